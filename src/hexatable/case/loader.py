@@ -1,0 +1,340 @@
+"""Load a case folder into a :class:`~hexatable.case.models.Case`, reporting every problem at once.
+
+Loading is in three passes, each reporting all it finds, located as ``path:line:column: field``:
+
+1. **read**: each ``*.yaml`` file is parsed (YAML syntax, duplicate keys) and its top-level keys
+   checked against the known collections;
+2. **validate**: each record is validated on its own (types, required and unknown fields, dates,
+   ids, enumerations);
+3. **link**: ids are unique, and every reference (actor, source, session, document, commitment)
+   resolves; with ``sources_dir``, every quote is checked against its source file.
+
+Any problem raises :class:`~hexatable.case.problems.CaseError` listing them all; nothing is returned
+half-loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from hexatable.case.located_yaml import LocatedDocument, YamlSyntaxError, read_located
+from hexatable.case.models import (
+    COLLECTIONS,
+    PATTERN_HINTS,
+    Case,
+    CaseInfo,
+    Document,
+    Record,
+    Session,
+    Source,
+)
+from hexatable.case.problems import CaseError, Problem, display_path
+from hexatable.case.quotes import SourceText
+from hexatable.case.references import citations, references
+
+CASE_KEY = "case"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was read: its file, the located document, and its path in that document."""
+
+    file: str
+    document: LocatedDocument
+    path: tuple[str | int, ...]
+
+    def problem(self, inner: Sequence[str | int], message: str) -> Problem:
+        """A problem at ``inner`` (a path inside the record), located in the file."""
+        line, column = self.document.where((*self.path, *inner))
+        return Problem(self.file, line, column, field_name((*self.path, *inner)), message)
+
+
+def field_name(path: Sequence[str | int]) -> str:
+    """``("events", 3, "date")`` as ``events[3].date``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def load_case(folder: str | Path, *, sources_dir: str | Path | None = None) -> Case:
+    """Load and check the case in ``folder``.
+
+    Parameters
+    ----------
+    folder
+        A case folder of YAML files.
+    sources_dir
+        When given, the folder holding the source files named by the case's sources; every quote
+        is then checked against them.
+
+    Returns
+    -------
+    Case
+        The whole case, with every reference resolved.
+
+    Raises
+    ------
+    CaseError
+        With every problem found, located as ``path:line:column: field: message``.
+    """
+    folder = Path(folder)
+    shown = display_path(folder)
+    if not folder.is_dir():
+        raise CaseError([Problem(shown, None, None, "", "no such case folder")])
+    files = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    if not files:
+        raise CaseError([Problem(shown, None, None, "", "the folder holds no .yaml files")])
+
+    problems: list[Problem] = []
+    infos: list[tuple[CaseInfo, Origin]] = []
+    records: dict[str, list[tuple[Record, Origin]]] = {name: [] for name in COLLECTIONS}
+    invalid_ids: dict[str, set[str]] = {}
+    for file in files:
+        _read_file(file, infos, records, invalid_ids, problems)
+
+    if not infos and not any(p.field == CASE_KEY for p in problems):
+        problems.append(Problem(shown, None, None, CASE_KEY, "no file of the case defines 'case'"))
+    for _, origin in infos[1:]:
+        first = infos[0][1]
+        problems.append(origin.problem((), f"'case' is defined again (first in {first.file})"))
+    problems.extend(_link(infos, records, invalid_ids, sources_dir))
+    if problems:
+        raise CaseError(problems)
+
+    return Case(
+        info=infos[0][0],
+        **{name: [record for record, _ in items] for name, items in records.items()},
+    )
+
+
+def _read_file(
+    file: Path,
+    infos: list[tuple[CaseInfo, Origin]],
+    records: dict[str, list[tuple[Record, Origin]]],
+    invalid_ids: dict[str, set[str]],
+    problems: list[Problem],
+) -> None:
+    shown = display_path(file)
+    try:
+        document = read_located(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        problems.append(Problem(shown, 1, 1, "", f"not UTF-8 text ({error.reason})"))
+        return
+    except YamlSyntaxError as error:
+        problems.append(Problem(shown, error.line, error.column, "", error.message))
+        return
+    data = document.data
+    if data is None:
+        return  # an empty file contributes nothing
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, 1, 1, "", "a case file must be a mapping of collections"))
+        return
+    known = ", ".join([CASE_KEY, *COLLECTIONS])
+    for raw_key, value in data.items():
+        key = str(raw_key)
+        origin = Origin(shown, document, (key,))
+        if key == CASE_KEY:
+            info = _validate(CaseInfo, value, origin, problems)
+            if isinstance(info, CaseInfo):
+                infos.append((info, origin))
+        elif key in COLLECTIONS:
+            if not isinstance(value, list):
+                problems.append(origin.problem((), f"'{key}' must be a list"))
+                continue
+            for index, item in enumerate(value):
+                item_origin = Origin(shown, document, (key, index))
+                record = _validate(COLLECTIONS[key], item, item_origin, problems)
+                if record is not None:
+                    records[key].append((record, item_origin))
+                else:
+                    _remember_ids(key, item, invalid_ids)
+        else:
+            problems.append(origin.problem((), f"unknown collection '{key}'; use one of {known}"))
+
+
+def _remember_ids(collection: str, item: object, invalid_ids: dict[str, set[str]]) -> None:
+    """Keep the ids of a record that failed validation, so references to it do not fail too."""
+    if not isinstance(item, dict):
+        return
+    if isinstance(item.get("id"), str):
+        invalid_ids.setdefault(collection, set()).add(item["id"])
+    if collection == "documents" and isinstance(item.get("commitments"), list):
+        for commitment in item["commitments"]:
+            _remember_ids("commitments", commitment, invalid_ids)
+
+
+def _validate(model: type[Record], data: Any, origin: Origin, problems: list[Problem]) -> Record | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors():
+            problems.append(_located(detail, origin))
+        return None
+
+
+def _located(detail: ErrorDetails, origin: Origin) -> Problem:
+    """Turn a pydantic error into a located problem with a plain message."""
+    loc = [part for part in detail["loc"] if isinstance(part, int | str)]
+    # Keep the part of pydantic's location that names real data; a missing field is named after it.
+    path: list[str | int] = []
+    for part in loc:
+        candidate = [*origin.path, *path, part]
+        if origin.document.has(candidate):
+            path.append(part)
+        elif detail["type"] == "missing" and isinstance(part, str):
+            line, column = origin.document.where([*origin.path, *path])
+            return Problem(
+                origin.file,
+                line,
+                column,
+                field_name([*origin.path, *path, part]),
+                "missing required field",
+            )
+        else:
+            break
+    return origin.problem(path, _message(detail))
+
+
+def _message(detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "missing required field"
+    if kind == "string_pattern_mismatch":
+        pattern = str((detail.get("ctx") or {}).get("pattern", ""))
+        if pattern in PATTERN_HINTS:
+            return f"{_show(detail.get('input'))} is not valid: {PATTERN_HINTS[pattern]}"
+    message = detail["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if kind.startswith(
+        (
+            "string_",
+            "int_",
+            "float_",
+            "bool_",
+            "list_",
+            "dict_",
+            "model_",
+            "less_",
+            "greater_",
+            "enum",
+        )
+    ):
+        message += f" (got {_show(detail.get('input'))})"
+    return message
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _link(
+    infos: list[tuple[CaseInfo, Origin]],
+    records: dict[str, list[tuple[Record, Origin]]],
+    invalid_ids: dict[str, set[str]],
+    sources_dir: str | Path | None,
+) -> Iterable[Problem]:
+    """Unique ids, resolved references, and (optionally) quotes found in their sources.
+
+    A reference to a record that failed validation is not reported again: its problem is.
+    """
+    ids: dict[str, dict[str, Origin]] = {}
+    for name, items in records.items():
+        yield from _unique(name, ((rec, orig, ("id",)) for rec, orig in items), ids)
+    commitments = (
+        (commitment, origin, ("commitments", index, "id"))
+        for document, origin in records["documents"]
+        if isinstance(document, Document)
+        for index, commitment in enumerate(document.commitments)
+    )
+    yield from _unique("commitments", commitments, ids)
+
+    every: list[tuple[Record, Origin]] = [*infos, *(x for items in records.values() for x in items)]
+    for record, origin in every:
+        for path, ref, value in references(record):
+            known = ids.get(ref.collection, {})
+            if value not in known and value not in invalid_ids.get(ref.collection, ()):
+                yield origin.problem(path, f"unknown {_singular(ref.collection)} '{value}'")
+
+    yield from _parent_cycles(records["sessions"])
+    if sources_dir is not None:
+        yield from _check_quotes(records, Path(sources_dir))
+
+
+def _unique(
+    collection: str,
+    items: Iterable[tuple[BaseModel, Origin, tuple[str | int, ...]]],
+    ids: dict[str, dict[str, Origin]],
+) -> Iterable[Problem]:
+    seen = ids.setdefault(collection, {})
+    for record, origin, id_path in items:
+        record_id = record_id_of(record)
+        if record_id in seen:
+            first = seen[record_id]
+            line, _ = first.document.where((*first.path, *id_path))
+            yield origin.problem(
+                id_path,
+                f"duplicate {_singular(collection)} id '{record_id}' (first at {first.file}:{line})",
+            )
+        else:
+            seen[record_id] = origin
+
+
+def record_id_of(record: BaseModel) -> str:
+    """The id of a collection's record (every record type of :data:`COLLECTIONS` has one)."""
+    value = getattr(record, "id", None)
+    if not isinstance(value, str):
+        raise TypeError(f"{type(record).__name__} has no id")
+    return value
+
+
+def _parent_cycles(items: list[tuple[Record, Origin]]) -> Iterable[Problem]:
+    """A session may not be its own ancestor."""
+    sessions = [(s, origin) for s, origin in items if isinstance(s, Session)]
+    parent = {s.id: s.parent for s, _ in sessions}
+    for session, origin in sessions:
+        seen = {session.id}
+        current = parent.get(session.id)
+        while current is not None and current in parent:
+            if current in seen:
+                yield origin.problem(("parent",), "the parent chain returns to this session")
+                break
+            seen.add(current)
+            current = parent[current]
+
+
+def _singular(collection: str) -> str:
+    return collection.removesuffix("s")
+
+
+def _check_quotes(records: dict[str, list[tuple[Record, Origin]]], sources_dir: Path) -> Iterable[Problem]:
+    texts: dict[str, SourceText | None] = {}
+    for source, origin in records["sources"]:
+        if not isinstance(source, Source) or source.file is None:
+            continue
+        source_file = sources_dir / source.file
+        if source_file.is_file():
+            texts[source.id] = SourceText.from_string(source_file.read_text(encoding="utf-8"))
+        else:
+            texts[source.id] = None
+            yield origin.problem(("file",), f"source file not found in {display_path(sources_dir)}")
+    for items in records.values():
+        for record, origin in items:
+            for where, citation in citations(record):
+                text = texts.get(citation.source)
+                if text is None:
+                    continue
+                reason = text.check(citation.quote, citation.locator)
+                if reason is not None:
+                    yield origin.problem((*where, "quote"), reason)

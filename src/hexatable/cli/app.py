@@ -1,0 +1,247 @@
+"""The ``hexatable`` command line (Typer + Rich).
+
+Commands parse their arguments, call the case layer, and render; user errors print located messages
+to standard error and exit non-zero, never a traceback. ``--json`` prints the stable shapes of
+:mod:`hexatable.cli.views` (documented in ``docs/cli.md``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from hexatable import __version__
+from hexatable.case import (
+    CaseError,
+    PartialDate,
+    UnknownActorError,
+    builtin_case_ids,
+    load_case,
+    open_case,
+    pick,
+    timeline,
+)
+from hexatable.case.schema import case_file_schema
+from hexatable.cli import render
+from hexatable.cli.views import counts, overview_view, timeline_view
+
+app = typer.Typer(
+    name="hexatable",
+    help="Run, simulate and analyse multilateral negotiations. The Six-Party Talks are built in.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+stdout = Console()
+stderr = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+CaseArg = Annotated[str, typer.Argument(help="A built-in case id (see `hexatable cases`) or a case folder.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of names, dates and texts.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (a stable shape) instead of tables.")]
+SourcesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources",
+        help="Folder of the source files: check every quote against its source text and line.",
+        file_okay=False,
+    ),
+]
+
+
+def user_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Report a :class:`CaseError` as its located problems on stderr and exit 1."""
+
+    @wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except CaseError as error:
+            render.print_problems(stderr, [str(p) for p in error.problems])
+            stderr.print(f"{len(error.problems)} problem(s) found.", style="red", highlight=False)
+            raise typer.Exit(1) from None
+
+    return run
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def parse_date_option(value: str | None, option: str) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint=option) from None
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        stdout.print(f"hexatable {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """hexatable: run, simulate and analyse multilateral negotiations."""
+
+
+@app.command()
+@user_errors
+def cases(json_output: JsonOpt = False) -> None:
+    """List the built-in cases with a one-line summary."""
+    rows: list[dict[str, Any]] = []
+    for case_id in builtin_case_ids():
+        case = open_case(case_id)
+        rows.append(
+            {
+                "id": case_id,
+                "title": pick(case.info.title, "en"),
+                "title_zh": pick(case.info.title, "zh"),
+                "parties": list(case.info.parties),
+                "counts": counts(case),
+            }
+        )
+    if json_output:
+        print_json({"cases": rows})
+        return
+    table = Table(title="Built-in cases")
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("title")
+    table.add_column("parties")
+    table.add_column("sessions", justify="right")
+    table.add_column("documents", justify="right")
+    table.add_column("events", justify="right")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            f"{row['title']}\n{row['title_zh']}",
+            " ".join(row["parties"]),
+            str(row["counts"]["sessions"]),
+            str(row["counts"]["documents"]),
+            str(row["counts"]["events"]),
+        )
+    stdout.print(table)
+
+
+@app.command()
+@user_errors
+def show(case: CaseArg, lang: LangOpt = Lang.en, json_output: JsonOpt = False) -> None:
+    """Overview of a case: parties, sessions, documents, counts."""
+    loaded = open_case(case)
+    view = overview_view(loaded, lang.value)
+    if json_output:
+        print_json(view)
+    else:
+        stdout.print(render.overview(loaded, view))
+
+
+@app.command("timeline")
+@user_errors
+def timeline_command(
+    case: CaseArg,
+    since: Annotated[
+        str | None, typer.Option("--from", help="First date: 2003, 2003-08 or 2003-08-27.")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Last date, same forms.")] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(help="Actor id or any of its names or aliases (PRK, DPRK, 朝鲜, 朝方)."),
+    ] = None,
+    cameo: Annotated[
+        list[int] | None,
+        typer.Option("--type", help="CAMEO root code 1-20; repeat for several.", min=1, max=20),
+    ] = None,
+    lang: LangOpt = Lang.en,
+    json_output: JsonOpt = False,
+) -> None:
+    """The dated timeline of a case, filtered by date, actor and CAMEO event type."""
+    start = parse_date_option(since, "--from")
+    end = parse_date_option(until, "--to")
+    if start and end and end.latest() < start.earliest():
+        raise typer.BadParameter(f"--to {end} is before --from {start}", param_hint="--to")
+    loaded = open_case(case)
+    try:
+        events = timeline(loaded, since=start, until=end, actor=actor, cameo=cameo or ())
+    except UnknownActorError as error:
+        raise typer.BadParameter(str(error), param_hint="--actor") from None
+    filters = {
+        "from": str(start) if start else None,
+        "to": str(end) if end else None,
+        "actor": actor,
+        "type": sorted(set(cameo or [])),
+    }
+    view = timeline_view(loaded, events, lang.value, filters)
+    if json_output:
+        print_json(view)
+    else:
+        stdout.print(render.timeline_table(loaded, view))
+
+
+@app.command()
+def validate(
+    path: Annotated[Path, typer.Argument(help="A case folder.")],
+    sources: SourcesOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Check a case folder; print every problem as path:line:column: field: message."""
+    try:
+        case = load_case(path, sources_dir=sources)
+    except CaseError as error:
+        if json_output:
+            print_json({"valid": False, "problems": [p.to_dict() for p in error.problems]})
+        else:
+            render.print_problems(stderr, [str(p) for p in error.problems])
+            stderr.print(f"{len(error.problems)} problem(s) found.", style="red", highlight=False)
+        raise typer.Exit(1) from None
+    if json_output:
+        print_json({"valid": True, "case": case.id, "counts": counts(case), "problems": []})
+        return
+    summary = ", ".join(f"{n} {name}" for name, n in counts(case).items())
+    checked = " (quotes checked against the sources)" if sources else ""
+    stdout.print(f"[green]ok[/]: case '{case.id}' is valid{checked}: {summary}")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a case file (for editors that validate YAML as you type)."""
+    text = json.dumps(case_file_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        stderr.print(f"wrote {output}")
+
+
+def main() -> None:
+    """Entry point of the ``hexatable`` console script."""
+    app()
