@@ -70,9 +70,10 @@ def timeline_table(case: Case, view: dict[str, Any]) -> RenderableType:
         expand=True,
     )
     table.add_column(heading(lang, "date"), no_wrap=True, style="cyan")
-    table.add_column(heading(lang, "who"), ratio=1)
-    table.add_column(heading(lang, "type"), ratio=1, style="magenta")
-    table.add_column(heading(lang, "event"), ratio=4)
+    # Chinese has no spaces to wrap at: fold long texts instead of cutting them off.
+    table.add_column(heading(lang, "who"), ratio=1, overflow="fold")
+    table.add_column(heading(lang, "type"), ratio=1, style="magenta", overflow="fold")
+    table.add_column(heading(lang, "event"), ratio=4, overflow="fold")
     for event in view["events"]:
         who = _names(case, event["actors"], lang)
         if event["targets"]:
@@ -122,7 +123,7 @@ def overview(case: Case, view: dict[str, Any]) -> RenderableType:
 
     documents = Table(title=heading(lang, "documents"), box=box.SIMPLE_HEAD, expand=True)
     documents.add_column(heading(lang, "date"), style="cyan", no_wrap=True)
-    documents.add_column(heading(lang, "title"), ratio=3)
+    documents.add_column(heading(lang, "title"), ratio=3, overflow="fold")
     documents.add_column(heading(lang, "kind"), ratio=1)
     documents.add_column(heading(lang, "commitments"), justify="right")
     for document in view["documents"]:
