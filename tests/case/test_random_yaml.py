@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,6 +63,13 @@ values = st.recursive(
 documents = st.dictionaries(st.sampled_from(FIELDS), values, max_size=4)
 
 
+def _example_with(tmp_path_factory: pytest.TempPathFactory, text: str) -> Path:
+    """A copy of the example case with one more file, ``random.yaml``, holding ``text``."""
+    folder = tmp_path_factory.mktemp("case")
+    shutil.copytree(EXAMPLE, folder, dirs_exist_ok=True)
+    (folder / "random.yaml").write_text(text, "utf-8")
+    return folder
+
 
 def _loads_or_reports(folder: Path) -> None:
     try:
@@ -74,28 +82,22 @@ def _loads_or_reports(folder: Path) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=documents)
-def test_random_structures_never_escape(tmp_path_factory: object, document: dict[str, object]) -> None:
-    folder = tmp_path_factory.mktemp("case")  # type: ignore[attr-defined]
-    shutil.copytree(EXAMPLE, folder, dirs_exist_ok=True)
-    (folder / "random.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
-    _loads_or_reports(folder)
+def test_random_structures_never_escape(
+    tmp_path_factory: pytest.TempPathFactory, document: dict[str, object]
+) -> None:
+    _loads_or_reports(_example_with(tmp_path_factory, yaml.safe_dump(document, allow_unicode=True)))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.sampled_from(list("abc:-[]{}#&*!|>'\"%@` \n\t,?1年")), max_size=80))
-def test_random_text_never_escapes(tmp_path_factory: object, text: str) -> None:
-    folder = tmp_path_factory.mktemp("case")  # type: ignore[attr-defined]
-    shutil.copytree(EXAMPLE, folder, dirs_exist_ok=True)
-    (folder / "random.yaml").write_text(text, "utf-8")
-    _loads_or_reports(folder)
+def test_random_text_never_escapes(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    _loads_or_reports(_example_with(tmp_path_factory, text))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=documents)
-def test_cli_exits_cleanly(tmp_path_factory: object, document: dict[str, object]) -> None:
-    folder = tmp_path_factory.mktemp("case")  # type: ignore[attr-defined]
-    shutil.copytree(EXAMPLE, folder, dirs_exist_ok=True)
-    (folder / "random.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
+def test_cli_exits_cleanly(tmp_path_factory: pytest.TempPathFactory, document: dict[str, object]) -> None:
+    folder = _example_with(tmp_path_factory, yaml.safe_dump(document, allow_unicode=True))
     result = CliRunner().invoke(app, ["validate", str(folder)])
     assert result.exit_code in (0, 1)
     assert result.exception is None or isinstance(result.exception, SystemExit)

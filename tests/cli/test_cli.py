@@ -202,3 +202,17 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("hexatable ")
+
+
+def test_schema_to_an_unwritable_place_is_a_user_error(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "schema.json"
+    result = runner.invoke(app, ["schema", "-o", str(target)])
+    assert result.exit_code == 1
+    assert f"{target}: cannot write (No such file or directory)" in result.stderr
+
+
+def test_sources_folder_must_exist(tmp_path: Path) -> None:
+    folder = str(ROOT / "docs" / "examples" / "minimal-case")
+    result = runner.invoke(app, ["validate", folder, "--sources", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr

@@ -128,6 +128,9 @@ def _read_file(
     except UnicodeDecodeError as error:
         problems.append(Problem(shown, 1, 1, "", f"not UTF-8 text ({error.reason})"))
         return
+    except OSError as error:
+        problems.append(Problem(shown, None, None, "", f"cannot read the file ({error.strerror})"))
+        return
     except YamlSyntaxError as error:
         problems.append(Problem(shown, error.line, error.column, "", error.message))
         return

@@ -423,13 +423,17 @@ class Case(Record):
 
     def documents_of(self, session_id: str) -> list[Document]:
         """The documents a session produced, by date."""
-        found = [d for d in self.documents if d.session == session_id]
-        return sorted(found, key=lambda d: d.date.sort_key() if d.date else ((0, 0, 0),) * 2)
+        return sorted((d for d in self.documents if d.session == session_id), key=document_sort_key)
 
     def children_of(self, session_id: str | None) -> list[Session]:
         """The sessions whose parent is ``session_id`` (``None``: the top-level sessions), by date."""
         found = [s for s in self.sessions if s.parent == session_id]
         return sorted(found, key=session_sort_key)
+
+
+def document_sort_key(document: Document) -> tuple[object, ...]:
+    """Undated documents first, then by date and id."""
+    return (document.date.sort_key() if document.date else (), document.id)
 
 
 def session_sort_key(session: Session) -> tuple[object, ...]:

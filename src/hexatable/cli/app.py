@@ -63,6 +63,7 @@ SourcesOpt = Annotated[
         "--sources",
         help="Folder of the source files: check every quote against its source text and line.",
         file_okay=False,
+        exists=True,
     ),
 ]
 
@@ -238,7 +239,11 @@ def schema(
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            stderr.print(f"{output}: cannot write ({error.strerror})", highlight=False)
+            raise typer.Exit(1) from None
         stderr.print(f"wrote {output}")
 
 

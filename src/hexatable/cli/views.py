@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from hexatable.case import Case, Event, Session, cameo_label, pick
-from hexatable.case.models import Citation, session_sort_key
+from hexatable.case.models import Citation, document_sort_key
 from hexatable.case.references import citations
 
 JSON_VERSION = 1
@@ -103,8 +103,7 @@ def overview_view(case: Case, lang: str) -> dict[str, Any]:
             ordered.append(child)
             visit(child.id)
 
-    visit(None)
-    orphans = [s for s in sorted(case.sessions, key=session_sort_key) if s not in ordered]
+    visit(None)  # every parent exists and there are no cycles: the loader checked both
     return {
         "version": JSON_VERSION,
         "case": case.id,
@@ -112,7 +111,7 @@ def overview_view(case: Case, lang: str) -> dict[str, Any]:
         "title": pick(case.info.title, lang),
         "summary": pick(case.info.summary, lang),
         "parties": [{"id": p, "name": actor_name(case, p, lang)} for p in case.info.parties],
-        "sessions": [session_view(case, s, lang) for s in [*ordered, *orphans]],
+        "sessions": [session_view(case, s, lang) for s in ordered],
         "documents": [
             {
                 "id": d.id,
@@ -123,7 +122,7 @@ def overview_view(case: Case, lang: str) -> dict[str, Any]:
                 "session": d.session,
                 "commitments": len(d.commitments),
             }
-            for d in sorted(case.documents, key=lambda d: d.date.sort_key() if d.date else ((0,) * 3,) * 2)
+            for d in sorted(case.documents, key=document_sort_key)
         ],
         "counts": counts(case),
     }
