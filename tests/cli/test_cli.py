@@ -215,4 +215,4 @@ def test_sources_folder_must_exist(tmp_path: Path) -> None:
     folder = str(ROOT / "docs" / "examples" / "minimal-case")
     result = runner.invoke(app, ["validate", folder, "--sources", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
-    assert "does not exist" in result.stderr
+    assert "Invalid value for '--sources'" in result.stderr
