@@ -68,6 +68,12 @@ SourcesOpt = Annotated[
 ]
 
 
+def report_problems(error: CaseError) -> None:
+    """Every located problem on stderr, one per line, then their count."""
+    render.print_problems(stderr, [str(p) for p in error.problems])
+    stderr.print(f"{len(error.problems)} problem(s) found.", style="red", highlight=False)
+
+
 def user_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Report a :class:`CaseError` as its located problems on stderr and exit 1."""
 
@@ -76,8 +82,7 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except CaseError as error:
-            render.print_problems(stderr, [str(p) for p in error.problems])
-            stderr.print(f"{len(error.problems)} problem(s) found.", style="red", highlight=False)
+            report_problems(error)
             raise typer.Exit(1) from None
 
     return run
@@ -217,8 +222,7 @@ def validate(
         if json_output:
             print_json({"valid": False, "problems": [p.to_dict() for p in error.problems]})
         else:
-            render.print_problems(stderr, [str(p) for p in error.problems])
-            stderr.print(f"{len(error.problems)} problem(s) found.", style="red", highlight=False)
+            report_problems(error)
         raise typer.Exit(1) from None
     if json_output:
         print_json({"valid": True, "case": case.id, "counts": counts(case), "problems": []})
@@ -242,7 +246,7 @@ def schema(
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as error:
-            stderr.print(f"{output}: cannot write ({error.strerror})", highlight=False)
+            stderr.print(f"{output}: cannot write ({error.strerror})", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         stderr.print(f"wrote {output}")
 
