@@ -30,10 +30,13 @@ from hexatable.case.models import (
     Case,
     CaseInfo,
     Document,
+    Issue,
     Record,
+    Scenario,
     Session,
     Source,
 )
+from hexatable.case.scenario_checks import scenario_problems
 from hexatable.case.problems import CaseError, Problem, display_path
 from hexatable.case.quotes import SourceText
 from hexatable.case.references import citations, references
@@ -271,6 +274,7 @@ def _link(
                 yield origin.problem(path, f"unknown {_singular(ref.collection)} '{value}'")
 
     yield from _parent_cycles(records["sessions"])
+    yield from _scenario_consistency(records)
     if sources_dir is not None:
         yield from _check_quotes(records, Path(sources_dir))
 
@@ -315,6 +319,14 @@ def _parent_cycles(items: list[tuple[Record, Origin]]) -> Iterable[Problem]:
                 break
             seen.add(current)
             current = parent[current]
+
+
+def _scenario_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Iterable[Problem]:
+    issues = {i.id: i for i, _ in records["issues"] if isinstance(i, Issue)}
+    for scenario, origin in records["scenarios"]:
+        if isinstance(scenario, Scenario):
+            for path, message in scenario_problems(scenario, issues):
+                yield origin.problem(path, message)
 
 
 def _singular(collection: str) -> str:

@@ -50,7 +50,7 @@ joined by ``-`` for persons and groups (``kim-jong-un``)."""
 class Ref:
     """Marks a field whose value is the id of a record in ``collection``."""
 
-    collection: Literal["sources", "actors", "sessions", "documents", "commitments"]
+    collection: Literal["sources", "actors", "issues", "sessions", "documents", "commitments"]
 
 
 ActorRef = Annotated[ActorId, Ref("actors")]
@@ -58,6 +58,7 @@ SourceRef = Annotated[Id, Ref("sources")]
 SessionRef = Annotated[Id, Ref("sessions")]
 DocumentRef = Annotated[Id, Ref("documents")]
 CommitmentRef = Annotated[Id, Ref("commitments")]
+IssueRef = Annotated[Id, Ref("issues")]
 
 
 class Record(BaseModel):
@@ -371,6 +372,48 @@ class Event(Fact):
     document: DocumentRef | None = None
 
 
+# --- exercise scenarios -------------------------------------------------------------------------
+
+
+class Interaction(Record):
+    """Points a party gains (or loses, if negative) when options of several issues come together.
+
+    ``options`` maps issue ids to the option that must be chosen: ``{prk-step: dismantle,
+    verification: sampling}``.
+    """
+
+    options: Annotated[dict[IssueRef, Id], Field(min_length=2)]
+    points: float
+    text: Text | None = None
+
+
+class ScoreSheet(Fact):
+    """A party's confidential score sheet: points per option, interactions and its reservation value.
+
+    ``points`` maps each issue of the scenario to a mapping from each of its options to points. The
+    ``reservation`` value is what no agreement is worth to the party (its BATNA): an agreement scoring
+    less is worse than none. ``brief`` is the confidential brief its delegation reads.
+    """
+
+    seat: ActorRef
+    reservation: float
+    points: dict[IssueRef, dict[Id, float]]
+    interactions: list[Interaction] = Field(default_factory=list)
+    brief: Text | None = None
+
+
+class Scenario(Fact):
+    """A scored negotiation exercise: an agenda of issues with options, seats, and a sheet per seat."""
+
+    id: Id
+    title: Text
+    summary: Text | None = None
+    issues: Annotated[list[IssueRef], Field(min_length=1)]
+    seats: Annotated[list[ActorRef], Field(min_length=2)]
+    chair: ActorRef | None = None
+    sheets: list[ScoreSheet]
+
+
 # --- the case -----------------------------------------------------------------------------------
 
 
@@ -396,6 +439,7 @@ class Case(Record):
     sessions: list[Session] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -416,6 +460,14 @@ class Case(Record):
     @cached_property
     def document_index(self) -> dict[str, Document]:
         return {document.id: document for document in self.documents}
+
+    @cached_property
+    def issue_index(self) -> dict[str, Issue]:
+        return {issue.id: issue for issue in self.issues}
+
+    @cached_property
+    def scenario_index(self) -> dict[str, Scenario]:
+        return {scenario.id: scenario for scenario in self.scenarios}
 
     def commitments(self) -> list[Commitment]:
         """Every commitment of every document."""
@@ -461,6 +513,7 @@ class CaseFile(Record):
     sessions: list[Session] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -470,5 +523,6 @@ COLLECTIONS: dict[str, type[Record]] = {
     "sessions": Session,
     "documents": Document,
     "events": Event,
+    "scenarios": Scenario,
 }
 """The list-valued top-level keys of a case file and the record type of their items."""

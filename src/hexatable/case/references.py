@@ -60,6 +60,11 @@ def _walk(annotation: Any, value: Any, path: Path) -> Iterator[tuple[Path, Ref, 
         (item_type,) = get_args(annotation)
         for index, item in enumerate(value):
             yield from _walk(item_type, item, (*path, index))
+    elif origin is dict:
+        key_type, value_type = get_args(annotation)
+        for key, item in value.items():
+            yield from _walk(key_type, key, (*path, key))
+            yield from _walk(value_type, item, (*path, key))
     elif origin in (Union, types.UnionType):
         for option in get_args(annotation):
             if option is not type(None):

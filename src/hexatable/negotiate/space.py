@@ -1,0 +1,161 @@
+"""The outcome space of a scenario and every seat's utility over it, as NumPy arrays.
+
+An *outcome* chooses one option for every issue of the agenda. With discrete options the space is a
+mixed-radix grid; :class:`OutcomeSpace` enumerates it once (``outcomes[n, i]`` is the option index
+of issue ``i`` in outcome ``n``) and holds each seat's utility of every outcome
+(``utilities[s, n]``): the sum of its points for the chosen options plus its interactions. Engines
+work on indices into this table, so scoring a draft is a lookup and ranking all outcomes is one
+vectorised expression.
+
+>>> space = toy_space()
+>>> space.size, space.seats
+(4, ('A', 'B'))
+>>> space.utilities.tolist()
+[[0.0, 5.0, 10.0, 20.0], [10.0, 5.0, 5.0, 0.0]]
+>>> space.describe(3)
+{'x': 'hi', 'y': 'hi'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from hexatable.case.models import Case, Issue, Scenario, ScoreSheet
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, eq=False)
+class OutcomeSpace:
+    """All outcomes of a scenario's agenda and each seat's utility of each.
+
+    Attributes
+    ----------
+    seats
+        The seats, in the scenario's order (rows of ``utilities``).
+    issues
+        The issue ids of the agenda (columns of ``outcomes``).
+    options
+        For each issue, its option ids in the case's order.
+    outcomes
+        ``(size, len(issues))`` option indices.
+    utilities
+        ``(len(seats), size)`` points of each outcome for each seat.
+    reservations
+        ``(len(seats),)`` each seat's reservation value (BATNA).
+    """
+
+    seats: tuple[str, ...]
+    issues: tuple[str, ...]
+    options: tuple[tuple[str, ...], ...]
+    outcomes: IntArray = field(repr=False)
+    utilities: FloatArray = field(repr=False)
+    reservations: FloatArray = field(repr=False)
+
+    @property
+    def size(self) -> int:
+        return int(self.outcomes.shape[0])
+
+    @property
+    def radices(self) -> tuple[int, ...]:
+        return tuple(len(o) for o in self.options)
+
+    def index_of(self, choice: Mapping[str, str]) -> int:
+        """The index of the outcome choosing ``choice[issue]`` for every issue."""
+        index = 0
+        for issue, options in zip(self.issues, self.options, strict=True):
+            if issue not in choice:
+                raise KeyError(f"no option chosen for issue '{issue}'")
+            if choice[issue] not in options:
+                raise KeyError(f"issue '{issue}' has no option '{choice[issue]}'")
+            index = index * len(options) + options.index(choice[issue])
+        return index
+
+    def describe(self, index: int) -> dict[str, str]:
+        """The outcome at ``index`` as ``{issue: option}``."""
+        row = self.outcomes[index]
+        return {
+            issue: options[int(row[i])]
+            for i, (issue, options) in enumerate(zip(self.issues, self.options, strict=True))
+        }
+
+    def seat_index(self, seat: str) -> int:
+        return self.seats.index(seat)
+
+    def utility_of(self, seat: str) -> FloatArray:
+        """One seat's utility of every outcome: all that seat's delegate may see."""
+        return self.utilities[self.seat_index(seat)]
+
+
+def enumerate_outcomes(radices: Sequence[int]) -> IntArray:
+    """Every combination of option indices, the last issue varying fastest.
+
+    >>> enumerate_outcomes([2, 3]).tolist()
+    [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]]
+    """
+    grids = np.indices(tuple(radices), dtype=np.int64)
+    return grids.reshape(len(radices), -1).T.copy()
+
+
+def sheet_utilities(
+    sheet: ScoreSheet, issues: Sequence[Issue], outcomes: IntArray
+) -> FloatArray:
+    """A score sheet's points for every outcome: option points plus interactions."""
+    total = np.zeros(outcomes.shape[0])
+    column = {issue.id: i for i, issue in enumerate(issues)}
+    for i, issue in enumerate(issues):
+        table = np.array([sheet.points[issue.id][option.id] for option in issue.options])
+        total += table[outcomes[:, i]]
+    for interaction in sheet.interactions:
+        together = np.ones(outcomes.shape[0], dtype=bool)
+        for issue_id, option_id in interaction.options.items():
+            issue = issues[column[issue_id]]
+            option = [o.id for o in issue.options].index(option_id)
+            together &= outcomes[:, column[issue_id]] == option
+        total += interaction.points * together
+    return total
+
+
+def build_space(case: Case, scenario_id: str) -> OutcomeSpace:
+    """The outcome space of scenario ``scenario_id`` of a loaded case."""
+    if scenario_id not in case.scenario_index:
+        known = ", ".join(case.scenario_index) or "none"
+        raise KeyError(f"no scenario '{scenario_id}' in case '{case.id}' (scenarios: {known})")
+    return space_of(case.scenario_index[scenario_id], case.issue_index)
+
+
+def space_of(scenario: Scenario, issues: Mapping[str, Issue]) -> OutcomeSpace:
+    """The outcome space of a scenario whose issues are in ``issues``."""
+    agenda = [issues[i] for i in scenario.issues]
+    outcomes = enumerate_outcomes([len(issue.options) for issue in agenda])
+    sheets = {sheet.seat: sheet for sheet in scenario.sheets}
+    utilities = np.vstack([sheet_utilities(sheets[s], agenda, outcomes) for s in scenario.seats])
+    reservations = np.array([sheets[s].reservation for s in scenario.seats], dtype=float)
+    return OutcomeSpace(
+        seats=tuple(scenario.seats),
+        issues=tuple(issue.id for issue in agenda),
+        options=tuple(tuple(o.id for o in issue.options) for issue in agenda),
+        outcomes=outcomes,
+        utilities=utilities,
+        reservations=reservations,
+    )
+
+
+def toy_space() -> OutcomeSpace:
+    """A two-seat, two-issue space for examples and tests: A wants ``hi``, B wants ``lo``."""
+    outcomes = enumerate_outcomes([2, 2])
+    a = np.array([0.0, 5.0, 10.0, 20.0])
+    b = np.array([10.0, 5.0, 5.0, 0.0])
+    return OutcomeSpace(
+        seats=("A", "B"),
+        issues=("x", "y"),
+        options=(("lo", "hi"), ("lo", "hi")),
+        outcomes=outcomes,
+        utilities=np.vstack([a, b]),
+        reservations=np.array([4.0, 2.0]),
+    )
