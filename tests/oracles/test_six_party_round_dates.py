@@ -16,6 +16,7 @@ from hexatable.case import Case, open_case
 def case() -> Case:
     return open_case("six-party-talks")
 
+
 ROUND_DATES = {
     "trilateral-2003": "2003-04-23/2003-04-25",
     "round-1": "2003-08-27/2003-08-29",

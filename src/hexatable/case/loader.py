@@ -36,10 +36,10 @@ from hexatable.case.models import (
     Session,
     Source,
 )
-from hexatable.case.scenario_checks import scenario_problems
 from hexatable.case.problems import CaseError, Problem, display_path
 from hexatable.case.quotes import SourceText
 from hexatable.case.references import citations, references
+from hexatable.case.scenario_checks import scenario_problems
 
 CASE_KEY = "case"
 YAML_SUFFIXES = (".yaml", ".yml")

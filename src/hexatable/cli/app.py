@@ -32,6 +32,8 @@ from hexatable.case import (
 )
 from hexatable.case.schema import case_file_schema
 from hexatable.cli import render
+from hexatable.cli.brief import brief_command
+from hexatable.cli.simulate import simulate_command
 from hexatable.cli.views import counts, overview_view, timeline_view
 
 app = typer.Typer(
@@ -249,6 +251,10 @@ def schema(
             stderr.print(f"{output}: cannot write ({error.strerror})", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         stderr.print(f"wrote {output}")
+
+
+app.command("simulate")(user_errors(simulate_command))
+app.command("brief")(user_errors(brief_command))
 
 
 def main() -> None:

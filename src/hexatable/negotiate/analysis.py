@@ -106,7 +106,7 @@ def normalised(space: OutcomeSpace) -> FloatArray:
     """Utilities scaled to [0, 1] per seat (its worst outcome 0, its best 1)."""
     low = space.utilities.min(axis=1, keepdims=True)
     high = space.utilities.max(axis=1, keepdims=True)
-    return (space.utilities - low) / np.where(high > low, high - low, 1.0)
+    return np.asarray((space.utilities - low) / np.where(high > low, high - low, 1.0), dtype=np.float64)
 
 
 @dataclass(frozen=True, eq=False)

@@ -18,8 +18,9 @@ vectorised expression.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +29,7 @@ from hexatable.case.models import Case, Issue, Scenario, ScoreSheet
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,6 +58,14 @@ class OutcomeSpace:
     outcomes: IntArray = field(repr=False)
     utilities: FloatArray = field(repr=False)
     reservations: FloatArray = field(repr=False)
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """A value derived from this (immutable) space, computed once: e.g. a seat's objection table."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
 
     @property
     def size(self) -> int:
@@ -89,7 +99,7 @@ class OutcomeSpace:
 
     def utility_of(self, seat: str) -> FloatArray:
         """One seat's utility of every outcome: all that seat's delegate may see."""
-        return self.utilities[self.seat_index(seat)]
+        return np.asarray(self.utilities[self.seat_index(seat)], dtype=np.float64)
 
 
 def enumerate_outcomes(radices: Sequence[int]) -> IntArray:
@@ -102,9 +112,7 @@ def enumerate_outcomes(radices: Sequence[int]) -> IntArray:
     return grids.reshape(len(radices), -1).T.copy()
 
 
-def sheet_utilities(
-    sheet: ScoreSheet, issues: Sequence[Issue], outcomes: IntArray
-) -> FloatArray:
+def sheet_utilities(sheet: ScoreSheet, issues: Sequence[Issue], outcomes: IntArray) -> FloatArray:
     """A score sheet's points for every outcome: option points plus interactions."""
     total = np.zeros(outcomes.shape[0])
     column = {issue.id: i for i, issue in enumerate(issues)}

@@ -1,0 +1,50 @@
+"""Benchmark: chair-mediated six-party negotiations per second.
+
+For each chair strategy, runs the six-party-2007 scenario in one process and with two workers and
+prints negotiations per second; then times the issue's goal, 10,000 chair-mediated negotiations
+(default chair) on two workers. Run: ``.venv/bin/python benchmarks/negotiate.py [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+
+from hexatable.case import open_case
+from hexatable.negotiate.analysis import analyse
+from hexatable.negotiate.batch import simulate, summarise
+from hexatable.negotiate.runner import RunConfig
+from hexatable.negotiate.space import build_space
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=2000, help="negotiations per measurement")
+    parser.add_argument("--goal", type=int, default=10_000, help="size of the goal batch")
+    args = parser.parse_args()
+    system = f"{platform.system()} {platform.release()}"
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}, {system}")
+    start = time.perf_counter()
+    analysis = analyse(build_space(open_case("six-party-talks"), "six-party-2007"))
+    print(f"load case, build 20,736-outcome space, Pareto/Nash analysis: {time.perf_counter() - start:.2f} s")
+    for chair in ("nash", "maximin", "hill-climb"):
+        config = RunConfig(chair=chair)  # type: ignore[arg-type]
+        for workers in (1, 2):
+            start = time.perf_counter()
+            results = simulate(analysis, config, runs=args.runs, workers=workers, chair_seat="CHN")
+            seconds = time.perf_counter() - start
+            summary = summarise(analysis, config, results)
+            print(
+                f"{chair:>10} · {workers} worker(s): {args.runs / seconds:7.0f} negotiations/s "
+                f"(agreed {summary.agreement_rate:.0%}, {summary.mean_drafts:.1f} drafts)"
+            )
+    start = time.perf_counter()
+    simulate(analysis, RunConfig(), runs=args.goal, workers=2, chair_seat="CHN")
+    seconds = time.perf_counter() - start
+    verdict = "meets" if seconds < 60 else "misses"
+    print(f"goal: {args.goal} chair-mediated negotiations on 2 workers in {seconds:.1f} s ({verdict} < 60 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,266 @@
+"""``hexatable simulate``: many AI negotiations of a scenario, compared side by side.
+
+Each ``--chair`` and ``--strategies`` value adds configurations; every combination runs ``--runs``
+negotiations and becomes one row of the comparison table. ``--transcript`` prints one negotiation
+as a readable record of drafts, objections and the outcome instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from hexatable.case import Case, open_case, pick
+from hexatable.negotiate.analysis import Analysis, analyse
+from hexatable.negotiate.batch import Summary, default_workers, simulate, summarise
+from hexatable.negotiate.chair import CHAIRS
+from hexatable.negotiate.protocol import Object, Reserve, Support, TableDraft, WalkOut
+from hexatable.negotiate.runner import RunConfig, RunResult, parse_strategies, run_single_text
+from hexatable.negotiate.space import build_space
+
+stdout = Console()
+stderr = Console(stderr=True)
+
+
+class Mechanism(StrEnum):
+    single_text = "single-text"
+
+
+class WalkOutRuleOption(StrEnum):
+    continue_ = "continue"
+    fail = "fail"
+
+
+def scenario_id_of(case: Case, scenario: str | None) -> str:
+    """The scenario named, or the case's only scenario; a usage error otherwise."""
+    if scenario is not None:
+        if scenario not in case.scenario_index:
+            known = ", ".join(case.scenario_index) or "none"
+            raise typer.BadParameter(f"no scenario '{scenario}' in case '{case.id}' (scenarios: {known})")
+        return scenario
+    if len(case.scenarios) == 1:
+        return case.scenarios[0].id
+    known = ", ".join(case.scenario_index) or "none"
+    raise typer.BadParameter(f"name one of the case's scenarios: {known}", param_hint="--scenario")
+
+
+def configurations(
+    chairs: list[str],
+    strategies: list[str],
+    seats: tuple[str, ...],
+    drafts: int,
+    walk_out: str,
+    patience: int | None,
+) -> list[RunConfig]:
+    found = []
+    for chair in chairs:
+        if chair not in CHAIRS:
+            raise typer.BadParameter(
+                f"unknown chair '{chair}'; use {', '.join(CHAIRS)}", param_hint="--chair"
+            )
+        for text in strategies:
+            try:
+                default, named = parse_strategies(text, seats)
+            except ValueError as error:
+                raise typer.BadParameter(str(error), param_hint="--strategies") from None
+            found.append(
+                RunConfig(
+                    chair=chair,
+                    default=default,
+                    strategies=named,
+                    max_drafts=drafts,
+                    walk_out=walk_out,  # type: ignore[arg-type]
+                    patience=patience,
+                )
+            )
+    return found
+
+
+def simulate_command(
+    case: Annotated[str, typer.Argument(help="A built-in case id or a case folder.")],
+    scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's only one).")] = None,
+    mechanism: Annotated[Mechanism, typer.Option(help="The negotiation protocol.")] = Mechanism.single_text,
+    chair: Annotated[
+        list[str] | None, typer.Option(help=f"Chair strategy: {', '.join(CHAIRS)}; repeat to compare.")
+    ] = None,
+    strategies: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Delegate strategies: a name for all (boulware, linear, conceder, hardheaded, or an "
+            "exponent) and/or SEAT=name pairs, comma-separated; repeat to compare."
+        ),
+    ] = None,
+    runs: Annotated[int, typer.Option(min=1, help="Negotiations per configuration.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Seed of the batch; the same seed gives the same results.")] = 0,
+    workers: Annotated[int, typer.Option(min=0, help="Processes; 0: one per core.")] = 0,
+    drafts: Annotated[int, typer.Option(min=1, help="The deadline, in drafts of the single text.")] = 30,
+    walk_out: Annotated[
+        WalkOutRuleOption, typer.Option(help="After a walk-out the talks continue or fail.")
+    ] = WalkOutRuleOption.continue_,
+    patience: Annotated[
+        int | None, typer.Option(min=1, help="Delegates walk out after this many drafts below their BATNA.")
+    ] = None,
+    transcript: Annotated[
+        bool, typer.Option(help="Print one negotiation (the first configuration, --seed).")
+    ] = False,
+    lang: Annotated[str, typer.Option(help="Language of the transcript: en or zh.")] = "en",
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Simulate negotiations among AI delegates and compare mechanisms and strategy mixes."""
+    loaded = open_case(case)
+    scenario_id = scenario_id_of(loaded, scenario)
+    analysis = analyse(build_space(loaded, scenario_id))
+    chair_seat = loaded.scenario_index[scenario_id].chair or analysis.space.seats[0]
+    configs = configurations(
+        chair or ["nash"], strategies or ["boulware"], analysis.space.seats, drafts, walk_out.value, patience
+    )
+    if transcript:
+        result = run_single_text(analysis, configs[0], seed, chair_seat=chair_seat, keep_log=True)
+        if json_output:
+            _print_json(
+                {"scenario": scenario_id, "config": configs[0].label(), "run": result.to_dict(analysis)}
+            )
+        else:
+            print_transcript(loaded, analysis, configs[0], result, lang)
+        return
+    summaries: list[Summary] = []
+    processes = workers or default_workers()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=json_output or not stderr.is_terminal,
+    ) as bar:
+        for config in configs:
+            task = bar.add_task(config.label(), total=runs)
+            results = simulate(
+                analysis,
+                config,
+                runs=runs,
+                seed=seed,
+                workers=processes,
+                chair_seat=chair_seat,
+                progress=lambda n, task=task: bar.advance(task, n),  # type: ignore[misc]
+            )
+            summaries.append(summarise(analysis, config, results))
+    if json_output:
+        _print_json(
+            {
+                "case": loaded.id,
+                "scenario": scenario_id,
+                "mechanism": mechanism.value,
+                "seed": seed,
+                "runs": runs,
+                "analysis": analysis_view(analysis),
+                "configurations": [s.to_dict() for s in summaries],
+            }
+        )
+        return
+    stdout.print(comparison_table(analysis, summaries, scenario_id, runs))
+
+
+def analysis_view(analysis: Analysis) -> dict[str, Any]:
+    space = analysis.space
+    return {
+        "outcomes": space.size,
+        "pareto_outcomes": len(analysis.frontier),
+        "rational_share": analysis.rational_share,
+        "dominated_rational_share": analysis.dominated_rational_share,
+        "nash": space.describe(analysis.nash) if analysis.nash is not None else None,
+        "kalai_smorodinsky": (
+            space.describe(analysis.kalai_smorodinsky) if analysis.kalai_smorodinsky is not None else None
+        ),
+        "reservations": dict(zip(space.seats, space.reservations.tolist(), strict=True)),
+    }
+
+
+def comparison_table(analysis: Analysis, summaries: list[Summary], scenario_id: str, runs: int) -> Table:
+    seats = analysis.space.seats
+    table = Table(
+        title=f"{scenario_id}: {runs} negotiations per row; mean gain over BATNA per seat",
+        caption="agreed: runs with consensus · Pareto: runs ending on the Pareto frontier · "
+        "dist.: mean normalised distance to it",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    table.add_column("chair · delegates", min_width=14, overflow="fold")
+    table.add_column("agreed", justify="right")
+    table.add_column("drafts", justify="right")
+    table.add_column("Pareto", justify="right")
+    table.add_column("dist.", justify="right")
+    for seat in seats:
+        table.add_column(seat, justify="right")
+    if any(sum(s.walk_outs.values()) for s in summaries):
+        table.add_column("walk-outs", justify="right")
+    for s in summaries:
+        distance = f"{s.mean_distance_to_frontier:.3f}" if s.mean_distance_to_frontier is not None else "–"
+        cells = [
+            s.label,
+            f"{s.agreement_rate:.0%}",
+            f"{s.mean_drafts:.1f}",
+            f"{s.on_frontier_rate:.0%}",
+            distance,
+            *(f"{s.mean_gains[seat]:.1f}" for seat in seats),
+        ]
+        if len(table.columns) > len(cells):
+            cells.append(str(sum(s.walk_outs.values())))
+        table.add_row(*cells)
+    return table
+
+
+def print_transcript(case: Case, analysis: Analysis, config: RunConfig, result: RunResult, lang: str) -> None:
+    """Drafts (what changed), each answer, and the outcome with every party's score."""
+    space = analysis.space
+    assert result.events is not None
+
+    def issue_title(issue: str) -> str:
+        return pick(case.issue_index[issue].title, lang) if issue in case.issue_index else issue
+
+    def option_label(issue: str, option: str) -> str:
+        if issue not in case.issue_index:
+            return option
+        labels = {o.id: o.label for o in case.issue_index[issue].options}
+        return pick(labels.get(option), lang) or option
+
+    stdout.print(f"[bold]{config.label()}[/] — seed {result.seed}")
+    previous: tuple[str, ...] | None = None
+    version = 0
+    for event in result.events:
+        if isinstance(event, TableDraft):
+            version += 1
+            changes = [
+                f"{issue_title(issue)}: {option_label(issue, option)}"
+                for i, (issue, option) in enumerate(zip(space.issues, event.options, strict=True))
+                if previous is None or previous[i] != option
+            ]
+            stdout.print(f"\n[cyan]Draft {version}[/] ({event.seat}) " + ("; ".join(changes) or "unchanged"))
+            previous = event.options
+        elif isinstance(event, Support):
+            stdout.print(f"  {event.seat}: [green]supports[/]")
+        elif isinstance(event, Object):
+            stdout.print(f"  {event.seat}: [red]objects[/] — {issue_title(event.issue)}")
+        elif isinstance(event, Reserve):
+            stdout.print(f"  {event.seat}: reserves")
+        elif isinstance(event, WalkOut):
+            stdout.print(f"  {event.seat}: [yellow]walks out[/]")
+    stdout.print(f"\n[bold]{result.status}[/]: {result.reason} after {result.drafts} draft(s)")
+    for seat, score, gain in zip(space.seats, result.scores, result.gains, strict=True):
+        stdout.print(f"  {seat}: {score:.0f} points ({gain:+.0f} over BATNA)")
+    if result.distance_to_frontier is not None:
+        stdout.print(f"  distance to the Pareto frontier: {result.distance_to_frontier:.3f}")
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

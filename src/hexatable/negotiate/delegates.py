@@ -1,0 +1,130 @@
+"""AI delegates: time-based concession on the party's own score sheet, adapted to the single text.
+
+A delegate answers each version of the single text. It supports a draft worth at least its current
+aspiration and objects otherwise, naming the issue whose change would gain it most. The aspiration
+falls from the party's best score toward its reservation value along NegMAS's polynomial curve
+(:class:`negmas.PolyAspiration`): ``boulware`` concedes late, ``linear`` evenly, ``conceder`` early,
+``hardheaded`` never (Faratin, Sierra & Jennings 1998, *Negotiation decision functions for
+autonomous agents*; the names and exponents are NegMAS's).
+
+A delegate is built from :meth:`OutcomeSpace.utility_of` for its own seat only: it never sees
+another party's sheet.
+
+>>> from hexatable.negotiate.space import toy_space
+>>> space = toy_space()
+>>> a = TimeBasedDelegate.for_seat(space, "A", "linear")
+>>> a.threshold(0.0), a.threshold(1.0)
+(20.0, 4.0)
+>>> a.respond(2, 0.5)  # 10 points at half time: below the aspiration of 12, object on issue y
+('object', 'y')
+>>> a.respond(2, 0.75)
+('support', None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import numpy as np
+from negmas import PolyAspiration
+
+from hexatable.negotiate.space import FloatArray, IntArray, OutcomeSpace
+
+STRATEGIES = ("boulware", "linear", "conceder", "hardheaded")
+Strategy = Literal["boulware", "linear", "conceder", "hardheaded"]
+Answer = tuple[Literal["support", "object"], str | None]
+
+
+def best_objection(utility: FloatArray, radices: tuple[int, ...]) -> IntArray:
+    """For every outcome, the issue whose best alternative option gains this utility most.
+
+    Changing issue ``i`` alone, the best reachable utility is the maximum along axis ``i`` of the
+    utility grid; the objection names the issue with the largest such gain (the first on ties).
+    """
+    grid = utility.reshape(radices)
+    gains = np.stack(
+        [np.broadcast_to(grid.max(axis=i, keepdims=True), grid.shape) - grid for i in range(len(radices))]
+    )
+    return np.asarray(gains.reshape(len(radices), -1).argmax(axis=0), dtype=np.int64)
+
+
+@dataclass(frozen=True, eq=False)
+class TimeBasedDelegate:
+    """A delegate conceding over time from its best score toward its reservation value.
+
+    Parameters
+    ----------
+    seat
+        The seat it plays.
+    utility
+        Its own utility of every outcome (nothing else of the scenario's sheets).
+    reservation
+        Its reservation value: it never supports a draft worth less.
+    issues
+        The agenda's issue ids, to name objections.
+    objections
+        For every outcome, the index of the issue it objects to (see :func:`best_objection`).
+    strategy
+        A NegMAS aspiration name or an exponent.
+    start
+        The aspiration at time 0 as a share of the way from reservation to best (1.0: its best).
+
+    Attributes
+    ----------
+    best
+        Its best possible score, computed once.
+    """
+
+    seat: str
+    utility: FloatArray
+    reservation: float
+    issues: tuple[str, ...]
+    objections: IntArray
+    strategy: Strategy | float = "boulware"
+    start: float = 1.0
+    best: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "best", float(self.utility.max()))
+
+    @classmethod
+    def for_seat(
+        cls, space: OutcomeSpace, seat: str, strategy: Strategy | float = "boulware", start: float = 1.0
+    ) -> TimeBasedDelegate:
+        index = space.seat_index(seat)
+        utility = space.utility_of(seat)
+        return cls(
+            seat=seat,
+            utility=utility,
+            reservation=float(space.reservations[index]),
+            issues=space.issues,
+            objections=_objections(space, index),
+            strategy=strategy,
+            start=start,
+        )
+
+    def threshold(self, t: float) -> float:
+        """The least score it supports at relative time ``t`` in [0, 1]."""
+        aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
+        return self.reservation + self.start * aspiration * (self.best - self.reservation)
+
+    def respond(self, outcome: int, t: float) -> Answer:
+        """``("support", None)`` or ``("object", issue)`` for the draft ``outcome`` at time ``t``."""
+        if self.utility[outcome] >= self.threshold(t) - 1e-9:
+            return ("support", None)
+        return ("object", self.issues[int(self.objections[outcome])])
+
+
+@cache
+def _curve(strategy: Strategy | float) -> PolyAspiration:
+    return PolyAspiration(1.0, strategy)
+
+
+def _objections(space: OutcomeSpace, seat_index: int) -> IntArray:
+    """A seat's objection table, computed once per space."""
+    return space.memo(
+        ("objections", seat_index),
+        lambda: best_objection(space.utilities[seat_index], space.radices),
+    )

@@ -1,0 +1,318 @@
+"""The chair-mediated single-text protocol as a state machine over events.
+
+This is how the chair drafted the Joint Statement of 2005 and the documents of 2007: the chair
+tables a draft package (a *version* of the single text); each seated party supports it, objects to
+it naming the issue it objects to, or reserves; the chair revises; agreement is consensus, every
+seated party supporting the same version. A party may walk out (the talks then continue or fail, by
+rule) and return. The talks fail when the last draft allowed by the deadline is answered without
+consensus, when fewer than two parties remain seated, or when the chair closes them.
+
+:func:`apply` takes a state and an event and returns the next state, or raises
+:class:`IllegalEventError` with the reason and changes nothing (states are immutable). :func:`replay`
+folds a log of events, so a session is rebuilt exactly from its log: the same code serves headless
+simulation and the live room.
+
+>>> rules = Rules(seats=("CHN", "PRK", "USA"), chair="CHN", agenda=(("hfo", ("none", "50kt")),))
+>>> state = replay(rules, [TableDraft("CHN", ("50kt",)), Support("PRK", 1), Support("USA", 1)])
+>>> state.status, state.agreement
+('open', None)
+>>> apply(state, Support("CHN", 1)).status
+'agreed'
+>>> apply(state, Support("RUS", 1))
+Traceback (most recent call last):
+...
+hexatable.negotiate.protocol.IllegalEventError: seat 'RUS' is not in this session
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
+from typing import Any, Literal
+
+Status = Literal["open", "agreed", "failed"]
+WalkOutRule = Literal["continue", "fail"]
+Agenda = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+class IllegalEventError(ValueError):
+    """An event the rules do not allow in this state; the state is unchanged."""
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TableDraft:
+    """The chair tables a new version of the single text: one option per agenda issue."""
+
+    seat: str
+    options: tuple[str, ...]
+    type: Literal["table_draft"] = "table_draft"
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """A party supports a version."""
+
+    seat: str
+    version: int
+    type: Literal["support"] = "support"
+
+
+@dataclass(frozen=True, slots=True)
+class Object:
+    """A party objects to a version, naming the issue it objects to."""
+
+    seat: str
+    version: int
+    issue: str
+    type: Literal["object"] = "object"
+
+
+@dataclass(frozen=True, slots=True)
+class Reserve:
+    """A party neither supports nor objects for now."""
+
+    seat: str
+    version: int
+    type: Literal["reserve"] = "reserve"
+
+
+@dataclass(frozen=True, slots=True)
+class WalkOut:
+    """A party leaves the table."""
+
+    seat: str
+    type: Literal["walk_out"] = "walk_out"
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    """A party that walked out comes back."""
+
+    seat: str
+    type: Literal["return"] = "return"
+
+
+@dataclass(frozen=True, slots=True)
+class Close:
+    """The chair ends the talks without agreement."""
+
+    seat: str
+    type: Literal["close"] = "close"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message to the plenary; it changes nothing but the log."""
+
+    seat: str
+    text: str
+    type: Literal["message"] = "message"
+
+
+Event = TableDraft | Support | Object | Reserve | WalkOut | Return | Close | Message
+Response = Support | Object | Reserve
+
+_EVENT_TYPES: dict[str, type[Event]] = {
+    "table_draft": TableDraft,
+    "support": Support,
+    "object": Object,
+    "reserve": Reserve,
+    "walk_out": WalkOut,
+    "return": Return,
+    "close": Close,
+    "message": Message,
+}
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """An event as plain JSON-ready data (``type`` names its kind)."""
+    data = asdict(event)
+    if isinstance(event, TableDraft):
+        data["options"] = list(event.options)
+    return data
+
+
+def event_from_dict(data: Mapping[str, Any]) -> Event:
+    """Rebuild an event from :func:`event_to_dict`'s form; ``ValueError`` if it is malformed."""
+    kind = data.get("type")
+    if kind not in _EVENT_TYPES:
+        raise ValueError(f"unknown event type {kind!r}; use one of {', '.join(_EVENT_TYPES)}")
+    fields = {k: v for k, v in data.items() if k != "type"}
+    if kind == "table_draft" and isinstance(fields.get("options"), list):
+        fields["options"] = tuple(fields["options"])
+    try:
+        return _EVENT_TYPES[kind](**fields)
+    except TypeError as error:
+        raise ValueError(f"malformed {kind} event: {error}") from None
+
+
+@cache
+def _issue_ids(agenda: Agenda) -> tuple[str, ...]:
+    return tuple(issue for issue, _ in agenda)
+
+
+# --- rules and state ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What is fixed for a session: seats, chair, agenda, deadline and the walk-out rule.
+
+    ``max_drafts`` is the deadline: the talks fail once the last allowed draft has been answered
+    by every seated party without consensus.
+    """
+
+    seats: tuple[str, ...]
+    chair: str
+    agenda: Agenda
+    max_drafts: int = 30
+    walk_out: WalkOutRule = "continue"
+
+    def __post_init__(self) -> None:
+        if self.chair not in self.seats:
+            raise ValueError(f"the chair '{self.chair}' must hold a seat")
+        if len(set(self.seats)) != len(self.seats):
+            raise ValueError("seats must be distinct")
+        if self.max_drafts < 1:
+            raise ValueError("max_drafts must be at least 1")
+
+    @property
+    def issues(self) -> tuple[str, ...]:
+        return _issue_ids(self.agenda)
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """Where a session stands. ``drafts[v - 1]`` is version ``v``; responses are to the current one."""
+
+    rules: Rules
+    seated: frozenset[str]
+    drafts: tuple[tuple[str, ...], ...] = ()
+    responses: Mapping[str, Response] = field(default_factory=dict)
+    status: Status = "open"
+    agreement: int | None = None
+    reason: str = ""
+    walked_out: tuple[str, ...] = ()
+    steps: int = 0
+
+    @property
+    def version(self) -> int:
+        """The current version (0 before the first draft)."""
+        return len(self.drafts)
+
+    @property
+    def current(self) -> tuple[str, ...] | None:
+        return self.drafts[-1] if self.drafts else None
+
+    def awaiting(self) -> list[str]:
+        """Seated parties that have not yet answered the current version, in seat order."""
+        return [s for s in self.rules.seats if s in self.seated and s not in self.responses]
+
+
+def start(rules: Rules) -> State:
+    """The state before the first event: every seat at the table, no draft."""
+    return State(rules=rules, seated=frozenset(rules.seats))
+
+
+def replay(rules: Rules, events: Iterable[Event]) -> State:
+    """Fold a log of events from the start; raises :class:`IllegalEventError` at the first bad one."""
+    state = start(rules)
+    for event in events:
+        state = apply(state, event)
+    return state
+
+
+def apply(state: State, event: Event) -> State:
+    """The state after ``event``, or :class:`IllegalEventError` with the reason."""
+    rules = state.rules
+    if event.seat not in rules.seats:
+        raise IllegalEventError(f"seat '{event.seat}' is not in this session")
+    if state.status != "open":
+        raise IllegalEventError(f"the talks have ended ({state.status}: {state.reason})")
+    if isinstance(event, Return):
+        if event.seat in state.seated:
+            raise IllegalEventError(f"'{event.seat}' is already at the table")
+        return replace(state, seated=state.seated | {event.seat}, steps=state.steps + 1)
+    if event.seat not in state.seated:
+        raise IllegalEventError(f"'{event.seat}' has walked out; it must return before acting")
+    if isinstance(event, Message):
+        return replace(state, steps=state.steps + 1)
+    if isinstance(event, TableDraft):
+        return _table(state, event)
+    if isinstance(event, Support | Object | Reserve):
+        return _respond(state, event)
+    if isinstance(event, WalkOut):
+        return _walk_out(state, event)
+    if event.seat != rules.chair:
+        raise IllegalEventError(f"only the chair '{rules.chair}' may close the talks")
+    return replace(state, status="failed", reason="closed by the chair", steps=state.steps + 1)
+
+
+def _table(state: State, event: TableDraft) -> State:
+    rules = state.rules
+    if event.seat != rules.chair:
+        raise IllegalEventError(f"only the chair '{rules.chair}' tables drafts, not '{event.seat}'")
+    if state.drafts and state.awaiting():
+        waiting = ", ".join(state.awaiting())
+        raise IllegalEventError(f"version {state.version} still awaits answers from {waiting}")
+    if state.version >= rules.max_drafts:
+        raise IllegalEventError(f"the deadline allows {rules.max_drafts} drafts")
+    if len(event.options) != len(rules.agenda):
+        raise IllegalEventError(f"a draft needs one option for each of the {len(rules.agenda)} issues")
+    for (issue, options), chosen in zip(rules.agenda, event.options, strict=True):
+        if chosen not in options:
+            raise IllegalEventError(f"issue '{issue}' has no option '{chosen}'")
+    return replace(state, drafts=(*state.drafts, event.options), responses={}, steps=state.steps + 1)
+
+
+def _respond(state: State, event: Response) -> State:
+    if not state.drafts:
+        raise IllegalEventError("no draft has been tabled yet")
+    if not 1 <= event.version <= state.version:
+        raise IllegalEventError(
+            f"version {event.version} does not exist (the current version is {state.version})"
+        )
+    if event.version != state.version:
+        raise IllegalEventError(f"version {event.version} is superseded; answer version {state.version}")
+    if isinstance(event, Object) and event.issue not in state.rules.issues:
+        raise IllegalEventError(f"issue '{event.issue}' is not on the agenda")
+    responses = {**state.responses, event.seat: event}
+    return _settle(replace(state, responses=responses, steps=state.steps + 1))
+
+
+def _walk_out(state: State, event: WalkOut) -> State:
+    rules = state.rules
+    seated = state.seated - {event.seat}
+    responses = {k: v for k, v in state.responses.items() if k != event.seat}
+    left = replace(
+        state,
+        seated=seated,
+        responses=responses,
+        walked_out=(*state.walked_out, event.seat),
+        steps=state.steps + 1,
+    )
+    if rules.walk_out == "fail":
+        return replace(left, status="failed", reason=f"'{event.seat}' walked out")
+    if event.seat == rules.chair:
+        return replace(left, status="failed", reason="the chair walked out")
+    if len(seated) < 2:
+        return replace(left, status="failed", reason="fewer than two parties remain at the table")
+    return _settle(left)
+
+
+def _settle(state: State) -> State:
+    """Consensus when every seated party supports the current version; failure at the deadline."""
+    if not state.drafts or state.awaiting():
+        return state
+    if all(isinstance(state.responses[s], Support) for s in state.seated):
+        reason = "consensus of every seated party"
+        return replace(state, status="agreed", agreement=state.version, reason=reason)
+    if state.version >= state.rules.max_drafts:
+        return replace(
+            state, status="failed", reason=f"no consensus by the deadline ({state.version} drafts)"
+        )
+    return state

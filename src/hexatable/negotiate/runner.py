@@ -1,0 +1,244 @@
+"""One negotiation among AI delegates under the chair-mediated single-text protocol.
+
+:func:`run_single_text` drives the protocol of :mod:`hexatable.negotiate.protocol` with a chair
+(:mod:`~hexatable.negotiate.chair`) and time-based delegates (:mod:`~hexatable.negotiate.delegates`):
+the chair tables a draft, every seated delegate answers in a random order, the chair revises from
+the objections, until consensus or the deadline. The result records the agreement, each party's
+score and gain over its BATNA, the distance to the Pareto frontier and the Nash product, and, when
+asked, the event log, which :func:`~hexatable.negotiate.protocol.replay` turns back into the final
+state. Given the same analysis, configuration and seed the run is identical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from hexatable.negotiate.analysis import Analysis
+from hexatable.negotiate.chair import ChairName, make_chair
+from hexatable.negotiate.delegates import STRATEGIES, Strategy, TimeBasedDelegate
+from hexatable.negotiate.protocol import (
+    Event,
+    Object,
+    Rules,
+    State,
+    Support,
+    TableDraft,
+    WalkOut,
+    WalkOutRule,
+    apply,
+    event_to_dict,
+    start,
+)
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """How a negotiation is run.
+
+    Attributes
+    ----------
+    chair
+        The chair's drafting strategy.
+    strategies
+        Each seat's delegate strategy; seats not named play ``default``.
+    max_drafts
+        The deadline, in versions of the single text.
+    walk_out
+        Whether a walk-out ends the talks (``fail``) or they go on without the party (``continue``).
+    patience
+        A delegate walks out after objecting to this many consecutive drafts worth less than its
+        reservation value; ``None``: delegates never walk out.
+    jitter
+        Spread of the delegates' starting aspiration across runs (0: every run starts at the best).
+    """
+
+    chair: ChairName = "nash"
+    default: Strategy | float = "boulware"
+    strategies: Mapping[str, Strategy | float] = field(default_factory=dict)
+    max_drafts: int = 30
+    walk_out: WalkOutRule = "continue"
+    patience: int | None = None
+    jitter: float = 0.1
+
+    def strategy_of(self, seat: str) -> Strategy | float:
+        return self.strategies.get(seat, self.default)
+
+    def label(self) -> str:
+        """A short name for tables: ``nash · boulware`` or ``nash · PRK=hardheaded, boulware``."""
+        named = ", ".join(f"{seat}={s}" for seat, s in sorted(self.strategies.items()))
+        mix = f"{named}, {self.default}" if named else str(self.default)
+        return f"{self.chair} · {mix}"
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one negotiation produced."""
+
+    seed: int
+    status: str
+    reason: str
+    agreement: int | None
+    drafts: int
+    scores: tuple[float, ...]
+    gains: tuple[float, ...]
+    distance_to_frontier: float | None
+    nash_product: float
+    walked_out: tuple[str, ...]
+    events: tuple[Event, ...] | None = None
+
+    def to_dict(self, analysis: Analysis) -> dict[str, Any]:
+        space = analysis.space
+        return {
+            "seed": self.seed,
+            "status": self.status,
+            "reason": self.reason,
+            "agreement": space.describe(self.agreement) if self.agreement is not None else None,
+            "drafts": self.drafts,
+            "scores": dict(zip(space.seats, self.scores, strict=True)),
+            "gains": dict(zip(space.seats, self.gains, strict=True)),
+            "distance_to_frontier": self.distance_to_frontier,
+            "nash_product": self.nash_product,
+            "walked_out": list(self.walked_out),
+            "events": [event_to_dict(e) for e in self.events] if self.events is not None else None,
+        }
+
+
+def rules_for(analysis: Analysis, config: RunConfig, chair: str) -> Rules:
+    space = analysis.space
+    return Rules(
+        seats=space.seats,
+        chair=chair,
+        agenda=tuple(zip(space.issues, space.options, strict=True)),
+        max_drafts=config.max_drafts,
+        walk_out=config.walk_out,
+    )
+
+
+def run_single_text(
+    analysis: Analysis, config: RunConfig, seed: int, *, chair_seat: str | None = None, keep_log: bool = False
+) -> RunResult:
+    """Run one chair-mediated single-text negotiation among AI delegates.
+
+    Parameters
+    ----------
+    analysis
+        The scenario's outcome space and bargaining analysis (shared, read-only).
+    config
+        Chair strategy, delegate strategies, deadline and walk-out rules.
+    seed
+        Seeds every random choice: the delegates' starting aspirations, the order of answers and
+        the chair's tie-breaks.
+    chair_seat
+        The seat that chairs (default: the first seat).
+    keep_log
+        Keep the event log in the result (for transcripts and replay).
+    """
+    space = analysis.space
+    rng = np.random.default_rng(seed)
+    rules = rules_for(analysis, config, chair_seat or space.seats[0])
+    delegates = {
+        seat: TimeBasedDelegate.for_seat(
+            space, seat, config.strategy_of(seat), start=1.0 - config.jitter * float(rng.random())
+        )
+        for seat in space.seats
+    }
+    chair = make_chair(config.chair, analysis, rng)
+    log: list[Event] = []
+    state = start(rules)
+    below_reservation = dict.fromkeys(space.seats, 0)
+
+    def record(event: Event) -> None:
+        nonlocal state
+        state = apply(state, event)
+        if keep_log:
+            log.append(event)
+
+    draft = chair.first_draft()
+    while True:
+        record(TableDraft(rules.chair, tuple(space.describe(draft).values())))
+        t = (state.version - 1) / max(config.max_drafts - 1, 1)
+        objections: dict[str, str] = {}
+        for seat in rng.permutation(rules.seats).tolist():
+            if state.status != "open" or seat not in state.seated:
+                continue
+            delegate = delegates[seat]
+            answer, issue = delegate.respond(draft, t)
+            if answer == "support":
+                below_reservation[seat] = 0
+                record(Support(seat, state.version))
+                continue
+            below = delegate.utility[draft] < delegate.reservation
+            below_reservation[seat] = below_reservation[seat] + 1 if below else 0
+            if config.patience is not None and below_reservation[seat] >= config.patience:
+                record(WalkOut(seat))
+                continue
+            assert issue is not None
+            objections[seat] = issue
+            record(Object(seat, state.version, issue))
+        if state.status != "open":
+            break
+        draft = chair.next_draft(draft, objections)
+    return _result(analysis, state, seed, tuple(log) if keep_log else None)
+
+
+def _result(analysis: Analysis, state: State, seed: int, events: tuple[Event, ...] | None) -> RunResult:
+    space = analysis.space
+    agreement = None
+    if state.agreement is not None:
+        agreement = space.index_of(dict(zip(space.issues, state.drafts[state.agreement - 1], strict=True)))
+    if agreement is None:
+        scores = tuple(float(r) for r in space.reservations)
+    else:
+        scores = tuple(float(u) for u in space.utilities[:, agreement])
+    gains = tuple(s - float(r) for s, r in zip(scores, space.reservations, strict=True))
+    return RunResult(
+        seed=seed,
+        status=state.status,
+        reason=state.reason,
+        agreement=agreement,
+        drafts=state.version,
+        scores=scores,
+        gains=gains,
+        distance_to_frontier=analysis.distance_to_frontier(agreement) if agreement is not None else None,
+        nash_product=analysis.nash_product(agreement) if agreement is not None else 0.0,
+        walked_out=state.walked_out,
+        events=events,
+    )
+
+
+def parse_strategies(
+    text: str, seats: tuple[str, ...]
+) -> tuple[Strategy | float, dict[str, Strategy | float]]:
+    """Read ``boulware`` or ``PRK=hardheaded,USA=linear,conceder`` (a bare name is the default).
+
+    >>> parse_strategies("PRK=hardheaded,linear", ("PRK", "USA"))
+    ('linear', {'PRK': 'hardheaded'})
+    """
+    default: Strategy | float = "boulware"
+    named: dict[str, Strategy | float] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        seat, _, name = part.rpartition("=")
+        strategy = _strategy(name.strip())
+        if seat:
+            if seat.strip() not in seats:
+                raise ValueError(f"'{seat.strip()}' is not a seat of this scenario ({', '.join(seats)})")
+            named[seat.strip()] = strategy
+        else:
+            default = strategy
+    return default, named
+
+
+def _strategy(name: str) -> Strategy | float:
+    if name in STRATEGIES:
+        return name  # type: ignore[return-value]
+    try:
+        exponent = float(name)
+    except ValueError:
+        raise ValueError(f"unknown strategy '{name}'; use {', '.join(STRATEGIES)} or an exponent") from None
+    if exponent <= 0:
+        raise ValueError(f"an exponent must be positive, not {exponent}")
+    return exponent

@@ -1,0 +1,94 @@
+"""``hexatable simulate`` through Typer's test runner."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from hexatable.cli.app import app
+
+runner = CliRunner()
+
+
+def test_simulate_json_compares_configurations() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "simulate",
+            "six-party-talks",
+            "--runs",
+            "20",
+            "--workers",
+            "1",
+            "--chair",
+            "nash",
+            "--chair",
+            "hill-climb",
+            "--strategies",
+            "boulware",
+            "--strategies",
+            "PRK=hardheaded,linear",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "six-party-2007" and data["runs"] == 20
+    assert [c["label"] for c in data["configurations"]] == [
+        "nash · boulware",
+        "nash · PRK=hardheaded, linear",
+        "hill-climb · boulware",
+        "hill-climb · PRK=hardheaded, linear",
+    ]
+    for config in data["configurations"]:
+        assert config["runs"] == 20 and 0 <= config["agreement_rate"] <= 1
+        assert set(config["mean_gains"]) == {"CHN", "PRK", "USA", "KOR", "JPN", "RUS"}
+    assert data["analysis"]["outcomes"] == 20736
+    assert data["analysis"]["nash"]["prk-step"] in {"disable", "dismantle"}
+
+
+def test_same_seed_same_numbers() -> None:
+    args = [
+        "simulate",
+        "six-party-talks",
+        "--runs",
+        "15",
+        "--workers",
+        "1",
+        "--chair",
+        "hill-climb",
+        "--json",
+        "--seed",
+        "9",
+    ]
+    first, second = runner.invoke(app, args), runner.invoke(app, args)
+    assert first.exit_code == 0 and first.stdout == second.stdout
+
+
+def test_table_and_transcript() -> None:
+    table = runner.invoke(app, ["simulate", "six-party-talks", "--runs", "10", "--workers", "1"])
+    assert table.exit_code == 0 and "boulware" in table.stdout and "six-party-2007" in table.stdout
+    transcript = runner.invoke(
+        app, ["simulate", "six-party-talks", "--transcript", "--chair", "hill-climb", "--seed", "2"]
+    )
+    assert transcript.exit_code == 0
+    assert "Draft 1 (CHN)" in transcript.stdout and "objects" in transcript.stdout
+    assert "over BATNA" in transcript.stdout
+    zh = runner.invoke(app, ["simulate", "six-party-talks", "--transcript", "--lang", "zh"])
+    assert zh.exit_code == 0 and "朝鲜核步骤" in zh.stdout
+    data = json.loads(runner.invoke(app, ["simulate", "six-party-talks", "--transcript", "--json"]).stdout)
+    assert data["run"]["events"][0]["type"] == "table_draft"
+
+
+def test_bad_options_are_usage_errors() -> None:
+    for args, message in [
+        (["--scenario", "seven-party"], "no scenario 'seven-party'"),
+        (["--chair", "dictator"], "unknown chair 'dictator'"),
+        (["--strategies", "JPN=stubborn"], "unknown strategy 'stubborn'"),
+    ]:
+        result = runner.invoke(app, ["simulate", "six-party-talks", "--runs", "1", *args])
+        assert result.exit_code == 2, args
+        assert message in result.stderr
+    no_scenario = runner.invoke(app, ["simulate", "p5-process", "--runs", "1"])
+    assert no_scenario.exit_code == 2 and "name one of the case's scenarios: none" in no_scenario.stderr

@@ -1,0 +1,170 @@
+"""The single-text protocol: consensus, objections, walk-outs, the deadline, illegal events, replay."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hexatable.negotiate.protocol import (
+    Close,
+    Event,
+    IllegalEventError,
+    Message,
+    Object,
+    Reserve,
+    Return,
+    Rules,
+    State,
+    Support,
+    TableDraft,
+    WalkOut,
+    apply,
+    event_from_dict,
+    event_to_dict,
+    replay,
+    start,
+)
+
+AGENDA = (("hfo", ("none", "50kt")), ("step", ("freeze", "disable")))
+RULES = Rules(seats=("CHN", "PRK", "USA"), chair="CHN", agenda=AGENDA, max_drafts=3)
+DRAFT = TableDraft("CHN", ("50kt", "disable"))
+
+
+def run(*events: Event, rules: Rules = RULES) -> State:
+    return replay(rules, events)
+
+
+def test_consensus_needs_every_seated_party() -> None:
+    state = run(DRAFT, Support("CHN", 1), Support("PRK", 1))
+    assert state.status == "open" and state.awaiting() == ["USA"]
+    state = apply(state, Support("USA", 1))
+    assert (state.status, state.agreement) == ("agreed", 1)
+
+
+def test_an_objection_blocks_and_the_chair_revises() -> None:
+    state = run(DRAFT, Support("CHN", 1), Object("PRK", 1, "step"), Support("USA", 1))
+    assert state.status == "open"
+    state = run(
+        DRAFT,
+        Support("CHN", 1),
+        Object("PRK", 1, "step"),
+        Support("USA", 1),
+        TableDraft("CHN", ("50kt", "freeze")),
+        Support("CHN", 2),
+        Support("PRK", 2),
+        Support("USA", 2),
+    )
+    assert (state.status, state.agreement) == ("agreed", 2)
+
+
+def test_a_reservation_is_not_support() -> None:
+    state = run(DRAFT, Support("CHN", 1), Reserve("PRK", 1), Support("USA", 1))
+    assert state.status == "open"
+
+
+def test_the_deadline_ends_the_talks() -> None:
+    events: list[Event] = []
+    for version in (1, 2, 3):
+        events += [DRAFT, Support("CHN", version), Object("PRK", version, "hfo"), Support("USA", version)]
+    state = run(*events)
+    assert state.status == "failed" and "deadline" in state.reason
+    with pytest.raises(IllegalEventError, match="the talks have ended"):
+        apply(state, DRAFT)
+
+
+def test_walk_out_continues_or_fails_by_rule() -> None:
+    state = run(DRAFT, Support("CHN", 1), WalkOut("PRK"), Support("USA", 1))
+    assert (state.status, state.walked_out) == ("agreed", ("PRK",))
+    failing = Rules(seats=RULES.seats, chair="CHN", agenda=AGENDA, walk_out="fail")
+    state = run(DRAFT, WalkOut("PRK"), rules=failing)
+    assert state.status == "failed" and state.reason == "'PRK' walked out"
+    assert run(WalkOut("CHN")).reason == "the chair walked out"
+    assert run(WalkOut("PRK"), WalkOut("USA")).reason == "fewer than two parties remain at the table"
+
+
+def test_return_brings_a_party_back_to_answer() -> None:
+    state = run(DRAFT, WalkOut("PRK"), Return("PRK"), Support("CHN", 1), Support("USA", 1))
+    assert state.status == "open" and state.awaiting() == ["PRK"]
+    assert apply(state, Support("PRK", 1)).status == "agreed"
+
+
+@pytest.mark.parametrize(
+    ("events", "bad", "reason"),
+    [
+        ((), Support("PRK", 1), "no draft has been tabled yet"),
+        ((), TableDraft("PRK", ("50kt", "disable")), "only the chair 'CHN' tables drafts, not 'PRK'"),
+        ((DRAFT,), Support("PRK", 2), "version 2 does not exist (the current version is 1)"),
+        ((DRAFT,), Support("JPN", 1), "seat 'JPN' is not in this session"),
+        ((DRAFT,), Object("PRK", 1, "lwr"), "issue 'lwr' is not on the agenda"),
+        ((DRAFT,), DRAFT, "version 1 still awaits answers from CHN, PRK, USA"),
+        ((DRAFT, WalkOut("PRK")), Support("PRK", 1), "'PRK' has walked out; it must return before acting"),
+        ((DRAFT,), Return("PRK"), "'PRK' is already at the table"),
+        ((), TableDraft("CHN", ("1mt", "disable")), "issue 'hfo' has no option '1mt'"),
+        ((), TableDraft("CHN", ("50kt",)), "a draft needs one option for each of the 2 issues"),
+        ((), Close("USA"), "only the chair 'CHN' may close the talks"),
+        (
+            (DRAFT, Support("CHN", 1), Support("PRK", 1), Object("USA", 1, "hfo"), DRAFT),
+            Support("USA", 1),
+            "version 1 is superseded; answer version 2",
+        ),
+    ],
+)
+def test_illegal_events_are_rejected_with_a_reason_and_change_nothing(
+    events: tuple[Event, ...], bad: Event, reason: str
+) -> None:
+    state = run(*events)
+    before = (state.drafts, dict(state.responses), state.seated, state.status, state.steps)
+    with pytest.raises(IllegalEventError) as caught:
+        apply(state, bad)
+    assert str(caught.value) == reason
+    assert (state.drafts, dict(state.responses), state.seated, state.status, state.steps) == before
+
+
+def test_messages_change_nothing_but_the_step_count() -> None:
+    state = run(DRAFT, Message("PRK", "We need an assurance first."))
+    assert state.drafts == run(DRAFT).drafts and state.steps == 2
+
+
+events_strategy = st.lists(
+    st.one_of(
+        st.builds(
+            TableDraft,
+            st.sampled_from(["CHN", "PRK"]),
+            st.tuples(st.sampled_from(["none", "50kt"]), st.sampled_from(["freeze", "disable"])),
+        ),
+        st.builds(Support, st.sampled_from(RULES.seats), st.integers(0, 3)),
+        st.builds(
+            Object, st.sampled_from(RULES.seats), st.integers(0, 3), st.sampled_from(["hfo", "step", "x"])
+        ),
+        st.builds(Reserve, st.sampled_from(RULES.seats), st.integers(0, 3)),
+        st.builds(WalkOut, st.sampled_from(RULES.seats)),
+        st.builds(Return, st.sampled_from(RULES.seats)),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(events_strategy)
+def test_any_sequence_either_applies_or_is_refused_and_replay_reproduces(events: list[Event]) -> None:
+    state = start(RULES)
+    accepted: list[Event] = []
+    for event in events:
+        try:
+            state = apply(state, event)
+        except IllegalEventError:
+            continue
+        accepted.append(event)
+        assert event_from_dict(event_to_dict(event)) == event
+    assert replay(RULES, accepted) == state
+    assert state.status in ("open", "agreed", "failed")
+    if state.status == "agreed":
+        assert all(isinstance(state.responses[s], Support) for s in state.seated)
+
+
+def test_event_from_dict_rejects_malformed_data() -> None:
+    with pytest.raises(ValueError, match="unknown event type 'vote'"):
+        event_from_dict({"type": "vote", "seat": "CHN"})
+    with pytest.raises(ValueError, match="malformed support event"):
+        event_from_dict({"type": "support", "seat": "CHN"})

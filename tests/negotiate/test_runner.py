@@ -1,0 +1,77 @@
+"""Whole negotiations: determinism, replay from the log, parallel batches, and delegates good enough."""
+
+from __future__ import annotations
+
+import pytest
+
+from hexatable.case import open_case
+from hexatable.negotiate.analysis import Analysis, analyse
+from hexatable.negotiate.batch import simulate, summarise
+from hexatable.negotiate.protocol import replay
+from hexatable.negotiate.runner import RunConfig, parse_strategies, rules_for, run_single_text
+from hexatable.negotiate.space import build_space
+
+
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    return analyse(build_space(open_case("six-party-talks"), "six-party-2007"))
+
+
+@pytest.mark.parametrize("chair", ["nash", "maximin", "hill-climb"])
+def test_the_same_seed_reproduces_a_negotiation(analysis: Analysis, chair: str) -> None:
+    config = RunConfig(chair=chair)  # type: ignore[arg-type]
+    first = run_single_text(analysis, config, 11, chair_seat="CHN", keep_log=True)
+    again = run_single_text(analysis, config, 11, chair_seat="CHN", keep_log=True)
+    assert first == again
+
+
+def test_replaying_the_log_reproduces_the_final_state(analysis: Analysis) -> None:
+    config = RunConfig(chair="hill-climb", default="linear")
+    result = run_single_text(analysis, config, 5, chair_seat="CHN", keep_log=True)
+    assert result.events is not None
+    state = replay(rules_for(analysis, config, "CHN"), result.events)
+    assert state.status == result.status and state.version == result.drafts
+    assert state.agreement is not None and result.agreement is not None
+    agreed = dict(zip(analysis.space.issues, state.drafts[state.agreement - 1], strict=True))
+    assert analysis.space.index_of(agreed) == result.agreement
+
+
+def test_a_batch_is_the_same_on_one_or_two_workers(analysis: Analysis) -> None:
+    config = RunConfig(chair="hill-climb")
+    one = simulate(analysis, config, runs=24, seed=4, workers=1, chair_seat="CHN")
+    two = simulate(analysis, config, runs=24, seed=4, workers=2, chair_seat="CHN")
+    assert one == two
+    assert len({r.seed for r in one}) == 24
+
+
+def test_delegates_reach_agreement_near_the_frontier(analysis: Analysis) -> None:
+    informed = summarise(
+        analysis,
+        RunConfig(chair="nash"),
+        simulate(analysis, RunConfig(chair="nash"), runs=100, chair_seat="CHN"),
+    )
+    assert informed.agreement_rate >= 0.9
+    assert informed.on_frontier_rate >= 0.8
+    uninformed_config = RunConfig(chair="hill-climb")
+    uninformed = summarise(
+        analysis, uninformed_config, simulate(analysis, uninformed_config, runs=100, chair_seat="CHN")
+    )
+    assert uninformed.agreement_rate >= 0.8
+    assert uninformed.mean_distance_to_frontier is not None and uninformed.mean_distance_to_frontier < 0.2
+
+
+def test_walk_outs_by_patience_and_rule(analysis: Analysis) -> None:
+    hard = RunConfig(chair="hill-climb", default="hardheaded", patience=2, walk_out="fail")
+    results = simulate(analysis, hard, runs=20, chair_seat="CHN")
+    assert any(r.walked_out for r in results)
+    assert all(r.status == "failed" for r in results if r.walked_out)
+    assert all(r.gains == (0.0,) * 6 for r in results if r.status == "failed")
+
+
+def test_parse_strategies_errors() -> None:
+    seats = ("PRK", "USA")
+    assert parse_strategies("2.5", seats) == (2.5, {})
+    with pytest.raises(ValueError, match="'JPN' is not a seat"):
+        parse_strategies("JPN=linear", seats)
+    with pytest.raises(ValueError, match="unknown strategy 'stubborn'"):
+        parse_strategies("stubborn", seats)
