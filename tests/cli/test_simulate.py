@@ -92,3 +92,69 @@ def test_bad_options_are_usage_errors() -> None:
         assert message in result.stderr
     no_scenario = runner.invoke(app, ["simulate", "p5-process", "--runs", "1"])
     assert no_scenario.exit_code == 2 and "name one of the case's scenarios: none" in no_scenario.stderr
+
+
+def test_mechanisms_side_by_side() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "simulate",
+            "six-party-talks",
+            "--runs",
+            "10",
+            "--workers",
+            "1",
+            "--chair",
+            "hill-climb",
+            "--json",
+            "--mechanism",
+            "single-text",
+            "--mechanism",
+            "alternating-offers",
+            "--mechanism",
+            "bilateral-track",
+            "--side-room",
+            "USA,PRK",
+            "--side-issues",
+            "terrorism-list,normalisation-usa",
+            "--mechanism",
+            "top-down",
+            "--headline",
+            "prk-step,sanctions",
+            "--mechanism",
+            "bottom-up",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    labels = [c["label"] for c in json.loads(result.stdout)["configurations"]]
+    assert labels == [
+        "hill-climb · boulware",
+        "alternating-offers · boulware",
+        "bilateral-track · hill-climb · boulware",
+        "top-down · hill-climb · boulware",
+        "bottom-up · hill-climb · boulware",
+    ]
+    transcript = runner.invoke(
+        app,
+        ["simulate", "six-party-talks", "--transcript", "--mechanism", "top-down", "--headline", "prk-step"],
+    )
+    assert (
+        transcript.exit_code == 0
+        and "leaders (" in transcript.stdout
+        and "working groups (" in transcript.stdout
+    )
+    offers = runner.invoke(
+        app, ["simulate", "six-party-talks", "--transcript", "--mechanism", "alternating-offers"]
+    )
+    assert offers.exit_code == 0 and "Offer 1" in offers.stdout
+
+
+def test_bad_mechanism_options() -> None:
+    for args, message in [
+        (["--mechanism", "auction"], "unknown mechanism 'auction'"),
+        (["--mechanism", "bilateral-track", "--side-room", "USA"], "name two seats"),
+        (["--mechanism", "top-down", "--headline", "unicorns"], "unicorns not in this scenario"),
+    ]:
+        result = runner.invoke(app, ["simulate", "six-party-talks", "--runs", "1", *args])
+        assert result.exit_code == 2, args
+        assert message in result.stderr, result.stderr

@@ -19,19 +19,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hexatable.case import Case, open_case, pick
+from hexatable.negotiate.alternating import Accept, EndTalks, Propose
 from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.batch import Summary, default_workers, simulate, summarise
 from hexatable.negotiate.chair import CHAIRS
+from hexatable.negotiate.mechanisms import MECHANISMS, run_negotiation
 from hexatable.negotiate.protocol import Object, Reserve, Support, TableDraft, WalkOut
-from hexatable.negotiate.runner import RunConfig, RunResult, parse_strategies, run_single_text
-from hexatable.negotiate.space import build_space
+from hexatable.negotiate.runner import RunConfig, RunResult, parse_strategies
+from hexatable.negotiate.space import OutcomeSpace, build_space
 
 stdout = Console()
 stderr = Console(stderr=True)
-
-
-class Mechanism(StrEnum):
-    single_text = "single-text"
 
 
 class WalkOutRuleOption(StrEnum):
@@ -52,42 +50,78 @@ def scenario_id_of(case: Case, scenario: str | None) -> str:
     raise typer.BadParameter(f"name one of the case's scenarios: {known}", param_hint="--scenario")
 
 
+def _ids(text: str | None, known: tuple[str, ...], option: str) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    found = tuple(p.strip() for p in text.split(",") if p.strip())
+    unknown = [f for f in found if f not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"{', '.join(unknown)} not in this scenario ({', '.join(known)})", param_hint=option
+        )
+    return found
+
+
 def configurations(
+    mechanisms: list[str],
     chairs: list[str],
     strategies: list[str],
-    seats: tuple[str, ...],
+    space: OutcomeSpace,
+    *,
     drafts: int,
     walk_out: str,
     patience: int | None,
+    side_room: str | None = None,
+    side_issues: str | None = None,
+    headline: str | None = None,
 ) -> list[RunConfig]:
-    found = []
-    for chair in chairs:
-        if chair not in CHAIRS:
+    """Every mechanism × chair × strategy mix asked for (the chair is moot for alternating offers)."""
+    pair = _ids(side_room, space.seats, "--side-room")
+    if pair is not None and len(pair) != 2:
+        raise typer.BadParameter("name two seats, e.g. USA,PRK", param_hint="--side-room")
+    extras = {
+        "side_room": pair,
+        "side_issues": _ids(side_issues, space.issues, "--side-issues"),
+        "headline": _ids(headline, space.issues, "--headline"),
+    }
+    found: list[RunConfig] = []
+    for mechanism in mechanisms:
+        if mechanism not in MECHANISMS:
             raise typer.BadParameter(
-                f"unknown chair '{chair}'; use {', '.join(CHAIRS)}", param_hint="--chair"
+                f"unknown mechanism '{mechanism}'; use {', '.join(MECHANISMS)}", param_hint="--mechanism"
             )
-        for text in strategies:
-            try:
-                default, named = parse_strategies(text, seats)
-            except ValueError as error:
-                raise typer.BadParameter(str(error), param_hint="--strategies") from None
-            found.append(
-                RunConfig(
+        for chair in chairs:
+            if chair not in CHAIRS:
+                raise typer.BadParameter(
+                    f"unknown chair '{chair}'; use {', '.join(CHAIRS)}", param_hint="--chair"
+                )
+            for text in strategies:
+                try:
+                    default, named = parse_strategies(text, space.seats)
+                except ValueError as error:
+                    raise typer.BadParameter(str(error), param_hint="--strategies") from None
+                config = RunConfig(
                     chair=chair,
                     default=default,
                     strategies=named,
                     max_drafts=drafts,
                     walk_out=walk_out,  # type: ignore[arg-type]
                     patience=patience,
+                    mechanism=mechanism,
+                    **extras,  # type: ignore[arg-type]
                 )
-            )
+                if config.label() not in {c.label() for c in found}:
+                    found.append(config)
     return found
 
 
 def simulate_command(
     case: Annotated[str, typer.Argument(help="A built-in case id or a case folder.")],
     scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's only one).")] = None,
-    mechanism: Annotated[Mechanism, typer.Option(help="The negotiation protocol.")] = Mechanism.single_text,
+    mechanism: Annotated[
+        list[str] | None,
+        typer.Option(help=f"Protocol: {', '.join(MECHANISMS)}; repeat to compare."),
+    ] = None,
     chair: Annotated[
         list[str] | None, typer.Option(help=f"Chair strategy: {', '.join(CHAIRS)}; repeat to compare.")
     ] = None,
@@ -108,6 +142,15 @@ def simulate_command(
     patience: Annotated[
         int | None, typer.Option(min=1, help="Delegates walk out after this many drafts below their BATNA.")
     ] = None,
+    side_room: Annotated[
+        str | None, typer.Option(help="bilateral-track: the two seats of the side room, e.g. USA,PRK.")
+    ] = None,
+    side_issues: Annotated[
+        str | None, typer.Option(help="bilateral-track: the issues the side room tries to pre-agree.")
+    ] = None,
+    headline: Annotated[
+        str | None, typer.Option(help="top-down/bottom-up: the headline issues the leaders settle.")
+    ] = None,
     transcript: Annotated[
         bool, typer.Option(help="Print one negotiation (the first configuration, --seed).")
     ] = False,
@@ -120,10 +163,19 @@ def simulate_command(
     analysis = analyse(build_space(loaded, scenario_id))
     chair_seat = loaded.scenario_index[scenario_id].chair or analysis.space.seats[0]
     configs = configurations(
-        chair or ["nash"], strategies or ["boulware"], analysis.space.seats, drafts, walk_out.value, patience
+        mechanism or ["single-text"],
+        chair or ["nash"],
+        strategies or ["boulware"],
+        analysis.space,
+        drafts=drafts,
+        walk_out=walk_out.value,
+        patience=patience,
+        side_room=side_room,
+        side_issues=side_issues,
+        headline=headline,
     )
     if transcript:
-        result = run_single_text(analysis, configs[0], seed, chair_seat=chair_seat, keep_log=True)
+        result = run_negotiation(analysis, configs[0], seed, chair_seat=chair_seat, keep_log=True)
         if json_output:
             _print_json(
                 {"scenario": scenario_id, "config": configs[0].label(), "run": result.to_dict(analysis)}
@@ -159,7 +211,6 @@ def simulate_command(
             {
                 "case": loaded.id,
                 "scenario": scenario_id,
-                "mechanism": mechanism.value,
                 "seed": seed,
                 "runs": runs,
                 "analysis": analysis_view(analysis),
@@ -221,9 +272,8 @@ def comparison_table(analysis: Analysis, summaries: list[Summary], scenario_id: 
 
 
 def print_transcript(case: Case, analysis: Analysis, config: RunConfig, result: RunResult, lang: str) -> None:
-    """Drafts (what changed), each answer, and the outcome with every party's score."""
+    """Drafts or offers (what changed), each answer, phase by phase, and the outcome with scores."""
     space = analysis.space
-    assert result.events is not None
 
     def issue_title(issue: str) -> str:
         return pick(case.issue_index[issue].title, lang) if issue in case.issue_index else issue
@@ -234,28 +284,46 @@ def print_transcript(case: Case, analysis: Analysis, config: RunConfig, result: 
         labels = {o.id: o.label for o in case.issue_index[issue].options}
         return pick(labels.get(option), lang) or option
 
+    def show(events: tuple[object, ...], issues: tuple[str, ...]) -> None:
+        previous: tuple[str, ...] | None = None
+        number = 0
+        for event in events:
+            if isinstance(event, TableDraft | Propose):
+                number += 1
+                changes = [
+                    f"{issue_title(issue)}: {option_label(issue, option)}"
+                    for i, (issue, option) in enumerate(zip(issues, event.options, strict=True))
+                    if previous is None or previous[i] != option
+                ]
+                kind = "Draft" if isinstance(event, TableDraft) else "Offer"
+                stdout.print(
+                    f"\n[cyan]{kind} {number}[/] ({event.seat}) " + ("; ".join(changes) or "unchanged")
+                )
+                previous = event.options
+            elif isinstance(event, Support | Accept):
+                stdout.print(
+                    f"  {event.seat}: [green]{'supports' if isinstance(event, Support) else 'accepts'}[/]"
+                )
+            elif isinstance(event, Object):
+                stdout.print(f"  {event.seat}: [red]objects[/] — {issue_title(event.issue)}")
+            elif isinstance(event, Reserve):
+                stdout.print(f"  {event.seat}: reserves")
+            elif isinstance(event, WalkOut | EndTalks):
+                verb = "walks out" if isinstance(event, WalkOut) else "ends the talks"
+                stdout.print(f"  {event.seat}: [yellow]{verb}[/]")
+
     stdout.print(f"[bold]{config.label()}[/] — seed {result.seed}")
-    previous: tuple[str, ...] | None = None
-    version = 0
-    for event in result.events:
-        if isinstance(event, TableDraft):
-            version += 1
-            changes = [
-                f"{issue_title(issue)}: {option_label(issue, option)}"
-                for i, (issue, option) in enumerate(zip(space.issues, event.options, strict=True))
-                if previous is None or previous[i] != option
-            ]
-            stdout.print(f"\n[cyan]Draft {version}[/] ({event.seat}) " + ("; ".join(changes) or "unchanged"))
-            previous = event.options
-        elif isinstance(event, Support):
-            stdout.print(f"  {event.seat}: [green]supports[/]")
-        elif isinstance(event, Object):
-            stdout.print(f"  {event.seat}: [red]objects[/] — {issue_title(event.issue)}")
-        elif isinstance(event, Reserve):
-            stdout.print(f"  {event.seat}: reserves")
-        elif isinstance(event, WalkOut):
-            stdout.print(f"  {event.seat}: [yellow]walks out[/]")
-    stdout.print(f"\n[bold]{result.status}[/]: {result.reason} after {result.drafts} draft(s)")
+    if result.phases:
+        for phase in result.phases:
+            issues = ", ".join(issue_title(i) for i in phase.issues)
+            stdout.print(
+                f"\n[bold magenta]{phase.name}[/] ({', '.join(phase.seats)}; chair {phase.chair}): {issues}"
+            )
+            show(phase.events or (), phase.issues)
+            stdout.print(f"  → {phase.status}: {phase.reason}")
+    else:
+        show(result.events or (), space.issues)
+    stdout.print(f"\n[bold]{result.status}[/]: {result.reason} after {result.drafts} draft(s) or offer(s)")
     for seat, score, gain in zip(space.seats, result.scores, result.gains, strict=True):
         stdout.print(f"  {seat}: {score:.0f} points ({gain:+.0f} over BATNA)")
     if result.distance_to_frontier is not None:

@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 
 from hexatable.negotiate.analysis import Analysis
-from hexatable.negotiate.runner import RunConfig, RunResult, run_single_text
+from hexatable.negotiate.mechanisms import run_negotiation
+from hexatable.negotiate.runner import RunConfig, RunResult
 
 _SEED_STRIDE = 1_000_003
 
@@ -31,7 +32,7 @@ def run_batch(
     analysis: Analysis, config: RunConfig, seeds: Sequence[int], chair_seat: str | None = None
 ) -> list[RunResult]:
     """Run one negotiation per seed, in this process."""
-    return [run_single_text(analysis, config, s, chair_seat=chair_seat) for s in seeds]
+    return [run_negotiation(analysis, config, s, chair_seat=chair_seat) for s in seeds]
 
 
 _worker_analysis: Analysis | None = None

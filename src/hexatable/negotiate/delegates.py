@@ -70,6 +70,8 @@ class TimeBasedDelegate:
         A NegMAS aspiration name or an exponent.
     start
         The aspiration at time 0 as a share of the way from reservation to best (1.0: its best).
+    ranking
+        Its outcomes by increasing utility, for offers (computed when missing).
 
     Attributes
     ----------
@@ -84,6 +86,7 @@ class TimeBasedDelegate:
     objections: IntArray
     strategy: Strategy | float = "boulware"
     start: float = 1.0
+    ranking: tuple[IntArray, FloatArray] | None = field(default=None, repr=False)
     best: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -103,12 +106,44 @@ class TimeBasedDelegate:
             objections=_objections(space, index),
             strategy=strategy,
             start=start,
+            ranking=space.memo(("ranking", index), lambda: _ranking(utility)),
         )
 
     def threshold(self, t: float) -> float:
         """The least score it supports at relative time ``t`` in [0, 1]."""
         aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
         return self.reservation + self.start * aspiration * (self.best - self.reservation)
+
+    def accepts(self, outcome: int, t: float) -> bool:
+        """Whether ``outcome`` is worth its aspiration at time ``t``."""
+        return bool(self.utility[outcome] >= self.threshold(t) - 1e-9)
+
+    def propose(
+        self,
+        t: float,
+        rng: np.random.Generator,
+        outcomes: IntArray | None = None,
+        toward: IntArray | None = None,
+        window: int = 64,
+    ) -> int:
+        """An outcome worth at least its aspiration at ``t``.
+
+        Among the ``window`` cheapest such outcomes it offers the one differing least (in number of
+        issues) from the others' latest offers ``toward`` (rows of option indices; ``outcomes`` is the
+        space's outcome table), breaking ties at random; with nothing to go on, one at random.
+        Offering what is acceptable to oneself and closest to what the others asked for is a simple
+        similarity heuristic for finding agreements without knowing their sheets.
+        """
+        order, ranked = self.ranking if self.ranking is not None else _ranking(self.utility)
+        position = int(np.searchsorted(ranked, self.threshold(t) - 1e-9))
+        if position >= len(order):
+            return int(order[-1])
+        candidates = order[position : position + window]
+        if outcomes is None or toward is None or len(toward) == 0:
+            return int(candidates[int(rng.integers(len(candidates)))])
+        mismatches = (outcomes[candidates][:, None, :] != toward[None, :, :]).sum(axis=(1, 2))
+        closest = candidates[mismatches == mismatches.min()]
+        return int(closest[int(rng.integers(len(closest)))])
 
     def respond(self, outcome: int, t: float) -> Answer:
         """``("support", None)`` or ``("object", issue)`` for the draft ``outcome`` at time ``t``."""
@@ -120,6 +155,12 @@ class TimeBasedDelegate:
 @cache
 def _curve(strategy: Strategy | float) -> PolyAspiration:
     return PolyAspiration(1.0, strategy)
+
+
+def _ranking(utility: FloatArray) -> tuple[IntArray, FloatArray]:
+    """Outcomes by increasing utility, and those utilities (for offering near an aspiration)."""
+    order = np.asarray(np.argsort(utility, kind="stable"), dtype=np.int64)
+    return order, utility[order]
 
 
 def _objections(space: OutcomeSpace, seat_index: int) -> IntArray:

@@ -128,12 +128,9 @@ _EVENT_TYPES: dict[str, type[Event]] = {
 }
 
 
-def event_to_dict(event: Event) -> dict[str, Any]:
-    """An event as plain JSON-ready data (``type`` names its kind)."""
-    data = asdict(event)
-    if isinstance(event, TableDraft):
-        data["options"] = list(event.options)
-    return data
+def event_to_dict(event: Any) -> dict[str, Any]:
+    """An event (of any protocol) as plain JSON-ready data (``type`` names its kind)."""
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(event).items()}
 
 
 def event_from_dict(data: Mapping[str, Any]) -> Event:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -33,6 +33,8 @@ from hexatable.negotiate.protocol import (
     event_to_dict,
     start,
 )
+
+MechanismName = Literal["single-text", "alternating-offers", "bilateral-track", "top-down", "bottom-up"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,10 @@ class RunConfig:
         reservation value; ``None``: delegates never walk out.
     jitter
         Spread of the delegates' starting aspiration across runs (0: every run starts at the best).
+    mechanism
+        ``single-text``, or a phased mechanism (see :mod:`hexatable.negotiate.mechanisms`).
+    side_room, side_issues, headline
+        Options of the phased mechanisms (``None``: derived from the sheets).
     """
 
     chair: ChairName = "nash"
@@ -63,6 +69,10 @@ class RunConfig:
     walk_out: WalkOutRule = "continue"
     patience: int | None = None
     jitter: float = 0.1
+    mechanism: MechanismName = "single-text"
+    side_room: tuple[str, str] | None = None
+    side_issues: tuple[str, ...] | None = None
+    headline: tuple[str, ...] | None = None
 
     def strategy_of(self, seat: str) -> Strategy | float:
         return self.strategies.get(seat, self.default)
@@ -71,7 +81,10 @@ class RunConfig:
         """A short name for tables: ``nash · boulware`` or ``nash · PRK=hardheaded, boulware``."""
         named = ", ".join(f"{seat}={s}" for seat, s in sorted(self.strategies.items()))
         mix = f"{named}, {self.default}" if named else str(self.default)
-        return f"{self.chair} · {mix}"
+        if self.mechanism == "alternating-offers":
+            return f"{self.mechanism} · {mix}"
+        prefix = "" if self.mechanism == "single-text" else f"{self.mechanism} · "
+        return f"{prefix}{self.chair} · {mix}"
 
 
 @dataclass(frozen=True)
@@ -88,7 +101,8 @@ class RunResult:
     distance_to_frontier: float | None
     nash_product: float
     walked_out: tuple[str, ...]
-    events: tuple[Event, ...] | None = None
+    events: tuple[Any, ...] | None = None
+    phases: tuple[Any, ...] = ()
 
     def to_dict(self, analysis: Analysis) -> dict[str, Any]:
         space = analysis.space
@@ -104,6 +118,7 @@ class RunResult:
             "nash_product": self.nash_product,
             "walked_out": list(self.walked_out),
             "events": [event_to_dict(e) for e in self.events] if self.events is not None else None,
+            "phases": [p.to_dict() for p in self.phases],
         }
 
 
@@ -190,23 +205,48 @@ def _result(analysis: Analysis, state: State, seed: int, events: tuple[Event, ..
     agreement = None
     if state.agreement is not None:
         agreement = space.index_of(dict(zip(space.issues, state.drafts[state.agreement - 1], strict=True)))
-    if agreement is None:
-        scores = tuple(float(r) for r in space.reservations)
-    else:
-        scores = tuple(float(u) for u in space.utilities[:, agreement])
-    gains = tuple(s - float(r) for s, r in zip(scores, space.reservations, strict=True))
-    return RunResult(
+    return scored(
+        analysis,
         seed=seed,
         status=state.status,
         reason=state.reason,
         agreement=agreement,
         drafts=state.version,
-        scores=scores,
-        gains=gains,
-        distance_to_frontier=analysis.distance_to_frontier(agreement) if agreement is not None else None,
-        nash_product=analysis.nash_product(agreement) if agreement is not None else 0.0,
         walked_out=state.walked_out,
         events=events,
+    )
+
+
+def scored(
+    analysis: Analysis,
+    *,
+    seed: int,
+    status: str,
+    reason: str,
+    agreement: int | None,
+    drafts: int,
+    walked_out: tuple[str, ...],
+    events: tuple[Any, ...] | None = None,
+    phases: tuple[Any, ...] = (),
+) -> RunResult:
+    """A finished negotiation scored on the whole agenda: without agreement every seat gets its
+    reservation value (a gain of 0)."""
+    space = analysis.space
+    values = space.utilities[:, agreement] if agreement is not None else space.reservations
+    scores = tuple(float(v) for v in values)
+    return RunResult(
+        seed=seed,
+        status=status,
+        reason=reason,
+        agreement=agreement,
+        drafts=drafts,
+        scores=scores,
+        gains=tuple(s - float(r) for s, r in zip(scores, space.reservations, strict=True)),
+        distance_to_frontier=analysis.distance_to_frontier(agreement) if agreement is not None else None,
+        nash_product=analysis.nash_product(agreement) if agreement is not None else 0.0,
+        walked_out=walked_out,
+        events=events,
+        phases=phases,
     )
 
 

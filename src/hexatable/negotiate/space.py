@@ -102,6 +102,53 @@ class OutcomeSpace:
         return np.asarray(self.utilities[self.seat_index(seat)], dtype=np.float64)
 
 
+def restricted(
+    space: OutcomeSpace, fixed: Mapping[str, str], issues: Sequence[str], seats: Sequence[str] | None = None
+) -> OutcomeSpace:
+    """The space of a phase: only ``issues`` open, ``fixed`` settled, the rest still undecided.
+
+    Each seat values a partial package by its *expected* utility: the mean over every way the
+    undecided issues could still be settled. Seats keep their reservation values. Issues keep the
+    agenda's order.
+
+    >>> space = toy_space()
+    >>> phase = restricted(space, {"x": "hi"}, ["y"])
+    >>> phase.issues, phase.utilities.tolist()
+    (('y',), [[10.0, 20.0], [5.0, 0.0]])
+    >>> restricted(space, {}, ["x"]).utilities.tolist()  # y undecided: the mean over its options
+    [[2.5, 15.0], [7.5, 2.5]]
+    """
+    unknown = [i for i in issues if i not in space.issues]
+    if unknown:
+        raise KeyError(f"issue(s) {', '.join(unknown)} not on the agenda")
+    seat_rows = [space.seat_index(s) for s in (seats or space.seats)]
+    grid = space.utilities[seat_rows].reshape((len(seat_rows), *space.radices))
+    index: list[int | slice] = [slice(None)]
+    undecided: list[int] = []
+    kept = 0
+    for axis, issue in enumerate(space.issues):
+        if issue in fixed:
+            index.append(space.options[axis].index(fixed[issue]))
+        else:
+            index.append(slice(None))
+            if issue not in issues:
+                undecided.append(1 + kept)
+            kept += 1
+    values = grid[tuple(index)]
+    if undecided:
+        values = values.mean(axis=tuple(undecided))
+    open_axes = [a for a, issue in enumerate(space.issues) if issue in issues and issue not in fixed]
+    radices = [space.radices[a] for a in open_axes]
+    return OutcomeSpace(
+        seats=tuple(space.seats[r] for r in seat_rows),
+        issues=tuple(space.issues[a] for a in open_axes),
+        options=tuple(space.options[a] for a in open_axes),
+        outcomes=enumerate_outcomes(radices),
+        utilities=np.asarray(values.reshape(len(seat_rows), -1), dtype=np.float64),
+        reservations=space.reservations[seat_rows].copy(),
+    )
+
+
 def enumerate_outcomes(radices: Sequence[int]) -> IntArray:
     """Every combination of option indices, the last issue varying fastest.
 

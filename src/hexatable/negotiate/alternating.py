@@ -1,0 +1,219 @@
+"""Stacked alternating offers among N parties, as a state machine over events.
+
+The protocol of Aydoğan, Festen, Hindriks & Jonker (2017, *Alternating offers protocols for
+multilateral negotiation*, in Modern Approaches to Agent-based Complex Automated Negotiation,
+Springer), as NegMAS runs it: parties take turns in a fixed order; on its turn a party accepts the
+standing offer, makes a counter-offer (which rejects the standing one), or ends the talks. An offer is
+agreed when every other party has accepted it in turn. The deadline is a number of rounds (each
+party one turn per round).
+
+>>> rules = OfferRules(seats=("A", "B", "C"), agenda=(("x", ("lo", "hi")),), max_rounds=2)
+>>> state = replay_offers(rules, [Propose("A", ("hi",)), Accept("B", 1)])
+>>> state.turn_seat, state.status
+('C', 'open')
+>>> apply_offer(state, Accept("C", 1)).status
+'agreed'
+>>> apply_offer(state, Accept("A", 1))
+Traceback (most recent call last):
+...
+hexatable.negotiate.protocol.IllegalEventError: it is C's turn, not A's
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+
+from hexatable.negotiate.analysis import Analysis
+from hexatable.negotiate.delegates import TimeBasedDelegate
+from hexatable.negotiate.protocol import Agenda, IllegalEventError, Status
+from hexatable.negotiate.runner import RunConfig, RunResult, scored
+
+
+@dataclass(frozen=True, slots=True)
+class Propose:
+    """The party whose turn it is makes an offer (rejecting the standing one)."""
+
+    seat: str
+    options: tuple[str, ...]
+    type: Literal["propose"] = "propose"
+
+
+@dataclass(frozen=True, slots=True)
+class Accept:
+    """The party whose turn it is accepts offer number ``offer`` (the standing one)."""
+
+    seat: str
+    offer: int
+    type: Literal["accept"] = "accept"
+
+
+@dataclass(frozen=True, slots=True)
+class EndTalks:
+    """The party whose turn it is ends the talks without agreement."""
+
+    seat: str
+    type: Literal["end"] = "end"
+
+
+OfferEvent = Propose | Accept | EndTalks
+
+
+@dataclass(frozen=True, slots=True)
+class OfferRules:
+    """Seats in turn order, the agenda, and the deadline in rounds."""
+
+    seats: tuple[str, ...]
+    agenda: Agenda
+    max_rounds: int = 30
+
+    def __post_init__(self) -> None:
+        if len(self.seats) < 2 or len(set(self.seats)) != len(self.seats):
+            raise ValueError("alternating offers need at least two distinct seats")
+
+
+@dataclass(frozen=True, slots=True)
+class OfferState:
+    rules: OfferRules
+    turn: int = 0
+    offers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    accepted: frozenset[str] = frozenset()
+    status: Status = "open"
+    agreement: int | None = None
+    reason: str = ""
+
+    @property
+    def turn_seat(self) -> str:
+        return self.rules.seats[self.turn % len(self.rules.seats)]
+
+    @property
+    def round(self) -> int:
+        """The current round, counting from 1."""
+        return self.turn // len(self.rules.seats) + 1
+
+    @property
+    def standing(self) -> tuple[str, tuple[str, ...]] | None:
+        return self.offers[-1] if self.offers else None
+
+
+def replay_offers(rules: OfferRules, events: Iterable[OfferEvent]) -> OfferState:
+    state = OfferState(rules)
+    for event in events:
+        state = apply_offer(state, event)
+    return state
+
+
+def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
+    """The state after ``event``, or :class:`IllegalEventError` with the reason (state unchanged)."""
+    rules = state.rules
+    if event.seat not in rules.seats:
+        raise IllegalEventError(f"seat '{event.seat}' is not in this session")
+    if state.status != "open":
+        raise IllegalEventError(f"the talks have ended ({state.status}: {state.reason})")
+    if event.seat != state.turn_seat:
+        raise IllegalEventError(f"it is {state.turn_seat}'s turn, not {event.seat}'s")
+    if isinstance(event, EndTalks):
+        return replace(state, status="failed", reason=f"'{event.seat}' ended the talks")
+    if isinstance(event, Accept):
+        if not state.offers:
+            raise IllegalEventError("there is no offer to accept yet")
+        if event.offer != len(state.offers):
+            raise IllegalEventError(f"offer {event.offer} is not the standing offer ({len(state.offers)})")
+        accepted = state.accepted | {event.seat}
+        if len(accepted) == len(rules.seats):
+            return replace(
+                state,
+                accepted=accepted,
+                status="agreed",
+                agreement=len(state.offers),
+                reason="every party accepted",
+            )
+        return _next_turn(replace(state, accepted=accepted))
+    if len(event.options) != len(rules.agenda):
+        raise IllegalEventError(f"an offer needs one option for each of the {len(rules.agenda)} issues")
+    for (issue, options), chosen in zip(rules.agenda, event.options, strict=True):
+        if chosen not in options:
+            raise IllegalEventError(f"issue '{issue}' has no option '{chosen}'")
+    return _next_turn(
+        replace(state, offers=(*state.offers, (event.seat, event.options)), accepted=frozenset({event.seat}))
+    )
+
+
+def _next_turn(state: OfferState) -> OfferState:
+    following = replace(state, turn=state.turn + 1)
+    if following.round > state.rules.max_rounds:
+        return replace(
+            following,
+            status="failed",
+            reason=f"no agreement by the deadline ({state.rules.max_rounds} rounds)",
+        )
+    return following
+
+
+def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_log: bool = False) -> RunResult:
+    """One stacked-alternating-offers negotiation among time-based delegates.
+
+    The turn order is the seats' order from a random first mover; the deadline is
+    ``config.max_drafts`` rounds. A delegate accepts the standing offer when it is worth its
+    aspiration, and otherwise proposes an outcome near its aspiration; with ``config.patience`` it
+    ends the talks after that many of its turns facing an offer below its reservation value.
+    """
+    space = analysis.space
+    rng = np.random.default_rng(seed)
+    first = int(rng.integers(len(space.seats)))
+    seats = space.seats[first:] + space.seats[:first]
+    rules = OfferRules(
+        seats, tuple(zip(space.issues, space.options, strict=True)), max_rounds=config.max_drafts
+    )
+    delegates = {
+        seat: TimeBasedDelegate.for_seat(
+            space, seat, config.strategy_of(seat), start=1.0 - config.jitter * float(rng.random())
+        )
+        for seat in seats
+    }
+    state = OfferState(rules)
+    log: list[OfferEvent] = []
+    below = dict.fromkeys(seats, 0)
+    standing: int | None = None
+    latest: dict[str, int] = {}
+    total_turns = rules.max_rounds * len(seats)
+    while state.status == "open":
+        seat = state.turn_seat
+        delegate = delegates[seat]
+        t = state.turn / max(total_turns - 1, 1)
+        event: OfferEvent
+        if standing is not None and delegate.accepts(standing, t):
+            event = Accept(seat, len(state.offers))
+        else:
+            below[seat] = (
+                below[seat] + 1
+                if standing is not None and delegate.utility[standing] < delegate.reservation
+                else 0
+            )
+            if config.patience is not None and below[seat] >= config.patience:
+                event = EndTalks(seat)
+            else:
+                others = [latest[s] for s in seats if s != seat and s in latest]
+                standing = delegate.propose(
+                    t, rng, space.outcomes, space.outcomes[others] if others else None
+                )
+                latest[seat] = standing
+                event = Propose(seat, tuple(space.describe(standing).values()))
+        state = apply_offer(state, event)
+        if keep_log:
+            log.append(event)
+    agreement = standing if state.status == "agreed" else None
+    walked = (state.turn_seat,) if state.reason.endswith("ended the talks") else ()
+    return scored(
+        analysis,
+        seed=seed,
+        status=state.status,
+        reason=state.reason,
+        agreement=agreement,
+        drafts=len(state.offers),
+        walked_out=walked,
+        events=tuple(log) if keep_log else None,
+    )

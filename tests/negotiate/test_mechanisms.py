@@ -1,0 +1,175 @@
+"""Alternating offers, side rooms, top-down and bottom-up: rules, phases and outcomes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from hexatable.case import open_case
+from hexatable.negotiate.alternating import (
+    Accept,
+    EndTalks,
+    OfferEvent,
+    OfferRules,
+    Propose,
+    apply_offer,
+    replay_offers,
+)
+from hexatable.negotiate.analysis import Analysis, analyse
+from hexatable.negotiate.batch import simulate, summarise
+from hexatable.negotiate.mechanisms import (
+    Phase,
+    headline_issues,
+    mechanism_phases,
+    run_negotiation,
+    run_phased,
+    side_room_pair,
+)
+from hexatable.negotiate.protocol import IllegalEventError
+from hexatable.negotiate.runner import RunConfig
+from hexatable.negotiate.space import build_space, restricted, toy_space
+
+RULES = OfferRules(seats=("A", "B", "C"), agenda=(("x", ("lo", "hi")),), max_rounds=2)
+
+
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    return analyse(build_space(open_case("six-party-talks"), "six-party-2007"))
+
+
+# --- alternating offers -------------------------------------------------------------------------
+
+
+def test_an_offer_is_agreed_when_every_other_party_accepts_it_in_turn() -> None:
+    state = replay_offers(RULES, [Propose("A", ("hi",)), Accept("B", 1), Accept("C", 1)])
+    assert (state.status, state.agreement) == ("agreed", 1)
+
+
+def test_a_counter_offer_resets_the_acceptances() -> None:
+    state = replay_offers(
+        RULES, [Propose("A", ("hi",)), Accept("B", 1), Propose("C", ("lo",)), Accept("A", 2)]
+    )
+    assert state.status == "open" and state.accepted == frozenset({"C", "A"}) and state.turn_seat == "B"
+
+
+def test_the_deadline_counts_rounds() -> None:
+    events = [Propose(s, ("hi",)) for s in ("A", "B", "C", "A", "B", "C")]
+    state = replay_offers(RULES, events)
+    assert state.status == "failed" and "2 rounds" in state.reason
+
+
+@pytest.mark.parametrize(
+    ("events", "bad", "reason"),
+    [
+        ((), Propose("B", ("hi",)), "it is A's turn, not B's"),
+        ((), Accept("A", 1), "there is no offer to accept yet"),
+        ((Propose("A", ("hi",)),), Accept("B", 2), "offer 2 is not the standing offer (1)"),
+        ((), Propose("A", ("mid",)), "issue 'x' has no option 'mid'"),
+        ((), Propose("Z", ("hi",)), "seat 'Z' is not in this session"),
+        ((EndTalks("A"),), Propose("B", ("hi",)), "the talks have ended (failed: 'A' ended the talks)"),
+    ],
+)
+def test_illegal_offers_are_rejected_and_change_nothing(
+    events: tuple[OfferEvent, ...], bad: OfferEvent, reason: str
+) -> None:
+    state = replay_offers(RULES, events)
+    with pytest.raises(IllegalEventError) as caught:
+        apply_offer(state, bad)
+    assert str(caught.value) == reason
+    assert replay_offers(RULES, events) == state
+
+
+def test_alternating_offers_among_six_delegates_mostly_agree(analysis: Analysis) -> None:
+    config = RunConfig(mechanism="alternating-offers", default="linear")
+    summary = summarise(analysis, config, simulate(analysis, config, runs=60, chair_seat="CHN"))
+    assert summary.agreement_rate >= 0.8
+    again = run_negotiation(analysis, config, 3, keep_log=True)
+    assert again == run_negotiation(analysis, config, 3, keep_log=True)
+    assert again.events is not None
+    rules = OfferRules(
+        _turn_order(again.events, analysis),
+        tuple(zip(analysis.space.issues, analysis.space.options, strict=True)),
+        max_rounds=config.max_drafts,
+    )
+    final = replay_offers(rules, again.events)
+    assert final.status == again.status and len(final.offers) == again.drafts
+
+
+def _turn_order(events: tuple[object, ...], analysis: Analysis) -> tuple[str, ...]:
+    """The seats in turn order, starting from the first mover of the log."""
+    first = events[0].seat
+    seats = analysis.space.seats
+    start = seats.index(first)
+    return seats[start:] + seats[:start]
+
+
+# --- restricted spaces --------------------------------------------------------------------------
+
+
+def test_restricted_space_is_the_mean_over_undecided_issues(analysis: Analysis) -> None:
+    space = analysis.space
+    everything = restricted(space, {}, space.issues)
+    assert np.array_equal(everything.utilities, space.utilities)
+    fixed = {"prk-step": "disable", "sanctions": "partial"}
+    phase = restricted(space, fixed, ["hfo"], ["PRK", "USA"])
+    assert phase.seats == ("PRK", "USA") and phase.issues == ("hfo",)
+    rows = [space.seat_index("PRK"), space.seat_index("USA")]
+    for option_index, option in enumerate(space.options[space.issues.index("hfo")]):
+        mask = np.ones(space.size, dtype=bool)
+        for issue, chosen in {**fixed, "hfo": option}.items():
+            column = space.issues.index(issue)
+            mask &= space.outcomes[:, column] == space.options[column].index(chosen)
+        assert np.allclose(phase.utilities[:, option_index], space.utilities[rows][:, mask].mean(axis=1))
+
+
+def test_toy_restriction() -> None:
+    assert restricted(toy_space(), {"y": "lo"}, ["x"]).utilities.tolist() == [[0.0, 10.0], [10.0, 5.0]]
+
+
+# --- phased mechanisms --------------------------------------------------------------------------
+
+
+def test_default_phases_follow_the_sheets(analysis: Analysis) -> None:
+    space = analysis.space
+    assert "prk-step" in headline_issues(space)
+    assert set(side_room_pair(space, "CHN")) == {"PRK", "USA"}
+    top_down = mechanism_phases("top-down", space, "CHN")
+    bottom_up = mechanism_phases("bottom-up", space, "CHN")
+    assert [p.name for p in top_down] == ["leaders", "working groups"]
+    assert [p.name for p in bottom_up] == ["working groups", "leaders"]
+    assert set(top_down[0].issues) | set(top_down[1].issues) == set(space.issues)
+
+
+def test_the_plenary_keeps_what_the_side_room_agreed(analysis: Analysis) -> None:
+    space = analysis.space
+    config = RunConfig(
+        chair="hill-climb",
+        mechanism="bilateral-track",
+        side_room=("USA", "PRK"),
+        side_issues=("terrorism-list",),
+    )
+    for seed in range(10):
+        result = run_negotiation(analysis, config, seed, chair_seat="CHN", keep_log=True)
+        side, plenary = result.phases
+        assert side.seats == ("USA", "PRK") and side.issues == ("terrorism-list",)
+        if side.agreed is not None and result.agreement is not None:
+            assert "terrorism-list" not in plenary.issues
+            assert space.describe(result.agreement)["terrorism-list"] == side.agreed["terrorism-list"]
+        elif side.agreed is None:
+            assert "terrorism-list" in plenary.issues
+
+
+def test_a_failed_required_phase_ends_the_talks(analysis: Analysis) -> None:
+    # Leaders who never concede and never reach the deadline's last draft cannot agree on anything.
+    phases = (Phase("leaders", ("prk-step",), seats=("PRK", "USA")), Phase("working groups", ("hfo",)))
+    config = RunConfig(chair="hill-climb", default="hardheaded", max_drafts=1, jitter=0.0)
+    result = run_phased(analysis, phases, config, 1, chair_seat="CHN")
+    assert result.status == "failed" and result.reason.startswith("leaders:")
+    assert len(result.phases) == 1 and result.gains == (0.0,) * 6
+
+
+@pytest.mark.parametrize("mechanism", ["bilateral-track", "top-down", "bottom-up"])
+def test_phased_mechanisms_reach_agreement(analysis: Analysis, mechanism: str) -> None:
+    config = RunConfig(chair="hill-climb", mechanism=mechanism)  # type: ignore[arg-type]
+    summary = summarise(analysis, config, simulate(analysis, config, runs=40, chair_seat="CHN"))
+    assert summary.agreement_rate >= 0.8
