@@ -158,3 +158,27 @@ def test_bad_mechanism_options() -> None:
         result = runner.invoke(app, ["simulate", "six-party-talks", "--runs", "1", *args])
         assert result.exit_code == 2, args
         assert message in result.stderr, result.stderr
+
+
+def test_per_run_results_in_json() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "simulate",
+            "six-party-talks",
+            "--runs",
+            "5",
+            "--workers",
+            "1",
+            "--json",
+            "--per-run",
+            "--seed",
+            "3",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    runs = json.loads(result.stdout)["configurations"][0]["runs_detail"]
+    assert len(runs) == 5 and len({r["seed"] for r in runs}) == 5
+    for run in runs:
+        assert set(run["gains"]) == {"CHN", "PRK", "USA", "KOR", "JPN", "RUS"}
+        assert run["status"] in {"agreed", "failed"} and run["events"] is None

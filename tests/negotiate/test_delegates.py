@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from hexatable.case import open_case
-from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, best_objection
+from hexatable.negotiate.delegates import (
+    STRATEGIES,
+    ReciprocalDelegate,
+    TimeBasedDelegate,
+    best_objection,
+    make_delegate,
+)
 from hexatable.negotiate.space import OutcomeSpace, build_space
 
 
@@ -32,7 +38,7 @@ def test_objection_names_the_issue_whose_change_gains_most(space: OutcomeSpace) 
         assert table[outcome] == int(np.argmax(gains))
 
 
-@pytest.mark.parametrize("strategy", STRATEGIES)
+@pytest.mark.parametrize("strategy", [s for s in STRATEGIES if s != "tit-for-tat"])
 def test_aspiration_falls_from_best_to_reservation(space: OutcomeSpace, strategy: str) -> None:
     delegate = TimeBasedDelegate.for_seat(space, "PRK", strategy)  # type: ignore[arg-type]
     levels = [delegate.threshold(t) for t in np.linspace(0, 1, 21)]
@@ -62,3 +68,20 @@ def test_decisions_depend_only_on_the_delegates_own_sheet(space: OutcomeSpace) -
     for outcome in rng.integers(0, space.size, 500):
         t = float(rng.random())
         assert original.respond(int(outcome), t) == other.respond(int(outcome), t)
+
+
+def test_tit_for_tat_concedes_as_far_as_it_is_conceded_to(space: OutcomeSpace) -> None:
+    delegate = make_delegate(space, "USA", "tit-for-tat")
+    assert isinstance(delegate, ReciprocalDelegate)
+    utility = delegate.utility
+    order = np.argsort(utility)
+    first, better = int(order[len(order) // 4]), int(order[len(order) // 2])
+    boulware = TimeBasedDelegate.for_seat(space, "USA", "boulware")
+    delegate.respond(first, 0.1)
+    assert delegate.threshold(0.1) == pytest.approx(boulware.threshold(0.1))  # nothing received yet
+    delegate.respond(better, 0.1)
+    received = utility[better] - utility[first]
+    expected = min(boulware.threshold(0.1), delegate.best - received)
+    assert delegate.threshold(0.1) == pytest.approx(max(delegate.reservation, expected))
+    assert delegate.threshold(1.0) == pytest.approx(delegate.reservation)
+    assert make_delegate(space, "USA", "tit-for-tat").seen == []  # a fresh one remembers nothing

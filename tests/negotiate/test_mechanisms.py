@@ -173,3 +173,18 @@ def test_phased_mechanisms_reach_agreement(analysis: Analysis, mechanism: str) -
     config = RunConfig(chair="hill-climb", mechanism=mechanism)  # type: ignore[arg-type]
     summary = summarise(analysis, config, simulate(analysis, config, runs=40, chair_seat="CHN"))
     assert summary.agreement_rate >= 0.8
+
+
+def test_each_phase_replays_from_its_own_log(analysis: Analysis) -> None:
+    from hexatable.negotiate.protocol import Rules, replay
+
+    space = analysis.space
+    config = RunConfig(chair="hill-climb", mechanism="top-down")
+    result = run_negotiation(analysis, config, 8, chair_seat="CHN", keep_log=True)
+    for phase in result.phases:
+        agenda = tuple((i, space.options[space.issues.index(i)]) for i in phase.issues)
+        rules = Rules(seats=phase.seats, chair=phase.chair, agenda=agenda, max_drafts=config.max_drafts)
+        state = replay(rules, phase.events)
+        assert state.status == phase.status and state.version == phase.drafts
+        if phase.agreed is not None:
+            assert dict(zip(phase.issues, state.drafts[-1], strict=True)) == phase.agreed

@@ -12,7 +12,9 @@ from hexatable.negotiate.protocol import (
     IllegalEventError,
     Message,
     Object,
+    Recess,
     Reserve,
+    Resume,
     Return,
     Rules,
     State,
@@ -140,6 +142,8 @@ events_strategy = st.lists(
         st.builds(Reserve, st.sampled_from(RULES.seats), st.integers(0, 3)),
         st.builds(WalkOut, st.sampled_from(RULES.seats)),
         st.builds(Return, st.sampled_from(RULES.seats)),
+        st.builds(Recess, st.sampled_from(RULES.seats)),
+        st.builds(Resume, st.sampled_from(RULES.seats)),
     ),
     max_size=25,
 )
@@ -168,3 +172,20 @@ def test_event_from_dict_rejects_malformed_data() -> None:
         event_from_dict({"type": "vote", "seat": "CHN"})
     with pytest.raises(ValueError, match="malformed support event"):
         event_from_dict({"type": "support", "seat": "CHN"})
+
+
+def test_recess_suspends_the_talks_until_the_chair_resumes() -> None:
+    state = run(DRAFT, Recess("CHN"))
+    assert state.in_recess and state.round == 1
+    with pytest.raises(IllegalEventError, match="the talks are in recess; the chair 'CHN' must resume"):
+        apply(state, Support("PRK", 1))
+    assert apply(state, Message("USA", "consulting the capital")).in_recess
+    resumed = apply(state, Resume("CHN"))
+    assert (resumed.in_recess, resumed.round) == (False, 2)
+    assert apply(resumed, Support("PRK", 1)).responses["PRK"] == Support("PRK", 1)
+    with pytest.raises(IllegalEventError, match="only the chair 'CHN' may call a recess"):
+        apply(resumed, Recess("USA"))
+    with pytest.raises(IllegalEventError, match="the talks are not in recess"):
+        apply(resumed, Resume("CHN"))
+    with pytest.raises(IllegalEventError, match="already in recess"):
+        apply(state, Recess("CHN"))

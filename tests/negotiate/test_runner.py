@@ -25,12 +25,14 @@ def test_the_same_seed_reproduces_a_negotiation(analysis: Analysis, chair: str) 
     assert first == again
 
 
-def test_replaying_the_log_reproduces_the_final_state(analysis: Analysis) -> None:
-    config = RunConfig(chair="hill-climb", default="linear")
+@pytest.mark.parametrize("per_round", [None, 4])
+def test_replaying_the_log_reproduces_the_final_state(analysis: Analysis, per_round: int | None) -> None:
+    config = RunConfig(chair="hill-climb", default="linear", drafts_per_round=per_round)
     result = run_single_text(analysis, config, 5, chair_seat="CHN", keep_log=True)
     assert result.events is not None
     state = replay(rules_for(analysis, config, "CHN"), result.events)
     assert state.status == result.status and state.version == result.drafts
+    assert state.round == (1 if per_round is None else 1 + (result.drafts - 1) // per_round)
     assert state.agreement is not None and result.agreement is not None
     agreed = dict(zip(analysis.space.issues, state.drafts[state.agreement - 1], strict=True))
     assert analysis.space.index_of(agreed) == result.agreement
@@ -75,3 +77,14 @@ def test_parse_strategies_errors() -> None:
         parse_strategies("JPN=linear", seats)
     with pytest.raises(ValueError, match="unknown strategy 'stubborn'"):
         parse_strategies("stubborn", seats)
+
+
+def test_a_delegate_that_walked_out_returns_for_a_good_draft(analysis: Analysis) -> None:
+    config = RunConfig(chair="hill-climb", default="linear", patience=2, walk_out="continue")
+    results = [run_single_text(analysis, config, s, chair_seat="CHN", keep_log=True) for s in range(40)]
+    returned = [r for r in results if r.returns]
+    assert returned, "no delegate came back in 40 runs"
+    for result in returned:
+        assert result.events is not None
+        state = replay(rules_for(analysis, config, "CHN"), result.events)
+        assert state.returns == result.returns

@@ -24,7 +24,16 @@ from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.batch import Summary, default_workers, simulate, summarise
 from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.mechanisms import MECHANISMS, run_negotiation
-from hexatable.negotiate.protocol import Object, Reserve, Support, TableDraft, WalkOut
+from hexatable.negotiate.protocol import (
+    Object,
+    Recess,
+    Reserve,
+    Resume,
+    Return,
+    Support,
+    TableDraft,
+    WalkOut,
+)
 from hexatable.negotiate.runner import RunConfig, RunResult, parse_strategies
 from hexatable.negotiate.space import OutcomeSpace, build_space
 
@@ -71,6 +80,7 @@ def configurations(
     drafts: int,
     walk_out: str,
     patience: int | None,
+    drafts_per_round: int | None = None,
     side_room: str | None = None,
     side_issues: str | None = None,
     headline: str | None = None,
@@ -105,6 +115,7 @@ def configurations(
                     default=default,
                     strategies=named,
                     max_drafts=drafts,
+                    drafts_per_round=drafts_per_round,
                     walk_out=walk_out,  # type: ignore[arg-type]
                     patience=patience,
                     mechanism=mechanism,
@@ -136,6 +147,9 @@ def simulate_command(
     seed: Annotated[int, typer.Option(help="Seed of the batch; the same seed gives the same results.")] = 0,
     workers: Annotated[int, typer.Option(min=0, help="Processes; 0: one per core.")] = 0,
     drafts: Annotated[int, typer.Option(min=1, help="The deadline, in drafts of the single text.")] = 30,
+    drafts_per_round: Annotated[
+        int | None, typer.Option(min=1, help="The chair calls a recess after this many drafts (rounds).")
+    ] = None,
     walk_out: Annotated[
         WalkOutRuleOption, typer.Option(help="After a walk-out the talks continue or fail.")
     ] = WalkOutRuleOption.continue_,
@@ -155,6 +169,9 @@ def simulate_command(
         bool, typer.Option(help="Print one negotiation (the first configuration, --seed).")
     ] = False,
     lang: Annotated[str, typer.Option(help="Language of the transcript: en or zh.")] = "en",
+    per_run: Annotated[
+        bool, typer.Option(help="With --json: every run's result too, not only the aggregates.")
+    ] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Simulate negotiations among AI delegates and compare mechanisms and strategy mixes."""
@@ -168,6 +185,7 @@ def simulate_command(
         strategies or ["boulware"],
         analysis.space,
         drafts=drafts,
+        drafts_per_round=drafts_per_round,
         walk_out=walk_out.value,
         patience=patience,
         side_room=side_room,
@@ -184,6 +202,7 @@ def simulate_command(
             print_transcript(loaded, analysis, configs[0], result, lang)
         return
     summaries: list[Summary] = []
+    every_run: list[list[dict[str, Any]]] = []
     processes = workers or default_workers()
     with Progress(
         TextColumn("{task.description}"),
@@ -206,6 +225,8 @@ def simulate_command(
                 progress=lambda n, task=task: bar.advance(task, n),  # type: ignore[misc]
             )
             summaries.append(summarise(analysis, config, results))
+            if per_run:
+                every_run.append([r.to_dict(analysis) for r in results])
     if json_output:
         _print_json(
             {
@@ -214,7 +235,10 @@ def simulate_command(
                 "seed": seed,
                 "runs": runs,
                 "analysis": analysis_view(analysis),
-                "configurations": [s.to_dict() for s in summaries],
+                "configurations": [
+                    {**s.to_dict(), **({"runs_detail": every_run[n]} if per_run else {})}
+                    for n, s in enumerate(summaries)
+                ],
             }
         )
         return
@@ -308,6 +332,12 @@ def print_transcript(case: Case, analysis: Analysis, config: RunConfig, result: 
                 stdout.print(f"  {event.seat}: [red]objects[/] — {issue_title(event.issue)}")
             elif isinstance(event, Reserve):
                 stdout.print(f"  {event.seat}: reserves")
+            elif isinstance(event, Recess):
+                stdout.print(f"\n[dim]— recess ({event.seat}) —[/]")
+            elif isinstance(event, Resume):
+                stdout.print(f"[dim]— next round ({event.seat}) —[/]")
+            elif isinstance(event, Return):
+                stdout.print(f"  {event.seat}: [yellow]returns to the table[/]")
             elif isinstance(event, WalkOut | EndTalks):
                 verb = "walks out" if isinstance(event, WalkOut) else "ends the talks"
                 stdout.print(f"  {event.seat}: [yellow]{verb}[/]")

@@ -28,7 +28,7 @@ from typing import Literal
 import numpy as np
 
 from hexatable.negotiate.analysis import Analysis
-from hexatable.negotiate.delegates import TimeBasedDelegate
+from hexatable.negotiate.delegates import make_delegate
 from hexatable.negotiate.protocol import Agenda, IllegalEventError, Status
 from hexatable.negotiate.runner import RunConfig, RunResult, scored
 
@@ -169,7 +169,7 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
         seats, tuple(zip(space.issues, space.options, strict=True)), max_rounds=config.max_drafts
     )
     delegates = {
-        seat: TimeBasedDelegate.for_seat(
+        seat: make_delegate(
             space, seat, config.strategy_of(seat), start=1.0 - config.jitter * float(rng.random())
         )
         for seat in seats
@@ -201,6 +201,9 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
                     t, rng, space.outcomes, space.outcomes[others] if others else None
                 )
                 latest[seat] = standing
+                for other in seats:
+                    if other != seat:
+                        delegates[other].observe(standing)
                 event = Propose(seat, tuple(space.describe(standing).values()))
         state = apply_offer(state, event)
         if keep_log:

@@ -98,6 +98,7 @@ class Summary:
     on_frontier_rate: float
     mean_nash_product: float
     walk_outs: dict[str, int]
+    returns: int
     reasons: dict[str, int]
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,5 +130,6 @@ def summarise(analysis: Analysis, config: RunConfig, results: Sequence[RunResult
         on_frontier_rate=sum(1 for d in distances if d < 1e-9) / count if count else 0.0,
         mean_nash_product=float(np.mean([r.nash_product for r in results])) if count else 0.0,
         walk_outs=walk_outs,
+        returns=sum(r.returns for r in results),
         reasons=reasons,
     )

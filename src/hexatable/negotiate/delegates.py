@@ -32,8 +32,8 @@ from negmas import PolyAspiration
 
 from hexatable.negotiate.space import FloatArray, IntArray, OutcomeSpace
 
-STRATEGIES = ("boulware", "linear", "conceder", "hardheaded")
-Strategy = Literal["boulware", "linear", "conceder", "hardheaded"]
+STRATEGIES = ("boulware", "linear", "conceder", "hardheaded", "tit-for-tat")
+Strategy = Literal["boulware", "linear", "conceder", "hardheaded", "tit-for-tat"]
 Answer = tuple[Literal["support", "object"], str | None]
 
 
@@ -114,6 +114,9 @@ class TimeBasedDelegate:
         aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
         return self.reservation + self.start * aspiration * (self.best - self.reservation)
 
+    def observe(self, outcome: int) -> None:
+        """Take note of a draft or of another party's offer (time-based delegates ignore them)."""
+
     def accepts(self, outcome: int, t: float) -> bool:
         """Whether ``outcome`` is worth its aspiration at time ``t``."""
         return bool(self.utility[outcome] >= self.threshold(t) - 1e-9)
@@ -147,9 +150,42 @@ class TimeBasedDelegate:
 
     def respond(self, outcome: int, t: float) -> Answer:
         """``("support", None)`` or ``("object", issue)`` for the draft ``outcome`` at time ``t``."""
+        self.observe(outcome)
         if self.utility[outcome] >= self.threshold(t) - 1e-9:
             return ("support", None)
         return ("object", self.issues[int(self.objections[outcome])])
+
+
+@dataclass(frozen=True, eq=False)
+class ReciprocalDelegate(TimeBasedDelegate):
+    """Tit-for-tat: concedes as far as the drafts or the others' offers have moved toward it.
+
+    Its aspiration is its best score less the concession it has received (the best it has been
+    offered minus the first offer), but never above its boulware aspiration, so that it still settles
+    before the deadline (Axelrod's reciprocity, as adapted to negotiation by Faratin et al. 1998's
+    behaviour-dependent tactics).
+    """
+
+    seen: list[float] = field(default_factory=list, repr=False)
+
+    def observe(self, outcome: int) -> None:
+        self.seen.append(float(self.utility[outcome]))
+
+    def threshold(self, t: float) -> float:
+        deadline = super().threshold(t)
+        if not self.seen:
+            return deadline
+        received = max(self.seen) - self.seen[0]
+        return max(self.reservation, min(deadline, self.best - received))
+
+
+def make_delegate(
+    space: OutcomeSpace, seat: str, strategy: Strategy | float = "boulware", start: float = 1.0
+) -> TimeBasedDelegate:
+    """A fresh delegate for one negotiation (tit-for-tat delegates keep what they have seen)."""
+    if strategy == "tit-for-tat":
+        return ReciprocalDelegate.for_seat(space, seat, "boulware", start)
+    return TimeBasedDelegate.for_seat(space, seat, strategy, start)
 
 
 @cache

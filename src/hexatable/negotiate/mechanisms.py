@@ -80,6 +80,7 @@ class PhaseRecord:
     agreed: dict[str, str] | None
     drafts: int
     walked_out: tuple[str, ...]
+    returns: int
     events: tuple[Event, ...] | None
 
     def to_dict(self) -> dict[str, Any]:
@@ -204,6 +205,7 @@ def run_phased(
                 agreed,
                 result.drafts,
                 result.walked_out,
+                result.returns,
                 result.events,
             )
         )
@@ -225,6 +227,7 @@ def run_phased(
         drafts=sum(r.drafts for r in records),
         walked_out=tuple(seat for r in records for seat in r.walked_out),
         phases=tuple(records),
+        returns=sum(r.returns for r in records),
     )
 
 

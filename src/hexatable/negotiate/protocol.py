@@ -5,7 +5,8 @@ tables a draft package (a *version* of the single text); each seated party suppo
 it naming the issue it objects to, or reserves; the chair revises; agreement is consensus, every
 seated party supporting the same version. A party may walk out (the talks then continue or fail, by
 rule) and return. The talks fail when the last draft allowed by the deadline is answered without
-consensus, when fewer than two parties remain seated, or when the chair closes them.
+consensus, when fewer than two parties remain seated, or when the chair closes them. The chair may
+call a recess between rounds (only messages, walk-outs and returns are allowed until it resumes).
 
 :func:`apply` takes a state and an event and returns the next state, or raises
 :class:`IllegalEventError` with the reason and changes nothing (states are immutable). :func:`replay`
@@ -97,6 +98,22 @@ class Return:
 
 
 @dataclass(frozen=True, slots=True)
+class Recess:
+    """The chair suspends the round: no drafts or answers until it resumes."""
+
+    seat: str
+    type: Literal["recess"] = "recess"
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """The chair opens the next round after a recess."""
+
+    seat: str
+    type: Literal["resume"] = "resume"
+
+
+@dataclass(frozen=True, slots=True)
 class Close:
     """The chair ends the talks without agreement."""
 
@@ -113,7 +130,7 @@ class Message:
     type: Literal["message"] = "message"
 
 
-Event = TableDraft | Support | Object | Reserve | WalkOut | Return | Close | Message
+Event = TableDraft | Support | Object | Reserve | WalkOut | Return | Recess | Resume | Close | Message
 Response = Support | Object | Reserve
 
 _EVENT_TYPES: dict[str, type[Event]] = {
@@ -123,6 +140,8 @@ _EVENT_TYPES: dict[str, type[Event]] = {
     "reserve": Reserve,
     "walk_out": WalkOut,
     "return": Return,
+    "recess": Recess,
+    "resume": Resume,
     "close": Close,
     "message": Message,
 }
@@ -195,6 +214,9 @@ class State:
     reason: str = ""
     walked_out: tuple[str, ...] = ()
     steps: int = 0
+    in_recess: bool = False
+    round: int = 1
+    returns: int = 0
 
     @property
     def version(self) -> int:
@@ -233,11 +255,17 @@ def apply(state: State, event: Event) -> State:
     if isinstance(event, Return):
         if event.seat in state.seated:
             raise IllegalEventError(f"'{event.seat}' is already at the table")
-        return replace(state, seated=state.seated | {event.seat}, steps=state.steps + 1)
+        return replace(
+            state, seated=state.seated | {event.seat}, returns=state.returns + 1, steps=state.steps + 1
+        )
     if event.seat not in state.seated:
         raise IllegalEventError(f"'{event.seat}' has walked out; it must return before acting")
     if isinstance(event, Message):
         return replace(state, steps=state.steps + 1)
+    if isinstance(event, Recess | Resume):
+        return _recess(state, event)
+    if state.in_recess and not isinstance(event, WalkOut | Close):
+        raise IllegalEventError(f"the talks are in recess; the chair '{rules.chair}' must resume them first")
     if isinstance(event, TableDraft):
         return _table(state, event)
     if isinstance(event, Support | Object | Reserve):
@@ -247,6 +275,19 @@ def apply(state: State, event: Event) -> State:
     if event.seat != rules.chair:
         raise IllegalEventError(f"only the chair '{rules.chair}' may close the talks")
     return replace(state, status="failed", reason="closed by the chair", steps=state.steps + 1)
+
+
+def _recess(state: State, event: Recess | Resume) -> State:
+    chair = state.rules.chair
+    if event.seat != chair:
+        raise IllegalEventError(f"only the chair '{chair}' may call a recess or resume the talks")
+    if isinstance(event, Recess):
+        if state.in_recess:
+            raise IllegalEventError("the talks are already in recess")
+        return replace(state, in_recess=True, steps=state.steps + 1)
+    if not state.in_recess:
+        raise IllegalEventError("the talks are not in recess")
+    return replace(state, in_recess=False, round=state.round + 1, steps=state.steps + 1)
 
 
 def _table(state: State, event: TableDraft) -> State:

@@ -19,10 +19,13 @@ import numpy as np
 
 from hexatable.negotiate.analysis import Analysis
 from hexatable.negotiate.chair import ChairName, make_chair
-from hexatable.negotiate.delegates import STRATEGIES, Strategy, TimeBasedDelegate
+from hexatable.negotiate.delegates import STRATEGIES, Strategy, make_delegate
 from hexatable.negotiate.protocol import (
     Event,
     Object,
+    Recess,
+    Resume,
+    Return,
     Rules,
     State,
     Support,
@@ -53,9 +56,13 @@ class RunConfig:
         Whether a walk-out ends the talks (``fail``) or they go on without the party (``continue``).
     patience
         A delegate walks out after objecting to this many consecutive drafts worth less than its
-        reservation value; ``None``: delegates never walk out.
+        reservation value; ``None``: delegates never walk out. A delegate that walked out follows the
+        drafts and returns for one worth its aspiration.
     jitter
         Spread of the delegates' starting aspiration across runs (0: every run starts at the best).
+    drafts_per_round
+        The chair calls a recess after this many drafts and resumes with the next round
+        (``None``: one round). Delegates' time runs on over recesses.
     mechanism
         ``single-text``, or a phased mechanism (see :mod:`hexatable.negotiate.mechanisms`).
     side_room, side_issues, headline
@@ -69,6 +76,7 @@ class RunConfig:
     walk_out: WalkOutRule = "continue"
     patience: int | None = None
     jitter: float = 0.1
+    drafts_per_round: int | None = None
     mechanism: MechanismName = "single-text"
     side_room: tuple[str, str] | None = None
     side_issues: tuple[str, ...] | None = None
@@ -103,6 +111,7 @@ class RunResult:
     walked_out: tuple[str, ...]
     events: tuple[Any, ...] | None = None
     phases: tuple[Any, ...] = ()
+    returns: int = 0
 
     def to_dict(self, analysis: Analysis) -> dict[str, Any]:
         space = analysis.space
@@ -117,6 +126,7 @@ class RunResult:
             "distance_to_frontier": self.distance_to_frontier,
             "nash_product": self.nash_product,
             "walked_out": list(self.walked_out),
+            "returns": self.returns,
             "events": [event_to_dict(e) for e in self.events] if self.events is not None else None,
             "phases": [p.to_dict() for p in self.phases],
         }
@@ -156,7 +166,7 @@ def run_single_text(
     rng = np.random.default_rng(seed)
     rules = rules_for(analysis, config, chair_seat or space.seats[0])
     delegates = {
-        seat: TimeBasedDelegate.for_seat(
+        seat: make_delegate(
             space, seat, config.strategy_of(seat), start=1.0 - config.jitter * float(rng.random())
         )
         for seat in space.seats
@@ -176,6 +186,10 @@ def run_single_text(
     while True:
         record(TableDraft(rules.chair, tuple(space.describe(draft).values())))
         t = (state.version - 1) / max(config.max_drafts - 1, 1)
+        for seat in rules.seats:  # the drafts are public: a party that left returns for a good one
+            if seat not in state.seated and delegates[seat].accepts(draft, t):
+                below_reservation[seat] = 0
+                record(Return(seat))
         objections: dict[str, str] = {}
         for seat in rng.permutation(rules.seats).tolist():
             if state.status != "open" or seat not in state.seated:
@@ -196,6 +210,9 @@ def run_single_text(
             record(Object(seat, state.version, issue))
         if state.status != "open":
             break
+        if config.drafts_per_round and state.version % config.drafts_per_round == 0:
+            record(Recess(rules.chair))
+            record(Resume(rules.chair))
         draft = chair.next_draft(draft, objections)
     return _result(analysis, state, seed, tuple(log) if keep_log else None)
 
@@ -214,6 +231,7 @@ def _result(analysis: Analysis, state: State, seed: int, events: tuple[Event, ..
         drafts=state.version,
         walked_out=state.walked_out,
         events=events,
+        returns=state.returns,
     )
 
 
@@ -228,6 +246,7 @@ def scored(
     walked_out: tuple[str, ...],
     events: tuple[Any, ...] | None = None,
     phases: tuple[Any, ...] = (),
+    returns: int = 0,
 ) -> RunResult:
     """A finished negotiation scored on the whole agenda: without agreement every seat gets its
     reservation value (a gain of 0)."""
@@ -247,6 +266,7 @@ def scored(
         walked_out=walked_out,
         events=events,
         phases=phases,
+        returns=returns,
     )
 
 
