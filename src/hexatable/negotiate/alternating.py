@@ -84,6 +84,7 @@ class OfferState:
     status: Status = "open"
     agreement: int | None = None
     reason: str = ""
+    ended_by: str | None = None
 
     @property
     def turn_seat(self) -> str:
@@ -116,7 +117,7 @@ def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
     if event.seat != state.turn_seat:
         raise IllegalEventError(f"it is {state.turn_seat}'s turn, not {event.seat}'s")
     if isinstance(event, EndTalks):
-        return replace(state, status="failed", reason=f"'{event.seat}' ended the talks")
+        return replace(state, status="failed", reason=f"'{event.seat}' ended the talks", ended_by=event.seat)
     if isinstance(event, Accept):
         if not state.offers:
             raise IllegalEventError("there is no offer to accept yet")
@@ -209,7 +210,6 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
         if keep_log:
             log.append(event)
     agreement = standing if state.status == "agreed" else None
-    walked = (state.turn_seat,) if state.reason.endswith("ended the talks") else ()
     return scored(
         analysis,
         seed=seed,
@@ -217,6 +217,6 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
         reason=state.reason,
         agreement=agreement,
         drafts=len(state.offers),
-        walked_out=walked,
+        walked_out=(state.ended_by,) if state.ended_by else (),
         events=tuple(log) if keep_log else None,
     )

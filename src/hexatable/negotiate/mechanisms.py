@@ -31,7 +31,7 @@ from hexatable.negotiate.alternating import run_alternating
 from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.protocol import Event, event_to_dict
 from hexatable.negotiate.runner import MechanismName, RunConfig, RunResult, run_single_text, scored
-from hexatable.negotiate.space import OutcomeSpace, restricted
+from hexatable.negotiate.space import FloatArray, OutcomeSpace, restricted
 
 MECHANISMS: tuple[MechanismName, ...] = (
     "single-text",
@@ -89,12 +89,18 @@ class PhaseRecord:
         return data
 
 
+def issue_spreads(space: OutcomeSpace) -> dict[str, FloatArray]:
+    """For each issue and seat, the spread of the seat's expected utility across the issue's options
+    (everything else undecided): how much the issue matters to the seat."""
+    return space.memo(
+        "issue-spreads",
+        lambda: {issue: np.ptp(restricted(space, {}, [issue]).utilities, axis=1) for issue in space.issues},
+    )
+
+
 def issue_weights(space: OutcomeSpace) -> dict[str, float]:
-    """How much each issue matters to all seats together: the sum over seats of the spread of the
-    seat's expected utility across the issue's options (everything else undecided)."""
-    return {
-        issue: float(np.ptp(restricted(space, {}, [issue]).utilities, axis=1).sum()) for issue in space.issues
-    }
+    """How much each issue matters to all seats together (the sum of :func:`issue_spreads`)."""
+    return {issue: float(spread.sum()) for issue, spread in issue_spreads(space).items()}
 
 
 def headline_issues(space: OutcomeSpace, count: int = 3) -> tuple[str, ...]:
@@ -119,12 +125,11 @@ def side_room_pair(space: OutcomeSpace, chair: str) -> tuple[str, str]:
 
 def side_room_issues(space: OutcomeSpace, pair: Sequence[str], count: int = 3) -> tuple[str, ...]:
     """The ``count`` issues where the pair holds the largest share of the total weight."""
-    shares = {}
-    for issue in space.issues:
-        spreads = np.ptp(restricted(space, {}, [issue]).utilities, axis=1)
-        total = float(spreads.sum())
-        mine = float(sum(spreads[space.seat_index(s)] for s in pair))
-        shares[issue] = mine / total if total else 0.0
+    rows = [space.seat_index(s) for s in pair]
+    shares = {
+        issue: float(spread[rows].sum() / spread.sum()) if spread.sum() else 0.0
+        for issue, spread in issue_spreads(space).items()
+    }
     top = sorted(space.issues, key=lambda i: (-shares[i], space.issues.index(i)))[:count]
     return tuple(i for i in space.issues if i in top)
 
