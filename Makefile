@@ -16,8 +16,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/hexatable show six-party-talks
-	$(BIN)/hexatable timeline six-party-talks
+	$(BIN)/hexatable serve
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -1,0 +1,39 @@
+"""``hexatable serve``: the web app on the embedded SQLite database (or ``HEXATABLE_DATABASE_URL``)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+
+from hexatable.services.room.db import default_url, make_engine, migrate
+from hexatable.services.room.service import RoomService
+from hexatable.web.app import create_app
+
+stderr = Console(stderr=True)
+TOKEN_ENV = "HEXATABLE_INSTRUCTOR_TOKEN"
+
+
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    database: Annotated[
+        str | None, typer.Option(help="SQLAlchemy URL (default: HEXATABLE_DATABASE_URL or a SQLite file).")
+    ] = None,
+) -> None:
+    """Start the web app: case explorer, negotiation room and JSON API (OpenAPI at /docs)."""
+    url = database or default_url()
+    engine = make_engine(url)
+    migrate(engine)
+    token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
+    app = create_app(RoomService(engine, token))
+    shown = host if host not in ("0.0.0.0", "::") else "127.0.0.1"
+    base = f"http://{shown}:{port}"
+    stderr.print(f"hexatable is running at [bold]{base}/[/] (database: {engine.url.render_as_string()})")
+    stderr.print(f"Instructor link (keep it private): [bold]{base}/?token={token}[/]", soft_wrap=True)
+    stderr.print(f"JSON API: {base}/docs · set {TOKEN_ENV} to keep the same instructor token across restarts")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

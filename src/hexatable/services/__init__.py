@@ -1,0 +1,1 @@
+"""Services (own state): the negotiation room."""

@@ -1,0 +1,450 @@
+"""The negotiation room: live sessions where people and AI delegates share one table.
+
+A session is stored as an append-only log of events (:mod:`~hexatable.services.room.tables`). Its
+state is the fold of that log through the negotiation engine's protocol
+(:func:`hexatable.negotiate.protocol.apply`), so killing the server loses no accepted event and a
+restart resumes exactly. Every event a person sends is checked against the engine's rules before it
+is appended; an illegal one is refused with the engine's reason and changes nothing. AI seats act by
+appending events like anyone else, as soon as it is their turn.
+
+Access: every seat and observer holds a random token, stored only as its SHA-256 hash. A seat's view
+holds its own brief and score sheet and the side rooms it belongs to, nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import sessionmaker
+
+from hexatable.case import Case, open_case, pick
+from hexatable.negotiate.analysis import Analysis, analyse
+from hexatable.negotiate.chair import CHAIRS, Chair, make_chair
+from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, make_delegate
+from hexatable.negotiate.protocol import (
+    Event,
+    IllegalEventError,
+    Object,
+    Rules,
+    State,
+    Support,
+    TableDraft,
+    apply,
+    event_from_dict,
+    event_to_dict,
+    start,
+)
+from hexatable.negotiate.space import build_space
+from hexatable.services.room.tables import EventRow, SeatRow, SessionRow
+from hexatable.services.room.views import session_view
+
+Role = Literal["instructor", "seat", "observer"]
+ROOM_EVENTS = ("side_room", "side_message")
+"""Events of the room itself (side rooms), stored in the log but not part of the protocol."""
+
+
+class RoomError(Exception):
+    """A request the room refuses; ``status`` is the HTTP status the web layer answers with."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+@dataclass(frozen=True)
+class SeatPlan:
+    """Who takes a seat: a person, or an AI delegate with a strategy."""
+
+    kind: Literal["person", "ai"] = "person"
+    strategy: str = "boulware"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a token belongs to."""
+
+    role: Role
+    session_id: str | None = None
+    seat: str | None = None
+
+
+@dataclass(frozen=True)
+class Created:
+    """A new session and the tokens to hand out (shown once, never stored in clear)."""
+
+    id: str
+    seat_tokens: dict[str, str]
+    observer_token: str
+
+
+@dataclass
+class Scenario:
+    """A loaded scenario with its analysis, shared by every session that plays it."""
+
+    case: Case
+    scenario_id: str
+    analysis: Analysis
+
+
+@dataclass
+class Room:
+    """What the service keeps in memory about one session: its rules and seats (never its state)."""
+
+    id: str
+    scenario: Scenario
+    rules: Rules
+    seats: dict[str, SeatRow]
+    chair_strategy: str
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class RoomService:
+    """Creates sessions, accepts events, runs AI seats and builds each participant's view."""
+
+    def __init__(self, engine: Engine, instructor_token: str) -> None:
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._instructor_hash = hash_token(instructor_token)
+        self._scenarios: dict[tuple[str, str], Scenario] = {}
+        self._rooms: dict[str, Room] = {}
+        self._lock = threading.Lock()
+
+    # --- identity -----------------------------------------------------------------------------
+
+    def identify(self, token: str | None, session_id: str | None = None) -> Identity:
+        """The identity behind ``token``: 401 without a token, 403 for a token that opens nothing here."""
+        if not token:
+            raise RoomError(401, "a token is required")
+        if secrets.compare_digest(hash_token(token), self._instructor_hash):
+            return Identity("instructor", session_id)
+        with self._sessions() as db:
+            row = db.scalar(select(SeatRow).where(SeatRow.token_hash == hash_token(token)))
+        if row is None or (session_id is not None and row.session_id != session_id):
+            raise RoomError(403, "this token does not open this session")
+        role: Role = "observer" if row.kind == "observer" else "seat"
+        return Identity(role, row.session_id, row.seat)
+
+    # --- sessions -----------------------------------------------------------------------------
+
+    def scenario(self, case: str, scenario_id: str) -> Scenario:
+        key = (case, scenario_id)
+        with self._lock:
+            if key not in self._scenarios:
+                loaded = open_case(case)
+                if scenario_id not in loaded.scenario_index:
+                    raise RoomError(422, f"scenario: no scenario '{scenario_id}' in case '{case}'")
+                self._scenarios[key] = Scenario(
+                    loaded, scenario_id, analyse(build_space(loaded, scenario_id))
+                )
+            return self._scenarios[key]
+
+    def create(
+        self,
+        identity: Identity,
+        *,
+        case: str,
+        scenario: str,
+        seats: Mapping[str, SeatPlan],
+        mechanism: str = "single-text",
+        max_drafts: int = 20,
+        walk_out: str = "continue",
+        chair_strategy: str = "hill-climb",
+        title: str = "",
+    ) -> Created:
+        """A new session; only the instructor may create one."""
+        self._require(identity, "instructor")
+        if mechanism != "single-text":
+            raise RoomError(422, f"mechanism: the room runs 'single-text' (not '{mechanism}') so far")
+        if walk_out not in ("continue", "fail"):
+            raise RoomError(422, "walk_out: use 'continue' or 'fail'")
+        if not 1 <= max_drafts <= 200:
+            raise RoomError(422, "max_drafts: between 1 and 200")
+        loaded = self.scenario(case, scenario)
+        definition = loaded.case.scenario_index[scenario]
+        unknown = [s for s in seats if s not in definition.seats]
+        if unknown:
+            raise RoomError(
+                422, f"seats: {', '.join(unknown)} not seats of '{scenario}' ({', '.join(definition.seats)})"
+            )
+        for seat, plan in seats.items():
+            if plan.kind == "ai" and plan.strategy not in STRATEGIES:
+                raise RoomError(422, f"seats.{seat}.strategy: use one of {', '.join(STRATEGIES)}")
+        if chair_strategy not in CHAIRS:
+            raise RoomError(422, f"chair_strategy: use one of {', '.join(CHAIRS)}")
+        chair = definition.chair or definition.seats[0]
+        session_id = secrets.token_hex(8)
+        seat_tokens: dict[str, str] = {}
+        rows = []
+        for position, seat in enumerate(definition.seats):
+            plan = seats.get(seat, SeatPlan("ai", "boulware"))
+            token = new_token() if plan.kind == "person" else None
+            if token:
+                seat_tokens[seat] = token
+            rows.append(
+                SeatRow(
+                    seat=seat,
+                    position=position,
+                    kind=plan.kind,
+                    strategy=plan.strategy if plan.kind == "ai" else None,
+                    token_hash=hash_token(token) if token else None,
+                )
+            )
+        observer = new_token()
+        rows.append(SeatRow(seat=None, position=len(rows), kind="observer", token_hash=hash_token(observer)))
+        with self._sessions.begin() as db:
+            db.add(
+                SessionRow(
+                    id=session_id,
+                    case=case,
+                    scenario=scenario,
+                    mechanism=mechanism,
+                    chair=chair,
+                    max_drafts=max_drafts,
+                    walk_out=walk_out,
+                    title=title or pick(definition.title, "en"),
+                    chair_strategy=chair_strategy,
+                    seats=rows,
+                )
+            )
+        self.advance(session_id)
+        return Created(session_id, seat_tokens, observer)
+
+    def list_sessions(self, identity: Identity) -> list[dict[str, Any]]:
+        self._require(identity, "instructor")
+        with self._sessions() as db:
+            rows = db.scalars(select(SessionRow).order_by(SessionRow.created_at)).all()
+            return [
+                {"id": r.id, "case": r.case, "scenario": r.scenario, "title": r.title, "chair": r.chair}
+                for r in rows
+            ]
+
+    # --- events -------------------------------------------------------------------------------
+
+    def act(self, identity: Identity, session_id: str, data: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Check and append an event sent by a seat (or the instructor closing); then let AI seats act.
+
+        Returns the events appended, the sender's first.
+        """
+        room = self.room(session_id)
+        if identity.role == "observer":
+            raise RoomError(403, "observers cannot act")
+        kind = str(data.get("type", ""))
+        seat = identity.seat
+        if identity.role == "seat" and data.get("seat") not in (None, seat):
+            raise RoomError(403, f"a seat acts for itself: this token holds '{seat}'")
+        if identity.role == "instructor":
+            if kind != "close":
+                raise RoomError(403, "the instructor may only close a session; seats act for themselves")
+            seat = room.rules.chair
+        payload = {**data, "seat": seat}
+        with room.lock:
+            state, _, room_events = self._state(room)
+            if kind in ROOM_EVENTS:
+                payload = self._check_room_event(room, payload, room_events)
+            else:
+                try:
+                    event = event_from_dict(payload)
+                    apply(state, event)
+                except (ValueError, TypeError) as error:
+                    raise RoomError(
+                        409 if isinstance(error, IllegalEventError) else 422, str(error)
+                    ) from None
+                payload = event_to_dict(event)
+            appended = [self._append(session_id, payload)]
+            appended += self._advance_locked(room)
+        return appended
+
+    def advance(self, session_id: str) -> list[dict[str, Any]]:
+        """Let AI seats act until a person must (used after creation and on restart)."""
+        room = self.room(session_id)
+        with room.lock:
+            return self._advance_locked(room)
+
+    def _advance_locked(self, room: Room) -> list[dict[str, Any]]:
+        appended: list[dict[str, Any]] = []
+        for _ in range(10_000):  # bounded: each pass appends at least one event or stops
+            state, events, _ = self._state(room)
+            event = self._next_ai_event(room, state, events)
+            if event is None:
+                return appended
+            appended.append(self._append(room.id, event_to_dict(event)))
+        raise RuntimeError("AI seats did not come to rest")
+
+    def _next_ai_event(self, room: Room, state: State, history: Sequence[Event]) -> Event | None:
+        if state.status != "open" or state.in_recess:
+            return None
+        space = room.scenario.analysis.space
+        chair_row = room.seats[room.rules.chair]
+        if (
+            chair_row.kind == "ai"
+            and room.rules.chair in state.seated
+            and (not state.drafts or not state.awaiting())
+        ):
+            if state.version >= room.rules.max_drafts:
+                return None
+            draft = _replayed_chair_draft(room, history)
+            return TableDraft(room.rules.chair, tuple(space.describe(draft).values()))
+        t = (state.version - 1) / max(room.rules.max_drafts - 1, 1)
+        for seat in state.awaiting():
+            row = room.seats[seat]
+            if row.kind != "ai":
+                continue
+            delegate = self._ai_delegate(room, seat, state)
+            draft = space.index_of(dict(zip(space.issues, state.drafts[-1], strict=True)))
+            answer, issue = delegate.respond(draft, t)
+            return (
+                Support(seat, state.version)
+                if answer == "support"
+                else Object(seat, state.version, str(issue))
+            )
+        return None
+
+    def _ai_delegate(self, room: Room, seat: str, state: State) -> TimeBasedDelegate:
+        row = room.seats[seat]
+        strategy = row.strategy or "boulware"
+        space = room.scenario.analysis.space
+        delegate = make_delegate(space, seat, strategy)  # type: ignore[arg-type]
+        for draft in state.drafts[:-1]:  # tit-for-tat delegates remember the earlier drafts
+            delegate.observe(space.index_of(dict(zip(space.issues, draft, strict=True))))
+        return delegate
+
+    def _check_room_event(
+        self, room: Room, payload: dict[str, Any], history: Sequence[dict[str, Any]]
+    ) -> dict[str, Any]:
+        seat = payload["seat"]
+        if payload["type"] == "side_room":
+            members = payload.get("members")
+            if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+                raise RoomError(422, "members: a list of seats")
+            unknown = [m for m in members if m not in room.rules.seats]
+            if unknown:
+                raise RoomError(422, f"members: {', '.join(unknown)} not seats of this session")
+            everyone = sorted({seat, *members})
+            if len(everyone) < 2:
+                raise RoomError(422, "members: a side room needs another seat")
+            number = 1 + sum(1 for e in history if e["type"] == "side_room")
+            return {"type": "side_room", "seat": seat, "room": number, "members": everyone}
+        rooms = {e["room"]: e["members"] for e in history if e["type"] == "side_room"}
+        asked = payload.get("room")
+        text = payload.get("text")
+        if asked not in rooms or seat not in rooms[asked]:
+            raise RoomError(403, f"side room {asked!r} does not exist or '{seat}' is not a member")
+        if not isinstance(text, str) or not text.strip() or len(text) > 2000:
+            raise RoomError(422, "text: 1 to 2000 characters")
+        return {"type": "side_message", "seat": seat, "room": asked, "text": text.strip()}
+
+    # --- state and views ----------------------------------------------------------------------
+
+    def room(self, session_id: str) -> Room:
+        with self._lock:
+            if session_id in self._rooms:
+                return self._rooms[session_id]
+        with self._sessions() as db:
+            row = db.get(SessionRow, session_id)
+            if row is None:
+                raise RoomError(404, f"no session '{session_id}'")
+            seats = {s.seat: s for s in row.seats if s.seat is not None}
+            case, scenario_id = row.case, row.scenario
+            chair, max_drafts, walk_out = row.chair, row.max_drafts, row.walk_out
+            chair_strategy = row.chair_strategy
+        loaded = self.scenario(case, scenario_id)
+        space = loaded.analysis.space
+        rules = Rules(
+            seats=space.seats,
+            chair=chair,
+            agenda=tuple(zip(space.issues, space.options, strict=True)),
+            max_drafts=max_drafts,
+            walk_out=walk_out,  # type: ignore[arg-type]
+        )
+        room = Room(session_id, loaded, rules, seats, chair_strategy)
+        with self._lock:
+            return self._rooms.setdefault(session_id, room)
+
+    def log(self, session_id: str) -> list[dict[str, Any]]:
+        with self._sessions() as db:
+            rows = db.scalars(
+                select(EventRow).where(EventRow.session_id == session_id).order_by(EventRow.seq)
+            )
+            return [{"seq": r.seq, **r.payload} for r in rows]
+
+    def _state(self, room: Room) -> tuple[State, list[Event], list[dict[str, Any]]]:
+        """The protocol state folded from the log, its protocol events, and the room's own events."""
+        state = start(room.rules)
+        events: list[Event] = []
+        room_events: list[dict[str, Any]] = []
+        for record in self.log(room.id):
+            if record["type"] in ROOM_EVENTS:
+                room_events.append(record)
+            else:
+                event = event_from_dict({k: v for k, v in record.items() if k != "seq"})
+                state = apply(state, event)
+                events.append(event)
+        return state, events, room_events
+
+    def _append(self, session_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+        with self._sessions.begin() as db:
+            last = db.scalar(select(func.max(EventRow.seq)).where(EventRow.session_id == session_id)) or 0
+            db.add(EventRow(session_id=session_id, seq=last + 1, type=payload["type"], payload=payload))
+        return {"seq": last + 1, **payload}
+
+    def view(self, identity: Identity, session_id: str, lang: str = "en") -> dict[str, Any]:
+        """What ``identity`` may see of the session: its own brief and sheet, never another's."""
+        if identity.role != "instructor" and identity.session_id != session_id:
+            raise RoomError(403, "this token does not open this session")
+        room = self.room(session_id)
+        state, history, room_events = self._state(room)
+        return session_view(room, state, history, room_events, identity, lang)
+
+    def _require(self, identity: Identity, role: Role) -> None:
+        if identity.role != role:
+            raise RoomError(403, f"only the {role} may do this")
+
+    def session_ids(self) -> list[str]:
+        with self._sessions() as db:
+            return list(db.scalars(select(SessionRow.id)))
+
+    def db(self) -> DbSession:
+        return self._sessions()
+
+
+def _replayed_chair_draft(room: Room, history: Sequence[Event]) -> int:
+    """The AI chair's next draft, rebuilt by replaying its earlier decisions from the log.
+
+    Replaying the same history with a generator seeded by the session id gives the same draft
+    before and after a restart.
+    """
+    space = room.scenario.analysis.space
+    seed = int(hashlib.sha256(room.id.encode()).hexdigest()[:8], 16)
+    chair: Chair = make_chair(room.chair_strategy, room.scenario.analysis, np.random.default_rng(seed))  # type: ignore[arg-type]
+    draft = chair.first_draft()
+    objections: dict[str, str] = {}
+    tabled: int | None = None
+    for event in history:
+        if isinstance(event, TableDraft):
+            if tabled is not None:
+                draft = chair.next_draft(tabled, objections)
+            tabled = space.index_of(dict(zip(space.issues, event.options, strict=True)))
+            objections = {}
+        elif isinstance(event, Object):
+            objections[event.seat] = event.issue
+        elif isinstance(event, Support):
+            objections.pop(event.seat, None)
+    if tabled is not None:
+        draft = chair.next_draft(tabled, objections)
+    return draft

@@ -1,0 +1,1 @@
+"""Web interface (FastAPI): the JSON API, the negotiation room and the case explorer."""

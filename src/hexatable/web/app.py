@@ -1,0 +1,33 @@
+"""The FastAPI application: JSON API, WebSocket, room and case explorer pages."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from hexatable import __version__
+from hexatable.services.room.service import RoomError, RoomService
+from hexatable.web import api
+from hexatable.web.hub import Hub
+from hexatable.web.limits import RateLimiter
+
+
+def create_app(service: RoomService, *, act_limit: int = 30, join_limit: int = 120) -> FastAPI:
+    """The app over a room service; ``act_limit`` actions per seat and ``join_limit`` view requests
+    per client address are allowed per 10 seconds."""
+    app = FastAPI(
+        title="hexatable",
+        version=__version__,
+        description="Negotiation room and case explorer. Seats act with their tokens; see /docs.",
+    )
+    app.state.service = service
+    app.state.hub = Hub(service)
+    app.state.act_limiter = RateLimiter(act_limit, 10.0)
+    app.state.join_limiter = RateLimiter(join_limit, 10.0)
+
+    @app.exception_handler(RoomError)
+    async def room_error(_: Request, error: RoomError) -> JSONResponse:
+        return JSONResponse({"detail": error.message}, status_code=error.status)
+
+    app.include_router(api.router)
+    return app

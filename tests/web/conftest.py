@@ -1,0 +1,54 @@
+"""A room service and web app on a fresh SQLite file (or ``HEXATABLE_TEST_DATABASE_URL``)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+
+from hexatable.services.room.db import make_engine, migrate
+from hexatable.services.room.service import RoomService
+from hexatable.web.app import create_app
+
+INSTRUCTOR = "instructor-secret"
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    url = os.environ.get("HEXATABLE_TEST_DATABASE_URL")
+    if url is None:
+        yield f"sqlite:///{tmp_path / 'room.sqlite3'}"
+        return
+    engine = make_engine(url)  # a shared PostgreSQL database: start each test from empty tables
+    with engine.begin() as connection:
+        connection.execute(
+            text("DROP TABLE IF EXISTS room_event, room_seat, room_session, alembic_version CASCADE")
+        )
+    engine.dispose()
+    yield url
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def service(engine: Engine) -> RoomService:
+    return RoomService(engine, INSTRUCTOR)
+
+
+@pytest.fixture
+def client(service: RoomService) -> TestClient:
+    return TestClient(create_app(service, act_limit=10_000, join_limit=10_000))
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
