@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, WebSocket, WebSocketDisconnect
@@ -62,9 +63,15 @@ def identity(
     token: Annotated[str | None, Query()] = None,
 ) -> Identity:
     """The caller's identity, from ``Authorization: Bearer TOKEN`` or ``?token=``."""
-    found = token_of(authorization, token)
     session_id = request.path_params.get("session_id")
+    found = token_of(authorization, token) or cookie_token(request.cookies, session_id)
     return service_of(request).identify(found, session_id)
+
+
+def cookie_token(cookies: Mapping[str, str], session_id: str | None) -> str | None:
+    """The seat token the room page left in a cookie, or the instructor's."""
+    seat = cookies.get(f"hx_seat_{session_id}") if session_id else None
+    return seat or cookies.get("hx_instructor")
 
 
 Caller = Annotated[Identity, Depends(identity)]
@@ -146,7 +153,7 @@ async def session_socket(
     service: RoomService = websocket.app.state.service
     hub: Hub = websocket.app.state.hub
     try:
-        caller = service.identify(token, session_id)
+        caller = service.identify(token or cookie_token(websocket.cookies, session_id), session_id)
         service.room(session_id)
     except RoomError as error:
         await websocket.close(code=4000 + error.status, reason=error.message)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from hexatable import __version__
 from hexatable.services.room.service import RoomError, RoomService
-from hexatable.web import api
+from hexatable.web import api, pages
 from hexatable.web.hub import Hub
 from hexatable.web.limits import RateLimiter
 
@@ -26,8 +26,13 @@ def create_app(service: RoomService, *, act_limit: int = 30, join_limit: int = 1
     app.state.join_limiter = RateLimiter(join_limit, 10.0)
 
     @app.exception_handler(RoomError)
-    async def room_error(_: Request, error: RoomError) -> JSONResponse:
-        return JSONResponse({"detail": error.message}, status_code=error.status)
+    async def room_error(request: Request, error: RoomError) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": error.message}, status_code=error.status)
+        return pages.render(
+            request, "error.html", {"status": error.status, "message": error.message}, error.status
+        )
 
     app.include_router(api.router)
+    app.include_router(pages.router)
     return app

@@ -1,0 +1,398 @@
+"""The HTML pages: the case explorer and the negotiation room (server-rendered, Jinja2).
+
+Routes only parse input, call the case layer or the room service, and render; every fact shown links
+to its source and locator. Pages work without JavaScript (forms post and redirect); ``room.js``
+adds live updates over the WebSocket.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+
+from hexatable.case import (
+    CAMEO_ROOTS,
+    PartialDate,
+    UnknownActorError,
+    builtin_case_ids,
+    cameo_label,
+    open_case,
+    pick,
+    timeline,
+)
+from hexatable.cli.views import actor_name, counts, overview_view, timeline_view
+from hexatable.negotiate.chair import CHAIRS
+from hexatable.negotiate.delegates import STRATEGIES
+from hexatable.services.room.service import Identity, RoomError, RoomService, SeatPlan
+from hexatable.web.hub import Hub
+from hexatable.web.i18n import pick_language, translations
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+STATIC = Path(__file__).parent / "static"
+SEAT_COOKIE = "hx_seat_{}"
+INSTRUCTOR_COOKIE = "hx_instructor"
+
+
+def language(request: Request) -> str:
+    return pick_language(
+        request.query_params.get("lang"), request.cookies.get("lang"), request.headers.get("accept-language")
+    )
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    lang = language(request)
+    query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in ("lang", "token")])
+    response = templates.TemplateResponse(
+        request,
+        name,
+        {
+            "lang": lang,
+            "_": translations(lang).gettext,
+            "query_without_lang": query,
+            "error": request.query_params.get("error"),
+            **context,
+        },
+        status_code=status,
+    )
+    response.set_cookie("lang", lang, samesite="lax")
+    return response
+
+
+def service_of(request: Request) -> RoomService:
+    service: RoomService = request.app.state.service
+    return service
+
+
+def instructor_of(request: Request) -> tuple[Identity | None, str | None]:
+    token = request.query_params.get("token") or request.cookies.get(INSTRUCTOR_COOKIE)
+    if not token:
+        return None, None
+    try:
+        found = service_of(request).identify(token)
+    except RoomError:
+        return None, None
+    return (found, token) if found.role == "instructor" else (None, None)
+
+
+@router.get("/static/plotly.min.js")
+def plotly_js() -> FileResponse:
+    """Plotly's bundle from the installed package: no CDN (the app must work offline)."""
+    return FileResponse(str(files("plotly") / "package_data" / "plotly.min.js"), media_type="text/javascript")
+
+
+@router.get("/static/{name}")
+def static(name: str) -> FileResponse:
+    path = STATIC / name
+    if name not in {p.name for p in STATIC.iterdir()}:
+        raise RoomError(404, "no such file")
+    media = "text/css" if name.endswith(".css") else "text/javascript"
+    return FileResponse(str(path), media_type=media)
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request) -> HTMLResponse:
+    lang = language(request)
+    cases: list[dict[str, Any]] = []
+    scenarios: list[dict[str, Any]] = []
+    for case_id in builtin_case_ids():
+        case = open_case(case_id)
+        numbers = counts(case)
+        cases.append(
+            {"id": case_id, "title": pick(case.info.title, lang), "parties": case.info.parties, **numbers}
+        )
+        scenarios += [
+            {"case": case_id, "id": s.id, "title": pick(s.title, lang), "seats": s.seats}
+            for s in case.scenarios
+        ]
+    instructor, token = instructor_of(request)
+    context: dict[str, Any] = {"cases": cases, "instructor": instructor is not None}
+    if instructor is not None:
+        first = open_case(scenarios[0]["case"]) if scenarios else None
+        context |= {
+            "scenarios": scenarios,
+            "chairs": CHAIRS,
+            "strategies": STRATEGIES,
+            "seats": [{"id": s, "name": actor_name(first, s, lang)} for s in scenarios[0]["seats"]]
+            if first
+            else [],
+            "sessions": service_of(request).list_sessions(instructor),
+        }
+    response = render(request, "index.html", context)
+    if token:
+        response.set_cookie(INSTRUCTOR_COOKIE, token, httponly=True, samesite="strict")
+    return response
+
+
+@router.post("/sessions", response_class=HTMLResponse)
+async def create_from_form(request: Request) -> Response:
+    instructor, _ = instructor_of(request)
+    if instructor is None:
+        raise RoomError(403, "only the instructor may create sessions")
+    form = await request.form()
+    case_id, _, scenario_id = str(form.get("scenario", "")).partition("/")
+    seats: dict[str, SeatPlan] = {}
+    for key, value in form.items():
+        if key.startswith("seat_"):
+            text = str(value)
+            seats[key[5:]] = (
+                SeatPlan("person") if text == "person" else SeatPlan("ai", text.partition(":")[2])
+            )
+    created = await run_in_threadpool(
+        service_of(request).create,
+        instructor,
+        case=case_id,
+        scenario=scenario_id,
+        seats=seats,
+        max_drafts=int(str(form.get("max_drafts", "20")) or 20),
+        chair_strategy=str(form.get("chair_strategy", "hill-climb")),
+    )
+    base = str(request.base_url).rstrip("/")
+    links = {seat: f"{base}/room/{created.id}?token={token}" for seat, token in created.seat_tokens.items()}
+    links["observer"] = f"{base}/room/{created.id}?token={created.observer_token}"
+    return render(request, "created.html", {"links": links, "session_id": created.id})
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(case_id: str, request: Request) -> HTMLResponse:
+    lang = language(request)
+    if case_id not in builtin_case_ids():
+        raise RoomError(404, f"no built-in case '{case_id}'")
+    case = open_case(case_id)
+    view = overview_view(case, lang)
+    depth: dict[str | None, int] = {None: -1}
+    sessions = []
+    for session in view["sessions"]:
+        depth[session["id"]] = depth.get(session["parent"], -1) + 1
+        full = case.session_index[session["id"]]
+        sessions.append(
+            {
+                **session,
+                "depth": depth[session["id"]],
+                "provenance": full.provenance,
+                "positions": [
+                    {"actor": p.actor, "text": pick(p.text, lang), "provenance": p.provenance}
+                    for p in full.positions
+                ],
+            }
+        )
+    documents = []
+    for document in view["documents"]:
+        produced = case.document_index[document["id"]]
+        documents.append(
+            {
+                **document,
+                "summary": pick(produced.summary, lang),
+                "provenance": produced.provenance,
+                "commitments": [
+                    {
+                        "obligors": c.obligors,
+                        "action": pick(c.action, lang),
+                        "terms": _terms(c, lang),
+                        "provenance": c.provenance,
+                    }
+                    for c in produced.commitments
+                ],
+            }
+        )
+    titles = {s.id: pick(s.title, lang) for s in case.sources}
+    return render(
+        request,
+        "case.html",
+        {
+            "view": view,
+            "case_id": case_id,
+            "sessions": sessions,
+            "documents": documents,
+            "source_titles": titles,
+        },
+    )
+
+
+def _terms(commitment: Any, lang: str) -> str:
+    parts = []
+    if commitment.quantity:
+        unit = f"{commitment.quantity.amount:g} {commitment.quantity.unit}"
+        parts.append(f"{unit} {pick(commitment.quantity.of, lang)}".strip())
+    if commitment.deadline:
+        deadline = commitment.deadline
+        parts.append(f"≤ {deadline.within_days} d" if deadline.within_days else f"≤ {deadline.by}")
+    for condition in commitment.conditions:
+        parts.append(
+            f"{condition.kind.value.replace('_', ' ')} {condition.commitment or pick(condition.text, lang)}"
+        )
+    if commitment.verifier:
+        parts.append(f"✓ {commitment.verifier}")
+    return "; ".join(parts)
+
+
+@router.get("/cases/{case_id}/timeline", response_class=HTMLResponse)
+def timeline_page(case_id: str, request: Request) -> HTMLResponse:
+    lang = language(request)
+    if case_id not in builtin_case_ids():
+        raise RoomError(404, f"no built-in case '{case_id}'")
+    case = open_case(case_id)
+    query = request.query_params
+    actor = query.get("actor") or None
+    code = int(query["type"]) if query.get("type", "").isdigit() else None
+    since_text, until_text = query.get("from") or None, query.get("to") or None
+    filters: dict[str, Any] = {"since": since_text, "until": until_text, "actor": actor, "type": code}
+    error = None
+    try:
+        since = PartialDate.parse(since_text) if since_text else None
+        until = PartialDate.parse(until_text) if until_text else None
+        events = timeline(case, since=since, until=until, actor=actor, cameo=[code] if code else [])
+    except (ValueError, UnknownActorError) as problem:
+        error, events = str(problem), []
+    view = timeline_view(case, events, lang, filters)
+    rows = []
+    for event in view["events"]:
+        who = ", ".join(actor_name(case, a, lang) for a in event["actors"])
+        if event["targets"]:
+            who += " → " + ", ".join(actor_name(case, t, lang) for t in event["targets"])
+        rows.append({**event, "who": who})
+    chart = {
+        "x": [e.date.earliest().isoformat() for e in events],
+        "y": [actor_name(case, e.actors[0], lang) for e in events],
+        "text": [pick(e.text, lang) for e in events],
+        "color": [e.cameo for e in events],
+    }
+    context = {
+        "title": pick(case.info.title, lang),
+        "events": rows,
+        "chart": chart,
+        "filters": filters,
+        "actors": [{"id": a.id, "name": actor_name(case, a.id, lang)} for a in case.actors],
+        "cameo": [(code, cameo_label(code, lang)) for code in CAMEO_ROOTS],
+        "source_titles": {s.id: pick(s.title, lang) for s in case.sources},
+        "error": error,
+    }
+    return render(request, "timeline.html", context, status=422 if error else 200)
+
+
+# --- the room -----------------------------------------------------------------------------------
+
+
+def room_identity(request: Request, session_id: str) -> tuple[Identity, str]:
+    token = (
+        request.query_params.get("token")
+        or request.cookies.get(SEAT_COOKIE.format(session_id))
+        or request.cookies.get(INSTRUCTOR_COOKIE)
+    )
+    return service_of(request).identify(token, session_id), token or ""
+
+
+def room_context(request: Request, session_id: str, identity: Identity) -> dict[str, Any]:
+    lang = language(request)
+    service = service_of(request)
+    view = service.view(identity, session_id, lang)
+    room = service.room(session_id)
+    case = room.scenario.case
+    space = room.scenario.analysis.space
+    seat_names = {s["seat"]: s["name"] for s in view["session"]["seats"]}
+    labels = {item["issue"]: {o["id"]: o["label"] for o in item["options"]} for item in view["agenda"]}
+    context: dict[str, Any] = {
+        "view": view,
+        "own": view.get("own"),
+        "seat_names": seat_names,
+        "names": lambda seats: " · ".join(seat_names.get(s, s) for s in seats),
+        "labels": labels,
+        "issue_titles": {item["issue"]: item["title"] for item in view["agenda"]},
+        "seated": [s["seat"] for s in view["session"]["seats"] if s["seated"]],
+        "statement": None,
+        "frontier": None,
+    }
+    debrief = view.get("debrief")
+    if debrief and debrief.get("agreement"):
+        context["statement"] = {
+            lang_: _joint_statement(case, debrief["agreement"], room.rules.seats, lang_)
+            for lang_ in ("en", "zh")
+        }
+        analysis = room.scenario.analysis
+        index = space.index_of(debrief["agreement"])
+        mine = identity.seat or space.seats[0]
+        row = space.seat_index(mine)
+        others = [i for i in range(len(space.seats)) if i != row]
+        gains = space.utilities - space.reservations[:, None]
+        _ = translations(lang).gettext
+        context["frontier"] = {
+            "x": gains[row, analysis.frontier].tolist(),
+            "y": gains[others][:, analysis.frontier].sum(axis=0).tolist(),
+            "ax": float(gains[row, index]),
+            "ay": float(gains[others, index].sum()),
+            "xlabel": _("Gain of %(seat)s") % {"seat": seat_names[mine]},
+            "ylabel": _("Gain of the others"),
+            "frontier_label": _("Pareto frontier"),
+            "agreement_label": _("Agreement"),
+        }
+    return context
+
+
+def _joint_statement(case: Any, agreement: dict[str, str], seats: tuple[str, ...], lang: str) -> str:
+    parties = (
+        "、".join(actor_name(case, s, lang) for s in seats)
+        if lang == "zh"
+        else ", ".join(actor_name(case, s, lang) for s in seats)
+    )
+    terms = []
+    for issue_id, option_id in agreement.items():
+        issue = case.issue_index[issue_id]
+        label = pick(next(o.label for o in issue.options if o.id == option_id), lang)
+        terms.append(
+            f"{pick(issue.title, lang)}：{label}" if lang == "zh" else f"{pick(issue.title, lang)}: {label}"
+        )
+    if lang == "zh":
+        return f"{parties}一致同意：" + "；".join(terms) + "。"
+    return f"{parties} agreed by consensus on the following: " + "; ".join(terms) + "."
+
+
+@router.get("/room/{session_id}", response_class=HTMLResponse)
+def room_page(session_id: str, request: Request) -> HTMLResponse:
+    identity, token = room_identity(request, session_id)
+    response = render(request, "room.html", room_context(request, session_id, identity))
+    if identity.role != "instructor" and token:
+        response.set_cookie(SEAT_COOKIE.format(session_id), token, httponly=True, samesite="strict")
+    return response
+
+
+@router.get("/room/{session_id}/panel", response_class=HTMLResponse)
+def room_panel(session_id: str, request: Request) -> HTMLResponse:
+    identity, _ = room_identity(request, session_id)
+    return render(request, "room_panel.html", room_context(request, session_id, identity))
+
+
+@router.post("/room/{session_id}/act")
+async def room_act(session_id: str, request: Request) -> RedirectResponse:
+    """The no-JavaScript path: act from a form, then back to the room (errors shown there)."""
+    identity, _ = room_identity(request, session_id)
+    form = await request.form()
+    event: dict[str, Any] = {}
+    options = []
+    for key, value in form.multi_items():
+        if key.startswith("option_"):
+            options.append(str(value))
+        elif key == "members":
+            event.setdefault("members", []).append(str(value))
+        elif key in ("version", "room"):
+            event[key] = int(str(value))
+        else:
+            event[key] = str(value)
+    if options:
+        event["options"] = options
+    lang = language(request)
+    try:
+        await run_in_threadpool(service_of(request).act, identity, session_id, event)
+    except RoomError as error:
+        return RedirectResponse(
+            f"/room/{session_id}?{urlencode({'lang': lang, 'error': error.message})}", status_code=303
+        )
+    hub: Hub = request.app.state.hub
+    await hub.broadcast(session_id)
+    return RedirectResponse(f"/room/{session_id}?lang={lang}", status_code=303)

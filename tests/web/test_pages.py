@@ -1,0 +1,95 @@
+"""The server-rendered pages: case explorer, room screens, languages, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from fastapi.testclient import TestClient
+
+from hexatable.case import open_case
+from hexatable.web.i18n import LOCALE_DIR, translations
+from tests.web.conftest import INSTRUCTOR
+from tests.web.test_api import create
+
+WEB = Path(__file__).parents[2] / "src" / "hexatable" / "web"
+
+
+def test_case_explorer_links_every_fact_to_its_source(client: TestClient) -> None:
+    page = client.get("/cases/six-party-talks")
+    assert page.status_code == 200
+    assert "Joint Statement" in page.text and "Fangfei Garden" in page.text
+    assert "line 385" in page.text  # a commitment's locator
+    assert "«" in page.text and "inferred" in page.text
+
+
+def test_timeline_filters_and_languages(client: TestClient) -> None:
+    page = client.get("/cases/six-party-talks/timeline", params={"actor": "PRK", "type": "15"})
+    assert page.status_code == 200
+    rows = re.findall(r"<tr><td>([^<]+)</td><td>([^<]+)</td><td>15 ", page.text)
+    assert rows and all("DPRK" in who or "Kim" in who for _, who in rows)
+    zh = client.get("/cases/six-party-talks/timeline", params={"lang": "zh", "from": "2019"})
+    assert "时间线" in zh.text and "2019年" in zh.text
+    bad = client.get("/cases/six-party-talks/timeline", params={"from": "2003-13"})
+    assert bad.status_code == 422 and "month 13 is not between 1 and 12" in bad.text
+    assert client.get("/static/plotly.min.js").headers["content-type"].startswith("text/javascript")
+
+
+def test_instructor_creates_a_session_from_the_form(client: TestClient) -> None:
+    assert "New negotiation session" not in client.get("/").text
+    home = client.get("/", params={"token": INSTRUCTOR})
+    assert "New negotiation session" in home.text
+    created = client.post(
+        "/sessions",
+        data={
+            "scenario": "six-party-talks/six-party-2007",
+            "seat_PRK": "person",
+            "seat_USA": "ai:linear",
+            "max_drafts": "10",
+        },
+    )
+    links = re.findall(r'href="http://testserver(/room/[^"]+\?token=[^"]+)"', created.text)
+    assert len(links) == 2  # the DPRK's seat and the observer
+
+
+def test_room_screen_shows_a_seat_its_own_brief_and_acts_without_javascript(client: TestClient) -> None:
+    created = create(client, people=("PRK", "USA"))
+    session, tokens = created["id"], created["seat_tokens"]
+    sheets = {s.seat: s for s in open_case("six-party-talks").scenario_index["six-party-2007"].sheets}
+    page = client.get(f"/room/{session}", params={"token": tokens["PRK"]})
+    assert page.status_code == 200 and "Your confidential brief" in page.text
+    assert sheets["PRK"].brief["en"][:80] in page.text.replace("&#39;", "'")  # type: ignore[index]
+    assert sheets["USA"].brief["en"][:80] not in page.text.replace("&#39;", "'")  # type: ignore[index]
+    acted = client.post(
+        f"/room/{session}/act",
+        data={"type": "object", "version": "1", "issue": "sanctions"},
+        follow_redirects=False,
+    )
+    assert acted.status_code == 303
+    panel = client.get(f"/room/{session}/panel")  # the seat cookie set by the room page
+    assert "objects (Financial sanctions)" in panel.text
+    refused = client.post(f"/room/{session}/act", data={"type": "support", "version": "9"})
+    assert "version 9 does not exist" in refused.text
+    observer = client.get(f"/room/{session}", params={"token": created["observer_token"]})
+    assert "You are observing." in observer.text and "Your confidential brief" not in observer.text
+
+
+def test_room_errors_are_pages(client: TestClient) -> None:
+    created = create(client)
+    client.cookies.clear()
+    page = client.get(f"/room/{created['id']}", params={"token": "wrong"})
+    assert page.status_code == 403 and "does not open this session" in page.text
+    assert client.get("/room/nosuchsession", params={"token": INSTRUCTOR}).status_code == 404
+
+
+def test_every_ui_message_has_a_chinese_translation() -> None:
+    method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+    found = {
+        message
+        for _, _, message, *_ in extract_from_dir(str(WEB), method_map, keywords={"_": None, "N_": None})
+    }
+    zh = translations("zh")
+    untranslated = sorted(m for m in found if isinstance(m, str) and zh.gettext(m) == m)
+    assert not untranslated, f"add to {LOCALE_DIR / 'zh'}: {untranslated}"
+    assert len(found) > 90
