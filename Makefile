@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck lock clean
+.PHONY: run test test-postgres lint typecheck lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# The room's tests again on PostgreSQL: HEXATABLE_TEST_DATABASE_URL names the database
+# (.ci/run starts Debian's PostgreSQL on loopback with .ci/postgres.sh and sets it).
+test-postgres: $(STAMP)
+	@test -n "$$HEXATABLE_TEST_DATABASE_URL" || { echo "set HEXATABLE_TEST_DATABASE_URL (see .ci/postgres.sh)"; exit 2; }
+	$(BIN)/pytest tests/web tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -14,7 +14,7 @@ from hexatable.negotiate.delegates import make_delegate
 from hexatable.negotiate.space import build_space
 from hexatable.services.room.service import RoomService
 from hexatable.web.app import create_app
-from tests.web.conftest import INSTRUCTOR, bearer
+from tests.conftest import INSTRUCTOR, bearer
 
 PEOPLE = ("PRK", "USA", "JPN")
 SPACE = build_space(open_case("six-party-talks"), "six-party-2007")
@@ -232,3 +232,18 @@ def test_rate_limit_answers_429(service: RoomService) -> None:
         act(client, created["id"], token, {"type": "message", "text": "x"}).status_code for _ in range(3)
     ]
     assert codes == [200, 200, 429]
+
+
+def test_a_person_in_the_chair_drafts_and_ai_seats_answer(client: TestClient) -> None:
+    created = create(client, people=("CHN", "PRK"))
+    session, chair = created["id"], created["seat_tokens"]["CHN"]
+    first = view(client, session, chair)
+    assert first["drafts"] == [] and first["awaiting"] == []
+    too_soon = act(client, session, created["seat_tokens"]["PRK"], {"type": "support", "version": 1})
+    assert too_soon.status_code == 409 and too_soon.json()["detail"] == "no draft has been tabled yet"
+    options = [item["options"][0]["id"] for item in first["agenda"]]
+    appended = act(client, session, chair, {"type": "table_draft", "options": options}).json()["appended"]
+    assert appended[0]["type"] == "table_draft"
+    answered = {e["seat"] for e in appended[1:]}
+    assert answered == {"USA", "KOR", "JPN", "RUS"}  # the AI seats answer at once; people are awaited
+    assert set(view(client, session, chair)["awaiting"]) == {"CHN", "PRK"}

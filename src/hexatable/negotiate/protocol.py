@@ -228,7 +228,10 @@ class State:
         return self.drafts[-1] if self.drafts else None
 
     def awaiting(self) -> list[str]:
-        """Seated parties that have not yet answered the current version, in seat order."""
+        """Seated parties that have not yet answered the current version, in seat order (nobody
+        before the first draft)."""
+        if not self.drafts:
+            return []
         return [s for s in self.rules.seats if s in self.seated and s not in self.responses]
 
 

@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from hexatable.case import (
@@ -35,6 +37,7 @@ from hexatable.web.hub import Hub
 from hexatable.web.i18n import pick_language, translations
 
 router = APIRouter(include_in_schema=False)
+markdown = MarkdownIt("commonmark", {"html": False})  # briefs are Markdown; raw HTML is not allowed
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 STATIC = Path(__file__).parent / "static"
 SEAT_COOKIE = "hx_seat_{}"
@@ -298,9 +301,11 @@ def room_context(request: Request, session_id: str, identity: Identity) -> dict[
     space = room.scenario.analysis.space
     seat_names = {s["seat"]: s["name"] for s in view["session"]["seats"]}
     labels = {item["issue"]: {o["id"]: o["label"] for o in item["options"]} for item in view["agenda"]}
+    own = view.get("own")
     context: dict[str, Any] = {
         "view": view,
-        "own": view.get("own"),
+        "own": own,
+        "brief_html": Markup(markdown.render(own["brief"] or "")) if own else None,
         "seat_names": seat_names,
         "names": lambda seats: " · ".join(seat_names.get(s, s) for s in seats),
         "labels": labels,
