@@ -36,4 +36,5 @@ def serve_command(
     stderr.print(f"hexatable is running at [bold]{base}/[/] (database: {engine.url.render_as_string()})")
     stderr.print(f"Instructor link (keep it private): [bold]{base}/?token={token}[/]", soft_wrap=True)
     stderr.print(f"JSON API: {base}/docs · set {TOKEN_ENV} to keep the same instructor token across restarts")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # Views are small JSON; compressing every push costs more CPU than it saves on loopback/LAN.
+    uvicorn.run(app, host=host, port=port, log_level="warning", ws_per_message_deflate=False)

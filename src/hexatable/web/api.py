@@ -57,12 +57,15 @@ def token_of(authorization: str | None, token: str | None) -> str | None:
     return token
 
 
-def identity(
+async def identity(
     request: Request,
     authorization: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query()] = None,
 ) -> Identity:
-    """The caller's identity, from ``Authorization: Bearer TOKEN`` or ``?token=``."""
+    """The caller's identity, from ``Authorization: Bearer TOKEN``, ``?token=`` or the room's cookie.
+
+    Async on purpose: after a token's first use its identity is answered from memory, so a thread hop
+    would cost more than the lookup."""
     session_id = request.path_params.get("session_id")
     found = token_of(authorization, token) or cookie_token(request.cookies, session_id)
     return service_of(request).identify(found, session_id)
@@ -129,7 +132,7 @@ async def post_event(
     limit(request, f"act:{caller.seat}:{session_id}", "act_limiter")
     appended = await run_in_threadpool(service_of(request).act, caller, session_id, event)
     hub: Hub = request.app.state.hub
-    await hub.broadcast(session_id)
+    hub.notify(session_id)
     return {"appended": appended}
 
 
@@ -179,7 +182,7 @@ async def session_socket(
             except RoomError as error:
                 await websocket.send_json({"type": "error", "status": error.status, "detail": error.message})
                 continue
-            await hub.broadcast(session_id)
+            hub.notify(session_id)
     except WebSocketDisconnect:
         pass
     finally:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -12,10 +16,20 @@ from hexatable.web.hub import Hub
 from hexatable.web.limits import RateLimiter
 
 
-def create_app(service: RoomService, *, act_limit: int = 30, join_limit: int = 120) -> FastAPI:
+def create_app(
+    service: RoomService, *, act_limit: int = 30, join_limit: int = 120, threads: int = 8
+) -> FastAPI:
     """The app over a room service; ``act_limit`` actions per seat and ``join_limit`` view requests
-    per client address are allowed per 10 seconds."""
+    per client address are allowed per 10 seconds. Blocking work (database, views) runs on at most
+    ``threads`` threads: more only makes them fight over the interpreter lock."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="hexatable",
         version=__version__,
         description="Negotiation room and case explorer. Seats act with their tokens; see /docs.",

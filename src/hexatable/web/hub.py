@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fastapi import WebSocket
 from starlette.concurrency import run_in_threadpool
 
-from hexatable.services.room.service import Identity, RoomError, RoomService
+from hexatable.services.room.service import Identity, RoomService
 
 
 @dataclass(eq=False)
@@ -20,9 +20,19 @@ class Connection:
 
 
 class Hub:
+    """Pushes views to the WebSocket connections of each session.
+
+    A change marks the session dirty and wakes its one pump task, which sends every connection the
+    view of the newest state and repeats while changes keep arriving: bursts collapse into one push,
+    pushes of a session never overtake each other, and the request that made the change does not
+    wait for the deliveries.
+    """
+
     def __init__(self, service: RoomService) -> None:
         self.service = service
         self.connections: dict[str, set[Connection]] = defaultdict(set)
+        self._dirty: set[str] = set()
+        self._pumps: dict[str, asyncio.Task[None]] = {}
 
     def add(self, session_id: str, connection: Connection) -> None:
         self.connections[session_id].add(connection)
@@ -34,12 +44,33 @@ class Hub:
         view = await run_in_threadpool(self.service.view, connection.identity, session_id, connection.lang)
         await connection.socket.send_json({"type": "view", "view": view})
 
+    def notify(self, session_id: str) -> None:
+        """The session changed: make sure its connections get the new views soon."""
+        self._dirty.add(session_id)
+        pump = self._pumps.get(session_id)
+        if pump is None or pump.done():
+            self._pumps[session_id] = asyncio.get_running_loop().create_task(self._pump(session_id))
+
+    async def _pump(self, session_id: str) -> None:
+        while session_id in self._dirty:
+            self._dirty.discard(session_id)
+            await self.broadcast(session_id)
+
     async def broadcast(self, session_id: str) -> None:
-        """Push every connection of the session its own fresh view; drop the ones that closed."""
+        """Push every connection of the session its own view of the newest state (built together,
+        see :meth:`RoomService.views`); drop the connections that closed."""
         connections = list(self.connections.get(session_id, ()))
+        if not connections:
+            return
+        audience = [(c.identity, c.lang) for c in connections]
+        views = await run_in_threadpool(self.service.views, session_id, audience)
         results = await asyncio.gather(
-            *(self.send_view(session_id, c) for c in connections), return_exceptions=True
+            *(
+                c.socket.send_json({"type": "view", "view": v})
+                for c, v in zip(connections, views, strict=True)
+            ),
+            return_exceptions=True,
         )
         for connection, result in zip(connections, results, strict=True):
-            if isinstance(result, Exception) and not isinstance(result, RoomError):
+            if isinstance(result, Exception):
                 self.remove(session_id, connection)

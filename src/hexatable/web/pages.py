@@ -399,5 +399,5 @@ async def room_act(session_id: str, request: Request) -> RedirectResponse:
             f"/room/{session_id}?{urlencode({'lang': lang, 'error': error.message})}", status_code=303
         )
     hub: Hub = request.app.state.hub
-    await hub.broadcast(session_id)
+    hub.notify(session_id)
     return RedirectResponse(f"/room/{session_id}?lang={lang}", status_code=303)

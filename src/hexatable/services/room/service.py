@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
@@ -44,7 +45,7 @@ from hexatable.negotiate.protocol import (
 )
 from hexatable.negotiate.space import build_space
 from hexatable.services.room.tables import EventRow, SeatRow, SessionRow
-from hexatable.services.room.views import session_view
+from hexatable.services.room.views import personal_view, public_view, session_view
 
 Role = Literal["instructor", "seat", "observer"]
 ROOM_EVENTS = ("side_room", "side_message")
@@ -113,6 +114,17 @@ class Room:
     seats: dict[str, SeatRow]
     chair_strategy: str
     lock: threading.Lock = field(default_factory=threading.Lock)
+    folded: Folded | None = None
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A room's log folded up to ``seq``: protocol state, protocol events, room events."""
+
+    seq: int
+    state: State
+    history: tuple[Event, ...]
+    room_events: tuple[dict[str, Any], ...]
 
 
 class RoomService:
@@ -124,6 +136,10 @@ class RoomService:
         self._scenarios: dict[tuple[str, str], Scenario] = {}
         self._rooms: dict[str, Room] = {}
         self._lock = threading.Lock()
+        self._identities: dict[str, Identity] = {}
+        # SQLite has one write lock for the whole file: queue writers here rather than in SQLite's
+        # busy handler, which sleeps in growing steps and makes latency spike under load.
+        self._write_lock = threading.Lock() if engine.dialect.name == "sqlite" else _NoLock()
 
     # --- identity -----------------------------------------------------------------------------
 
@@ -131,14 +147,19 @@ class RoomService:
         """The identity behind ``token``: 401 without a token, 403 for a token that opens nothing here."""
         if not token:
             raise RoomError(401, "a token is required")
-        if secrets.compare_digest(hash_token(token), self._instructor_hash):
+        digest = hash_token(token)
+        if secrets.compare_digest(digest, self._instructor_hash):
             return Identity("instructor", session_id)
-        with self._sessions() as db:
-            row = db.scalar(select(SeatRow).where(SeatRow.token_hash == hash_token(token)))
-        if row is None or (session_id is not None and row.session_id != session_id):
+        found = self._identities.get(digest)
+        if found is None:  # seats never change once created: remember who holds each token
+            with self._sessions() as db:
+                row = db.scalar(select(SeatRow).where(SeatRow.token_hash == digest))
+            if row is not None:
+                role: Role = "observer" if row.kind == "observer" else "seat"
+                found = self._identities[digest] = Identity(role, row.session_id, row.seat)
+        if found is None or (session_id is not None and found.session_id != session_id):
             raise RoomError(403, "this token does not open this session")
-        role: Role = "observer" if row.kind == "observer" else "seat"
-        return Identity(role, row.session_id, row.seat)
+        return found
 
     # --- sessions -----------------------------------------------------------------------------
 
@@ -266,7 +287,7 @@ class RoomService:
                         409 if isinstance(error, IllegalEventError) else 422, str(error)
                     ) from None
                 payload = event_to_dict(event)
-            appended = [self._append(session_id, payload)]
+            appended = [self._append(room, payload)]
             appended += self._advance_locked(room)
         return appended
 
@@ -279,11 +300,11 @@ class RoomService:
     def _advance_locked(self, room: Room) -> list[dict[str, Any]]:
         appended: list[dict[str, Any]] = []
         for _ in range(10_000):  # bounded: each pass appends at least one event or stops
-            state, events, _ = self._state(room)
+            state, events, _ = self._current(room)
             event = self._next_ai_event(room, state, events)
             if event is None:
                 return appended
-            appended.append(self._append(room.id, event_to_dict(event)))
+            appended.append(self._append(room, event_to_dict(event)))
         raise RuntimeError("AI seats did not come to rest")
 
     def _next_ai_event(self, room: Room, state: State, history: Sequence[Event]) -> Event | None:
@@ -376,32 +397,58 @@ class RoomService:
         with self._lock:
             return self._rooms.setdefault(session_id, room)
 
-    def log(self, session_id: str) -> list[dict[str, Any]]:
+    def log(self, session_id: str, after: int = 0) -> list[dict[str, Any]]:
+        """The session's events (those after sequence number ``after``), in order."""
+        query = (
+            select(EventRow.seq, EventRow.payload)
+            .where(EventRow.session_id == session_id, EventRow.seq > after)
+            .order_by(EventRow.seq)
+        )
         with self._sessions() as db:
-            rows = db.scalars(
-                select(EventRow).where(EventRow.session_id == session_id).order_by(EventRow.seq)
-            )
-            return [{"seq": r.seq, **r.payload} for r in rows]
+            return [{"seq": seq, **payload} for seq, payload in db.execute(query)]
 
     def _state(self, room: Room) -> tuple[State, list[Event], list[dict[str, Any]]]:
-        """The protocol state folded from the log, its protocol events, and the room's own events."""
-        state = start(room.rules)
-        events: list[Event] = []
-        room_events: list[dict[str, Any]] = []
-        for record in self.log(room.id):
-            if record["type"] in ROOM_EVENTS:
-                room_events.append(record)
-            else:
-                event = event_from_dict({k: v for k, v in record.items() if k != "seq"})
-                state = apply(state, event)
-                events.append(event)
-        return state, events, room_events
+        """The protocol state folded from the log, its protocol events, and the room's own events.
 
-    def _append(self, session_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-        with self._sessions.begin() as db:
-            last = db.scalar(select(func.max(EventRow.seq)).where(EventRow.session_id == session_id)) or 0
-            db.add(EventRow(session_id=session_id, seq=last + 1, type=payload["type"], payload=payload))
-        return {"seq": last + 1, **payload}
+        The fold is kept per room and only the events appended since (by anyone: the log is the
+        truth) are read and applied, so a view costs the same at the hundredth event as at the first.
+        Folding is a pure function of the log, so threads folding at once agree; the newest fold is kept.
+        """
+        folded = room.folded or Folded(0, start(room.rules), (), ())
+        folded = _fold(folded, self.log(room.id, after=folded.seq))
+        latest = room.folded
+        if latest is None or folded.seq > latest.seq:
+            room.folded = folded
+        return folded.state, list(folded.history), list(folded.room_events)
+
+    def _current(self, room: Room) -> tuple[State, list[Event], list[dict[str, Any]]]:
+        """The fold as this process last saw it (with the room's lock held, right after this
+        process's own appends it is the log's end: no query needed)."""
+        if room.folded is None:
+            return self._state(room)
+        folded = room.folded
+        return folded.state, list(folded.history), list(folded.room_events)
+
+    def _append(self, room: Room, payload: dict[str, Any]) -> dict[str, Any]:
+        """Append one event after the fold (call with the room's lock held, after :meth:`_state`).
+
+        The next number comes from the fold; the database's unique ``(session, seq)`` refuses it if
+        anyone else appended meanwhile, and the request is refused rather than applied to a stale state.
+        """
+        seq = (room.folded.seq if room.folded else 0) + 1
+        try:
+            with self._write_lock, self._sessions.begin() as db:
+                db.execute(
+                    insert(EventRow).values(
+                        session_id=room.id, seq=seq, type=payload["type"], payload=payload
+                    )
+                )
+        except IntegrityError:
+            room.folded = None
+            raise RoomError(409, "the session changed meanwhile; try again") from None
+        record = {"seq": seq, **payload}
+        room.folded = _fold(room.folded or Folded(0, start(room.rules), (), ()), [record])
+        return record
 
     def view(self, identity: Identity, session_id: str, lang: str = "en") -> dict[str, Any]:
         """What ``identity`` may see of the session: its own brief and sheet, never another's."""
@@ -410,6 +457,21 @@ class RoomService:
         room = self.room(session_id)
         state, history, room_events = self._state(room)
         return session_view(room, state, history, room_events, identity, lang)
+
+    def views(self, session_id: str, audience: Sequence[tuple[Identity, str]]) -> list[dict[str, Any]]:
+        """The views of many participants at once (a broadcast): the log is folded and the public
+        part built once per language; only the personal parts differ."""
+        room = self.room(session_id)
+        state, history, room_events = self._state(room)
+        public: dict[str, dict[str, Any]] = {}
+        found = []
+        for identity, lang in audience:
+            if identity.role != "instructor" and identity.session_id != session_id:
+                raise RoomError(403, "this token does not open this session")
+            if lang not in public:
+                public[lang] = public_view(room, state, history, lang)
+            found.append(personal_view(room, state, room_events, identity, public[lang], lang))
+        return found
 
     def _require(self, identity: Identity, role: Role) -> None:
         if identity.role != role:
@@ -421,6 +483,31 @@ class RoomService:
 
     def db(self) -> DbSession:
         return self._sessions()
+
+
+def _fold(folded: Folded, records: Sequence[dict[str, Any]]) -> Folded:
+    """``folded`` with ``records`` (log entries after it, in order) applied."""
+    if not records:
+        return folded
+    state, history, room_events = folded.state, list(folded.history), list(folded.room_events)
+    for record in records:
+        if record["type"] in ROOM_EVENTS:
+            room_events.append(record)
+        else:
+            event = event_from_dict({k: v for k, v in record.items() if k != "seq"})
+            state = apply(state, event)
+            history.append(event)
+    return Folded(records[-1]["seq"], state, tuple(history), tuple(room_events))
+
+
+class _NoLock:
+    """A lock that does not lock (PostgreSQL queues concurrent writers itself)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 def _replayed_chair_draft(room: Room, history: Sequence[Event]) -> int:

@@ -26,6 +26,12 @@ def session_view(
     identity: Identity,
     lang: str = "en",
 ) -> dict[str, Any]:
+    """Everything ``identity`` may see (see :func:`public_view` and :func:`personal_view`)."""
+    return personal_view(room, state, room_events, identity, public_view(room, state, history, lang), lang)
+
+
+def public_view(room: Room, state: State, history: Sequence[Event], lang: str = "en") -> dict[str, Any]:
+    """What every participant sees: the table, the drafts, public answers, plenary, the debrief."""
     scenario = room.scenario
     case = scenario.case
     space = scenario.analysis.space
@@ -61,7 +67,6 @@ def session_view(
                 for seat in room.rules.seats
             ],
         },
-        "you": {"role": identity.role, "seat": identity.seat},
         "agenda": [
             {
                 "issue": issue,
@@ -77,6 +82,24 @@ def session_view(
         "awaiting": state.awaiting(),
         "messages": [{"seat": e.seat, "text": e.text} for e in history if isinstance(e, Message)],
     }
+    if state.status != "open":
+        view["debrief"] = _debrief(room, state)
+    return view
+
+
+def personal_view(
+    room: Room,
+    state: State,
+    room_events: Sequence[dict[str, Any]],
+    identity: Identity,
+    public: dict[str, Any],
+    lang: str = "en",
+) -> dict[str, Any]:
+    """The public view plus what only ``identity`` may see: its brief and sheet, its side rooms."""
+    scenario = room.scenario
+    space = scenario.analysis.space
+    definition = scenario.case.scenario_index[scenario.scenario_id]
+    view = {**public, "you": {"role": identity.role, "seat": identity.seat}}
     if identity.role == "seat" and identity.seat is not None:
         sheet = next(s for s in definition.sheets if s.seat == identity.seat)
         utility = space.utility_of(identity.seat)
@@ -85,8 +108,10 @@ def session_view(
             "reservation": sheet.reservation,
             "points": sheet.points,
             "interactions": [i.model_dump(mode="json") for i in sheet.interactions],
-            "best": float(utility.max()),
-            "scores": [float(utility[index_of(d)]) for d in state.drafts],
+            "best": space.memo(("best", identity.seat), lambda: float(utility.max())),
+            "scores": [
+                float(utility[space.index_of(dict(zip(space.issues, d, strict=True)))]) for d in state.drafts
+            ],
         }
     visible_rooms = [
         e
@@ -106,8 +131,6 @@ def session_view(
         }
         for e in visible_rooms
     ]
-    if state.status != "open":
-        view["debrief"] = _debrief(room, state)
     return view
 
 
