@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hexatable.negotiate.protocol import (
+    Amend,
     Close,
     Event,
     IllegalEventError,
@@ -189,3 +190,26 @@ def test_recess_suspends_the_talks_until_the_chair_resumes() -> None:
         apply(resumed, Resume("CHN"))
     with pytest.raises(IllegalEventError, match="already in recess"):
         apply(state, Recess("CHN"))
+
+
+def test_amendments_are_proposals_to_the_current_draft() -> None:
+    state = run(DRAFT, Amend("PRK", 1, {"step": "freeze"}))
+    assert state.amendments == {"PRK": {"step": "freeze"}} and state.responses == {}
+    for bad, reason in [
+        (Amend("USA", 2, {"step": "freeze"}), "version 2 is not the current draft (1)"),
+        (Amend("USA", 1, {"step": "disable"}), "the draft already has 'disable' on issue 'step'"),
+        (Amend("USA", 1, {"lwr": "provide"}), "issue 'lwr' is not on the agenda"),
+        (Amend("USA", 1, {"hfo": "1mt"}), "issue 'hfo' has no option '1mt'"),
+        (Amend("USA", 1, {}), "an amendment changes at least one issue"),
+    ]:
+        with pytest.raises(IllegalEventError) as caught:
+            apply(state, bad)
+        assert str(caught.value) == reason
+    redrafted = apply(
+        apply(apply(apply(state, Support("CHN", 1)), Object("PRK", 1, "step")), Support("USA", 1)),
+        TableDraft("CHN", ("50kt", "freeze")),
+    )
+    assert redrafted.amendments == {}
+    assert event_from_dict(event_to_dict(Amend("PRK", 1, {"step": "freeze"}))) == Amend(
+        "PRK", 1, {"step": "freeze"}
+    )

@@ -100,3 +100,25 @@ def test_every_ui_message_has_a_chinese_translation() -> None:
     untranslated = sorted(m for m in found if isinstance(m, str) and zh.gettext(m) == m)
     assert not untranslated, f"add to {LOCALE_DIR / 'zh'}: {untranslated}"
     assert len(found) > 90
+
+
+def test_a_delegate_proposes_an_amendment_the_table_sees(client: TestClient) -> None:
+    created = create(client, people=("PRK", "USA"))
+    session, tokens = created["id"], created["seat_tokens"]
+    client.get(f"/room/{session}", params={"token": tokens["PRK"]})  # the seat cookie
+    acted = client.post(
+        f"/room/{session}/act", data={"type": "amend", "version": "1", "change": "sanctions=lift"}
+    )
+    assert (
+        acted.status_code == 200
+        and "Proposed amendments" in acted.text
+        and "Financial sanctions → Lift" in acted.text
+    )
+    usa = view_of(client, session, tokens["USA"])
+    assert usa["amendments"] == {"PRK": {"sanctions": "lift"}}
+
+
+def view_of(client: TestClient, session: str, token: str) -> dict[str, object]:
+    response = client.get(f"/api/sessions/{session}/view", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+    return response.json()  # type: ignore[no-any-return]

@@ -82,6 +82,17 @@ class Reserve:
 
 
 @dataclass(frozen=True, slots=True)
+class Amend:
+    """A party proposes an amendment to a version: other options on some issues. It is a proposal
+    to the chair and the table; it changes no answer and no draft."""
+
+    seat: str
+    version: int
+    changes: Mapping[str, str]
+    type: Literal["amend"] = "amend"
+
+
+@dataclass(frozen=True, slots=True)
 class WalkOut:
     """A party leaves the table."""
 
@@ -130,7 +141,7 @@ class Message:
     type: Literal["message"] = "message"
 
 
-Event = TableDraft | Support | Object | Reserve | WalkOut | Return | Recess | Resume | Close | Message
+Event = TableDraft | Support | Object | Reserve | Amend | WalkOut | Return | Recess | Resume | Close | Message
 Response = Support | Object | Reserve
 
 _EVENT_TYPES: dict[str, type[Event]] = {
@@ -138,6 +149,7 @@ _EVENT_TYPES: dict[str, type[Event]] = {
     "support": Support,
     "object": Object,
     "reserve": Reserve,
+    "amend": Amend,
     "walk_out": WalkOut,
     "return": Return,
     "recess": Recess,
@@ -149,7 +161,10 @@ _EVENT_TYPES: dict[str, type[Event]] = {
 
 def event_to_dict(event: Any) -> dict[str, Any]:
     """An event (of any protocol) as plain JSON-ready data (``type`` names its kind)."""
-    return {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(event).items()}
+    return {
+        key: list(value) if isinstance(value, tuple) else dict(value) if isinstance(value, Mapping) else value
+        for key, value in asdict(event).items()
+    }
 
 
 def event_from_dict(data: Mapping[str, Any]) -> Event:
@@ -160,6 +175,8 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
     fields = {k: v for k, v in data.items() if k != "type"}
     if kind == "table_draft" and isinstance(fields.get("options"), list):
         fields["options"] = tuple(fields["options"])
+    if kind == "amend" and not isinstance(fields.get("changes"), dict):
+        raise ValueError("malformed amend event: 'changes' maps issues to options")
     try:
         return _EVENT_TYPES[kind](**fields)
     except TypeError as error:
@@ -214,6 +231,7 @@ class State:
     reason: str = ""
     walked_out: tuple[str, ...] = ()
     steps: int = 0
+    amendments: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     in_recess: bool = False
     round: int = 1
     returns: int = 0
@@ -273,6 +291,8 @@ def apply(state: State, event: Event) -> State:
         return _table(state, event)
     if isinstance(event, Support | Object | Reserve):
         return _respond(state, event)
+    if isinstance(event, Amend):
+        return _amend(state, event)
     if isinstance(event, WalkOut):
         return _walk_out(state, event)
     if event.seat != rules.chair:
@@ -307,7 +327,9 @@ def _table(state: State, event: TableDraft) -> State:
     for (issue, options), chosen in zip(rules.agenda, event.options, strict=True):
         if chosen not in options:
             raise IllegalEventError(f"issue '{issue}' has no option '{chosen}'")
-    return replace(state, drafts=(*state.drafts, event.options), responses={}, steps=state.steps + 1)
+    return replace(
+        state, drafts=(*state.drafts, event.options), responses={}, amendments={}, steps=state.steps + 1
+    )
 
 
 def _respond(state: State, event: Response) -> State:
@@ -323,6 +345,26 @@ def _respond(state: State, event: Response) -> State:
         raise IllegalEventError(f"issue '{event.issue}' is not on the agenda")
     responses = {**state.responses, event.seat: event}
     return _settle(replace(state, responses=responses, steps=state.steps + 1))
+
+
+def _amend(state: State, event: Amend) -> State:
+    if not state.drafts:
+        raise IllegalEventError("no draft has been tabled yet")
+    if event.version != state.version:
+        raise IllegalEventError(f"version {event.version} is not the current draft ({state.version})")
+    if not event.changes:
+        raise IllegalEventError("an amendment changes at least one issue")
+    agenda = dict(state.rules.agenda)
+    current = dict(zip(state.rules.issues, state.drafts[-1], strict=True))
+    for issue, option in event.changes.items():
+        if issue not in agenda:
+            raise IllegalEventError(f"issue '{issue}' is not on the agenda")
+        if option not in agenda[issue]:
+            raise IllegalEventError(f"issue '{issue}' has no option '{option}'")
+        if current[issue] == option:
+            raise IllegalEventError(f"the draft already has '{option}' on issue '{issue}'")
+    amendments = {**state.amendments, event.seat: dict(event.changes)}
+    return replace(state, amendments=amendments, steps=state.steps + 1)
 
 
 def _walk_out(state: State, event: WalkOut) -> State:

@@ -385,6 +385,9 @@ async def room_act(session_id: str, request: Request) -> RedirectResponse:
             options.append(str(value))
         elif key == "members":
             event.setdefault("members", []).append(str(value))
+        elif key == "change":
+            issue, _, option = str(value).partition("=")
+            event.setdefault("changes", {})[issue] = option
         elif key in ("version", "room"):
             event[key] = int(str(value))
         else:

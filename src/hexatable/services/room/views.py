@@ -80,6 +80,7 @@ def public_view(room: Room, state: State, history: Sequence[Event], lang: str = 
         "drafts": [{"version": n, "options": drafted(d)} for n, d in enumerate(state.drafts, start=1)],
         "responses": {seat: _answer(r) for seat, r in state.responses.items()},
         "awaiting": state.awaiting(),
+        "amendments": {seat: dict(changes) for seat, changes in state.amendments.items()},
         "messages": [{"seat": e.seat, "text": e.text} for e in history if isinstance(e, Message)],
     }
     if state.status != "open":

@@ -20,6 +20,7 @@
     const options = [];
     for (const [key, value] of data.entries()) {
       if (key === "members") (event.members = event.members || []).push(value);
+      else if (key === "change") { const [issue, option] = value.split("="); (event.changes = event.changes || {})[issue] = option; }
       else if (key.startsWith("option_")) options.push(value);
       else if (key === "version" || key === "room") event[key] = Number(value);
       else event[key] = value;
