@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from hexatable.services.room.service import Identity, RoomError, RoomService, SeatPlan
+from hexatable.services.room.service import Created, Identity, RoomError, RoomService, SeatPlan
 from hexatable.web.hub import Connection, Hub
 from hexatable.web.limits import RateLimiter
 
@@ -44,6 +44,14 @@ class CreatedSession(BaseModel):
     seat_tokens: dict[str, str]
     observer_token: str
     links: dict[str, str]
+
+
+def join_links(base_url: str, created: Created) -> dict[str, str]:
+    """One link per person's seat and one for observers (the tokens are shown only once)."""
+    base = base_url.rstrip("/")
+    links = {seat: f"{base}/room/{created.id}?token={token}" for seat, token in created.seat_tokens.items()}
+    links["observer"] = f"{base}/room/{created.id}?token={created.observer_token}"
+    return links
 
 
 def service_of(request: Request) -> RoomService:
@@ -101,9 +109,7 @@ def create_session(body: CreateSessionBody, request: Request, caller: Caller) ->
         chair_strategy=body.chair_strategy,
         title=body.title,
     )
-    base = str(request.base_url).rstrip("/")
-    links = {seat: f"{base}/room/{created.id}?token={t}" for seat, t in created.seat_tokens.items()}
-    links["observer"] = f"{base}/room/{created.id}?token={created.observer_token}"
+    links = join_links(str(request.base_url), created)
     return CreatedSession(
         id=created.id, seat_tokens=created.seat_tokens, observer_token=created.observer_token, links=links
     )

@@ -7,6 +7,7 @@ adds live updates over the WebSocket.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from hexatable.case import (
     CAMEO_ROOTS,
+    Case,
     PartialDate,
     UnknownActorError,
     builtin_case_ids,
@@ -33,6 +35,7 @@ from hexatable.cli.views import actor_name, counts, overview_view, timeline_view
 from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.delegates import STRATEGIES
 from hexatable.services.room.service import Identity, RoomError, RoomService, SeatPlan
+from hexatable.web.api import join_links
 from hexatable.web.hub import Hub
 from hexatable.web.i18n import pick_language, translations
 
@@ -42,6 +45,18 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 STATIC = Path(__file__).parent / "static"
 SEAT_COOKIE = "hx_seat_{}"
 INSTRUCTOR_COOKIE = "hx_instructor"
+
+
+@cache
+def _load_builtin(case_id: str) -> Case:
+    return open_case(case_id)
+
+
+def builtin_case(case_id: str) -> Case:
+    """A built-in case, loaded once per process (they do not change while the server runs)."""
+    if case_id not in builtin_case_ids():
+        raise RoomError(404, f"no built-in case '{case_id}'")
+    return _load_builtin(case_id)
 
 
 def language(request: Request) -> str:
@@ -106,7 +121,7 @@ def index(request: Request) -> HTMLResponse:
     cases: list[dict[str, Any]] = []
     scenarios: list[dict[str, Any]] = []
     for case_id in builtin_case_ids():
-        case = open_case(case_id)
+        case = builtin_case(case_id)
         numbers = counts(case)
         cases.append(
             {"id": case_id, "title": pick(case.info.title, lang), "parties": case.info.parties, **numbers}
@@ -118,7 +133,7 @@ def index(request: Request) -> HTMLResponse:
     instructor, token = instructor_of(request)
     context: dict[str, Any] = {"cases": cases, "instructor": instructor is not None}
     if instructor is not None:
-        first = open_case(scenarios[0]["case"]) if scenarios else None
+        first = builtin_case(scenarios[0]["case"]) if scenarios else None
         context |= {
             "scenarios": scenarios,
             "chairs": CHAIRS,
@@ -157,18 +172,14 @@ async def create_from_form(request: Request) -> Response:
         max_drafts=int(str(form.get("max_drafts", "20")) or 20),
         chair_strategy=str(form.get("chair_strategy", "hill-climb")),
     )
-    base = str(request.base_url).rstrip("/")
-    links = {seat: f"{base}/room/{created.id}?token={token}" for seat, token in created.seat_tokens.items()}
-    links["observer"] = f"{base}/room/{created.id}?token={created.observer_token}"
+    links = join_links(str(request.base_url), created)
     return render(request, "created.html", {"links": links, "session_id": created.id})
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(case_id: str, request: Request) -> HTMLResponse:
     lang = language(request)
-    if case_id not in builtin_case_ids():
-        raise RoomError(404, f"no built-in case '{case_id}'")
-    case = open_case(case_id)
+    case = builtin_case(case_id)
     view = overview_view(case, lang)
     depth: dict[str | None, int] = {None: -1}
     sessions = []
@@ -239,9 +250,7 @@ def _terms(commitment: Any, lang: str) -> str:
 @router.get("/cases/{case_id}/timeline", response_class=HTMLResponse)
 def timeline_page(case_id: str, request: Request) -> HTMLResponse:
     lang = language(request)
-    if case_id not in builtin_case_ids():
-        raise RoomError(404, f"no built-in case '{case_id}'")
-    case = open_case(case_id)
+    case = builtin_case(case_id)
     query = request.query_params
     actor = query.get("actor") or None
     code = int(query["type"]) if query.get("type", "").isdigit() else None

@@ -23,7 +23,6 @@ from typing import Any, Literal
 import numpy as np
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
 from hexatable.case import Case, open_case, pick
@@ -96,7 +95,7 @@ class Created:
 
 
 @dataclass
-class Scenario:
+class LoadedScenario:
     """A loaded scenario with its analysis, shared by every session that plays it."""
 
     case: Case
@@ -109,7 +108,7 @@ class Room:
     """What the service keeps in memory about one session: its rules and seats (never its state)."""
 
     id: str
-    scenario: Scenario
+    scenario: LoadedScenario
     rules: Rules
     seats: dict[str, SeatRow]
     chair_strategy: str
@@ -133,7 +132,7 @@ class RoomService:
     def __init__(self, engine: Engine, instructor_token: str) -> None:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._instructor_hash = hash_token(instructor_token)
-        self._scenarios: dict[tuple[str, str], Scenario] = {}
+        self._scenarios: dict[tuple[str, str], LoadedScenario] = {}
         self._rooms: dict[str, Room] = {}
         self._lock = threading.Lock()
         self._identities: dict[str, Identity] = {}
@@ -163,14 +162,14 @@ class RoomService:
 
     # --- sessions -----------------------------------------------------------------------------
 
-    def scenario(self, case: str, scenario_id: str) -> Scenario:
+    def scenario(self, case: str, scenario_id: str) -> LoadedScenario:
         key = (case, scenario_id)
         with self._lock:
             if key not in self._scenarios:
                 loaded = open_case(case)
                 if scenario_id not in loaded.scenario_index:
                     raise RoomError(422, f"scenario: no scenario '{scenario_id}' in case '{case}'")
-                self._scenarios[key] = Scenario(
+                self._scenarios[key] = LoadedScenario(
                     loaded, scenario_id, analyse(build_space(loaded, scenario_id))
                 )
             return self._scenarios[key]
@@ -476,13 +475,6 @@ class RoomService:
     def _require(self, identity: Identity, role: Role) -> None:
         if identity.role != role:
             raise RoomError(403, f"only the {role} may do this")
-
-    def session_ids(self) -> list[str]:
-        with self._sessions() as db:
-            return list(db.scalars(select(SessionRow.id)))
-
-    def db(self) -> DbSession:
-        return self._sessions()
 
 
 def _fold(folded: Folded, records: Sequence[dict[str, Any]]) -> Folded:
