@@ -46,8 +46,10 @@ def service(engine: Engine) -> RoomService:
 
 
 @pytest.fixture
-def client(service: RoomService) -> TestClient:
-    return TestClient(create_app(service, act_limit=10_000, join_limit=10_000))
+def client(service: RoomService) -> Iterator[TestClient]:
+    """One event loop for the whole test, as under uvicorn (pushes are tasks on that loop)."""
+    with TestClient(create_app(service, act_limit=10_000, join_limit=10_000)) as client:
+        yield client
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -205,21 +205,19 @@ def test_websocket_pushes_each_seat_its_own_view(client: TestClient) -> None:
 
 
 def test_a_restart_loses_no_accepted_event(engine: Engine) -> None:
-    first = TestClient(create_app(RoomService(engine, INSTRUCTOR)))
-    created = create(first)
-    session, tokens = created["id"], created["seat_tokens"]
-    assert (
-        act(first, session, tokens["PRK"], {"type": "object", "version": 1, "issue": "sanctions"}).status_code
-        == 200
-    )
-    before = view(first, session, tokens["PRK"])
-    log = first.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json()
-    restarted = TestClient(
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR))) as first:
+        created = create(first)
+        session, tokens = created["id"], created["seat_tokens"]
+        objection = {"type": "object", "version": 1, "issue": "sanctions"}
+        assert act(first, session, tokens["PRK"], objection).status_code == 200
+        before = view(first, session, tokens["PRK"])
+        log = first.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json()
+    with TestClient(
         create_app(RoomService(engine, INSTRUCTOR))
-    )  # a new process's state: nothing cached
-    assert view(restarted, session, tokens["PRK"]) == before
-    assert restarted.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json() == log
-    final = play_people(restarted, created)
+    ) as restarted:  # a new service: nothing cached
+        assert view(restarted, session, tokens["PRK"]) == before
+        assert restarted.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json() == log
+        final = play_people(restarted, created)
     assert final["session"]["status"] in ("agreed", "failed")
     assert final["session"]["version"] >= before["session"]["version"]
 

@@ -133,6 +133,14 @@ class Close:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeUp:
+    """The clock has run out (recorded in the chair's name): the talks end without agreement."""
+
+    seat: str
+    type: Literal["time_up"] = "time_up"
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """A message to the plenary; it changes nothing but the log."""
 
@@ -141,7 +149,20 @@ class Message:
     type: Literal["message"] = "message"
 
 
-Event = TableDraft | Support | Object | Reserve | Amend | WalkOut | Return | Recess | Resume | Close | Message
+Event = (
+    TableDraft
+    | Support
+    | Object
+    | Reserve
+    | Amend
+    | WalkOut
+    | Return
+    | Recess
+    | Resume
+    | Close
+    | TimeUp
+    | Message
+)
 Response = Support | Object | Reserve
 
 _EVENT_TYPES: dict[str, type[Event]] = {
@@ -155,6 +176,7 @@ _EVENT_TYPES: dict[str, type[Event]] = {
     "recess": Recess,
     "resume": Resume,
     "close": Close,
+    "time_up": TimeUp,
     "message": Message,
 }
 
@@ -285,6 +307,10 @@ def apply(state: State, event: Event) -> State:
         return replace(state, steps=state.steps + 1)
     if isinstance(event, Recess | Resume):
         return _recess(state, event)
+    if isinstance(event, TimeUp):
+        if event.seat != rules.chair:
+            raise IllegalEventError("the clock runs out in the chair's name only")
+        return replace(state, status="failed", reason="time ran out", steps=state.steps + 1)
     if state.in_recess and not isinstance(event, WalkOut | Close):
         raise IllegalEventError(f"the talks are in recess; the chair '{rules.chair}' must resume them first")
     if isinstance(event, TableDraft):

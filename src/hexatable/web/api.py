@@ -37,6 +37,9 @@ class CreateSessionBody(BaseModel):
     walk_out: Literal["continue", "fail"] = "continue"
     chair_strategy: str = "hill-climb"
     title: str = ""
+    minutes: float | None = Field(
+        None, description="The clock: the talks end without agreement after this long."
+    )
 
 
 class CreatedSession(BaseModel):
@@ -108,6 +111,7 @@ def create_session(body: CreateSessionBody, request: Request, caller: Caller) ->
         walk_out=body.walk_out,
         chair_strategy=body.chair_strategy,
         title=body.title,
+        minutes=body.minutes,
     )
     links = join_links(str(request.base_url), created)
     return CreatedSession(

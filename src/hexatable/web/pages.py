@@ -171,6 +171,7 @@ async def create_from_form(request: Request) -> Response:
         seats=seats,
         max_drafts=int(str(form.get("max_drafts", "20")) or 20),
         chair_strategy=str(form.get("chair_strategy", "hill-climb")),
+        minutes=float(str(form["minutes"])) if str(form.get("minutes", "")).strip() else None,
     )
     links = join_links(str(request.base_url), created)
     return render(request, "created.html", {"links": links, "session_id": created.id})

@@ -16,7 +16,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -37,6 +38,7 @@ from hexatable.negotiate.protocol import (
     State,
     Support,
     TableDraft,
+    TimeUp,
     apply,
     event_from_dict,
     event_to_dict,
@@ -112,6 +114,7 @@ class Room:
     rules: Rules
     seats: dict[str, SeatRow]
     chair_strategy: str
+    deadline_at: float | None
     lock: threading.Lock = field(default_factory=threading.Lock)
     folded: Folded | None = None
 
@@ -129,8 +132,9 @@ class Folded:
 class RoomService:
     """Creates sessions, accepts events, runs AI seats and builds each participant's view."""
 
-    def __init__(self, engine: Engine, instructor_token: str) -> None:
+    def __init__(self, engine: Engine, instructor_token: str, clock: Callable[[], float] = time.time) -> None:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._clock = clock
         self._instructor_hash = hash_token(instructor_token)
         self._scenarios: dict[tuple[str, str], LoadedScenario] = {}
         self._rooms: dict[str, Room] = {}
@@ -186,6 +190,7 @@ class RoomService:
         walk_out: str = "continue",
         chair_strategy: str = "hill-climb",
         title: str = "",
+        minutes: float | None = None,
     ) -> Created:
         """A new session; only the instructor may create one."""
         self._require(identity, "instructor")
@@ -205,6 +210,8 @@ class RoomService:
         for seat, plan in seats.items():
             if plan.kind == "ai" and plan.strategy not in STRATEGIES:
                 raise RoomError(422, f"seats.{seat}.strategy: use one of {', '.join(STRATEGIES)}")
+        if minutes is not None and not 0 < minutes <= 24 * 60:
+            raise RoomError(422, "minutes: between 0 and 1440")
         if chair_strategy not in CHAIRS:
             raise RoomError(422, f"chair_strategy: use one of {', '.join(CHAIRS)}")
         chair = definition.chair or definition.seats[0]
@@ -239,6 +246,7 @@ class RoomService:
                     walk_out=walk_out,
                     title=title or pick(definition.title, "en"),
                     chair_strategy=chair_strategy,
+                    deadline_at=self._clock() + 60 * minutes if minutes else None,
                     seats=rows,
                 )
             )
@@ -266,6 +274,8 @@ class RoomService:
             raise RoomError(403, "observers cannot act")
         kind = str(data.get("type", ""))
         seat = identity.seat
+        if kind == "time_up":
+            raise RoomError(403, "the clock ends the talks, not a participant")
         if identity.role == "seat" and data.get("seat") not in (None, seat):
             raise RoomError(403, f"a seat acts for itself: this token holds '{seat}'")
         if identity.role == "instructor":
@@ -274,6 +284,7 @@ class RoomService:
             seat = room.rules.chair
         payload = {**data, "seat": seat}
         with room.lock:
+            self._enforce_clock(room)
             state, _, room_events = self._state(room)
             if kind in ROOM_EVENTS:
                 payload = self._check_room_event(room, payload, room_events)
@@ -382,7 +393,7 @@ class RoomService:
             seats = {s.seat: s for s in row.seats if s.seat is not None}
             case, scenario_id = row.case, row.scenario
             chair, max_drafts, walk_out = row.chair, row.max_drafts, row.walk_out
-            chair_strategy = row.chair_strategy
+            chair_strategy, deadline_at = row.chair_strategy, row.deadline_at
         loaded = self.scenario(case, scenario_id)
         space = loaded.analysis.space
         rules = Rules(
@@ -392,7 +403,7 @@ class RoomService:
             max_drafts=max_drafts,
             walk_out=walk_out,  # type: ignore[arg-type]
         )
-        room = Room(session_id, loaded, rules, seats, chair_strategy)
+        room = Room(session_id, loaded, rules, seats, chair_strategy, deadline_at)
         with self._lock:
             return self._rooms.setdefault(session_id, room)
 
@@ -419,6 +430,19 @@ class RoomService:
         if latest is None or folded.seq > latest.seq:
             room.folded = folded
         return folded.state, list(folded.history), list(folded.room_events)
+
+    def _enforce_clock(self, room: Room) -> None:
+        """Once the session's time is up, record it (once); call with the room's lock held."""
+        if room.deadline_at is None or self._clock() < room.deadline_at:
+            return
+        state, _, _ = self._state(room)
+        if state.status == "open":
+            self._append(room, event_to_dict(TimeUp(room.rules.chair)))
+
+    def seconds_left(self, session_id: str) -> float | None:
+        """Time left on the session's clock (``None``: no clock)."""
+        room = self.room(session_id)
+        return None if room.deadline_at is None else max(0.0, room.deadline_at - self._clock())
 
     def _current(self, room: Room) -> tuple[State, list[Event], list[dict[str, Any]]]:
         """The fold as this process last saw it (with the room's lock held, right after this
@@ -454,13 +478,21 @@ class RoomService:
         if identity.role != "instructor" and identity.session_id != session_id:
             raise RoomError(403, "this token does not open this session")
         room = self.room(session_id)
+        if room.deadline_at is not None:
+            with room.lock:
+                self._enforce_clock(room)
         state, history, room_events = self._state(room)
-        return session_view(room, state, history, room_events, identity, lang)
+        view = session_view(room, state, history, room_events, identity, lang)
+        view["session"]["seconds_left"] = self.seconds_left(session_id)
+        return view
 
     def views(self, session_id: str, audience: Sequence[tuple[Identity, str]]) -> list[dict[str, Any]]:
         """The views of many participants at once (a broadcast): the log is folded and the public
         part built once per language; only the personal parts differ."""
         room = self.room(session_id)
+        if room.deadline_at is not None:
+            with room.lock:
+                self._enforce_clock(room)
         state, history, room_events = self._state(room)
         public: dict[str, dict[str, Any]] = {}
         found = []
@@ -470,6 +502,9 @@ class RoomService:
             if lang not in public:
                 public[lang] = public_view(room, state, history, lang)
             found.append(personal_view(room, state, room_events, identity, public[lang], lang))
+        left = self.seconds_left(session_id)
+        for view in found:
+            view["session"] = {**view["session"], "seconds_left": left}
         return found
 
     def _require(self, identity: Identity, role: Role) -> None:

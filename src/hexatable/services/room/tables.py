@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint, func
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -27,6 +27,7 @@ class SessionRow(Base):
     max_drafts: Mapped[int] = mapped_column(Integer)
     walk_out: Mapped[str] = mapped_column(String(20))
     chair_strategy: Mapped[str] = mapped_column(String(40), default="hill-climb")
+    deadline_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     title: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
