@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from alembic import command
 from alembic.config import Config
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, inspect
 
 from hexatable.services.room.db import MIGRATIONS, make_engine, migrate
 from hexatable.services.room.service import RoomError, RoomService, SeatPlan
+from hexatable.web.app import create_app
 from tests.conftest import INSTRUCTOR
 
 
@@ -68,3 +70,28 @@ def test_a_database_at_revision_0001_is_upgraded(tmp_path: object) -> None:
     assert "deadline_at" not in {c["name"] for c in inspect(engine).get_columns("room_session")}
     migrate(engine)
     assert "deadline_at" in {c["name"] for c in inspect(engine).get_columns("room_session")}
+
+
+def test_the_app_ends_overdue_sessions_on_its_own_and_pushes_the_news(engine: Engine) -> None:
+    clock = FakeClock()
+    service = RoomService(engine, INSTRUCTOR, clock=clock)
+    app = create_app(service)
+    created = service.create(
+        service.identify(INSTRUCTOR),
+        case="six-party-talks",
+        scenario="six-party-2007",
+        seats={"PRK": SeatPlan()},
+        minutes=1,
+    )
+    token = created.seat_tokens["PRK"]
+    with (
+        TestClient(app) as client,
+        client.websocket_connect(f"/api/sessions/{created.id}/ws?token={token}") as ws,
+    ):
+        assert ws.receive_json()["view"]["session"]["status"] == "open"
+        assert client.portal.call(app.state.tick) == []  # nothing is overdue yet
+        clock.now += 61
+        assert client.portal.call(app.state.tick) == [created.id]
+        pushed = ws.receive_json()["view"]["session"]
+        assert (pushed["status"], pushed["reason"]) == ("failed", "time ran out")
+        assert client.portal.call(app.state.tick) == []  # recorded once

@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from hexatable import __version__
 from hexatable.services.room.service import RoomError, RoomService
 from hexatable.web import api, pages
 from hexatable.web.hub import Hub
 from hexatable.web.limits import RateLimiter
+
+
+async def tick(app: FastAPI) -> list[str]:
+    """End the talks of every session whose clock has run out, and push the news to its seats."""
+    service: RoomService = app.state.service
+    hub: Hub = app.state.hub
+    ended = []
+    for session_id in await run_in_threadpool(service.overdue):
+        if await run_in_threadpool(service.enforce_clock, session_id):
+            ended.append(session_id)
+            hub.notify(session_id)
+    return ended
+
+
+async def watch_clocks(app: FastAPI, every: float = 1.0) -> None:
+    """Check the clocks once a second while the app runs."""
+    while True:
+        await asyncio.sleep(every)
+        await tick(app)
 
 
 def create_app(
@@ -24,9 +45,11 @@ def create_app(
     ``threads`` threads: more only makes them fight over the interpreter lock."""
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        watcher = asyncio.get_running_loop().create_task(watch_clocks(app))
         yield
+        watcher.cancel()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -49,4 +72,5 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.state.tick = lambda: tick(app)
     return app

@@ -439,6 +439,28 @@ class RoomService:
         if state.status == "open":
             self._append(room, event_to_dict(TimeUp(room.rules.chair)))
 
+    def overdue(self) -> list[str]:
+        """Sessions whose clock has run out and whose talks may still be open (checked in the
+        database, so sessions not yet loaded since a restart are found too)."""
+        with self._sessions() as db:
+            query = select(SessionRow.id).where(
+                SessionRow.deadline_at.is_not(None), SessionRow.deadline_at <= self._clock()
+            )
+            found = list(db.scalars(query))
+        return [i for i in found if self._still_open(i)]
+
+    def _still_open(self, session_id: str) -> bool:
+        state, _, _ = self._state(self.room(session_id))
+        return state.status == "open"
+
+    def enforce_clock(self, session_id: str) -> bool:
+        """End the talks if their time is up; whether anything was recorded."""
+        room = self.room(session_id)
+        with room.lock:
+            before = room.folded.seq if room.folded else 0
+            self._enforce_clock(room)
+            return (room.folded.seq if room.folded else 0) != before
+
     def seconds_left(self, session_id: str) -> float | None:
         """Time left on the session's clock (``None``: no clock)."""
         room = self.room(session_id)
