@@ -221,7 +221,7 @@ def _result(analysis: Analysis, state: State, seed: int, events: tuple[Event, ..
     space = analysis.space
     agreement = None
     if state.agreement is not None:
-        agreement = space.index_of(dict(zip(space.issues, state.drafts[state.agreement - 1], strict=True)))
+        agreement = space.index_of_options(state.drafts[state.agreement - 1])
     return scored(
         analysis,
         seed=seed,

@@ -86,6 +86,14 @@ class OutcomeSpace:
             index = index * len(options) + options.index(choice[issue])
         return index
 
+    def index_of_options(self, options: Sequence[str]) -> int:
+        """The index of the outcome given as one option per issue, in agenda order (a draft's form).
+
+        >>> toy_space().index_of_options(("hi", "lo"))
+        2
+        """
+        return self.index_of(dict(zip(self.issues, options, strict=True)))
+
     def describe(self, index: int) -> dict[str, str]:
         """The outcome at ``index`` as ``{issue: option}``."""
         row = self.outcomes[index]

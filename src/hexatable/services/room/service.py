@@ -46,7 +46,7 @@ from hexatable.negotiate.protocol import (
 )
 from hexatable.negotiate.space import build_space
 from hexatable.services.room.tables import EventRow, SeatRow, SessionRow
-from hexatable.services.room.views import personal_view, public_view, session_view
+from hexatable.services.room.views import personal_view, public_view
 
 Role = Literal["instructor", "seat", "observer"]
 ROOM_EVENTS = ("side_room", "side_message")
@@ -337,7 +337,7 @@ class RoomService:
             if row.kind != "ai":
                 continue
             delegate = self._ai_delegate(room, seat, state)
-            draft = space.index_of(dict(zip(space.issues, state.drafts[-1], strict=True)))
+            draft = space.index_of_options(state.drafts[-1])
             answer, issue = delegate.respond(draft, t)
             return (
                 Support(seat, state.version)
@@ -352,7 +352,7 @@ class RoomService:
         space = room.scenario.analysis.space
         delegate = make_delegate(space, seat, strategy)  # type: ignore[arg-type]
         for draft in state.drafts[:-1]:  # tit-for-tat delegates remember the earlier drafts
-            delegate.observe(space.index_of(dict(zip(space.issues, draft, strict=True))))
+            delegate.observe(space.index_of_options(draft))
         return delegate
 
     def _check_room_event(
@@ -497,20 +497,14 @@ class RoomService:
 
     def view(self, identity: Identity, session_id: str, lang: str = "en") -> dict[str, Any]:
         """What ``identity`` may see of the session: its own brief and sheet, never another's."""
-        if identity.role != "instructor" and identity.session_id != session_id:
-            raise RoomError(403, "this token does not open this session")
-        room = self.room(session_id)
-        if room.deadline_at is not None:
-            with room.lock:
-                self._enforce_clock(room)
-        state, history, room_events = self._state(room)
-        view = session_view(room, state, history, room_events, identity, lang)
-        view["session"]["seconds_left"] = self.seconds_left(session_id)
-        return view
+        return self.views(session_id, [(identity, lang)])[0]
 
     def views(self, session_id: str, audience: Sequence[tuple[Identity, str]]) -> list[dict[str, Any]]:
         """The views of many participants at once (a broadcast): the log is folded and the public
         part built once per language; only the personal parts differ."""
+        for identity, _ in audience:
+            if identity.role != "instructor" and identity.session_id != session_id:
+                raise RoomError(403, "this token does not open this session")
         room = self.room(session_id)
         if room.deadline_at is not None:
             with room.lock:
@@ -519,8 +513,6 @@ class RoomService:
         public: dict[str, dict[str, Any]] = {}
         found = []
         for identity, lang in audience:
-            if identity.role != "instructor" and identity.session_id != session_id:
-                raise RoomError(403, "this token does not open this session")
             if lang not in public:
                 public[lang] = public_view(room, state, history, lang)
             found.append(personal_view(room, state, room_events, identity, public[lang], lang))
@@ -575,7 +567,7 @@ def _replayed_chair_draft(room: Room, history: Sequence[Event]) -> int:
         if isinstance(event, TableDraft):
             if tabled is not None:
                 draft = chair.next_draft(tabled, objections)
-            tabled = space.index_of(dict(zip(space.issues, event.options, strict=True)))
+            tabled = space.index_of_options(event.options)
             objections = {}
         elif isinstance(event, Object):
             objections[event.seat] = event.issue

@@ -18,18 +18,6 @@ if TYPE_CHECKING:
     from hexatable.services.room.service import Identity, Room
 
 
-def session_view(
-    room: Room,
-    state: State,
-    history: Sequence[Event],
-    room_events: Sequence[dict[str, Any]],
-    identity: Identity,
-    lang: str = "en",
-) -> dict[str, Any]:
-    """Everything ``identity`` may see (see :func:`public_view` and :func:`personal_view`)."""
-    return personal_view(room, state, room_events, identity, public_view(room, state, history, lang), lang)
-
-
 def public_view(room: Room, state: State, history: Sequence[Event], lang: str = "en") -> dict[str, Any]:
     """What every participant sees: the table, the drafts, public answers, plenary, the debrief."""
     scenario = room.scenario
@@ -39,9 +27,6 @@ def public_view(room: Room, state: State, history: Sequence[Event], lang: str = 
 
     def drafted(options: Sequence[str]) -> dict[str, str]:
         return dict(zip(space.issues, options, strict=True))
-
-    def index_of(options: Sequence[str]) -> int:
-        return space.index_of(drafted(options))
 
     view: dict[str, Any] = {
         "session": {
@@ -110,9 +95,7 @@ def personal_view(
             "points": sheet.points,
             "interactions": [i.model_dump(mode="json") for i in sheet.interactions],
             "best": space.memo(("best", identity.seat), lambda: float(utility.max())),
-            "scores": [
-                float(utility[space.index_of(dict(zip(space.issues, d, strict=True)))]) for d in state.drafts
-            ],
+            "scores": [float(utility[space.index_of_options(d)]) for d in state.drafts],
         }
     visible_rooms = [
         e
@@ -147,7 +130,7 @@ def _debrief(room: Room, state: State) -> dict[str, Any]:
     if state.agreement is None:
         scores = dict(zip(space.seats, space.reservations.tolist(), strict=True))
         return {"agreement": None, "scores": scores, "gains": dict.fromkeys(space.seats, 0.0)}
-    index = space.index_of(dict(zip(space.issues, state.drafts[state.agreement - 1], strict=True)))
+    index = space.index_of_options(state.drafts[state.agreement - 1])
     values = space.utilities[:, index]
     return {
         "agreement": space.describe(index),
