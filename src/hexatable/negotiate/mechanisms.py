@@ -21,7 +21,7 @@ The Hanoi analysis (source ``hanoi-analysis-2019``) contrasts the last two.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,10 +167,11 @@ def mechanism_phases(
     raise ValueError(f"unknown mechanism '{name}'; use one of {', '.join(MECHANISMS)}")
 
 
-def _phase_analysis(
-    space: OutcomeSpace, fixed: dict[str, str], phase: Phase, issues: tuple[str, ...]
+def phase_analysis(
+    space: OutcomeSpace, fixed: Mapping[str, str], phase: Phase, issues: Sequence[str]
 ) -> Analysis:
-    key = ("phase", phase.name, phase.seats, issues, tuple(sorted(fixed.items())))
+    """The analysis of one phase's restricted space (computed once per space, phase and what is fixed)."""
+    key = ("phase", phase.name, phase.seats, tuple(issues), tuple(sorted(fixed.items())))
     return space.memo(key, lambda: analyse(restricted(space, fixed, issues, phase.seats)))
 
 
@@ -196,7 +197,7 @@ def run_phased(
         chair = phase.chair or (talks_chair if talks_chair in seats else seats[0])
         if not issues:
             continue
-        sub = _phase_analysis(space, fixed, phase, issues)
+        sub = phase_analysis(space, fixed, phase, issues)
         result = run_single_text(sub, config, seed * 7919 + number, chair_seat=chair, keep_log=keep_log)
         agreed = sub.space.describe(result.agreement) if result.agreement is not None else None
         records.append(
