@@ -58,7 +58,7 @@ def test_a_required_phase_that_fails_ends_the_talks() -> None:
     talks = Talks(analyse(toy_space()), (Phase("leaders", ("x",)), Phase("groups", ("y",))), chair="A")
     state = advance(begin(talks), Close("A"))
     assert state.status == "failed" and state.reason.startswith("leaders:")
-    with pytest.raises(IllegalEventError, match="the talks are over"):
+    with pytest.raises(IllegalEventError, match="the talks have ended"):
         advance(state, TableDraft("A", ("lo",)))
 
 

@@ -131,7 +131,7 @@ def begin(talks: Talks) -> TalksState:
 def advance(state: TalksState, event: Event) -> TalksState:
     """The talks after ``event``, or :class:`IllegalEventError` with the reason (state unchanged)."""
     if state.status != "open":
-        raise IllegalEventError(f"the talks are over ({state.status})")
+        raise IllegalEventError(f"the talks have ended ({state.status}: {state.reason})")
     phase = apply(state.phase, event)
     moved = replace(state, phase=phase, events_in_phase=state.events_in_phase + 1)
     if phase.status == "open":

@@ -34,16 +34,22 @@ from hexatable.case import (
 from hexatable.cli.views import actor_name, counts, overview_view, timeline_view
 from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.delegates import STRATEGIES
-from hexatable.services.room.service import Identity, RoomError, RoomService, SeatPlan
+from hexatable.services.room.service import ROOM_MECHANISMS, Identity, RoomError, RoomService, SeatPlan
 from hexatable.web.api import join_links
 from hexatable.web.hub import Hub
-from hexatable.web.i18n import pick_language, translations
+from hexatable.web.i18n import N_, pick_language, translations
 
 router = APIRouter(include_in_schema=False)
 markdown = MarkdownIt("commonmark", {"html": False})  # briefs are Markdown; raw HTML is not allowed
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 STATIC = Path(__file__).parent / "static"
 SEAT_COOKIE = "hx_seat_{}"
+MECHANISM_NAMES = {
+    "single-text": N_("Single text: one plenary on every issue"),
+    "bilateral-track": N_("Bilateral track: two parties in a side room first, then the plenary"),
+    "top-down": N_("Top-down: the headline issues first, then the rest"),
+    "bottom-up": N_("Bottom-up: the technical issues first, the headline ones last"),
+}
 INSTRUCTOR_COOKIE = "hx_instructor"
 
 
@@ -82,6 +88,15 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
     )
     response.set_cookie("lang", lang, samesite="lax")
     return response
+
+
+PHASE_NAMES = (N_("plenary"), N_("leaders"), N_("working groups"))
+"""The names of the phases :func:`hexatable.negotiate.mechanisms.mechanism_phases` makes, for the catalog."""
+
+
+def mechanism_names(lang: str) -> dict[str, str]:
+    gettext = translations(lang).gettext
+    return {m: gettext(MECHANISM_NAMES[m]) for m in ROOM_MECHANISMS}
 
 
 def service_of(request: Request) -> RoomService:
@@ -137,6 +152,8 @@ def index(request: Request) -> HTMLResponse:
         context |= {
             "scenarios": scenarios,
             "chairs": CHAIRS,
+            "mechanisms": ROOM_MECHANISMS,
+            "mechanism_names": mechanism_names(lang),
             "strategies": STRATEGIES,
             "seats": [{"id": s, "name": actor_name(first, s, lang)} for s in scenarios[0]["seats"]]
             if first
@@ -171,6 +188,7 @@ async def create_from_form(request: Request) -> Response:
         seats=seats,
         max_drafts=int(str(form.get("max_drafts", "20")) or 20),
         chair_strategy=str(form.get("chair_strategy", "hill-climb")),
+        mechanism=str(form.get("mechanism", "single-text")),
         minutes=float(str(form["minutes"])) if str(form.get("minutes", "")).strip() else None,
     )
     links = join_links(str(request.base_url), created)

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 from sqlalchemy import Engine, insert, select
@@ -30,27 +30,29 @@ from hexatable.case import Case, open_case, pick
 from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.chair import CHAIRS, Chair, make_chair
 from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, make_delegate
+from hexatable.negotiate.mechanisms import MECHANISMS, mechanism_phases
 from hexatable.negotiate.protocol import (
     Event,
     IllegalEventError,
     Object,
     Rules,
-    State,
     Support,
     TableDraft,
     TimeUp,
-    apply,
     event_from_dict,
     event_to_dict,
-    start,
 )
+from hexatable.negotiate.runner import MechanismName
 from hexatable.negotiate.space import build_space
+from hexatable.negotiate.talks import Talks, TalksState, advance, begin
 from hexatable.services.room.tables import EventRow, SeatRow, SessionRow
 from hexatable.services.room.views import personal_view, public_view
 
 Role = Literal["instructor", "seat", "observer"]
 ROOM_EVENTS = ("side_room", "side_message")
 """Events of the room itself (side rooms), stored in the log but not part of the protocol."""
+ROOM_MECHANISMS = tuple(m for m in MECHANISMS if m != "alternating-offers")
+"""The mechanisms the room plays: those made of single-text phases (:mod:`hexatable.negotiate.talks`)."""
 
 
 class RoomError(Exception):
@@ -107,11 +109,16 @@ class LoadedScenario:
 
 @dataclass
 class Room:
-    """What the service keeps in memory about one session: its rules and seats (never its state)."""
+    """What the service keeps in memory about one session: its rules and seats (never its state).
+
+    ``rules`` are the whole talks' (every seat, the talks' chair, the whole agenda); each phase of
+    ``talks`` has its own (:attr:`TalksState.rules`)."""
 
     id: str
     scenario: LoadedScenario
     rules: Rules
+    talks: Talks
+    mechanism: str
     seats: dict[str, SeatRow]
     chair_strategy: str
     deadline_at: float | None
@@ -121,10 +128,10 @@ class Room:
 
 @dataclass(frozen=True)
 class Folded:
-    """A room's log folded up to ``seq``: protocol state, protocol events, room events."""
+    """A room's log folded up to ``seq``: the talks' state, protocol events, room events."""
 
     seq: int
-    state: State
+    state: TalksState
     history: tuple[Event, ...]
     room_events: tuple[dict[str, Any], ...]
 
@@ -194,8 +201,8 @@ class RoomService:
     ) -> Created:
         """A new session; only the instructor may create one."""
         self._require(identity, "instructor")
-        if mechanism != "single-text":
-            raise RoomError(422, f"mechanism: the room runs 'single-text' (not '{mechanism}') so far")
+        if mechanism not in ROOM_MECHANISMS:
+            raise RoomError(422, f"mechanism: use one of {', '.join(ROOM_MECHANISMS)}")
         if walk_out not in ("continue", "fail"):
             raise RoomError(422, "walk_out: use 'continue' or 'fail'")
         if not 1 <= max_drafts <= 200:
@@ -278,20 +285,20 @@ class RoomService:
             raise RoomError(403, "the clock ends the talks, not a participant")
         if identity.role == "seat" and data.get("seat") not in (None, seat):
             raise RoomError(403, f"a seat acts for itself: this token holds '{seat}'")
-        if identity.role == "instructor":
-            if kind != "close":
-                raise RoomError(403, "the instructor may only close a session; seats act for themselves")
-            seat = room.rules.chair
+        if identity.role == "instructor" and kind != "close":
+            raise RoomError(403, "the instructor may only close a session; seats act for themselves")
         payload = {**data, "seat": seat}
         with room.lock:
             self._enforce_clock(room)
             state, _, room_events = self._state(room)
+            if identity.role == "instructor":
+                payload["seat"] = state.rules.chair  # the instructor closes in the chair's name
             if kind in ROOM_EVENTS:
                 payload = self._check_room_event(room, payload, room_events)
             else:
                 try:
                     event = event_from_dict(payload)
-                    apply(state, event)
+                    advance(state, event)
                 except (ValueError, TypeError) as error:
                     raise RoomError(
                         409 if isinstance(error, IllegalEventError) else 422, str(error)
@@ -317,26 +324,27 @@ class RoomService:
             appended.append(self._append(room, event_to_dict(event)))
         raise RuntimeError("AI seats did not come to rest")
 
-    def _next_ai_event(self, room: Room, state: State, history: Sequence[Event]) -> Event | None:
-        if state.status != "open" or state.in_recess:
+    def _next_ai_event(self, room: Room, talks: TalksState, history: Sequence[Event]) -> Event | None:
+        state = talks.phase
+        if talks.status != "open" or state.in_recess:
             return None
-        space = room.scenario.analysis.space
-        chair_row = room.seats[room.rules.chair]
+        space = talks.analysis.space
+        chair = state.rules.chair
         if (
-            chair_row.kind == "ai"
-            and room.rules.chair in state.seated
+            room.seats[chair].kind == "ai"
+            and chair in state.seated
             and (not state.drafts or not state.awaiting())
         ):
-            if state.version >= room.rules.max_drafts:
+            if state.version >= state.rules.max_drafts:
                 return None
-            draft = _replayed_chair_draft(room, history)
-            return TableDraft(room.rules.chair, tuple(space.describe(draft).values()))
-        t = (state.version - 1) / max(room.rules.max_drafts - 1, 1)
+            draft = _replayed_chair_draft(room, talks, history[len(history) - talks.events_in_phase :])
+            return TableDraft(chair, tuple(space.describe(draft).values()))
+        t = (state.version - 1) / max(state.rules.max_drafts - 1, 1)
         for seat in state.awaiting():
             row = room.seats[seat]
             if row.kind != "ai":
                 continue
-            delegate = self._ai_delegate(room, seat, state)
+            delegate = self._ai_delegate(room, seat, talks)
             draft = space.index_of_options(state.drafts[-1])
             answer, issue = delegate.respond(draft, t)
             return (
@@ -346,12 +354,13 @@ class RoomService:
             )
         return None
 
-    def _ai_delegate(self, room: Room, seat: str, state: State) -> TimeBasedDelegate:
+    def _ai_delegate(self, room: Room, seat: str, talks: TalksState) -> TimeBasedDelegate:
+        """An AI seat's delegate for the current phase, valuing its packages by expected utility."""
         row = room.seats[seat]
         strategy = row.strategy or "boulware"
-        space = room.scenario.analysis.space
+        space = talks.analysis.space
         delegate = make_delegate(space, seat, strategy)  # type: ignore[arg-type]
-        for draft in state.drafts[:-1]:  # tit-for-tat delegates remember the earlier drafts
+        for draft in talks.phase.drafts[:-1]:  # tit-for-tat delegates remember the earlier drafts
             delegate.observe(space.index_of_options(draft))
         return delegate
 
@@ -394,8 +403,12 @@ class RoomService:
             case, scenario_id = row.case, row.scenario
             chair, max_drafts, walk_out = row.chair, row.max_drafts, row.walk_out
             chair_strategy, deadline_at = row.chair_strategy, row.deadline_at
+            mechanism = row.mechanism
         loaded = self.scenario(case, scenario_id)
         space = loaded.analysis.space
+        name = cast(MechanismName, mechanism)
+        phases = space.memo(("room-phases", name, chair), lambda: mechanism_phases(name, space, chair))
+        talks = Talks(loaded.analysis, phases, chair, max_drafts, walk_out)  # type: ignore[arg-type]
         rules = Rules(
             seats=space.seats,
             chair=chair,
@@ -403,7 +416,7 @@ class RoomService:
             max_drafts=max_drafts,
             walk_out=walk_out,  # type: ignore[arg-type]
         )
-        room = Room(session_id, loaded, rules, seats, chair_strategy, deadline_at)
+        room = Room(session_id, loaded, rules, talks, mechanism, seats, chair_strategy, deadline_at)
         with self._lock:
             return self._rooms.setdefault(session_id, room)
 
@@ -417,14 +430,14 @@ class RoomService:
         with self._sessions() as db:
             return [{"seq": seq, **payload} for seq, payload in db.execute(query)]
 
-    def _state(self, room: Room) -> tuple[State, list[Event], list[dict[str, Any]]]:
-        """The protocol state folded from the log, its protocol events, and the room's own events.
+    def _state(self, room: Room) -> tuple[TalksState, list[Event], list[dict[str, Any]]]:
+        """The talks' state folded from the log, its protocol events, and the room's own events.
 
         The fold is kept per room and only the events appended since (by anyone: the log is the
         truth) are read and applied, so a view costs the same at the hundredth event as at the first.
         Folding is a pure function of the log, so threads folding at once agree; the newest fold is kept.
         """
-        folded = room.folded or Folded(0, start(room.rules), (), ())
+        folded = room.folded or Folded(0, begin(room.talks), (), ())
         folded = _fold(folded, self.log(room.id, after=folded.seq))
         latest = room.folded
         if latest is None or folded.seq > latest.seq:
@@ -437,7 +450,7 @@ class RoomService:
             return
         state, _, _ = self._state(room)
         if state.status == "open":
-            self._append(room, event_to_dict(TimeUp(room.rules.chair)))
+            self._append(room, event_to_dict(TimeUp(state.rules.chair)))
 
     def overdue(self) -> list[str]:
         """Sessions whose clock has run out and whose talks may still be open (checked in the
@@ -466,7 +479,7 @@ class RoomService:
         room = self.room(session_id)
         return None if room.deadline_at is None else max(0.0, room.deadline_at - self._clock())
 
-    def _current(self, room: Room) -> tuple[State, list[Event], list[dict[str, Any]]]:
+    def _current(self, room: Room) -> tuple[TalksState, list[Event], list[dict[str, Any]]]:
         """The fold as this process last saw it (with the room's lock held, right after this
         process's own appends it is the log's end: no query needed)."""
         if room.folded is None:
@@ -492,7 +505,7 @@ class RoomService:
             room.folded = None
             raise RoomError(409, "the session changed meanwhile; try again") from None
         record = {"seq": seq, **payload}
-        room.folded = _fold(room.folded or Folded(0, start(room.rules), (), ()), [record])
+        room.folded = _fold(room.folded or Folded(0, begin(room.talks), (), ()), [record])
         return record
 
     def view(self, identity: Identity, session_id: str, lang: str = "en") -> dict[str, Any]:
@@ -536,7 +549,7 @@ def _fold(folded: Folded, records: Sequence[dict[str, Any]]) -> Folded:
             room_events.append(record)
         else:
             event = event_from_dict({k: v for k, v in record.items() if k != "seq"})
-            state = apply(state, event)
+            state = advance(state, event)
             history.append(event)
     return Folded(records[-1]["seq"], state, tuple(history), tuple(room_events))
 
@@ -551,15 +564,16 @@ class _NoLock:
         return None
 
 
-def _replayed_chair_draft(room: Room, history: Sequence[Event]) -> int:
-    """The AI chair's next draft, rebuilt by replaying its earlier decisions from the log.
+def _replayed_chair_draft(room: Room, talks: TalksState, history: Sequence[Event]) -> int:
+    """The AI chair's next draft in the current phase, rebuilt by replaying its earlier decisions in
+    this phase (``history``: the phase's events) from the log.
 
-    Replaying the same history with a generator seeded by the session id gives the same draft
-    before and after a restart.
+    Replaying the same history with a generator seeded by the session id and the phase gives the same
+    draft before and after a restart.
     """
-    space = room.scenario.analysis.space
-    seed = int(hashlib.sha256(room.id.encode()).hexdigest()[:8], 16)
-    chair: Chair = make_chair(room.chair_strategy, room.scenario.analysis, np.random.default_rng(seed))  # type: ignore[arg-type]
+    space = talks.analysis.space
+    seed = int(hashlib.sha256(f"{room.id}/{talks.number}".encode()).hexdigest()[:8], 16)
+    chair: Chair = make_chair(room.chair_strategy, talks.analysis, np.random.default_rng(seed))  # type: ignore[arg-type]
     draft = chair.first_draft()
     objections: dict[str, str] = {}
     tabled: int | None = None

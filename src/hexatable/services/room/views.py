@@ -12,42 +12,63 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from hexatable.case import pick
-from hexatable.negotiate.protocol import Event, Message, Object, Reserve, State, Support
+from hexatable.negotiate.protocol import Event, Message, Object, Reserve, Support
+from hexatable.negotiate.talks import TalksState, expected_utility
 
 if TYPE_CHECKING:
     from hexatable.services.room.service import Identity, Room
 
 
-def public_view(room: Room, state: State, history: Sequence[Event], lang: str = "en") -> dict[str, Any]:
-    """What every participant sees: the table, the drafts, public answers, plenary, the debrief."""
+def public_view(room: Room, talks: TalksState, history: Sequence[Event], lang: str = "en") -> dict[str, Any]:
+    """What every participant sees: the table, the drafts, public answers, plenary, the debrief.
+
+    Drafts are of the current phase, shown as whole packages: what earlier phases fixed plus the
+    draft's own options (issues of later phases are absent). Each agenda item says whether it is
+    ``settled``, ``open`` in this phase, or ``later``."""
     scenario = room.scenario
     case = scenario.case
     space = scenario.analysis.space
     definition = case.scenario_index[scenario.scenario_id]
+    state = talks.phase
+    open_issues = set(state.rules.issues)
 
-    def drafted(options: Sequence[str]) -> dict[str, str]:
-        return dict(zip(space.issues, options, strict=True))
+    def standing(issue: str) -> str:
+        if issue in open_issues and talks.status == "open":
+            return "open"
+        return "settled" if issue in talks.fixed else "later"
 
     view: dict[str, Any] = {
         "session": {
             "id": room.id,
             "title": pick(definition.title, lang),
             "scenario": scenario.scenario_id,
-            "chair": room.rules.chair,
-            "status": state.status,
-            "reason": state.reason,
+            "mechanism": room.mechanism,
+            "chair": state.rules.chair,
+            "status": talks.status,
+            "reason": talks.reason,
             "version": state.version,
             "round": state.round,
             "in_recess": state.in_recess,
-            "max_drafts": room.rules.max_drafts,
-            "agreement": state.agreement,
+            "max_drafts": state.rules.max_drafts,
+            "agreement": talks.agreement,
+            "phase": {
+                "number": talks.number + 1,
+                "count": len(talks.talks.phases),
+                "name": talks.phase_name,
+                "issues": list(state.rules.issues),
+                "seats": list(state.rules.seats),
+            },
+            "phases": [
+                {"name": o.name, "issues": list(o.issues), "status": o.status, "reason": o.reason}
+                for o in talks.done
+            ],
             "seats": [
                 {
                     "seat": seat,
                     "name": pick(case.actor_index[seat].short, lang)
                     or pick(case.actor_index[seat].names, lang),
                     "kind": room.seats[seat].kind,
-                    "seated": seat in state.seated,
+                    "seated": seat in state.seated or seat not in state.rules.seats,
                 }
                 for seat in room.rules.seats
             ],
@@ -55,6 +76,7 @@ def public_view(room: Room, state: State, history: Sequence[Event], lang: str = 
         "agenda": [
             {
                 "issue": issue,
+                "standing": standing(issue),
                 "title": pick(case.issue_index[issue].title, lang),
                 "options": [
                     {"id": o.id, "label": pick(o.label, lang)} for o in case.issue_index[issue].options
@@ -62,20 +84,23 @@ def public_view(room: Room, state: State, history: Sequence[Event], lang: str = 
             }
             for issue in space.issues
         ],
-        "drafts": [{"version": n, "options": drafted(d)} for n, d in enumerate(state.drafts, start=1)],
+        "settled": dict(talks.fixed),
+        "drafts": [
+            {"version": n, "options": talks.draft_options(d)} for n, d in enumerate(state.drafts, start=1)
+        ],
         "responses": {seat: _answer(r) for seat, r in state.responses.items()},
         "awaiting": state.awaiting(),
         "amendments": {seat: dict(changes) for seat, changes in state.amendments.items()},
         "messages": [{"seat": e.seat, "text": e.text} for e in history if isinstance(e, Message)],
     }
-    if state.status != "open":
-        view["debrief"] = _debrief(room, state)
+    if talks.status != "open":
+        view["debrief"] = _debrief(room, talks)
     return view
 
 
 def personal_view(
     room: Room,
-    state: State,
+    talks: TalksState,
     room_events: Sequence[dict[str, Any]],
     identity: Identity,
     public: dict[str, Any],
@@ -95,7 +120,10 @@ def personal_view(
             "points": sheet.points,
             "interactions": [i.model_dump(mode="json") for i in sheet.interactions],
             "best": space.memo(("best", identity.seat), lambda: float(utility.max())),
-            "scores": [float(utility[space.index_of_options(d)]) for d in state.drafts],
+            # A draft of a phase leaves later issues open: its score is the expected one over them.
+            "scores": [
+                expected_utility(space, identity.seat, talks.draft_options(d)) for d in talks.phase.drafts
+            ],
         }
     visible_rooms = [
         e
@@ -124,13 +152,13 @@ def _answer(response: Support | Object | Reserve) -> dict[str, Any]:
     return {"answer": "support" if isinstance(response, Support) else "reserve"}
 
 
-def _debrief(room: Room, state: State) -> dict[str, Any]:
+def _debrief(room: Room, talks: TalksState) -> dict[str, Any]:
     analysis = room.scenario.analysis
     space = analysis.space
-    if state.agreement is None:
+    index = talks.agreement
+    if index is None:
         scores = dict(zip(space.seats, space.reservations.tolist(), strict=True))
         return {"agreement": None, "scores": scores, "gains": dict.fromkeys(space.seats, 0.0)}
-    index = space.index_of_options(state.drafts[state.agreement - 1])
     values = space.utilities[:, index]
     return {
         "agreement": space.describe(index),

@@ -1,0 +1,126 @@
+"""The room plays phased mechanisms: top-down, bottom-up and the bilateral track, phase after phase."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from hexatable.negotiate.mechanisms import headline_issues, side_room_issues, side_room_pair
+from hexatable.services.room.service import RoomService
+from hexatable.web.app import create_app
+from tests.conftest import INSTRUCTOR, bearer
+from tests.web.test_api import SPACE, act, create, view
+
+
+def support_everything(client: TestClient, created: dict[str, Any], rounds: int = 60) -> dict[str, Any]:
+    """People who support every draft they are asked about (the AI seats and chair do the bargaining)."""
+    tokens = created["seat_tokens"]
+    anyone = next(iter(tokens.values()))
+    for _ in range(rounds):
+        current = view(client, created["id"], anyone)
+        if current["session"]["status"] != "open" or not set(current["awaiting"]) & set(tokens):
+            return current
+        for seat in set(current["awaiting"]) & set(tokens):
+            event = {"type": "support", "version": current["session"]["version"]}
+            assert act(client, created["id"], tokens[seat], event).status_code == 200
+    return view(client, created["id"], anyone)
+
+
+def test_top_down_settles_the_headline_issues_first_then_the_rest(client: TestClient) -> None:
+    created = create(client, mechanism="top-down")
+    first = view(client, created["id"], created["seat_tokens"]["PRK"])
+    phase = first["session"]["phase"]
+    headline = list(headline_issues(SPACE))
+    assert (phase["number"], phase["count"], phase["name"], phase["issues"]) == (1, 2, "leaders", headline)
+    standing = {item["issue"]: item["standing"] for item in first["agenda"]}
+    assert {i for i, s in standing.items() if s == "open"} == set(headline)
+    assert set(first["drafts"][-1]["options"]) == set(headline)  # later issues are not in the draft yet
+
+    final = support_everything(client, created)
+    session = final["session"]
+    assert session["status"] == "agreed" and session["reason"] == "every phase agreed"
+    assert [p["name"] for p in session["phases"]] == ["leaders", "working groups"]
+    assert set(final["settled"]) == set(SPACE.issues)
+    assert final["debrief"]["agreement"] == final["settled"]
+    # The last phase's drafts are whole packages: the headline issues are held as settled.
+    last = final["drafts"][-1]["options"]
+    assert {i: last[i] for i in headline} == {i: final["settled"][i] for i in headline}
+    assert len(final["own"]["scores"]) == len(final["drafts"])
+
+
+def test_a_seat_outside_the_side_room_waits_for_the_plenary(client: TestClient) -> None:
+    pair = side_room_pair(SPACE, "CHN")
+    outsider = next(s for s in ("JPN", "KOR", "RUS") if s not in pair)
+    created = create(client, people=(*pair, outsider), mechanism="bilateral-track")
+    session, tokens = created["id"], created["seat_tokens"]
+    first = view(client, session, tokens[outsider])
+    phase = first["session"]["phase"]
+    assert phase["seats"] == list(pair) and first["session"]["chair"] == pair[0]
+    assert phase["issues"] == list(side_room_issues(SPACE, pair))
+
+    # The side room's chair is a person: it tables the draft, and nobody else at the table may answer.
+    options = [SPACE.options[SPACE.issues.index(i)][0] for i in phase["issues"]]
+    assert (
+        act(client, session, tokens[pair[0]], {"type": "table_draft", "options": options}).status_code == 200
+    )
+    refused = act(client, session, tokens[outsider], {"type": "support", "version": 1})
+    assert refused.status_code == 409
+    for seat in pair:
+        assert act(client, session, tokens[seat], {"type": "support", "version": 1}).status_code == 200
+
+    plenary = view(client, session, tokens[outsider])
+    assert plenary["session"]["phase"]["name"] == "plenary"
+    assert plenary["session"]["phases"] == [
+        {
+            "name": f"side room {pair[0]}–{pair[1]}",
+            "issues": phase["issues"],
+            "status": "agreed",
+            "reason": "consensus of every seated party",
+        }
+    ]
+    assert plenary["settled"] == dict(zip(phase["issues"], options, strict=True))
+    assert plenary["session"]["chair"] == "CHN"
+
+
+def test_the_room_refuses_a_mechanism_it_cannot_play(client: TestClient) -> None:
+    body = {"seats": {"PRK": {"kind": "person"}}, "mechanism": "alternating-offers"}
+    refused = client.post("/api/sessions", json=body, headers=bearer(INSTRUCTOR))
+    assert refused.status_code == 422
+    assert (
+        refused.json()["detail"] == "mechanism: use one of single-text, bilateral-track, top-down, bottom-up"
+    )
+
+
+def test_the_form_offers_the_mechanisms_in_both_languages(client: TestClient) -> None:
+    home = client.get("/", params={"token": INSTRUCTOR, "lang": "zh"})
+    assert "自上而下" in home.text and 'value="bottom-up"' in home.text
+    made = client.post(
+        "/sessions",
+        data={"scenario": "six-party-talks/six-party-2007", "seat_PRK": "person", "mechanism": "bottom-up"},
+    )
+    assert made.status_code == 200
+    sessions = client.get("/api/sessions", headers=bearer(INSTRUCTOR)).json()
+    room = client.get(f"/room/{sessions[-1]['id']}", params={"token": INSTRUCTOR, "lang": "en"})
+    assert "Phase 1 of 2" in room.text and "working groups" in room.text
+    room = client.get(f"/room/{sessions[-1]['id']}", params={"token": INSTRUCTOR, "lang": "zh"})
+    assert "第1阶段（共2个）" in room.text and "工作组" in room.text
+
+
+def test_a_restart_in_the_second_phase_resumes_it(engine: Engine) -> None:
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as first:
+        created = create(first, mechanism="bottom-up")
+        session, prk = created["id"], created["seat_tokens"]["PRK"]
+        for _ in range(60):  # support until the second phase opens
+            current = view(first, session, prk)
+            if current["session"]["phase"]["number"] == 2 or current["session"]["status"] != "open":
+                break
+            support_everything(first, created, rounds=1)
+        before = view(first, session, prk)
+        assert before["session"]["phase"]["name"] == "leaders" and before["session"]["status"] == "open"
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as restarted:
+        assert view(restarted, session, prk) == before
+        final = support_everything(restarted, created)
+    assert final["session"]["status"] == "agreed"
+    assert [p["name"] for p in final["session"]["phases"]] == ["working groups", "leaders"]
