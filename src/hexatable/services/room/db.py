@@ -47,7 +47,12 @@ def make_engine(url: str | None = None) -> Engine:
 
         return engine
     # No ping before every checkout (a round trip per query); connections are recycled instead.
-    return create_engine(url, pool_recycle=1800, **pool)
+    # synchronous_commit=off is PostgreSQL's counterpart of SQLite's synchronous=NORMAL above: a commit
+    # returns once it is in the server's WAL buffers (flushed within a fraction of a second), so a
+    # killed app loses nothing it was told was stored; only a crash of PostgreSQL or of the machine can
+    # lose the last transactions. It spares an fsync wait on every event appended.
+    args = {"options": "-c synchronous_commit=off"} if url.startswith("postgresql") else {}
+    return create_engine(url, pool_recycle=1800, connect_args=args, **pool)
 
 
 def migrate(engine: Engine) -> None:
