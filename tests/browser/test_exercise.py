@@ -72,9 +72,11 @@ def test_people_and_ai_delegates_reach_agreement_through_the_chair(server: str) 
         instructor.goto(f"{server}/?token={INSTRUCTOR}")
         shot(instructor, "01-instructor-home")
         for seat in ("CHN", "PRK", "USA"):
-            instructor.select_option(f"select[name=seat_{seat}]", "person")
+            instructor.select_option(f"select[name='seat_six-party-talks/six-party-2007/{seat}']", "person")
         for seat in ("KOR", "JPN", "RUS"):
-            instructor.select_option(f"select[name=seat_{seat}]", "ai:conceder")
+            instructor.select_option(
+                f"select[name='seat_six-party-talks/six-party-2007/{seat}']", "ai:conceder"
+            )
         instructor.fill("input[name=max_drafts]", "2")
         instructor.click("text=Create session")
         instructor.wait_for_selector("text=Session created")

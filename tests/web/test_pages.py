@@ -45,8 +45,9 @@ def test_instructor_creates_a_session_from_the_form(client: TestClient) -> None:
         "/sessions",
         data={
             "scenario": "six-party-talks/six-party-2007",
-            "seat_PRK": "person",
-            "seat_USA": "ai:linear",
+            "seat_six-party-talks/six-party-2007/PRK": "person",
+            "seat_six-party-talks/six-party-2007/USA": "ai:linear",
+            "seat_another-case/another-scenario/JPN": "person",  # another scenario's table: ignored
             "max_drafts": "10",
         },
     )
@@ -122,3 +123,11 @@ def view_of(client: TestClient, session: str, token: str) -> dict[str, object]:
     response = client.get(f"/api/sessions/{session}/view", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
     return response.json()  # type: ignore[no-any-return]
+
+
+def test_a_form_number_that_is_not_a_number_is_named(client: TestClient) -> None:
+    client.get("/", params={"token": INSTRUCTOR})
+    refused = client.post(
+        "/sessions", data={"scenario": "six-party-talks/six-party-2007", "max_drafts": "ten"}
+    )
+    assert refused.status_code == 422 and "max_drafts: &#39;ten&#39; is not a number" in refused.text

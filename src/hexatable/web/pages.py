@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -39,6 +39,7 @@ from hexatable.web.api import join_links
 from hexatable.web.hub import Hub
 from hexatable.web.i18n import N_, pick_language, translations
 
+N = TypeVar("N", int, float)
 router = APIRouter(include_in_schema=False)
 markdown = MarkdownIt("commonmark", {"html": False})  # briefs are Markdown; raw HTML is not allowed
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -148,16 +149,22 @@ def index(request: Request) -> HTMLResponse:
     instructor, token = instructor_of(request)
     context: dict[str, Any] = {"cases": cases, "instructor": instructor is not None}
     if instructor is not None:
-        first = builtin_case(scenarios[0]["case"]) if scenarios else None
         context |= {
             "scenarios": scenarios,
             "chairs": CHAIRS,
             "mechanisms": ROOM_MECHANISMS,
             "mechanism_names": mechanism_names(lang),
             "strategies": STRATEGIES,
-            "seats": [{"id": s, "name": actor_name(first, s, lang)} for s in scenarios[0]["seats"]]
-            if first
-            else [],
+            "seat_tables": [
+                {
+                    "key": f"{s['case']}/{s['id']}",
+                    "title": s["title"],
+                    "seats": [
+                        {"id": x, "name": actor_name(builtin_case(s["case"]), x, lang)} for x in s["seats"]
+                    ],
+                }
+                for s in scenarios
+            ],
             "sessions": service_of(request).list_sessions(instructor),
         }
     response = render(request, "index.html", context)
@@ -166,30 +173,45 @@ def index(request: Request) -> HTMLResponse:
     return response
 
 
+def form_number(value: object, field: str, kind: type[N]) -> N | None:
+    """A number typed in a form field (``None`` when empty); a 422 naming the field otherwise."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        return kind(text)
+    except ValueError:
+        raise RoomError(422, f"{field}: '{text}' is not a number") from None
+
+
 @router.post("/sessions", response_class=HTMLResponse)
 async def create_from_form(request: Request) -> Response:
     instructor, _ = instructor_of(request)
     if instructor is None:
         raise RoomError(403, "only the instructor may create sessions")
     form = await request.form()
-    case_id, _, scenario_id = str(form.get("scenario", "")).partition("/")
+    chosen = str(form.get("scenario", ""))
+    case_id, _, scenario_id = chosen.partition("/")
     seats: dict[str, SeatPlan] = {}
     for key, value in form.items():
-        if key.startswith("seat_"):
-            text = str(value)
-            seats[key[5:]] = (
-                SeatPlan("person") if text == "person" else SeatPlan("ai", text.partition(":")[2])
-            )
+        if not key.startswith("seat_"):
+            continue
+        # ``seat_{case}/{scenario}/{seat}`` (the form lists every scenario's seats), or ``seat_{seat}``.
+        scope, _, seat = key[5:].rpartition("/")
+        if scope and scope != chosen:
+            continue
+        text = str(value)
+        seats[seat] = SeatPlan("person") if text == "person" else SeatPlan("ai", text.partition(":")[2])
     created = await run_in_threadpool(
         service_of(request).create,
         instructor,
         case=case_id,
         scenario=scenario_id,
         seats=seats,
-        max_drafts=int(str(form.get("max_drafts", "20")) or 20),
+        max_drafts=form_number(form.get("max_drafts"), "max_drafts", int) or 20,
         chair_strategy=str(form.get("chair_strategy", "hill-climb")),
         mechanism=str(form.get("mechanism", "single-text")),
-        minutes=float(str(form["minutes"])) if str(form.get("minutes", "")).strip() else None,
+        minutes=form_number(form.get("minutes"), "minutes", float),
     )
     links = join_links(str(request.base_url), created)
     return render(request, "created.html", {"links": links, "session_id": created.id})
