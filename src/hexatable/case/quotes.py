@@ -1,11 +1,11 @@
-"""Check citations against the text of their sources.
+r"""Check citations against the text of their sources.
 
 A citation's quote must be a verbatim substring of the source file, and start on the line(s) its
 locator names (``line 12`` or ``lines 12-14``). Comparison ignores what a reader does not see as text:
 whitespace and line breaks, Markdown link markup (``[text](target "title")`` reads as ``text``),
-footnote markers (``\\[12\\]``) and bold markers.
+footnote markers (``\[12\]``) and bold markers.
 
->>> text = SourceText.from_string('甲乙\\n[王毅](../Page/王毅.md "wikilink")表示\\[4\\]，同意\\n')
+>>> text = SourceText.from_string('甲乙\n[王毅](../Page/王毅.md "wikilink")表示\\[4\\]，同意\n')
 >>> text.find_lines("王毅表示，同意")
 [2]
 >>> text.find_lines("王毅 表示")
