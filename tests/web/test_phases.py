@@ -1,4 +1,5 @@
-"""The room plays phased mechanisms: top-down, bottom-up and the bilateral track, phase after phase."""
+"""The room's other mechanisms: top-down, bottom-up and the bilateral track, phase after phase, and
+stacked alternating offers."""
 
 from __future__ import annotations
 
@@ -84,18 +85,9 @@ def test_a_seat_outside_the_side_room_waits_for_the_plenary(client: TestClient) 
     assert plenary["session"]["chair"] == "CHN"
 
 
-def test_the_room_refuses_a_mechanism_it_cannot_play(client: TestClient) -> None:
-    body = {"seats": {"PRK": {"kind": "person"}}, "mechanism": "alternating-offers"}
-    refused = client.post("/api/sessions", json=body, headers=bearer(INSTRUCTOR))
-    assert refused.status_code == 422
-    assert (
-        refused.json()["detail"] == "mechanism: use one of single-text, bilateral-track, top-down, bottom-up"
-    )
-
-
 def test_the_form_offers_the_mechanisms_in_both_languages(client: TestClient) -> None:
     home = client.get("/", params={"token": INSTRUCTOR, "lang": "zh"})
-    assert "自上而下" in home.text and 'value="bottom-up"' in home.text
+    assert "自上而下" in home.text and 'value="bottom-up"' in home.text and "轮流出价" in home.text
     made = client.post(
         "/sessions",
         data={"scenario": "six-party-talks/six-party-2007", "seat_PRK": "person", "mechanism": "bottom-up"},
@@ -124,3 +116,61 @@ def test_a_restart_in_the_second_phase_resumes_it(engine: Engine) -> None:
         final = support_everything(restarted, created)
     assert final["session"]["status"] == "agreed"
     assert [p["name"] for p in final["session"]["phases"]] == ["working groups", "leaders"]
+
+
+def accept_everything(client: TestClient, created: dict[str, Any], turns: int = 400) -> dict[str, Any]:
+    """People who accept any standing offer on their turn and open with the first options if none stands."""
+    tokens = created["seat_tokens"]
+    anyone = next(iter(tokens.values()))
+    for _ in range(turns):
+        current = view(client, created["id"], anyone)
+        turn = current["session"]["turn"]
+        if current["session"]["status"] != "open" or turn not in tokens:
+            return current
+        if current["drafts"]:
+            event = {"type": "accept", "offer": current["session"]["version"]}
+        else:
+            event = {"type": "propose", "options": [o[0] for o in SPACE.options]}
+        assert act(client, created["id"], tokens[turn], event).status_code == 200, event
+    return view(client, created["id"], anyone)
+
+
+def test_alternating_offers_people_and_ai_seats_take_turns(engine: Engine) -> None:
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as first:
+        created = create(first, mechanism="alternating-offers", max_drafts=8)
+        session, tokens = created["id"], created["seat_tokens"]
+        opening = view(first, session, tokens["PRK"])
+        assert opening["session"]["chair"] is None and opening["session"]["turn"] in tokens
+        waiting = next(seat for seat in tokens if seat != opening["session"]["turn"])
+        out_of_turn = act(
+            first, session, tokens[waiting], {"type": "propose", "options": [o[0] for o in SPACE.options]}
+        )
+        assert out_of_turn.status_code == 409 and "turn" in out_of_turn.json()["detail"]
+        mid = accept_everything(first, created, turns=3)
+        log = first.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json()
+        assert {e["type"] for e in log} <= {"propose", "accept", "end"}
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as restarted:
+        assert view(restarted, session, tokens["PRK"]) == mid
+        final = accept_everything(restarted, created)
+    assert final["session"]["status"] in ("agreed", "failed")
+    if final["session"]["status"] == "agreed":
+        assert final["session"]["reason"] == "every party accepted"
+        assert final["debrief"]["agreement"] == final["drafts"][-1]["options"]
+        assert set(final["accepted"]) == set(SPACE.seats)
+    else:
+        assert final["session"]["reason"] == "no agreement by the deadline (8 rounds)"
+    scores = final["own"]["scores"]
+    assert len(scores) == len(final["drafts"])
+    prk = SPACE.utility_of(next(iter(tokens)))
+    assert scores == [float(prk[SPACE.index_of(d["options"])]) for d in final["drafts"]]
+
+
+def test_the_instructor_and_the_clock_end_alternating_offers(client: TestClient) -> None:
+    created = create(client, mechanism="alternating-offers")
+    closed = act(client, created["id"], INSTRUCTOR, {"type": "close"})
+    assert closed.status_code == 200
+    final = view(client, created["id"], created["observer_token"])
+    assert (final["session"]["status"], final["session"]["reason"]) == ("failed", "the talks were closed")
+    assert final["debrief"]["agreement"] is None
+    again = act(client, created["id"], INSTRUCTOR, {"type": "close"})
+    assert again.status_code == 409 and "the talks have ended" in again.json()["detail"]

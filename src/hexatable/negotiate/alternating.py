@@ -21,16 +21,17 @@ hexatable.negotiate.protocol.IllegalEventError: it is C's turn, not A's
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
 from hexatable.negotiate.analysis import Analysis
-from hexatable.negotiate.delegates import make_delegate
-from hexatable.negotiate.protocol import Agenda, IllegalEventError, Status
+from hexatable.negotiate.delegates import TimeBasedDelegate, make_delegate
+from hexatable.negotiate.protocol import Agenda, Close, IllegalEventError, Message, Status, TimeUp
 from hexatable.negotiate.runner import RunConfig, RunResult, scored
+from hexatable.negotiate.space import OutcomeSpace
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,38 @@ class EndTalks:
     type: Literal["end"] = "end"
 
 
-OfferEvent = Propose | Accept | EndTalks
+OfferEvent = Propose | Accept | EndTalks | Message | TimeUp | Close
+"""The events of stacked alternating offers. A plenary :class:`Message` may come at any time; the clock
+(:class:`TimeUp`) and the instructor (:class:`Close`, in the name of the party whose turn it is) end the
+talks whoever's turn it is."""
+
+_OFFER_EVENT_TYPES: dict[str, type[OfferEvent]] = {
+    "propose": Propose,
+    "accept": Accept,
+    "end": EndTalks,
+    "message": Message,
+    "time_up": TimeUp,
+    "close": Close,
+}
+
+
+def offer_event_from_dict(data: Mapping[str, Any]) -> OfferEvent:
+    """Rebuild an event from :func:`~hexatable.negotiate.protocol.event_to_dict`'s form; ``ValueError``
+    if it is malformed.
+
+    >>> offer_event_from_dict({"type": "propose", "seat": "A", "options": ["hi"]})
+    Propose(seat='A', options=('hi',), type='propose')
+    """
+    kind = data.get("type")
+    if kind not in _OFFER_EVENT_TYPES:
+        raise ValueError(f"unknown event type {kind!r}; use one of {', '.join(_OFFER_EVENT_TYPES)}")
+    fields = {k: v for k, v in data.items() if k != "type"}
+    if kind == "propose" and isinstance(fields.get("options"), list):
+        fields["options"] = tuple(fields["options"])
+    try:
+        return _OFFER_EVENT_TYPES[kind](**fields)
+    except TypeError as error:
+        raise ValueError(f"malformed {kind} event: {error}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +146,19 @@ def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
         raise IllegalEventError(f"seat '{event.seat}' is not in this session")
     if state.status != "open":
         raise IllegalEventError(f"the talks have ended ({state.status}: {state.reason})")
+    if isinstance(event, Message):
+        return state
+    if isinstance(event, TimeUp):
+        return replace(state, status="failed", reason="time ran out")
+    if isinstance(event, Close):
+        return replace(state, status="failed", reason="the talks were closed")
     if event.seat != state.turn_seat:
         raise IllegalEventError(f"it is {state.turn_seat}'s turn, not {event.seat}'s")
     if isinstance(event, EndTalks):
         return replace(state, status="failed", reason=f"'{event.seat}' ended the talks", ended_by=event.seat)
     if isinstance(event, Accept):
+        if not isinstance(event.offer, int):
+            raise IllegalEventError("offer: the number of the standing offer")
         if not state.offers:
             raise IllegalEventError("there is no offer to accept yet")
         if event.offer != len(state.offers):
@@ -133,6 +173,8 @@ def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
                 reason="every party accepted",
             )
         return _next_turn(replace(state, accepted=accepted))
+    if not isinstance(event.options, tuple) or not all(isinstance(o, str) for o in event.options):
+        raise IllegalEventError("an offer's options are a list of option ids, one per issue")
     if len(event.options) != len(rules.agenda):
         raise IllegalEventError(f"an offer needs one option for each of the {len(rules.agenda)} issues")
     for (issue, options), chosen in zip(rules.agenda, event.options, strict=True):
@@ -179,7 +221,6 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
     log: list[OfferEvent] = []
     below = dict.fromkeys(seats, 0)
     standing: int | None = None
-    latest: dict[str, int] = {}
     total_turns = rules.max_rounds * len(seats)
     while state.status == "open":
         seat = state.turn_seat
@@ -197,15 +238,11 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
             if config.patience is not None and below[seat] >= config.patience:
                 event = EndTalks(seat)
             else:
-                others = [latest[s] for s in seats if s != seat and s in latest]
-                standing = delegate.propose(
-                    t, rng, space.outcomes, space.outcomes[others] if others else None
-                )
-                latest[seat] = standing
+                event = counter_offer(space, delegate, state, t, rng)
+                standing = space.index_of_options(event.options)
                 for other in seats:
                     if other != seat:
                         delegates[other].observe(standing)
-                event = Propose(seat, tuple(space.describe(standing).values()))
         state = apply_offer(state, event)
         if keep_log:
             log.append(event)
@@ -220,3 +257,15 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
         walked_out=(state.ended_by,) if state.ended_by else (),
         events=tuple(log) if keep_log else None,
     )
+
+
+def counter_offer(
+    space: OutcomeSpace, delegate: TimeBasedDelegate, state: OfferState, t: float, rng: np.random.Generator
+) -> Propose:
+    """The offer a delegate makes on its turn at time ``t``: an outcome at its aspiration, the one
+    nearest the other parties' latest offers (shared by the simulator and the room's AI seats)."""
+    seat = state.turn_seat
+    latest = {who: space.index_of_options(options) for who, options in state.offers}
+    others = [latest[s] for s in state.rules.seats if s != seat and s in latest]
+    proposal = delegate.propose(t, rng, space.outcomes, space.outcomes[others] if others else None)
+    return Propose(seat, tuple(space.describe(proposal).values()))

@@ -50,6 +50,7 @@ MECHANISM_NAMES = {
     "bilateral-track": N_("Bilateral track: two parties in a side room first, then the plenary"),
     "top-down": N_("Top-down: the headline issues first, then the rest"),
     "bottom-up": N_("Bottom-up: the technical issues first, the headline ones last"),
+    "alternating-offers": N_("Alternating offers: no chair; each party in turn accepts or counters"),
 }
 INSTRUCTOR_COOKIE = "hx_instructor"
 
@@ -91,7 +92,7 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
     return response
 
 
-PHASE_NAMES = (N_("plenary"), N_("leaders"), N_("working groups"))
+PHASE_NAMES = (N_("plenary"), N_("leaders"), N_("working groups"), N_("alternating offers"))
 """The names of the phases :func:`hexatable.negotiate.mechanisms.mechanism_phases` makes, for the catalog."""
 
 
@@ -438,7 +439,7 @@ async def room_act(session_id: str, request: Request) -> RedirectResponse:
         elif key == "change":
             issue, _, option = str(value).partition("=")
             event.setdefault("changes", {})[issue] = option
-        elif key in ("version", "room"):
+        elif key in ("version", "room", "offer"):
             event[key] = int(str(value))
         else:
             event[key] = str(value)

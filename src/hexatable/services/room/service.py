@@ -27,6 +27,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from hexatable.case import Case, open_case, pick
+from hexatable.negotiate.alternating import (
+    Accept,
+    OfferEvent,
+    OfferRules,
+    OfferState,
+    apply_offer,
+    counter_offer,
+    offer_event_from_dict,
+)
 from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.chair import CHAIRS, Chair, make_chair
 from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, make_delegate
@@ -51,8 +60,11 @@ from hexatable.services.room.views import personal_view, public_view
 Role = Literal["instructor", "seat", "observer"]
 ROOM_EVENTS = ("side_room", "side_message")
 """Events of the room itself (side rooms), stored in the log but not part of the protocol."""
-ROOM_MECHANISMS = tuple(m for m in MECHANISMS if m != "alternating-offers")
-"""The mechanisms the room plays: those made of single-text phases (:mod:`hexatable.negotiate.talks`)."""
+ROOM_MECHANISMS = MECHANISMS
+"""The mechanisms the room plays: those made of single-text phases (:mod:`hexatable.negotiate.talks`)
+and stacked alternating offers (:mod:`hexatable.negotiate.alternating`)."""
+TableState = TalksState | OfferState
+"""Where a session's talks stand, whichever the mechanism."""
 
 
 class RoomError(Exception):
@@ -117,7 +129,7 @@ class Room:
     id: str
     scenario: LoadedScenario
     rules: Rules
-    talks: Talks
+    talks: Talks | OfferRules
     mechanism: str
     seats: dict[str, SeatRow]
     chair_strategy: str
@@ -131,8 +143,8 @@ class Folded:
     """A room's log folded up to ``seq``: the talks' state, protocol events, room events."""
 
     seq: int
-    state: TalksState
-    history: tuple[Event, ...]
+    state: TableState
+    history: tuple[Event | OfferEvent, ...]
     room_events: tuple[dict[str, Any], ...]
 
 
@@ -292,13 +304,13 @@ class RoomService:
             self._enforce_clock(room)
             state, _, room_events = self._state(room)
             if identity.role == "instructor":
-                payload["seat"] = state.rules.chair  # the instructor closes in the chair's name
+                payload["seat"] = _speaker(state)  # the instructor closes in the chair's name
             if kind in ROOM_EVENTS:
                 payload = self._check_room_event(room, payload, room_events)
             else:
                 try:
-                    event = event_from_dict(payload)
-                    advance(state, event)
+                    event = _parse(state, payload)
+                    _step(state, event)
                 except (ValueError, TypeError) as error:
                     raise RoomError(
                         409 if isinstance(error, IllegalEventError) else 422, str(error)
@@ -324,7 +336,11 @@ class RoomService:
             appended.append(self._append(room, event_to_dict(event)))
         raise RuntimeError("AI seats did not come to rest")
 
-    def _next_ai_event(self, room: Room, talks: TalksState, history: Sequence[Event]) -> Event | None:
+    def _next_ai_event(
+        self, room: Room, talks: TableState, history: Sequence[Event | OfferEvent]
+    ) -> Event | OfferEvent | None:
+        if isinstance(talks, OfferState):
+            return self._next_ai_offer(room, talks)
         state = talks.phase
         if talks.status != "open" or state.in_recess:
             return None
@@ -337,7 +353,8 @@ class RoomService:
         ):
             if state.version >= state.rules.max_drafts:
                 return None
-            draft = _replayed_chair_draft(room, talks, history[len(history) - talks.events_in_phase :])
+            phase_events = cast(Sequence[Event], history[len(history) - talks.events_in_phase :])
+            draft = _replayed_chair_draft(room, talks, phase_events)
             return TableDraft(chair, tuple(space.describe(draft).values()))
         t = (state.version - 1) / max(state.rules.max_drafts - 1, 1)
         for seat in state.awaiting():
@@ -353,6 +370,28 @@ class RoomService:
                 else Object(seat, state.version, str(issue))
             )
         return None
+
+    def _next_ai_offer(self, room: Room, state: OfferState) -> OfferEvent | None:
+        """An AI seat's turn: accept the standing offer if it is worth its aspiration, else counter.
+
+        The delegate is rebuilt from the log (it has seen every other party's offer, in order), and
+        its random choices are seeded by the session and the turn, so a restart changes nothing."""
+        seat = state.turn_seat
+        row = room.seats[seat]
+        if state.status != "open" or row.kind != "ai":
+            return None
+        space = room.scenario.analysis.space
+        delegate = make_delegate(space, seat, row.strategy or "boulware")  # type: ignore[arg-type]
+        for who, options in state.offers:
+            if who != seat:
+                delegate.observe(space.index_of_options(options))
+        t = state.turn / max(state.rules.max_rounds * len(state.rules.seats) - 1, 1)
+        if state.offers and delegate.accepts(space.index_of_options(state.offers[-1][1]), t):
+            return Accept(seat, len(state.offers))
+        rng = np.random.default_rng(
+            int(hashlib.sha256(f"{room.id}/{state.turn}".encode()).hexdigest()[:8], 16)
+        )
+        return counter_offer(space, delegate, state, t, rng)
 
     def _ai_delegate(self, room: Room, seat: str, talks: TalksState) -> TimeBasedDelegate:
         """An AI seat's delegate for the current phase, valuing its packages by expected utility."""
@@ -407,8 +446,13 @@ class RoomService:
         loaded = self.scenario(case, scenario_id)
         space = loaded.analysis.space
         name = cast(MechanismName, mechanism)
-        phases = space.memo(("room-phases", name, chair), lambda: mechanism_phases(name, space, chair))
-        talks = Talks(loaded.analysis, phases, chair, max_drafts, walk_out)  # type: ignore[arg-type]
+        agenda = tuple(zip(space.issues, space.options, strict=True))
+        talks: Talks | OfferRules
+        if name == "alternating-offers":  # turns in the scenario's seat order, one per seat a round
+            talks = OfferRules(space.seats, agenda, max_rounds=max_drafts)
+        else:
+            phases = space.memo(("room-phases", name, chair), lambda: mechanism_phases(name, space, chair))
+            talks = Talks(loaded.analysis, phases, chair, max_drafts, walk_out)  # type: ignore[arg-type]
         rules = Rules(
             seats=space.seats,
             chair=chair,
@@ -430,14 +474,14 @@ class RoomService:
         with self._sessions() as db:
             return [{"seq": seq, **payload} for seq, payload in db.execute(query)]
 
-    def _state(self, room: Room) -> tuple[TalksState, list[Event], list[dict[str, Any]]]:
+    def _state(self, room: Room) -> tuple[TableState, list[Event | OfferEvent], list[dict[str, Any]]]:
         """The talks' state folded from the log, its protocol events, and the room's own events.
 
         The fold is kept per room and only the events appended since (by anyone: the log is the
         truth) are read and applied, so a view costs the same at the hundredth event as at the first.
         Folding is a pure function of the log, so threads folding at once agree; the newest fold is kept.
         """
-        folded = room.folded or Folded(0, begin(room.talks), (), ())
+        folded = room.folded or Folded(0, _initial(room), (), ())
         folded = _fold(folded, self.log(room.id, after=folded.seq))
         latest = room.folded
         if latest is None or folded.seq > latest.seq:
@@ -450,7 +494,7 @@ class RoomService:
             return
         state, _, _ = self._state(room)
         if state.status == "open":
-            self._append(room, event_to_dict(TimeUp(state.rules.chair)))
+            self._append(room, event_to_dict(TimeUp(_speaker(state))))
 
     def overdue(self) -> list[str]:
         """Sessions whose clock has run out and whose talks may still be open (checked in the
@@ -479,7 +523,7 @@ class RoomService:
         room = self.room(session_id)
         return None if room.deadline_at is None else max(0.0, room.deadline_at - self._clock())
 
-    def _current(self, room: Room) -> tuple[TalksState, list[Event], list[dict[str, Any]]]:
+    def _current(self, room: Room) -> tuple[TableState, list[Event | OfferEvent], list[dict[str, Any]]]:
         """The fold as this process last saw it (with the room's lock held, right after this
         process's own appends it is the log's end: no query needed)."""
         if room.folded is None:
@@ -505,7 +549,7 @@ class RoomService:
             room.folded = None
             raise RoomError(409, "the session changed meanwhile; try again") from None
         record = {"seq": seq, **payload}
-        room.folded = _fold(room.folded or Folded(0, begin(room.talks), (), ()), [record])
+        room.folded = _fold(room.folded or Folded(0, _initial(room), (), ()), [record])
         return record
 
     def view(self, identity: Identity, session_id: str, lang: str = "en") -> dict[str, Any]:
@@ -539,6 +583,30 @@ class RoomService:
             raise RoomError(403, f"only the {role} may do this")
 
 
+def _initial(room: Room) -> TableState:
+    """The talks before the first event."""
+    if isinstance(room.talks, OfferRules):
+        return OfferState(room.talks)
+    return begin(room.talks)
+
+
+def _parse(state: TableState, data: Mapping[str, Any]) -> Event | OfferEvent:
+    """An event of the session's mechanism from its JSON form (``ValueError`` if malformed)."""
+    return offer_event_from_dict(data) if isinstance(state, OfferState) else event_from_dict(data)
+
+
+def _step(state: TableState, event: Event | OfferEvent) -> TableState:
+    """The talks after ``event``, or :class:`IllegalEventError` (state unchanged)."""
+    if isinstance(state, OfferState):
+        return apply_offer(state, event)  # type: ignore[arg-type]
+    return advance(state, event)  # type: ignore[arg-type]
+
+
+def _speaker(state: TableState) -> str:
+    """In whose name the clock and the instructor end the talks: the chair, or whoever's turn it is."""
+    return state.turn_seat if isinstance(state, OfferState) else state.rules.chair
+
+
 def _fold(folded: Folded, records: Sequence[dict[str, Any]]) -> Folded:
     """``folded`` with ``records`` (log entries after it, in order) applied."""
     if not records:
@@ -548,8 +616,8 @@ def _fold(folded: Folded, records: Sequence[dict[str, Any]]) -> Folded:
         if record["type"] in ROOM_EVENTS:
             room_events.append(record)
         else:
-            event = event_from_dict({k: v for k, v in record.items() if k != "seq"})
-            state = advance(state, event)
+            event = _parse(state, {k: v for k, v in record.items() if k != "seq"})
+            state = _step(state, event)
             history.append(event)
     return Folded(records[-1]["seq"], state, tuple(history), tuple(room_events))
 

@@ -8,10 +8,11 @@ score and where the agreement sits relative to the Pareto frontier.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from hexatable.case import pick
+from hexatable.negotiate.alternating import OfferEvent, OfferState
 from hexatable.negotiate.protocol import Event, Message, Object, Reserve, Support
 from hexatable.negotiate.talks import TalksState, expected_utility
 
@@ -19,15 +20,18 @@ if TYPE_CHECKING:
     from hexatable.services.room.service import Identity, Room
 
 
-def public_view(room: Room, talks: TalksState, history: Sequence[Event], lang: str = "en") -> dict[str, Any]:
+def public_view(
+    room: Room, talks: TalksState | OfferState, history: Sequence[Event | OfferEvent], lang: str = "en"
+) -> dict[str, Any]:
     """What every participant sees: the table, the drafts, public answers, plenary, the debrief.
 
     Drafts are of the current phase, shown as whole packages: what earlier phases fixed plus the
     draft's own options (issues of later phases are absent). Each agenda item says whether it is
     ``settled``, ``open`` in this phase, or ``later``."""
+    if isinstance(talks, OfferState):
+        return _offers_view(room, talks, history, lang)
     scenario = room.scenario
     case = scenario.case
-    space = scenario.analysis.space
     definition = case.scenario_index[scenario.scenario_id]
     state = talks.phase
     open_issues = set(state.rules.issues)
@@ -62,28 +66,9 @@ def public_view(room: Room, talks: TalksState, history: Sequence[Event], lang: s
                 {"name": o.name, "issues": list(o.issues), "status": o.status, "reason": o.reason}
                 for o in talks.done
             ],
-            "seats": [
-                {
-                    "seat": seat,
-                    "name": pick(case.actor_index[seat].short, lang)
-                    or pick(case.actor_index[seat].names, lang),
-                    "kind": room.seats[seat].kind,
-                    "seated": seat in state.seated or seat not in state.rules.seats,
-                }
-                for seat in room.rules.seats
-            ],
+            "seats": _seats(room, lambda seat: seat in state.seated or seat not in state.rules.seats, lang),
         },
-        "agenda": [
-            {
-                "issue": issue,
-                "standing": standing(issue),
-                "title": pick(case.issue_index[issue].title, lang),
-                "options": [
-                    {"id": o.id, "label": pick(o.label, lang)} for o in case.issue_index[issue].options
-                ],
-            }
-            for issue in space.issues
-        ],
+        "agenda": _agenda(room, standing, lang),
         "settled": dict(talks.fixed),
         "drafts": [
             {"version": n, "options": talks.draft_options(d)} for n, d in enumerate(state.drafts, start=1)
@@ -94,13 +79,90 @@ def public_view(room: Room, talks: TalksState, history: Sequence[Event], lang: s
         "messages": [{"seat": e.seat, "text": e.text} for e in history if isinstance(e, Message)],
     }
     if talks.status != "open":
-        view["debrief"] = _debrief(room, talks)
+        view["debrief"] = _debrief(room, talks.agreement)
     return view
+
+
+def _offers_view(
+    room: Room, state: OfferState, history: Sequence[Event | OfferEvent], lang: str
+) -> dict[str, Any]:
+    """The public view of stacked alternating offers: the offers so far (as ``drafts``, so a seat's
+    scores line up with them), who accepted the standing one, and whose turn it is."""
+    scenario = room.scenario
+    space = scenario.analysis.space
+    definition = scenario.case.scenario_index[scenario.scenario_id]
+    agreement = space.index_of_options(state.offers[state.agreement - 1][1]) if state.agreement else None
+    view: dict[str, Any] = {
+        "session": {
+            "id": room.id,
+            "title": pick(definition.title, lang),
+            "scenario": scenario.scenario_id,
+            "mechanism": room.mechanism,
+            "chair": None,
+            "turn": state.turn_seat if state.status == "open" else None,
+            "status": state.status,
+            "reason": state.reason,
+            "version": len(state.offers),
+            "round": state.round,
+            "in_recess": False,
+            "max_drafts": state.rules.max_rounds,
+            "agreement": agreement,
+            "phase": {
+                "number": 1,
+                "count": 1,
+                "name": "alternating offers",
+                "issues": list(space.issues),
+                "seats": list(state.rules.seats),
+            },
+            "phases": [],
+            "seats": _seats(room, lambda _: True, lang),
+        },
+        "agenda": _agenda(room, lambda _: "open", lang),
+        "settled": {},
+        "drafts": [
+            {"version": n, "seat": who, "options": dict(zip(space.issues, options, strict=True))}
+            for n, (who, options) in enumerate(state.offers, start=1)
+        ],
+        "accepted": [s for s in state.rules.seats if s in state.accepted],
+        "responses": {},
+        "awaiting": [state.turn_seat] if state.status == "open" else [],
+        "amendments": {},
+        "messages": [{"seat": e.seat, "text": e.text} for e in history if isinstance(e, Message)],
+    }
+    if state.status != "open":
+        view["debrief"] = _debrief(room, agreement)
+    return view
+
+
+def _seats(room: Room, seated: Callable[[str], bool], lang: str) -> list[dict[str, Any]]:
+    case = room.scenario.case
+    return [
+        {
+            "seat": seat,
+            "name": pick(case.actor_index[seat].short, lang) or pick(case.actor_index[seat].names, lang),
+            "kind": room.seats[seat].kind,
+            "seated": seated(seat),
+        }
+        for seat in room.rules.seats
+    ]
+
+
+def _agenda(room: Room, standing: Callable[[str], str], lang: str) -> list[dict[str, Any]]:
+    case = room.scenario.case
+    return [
+        {
+            "issue": issue,
+            "standing": standing(issue),
+            "title": pick(case.issue_index[issue].title, lang),
+            "options": [{"id": o.id, "label": pick(o.label, lang)} for o in case.issue_index[issue].options],
+        }
+        for issue in room.scenario.analysis.space.issues
+    ]
 
 
 def personal_view(
     room: Room,
-    talks: TalksState,
+    talks: TalksState | OfferState,
     room_events: Sequence[dict[str, Any]],
     identity: Identity,
     public: dict[str, Any],
@@ -121,9 +183,7 @@ def personal_view(
             "interactions": [i.model_dump(mode="json") for i in sheet.interactions],
             "best": space.memo(("best", identity.seat), lambda: float(utility.max())),
             # A draft of a phase leaves later issues open: its score is the expected one over them.
-            "scores": [
-                expected_utility(space, identity.seat, talks.draft_options(d)) for d in talks.phase.drafts
-            ],
+            "scores": [expected_utility(space, identity.seat, d["options"]) for d in public["drafts"]],
         }
     visible_rooms = [
         e
@@ -152,10 +212,9 @@ def _answer(response: Support | Object | Reserve) -> dict[str, Any]:
     return {"answer": "support" if isinstance(response, Support) else "reserve"}
 
 
-def _debrief(room: Room, talks: TalksState) -> dict[str, Any]:
+def _debrief(room: Room, index: int | None) -> dict[str, Any]:
     analysis = room.scenario.analysis
     space = analysis.space
-    index = talks.agreement
     if index is None:
         scores = dict(zip(space.seats, space.reservations.tolist(), strict=True))
         return {"agreement": None, "scores": scores, "gains": dict.fromkeys(space.seats, 0.0)}

@@ -22,7 +22,7 @@
       if (key === "members") (event.members = event.members || []).push(value);
       else if (key === "change") { const [issue, option] = value.split("="); (event.changes = event.changes || {})[issue] = option; }
       else if (key.startsWith("option_")) options.push(value);
-      else if (key === "version" || key === "room") event[key] = Number(value);
+      else if (key === "version" || key === "room" || key === "offer") event[key] = Number(value);
       else event[key] = value;
     }
     if (options.length) event.options = options;
