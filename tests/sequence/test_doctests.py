@@ -13,6 +13,7 @@ MODULES = [
     "hexatable.sequence.feasibility",
     "hexatable.sequence.evaluate",
     "hexatable.sequence.solver",
+    "hexatable.sequence.from_case",
 ]
 
 
