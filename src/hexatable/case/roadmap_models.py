@@ -21,7 +21,7 @@ from hexatable.case.dates import DateSpan
 
 # models.py imports this module just before its Case record, when these names already exist (the
 # package's __init__ always imports models first).
-from hexatable.case.models import ActorRef, CommitmentRef, DocumentRef, Fact, Id, Quantity, Record
+from hexatable.case.models import ActorRef, CommitmentRef, DocumentRef, Fact, Id, Record
 from hexatable.case.text import Text
 
 
@@ -48,7 +48,7 @@ class RoadmapAction(Fact):
     actor: ActorRef
     title: Text
     tranches: int = Field(ge=1, description="How many equal tranches the action is split into.")
-    tranche: Quantity | None = Field(default=None, description="What one tranche is (50,000 t of fuel oil).")
+    tranche: Text | None = Field(default=None, description="What one tranche is (50,000 t of fuel oil).")
     values: dict[ActorRef, float] = Field(
         description="Value of one tranche to each party; the actor's own entry is its cost (<= 0)."
     )
