@@ -117,7 +117,7 @@ def test_a_bad_schedule_file_gets_a_located_message(case_dir: Path, tmp_path: Pa
 def test_the_table_names_the_tempted_party(case_dir: Path) -> None:
     result = runner.invoke(app, ["roadmap", str(case_dir), "--evaluate", "historical"])
     assert result.exit_code == 0
-    assert "USA is tempted 1.00 above its tolerance at phase 2" in " ".join(result.stdout.split())
+    assert "USA is tempted 1.00 above its tolerance at phase autumn" in " ".join(result.stdout.split())
 
 
 def test_an_unknown_package_is_a_usage_error(case_dir: Path) -> None:

@@ -143,7 +143,15 @@ def roadmap_command(
         if json_output:
             _print_json(view)
         else:
-            stdout.print(render_evaluation(record, roadmap, result, f"schedule '{evaluate_schedule}'"))
+            stdout.print(
+                render_evaluation(
+                    record,
+                    roadmap,
+                    result,
+                    f"schedule '{evaluate_schedule}'",
+                    _labels(record, evaluate_schedule),
+                )
+            )
         return
     roadmap = engine_roadmap(record, phases=phases)
     options = SolverOptions(
@@ -159,6 +167,14 @@ def roadmap_command(
         _print_json(view)
         return
     stdout.print(render_solution(record, roadmap, solution))
+
+
+def _labels(record: RoadmapRecord, schedule_id: str) -> list[str] | None:
+    """Phase headers of a schedule of the roadmap: its labels when every phase has one."""
+    for schedule in record.schedules:
+        if schedule.id == schedule_id and all(p.label for p in schedule.phases):
+            return [pick(p.label, "en") for p in schedule.phases if p.label]
+    return None
 
 
 # --- views (the stable --json shapes) -------------------------------------------------------------
@@ -206,14 +222,21 @@ def render_solution(record: RoadmapRecord, roadmap: Roadmap, solution: Solution)
     return render_evaluation(record, roadmap, solution.evaluation, f"solver: {status}")
 
 
-def render_evaluation(record: RoadmapRecord, roadmap: Roadmap, result: Evaluation, what: str) -> Group:
+def render_evaluation(
+    record: RoadmapRecord,
+    roadmap: Roadmap,
+    result: Evaluation,
+    what: str,
+    labels: list[str] | None = None,
+) -> Group:
     titles = {a.id: pick(a.title, "en") for a in record.actions}
     n_phases = result.schedule.shape[1]
+    labels = labels or [str(t + 1) for t in range(n_phases)]
     plan = Table(title=f"{pick(record.title, 'en')}: {what}")
     plan.add_column("action", style="bold")
     plan.add_column("by")
-    for t in range(n_phases):
-        plan.add_column(f"{t + 1}", justify="right")
+    for label in labels:
+        plan.add_column(label, justify="right")
     for a, action in enumerate(roadmap.actions):
         cells = [str(n) if n else "" for n in result.schedule[a].tolist()]
         plan.add_row(f"{titles[action.id]}\n[dim]{action.id}[/]", action.actor, *cells)
@@ -221,18 +244,18 @@ def render_evaluation(record: RoadmapRecord, roadmap: Roadmap, result: Evaluatio
     profile = Table(title="Temptation to defect at the start of each phase (red: above tolerance)")
     profile.add_column("party", style="bold")
     profile.add_column("tolerance", justify="right")
-    for t in range(n_phases):
-        profile.add_column(f"{t + 1}", justify="right")
+    for label in labels:
+        profile.add_column(label, justify="right")
     profile.add_column("after", justify="right")
     for q, party in enumerate(roadmap.parties):
         cells = [
-            f"[red]{value:.2f}[/]" if excess > 1e-9 else f"{value:.2f}"
+            f"[red]{value:.1f}[/]" if excess > 1e-9 else f"{value:.1f}"
             for value, excess in zip(result.temptation[q], result.excess[q], strict=True)
         ]
-        profile.add_row(party.id, f"{party.tolerance:.2f}", *cells)
+        profile.add_row(party.id, f"{party.tolerance:.1f}", *cells)
 
     worst_phase = result.worst_phase
-    when = "after the last phase" if worst_phase == n_phases else f"at phase {worst_phase + 1}"
+    when = "after the last phase" if worst_phase == n_phases else f"at phase {labels[worst_phase]}"
     verdict = (
         "[green]self-enforcing[/]: no party is ever tempted beyond its tolerance"
         if result.self_enforcing
