@@ -160,3 +160,33 @@ def test_too_many_tranches_in_a_schedule(case_dir: Path) -> None:
     with pytest.raises(CaseError) as caught:
         load_case(case_dir)
     assert "delivers 2 tranches of 'reward', which has only 1" in str(caught.value.problems[0])
+
+
+def test_an_infeasible_package_names_the_conflict(case_dir: Path) -> None:
+    # A deadline of one phase for the reward, which may not start before the disablement is verified
+    # a phase later.
+    path = case_dir / "roadmap.yaml"
+    text = ROADMAP.replace(
+        "        values: {PRK: -1, USA: 3}\n",
+        "        values: {PRK: -1, USA: 3}\n        verification_delay: 1\n",
+    )
+    text = text.replace(
+        "      - {kind: gating, trigger: disable, reward: reward, provenance: *cite}\n",
+        "      - {kind: gating, trigger: disable, reward: reward, provenance: *cite}\n"
+        "      - {kind: deadline, action: reward, phases: 1, provenance: *cite}\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["roadmap", str(case_dir)])
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert (
+        "these conflict: - complete reward - deadline reward within 1 phases - gating disable -> reward"
+        in out
+    )
+    data = run_json(str(case_dir))
+    assert data["status"] == "infeasible"
+    assert data["conflict"] == [
+        "complete reward",
+        "deadline reward within 1 phases",
+        "gating disable -> reward",
+    ]

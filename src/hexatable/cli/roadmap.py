@@ -210,7 +210,9 @@ def _print_json(data: Any) -> None:
 def render_solution(record: RoadmapRecord, roadmap: Roadmap, solution: Solution) -> Group | RichText:
     if solution.evaluation is None:
         if solution.status == "infeasible":
-            lines = "\n".join(f"  - {name}" for name in solution.conflict)
+            lines = "\n".join(f"  - {name}" for name in solution.conflict) or (
+                "  (the solver could not isolate them within the time limit)"
+            )
             return RichText(
                 f"No schedule of roadmap '{record.id}' meets all its constraints; these conflict:\n{lines}",
                 style="red",

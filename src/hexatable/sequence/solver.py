@@ -30,7 +30,7 @@ constraints that conflict.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -110,7 +110,6 @@ class Solution:
     conflict: tuple[str, ...] = ()
     seconds: float = 0.0
     first_self_enforcing_seconds: float | None = None
-    notes: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         return {
