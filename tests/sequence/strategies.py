@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from hexatable.sequence.model import Action, Constraint, Gating, Party, Precedence, Roadmap
+from hexatable.sequence.model import (
+    Action,
+    Bundle,
+    Capacity,
+    Constraint,
+    Deadline,
+    Gating,
+    Party,
+    Precedence,
+    Roadmap,
+)
 
 EXACT_SCALE = 10_000
 
@@ -49,6 +59,15 @@ def tiny_roadmaps(draw: st.DrawFn, max_actions: int = 3) -> Roadmap:
     if n_actions >= 2:
         pairs = [(f"a{i}", f"a{j}") for i in range(n_actions) for j in range(n_actions) if i != j]
         for first, second in draw(st.lists(st.sampled_from(pairs), max_size=2, unique=True)):
-            kind = draw(st.sampled_from([Gating, Precedence]))
-            constraints.append(kind(first, second))
+            kind = draw(st.sampled_from(["gating", "precedence", "bundle", "capacity"]))
+            if kind == "gating":
+                constraints.append(Gating(first, second))
+            elif kind == "precedence":
+                constraints.append(Precedence(first, second))
+            elif kind == "bundle":
+                constraints.append(Bundle((first, second)))
+            else:
+                constraints.append(Capacity((first, second), draw(st.integers(0, 2))))
+    if draw(st.booleans()):
+        constraints.append(Deadline(f"a{draw(st.integers(0, n_actions - 1))}", draw(st.integers(1, phases))))
     return Roadmap(parties=parties, actions=tuple(actions), phases=phases, constraints=tuple(constraints))
