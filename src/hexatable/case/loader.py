@@ -39,6 +39,8 @@ from hexatable.case.models import (
 from hexatable.case.problems import CaseError, Problem, display_path
 from hexatable.case.quotes import SourceText
 from hexatable.case.references import citations, references
+from hexatable.case.roadmap_checks import roadmap_problems
+from hexatable.case.roadmap_models import Roadmap
 from hexatable.case.scenario_checks import scenario_problems
 
 CASE_KEY = "case"
@@ -275,6 +277,7 @@ def _link(
 
     yield from _parent_cycles(records["sessions"])
     yield from _scenario_consistency(records)
+    yield from _roadmap_consistency(records)
     if sources_dir is not None:
         yield from _check_quotes(records, Path(sources_dir))
 
@@ -326,6 +329,13 @@ def _scenario_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> It
     for scenario, origin in records["scenarios"]:
         if isinstance(scenario, Scenario):
             for path, message in scenario_problems(scenario, issues):
+                yield origin.problem(path, message)
+
+
+def _roadmap_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Iterable[Problem]:
+    for roadmap, origin in records["roadmaps"]:
+        if isinstance(roadmap, Roadmap):
+            for path, message in roadmap_problems(roadmap):
                 yield origin.problem(path, message)
 
 

@@ -414,6 +414,10 @@ class Scenario(Fact):
     sheets: list[ScoreSheet]
 
 
+# --- roadmaps (the sequencing engine's input; records in their own module) ------------------------
+
+from hexatable.case.roadmap_models import Roadmap  # noqa: E402  (needs Fact and the refs above)
+
 # --- the case -----------------------------------------------------------------------------------
 
 
@@ -440,6 +444,7 @@ class Case(Record):
     documents: list[Document] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    roadmaps: list[Roadmap] = Field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -514,6 +519,7 @@ class CaseFile(Record):
     documents: list[Document] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    roadmaps: list[Roadmap] = Field(default_factory=list)
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -524,5 +530,6 @@ COLLECTIONS: dict[str, type[Record]] = {
     "documents": Document,
     "events": Event,
     "scenarios": Scenario,
+    "roadmaps": Roadmap,
 }
 """The list-valued top-level keys of a case file and the record type of their items."""
