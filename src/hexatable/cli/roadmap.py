@@ -235,13 +235,14 @@ def render_evaluation(
     n_phases = result.schedule.shape[1]
     labels = labels or [str(t + 1) for t in range(n_phases)]
     plan = Table(title=f"{pick(record.title, 'en')}: {what}")
-    plan.add_column("action", style="bold")
+    # The id stays whole; the title is cut to one line so the phase columns keep their room.
+    plan.add_column("action", style="bold", no_wrap=True, overflow="ellipsis", max_width=48)
     plan.add_column("by")
     for label in labels:
-        plan.add_column(label, justify="right")
+        plan.add_column(label, justify="right", no_wrap=True, min_width=len(label))
     for a, action in enumerate(roadmap.actions):
         cells = [str(n) if n else "" for n in result.schedule[a].tolist()]
-        plan.add_row(f"{titles[action.id]}\n[dim]{action.id}[/]", action.actor, *cells)
+        plan.add_row(f"{action.id} [dim]{titles[action.id]}[/]", action.actor, *cells)
 
     profile = Table(title="Temptation to defect at the start of each phase (red: above tolerance)")
     profile.add_column("party", style="bold")
