@@ -235,14 +235,17 @@ def render_evaluation(
     n_phases = result.schedule.shape[1]
     labels = labels or [str(t + 1) for t in range(n_phases)]
     plan = Table(title=f"{pick(record.title, 'en')}: {what}")
-    # The id stays whole; the title is cut to one line so the phase columns keep their room.
-    plan.add_column("action", style="bold", no_wrap=True, overflow="ellipsis", max_width=48)
-    plan.add_column("by")
+    # Ids keep the grid narrow; the titles follow as a legend.
+    plan.add_column("action", style="bold", no_wrap=True)
+    plan.add_column("by", no_wrap=True)
     for label in labels:
-        plan.add_column(label, justify="right", no_wrap=True, min_width=len(label))
+        plan.add_column(label, justify="right", no_wrap=True)
     for a, action in enumerate(roadmap.actions):
         cells = [str(n) if n else "" for n in result.schedule[a].tolist()]
-        plan.add_row(f"{action.id} [dim]{titles[action.id]}[/]", action.actor, *cells)
+        plan.add_row(action.id, action.actor, *cells)
+    legend = Table.grid(padding=(0, 2))
+    for action in roadmap.actions:
+        legend.add_row(f"[bold]{action.id}[/]", f"[dim]{titles[action.id]}[/]")
 
     profile = Table(title="Temptation to defect at the start of each phase (red: above tolerance)")
     profile.add_column("party", style="bold")
@@ -265,7 +268,7 @@ def render_evaluation(
         else f"[red]not self-enforcing[/]: {result.worst_party} is tempted {result.worst_excess:.2f} "
         f"above its tolerance {when}"
     )
-    parts: list[Any] = [plan, profile, verdict]
+    parts: list[Any] = [plan, legend, profile, verdict]
     if result.violations:
         parts.append("[yellow]breaks:[/] " + "; ".join(result.violations))
     return Group(*parts)
