@@ -268,6 +268,7 @@ def case_page(case_id: str, request: Request) -> HTMLResponse:
             "sessions": sessions,
             "documents": documents,
             "source_titles": titles,
+            "has_roadmaps": bool(case.roadmaps),
         },
     )
 
