@@ -13,6 +13,8 @@ MODULES = [
     "hexatable.forecast.bdm",
     "hexatable.forecast.ktab_csv",
     "hexatable.forecast.smp",
+    "hexatable.forecast.montecarlo",
+    "hexatable.forecast.models",
 ]
 
 

@@ -122,16 +122,32 @@ def reference_step(x: list[list[float]], s: list[list[float]], c: list[float]) -
             continue
         scores = [[state_utility(a, b) for b in queues[k]] for a in range(n)]
         probabilities = pce(scores, c)
-        chosen = queues[k][probabilities.index(max(probabilities))]
+        chosen = queues[k][
+            next(m for m, q in enumerate(probabilities) if q >= max(probabilities) * (1 - 1e-12))
+        ]
         if chosen is not None:
             new[k] = chosen[2] if chosen[0] == k else chosen[3]
     return new
 
 
+def distinct(data: ForecastInput) -> bool:
+    """No two actors share a position, a salience or a capability.
+
+    Symmetric actors make exact ties between challenges or bargains; KTAB then takes the first, and
+    which is first is decided by round-off amplified by the 10⁻⁸ coalition floor, in KTAB as here.
+    """
+    if len(set(data.capability.tolist())) < data.n_actors:
+        return False
+    rows = [tuple(np.round(np.r_[p, s], 6)) for p, s in zip(data.position, data.salience, strict=True)]
+    gaps = np.abs(data.position[:, None, :] - data.position[None, :, :]).sum(axis=2)
+    np.fill_diagonal(gaps, np.inf)
+    return len(set(rows)) == len(rows) and bool(gaps.min() > 1e-3) if data.n_actors > 1 else True
+
+
 @settings(max_examples=40, deadline=None)
 @given(forecast_inputs(max_actors=6, max_dimensions=2, grid=False))
 def test_one_round_matches_the_loop_transcription(data: ForecastInput) -> None:
-    assume(np.all(data.salience.sum(axis=1) > 0))
+    assume(distinct(data))
     x = data.position / 100.0
     new, _ = step(x, data.salience, data.capability)
     expected = reference_step(x.tolist(), data.salience.tolist(), data.capability.tolist())
@@ -151,23 +167,18 @@ def test_the_ec_case_matches_the_loop_transcription_for_three_rounds() -> None:
         x = new
 
 
-def distinct(data: ForecastInput) -> bool:
-    """No two actors share a position or a salience (ties make KTAB's choices order-dependent)."""
-    rows = [tuple(np.round(np.r_[p, s], 6)) for p, s in zip(data.position, data.salience, strict=True)]
-    gaps = np.abs(data.position[:, None, :] - data.position[None, :, :]).sum(axis=2)
-    np.fill_diagonal(gaps, np.inf)
-    return len(set(rows)) == len(rows) and bool(gaps.min() > 1e-3) if data.n_actors > 1 else True
-
-
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(forecast_inputs(max_actors=6, grid=False), st.integers(0, 1000))
-def test_the_run_ignores_the_order_of_distinct_actors(data: ForecastInput, seed: int) -> None:
+def test_a_round_ignores_the_order_of_distinct_actors(data: ForecastInput, seed: int) -> None:
+    """Only while no two challenges or bargains tie: bargains are rounded to 4 decimals, so actors
+    often come to share a position after a round, and KTAB then breaks ties by actor order (so do we)."""
     assume(distinct(data))
     order = list(np.random.default_rng(seed).permutation(data.n_actors))
-    base = run_smp(data, FIXED_ROUNDS)
-    shuffled = run_smp(permuted(data, order), FIXED_ROUNDS)
-    np.testing.assert_allclose(shuffled.positions, base.positions[:, order], atol=1e-9)
-    np.testing.assert_allclose(shuffled.forecast, base.forecast, atol=1e-9)
+    shuffled = permuted(data, order)
+    new, risk = step(data.position / 100, data.salience, data.capability)
+    new_shuffled, risk_shuffled = step(shuffled.position / 100, shuffled.salience, shuffled.capability)
+    np.testing.assert_allclose(new_shuffled, new[order], atol=1e-9)
+    np.testing.assert_allclose(risk_shuffled, risk[order], atol=1e-9)
 
 
 @settings(max_examples=30, deadline=None)
@@ -177,6 +188,7 @@ def test_the_run_ignores_the_order_of_distinct_actors(data: ForecastInput, seed:
 def test_capability_rescaling_and_affine_scales_change_nothing(
     data: ForecastInput, factor: float, a: float, b: float
 ) -> None:
+    assume(distinct(data))
     base = run_smp(data, FIXED_ROUNDS)
     rescaled = run_smp(data.replace(capability=data.capability * factor), FIXED_ROUNDS)
     np.testing.assert_allclose(rescaled.positions, base.positions, atol=1e-2)

@@ -123,6 +123,18 @@ def condorcet_probabilities(utilities: FloatArray, weight: FloatArray) -> FloatA
     return np.asarray(p / p.sum(), dtype=np.float64)
 
 
+def first_most_probable(probability: FloatArray) -> int:
+    """The first option whose probability is the largest, up to round-off (10⁻¹² relative).
+
+    KTAB takes the first maximum; the tolerance keeps round-off from deciding exact ties.
+
+    >>> first_most_probable(np.array([0.2, 0.4, 0.4 + 1e-15]))
+    1
+    """
+    top = float(probability.max())
+    return int(np.argmax(probability >= top * (1 - 1e-12)))
+
+
 def risk_attitudes(probability: FloatArray) -> FloatArray:
     """``R_i`` on KTAB's "Mid" range [−0.5, 1] from the probability of each actor's position.
 
@@ -275,7 +287,7 @@ def step(position: FloatArray, salience: FloatArray, capability: FloatArray) -> 
             continue
         columns = np.array(queue)
         scores = np.where(columns[None, :] < 0, status_quo[:, None], after[:, np.maximum(columns, 0)])
-        chosen = int(columns[int(np.argmax(condorcet_probabilities(scores, capability)))])
+        chosen = int(columns[first_most_probable(condorcet_probabilities(scores, capability))])
         if chosen >= 0:
             new[k] = bargain_i[chosen] if initiators[chosen] == k else bargain_j[chosen]
     return new, risk
@@ -303,7 +315,7 @@ def prevailing_probabilities(
 def run_smp(data: ForecastInput, config: SmpConfig | None = None) -> ForecastResult:
     """Run the spatial model; positions per round are on the input's scale.
 
-    >>> data = ForecastInput.build(["A", "B", "C"], [1, 1, 1], [[20], [50], [80]], [[0.5], [0.5], [0.5]])
+    >>> data = ForecastInput.build(["A", "B", "C"], [1, 4, 1], [[20], [50], [80]], [[0.5], [0.9], [0.5]])
     >>> result = run_smp(data)
     >>> result.forecast.tolist(), result.stop_reason
     ([50.0], 'converged')
