@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from hexatable.case.forecast_checks import forecast_problems
 from hexatable.case.located_yaml import LocatedDocument, YamlSyntaxError, read_located
 from hexatable.case.models import (
     COLLECTIONS,
@@ -30,6 +31,7 @@ from hexatable.case.models import (
     Case,
     CaseInfo,
     Document,
+    Forecast,
     Issue,
     Record,
     Scenario,
@@ -275,6 +277,7 @@ def _link(
 
     yield from _parent_cycles(records["sessions"])
     yield from _scenario_consistency(records)
+    yield from _forecast_consistency(records)
     if sources_dir is not None:
         yield from _check_quotes(records, Path(sources_dir))
 
@@ -326,6 +329,14 @@ def _scenario_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> It
     for scenario, origin in records["scenarios"]:
         if isinstance(scenario, Scenario):
             for path, message in scenario_problems(scenario, issues):
+                yield origin.problem(path, message)
+
+
+def _forecast_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Iterable[Problem]:
+    issues = {i.id: i for i, _ in records["issues"] if isinstance(i, Issue)}
+    for forecast, origin in records["forecasts"]:
+        if isinstance(forecast, Forecast):
+            for path, message in forecast_problems(forecast, issues):
                 yield origin.problem(path, message)
 
 

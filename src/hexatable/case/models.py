@@ -417,6 +417,9 @@ class Scenario(Fact):
 # --- the case -----------------------------------------------------------------------------------
 
 
+from hexatable.case.forecast_models import Forecast as Forecast  # noqa: E402  (needs the records above)
+
+
 class CaseInfo(Record):
     """What the case is: its id, title, summary and the negotiating parties."""
 
@@ -440,6 +443,7 @@ class Case(Record):
     documents: list[Document] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    forecasts: list[Forecast] = Field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -514,6 +518,7 @@ class CaseFile(Record):
     documents: list[Document] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    forecasts: list[Forecast] = Field(default_factory=list)
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -524,5 +529,6 @@ COLLECTIONS: dict[str, type[Record]] = {
     "documents": Document,
     "events": Event,
     "scenarios": Scenario,
+    "forecasts": Forecast,
 }
 """The list-valued top-level keys of a case file and the record type of their items."""

@@ -61,7 +61,8 @@ class BdmConfig:
     ``rounds`` caps the rounds; the run also stops when the weighted mean moves less than
     ``tolerance`` (in scale units) on every dimension, or when the positions repeat an earlier round
     (an exact cycle). An oscillation of the weighted mean that comes back within ``cycle_tolerance``
-    (a fraction of each scale's span) of its values one period earlier is reported as an inexact
+    (a fraction of the spread of the initial positions on each dimension, the unit of BDM's
+    distances) of its values one period earlier is reported as an inexact
     :class:`~hexatable.forecast.result.Cycle` without stopping the run. ``q`` and ``t`` are
     Scholz et al.'s ``Q`` and ``T``.
     """
@@ -310,7 +311,7 @@ def run_bdm(data: ForecastInput, config: BdmConfig | None = None) -> ForecastRes
     first_round: dict[str, object] = {}
     w = weights(data)
     means = [weighted_mean(data.position, w)]
-    span = data.scale[:, 1] - data.scale[:, 0]
+    span = np.where(spreads > 0, spreads, data.scale[:, 1] - data.scale[:, 0])
     for _ in range(config.rounds):
         current = history[-1]
         new = np.empty_like(current)
