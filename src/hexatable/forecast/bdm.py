@@ -232,7 +232,9 @@ def offers(x: FloatArray, seen: Perceptions) -> tuple[NDArray[np.int8], FloatArr
     confrontation lost by ``i`` when ``b > a > 0``; compromise when ``b > 0 > a`` and ``b > |a|``
     (``i`` moves by ``|a|/b`` of the way to ``x_j``); capitulation when ``b > 0 > a`` and ``b ≤ |a|``.
     """
-    a, b = seen.eu_own, seen.eu_other
+    # Rounded to 10 decimals so that expected utilities equal in exact arithmetic compare equal
+    # whatever the order in which round-off accumulated (the order of the actors).
+    a, b = np.round(seen.eu_own, 10), np.round(seen.eu_other, 10)
     kind = np.zeros(a.shape, dtype=np.int8)
     kind[(b > a) & (a > 0)] = CONFRONTATION
     losing = (b > 0) & (a < 0)
@@ -265,7 +267,7 @@ def accept(
         rank = np.select(
             [kind == CONFRONTATION, kind == COMPROMISE, kind == CAPITULATION], [0.0, 1.0, 2.0], np.inf
         )
-        a, b = np.abs(seen.eu_own), np.abs(seen.eu_other)
+        a, b = np.abs(np.round(seen.eu_own, 10)), np.abs(np.round(seen.eu_other, 10))
         total = np.where(a + b > 0, a + b, 1.0)
         midpoint = (a * x[:, None] + b * x[None, :]) / total
         key = np.where(kind == COMPROMISE, midpoint, move)
