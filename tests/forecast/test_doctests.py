@@ -12,6 +12,7 @@ MODULES = [
     "hexatable.forecast.baselines",
     "hexatable.forecast.bdm",
     "hexatable.forecast.ktab_csv",
+    "hexatable.forecast.decide_csv",
     "hexatable.forecast.smp",
     "hexatable.forecast.montecarlo",
     "hexatable.forecast.models",

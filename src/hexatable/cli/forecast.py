@@ -1,6 +1,7 @@
 """``hexatable forecast``: where will the positions converge?
 
-INPUT is a built-in case id, a case folder (its ``forecasts`` inputs) or a KTAB actor CSV file. The
+INPUT is a built-in case id, a case folder (its ``forecasts`` inputs), a KTAB actor CSV file or a
+decide (exchange model) input file. The
 command parses options, builds the engine's input, runs the model (and the Monte Carlo batch) and
 renders the result; the domain logic is in :mod:`hexatable.forecast`.
 """
@@ -23,6 +24,7 @@ from hexatable.case import CaseError, Problem, open_case
 from hexatable.case.problems import display_path
 from hexatable.forecast.bdm import BdmConfig
 from hexatable.forecast.case_input import UnknownForecastError, input_from_case
+from hexatable.forecast.decide_csv import looks_like_decide, parse_decide_csv
 from hexatable.forecast.inputs import ForecastInput, ForecastInputError
 from hexatable.forecast.ktab_csv import parse_ktab_csv
 from hexatable.forecast.models import ModelSpec, run_model
@@ -51,19 +53,21 @@ class ModelOption(StrEnum):
 
 
 def load_input(source: str, forecast_id: str | None, issue: str | None) -> ForecastInput:
-    """A KTAB CSV file, or a case (id or folder) and one of its forecast sets."""
+    """A decide input file, a KTAB actor CSV, or a case (id or folder) and one of its forecast sets."""
     path = Path(source)
-    if path.suffix.lower() == ".csv":
-        if not path.is_file():
-            raise CaseError([Problem(source, None, None, "", "no such file")])
-        data = parse_ktab_csv(path.read_text(encoding="utf-8-sig"), display_path(path))
+    if path.is_file():
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        if looks_like_decide(text):
+            return parse_decide_csv(text, display_path(path), issue)
+        data = parse_ktab_csv(text, display_path(path))
         if issue is not None:
             if issue not in data.dimensions:
-                raise UnknownForecastError(
-                    f"no dimension '{issue}' in {source} (dimensions: {', '.join(data.dimensions)})"
-                )
+                known = ", ".join(data.dimensions)
+                raise UnknownForecastError(f"no dimension '{issue}' in {source} (dimensions: {known})")
             data = data.dimension(data.dimensions.index(issue))
         return data
+    if path.suffix.lower() in {".csv", ".txt", ".tsv"}:
+        raise CaseError([Problem(source, None, None, "", "no such file")])
     return input_from_case(open_case(source), forecast_id, issue)
 
 
@@ -91,7 +95,10 @@ def model_spec(model: ModelOption, variants: list[str], rounds: int | None, tole
 def forecast_command(
     source: Annotated[
         str,
-        typer.Argument(metavar="INPUT", help="A built-in case id, a case folder, or a KTAB actor CSV file."),
+        typer.Argument(
+            metavar="INPUT",
+            help="A built-in case id, a case folder, a KTAB actor CSV or a decide input file.",
+        ),
     ],
     model: Annotated[ModelOption, typer.Option("--model", help="The model to run.")] = ModelOption.bdm,
     forecast_id: Annotated[

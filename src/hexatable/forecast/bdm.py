@@ -377,8 +377,8 @@ def recurrence(series: FloatArray, tolerance: FloatArray) -> Cycle | None:
 
 def _repeated_round(history: list[FloatArray], new: FloatArray) -> int | None:
     """The latest earlier round whose positions equal ``new`` (to 1e-9 of the scale), if any."""
-    scale = max(1.0, float(np.abs(history[0]).max()))
+    tolerance = 1e-9 * max(1.0, float(np.abs(history[0]).max()))
     for t in range(len(history) - 1, -1, -1):
-        if np.allclose(history[t], new, rtol=0.0, atol=1e-9 * scale):
+        if float(np.abs(history[t] - new).max()) <= tolerance:
             return t
     return None
