@@ -138,13 +138,13 @@ def parse_decide_csv(text: str, path: str = "<decide file>", issue: str | None =
                 problems.append(
                     Problem(path, line_number, cells[2][1], "issue", f"'{issue_name}' has no #P row")
                 )
-            position = number(cells[3], line_number, f"{label}: position", None, None)
-            salience = number(cells[4], line_number, f"{label}: salience", 0.0, 1.0)
+            at = number(cells[3], line_number, f"{label}: position", None, None)
+            care = number(cells[4], line_number, f"{label}: salience", 0.0, 1.0)
             power = number(cells[5], line_number, f"{label}: power", 0.0, 1.0)
             if (actor, issue_name) in stands:
                 problems.append(Problem(path, line_number, cells[1][1], "actor", f"{label} appears twice"))
-            if position is not None and salience is not None and power is not None:
-                stands[(actor, issue_name)] = (position, salience, power, line_number)
+            if at is not None and care is not None and power is not None:
+                stands[(actor, issue_name)] = (at, care, power, line_number)
     if problems:
         raise CaseError(problems)
 
