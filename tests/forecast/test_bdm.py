@@ -160,3 +160,12 @@ def test_the_json_has_every_round() -> None:
     assert [r["round"] for r in payload["rounds"]] == [0, 1, 2, 3]
     assert set(payload["rounds"][1]["positions"]) == set(ec_emissions().actors)
     assert payload["variant"] == {"win_probability": "triples", "offer_choice": "ranking"}
+
+
+@pytest.mark.parametrize("model", ["bdm", "smp"])
+def test_progress_is_reported_once_per_round(model: str) -> None:
+    from hexatable.forecast.models import run_model
+
+    calls: list[int] = []
+    result = run_model(ec_emissions(), model, progress=calls.append)
+    assert len(calls) == result.n_rounds > 0

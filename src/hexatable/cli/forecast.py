@@ -140,22 +140,17 @@ def forecast_command(
     spec = model_spec(model, variant or [], rounds, tolerance)
     try:
         data = load_input(source, forecast_id, issue)
-        result = run_model(data, spec)
+        most = spec.bdm.rounds if spec.model == "bdm" else spec.smp.rounds
+        with progress_bar(f"{spec.model} rounds", json_output) as bar:
+            task = bar.add_task("rounds", total=most if spec.model in ("bdm", "smp") else 1)
+            result = run_model(data, spec, progress=lambda n: bar.advance(task, n))
     except (UnknownForecastError, ForecastInputError) as error:
         stderr.print(f"{source}: {error}", style="red", markup=False, highlight=False)
         raise typer.Exit(1) from None
     carlo: MonteCarloResult | None = None
     if monte_carlo:
         shake = Perturbation(position=position_sd, salience=salience_sd / 100, capability=capability_sd)
-        with Progress(
-            TextColumn("Monte Carlo"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=stderr,
-            transient=True,
-            disable=json_output or not stderr.is_terminal,
-        ) as bar:
+        with progress_bar("Monte Carlo", json_output) as bar:
             task = bar.add_task("runs", total=monte_carlo)
             carlo = run_monte_carlo(
                 data,
@@ -177,6 +172,19 @@ def forecast_command(
     print_result(data, result)
     if carlo is not None:
         print_monte_carlo(carlo)
+
+
+def progress_bar(label: str, quiet: bool) -> Progress:
+    """A transient bar on standard error, shown only on a terminal and not with ``--json``."""
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=quiet or not stderr.is_terminal,
+    )
 
 
 def print_result(data: ForecastInput, result: ForecastResult) -> None:

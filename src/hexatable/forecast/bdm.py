@@ -34,6 +34,7 @@ The utilities (section 3, ``d_ij = |x_i − x_j| / (max x − min x)`` over the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -294,11 +295,14 @@ def step(
     return accept(x, kind, target, seen, config.offer_choice)
 
 
-def run_bdm(data: ForecastInput, config: BdmConfig | None = None) -> ForecastResult:
+def run_bdm(
+    data: ForecastInput, config: BdmConfig | None = None, progress: Callable[[int], None] | None = None
+) -> ForecastResult:
     """Run the expected-utility model on every dimension of ``data``.
 
     The forecast is the last round's Condorcet winner; ``result.mean`` has the weighted mean of every
     round. ``result.details["first_round"]`` holds round 1's exponents and expected utilities.
+    ``progress`` is called with 1 after each round (for a progress bar).
 
     >>> data = ForecastInput.build(["A", "B", "C"], [1, 1, 1], [[0], [50], [100]], [[1], [1], [1]])
     >>> run_bdm(data, BdmConfig(rounds=3)).forecast.tolist()
@@ -325,6 +329,8 @@ def run_bdm(data: ForecastInput, config: BdmConfig | None = None) -> ForecastRes
         repeat = _repeated_round(history, new)
         history.append(new)
         means.append(weighted_mean(new, w))
+        if progress:
+            progress(1)
         if repeat is not None:
             if repeat == len(history) - 2:
                 stop = "converged"

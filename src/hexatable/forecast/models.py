@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hexatable.forecast.baselines import BASELINES, baseline
@@ -27,8 +28,10 @@ class ModelSpec:
             raise ValueError(f"unknown model {self.model!r}; choose one of {', '.join(MODELS)}")
 
 
-def run_model(data: ForecastInput, spec: ModelSpec | str = "bdm") -> ForecastResult:
-    """Forecast ``data`` with one model.
+def run_model(
+    data: ForecastInput, spec: ModelSpec | str = "bdm", progress: Callable[[int], None] | None = None
+) -> ForecastResult:
+    """Forecast ``data`` with one model; ``progress`` is called with 1 after each round.
 
     >>> data = ForecastInput.build(["A", "B"], [1, 3], [[0], [100]], [[1], [1]])
     >>> run_model(data, "mean").forecast.tolist()
@@ -36,7 +39,7 @@ def run_model(data: ForecastInput, spec: ModelSpec | str = "bdm") -> ForecastRes
     """
     spec = ModelSpec(model=spec) if isinstance(spec, str) else spec
     if spec.model == "bdm":
-        return run_bdm(data, spec.bdm)
+        return run_bdm(data, spec.bdm, progress)
     if spec.model == "smp":
-        return run_smp(data, spec.smp)
+        return run_smp(data, spec.smp, progress)
     return baseline(data, spec.model)

@@ -35,6 +35,7 @@ election (each actor judging with its own risk attitude), mapped back to the sca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -312,8 +313,12 @@ def prevailing_probabilities(
     return condorcet_probabilities(utility(distance, risk[:, None]), capability)
 
 
-def run_smp(data: ForecastInput, config: SmpConfig | None = None) -> ForecastResult:
+def run_smp(
+    data: ForecastInput, config: SmpConfig | None = None, progress: Callable[[int], None] | None = None
+) -> ForecastResult:
     """Run the spatial model; positions per round are on the input's scale.
+
+    ``progress`` is called with 1 after each round (for a progress bar).
 
     >>> data = ForecastInput.build(["A", "B", "C"], [1, 4, 1], [[20], [50], [80]], [[0.5], [0.9], [0.5]])
     >>> result = run_smp(data)
@@ -334,6 +339,8 @@ def run_smp(data: ForecastInput, config: SmpConfig | None = None) -> ForecastRes
         new, risk = step(history[-1], data.salience, data.capability)
         history.append(new)
         risks.append(risk)
+        if progress:
+            progress(1)
         first = _movement(history[0], history[1]) + config.min_significant_delta
         if t >= config.min_rounds and _movement(history[-2], history[-1]) / first < config.min_delta_ratio:
             stop = "converged"
