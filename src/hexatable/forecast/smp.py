@@ -53,6 +53,8 @@ MIN_GAIN = 1e-5
 MIN_BARGAIN_WEIGHT = 1e-6
 """Keeps bargains defined when neither side cares or can coerce (``interpBrgnSnPm``)."""
 _BLOCK_ELEMENTS = 2_000_000
+_BATCH_ELEMENTS = 200_000
+"""Rounds whose bargain elections fit in this many vote elements are decided as one array."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,28 @@ def first_most_probable(probability: FloatArray) -> int:
     """
     top = float(probability.max())
     return int(np.argmax(probability >= top * (1 - 1e-12)))
+
+
+def batched_condorcet_probabilities(scores: FloatArray, valid: np.ndarray, weight: FloatArray) -> FloatArray:
+    """:func:`condorcet_probabilities` for many elections at once; padded options get probability 0.
+
+    ``scores[e, k, m]`` is voter ``k``'s utility of option ``m`` in election ``e``; ``valid[e, m]``
+    marks the real options.
+
+    >>> scores = np.array([[[1.0, 0.0, 0.0], [1.0, 0.0, 0.0]]])
+    >>> batched_condorcet_probabilities(scores, np.array([[True, True, False]]), np.ones(2)).round(6).tolist()
+    [[1.0, 0.0, 0.0]]
+    """
+    m = scores.shape[2]
+    votes = weight[None, :, None, None] * (scores[:, :, :, None] - scores[:, :, None, :])
+    strength = MIN_COALITION + np.maximum(votes, 0.0).sum(axis=1)
+    index = np.arange(m)
+    strength[:, index, index] = MIN_COALITION
+    victory = strength / (strength + strength.transpose(0, 2, 1))
+    log_v = np.where(valid[:, None, :], np.log(np.maximum(victory, 1e-300)), 0.0)
+    log_p = np.where(valid, log_v.sum(axis=2), -np.inf)
+    p = np.exp(log_p - log_p.max(axis=1, keepdims=True))
+    return np.asarray(p / p.sum(axis=1, keepdims=True), dtype=np.float64)
 
 
 def risk_attitudes(probability: FloatArray) -> FloatArray:
@@ -282,13 +306,28 @@ def step(position: FloatArray, salience: FloatArray, capability: FloatArray) -> 
             queues[i].append(bargain_of[i])
             queues[int(challenges.target[i])].append(bargain_of[i])
     new = position.copy()
-    for k in range(n):
-        queue = queues[k]
-        if len(queue) == 1:
-            continue
-        columns = np.array(queue)
-        scores = np.where(columns[None, :] < 0, status_quo[:, None], after[:, np.maximum(columns, 0)])
-        chosen = int(columns[first_most_probable(condorcet_probabilities(scores, capability))])
+    contested = [k for k in range(n) if len(queues[k]) > 1]
+    if not contested:
+        return new, risk
+    width = max(len(queues[k]) for k in contested)
+    if len(contested) * n * width * width <= _BATCH_ELEMENTS:
+        # Small rounds: all elections as one padded array (−2 pads, −1 is the status quo).
+        columns = np.full((len(contested), width), -2)
+        for row, k in enumerate(contested):
+            columns[row, : len(queues[k])] = queues[k]
+        picked = after[:, np.maximum(columns, 0)].transpose(1, 0, 2)
+        scores = np.where(columns[:, None, :] == -1, status_quo[None, :, None], picked)
+        probabilities = batched_condorcet_probabilities(scores, columns > -2, capability)
+        choices = [
+            int(columns[row, first_most_probable(probabilities[row])]) for row in range(len(contested))
+        ]
+    else:
+        choices = []
+        for k in contested:
+            queue = np.array(queues[k])
+            scores_k = np.where(queue[None, :] < 0, status_quo[:, None], after[:, np.maximum(queue, 0)])
+            choices.append(int(queue[first_most_probable(condorcet_probabilities(scores_k, capability))]))
+    for k, chosen in zip(contested, choices, strict=True):
         if chosen >= 0:
             new[k] = bargain_i[chosen] if initiators[chosen] == k else bargain_j[chosen]
     return new, risk
