@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from hexatable.case.forecast_checks import forecast_problems
 from hexatable.case.located_yaml import LocatedDocument, YamlSyntaxError, read_located
 from hexatable.case.models import (
     COLLECTIONS,
@@ -30,6 +31,7 @@ from hexatable.case.models import (
     Case,
     CaseInfo,
     Document,
+    Forecast,
     Issue,
     Record,
     Scenario,
@@ -278,6 +280,7 @@ def _link(
     yield from _parent_cycles(records["sessions"])
     yield from _scenario_consistency(records)
     yield from _roadmap_consistency(records)
+    yield from _forecast_consistency(records)
     if sources_dir is not None:
         yield from _check_quotes(records, Path(sources_dir))
 
@@ -336,6 +339,14 @@ def _roadmap_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Ite
     for roadmap, origin in records["roadmaps"]:
         if isinstance(roadmap, Roadmap):
             for path, message in roadmap_problems(roadmap):
+                yield origin.problem(path, message)
+
+
+def _forecast_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Iterable[Problem]:
+    issues = {i.id: i for i, _ in records["issues"] if isinstance(i, Issue)}
+    for forecast, origin in records["forecasts"]:
+        if isinstance(forecast, Forecast):
+            for path, message in forecast_problems(forecast, issues):
                 yield origin.problem(path, message)
 
 

@@ -414,9 +414,10 @@ class Scenario(Fact):
     sheets: list[ScoreSheet]
 
 
-# --- roadmaps (the sequencing engine's input; records in their own module) ------------------------
+# --- the engines' inputs (records in their own modules, which need Fact and the refs above) -------
 
-from hexatable.case.roadmap_models import Roadmap  # noqa: E402  (needs Fact and the refs above)
+from hexatable.case.forecast_models import Forecast as Forecast  # noqa: E402
+from hexatable.case.roadmap_models import Roadmap  # noqa: E402
 
 # --- the case -----------------------------------------------------------------------------------
 
@@ -445,6 +446,7 @@ class Case(Record):
     events: list[Event] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
     roadmaps: list[Roadmap] = Field(default_factory=list)
+    forecasts: list[Forecast] = Field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -520,6 +522,7 @@ class CaseFile(Record):
     events: list[Event] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
     roadmaps: list[Roadmap] = Field(default_factory=list)
+    forecasts: list[Forecast] = Field(default_factory=list)
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -531,5 +534,6 @@ COLLECTIONS: dict[str, type[Record]] = {
     "events": Event,
     "scenarios": Scenario,
     "roadmaps": Roadmap,
+    "forecasts": Forecast,
 }
 """The list-valued top-level keys of a case file and the record type of their items."""

@@ -33,6 +33,7 @@ from hexatable.case import (
 from hexatable.case.schema import case_file_schema
 from hexatable.cli import render
 from hexatable.cli.brief import brief_command
+from hexatable.cli.forecast import forecast_command
 from hexatable.cli.roadmap import roadmap_command
 from hexatable.cli.serve import serve_command
 from hexatable.cli.simulate import simulate_command
@@ -258,6 +259,7 @@ def schema(
 app.command("simulate")(user_errors(simulate_command))
 app.command("brief")(user_errors(brief_command))
 app.command("roadmap")(user_errors(roadmap_command))
+app.command("forecast")(user_errors(forecast_command))
 app.command("serve")(serve_command)
 
 

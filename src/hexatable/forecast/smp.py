@@ -1,0 +1,410 @@
+"""A spatial model of politics with probabilistic Condorcet voting, in the manner of KTAB's SMP.
+
+This follows the default configuration of the KAPSARC Toolkit for Behavioral Analysis (KTAB,
+``examples/smp/libsrc/smp.cpp`` and ``smpbcn.cpp``, with ``kmodel``'s voting functions): proportional
+voting, linear victory probabilities, conditional probabilistic Condorcet elections, deterministic
+state transitions, risk attitudes on the "Mid" range [−0.5, 1] with one-third anchoring, semi-committed
+third parties, S2P2 bargain interpolation and initiator-only bargains. Positions are rescaled to
+[0, 1] by the scale bounds (KTAB divides its 0–100 inputs by 100). Each round:
+
+1. *Distances and utilities.* ``d_ij = sqrt(Σ_k (s_ik (x_ik − x_jk))² / Σ_k s_ik²)`` is the salience-weighted
+   distance from ``i``'s position to ``j``'s; the utility is ``u(d, R) = (1 − d)(1 + d R)``.
+2. *Risk attitudes.* Risk-neutral utilities ``1 − d_ij`` and capability-weighted votes
+   ``v_k(i, j) = c_k (u_ki − u_kj)`` give coalition strengths ``C_ij = 10⁻⁸ + Σ_k max(0, v_k(i, j))``,
+   victory probabilities ``P_ij = C_ij / (C_ij + C_ji)`` and the conditional Condorcet probability of
+   each position ``p_i ∝ Π_j P_ij``; ``R_i = (3 p_i − p_max − 2 p_min) / (2 (p_max − p_min))``. Actor ``h``
+   estimates ``i``'s attitude as ``(2 R_h + R_i) / 3``.
+3. *Challenges.* Actor ``i`` estimates, for each ``j``, the probability it prevails against ``j`` (the
+   principals' own votes, weighted by total salience × capability, plus each third party's vote in the
+   hypothetical three-actor contest) and its expected gain
+   ``(1 − s_j) 2 + s_j (φ_ij 2 + (1 − φ_ij) 2 u_ij) − (1 + u_ij)``; it challenges the ``j`` with the
+   largest gain above 10⁻⁵.
+4. *Bargains.* The challenge proposes, per dimension, the positions
+   ``b = ((w_i + 10⁻⁶) x_i + w_j x_j) / (w_i + 10⁻⁶ + w_j)`` for ``i`` and
+   ``(w_i x_i + (10⁻⁶ + w_j) x_j) / (w_i + 10⁻⁶ + w_j)`` for ``j``, with ``w = s² φ²``, rounded to
+   4 decimals.
+5. *Vote among bargains.* Every actor's candidate bargains (its status quo, its own, those aimed at it)
+   are scored by every actor (the mean utility of all positions after the bargain) and put to a
+   capability-weighted probabilistic Condorcet election; the most probable bargain is adopted.
+
+The run stops after ``rounds`` or, from round 2, when the total movement ``Σ_i ‖x_i(t) − x_i(t−1)‖`` is
+below ``min_delta_ratio`` of the first round's (plus 10⁻⁴), as KTAB's ``smpStopFn``.
+The forecast is the actor position most likely to prevail in the last round's probabilistic Condorcet
+election (each actor judging with its own risk attitude), mapped back to the scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from hexatable.forecast.baselines import condorcet_winner, weighted_mean, weights
+from hexatable.forecast.inputs import FloatArray, ForecastInput, ForecastInputError
+from hexatable.forecast.result import ForecastResult, StopReason
+
+MIN_COALITION = 1e-8
+"""KTAB's floor under every coalition strength (``Model::coalitions``)."""
+MIN_CONTRIBUTION = 1e-10
+"""KTAB's floor under the principals' coalitions in a challenge (``probEduChlg``)."""
+MIN_GAIN = 1e-5
+"""The smallest expected gain worth a challenge (``bestChallenge``)."""
+MIN_BARGAIN_WEIGHT = 1e-6
+"""Keeps bargains defined when neither side cares or can coerce (``interpBrgnSnPm``)."""
+_BLOCK_ELEMENTS = 2_000_000
+_BATCH_ELEMENTS = 200_000
+"""Rounds whose bargain elections fit in this many vote elements are decided as one array."""
+
+
+@dataclass(frozen=True)
+class SmpConfig:
+    """Settings of a spatial-model run (KTAB's ``configExec`` defaults)."""
+
+    rounds: int = 100
+    min_rounds: int = 2
+    min_delta_ratio: float = 0.02
+    min_significant_delta: float = 1e-4
+
+    def variant(self) -> dict[str, str]:
+        return {
+            "voting": "proportional",
+            "victory_probability": "linear",
+            "condorcet_election": "conditional",
+            "risk_range": "mid",
+            "risk_adjust": "one-third",
+            "third_party": "semi-commit",
+            "bargain_interpolation": "s2p2",
+            "bargain_model": "initiator-only",
+        }
+
+
+def utility(distance: FloatArray, risk: FloatArray | float) -> FloatArray:
+    """KTAB's ``bsUtil``: ``(1 − d)(1 + d R)`` for ``d ≤ 1``, ``(1 − d)(1 + R)`` beyond.
+
+    >>> utility(np.array([0.0, 0.5, 1.0]), 0.0).tolist()
+    [1.0, 0.5, 0.0]
+    """
+    return np.asarray((1 - distance) * (1 + np.minimum(distance, 1.0) * risk), dtype=np.float64)
+
+
+def salience_distances(position: FloatArray, salience: FloatArray) -> FloatArray:
+    """``D[i, j]``: actor ``i``'s salience-weighted distance from its position to ``j``'s (``bvDiff``).
+
+    >>> x, s = np.array([[0.0, 0.0], [1.0, 0.5]]), np.array([[1.0, 1.0], [1.0, 0.0]])
+    >>> salience_distances(x, s).round(4).tolist()
+    [[0.0, 0.7906], [1.0, 0.0]]
+    """
+    norm = (salience**2).sum(axis=1)
+    gap = position[:, None, :] - position[None, :, :]
+    return np.asarray(
+        np.sqrt(((gap * salience[:, None, :]) ** 2).sum(axis=2) / norm[:, None]), dtype=np.float64
+    )
+
+
+def condorcet_probabilities(utilities: FloatArray, weight: FloatArray) -> FloatArray:
+    """Conditional probabilistic Condorcet election over options (columns of ``utilities``).
+
+    ``utilities[k, m]`` is voter ``k``'s utility of option ``m``; ``weight`` the voters' weights.
+    Coalitions ``C_ab = 10⁻⁸ + Σ_k max(0, w_k (u_ka − u_kb))``; ``P_ab = C_ab / (C_ab + C_ba)``;
+    ``p_a ∝ Π_b P_ab`` (KTAB ``Model::scalarPCE`` with ``condPCE``).
+
+    >>> condorcet_probabilities(np.array([[1.0, 0.0], [1.0, 0.0]]), np.array([1.0, 1.0])).round(6).tolist()
+    [1.0, 0.0]
+    """
+    m = utilities.shape[1]
+    strength = np.full((m, m), MIN_COALITION)
+    block = max(1, _BLOCK_ELEMENTS // max(1, m * m))
+    for start in range(0, utilities.shape[0], block):
+        u = utilities[start : start + block]
+        votes = weight[start : start + block, None, None] * (u[:, :, None] - u[:, None, :])
+        strength += np.maximum(votes, 0.0).sum(axis=0)
+    np.fill_diagonal(strength, MIN_COALITION)
+    victory = strength / (strength + strength.T)
+    log_p = np.log(np.maximum(victory, 1e-300)).sum(axis=1)
+    p = np.exp(log_p - log_p.max())
+    return np.asarray(p / p.sum(), dtype=np.float64)
+
+
+def first_most_probable(probability: FloatArray) -> int:
+    """The first option whose probability is the largest, up to round-off (10⁻¹² relative).
+
+    KTAB takes the first maximum; the tolerance keeps round-off from deciding exact ties.
+
+    >>> first_most_probable(np.array([0.2, 0.4, 0.4 + 1e-15]))
+    1
+    """
+    top = float(probability.max())
+    return int(np.argmax(probability >= top * (1 - 1e-12)))
+
+
+def batched_condorcet_probabilities(scores: FloatArray, valid: np.ndarray, weight: FloatArray) -> FloatArray:
+    """:func:`condorcet_probabilities` for many elections at once; padded options get probability 0.
+
+    ``scores[e, k, m]`` is voter ``k``'s utility of option ``m`` in election ``e``; ``valid[e, m]``
+    marks the real options.
+
+    >>> scores = np.array([[[1.0, 0.0, 0.0], [1.0, 0.0, 0.0]]])
+    >>> batched_condorcet_probabilities(scores, np.array([[True, True, False]]), np.ones(2)).round(6).tolist()
+    [[1.0, 0.0, 0.0]]
+    """
+    m = scores.shape[2]
+    votes = weight[None, :, None, None] * (scores[:, :, :, None] - scores[:, :, None, :])
+    strength = MIN_COALITION + np.maximum(votes, 0.0).sum(axis=1)
+    index = np.arange(m)
+    strength[:, index, index] = MIN_COALITION
+    victory = strength / (strength + strength.transpose(0, 2, 1))
+    log_v = np.where(valid[:, None, :], np.log(np.maximum(victory, 1e-300)), 0.0)
+    log_p = np.where(valid, log_v.sum(axis=2), -np.inf)
+    p = np.exp(log_p - log_p.max(axis=1, keepdims=True))
+    return np.asarray(p / p.sum(axis=1, keepdims=True), dtype=np.float64)
+
+
+def risk_attitudes(probability: FloatArray) -> FloatArray:
+    """``R_i`` on KTAB's "Mid" range [−0.5, 1] from the probability of each actor's position.
+
+    When all probabilities are equal KTAB divides by zero; we return risk neutrality (0).
+
+    >>> risk_attitudes(np.array([0.2, 0.4, 0.5])).round(4).tolist()
+    [-0.5, 0.5, 1.0]
+    """
+    high, low = float(probability.max()), float(probability.min())
+    if high - low <= 1e-15:
+        return np.zeros_like(probability)
+    return np.asarray((3 * probability - (high + 2 * low)) / (2 * (high - low)), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Challenges:
+    """Each actor's best challenge: target (−1 for none), its probability of prevailing, the gain."""
+
+    target: np.ndarray
+    probability: FloatArray
+    gain: FloatArray
+
+
+def expected_gains(
+    distance: FloatArray, risk: FloatArray, capability: FloatArray, total_salience: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """``φ[i, j]`` and ``Δu[i, j]``: ``i``'s estimate that it prevails against ``j`` and its expected gain.
+
+    KTAB's ``probEduChlg(h=i, k=i, i, j)``: the utilities are ``i``'s estimates ``u(d_ab, (2R_i + R_a)/3)``.
+    """
+    n = distance.shape[0]
+    weight = total_salience * capability
+    phi = np.zeros((n, n))
+    gain = np.zeros((n, n))
+    rows = np.arange(n)
+    block = max(1, _BLOCK_ELEMENTS // max(1, n * n))
+    for start in range(0, n, block):
+        h = rows[start : start + block]  # the estimating (and challenging) actors
+        estimated_risk = (2 * risk[h, None] + risk[None, :]) / 3  # [h, a]
+        u = utility(distance[None, :, :], estimated_risk[:, :, None])  # u[h, a, b] = U^h(a, b)
+        local = np.arange(h.size)
+        u_ij = u[local, h, :]  # [h, j]: utility to i(=h) of j's position
+        u_ji = u[local, :, h]  # [h, j]: utility to j of i's position
+        contrib_i = (weight[h, None]) * (1.0 - u_ij)
+        contrib_j = weight[None, :] * (u_ji - 1.0)
+        for_i = MIN_CONTRIBUTION + np.maximum(contrib_i, 0) + np.maximum(contrib_j, 0)
+        for_j = MIN_CONTRIBUTION + np.maximum(-contrib_i, 0) + np.maximum(-contrib_j, 0)
+        u_ni = u_ji[:, :, None]  # [h, n, 1]: utility to n of i's position
+        u_nj = u  # [h, n, j]
+        w_n = weight[None, :, None]
+        little = w_n * (u_ni - u_nj)
+        side_i = for_i[:, None, :] + np.maximum(little, 0)
+        total = side_i + for_j[:, None, :] + np.maximum(-little, 0)
+        p_in = side_i / total
+        # v_n = w_n (E[u | n joins i] − E[u | n joins j]) under semi-commitment, simplified:
+        # p (2u_ni + 1) + (1 − p) 3u_nj − p 3u_ni − (1 − p)(2u_nj + 1) = p (1 − u_ni) + (1 − p)(u_nj − 1)
+        third = w_n * (p_in * (1 - u_ni) + (1 - p_in) * (u_nj - 1))
+        third[local, h, :] = 0.0  # n ≠ i
+        third[:, rows, rows] = 0.0  # n ≠ j
+        positive = np.maximum(third, 0).sum(axis=1)
+        chij = for_i + positive
+        chji = for_j + positive - third.sum(axis=1)
+        p = chij / (chij + chji)
+        s_j = total_salience[None, :]
+        challenge = (1 - s_j) * 2 + s_j * (p * 2 + (1 - p) * 2 * u_ij)
+        phi[h] = p
+        gain[h] = challenge - (1 + u_ij)
+    np.fill_diagonal(gain, -np.inf)
+    return phi, gain
+
+
+def best_challenges(phi: FloatArray, gain: FloatArray) -> Challenges:
+    """KTAB's ``bestChallenge``: the first target with the largest gain above ``MIN_GAIN``."""
+    target = np.argmax(gain, axis=1)
+    rows = np.arange(gain.shape[0])
+    best = gain[rows, target]
+    target = np.where(best > MIN_GAIN, target, -1)
+    return Challenges(target=target, probability=phi[rows, target], gain=best)
+
+
+def interpolate_bargain(
+    x_i: FloatArray,
+    s_i: FloatArray,
+    p_i: FloatArray | float,
+    x_j: FloatArray,
+    s_j: FloatArray,
+    p_j: FloatArray | float,
+) -> tuple[FloatArray, FloatArray]:
+    """KTAB's S2P2 interpolation (``interpBrgnSnPm(2, 2, …)``), per dimension, rounded to 4 decimals.
+
+    Arrays broadcast: rows are bargains, columns dimensions.
+
+    >>> one = np.array([1.0])
+    >>> [b.tolist() for b in interpolate_bargain(np.array([0.0]), one, 0.75, one, one, 0.25)]
+    [[0.1], [0.1]]
+    """
+    w_i = s_i**2 * p_i**2
+    w_j = s_j**2 * p_j**2
+    total = w_i + MIN_BARGAIN_WEIGHT + w_j
+    b_i = ((w_i + MIN_BARGAIN_WEIGHT) * x_i + w_j * x_j) / total
+    b_j = (w_i * x_i + (MIN_BARGAIN_WEIGHT + w_j) * x_j) / total
+    return _round4(b_i), _round4(b_j)
+
+
+def _round4(x: FloatArray) -> FloatArray:
+    return np.asarray(np.floor(0.5 + x * 10_000.0) / 10_000.0, dtype=np.float64)
+
+
+def step(position: FloatArray, salience: FloatArray, capability: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """One round (KTAB ``SMPState::doBCN``) on normalised positions; returns the new positions and ``R``."""
+    n = position.shape[0]
+    total_salience = salience.sum(axis=1)
+    distance = salience_distances(position, salience)
+    neutral_probability = condorcet_probabilities(1.0 - distance, capability)
+    risk = risk_attitudes(neutral_probability)
+    phi, gain = expected_gains(distance, risk, capability, total_salience)
+    challenges = best_challenges(phi, gain)
+
+    own_utility = utility(distance, risk[:, None])  # u(d_ab, R_a): a's own view
+    base = own_utility.sum(axis=1)
+    initiators = np.flatnonzero(challenges.target >= 0)
+    receivers = challenges.target[initiators]
+    p = challenges.probability[initiators]
+    bargain_i, bargain_j = interpolate_bargain(
+        position[initiators],
+        salience[initiators],
+        p[:, None],
+        position[receivers],
+        salience[receivers],
+        1 - p[:, None],
+    )
+    # Every actor's score of the state after each bargain: the mean utility of all positions.
+    u_init = _position_utilities(position, salience, risk, bargain_i)
+    u_rcvr = _position_utilities(position, salience, risk, bargain_j)
+    after = (base[:, None] - own_utility[:, initiators] - own_utility[:, receivers] + u_init + u_rcvr) / n
+    status_quo = base / n
+    # Bargains per actor, in KTAB's order: those aimed at k by earlier initiators, k's status quo,
+    # k's own, those aimed at k by later initiators (the order only breaks exact ties).
+    queues: list[list[int]] = [[] for _ in range(n)]  # bargain number, or −1 for the status quo
+    bargain_of = {int(i): b for b, i in enumerate(initiators.tolist())}
+    for i in range(n):
+        queues[i].append(-1)
+        if i in bargain_of:
+            queues[i].append(bargain_of[i])
+            queues[int(challenges.target[i])].append(bargain_of[i])
+    new = position.copy()
+    contested = [k for k in range(n) if len(queues[k]) > 1]
+    if not contested:
+        return new, risk
+    width = max(len(queues[k]) for k in contested)
+    if len(contested) * n * width * width <= _BATCH_ELEMENTS:
+        # Small rounds: all elections as one padded array (−2 pads, −1 is the status quo).
+        columns = np.full((len(contested), width), -2)
+        for row, k in enumerate(contested):
+            columns[row, : len(queues[k])] = queues[k]
+        picked = after[:, np.maximum(columns, 0)].transpose(1, 0, 2)
+        scores = np.where(columns[:, None, :] == -1, status_quo[None, :, None], picked)
+        probabilities = batched_condorcet_probabilities(scores, columns > -2, capability)
+        choices = [
+            int(columns[row, first_most_probable(probabilities[row])]) for row in range(len(contested))
+        ]
+    else:
+        choices = []
+        for k in contested:
+            queue = np.array(queues[k])
+            scores_k = np.where(queue[None, :] < 0, status_quo[:, None], after[:, np.maximum(queue, 0)])
+            choices.append(int(queue[first_most_probable(condorcet_probabilities(scores_k, capability))]))
+    for k, chosen in zip(contested, choices, strict=True):
+        if chosen >= 0:
+            new[k] = bargain_i[chosen] if initiators[chosen] == k else bargain_j[chosen]
+    return new, risk
+
+
+def _position_utilities(
+    position: FloatArray, salience: FloatArray, risk: FloatArray, points: FloatArray
+) -> FloatArray:
+    """``U[a, m]``: actor ``a``'s utility of position ``points[m]`` (KTAB ``SMPActor::posUtil``)."""
+    norm = (salience**2).sum(axis=1)
+    gap = (position[:, None, :] - points[None, :, :]) * salience[:, None, :]
+    d = np.sqrt((gap**2).sum(axis=2) / norm[:, None])
+    return utility(d, risk[:, None])
+
+
+def prevailing_probabilities(
+    position: FloatArray, salience: FloatArray, capability: FloatArray
+) -> FloatArray:
+    """The probability that each actor's position prevails (KTAB ``pDist(-1)``; duplicates share)."""
+    distance = salience_distances(position, salience)
+    risk = risk_attitudes(condorcet_probabilities(1.0 - distance, capability))
+    return condorcet_probabilities(utility(distance, risk[:, None]), capability)
+
+
+def run_smp(
+    data: ForecastInput, config: SmpConfig | None = None, progress: Callable[[int], None] | None = None
+) -> ForecastResult:
+    """Run the spatial model; positions per round are on the input's scale.
+
+    ``progress`` is called with 1 after each round (for a progress bar).
+
+    >>> data = ForecastInput.build(["A", "B", "C"], [1, 4, 1], [[20], [50], [80]], [[0.5], [0.9], [0.5]])
+    >>> result = run_smp(data)
+    >>> result.forecast.tolist(), result.stop_reason
+    ([50.0], 'converged')
+    """
+    config = config or SmpConfig()
+    total = data.salience.sum(axis=1)
+    if np.any(total <= 0):
+        i = int(np.argmin(total))
+        raise ForecastInputError(f"salience[{i}]", f"{data.actors[i]} has no salience on any dimension")
+    low, span = data.scale[:, 0], data.scale[:, 1] - data.scale[:, 0]
+    x = (data.position - low) / span
+    history = [x]
+    risks: list[FloatArray] = []
+    stop: StopReason = "rounds"
+    for t in range(1, config.rounds + 1):
+        new, risk = step(history[-1], data.salience, data.capability)
+        history.append(new)
+        risks.append(risk)
+        if progress:
+            progress(1)
+        first = _movement(history[0], history[1]) + config.min_significant_delta
+        if t >= config.min_rounds and _movement(history[-2], history[-1]) / first < config.min_delta_ratio:
+            stop = "converged"
+            break
+    positions = np.stack(history) * span + low
+    w = weights(data)
+    mean = np.stack([weighted_mean(p, w) for p in positions])
+    condorcet = np.stack([condorcet_winner(p, w) for p in positions])
+    final = history[-1]
+    prevailing = prevailing_probabilities(final, data.salience, data.capability)
+    forecast = final[int(np.argmax(prevailing))] * span + low
+    return ForecastResult(
+        model="smp",
+        variant=config.variant(),
+        actors=data.actors,
+        dimensions=data.dimensions,
+        positions=positions,
+        mean=mean,
+        condorcet=condorcet,
+        forecast=forecast,
+        stop_reason=stop,
+        details={"prevailing_probability": prevailing, "risk": np.stack(risks) if risks else np.zeros((0,))},
+    )
+
+
+def _movement(before: FloatArray, after: FloatArray) -> float:
+    """KTAB's ``stateDist``: the sum over actors of the Euclidean distance moved."""
+    return float(np.sqrt(((after - before) ** 2).sum(axis=1)).sum())
