@@ -52,6 +52,17 @@ class ModelOption(StrEnum):
     smp = "smp"
 
 
+FORECAST_RULES = {
+    "mean": "the capability×salience-weighted mean",
+    "median": "the weighted median",
+    "condorcet": "the weighted pairwise Condorcet winner",
+    "bdm": "the Condorcet winner among the last round's positions",
+    "smp": "the position most likely to prevail in the last round, as KTAB reports it",
+}
+"""How each model's answer is read off its result, said under the table (the columns show the mean and
+the Condorcet winner of every round, which for the spatial model are not its answer)."""
+
+
 def load_input(source: str, forecast_id: str | None, issue: str | None) -> ForecastInput:
     """A decide input file, a KTAB actor CSV, or a case (id or folder) and one of its forecast sets."""
     path = Path(source)
@@ -220,7 +231,8 @@ def print_result(data: ForecastInput, result: ForecastResult) -> None:
     forecast = ", ".join(
         f"{d} {v:.2f}" for d, v in zip(result.dimensions, result.forecast.tolist(), strict=True)
     )
-    stdout.print(f"Forecast: {forecast}", highlight=False)
+    rule = FORECAST_RULES.get(result.model)
+    stdout.print(f"Forecast{f' ({rule})' if rule else ''}: {forecast}", highlight=False)
     ended = {
         "static": "one-shot model",
         "rounds": "round limit",
