@@ -77,7 +77,7 @@ def test_the_built_in_case_with_an_issue_and_monte_carlo() -> None:
 def test_tables_by_default(ec_csv: Path) -> None:
     result = runner.invoke(app, ["forecast", str(ec_csv), "--model", "smp"])
     assert result.exit_code == 0
-    assert "Forecast: Year" in result.stdout and "converged" in result.stdout
+    assert "Forecast (the position most likely to prevail" in result.stdout and "converged" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -81,4 +81,4 @@ def test_the_cli_reads_a_decide_file(tmp_path: Path) -> None:
     path.write_text(EC_DECIDE, encoding="utf-8")
     result = CliRunner().invoke(app, ["forecast", str(path), "--model", "median"])
     assert result.exit_code == 0, result.stderr
-    assert "Forecast: year 7.00" in result.stdout
+    assert "Forecast (the weighted median): year 7.00" in result.stdout
