@@ -46,3 +46,30 @@ def test_roadmap_pages_for_other_cases_and_unknown_packages(client: TestClient) 
     missing = client.get("/cases/six-party-talks/roadmaps", params={"package": "nope"})
     assert missing.status_code == 404 and "no roadmap 'nope'" in html.unescape(missing.text)
     assert 'href="/cases/six-party-talks/roadmaps' in client.get("/cases/six-party-talks").text
+
+
+def test_the_forecast_page_shows_every_model_and_the_rounds_of_one(client: TestClient) -> None:
+    from hexatable.forecast.case_input import input_from_case
+    from hexatable.forecast.models import run_model
+
+    case = open_case("six-party-talks")
+    page = client.get(
+        "/cases/six-party-talks/forecasts", params={"forecast": "six-party-2019-02", "model": "smp"}
+    )
+    assert page.status_code == 200
+    data = input_from_case(case, "six-party-2019-02")
+    smp = run_model(data, "smp")
+    charts = chart_data(page.text)
+    assert len(charts) == len(data.dimensions)
+    for k, chart in enumerate(charts):
+        assert chart["forecast"] == float(smp.forecast[k])
+        assert [a["y"] for a in chart["actors"]] == [  # type: ignore[union-attr]
+            [round(v, 2) for v in smp.positions[:, i, k].tolist()] for i in range(len(smp.actors))
+        ]
+    median = run_model(data, "median").forecast[0]
+    assert f"<td>{median:.1f}</td>" in page.text
+    zh = client.get("/cases/six-party-talks/forecasts", params={"lang": "zh"})
+    assert "期望效用模型（BDM）" in zh.text
+    assert client.get("/cases/six-party-talks/forecasts", params={"forecast": "nope"}).status_code == 404
+    assert client.get("/cases/six-party-talks/forecasts", params={"model": "mean"}).status_code == 422
+    assert "This case has no forecast inputs." in client.get("/cases/p5-process/forecasts?lang=en").text

@@ -1,4 +1,5 @@
-"""Explorer pages for what the engines say about a case: the roadmaps (sequence) as charts.
+"""Explorer pages for what the engines say about a case, as charts: the forecasts (where positions
+converge, every model) and the roadmaps (sequence).
 
 Each page computes with the engine on the built-in case once per process (cases do not change while
 the server runs) and renders Plotly charts served from the installed package.
@@ -17,6 +18,9 @@ from starlette.concurrency import run_in_threadpool
 from hexatable.case import pick
 from hexatable.case.roadmap_models import Roadmap as RoadmapRecord
 from hexatable.cli.views import actor_name
+from hexatable.forecast.case_input import input_from_case
+from hexatable.forecast.models import MODELS, run_model
+from hexatable.forecast.result import ForecastResult
 from hexatable.sequence.evaluate import Evaluation, evaluate
 from hexatable.sequence.from_case import engine_roadmap, schedule_of
 from hexatable.sequence.solver import Solution, SolverOptions, solve
@@ -144,3 +148,108 @@ async def roadmaps_page(case_id: str, request: Request, package: str | None = No
             "source_titles": {s.id: pick(s.title, lang) for s in case.sources},
         }
     return render(request, "roadmaps.html", context)
+
+
+# --- forecasts ----------------------------------------------------------------------------------
+
+
+@cache
+def forecast_results(case_id: str, forecast_id: str) -> dict[str, ForecastResult]:
+    """Every model's forecast of one input set of a built-in case (once per process)."""
+    case = builtin_case(case_id)
+    if forecast_id not in {f.id for f in case.forecasts}:
+        raise RoomError(404, f"no forecast inputs '{forecast_id}' in case '{case_id}'")
+    data = input_from_case(case, forecast_id)
+    return {model: run_model(data, model) for model in MODELS}
+
+
+@router.get("/cases/{case_id}/forecasts", response_class=HTMLResponse)
+async def forecasts_page(
+    case_id: str, request: Request, forecast: str | None = None, model: str = "bdm"
+) -> HTMLResponse:
+    lang = language(request)
+    _ = translations(lang).gettext
+    case = builtin_case(case_id)
+    sets = [{"id": f.id, "title": pick(f.title, lang)} for f in case.forecasts]
+    context: dict[str, Any] = {
+        "case_id": case_id,
+        "title": pick(case.info.title, lang),
+        "sets": sets,
+        "models": [m for m in MODELS if m in ("bdm", "smp")],
+        "model": model,
+    }
+    chosen = forecast or (sets[0]["id"] if sets else None)
+    if chosen is not None:
+        if model not in ("bdm", "smp"):
+            raise RoomError(422, "model: use bdm or smp (the baselines are shown for every issue)")
+        results = await run_in_threadpool(forecast_results, case_id, chosen)
+        record = next(f for f in case.forecasts if f.id == chosen)
+        shown = results[model]
+        names = {a: actor_name(case, a, lang) for a in shown.actors}
+        issues = []
+        for k, issue_id in enumerate(shown.dimensions):
+            issue = case.issue_index[issue_id]
+            rows = []
+            for inputs in record.actors:
+                stand = next(p for p in inputs.positions if p.issue == issue_id)
+                rows.append(
+                    {
+                        "actor": names[inputs.actor],
+                        "capability": inputs.capability,
+                        "position": stand.position,
+                        "salience": stand.salience,
+                    }
+                )
+            issues.append(
+                {
+                    "id": issue_id,
+                    "title": pick(issue.title, lang),
+                    "scale": issue.scale,
+                    "low": pick(issue.scale.low, lang) if issue.scale else "",
+                    "high": pick(issue.scale.high, lang) if issue.scale else "",
+                    "forecasts": {m: float(results[m].forecast[k]) for m in MODELS},
+                    "rows": rows,
+                    "chart": {
+                        "rounds": list(range(shown.positions.shape[0])),
+                        "actors": [
+                            {"name": names[a], "y": [round(v, 2) for v in shown.positions[:, i, k].tolist()]}
+                            for i, a in enumerate(shown.actors)
+                        ],
+                        "mean": [round(v, 2) for v in shown.mean[:, k].tolist()],
+                        "forecast": float(shown.forecast[k]),
+                        "labels": {
+                            "mean": _("weighted mean"),
+                            "forecast": _("forecast"),
+                            "round": _("round"),
+                        },
+                    },
+                }
+            )
+        cycle = shown.cycle
+        context |= {
+            "chosen": chosen,
+            "record": {
+                "title": pick(record.title, lang),
+                "note": pick(record.note, lang) if record.note else "",
+            },
+            "issues": issues,
+            "model_names": MODEL_NAMES,
+            "stop": {"reason": STOP_REASONS[shown.stop_reason], "rounds": shown.n_rounds, "cycle": cycle},
+            "source_titles": {s.id: pick(s.title, lang) for s in case.sources},
+        }
+    return render(request, "forecasts.html", context)
+
+
+STOP_REASONS = {
+    "static": N_("a one-shot model"),
+    "rounds": N_("the round limit"),
+    "converged": N_("converged"),
+    "cycle": N_("the positions cycle"),
+}
+MODEL_NAMES = {
+    "mean": N_("weighted mean"),
+    "median": N_("weighted median"),
+    "condorcet": N_("Condorcet winner"),
+    "bdm": N_("expected utility (BDM)"),
+    "smp": N_("spatial model (SMP)"),
+}

@@ -269,6 +269,7 @@ def case_page(case_id: str, request: Request) -> HTMLResponse:
             "documents": documents,
             "source_titles": titles,
             "has_roadmaps": bool(case.roadmaps),
+            "has_forecasts": bool(case.forecasts),
         },
     )
 
