@@ -414,6 +414,8 @@ class Scenario(Fact):
     sheets: list[ScoreSheet]
 
 
+from hexatable.case.conflict_models import Conflict  # noqa: E402  (its records build on the ones above)
+
 # --- the case -----------------------------------------------------------------------------------
 
 
@@ -440,6 +442,7 @@ class Case(Record):
     documents: list[Document] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -514,6 +517,7 @@ class CaseFile(Record):
     documents: list[Document] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -524,5 +528,7 @@ COLLECTIONS: dict[str, type[Record]] = {
     "documents": Document,
     "events": Event,
     "scenarios": Scenario,
+    "conflicts": Conflict,
 }
 """The list-valued top-level keys of a case file and the record type of their items."""
+

@@ -35,6 +35,7 @@ from hexatable.cli import render
 from hexatable.cli.brief import brief_command
 from hexatable.cli.serve import serve_command
 from hexatable.cli.simulate import simulate_command
+from hexatable.cli.stability import stability_command
 from hexatable.cli.views import counts, overview_view, timeline_view
 
 app = typer.Typer(
@@ -257,6 +258,7 @@ def schema(
 app.command("simulate")(user_errors(simulate_command))
 app.command("brief")(user_errors(brief_command))
 app.command("serve")(serve_command)
+app.command("stability")(user_errors(stability_command))
 
 
 def main() -> None:
