@@ -93,14 +93,20 @@ def main() -> None:
     parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    print(
+        f"machine: {platform.machine()}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     print(f"{'states':>8} {'time (s)':>9} {'peak MiB':>9}  equilibria (nash gmr smr seq sim)")
     for k in range(6, args.max_k + 1):
         states, elapsed, peak, eq = measure(random_model(k, args.seed + k))
         print(f"{states:>8} {elapsed:>9.3f} {peak:>9.1f}  {' '.join(str(eq[c]) for c in eq)}", flush=True)
     if not args.skip_large:
         states, elapsed, peak, eq = measure(large_model(args.seed))
-        print(f"{states:>8} {elapsed:>9.3f} {peak:>9.1f}  {' '.join(str(eq[c]) for c in eq)}  (20 options, rules)")
+        print(
+            f"{states:>8} {elapsed:>9.3f} {peak:>9.1f}  {' '.join(str(eq[c]) for c in eq)}"
+            "  (20 options, rules)"
+        )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory of the process: {rss:.0f} MiB")
 

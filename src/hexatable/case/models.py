@@ -531,4 +531,3 @@ COLLECTIONS: dict[str, type[Record]] = {
     "conflicts": Conflict,
 }
 """The list-valued top-level keys of a case file and the record type of their items."""
-
