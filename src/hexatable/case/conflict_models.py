@@ -62,9 +62,10 @@ class PreferenceStatement(Fact):
 
 
 class ConflictDecisionMaker(Fact):
-    """A decision maker of a conflict: an actor, its options, and its preference statements."""
+    """A decision maker of a conflict: one actor (or several acting as one), its options, and its
+    preference statements. Its name in results is its actor ids joined by ``/`` (``CHN/RUS``)."""
 
-    actor: ActorRef
+    actors: Annotated[list[ActorRef], Field(min_length=1)]
     options: Annotated[list[ConflictOption], Field(min_length=1)]
     statements: list[PreferenceStatement] = Field(default_factory=list)
     ranking: list[list[int]] | None = Field(
@@ -90,10 +91,17 @@ class FeasibilityRule(Fact):
 
 
 class Coalition(Record):
-    """Decision makers that may move together."""
+    """Decision makers that may move together, named by (one of) their actors."""
 
     members: Annotated[list[ActorRef], Field(min_length=2)]
     text: Text | None = None
+
+
+class StatusQuo(Fact):
+    """The options taken at the status quo."""
+
+    options: list[Id]
+    label: Text | None = None
 
 
 class Conflict(Fact):
@@ -105,7 +113,7 @@ class Conflict(Fact):
     decision_makers: Annotated[list[ConflictDecisionMaker], Field(min_length=2)]
     feasibility: list[FeasibilityRule] = Field(default_factory=list)
     coalitions: list[Coalition] = Field(default_factory=list)
-    status_quo: list[Id] | None = Field(default=None, description="The options taken at the status quo.")
+    status_quo: StatusQuo | None = None
     notes: Text | None = Field(default=None, description="What the analysis says, in words.")
 
     @model_validator(mode="after")
@@ -114,7 +122,7 @@ class Conflict(Fact):
         duplicated = sorted({o for o in known if known.count(o) > 1})
         if duplicated:
             raise ValueError(f"option id(s) {duplicated} are used twice")
-        actors = [dm.actor for dm in self.decision_makers]
+        actors = [actor for dm in self.decision_makers for actor in dm.actors]
         if len(set(actors)) != len(actors):
             raise ValueError("an actor is listed twice among the decision makers")
         for where, literal in self._literals():
@@ -127,6 +135,17 @@ class Conflict(Fact):
                     raise ValueError(f"coalitions[{c}]: '{member}' is not a decision maker of this conflict")
         return self
 
+    def dm_name(self, index: int) -> str:
+        """The name of decision maker ``index`` in results: its actor ids joined by ``/``."""
+        return "/".join(self.decision_makers[index].actors)
+
+    def dm_of_actor(self, actor: str) -> int:
+        """The index of the decision maker an actor belongs to."""
+        for index, dm in enumerate(self.decision_makers):
+            if actor in dm.actors:
+                return index
+        raise KeyError(actor)
+
     def _literals(self) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
         for d, dm in enumerate(self.decision_makers):
@@ -136,7 +155,8 @@ class Conflict(Fact):
                         found.append((f"decision_makers[{d}].statements[{s}].{name}", literal))
         for r, rule in enumerate(self.feasibility):
             found.extend((f"feasibility[{r}].options", literal) for literal in rule.options)
-        found.extend(("status_quo", option) for option in self.status_quo or [])
+        if self.status_quo is not None:
+            found.extend(("status_quo.options", option) for option in self.status_quo.options)
         return found
 
 

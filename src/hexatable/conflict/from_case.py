@@ -55,7 +55,7 @@ def conflict_model(conflict: Conflict) -> CaseConflict:
         for option in dm.options
     )
     dms = []
-    for dm in conflict.decision_makers:
+    for d, dm in enumerate(conflict.decision_makers):
         preference: Preference
         if dm.ranking is not None:
             preference = Ranking(tuple(tuple(group) for group in dm.ranking))
@@ -76,7 +76,7 @@ def conflict_model(conflict: Conflict) -> CaseConflict:
                     )
                 )
             preference = OptionPrioritisation(tuple(statements))
-        dms.append(DecisionMaker(dm.actor, tuple(index[o.id] for o in dm.options), preference))
+        dms.append(DecisionMaker(conflict.dm_name(d), tuple(index[o.id] for o in dm.options), preference))
     rules = conflict.feasibility
     feasibility = Feasibility(
         infeasible=tuple(conjunction(r.options) for r in rules if r.kind is FeasibilityKind.INFEASIBLE),
@@ -92,10 +92,13 @@ def conflict_model(conflict: Conflict) -> CaseConflict:
     )
     status_quo = None
     if conflict.status_quo is not None:
-        status_quo = sum(1 << index[o] for o in conflict.status_quo)
+        status_quo = sum(1 << index[o] for o in conflict.status_quo.options)
     return CaseConflict(
         model=model,
-        coalitions=tuple(tuple(c.members) for c in conflict.coalitions),
+        coalitions=tuple(
+            tuple(dict.fromkeys(conflict.dm_name(conflict.dm_of_actor(a)) for a in c.members))
+            for c in conflict.coalitions
+        ),
         status_quo=status_quo,
         option_ids=tuple(option_ids),
     )
