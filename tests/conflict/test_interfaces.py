@@ -150,3 +150,25 @@ ELMIRA_GMCR = {
         [[1, "N"], [2, "N"], [4, "N"]],
     ],
 }
+
+
+def test_inverse_and_sensitivity_options() -> None:
+    code, out, _ = run(
+        "stability",
+        str(DATA / "syria_iraq.gmcr"),
+        "--dm",
+        "Syria",
+        "--inverse",
+        "2",
+        "--sensitivity",
+        "--json",
+    )
+    assert code == 0
+    view = json.loads(out)
+    assert {i["concept"]: i["count"] for i in view["inverse"]} == {"nash": 240, "gmr": 384, "seq": 384}
+    # Syria ranks 1 3 6 2 4 5. Swapping groups 3 and 4 puts 2 above 6: Syria's moves from 2 to 1 and 3
+    # are then answered by Iraq's attacks (to 4 and 6), both below 2, and 2 is Iraq's best state, so 2
+    # joins the GMR equilibria {1, 6} (Hipel, Kilgour & Kinsara 2014, for the original ranking).
+    changes = {v["change"]: v["equilibria"] for v in view["sensitivity"]}
+    assert changes["Syria: ranking groups 3 and 4 swapped"]["gmr"] == [1, 2, 6]
+    assert changes["Syria: ranking groups 1 and 2 swapped"]["gmr"] == [1, 6]

@@ -25,7 +25,9 @@ from hexatable.conflict.coalitions import analyse_coalitions
 from hexatable.conflict.explain import explain
 from hexatable.conflict.from_case import conflict_model
 from hexatable.conflict.gmcr_file import GmcrFileError, parse_gmcr
+from hexatable.conflict.inverse import INVERSE_CONCEPTS, inverse_stability
 from hexatable.conflict.model import ConflictModel, ModelError
+from hexatable.conflict.sensitivity import sensitivity
 from hexatable.conflict.stability import Concept
 from hexatable.conflict.status_quo import status_quo_paths
 
@@ -103,6 +105,13 @@ def stability_command(
     explain_state: Annotated[
         int | None, typer.Option("--explain", help="Explain this state: improvements and sanctions.", min=1)
     ] = None,
+    inverse: Annotated[
+        int | None,
+        typer.Option("--inverse", help="With --dm: how many of its rankings make this state stable.", min=1),
+    ] = None,
+    sensitivity_flag: Annotated[
+        bool, typer.Option("--sensitivity", help="Equilibria after each one-change variant of the model.")
+    ] = False,
     conflict_id: Annotated[str | None, typer.Option("--conflict", help="Which conflict of the case.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON (a stable shape).")] = False,
 ) -> None:
@@ -119,7 +128,9 @@ def stability_command(
         groups = [_coalition(conflict, text) for text in coalition or []] or [
             [conflict.dm_index(name) for name in names] for names in coalitions
         ]
-        for number in (status_quo, explain_state):
+        if inverse is not None and dm_index is None:
+            raise ModelError("--inverse needs --dm: whose ranking is free")
+        for number in (status_quo, explain_state, inverse):
             if number is not None and number > states:
                 raise _fail(f"state {number} does not exist: the states are numbered 1-{states}")
     except ModelError as error:
@@ -146,6 +157,19 @@ def stability_command(
             conflict.decision_makers[i].name: [e.sentence for e in explain(result.graph, i, explain_state)]
             for i in who
         }
+    if inverse is not None and dm_index is not None:
+        try:
+            view["inverse"] = [
+                inverse_stability(result.graph, dm_index, inverse, c).to_json()
+                for c in INVERSE_CONCEPTS
+                if c in shown
+            ]
+        except ModelError as error:
+            raise _fail(f"{model}: {error}") from None
+    if sensitivity_flag:
+        view["sensitivity"] = [
+            {"change": v.change, "equilibria": v.equilibria} for v in sensitivity(conflict, tuple(concepts))
+        ]
     if json_output:
         sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
         return
@@ -195,6 +219,15 @@ def _render(result: ConflictAnalysis, view: dict[str, Any], concepts: list[str],
         for target, steps in paths["paths"].items():
             route = " → ".join([str(paths["status_quo"]), *(f"{s['state']} ({s['mover']})" for s in steps)])
             stdout.print(f"  to {target}: {route}", highlight=False)
+    for item in view.get("inverse", []):
+        stdout.print(
+            f"{item['concept']}: {item['count']} of {item['total']} rankings of {item['dm']} make state "
+            f"{item['state']} stable",
+            highlight=False,
+        )
+    for variant in view.get("sensitivity", []):
+        found = "; ".join(f"{c} {_numbers(n)}" for c, n in variant["equilibria"].items())
+        stdout.print(f"{variant['change']}: {found}", highlight=False)
     for name, sentences in view.get("explain", {}).items():
         stdout.print(f"[bold]{name}[/]")
         for sentence in sentences or [
