@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from hexatable.conflict import ConflictModel, Ranking, analyse, build_graph
@@ -15,12 +15,17 @@ from tests.conflict.strategies import conflict_models
 from tests.oracles.gmcr_models import as_published_elmira, elmira
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(conflict_models(max_dms=3, max_options=3), st.data())
 def test_inverse_counts_match_enumeration(model: ConflictModel, data: st.DataObject) -> None:
-    count = build_graph(model).states.count
-    state = data.draw(st.integers(1, count))
     graph = build_graph(model)
+    count = graph.states.count
+    assume(count <= 6)  # every ranking is analysed: at most 720
+    state = data.draw(st.integers(1, count))
     expected = {c: inverse_stability(graph, 0, state, c).count for c in ("nash", "gmr", "seq")}
     counted = dict.fromkeys(expected, 0)
     for order in itertools.permutations(range(1, count + 1)):
