@@ -172,3 +172,18 @@ def test_inverse_and_sensitivity_options() -> None:
     changes = {v["change"]: v["equilibria"] for v in view["sensitivity"]}
     assert changes["Syria: ranking groups 3 and 4 swapped"]["gmr"] == [1, 2, 6]
     assert changes["Syria: ranking groups 1 and 2 swapped"]["gmr"] == [1, 6]
+
+
+def test_builtin_case_conflict_and_its_status_quo() -> None:
+    code, out, _ = run("stability", "six-party-talks", "--concept", "seq", "--json")
+    assert code == 0
+    view = json.loads(out)
+    assert 204 in view["equilibria"]["seq"]
+    assert view["status_quo"]["status_quo"] == 204  # taken from the case's status_quo
+    assert "PRK+USA" in view["coalition_analysis"]["stable"]["seq"]  # the case's coalition
+
+
+def test_case_without_conflicts() -> None:
+    code, _, err = run("stability", "p5-process")
+    assert code == 1
+    assert "holds no conflict model" in err
