@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from tests.forecast.ec_emissions import ACTORS, KTAB_CSV, ec_emissions
 
 from hexatable.forecast.baselines import baseline
 from hexatable.forecast.bdm import BdmConfig, run_bdm
 from hexatable.forecast.ktab_csv import parse_ktab_csv
+from tests.forecast.ec_emissions import ACTORS, KTAB_CSV, ec_emissions
 
 
 def test_weighted_mean_is_7_389956() -> None:

@@ -416,6 +416,7 @@ class Scenario(Fact):
 
 # --- the engines' inputs (records in their own modules, which need Fact and the refs above) -------
 
+from hexatable.case.conflict_models import Conflict  # noqa: E402
 from hexatable.case.forecast_models import Forecast as Forecast  # noqa: E402
 from hexatable.case.roadmap_models import Roadmap  # noqa: E402
 
@@ -447,6 +448,7 @@ class Case(Record):
     scenarios: list[Scenario] = Field(default_factory=list)
     roadmaps: list[Roadmap] = Field(default_factory=list)
     forecasts: list[Forecast] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -523,6 +525,7 @@ class CaseFile(Record):
     scenarios: list[Scenario] = Field(default_factory=list)
     roadmaps: list[Roadmap] = Field(default_factory=list)
     forecasts: list[Forecast] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -535,5 +538,6 @@ COLLECTIONS: dict[str, type[Record]] = {
     "scenarios": Scenario,
     "roadmaps": Roadmap,
     "forecasts": Forecast,
+    "conflicts": Conflict,
 }
 """The list-valued top-level keys of a case file and the record type of their items."""

@@ -1,0 +1,242 @@
+"""``hexatable stability``: which states of a conflict are stable, for whom, and how to get there.
+
+MODEL is a case id or folder (its conflict model), a YAML file with a ``conflicts`` list, or a GMCR+
+``.gmcr`` file. The command parses, calls :mod:`hexatable.conflict` and renders; the ``--json`` shape
+is documented in docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from hexatable.case import open_case
+from hexatable.case.conflict_file import load_conflict_file
+from hexatable.case.conflict_models import Conflict
+from hexatable.conflict.analysis import ConflictAnalysis, analyse
+from hexatable.conflict.coalitions import analyse_coalitions
+from hexatable.conflict.explain import explain
+from hexatable.conflict.from_case import conflict_model
+from hexatable.conflict.gmcr_file import GmcrFileError, parse_gmcr
+from hexatable.conflict.inverse import INVERSE_CONCEPTS, inverse_stability
+from hexatable.conflict.model import ConflictModel, ModelError
+from hexatable.conflict.sensitivity import sensitivity
+from hexatable.conflict.stability import Concept
+from hexatable.conflict.status_quo import status_quo_paths
+
+stdout = Console()
+stderr = Console(stderr=True)
+
+
+class ConceptOption(StrEnum):
+    nash = "nash"
+    gmr = "gmr"
+    smr = "smr"
+    seq = "seq"
+    sim = "sim"
+    all = "all"
+
+
+def _fail(message: str) -> typer.Exit:
+    stderr.print(message, style="red", highlight=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
+def load_model(
+    model: str, conflict_id: str | None
+) -> tuple[ConflictModel, list[tuple[str, ...]], int | None]:
+    """The model, its coalitions (DM names) and status-quo code, from a case, a YAML or a .gmcr file."""
+    path = Path(model)
+    if path.suffix == ".gmcr":
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise _fail(f"{model}: cannot read the file ({error})") from None
+        try:
+            imported = parse_gmcr(text, name=path.stem)
+        except GmcrFileError as error:
+            raise _fail(f"{model}: {error}") from None
+        return imported.model, list(imported.coalitions), None
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        conflicts = load_conflict_file(path)
+    else:
+        conflicts = open_case(model).conflicts
+    chosen = _choose(conflicts, conflict_id, model)
+    try:
+        converted = conflict_model(chosen)
+    except ModelError as error:
+        raise _fail(f"{model}: conflict '{chosen.id}': {error}") from None
+    return converted.model, list(converted.coalitions), converted.status_quo
+
+
+def _choose(conflicts: list[Conflict], conflict_id: str | None, model: str) -> Conflict:
+    known = ", ".join(c.id for c in conflicts) or "none"
+    if conflict_id is not None:
+        for conflict in conflicts:
+            if conflict.id == conflict_id:
+                return conflict
+        raise _fail(f"{model}: no conflict '{conflict_id}' (conflicts: {known})")
+    if len(conflicts) == 1:
+        return conflicts[0]
+    if not conflicts:
+        raise _fail(f"{model}: holds no conflict model")
+    raise _fail(f"{model}: holds several conflicts; name one with --conflict ({known})")
+
+
+def stability_command(
+    model: Annotated[str, typer.Argument(help="A case id or folder, a conflict YAML file, or a .gmcr file.")],
+    concept: Annotated[
+        ConceptOption, typer.Option(help="The stability concept to report.")
+    ] = ConceptOption.all,
+    dm: Annotated[str | None, typer.Option("--dm", help="Also list the states stable for this DM.")] = None,
+    coalition: Annotated[
+        list[str] | None, typer.Option("--coalition", help="DMs moving together, as A+B; repeat for several.")
+    ] = None,
+    status_quo: Annotated[
+        int | None, typer.Option("--status-quo", help="Paths of improvements from this state number.", min=1)
+    ] = None,
+    explain_state: Annotated[
+        int | None, typer.Option("--explain", help="Explain this state: improvements and sanctions.", min=1)
+    ] = None,
+    inverse: Annotated[
+        int | None,
+        typer.Option("--inverse", help="With --dm: how many of its rankings make this state stable.", min=1),
+    ] = None,
+    sensitivity_flag: Annotated[
+        bool, typer.Option("--sensitivity", help="Equilibria after each one-change variant of the model.")
+    ] = False,
+    conflict_id: Annotated[str | None, typer.Option("--conflict", help="Which conflict of the case.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON (a stable shape).")] = False,
+) -> None:
+    """Stability analysis of a conflict (Graph Model for Conflict Resolution): equilibria per concept."""
+    try:
+        conflict, coalitions, case_status_quo = load_model(model, conflict_id)
+        concepts = list(Concept) if concept is ConceptOption.all else [Concept(concept.value)]
+        needed = sorted(
+            set(concepts) | ({Concept.NASH, Concept.GMR, Concept.SEQ} if coalitions or coalition else set())
+        )
+        result = analyse(conflict, concepts=needed)
+        states = result.graph.states.count
+        dm_index = conflict.dm_index(dm) if dm is not None else None
+        groups = [_coalition(conflict, text) for text in coalition or []] or [
+            [conflict.dm_index(name) for name in names] for names in coalitions
+        ]
+        if inverse is not None and dm_index is None:
+            raise ModelError("--inverse needs --dm: whose ranking is free")
+        for number in (status_quo, explain_state, inverse):
+            if number is not None and number > states:
+                raise _fail(f"state {number} does not exist: the states are numbered 1-{states}")
+    except ModelError as error:
+        raise _fail(f"{model}: {error}") from None
+    view: dict[str, Any] = result.to_json()
+    shown = [c.value for c in concepts]
+    view["equilibria"] = {c: view["equilibria"][c] for c in shown}
+    view["stable"] = {c: view["stable"][c] for c in shown}
+    if groups:
+        view["coalition_analysis"] = analyse_coalitions(result.graph, groups, result.stable).to_json()
+    start = (
+        status_quo
+        if status_quo is not None
+        else (result.graph.states.number_of(case_status_quo) if case_status_quo is not None else None)
+    )
+    if start is not None:
+        targets = result.equilibria(shown[0])
+        if groups:
+            targets = view["coalition_analysis"]["equilibria"].get(shown[0], targets)
+        view["status_quo"] = status_quo_paths(result.graph, start, targets, groups).to_json()
+    if explain_state is not None:
+        who = [dm_index] if dm_index is not None else list(range(result.graph.dm_count))
+        view["explain"] = {
+            conflict.decision_makers[i].name: [e.sentence for e in explain(result.graph, i, explain_state)]
+            for i in who
+        }
+    if inverse is not None and dm_index is not None:
+        try:
+            view["inverse"] = [
+                inverse_stability(result.graph, dm_index, inverse, c).to_json()
+                for c in INVERSE_CONCEPTS
+                if c in shown
+            ]
+        except ModelError as error:
+            raise _fail(f"{model}: {error}") from None
+    if sensitivity_flag:
+        view["sensitivity"] = [
+            {"change": v.change, "equilibria": v.equilibria} for v in sensitivity(conflict, tuple(concepts))
+        ]
+    if json_output:
+        sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
+        return
+    _render(result, view, shown, dm_index)
+
+
+def _coalition(model: ConflictModel, text: str) -> list[int]:
+    members = [model.dm_index(name.strip()) for name in text.split("+") if name.strip()]
+    if len(set(members)) < 2:
+        raise ModelError(f"--coalition {text!r}: name at least two different DMs joined by '+'")
+    return members
+
+
+def _render(result: ConflictAnalysis, view: dict[str, Any], concepts: list[str], dm: int | None) -> None:
+    model = result.graph.model
+    equilibria = {c: set(view["equilibria"][c]) for c in concepts}
+    interesting = sorted(set().union(*equilibria.values()))
+    table = Table(
+        title=f"Equilibria of {model.name or 'the conflict'} ({result.graph.states.count} feasible states)"
+    )
+    table.add_column("state", justify="right", style="bold")
+    table.add_column("options taken")
+    for c in concepts:
+        table.add_column(c.upper() if c != "nash" else "Nash", justify="center")
+    states = {s["number"]: s for s in view["states"]}
+    for number in interesting:
+        taken = [model.options[k].name for k, v in enumerate(states[number]["options"]) if v == "Y"]
+        table.add_row(
+            str(number),
+            ", ".join(taken) or "(none)",
+            *("✓" if number in equilibria[c] else "" for c in concepts),
+        )
+    stdout.print(table)
+    if dm is not None:
+        name = model.decision_makers[dm].name
+        for c in concepts:
+            stdout.print(f"{c}: stable for {name}: {_numbers(view['stable'][c][name])}", highlight=False)
+    if "coalition_analysis" in view:
+        analysis = view["coalition_analysis"]
+        for c, numbers in analysis["equilibria"].items():
+            stdout.print(f"coalition {c} equilibria: {_numbers(numbers)}", highlight=False)
+    if "status_quo" in view:
+        paths = view["status_quo"]
+        stdout.print(f"From the status quo, state {paths['status_quo']}:", highlight=False)
+        if not paths["paths"]:
+            stdout.print("  no equilibrium is reached by improvements", highlight=False)
+        for target, steps in paths["paths"].items():
+            route = " → ".join([str(paths["status_quo"]), *(f"{s['state']} ({s['mover']})" for s in steps)])
+            stdout.print(f"  to {target}: {route}", highlight=False)
+    for item in view.get("inverse", []):
+        stdout.print(
+            f"{item['concept']}: {item['count']} of {item['total']} rankings of {item['dm']} make state "
+            f"{item['state']} stable",
+            highlight=False,
+        )
+    for variant in view.get("sensitivity", []):
+        found = "; ".join(f"{c} {_numbers(n)}" for c, n in variant["equilibria"].items())
+        stdout.print(f"{variant['change']}: {found}", highlight=False)
+    for name, sentences in view.get("explain", {}).items():
+        stdout.print(f"[bold]{name}[/]")
+        for sentence in sentences or [
+            "It has no unilateral improvement here: the state is Nash-stable for it."
+        ]:
+            stdout.print(f"  {sentence}", highlight=False)
+
+
+def _numbers(numbers: list[int]) -> str:
+    if len(numbers) > 40:
+        return f"{', '.join(map(str, numbers[:40]))}, … ({len(numbers)} states)"
+    return ", ".join(map(str, numbers)) or "none"

@@ -1,0 +1,189 @@
+"""The conflict model from the case format and from .gmcr files, and the stability command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hexatable.cli.app import app
+from hexatable.conflict.gmcr_file import GmcrFileError, parse_gmcr
+
+DATA = Path(__file__).parent / "data"
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_yaml_prisoners_dilemma_from_statements() -> None:
+    """Statements B cooperates > A defects give A: DC > CC > DD > CD, the Prisoner's Dilemma."""
+    code, out, _ = run("stability", str(DATA / "prisoners.yaml"), "--json")
+    assert code == 0
+    view = json.loads(out)
+    assert view["equilibria"]["nash"] == [1]
+    assert view["equilibria"]["gmr"] == [1, 4]
+    assert view["states"][3] == {"number": 4, "code": 3, "options": ["Y", "Y"]}
+    assert view["stable"]["seq"]["prisoner-a"] == [1, 3, 4]  # 3: A's best state
+    assert view["status_quo"] == {"status_quo": 1, "paths": {"1": []}}
+
+
+def test_gmcr_file_syria_iraq(tmp_path: Path) -> None:
+    code, out, _ = run(
+        "stability", str(DATA / "syria_iraq.gmcr"), "--concept", "seq", "--json", "--dm", "Iraq"
+    )
+    assert code == 0
+    view = json.loads(out)
+    assert view["equilibria"] == {"seq": [6]}
+    assert view["stable"]["seq"]["Iraq"] == [2, 4, 5, 6]
+
+
+def test_table_and_explanation() -> None:
+    code, out, _ = run("stability", str(DATA / "syria_iraq.gmcr"), "--explain", "2", "--dm", "Syria")
+    assert code == 0
+    assert "Escalate, Attack" in out
+    assert "Syria can move to state 3" in out.replace("\n", " ")
+
+
+def test_coalition_and_status_quo_on_elmira(tmp_path: Path) -> None:
+    """Elmira in .gmcr form, with the coalition Ministry + Uniroyal: 5 falls, the path 1 → 5 → 8."""
+    path = tmp_path / "elmira.gmcr"
+    path.write_text(json.dumps(ELMIRA_GMCR), encoding="utf-8")
+    code, out, _ = run(
+        "stability",
+        str(path),
+        "--json",
+        "--coalition",
+        "MoE+Uniroyal",
+        "--status-quo",
+        "1",
+        "--concept",
+        "nash",
+    )
+    assert code == 0, out
+    view = json.loads(out)
+    assert 5 in view["equilibria"]["nash"]
+    assert 5 not in view["coalition_analysis"]["equilibria"]["nash"]
+    assert [step["state"] for step in view["status_quo"]["paths"]["8"]] == [5, 8]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "line 1: not valid JSON"),
+        ('{"options": []}', "decisionMakers: missing"),
+        (
+            '{"options": [{"name": "a", "permittedDirection": "up"}], "decisionMakers": []}',
+            "options[0].permittedDirection: 'up' is not one of both, fwd, back",
+        ),
+        (
+            '{"options": [{"name": "a"}], "decisionMakers": [{"name": "A", "options": [0], '
+            '"preferences": [[[3, "Y"]]]}]}',
+            "decisionMakers[0].preferences[0][0]: expected [option index 0-0",
+        ),
+    ],
+)
+def test_bad_gmcr_files_are_located(text: str, message: str) -> None:
+    with pytest.raises(GmcrFileError) as error:
+        parse_gmcr(text)
+    assert message in str(error.value)
+
+
+def test_bad_files_exit_with_a_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.gmcr"
+    bad.write_text('{"options": [{"name": "a"}],\n "decisionMakers": 3}', encoding="utf-8")
+    code, _, err = run("stability", str(bad))
+    assert code == 1
+    assert "decisionMakers: should be a list, not int" in err
+    yaml_file = tmp_path / "bad.yaml"
+    yaml_file.write_text(
+        (DATA / "prisoners.yaml")
+        .read_text(encoding="utf-8")
+        .replace("when: [b-cooperates]", "when: [b-coop]")
+    )
+    code, _, err = run("stability", str(yaml_file))
+    assert code == 1
+    assert "bad.yaml:3:5: conflicts[0]: decision_makers[0].statements[0].when: unknown option 'b-coop'" in err
+    code, _, err = run("stability", str(DATA / "syria_iraq.gmcr"), "--explain", "9")
+    assert code == 1 and "states are numbered 1-6" in err
+    code, _, err = run("stability", str(DATA / "syria_iraq.gmcr"), "--dm", "Egypt")
+    assert code == 1 and "no decision maker named 'Egypt'" in err
+
+
+ELMIRA_GMCR = {
+    # Fang, Hipel & Kilgour (1993), ch. 2: options modify, delay, accept, insist, abandon
+    "options": [
+        {"name": "Modify", "permittedDirection": "fwd"},
+        {"name": "Delay", "permittedDirection": "both"},
+        {"name": "Accept", "permittedDirection": "both"},
+        {"name": "Insist", "permittedDirection": "both"},
+        {"name": "Abandon", "permittedDirection": "fwd"},
+    ],
+    "decisionMakers": [
+        {
+            "name": "MoE",
+            "options": [0],
+            "useManualPreferenceRanking": True,
+            "preferenceRanking": [7, 3, 4, 8, 5, 1, 2, 6, [9, 10, 11, 12]],
+        },
+        {
+            "name": "Uniroyal",
+            "options": [1, 2, 4],
+            "useManualPreferenceRanking": True,
+            "preferenceRanking": [4, 8, 5, 1, 2, 6, 3, 7, [9, 10, 11, 12]],
+        },
+        {
+            "name": "Local",
+            "options": [3],
+            "useManualPreferenceRanking": True,
+            "preferenceRanking": [7, 3, 5, 1, 8, 6, 4, 2, [9, 10, 11, 12]],
+        },
+    ],
+    "infeasibles": [
+        [[1, "Y"], [2, "Y"]],
+        [[1, "Y"], [4, "Y"]],
+        [[2, "Y"], [4, "Y"]],
+        [[1, "N"], [2, "N"], [4, "N"]],
+    ],
+}
+
+
+def test_inverse_and_sensitivity_options() -> None:
+    code, out, _ = run(
+        "stability",
+        str(DATA / "syria_iraq.gmcr"),
+        "--dm",
+        "Syria",
+        "--inverse",
+        "2",
+        "--sensitivity",
+        "--json",
+    )
+    assert code == 0
+    view = json.loads(out)
+    assert {i["concept"]: i["count"] for i in view["inverse"]} == {"nash": 240, "gmr": 384, "seq": 384}
+    # Syria ranks 1 3 6 2 4 5. Swapping groups 3 and 4 puts 2 above 6: Syria's moves from 2 to 1 and 3
+    # are then answered by Iraq's attacks (to 4 and 6), both below 2, and 2 is Iraq's best state, so 2
+    # joins the GMR equilibria {1, 6} (Hipel, Kilgour & Kinsara 2014, for the original ranking).
+    changes = {v["change"]: v["equilibria"] for v in view["sensitivity"]}
+    assert changes["Syria: ranking groups 3 and 4 swapped"]["gmr"] == [1, 2, 6]
+    assert changes["Syria: ranking groups 1 and 2 swapped"]["gmr"] == [1, 6]
+
+
+def test_builtin_case_conflict_and_its_status_quo() -> None:
+    code, out, _ = run("stability", "six-party-talks", "--concept", "seq", "--json")
+    assert code == 0
+    view = json.loads(out)
+    assert 204 in view["equilibria"]["seq"]
+    assert view["status_quo"]["status_quo"] == 204  # taken from the case's status_quo
+    assert "PRK+USA" in view["coalition_analysis"]["stable"]["seq"]  # the case's coalition
+
+
+def test_case_without_conflicts() -> None:
+    code, _, err = run("stability", "p5-process")
+    assert code == 1
+    assert "holds no conflict model" in err
