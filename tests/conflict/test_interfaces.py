@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,9 @@ def test_gmcr_file_syria_iraq(tmp_path: Path) -> None:
 def test_table_and_explanation() -> None:
     code, out, _ = run("stability", str(DATA / "syria_iraq.gmcr"), "--explain", "2", "--dm", "Syria")
     assert code == 0
-    assert "Escalate, Attack" in out
+    # State 6 = Syria escalates and Iraq attacks: options 1 and 2 taken, in GMCR's Y/N grid.
+    assert re.search(r"│\s+6 │ · │ Y │ Y │\s+✓", out)
+    assert re.search(r"1\s+Syria\s+Escalate", out) and re.search(r"2\s+Iraq\s+Attack", out)
     assert "Syria can move to state 3" in out.replace("\n", " ")
 
 

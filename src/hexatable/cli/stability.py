@@ -113,6 +113,10 @@ def stability_command(
         bool, typer.Option("--sensitivity", help="Equilibria after each one-change variant of the model.")
     ] = False,
     conflict_id: Annotated[str | None, typer.Option("--conflict", help="Which conflict of the case.")] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="List every equilibrium state, however many (the table stops at 30)."),
+    ] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON (a stable shape).")] = False,
 ) -> None:
     """Stability analysis of a conflict (Graph Model for Conflict Resolution): equilibria per concept."""
@@ -173,7 +177,7 @@ def stability_command(
     if json_output:
         sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
         return
-    _render(result, view, shown, dm_index)
+    _render(result, view, shown, dm_index, show_all)
 
 
 def _coalition(model: ConflictModel, text: str) -> list[int]:
@@ -183,26 +187,70 @@ def _coalition(model: ConflictModel, text: str) -> list[int]:
     return members
 
 
-def _render(result: ConflictAnalysis, view: dict[str, Any], concepts: list[str], dm: int | None) -> None:
+ROWS = 30
+"""Rows of the state table by default: past this, the equilibria of the concepts with the fewest are
+listed (whole concepts, as many as fit) with the status quo, and ``--all`` lists the rest."""
+
+
+def _render(
+    result: ConflictAnalysis,
+    view: dict[str, Any],
+    concepts: list[str],
+    dm: int | None,
+    show_all: bool = False,
+) -> None:
+    """A summary per concept, the equilibria as a grid of options (GMCR's Y/N notation, one column per
+    option, numbered as in the legend), then whatever else was asked for."""
     model = result.graph.model
     equilibria = {c: set(view["equilibria"][c]) for c in concepts}
-    interesting = sorted(set().union(*equilibria.values()))
-    table = Table(
-        title=f"Equilibria of {model.name or 'the conflict'} ({result.graph.states.count} feasible states)"
-    )
-    table.add_column("state", justify="right", style="bold")
-    table.add_column("options taken")
+    summary = Table(title=f"{model.name or 'The conflict'}: {result.graph.states.count} feasible states")
+    summary.add_column("concept", style="bold")
+    summary.add_column("equilibria", justify="right")
+    summary.add_column("states")
     for c in concepts:
-        table.add_column(c.upper() if c != "nash" else "Nash", justify="center")
+        summary.add_row(_concept_name(c), str(len(equilibria[c])), _numbers(view["equilibria"][c], 12))
+    stdout.print(summary)
+
+    status_quo = view.get("status_quo", {}).get("status_quo")
+    rows = sorted(set().union(*equilibria.values()) | ({status_quo} if status_quo else set()))
+    hidden = 0
+    if len(rows) > ROWS and not show_all:
+        # The equilibria of the strictest concepts first, as many concepts whole as fit.
+        kept: set[int] = {status_quo} if status_quo else set()
+        for c in sorted(concepts, key=lambda c: len(equilibria[c])):
+            if kept and len(kept | equilibria[c]) > ROWS:
+                break
+            kept |= equilibria[c]
+        hidden, rows = len(rows) - len(kept), sorted(kept)
+    grid = Table(title="Equilibria (Y: option taken)", title_justify="left")
+    grid.add_column("state", justify="right", style="bold")
+    owners = []
+    for d in model.decision_makers:
+        owners += [d.name] * len(d.options)
+    order = [k for d in model.decision_makers for k in d.options]
+    for k in order:
+        grid.add_column(str(k), justify="center", no_wrap=True)
+    for c in concepts:
+        grid.add_column(_concept_name(c), justify="center")
     states = {s["number"]: s for s in view["states"]}
-    for number in interesting:
-        taken = [model.options[k].name for k, v in enumerate(states[number]["options"]) if v == "Y"]
-        table.add_row(
-            str(number),
-            ", ".join(taken) or "(none)",
+    for number in rows:
+        marks = states[number]["options"]
+        label = f"{number} (status quo)" if number == status_quo else str(number)
+        grid.add_row(
+            label,
+            *("Y" if marks[k] == "Y" else "[dim]·[/]" for k in order),
             *("✓" if number in equilibria[c] else "" for c in concepts),
         )
-    stdout.print(table)
+    stdout.print(grid)
+    if hidden:
+        stdout.print(
+            f"[dim]{hidden} more equilibria of the other concepts are not listed; --all lists them.[/]",
+            highlight=False,
+        )
+    legend = Table.grid(padding=(0, 2))
+    for k, owner in zip(order, owners, strict=True):
+        legend.add_row(f"[bold]{k}[/]", owner, model.options[k].name)
+    stdout.print(legend)
     if dm is not None:
         name = model.decision_makers[dm].name
         for c in concepts:
@@ -236,7 +284,11 @@ def _render(result: ConflictAnalysis, view: dict[str, Any], concepts: list[str],
             stdout.print(f"  {sentence}", highlight=False)
 
 
-def _numbers(numbers: list[int]) -> str:
-    if len(numbers) > 40:
-        return f"{', '.join(map(str, numbers[:40]))}, … ({len(numbers)} states)"
+def _numbers(numbers: list[int], most: int = 40) -> str:
+    if len(numbers) > most:
+        return f"{', '.join(map(str, numbers[:most]))}, … ({len(numbers)} states)"
     return ", ".join(map(str, numbers)) or "none"
+
+
+def _concept_name(concept: str) -> str:
+    return "Nash" if concept == "nash" else concept.upper()
