@@ -16,6 +16,7 @@ PAGES = [
     ("timeline", "/cases/six-party-talks/timeline", 1),
     ("forecasts", "/cases/six-party-talks/forecasts?forecast=six-party-2019-02&model=bdm", 3),
     ("roadmaps", "/cases/six-party-talks/roadmaps?package=second-phase-actions-2007", 4),
+    ("conflicts", "/cases/six-party-talks/conflicts", 1),
 ]
 
 

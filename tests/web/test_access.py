@@ -95,6 +95,7 @@ PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/cases/{case_id}/timeline"): {},
     ("GET", "/cases/{case_id}/roadmaps"): {},
     ("GET", "/cases/{case_id}/forecasts"): {},
+    ("GET", "/cases/{case_id}/conflicts"): {},
     ("GET", "/room/{session_id}"): {},
     ("GET", "/room/{session_id}/panel"): {},
     ("POST", "/room/{session_id}/act"): {"data": {"type": "side_message", "room": "1", "text": "?"}},

@@ -73,3 +73,25 @@ def test_the_forecast_page_shows_every_model_and_the_rounds_of_one(client: TestC
     assert client.get("/cases/six-party-talks/forecasts", params={"forecast": "nope"}).status_code == 404
     assert client.get("/cases/six-party-talks/forecasts", params={"model": "mean"}).status_code == 422
     assert "This case has no forecast inputs." in client.get("/cases/p5-process/forecasts?lang=en").text
+
+
+def test_the_stability_page_shows_the_equilibria_and_why_the_status_quo_holds(client: TestClient) -> None:
+    from hexatable.conflict.analysis import analyse
+    from hexatable.conflict.from_case import conflict_model
+
+    record = open_case("six-party-talks").conflicts[0]
+    converted = conflict_model(record)
+    result = analyse(converted.model)
+    status_quo = result.graph.states.number_of(converted.status_quo)  # type: ignore[arg-type]
+    page = client.get("/cases/six-party-talks/conflicts", params={"lang": "en"})
+    assert page.status_code == 200
+    grid = re.findall(r"<tr[^>]*><td><strong>(\d+)</strong>", page.text)
+    assert set(map(int, grid)) >= set(result.equilibria("nash")) | {status_quo}
+    (chart,) = chart_data(page.text)
+    usa = converted.model.dm_index("USA")
+    assert chart["stable"][usa][0] == int(result.stable["nash"][usa, status_quo - 1])  # type: ignore[index]
+    assert "USA can move to state" in page.text
+    zh = client.get("/cases/six-party-talks/conflicts", params={"lang": "zh"})
+    assert "稳定性分析" in zh.text and "现状" in zh.text
+    assert client.get("/cases/six-party-talks/conflicts", params={"conflict": "nope"}).status_code == 404
+    assert "This case has no conflict model." in client.get("/cases/p5-process/conflicts?lang=en").text

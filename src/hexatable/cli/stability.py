@@ -20,7 +20,7 @@ from rich.table import Table
 from hexatable.case import open_case
 from hexatable.case.conflict_file import load_conflict_file
 from hexatable.case.conflict_models import Conflict
-from hexatable.conflict.analysis import ConflictAnalysis, analyse
+from hexatable.conflict.analysis import ConflictAnalysis, analyse, listed_states
 from hexatable.conflict.coalitions import analyse_coalitions
 from hexatable.conflict.explain import explain
 from hexatable.conflict.from_case import conflict_model
@@ -212,16 +212,11 @@ def _render(
     stdout.print(summary)
 
     status_quo = view.get("status_quo", {}).get("status_quo")
-    rows = sorted(set().union(*equilibria.values()) | ({status_quo} if status_quo else set()))
-    hidden = 0
-    if len(rows) > ROWS and not show_all:
-        # The equilibria of the strictest concepts first, as many concepts whole as fit.
-        kept: set[int] = {status_quo} if status_quo else set()
-        for c in sorted(concepts, key=lambda c: len(equilibria[c])):
-            if kept and len(kept | equilibria[c]) > ROWS:
-                break
-            kept |= equilibria[c]
-        hidden, rows = len(rows) - len(kept), sorted(kept)
+    rows, hidden = listed_states(
+        {c: view["equilibria"][c] for c in concepts},
+        limit=10**9 if show_all else ROWS,
+        always=[status_quo] if status_quo else [],
+    )
     grid = Table(title="Equilibria (Y: option taken)", title_justify="left")
     grid.add_column("state", justify="right", style="bold")
     owners = []

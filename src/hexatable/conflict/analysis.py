@@ -69,6 +69,27 @@ class ConflictAnalysis:
         }
 
 
+def listed_states(
+    equilibria: dict[str, list[int]], limit: int, always: Iterable[int] = ()
+) -> tuple[list[int], int]:
+    """The states a report lists: every equilibrium if they are at most ``limit``; otherwise the
+    equilibria of the concepts with the fewest, whole concepts, as many as fit (the strictest concepts
+    say the most), plus ``always`` (e.g. the status quo). Returns the states and how many were left out.
+
+    >>> listed_states({"nash": [7], "seq": [7, 9], "gmr": [1, 7, 9, 12]}, limit=3)
+    ([7, 9], 2)
+    """
+    found = set().union(*map(set, equilibria.values())) | set(always)
+    if len(found) <= limit:
+        return sorted(found), 0
+    kept = set(always)
+    for concept in sorted(equilibria, key=lambda c: len(equilibria[c])):
+        if kept and len(kept | set(equilibria[concept])) > limit:
+            break
+        kept |= set(equilibria[concept])
+    return sorted(kept), len(found) - len(kept)
+
+
 def analyse(
     model: ConflictModel | GraphModel,
     concepts: Iterable[Concept] = tuple(Concept),

@@ -1,5 +1,6 @@
 """Explorer pages for what the engines say about a case, as charts: the forecasts (where positions
-converge, every model) and the roadmaps (sequence).
+converge, every model), the stability analysis of its conflict models (GMCR) and the roadmaps
+(sequence).
 
 Each page computes with the engine on the built-in case once per process (cases do not change while
 the server runs) and renders Plotly charts served from the installed package.
@@ -18,6 +19,11 @@ from starlette.concurrency import run_in_threadpool
 from hexatable.case import pick
 from hexatable.case.roadmap_models import Roadmap as RoadmapRecord
 from hexatable.cli.views import actor_name
+from hexatable.conflict.analysis import ConflictAnalysis, analyse, listed_states
+from hexatable.conflict.coalitions import analyse_coalitions
+from hexatable.conflict.explain import explain
+from hexatable.conflict.from_case import CaseConflict, conflict_model
+from hexatable.conflict.status_quo import status_quo_paths
 from hexatable.forecast.case_input import input_from_case
 from hexatable.forecast.models import MODELS, run_model
 from hexatable.forecast.result import ForecastResult
@@ -253,3 +259,112 @@ MODEL_NAMES = {
     "bdm": N_("expected utility (BDM)"),
     "smp": N_("spatial model (SMP)"),
 }
+
+
+# --- conflicts ----------------------------------------------------------------------------------
+
+STATE_ROWS = 30
+"""Rows of the equilibria grid: past this, the equilibria of the strictest concepts (see
+:func:`~hexatable.conflict.analysis.listed_states`)."""
+
+
+@cache
+def conflict_results(case_id: str, conflict_id: str) -> tuple[CaseConflict, ConflictAnalysis]:
+    """A built-in case's conflict model and its full analysis (once per process)."""
+    case = builtin_case(case_id)
+    record = next((c for c in case.conflicts if c.id == conflict_id), None)
+    if record is None:
+        raise RoomError(404, f"no conflict '{conflict_id}' in case '{case_id}'")
+    converted = conflict_model(record)
+    return converted, analyse(converted.model)
+
+
+@router.get("/cases/{case_id}/conflicts", response_class=HTMLResponse)
+async def conflicts_page(case_id: str, request: Request, conflict: str | None = None) -> HTMLResponse:
+    lang = language(request)
+    _ = translations(lang).gettext
+    case = builtin_case(case_id)
+    models = [{"id": c.id, "title": pick(c.title, lang)} for c in case.conflicts]
+    context: dict[str, Any] = {"case_id": case_id, "title": pick(case.info.title, lang), "models": models}
+    chosen = conflict or (models[0]["id"] if models else None)
+    if chosen is not None:
+        converted, result = await run_in_threadpool(conflict_results, case_id, chosen)
+        record = next(c for c in case.conflicts if c.id == chosen)
+        graph, model = result.graph, converted.model
+        concepts = result.concepts
+        equilibria = {c: result.equilibria(c) for c in concepts}
+        status_quo = (
+            graph.states.number_of(converted.status_quo) if converted.status_quo is not None else None
+        )
+        rows, hidden = listed_states(equilibria, STATE_ROWS, [status_quo] if status_quo else [])
+        vectors = graph.states.vectors()
+        order = [k for dm in model.decision_makers for k in dm.options]
+        dms = [dm.name for dm in model.decision_makers]
+        grid = [
+            {
+                "state": n,
+                "status_quo": n == status_quo,
+                "options": [bool(vectors[n - 1][k]) for k in order],
+                "stable": [n in equilibria[c] for c in concepts],
+            }
+            for n in rows
+        ]
+        options = []
+        for dm, record_dm in zip(model.decision_makers, record.decision_makers, strict=True):
+            for option in record_dm.options:
+                options.append(
+                    {
+                        "dm": dm.name,
+                        "name": pick(option.names, lang),
+                        "direction": option.direction.value,
+                        "provenance": option.provenance,
+                    }
+                )
+        extra: dict[str, Any] = {}
+        if status_quo is not None:
+            groups = [[model.dm_index(name) for name in names] for names in converted.coalitions]
+            paths = status_quo_paths(graph, status_quo, equilibria["nash"], groups).to_json()
+            extra = {
+                "chart": {
+                    "dms": dms,
+                    "concepts": [c.upper() if c != "nash" else "Nash" for c in concepts],
+                    "stable": [
+                        [int(result.stable[c][d, status_quo - 1]) for c in concepts] for d in range(len(dms))
+                    ],
+                    "labels": {"yes": _("stable"), "no": _("not stable")},
+                },
+                "explanations": {
+                    dm: [e.sentence for e in explain(graph, d, status_quo)] for d, dm in enumerate(dms)
+                },
+                "paths": paths["paths"],
+                "coalitions": (
+                    analyse_coalitions(graph, groups, result.stable).to_json() if groups else None
+                ),
+            }
+        context |= {
+            "chosen": chosen,
+            "record": {
+                "title": pick(record.title, lang),
+                "summary": pick(record.summary, lang) if record.summary else "",
+                "notes": pick(record.notes, lang) if record.notes else "",
+                "provenance": record.provenance,
+            },
+            "states": graph.states.count,
+            "concepts": [c.upper() if c != "nash" else "Nash" for c in concepts],
+            "summary": [
+                {
+                    "concept": c.upper() if c != "nash" else "Nash",
+                    "count": len(equilibria[c]),
+                    "states": equilibria[c][:12],
+                }
+                for c in concepts
+            ],
+            "options": options,
+            "order": order,
+            "grid": grid,
+            "hidden": hidden,
+            "status_quo": status_quo,
+            "source_titles": {s.id: pick(s.title, lang) for s in case.sources},
+            **extra,
+        }
+    return render(request, "conflicts.html", context)

@@ -270,6 +270,7 @@ def case_page(case_id: str, request: Request) -> HTMLResponse:
             "source_titles": titles,
             "has_roadmaps": bool(case.roadmaps),
             "has_forecasts": bool(case.forecasts),
+            "has_conflicts": bool(case.conflicts),
         },
     )
 
