@@ -95,3 +95,20 @@ def test_the_stability_page_shows_the_equilibria_and_why_the_status_quo_holds(cl
     assert "稳定性分析" in zh.text and "现状" in zh.text
     assert client.get("/cases/six-party-talks/conflicts", params={"conflict": "nope"}).status_code == 404
     assert "This case has no conflict model." in client.get("/cases/p5-process/conflicts?lang=en").text
+
+
+def test_explanations_read_the_same_in_the_engine_and_on_the_page_and_in_chinese() -> None:
+    from hexatable.conflict.analysis import analyse
+    from hexatable.conflict.explain import explain
+    from hexatable.web.analyses import explanation_text
+    from tests.oracles.gmcr_models import syria_iraq
+
+    graph = analyse(syria_iraq()).graph
+    names = [dm.name for dm in graph.model.decision_makers]
+    for dm in range(graph.dm_count):
+        for state in range(1, graph.states.count + 1):
+            for found in explain(graph, dm, state):
+                opponents = graph.opponents(dm)
+                assert explanation_text(found, dm, state, opponents, names, "en") == found.sentence
+                zh = explanation_text(found, dm, state, opponents, names, "zh")
+                assert zh.startswith(f"在状态{state}，{names[dm]}可移向") and "prefers" not in zh

@@ -23,9 +23,14 @@ class Sanction:
 
 @dataclass(frozen=True)
 class ImprovementExplanation:
+    """One improvement and what blocks it; ``sentence`` says it in English, and the other fields let an
+    interface say it in another language (``end_worse``: whether the sanction ends strictly worse for
+    the DM than where it started, rather than merely no better)."""
+
     target: int  # state number
     sanction: Sanction | None
     sentence: str
+    end_worse: bool = False
 
 
 def explain(graph: GraphModel, dm: int, state_number: int) -> list[ImprovementExplanation]:
@@ -59,7 +64,8 @@ def explain(graph: GraphModel, dm: int, state_number: int) -> list[ImprovementEx
                 f"{opening} But then {route}, {kind}; "
                 f"state {end + 1} is {worse} for {me} than state {state_number}."
             )
-        found.append(ImprovementExplanation(target=target + 1, sanction=sanction, sentence=sentence))
+        worse_at_end = sanction is not None and bool(values[sanction.steps[-1][1]] < values[start])
+        found.append(ImprovementExplanation(target + 1, sanction, sentence, worse_at_end))
     return found
 
 

@@ -21,7 +21,7 @@ from hexatable.case.roadmap_models import Roadmap as RoadmapRecord
 from hexatable.cli.views import actor_name
 from hexatable.conflict.analysis import ConflictAnalysis, analyse, listed_states
 from hexatable.conflict.coalitions import analyse_coalitions
-from hexatable.conflict.explain import explain
+from hexatable.conflict.explain import ImprovementExplanation, explain
 from hexatable.conflict.from_case import CaseConflict, conflict_model
 from hexatable.conflict.status_quo import status_quo_paths
 from hexatable.forecast.case_input import input_from_case
@@ -279,6 +279,48 @@ def conflict_results(case_id: str, conflict_id: str) -> tuple[CaseConflict, Conf
     return converted, analyse(converted.model)
 
 
+def explanation_text(
+    found: ImprovementExplanation, dm: int, state: int, opponents: list[int], names: list[str], lang: str
+) -> str:
+    """The engine's explanation of one improvement, said in ``lang``."""
+    _ = translations(lang).gettext
+    parts = [
+        _("From state %(state)s, %(dm)s can move to state %(target)s, which it prefers.")
+        % {"state": state, "dm": names[dm], "target": found.target}
+    ]
+    sanction = found.sanction
+    if sanction is None:
+        parts.append(
+            _(
+                "No sequence of moves by the others brings it back to a state it likes no more than "
+                "%(state)s: the move is not deterred."
+            )
+            % {"state": state}
+        )
+    else:
+        route = _(", then ").join(
+            _("%(mover)s moves to state %(state)s") % {"mover": names[opponents[k]], "state": s + 1}
+            for k, s in sanction.steps
+        )
+        kind = (
+            _("each of them improving its own position (a credible sanction: SEQ)")
+            if sanction.by_improvements
+            else _("even at a cost to themselves (a sanction for GMR, not SEQ)")
+        )
+        parts.append(
+            _("But then %(route)s, %(kind)s; state %(end)s is %(worse)s for %(dm)s than state %(state)s.")
+            % {
+                "route": route,
+                "kind": kind,
+                "end": sanction.steps[-1][1] + 1,
+                "worse": _("worse") if found.end_worse else _("no better"),
+                "dm": names[dm],
+                "state": state,
+            }
+        )
+    return " ".join(parts) if lang != "zh" else "".join(parts)
+
+
 @router.get("/cases/{case_id}/conflicts", response_class=HTMLResponse)
 async def conflicts_page(case_id: str, request: Request, conflict: str | None = None) -> HTMLResponse:
     lang = language(request)
@@ -334,7 +376,11 @@ async def conflicts_page(case_id: str, request: Request, conflict: str | None = 
                     "labels": {"yes": _("stable"), "no": _("not stable")},
                 },
                 "explanations": {
-                    dm: [e.sentence for e in explain(graph, d, status_quo)] for d, dm in enumerate(dms)
+                    dm: [
+                        explanation_text(e, d, status_quo, graph.opponents(d), dms, lang)
+                        for e in explain(graph, d, status_quo)
+                    ]
+                    for d, dm in enumerate(dms)
                 },
                 "paths": paths["paths"],
                 "coalitions": (
