@@ -65,6 +65,10 @@ def counts(case: Case) -> dict[str, int]:
         "documents": len(case.documents),
         "commitments": len(case.commitments()),
         "events": len(case.events),
+        "scenarios": len(case.scenarios),
+        "forecasts": len(case.forecasts),
+        "conflicts": len(case.conflicts),
+        "roadmaps": len(case.roadmaps),
         "citations": sum(1 for _ in citations(case)),
     }
 
