@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hexatable.cli.app import app
-from tests.forecast.ec_emissions import KTAB_CSV
+from tests.forecast.ec_emissions import ACTORS, KTAB_CSV
 
 runner = CliRunner()
 
@@ -33,18 +33,7 @@ def test_bdm_on_a_ktab_csv_gives_every_round_and_the_cycle(ec_csv: Path) -> None
     result = data["result"]
     assert [r["round"] for r in result["rounds"]] == list(range(11))
     assert result["rounds"][0]["mean"]["Year"] == pytest.approx(7.389956, abs=1e-6)
-    assert set(result["rounds"][3]["positions"]) == {
-        "Netherlands",
-        "Belgium",
-        "Luxembourg",
-        "Germany",
-        "France",
-        "Italy",
-        "UK",
-        "Ireland",
-        "Denmark",
-        "Greece",
-    }
+    assert set(result["rounds"][3]["positions"]) == set(ACTORS)
     assert result["cycle"]["period"] >= 2 and result["cycle"]["exact"] is False
     assert data["monte_carlo"] is None
 
