@@ -49,6 +49,12 @@ def test_top_down_settles_the_headline_issues_first_then_the_rest(client: TestCl
     last = final["drafts"][-1]["options"]
     assert {i: last[i] for i in headline} == {i: final["settled"][i] for i in headline}
     assert len(final["own"]["scores"]) == len(final["drafts"])
+    # The debrief's path of drafts runs through both phases, each draft a package of its time.
+    path = final["debrief"]["path"]
+    assert path[0]["phase"] == "leaders" and path[-1]["phase"] == "working groups"
+    assert path[-1]["options"] == final["settled"]
+    leaders = [d for d in path if d["phase"] == "leaders"]
+    assert all(set(d["options"]) == set(headline) for d in leaders)
 
 
 def test_a_seat_outside_the_side_room_waits_for_the_plenary(client: TestClient) -> None:

@@ -73,7 +73,8 @@ class Talks:
 
 @dataclass(frozen=True)
 class PhaseOutcome:
-    """How a finished phase ended."""
+    """How a finished phase ended; ``packages`` are its drafts as whole packages (what earlier phases
+    fixed plus the draft's options), in order: the phase's part of the path of drafts."""
 
     name: str
     issues: tuple[str, ...]
@@ -82,6 +83,7 @@ class PhaseOutcome:
     reason: str
     agreed: Mapping[str, str] | None
     drafts: int
+    packages: tuple[Mapping[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,14 @@ def advance(state: TalksState, event: Event) -> TalksState:
     )
     current = state.talks.phases[state.number]
     outcome = PhaseOutcome(
-        current.name, phase.rules.issues, phase.rules.seats, phase.status, phase.reason, agreed, phase.version
+        current.name,
+        phase.rules.issues,
+        phase.rules.seats,
+        phase.status,
+        phase.reason,
+        agreed,
+        phase.version,
+        tuple(state.draft_options(d) for d in phase.drafts),
     )
     done = (*state.done, outcome)
     if isinstance(event, TimeUp) or (agreed is None and current.required):

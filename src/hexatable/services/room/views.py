@@ -80,6 +80,11 @@ def public_view(
     }
     if talks.status != "open":
         view["debrief"] = _debrief(room, talks.agreement)
+        view["debrief"]["path"] = [
+            {"phase": o.name, "version": n, "options": dict(package)}
+            for o in talks.done
+            for n, package in enumerate(o.packages, start=1)
+        ]
     return view
 
 
@@ -131,6 +136,10 @@ def _offers_view(
     }
     if state.status != "open":
         view["debrief"] = _debrief(room, agreement)
+        view["debrief"]["path"] = [
+            {"phase": "alternating offers", "version": d["version"], "options": d["options"]}
+            for d in view["drafts"]
+        ]
     return view
 
 
