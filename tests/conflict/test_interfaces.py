@@ -168,13 +168,30 @@ def test_inverse_and_sensitivity_options() -> None:
     )
     assert code == 0
     view = json.loads(out)
-    assert {i["concept"]: i["count"] for i in view["inverse"]} == {"nash": 240, "gmr": 384, "seq": 384}
+    counts = {i["concept"]: i["count"] for i in view["inverse"]}
+    assert counts == {"nash": 240, "gmr": 384, "smr": 300, "seq": 384, "sim": 240}
+    assert {i["total"] for i in view["inverse"]} == {720}
     # Syria ranks 1 3 6 2 4 5. Swapping groups 3 and 4 puts 2 above 6: Syria's moves from 2 to 1 and 3
     # are then answered by Iraq's attacks (to 4 and 6), both below 2, and 2 is Iraq's best state, so 2
     # joins the GMR equilibria {1, 6} (Hipel, Kilgour & Kinsara 2014, for the original ranking).
     changes = {v["change"]: v["equilibria"] for v in view["sensitivity"]}
     assert changes["Syria: ranking groups 3 and 4 swapped"]["gmr"] == [1, 2, 6]
     assert changes["Syria: ranking groups 1 and 2 swapped"]["gmr"] == [1, 6]
+
+
+def test_inverse_inside_a_window_from_the_command_line() -> None:
+    args = ("stability", str(DATA / "syria_iraq.gmcr"), "--dm", "Syria", "--inverse", "2", "--concept", "seq")
+    code, out, _ = run(*args, "--window", "6:6-6", "--json")
+    assert code == 0
+    (found,) = json.loads(out)["inverse"]
+    assert (found["count"], found["total"]) == (80, 120)
+    code, out, _ = run(*args, "--prefer", "1>2", "--prefer", "3>2", "--json")
+    (found,) = json.loads(out)["inverse"]
+    # With 1 and 3 above 2, both of Syria's moves are improvements, so Iraq's answers 4 and 6 must both
+    # be below 2: of the orders of {1, 2, 3, 4, 6}, 2! x 2! = 4 of 120, so 720 / 30 = 24 rankings.
+    assert (found["count"], found["total"]) == (24, 240)
+    code, _, err = run(*args, "--prefer", "1-2")
+    assert code == 1 and "--prefer '1-2': write A>B" in err
 
 
 def test_builtin_case_conflict_and_its_status_quo() -> None:

@@ -26,6 +26,7 @@ from hexatable.conflict.explain import explain
 from hexatable.conflict.from_case import conflict_model
 from hexatable.conflict.gmcr_file import GmcrFileError, parse_gmcr
 from hexatable.conflict.inverse import INVERSE_CONCEPTS, inverse_stability
+from hexatable.conflict.inverse_window import MAX_STATES, Window, count_in_window
 from hexatable.conflict.model import ConflictModel, ModelError
 from hexatable.conflict.sensitivity import sensitivity
 from hexatable.conflict.stability import Concept
@@ -109,6 +110,18 @@ def stability_command(
         int | None,
         typer.Option("--inverse", help="With --dm: how many of its rankings make this state stable.", min=1),
     ] = None,
+    window: Annotated[
+        str | None,
+        typer.Option(
+            "--window", help="With --inverse: rank bounds, as STATE:BEST-WORST,... (1 = most preferred)."
+        ),
+    ] = None,
+    prefer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--prefer", help="With --inverse: a known order, as A>B (state numbers); repeat for several."
+        ),
+    ] = None,
     sensitivity_flag: Annotated[
         bool, typer.Option("--sensitivity", help="Equilibria after each one-change variant of the model.")
     ] = False,
@@ -163,11 +176,19 @@ def stability_command(
         }
     if inverse is not None and dm_index is not None:
         try:
-            view["inverse"] = [
-                inverse_stability(result.graph, dm_index, inverse, c).to_json()
-                for c in INVERSE_CONCEPTS
-                if c in shown
-            ]
+            bounds = parse_window(window, prefer)
+            if result.graph.states.count <= MAX_STATES:
+                view["inverse"] = [
+                    count_in_window(result.graph, dm_index, inverse, c, bounds).to_json() for c in shown
+                ]
+            elif bounds != Window():
+                raise ModelError(f"--window works on models of at most {MAX_STATES} states")
+            else:  # the closed forms need no window and no limit on states
+                view["inverse"] = [
+                    inverse_stability(result.graph, dm_index, inverse, c).to_json()
+                    for c in INVERSE_CONCEPTS
+                    if c in shown
+                ]
         except ModelError as error:
             raise _fail(f"{model}: {error}") from None
     if sensitivity_flag:
@@ -178,6 +199,28 @@ def stability_command(
         sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
         return
     _render(result, view, shown, dm_index, show_all)
+
+
+def parse_window(window: str | None, prefer: list[str] | None) -> Window:
+    """``--window 6:6-6,1:1-3`` and ``--prefer 3>5`` as a :class:`Window` (``ModelError`` if malformed)."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for part in (window or "").split(","):
+        if not part.strip():
+            continue
+        state, _, ranks = part.partition(":")
+        best, _, worst = ranks.partition("-")
+        try:
+            bounds[int(state)] = (int(best), int(worst or best))
+        except ValueError:
+            raise ModelError(f"--window {part.strip()!r}: write STATE:BEST-WORST, e.g. 6:5-6") from None
+    pairs = []
+    for text in prefer or []:
+        above, _, below = text.partition(">")
+        try:
+            pairs.append((int(above), int(below)))
+        except ValueError:
+            raise ModelError(f"--prefer {text!r}: write A>B with state numbers, e.g. 3>5") from None
+    return Window(bounds, tuple(pairs))
 
 
 def _coalition(model: ConflictModel, text: str) -> list[int]:
@@ -263,9 +306,13 @@ def _render(
             route = " → ".join([str(paths["status_quo"]), *(f"{s['state']} ({s['mover']})" for s in steps)])
             stdout.print(f"  to {target}: {route}", highlight=False)
     for item in view.get("inverse", []):
+        sets = item["below_sets"]
+        shown_sets = "; ".join("{" + ", ".join(map(str, b)) + "}" for b in sets[:8])
+        more = f"; … ({len(sets)} sets)" if len(sets) > 8 else ""
         stdout.print(
-            f"{item['concept']}: {item['count']} of {item['total']} rankings of {item['dm']} make state "
-            f"{item['state']} stable",
+            f"{_concept_name(item['concept'])}: {item['count']} of {item['total']} rankings of {item['dm']} "
+            f"make state {item['state']} stable; the states ranked below it are then one of: "
+            f"{shown_sets or 'none'}{more}",
             highlight=False,
         )
     for variant in view.get("sensitivity", []):
