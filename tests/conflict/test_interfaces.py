@@ -110,7 +110,10 @@ def test_bad_files_exit_with_a_message(tmp_path: Path) -> None:
     )
     code, _, err = run("stability", str(yaml_file))
     assert code == 1
-    assert "bad.yaml:3:5: conflicts[0]: decision_makers[0].statements[0].when: unknown option 'b-coop'" in err
+    assert (
+        "bad.yaml:14:47: conflicts[0].decision_makers[0].statements[0].when[0]: unknown option 'b-coop'"
+        in err
+    )
     code, _, err = run("stability", str(DATA / "syria_iraq.gmcr"), "--explain", "9")
     assert code == 1 and "states are numbered 1-6" in err
     code, _, err = run("stability", str(DATA / "syria_iraq.gmcr"), "--dm", "Egypt")
@@ -207,3 +210,23 @@ def test_case_without_conflicts() -> None:
     code, _, err = run("stability", "p5-process")
     assert code == 1
     assert "holds no conflict model" in err
+
+
+def test_an_unknown_option_in_a_case_folder_is_located_at_its_own_line(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "case"
+    shutil.copytree(Path(__file__).parents[2] / "docs" / "examples" / "minimal-case", folder)
+    source = (DATA / "prisoners.yaml").read_text(encoding="utf-8")
+    text = (
+        source.replace("[prisoner-a]", "[PRK]")
+        .replace("[prisoner-b]", "[USA]")
+        .replace("source: textbook", "source: wiki-six-party-talks")
+        .replace("when: [a-cooperates]", "when: [a-coop]")
+    )
+    (folder / "conflict.yaml").write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if "a-coop]" in row)
+    code, _, err = run("validate", str(folder))
+    assert code == 1
+    assert f"conflict.yaml:{line}:" in err
+    assert "conflicts[0].decision_makers[1].statements[0].when[0]: unknown option 'a-coop'" in err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hexatable.case.conflict_checks import conflict_problems
 from hexatable.case.conflict_models import Conflict
 from hexatable.case.loader import Origin, _validate
 from hexatable.case.located_yaml import YamlSyntaxError, read_located
@@ -33,8 +34,10 @@ def load_conflict_file(path: Path) -> list[Conflict]:
     problems: list[Problem] = []
     found = []
     for index, item in enumerate(data["conflicts"]):
-        record = _validate(Conflict, item, Origin(shown, document, ("conflicts", index)), problems)
+        origin = Origin(shown, document, ("conflicts", index))
+        record = _validate(Conflict, item, origin, problems)
         if isinstance(record, Conflict):
+            problems += [origin.problem(path, message) for path, message in conflict_problems(record)]
             found.append(record)
     if problems:
         raise CaseError(problems)

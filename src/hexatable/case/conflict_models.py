@@ -116,25 +116,6 @@ class Conflict(Fact):
     status_quo: StatusQuo | None = None
     notes: Text | None = Field(default=None, description="What the analysis says, in words.")
 
-    @model_validator(mode="after")
-    def _options_known(self) -> Self:
-        known = [option.id for dm in self.decision_makers for option in dm.options]
-        duplicated = sorted({o for o in known if known.count(o) > 1})
-        if duplicated:
-            raise ValueError(f"option id(s) {duplicated} are used twice")
-        actors = [actor for dm in self.decision_makers for actor in dm.actors]
-        if len(set(actors)) != len(actors):
-            raise ValueError("an actor is listed twice among the decision makers")
-        for where, literal in self._literals():
-            option = literal.removeprefix("not ")
-            if option not in known:
-                raise ValueError(f"{where}: unknown option '{option}' (options: {', '.join(known)})")
-        for c, coalition in enumerate(self.coalitions):
-            for member in coalition.members:
-                if member not in actors:
-                    raise ValueError(f"coalitions[{c}]: '{member}' is not a decision maker of this conflict")
-        return self
-
     def dm_name(self, index: int) -> str:
         """The name of decision maker ``index`` in results: its actor ids joined by ``/``."""
         return "/".join(self.decision_makers[index].actors)
@@ -145,19 +126,6 @@ class Conflict(Fact):
             if actor in dm.actors:
                 return index
         raise KeyError(actor)
-
-    def _literals(self) -> list[tuple[str, str]]:
-        found: list[tuple[str, str]] = []
-        for d, dm in enumerate(self.decision_makers):
-            for s, statement in enumerate(dm.statements):
-                for name, clause in (("when", statement.when), ("if", statement.if_), ("iff", statement.iff)):
-                    for literal in flatten_clause(clause):
-                        found.append((f"decision_makers[{d}].statements[{s}].{name}", literal))
-        for r, rule in enumerate(self.feasibility):
-            found.extend((f"feasibility[{r}].options", literal) for literal in rule.options)
-        if self.status_quo is not None:
-            found.extend(("status_quo.options", option) for option in self.status_quo.options)
-        return found
 
 
 def clause_terms(clause: list[str] | list[list[str]]) -> list[list[str]]:

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from hexatable.case.conflict_checks import conflict_problems
 from hexatable.case.forecast_checks import forecast_problems
 from hexatable.case.located_yaml import LocatedDocument, YamlSyntaxError, read_located
 from hexatable.case.models import (
@@ -30,6 +31,7 @@ from hexatable.case.models import (
     PATTERN_HINTS,
     Case,
     CaseInfo,
+    Conflict,
     Document,
     Forecast,
     Issue,
@@ -281,6 +283,7 @@ def _link(
     yield from _scenario_consistency(records)
     yield from _roadmap_consistency(records)
     yield from _forecast_consistency(records)
+    yield from _conflict_consistency(records)
     if sources_dir is not None:
         yield from _check_quotes(records, Path(sources_dir))
 
@@ -339,6 +342,13 @@ def _roadmap_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Ite
     for roadmap, origin in records["roadmaps"]:
         if isinstance(roadmap, Roadmap):
             for path, message in roadmap_problems(roadmap):
+                yield origin.problem(path, message)
+
+
+def _conflict_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Iterable[Problem]:
+    for conflict, origin in records["conflicts"]:
+        if isinstance(conflict, Conflict):
+            for path, message in conflict_problems(conflict):
                 yield origin.problem(path, message)
 
 

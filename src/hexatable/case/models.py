@@ -416,7 +416,7 @@ class Scenario(Fact):
 
 # --- the engines' inputs (records in their own modules, which need Fact and the refs above) -------
 
-from hexatable.case.conflict_models import Conflict  # noqa: E402
+from hexatable.case.conflict_models import Conflict as Conflict  # noqa: E402
 from hexatable.case.forecast_models import Forecast as Forecast  # noqa: E402
 from hexatable.case.roadmap_models import Roadmap  # noqa: E402
 
