@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hexatable.case.conflict_checks import conflict_problems
 from hexatable.case.conflict_models import Conflict
-from hexatable.case.loader import Origin, _validate
+from hexatable.case.loader import Origin, validate_record
 from hexatable.case.located_yaml import YamlSyntaxError, read_located
 from hexatable.case.problems import CaseError, Problem, display_path
 
@@ -35,7 +35,7 @@ def load_conflict_file(path: Path) -> list[Conflict]:
     found = []
     for index, item in enumerate(data["conflicts"]):
         origin = Origin(shown, document, ("conflicts", index))
-        record = _validate(Conflict, item, origin, problems)
+        record = validate_record(Conflict, item, origin, problems)
         if isinstance(record, Conflict):
             problems += [origin.problem(path, message) for path, message in conflict_problems(record)]
             found.append(record)

@@ -154,7 +154,7 @@ def _read_file(
         key = str(raw_key)
         origin = Origin(shown, document, (key,))
         if key == CASE_KEY:
-            info = _validate(CaseInfo, value, origin, problems)
+            info = validate_record(CaseInfo, value, origin, problems)
             if isinstance(info, CaseInfo):
                 infos.append((info, origin))
         elif key in COLLECTIONS:
@@ -163,7 +163,7 @@ def _read_file(
                 continue
             for index, item in enumerate(value):
                 item_origin = Origin(shown, document, (key, index))
-                record = _validate(COLLECTIONS[key], item, item_origin, problems)
+                record = validate_record(COLLECTIONS[key], item, item_origin, problems)
                 if record is not None:
                     records[key].append((record, item_origin))
                 else:
@@ -183,7 +183,9 @@ def _remember_ids(collection: str, item: object, invalid_ids: dict[str, set[str]
             _remember_ids("commitments", commitment, invalid_ids)
 
 
-def _validate(model: type[Record], data: Any, origin: Origin, problems: list[Problem]) -> Record | None:
+def validate_record(model: type[Record], data: Any, origin: Origin, problems: list[Problem]) -> Record | None:
+    """``data`` as a ``model`` record, or ``None`` with each validation error appended to ``problems``
+    located in the file through ``origin`` (also used for files outside a case folder)."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
