@@ -82,8 +82,12 @@ class PhaseOutcome:
     status: Status
     reason: str
     agreed: Mapping[str, str] | None
-    drafts: int
     packages: tuple[Mapping[str, str], ...] = ()
+
+    @property
+    def drafts(self) -> int:
+        """How many versions the phase tabled."""
+        return len(self.packages)
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,6 @@ def advance(state: TalksState, event: Event) -> TalksState:
         phase.status,
         phase.reason,
         agreed,
-        phase.version,
         tuple(state.draft_options(d) for d in phase.drafts),
     )
     done = (*state.done, outcome)
