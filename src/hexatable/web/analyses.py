@@ -8,9 +8,9 @@ the server runs) and renders Plotly charts served from the installed package.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -268,15 +268,48 @@ STATE_ROWS = 30
 :func:`~hexatable.conflict.analysis.listed_states`)."""
 
 
+@dataclass(frozen=True)
+class ConflictResults:
+    """A conflict model, its full analysis and, when it has a status quo, what the page says of it:
+    each DM's improvements with their sanctions, the paths to the Nash equilibria, the coalitions."""
+
+    converted: CaseConflict
+    result: ConflictAnalysis
+    status_quo: int | None
+    explanations: tuple[tuple[ImprovementExplanation, ...], ...] = ()
+    paths: dict[str, Any] = field(default_factory=dict)
+    coalitions: dict[str, Any] | None = None
+
+
 @cache
-def conflict_results(case_id: str, conflict_id: str) -> tuple[CaseConflict, ConflictAnalysis]:
-    """A built-in case's conflict model and its full analysis (once per process)."""
+def conflict_results(case_id: str, conflict_id: str) -> ConflictResults:
+    """A built-in case's conflict model and everything its page shows (once per process)."""
     case = builtin_case(case_id)
     record = next((c for c in case.conflicts if c.id == conflict_id), None)
     if record is None:
         raise RoomError(404, f"no conflict '{conflict_id}' in case '{case_id}'")
     converted = conflict_model(record)
-    return converted, analyse(converted.model)
+    result = analyse(converted.model)
+    graph, model = result.graph, converted.model
+    if converted.status_quo is None:
+        return ConflictResults(converted, result, None)
+    status_quo = graph.states.number_of(converted.status_quo)
+    groups = [[model.dm_index(name) for name in names] for names in converted.coalitions]
+    return ConflictResults(
+        converted,
+        result,
+        status_quo,
+        tuple(tuple(explain(graph, d, status_quo)) for d in range(graph.dm_count)),
+        cast(
+            dict[str, Any],
+            status_quo_paths(graph, status_quo, result.equilibria("nash"), groups).to_json()["paths"],
+        ),
+        analyse_coalitions(graph, groups, result.stable).to_json() if groups else None,
+    )
+
+
+def _label(concept: str) -> str:
+    return "Nash" if concept == "nash" else concept.upper()
 
 
 def explanation_text(
@@ -330,14 +363,12 @@ async def conflicts_page(case_id: str, request: Request, conflict: str | None = 
     context: dict[str, Any] = {"case_id": case_id, "title": pick(case.info.title, lang), "models": models}
     chosen = conflict or (models[0]["id"] if models else None)
     if chosen is not None:
-        converted, result = await run_in_threadpool(conflict_results, case_id, chosen)
+        found = await run_in_threadpool(conflict_results, case_id, chosen)
         record = next(c for c in case.conflicts if c.id == chosen)
-        graph, model = result.graph, converted.model
+        result, status_quo = found.result, found.status_quo
+        graph, model = result.graph, found.converted.model
         concepts = result.concepts
         equilibria = {c: result.equilibria(c) for c in concepts}
-        status_quo = (
-            graph.states.number_of(converted.status_quo) if converted.status_quo is not None else None
-        )
         rows, hidden = listed_states(equilibria, STATE_ROWS, [status_quo] if status_quo else [])
         vectors = graph.states.vectors()
         order = [k for dm in model.decision_makers for k in dm.options]
@@ -364,12 +395,10 @@ async def conflicts_page(case_id: str, request: Request, conflict: str | None = 
                 )
         extra: dict[str, Any] = {}
         if status_quo is not None:
-            groups = [[model.dm_index(name) for name in names] for names in converted.coalitions]
-            paths = status_quo_paths(graph, status_quo, equilibria["nash"], groups).to_json()
             extra = {
                 "chart": {
                     "dms": dms,
-                    "concepts": [c.upper() if c != "nash" else "Nash" for c in concepts],
+                    "concepts": [_label(c) for c in concepts],
                     "stable": [
                         [int(result.stable[c][d, status_quo - 1]) for c in concepts] for d in range(len(dms))
                     ],
@@ -378,14 +407,12 @@ async def conflicts_page(case_id: str, request: Request, conflict: str | None = 
                 "explanations": {
                     dm: [
                         explanation_text(e, d, status_quo, graph.opponents(d), dms, lang)
-                        for e in explain(graph, d, status_quo)
+                        for e in found.explanations[d]
                     ]
                     for d, dm in enumerate(dms)
                 },
-                "paths": paths["paths"],
-                "coalitions": (
-                    analyse_coalitions(graph, groups, result.stable).to_json() if groups else None
-                ),
+                "paths": found.paths,
+                "coalitions": found.coalitions,
             }
         context |= {
             "chosen": chosen,
@@ -396,7 +423,7 @@ async def conflicts_page(case_id: str, request: Request, conflict: str | None = 
                 "provenance": record.provenance,
             },
             "states": graph.states.count,
-            "concepts": [c.upper() if c != "nash" else "Nash" for c in concepts],
+            "concepts": [_label(c) for c in concepts],
             "summary": [
                 {
                     "concept": c.upper() if c != "nash" else "Nash",
