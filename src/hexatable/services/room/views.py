@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from hexatable.services.room.service import Identity, Room
 
 
+OFFERS_PHASE = "alternating offers"
+"""The one phase of a session under stacked alternating offers, as views name it."""
+
+
 def public_view(
     room: Room, talks: TalksState | OfferState, history: Sequence[Event | OfferEvent], lang: str = "en"
 ) -> dict[str, Any]:
@@ -115,7 +119,7 @@ def _offers_view(
             "phase": {
                 "number": 1,
                 "count": 1,
-                "name": "alternating offers",
+                "name": OFFERS_PHASE,
                 "issues": list(space.issues),
                 "seats": list(state.rules.seats),
             },
@@ -137,7 +141,7 @@ def _offers_view(
     if state.status != "open":
         view["debrief"] = _debrief(room, agreement)
         view["debrief"]["path"] = [
-            {"phase": "alternating offers", "version": d["version"], "options": d["options"]}
+            {"phase": OFFERS_PHASE, "version": d["version"], "options": d["options"]}
             for d in view["drafts"]
         ]
     return view
