@@ -96,12 +96,39 @@ def test_bad_gmcr_files_are_located(text: str, message: str) -> None:
     assert message in str(error.value)
 
 
+def test_a_bad_value_deep_in_an_indented_file_names_its_line() -> None:
+    """GMCR+ writes indented JSON; the error names the line of the faulty condition."""
+    model = json.loads((DATA / "syria_iraq.gmcr").read_text(encoding="utf-8"))
+    model["infeasibles"].append([[1, "N"], [7, "Y"]])
+    text = json.dumps(model, indent=2)
+    with pytest.raises(GmcrFileError) as error:
+        parse_gmcr(text)
+    where = "infeasibles[1][1]"
+    assert error.value.where == where
+    line = error.value.line
+    assert line is not None and text.splitlines()[line - 1].strip().startswith("[")
+    assert text.splitlines()[line].strip() == "7,"
+    assert str(error.value).startswith(f"line {line}: {where}: expected [option index 0-2")
+
+
+def test_a_file_yaml_cannot_compose_keeps_its_path_without_a_line() -> None:
+    """A duplicate key is legal JSON (the last wins) but stops the positions: the path still says where."""
+    text = (
+        '{"options": [{"name": "a"}], "options": [{"name": "b", "permittedDirection": "up"}],'
+        ' "decisionMakers": []}'
+    )
+    with pytest.raises(GmcrFileError) as error:
+        parse_gmcr(text)
+    assert error.value.line is None
+    assert str(error.value) == "options[0].permittedDirection: 'up' is not one of both, fwd, back"
+
+
 def test_bad_files_exit_with_a_message(tmp_path: Path) -> None:
     bad = tmp_path / "bad.gmcr"
     bad.write_text('{"options": [{"name": "a"}],\n "decisionMakers": 3}', encoding="utf-8")
     code, _, err = run("stability", str(bad))
     assert code == 1
-    assert "decisionMakers: should be a list, not int" in err
+    assert "bad.gmcr: line 2: decisionMakers: should be a list, not int" in err
     yaml_file = tmp_path / "bad.yaml"
     yaml_file.write_text(
         (DATA / "prisoners.yaml")

@@ -10,15 +10,19 @@ The fields read (GMCR+ / gmcr-py file format):
 - ``infeasibles``: ``[conjunction, …]``; ``coalitions`` (optional): kept as lists of DM names.
 
 Parsing is pure (text in, model out); every problem is a :class:`GmcrFileError` naming the JSON path
-(``decisionMakers[1].preferences[0]``) and, for syntax errors, the line.
+(``decisionMakers[1].preferences[0]``) and the line it stands on. JSON carries no positions, so on an
+error the text is composed again as YAML (JSON is YAML's flow style) to find the line; a file YAML
+cannot read (a duplicate key, a tab) still gets the path.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from hexatable.case.located_yaml import YamlSyntaxError, read_located
 from hexatable.conflict.model import (
     Condition,
     ConflictModel,
@@ -65,11 +69,39 @@ def parse_gmcr(text: str, name: str = "") -> GmcrImport:
     >>> imported = parse_gmcr(text)
     >>> [o.direction.value for o in imported.model.options]
     ['fwd', 'both']
+    >>> parse_gmcr('{"options": [{"name": "a"}],\\n "decisionMakers": 3}')
+    Traceback (most recent call last):
+    ...
+    hexatable.conflict.gmcr_file.GmcrFileError: line 2: decisionMakers: should be a list, not int
     """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise GmcrFileError("", f"not valid JSON: {error.msg}", error.lineno) from None
+    try:
+        return _import(data, name)
+    except GmcrFileError as error:
+        raise _located(error, text) from None
+
+
+def _located(error: GmcrFileError, text: str) -> GmcrFileError:
+    """The same error with the line of its JSON path, when the text can be read with positions."""
+    if error.line is not None or not error.where:
+        return error
+    try:
+        document = read_located(text)
+    except YamlSyntaxError:
+        return error
+    path = tuple(int(part) if part.isdigit() else part for part in _PATH_PART.findall(error.where))
+    return GmcrFileError(error.where, error.message, document.where(path)[0])
+
+
+_PATH_PART = re.compile(r"[^.\[\]]+")
+"""The keys and indices of a JSON path such as ``decisionMakers[1].preferences[0]``."""
+
+
+def _import(data: Any, name: str) -> GmcrImport:
+    """The model and coalitions from the parsed JSON, or the first problem found."""
     if not isinstance(data, dict):
         raise GmcrFileError("", "the file should hold a JSON object with 'options' and 'decisionMakers'")
     options = _options(_list(data, "options", "options"))
