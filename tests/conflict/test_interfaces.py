@@ -129,6 +129,10 @@ def test_bad_files_exit_with_a_message(tmp_path: Path) -> None:
     code, _, err = run("stability", str(bad))
     assert code == 1
     assert "bad.gmcr: line 2: decisionMakers: should be a list, not int" in err
+    bad.write_text('{"options": [{"name": "a"}],\n "decisionMakers": [],\n "infeasibles": [[[3, "Y"]]]}')
+    code, _, err = run("stability", str(bad))
+    assert code == 1  # the brackets of the message are printed, not taken for markup
+    assert 'bad.gmcr: line 3: infeasibles[0][0]: expected [option index 0-0, "Y"|"N"], got [3, \'Y\']' in err
     yaml_file = tmp_path / "bad.yaml"
     yaml_file.write_text(
         (DATA / "prisoners.yaml")

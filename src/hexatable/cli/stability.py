@@ -46,7 +46,7 @@ class ConceptOption(StrEnum):
 
 
 def _fail(message: str) -> typer.Exit:
-    stderr.print(message, style="red", highlight=False, soft_wrap=True)
+    stderr.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(1)
 
 
