@@ -187,3 +187,33 @@ class Reference:
     def stable(self, concept: str, dm: int) -> list[int]:
         test = getattr(self, concept)
         return [n for n, code in enumerate(self.codes, 1) if test(dm, code)]
+
+    def coalition_stable(self, concept: str, members: list[int]) -> list[int]:
+        """CNash, CGMR, CSEQ for coalition ``members`` (Inohara & Hipel 2008), spelled out per state.
+
+        R++_C(s): states every member strictly prefers, reached by a legal sequence of members' moves;
+        an answer is a legal sequence of the other DMs' moves (CGMR) or improvements (CSEQ) ending in a
+        state some member does not prefer to s.
+        """
+        others = [j for j in self.dms if j not in members]
+        step = self.improvements if concept == "seq" else self.moves
+        stable = []
+        for n, s in enumerate(self.codes, 1):
+            ups = [
+                t
+                for t in self.group_reach(members, s, self.moves)
+                if all(self.prefers(i, t, s) for i in members)
+            ]
+            if concept == "nash":
+                ok = not ups
+            else:
+                ok = all(
+                    any(
+                        any(not self.prefers(i, u, s) for i in members)
+                        for u in self.group_reach(others, t, step)
+                    )
+                    for t in ups
+                )
+            if ok:
+                stable.append(n)
+        return stable

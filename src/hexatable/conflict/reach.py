@@ -13,7 +13,10 @@ so we compute that least value for every starting state at once, as a fixed poin
     f[j, s] = min(value[s], min over k != j, t in R_k(s) of f[k, t])
 
 starting from ``f = value`` and iterating until nothing changes (values only fall, so it ends).
-The reachable *sets* themselves are only built for one state at a time, for explanations and paths.
+A coalition's own moves are needed as sets, not as one least value (every member must improve), so
+:func:`reachable_pairs` builds them for every state at once, by breadth-first layers over
+(start, state, last mover) triples; :func:`reachable_set` does the same for one state, for
+explanations and paths.
 """
 
 from __future__ import annotations
@@ -65,6 +68,91 @@ def _min_excluding_own_row(rows: Values) -> Values:
     who = order[0]
     result: Values = np.where(np.arange(rows.shape[0])[:, None] == who[None, :], second, best)
     return result
+
+
+def reachable_pairs(movers: Sequence[Edges], count: int) -> Edges:
+    """Every pair (s, t), t != s, such that the group reaches t from s by a legal sequence.
+
+    All starting states advance together, one move per layer: each (start, state, last mover) triple
+    not seen before is extended by every other mover's moves. The pairs a group can reach stay
+    inside the block of states that share the other DMs' options, so the result has at most
+    ``count`` times the block size pairs, never ``count**2``.
+
+    >>> one = Edges.from_pairs(np.array([0]), np.array([1]), 3)   # mover 1: 0 -> 1
+    >>> two = Edges.from_pairs(np.array([1]), np.array([2]), 3)   # mover 2: 1 -> 2
+    >>> pairs = reachable_pairs([one, two], 3)
+    >>> list(zip(pairs.source.tolist(), pairs.target.tolist()))
+    [(0, 1), (0, 2), (1, 2)]
+    """
+    sources, targets = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+    for begin in range(0, count, PAIRS_CHUNK):
+        source, target = _reach_from(movers, count, begin, min(begin + PAIRS_CHUNK, count))
+        sources.append(source)
+        targets.append(target)
+    return Edges.from_pairs(np.concatenate(sources), np.concatenate(targets), count)
+
+
+PAIRS_CHUNK = 8192
+"""Starting states whose reach is searched together: bounds the memory of :func:`reachable_pairs`."""
+
+
+def _reach_from(
+    movers: Sequence[Edges], count: int, begin: int, end: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The (start, reached) pairs of :func:`reachable_pairs` for the starting states begin..end-1."""
+    m = len(movers)
+
+    def encode(start: NDArray[np.int64], state: NDArray[np.int64], last: int) -> NDArray[np.int64]:
+        return (start * count + state) * m + last
+
+    first = [
+        encode(e.source[e.start[begin] : e.start[end]], e.target[e.start[begin] : e.start[end]], k)
+        for k, e in enumerate(movers)
+    ]
+    frontier = _sorted_unique(np.concatenate(first)) if first else np.empty(0, dtype=np.int64)
+    seen = frontier
+    while frontier.size:
+        pairs, last = np.divmod(frontier, m)
+        start, state = np.divmod(pairs, count)
+        layer = []
+        for k, edges in enumerate(movers):
+            others = last != k
+            origin, reached = _follow(edges, start[others], state[others])
+            layer.append(encode(origin, reached, k))
+        candidates = _sorted_unique(np.concatenate(layer))
+        frontier = candidates[~_sorted_contains(seen, candidates)]
+        seen = np.sort(np.concatenate([seen, frontier]))
+    start, state = np.divmod(_sorted_unique(seen // m), count)
+    keep = start != state
+    return start[keep], state[keep]
+
+
+def _follow(
+    edges: Edges, origin: NDArray[np.int64], state: NDArray[np.int64]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Each (origin, state) pair extended by every move of ``edges`` from ``state``."""
+    degree = edges.start[state + 1] - edges.start[state]
+    repeat = np.repeat(np.arange(state.size), degree)
+    offset = np.arange(int(degree.sum())) - np.repeat(np.cumsum(degree) - degree, degree)
+    return origin[repeat], edges.target[edges.start[state][repeat] + offset]
+
+
+def _sorted_unique(keys: NDArray[np.int64]) -> NDArray[np.int64]:
+    """``np.unique`` by sorting: NumPy's hash-based unique is many times slower on these keys."""
+    ordered = np.sort(keys)
+    keep = np.ones(ordered.size, dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    unique: NDArray[np.int64] = ordered[keep]
+    return unique
+
+
+def _sorted_contains(sorted_keys: NDArray[np.int64], keys: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Which of ``keys`` are in ``sorted_keys`` (sorted, unique)."""
+    if sorted_keys.size == 0:
+        return np.zeros(keys.size, dtype=bool)
+    position = np.minimum(np.searchsorted(sorted_keys, keys), sorted_keys.size - 1)
+    found: NDArray[np.bool_] = sorted_keys[position] == keys
+    return found
 
 
 def reachable_set(start: int, movers: Sequence[Edges]) -> list[int]:

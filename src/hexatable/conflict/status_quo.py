@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hexatable.conflict.coalitions import coalition_improvements
+from hexatable.conflict.coalitions import coalition_improvement_edges
 from hexatable.conflict.graph import GraphModel
 
 
@@ -52,21 +52,21 @@ def status_quo_paths(
     Moves are every DM's unilateral improvements and every coalition's coalition improvements.
     """
     names = [dm.name for dm in graph.model.decision_makers]
+    movers = [(names[dm], graph.improvements[dm]) for dm in range(graph.dm_count)]
+    movers += [
+        ("+".join(names[i] for i in members), coalition_improvement_edges(graph, members))
+        for members in coalitions
+    ]
     start = status_quo - 1
     parent: dict[int, tuple[int, str] | None] = {start: None}
     queue = deque([start])
     while queue:
         state = queue.popleft()
-        steps: list[tuple[str, int]] = []
-        for dm in range(graph.dm_count):
-            steps.extend((names[dm], t) for t in graph.improvements[dm].targets_of(state).tolist())
-        for members in coalitions:
-            label = "+".join(names[i] for i in members)
-            steps.extend((label, t) for t in coalition_improvements(graph, members, state))
-        for mover, target in steps:
-            if target not in parent:
-                parent[target] = (state, mover)
-                queue.append(target)
+        for mover, edges in movers:
+            for target in edges.targets_of(state).tolist():
+                if target not in parent:
+                    parent[target] = (state, mover)
+                    queue.append(target)
     paths: dict[int, list[PathStep]] = {}
     for number in equilibria:
         node = number - 1
