@@ -141,8 +141,7 @@ def _offers_view(
     if state.status != "open":
         view["debrief"] = _debrief(room, agreement)
         view["debrief"]["path"] = [
-            {"phase": OFFERS_PHASE, "version": d["version"], "options": d["options"]}
-            for d in view["drafts"]
+            {"phase": OFFERS_PHASE, "version": d["version"], "options": d["options"]} for d in view["drafts"]
         ]
     return view
 
