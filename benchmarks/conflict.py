@@ -4,7 +4,9 @@ For 2**k states (k = 6…17: six DMs sharing k options, no infeasibility) and fo
 (six DMs, 20 options; two "exactly one of three" groups and one infeasible four-option pattern cut the
 1,048,576 option vectors to 138,240), prints the time of a full analysis (feasible states, preferences,
 moves, Nash/GMR/SMR/SEQ/SIM for every DM) and its peak traced memory (tracemalloc; NumPy reports its
-buffers to it). Preferences are random option prioritisations, seeded.
+buffers to it). Preferences are random option prioritisations, seeded. Then, on the same model, the
+time of coalition analysis for DM0+DM1 (CNash, CGMR, CSEQ) with status-quo paths from state 1
+(every DM's and the coalition's improvements, to the Nash equilibria).
 Run: ``.venv/bin/python benchmarks/conflict.py [--max-k 17] [--skip-large]``.
 Goals (issue 5): 4,096 states in under 1 s; 138,240 states in under 60 s and 4 GB.
 """
@@ -18,7 +20,8 @@ import resource
 import time
 import tracemalloc
 
-from hexatable.conflict import analyse
+from hexatable.conflict import ConflictAnalysis, analyse
+from hexatable.conflict.coalitions import analyse_coalitions
 from hexatable.conflict.model import (
     Condition,
     ConflictModel,
@@ -28,6 +31,7 @@ from hexatable.conflict.model import (
     OptionPrioritisation,
     Statement,
 )
+from hexatable.conflict.status_quo import status_quo_paths
 
 DMS = 6
 
@@ -76,7 +80,7 @@ def large_model(seed: int) -> ConflictModel:
     return random_model(20, seed, rules)
 
 
-def measure(model: ConflictModel) -> tuple[int, float, float, dict[str, int]]:
+def measure(model: ConflictModel) -> tuple[int, float, float, dict[str, int], ConflictAnalysis]:
     tracemalloc.start()
     start = time.perf_counter()
     result = analyse(model)
@@ -84,7 +88,20 @@ def measure(model: ConflictModel) -> tuple[int, float, float, dict[str, int]]:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     equilibria = {c: len(result.equilibria(c)) for c in result.concepts}
-    return result.graph.states.count, elapsed, peak / 2**20, equilibria
+    return result.graph.states.count, elapsed, peak / 2**20, equilibria, result
+
+
+def measure_coalition(result: ConflictAnalysis) -> tuple[float, float]:
+    """Seconds and peak traced MiB of coalition analysis (DM0+DM1) plus status-quo paths from 1."""
+    coalition = [[0, 1]]
+    tracemalloc.start()
+    start = time.perf_counter()
+    analyse_coalitions(result.graph, coalition, result.stable)
+    status_quo_paths(result.graph, 1, result.equilibria("nash"), coalition)
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, peak / 2**20
 
 
 def main() -> None:
@@ -97,15 +114,20 @@ def main() -> None:
         f"machine: {platform.machine()}, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"
     )
-    print(f"{'states':>8} {'time (s)':>9} {'peak MiB':>9}  equilibria (nash gmr smr seq sim)")
-    for k in range(6, args.max_k + 1):
-        states, elapsed, peak, eq = measure(random_model(k, args.seed + k))
-        print(f"{states:>8} {elapsed:>9.3f} {peak:>9.1f}  {' '.join(str(eq[c]) for c in eq)}", flush=True)
+    print(
+        f"{'states':>8} {'time (s)':>9} {'peak MiB':>9} {'coalition (s)':>13} {'peak MiB':>9}"
+        "  equilibria (nash gmr smr seq sim)"
+    )
+    models = [(random_model(k, args.seed + k), "") for k in range(6, args.max_k + 1)]
     if not args.skip_large:
-        states, elapsed, peak, eq = measure(large_model(args.seed))
+        models.append((large_model(args.seed), "  (20 options, rules)"))
+    for model, note in models:
+        states, elapsed, peak, eq, result = measure(model)
+        together, together_peak = measure_coalition(result)
         print(
-            f"{states:>8} {elapsed:>9.3f} {peak:>9.1f}  {' '.join(str(eq[c]) for c in eq)}"
-            "  (20 options, rules)"
+            f"{states:>8} {elapsed:>9.3f} {peak:>9.1f} {together:>13.3f} {together_peak:>9.1f}"
+            f"  {' '.join(str(eq[c]) for c in eq)}{note}",
+            flush=True,
         )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory of the process: {rss:.0f} MiB")

@@ -228,6 +228,26 @@ def test_inverse_inside_a_window_from_the_command_line() -> None:
     assert code == 1 and "--prefer '1-2': write A>B" in err
 
 
+def test_inverse_names_the_smallest_sets_of_states_that_must_rank_below() -> None:
+    """SEQ at 2: each of Syria's moves to 1 and 3 must be below 2 or answered by an Iraqi attack (to 4
+    and 6) below 2, so the minimal conditions are one of {1, 4} and one of {3, 6} below 2."""
+    args = ("stability", str(DATA / "syria_iraq.gmcr"), "--dm", "Syria", "--inverse", "2", "--concept", "seq")
+    code, out, _ = run(*args, "--json")
+    assert code == 0
+    (found,) = json.loads(out)["inverse"]
+    assert found["minimal_below_sets"] == [[1, 3], [1, 6], [3, 4], [4, 6]]
+    code, out, _ = run(*args)
+    assert code == 0
+    assert (
+        "SEQ: 384 of 720 rankings of Syria make state 2 stable, exactly those that rank below it all of "
+        "{1, 3}, or all of {1, 6}, or all of {3, 4}, or all of {4, 6}" in " ".join(out.split())
+    )
+    # Inside a window the sets are whole below-sets: with 6 last, one of 1 and 4 must join it.
+    code, out, _ = run(*args, "--window", "6:6-6", "--json")
+    (found,) = json.loads(out)["inverse"]
+    assert found["minimal_below_sets"] == [[1, 6], [4, 6]]
+
+
 def test_builtin_case_conflict_and_its_status_quo() -> None:
     code, out, _ = run("stability", "six-party-talks", "--concept", "seq", "--json")
     assert code == 0

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from hexatable.conflict import ConflictModel, ModelError, Ranking, analyse, build_graph
 from hexatable.conflict.inverse import inverse_stability
-from hexatable.conflict.inverse_window import Window, count_in_window
+from hexatable.conflict.inverse_window import Window, count_in_window, stable_below
 from tests.conflict.strategies import conflict_models
 from tests.oracles.gmcr_models import syria_iraq
 
@@ -61,6 +61,27 @@ def test_windowed_counts_match_analysing_every_ranking_in_the_window(
     found = {c: count_in_window(graph, 0, state, c, window) for c in CONCEPTS}
     assert {c: f.count for c, f in found.items()} == counted
     assert {f.total for f in found.values()} == {total}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(conflict_models(max_dms=3, max_options=4), st.data())
+def test_the_minimal_below_sets_decide_stability_for_every_below_set(
+    model: ConflictModel, data: st.DataObject
+) -> None:
+    """More states below never hurts, so a below-set is stable iff it holds a minimal one."""
+    graph = build_graph(model)
+    n = graph.states.count
+    assume(n <= 8)
+    state = data.draw(st.integers(1, n))
+    concept = data.draw(st.sampled_from(CONCEPTS))
+    minimal = count_in_window(graph, 0, state, concept).minimal_below_sets
+    others = [x for x in range(1, n + 1) if x != state]
+    for size in range(len(others) + 1):
+        for below in itertools.combinations(others, size):
+            expected = stable_below(graph, 0, state, set(below), concept)
+            assert expected == any(set(m) <= set(below) for m in minimal), (concept, below)
+    if concept in ("nash", "gmr", "seq"):
+        assert inverse_stability(graph, 0, state, concept).minimal_below_sets == minimal
 
 
 def test_without_a_window_the_counts_are_the_closed_forms() -> None:

@@ -306,15 +306,18 @@ def _render(
             route = " → ".join([str(paths["status_quo"]), *(f"{s['state']} ({s['mover']})" for s in steps)])
             stdout.print(f"  to {target}: {route}", highlight=False)
     for item in view.get("inverse", []):
-        sets = item["below_sets"]
-        shown_sets = "; ".join("{" + ", ".join(map(str, b)) + "}" for b in sets[:8])
-        more = f"; … ({len(sets)} sets)" if len(sets) > 8 else ""
-        stdout.print(
+        sets = item["minimal_below_sets"]
+        shown_sets = ", or all of ".join("{" + ", ".join(map(str, b)) + "}" for b in sets[:8])
+        more = f", or … ({len(sets)} sets)" if len(sets) > 8 else ""
+        head = (
             f"{_concept_name(item['concept'])}: {item['count']} of {item['total']} rankings of {item['dm']} "
-            f"make state {item['state']} stable; the states ranked below it are then one of: "
-            f"{shown_sets or 'none'}{more}",
-            highlight=False,
+            f"make state {item['state']} stable"
         )
+        if item["count"] in (0, item["total"]):
+            condition = ""
+        else:
+            condition = f", exactly those that rank below it all of {shown_sets}{more}"
+        stdout.print(head + condition, highlight=False)
     for variant in view.get("sensitivity", []):
         found = "; ".join(f"{c} {_numbers(n)}" for c, n in variant["equilibria"].items())
         stdout.print(f"{variant['change']}: {found}", highlight=False)

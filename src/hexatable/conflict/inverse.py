@@ -14,6 +14,7 @@ counts ``sum_j C(f, j) (b+j)! (n-1-b-j)!`` rankings. The whole ranking is the wi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import comb, factorial
 
@@ -33,7 +34,9 @@ class InverseResult:
     """How many strict rankings of the DM make the state stable, and the conditions that do.
 
     ``below_sets`` lists each admissible choice of the relevant states ranked below the state (state
-    numbers); ``relevant`` are the states that matter, all others may go anywhere.
+    numbers); ``relevant`` are the states that matter, all others may go anywhere. Putting more states
+    below never makes a state less stable, so the minimal ones say it all: the state is stable exactly
+    when the DM ranks below it every state of one of ``minimal_below_sets``.
     """
 
     dm: str
@@ -53,7 +56,26 @@ class InverseResult:
             "total": self.total,
             "relevant": list(self.relevant),
             "below_sets": [list(b) for b in self.below_sets],
+            "minimal_below_sets": [list(b) for b in self.minimal_below_sets],
         }
+
+    @property
+    def minimal_below_sets(self) -> tuple[tuple[int, ...], ...]:
+        return minimal_sets(self.below_sets)
+
+
+def minimal_sets(sets: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
+    """The sets of ``sets`` that contain no other of them, smallest first.
+
+    >>> minimal_sets([(1, 3), (1, 3, 4), (1, 6), (1, 4, 6), (3, 4)])
+    ((1, 3), (1, 6), (3, 4))
+    """
+    ordered = sorted({tuple(sorted(x)) for x in sets}, key=lambda x: (len(x), x))
+    kept: list[tuple[int, ...]] = []
+    for candidate in ordered:
+        if not any(set(k) <= set(candidate) for k in kept):
+            kept.append(candidate)
+    return tuple(kept)
 
 
 def inverse_stability(graph: GraphModel, dm: int, state_number: int, concept: str) -> InverseResult:

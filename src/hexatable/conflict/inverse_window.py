@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from hexatable.conflict.graph import GraphModel
+from hexatable.conflict.inverse import minimal_sets
 from hexatable.conflict.model import ModelError
 from hexatable.conflict.moves import improvements
 from hexatable.conflict.stability import Concept, stable_states
@@ -56,7 +57,9 @@ class Window:
 class WindowCount:
     """Rankings in the window under which the state is stable, out of all rankings in the window;
     ``below_sets`` lists the sets of states ranked below it that make it stable (state numbers), the
-    rankings' common description."""
+    rankings' common description; ``minimal_below_sets`` the smallest of them, since a state stays
+    stable when more states go below it: inside the window, the state is stable exactly when the
+    ranking puts below it every state of one of them."""
 
     dm: str
     state: int
@@ -73,7 +76,12 @@ class WindowCount:
             "count": self.count,
             "total": self.total,
             "below_sets": [list(b) for b in self.below_sets],
+            "minimal_below_sets": [list(b) for b in self.minimal_below_sets],
         }
+
+    @property
+    def minimal_below_sets(self) -> tuple[tuple[int, ...], ...]:
+        return minimal_sets(self.below_sets)
 
 
 def stable_below(graph: GraphModel, dm: int, state: int, below: set[int], concept: str) -> bool:
