@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hexatable.case import open_case
 from hexatable.conflict import analyse
-from hexatable.conflict.coalitions import analyse_coalitions, coalition_improvements
+from hexatable.conflict.coalitions import analyse_coalitions, coalition_improvement_edges
 from hexatable.conflict.from_case import conflict_model
 
 
@@ -22,5 +22,6 @@ def test_status_quo_is_a_seq_but_not_a_nash_equilibrium_and_a_coalition_breaks_i
     usa_prk = [0, 1]
     coalitions = analyse_coalitions(result.graph, [usa_prk], result.stable)
     assert status_quo not in coalitions.equilibria["seq"]
-    targets = {t + 1 for t in coalition_improvements(result.graph, usa_prk, status_quo - 1)}
+    ups = coalition_improvement_edges(result.graph, usa_prk)
+    targets = {t + 1 for t in ups.targets_of(status_quo - 1).tolist()}
     assert {222, 254} <= targets

@@ -30,21 +30,9 @@ from numpy.typing import NDArray
 
 from hexatable.conflict.graph import GraphModel
 from hexatable.conflict.moves import Edges
-from hexatable.conflict.paths import Step, legal_sequences
 from hexatable.conflict.reach import least_reachable_value, reachable_pairs
 
 COALITION_CONCEPTS = ("nash", "gmr", "seq")
-
-
-def coalition_improvements(graph: GraphModel, members: Sequence[int], state: int) -> dict[int, list[Step]]:
-    """The coalition's improvements from ``state`` (index), each with a shortest legal sequence."""
-    reached = legal_sequences(state, [graph.moves[i] for i in members])
-    values = graph.values
-    return {
-        target: path
-        for target, path in reached.items()
-        if all(values[i, target] > values[i, state] for i in members)
-    }
 
 
 def coalition_moves(graph: GraphModel, members: Sequence[int]) -> Edges:
