@@ -242,6 +242,17 @@ def test_inverse_names_the_smallest_sets_of_states_that_must_rank_below() -> Non
         "SEQ: 384 of 720 rankings of Syria make state 2 stable, exactly those that rank below it all of "
         "{1, 3}, or all of {1, 6}, or all of {3, 4}, or all of {4, 6}" in " ".join(out.split())
     )
+    # With ties, level with 2 counts as below: the same conditions, out of the 4,683 weak orders.
+    code, out, _ = run(*args, "--ties")
+    assert code == 0
+    assert (
+        "SEQ: 2768 of 4683 rankings with ties of Syria make state 2 stable, exactly those that rank "
+        "below or level with it all of {1, 3}" in " ".join(out.split())
+    )
+    code, _, err = run(*args, "--ties", "--window", "6:6-6")
+    assert code == 1 and "--ties counts every ranking with ties" in err
+    code, _, err = run("stability", str(DATA / "syria_iraq.gmcr"), "--ties")
+    assert code == 1 and "go with --inverse STATE" in err
     # Inside a window the sets are whole below-sets: with 6 last, one of 1 and 4 must join it.
     code, out, _ = run(*args, "--window", "6:6-6", "--json")
     (found,) = json.loads(out)["inverse"]

@@ -26,6 +26,7 @@ from hexatable.conflict.explain import explain
 from hexatable.conflict.from_case import conflict_model
 from hexatable.conflict.gmcr_file import GmcrFileError, parse_gmcr
 from hexatable.conflict.inverse import INVERSE_CONCEPTS, inverse_stability
+from hexatable.conflict.inverse_ties import count_with_ties
 from hexatable.conflict.inverse_window import MAX_STATES, Window, count_in_window
 from hexatable.conflict.model import ConflictModel, ModelError
 from hexatable.conflict.sensitivity import sensitivity
@@ -122,6 +123,12 @@ def stability_command(
             "--prefer", help="With --inverse: a known order, as A>B (state numbers); repeat for several."
         ),
     ] = None,
+    ties: Annotated[
+        bool,
+        typer.Option(
+            "--ties", help="With --inverse: count rankings with ties (weak orders), not strict ones."
+        ),
+    ] = False,
     sensitivity_flag: Annotated[
         bool, typer.Option("--sensitivity", help="Equilibria after each one-change variant of the model.")
     ] = False,
@@ -147,6 +154,8 @@ def stability_command(
         ]
         if inverse is not None and dm_index is None:
             raise ModelError("--inverse needs --dm: whose ranking is free")
+        if inverse is None and (ties or window or prefer):
+            raise ModelError("--window, --prefer and --ties go with --inverse STATE")
         for number in (status_quo, explain_state, inverse):
             if number is not None and number > states:
                 raise _fail(f"state {number} does not exist: the states are numbered 1-{states}")
@@ -177,7 +186,13 @@ def stability_command(
     if inverse is not None and dm_index is not None:
         try:
             bounds = parse_window(window, prefer)
-            if result.graph.states.count <= MAX_STATES:
+            if ties and bounds != Window():
+                raise ModelError("--ties counts every ranking with ties: it takes no --window or --prefer")
+            if ties:
+                view["inverse"] = [
+                    count_with_ties(result.graph, dm_index, inverse, c).to_json() for c in shown
+                ]
+            elif result.graph.states.count <= MAX_STATES:
                 view["inverse"] = [
                     count_in_window(result.graph, dm_index, inverse, c, bounds).to_json() for c in shown
                 ]
@@ -309,14 +324,16 @@ def _render(
         sets = item["minimal_below_sets"]
         shown_sets = ", or all of ".join("{" + ", ".join(map(str, b)) + "}" for b in sets[:8])
         more = f", or … ({len(sets)} sets)" if len(sets) > 8 else ""
+        kind = "rankings with ties" if item.get("ties") else "rankings"
+        below = "below or level with it" if item.get("ties") else "below it"
         head = (
-            f"{_concept_name(item['concept'])}: {item['count']} of {item['total']} rankings of {item['dm']} "
+            f"{_concept_name(item['concept'])}: {item['count']} of {item['total']} {kind} of {item['dm']} "
             f"make state {item['state']} stable"
         )
         if item["count"] in (0, item["total"]):
             condition = ""
         else:
-            condition = f", exactly those that rank below it all of {shown_sets}{more}"
+            condition = f", exactly those that rank {below} all of {shown_sets}{more}"
         stdout.print(head + condition, highlight=False)
     for variant in view.get("sensitivity", []):
         found = "; ".join(f"{c} {_numbers(n)}" for c, n in variant["equilibria"].items())
