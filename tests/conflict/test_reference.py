@@ -61,8 +61,17 @@ def test_group_reach_of_every_state_at_once_matches_the_search_from_each(
     group = sorted(data.draw(st.sets(st.integers(0, dms - 1), min_size=1, max_size=dms)))
     graph = build_graph(model)
     reference = Reference(model)
-    with patch.object(reach, "PAIRS_CHUNK", data.draw(st.integers(1, 9))):  # several chunks
-        pairs = reachable_pairs([graph.moves[i] for i in group], graph.states.count)
+    movers = [graph.moves[i] for i in group]
+    own = sum(model.option_mask(i) for i in group)
+    blocks = graph.states.codes & ~own
+    # Small chunks and batches, so that several are used: by layers, and as matrices per block.
+    with (
+        patch.object(reach, "PAIRS_CHUNK", data.draw(st.integers(1, 9))),
+        patch.object(reach, "DENSE_CELLS", data.draw(st.integers(1, 200))),
+    ):
+        by_layers = reachable_pairs(movers, graph.states.count)
+        by_blocks = reachable_pairs(movers, graph.states.count, blocks)
     for s, code in enumerate(reference.codes):
         expected = {reference.codes.index(t) for t in reference.group_reach(group, code, reference.moves)}
-        assert set(pairs.targets_of(s).tolist()) == expected - {s}
+        assert set(by_layers.targets_of(s).tolist()) == expected - {s}
+        assert set(by_blocks.targets_of(s).tolist()) == expected - {s}

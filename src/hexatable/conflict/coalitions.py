@@ -36,8 +36,15 @@ COALITION_CONCEPTS = ("nash", "gmr", "seq")
 
 
 def coalition_moves(graph: GraphModel, members: Sequence[int]) -> Edges:
-    """``R_C``: the coalition's moves from every state (legal sequences of its members' moves)."""
-    return reachable_pairs([graph.moves[i] for i in members], graph.states.count)
+    """``R_C``: the coalition's moves from every state (legal sequences of its members' moves).
+
+    They stay among the states that share the other DMs' options (a block per pattern of them).
+    """
+    own = 0
+    for i in members:
+        own |= graph.model.option_mask(i)
+    blocks = graph.states.codes & ~np.int64(own)
+    return reachable_pairs([graph.moves[i] for i in members], graph.states.count, blocks)
 
 
 def coalition_improvement_edges(graph: GraphModel, members: Sequence[int]) -> Edges:

@@ -70,13 +70,17 @@ def _min_excluding_own_row(rows: Values) -> Values:
     return result
 
 
-def reachable_pairs(movers: Sequence[Edges], count: int) -> Edges:
+def reachable_pairs(movers: Sequence[Edges], count: int, blocks: NDArray[np.int64] | None = None) -> Edges:
     """Every pair (s, t), t != s, such that the group reaches t from s by a legal sequence.
 
-    All starting states advance together, one move per layer: each (start, state, last mover) triple
-    not seen before is extended by every other mover's moves. The pairs a group can reach stay
-    inside the block of states that share the other DMs' options, so the result has at most
-    ``count`` times the block size pairs, never ``count**2``.
+    The pairs a group can reach stay inside the *block* of states that share the other DMs' options,
+    so there are at most ``count`` times the block size of them, never ``count**2``. Given ``blocks``
+    (a block label per state; every move stays inside its block) and blocks of at most
+    ``DENSE_BLOCK`` states, each block's reach is a small boolean matrix: with ``A_k`` mover k's
+    moves and ``L_k`` the states reached by a legal sequence whose last mover is k,
+    ``L_k = A_k or (any L_j, j != k) @ A_k`` until nothing changes, batched over blocks. Otherwise all
+    starting states advance together, one move per layer: each (start, state, last mover) triple not
+    seen before is extended by every other mover's moves.
 
     >>> one = Edges.from_pairs(np.array([0]), np.array([1]), 3)   # mover 1: 0 -> 1
     >>> two = Edges.from_pairs(np.array([1]), np.array([2]), 3)   # mover 2: 1 -> 2
@@ -85,6 +89,11 @@ def reachable_pairs(movers: Sequence[Edges], count: int) -> Edges:
     [(0, 1), (0, 2), (1, 2)]
     """
     sources, targets = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+    if blocks is not None and count:
+        _, block_of, sizes = np.unique(blocks, return_inverse=True, return_counts=True)
+        if sizes.max() <= DENSE_BLOCK:
+            source, target = _reach_in_blocks(movers, block_of, sizes)
+            return Edges.from_pairs(source, target, count)
     for begin in range(0, count, PAIRS_CHUNK):
         source, target = _reach_from(movers, count, begin, min(begin + PAIRS_CHUNK, count))
         sources.append(source)
@@ -94,6 +103,51 @@ def reachable_pairs(movers: Sequence[Edges], count: int) -> Edges:
 
 PAIRS_CHUNK = 8192
 """Starting states whose reach is searched together: bounds the memory of :func:`reachable_pairs`."""
+
+DENSE_BLOCK = 256
+"""Blocks up to this many states are closed as boolean matrices."""
+
+DENSE_CELLS = 1 << 22
+"""Matrix cells (blocks x size x size) closed together, which bounds the memory of a batch."""
+
+
+def _reach_in_blocks(
+    movers: Sequence[Edges], block_of: NDArray[np.int64], sizes: NDArray[np.int64]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The (start, reached) pairs of :func:`reachable_pairs`, block by block as dense matrices."""
+    count, size = block_of.size, int(sizes.max())
+    order = np.argsort(block_of, kind="stable")  # states grouped by block, in state order
+    first = np.cumsum(sizes) - sizes
+    local = np.empty(count, dtype=np.int64)
+    local[order] = np.arange(count) - np.repeat(first, sizes)
+    state_at = np.full((sizes.size, size), -1, dtype=np.int64)
+    state_at[block_of[order], local[order]] = order
+    batch = max(1, DENSE_CELLS // (size * size))
+    sources, targets = [], []
+    for begin in range(0, sizes.size, batch):
+        end = min(begin + batch, sizes.size)
+        moves = []
+        for edges in movers:
+            inside = (block_of[edges.source] >= begin) & (block_of[edges.source] < end)
+            matrix = np.zeros((end - begin, size, size), dtype=np.float32)
+            src, tgt = edges.source[inside], edges.target[inside]
+            matrix[block_of[src] - begin, local[src], local[tgt]] = 1.0
+            moves.append(matrix)
+        last = [m > 0 for m in moves]
+        while True:
+            arrived = np.sum(last, axis=0, dtype=np.float32)
+            after = [
+                (m > 0) | (np.minimum(arrived - mine, 1.0) @ m > 0)
+                for m, mine in zip(moves, last, strict=True)
+            ]
+            if all(np.array_equal(a, b) for a, b in zip(after, last, strict=True)):
+                break
+            last = after
+        block, i, j = np.nonzero(np.logical_or.reduce(last))
+        keep = i != j
+        sources.append(state_at[block[keep] + begin, i[keep]])
+        targets.append(state_at[block[keep] + begin, j[keep]])
+    return np.concatenate(sources), np.concatenate(targets)
 
 
 def _reach_from(
