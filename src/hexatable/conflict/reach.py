@@ -14,9 +14,9 @@ so we compute that least value for every starting state at once, as a fixed poin
 
 starting from ``f = value`` and iterating until nothing changes (values only fall, so it ends).
 A coalition's own moves are needed as sets, not as one least value (every member must improve), so
-:func:`reachable_pairs` builds them for every state at once, by breadth-first layers over
-(start, state, last mover) triples; :func:`reachable_set` does the same for one state, for
-explanations and paths.
+:func:`reachable_pairs` builds them for every state at once (a boolean-matrix closure per block of
+states, or breadth-first layers over (start, state, last mover) triples); :func:`reachable_set` does
+the same for one state, for explanations and paths.
 """
 
 from __future__ import annotations
