@@ -46,12 +46,15 @@ class InverseResult:
     total: int
     relevant: tuple[int, ...]
     below_sets: tuple[tuple[int, ...], ...]
+    ties: bool = False
+    """Whether rankings with ties are counted (then a below-set holds the states not above the state)."""
 
     def to_json(self) -> dict[str, object]:
         return {
             "dm": self.dm,
             "state": self.state,
             "concept": self.concept,
+            "ties": self.ties,
             "count": self.count,
             "total": self.total,
             "relevant": list(self.relevant),

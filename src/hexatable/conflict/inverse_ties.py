@@ -16,12 +16,11 @@ of ``k`` items), and of ``N`` some ``j`` form a weak order below ``s`` while the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from math import comb
 
 from hexatable.conflict.graph import GraphModel
-from hexatable.conflict.inverse import INVERSE_CONCEPTS, inverse_stability, minimal_sets
+from hexatable.conflict.inverse import INVERSE_CONCEPTS, InverseResult, inverse_stability
 from hexatable.conflict.inverse_window import MAX_STATES, count_in_window
 from hexatable.conflict.model import ModelError
 
@@ -42,43 +41,11 @@ def level_or_below(m: int) -> int:
     return sum(comb(m, j) * fubini(j) for j in range(m + 1))
 
 
-@dataclass(frozen=True)
-class TiedCount:
-    """Weak orders of the DM under which the state is stable, out of all ``fubini(n)``.
-
-    ``below_sets`` are the sets of states *not above* the state (below or level with it) that make
-    it stable, over the ``relevant`` states; the state is stable exactly when every state of one of
-    ``minimal_below_sets`` is ranked below it or level with it.
-    """
-
-    dm: str
-    state: int
-    concept: str
-    count: int
-    total: int
-    relevant: tuple[int, ...]
-    below_sets: tuple[tuple[int, ...], ...]
-
-    @property
-    def minimal_below_sets(self) -> tuple[tuple[int, ...], ...]:
-        return minimal_sets(self.below_sets)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "dm": self.dm,
-            "state": self.state,
-            "concept": self.concept,
-            "ties": True,
-            "count": self.count,
-            "total": self.total,
-            "relevant": list(self.relevant),
-            "below_sets": [list(b) for b in self.below_sets],
-            "minimal_below_sets": [list(b) for b in self.minimal_below_sets],
-        }
-
-
-def count_with_ties(graph: GraphModel, dm: int, state: int, concept: str) -> TiedCount:
+def count_with_ties(graph: GraphModel, dm: int, state: int, concept: str) -> InverseResult:
     """Count the rankings with ties of ``dm`` that make ``state`` stable under ``concept``.
+
+    The result's ``below_sets`` hold the states *not above* the state (below or level with it); the
+    state is stable exactly when every state of one of ``minimal_below_sets`` is ranked so.
 
     The Prisoner's Dilemma, A at state 1 (both defect): Nash-stable unless A ranks state 2 (A
     cooperates alone) above it. Of the 75 weak orders of four states, 13 put 1 and 2 level (a weak
@@ -107,7 +74,7 @@ def count_with_ties(graph: GraphModel, dm: int, state: int, concept: str) -> Tie
         sum(comb(free, j) * fubini(free - j + m - b) * level_or_below(b + j) for j in range(free + 1))
         for b in range(m + 1)
     ]
-    return TiedCount(
+    return InverseResult(
         dm=graph.model.decision_makers[dm].name,
         state=state,
         concept=concept,
@@ -115,4 +82,5 @@ def count_with_ties(graph: GraphModel, dm: int, state: int, concept: str) -> Tie
         total=fubini(n),
         relevant=relevant,
         below_sets=below_sets,
+        ties=True,
     )

@@ -73,6 +73,7 @@ class WindowCount:
             "dm": self.dm,
             "state": self.state,
             "concept": self.concept,
+            "ties": False,
             "count": self.count,
             "total": self.total,
             "below_sets": [list(b) for b in self.below_sets],
