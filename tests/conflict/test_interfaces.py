@@ -33,6 +33,21 @@ def test_yaml_prisoners_dilemma_from_statements() -> None:
     assert view["status_quo"] == {"status_quo": 1, "paths": {"1": []}}
 
 
+def test_limited_move_stability_from_the_command_line() -> None:
+    """The Prisoner's Dilemma at horizon 2: DD and CC, by hand (tests/conflict/test_limited_move.py)."""
+    code, out, _ = run(
+        "stability", str(DATA / "prisoners.yaml"), "--horizon", "2", "--horizon", "1", "--json"
+    )
+    assert code == 0
+    view = json.loads(out)
+    assert view["equilibria"]["l2"] == [1, 4]
+    assert view["equilibria"]["l1"] == view["equilibria"]["nash"] == [1]
+    code, out, _ = run("stability", str(DATA / "prisoners.yaml"), "--horizon", "2", "--concept", "nash")
+    assert code == 0 and "L2" in out
+    code, _, err = run("stability", "six-party-talks", "--horizon", "2")
+    assert code == 1 and "limited-move stability is defined for two decision makers" in err
+
+
 def test_gmcr_file_syria_iraq(tmp_path: Path) -> None:
     code, out, _ = run(
         "stability", str(DATA / "syria_iraq.gmcr"), "--concept", "seq", "--json", "--dm", "Iraq"

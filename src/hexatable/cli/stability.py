@@ -123,6 +123,14 @@ def stability_command(
             "--prefer", help="With --inverse: a known order, as A>B (state numbers); repeat for several."
         ),
     ] = None,
+    horizon: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--horizon",
+            help="Two DMs: limited-move stability L_H, looking H moves ahead (L_1 is Nash); repeatable.",
+            min=1,
+        ),
+    ] = None,
     ties: Annotated[
         bool,
         typer.Option(
@@ -146,7 +154,8 @@ def stability_command(
         needed = sorted(
             set(concepts) | ({Concept.NASH, Concept.GMR, Concept.SEQ} if coalitions or coalition else set())
         )
-        result = analyse(conflict, concepts=needed)
+        horizons = sorted(set(horizon or []))
+        result = analyse(conflict, concepts=needed, horizons=horizons)
         states = result.graph.states.count
         dm_index = conflict.dm_index(dm) if dm is not None else None
         groups = [_coalition(conflict, text) for text in coalition or []] or [
@@ -162,7 +171,7 @@ def stability_command(
     except ModelError as error:
         raise _fail(f"{model}: {error}") from None
     view: dict[str, Any] = result.to_json()
-    shown = [c.value for c in concepts]
+    shown = [c.value for c in concepts] + [f"l{h}" for h in horizons]
     view["equilibria"] = {c: view["equilibria"][c] for c in shown}
     view["stable"] = {c: view["stable"][c] for c in shown}
     if groups:
