@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import BaseModel, ValidationError
@@ -27,7 +27,9 @@ from hexatable.case.roadmap_models import SchedulePhase
 from hexatable.sequence.evaluate import Evaluation, evaluate
 from hexatable.sequence.from_case import engine_roadmap, schedule_of
 from hexatable.sequence.model import Roadmap
-from hexatable.sequence.solver import Solution, SolverOptions, solve
+
+if TYPE_CHECKING:  # the solver brings in OR-Tools: imported when a roadmap is solved, not at start-up
+    from hexatable.sequence.solver import Solution
 
 stdout = Console()
 
@@ -153,6 +155,8 @@ def roadmap_command(
                 )
             )
         return
+    from hexatable.sequence.solver import SolverOptions, solve
+
     roadmap = engine_roadmap(record, phases=phases)
     options = SolverOptions(
         time_limit=time_limit,

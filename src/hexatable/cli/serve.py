@@ -7,12 +7,7 @@ import secrets
 from typing import Annotated
 
 import typer
-import uvicorn
 from rich.console import Console
-
-from hexatable.services.room.db import default_url, make_engine, migrate
-from hexatable.services.room.service import RoomService
-from hexatable.web.app import create_app
 
 stderr = Console(stderr=True)
 TOKEN_ENV = "HEXATABLE_INSTRUCTOR_TOKEN"
@@ -26,6 +21,13 @@ def serve_command(
     ] = None,
 ) -> None:
     """Start the web app: case explorer, negotiation room and JSON API (OpenAPI at /docs)."""
+    # The web stack (FastAPI, SQLAlchemy, Alembic, uvicorn) loads here, not at every command's start.
+    import uvicorn
+
+    from hexatable.services.room.db import default_url, make_engine, migrate
+    from hexatable.services.room.service import RoomService
+    from hexatable.web.app import create_app
+
     url = database or default_url()
     engine = make_engine(url)
     migrate(engine)
