@@ -44,6 +44,14 @@ def test_limited_move_stability_from_the_command_line() -> None:
     assert view["equilibria"]["l1"] == view["equilibria"]["nash"] == [1]
     code, out, _ = run("stability", str(DATA / "prisoners.yaml"), "--horizon", "2", "--concept", "nash")
     assert code == 0 and "L2" in out
+    # Inverse analysis covers the classic concepts; a horizon beside it is reported, not inverted.
+    args = ("stability", str(DATA / "syria_iraq.gmcr"), "--dm", "Syria", "--inverse", "2", "--horizon", "2")
+    for extra in ((), ("--ties",)):
+        code, out, _ = run(*args, *extra, "--json")
+        assert code == 0
+        view = json.loads(out)
+        assert [i["concept"] for i in view["inverse"]] == ["nash", "gmr", "smr", "seq", "sim"]
+        assert "l2" in view["equilibria"]
     code, _, err = run("stability", "six-party-talks", "--horizon", "2")
     assert code == 1 and "limited-move stability is defined for two decision makers" in err
 

@@ -171,7 +171,8 @@ def stability_command(
     except ModelError as error:
         raise _fail(f"{model}: {error}") from None
     view: dict[str, Any] = result.to_json()
-    shown = [c.value for c in concepts] + [f"l{h}" for h in horizons]
+    chosen = [c.value for c in concepts]  # inverse analysis covers these, not L_h
+    shown = chosen + [f"l{h}" for h in horizons]
     view["equilibria"] = {c: view["equilibria"][c] for c in shown}
     view["stable"] = {c: view["stable"][c] for c in shown}
     if groups:
@@ -199,11 +200,11 @@ def stability_command(
                 raise ModelError("--ties counts every ranking with ties: it takes no --window or --prefer")
             if ties:
                 view["inverse"] = [
-                    count_with_ties(result.graph, dm_index, inverse, c).to_json() for c in shown
+                    count_with_ties(result.graph, dm_index, inverse, c).to_json() for c in chosen
                 ]
             elif result.graph.states.count <= MAX_STATES:
                 view["inverse"] = [
-                    count_in_window(result.graph, dm_index, inverse, c, bounds).to_json() for c in shown
+                    count_in_window(result.graph, dm_index, inverse, c, bounds).to_json() for c in chosen
                 ]
             elif bounds != Window():
                 raise ModelError(f"--window works on models of at most {MAX_STATES} states")
@@ -211,7 +212,7 @@ def stability_command(
                 view["inverse"] = [
                     inverse_stability(result.graph, dm_index, inverse, c).to_json()
                     for c in INVERSE_CONCEPTS
-                    if c in shown
+                    if c in chosen
                 ]
         except ModelError as error:
             raise _fail(f"{model}: {error}") from None
