@@ -392,18 +392,47 @@ class ScoreSheet(Fact):
 
     ``points`` maps each issue of the scenario to a mapping from each of its options to points. The
     ``reservation`` value is what no agreement is worth to the party (its BATNA): an agreement scoring
-    less is worse than none. ``brief`` is the confidential brief its delegation reads.
+    less is worse than none. ``must_have`` maps issues to the options the party cannot do without: an
+    outcome lacking one of them scores at most the reservation value less one point, whatever its other
+    points (a red line, not a weight). ``needs`` names the parties without which an agreement is worth
+    nothing to this party: if one of them walks out, it will not go on. ``brief`` is the confidential
+    brief its delegation reads.
     """
 
     seat: ActorRef
     reservation: float
     points: dict[IssueRef, dict[Id, float]]
     interactions: list[Interaction] = Field(default_factory=list)
+    must_have: dict[IssueRef, Annotated[list[Id], Field(min_length=1)]] = Field(default_factory=dict)
+    needs: list[ActorRef] = Field(default_factory=list)
     brief: Text | None = None
 
 
+class Belief(Fact):
+    """What one seat believes, before the talks, about another seat's reservation value and weights.
+
+    A seat never sees another's sheet. It starts each run from an *estimate* of the other's reservation
+    value drawn from a normal prior centred on the true value plus ``shift`` with standard deviation
+    ``spread``, and from the other's issue weights each scaled by a log-normal factor of spread
+    ``weight_noise``; it then learns from what it observes (``docs/negotiate.md``). ``shift`` is a
+    *misperception*: negative when the holder believes the other would settle for less than it would,
+    positive when it believes the other needs more. ``None`` takes the engine's default.
+    """
+
+    holder: ActorRef
+    about: ActorRef
+    shift: float = 0.0
+    spread: Annotated[float, Field(ge=0)] | None = None
+    weight_noise: Annotated[float, Field(ge=0, le=2)] | None = None
+
+
 class Scenario(Fact):
-    """A scored negotiation exercise: an agenda of issues with options, seats, and a sheet per seat."""
+    """A scored negotiation exercise: an agenda of issues with options, seats, and a sheet per seat.
+
+    ``beliefs`` declare the seats' priors about each other (pairs not listed take the engine's default
+    prior, centred on the truth). A bilateral side room is chaired by the talks' chair, who sits in it
+    as mediator, unless ``side_room_chair`` names another seat (one of the pair: then it is just the two).
+    """
 
     id: Id
     title: Text
@@ -412,6 +441,8 @@ class Scenario(Fact):
     seats: Annotated[list[ActorRef], Field(min_length=2)]
     chair: ActorRef | None = None
     sheets: list[ScoreSheet]
+    beliefs: list[Belief] = Field(default_factory=list)
+    side_room_chair: ActorRef | None = None
 
 
 # --- the engines' inputs (records in their own modules, which need Fact and the refs above) -------

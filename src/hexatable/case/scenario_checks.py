@@ -30,6 +30,19 @@ def scenario_problems(scenario: Scenario, issues: Mapping[str, Issue]) -> Iterat
     if scenario.chair is not None and scenario.chair not in scenario.seats:
         yield ("chair",), f"the chair '{scenario.chair}' is not one of the seats"
 
+    if scenario.side_room_chair is not None and scenario.side_room_chair not in scenario.seats:
+        yield ("side_room_chair",), f"'{scenario.side_room_chair}' is not one of the seats"
+    pairs = Counter((b.holder, b.about) for b in scenario.beliefs)
+    for index, belief in enumerate(scenario.beliefs):
+        where: Path = ("beliefs", index)
+        for name in ("holder", "about"):
+            if getattr(belief, name) not in scenario.seats:
+                yield (*where, name), f"'{getattr(belief, name)}' is not one of the seats"
+        if belief.holder == belief.about:
+            yield (*where, "about"), "a seat knows its own sheet; a belief is about another seat"
+        elif pairs[(belief.holder, belief.about)] > 1:
+            yield where, f"more than one belief of '{belief.holder}' about '{belief.about}'"
+
     sheets = Counter(sheet.seat for sheet in scenario.sheets)
     for seat in scenario.seats:
         if sheets[seat] == 0:
@@ -41,6 +54,17 @@ def scenario_problems(scenario: Scenario, issues: Mapping[str, Issue]) -> Iterat
         elif sheets[sheet.seat] > 1:
             yield (*here, "seat"), f"seat '{sheet.seat}' has more than one score sheet"
         yield from _points_problems(sheet.points, agenda, (*here, "points"))
+        for issue_id, options in sheet.must_have.items():
+            where = (*here, "must_have", issue_id)
+            if issue_id not in scenario.issues:
+                yield where, f"issue '{issue_id}' is not on this scenario's agenda"
+            elif issue_id in issues:
+                for option in options:
+                    if option not in _option_ids(issues[issue_id]):
+                        yield where, f"issue '{issue_id}' has no option '{option}'"
+        for number, needed in enumerate(sheet.needs):
+            if needed not in scenario.seats or needed == sheet.seat:
+                yield (*here, "needs", number), f"'{needed}' is not another seat of this scenario"
         for number, interaction in enumerate(sheet.interactions):
             for issue_id, option in interaction.options.items():
                 where = (*here, "interactions", number, "options", issue_id)

@@ -191,6 +191,7 @@ def run_phased(
     carried: tuple[str, ...] = ()
     records: list[PhaseRecord] = []
     failed: str | None = None
+    party = dict.fromkeys(space.seats, True)
     for number, phase in enumerate(phases):
         issues = tuple(i for i in space.issues if (i in phase.issues or i in carried) and i not in fixed)
         seats = phase.seats or space.seats
@@ -200,6 +201,9 @@ def run_phased(
         sub = phase_analysis(space, fixed, phase, issues)
         result = run_single_text(sub, config, seed * 7919 + number, chair_seat=chair, keep_log=keep_log)
         agreed = sub.space.describe(result.agreement) if result.agreement is not None else None
+        if agreed is not None:
+            for seat, accepted in zip(sub.space.seats, result.acceptance, strict=True):
+                party[seat] = party[seat] and accepted
         records.append(
             PhaseRecord(
                 phase.name,
@@ -234,6 +238,7 @@ def run_phased(
         walked_out=tuple(seat for r in records for seat in r.walked_out),
         phases=tuple(records),
         returns=sum(r.returns for r in records),
+        acceptance=tuple(party[seat] for seat in space.seats),
     )
 
 

@@ -32,7 +32,8 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
-Status = Literal["open", "agreed", "failed"]
+Status = Literal["open", "agreed", "agreed-without", "failed"]
+"""``agreed-without``: agreed by the parties still at the table while some that walked out stay away."""
 WalkOutRule = Literal["continue", "fail"]
 Agenda = tuple[tuple[str, tuple[str, ...]], ...]
 

@@ -97,7 +97,13 @@ class RunConfig:
 
 @dataclass(frozen=True)
 class RunResult:
-    """What one negotiation produced."""
+    """What one negotiation produced.
+
+    ``status`` is ``agreed`` only when every seat is party to the agreement; an agreement that some
+    seats are not party to (they walked out and the others went on) is ``agreed-without``, and
+    ``acceptance`` says, seat by seat in the space's order, who is party to it (all ``False`` without an
+    agreement). Scores are every seat's utility of the outcome (its reservation value without one).
+    """
 
     seed: int
     status: str
@@ -112,6 +118,13 @@ class RunResult:
     events: tuple[Any, ...] | None = None
     phases: tuple[Any, ...] = ()
     returns: int = 0
+    acceptance: tuple[bool, ...] = ()
+
+    def absent(self, seats: tuple[str, ...]) -> tuple[str, ...]:
+        """The seats not party to the agreement (empty without an agreement)."""
+        if self.agreement is None:
+            return ()
+        return tuple(s for s, party in zip(seats, self.acceptance, strict=True) if not party)
 
     def to_dict(self, analysis: Analysis) -> dict[str, Any]:
         space = analysis.space
@@ -126,6 +139,8 @@ class RunResult:
             "distance_to_frontier": self.distance_to_frontier,
             "nash_product": self.nash_product,
             "walked_out": list(self.walked_out),
+            "acceptance": dict(zip(space.seats, self.acceptance, strict=True)),
+            "without": list(self.absent(space.seats)),
             "returns": self.returns,
             "events": [event_to_dict(e) for e in self.events] if self.events is not None else None,
             "phases": [p.to_dict() for p in self.phases],
@@ -232,6 +247,7 @@ def _result(analysis: Analysis, state: State, seed: int, events: tuple[Event, ..
         walked_out=state.walked_out,
         events=events,
         returns=state.returns,
+        acceptance=tuple(seat in state.seated for seat in space.seats),
     )
 
 
@@ -247,10 +263,23 @@ def scored(
     events: tuple[Any, ...] | None = None,
     phases: tuple[Any, ...] = (),
     returns: int = 0,
+    acceptance: tuple[bool, ...] | None = None,
 ) -> RunResult:
     """A finished negotiation scored on the whole agenda: without agreement every seat gets its
-    reservation value (a gain of 0)."""
+    reservation value (a gain of 0).
+
+    ``acceptance`` says who is party to the agreement (default: everyone when there is one). An
+    agreement without some seat is reported as ``agreed-without`` with the reason naming them, never
+    as a full agreement.
+    """
     space = analysis.space
+    if agreement is None:
+        acceptance = (False,) * len(space.seats)
+    elif acceptance is None:
+        acceptance = (True,) * len(space.seats)
+    if agreement is not None and not all(acceptance):
+        absent = [seat for seat, party in zip(space.seats, acceptance, strict=True) if not party]
+        status, reason = "agreed-without", f"agreed without {', '.join(absent)}"
     values = space.utilities[:, agreement] if agreement is not None else space.reservations
     scores = tuple(float(v) for v in values)
     return RunResult(
@@ -267,6 +296,7 @@ def scored(
         events=events,
         phases=phases,
         returns=returns,
+        acceptance=acceptance,
     )
 
 

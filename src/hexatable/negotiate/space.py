@@ -168,9 +168,15 @@ def enumerate_outcomes(radices: Sequence[int]) -> IntArray:
 
 
 def sheet_utilities(sheet: ScoreSheet, issues: Sequence[Issue], outcomes: IntArray) -> FloatArray:
-    """A score sheet's points for every outcome: option points plus interactions."""
+    """A score sheet's points for every outcome: option points plus interactions, with an outcome that
+    lacks a must-have option capped at the reservation value less one point (a red line)."""
     total = np.zeros(outcomes.shape[0])
     column = {issue.id: i for i, issue in enumerate(issues)}
+    lacking = np.zeros(outcomes.shape[0], dtype=bool)
+    for issue_id, wanted in sheet.must_have.items():
+        options = [o.id for o in issues[column[issue_id]].options]
+        allowed = np.isin(outcomes[:, column[issue_id]], [options.index(w) for w in wanted])
+        lacking |= ~allowed
     for i, issue in enumerate(issues):
         table = np.array([sheet.points[issue.id][option.id] for option in issue.options])
         total += table[outcomes[:, i]]
@@ -181,7 +187,7 @@ def sheet_utilities(sheet: ScoreSheet, issues: Sequence[Issue], outcomes: IntArr
             option = [o.id for o in issue.options].index(option_id)
             together &= outcomes[:, column[issue_id]] == option
         total += interaction.points * together
-    return total
+    return np.where(lacking, np.minimum(total, sheet.reservation - 1.0), total)
 
 
 def build_space(case: Case, scenario_id: str) -> OutcomeSpace:

@@ -107,6 +107,8 @@ class TalksState:
     status: Status = "open"
     reason: str = ""
     events_in_phase: int = 0
+    absent: frozenset[str] = frozenset()
+    """Seats that were away when a phase they sit in agreed: not party to the agreement."""
 
     @property
     def rules(self) -> Rules:
@@ -120,7 +122,8 @@ class TalksState:
     @property
     def agreement(self) -> int | None:
         """The agreed outcome's index in the whole space (``None`` unless the talks agreed)."""
-        return self.talks.analysis.space.index_of(self.fixed) if self.status == "agreed" else None
+        agreed = self.status in ("agreed", "agreed-without")
+        return self.talks.analysis.space.index_of(self.fixed) if agreed else None
 
     def draft_options(self, options: Sequence[str]) -> dict[str, str]:
         """A draft of the current phase as a package: what is fixed, plus the draft's options."""
@@ -148,16 +151,18 @@ def advance(state: TalksState, event: Event) -> TalksState:
         else None
     )
     current = state.talks.phases[state.number]
+    away = frozenset(phase.rules.seats) - phase.seated if agreed is not None else frozenset()
     outcome = PhaseOutcome(
         current.name,
         phase.rules.issues,
         phase.rules.seats,
-        phase.status,
+        "agreed-without" if away else phase.status,
         phase.reason,
         agreed,
         tuple(state.draft_options(d) for d in phase.drafts),
     )
     done = (*state.done, outcome)
+    absent = state.absent | away
     if isinstance(event, TimeUp) or (agreed is None and current.required):
         reason = phase.reason if len(state.talks.phases) == 1 else f"{current.name}: {phase.reason}"
         return replace(moved, done=done, status="failed", reason=reason)
@@ -165,10 +170,20 @@ def advance(state: TalksState, event: Event) -> TalksState:
     carried = () if agreed is not None else phase.rules.issues
     following = _enter(state.talks, state.number + 1, fixed, carried, done)
     if following is not None:
-        return following
+        return replace(following, absent=absent)
     space = state.talks.analysis.space
     if len(fixed) == len(space.issues):
         reason = phase.reason if len(state.talks.phases) == 1 else "every phase agreed"
+        if absent:
+            names = ", ".join(s for s in space.seats if s in absent)
+            return replace(
+                moved,
+                fixed=fixed,
+                done=done,
+                status="agreed-without",
+                reason=f"agreed without {names}",
+                absent=absent,
+            )
         return replace(moved, fixed=fixed, done=done, status="agreed", reason=reason)
     return replace(moved, fixed=fixed, done=done, status="failed", reason="issues left unsettled")
 
