@@ -395,8 +395,9 @@ class ScoreSheet(Fact):
     less is worse than none. ``must_have`` maps issues to the options the party cannot do without: an
     outcome lacking one of them scores at most the reservation value less one point, whatever its other
     points (a red line, not a weight). ``needs`` names the parties without which an agreement is worth
-    nothing to this party: if one of them walks out, it will not go on. ``brief`` is the confidential
-    brief its delegation reads.
+    nothing to this party: if one of them walks out, it will not go on. ``opening`` is the package the
+    party first put on the table (one option per issue): its delegate opens by asking for that package's
+    score instead of its best possible one. ``brief`` is the confidential brief its delegation reads.
     """
 
     seat: ActorRef
@@ -405,6 +406,7 @@ class ScoreSheet(Fact):
     interactions: list[Interaction] = Field(default_factory=list)
     must_have: dict[IssueRef, Annotated[list[Id], Field(min_length=1)]] = Field(default_factory=dict)
     needs: list[ActorRef] = Field(default_factory=list)
+    opening: dict[IssueRef, Id] | None = None
     brief: Text | None = None
 
 

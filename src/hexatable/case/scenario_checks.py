@@ -62,6 +62,16 @@ def scenario_problems(scenario: Scenario, issues: Mapping[str, Issue]) -> Iterat
                 for option in options:
                     if option not in _option_ids(issues[issue_id]):
                         yield where, f"issue '{issue_id}' has no option '{option}'"
+        if sheet.opening is not None:
+            for issue_id in scenario.issues:
+                if issue_id not in sheet.opening:
+                    yield (*here, "opening"), f"the opening names no option for issue '{issue_id}'"
+            for issue_id, option in sheet.opening.items():
+                where = (*here, "opening", issue_id)
+                if issue_id not in scenario.issues:
+                    yield where, f"issue '{issue_id}' is not on this scenario's agenda"
+                elif issue_id in issues and option not in _option_ids(issues[issue_id]):
+                    yield where, f"issue '{issue_id}' has no option '{option}'"
         for number, needed in enumerate(sheet.needs):
             if needed not in scenario.seats or needed == sheet.seat:
                 yield (*here, "needs", number), f"'{needed}' is not another seat of this scenario"

@@ -11,6 +11,7 @@ state. Given the same analysis, configuration and seed the run is identical.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -329,6 +330,6 @@ def _strategy(name: str) -> Strategy | float:
         exponent = float(name)
     except ValueError:
         raise ValueError(f"unknown strategy '{name}'; use {', '.join(STRATEGIES)} or an exponent") from None
-    if exponent <= 0:
-        raise ValueError(f"an exponent must be positive, not {exponent}")
+    if not math.isfinite(exponent) or not 0 < exponent <= 1000:
+        raise ValueError(f"an exponent is a number above 0 and at most 1000, not {name}")
     return exponent
