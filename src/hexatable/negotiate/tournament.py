@@ -217,7 +217,9 @@ def wilson(count: int, runs: int, confidence: float = CONFIDENCE) -> Rate:
     p = count / runs
     centre = (p + z * z / (2 * runs)) / (1 + z * z / runs)
     half = z * math.sqrt(p * (1 - p) / runs + z * z / (4 * runs * runs)) / (1 + z * z / runs)
-    return Rate(p, max(0.0, centre - half), min(1.0, centre + half), count, runs)
+    low = 0.0 if count == 0 else max(0.0, centre - half)  # exact at the ends, where rounding strays
+    high = 1.0 if count == runs else min(1.0, centre + half)
+    return Rate(p, low, high, count, runs)
 
 
 def seat_range(space: OutcomeSpace, row: int) -> tuple[float, float]:
