@@ -38,6 +38,7 @@ from hexatable.cli.roadmap import roadmap_command
 from hexatable.cli.serve import serve_command
 from hexatable.cli.simulate import simulate_command
 from hexatable.cli.stability import stability_command
+from hexatable.cli.tournament import tournament_command
 from hexatable.cli.views import counts, overview_view, timeline_view
 
 app = typer.Typer(
@@ -263,6 +264,7 @@ app.command("roadmap")(user_errors(roadmap_command))
 app.command("forecast")(user_errors(forecast_command))
 app.command("serve")(serve_command)
 app.command("stability")(user_errors(stability_command))
+app.command("tournament")(user_errors(tournament_command))
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 from negmas.gb.negotiators.base import GBNegotiator
 from negmas.sao import SAOMechanism
-from scipy import stats  # type: ignore[import-untyped]
+from scipy.special import ndtri, stdtrit  # type: ignore[import-untyped]
 
 from hexatable.negotiate.delegates import Strategy
 from hexatable.negotiate.negmas_bridge import (
@@ -172,9 +172,7 @@ class _Moments:
     def estimate(self) -> Estimate:
         if self.n < 2:
             return Estimate(self.mean, None, None)
-        half = float(stats.t.ppf(0.5 + CONFIDENCE / 2, self.n - 1)) * math.sqrt(
-            self.m2 / (self.n - 1) / self.n
-        )
+        half = float(stdtrit(self.n - 1, 0.5 + CONFIDENCE / 2)) * math.sqrt(self.m2 / (self.n - 1) / self.n)
         return Estimate(self.mean, self.mean - half, self.mean + half)
 
 
@@ -213,7 +211,7 @@ def wilson(count: int, runs: int, confidence: float = CONFIDENCE) -> Rate:
     """
     if runs == 0:
         return Rate(0.0, 0.0, 1.0, 0, 0)
-    z = float(stats.norm.ppf(0.5 + confidence / 2))
+    z = float(ndtri(0.5 + confidence / 2))
     p = count / runs
     centre = (p + z * z / (2 * runs)) / (1 + z * z / runs)
     half = z * math.sqrt(p * (1 - p) / runs + z * z / (4 * runs * runs)) / (1 + z * z / runs)
