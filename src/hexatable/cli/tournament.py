@@ -76,6 +76,14 @@ def _import_module(module: str) -> ModuleType:
         raise _bad(f"importing module '{module}' failed: {_one_line(error)}") from None
 
 
+def _abstract_methods(cls: type) -> list[str]:
+    """Methods still marked abstract (NegMAS's bases are not ``ABCMeta``, so Python does not stop
+    ``SAONegotiator()`` itself from being made, with a ``propose`` that does nothing)."""
+    return sorted(
+        name for name in dir(cls) if getattr(getattr(cls, name, None), "__isabstractmethod__", False)
+    )
+
+
 def load_agent(spec: str) -> tuple[str, Any]:
     """``(name, factory)`` for an ``--agent`` value; :class:`typer.BadParameter` naming the problem."""
     if spec.startswith(HEXATABLE_PREFIX):
@@ -95,9 +103,9 @@ def load_agent(spec: str) -> tuple[str, Any]:
 
     if not (inspect.isclass(found) and issubclass(found, GBNegotiator)):
         raise _bad(f"'{spec}' is not a NegMAS negotiator class (a subclass of negmas.sao.SAONegotiator)")
-    if inspect.isabstract(found):
-        missing = ", ".join(sorted(getattr(found, "__abstractmethods__", ())))
-        raise _bad(f"'{spec}' is abstract: it does not implement {missing}")
+    missing = _abstract_methods(found)
+    if missing:
+        raise _bad(f"'{spec}' is abstract: it does not implement {', '.join(missing)}")
     try:
         found()
     except Exception as error:
@@ -155,9 +163,9 @@ def tournament_command(
         raise typer.BadParameter(
             f"unknown strategy '{opponents}'; use {', '.join(STRATEGIES)}", param_hint="--opponents"
         )
+    players, specs = entrants(agent)
     loaded = open_case(case)
     scenario_id = scenario_id_of(loaded, scenario)
-    players, specs = entrants(agent)
     space = build_space(loaded, scenario_id)
     from hexatable.negotiate.tournament import AgentError, run_tournament
 
