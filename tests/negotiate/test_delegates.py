@@ -38,13 +38,21 @@ def test_objection_names_the_issue_whose_change_gains_most(space: OutcomeSpace) 
         assert table[outcome] == int(np.argmax(gains))
 
 
-@pytest.mark.parametrize("strategy", [s for s in STRATEGIES if s != "tit-for-tat"])
+@pytest.mark.parametrize("strategy", [s for s in STRATEGIES if s not in ("tit-for-tat", "hardheaded")])
 def test_aspiration_falls_from_best_to_reservation(space: OutcomeSpace, strategy: str) -> None:
     delegate = TimeBasedDelegate.for_seat(space, "PRK", strategy)  # type: ignore[arg-type]
     levels = [delegate.threshold(t) for t in np.linspace(0, 1, 21)]
     assert levels[0] == pytest.approx(delegate.best)
     assert levels[-1] == pytest.approx(delegate.reservation)
     assert all(a >= b - 1e-9 for a, b in itertools.pairwise(levels))
+
+
+@pytest.mark.parametrize("start", [1.0, 0.9])
+def test_hardheaded_never_comes_down_from_its_opening_demand(space: OutcomeSpace, start: float) -> None:
+    """The review found "hardheaded" conceding to its reservation value at the deadline."""
+    delegate = TimeBasedDelegate.for_seat(space, "PRK", "hardheaded", start)
+    demand = delegate.reservation + start * (delegate.best - delegate.reservation)
+    assert all(delegate.threshold(t) == pytest.approx(demand) for t in np.linspace(0, 1, 31))
 
 
 def test_never_supports_a_draft_below_its_reservation(space: OutcomeSpace) -> None:

@@ -79,10 +79,17 @@ def test_illegal_offers_are_rejected_and_change_nothing(
     assert replay_offers(RULES, events) == state
 
 
-def test_alternating_offers_among_six_delegates_mostly_agree(analysis: Analysis) -> None:
+def test_alternating_offers_agree_less_the_more_the_delegates_hold_out(analysis: Analysis) -> None:
+    """``resolve`` 0: delegates concede to their reservation values, and six linear conceders find a
+    deal; holding out for what each expects the others can give makes deals rarer."""
+    rates = []
+    for resolve in (0.0, 0.5, 1.0):
+        config = RunConfig(mechanism="alternating-offers", default="linear", resolve=resolve)
+        summary = summarise(analysis, config, simulate(analysis, config, runs=40, chair_seat="CHN"))
+        rates.append(summary.agreement_rate)
+    assert rates[0] >= 0.8
+    assert rates[0] >= rates[1] >= rates[2]
     config = RunConfig(mechanism="alternating-offers", default="linear")
-    summary = summarise(analysis, config, simulate(analysis, config, runs=60, chair_seat="CHN"))
-    assert summary.agreement_rate >= 0.8
     again = run_negotiation(analysis, config, 3, keep_log=True)
     assert again == run_negotiation(analysis, config, 3, keep_log=True)
     assert again.events is not None
@@ -151,7 +158,9 @@ def test_the_plenary_keeps_what_the_side_room_agreed(analysis: Analysis) -> None
     for seed in range(10):
         result = run_negotiation(analysis, config, seed, chair_seat="CHN", keep_log=True)
         side, plenary = result.phases
-        assert side.seats == ("USA", "PRK") and side.issues == ("terrorism-list",)
+        # the talks' chair sits in the side room as mediator (the review found the DPRK chairing it)
+        assert side.seats == ("PRK", "USA", "CHN") and side.chair == "CHN"
+        assert side.issues == ("terrorism-list",)
         if side.agreed is not None and result.agreement is not None:
             assert "terrorism-list" not in plenary.issues
             assert space.describe(result.agreement)["terrorism-list"] == side.agreed["terrorism-list"]

@@ -28,7 +28,13 @@ def test_folding_a_simulated_log_reaches_the_simulators_outcome(
     """The simulator runs each phase on its own; folding all its events in one log must end the same way."""
     config = RunConfig(chair="hill-climb", mechanism=mechanism, patience=3)  # type: ignore[arg-type]
     result = run_negotiation(analysis, config, seed, chair_seat="CHN", keep_log=True)
-    talks = Talks(analysis, phases_for(analysis, config, "CHN"), "CHN", max_drafts=config.max_drafts)
+    talks = Talks(
+        analysis,
+        phases_for(analysis, config, "CHN"),
+        "CHN",
+        max_drafts=config.max_drafts,
+        walk_out=config.walk_out,
+    )
     state = begin(talks)
     phases = result.phases or ()
     events = [e for phase in phases for e in (phase.events or ())] if phases else list(result.events or ())

@@ -28,6 +28,7 @@ from typing import Any, Literal
 import numpy as np
 
 from hexatable.negotiate.analysis import Analysis
+from hexatable.negotiate.beliefs import Beliefs, landscape
 from hexatable.negotiate.delegates import TimeBasedDelegate, make_delegate
 from hexatable.negotiate.protocol import Agenda, Close, IllegalEventError, Message, Status, TimeUp
 from hexatable.negotiate.runner import RunConfig, RunResult, scored
@@ -202,7 +203,9 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
     The turn order is the seats' order from a random first mover; the deadline is
     ``config.max_drafts`` rounds. A delegate accepts the standing offer when it is worth its
     aspiration, and otherwise proposes an outcome near its aspiration; with ``config.patience`` it
-    ends the talks after that many of its turns facing an offer below its reservation value.
+    ends the talks after that many of its turns facing an offer below its reservation value. Delegates
+    hold their priors about the others (:mod:`hexatable.negotiate.beliefs`) and do not update them here:
+    an offer says less than an answer to a draft (documented in docs/negotiate.md).
     """
     space = analysis.space
     rng = np.random.default_rng(seed)
@@ -211,9 +214,15 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
     rules = OfferRules(
         seats, tuple(zip(space.issues, space.options, strict=True)), max_rounds=config.max_drafts
     )
+    beliefs = Beliefs.start(landscape(space), rng, config.beliefs)
     delegates = {
         seat: make_delegate(
-            space, seat, config.strategy_of(seat), start=1.0 - config.jitter * float(rng.random())
+            space,
+            seat,
+            config.strategy_of(seat),
+            start=1.0 - config.jitter * float(rng.random()),
+            beliefs=beliefs,
+            resolve=config.resolve,
         )
         for seat in seats
     }
@@ -221,6 +230,7 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
     log: list[OfferEvent] = []
     below = dict.fromkeys(seats, 0)
     standing: int | None = None
+    latest: dict[str, int] = {}
     total_turns = rules.max_rounds * len(seats)
     while state.status == "open":
         seat = state.turn_seat
@@ -238,8 +248,12 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
             if config.patience is not None and below[seat] >= config.patience:
                 event = EndTalks(seat)
             else:
-                event = counter_offer(space, delegate, state, t, rng)
-                standing = space.index_of_options(event.options)
+                others = [latest[s] for s in seats if s != seat and s in latest]
+                proposal = delegate.propose(
+                    t, rng, space.outcomes, space.outcomes[others] if others else None
+                )
+                event = Propose(seat, space.options_of(proposal))
+                standing = latest[seat] = proposal
                 for other in seats:
                     if other != seat:
                         delegates[other].observe(standing)
@@ -263,9 +277,15 @@ def counter_offer(
     space: OutcomeSpace, delegate: TimeBasedDelegate, state: OfferState, t: float, rng: np.random.Generator
 ) -> Propose:
     """The offer a delegate makes on its turn at time ``t``: an outcome at its aspiration, the one
-    nearest the other parties' latest offers (shared by the simulator and the room's AI seats)."""
+    nearest the other parties' latest offers (the room's AI seats; the simulator keeps the latest offers
+    as it goes instead of reading them back from the state)."""
     seat = state.turn_seat
-    latest = {who: space.index_of_options(options) for who, options in state.offers}
-    others = [latest[s] for s in state.rules.seats if s != seat and s in latest]
+    latest: dict[str, tuple[str, ...]] = {}
+    for who, options in reversed(state.offers):
+        if who != seat and who not in latest:
+            latest[who] = options
+            if len(latest) == len(state.rules.seats) - 1:
+                break
+    others = [space.index_of_options(latest[s]) for s in state.rules.seats if s in latest]
     proposal = delegate.propose(t, rng, space.outcomes, space.outcomes[others] if others else None)
-    return Propose(seat, tuple(space.describe(proposal).values()))
+    return Propose(seat, space.options_of(proposal))

@@ -1,7 +1,16 @@
 """How the chair drafts the single text.
 
-Two kinds of chair:
+Three kinds of chair:
 
+- **mediator** (the default): the chair is a party and knows only its own sheet. It follows Raiffa's
+  single-negotiating-text procedure (Raiffa 1982, *The Art and Science of Negotiation*, ch. 14): it
+  tables the text it believes best and revises it after each round of answers. "Best" is the largest
+  *expected* Nash product under its beliefs (:mod:`hexatable.negotiate.beliefs`): the probability that
+  every party supports the text times the product of the gains over their reservation values it
+  believes the text gives them. It never tables a text below its own current demand, so it never
+  objects to its own draft. Objections move its beliefs (the objector's reservation value and the
+  weight of the issue named), so the next text differs for a reason, and as the parties' demands fall
+  with time the texts converge instead of cycling.
 - **informed** (``nash``, ``maximin``): a mediator entrusted with the parties' sheets, as a
   facilitator of a computer-assisted negotiation would be. It ranks the outcomes every party
   prefers to no agreement by its criterion (the Nash product of gains over BATNA, or the smallest
@@ -24,10 +33,12 @@ from typing import Literal, Protocol
 import numpy as np
 
 from hexatable.negotiate.analysis import Analysis, gains, rational_mask
+from hexatable.negotiate.beliefs import Beliefs
+from hexatable.negotiate.delegates import TimeBasedDelegate
 from hexatable.negotiate.space import IntArray, OutcomeSpace
 
-ChairName = Literal["nash", "maximin", "hill-climb"]
-CHAIRS: tuple[ChairName, ...] = ("nash", "maximin", "hill-climb")
+ChairName = Literal["mediator", "nash", "maximin", "hill-climb"]
+CHAIRS: tuple[ChairName, ...] = ("mediator", "nash", "maximin", "hill-climb")
 
 
 class Chair(Protocol):
@@ -107,8 +118,52 @@ class HillClimbChair:
         return int((row * strides).sum())
 
 
-def make_chair(name: ChairName, analysis: Analysis, rng: np.random.Generator) -> Chair:
-    """A fresh chair of strategy ``name`` for one negotiation."""
+@dataclass
+class MediatorChair:
+    """Drafts the text with the largest expected Nash product under its beliefs (see the module
+    docstring). ``t`` is the time of the draft it is about to table; the runner sets it."""
+
+    beliefs: Beliefs
+    seat: int
+    delegate: TimeBasedDelegate
+    t: float = 0.0
+
+    def first_draft(self) -> int:
+        return self.choose()
+
+    def next_draft(self, current: int, objections: Mapping[str, str]) -> int:
+        return self.choose()
+
+    def choose(self) -> int:
+        """The shortlist text it tables now."""
+        land = self.beliefs.land
+        own = land.utilities[self.seat]
+        allowed = np.flatnonzero(own >= self.delegate.threshold(self.t) - 1e-9)
+        if not len(allowed):
+            allowed = np.flatnonzero(own >= self.delegate.reservation)
+        if not len(allowed):
+            return int(land.shortlist[int(np.argmax(own))])
+        accept = self.beliefs.acceptance(self.seat, self.t, allowed)
+        log_accept = np.log(np.maximum(accept, 1e-12)).sum(axis=0)
+        gains = self.beliefs.values[self.seat][:, allowed] - self.beliefs.estimate()[self.seat][:, None]
+        log_nash = np.log(np.maximum(gains, 0.01 * land.span[:, None])).sum(axis=0)
+        return int(land.shortlist[allowed[int(np.argmax(log_accept + log_nash))]])
+
+
+def make_chair(
+    name: ChairName,
+    analysis: Analysis,
+    rng: np.random.Generator,
+    *,
+    beliefs: Beliefs | None = None,
+    delegate: TimeBasedDelegate | None = None,
+) -> Chair:
+    """A fresh chair of strategy ``name`` for one negotiation (the mediator needs the chair seat's
+    beliefs and delegate)."""
+    if name == "mediator":
+        if beliefs is None or delegate is None:
+            raise ValueError("the mediator chair drafts from its own beliefs and demand")
+        return MediatorChair(beliefs, delegate.index, delegate)
     if name == "hill-climb":
         return HillClimbChair(analysis.space, rng)
     if name in ("nash", "maximin"):

@@ -30,11 +30,25 @@ from typing import Literal
 import numpy as np
 from negmas import PolyAspiration
 
+from hexatable.negotiate.beliefs import Beliefs
 from hexatable.negotiate.space import FloatArray, IntArray, OutcomeSpace
 
 STRATEGIES = ("boulware", "linear", "conceder", "hardheaded", "tit-for-tat")
 Strategy = Literal["boulware", "linear", "conceder", "hardheaded", "tit-for-tat"]
 Answer = tuple[Literal["support", "object"], str | None]
+AnswerKind = Literal["support", "object", "reserve"]
+RESERVE_MARGIN = 0.03
+"""A delegate reserves on a draft above its reservation value that falls short of its demand by at most
+this share of its utility range: close, but not yet."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A delegate's answer to a draft, with what an objection needs: the issue and the option wanted."""
+
+    kind: AnswerKind
+    issue: str | None = None
+    toward: str | None = None
 
 
 def best_objection(utility: FloatArray, radices: tuple[int, ...]) -> IntArray:
@@ -87,6 +101,12 @@ class TimeBasedDelegate:
     strategy: Strategy | float = "boulware"
     start: float = 1.0
     ranking: tuple[IntArray, FloatArray] | None = field(default=None, repr=False)
+    top: float | None = None
+    beliefs: Beliefs | None = field(default=None, repr=False)
+    index: int = 0
+    towards: IntArray | None = field(default=None, repr=False)
+    options: tuple[tuple[str, ...], ...] = ()
+    resolve: float = 0.5
     best: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -94,10 +114,20 @@ class TimeBasedDelegate:
 
     @classmethod
     def for_seat(
-        cls, space: OutcomeSpace, seat: str, strategy: Strategy | float = "boulware", start: float = 1.0
+        cls,
+        space: OutcomeSpace,
+        seat: str,
+        strategy: Strategy | float = "boulware",
+        start: float = 1.0,
+        beliefs: Beliefs | None = None,
+        resolve: float = 0.5,
     ) -> TimeBasedDelegate:
         index = space.seat_index(seat)
         utility = space.utility_of(seat)
+        opening = space.openings.get(seat)
+        top = None
+        if opening is not None and all(issue in opening for issue in space.issues):
+            top = float(utility[space.index_of(opening)])
         return cls(
             seat=seat,
             utility=utility,
@@ -107,12 +137,52 @@ class TimeBasedDelegate:
             strategy=strategy,
             start=start,
             ranking=space.memo(("ranking", index), lambda: _ranking(utility)),
+            top=top,
+            beliefs=beliefs,
+            index=index,
+            towards=_towards(space, index),
+            options=space.options,
+            resolve=resolve,
         )
 
+    def floor(self) -> float:
+        """The least it will ever accept: its reservation value, raised by ``resolve`` times the way
+        from there to the score of the text it expects to be agreed, when it has beliefs about the
+        others (never above its opening demand). A party that thinks the others can give more holds
+        out for more."""
+        if self.beliefs is None or self.resolve <= 0:
+            return self.reservation
+        top = self.best if self.top is None else self.top
+        expected = min(float(self.beliefs.targets()[self.index]), top)
+        return self.reservation + self.resolve * max(expected - self.reservation, 0.0)
+
     def threshold(self, t: float) -> float:
-        """The least score it supports at relative time ``t`` in [0, 1]."""
-        aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
-        return self.reservation + self.start * aspiration * (self.best - self.reservation)
+        """The least score it supports at relative time ``t`` in [0, 1]: from its opening demand (its
+        best score unless the scenario gives its opening package) down to its floor along its curve;
+        ``hardheaded`` never comes down."""
+        top = self.best if self.top is None else self.top
+        floor = self.floor()
+        if self.strategy == "hardheaded":
+            aspiration = 1.0
+        else:
+            aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
+        return floor + self.start * aspiration * max(top - floor, 0.0)
+
+    def reply(self, outcome: int, t: float) -> Reply:
+        """Support, reserve (close to its demand) or object naming the issue and the option it needs."""
+        self.observe(outcome)
+        value = float(self.utility[outcome])
+        demand = self.threshold(t)
+        if value >= demand - 1e-9:
+            return Reply("support")
+        span = self.best - float(self.utility.min())
+        if value >= self.reservation and value >= demand - RESERVE_MARGIN * span:
+            return Reply("reserve")
+        issue = int(self.objections[outcome])
+        toward = None
+        if self.towards is not None and self.options:
+            toward = self.options[issue][int(self.towards[outcome])]
+        return Reply("object", self.issues[issue], toward)
 
     def observe(self, outcome: int) -> None:
         """Take note of a draft or of another party's offer (time-based delegates ignore them)."""
@@ -180,12 +250,18 @@ class ReciprocalDelegate(TimeBasedDelegate):
 
 
 def make_delegate(
-    space: OutcomeSpace, seat: str, strategy: Strategy | float = "boulware", start: float = 1.0
+    space: OutcomeSpace,
+    seat: str,
+    strategy: Strategy | float = "boulware",
+    start: float = 1.0,
+    beliefs: Beliefs | None = None,
+    resolve: float = 0.5,
 ) -> TimeBasedDelegate:
-    """A fresh delegate for one negotiation (tit-for-tat delegates keep what they have seen)."""
+    """A fresh delegate for one negotiation (tit-for-tat delegates keep what they have seen); with
+    ``beliefs`` it holds out for part (``resolve``) of what it expects the others can give."""
     if strategy == "tit-for-tat":
-        return ReciprocalDelegate.for_seat(space, seat, "boulware", start)
-    return TimeBasedDelegate.for_seat(space, seat, strategy, start)
+        return ReciprocalDelegate.for_seat(space, seat, "boulware", start, beliefs, resolve)
+    return TimeBasedDelegate.for_seat(space, seat, strategy, start, beliefs, resolve)
 
 
 @cache
@@ -197,6 +273,23 @@ def _ranking(utility: FloatArray) -> tuple[IntArray, FloatArray]:
     """Outcomes by increasing utility, and those utilities (for offering near an aspiration)."""
     order = np.asarray(np.argsort(utility, kind="stable"), dtype=np.int64)
     return order, utility[order]
+
+
+def best_toward(utility: FloatArray, radices: tuple[int, ...], objections: IntArray) -> IntArray:
+    """For every outcome, the option of its objected issue that would serve this utility best (the
+    rest of the draft unchanged): what an objection asks for."""
+    grid = utility.reshape(radices)
+    best = np.stack(
+        [np.broadcast_to(grid.argmax(axis=i, keepdims=True), grid.shape) for i in range(len(radices))]
+    ).reshape(len(radices), -1)
+    return np.asarray(best[objections, np.arange(best.shape[1])], dtype=np.int64)
+
+
+def _towards(space: OutcomeSpace, seat_index: int) -> IntArray:
+    return space.memo(
+        ("towards", seat_index),
+        lambda: best_toward(space.utilities[seat_index], space.radices, _objections(space, seat_index)),
+    )
 
 
 def _objections(space: OutcomeSpace, seat_index: int) -> IntArray:

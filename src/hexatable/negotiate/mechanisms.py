@@ -29,8 +29,16 @@ import numpy as np
 
 from hexatable.negotiate.alternating import run_alternating
 from hexatable.negotiate.analysis import Analysis, analyse
+from hexatable.negotiate.beliefs import BeliefState
 from hexatable.negotiate.protocol import Event, event_to_dict
-from hexatable.negotiate.runner import MechanismName, RunConfig, RunResult, run_single_text, scored
+from hexatable.negotiate.runner import (
+    MechanismName,
+    RunConfig,
+    RunResult,
+    run_single_text,
+    run_single_text_beliefs,
+    scored,
+)
 from hexatable.negotiate.space import FloatArray, OutcomeSpace, restricted
 
 MECHANISMS: tuple[MechanismName, ...] = (
@@ -151,10 +159,18 @@ def mechanism_phases(
         pair = tuple(side_room or side_room_pair(space, chair))
         if len(pair) != 2 or any(s not in space.seats for s in pair):
             raise ValueError(f"a side room needs two seats of the scenario, not {', '.join(pair)}")
+        if pair[0] == pair[1]:
+            raise ValueError(f"a side room needs two different seats, not {pair[0]} twice")
         issues = tuple(side_issues or side_room_issues(space, pair))
         rest = tuple(i for i in everything if i not in issues)
+        seats: tuple[str, ...] = pair
+        if space.side_room_chair in pair:
+            room_chair = str(space.side_room_chair)
+        else:  # the talks' chair sits in as mediator
+            room_chair = space.side_room_chair or chair
+            seats = tuple(s for s in space.seats if s in (*pair, room_chair))
         return (
-            Phase(f"side room {pair[0]}–{pair[1]}", issues, seats=pair, chair=pair[0], required=False),
+            Phase(f"side room {pair[0]}–{pair[1]}", issues, seats=seats, chair=room_chair, required=False),
             Phase("plenary", rest),
         )
     top = tuple(headline or headline_issues(space))
@@ -192,6 +208,7 @@ def run_phased(
     records: list[PhaseRecord] = []
     failed: str | None = None
     party = dict.fromkeys(space.seats, True)
+    carried_beliefs: BeliefState | None = None
     for number, phase in enumerate(phases):
         issues = tuple(i for i in space.issues if (i in phase.issues or i in carried) and i not in fixed)
         seats = phase.seats or space.seats
@@ -199,7 +216,10 @@ def run_phased(
         if not issues:
             continue
         sub = phase_analysis(space, fixed, phase, issues)
-        result = run_single_text(sub, config, seed * 7919 + number, chair_seat=chair, keep_log=keep_log)
+        result, learnt = run_single_text_beliefs(
+            sub, config, seed * 7919 + number, chair_seat=chair, keep_log=keep_log, carried=carried_beliefs
+        )
+        carried_beliefs = _merge(carried_beliefs, learnt)
         agreed = sub.space.describe(result.agreement) if result.agreement is not None else None
         if agreed is not None:
             for seat, accepted in zip(sub.space.seats, result.acceptance, strict=True):
@@ -240,6 +260,14 @@ def run_phased(
         returns=sum(r.returns for r in records),
         acceptance=tuple(party[seat] for seat in space.seats),
     )
+
+
+def _merge(before: BeliefState | None, after: BeliefState) -> BeliefState:
+    """What the seats believe after a phase: what they learnt there over what they believed before (a
+    side room's outsiders keep their earlier beliefs)."""
+    if before is None:
+        return after
+    return BeliefState({**before.reservations, **after.reservations}, {**before.weights, **after.weights})
 
 
 def phases_for(analysis: Analysis, config: RunConfig, chair_seat: str) -> tuple[Phase, ...]:

@@ -34,7 +34,9 @@ from typing import Any, Literal
 
 Status = Literal["open", "agreed", "agreed-without", "failed"]
 """``agreed-without``: agreed by the parties still at the table while some that walked out stay away."""
-WalkOutRule = Literal["continue", "fail"]
+WalkOutRule = Literal["vote", "continue", "fail"]
+"""After a walk-out: ``vote`` — the talks go on only if every party still at the table says so (each
+answers with :class:`GoOn`); ``continue`` — they go on; ``fail`` — they end."""
 Agenda = tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -65,12 +67,24 @@ class Support:
 
 @dataclass(frozen=True, slots=True)
 class Object:
-    """A party objects to a version, naming the issue it objects to."""
+    """A party objects to a version, naming the issue it objects to and, optionally, the option it
+    needs there (``toward``)."""
 
     seat: str
     version: int
     issue: str
     type: Literal["object"] = "object"
+    toward: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoOn:
+    """After a walk-out (rule ``vote``), a party still at the table says whether it goes on without the
+    party that left."""
+
+    seat: str
+    go_on: bool
+    type: Literal["go_on"] = "go_on"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +177,7 @@ Event = (
     | Close
     | TimeUp
     | Message
+    | GoOn
 )
 Response = Support | Object | Reserve
 
@@ -179,6 +194,7 @@ _EVENT_TYPES: dict[str, type[Event]] = {
     "close": Close,
     "time_up": TimeUp,
     "message": Message,
+    "go_on": GoOn,
 }
 
 
@@ -229,6 +245,8 @@ class Rules:
     walk_out: WalkOutRule = "continue"
 
     def __post_init__(self) -> None:
+        if self.walk_out not in ("vote", "continue", "fail"):
+            raise ValueError(f"walk_out: use vote, continue or fail, not {self.walk_out!r}")
         if self.chair not in self.seats:
             raise ValueError(f"the chair '{self.chair}' must hold a seat")
         if len(set(self.seats)) != len(self.seats):
@@ -258,6 +276,8 @@ class State:
     in_recess: bool = False
     round: int = 1
     returns: int = 0
+    vote: frozenset[str] = frozenset()
+    """After a walk-out under the ``vote`` rule: who has yet to say whether it goes on."""
 
     @property
     def version(self) -> int:
@@ -299,13 +319,22 @@ def apply(state: State, event: Event) -> State:
     if isinstance(event, Return):
         if event.seat in state.seated:
             raise IllegalEventError(f"'{event.seat}' is already at the table")
-        return replace(
+        back = replace(
             state, seated=state.seated | {event.seat}, returns=state.returns + 1, steps=state.steps + 1
         )
+        if state.vote and state.walked_out and state.walked_out[-1] == event.seat:
+            return _settle(replace(back, vote=frozenset()))  # no need to vote on going on without it
+        return back
     if event.seat not in state.seated:
         raise IllegalEventError(f"'{event.seat}' has walked out; it must return before acting")
     if isinstance(event, Message):
         return replace(state, steps=state.steps + 1)
+    if isinstance(event, GoOn):
+        return _go_on(state, event)
+    if state.vote and not isinstance(event, WalkOut | Close | TimeUp):
+        left = state.walked_out[-1]
+        waiting = ", ".join(s for s in rules.seats if s in state.vote)
+        raise IllegalEventError(f"'{left}' walked out; {waiting} must first say whether they go on")
     if isinstance(event, Recess | Resume):
         return _recess(state, event)
     if isinstance(event, TimeUp):
@@ -368,8 +397,12 @@ def _respond(state: State, event: Response) -> State:
         )
     if event.version != state.version:
         raise IllegalEventError(f"version {event.version} is superseded; answer version {state.version}")
-    if isinstance(event, Object) and event.issue not in state.rules.issues:
-        raise IllegalEventError(f"issue '{event.issue}' is not on the agenda")
+    if isinstance(event, Object):
+        agenda = dict(state.rules.agenda)
+        if event.issue not in agenda:
+            raise IllegalEventError(f"issue '{event.issue}' is not on the agenda")
+        if event.toward is not None and event.toward not in agenda[event.issue]:
+            raise IllegalEventError(f"issue '{event.issue}' has no option '{event.toward}'")
     responses = {**state.responses, event.seat: event}
     return _settle(replace(state, responses=responses, steps=state.steps + 1))
 
@@ -411,12 +444,26 @@ def _walk_out(state: State, event: WalkOut) -> State:
         return replace(left, status="failed", reason="the chair walked out")
     if len(seated) < 2:
         return replace(left, status="failed", reason="fewer than two parties remain at the table")
+    if rules.walk_out == "vote":
+        return replace(left, vote=frozenset(seated))
     return _settle(left)
+
+
+def _go_on(state: State, event: GoOn) -> State:
+    if event.seat not in state.vote:
+        raise IllegalEventError(f"'{event.seat}' is not asked whether to go on")
+    if not isinstance(event.go_on, bool):
+        raise IllegalEventError("go_on: true or false")
+    left = state.walked_out[-1]
+    if not event.go_on:
+        reason = f"'{left}' walked out and '{event.seat}' would not go on without it"
+        return replace(state, vote=frozenset(), status="failed", reason=reason, steps=state.steps + 1)
+    return _settle(replace(state, vote=state.vote - {event.seat}, steps=state.steps + 1))
 
 
 def _settle(state: State) -> State:
     """Consensus when every seated party supports the current version; failure at the deadline."""
-    if not state.drafts or state.awaiting():
+    if not state.drafts or state.awaiting() or state.vote:
         return state
     if all(isinstance(state.responses[s], Support) for s in state.seated):
         reason = "consensus of every seated party"

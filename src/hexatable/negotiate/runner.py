@@ -19,12 +19,15 @@ from typing import Any, Literal
 import numpy as np
 
 from hexatable.negotiate.analysis import Analysis
-from hexatable.negotiate.chair import ChairName, make_chair
-from hexatable.negotiate.delegates import STRATEGIES, Strategy, make_delegate
+from hexatable.negotiate.beliefs import BeliefMode, Beliefs, BeliefState, landscape
+from hexatable.negotiate.chair import ChairName, MediatorChair, make_chair
+from hexatable.negotiate.delegates import STRATEGIES, Reply, Strategy, make_delegate
 from hexatable.negotiate.protocol import (
     Event,
+    GoOn,
     Object,
     Recess,
+    Reserve,
     Resume,
     Return,
     Rules,
@@ -54,7 +57,8 @@ class RunConfig:
     max_drafts
         The deadline, in versions of the single text.
     walk_out
-        Whether a walk-out ends the talks (``fail``) or they go on without the party (``continue``).
+        After a walk-out: the parties still at the table vote on going on (``vote``: each goes on unless
+        its sheet ``needs`` the party that left), the talks end (``fail``) or go on (``continue``).
     patience
         A delegate walks out after objecting to this many consecutive drafts worth less than its
         reservation value; ``None``: delegates never walk out. A delegate that walked out follows the
@@ -68,13 +72,20 @@ class RunConfig:
         ``single-text``, or a phased mechanism (see :mod:`hexatable.negotiate.mechanisms`).
     side_room, side_issues, headline
         Options of the phased mechanisms (``None``: derived from the sheets).
+    beliefs
+        ``declared``: each seat starts from the scenario's priors, misperceptions included;
+        ``accurate``: the same uncertainty centred on the truth.
+    resolve
+        How far above its reservation value a delegate holds out, as a share of the way to the score
+        it expects the others can give it (0: it concedes down to its reservation value by the deadline;
+        1: never below what it expects).
     """
 
-    chair: ChairName = "nash"
+    chair: ChairName = "mediator"
     default: Strategy | float = "boulware"
     strategies: Mapping[str, Strategy | float] = field(default_factory=dict)
     max_drafts: int = 30
-    walk_out: WalkOutRule = "continue"
+    walk_out: WalkOutRule = "vote"
     patience: int | None = None
     jitter: float = 0.1
     drafts_per_round: int | None = None
@@ -82,6 +93,8 @@ class RunConfig:
     side_room: tuple[str, str] | None = None
     side_issues: tuple[str, ...] | None = None
     headline: tuple[str, ...] | None = None
+    beliefs: BeliefMode = "declared"
+    resolve: float = 0.5
 
     def strategy_of(self, seat: str) -> Strategy | float:
         return self.strategies.get(seat, self.default)
@@ -93,7 +106,8 @@ class RunConfig:
         if self.mechanism == "alternating-offers":
             return f"{self.mechanism} · {mix}"
         prefix = "" if self.mechanism == "single-text" else f"{self.mechanism} · "
-        return f"{prefix}{self.chair} · {mix}"
+        suffix = "" if self.beliefs == "declared" else f" · {self.beliefs} beliefs"
+        return f"{prefix}{self.chair} · {mix}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -160,7 +174,13 @@ def rules_for(analysis: Analysis, config: RunConfig, chair: str) -> Rules:
 
 
 def run_single_text(
-    analysis: Analysis, config: RunConfig, seed: int, *, chair_seat: str | None = None, keep_log: bool = False
+    analysis: Analysis,
+    config: RunConfig,
+    seed: int,
+    *,
+    chair_seat: str | None = None,
+    keep_log: bool = False,
+    carried: BeliefState | None = None,
 ) -> RunResult:
     """Run one chair-mediated single-text negotiation among AI delegates.
 
@@ -169,28 +189,52 @@ def run_single_text(
     analysis
         The scenario's outcome space and bargaining analysis (shared, read-only).
     config
-        Chair strategy, delegate strategies, deadline and walk-out rules.
+        Chair strategy, delegate strategies, deadline, walk-out rule and beliefs.
     seed
-        Seeds every random choice: the delegates' starting aspirations, the order of answers and
-        the chair's tie-breaks.
+        Seeds every random choice: the seats' priors, the delegates' starting demands, the order of
+        answers and the chair's tie-breaks.
     chair_seat
         The seat that chairs (default: the first seat).
     keep_log
         Keep the event log in the result (for transcripts and replay).
+    carried
+        Beliefs carried over from an earlier phase (:func:`run_single_text_beliefs`).
     """
+    return run_single_text_beliefs(
+        analysis, config, seed, chair_seat=chair_seat, keep_log=keep_log, carried=carried
+    )[0]
+
+
+def run_single_text_beliefs(
+    analysis: Analysis,
+    config: RunConfig,
+    seed: int,
+    *,
+    chair_seat: str | None = None,
+    keep_log: bool = False,
+    carried: BeliefState | None = None,
+) -> tuple[RunResult, BeliefState]:
+    """:func:`run_single_text`, also returning the seats' beliefs at the end (for the next phase)."""
     space = analysis.space
     rng = np.random.default_rng(seed)
     rules = rules_for(analysis, config, chair_seat or space.seats[0])
+    beliefs = Beliefs.start(landscape(space), rng, config.beliefs, carried)
     delegates = {
         seat: make_delegate(
-            space, seat, config.strategy_of(seat), start=1.0 - config.jitter * float(rng.random())
+            space,
+            seat,
+            config.strategy_of(seat),
+            start=1.0 - config.jitter * float(rng.random()),
+            beliefs=beliefs,
+            resolve=config.resolve,
         )
         for seat in space.seats
     }
-    chair = make_chair(config.chair, analysis, rng)
+    chair = make_chair(config.chair, analysis, rng, beliefs=beliefs, delegate=delegates[rules.chair])
     log: list[Event] = []
     state = start(rules)
     below_reservation = dict.fromkeys(space.seats, 0)
+    index = {seat: i for i, seat in enumerate(space.seats)}
 
     def record(event: Event) -> None:
         nonlocal state
@@ -198,39 +242,61 @@ def run_single_text(
         if keep_log:
             log.append(event)
 
+    def vote() -> None:
+        """After a walk-out, each party still at the table goes on unless it needs the one that left."""
+        left = state.walked_out[-1]
+        for seat in rules.seats:
+            if state.status == "open" and seat in state.vote:
+                record(GoOn(seat, left not in space.needs.get(seat, frozenset())))
+
     draft = chair.first_draft()
     while True:
-        record(TableDraft(rules.chair, tuple(space.describe(draft).values())))
+        record(TableDraft(rules.chair, space.options_of(draft)))
         t = (state.version - 1) / max(config.max_drafts - 1, 1)
         for seat in rules.seats:  # the drafts are public: a party that left returns for a good one
             if seat not in state.seated and delegates[seat].accepts(draft, t):
                 below_reservation[seat] = 0
                 record(Return(seat))
         objections: dict[str, str] = {}
+        answers: dict[int, Literal["support", "object", "reserve"]] = {}
+        objected: dict[int, int] = {}
         for seat in rng.permutation(rules.seats).tolist():
             if state.status != "open" or seat not in state.seated:
                 continue
             delegate = delegates[seat]
-            answer, issue = delegate.respond(draft, t)
-            if answer == "support":
+            if seat == rules.chair and delegate.utility[draft] >= delegate.reservation:
+                reply = Reply("support")  # the chair mediates: it stands by the text it tabled
+            else:
+                reply = delegate.reply(draft, t)
+            if reply.kind != "object":
                 below_reservation[seat] = 0
-                record(Support(seat, state.version))
+                answers[index[seat]] = reply.kind
+                record(
+                    Support(seat, state.version) if reply.kind == "support" else Reserve(seat, state.version)
+                )
                 continue
             below = delegate.utility[draft] < delegate.reservation
             below_reservation[seat] = below_reservation[seat] + 1 if below else 0
             if config.patience is not None and below_reservation[seat] >= config.patience:
                 record(WalkOut(seat))
+                if state.vote:
+                    vote()
                 continue
-            assert issue is not None
-            objections[seat] = issue
-            record(Object(seat, state.version, issue))
+            assert reply.issue is not None
+            objections[seat] = reply.issue
+            answers[index[seat]] = "object"
+            objected[index[seat]] = space.issues.index(reply.issue)
+            record(Object(seat, state.version, reply.issue, toward=reply.toward))
         if state.status != "open":
             break
+        beliefs.observe(draft, t, answers, objected)
         if config.drafts_per_round and state.version % config.drafts_per_round == 0:
             record(Recess(rules.chair))
             record(Resume(rules.chair))
+        if isinstance(chair, MediatorChair):
+            chair.t = state.version / max(config.max_drafts - 1, 1)
         draft = chair.next_draft(draft, objections)
-    return _result(analysis, state, seed, tuple(log) if keep_log else None)
+    return _result(analysis, state, seed, tuple(log) if keep_log else None), beliefs.export()
 
 
 def _result(analysis: Analysis, state: State, seed: int, events: tuple[Event, ...] | None) -> RunResult:

@@ -32,6 +32,19 @@ FloatArray = npt.NDArray[np.float64]
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Prior:
+    """A declared prior of one seat about another (see :class:`hexatable.case.models.Belief`).
+
+    ``shift`` is the misperception (believed minus true reservation value); ``spread`` and
+    ``weight_noise`` of ``None`` take the engine's defaults (:mod:`hexatable.negotiate.beliefs`).
+    """
+
+    shift: float = 0.0
+    spread: float | None = None
+    weight_noise: float | None = None
+
+
 @dataclass(frozen=True, eq=False)
 class OutcomeSpace:
     """All outcomes of a scenario's agenda and each seat's utility of each.
@@ -50,6 +63,14 @@ class OutcomeSpace:
         ``(len(seats), size)`` points of each outcome for each seat.
     reservations
         ``(len(seats),)`` each seat's reservation value (BATNA).
+    openings
+        The package each seat first tabled, where the scenario says (``{seat: {issue: option}}``).
+    needs
+        For each seat, the seats without which it will not go on after a walk-out.
+    priors
+        Declared priors ``{(holder, about): Prior}``; pairs not listed take the default prior.
+    side_room_chair
+        Who chairs a bilateral side room, if the scenario says (else the talks' chair, as mediator).
     """
 
     seats: tuple[str, ...]
@@ -58,6 +79,10 @@ class OutcomeSpace:
     outcomes: IntArray = field(repr=False)
     utilities: FloatArray = field(repr=False)
     reservations: FloatArray = field(repr=False)
+    openings: Mapping[str, Mapping[str, str]] = field(default_factory=dict, repr=False)
+    needs: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    priors: Mapping[tuple[str, str], Prior] = field(default_factory=dict, repr=False)
+    side_room_chair: str | None = None
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
@@ -101,6 +126,16 @@ class OutcomeSpace:
             issue: options[int(row[i])]
             for i, (issue, options) in enumerate(zip(self.issues, self.options, strict=True))
         }
+
+    def options_of(self, index: int) -> tuple[str, ...]:
+        """The outcome at ``index`` as one option id per issue, in agenda order (a draft's form).
+
+        >>> toy_space().options_of(2)
+        ('hi', 'lo')
+        """
+        return tuple(
+            options[i] for options, i in zip(self.options, self.outcomes[index].tolist(), strict=True)
+        )
 
     def seat_index(self, seat: str) -> int:
         return self.seats.index(seat)
@@ -147,13 +182,17 @@ def restricted(
         values = values.mean(axis=tuple(undecided))
     open_axes = [a for a, issue in enumerate(space.issues) if issue in issues and issue not in fixed]
     radices = [space.radices[a] for a in open_axes]
+    kept_seats = tuple(space.seats[r] for r in seat_rows)
     return OutcomeSpace(
-        seats=tuple(space.seats[r] for r in seat_rows),
+        seats=kept_seats,
         issues=tuple(space.issues[a] for a in open_axes),
         options=tuple(space.options[a] for a in open_axes),
         outcomes=enumerate_outcomes(radices),
         utilities=np.asarray(values.reshape(len(seat_rows), -1), dtype=np.float64),
         reservations=space.reservations[seat_rows].copy(),
+        openings={s: o for s, o in space.openings.items() if s in kept_seats},
+        needs={s: n & frozenset(kept_seats) for s, n in space.needs.items() if s in kept_seats},
+        priors={k: p for k, p in space.priors.items() if k[0] in kept_seats and k[1] in kept_seats},
     )
 
 
@@ -212,6 +251,9 @@ def space_of(scenario: Scenario, issues: Mapping[str, Issue]) -> OutcomeSpace:
         outcomes=outcomes,
         utilities=utilities,
         reservations=reservations,
+        openings={s: dict(o) for s in scenario.seats if (o := sheets[s].opening)},
+        needs={s: frozenset(sheets[s].needs) for s in scenario.seats},
+        priors={(b.holder, b.about): Prior(b.shift, b.spread, b.weight_noise) for b in scenario.beliefs},
     )
 
 
