@@ -28,7 +28,9 @@ def test_every_brief_states_its_own_reservation_value_in_both_languages(sheet: o
 
 
 def test_a_seat_sees_only_its_own_sheet() -> None:
-    result = runner.invoke(app, ["brief", "six-party-talks", "--seat", "JPN", "--json"])
+    result = runner.invoke(
+        app, ["brief", "six-party-talks", "--scenario", "six-party-2007", "--seat", "JPN", "--json"]
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     japan = next(s for s in SCENARIO.sheets if s.seat == "JPN")
@@ -38,7 +40,11 @@ def test_a_seat_sees_only_its_own_sheet() -> None:
 
 
 def test_brief_table_in_chinese_and_errors() -> None:
-    result = runner.invoke(app, ["brief", "six-party-talks", "--seat", "JPN", "--lang", "zh"])
+    result = runner.invoke(
+        app, ["brief", "six-party-talks", "--scenario", "six-party-2007", "--seat", "JPN", "--lang", "zh"]
+    )
     assert result.exit_code == 0 and "保留值" in result.stdout and "重新调查" in result.stdout
-    missing = runner.invoke(app, ["brief", "six-party-talks", "--seat", "FRA"])
+    missing = runner.invoke(
+        app, ["brief", "six-party-talks", "--scenario", "six-party-2007", "--seat", "FRA"]
+    )
     assert missing.exit_code == 2 and "'FRA' holds no seat in 'six-party-2007'" in missing.stderr

@@ -17,6 +17,8 @@ def test_simulate_json_compares_configurations() -> None:
         [
             "simulate",
             "six-party-talks",
+            "--scenario",
+            "six-party-2007",
             "--runs",
             "20",
             "--workers",
@@ -52,6 +54,8 @@ def test_same_seed_same_numbers() -> None:
     args = [
         "simulate",
         "six-party-talks",
+        "--scenario",
+        "six-party-2007",
         "--runs",
         "15",
         "--workers",
@@ -67,17 +71,36 @@ def test_same_seed_same_numbers() -> None:
 
 
 def test_table_and_transcript() -> None:
-    table = runner.invoke(app, ["simulate", "six-party-talks", "--runs", "10", "--workers", "1"])
+    table = runner.invoke(
+        app, ["simulate", "six-party-talks", "--scenario", "six-party-2007", "--runs", "10", "--workers", "1"]
+    )
     assert table.exit_code == 0 and "boulware" in table.stdout and "six-party-2007" in table.stdout
     transcript = runner.invoke(
-        app, ["simulate", "six-party-talks", "--transcript", "--chair", "hill-climb", "--seed", "2"]
+        app,
+        [
+            "simulate",
+            "six-party-talks",
+            "--scenario",
+            "six-party-2007",
+            "--transcript",
+            "--chair",
+            "hill-climb",
+            "--seed",
+            "2",
+        ],
     )
     assert transcript.exit_code == 0
     assert "Draft 1 (CHN)" in transcript.stdout and "objects" in transcript.stdout
     assert "over BATNA" in transcript.stdout
-    zh = runner.invoke(app, ["simulate", "six-party-talks", "--transcript", "--lang", "zh"])
+    zh = runner.invoke(
+        app, ["simulate", "six-party-talks", "--scenario", "six-party-2007", "--transcript", "--lang", "zh"]
+    )
     assert zh.exit_code == 0 and "朝鲜核步骤" in zh.stdout
-    data = json.loads(runner.invoke(app, ["simulate", "six-party-talks", "--transcript", "--json"]).stdout)
+    data = json.loads(
+        runner.invoke(
+            app, ["simulate", "six-party-talks", "--scenario", "six-party-2007", "--transcript", "--json"]
+        ).stdout
+    )
     assert data["run"]["events"][0]["type"] == "table_draft"
 
 
@@ -87,7 +110,9 @@ def test_bad_options_are_usage_errors() -> None:
         (["--chair", "dictator"], "unknown chair 'dictator'"),
         (["--strategies", "JPN=stubborn"], "unknown strategy 'stubborn'"),
     ]:
-        result = runner.invoke(app, ["simulate", "six-party-talks", "--runs", "1", *args])
+        result = runner.invoke(
+            app, ["simulate", "six-party-talks", "--scenario", "six-party-2007", "--runs", "1", *args]
+        )
         assert result.exit_code == 2, args
         assert message in result.stderr
     no_scenario = runner.invoke(app, ["simulate", "p5-process", "--runs", "1"])
@@ -100,6 +125,8 @@ def test_mechanisms_side_by_side() -> None:
         [
             "simulate",
             "six-party-talks",
+            "--scenario",
+            "six-party-2007",
             "--runs",
             "10",
             "--workers",
@@ -136,7 +163,17 @@ def test_mechanisms_side_by_side() -> None:
     ]
     transcript = runner.invoke(
         app,
-        ["simulate", "six-party-talks", "--transcript", "--mechanism", "top-down", "--headline", "prk-step"],
+        [
+            "simulate",
+            "six-party-talks",
+            "--scenario",
+            "six-party-2007",
+            "--transcript",
+            "--mechanism",
+            "top-down",
+            "--headline",
+            "prk-step",
+        ],
     )
     assert (
         transcript.exit_code == 0
@@ -144,7 +181,16 @@ def test_mechanisms_side_by_side() -> None:
         and "working groups (" in transcript.stdout
     )
     offers = runner.invoke(
-        app, ["simulate", "six-party-talks", "--transcript", "--mechanism", "alternating-offers"]
+        app,
+        [
+            "simulate",
+            "six-party-talks",
+            "--scenario",
+            "six-party-2007",
+            "--transcript",
+            "--mechanism",
+            "alternating-offers",
+        ],
     )
     assert offers.exit_code == 0 and "Offer 1" in offers.stdout
 
@@ -155,7 +201,9 @@ def test_bad_mechanism_options() -> None:
         (["--mechanism", "bilateral-track", "--side-room", "USA"], "name two seats"),
         (["--mechanism", "top-down", "--headline", "unicorns"], "unicorns not in this scenario"),
     ]:
-        result = runner.invoke(app, ["simulate", "six-party-talks", "--runs", "1", *args])
+        result = runner.invoke(
+            app, ["simulate", "six-party-talks", "--scenario", "six-party-2007", "--runs", "1", *args]
+        )
         assert result.exit_code == 2, args
         assert message in result.stderr, result.stderr
 
@@ -166,6 +214,8 @@ def test_per_run_results_in_json() -> None:
         [
             "simulate",
             "six-party-talks",
+            "--scenario",
+            "six-party-2007",
             "--runs",
             "5",
             "--workers",
