@@ -17,6 +17,8 @@ SMALL = ["--runs", "2", "--steps", "8"]
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
+    if "--scenario" not in args:
+        args = ("--scenario", "six-party-2007", *args)
     result = runner.invoke(app, ["tournament", "six-party-talks", *args])
     return result.exit_code, result.stdout, result.stderr
 

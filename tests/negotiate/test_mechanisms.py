@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.negotiate.spaces import easy_space
 
 from hexatable.case import open_case
 from hexatable.negotiate.alternating import (
@@ -177,11 +178,17 @@ def test_a_failed_required_phase_ends_the_talks(analysis: Analysis) -> None:
     assert len(result.phases) == 1 and result.gains == (0.0,) * 6
 
 
-@pytest.mark.parametrize("mechanism", ["bilateral-track", "top-down", "bottom-up"])
-def test_phased_mechanisms_reach_agreement(analysis: Analysis, mechanism: str) -> None:
-    config = RunConfig(chair="hill-climb", mechanism=mechanism)  # type: ignore[arg-type]
-    summary = summarise(analysis, config, simulate(analysis, config, runs=40, chair_seat="CHN"))
-    assert summary.agreement_rate >= 0.8
+@pytest.mark.parametrize("mechanism", ["single-text", "bilateral-track", "top-down", "bottom-up"])
+@pytest.mark.parametrize("space_seed", [0, 1, 2])
+def test_every_mechanism_finds_a_deal_in_a_wide_zone_of_agreement(mechanism: str, space_seed: int) -> None:
+    """On synthetic spaces with a wide zone of agreement, accurate beliefs and delegates that concede to
+    their reservation values, the mediator and every phasing should nearly always agree (the built-in
+    scenarios' rates are results, reported in docs/negotiate.md, not tested)."""
+    analysis = analyse(easy_space(space_seed, seats=4))
+    config = RunConfig(mechanism=mechanism, beliefs="accurate", resolve=0.0)  # type: ignore[arg-type]
+    results = [run_negotiation(analysis, config, seed, chair_seat="S0") for seed in range(20)]
+    assert sum(r.status == "agreed" for r in results) >= 16
+    assert all(min(r.gains) >= -1e-9 for r in results if r.status == "agreed")
 
 
 def test_each_phase_replays_from_its_own_log(analysis: Analysis) -> None:
