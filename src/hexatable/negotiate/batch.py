@@ -39,18 +39,28 @@ MAX_SEED = (2**63 - 1 - MAX_RUNS) // _SEED_STRIDE
 integer (a NumPy ``int64``, an SQLite ``INTEGER``)."""
 
 
-def check_batch(runs: int, seed: int) -> None:
-    """Refuse a batch outside the bounds, naming the bound and why (``ValueError``)."""
+def check_runs(runs: int) -> None:
+    """Refuse a number of runs outside ``1..MAX_RUNS``, saying why (``ValueError``)."""
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(
             f"runs must be between 1 and {MAX_RUNS:,}, not {runs:,} (a billion six-party negotiations "
             "take about six weeks on two cores)"
         )
+
+
+def check_seed(seed: int) -> None:
+    """Refuse a batch seed outside ``0..MAX_SEED``, saying why (``ValueError``)."""
     if not 0 <= seed <= MAX_SEED:
         raise ValueError(
             f"the seed must be between 0 and {MAX_SEED:,}, not {seed:,} (run i is seeded "
             f"seed * {_SEED_STRIDE:,} + i, which must stay a non-negative 64-bit integer)"
         )
+
+
+def check_batch(runs: int, seed: int) -> None:
+    """Refuse a batch outside the bounds (:func:`check_runs`, :func:`check_seed`)."""
+    check_runs(runs)
+    check_seed(seed)
 
 
 def run_seeds(seed: int, runs: int) -> list[int]:
