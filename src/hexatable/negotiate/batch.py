@@ -31,8 +31,8 @@ _CHUNK = 250
 _IN_FLIGHT_PER_WORKER = 4
 
 MAX_RUNS = 1_000_000_000
-"""The most runs a batch takes: at about 270 six-party negotiations a second on two cores (measured,
-``benchmarks/negotiate.py``), a billion take some six weeks; a larger number is a typo, not a plan."""
+"""The most runs a batch takes: at 270–420 six-party negotiations a second on two cores (measured,
+``benchmarks/negotiate.py``), a billion take a month or more; a larger number is a typo, not a plan."""
 
 MAX_SEED = (2**63 - 1 - MAX_RUNS) // _SEED_STRIDE
 """The largest batch seed: every run's seed, ``seed * 1_000_003 + i``, then fits a signed 64-bit
@@ -44,7 +44,7 @@ def check_runs(runs: int) -> None:
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(
             f"runs must be between 1 and {MAX_RUNS:,}, not {runs:,} (a billion six-party negotiations "
-            "take about six weeks on two cores)"
+            "take a month or more on two cores)"
         )
 
 
