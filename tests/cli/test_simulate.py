@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from typer.testing import CliRunner
 
@@ -198,7 +199,8 @@ def test_mechanisms_side_by_side() -> None:
 def test_bad_mechanism_options() -> None:
     for args, message in [
         (["--mechanism", "auction"], "unknown mechanism 'auction'"),
-        (["--mechanism", "bilateral-track", "--side-room", "USA"], "name two seats"),
+        (["--mechanism", "bilateral-track", "--side-room", "USA"], "name two different seats"),
+        (["--mechanism", "bilateral-track", "--side-room", "USA,USA"], "name two different seats"),
         (["--mechanism", "top-down", "--headline", "unicorns"], "unicorns not in this scenario"),
     ]:
         result = runner.invoke(
@@ -232,3 +234,65 @@ def test_per_run_results_in_json() -> None:
     for run in runs:
         assert set(run["gains"]) == {"CHN", "PRK", "USA", "KOR", "JPN", "RUS"}
         assert run["status"] in {"agreed", "failed"} and run["events"] is None
+
+
+def test_json_reports_distributions_per_configuration() -> None:
+    args = ["simulate", "six-party-talks", "--runs", "40", "--seed", "5", "--chair", "hill-climb", "--json"]
+    result = runner.invoke(app, [*args, "--patience", "2", "--workers", "1"])
+    assert result.exit_code == 0, result.stderr
+    config = json.loads(result.stdout)["configurations"][0]
+    assert config["label"] == "hill-climb · boulware" and config["runs"] == 40
+    low, high = config["agreement_ci95"]
+    assert 0 <= low <= config["agreement_rate"] <= high <= 1
+    low, high = config["agreed_without_ci95"]
+    assert 0 <= low <= config["agreed_without_rate"] <= high <= 1
+    agreements = round(40 * (config["agreement_rate"] + config["agreed_without_rate"]))
+    assert agreements == 40 - round(40 * config["no_agreement_rate"])
+    assert 1 <= config["distinct_outcomes"] <= agreements
+    assert sum(t["count"] for t in config["top_outcomes"]) <= agreements
+    assert [t["count"] for t in config["top_outcomes"]] == sorted(
+        (t["count"] for t in config["top_outcomes"]), reverse=True
+    )
+    for issue, counts in config["settlements"].items():
+        assert sum(counts["options"].values()) + counts["none"] == 40, issue
+    for seat, p in config["score_percentiles"].items():
+        assert p["p5"] <= p["p25"] <= p["p50"] <= p["p75"] <= p["p95"], seat
+        assert p["mean"] == config["mean_scores"][seat]
+    absent = config["absent_from_agreements"]
+    assert set(absent) == {"CHN", "PRK", "USA", "KOR", "JPN", "RUS"}
+    assert (sum(absent.values()) > 0) == (config["agreed_without_rate"] > 0)
+    two = runner.invoke(app, [*args, "--patience", "2", "--workers", "2"])
+    assert two.exit_code == 0 and two.stdout == result.stdout
+
+
+def test_table_shows_the_interval_and_distinct_outcomes() -> None:
+    args = ["simulate", "six-party-talks", "--runs", "30", "--workers", "1", "--chair", "hill-climb"]
+    table = runner.invoke(app, args, env={"COLUMNS": "160"})
+    assert table.exit_code == 0, table.stderr
+    header = next(line for line in table.stdout.splitlines() if "agreed" in line and "outc." in line)
+    assert "w/o" in header
+    row = next(line for line in table.stdout.splitlines() if line.strip().startswith("hill-climb"))
+    config = json.loads(runner.invoke(app, [*args, "--json"]).stdout)["configurations"][0]
+    low, high = config["agreement_ci95"]
+    # the bounds are rounded outwards to whole percent
+    cell = f"{round(100 * config['agreement_rate'])}% ({math.floor(100 * low)}–{math.ceil(100 * high)})"
+    assert cell in row
+    assert f"{round(100 * config['agreed_without_rate'])}%" in row.split(")")[1].split()[0]
+    assert str(config["distinct_outcomes"]) == row.split(")")[1].split()[1]
+
+
+def test_bad_numbers_are_usage_errors_without_traceback() -> None:
+    for args, message in [
+        (["--seed", "-1"], "the seed must be between 0 and"),
+        (["--seed", str(2**63)], "64-bit integer"),
+        (["--runs", "0"], "runs must be between 1 and 1,000,000,000"),
+        (["--runs", "1000000000000"], "a month or more on two cores"),
+        (["--json", "--per-run", "--runs", "100001"], "at most 100,000 runs with --per-run"),
+        (["--strategies", "inf"], "an exponent is a number above 0 and at most 1000, not inf"),
+        (["--strategies", "PRK=nan"], "not nan"),
+        (["--transcript", "--seed", "-3"], "the seed must be between 0 and"),
+    ]:
+        result = runner.invoke(app, ["simulate", "six-party-talks", *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert message in " ".join(result.stderr.replace("│", " ").split()), (args, result.stderr)
+        assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output

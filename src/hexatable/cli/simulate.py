@@ -8,8 +8,10 @@ as a readable record of drafts, objections and the outcome instead.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from enum import StrEnum
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -21,7 +23,14 @@ from rich.table import Table
 from hexatable.case import Case, open_case, pick
 from hexatable.negotiate.alternating import Accept, EndTalks, Propose
 from hexatable.negotiate.analysis import Analysis, analyse
-from hexatable.negotiate.batch import Summary, default_workers, simulate, summarise
+from hexatable.negotiate.batch import (
+    check_runs,
+    check_seed,
+    default_workers,
+    simulate,
+    simulate_runs,
+    summarise,
+)
 from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.mechanisms import MECHANISMS, run_negotiation
 from hexatable.negotiate.protocol import (
@@ -36,6 +45,10 @@ from hexatable.negotiate.protocol import (
 )
 from hexatable.negotiate.runner import RunConfig, RunResult, parse_strategies
 from hexatable.negotiate.space import OutcomeSpace, build_space
+from hexatable.negotiate.tally import Summary
+
+MAX_PER_RUN = 100_000
+"""``--per-run`` holds every run's result and prints it (about 1 kB of JSON a run): at most this many."""
 
 stdout = Console()
 stderr = Console(stderr=True)
@@ -87,8 +100,8 @@ def configurations(
 ) -> list[RunConfig]:
     """Every mechanism × chair × strategy mix asked for (the chair is moot for alternating offers)."""
     pair = _ids(side_room, space.seats, "--side-room")
-    if pair is not None and len(pair) != 2:
-        raise typer.BadParameter("name two seats, e.g. USA,PRK", param_hint="--side-room")
+    if pair is not None and (len(pair) != 2 or pair[0] == pair[1]):
+        raise typer.BadParameter("name two different seats, e.g. USA,PRK", param_hint="--side-room")
     extras = {
         "side_room": pair,
         "side_issues": _ids(side_issues, space.issues, "--side-issues"),
@@ -143,8 +156,10 @@ def simulate_command(
             "exponent) and/or SEAT=name pairs, comma-separated; repeat to compare."
         ),
     ] = None,
-    runs: Annotated[int, typer.Option(min=1, help="Negotiations per configuration.")] = 1000,
-    seed: Annotated[int, typer.Option(help="Seed of the batch; the same seed gives the same results.")] = 0,
+    runs: Annotated[int, typer.Option(help="Negotiations per configuration (1 to 10^9).")] = 1000,
+    seed: Annotated[
+        int, typer.Option(help="Seed of the batch (0 or more); the same seed gives the same results.")
+    ] = 0,
     workers: Annotated[int, typer.Option(min=0, help="Processes; 0: one per core.")] = 0,
     drafts: Annotated[int, typer.Option(min=1, help="The deadline, in drafts of the single text.")] = 30,
     drafts_per_round: Annotated[
@@ -170,11 +185,16 @@ def simulate_command(
     ] = False,
     lang: Annotated[str, typer.Option(help="Language of the transcript: en or zh.")] = "en",
     per_run: Annotated[
-        bool, typer.Option(help="With --json: every run's result too, not only the aggregates.")
+        bool,
+        typer.Option(
+            help="With --json: every run's result too, not only the aggregates "
+            f"(at most {MAX_PER_RUN:,} runs)."
+        ),
     ] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Simulate negotiations among AI delegates and compare mechanisms and strategy mixes."""
+    _check_numbers(runs, seed, per_run)
     loaded = open_case(case)
     scenario_id = scenario_id_of(loaded, scenario)
     analysis = analyse(build_space(loaded, scenario_id))
@@ -215,18 +235,30 @@ def simulate_command(
     ) as bar:
         for config in configs:
             task = bar.add_task(config.label(), total=runs)
-            results = simulate(
-                analysis,
-                config,
-                runs=runs,
-                seed=seed,
-                workers=processes,
-                chair_seat=chair_seat,
-                progress=lambda n, task=task: bar.advance(task, n),  # type: ignore[misc]
-            )
-            summaries.append(summarise(analysis, config, results))
+            advance = partial(bar.advance, task)
             if per_run:
+                results = simulate_runs(
+                    analysis,
+                    config,
+                    runs=runs,
+                    seed=seed,
+                    workers=processes,
+                    chair_seat=chair_seat,
+                    progress=advance,
+                )
+                summaries.append(summarise(analysis, config, results))
                 every_run.append([r.to_dict(analysis) for r in results])
+            else:
+                tally = simulate(
+                    analysis,
+                    config,
+                    runs=runs,
+                    seed=seed,
+                    workers=processes,
+                    chair_seat=chair_seat,
+                    progress=advance,
+                )
+                summaries.append(summarise(analysis, config, tally))
     if json_output:
         _print_json(
             {
@@ -243,6 +275,24 @@ def simulate_command(
         )
         return
     stdout.print(comparison_table(analysis, summaries, scenario_id, runs))
+
+
+def _check_numbers(runs: int, seed: int, per_run: bool) -> None:
+    """Usage errors for a batch out of bounds, each naming its option and saying why."""
+    try:
+        check_runs(runs)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--runs") from None
+    try:
+        check_seed(seed)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--seed") from None
+    if per_run and runs > MAX_PER_RUN:
+        raise typer.BadParameter(
+            f"at most {MAX_PER_RUN:,} runs with --per-run, which holds and prints every run's result "
+            f"(not {runs:,}); without it the aggregates of any number of runs take bounded memory",
+            param_hint="--per-run",
+        )
 
 
 def analysis_view(analysis: Analysis) -> dict[str, Any]:
@@ -264,14 +314,17 @@ def comparison_table(analysis: Analysis, summaries: list[Summary], scenario_id: 
     seats = analysis.space.seats
     table = Table(
         title=f"{scenario_id}: {runs} negotiations per row; mean gain over BATNA per seat",
-        caption="agreed: runs with consensus · Pareto: runs ending on the Pareto frontier · "
-        "dist.: mean normalised distance to it",
+        caption="agreed: runs with every party to the agreement (95% Wilson interval) · "
+        "w/o: agreed without a party that walked out · outc.: distinct agreements · "
+        "Pareto: runs ending on the Pareto frontier · dist.: mean normalised distance to it",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         pad_edge=False,
     )
     table.add_column("chair · delegates", min_width=14, overflow="fold")
     table.add_column("agreed", justify="right")
+    table.add_column("w/o", justify="right")
+    table.add_column("outc.", justify="right")
     table.add_column("drafts", justify="right")
     table.add_column("Pareto", justify="right")
     table.add_column("dist.", justify="right")
@@ -283,7 +336,9 @@ def comparison_table(analysis: Analysis, summaries: list[Summary], scenario_id: 
         distance = f"{s.mean_distance_to_frontier:.3f}" if s.mean_distance_to_frontier is not None else "–"
         cells = [
             s.label,
-            f"{s.agreement_rate:.0%}",
+            _rate_with_interval(s.agreement_rate, s.agreement_ci95),
+            f"{s.agreed_without_rate:.0%}",
+            f"{s.distinct_outcomes:,}",
             f"{s.mean_drafts:.1f}",
             f"{s.on_frontier_rate:.0%}",
             distance,
@@ -293,6 +348,13 @@ def comparison_table(analysis: Analysis, summaries: list[Summary], scenario_id: 
             cells.append(str(sum(s.walk_outs.values())))
         table.add_row(*cells)
     return table
+
+
+def _rate_with_interval(rate: float, interval: tuple[float, float]) -> str:
+    """``97% (95–99)``: the interval's bounds rounded outwards to whole percent, so it never looks
+    narrower than it is (99.6 % is not shown as a certain 100)."""
+    low, high = interval
+    return f"{rate:.0%} ({math.floor(low * 100)}–{math.ceil(high * 100)})"
 
 
 def print_transcript(case: Case, analysis: Analysis, config: RunConfig, result: RunResult, lang: str) -> None:

@@ -1,26 +1,66 @@
-"""Many negotiations: seeds, parallel runs over processes, and their summary.
+"""Many negotiations: seeds, parallel runs over processes, streamed into a tally.
 
 Run ``i`` of a batch seeded ``seed`` uses ``seed * 1_000_003 + i``, so a batch gives the same
-results whatever the number of workers and however the runs are split among them. Workers receive
-the analysis once (process initialiser) and return compact results; ``progress`` is called in the
-parent with the number of runs finished, for a progress bar.
+results whatever the number of workers and however the runs are split among them. The runs go in
+chunks; each chunk (in this process, or in a worker process that received the analysis once, by its
+initialiser) is counted into a :class:`~hexatable.negotiate.tally.Tally`, and the chunk tallies are
+merged in chunk order as they arrive. Memory is bounded by the scenario's outcome space and by the
+few chunks in flight, never by the number of runs. ``progress`` is called in the parent with the
+number of runs finished, for a progress bar.
+
+:func:`run_batch` and :func:`simulate_runs` keep every result, for small batches that want them.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
 
 from hexatable.negotiate.analysis import Analysis
 from hexatable.negotiate.mechanisms import run_negotiation
 from hexatable.negotiate.runner import RunConfig, RunResult
+from hexatable.negotiate.tally import Summary, Tally
+
+T = TypeVar("T")
 
 _SEED_STRIDE = 1_000_003
+_CHUNK = 250
+_IN_FLIGHT_PER_WORKER = 4
+
+MAX_RUNS = 1_000_000_000
+"""The most runs a batch takes: at 270–420 six-party negotiations a second on two cores (measured,
+``benchmarks/negotiate.py``), a billion take a month or more; a larger number is a typo, not a plan."""
+
+MAX_SEED = (2**63 - 1 - MAX_RUNS) // _SEED_STRIDE
+"""The largest batch seed: every run's seed, ``seed * 1_000_003 + i``, then fits a signed 64-bit
+integer (a NumPy ``int64``, an SQLite ``INTEGER``)."""
+
+
+def check_runs(runs: int) -> None:
+    """Refuse a number of runs outside ``1..MAX_RUNS``, saying why (``ValueError``)."""
+    if not 1 <= runs <= MAX_RUNS:
+        raise ValueError(
+            f"runs must be between 1 and {MAX_RUNS:,}, not {runs:,} (a billion six-party negotiations "
+            "take a month or more on two cores)"
+        )
+
+
+def check_seed(seed: int) -> None:
+    """Refuse a batch seed outside ``0..MAX_SEED``, saying why (``ValueError``)."""
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(
+            f"the seed must be between 0 and {MAX_SEED:,}, not {seed:,} (run i is seeded "
+            f"seed * {_SEED_STRIDE:,} + i, which must stay a non-negative 64-bit integer)"
+        )
+
+
+def check_batch(runs: int, seed: int) -> None:
+    """Refuse a batch outside the bounds (:func:`check_runs`, :func:`check_seed`)."""
+    check_runs(runs)
+    check_seed(seed)
 
 
 def run_seeds(seed: int, runs: int) -> list[int]:
@@ -31,8 +71,18 @@ def run_seeds(seed: int, runs: int) -> list[int]:
 def run_batch(
     analysis: Analysis, config: RunConfig, seeds: Sequence[int], chair_seat: str | None = None
 ) -> list[RunResult]:
-    """Run one negotiation per seed, in this process."""
+    """Run one negotiation per seed, in this process, keeping every result."""
     return [run_negotiation(analysis, config, s, chair_seat=chair_seat) for s in seeds]
+
+
+def tally_batch(
+    analysis: Analysis, config: RunConfig, seeds: Sequence[int], chair_seat: str | None = None
+) -> Tally:
+    """Run one negotiation per seed, in this process, counting each into a tally as it ends."""
+    tally = Tally(analysis.space.seats)
+    for s in seeds:
+        tally.add(run_negotiation(analysis, config, s, chair_seat=chair_seat))
+    return tally
 
 
 _worker_analysis: Analysis | None = None
@@ -43,9 +93,55 @@ def _init_worker(analysis: Analysis) -> None:
     _worker_analysis = analysis
 
 
-def _run_chunk(config: RunConfig, seeds: Sequence[int], chair_seat: str | None) -> list[RunResult]:
+def _tally_chunk(config: RunConfig, seeds: range, chair_seat: str | None) -> Tally:
+    assert _worker_analysis is not None, "worker not initialised"
+    return tally_batch(_worker_analysis, config, seeds, chair_seat)
+
+
+def _results_chunk(config: RunConfig, seeds: range, chair_seat: str | None) -> list[RunResult]:
     assert _worker_analysis is not None, "worker not initialised"
     return run_batch(_worker_analysis, config, seeds, chair_seat)
+
+
+def _chunks(seed: int, runs: int, workers: int) -> Iterator[range]:
+    """The seeds of the batch, as consecutive ranges (a few per worker, at most 250 runs each)."""
+    size = max(1, min(_CHUNK, runs // (max(workers, 1) * 8) or 1))
+    first = seed * _SEED_STRIDE
+    for start in range(0, runs, size):
+        yield range(first + start, first + min(start + size, runs))
+
+
+def _in_order(
+    analysis: Analysis,
+    work: Callable[[RunConfig, range, str | None], T],
+    local: Callable[[Analysis, RunConfig, range, str | None], T],
+    config: RunConfig,
+    *,
+    runs: int,
+    seed: int,
+    workers: int,
+    chair_seat: str | None,
+) -> Iterator[tuple[int, T]]:
+    """Each chunk's product, in chunk order, with the chunk's number of runs.
+
+    With workers, at most ``4 * workers`` chunks are submitted ahead of the one awaited, so a batch
+    of any size holds a bounded number of futures and chunk products.
+    """
+    chunks = _chunks(seed, runs, workers)
+    if workers <= 1:
+        for part in chunks:
+            yield len(part), local(analysis, config, part, chair_seat)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(analysis,)) as pool:
+        pending: deque[tuple[int, Future[T]]] = deque()
+        for part in chunks:
+            pending.append((len(part), pool.submit(work, config, part, chair_seat)))
+            if len(pending) >= _IN_FLIGHT_PER_WORKER * workers:
+                size, future = pending.popleft()
+                yield size, future.result()
+        while pending:
+            size, future = pending.popleft()
+            yield size, future.result()
 
 
 def simulate(
@@ -57,25 +153,55 @@ def simulate(
     workers: int = 1,
     chair_seat: str | None = None,
     progress: Callable[[int], None] | None = None,
+) -> Tally:
+    """Run ``runs`` negotiations, over ``workers`` processes when more than one, into one tally.
+
+    The chunk tallies are merged in seed order, so the tally is the same whatever ``workers``.
+    """
+    check_batch(runs, seed)
+    tally = Tally(analysis.space.seats)
+    for size, part in _in_order(
+        analysis,
+        _tally_chunk,
+        tally_batch,
+        config,
+        runs=runs,
+        seed=seed,
+        workers=workers,
+        chair_seat=chair_seat,
+    ):
+        tally.merge(part)
+        if progress:
+            progress(size)
+    return tally
+
+
+def simulate_runs(
+    analysis: Analysis,
+    config: RunConfig,
+    *,
+    runs: int,
+    seed: int = 0,
+    workers: int = 1,
+    chair_seat: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[RunResult]:
-    """Run ``runs`` negotiations, over ``workers`` processes when more than one, in seed order."""
-    seeds = run_seeds(seed, runs)
-    chunk = max(1, min(250, runs // (max(workers, 1) * 8) or 1))
-    chunks = [seeds[i : i + chunk] for i in range(0, runs, chunk)]
+    """Like :func:`simulate`, but every result, in seed order: for batches small enough to hold."""
+    check_batch(runs, seed)
     results: list[RunResult] = []
-    if workers <= 1:
-        for part in chunks:
-            results.extend(run_batch(analysis, config, part, chair_seat))
-            if progress:
-                progress(len(part))
-        return results
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(analysis,)) as pool:
-        futures = [pool.submit(_run_chunk, config, part, chair_seat) for part in chunks]
-        for future in futures:
-            part_results = future.result()
-            results.extend(part_results)
-            if progress:
-                progress(len(part_results))
+    for size, part in _in_order(
+        analysis,
+        _results_chunk,
+        run_batch,
+        config,
+        runs=runs,
+        seed=seed,
+        workers=workers,
+        chair_seat=chair_seat,
+    ):
+        results.extend(part)
+        if progress:
+            progress(size)
     return results
 
 
@@ -84,52 +210,8 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-@dataclass(frozen=True)
-class Summary:
-    """Aggregates of a batch: agreement rate, drafts, scores and gains per seat, efficiency."""
-
-    label: str
-    runs: int
-    agreement_rate: float
-    mean_drafts: float
-    mean_scores: dict[str, float]
-    mean_gains: dict[str, float]
-    mean_distance_to_frontier: float | None
-    on_frontier_rate: float
-    mean_nash_product: float
-    walk_outs: dict[str, int]
-    returns: int
-    reasons: dict[str, int]
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-def summarise(analysis: Analysis, config: RunConfig, results: Sequence[RunResult]) -> Summary:
-    """Aggregate a batch. Failed runs score every party its reservation value (gain 0)."""
-    seats = analysis.space.seats
-    agreed = [r for r in results if r.agreement is not None]
-    scores = np.array([r.scores for r in results]) if results else np.zeros((0, len(seats)))
-    gains = np.array([r.gains for r in results]) if results else np.zeros((0, len(seats)))
-    distances = [r.distance_to_frontier for r in agreed if r.distance_to_frontier is not None]
-    walk_outs = dict.fromkeys(seats, 0)
-    reasons: dict[str, int] = {}
-    for r in results:
-        for seat in r.walked_out:
-            walk_outs[seat] += 1
-        reasons[r.reason] = reasons.get(r.reason, 0) + 1
-    count = len(results)
-    return Summary(
-        label=config.label(),
-        runs=count,
-        agreement_rate=len(agreed) / count if count else 0.0,
-        mean_drafts=float(np.mean([r.drafts for r in results])) if count else 0.0,
-        mean_scores={s: float(v) for s, v in zip(seats, scores.mean(axis=0), strict=True)} if count else {},
-        mean_gains={s: float(v) for s, v in zip(seats, gains.mean(axis=0), strict=True)} if count else {},
-        mean_distance_to_frontier=float(np.mean(distances)) if distances else None,
-        on_frontier_rate=sum(1 for d in distances if d < 1e-9) / count if count else 0.0,
-        mean_nash_product=float(np.mean([r.nash_product for r in results])) if count else 0.0,
-        walk_outs=walk_outs,
-        returns=sum(r.returns for r in results),
-        reasons=reasons,
-    )
+def summarise(analysis: Analysis, config: RunConfig, results: Tally | Sequence[RunResult]) -> Summary:
+    """Aggregate a batch, given as a tally or as its results. Failed runs score every party its
+    reservation value (gain 0)."""
+    tally = results if isinstance(results, Tally) else Tally.of(analysis.space.seats, results)
+    return tally.summary(analysis.space, config.label())
