@@ -117,7 +117,7 @@ def test_bad_options_are_usage_errors() -> None:
         assert result.exit_code == 2, args
         assert message in result.stderr
     no_scenario = runner.invoke(app, ["simulate", "p5-process", "--runs", "1"])
-    assert no_scenario.exit_code == 2 and "name one of the case's scenarios: none" in no_scenario.stderr
+    assert no_scenario.exit_code == 2 and "has no scenarios" in no_scenario.stderr
 
 
 def test_mechanisms_side_by_side() -> None:

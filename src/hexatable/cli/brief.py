@@ -51,7 +51,7 @@ def _label(case: Case, issue: str, option: str, lang: str) -> str:
 def brief_command(
     case: Annotated[str, typer.Argument(help="A built-in case id or a case folder.")],
     seat: Annotated[str, typer.Option(help="The delegation whose brief to print (an actor id).")],
-    scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's only one).")] = None,
+    scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's first).")] = None,
     lang: Annotated[str, typer.Option(help="en or zh.")] = "en",
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:

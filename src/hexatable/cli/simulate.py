@@ -60,16 +60,15 @@ class WalkOutRuleOption(StrEnum):
 
 
 def scenario_id_of(case: Case, scenario: str | None) -> str:
-    """The scenario named, or the case's only scenario; a usage error otherwise."""
+    """The scenario named, or the case's first scenario (in file order); a usage error otherwise."""
     if scenario is not None:
         if scenario not in case.scenario_index:
             known = ", ".join(case.scenario_index) or "none"
             raise typer.BadParameter(f"no scenario '{scenario}' in case '{case.id}' (scenarios: {known})")
         return scenario
-    if len(case.scenarios) == 1:
+    if case.scenarios:
         return case.scenarios[0].id
-    known = ", ".join(case.scenario_index) or "none"
-    raise typer.BadParameter(f"name one of the case's scenarios: {known}", param_hint="--scenario")
+    raise typer.BadParameter(f"case '{case.id}' has no scenarios", param_hint="--scenario")
 
 
 def _ids(text: str | None, known: tuple[str, ...], option: str) -> tuple[str, ...] | None:
@@ -141,7 +140,7 @@ def configurations(
 
 def simulate_command(
     case: Annotated[str, typer.Argument(help="A built-in case id or a case folder.")],
-    scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's only one).")] = None,
+    scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's first).")] = None,
     mechanism: Annotated[
         list[str] | None,
         typer.Option(help=f"Protocol: {', '.join(MECHANISMS)}; repeat to compare."),

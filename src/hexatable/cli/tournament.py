@@ -138,7 +138,7 @@ def tournament_command(
             f"hexatable:<strategy> ({', '.join(STRATEGIES)}); repeat for several."
         ),
     ],
-    scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's only one).")] = None,
+    scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's first).")] = None,
     runs: Annotated[int, typer.Option(min=1, max=MAX_RUNS, help="Negotiations per agent and seat.")] = 10,
     seed: Annotated[
         int, typer.Option(help="Seed of the tournament; the same seed gives the same results.")
