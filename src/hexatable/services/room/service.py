@@ -37,13 +37,15 @@ from hexatable.negotiate.alternating import (
     offer_event_from_dict,
 )
 from hexatable.negotiate.analysis import Analysis, analyse
-from hexatable.negotiate.chair import CHAIRS, Chair, make_chair
+from hexatable.negotiate.belief_replay import replayed_beliefs
+from hexatable.negotiate.chair import CHAIRS, Chair, MediatorChair, make_chair
 from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, make_delegate
 from hexatable.negotiate.mechanisms import MECHANISMS, mechanism_phases
 from hexatable.negotiate.protocol import (
     Event,
     IllegalEventError,
     Object,
+    Reserve,
     Rules,
     Support,
     TableDraft,
@@ -357,18 +359,21 @@ class RoomService:
             draft = _replayed_chair_draft(room, talks, phase_events)
             return TableDraft(chair, tuple(space.describe(draft).values()))
         t = (state.version - 1) / max(state.rules.max_drafts - 1, 1)
+        phase_events = cast(Sequence[Event], history[len(history) - talks.events_in_phase :])
         for seat in state.awaiting():
             row = room.seats[seat]
             if row.kind != "ai":
                 continue
-            delegate = self._ai_delegate(room, seat, talks)
+            delegate = self._ai_delegate(room, seat, talks, phase_events)
             draft = space.index_of_options(state.drafts[-1])
-            answer, issue = delegate.respond(draft, t)
-            return (
-                Support(seat, state.version)
-                if answer == "support"
-                else Object(seat, state.version, str(issue))
-            )
+            if seat == chair and delegate.utility[draft] >= delegate.reservation:
+                return Support(seat, state.version)  # an AI chair stands by the text it tabled
+            reply = delegate.reply(draft, t)
+            if reply.kind == "support":
+                return Support(seat, state.version)
+            if reply.kind == "reserve":
+                return Reserve(seat, state.version)
+            return Object(seat, state.version, str(reply.issue), toward=reply.toward)
         return None
 
     def _next_ai_offer(self, room: Room, state: OfferState) -> OfferEvent | None:
@@ -393,12 +398,18 @@ class RoomService:
         )
         return counter_offer(space, delegate, state, t, rng)
 
-    def _ai_delegate(self, room: Room, seat: str, talks: TalksState) -> TimeBasedDelegate:
-        """An AI seat's delegate for the current phase, valuing its packages by expected utility."""
+    def _ai_delegate(
+        self, room: Room, seat: str, talks: TalksState, phase_events: Sequence[Event]
+    ) -> TimeBasedDelegate:
+        """An AI seat's delegate for the current phase, valuing its packages by expected utility, with
+        the beliefs every seat has formed from the phase's answers so far (rebuilt from the log)."""
         row = room.seats[seat]
         strategy = row.strategy or "boulware"
         space = talks.analysis.space
-        delegate = make_delegate(space, seat, strategy)  # type: ignore[arg-type]
+        beliefs = replayed_beliefs(
+            space, phase_events, max_drafts=talks.phase.rules.max_drafts, seed=_phase_seed(room, talks)
+        )
+        delegate = make_delegate(space, seat, strategy, beliefs=beliefs)  # type: ignore[arg-type]
         for draft in talks.phase.drafts[:-1]:  # tit-for-tat delegates remember the earlier drafts
             delegate.observe(space.index_of_options(draft))
         return delegate
@@ -632,6 +643,11 @@ class _NoLock:
         return None
 
 
+def _phase_seed(room: Room, talks: TalksState) -> int:
+    """The seed of a phase's AI decisions: the session and the phase, so a restart changes nothing."""
+    return int(hashlib.sha256(f"{room.id}/{talks.number}".encode()).hexdigest()[:8], 16)
+
+
 def _replayed_chair_draft(room: Room, talks: TalksState, history: Sequence[Event]) -> int:
     """The AI chair's next draft in the current phase, rebuilt by replaying its earlier decisions in
     this phase (``history``: the phase's events) from the log.
@@ -640,7 +656,14 @@ def _replayed_chair_draft(room: Room, talks: TalksState, history: Sequence[Event
     draft before and after a restart.
     """
     space = talks.analysis.space
-    seed = int(hashlib.sha256(f"{room.id}/{talks.number}".encode()).hexdigest()[:8], 16)
+    seed = _phase_seed(room, talks)
+    if room.chair_strategy == "mediator":
+        rules = talks.phase.rules
+        beliefs = replayed_beliefs(space, history, max_drafts=rules.max_drafts, seed=seed)
+        row = room.seats[rules.chair]
+        own = make_delegate(space, rules.chair, row.strategy or "boulware", beliefs=beliefs)  # type: ignore[arg-type]
+        t = talks.phase.version / max(rules.max_drafts - 1, 1)  # the time of the draft it tables now
+        return MediatorChair(beliefs, own.index, own, t=t).choose()
     chair: Chair = make_chair(room.chair_strategy, talks.analysis, np.random.default_rng(seed))  # type: ignore[arg-type]
     draft = chair.first_draft()
     objections: dict[str, str] = {}
