@@ -55,8 +55,12 @@ stderr = Console(stderr=True)
 
 
 class WalkOutRuleOption(StrEnum):
+    vote = "vote"
     continue_ = "continue"
     fail = "fail"
+
+
+BELIEF_MODES = ("declared", "accurate")
 
 
 def scenario_id_of(case: Case, scenario: str | None) -> str:
@@ -96,8 +100,16 @@ def configurations(
     side_room: str | None = None,
     side_issues: str | None = None,
     headline: str | None = None,
+    beliefs: list[str] | None = None,
+    resolve: float = 0.5,
 ) -> list[RunConfig]:
-    """Every mechanism × chair × strategy mix asked for (the chair is moot for alternating offers)."""
+    """Every mechanism × chair × strategy × beliefs mix asked for (the chair is moot for alternating
+    offers)."""
+    for mode in beliefs or ["declared"]:
+        if mode not in BELIEF_MODES:
+            raise typer.BadParameter(f"use {' or '.join(BELIEF_MODES)}, not '{mode}'", param_hint="--beliefs")
+    if not 0.0 <= resolve <= 1.0 or resolve != resolve:
+        raise typer.BadParameter(f"a share from 0 to 1, not {resolve}", param_hint="--resolve")
     pair = _ids(side_room, space.seats, "--side-room")
     if pair is not None and (len(pair) != 2 or pair[0] == pair[1]):
         raise typer.BadParameter("name two different seats, e.g. USA,PRK", param_hint="--side-room")
@@ -122,19 +134,22 @@ def configurations(
                     default, named = parse_strategies(text, space.seats)
                 except ValueError as error:
                     raise typer.BadParameter(str(error), param_hint="--strategies") from None
-                config = RunConfig(
-                    chair=chair,
-                    default=default,
-                    strategies=named,
-                    max_drafts=drafts,
-                    drafts_per_round=drafts_per_round,
-                    walk_out=walk_out,  # type: ignore[arg-type]
-                    patience=patience,
-                    mechanism=mechanism,
-                    **extras,  # type: ignore[arg-type]
-                )
-                if config.label() not in {c.label() for c in found}:
-                    found.append(config)
+                for mode in beliefs or ["declared"]:
+                    config = RunConfig(
+                        chair=chair,
+                        default=default,
+                        strategies=named,
+                        max_drafts=drafts,
+                        drafts_per_round=drafts_per_round,
+                        walk_out=walk_out,  # type: ignore[arg-type]
+                        patience=patience,
+                        mechanism=mechanism,
+                        beliefs=mode,  # type: ignore[arg-type]
+                        resolve=resolve,
+                        **extras,  # type: ignore[arg-type]
+                    )
+                    if config.label() not in {c.label() for c in found}:
+                        found.append(config)
     return found
 
 
@@ -165,8 +180,26 @@ def simulate_command(
         int | None, typer.Option(min=1, help="The chair calls a recess after this many drafts (rounds).")
     ] = None,
     walk_out: Annotated[
-        WalkOutRuleOption, typer.Option(help="After a walk-out the talks continue or fail.")
-    ] = WalkOutRuleOption.continue_,
+        WalkOutRuleOption,
+        typer.Option(
+            help="After a walk-out: the others vote on going on (each goes on unless its sheet needs the "
+            "party that left), the talks continue, or they fail."
+        ),
+    ] = WalkOutRuleOption.vote,
+    beliefs: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="The seats' priors: declared (the scenario's, misperceptions included) or accurate "
+            "(centred on the truth); repeat to compare."
+        ),
+    ] = None,
+    resolve: Annotated[
+        float,
+        typer.Option(
+            help="How far above its reservation value a delegate holds out, as a share of the way to what "
+            "it expects the others can give (0 to 1)."
+        ),
+    ] = 0.5,
     patience: Annotated[
         int | None, typer.Option(min=1, help="Delegates walk out after this many drafts below their BATNA.")
     ] = None,
@@ -200,7 +233,7 @@ def simulate_command(
     chair_seat = loaded.scenario_index[scenario_id].chair or analysis.space.seats[0]
     configs = configurations(
         mechanism or ["single-text"],
-        chair or ["nash"],
+        chair or ["mediator"],
         strategies or ["boulware"],
         analysis.space,
         drafts=drafts,
@@ -210,6 +243,8 @@ def simulate_command(
         side_room=side_room,
         side_issues=side_issues,
         headline=headline,
+        beliefs=beliefs,
+        resolve=resolve,
     )
     if transcript:
         result = run_negotiation(analysis, configs[0], seed, chair_seat=chair_seat, keep_log=True)
