@@ -91,7 +91,7 @@ def test_table_and_transcript() -> None:
         ],
     )
     assert transcript.exit_code == 0
-    assert "Draft 1 (CHN)" in transcript.stdout and "objects" in transcript.stdout
+    assert "Draft 1 (China)" in transcript.stdout and "cannot accept" in transcript.stdout
     assert "over BATNA" in transcript.stdout
     zh = runner.invoke(
         app, ["simulate", "six-party-talks", "--scenario", "six-party-2007", "--transcript", "--lang", "zh"]
@@ -238,7 +238,7 @@ def test_per_run_results_in_json() -> None:
 
 def test_json_reports_distributions_per_configuration() -> None:
     args = ["simulate", "six-party-talks", "--runs", "40", "--seed", "5", "--chair", "hill-climb", "--json"]
-    result = runner.invoke(app, [*args, "--patience", "2", "--workers", "1"])
+    result = runner.invoke(app, [*args, "--patience", "2", "--walk-out", "continue", "--workers", "1"])
     assert result.exit_code == 0, result.stderr
     config = json.loads(result.stdout)["configurations"][0]
     assert config["label"] == "hill-climb · boulware" and config["runs"] == 40
@@ -261,7 +261,7 @@ def test_json_reports_distributions_per_configuration() -> None:
     absent = config["absent_from_agreements"]
     assert set(absent) == {"CHN", "PRK", "USA", "KOR", "JPN", "RUS"}
     assert (sum(absent.values()) > 0) == (config["agreed_without_rate"] > 0)
-    two = runner.invoke(app, [*args, "--patience", "2", "--workers", "2"])
+    two = runner.invoke(app, [*args, "--patience", "2", "--walk-out", "continue", "--workers", "2"])
     assert two.exit_code == 0 and two.stdout == result.stdout
 
 

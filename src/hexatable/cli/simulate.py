@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import typer
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -36,15 +37,14 @@ from hexatable.negotiate.mechanisms import MECHANISMS, run_negotiation
 from hexatable.negotiate.protocol import (
     Object,
     Recess,
-    Reserve,
     Resume,
-    Return,
     Support,
     TableDraft,
     WalkOut,
 )
 from hexatable.negotiate.runner import RunConfig, RunResult, parse_strategies
 from hexatable.negotiate.space import OutcomeSpace, build_space
+from hexatable.negotiate.statements import Labels, statement
 from hexatable.negotiate.tally import Summary
 
 MAX_PER_RUN = 100_000
@@ -253,7 +253,7 @@ def simulate_command(
                 {"scenario": scenario_id, "config": configs[0].label(), "run": result.to_dict(analysis)}
             )
         else:
-            print_transcript(loaded, analysis, configs[0], result, lang)
+            print_transcript(loaded, analysis, configs[0], result, lang, scenario_id)
         return
     summaries: list[Summary] = []
     every_run: list[list[dict[str, Any]]] = []
@@ -391,67 +391,102 @@ def _rate_with_interval(rate: float, interval: tuple[float, float]) -> str:
     return f"{rate:.0%} ({math.floor(low * 100)}–{math.ceil(high * 100)})"
 
 
-def print_transcript(case: Case, analysis: Analysis, config: RunConfig, result: RunResult, lang: str) -> None:
-    """Drafts or offers (what changed), each answer, phase by phase, and the outcome with scores."""
+def transcript_labels(case: Case, space: OutcomeSpace, scenario_id: str, lang: str) -> Labels:
+    """The case's words for a transcript in ``lang``: seat names, issue titles, option labels, red lines."""
+    scenario = case.scenario_index[scenario_id]
+    names = {
+        seat: pick(case.actor_index[seat].short or case.actor_index[seat].names, lang) or seat
+        for seat in space.seats
+        if seat in case.actor_index
+    }
+    issues = {i: pick(case.issue_index[i].title, lang) or i for i in space.issues if i in case.issue_index}
+    options = {
+        i: {o.id: pick(o.label, lang) or o.id for o in case.issue_index[i].options}
+        for i in space.issues
+        if i in case.issue_index
+    }
+    red_lines = {
+        sheet.seat: {issue: tuple(wanted) for issue, wanted in sheet.must_have.items()}
+        for sheet in scenario.sheets
+    }
+    return Labels(names, issues, options, red_lines)
+
+
+def print_transcript(
+    case: Case,
+    analysis: Analysis,
+    config: RunConfig,
+    result: RunResult,
+    lang: str,
+    scenario_id: str | None = None,
+) -> None:
+    """Drafts or offers (what changed), each delegation's statement, phase by phase, and the outcome."""
     space = analysis.space
-
-    def issue_title(issue: str) -> str:
-        return pick(case.issue_index[issue].title, lang) if issue in case.issue_index else issue
-
-    def option_label(issue: str, option: str) -> str:
-        if issue not in case.issue_index:
-            return option
-        labels = {o.id: o.label for o in case.issue_index[issue].options}
-        return pick(labels.get(option), lang) or option
+    labels = transcript_labels(case, space, scenario_id or case.scenarios[0].id, lang)
 
     def show(events: tuple[object, ...], issues: tuple[str, ...]) -> None:
         previous: tuple[str, ...] | None = None
+        text: dict[str, str] = {}
+        left: str | None = None
         number = 0
         for event in events:
             if isinstance(event, TableDraft | Propose):
                 number += 1
                 changes = [
-                    f"{issue_title(issue)}: {option_label(issue, option)}"
+                    f"{labels.issue(issue)}: {labels.option(issue, option)}"
                     for i, (issue, option) in enumerate(zip(issues, event.options, strict=True))
                     if previous is None or previous[i] != option
                 ]
                 kind = "Draft" if isinstance(event, TableDraft) else "Offer"
                 stdout.print(
-                    f"\n[cyan]{kind} {number}[/] ({event.seat}) " + ("; ".join(changes) or "unchanged")
+                    f"\n[cyan]{kind} {number}[/] ({escape(labels.seat(event.seat))}) "
+                    + escape("; ".join(changes) or "unchanged")
                 )
                 previous = event.options
-            elif isinstance(event, Support | Accept):
-                stdout.print(
-                    f"  {event.seat}: [green]{'supports' if isinstance(event, Support) else 'accepts'}[/]"
-                )
-            elif isinstance(event, Object):
-                stdout.print(f"  {event.seat}: [red]objects[/] — {issue_title(event.issue)}")
-            elif isinstance(event, Reserve):
-                stdout.print(f"  {event.seat}: reserves")
+                text = dict(zip(issues, event.options, strict=True))
+                continue
+            if isinstance(event, WalkOut):
+                left = event.seat
+            colour = (
+                "green"
+                if isinstance(event, Support | Accept)
+                else "red"
+                if isinstance(event, Object)
+                else "yellow"
+            )
+            said = statement(event, text, labels, lang, left=left)
+            if said is not None:
+                stdout.print(f"  [{colour}]{escape(said)}[/]")
+            elif isinstance(event, Accept):
+                stdout.print(f"  [green]{escape(labels.seat(event.seat))}: accepts[/]")
             elif isinstance(event, Recess):
-                stdout.print(f"\n[dim]— recess ({event.seat}) —[/]")
+                stdout.print(f"\n[dim]— recess ({escape(event.seat)}) —[/]")
             elif isinstance(event, Resume):
-                stdout.print(f"[dim]— next round ({event.seat}) —[/]")
-            elif isinstance(event, Return):
-                stdout.print(f"  {event.seat}: [yellow]returns to the table[/]")
-            elif isinstance(event, WalkOut | EndTalks):
-                verb = "walks out" if isinstance(event, WalkOut) else "ends the talks"
-                stdout.print(f"  {event.seat}: [yellow]{verb}[/]")
+                stdout.print(f"[dim]— next round ({escape(event.seat)}) —[/]")
+            elif isinstance(event, EndTalks):
+                stdout.print(f"  [yellow]{escape(labels.seat(event.seat))}: ends the talks[/]")
 
-    stdout.print(f"[bold]{config.label()}[/] — seed {result.seed}")
+    stdout.print(f"[bold]{escape(config.label())}[/] — seed {result.seed}")
     if result.phases:
         for phase in result.phases:
-            issues = ", ".join(issue_title(i) for i in phase.issues)
+            issues = ", ".join(labels.issue(i) for i in phase.issues)
             stdout.print(
-                f"\n[bold magenta]{phase.name}[/] ({', '.join(phase.seats)}; chair {phase.chair}): {issues}"
+                f"\n[bold magenta]{escape(phase.name)}[/] ({escape(', '.join(phase.seats))}; "
+                f"chair {escape(phase.chair)}): {escape(issues)}"
             )
             show(phase.events or (), phase.issues)
-            stdout.print(f"  → {phase.status}: {phase.reason}")
+            stdout.print(f"  → {escape(phase.status)}: {escape(phase.reason)}")
     else:
         show(result.events or (), space.issues)
-    stdout.print(f"\n[bold]{result.status}[/]: {result.reason} after {result.drafts} draft(s) or offer(s)")
-    for seat, score, gain in zip(space.seats, result.scores, result.gains, strict=True):
-        stdout.print(f"  {seat}: {score:.0f} points ({gain:+.0f} over BATNA)")
+    stdout.print(
+        f"\n[bold]{escape(result.status)}[/]: {escape(result.reason)} "
+        f"after {result.drafts} draft(s) or offer(s)"
+    )
+    for seat, score, gain, party in zip(
+        space.seats, result.scores, result.gains, result.acceptance or (True,) * len(space.seats), strict=True
+    ):
+        note = "" if party or result.agreement is None else " — not party to the agreement"
+        stdout.print(f"  {escape(seat)}: {score:.0f} points ({gain:+.0f} over BATNA){note}")
     if result.distance_to_frontier is not None:
         stdout.print(f"  distance to the Pareto frontier: {result.distance_to_frontier:.3f}")
 
