@@ -20,6 +20,8 @@ weight on that issue by ``η`` and the weights are scaled back to their total, a
 opponent models of the ANAC agents do
 (van Krimpen, Looije & Hajizadeh 2013, *HardHeaded*, in Complex Automated Negotiations, Springer).
 
+Red lines (``must_have``) are stated in public: every holder knows a seat rejects a text lacking one.
+
 Beliefs are evaluated on a *shortlist* of texts (:func:`landscape`): the Pareto-optimal outcomes of the
 scenario, each seat's best outcomes and the declared opening packages. This is a simplification for
 speed that the docs state: the drafters know which texts are efficient, not which each party accepts.
@@ -40,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from hexatable.negotiate.analysis import pareto_mask
 from hexatable.negotiate.space import FloatArray, IntArray, OutcomeSpace, Prior
@@ -122,6 +125,8 @@ class Landscape:
         ``[S, I, K]`` each issue's main effect for each seat on the shortlist.
     span
         ``[S]`` each seat's utility range (best minus worst).
+    forbidden
+        ``[S, K]`` whether a text lacks one of the seat's public red lines (it will not accept it).
     flat_effects, offsets
         The main-effect tables side by side (``[S, options of all issues]``) and where each issue's
         options start, to read one outcome's effects in one step.
@@ -135,6 +140,7 @@ class Landscape:
     span: FloatArray
     flat_effects: FloatArray
     offsets: IntArray
+    forbidden: npt.NDArray[np.bool_]
 
     def position(self, outcome: int) -> int | None:
         """Where ``outcome`` is on the shortlist (``None`` if it is not)."""
@@ -159,6 +165,13 @@ def landscape(space: OutcomeSpace, settings: BeliefSettings = DEFAULT_SETTINGS) 
         )
         span = space.utilities.max(axis=1) - space.utilities.min(axis=1)
         offsets = np.concatenate([[0], np.cumsum(space.radices)[:-1]]).astype(np.int64)
+        forbidden = np.zeros((len(space.seats), len(shortlist)), dtype=bool)
+        for s, seat in enumerate(space.seats):
+            for issue, wanted in space.red_lines.get(seat, {}).items():
+                if issue in space.issues:
+                    column = space.issues.index(issue)
+                    allowed = [space.options[column].index(o) for o in wanted if o in space.options[column]]
+                    forbidden[s] |= ~np.isin(space.outcomes[shortlist, column], allowed)
         return Landscape(
             space=space,
             settings=settings,
@@ -168,6 +181,7 @@ def landscape(space: OutcomeSpace, settings: BeliefSettings = DEFAULT_SETTINGS) 
             span=np.where(span > 0, span, 1.0),
             flat_effects=np.concatenate(tables, axis=1),
             offsets=offsets,
+            forbidden=forbidden,
         )
 
     return space.memo(("landscape", settings), compute)
@@ -323,7 +337,7 @@ class Beliefs:
         acceptable to all)."""
         if "targets" not in self._cache:
             gains = self.values - self.estimate()[:, :, None]
-            rational = np.all(gains >= 0, axis=1)  # [S, K]
+            rational = np.all(gains >= 0, axis=1) & ~self.land.forbidden.any(axis=0)  # [S, K]
             log_nash = np.where(rational, np.log(np.maximum(gains, 1e-9)).sum(axis=1), -np.inf)
             pick = np.argmax(log_nash, axis=1)
             own = self.land.utilities[np.arange(len(pick)), pick]
@@ -341,6 +355,7 @@ class Beliefs:
         tau = land.settings.temperature * land.span
         z = (values[:, None, :] - threshold[:, :, None]) / tau[:, None, None]
         p = np.einsum("jg,jgk->jk", self.posterior()[holder], _sigmoid(z))
+        p[self.land.forbidden if columns is None else self.land.forbidden[:, columns]] = 0.0
         p[holder] = 1.0
         return np.asarray(p, dtype=np.float64)
 

@@ -71,6 +71,9 @@ class OutcomeSpace:
         Declared priors ``{(holder, about): Prior}``; pairs not listed take the default prior.
     side_room_chair
         Who chairs a bilateral side room, if the scenario says (else the talks' chair, as mediator).
+    red_lines
+        Each seat's must-haves (``{seat: {issue: options}}``): stated in public, so every seat knows
+        them (the utilities already score an outcome lacking one below the reservation value).
     """
 
     seats: tuple[str, ...]
@@ -83,6 +86,7 @@ class OutcomeSpace:
     needs: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False)
     priors: Mapping[tuple[str, str], Prior] = field(default_factory=dict, repr=False)
     side_room_chair: str | None = None
+    red_lines: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
@@ -193,6 +197,11 @@ def restricted(
         openings={s: o for s, o in space.openings.items() if s in kept_seats},
         needs={s: n & frozenset(kept_seats) for s, n in space.needs.items() if s in kept_seats},
         priors={k: p for k, p in space.priors.items() if k[0] in kept_seats and k[1] in kept_seats},
+        red_lines={
+            seat: {i: o for i, o in lines.items() if i in issues and i not in fixed}
+            for seat, lines in space.red_lines.items()
+            if seat in kept_seats
+        },
     )
 
 
@@ -254,6 +263,8 @@ def space_of(scenario: Scenario, issues: Mapping[str, Issue]) -> OutcomeSpace:
         openings={s: dict(o) for s in scenario.seats if (o := sheets[s].opening)},
         needs={s: frozenset(sheets[s].needs) for s in scenario.seats},
         priors={(b.holder, b.about): Prior(b.shift, b.spread, b.weight_noise) for b in scenario.beliefs},
+        side_room_chair=scenario.side_room_chair,
+        red_lines={s: {i: tuple(o) for i, o in sheets[s].must_have.items()} for s in scenario.seats},
     )
 
 
