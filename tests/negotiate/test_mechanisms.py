@@ -204,3 +204,31 @@ def test_each_phase_replays_from_its_own_log(analysis: Analysis) -> None:
         assert state.status == phase.status and state.version == phase.drafts
         if phase.agreed is not None:
             assert dict(zip(phase.issues, state.drafts[-1], strict=True)) == phase.agreed
+
+
+def test_the_scenario_can_send_the_two_leaders_into_the_side_room_alone() -> None:
+    """hanoi-2019 declares ``side_room_chair: USA``: the side room is the pair alone, chaired by the US
+    (the engine once dropped the field and seated the ROK as mediator)."""
+    space = build_space(open_case("six-party-talks"), "hanoi-2019")
+    side, _ = mechanism_phases("bilateral-track", space, "KOR", side_room=("USA", "PRK"))
+    assert side.seats == ("USA", "PRK") and side.chair == "USA"
+
+
+def test_red_lines_are_public_every_model_rejects_a_text_lacking_one() -> None:
+    from hexatable.negotiate.beliefs import Beliefs, landscape
+
+    space = build_space(open_case("six-party-talks"), "hanoi-2019")
+    land = landscape(space)
+    beliefs = Beliefs.start(land, np.random.default_rng(0))
+    for seat, lines in space.red_lines.items():
+        s = space.seat_index(seat)
+        for issue, wanted in lines.items():
+            column = space.issues.index(issue)
+            lacking = ~np.isin(
+                [space.options[column][o] for o in space.outcomes[land.shortlist, column]], wanted
+            )
+            assert (land.forbidden[s] == lacking).all() or lines.keys() != {issue}
+            assert (land.forbidden[s] >= lacking).all()
+        for holder in range(len(space.seats)):
+            if holder != s:
+                assert (beliefs.acceptance(holder, 1.0)[s][land.forbidden[s]] == 0).all()
