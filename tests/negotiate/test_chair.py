@@ -150,7 +150,7 @@ def test_the_chair_never_objects_to_its_own_draft_worth_its_reservation(
     analysis = six_party if which == "six-party" else easy
     chair = "CHN" if which == "six-party" else "S0"
     answered = 0
-    for base in CONFIGS:
+    for base in (CONFIGS[0], CONFIGS[2]):
         config = replace(base, chair=chair_strategy, mechanism=mechanism)  # type: ignore[arg-type]
         for result, seed, _ in _runs(analysis, config, chair, (0, 1), monkeypatch):
             for log in phase_logs(analysis, config, result, seed, chair):

@@ -25,7 +25,7 @@ from hexatable.negotiate.delegates import (
 )
 from hexatable.negotiate.protocol import Support, TableDraft
 from hexatable.negotiate.runner import RunConfig
-from hexatable.negotiate.space import OutcomeSpace, build_space
+from hexatable.negotiate.space import OutcomeSpace, build_space, enumerate_outcomes
 
 
 @pytest.fixture(scope="module")
@@ -302,3 +302,26 @@ def test_an_opening_package_sets_the_starting_demand() -> None:
     assert TimeBasedDelegate.for_seat(partial, "S1", "linear").threshold(0.0) == pytest.approx(
         float(utility.max())
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="at a local optimum of a non-additive sheet no single change helps; best_toward then names the "
+    "option the draft already has (gain 0), so the objection asks for nothing",
+)
+def test_an_objection_never_asks_for_the_option_the_draft_already_has() -> None:
+    """A hand-made sheet with an interaction: (lo, lo) is worth 5 to A, each single change 0, (hi, hi) 20."""
+    space = OutcomeSpace(
+        seats=("A", "B"),
+        issues=("x", "y"),
+        options=(("lo", "hi"), ("lo", "hi")),
+        outcomes=enumerate_outcomes([2, 2]),
+        utilities=np.array([[5.0, 0.0, 0.0, 20.0], [0.0, 5.0, 5.0, 0.0]]),
+        reservations=np.array([1.0, 1.0]),
+    )
+    delegate = TimeBasedDelegate.for_seat(space, "A", "linear")
+    for outcome in range(space.size):
+        reply = delegate.reply(outcome, 0.0)
+        if reply.kind == "object":
+            assert reply.issue is not None
+            assert reply.toward != space.describe(outcome)[reply.issue]
