@@ -210,13 +210,6 @@ def test_a_delegate_with_beliefs_never_concedes_below_its_reservation(strategy: 
                 assert all(delegate.reply(int(o), float(t)).kind == "object" for o in below)
 
 
-HARDHEADED_FALLS = (
-    "hardheaded's demand is floor + start·(top − floor) and its floor follows its beliefs: with a "
-    "starting level below 1 (the runner's jitter) the demand falls when its beliefs do"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=HARDHEADED_FALLS)
 def test_hardheaded_with_beliefs_never_comes_down_from_its_opening_demand(space: OutcomeSpace) -> None:
     rng = np.random.default_rng(0)
     beliefs = Beliefs.start(landscape(space), np.random.default_rng(0))
@@ -232,9 +225,8 @@ def test_hardheaded_with_beliefs_never_comes_down_from_its_opening_demand(space:
 HARDHEADED_RUNS = [
     ("six-party", "PRK", "CHN", "mediator"),
     ("six-party", "PRK", "CHN", "hill-climb"),
-    pytest.param(  # seed 2: floor 119 → 107 after draft 3, demand 182.02 → 180.82; it tables and supports 181
-        "six-party", "PRK", "PRK", "mediator", marks=pytest.mark.xfail(strict=True, reason=HARDHEADED_FALLS)
-    ),
+    # seed 2 once went: floor 119 → 107 after draft 3, demand 182.02 → 180.82; it tabled and supported 181
+    ("six-party", "PRK", "PRK", "mediator"),
     ("easy", "S1", "S0", "mediator"),
     ("easy", "S1", "S0", "hill-climb"),
     ("easy", "S0", "S0", "mediator"),
@@ -304,11 +296,6 @@ def test_an_opening_package_sets_the_starting_demand() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="at a local optimum of a non-additive sheet no single change helps; best_toward then names the "
-    "option the draft already has (gain 0), so the objection asks for nothing",
-)
 def test_an_objection_never_asks_for_the_option_the_draft_already_has() -> None:
     """A hand-made sheet with an interaction: (lo, lo) is worth 5 to A, each single change 0, (hi, hi) 20."""
     space = OutcomeSpace(

@@ -161,11 +161,10 @@ class TimeBasedDelegate:
         best score unless the scenario gives its opening package) down to its floor along its curve;
         ``hardheaded`` never comes down."""
         top = self.best if self.top is None else self.top
+        if self.strategy == "hardheaded":  # its opening demand, whatever it comes to believe
+            return self.reservation + self.start * max(top - self.reservation, 0.0)
         floor = self.floor()
-        if self.strategy == "hardheaded":
-            aspiration = 1.0
-        else:
-            aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
+        aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
         return floor + self.start * aspiration * max(top - floor, 0.0)
 
     def reply(self, outcome: int, t: float) -> Reply:
@@ -181,8 +180,19 @@ class TimeBasedDelegate:
         issue = int(self.objections[outcome])
         toward = None
         if self.towards is not None and self.options:
-            toward = self.options[issue][int(self.towards[outcome])]
+            wanted = self.options[issue][int(self.towards[outcome])]
+            current = self.options[issue][int(self._row(outcome)[issue])]
+            toward = wanted if wanted != current else None  # no single change helps: it says so
         return Reply("object", self.issues[issue], toward)
+
+    def _row(self, outcome: int) -> list[int]:
+        """The option index of each issue in ``outcome`` (the agenda's mixed radix, last issue fastest)."""
+        radices = [len(o) for o in self.options]
+        row = []
+        for radix in reversed(radices):
+            outcome, option = divmod(outcome, radix)
+            row.append(option)
+        return row[::-1]
 
     def observe(self, outcome: int) -> None:
         """Take note of a draft or of another party's offer (time-based delegates ignore them)."""

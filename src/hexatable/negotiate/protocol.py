@@ -322,8 +322,8 @@ def apply(state: State, event: Event) -> State:
         back = replace(
             state, seated=state.seated | {event.seat}, returns=state.returns + 1, steps=state.steps + 1
         )
-        if state.vote and state.walked_out and state.walked_out[-1] == event.seat:
-            return _settle(replace(back, vote=frozenset()))  # no need to vote on going on without it
+        if state.vote and back.seated == frozenset(state.rules.seats):
+            return _settle(replace(back, vote=frozenset()))  # everyone is back: nothing to vote on
         return back
     if event.seat not in state.seated:
         raise IllegalEventError(f"'{event.seat}' has walked out; it must return before acting")
@@ -332,9 +332,9 @@ def apply(state: State, event: Event) -> State:
     if isinstance(event, GoOn):
         return _go_on(state, event)
     if state.vote and not isinstance(event, WalkOut | Close | TimeUp):
-        left = state.walked_out[-1]
+        left = ", ".join(f"'{s}'" for s in rules.seats if s not in state.seated)
         waiting = ", ".join(s for s in rules.seats if s in state.vote)
-        raise IllegalEventError(f"'{left}' walked out; {waiting} must first say whether they go on")
+        raise IllegalEventError(f"{left} walked out; {waiting} must first say whether they go on")
     if isinstance(event, Recess | Resume):
         return _recess(state, event)
     if isinstance(event, TimeUp):
@@ -444,7 +444,7 @@ def _walk_out(state: State, event: WalkOut) -> State:
         return replace(left, status="failed", reason="the chair walked out")
     if len(seated) < 2:
         return replace(left, status="failed", reason="fewer than two parties remain at the table")
-    if rules.walk_out == "vote":
+    if rules.walk_out == "vote":  # everyone still seated is asked (again), about everyone away
         return replace(left, vote=frozenset(seated))
     return _settle(left)
 
@@ -454,9 +454,11 @@ def _go_on(state: State, event: GoOn) -> State:
         raise IllegalEventError(f"'{event.seat}' is not asked whether to go on")
     if not isinstance(event.go_on, bool):
         raise IllegalEventError("go_on: true or false")
-    left = state.walked_out[-1]
+    away = [s for s in state.rules.seats if s not in state.seated]
+    left = ", ".join(f"'{s}'" for s in away)
     if not event.go_on:
-        reason = f"'{left}' walked out and '{event.seat}' would not go on without it"
+        them = "it" if len(away) == 1 else "them"
+        reason = f"{left} walked out and '{event.seat}' would not go on without {them}"
         return replace(state, vote=frozenset(), status="failed", reason=reason, steps=state.steps + 1)
     return _settle(replace(state, vote=state.vote - {event.seat}, steps=state.steps + 1))
 

@@ -243,11 +243,11 @@ def run_single_text_beliefs(
             log.append(event)
 
     def vote() -> None:
-        """After a walk-out, each party still at the table goes on unless it needs the one that left."""
-        left = state.walked_out[-1]
+        """After a walk-out, each party still at the table goes on unless it needs one that is away."""
         for seat in rules.seats:
             if state.status == "open" and seat in state.vote:
-                record(GoOn(seat, left not in space.needs.get(seat, frozenset())))
+                away = frozenset(rules.seats) - state.seated
+                record(GoOn(seat, not away & space.needs.get(seat, frozenset())))
 
     draft = chair.first_draft()
     while True:
