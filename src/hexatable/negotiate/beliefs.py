@@ -135,6 +135,21 @@ class Landscape:
     span: FloatArray
     flat_effects: FloatArray
     offsets: IntArray
+    tau: FloatArray = field(init=False, repr=False)
+    _effect_of: dict[int, FloatArray] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # the answer model's temperature in each seat's units, used by every update
+        object.__setattr__(self, "tau", self.settings.temperature * self.span)
+
+    def effect_of(self, outcome: int) -> FloatArray:
+        """``[S, I]`` each issue's main effect of ``outcome`` for each seat (cached for drafted texts)."""
+        effect = self._effect_of.get(outcome)
+        if effect is None:
+            effect = self.flat_effects[:, self.offsets + self.space.outcomes[outcome]]
+            if len(self._effect_of) < 4096:  # drafts come from the shortlist; bound the rest
+                self._effect_of[outcome] = effect
+        return effect
 
     def position(self, outcome: int) -> int | None:
         """Where ``outcome`` is on the shortlist (``None`` if it is not)."""
@@ -203,6 +218,8 @@ class Beliefs:
     factors: FloatArray
     values: FloatArray
     _cache: dict[str, FloatArray] = field(default_factory=dict, repr=False)
+    _stable: dict[str, FloatArray] = field(default_factory=dict, repr=False)
+    """What depends only on ``factors`` and ``values`` (kept until an objection moves them)."""
 
     @classmethod
     def start(
@@ -269,16 +286,22 @@ class Beliefs:
 
     def best(self) -> FloatArray:
         """``[S, S]`` each holder's estimate of each seat's best score (over the shortlist)."""
-        if "best" not in self._cache:
-            self._cache["best"] = self.values.max(axis=2)
-        return self._cache["best"]
+        if "best" not in self._stable:
+            self._stable["best"] = self.values.max(axis=2)
+        return self._stable["best"]
+
+    def _delta(self) -> FloatArray:
+        """``factors - 1.0``, kept between objections."""
+        if "delta" not in self._stable:
+            self._stable["delta"] = self.factors - 1.0
+        return self._stable["delta"]
 
     def value_of(self, outcome: int) -> FloatArray:
         """``[S, S]`` each holder's modelled utility of ``outcome`` for each seat."""
         land = self.land
-        effect = land.flat_effects[:, land.offsets + land.space.outcomes[outcome]]  # [S, I]
+        effect = land.effect_of(outcome)  # [S, I]
         true = land.space.utilities[:, outcome]
-        return np.asarray(true[None, :] + np.einsum("hji,ji->hj", self.factors - 1.0, effect))
+        return np.asarray(true[None, :] + np.einsum("hji,ji->hj", self._delta(), effect))
 
     def observe(
         self,
@@ -292,15 +315,19 @@ class Beliefs:
         if not answers:
             return
         land = self.land
-        seats = np.fromiter(answers, dtype=np.int64, count=len(answers))
-        kinds = list(answers.values())
+        # Every step below is elementwise per (holder, seat), so the seats are taken in index order:
+        # when every seat answered (the usual case) they are a plain slice, not a gather and scatter.
+        order = sorted(answers)
+        seats: slice | IntArray = (
+            slice(None) if len(order) == len(self.grid) else np.array(order, dtype=np.int64)
+        )
         modelled = self.value_of(outcome)[:, seats]  # [S, n]
         grid = self.grid[:, seats]  # [S, n, G]
         level = aspiration(t, land.settings.assumed_exponent)
         threshold = grid + level * (self.best()[:, seats, None] - grid)
-        z = (modelled[:, :, None] - threshold) / (land.settings.temperature * land.span[seats])[:, None]
-        sign = np.array([1.0 if k == "support" else -1.0 for k in kinds])
-        weight = np.array([0.5 if k == "reserve" else 1.0 for k in kinds])
+        z = (modelled[:, :, None] - threshold) / land.tau[seats][:, None]
+        sign = np.array([_SIGN[answers[s]] for s in order])
+        weight = np.array([_WEIGHT[answers[s]] for s in order])
         updated = self.log_weights[:, seats] - np.logaddexp(0.0, -sign[:, None] * z) * weight[:, None]
         self.log_weights[:, seats] = updated - updated.max(axis=2, keepdims=True)
         if objected:
@@ -312,9 +339,13 @@ class Beliefs:
             factors *= total / factors.sum(axis=2, keepdims=True)
             factors[who, np.arange(len(who))] = 1.0  # a seat knows its own weights
             self.factors[:, who] = factors
-            self.values[:, who] = land.utilities[who][None] + np.einsum(
-                "hni,nik->hnk", factors - 1.0, land.effects[who]
-            )
+            moved = land.utilities[who][None] + np.einsum("hni,nik->hnk", factors - 1.0, land.effects[who])
+            self.values[:, who] = moved
+            self._stable.pop("delta", None)
+            if "best" in self._stable:  # only the objectors' columns moved; a maximum is exact
+                best = self._stable["best"].copy()
+                best[:, who] = moved.max(axis=2)
+                self._stable["best"] = best
         self._cache.clear()
 
     def targets(self) -> FloatArray:
@@ -322,13 +353,29 @@ class Beliefs:
         the largest Nash product of gains under its beliefs (its reservation value if no text seems
         acceptable to all)."""
         if "targets" not in self._cache:
-            gains = self.values - self.estimate()[:, :, None]
-            rational = np.all(gains >= 0, axis=1)  # [S, K]
-            log_nash = np.where(rational, np.log(np.maximum(gains, 1e-9)).sum(axis=1), -np.inf)
-            pick = np.argmax(log_nash, axis=1)
-            own = self.land.utilities[np.arange(len(pick)), pick]
-            self._cache["targets"] = np.where(rational.any(axis=1), own, self.land.space.reservations)
+            self._cache["targets"] = self._targets()
         return self._cache["targets"]
+
+    def _targets(self) -> FloatArray:
+        # The logarithms are the cost (about 8 ns each), so they are taken only for the (holder, text)
+        # pairs where every gain is non-negative, and summed over the seats in the same order as
+        # ``sum(axis=1)`` does, so the products compare exactly as over the whole array.
+        land = self.land
+        gains = self.values - self.estimate()[:, :, None]  # [S, S, K]
+        rational = np.all(gains >= 0, axis=1)  # [S, K]
+        holders, texts = np.nonzero(rational)
+        targets = land.space.reservations.copy()
+        if not len(holders):
+            return targets
+        logs = np.log(np.maximum(gains[holders, :, texts], 1e-9))  # [pairs, S]
+        total = logs[:, 0].copy()
+        for j in range(1, logs.shape[1]):
+            total += logs[:, j]
+        log_nash = np.full(rational.shape, -np.inf)
+        log_nash[holders, texts] = total
+        pick = np.argmax(log_nash, axis=1)
+        own = land.utilities[np.arange(len(pick)), pick]
+        return np.asarray(np.where(rational.any(axis=1), own, targets), dtype=np.float64)
 
     def acceptance(self, holder: int, t: float, columns: IntArray | None = None) -> FloatArray:
         """``[S, K]`` how likely ``holder`` thinks each seat is to support each shortlist text at ``t``
@@ -343,6 +390,10 @@ class Beliefs:
         p = np.einsum("jg,jgk->jk", self.posterior()[holder], _sigmoid(z))
         p[holder] = 1.0
         return np.asarray(p, dtype=np.float64)
+
+
+_SIGN = {"support": 1.0, "object": -1.0, "reserve": -1.0}
+_WEIGHT = {"support": 1.0, "object": 1.0, "reserve": 0.5}
 
 
 def _carry(
