@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 import numpy as np
@@ -380,16 +381,22 @@ class Beliefs:
     def acceptance(self, holder: int, t: float, columns: IntArray | None = None) -> FloatArray:
         """``[S, K]`` how likely ``holder`` thinks each seat is to support each shortlist text at ``t``
         (only the shortlist positions ``columns`` when given)."""
+        others = _others(len(self.grid), holder)
+        p = np.ones((len(self.grid), self.values.shape[2] if columns is None else len(columns)))
+        p[others] = self.acceptance_by_others(holder, t, columns)
+        return p
+
+    def acceptance_by_others(self, holder: int, t: float, columns: IntArray | None = None) -> FloatArray:
+        """:meth:`acceptance` without the holder's own row (which is 1): ``[S - 1, K]``, the other
+        seats in index order. The sigmoids are most of a draft's cost, so the chair skips its own."""
         land = self.land
-        values = self.values[holder] if columns is None else self.values[holder][:, columns]
-        grid = self.grid[holder]  # [S, G]
+        others = _others(len(self.grid), holder)
+        values = self.values[holder, others] if columns is None else self.values[holder, others][:, columns]
+        grid = self.grid[holder, others]  # [S - 1, G]
         level = aspiration(t, land.settings.assumed_exponent)
-        threshold = grid + level * (self.best()[holder][:, None] - grid)
-        tau = land.settings.temperature * land.span
-        z = (values[:, None, :] - threshold[:, :, None]) / tau[:, None, None]
-        p = np.einsum("jg,jgk->jk", self.posterior()[holder], _sigmoid(z))
-        p[holder] = 1.0
-        return np.asarray(p, dtype=np.float64)
+        threshold = grid + level * (self.best()[holder, others][:, None] - grid)
+        z = (values[:, None, :] - threshold[:, :, None]) / land.tau[others][:, None, None]
+        return np.asarray(np.einsum("jg,jgk->jk", self.posterior()[holder, others], _sigmoid(z)))
 
 
 _SIGN = {"support": 1.0, "object": -1.0, "reserve": -1.0}
@@ -405,6 +412,12 @@ def _carry(
                 grid[a, b], log_weights[a, b] = carried.reservations[(h, j)]
             for i, issue in enumerate(space.issues):
                 factors[a, b, i] = carried.weights.get((h, j, issue), factors[a, b, i])
+
+
+@cache
+def _others(count: int, holder: int) -> IntArray:
+    """The seat indices other than ``holder``."""
+    return np.array([j for j in range(count) if j != holder], dtype=np.int64)
 
 
 def _sigmoid(z: FloatArray) -> FloatArray:
