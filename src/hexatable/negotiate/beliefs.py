@@ -179,8 +179,9 @@ def landscape(space: OutcomeSpace, settings: BeliefSettings = DEFAULT_SETTINGS) 
             space=space,
             settings=settings,
             shortlist=shortlist,
-            utilities=np.asarray(space.utilities[:, shortlist], dtype=np.float64),
-            effects=np.asarray(effects, dtype=np.float64),
+            # C order: every later reduction runs along contiguous rows (several times faster)
+            utilities=np.ascontiguousarray(space.utilities[:, shortlist], dtype=np.float64),
+            effects=np.asarray(effects, dtype=np.float64),  # layout kept: einsum's sums follow it
             span=np.where(span > 0, span, 1.0),
             flat_effects=np.concatenate(tables, axis=1),
             offsets=offsets,
@@ -252,6 +253,7 @@ class Beliefs:
         factors[diagonal, diagonal] = 1.0
         grid[diagonal, diagonal] = space.reservations[:, None]
         values = land.utilities[None, :, :] + np.einsum("hji,jik->hjk", factors - 1.0, land.effects)
+        values = np.ascontiguousarray(values)
         return cls(land, grid, log_weights, factors, values)
 
     def export(self) -> BeliefState:
