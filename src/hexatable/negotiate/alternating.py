@@ -22,7 +22,7 @@ hexatable.negotiate.protocol.IllegalEventError: it is C's turn, not A's
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 import numpy as np
@@ -133,6 +133,18 @@ class OfferState:
         return self.offers[-1] if self.offers else None
 
 
+_OFFER_STATE_FIELDS = tuple(f.name for f in fields(OfferState))
+
+
+def _evolve(state: OfferState, **changes: Any) -> OfferState:
+    """``dataclasses.replace(state, **changes)`` without its per-call introspection (a simulated
+    negotiation makes some 400 states)."""
+    new = object.__new__(OfferState)
+    for name in _OFFER_STATE_FIELDS:
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(state, name))
+    return new
+
+
 def replay_offers(rules: OfferRules, events: Iterable[OfferEvent]) -> OfferState:
     state = OfferState(rules)
     for event in events:
@@ -150,13 +162,13 @@ def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
     if isinstance(event, Message):
         return state
     if isinstance(event, TimeUp):
-        return replace(state, status="failed", reason="time ran out")
+        return _evolve(state, status="failed", reason="time ran out")
     if isinstance(event, Close):
-        return replace(state, status="failed", reason="the talks were closed")
+        return _evolve(state, status="failed", reason="the talks were closed")
     if event.seat != state.turn_seat:
         raise IllegalEventError(f"it is {state.turn_seat}'s turn, not {event.seat}'s")
     if isinstance(event, EndTalks):
-        return replace(state, status="failed", reason=f"'{event.seat}' ended the talks", ended_by=event.seat)
+        return _evolve(state, status="failed", reason=f"'{event.seat}' ended the talks", ended_by=event.seat)
     if isinstance(event, Accept):
         if not isinstance(event.offer, int):
             raise IllegalEventError("offer: the number of the standing offer")
@@ -166,14 +178,14 @@ def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
             raise IllegalEventError(f"offer {event.offer} is not the standing offer ({len(state.offers)})")
         accepted = state.accepted | {event.seat}
         if len(accepted) == len(rules.seats):
-            return replace(
+            return _evolve(
                 state,
                 accepted=accepted,
                 status="agreed",
                 agreement=len(state.offers),
                 reason="every party accepted",
             )
-        return _next_turn(replace(state, accepted=accepted))
+        return _next_turn(state, accepted=accepted)
     if not isinstance(event.options, tuple) or not all(isinstance(o, str) for o in event.options):
         raise IllegalEventError("an offer's options are a list of option ids, one per issue")
     if len(event.options) != len(rules.agenda):
@@ -182,19 +194,17 @@ def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
         if chosen not in options:
             raise IllegalEventError(f"issue '{issue}' has no option '{chosen}'")
     return _next_turn(
-        replace(state, offers=(*state.offers, (event.seat, event.options)), accepted=frozenset({event.seat}))
+        state, offers=(*state.offers, (event.seat, event.options)), accepted=frozenset({event.seat})
     )
 
 
-def _next_turn(state: OfferState) -> OfferState:
-    following = replace(state, turn=state.turn + 1)
-    if following.round > state.rules.max_rounds:
-        return replace(
-            following,
-            status="failed",
-            reason=f"no agreement by the deadline ({state.rules.max_rounds} rounds)",
-        )
-    return following
+def _next_turn(state: OfferState, **changes: Any) -> OfferState:
+    """``state`` with ``changes`` and the turn passed on (failed once the deadline's rounds are over)."""
+    turn = state.turn + 1
+    if turn // len(state.rules.seats) + 1 > state.rules.max_rounds:
+        reason = f"no agreement by the deadline ({state.rules.max_rounds} rounds)"
+        return _evolve(state, turn=turn, status="failed", reason=reason, **changes)
+    return _evolve(state, turn=turn, **changes)
 
 
 def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_log: bool = False) -> RunResult:
@@ -231,6 +241,7 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
     below = dict.fromkeys(seats, 0)
     standing: int | None = None
     latest: dict[str, int] = {}
+    described: dict[int, tuple[str, ...]] = {}  # offers repeat: each outcome's option ids, once a run
     total_turns = rules.max_rounds * len(seats)
     while state.status == "open":
         seat = state.turn_seat
@@ -242,7 +253,7 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
         else:
             below[seat] = (
                 below[seat] + 1
-                if standing is not None and delegate.utility[standing] < delegate.reservation
+                if standing is not None and float(delegate.utility[standing]) < delegate.reservation
                 else 0
             )
             if config.patience is not None and below[seat] >= config.patience:
@@ -252,7 +263,9 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
                 proposal = delegate.propose(
                     t, rng, space.outcomes, space.outcomes[others] if others else None
                 )
-                event = Propose(seat, space.options_of(proposal))
+                if proposal not in described:
+                    described[proposal] = space.options_of(proposal)
+                event = Propose(seat, described[proposal])
                 standing = latest[seat] = proposal
                 for other in seats:
                     if other != seat:

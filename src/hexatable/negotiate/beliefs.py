@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 import numpy as np
@@ -141,6 +142,21 @@ class Landscape:
     flat_effects: FloatArray
     offsets: IntArray
     forbidden: npt.NDArray[np.bool_]
+    tau: FloatArray = field(init=False, repr=False)
+    _effect_of: dict[int, FloatArray] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # the answer model's temperature in each seat's units, used by every update
+        object.__setattr__(self, "tau", self.settings.temperature * self.span)
+
+    def effect_of(self, outcome: int) -> FloatArray:
+        """``[S, I]`` each issue's main effect of ``outcome`` for each seat (cached for drafted texts)."""
+        effect = self._effect_of.get(outcome)
+        if effect is None:
+            effect = self.flat_effects[:, self.offsets + self.space.outcomes[outcome]]
+            if len(self._effect_of) < 4096:  # drafts come from the shortlist; bound the rest
+                self._effect_of[outcome] = effect
+        return effect
 
     def position(self, outcome: int) -> int | None:
         """Where ``outcome`` is on the shortlist (``None`` if it is not)."""
@@ -176,8 +192,9 @@ def landscape(space: OutcomeSpace, settings: BeliefSettings = DEFAULT_SETTINGS) 
             space=space,
             settings=settings,
             shortlist=shortlist,
-            utilities=np.asarray(space.utilities[:, shortlist], dtype=np.float64),
-            effects=np.asarray(effects, dtype=np.float64),
+            # C order: every later reduction runs along contiguous rows (several times faster)
+            utilities=np.ascontiguousarray(space.utilities[:, shortlist], dtype=np.float64),
+            effects=np.asarray(effects, dtype=np.float64),  # layout kept: einsum's sums follow it
             span=np.where(span > 0, span, 1.0),
             flat_effects=np.concatenate(tables, axis=1),
             offsets=offsets,
@@ -217,6 +234,8 @@ class Beliefs:
     factors: FloatArray
     values: FloatArray
     _cache: dict[str, FloatArray] = field(default_factory=dict, repr=False)
+    _stable: dict[str, FloatArray] = field(default_factory=dict, repr=False)
+    """What depends only on ``factors`` and ``values`` (kept until an objection moves them)."""
 
     @classmethod
     def start(
@@ -248,6 +267,7 @@ class Beliefs:
         factors[diagonal, diagonal] = 1.0
         grid[diagonal, diagonal] = space.reservations[:, None]
         values = land.utilities[None, :, :] + np.einsum("hji,jik->hjk", factors - 1.0, land.effects)
+        values = np.ascontiguousarray(values)
         return cls(land, grid, log_weights, factors, values)
 
     def export(self) -> BeliefState:
@@ -283,16 +303,22 @@ class Beliefs:
 
     def best(self) -> FloatArray:
         """``[S, S]`` each holder's estimate of each seat's best score (over the shortlist)."""
-        if "best" not in self._cache:
-            self._cache["best"] = self.values.max(axis=2)
-        return self._cache["best"]
+        if "best" not in self._stable:
+            self._stable["best"] = self.values.max(axis=2)
+        return self._stable["best"]
+
+    def _delta(self) -> FloatArray:
+        """``factors - 1.0``, kept between objections."""
+        if "delta" not in self._stable:
+            self._stable["delta"] = self.factors - 1.0
+        return self._stable["delta"]
 
     def value_of(self, outcome: int) -> FloatArray:
         """``[S, S]`` each holder's modelled utility of ``outcome`` for each seat."""
         land = self.land
-        effect = land.flat_effects[:, land.offsets + land.space.outcomes[outcome]]  # [S, I]
+        effect = land.effect_of(outcome)  # [S, I]
         true = land.space.utilities[:, outcome]
-        return np.asarray(true[None, :] + np.einsum("hji,ji->hj", self.factors - 1.0, effect))
+        return np.asarray(true[None, :] + np.einsum("hji,ji->hj", self._delta(), effect))
 
     def observe(
         self,
@@ -306,15 +332,19 @@ class Beliefs:
         if not answers:
             return
         land = self.land
-        seats = np.fromiter(answers, dtype=np.int64, count=len(answers))
-        kinds = list(answers.values())
+        # Every step below is elementwise per (holder, seat), so the seats are taken in index order:
+        # when every seat answered (the usual case) they are a plain slice, not a gather and scatter.
+        order = sorted(answers)
+        seats: slice | IntArray = (
+            slice(None) if len(order) == len(self.grid) else np.array(order, dtype=np.int64)
+        )
         modelled = self.value_of(outcome)[:, seats]  # [S, n]
         grid = self.grid[:, seats]  # [S, n, G]
         level = aspiration(t, land.settings.assumed_exponent)
         threshold = grid + level * (self.best()[:, seats, None] - grid)
-        z = (modelled[:, :, None] - threshold) / (land.settings.temperature * land.span[seats])[:, None]
-        sign = np.array([1.0 if k == "support" else -1.0 for k in kinds])
-        weight = np.array([0.5 if k == "reserve" else 1.0 for k in kinds])
+        z = (modelled[:, :, None] - threshold) / land.tau[seats][:, None]
+        sign = np.array([_SIGN[answers[s]] for s in order])
+        weight = np.array([_WEIGHT[answers[s]] for s in order])
         updated = self.log_weights[:, seats] - np.logaddexp(0.0, -sign[:, None] * z) * weight[:, None]
         self.log_weights[:, seats] = updated - updated.max(axis=2, keepdims=True)
         if objected:
@@ -326,9 +356,13 @@ class Beliefs:
             factors *= total / factors.sum(axis=2, keepdims=True)
             factors[who, np.arange(len(who))] = 1.0  # a seat knows its own weights
             self.factors[:, who] = factors
-            self.values[:, who] = land.utilities[who][None] + np.einsum(
-                "hni,nik->hnk", factors - 1.0, land.effects[who]
-            )
+            moved = land.utilities[who][None] + np.einsum("hni,nik->hnk", factors - 1.0, land.effects[who])
+            self.values[:, who] = moved
+            self._stable.pop("delta", None)
+            if "best" in self._stable:  # only the objectors' columns moved; a maximum is exact
+                best = self._stable["best"].copy()
+                best[:, who] = moved.max(axis=2)
+                self._stable["best"] = best
         self._cache.clear()
 
     def targets(self) -> FloatArray:
@@ -336,28 +370,56 @@ class Beliefs:
         the largest Nash product of gains under its beliefs (its reservation value if no text seems
         acceptable to all)."""
         if "targets" not in self._cache:
-            gains = self.values - self.estimate()[:, :, None]
-            rational = np.all(gains >= 0, axis=1) & ~self.land.forbidden.any(axis=0)  # [S, K]
-            log_nash = np.where(rational, np.log(np.maximum(gains, 1e-9)).sum(axis=1), -np.inf)
-            pick = np.argmax(log_nash, axis=1)
-            own = self.land.utilities[np.arange(len(pick)), pick]
-            self._cache["targets"] = np.where(rational.any(axis=1), own, self.land.space.reservations)
+            self._cache["targets"] = self._targets()
         return self._cache["targets"]
+
+    def _targets(self) -> FloatArray:
+        # The logarithms are the cost (about 8 ns each), so they are taken only for the (holder, text)
+        # pairs where every gain is non-negative, and summed over the seats in the same order as
+        # ``sum(axis=1)`` does, so the products compare exactly as over the whole array.
+        land = self.land
+        gains = self.values - self.estimate()[:, :, None]  # [S, S, K]
+        rational = np.all(gains >= 0, axis=1) & ~land.forbidden.any(axis=0)  # [S, K]; red lines are public
+        holders, texts = np.nonzero(rational)
+        targets = land.space.reservations.copy()
+        if not len(holders):
+            return targets
+        logs = np.log(np.maximum(gains[holders, :, texts], 1e-9))  # [pairs, S]
+        total = logs[:, 0].copy()
+        for j in range(1, logs.shape[1]):
+            total += logs[:, j]
+        log_nash = np.full(rational.shape, -np.inf)
+        log_nash[holders, texts] = total
+        pick = np.argmax(log_nash, axis=1)
+        own = land.utilities[np.arange(len(pick)), pick]
+        return np.asarray(np.where(rational.any(axis=1), own, targets), dtype=np.float64)
 
     def acceptance(self, holder: int, t: float, columns: IntArray | None = None) -> FloatArray:
         """``[S, K]`` how likely ``holder`` thinks each seat is to support each shortlist text at ``t``
         (only the shortlist positions ``columns`` when given)."""
+        others = _others(len(self.grid), holder)
+        p = np.ones((len(self.grid), self.values.shape[2] if columns is None else len(columns)))
+        p[others] = self.acceptance_by_others(holder, t, columns)
+        return p
+
+    def acceptance_by_others(self, holder: int, t: float, columns: IntArray | None = None) -> FloatArray:
+        """:meth:`acceptance` without the holder's own row (which is 1): ``[S - 1, K]``, the other
+        seats in index order. The sigmoids are most of a draft's cost, so the chair skips its own."""
         land = self.land
-        values = self.values[holder] if columns is None else self.values[holder][:, columns]
-        grid = self.grid[holder]  # [S, G]
+        others = _others(len(self.grid), holder)
+        values = self.values[holder, others] if columns is None else self.values[holder, others][:, columns]
+        grid = self.grid[holder, others]  # [S - 1, G]
         level = aspiration(t, land.settings.assumed_exponent)
-        threshold = grid + level * (self.best()[holder][:, None] - grid)
-        tau = land.settings.temperature * land.span
-        z = (values[:, None, :] - threshold[:, :, None]) / tau[:, None, None]
-        p = np.einsum("jg,jgk->jk", self.posterior()[holder], _sigmoid(z))
-        p[self.land.forbidden if columns is None else self.land.forbidden[:, columns]] = 0.0
-        p[holder] = 1.0
+        threshold = grid + level * (self.best()[holder, others][:, None] - grid)
+        z = (values[:, None, :] - threshold[:, :, None]) / land.tau[others][:, None, None]
+        p = np.einsum("jg,jgk->jk", self.posterior()[holder, others], _sigmoid(z))
+        forbidden = land.forbidden[others] if columns is None else land.forbidden[others][:, columns]
+        p[forbidden] = 0.0  # red lines are public
         return np.asarray(p, dtype=np.float64)
+
+
+_SIGN = {"support": 1.0, "object": -1.0, "reserve": -1.0}
+_WEIGHT = {"support": 1.0, "object": 1.0, "reserve": 0.5}
 
 
 def _carry(
@@ -369,6 +431,12 @@ def _carry(
                 grid[a, b], log_weights[a, b] = carried.reservations[(h, j)]
             for i, issue in enumerate(space.issues):
                 factors[a, b, i] = carried.weights.get((h, j, issue), factors[a, b, i])
+
+
+@cache
+def _others(count: int, holder: int) -> IntArray:
+    """The seat indices other than ``holder``."""
+    return np.array([j for j in range(count) if j != holder], dtype=np.int64)
 
 
 def _sigmoid(z: FloatArray) -> FloatArray:

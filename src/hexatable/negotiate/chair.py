@@ -143,7 +143,8 @@ class MediatorChair:
             allowed = np.flatnonzero(own >= self.delegate.reservation)
         if not len(allowed):
             return int(land.shortlist[int(np.argmax(own))])
-        accept = self.beliefs.acceptance(self.seat, self.t, allowed)
+        # the chair's own row of acceptance() is 1 and adds log 1 = 0 to the sum: it is left out
+        accept = self.beliefs.acceptance_by_others(self.seat, self.t, allowed)
         log_accept = np.log(np.maximum(accept, 1e-12)).sum(axis=0)
         gains = self.beliefs.values[self.seat][:, allowed] - self.beliefs.estimate()[self.seat][:, None]
         log_nash = np.log(np.maximum(gains, 0.01 * land.span[:, None])).sum(axis=0)

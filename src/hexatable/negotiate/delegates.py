@@ -23,6 +23,7 @@ another party's sheet.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -108,9 +109,18 @@ class TimeBasedDelegate:
     options: tuple[tuple[str, ...], ...] = ()
     resolve: float = 0.5
     best: float = field(init=False)
+    span: float = field(init=False, repr=False)
+    exponent: float | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # computed once: reply() and threshold() run for every seat on every draft
         object.__setattr__(self, "best", float(self.utility.max()))
+        object.__setattr__(self, "span", self.best - float(self.utility.min()))
+        try:
+            exponent: float | None = None if self.strategy == "hardheaded" else _curve(self.strategy).exponent
+        except ValueError:  # an unknown strategy fails where it is used, in threshold()
+            exponent = None
+        object.__setattr__(self, "exponent", exponent)
 
     @classmethod
     def for_seat(
@@ -164,7 +174,10 @@ class TimeBasedDelegate:
         if self.strategy == "hardheaded":  # its opening demand, whatever it comes to believe
             return self.reservation + self.start * max(top - self.reservation, 0.0)
         floor = self.floor()
-        aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
+        if self.exponent is not None:  # NegMAS's PolyAspiration(1.0, strategy).utility_at(t), inline
+            aspiration = 1.0 - math.pow(min(max(t, 0.0), 1.0), self.exponent)
+        else:
+            aspiration = float(_curve(self.strategy).utility_at(min(max(t, 0.0), 1.0)))
         return floor + self.start * aspiration * max(top - floor, 0.0)
 
     def reply(self, outcome: int, t: float) -> Reply:
@@ -174,8 +187,7 @@ class TimeBasedDelegate:
         demand = self.threshold(t)
         if value >= demand - 1e-9:
             return Reply("support")
-        span = self.best - float(self.utility.min())
-        if value >= self.reservation and value >= demand - RESERVE_MARGIN * span:
+        if value >= self.reservation and value >= demand - RESERVE_MARGIN * self.span:
             return Reply("reserve")
         issue = int(self.objections[outcome])
         toward = None
@@ -199,7 +211,7 @@ class TimeBasedDelegate:
 
     def accepts(self, outcome: int, t: float) -> bool:
         """Whether ``outcome`` is worth its aspiration at time ``t``."""
-        return bool(self.utility[outcome] >= self.threshold(t) - 1e-9)
+        return float(self.utility[outcome]) >= self.threshold(t) - 1e-9
 
     def propose(
         self,

@@ -28,7 +28,7 @@ hexatable.negotiate.protocol.IllegalEventError: seat 'RUS' is not in this sessio
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from typing import Any, Literal
 
@@ -296,6 +296,24 @@ class State:
         return [s for s in self.rules.seats if s in self.seated and s not in self.responses]
 
 
+_STATE_FIELDS = tuple(f.name for f in fields(State))
+
+
+def _evolve(state: State, **changes: Any) -> State:
+    """``dataclasses.replace(state, **changes)`` without its per-call introspection: a simulated
+    negotiation applies some 200 events, each making a new state (``State`` has no ``__post_init__``)."""
+    new = object.__new__(State)
+    for name in _STATE_FIELDS:
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(state, name))
+    return new
+
+
+@cache
+def _agenda_options(agenda: Agenda) -> dict[str, tuple[str, ...]]:
+    """The agenda as ``{issue: options}``, built once per agenda (read-only)."""
+    return dict(agenda)
+
+
 def start(rules: Rules) -> State:
     """The state before the first event: every seat at the table, no draft."""
     return State(rules=rules, seated=frozenset(rules.seats))
@@ -319,16 +337,16 @@ def apply(state: State, event: Event) -> State:
     if isinstance(event, Return):
         if event.seat in state.seated:
             raise IllegalEventError(f"'{event.seat}' is already at the table")
-        back = replace(
+        back = _evolve(
             state, seated=state.seated | {event.seat}, returns=state.returns + 1, steps=state.steps + 1
         )
         if state.vote and back.seated == frozenset(state.rules.seats):
-            return _settle(replace(back, vote=frozenset()))  # everyone is back: nothing to vote on
+            return _settle(_evolve(back, vote=frozenset()))  # everyone is back: nothing to vote on
         return back
     if event.seat not in state.seated:
         raise IllegalEventError(f"'{event.seat}' has walked out; it must return before acting")
     if isinstance(event, Message):
-        return replace(state, steps=state.steps + 1)
+        return _evolve(state, steps=state.steps + 1)
     if isinstance(event, GoOn):
         return _go_on(state, event)
     if state.vote and not isinstance(event, WalkOut | Close | TimeUp):
@@ -340,7 +358,7 @@ def apply(state: State, event: Event) -> State:
     if isinstance(event, TimeUp):
         if event.seat != rules.chair:
             raise IllegalEventError("the clock runs out in the chair's name only")
-        return replace(state, status="failed", reason="time ran out", steps=state.steps + 1)
+        return _evolve(state, status="failed", reason="time ran out", steps=state.steps + 1)
     if state.in_recess and not isinstance(event, WalkOut | Close):
         raise IllegalEventError(f"the talks are in recess; the chair '{rules.chair}' must resume them first")
     if isinstance(event, TableDraft):
@@ -353,7 +371,7 @@ def apply(state: State, event: Event) -> State:
         return _walk_out(state, event)
     if event.seat != rules.chair:
         raise IllegalEventError(f"only the chair '{rules.chair}' may close the talks")
-    return replace(state, status="failed", reason="closed by the chair", steps=state.steps + 1)
+    return _evolve(state, status="failed", reason="closed by the chair", steps=state.steps + 1)
 
 
 def _recess(state: State, event: Recess | Resume) -> State:
@@ -363,10 +381,10 @@ def _recess(state: State, event: Recess | Resume) -> State:
     if isinstance(event, Recess):
         if state.in_recess:
             raise IllegalEventError("the talks are already in recess")
-        return replace(state, in_recess=True, steps=state.steps + 1)
+        return _evolve(state, in_recess=True, steps=state.steps + 1)
     if not state.in_recess:
         raise IllegalEventError("the talks are not in recess")
-    return replace(state, in_recess=False, round=state.round + 1, steps=state.steps + 1)
+    return _evolve(state, in_recess=False, round=state.round + 1, steps=state.steps + 1)
 
 
 def _table(state: State, event: TableDraft) -> State:
@@ -383,7 +401,7 @@ def _table(state: State, event: TableDraft) -> State:
     for (issue, options), chosen in zip(rules.agenda, event.options, strict=True):
         if chosen not in options:
             raise IllegalEventError(f"issue '{issue}' has no option '{chosen}'")
-    return replace(
+    return _evolve(
         state, drafts=(*state.drafts, event.options), responses={}, amendments={}, steps=state.steps + 1
     )
 
@@ -398,13 +416,13 @@ def _respond(state: State, event: Response) -> State:
     if event.version != state.version:
         raise IllegalEventError(f"version {event.version} is superseded; answer version {state.version}")
     if isinstance(event, Object):
-        agenda = dict(state.rules.agenda)
+        agenda = _agenda_options(state.rules.agenda)
         if event.issue not in agenda:
             raise IllegalEventError(f"issue '{event.issue}' is not on the agenda")
         if event.toward is not None and event.toward not in agenda[event.issue]:
             raise IllegalEventError(f"issue '{event.issue}' has no option '{event.toward}'")
     responses = {**state.responses, event.seat: event}
-    return _settle(replace(state, responses=responses, steps=state.steps + 1))
+    return _settle(_evolve(state, responses=responses, steps=state.steps + 1))
 
 
 def _amend(state: State, event: Amend) -> State:
@@ -424,14 +442,14 @@ def _amend(state: State, event: Amend) -> State:
         if current[issue] == option:
             raise IllegalEventError(f"the draft already has '{option}' on issue '{issue}'")
     amendments = {**state.amendments, event.seat: dict(event.changes)}
-    return replace(state, amendments=amendments, steps=state.steps + 1)
+    return _evolve(state, amendments=amendments, steps=state.steps + 1)
 
 
 def _walk_out(state: State, event: WalkOut) -> State:
     rules = state.rules
     seated = state.seated - {event.seat}
     responses = {k: v for k, v in state.responses.items() if k != event.seat}
-    left = replace(
+    left = _evolve(
         state,
         seated=seated,
         responses=responses,
@@ -439,13 +457,13 @@ def _walk_out(state: State, event: WalkOut) -> State:
         steps=state.steps + 1,
     )
     if rules.walk_out == "fail":
-        return replace(left, status="failed", reason=f"'{event.seat}' walked out")
+        return _evolve(left, status="failed", reason=f"'{event.seat}' walked out")
     if event.seat == rules.chair:
-        return replace(left, status="failed", reason="the chair walked out")
+        return _evolve(left, status="failed", reason="the chair walked out")
     if len(seated) < 2:
-        return replace(left, status="failed", reason="fewer than two parties remain at the table")
+        return _evolve(left, status="failed", reason="fewer than two parties remain at the table")
     if rules.walk_out == "vote":  # everyone still seated is asked (again), about everyone away
-        return replace(left, vote=frozenset(seated))
+        return _evolve(left, vote=frozenset(seated))
     return _settle(left)
 
 
@@ -459,8 +477,8 @@ def _go_on(state: State, event: GoOn) -> State:
     if not event.go_on:
         them = "it" if len(away) == 1 else "them"
         reason = f"{left} walked out and '{event.seat}' would not go on without {them}"
-        return replace(state, vote=frozenset(), status="failed", reason=reason, steps=state.steps + 1)
-    return _settle(replace(state, vote=state.vote - {event.seat}, steps=state.steps + 1))
+        return _evolve(state, vote=frozenset(), status="failed", reason=reason, steps=state.steps + 1)
+    return _settle(_evolve(state, vote=state.vote - {event.seat}, steps=state.steps + 1))
 
 
 def _settle(state: State) -> State:
@@ -469,9 +487,9 @@ def _settle(state: State) -> State:
         return state
     if all(isinstance(state.responses[s], Support) for s in state.seated):
         reason = "consensus of every seated party"
-        return replace(state, status="agreed", agreement=state.version, reason=reason)
+        return _evolve(state, status="agreed", agreement=state.version, reason=reason)
     if state.version >= state.rules.max_drafts:
-        return replace(
+        return _evolve(
             state, status="failed", reason=f"no consensus by the deadline ({state.version} drafts)"
         )
     return state

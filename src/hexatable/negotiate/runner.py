@@ -234,7 +234,7 @@ def run_single_text_beliefs(
     log: list[Event] = []
     state = start(rules)
     below_reservation = dict.fromkeys(space.seats, 0)
-    index = {seat: i for i, seat in enumerate(space.seats)}
+    reservations = space.reservations.tolist()
 
     def record(event: Event) -> None:
         nonlocal state
@@ -253,29 +253,33 @@ def run_single_text_beliefs(
     while True:
         record(TableDraft(rules.chair, space.options_of(draft)))
         t = (state.version - 1) / max(config.max_drafts - 1, 1)
-        for seat in rules.seats:  # the drafts are public: a party that left returns for a good one
-            if seat not in state.seated and delegates[seat].accepts(draft, t):
-                below_reservation[seat] = 0
-                record(Return(seat))
+        values = space.utilities[:, draft].tolist()  # each seat's score of the draft, as Python floats
+        if len(state.seated) < len(rules.seats):
+            for seat in rules.seats:  # the drafts are public: a party that left returns for a good one
+                if seat not in state.seated and delegates[seat].accepts(draft, t):
+                    below_reservation[seat] = 0
+                    record(Return(seat))
         objections: dict[str, str] = {}
         answers: dict[int, Literal["support", "object", "reserve"]] = {}
         objected: dict[int, int] = {}
-        for seat in rng.permutation(rules.seats).tolist():
+        # the seats' order drawn as indices: the same draws, and the same order, as permuting the names
+        for i in rng.permutation(len(rules.seats)).tolist():
+            seat = rules.seats[i]
             if state.status != "open" or seat not in state.seated:
                 continue
             delegate = delegates[seat]
-            if seat == rules.chair and delegate.utility[draft] >= delegate.reservation:
+            if seat == rules.chair and values[i] >= reservations[i]:
                 reply = Reply("support")  # the chair mediates: it stands by the text it tabled
             else:
                 reply = delegate.reply(draft, t)
             if reply.kind != "object":
                 below_reservation[seat] = 0
-                answers[index[seat]] = reply.kind
+                answers[i] = reply.kind
                 record(
                     Support(seat, state.version) if reply.kind == "support" else Reserve(seat, state.version)
                 )
                 continue
-            below = delegate.utility[draft] < delegate.reservation
+            below = values[i] < reservations[i]
             below_reservation[seat] = below_reservation[seat] + 1 if below else 0
             if config.patience is not None and below_reservation[seat] >= config.patience:
                 record(WalkOut(seat))
@@ -284,8 +288,8 @@ def run_single_text_beliefs(
                 continue
             assert reply.issue is not None
             objections[seat] = reply.issue
-            answers[index[seat]] = "object"
-            objected[index[seat]] = space.issues.index(reply.issue)
+            answers[i] = "object"
+            objected[i] = space.issues.index(reply.issue)
             record(Object(seat, state.version, reply.issue, toward=reply.toward))
         if state.status != "open":
             break
