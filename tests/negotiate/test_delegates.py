@@ -312,3 +312,17 @@ def test_an_objection_never_asks_for_the_option_the_draft_already_has() -> None:
         if reply.kind == "object":
             assert reply.issue is not None
             assert reply.toward != space.describe(outcome)[reply.issue]
+
+
+def test_it_proposes_nothing_when_no_outcome_beats_no_agreement() -> None:
+    """Reservation 25 above A's best (20): no offer, rather than a deal worse than none."""
+    from dataclasses import replace as evolve
+
+    from hexatable.negotiate.space import toy_space
+
+    space = toy_space()
+    space = evolve(space, reservations=np.array([25.0, 2.0]), _memo={})
+    delegate = TimeBasedDelegate.for_seat(space, "A", "linear")
+    rng = np.random.default_rng(0)
+    assert all(delegate.propose(t, rng) is None for t in (0.0, 0.5, 1.0))
+    assert TimeBasedDelegate.for_seat(toy_space(), "A", "linear").propose(1.0, rng) is not None

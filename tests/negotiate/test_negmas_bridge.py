@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from types import SimpleNamespace
 
 import numpy as np
@@ -161,6 +162,8 @@ def test_the_negotiator_offers_at_its_aspiration(
 def test_the_negotiator_plays_a_foreign_negmas_problem() -> None:
     """On a NegMAS problem of its own (integer issues, a linear ufun), it enumerates the outcomes,
     never agrees below its reserved value and reaches a deal with NegMAS's aspiration agent."""
+    random.seed(0)  # NegMAS draws random ufuns from the global generators: the same problem every time
+    np.random.seed(0)
     issues = [make_issue(5, "price"), make_issue(["red", "green", "blue"], "colour")]
     outcome_space = make_os(issues)
     mine = LinearAdditiveUtilityFunction.random(outcome_space, reserved_value=0.3, normalized=True)
@@ -177,3 +180,20 @@ def test_the_negotiator_plays_a_foreign_negmas_problem() -> None:
     agreement = mechanism.state.agreement
     assert agreement is not None
     assert mine(agreement) >= 0.3 - 1e-9
+
+
+@pytest.mark.parametrize("seed", [5, 13, 36, 44, 45, 49])
+def test_with_nothing_worth_its_reserved_value_it_makes_no_offer(seed: int) -> None:
+    """Random NegMAS ufuns whose best outcome is below the reserved value 0.3: the delegate once offered
+    its best anyway, and the other side accepted a deal worse than no deal. Now it makes no offer."""
+    random.seed(seed)
+    np.random.seed(seed)
+    outcome_space = make_os([make_issue(5, "price"), make_issue(["red", "green", "blue"], "colour")])
+    mine = LinearAdditiveUtilityFunction.random(outcome_space, reserved_value=0.3, normalized=True)
+    theirs = LinearAdditiveUtilityFunction.random(outcome_space, reserved_value=0.0, normalized=True)
+    assert max(mine(o) for o in outcome_space.enumerate_or_sample()) < 0.3
+    mechanism = SAOMechanism(outcome_space=outcome_space, n_steps=50)
+    mechanism.add(HexatableNegotiator("linear", seed=1), ufun=mine)
+    mechanism.add(AspirationNegotiator(), ufun=theirs)
+    mechanism.run()
+    assert mechanism.state.agreement is None

@@ -423,9 +423,9 @@ class Belief(Fact):
 
     holder: ActorRef
     about: ActorRef
-    shift: float = 0.0
-    spread: Annotated[float, Field(ge=0)] | None = None
-    weight_noise: Annotated[float, Field(ge=0, le=2)] | None = None
+    shift: Annotated[float, Field(allow_inf_nan=False)] = 0.0
+    spread: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    weight_noise: Annotated[float, Field(ge=0, le=2, allow_inf_nan=False)] | None = None
 
 
 class Scenario(Fact):

@@ -263,13 +263,16 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
                 proposal = delegate.propose(
                     t, rng, space.outcomes, space.outcomes[others] if others else None
                 )
-                if proposal not in described:
-                    described[proposal] = space.options_of(proposal)
-                event = Propose(seat, described[proposal])
-                standing = latest[seat] = proposal
-                for other in seats:
-                    if other != seat:
-                        delegates[other].observe(standing)
+                if proposal is None:  # nothing beats no agreement for it
+                    event = EndTalks(seat)
+                else:
+                    if proposal not in described:
+                        described[proposal] = space.options_of(proposal)
+                    event = Propose(seat, described[proposal])
+                    standing = latest[seat] = proposal
+                    for other in seats:
+                        if other != seat:
+                            delegates[other].observe(standing)
         state = apply_offer(state, event)
         if keep_log:
             log.append(event)
@@ -288,9 +291,10 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
 
 def counter_offer(
     space: OutcomeSpace, delegate: TimeBasedDelegate, state: OfferState, t: float, rng: np.random.Generator
-) -> Propose:
+) -> Propose | EndTalks:
     """The offer a delegate makes on its turn at time ``t``: an outcome at its aspiration, the one
-    nearest the other parties' latest offers (the room's AI seats; the simulator keeps the latest offers
+    nearest the other parties' latest offers (or the end of the talks if no outcome is worth its
+    reservation value) (the room's AI seats; the simulator keeps the latest offers
     as it goes instead of reading them back from the state)."""
     seat = state.turn_seat
     latest: dict[str, tuple[str, ...]] = {}
@@ -301,4 +305,6 @@ def counter_offer(
                 break
     others = [space.index_of_options(latest[s]) for s in state.rules.seats if s in latest]
     proposal = delegate.propose(t, rng, space.outcomes, space.outcomes[others] if others else None)
+    if proposal is None:  # nothing beats no agreement for it
+        return EndTalks(seat)
     return Propose(seat, space.options_of(proposal))

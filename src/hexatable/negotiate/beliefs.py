@@ -15,9 +15,9 @@ in automated multi-issue negotiation using Bayesian learning*, AAMAS): the holde
 strategy and assumes j concedes evenly from its best score toward its bottom line ``r``,
 ``θ_j(t; r) = r + (1 − t)(best_j − r)``, and supports a draft ``d`` with probability
 ``σ((Û_j(d) − θ_j(t; r)) / τ_j)``; every answer multiplies each type's weight by its likelihood (an
-objection or a reservation by the complement). The issue named in an objection raises the objector's
-weight on that issue by ``η`` and the weights are scaled back to their total, as the frequency
-opponent models of the ANAC agents do
+objection by the complement, a reservation by the square root of the complement: half the evidence of
+an objection). The issue named in an objection raises the objector's weight on that issue by ``η`` and
+the weights are scaled back to their total, as the frequency opponent models of the ANAC agents do
 (van Krimpen, Looije & Hajizadeh 2013, *HardHeaded*, in Complex Automated Negotiations, Springer).
 
 Red lines (``must_have``) are stated in public: every holder knows a seat rejects a text lacking one.

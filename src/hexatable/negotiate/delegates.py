@@ -191,20 +191,9 @@ class TimeBasedDelegate:
             return Reply("reserve")
         issue = int(self.objections[outcome])
         toward = None
-        if self.towards is not None and self.options:
-            wanted = self.options[issue][int(self.towards[outcome])]
-            current = self.options[issue][int(self._row(outcome)[issue])]
-            toward = wanted if wanted != current else None  # no single change helps: it says so
+        if self.towards is not None and self.options and self.towards[outcome] >= 0:
+            toward = self.options[issue][int(self.towards[outcome])]
         return Reply("object", self.issues[issue], toward)
-
-    def _row(self, outcome: int) -> list[int]:
-        """The option index of each issue in ``outcome`` (the agenda's mixed radix, last issue fastest)."""
-        radices = [len(o) for o in self.options]
-        row = []
-        for radix in reversed(radices):
-            outcome, option = divmod(outcome, radix)
-            row.append(option)
-        return row[::-1]
 
     def observe(self, outcome: int) -> None:
         """Take note of a draft or of another party's offer (time-based delegates ignore them)."""
@@ -220,8 +209,9 @@ class TimeBasedDelegate:
         outcomes: IntArray | None = None,
         toward: IntArray | None = None,
         window: int = 64,
-    ) -> int:
-        """An outcome worth at least its aspiration at ``t``.
+    ) -> int | None:
+        """An outcome worth at least its aspiration at ``t`` (``None`` if no outcome is worth even its
+        reservation value: it has nothing to offer that beats no agreement).
 
         Among the ``window`` cheapest such outcomes it offers the one differing least (in number of
         issues) from the others' latest offers ``toward`` (rows of option indices; ``outcomes`` is the
@@ -231,8 +221,8 @@ class TimeBasedDelegate:
         """
         order, ranked = self.ranking if self.ranking is not None else _ranking(self.utility)
         position = int(np.searchsorted(ranked, self.threshold(t) - 1e-9))
-        if position >= len(order):
-            return int(order[-1])
+        if position >= len(order):  # its demand is above every outcome: offer its best, if worth it
+            return int(order[-1]) if float(ranked[-1]) >= self.reservation - 1e-9 else None
         candidates = order[position : position + window]
         if outcomes is None or toward is None or len(toward) == 0:
             return int(candidates[int(rng.integers(len(candidates)))])
@@ -299,12 +289,20 @@ def _ranking(utility: FloatArray) -> tuple[IntArray, FloatArray]:
 
 def best_toward(utility: FloatArray, radices: tuple[int, ...], objections: IntArray) -> IntArray:
     """For every outcome, the option of its objected issue that would serve this utility best (the
-    rest of the draft unchanged): what an objection asks for."""
+    rest of the draft unchanged): what an objection asks for; -1 where that is the option the outcome
+    already has (a local optimum of a non-additive sheet: no single change helps).
+
+    >>> best_toward(np.array([5.0, 0.0, 0.0, 20.0]), (2, 2), np.array([0, 0, 0, 0])).tolist()
+    [-1, 1, 0, -1]
+    """
     grid = utility.reshape(radices)
     best = np.stack(
         [np.broadcast_to(grid.argmax(axis=i, keepdims=True), grid.shape) for i in range(len(radices))]
     ).reshape(len(radices), -1)
-    return np.asarray(best[objections, np.arange(best.shape[1])], dtype=np.int64)
+    columns = np.arange(best.shape[1])
+    wanted = best[objections, columns]
+    current = np.stack(np.unravel_index(columns, radices))[objections, columns]
+    return np.asarray(np.where(wanted == current, -1, wanted), dtype=np.int64)
 
 
 def _towards(space: OutcomeSpace, seat_index: int) -> IntArray:

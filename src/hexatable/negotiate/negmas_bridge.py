@@ -203,12 +203,14 @@ class HexatableNegotiator(SAONegotiator):  # type: ignore[misc]
         self._delegate = make_delegate(space, seat, self.strategy, start=self.start)
         return self._delegate
 
-    def propose(self, state: Any, dest: str | None = None) -> Outcome:
+    def propose(self, state: Any, dest: str | None = None) -> Outcome | None:
         delegate = self._ready()
         assert self._space is not None
         others = [n for who, n in self._latest.items() if who != self.id]
         toward = self._space.outcomes[others] if others else None
         choice = delegate.propose(state.relative_time, self._rng, self._space.outcomes, toward)
+        if choice is None:  # nothing beats its reserved value: no offer (NegMAS ends the negotiation)
+            return None
         self._latest[self.id] = choice
         return self._outcomes[choice]
 

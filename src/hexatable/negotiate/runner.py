@@ -200,9 +200,7 @@ def run_single_text(
     carried
         Beliefs carried over from an earlier phase (:func:`run_single_text_beliefs`).
     """
-    return run_single_text_beliefs(
-        analysis, config, seed, chair_seat=chair_seat, keep_log=keep_log, carried=carried
-    )[0]
+    return _run_single_text(analysis, config, seed, chair_seat, keep_log, carried)[0]
 
 
 def run_single_text_beliefs(
@@ -215,6 +213,18 @@ def run_single_text_beliefs(
     carried: BeliefState | None = None,
 ) -> tuple[RunResult, BeliefState]:
     """:func:`run_single_text`, also returning the seats' beliefs at the end (for the next phase)."""
+    result, beliefs = _run_single_text(analysis, config, seed, chair_seat, keep_log, carried)
+    return result, beliefs.export()
+
+
+def _run_single_text(
+    analysis: Analysis,
+    config: RunConfig,
+    seed: int,
+    chair_seat: str | None,
+    keep_log: bool,
+    carried: BeliefState | None,
+) -> tuple[RunResult, Beliefs]:
     space = analysis.space
     rng = np.random.default_rng(seed)
     rules = rules_for(analysis, config, chair_seat or space.seats[0])
@@ -300,7 +310,7 @@ def run_single_text_beliefs(
         if isinstance(chair, MediatorChair):
             chair.t = state.version / max(config.max_drafts - 1, 1)
         draft = chair.next_draft(draft, objections)
-    return _result(analysis, state, seed, tuple(log) if keep_log else None), beliefs.export()
+    return _result(analysis, state, seed, tuple(log) if keep_log else None), beliefs
 
 
 def _result(analysis: Analysis, state: State, seed: int, events: tuple[Event, ...] | None) -> RunResult:
