@@ -134,14 +134,21 @@ class Analysis:
     dominated_rational_share: float
 
     def distance_to_frontier(self, index: int) -> float:
-        """Euclidean distance, in per-seat normalised utility, to the nearest Pareto outcome."""
-        scaled = normalised(self.space)
-        frontier = scaled[:, self.frontier]
-        return float(np.sqrt(((frontier - scaled[:, [index]]) ** 2).sum(axis=0)).min())
+        """Euclidean distance, in per-seat normalised utility, to the nearest Pareto outcome (memoised
+        per outcome: a batch scores the same few agreements thousands of times)."""
+
+        def compute() -> float:
+            scaled = self.space.memo(("normalised",), lambda: normalised(self.space))
+            frontier = scaled[:, self.frontier]
+            return float(np.sqrt(((frontier - scaled[:, [index]]) ** 2).sum(axis=0)).min())
+
+        return self.space.memo(("distance_to_frontier", index), compute)
 
     def nash_product(self, index: int) -> float:
         """Product of gains over BATNA (zero when a seat gains nothing or loses)."""
-        return float(np.prod(np.clip(gains(self.space)[:, index], 0, None)))
+        return self.space.memo(
+            ("nash_product", index), lambda: float(np.prod(np.clip(gains(self.space)[:, index], 0, None)))
+        )
 
 
 def analyse(space: OutcomeSpace) -> Analysis:

@@ -143,12 +143,15 @@ class MediatorChair:
             allowed = np.flatnonzero(own >= self.delegate.reservation)
         if not len(allowed):
             return int(land.shortlist[int(np.argmax(own))])
-        # the chair's own row of acceptance() is 1 and adds log 1 = 0 to the sum: it is left out
+        # the chair's own row of acceptance() is 1 and leaves the product unchanged: it is left out.
+        # Products, not sums of logarithms: every factor is floored (1e-12, 1% of a span), so the
+        # product of eleven stays far inside float64's range.
         accept = self.beliefs.acceptance_by_others(self.seat, self.t, allowed)
-        log_accept = np.log(np.maximum(accept, 1e-12)).sum(axis=0)
         gains = self.beliefs.values[self.seat][:, allowed] - self.beliefs.estimate()[self.seat][:, None]
-        log_nash = np.log(np.maximum(gains, 0.01 * land.span[:, None])).sum(axis=0)
-        return int(land.shortlist[allowed[int(np.argmax(log_accept + log_nash))]])
+        expected = np.maximum(accept, 1e-12).prod(axis=0) * np.maximum(gains, 0.01 * land.span[:, None]).prod(
+            axis=0
+        )
+        return int(land.shortlist[allowed[int(np.argmax(expected))]])
 
 
 def make_chair(
