@@ -40,11 +40,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from types import ModuleType
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from scipy.special import expit  # type: ignore[import-untyped]
 
 from hexatable.negotiate.analysis import pareto_mask
 from hexatable.negotiate.space import FloatArray, IntArray, OutcomeSpace, Prior
@@ -146,21 +146,29 @@ class Landscape:
     tau: FloatArray = field(init=False, repr=False)
     permitted: npt.NDArray[np.bool_] = field(init=False, repr=False)
     """``[K]`` texts that cross no seat's red line."""
+    reservations: FloatArray = field(init=False, repr=False)
     _effect_of: dict[int, FloatArray] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # the answer model's temperature in each seat's units, used by every update
         object.__setattr__(self, "tau", self.settings.temperature * self.span)
         object.__setattr__(self, "permitted", ~self.forbidden.any(axis=0))
+        object.__setattr__(
+            self, "reservations", np.ascontiguousarray(self.space.reservations, dtype=np.float64)
+        )
 
     def effect_of(self, outcome: int) -> FloatArray:
         """``[S, I]`` each issue's main effect of ``outcome`` for each seat (cached for drafted texts)."""
         effect = self._effect_of.get(outcome)
         if effect is None:
-            effect = self.flat_effects[:, self.offsets + self.space.outcomes[outcome]]
+            effect = np.ascontiguousarray(self.flat_effects[:, self.offsets + self.space.outcomes[outcome]])
             if len(self._effect_of) < 4096:  # drafts come from the shortlist; bound the rest
                 self._effect_of[outcome] = effect
         return effect
+
+    def truth_of(self, outcome: int) -> FloatArray:
+        """``[S]`` every seat's true utility of ``outcome`` (contiguous, for the compiled updates)."""
+        return np.ascontiguousarray(self.space.utilities[:, outcome])
 
     def position(self, outcome: int) -> int | None:
         """Where ``outcome`` is on the shortlist (``None`` if it is not)."""
@@ -198,7 +206,7 @@ def landscape(space: OutcomeSpace, settings: BeliefSettings = DEFAULT_SETTINGS) 
             shortlist=shortlist,
             # C order: every later reduction runs along contiguous rows (several times faster)
             utilities=np.ascontiguousarray(space.utilities[:, shortlist], dtype=np.float64),
-            effects=np.asarray(effects, dtype=np.float64),  # layout kept: einsum's sums follow it
+            effects=np.ascontiguousarray(effects, dtype=np.float64),
             span=np.where(span > 0, span, 1.0),
             flat_effects=np.concatenate(tables, axis=1),
             offsets=offsets,
@@ -309,7 +317,7 @@ class Beliefs:
     def best(self) -> FloatArray:
         """``[S, S]`` each holder's estimate of each seat's best score (over the shortlist)."""
         if "best" not in self._stable:
-            self._stable["best"] = self.values.max(axis=2)
+            self._stable["best"] = np.ascontiguousarray(self.values.max(axis=2))
         return self._stable["best"]
 
     def _delta(self) -> FloatArray:
@@ -333,41 +341,44 @@ class Beliefs:
         objected: Mapping[int, int] | None = None,
     ) -> None:
         """Every holder updates on the public answers of seats ``answers`` (by seat index) to
-        ``outcome`` at time ``t``; ``objected`` maps a seat to the issue index its objection named."""
+        ``outcome`` at time ``t``; ``objected`` maps a seat to the issue index its objection named.
+
+        The reservation types are updated first, with the weights as they were; then objections move
+        the weights (compiled loops: :mod:`hexatable.negotiate.belief_kernels`)."""
         if not answers:
             return
         land = self.land
-        # Every step below is elementwise per (holder, seat), so the seats are taken in index order:
-        # when every seat answered (the usual case) they are a plain slice, not a gather and scatter.
-        order = sorted(answers)
-        seats: slice | IntArray = (
-            slice(None) if len(order) == len(self.grid) else np.array(order, dtype=np.int64)
+        order = tuple(sorted(answers))
+        negative_sign, weight = _answer_model(tuple(answers[s] for s in order))
+        compiled().update_reservations(
+            self.log_weights,
+            self.grid,
+            self.factors,
+            land.effect_of(outcome),
+            self.best(),
+            land.truth_of(outcome),
+            _indices(order),
+            negative_sign,
+            weight,
+            land.tau,
+            aspiration(t, land.settings.assumed_exponent),
         )
-        modelled = self.value_of(outcome)[:, seats]  # [S, n]
-        grid = self.grid[:, seats]  # [S, n, G]
-        level = aspiration(t, land.settings.assumed_exponent)
-        threshold = grid + level * (self.best()[:, seats, None] - grid)
-        z = (modelled[:, :, None] - threshold) / land.tau[seats][:, None]
-        sign = np.array([_SIGN[answers[s]] for s in order])
-        weight = np.array([_WEIGHT[answers[s]] for s in order])
-        updated = self.log_weights[:, seats] - np.logaddexp(0.0, -sign[:, None] * z) * weight[:, None]
-        self.log_weights[:, seats] = updated - updated.max(axis=2, keepdims=True)
         if objected:
             who = np.fromiter(objected, dtype=np.int64, count=len(objected))
             issue = np.fromiter(objected.values(), dtype=np.int64, count=len(objected))
-            factors = self.factors[:, who]  # [S, n, I]
-            total = factors.sum(axis=2, keepdims=True)
-            factors[:, np.arange(len(who)), issue] += land.settings.learning_rate
-            factors *= total / factors.sum(axis=2, keepdims=True)
-            factors[who, np.arange(len(who))] = 1.0  # a seat knows its own weights
-            self.factors[:, who] = factors
-            moved = land.utilities[who][None] + _modelled_effects(factors - 1.0, land.effects[who])
-            self.values[:, who] = moved
-            self._stable.pop("delta", None)
-            if "best" in self._stable:  # only the objectors' columns moved; a maximum is exact
-                best = self._stable["best"].copy()
-                best[:, who] = moved.max(axis=2)
-                self._stable["best"] = best
+            best = self.best().copy()  # a new array: a caller may hold the old one
+            compiled().update_weights(
+                self.factors,
+                self.values,
+                best,
+                land.utilities,
+                land.effects,
+                who,
+                issue,
+                land.settings.learning_rate,
+            )
+            self._stable.clear()
+            self._stable["best"] = best
         self._cache.clear()
 
     def targets(self) -> FloatArray:
@@ -379,20 +390,35 @@ class Beliefs:
         return self._cache["targets"]
 
     def _targets(self) -> FloatArray:
-        # The Nash product itself, not the sum of logarithms: six multiplications over [S, K] cost less
-        # than a logarithm per (holder, text) pair, and gains are at most a seat's span, so the product
-        # neither overflows nor, with each factor floored at 1e-9, underflows.
         land = self.land
-        gains = self.values - self.estimate()[:, :, None]  # [S, S, K]
-        rational = (gains.min(axis=1) >= 0) & land.permitted  # [S, K]; red lines are public
-        np.maximum(gains, 1e-9, out=gains)
-        nash = gains[:, 0].copy()
-        for j in range(1, gains.shape[1]):
-            nash *= gains[:, j]
-        nash[~rational] = -1.0
-        pick = np.argmax(nash, axis=1)
-        own = land.utilities[np.arange(len(pick)), pick]
-        return np.asarray(np.where(rational.any(axis=1), own, land.space.reservations), dtype=np.float64)
+        return np.asarray(
+            compiled().nash_targets(
+                self.values, self.estimate(), land.utilities, land.permitted, land.reservations
+            ),
+            dtype=np.float64,
+        )
+
+    def mediator_choice(self, holder: int, t: float, allowed: IntArray) -> int:
+        """The shortlist position, among ``allowed``, of the text with the largest expected Nash
+        product for ``holder``: the product of the support it expects from each other seat
+        (:meth:`acceptance`) and of every seat's believed gain (floored at 1% of its span)."""
+        land = self.land
+        level = aspiration(t, land.settings.assumed_exponent)
+        estimate = np.ascontiguousarray(self.estimate())
+        at = compiled().mediator_pick(
+            self.values,
+            self.grid,
+            self.posterior(),
+            self.best(),
+            land.tau,
+            land.forbidden,
+            estimate,
+            land.span,
+            holder,
+            np.ascontiguousarray(allowed, dtype=np.int64),
+            level,
+        )
+        return int(allowed[at])
 
     def acceptance(self, holder: int, t: float, columns: IntArray | None = None) -> FloatArray:
         """``[S, K]`` how likely ``holder`` thinks each seat is to support each shortlist text at ``t``
@@ -422,6 +448,17 @@ _SIGN = {"support": 1.0, "object": -1.0, "reserve": -1.0}
 _WEIGHT = {"support": 1.0, "object": 1.0, "reserve": 0.5}
 
 
+@cache
+def _answer_model(
+    kinds: tuple[Literal["support", "object", "reserve"], ...],
+) -> tuple[FloatArray, FloatArray]:
+    """``[n]`` minus each answer's sign and ``[n]`` its weight, for answers ``kinds`` (at most
+    3^seats tuples, so they are made once, not on every update; callers do not write to them)."""
+    negative_sign = np.array([-_SIGN[k] for k in kinds])
+    weight = np.array([_WEIGHT[k] for k in kinds])
+    return negative_sign, weight
+
+
 def _carry(
     space: OutcomeSpace, carried: BeliefState, grid: FloatArray, log_weights: FloatArray, factors: FloatArray
 ) -> None:
@@ -434,14 +471,29 @@ def _carry(
 
 
 @cache
+def compiled() -> ModuleType:
+    """:mod:`hexatable.negotiate.belief_kernels`, imported on first use: loading Numba and the compiled
+    kernels takes about a second, which commands that never negotiate should not pay."""
+    from hexatable.negotiate import belief_kernels
+
+    return belief_kernels
+
+
+@cache
+def _indices(order: tuple[int, ...]) -> IntArray:
+    """``order`` as an index array, made once per distinct tuple (callers do not write to it)."""
+    return np.array(order, dtype=np.int64)
+
+
+@cache
 def _others(count: int, holder: int) -> IntArray:
     """The seat indices other than ``holder``."""
     return np.array([j for j in range(count) if j != holder], dtype=np.int64)
 
 
 def _sigmoid(z: FloatArray) -> FloatArray:
-    """The logistic function (SciPy's ``expit``: one pass, a third of the cost of the ``tanh`` form)."""
-    return np.asarray(expit(z), dtype=np.float64)
+    """The logistic function, in the form the compiled mediator uses."""
+    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
 def _modelled_effects(delta: FloatArray, effects: FloatArray) -> FloatArray:

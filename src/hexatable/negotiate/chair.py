@@ -143,15 +143,7 @@ class MediatorChair:
             allowed = np.flatnonzero(own >= self.delegate.reservation)
         if not len(allowed):
             return int(land.shortlist[int(np.argmax(own))])
-        # the chair's own row of acceptance() is 1 and leaves the product unchanged: it is left out.
-        # Products, not sums of logarithms: every factor is floored (1e-12, 1% of a span), so the
-        # product of eleven stays far inside float64's range.
-        accept = self.beliefs.acceptance_by_others(self.seat, self.t, allowed)
-        gains = self.beliefs.values[self.seat][:, allowed] - self.beliefs.estimate()[self.seat][:, None]
-        expected = np.maximum(accept, 1e-12).prod(axis=0) * np.maximum(gains, 0.01 * land.span[:, None]).prod(
-            axis=0
-        )
-        return int(land.shortlist[allowed[int(np.argmax(expected))]])
+        return int(land.shortlist[self.beliefs.mediator_choice(self.seat, self.t, allowed)])
 
 
 def make_chair(

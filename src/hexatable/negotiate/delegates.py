@@ -31,7 +31,7 @@ from typing import Literal
 import numpy as np
 from negmas import PolyAspiration
 
-from hexatable.negotiate.beliefs import Beliefs
+from hexatable.negotiate.beliefs import Beliefs, compiled
 from hexatable.negotiate.space import FloatArray, IntArray, OutcomeSpace
 
 STRATEGIES = ("boulware", "linear", "conceder", "hardheaded", "tit-for-tat")
@@ -226,8 +226,19 @@ class TimeBasedDelegate:
         candidates = order[position : position + window]
         if outcomes is None or toward is None or len(toward) == 0:
             return int(candidates[int(rng.integers(len(candidates)))])
-        mismatches = (outcomes[candidates][:, None, :] != toward[None, :, :]).sum(axis=(1, 2))
-        closest = candidates[mismatches == mismatches.min()]
+        if self.options:  # the same set, counted per option instead of compared row by row
+            nearest = np.empty(len(candidates), dtype=np.int64)
+            count = compiled().nearest_rows(
+                np.ascontiguousarray(candidates),
+                outcomes,
+                np.ascontiguousarray(toward),
+                _offsets(self.options),
+                nearest,
+            )
+            closest = nearest[:count]
+        else:
+            mismatches = (outcomes[candidates][:, None, :] != toward[None, :, :]).sum(axis=(1, 2))
+            closest = candidates[mismatches == mismatches.min()]
         return int(closest[int(rng.integers(len(closest)))])
 
     def respond(self, outcome: int, t: float) -> Answer:
@@ -274,6 +285,12 @@ def make_delegate(
     if strategy == "tit-for-tat":
         return ReciprocalDelegate.for_seat(space, seat, "boulware", start, beliefs, resolve)
     return TimeBasedDelegate.for_seat(space, seat, strategy, start, beliefs, resolve)
+
+
+@cache
+def _offsets(options: tuple[tuple[str, ...], ...]) -> IntArray:
+    """Where each issue's options start when all issues' options are laid side by side."""
+    return np.cumsum([0, *(len(o) for o in options[:-1])]).astype(np.int64)
 
 
 @cache

@@ -483,7 +483,9 @@ def _go_on(state: State, event: GoOn) -> State:
 
 def _settle(state: State) -> State:
     """Consensus when every seated party supports the current version; failure at the deadline."""
-    if not state.drafts or state.awaiting() or state.vote:
+    # every response is from a seated party (a walk-out takes its response away), so all have
+    # answered exactly when there are as many responses as seated parties
+    if not state.drafts or len(state.responses) < len(state.seated) or state.vote:
         return state
     if all(isinstance(state.responses[s], Support) for s in state.seated):
         reason = "consensus of every seated party"
