@@ -27,7 +27,8 @@ def database_url(tmp_path: Path) -> Iterator[str]:
     with engine.begin() as connection:
         connection.execute(
             text(
-                "DROP TABLE IF EXISTS room_class_table, room_class, room_event, room_seat, room_session, alembic_version CASCADE"
+                "DROP TABLE IF EXISTS room_class_table, room_class, room_event, room_seat, room_session,"
+                " alembic_version CASCADE"
             )
         )
     engine.dispose()
