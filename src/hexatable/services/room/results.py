@@ -89,7 +89,7 @@ def table_results(room: Room, log: Sequence[Mapping[str, Any]]) -> dict[str, Any
                 drafts[offer_event.offer - 1]["supported"].append(offer_event.seat)
             continue
         event = event_from_dict(data)
-        phase, name = state.number, state.phase_name
+        phase, name, version = state.number, state.phase_name, state.phase.version
         state = advance(state, event)
         if isinstance(event, TableDraft):
             package = {**state.fixed, **dict(zip(state.rules.issues, event.options, strict=True))}
@@ -97,17 +97,15 @@ def table_results(room: Room, log: Sequence[Mapping[str, Any]]) -> dict[str, Any
             current[(phase, state.phase.version)] = drafts[-1]
         elif isinstance(event, Support | Object | Reserve):
             answered = current[(phase, event.version)]
-            for key in ("supported", "reserved"):
-                answered[key] = [s for s in answered[key] if s != event.seat]
-            answered["objected"].pop(event.seat, None)
+            _forget(answered, event.seat)  # a seat may change its answer: the last one stands
             if isinstance(event, Object):
                 answered["objected"][event.seat] = event.issue
             else:
                 answered["supported" if isinstance(event, Support) else "reserved"].append(event.seat)
         elif isinstance(event, WalkOut | Return):
-            walk_outs.append(
-                {"seat": event.seat, "phase": name, "version": state.phase.version, "type": event.type}
-            )
+            if isinstance(event, WalkOut) and (phase, version) in current:
+                _forget(current[(phase, version)], event.seat)  # leaving the table withdraws its answer
+            walk_outs.append({"seat": event.seat, "phase": name, "version": version, "type": event.type})
     agreement = _agreement(state, room)
     absent = state.absent if isinstance(state, TalksState) else frozenset()
     seats = []
@@ -207,6 +205,13 @@ def _draft(phase: str, version: int, by: str, options: Mapping[str, str]) -> dic
         "objected": {},
         "reserved": [],
     }
+
+
+def _forget(draft: dict[str, Any], seat: str) -> None:
+    """Remove ``seat``'s answer to ``draft``."""
+    draft["supported"] = [s for s in draft["supported"] if s != seat]
+    draft["reserved"] = [s for s in draft["reserved"] if s != seat]
+    draft["objected"].pop(seat, None)
 
 
 def _agreement(state: TalksState | OfferState, room: Room) -> int | None:
