@@ -330,6 +330,7 @@ async def create_class_from_form(request: Request) -> Response:
         tables = form_number(form.get("tables"), "tables", int)
         if tables is None:
             raise RoomError(422, f"tables: a whole number between 1 and {MAX_TABLES}")
+        max_drafts = form_number(form.get("max_drafts"), "max_drafts", int)
         created = await run_in_threadpool(
             classes_of(request).create,
             instructor,
@@ -339,7 +340,7 @@ async def create_class_from_form(request: Request) -> Response:
             scenario=scenario_id,
             seats=seats,
             mechanism=form.get("mechanism", "single-text"),
-            max_drafts=form_number(form.get("max_drafts"), "max_drafts", int) or 20,
+            max_drafts=20 if max_drafts is None else max_drafts,
             chair_strategy=form.get("chair_strategy", DEFAULT_CHAIR),
             minutes=form_number(form.get("minutes"), "minutes", float),
         )

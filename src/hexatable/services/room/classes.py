@@ -75,12 +75,11 @@ class Classes:
             raise RoomError(422, f"case: use a built-in case ({', '.join(builtin_case_ids())})")
         loaded = self.service.scenario(case, scenario)  # 422 naming the scenario if it does not exist
         title = title.strip() or pick(loaded.case.scenario_index[scenario].title, "en")
-        class_id = secrets.token_hex(8)
-        with self._db.begin() as db:
-            db.add(ClassRow(id=class_id, title=title, case=case, scenario=scenario))
         created: list[Created] = []
+        class_id = secrets.token_hex(8)
         for number in range(1, tables + 1):
-            # The first table checks the seats and rules; the others cannot fail where it passed.
+            # The first table checks the seats and rules (nothing is stored if they are refused); the
+            # others cannot fail where it passed.
             made = self.service.create(
                 identity,
                 case=case,
@@ -90,6 +89,9 @@ class Classes:
                 **rules,
             )
             with self._db.begin() as db:
+                if number == 1:
+                    db.add(ClassRow(id=class_id, title=title, case=case, scenario=scenario))
+                    db.flush()
                 db.add(ClassTableRow(class_id=class_id, number=number, session_id=made.id))
             created.append(made)
         return CreatedClass(class_id, title, tuple(created))
