@@ -189,4 +189,5 @@ def summary(number: int, view: Mapping[str, Any]) -> dict[str, Any]:
         "seats": stances,
         "agreement": view.get("debrief", {}).get("agreement"),
         "messages": len(view["messages"]),
+        "issue_titles": {item["issue"]: item["title"] for item in view["agenda"]},
     }
