@@ -9,10 +9,14 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
 
+from hexatable.services.room.db import MIGRATIONS, make_engine, migrate
 from hexatable.services.room.service import RoomError, RoomService, SeatPlan
+from hexatable.web.app import create_app
 from tests.conftest import INSTRUCTOR, bearer
 from tests.web.test_api import act, view
 from tests.web.test_clock import FakeClock
@@ -375,3 +379,27 @@ def test_a_class_is_only_the_instructors(client: TestClient) -> None:
     assert view(client, table["id"], prk)["session"]["status"] == "open"
     assert client.get("/api/classes/nosuchclass", headers=bearer(INSTRUCTOR)).status_code == 404
     assert client.get("/console/nosuchclass", params={"token": INSTRUCTOR}).status_code == 404
+
+
+def test_a_database_at_revision_0002_is_upgraded_and_keeps_its_sessions(tmp_path: object) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path}/old.sqlite3")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+    assert "room_class" not in inspect(engine).get_table_names()
+    old = RoomService(engine, INSTRUCTOR)
+    created = old.create(
+        old.identify(INSTRUCTOR), case="six-party-talks", scenario="six-party-2007", seats={"PRK": SeatPlan()}
+    )
+    migrate(engine)
+    assert {"room_class", "room_class_table"} <= set(inspect(engine).get_table_names())
+    service = RoomService(engine, INSTRUCTOR)
+    prk = service.identify(created.seat_tokens["PRK"], created.id)
+    assert service.view(prk, created.id)["session"]["status"] == "open"
+    with TestClient(create_app(service)) as client:
+        made = make_class(client, tables=2)
+        assert [c["tables"] for c in client.get("/api/classes", headers=bearer(INSTRUCTOR)).json()] == [2]
+        assert made["tables"][0]["id"] != created.id
+    engine.dispose()

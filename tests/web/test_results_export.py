@@ -11,6 +11,7 @@ import csv
 import io
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import INSTRUCTOR, bearer
@@ -198,3 +199,43 @@ def test_seats_cannot_export_results(client: TestClient) -> None:
             assert response.status_code == 403, path
             assert "score" not in response.text
     assert client.get(f"/api/sessions/{table['id']}/results.json").status_code == 401
+
+
+def test_alternating_offers_export_the_offers_and_who_accepted_them(client: TestClient) -> None:
+    created = create(client, people=SIX, mechanism="alternating-offers")
+    session, tokens = created["id"], created["seat_tokens"]
+    offer = {"type": "propose", "options": [AGREED[i] for i in AGENDA]}
+    assert act(client, session, tokens["PRK"], offer).status_code == 200
+    for seat in SIX[1:]:
+        assert act(client, session, tokens[seat], {"type": "accept", "offer": 1}).status_code == 200
+    result = client.get(f"/api/sessions/{session}/results.json", headers=bearer(INSTRUCTOR)).json()
+    assert (result["status"], result["agreement"]) == ("agreed", AGREED)
+    assert {s["seat"]: s["score"] for s in result["seats"]} == SCORES
+    assert result["drafts"] == [
+        {
+            "phase": "alternating offers",
+            "version": 1,
+            "by": "PRK",
+            "options": AGREED,
+            "supported": list(SIX),
+            "objected": {},
+            "reserved": [],
+        }
+    ]
+
+
+@pytest.mark.parametrize("mechanism", ["single-text", "top-down", "bottom-up", "bilateral-track"])
+def test_the_path_and_scores_agree_with_the_debrief(client: TestClient, mechanism: str) -> None:
+    """AI seats only: the talks run to their end when the session is made. The export, folded again
+    from the log, must tell the same story as the debrief the seats see (built from the live state)."""
+    created = create(client, people=(), mechanism=mechanism)
+    seen = client.get(f"/api/sessions/{created['id']}/view", headers=bearer(created["observer_token"])).json()
+    debrief = seen["debrief"]
+    result = client.get(f"/api/sessions/{created['id']}/results.json", headers=bearer(INSTRUCTOR)).json()
+    assert result["status"] == seen["session"]["status"]
+    assert result["agreement"] == debrief["agreement"]
+    assert [(d["phase"], d["version"], d["options"]) for d in result["drafts"]] == [
+        (p["phase"], p["version"], p["options"]) for p in debrief["path"]
+    ]
+    assert {s["seat"]: s["score"] for s in result["seats"]} == debrief["scores"]
+    assert {s["seat"]: s["gain"] for s in result["seats"]} == debrief["gains"]
