@@ -175,7 +175,7 @@ def test_the_form_creates_a_class_and_shows_bad_input_again(client: TestClient) 
 
 
 def test_the_console_shows_every_table_and_follows_each_change(client: TestClient) -> None:
-    made = make_class(client, tables=2)
+    made = make_class(client, tables=2, minutes=45)
     first, _ = made["tables"]
     page = client.get(f"/console/{made['id']}", params={"token": INSTRUCTOR})
     assert page.status_code == 200
@@ -403,3 +403,12 @@ def test_a_database_at_revision_0002_is_upgraded_and_keeps_its_sessions(tmp_path
         assert [c["tables"] for c in client.get("/api/classes", headers=bearer(INSTRUCTOR)).json()] == [2]
         assert made["tables"][0]["id"] != created.id
     engine.dispose()
+
+
+def test_the_console_speaks_chinese(client: TestClient) -> None:
+    made = make_class(client, tables=1)
+    page = client.get(f"/console/{made['id']}", params={"token": INSTRUCTOR, "lang": "zh"})
+    assert page.status_code == 200
+    assert "教师控制台" in page.text and "发送给所有谈判桌" in page.text and "待答复" in page.text
+    form = client.get("/console", params={"lang": "zh"})
+    assert "新建班级" in form.text and "担任谈判主席" in form.text

@@ -239,3 +239,21 @@ def test_the_path_and_scores_agree_with_the_debrief(client: TestClient, mechanis
     ]
     assert {s["seat"]: s["score"] for s in result["seats"]} == debrief["scores"]
     assert {s["seat"]: s["gain"] for s in result["seats"]} == debrief["gains"]
+
+
+def test_a_seat_away_when_the_others_agree_is_not_party(client: TestClient) -> None:
+    created = create(client, people=SIX)
+    session, tokens = created["id"], created["seat_tokens"]
+    assert act(client, session, tokens["KOR"], {"type": "walk_out"}).status_code == 200
+    draft = {"type": "table_draft", "options": [AGREED[i] for i in AGENDA]}
+    assert act(client, session, tokens["CHN"], draft).status_code == 200
+    for seat in SIX:
+        if seat != "KOR":
+            assert act(client, session, tokens[seat], {"type": "support", "version": 1}).status_code == 200
+    result = client.get(f"/api/sessions/{session}/results.json", headers=bearer(INSTRUCTOR)).json()
+    assert (result["status"], result["reason"]) == ("agreed-without", "agreed without KOR")
+    seats = {s["seat"]: s for s in result["seats"]}
+    assert {s: seats[s]["party"] for s in SIX} == {s: s != "KOR" for s in SIX}
+    assert seats["KOR"]["walk_outs"] == 1 and seats["KOR"]["score"] == SCORES["KOR"]
+    assert result["walk_outs"] == [{"seat": "KOR", "phase": "plenary", "version": 0, "type": "walk_out"}]
+    assert sorted(result["drafts"][0]["supported"]) == sorted(s for s in SIX if s != "KOR")
