@@ -419,3 +419,20 @@ def test_the_console_speaks_chinese(client: TestClient) -> None:
     assert "教师控制台" in page.text and "发送给所有谈判桌" in page.text and "待答复" in page.text
     form = client.get("/console", params={"lang": "zh"})
     assert "新建班级" in form.text and "担任谈判主席" in form.text
+
+
+def test_a_pause_and_the_notices_survive_a_restart(engine: Engine) -> None:
+    first = RoomService(engine, INSTRUCTOR)
+    instructor = first.identify(INSTRUCTOR)
+    created = first.create(
+        instructor, case="six-party-talks", scenario="six-party-2007", seats={"PRK": SeatPlan()}
+    )
+    first.pause(instructor, created.id)
+    first.notice(instructor, created.id, "Back at three.")
+    restarted = RoomService(engine, INSTRUCTOR)  # nothing cached
+    prk = restarted.identify(created.seat_tokens["PRK"], created.id)
+    seen = restarted.view(prk, created.id)
+    assert seen["session"]["paused"] is True and [n["text"] for n in seen["notices"]] == ["Back at three."]
+    with pytest.raises(RoomError) as refused:
+        restarted.act(prk, created.id, {"type": "support", "version": 1})
+    assert refused.value.status == 409
