@@ -110,7 +110,7 @@ PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/api/sessions/{session_id}/results.json"): {},
     ("GET", "/api/sessions/{session_id}/results.csv"): {},
     ("GET", "/console"): {},
-    ("POST", "/console/classes"): {"data": {"tables": "1", "scenario": "six-party-talks/six-party-2007"}},
+    ("POST", "/console"): {"data": {"tables": "1", "scenario": "six-party-talks/six-party-2007"}},
     ("GET", "/console/{class_id}"): {},
     ("GET", "/console/{class_id}/tables"): {},
     ("POST", "/console/{class_id}/tables/{number}"): {"data": {"action": "close"}},

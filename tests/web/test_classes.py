@@ -152,7 +152,7 @@ def test_the_form_creates_a_class_and_shows_bad_input_again(client: TestClient) 
         "max_drafts": "5",
         "minutes": "",
     }
-    page = client.post("/console/classes", data=form)
+    page = client.post("/console", data=form)
     assert page.status_code == 200, page.text
     text = html.unescape(page.text)
     assert "Class created: Tuesday" in text and 'id="links-2"' in text and 'id="links-3"' not in text
@@ -172,7 +172,7 @@ def test_the_form_creates_a_class_and_shows_bad_input_again(client: TestClient) 
         ({"scenario": "junk"}, "case: use a built-in case"),
         ({"max_drafts": "0"}, "max_drafts: between 1 and 200"),
     ]:
-        again = client.post("/console/classes", data={**form, **changes})
+        again = client.post("/console", data={**form, **changes})
         assert again.status_code == 422, changes
         shown = html.unescape(again.text)
         assert message in shown and 'id="new-class"' in shown, changes
@@ -377,7 +377,7 @@ def test_a_class_is_only_the_instructors(client: TestClient) -> None:
         ("GET", f"/console/{made['id']}/tables", {}),
         ("POST", f"/console/{made['id']}/tables/1", {"data": {"action": "close"}}),
         ("POST", f"/console/{made['id']}/notice", {"data": {"text": "hi"}}),
-        ("POST", "/console/classes", {"data": {"tables": "1", "scenario": SCENARIO}}),
+        ("POST", "/console", {"data": {"tables": "1", "scenario": SCENARIO}}),
     ]:
         for auth in ({"headers": bearer(prk)}, {"params": {"token": prk}}):
             response = client.request(method, path, **body, **auth)

@@ -312,9 +312,10 @@ def console_home(request: Request) -> Response:
     return with_cookie(request, classes_page(request, instructor, {}, None, 200))
 
 
-@router.post("/console/classes", response_class=HTMLResponse)
+@router.post("/console", response_class=HTMLResponse)
 async def create_class_from_form(request: Request) -> Response:
-    """Create a class from the form; bad input shows the form again with the message (422)."""
+    """Create a class from the form; bad input shows the form again with the message (422). The form
+    posts to the page's own address, so the language switch on the answer leads back to the form."""
     instructor = page_instructor(request)
     form = {k: str(v) for k, v in (await request.form()).items()}
     chosen = form.get("scenario", "")
