@@ -26,7 +26,10 @@ def database_url(tmp_path: Path) -> Iterator[str]:
     engine = make_engine(url)  # a shared PostgreSQL database: start each test from empty tables
     with engine.begin() as connection:
         connection.execute(
-            text("DROP TABLE IF EXISTS room_event, room_seat, room_session, alembic_version CASCADE")
+            text(
+                "DROP TABLE IF EXISTS room_class_table, room_class, room_event, room_seat, room_session,"
+                " alembic_version CASCADE"
+            )
         )
     engine.dispose()
     yield url

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from hexatable.case import open_case, pick
-from hexatable.web import analyses, api, pages
+from hexatable.web import analyses, api, console, pages
 from tests.conftest import INSTRUCTOR, bearer
 from tests.web.test_api import act, create
 
@@ -99,13 +99,33 @@ PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/room/{session_id}"): {},
     ("GET", "/room/{session_id}/panel"): {},
     ("POST", "/room/{session_id}/act"): {"data": {"type": "side_message", "room": "1", "text": "?"}},
+    # The instructor's console (web/console.py): classes, their tables, and the results.
+    ("POST", "/api/classes"): {"json": {"tables": 1}},
+    ("GET", "/api/classes"): {},
+    ("GET", "/api/classes/{class_id}"): {},
+    ("POST", "/api/classes/{class_id}/tables/{number}/{action}"): {},
+    ("POST", "/api/classes/{class_id}/notices"): {"json": {"text": "?"}},
+    ("GET", "/api/classes/{class_id}/results.json"): {},
+    ("GET", "/api/classes/{class_id}/results.csv"): {},
+    ("GET", "/api/sessions/{session_id}/results.json"): {},
+    ("GET", "/api/sessions/{session_id}/results.csv"): {},
+    ("GET", "/console"): {},
+    ("POST", "/console"): {"data": {"tables": "1", "scenario": "six-party-talks/six-party-2007"}},
+    ("GET", "/console/{class_id}"): {},
+    ("GET", "/console/{class_id}/tables"): {},
+    ("POST", "/console/{class_id}/tables/{number}"): {"data": {"action": "close"}},
+    ("POST", "/console/{class_id}/notice"): {"data": {"text": "?"}},
 }
+INSTRUCTOR_ONLY = [
+    route for route in PROBES if "/classes" in route[1] or "/console" in route[1] or "results" in route[1]
+]
+"""Routes a seat's or an observer's token must never open (the console, any class, the exports)."""
 WEBSOCKETS = {"/api/sessions/{session_id}/ws"}
 
 
 def http_routes() -> set[tuple[str, str]]:
     routes = set()
-    for router in (api.router, pages.router, analyses.router):
+    for router in (api.router, pages.router, analyses.router, console.router):
         for route in router.routes:
             for method in getattr(route, "methods", None) or ():
                 routes.add((method, route.path))  # type: ignore[attr-defined]
@@ -113,7 +133,12 @@ def http_routes() -> set[tuple[str, str]]:
 
 
 def test_every_route_is_probed() -> None:
-    websockets = {r.path for r in api.router.routes if not getattr(r, "methods", None)}  # type: ignore[attr-defined]
+    websockets = {
+        r.path  # type: ignore[attr-defined]
+        for router in (api.router, console.router)
+        for r in router.routes
+        if not getattr(r, "methods", None)
+    }
     assert http_routes() == set(PROBES)
     assert websockets == WEBSOCKETS
 
@@ -121,11 +146,21 @@ def test_every_route_is_probed() -> None:
 def test_no_route_shows_a_seat_what_is_not_its_own(client: TestClient, table: dict[str, Any]) -> None:
     session = table["id"]
     prk, observer = table["seat_tokens"]["PRK"], table["observer_token"]
+    klass = client.post("/api/classes", json={"tables": 1}, headers=bearer(INSTRUCTOR)).json()
+    class_session = klass["tables"][0]["id"]
     before = client.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json()
+    class_before = client.get(f"/api/sessions/{class_session}/log", headers=bearer(INSTRUCTOR)).json()
     sessions_before = client.get("/api/sessions", headers=bearer(INSTRUCTOR)).json()
     served: defaultdict[tuple[str, str, str], set[int]] = defaultdict(set)
     for (method, template), probe in PROBES.items():
-        path = template.format(session_id=session, case_id="six-party-talks", name="room.js")
+        path = template.format(
+            session_id=session,
+            case_id="six-party-talks",
+            name="room.js",
+            class_id=klass["id"],
+            number=1,
+            action="close",
+        )
         for token, holder in ((prk, "PRK"), (observer, "observer")):
             for how, auth in credentials(client, token, session):
                 request = {**probe, **auth}
@@ -137,6 +172,8 @@ def test_no_route_shows_a_seat_what_is_not_its_own(client: TestClient, table: di
     client.cookies.clear()
     after = client.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json()
     assert after == before, "a probe changed the session"
+    class_after = client.get(f"/api/sessions/{class_session}/log", headers=bearer(INSTRUCTOR)).json()
+    assert class_after == class_before, "a probe changed the class's table"
     # The probes reached the pages that do show the seat its own things (the test is not vacuous) ...
     for template in ("/api/sessions/{session_id}/view", "/room/{session_id}", "/room/{session_id}/panel"):
         assert 200 in served[("GET", template, "PRK")], template
@@ -148,6 +185,7 @@ def test_no_route_shows_a_seat_what_is_not_its_own(client: TestClient, table: di
         ("POST", "/api/sessions"),
         ("GET", "/api/sessions"),
         ("GET", "/api/sessions/{session_id}/log"),
+        *INSTRUCTOR_ONLY,
     ]:
         for holder in ("PRK", "observer"):
             assert served[(*route, holder)] <= {401, 403}, route

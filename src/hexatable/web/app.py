@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from hexatable import __version__
 from hexatable.services.room.service import RoomError, RoomService
-from hexatable.web import analyses, api, pages
+from hexatable.web import analyses, api, console, pages
 from hexatable.web.hub import Hub
 from hexatable.web.limits import RateLimiter
 
@@ -73,5 +73,6 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(analyses.router)
+    app.include_router(console.router)
     app.state.tick = lambda: tick(app)
     return app

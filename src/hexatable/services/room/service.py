@@ -62,6 +62,12 @@ from hexatable.services.room.views import personal_view, public_view
 Role = Literal["instructor", "seat", "observer"]
 ROOM_EVENTS = ("side_room", "side_message")
 """Events of the room itself (side rooms), stored in the log but not part of the protocol."""
+INSTRUCTOR_EVENTS = ("pause", "unpause", "notice")
+"""The instructor's own events (:meth:`RoomService.pause`, :meth:`RoomService.notice`), stored in the log
+like side rooms and never sent by a seat."""
+WHILE_PAUSED = ("message", "side_room", "side_message")
+"""What seats may still do at a paused table: talk, but not move."""
+NOTICE_LENGTH = 500
 ROOM_MECHANISMS = MECHANISMS
 """The mechanisms the room plays: those made of single-text phases (:mod:`hexatable.negotiate.talks`)
 and stacked alternating offers (:mod:`hexatable.negotiate.alternating`)."""
@@ -155,6 +161,7 @@ class RoomService:
 
     def __init__(self, engine: Engine, instructor_token: str, clock: Callable[[], float] = time.time) -> None:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.engine = engine  # classes (services/room/classes.py) keep their own rows in the same database
         self._clock = clock
         self._instructor_hash = hash_token(instructor_token)
         self._scenarios: dict[tuple[str, str], LoadedScenario] = {}
@@ -305,6 +312,8 @@ class RoomService:
         with room.lock:
             self._enforce_clock(room)
             state, _, room_events = self._state(room)
+            if identity.role == "seat" and kind not in WHILE_PAUSED and paused_since(room_events) is not None:
+                raise RoomError(409, "the instructor has paused this table: moves wait until it resumes")
             if identity.role == "instructor":
                 payload["seat"] = _speaker(state)  # the instructor closes in the chair's name
             if kind in ROOM_EVENTS:
@@ -331,7 +340,9 @@ class RoomService:
     def _advance_locked(self, room: Room) -> list[dict[str, Any]]:
         appended: list[dict[str, Any]] = []
         for _ in range(10_000):  # bounded: each pass appends at least one event or stops
-            state, events, _ = self._current(room)
+            state, events, room_events = self._current(room)
+            if paused_since(room_events) is not None:  # AI seats wait like everyone else
+                return appended
             event = self._next_ai_event(room, state, events)
             if event is None:
                 return appended
@@ -503,8 +514,8 @@ class RoomService:
         """Once the session's time is up, record it (once); call with the room's lock held."""
         if room.deadline_at is None or self._clock() < room.deadline_at:
             return
-        state, _, _ = self._state(room)
-        if state.status == "open":
+        state, _, room_events = self._state(room)
+        if state.status == "open" and self._clock() >= room.deadline_at + held(room_events, self._clock()):
             self._append(room, event_to_dict(TimeUp(_speaker(state))))
 
     def overdue(self) -> list[str]:
@@ -532,7 +543,11 @@ class RoomService:
     def seconds_left(self, session_id: str) -> float | None:
         """Time left on the session's clock (``None``: no clock)."""
         room = self.room(session_id)
-        return None if room.deadline_at is None else max(0.0, room.deadline_at - self._clock())
+        if room.deadline_at is None:
+            return None
+        _, _, room_events = self._current(room)
+        now = self._clock()
+        return max(0.0, room.deadline_at + held(room_events, now) - now)
 
     def _current(self, room: Room) -> tuple[TableState, list[Event | OfferEvent], list[dict[str, Any]]]:
         """The fold as this process last saw it (with the room's lock held, right after this
@@ -585,9 +600,40 @@ class RoomService:
                 public[lang] = public_view(room, state, history, lang)
             found.append(personal_view(room, state, room_events, identity, public[lang], lang))
         left = self.seconds_left(session_id)
+        paused = state.status == "open" and paused_since(room_events) is not None
+        notices = [{"text": e["text"], "at": e["at"]} for e in room_events if e["type"] == "notice"]
         for view in found:
-            view["session"] = {**view["session"], "seconds_left": left}
+            view["session"] = {**view["session"], "seconds_left": left, "paused": paused}
+            view["notices"] = notices
         return found
+
+    # --- the instructor's hand on a table -----------------------------------------------------
+
+    def pause(self, identity: Identity, session_id: str, paused: bool = True) -> dict[str, Any]:
+        """Pause a table (seats' moves and AI seats wait, the clock stops) or resume it."""
+        self._require(identity, "instructor")
+        room = self.room(session_id)
+        with room.lock:
+            self._enforce_clock(room)
+            state, _, room_events = self._state(room)
+            if state.status != "open":
+                raise RoomError(409, f"the talks have ended ({state.status}: {state.reason})")
+            if (paused_since(room_events) is not None) == paused:
+                raise RoomError(409, "this table is already " + ("paused" if paused else "running"))
+            record = self._append(room, {"type": "pause" if paused else "unpause", "at": self._clock()})
+            if not paused:
+                self._advance_locked(room)
+        return record
+
+    def notice(self, identity: Identity, session_id: str, text: object) -> dict[str, Any]:
+        """A notice from the instructor, shown to every seat and observer of the session."""
+        self._require(identity, "instructor")
+        if not isinstance(text, str) or not text.strip() or len(text) > NOTICE_LENGTH:
+            raise RoomError(422, f"text: 1 to {NOTICE_LENGTH} characters")
+        room = self.room(session_id)
+        with room.lock:
+            self._state(room)
+            return self._append(room, {"type": "notice", "text": text.strip(), "at": self._clock()})
 
     def _require(self, identity: Identity, role: Role) -> None:
         if identity.role != role:
@@ -624,13 +670,40 @@ def _fold(folded: Folded, records: Sequence[dict[str, Any]]) -> Folded:
         return folded
     state, history, room_events = folded.state, list(folded.history), list(folded.room_events)
     for record in records:
-        if record["type"] in ROOM_EVENTS:
+        if record["type"] in ROOM_EVENTS or record["type"] in INSTRUCTOR_EVENTS:
             room_events.append(record)
         else:
             event = _parse(state, {k: v for k, v in record.items() if k != "seq"})
             state = _step(state, event)
             history.append(event)
     return Folded(records[-1]["seq"], state, tuple(history), tuple(room_events))
+
+
+def paused_since(room_events: Sequence[Mapping[str, Any]]) -> float | None:
+    """When the instructor paused the table (``None``: it is running)."""
+    since = None
+    for event in room_events:
+        if event["type"] == "pause":
+            since = float(event["at"])
+        elif event["type"] == "unpause":
+            since = None
+    return since
+
+
+def held(room_events: Sequence[Mapping[str, Any]], now: float) -> float:
+    """Seconds the table has spent paused up to ``now``: the clock's deadline moves on by as much.
+
+    >>> events = [{"type": "pause", "at": 10.0}, {"type": "unpause", "at": 25.0}]
+    >>> held([*events, {"type": "pause", "at": 40.0}], now=50.0)
+    25.0
+    """
+    total, since = 0.0, None
+    for event in room_events:
+        if event["type"] == "pause":
+            since = float(event["at"])
+        elif event["type"] == "unpause" and since is not None:
+            total, since = total + float(event["at"]) - since, None
+    return total + (now - since if since is not None else 0.0)
 
 
 class _NoLock:

@@ -64,3 +64,32 @@ class EventRow(Base):
     type: Mapped[str] = mapped_column(String(40))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ClassRow(Base):
+    """A class: several tables (sessions) of one scenario run together by one instructor.
+
+    The tables are ordinary sessions; a class only groups them (:class:`ClassTableRow`) so the
+    instructor's console can show them at once and export their results together."""
+
+    __tablename__ = "room_class"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    case: Mapped[str] = mapped_column(String(500))
+    scenario: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    tables: Mapped[list[ClassTableRow]] = relationship(order_by="ClassTableRow.number")
+
+
+class ClassTableRow(Base):
+    """Table ``number`` (from 1) of a class is the session ``session_id``."""
+
+    __tablename__ = "room_class_table"
+    __table_args__ = (UniqueConstraint("class_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    class_id: Mapped[str] = mapped_column(ForeignKey("room_class.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    session_id: Mapped[str] = mapped_column(ForeignKey("room_session.id", ondelete="CASCADE"), unique=True)
