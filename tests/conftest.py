@@ -10,11 +10,16 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
+from hexatable.negotiate.beliefs import compiled
 from hexatable.services.room.db import make_engine, migrate
 from hexatable.services.room.service import RoomService
 from hexatable.web.app import create_app
 
 INSTRUCTOR = "instructor-secret"
+
+# Compile (or load) the belief kernels once, before any test: on a fresh checkout Numba compiles them in
+# a few seconds and caches them on disk, and a browser test's first AI move should not wait for that.
+compiled()
 
 
 @pytest.fixture
