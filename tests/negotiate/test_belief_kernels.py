@@ -175,6 +175,11 @@ def test_nearest_rows_are_those_with_fewest_mismatches(seed, issues, candidates,
     toward = np.ascontiguousarray(np.stack([rng.integers(0, r, offers) for r in radices], axis=1))
     offsets = np.concatenate([[0], np.cumsum(radices)[:-1]]).astype(np.int64)
     out = np.empty(candidates, dtype=np.int64)
-    count = nearest_rows(chosen, outcomes, toward, offsets, out)
+    count = nearest_rows(chosen, outcomes, toward, np.arange(offers, dtype=np.int64), offsets, out)
     mismatches = (outcomes[chosen][:, None, :] != toward[None, :, :]).sum(axis=(1, 2))
+    assert out[:count].tolist() == chosen[mismatches == mismatches.min()].tolist()
+    # the offers given as rows of the outcome table itself
+    some = np.ascontiguousarray(rng.choice(200, offers).astype(np.int64))
+    count = nearest_rows(chosen, outcomes, outcomes, some, offsets, out)
+    mismatches = (outcomes[chosen][:, None, :] != outcomes[some][None, :, :]).sum(axis=(1, 2))
     assert out[:count].tolist() == chosen[mismatches == mismatches.min()].tolist()

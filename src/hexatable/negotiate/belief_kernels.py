@@ -213,31 +213,37 @@ def mediator_pick(
     return chosen
 
 
-@njit(f"int64({_I1}, int64[:, ::1], int64[:, ::1], {_I1}, {_I1})", cache=True)
+@njit(f"int64({_I1}, int64[:, ::1], int64[:, ::1], {_I1}, {_I1}, {_I1})", cache=True)
 def nearest_rows(
-    candidates: IntArray, outcomes: IntArray, toward: IntArray, offsets: IntArray, out: IntArray
+    candidates: IntArray,
+    outcomes: IntArray,
+    table: IntArray,
+    toward: IntArray,
+    offsets: IntArray,
+    out: IntArray,
 ) -> int:
-    """Writes into ``out`` the candidates (outcome indices) that differ least, in number of issues,
-    from the rows of ``toward`` (option indices), in candidate order, and returns how many there are.
+    """Writes into ``out`` the candidates (rows of ``outcomes``) that differ least, in number of
+    issues, from the rows ``toward`` of ``table`` (option indices), in candidate order, and returns how
+    many there are.
 
-    The mismatches of a candidate with all of ``toward`` are ``len(toward) * issues`` minus the
+    The mismatches of a candidate with all of those rows are ``len(toward) * issues`` minus the
     (offer, issue) pairs it agrees with, so the candidates with the most agreements are kept;
     ``offsets[i]`` is where issue ``i``'s options start when all issues' options are laid side by side.
     Not part of the belief model, but the same kind of small loop: a delegate's offer in alternating
     offers (:meth:`hexatable.negotiate.delegates.TimeBasedDelegate.propose`).
     """
-    issues = toward.shape[1]
+    issues = outcomes.shape[1]
     size = 0
-    for i in range(issues):
-        for r in range(toward.shape[0]):
-            size = max(size, offsets[i] + toward[r, i] + 1)
+    for r in range(toward.shape[0]):
+        for i in range(issues):
+            size = max(size, offsets[i] + table[toward[r], i] + 1)
     for c in range(candidates.shape[0]):
         for i in range(issues):
             size = max(size, offsets[i] + outcomes[candidates[c], i] + 1)
     counts = np.zeros(size, dtype=np.int64)
     for r in range(toward.shape[0]):
         for i in range(issues):
-            counts[offsets[i] + toward[r, i]] += 1
+            counts[offsets[i] + table[toward[r], i]] += 1
     most = -1
     found = 0
     for c in range(candidates.shape[0]):

@@ -108,19 +108,24 @@ class TimeBasedDelegate:
     towards: IntArray | None = field(default=None, repr=False)
     options: tuple[tuple[str, ...], ...] = ()
     resolve: float = 0.5
+    extent: tuple[float, float] | None = field(default=None, repr=False)
+    """``(best, worst)`` score when already known (:meth:`for_seat` memoises them per space)."""
     best: float = field(init=False)
     span: float = field(init=False, repr=False)
     exponent: float | None = field(init=False, repr=False)
+    offsets: IntArray | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # computed once: reply() and threshold() run for every seat on every draft
-        object.__setattr__(self, "best", float(self.utility.max()))
-        object.__setattr__(self, "span", self.best - float(self.utility.min()))
+        best, worst = self.extent or (float(self.utility.max()), float(self.utility.min()))
+        object.__setattr__(self, "best", best)
+        object.__setattr__(self, "span", best - worst)
         try:
             exponent: float | None = None if self.strategy == "hardheaded" else _curve(self.strategy).exponent
         except ValueError:  # an unknown strategy fails where it is used, in threshold()
             exponent = None
         object.__setattr__(self, "exponent", exponent)
+        object.__setattr__(self, "offsets", _offsets(self.options) if self.options else None)
 
     @classmethod
     def for_seat(
@@ -134,10 +139,7 @@ class TimeBasedDelegate:
     ) -> TimeBasedDelegate:
         index = space.seat_index(seat)
         utility = space.utility_of(seat)
-        opening = space.openings.get(seat)
-        top = None
-        if opening is not None and all(issue in opening for issue in space.issues):
-            top = float(utility[space.index_of(opening)])
+        top, extent = space.memo(("delegate", index), lambda: _seat_facts(space, index))
         return cls(
             seat=seat,
             utility=utility,
@@ -153,6 +155,7 @@ class TimeBasedDelegate:
             towards=_towards(space, index),
             options=space.options,
             resolve=resolve,
+            extent=extent,
         )
 
     def floor(self) -> float:
@@ -209,35 +212,38 @@ class TimeBasedDelegate:
         outcomes: IntArray | None = None,
         toward: IntArray | None = None,
         window: int = 64,
+        *,
+        toward_outcomes: IntArray | None = None,
     ) -> int | None:
         """An outcome worth at least its aspiration at ``t`` (``None`` if no outcome is worth even its
         reservation value: it has nothing to offer that beats no agreement).
 
         Among the ``window`` cheapest such outcomes it offers the one differing least (in number of
         issues) from the others' latest offers ``toward`` (rows of option indices; ``outcomes`` is the
-        space's outcome table), breaking ties at random; with nothing to go on, one at random.
+        space's outcome table; ``toward_outcomes`` gives the offers as outcome indices instead),
+        breaking ties at random; with nothing to go on, one at random.
         Offering what is acceptable to oneself and closest to what the others asked for is a simple
         similarity heuristic for finding agreements without knowing their sheets.
         """
         order, ranked = self.ranking if self.ranking is not None else _ranking(self.utility)
-        position = int(np.searchsorted(ranked, self.threshold(t) - 1e-9))
+        position = int(ranked.searchsorted(self.threshold(t) - 1e-9))
         if position >= len(order):  # its demand is above every outcome: offer its best, if worth it
             return int(order[-1]) if float(ranked[-1]) >= self.reservation - 1e-9 else None
         candidates = order[position : position + window]
-        if outcomes is None or toward is None or len(toward) == 0:
+        if toward_outcomes is not None and outcomes is not None:
+            table, rows = outcomes, toward_outcomes
+        elif toward is not None and len(toward):
+            table, rows = np.ascontiguousarray(toward), np.arange(len(toward), dtype=np.int64)
+        else:
+            table, rows = None, None
+        if outcomes is None or table is None or rows is None or not len(rows):
             return int(candidates[int(rng.integers(len(candidates)))])
-        if self.options:  # the same set, counted per option instead of compared row by row
+        if self.offsets is not None:  # the same set, counted per option instead of compared row by row
             nearest = np.empty(len(candidates), dtype=np.int64)
-            count = compiled().nearest_rows(
-                np.ascontiguousarray(candidates),
-                outcomes,
-                np.ascontiguousarray(toward),
-                _offsets(self.options),
-                nearest,
-            )
+            count = compiled().nearest_rows(candidates, outcomes, table, rows, self.offsets, nearest)
             closest = nearest[:count]
         else:
-            mismatches = (outcomes[candidates][:, None, :] != toward[None, :, :]).sum(axis=(1, 2))
+            mismatches = (outcomes[candidates][:, None, :] != table[rows][None, :, :]).sum(axis=(1, 2))
             closest = candidates[mismatches == mismatches.min()]
         return int(closest[int(rng.integers(len(closest)))])
 
@@ -285,6 +291,17 @@ def make_delegate(
     if strategy == "tit-for-tat":
         return ReciprocalDelegate.for_seat(space, seat, "boulware", start, beliefs, resolve)
     return TimeBasedDelegate.for_seat(space, seat, strategy, start, beliefs, resolve)
+
+
+def _seat_facts(space: OutcomeSpace, index: int) -> tuple[float | None, tuple[float, float]]:
+    """A seat's score of its declared opening package (``None`` without a complete one) and its best
+    and worst scores: the same in every run of a space."""
+    utility = space.utilities[index]
+    opening = space.openings.get(space.seats[index])
+    top = None
+    if opening is not None and all(issue in opening for issue in space.issues):
+        top = float(utility[space.index_of(opening)])
+    return top, (float(utility.max()), float(utility.min()))
 
 
 @cache

@@ -27,10 +27,10 @@ hexatable.negotiate.protocol.IllegalEventError: seat 'RUS' is not in this sessio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 Status = Literal["open", "agreed", "agreed-without", "failed"]
 """``agreed-without``: agreed by the parties still at the table while some that walked out stay away."""
@@ -296,16 +296,30 @@ class State:
         return [s for s in self.rules.seats if s in self.seated and s not in self.responses]
 
 
-_STATE_FIELDS = tuple(f.name for f in fields(State))
+T = TypeVar("T")
+
+
+def replacer(cls: type[T]) -> Callable[[T, Mapping[str, Any]], T]:
+    """``replace(state, changes)``: a copy of an instance of the frozen, slotted dataclass ``cls`` with
+    ``changes``, as ``dataclasses.replace`` but without its per-call introspection (a simulated
+    negotiation makes hundreds of states). The function is generated once per class from its fields,
+    the way ``dataclasses`` generates ``__init__`` (twice as fast as a loop over the fields)."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    setters = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
+    lines = [f"    _set_{n}(new, changes['{n}'] if '{n}' in changes else state.{n})" for n in names]
+    source = "def replace(state, changes):\n    new = _new(_cls)\n" + "\n".join(lines) + "\n    return new\n"
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
+    exec(source, namespace)
+    made: Callable[[T, Mapping[str, Any]], T] = namespace["replace"]
+    return made
+
+
+_replace_state = replacer(State)
 
 
 def _evolve(state: State, **changes: Any) -> State:
-    """``dataclasses.replace(state, **changes)`` without its per-call introspection: a simulated
-    negotiation applies some 200 events, each making a new state (``State`` has no ``__post_init__``)."""
-    new = object.__new__(State)
-    for name in _STATE_FIELDS:
-        object.__setattr__(new, name, changes[name] if name in changes else getattr(state, name))
-    return new
+    """``dataclasses.replace(state, **changes)``, fast (:func:`replacer`)."""
+    return _replace_state(state, changes)
 
 
 @cache
