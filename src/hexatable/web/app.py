@@ -13,9 +13,10 @@ from starlette.concurrency import run_in_threadpool
 
 from hexatable import __version__
 from hexatable.services.room.service import RoomError, RoomService
-from hexatable.web import analyses, api, pages
+from hexatable.web import analyses, api, docs, pages
 from hexatable.web.hub import Hub
 from hexatable.web.limits import RateLimiter
+from hexatable.web.security import SecurityHeaders
 
 
 async def tick(app: FastAPI) -> list[str]:
@@ -56,7 +57,10 @@ def create_app(
         title="hexatable",
         version=__version__,
         description="Negotiation room and case explorer. Seats act with their tokens; see /docs.",
+        docs_url=None,  # served by ``docs.router`` from the package's own assets, not a CDN
+        redoc_url=None,
     )
+    app.add_middleware(SecurityHeaders)
     app.state.service = service
     app.state.hub = Hub(service)
     app.state.act_limiter = RateLimiter(act_limit, 10.0)
@@ -73,5 +77,6 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(analyses.router)
+    app.include_router(docs.router)
     app.state.tick = lambda: tick(app)
     return app

@@ -1,0 +1,80 @@
+"""Security headers on every HTTP answer: a Content-Security-Policy the pages satisfy, no framing, no
+caching of anything that may carry a confidential part, no MIME sniffing, no referrer.
+
+The pages hold no inline script or event handler (their scripts are files under ``/static``, their data
+sits in ``data-*`` attributes), so the policy allows scripts from the app's own origin only. Styles are
+the app's own stylesheet too; Plotly sets the sizes and colours of its charts through the DOM's style
+objects, which a policy does not restrict. ReDoc (``/redoc``) injects its own ``<style>`` elements at run
+time, so that page alone allows inline styles (never inline scripts).
+
+A seat's token travels in the query string of its join link: ``Referrer-Policy: no-referrer`` keeps it
+out of the ``Referer`` header of any link followed from the room. Every answer except the static assets
+is ``Cache-Control: no-store``: a brief, a score sheet or a side room must not stay in a shared cache or
+in the browser's history cache after the seat has left.
+"""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "worker-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+"""The Content-Security-Policy of every page."""
+
+RELAXED_STYLES = {"/redoc": {"style-src": "'self' 'unsafe-inline'", "worker-src": "'self' blob:"}}
+"""Pages whose third-party viewer needs more than :data:`POLICY` (styles and a search worker only)."""
+
+STATIC_PREFIXES = ("/static/", "/docs/assets/")
+"""Assets that carry nothing confidential and may be cached (revalidated on each use)."""
+
+
+def policy_for(path: str) -> str:
+    """The Content-Security-Policy header value for a request path."""
+    directives = {**POLICY, **RELAXED_STYLES.get(path, {})}
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def headers_for(path: str) -> list[tuple[bytes, bytes]]:
+    """Every security header for an answer to ``path``."""
+    cache = "no-cache" if path.startswith(STATIC_PREFIXES) else "no-store"
+    return [
+        (b"content-security-policy", policy_for(path).encode()),
+        (b"x-frame-options", b"DENY"),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"cache-control", cache.encode()),
+    ]
+
+
+class SecurityHeaders:
+    """ASGI middleware adding :func:`headers_for` to every HTTP answer (it replaces any
+    ``Cache-Control`` a route set; WebSocket traffic passes untouched)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        added = headers_for(scope["path"])
+        names = {name for name, _ in added}
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + added}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
