@@ -7,6 +7,11 @@ the app's own stylesheet too; Plotly sets the sizes and colours of its charts th
 objects, which a policy does not restrict. ReDoc (``/redoc``) injects its own ``<style>`` elements at run
 time, so that page alone allows inline styles (never inline scripts).
 
+Plotly needs three things a strict policy refuses, each allowed by the hash of exactly what it inserts:
+an empty ``<style>`` element that it then fills through the CSS object model (which no policy restricts),
+an empty ``style`` attribute on a colour bar, and the stylesheet of its map library, which its bundle adds
+when it loads (that text is read from the installed bundle, so an upgrade of Plotly keeps it right).
+
 A seat's token travels in the query string of its join link: ``Referrer-Policy: no-referrer`` keeps it
 out of the ``Referer`` header of any link followed from the room. Every answer except the static assets
 is ``Cache-Control: no-store``: a brief, a score sheet or a side room must not stay in a shared cache or
@@ -14,6 +19,12 @@ in the browser's history cache after the seat has left.
 """
 
 from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import cache
+from importlib.resources import files
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -32,7 +43,42 @@ POLICY = {
 }
 """The Content-Security-Policy of every page."""
 
-RELAXED_STYLES = {"/redoc": {"style-src": "'self' 'unsafe-inline'", "worker-src": "'self' blob:"}}
+EMPTY = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+"""The CSP source of the SHA-256 of the empty string: Plotly's empty ``<style>`` and ``style``."""
+
+BUNDLED_STYLE = re.compile(r'createElement\("style"\);e\.id="[0-9a-f]{64}",e\.textContent=\'([^\'\\]*)\'')
+"""Where Plotly's bundle inserts a stylesheet of its own as a string (the map library's)."""
+
+
+def source_hash(text: str) -> str:
+    """The CSP hash source of ``text``."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+@cache
+def plotly_styles() -> str:
+    """The hash sources of the stylesheets the installed Plotly bundle inserts when it loads."""
+    bundle = (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
+    return " ".join(source_hash(css) for css in BUNDLED_STYLE.findall(bundle))
+
+
+def page_policy() -> dict[str, str]:
+    """:data:`POLICY` with what Plotly needs (styles only: nothing of it touches scripts)."""
+    return {
+        **POLICY,
+        "style-src-elem": f"'self' {EMPTY} {plotly_styles()}".strip(),
+        "style-src-attr": f"'unsafe-hashes' {EMPTY}",
+    }
+
+
+RELAXED_STYLES = {
+    "/redoc": {
+        "style-src": "'self' 'unsafe-inline'",
+        "style-src-elem": "'self' 'unsafe-inline'",
+        "style-src-attr": "'unsafe-inline'",
+        "worker-src": "'self' blob:",
+    }
+}
 """Pages whose third-party viewer needs more than :data:`POLICY` (styles and a search worker only)."""
 
 STATIC_PREFIXES = ("/static/", "/docs/assets/")
@@ -41,7 +87,7 @@ STATIC_PREFIXES = ("/static/", "/docs/assets/")
 
 def policy_for(path: str) -> str:
     """The Content-Security-Policy header value for a request path."""
-    directives = {**POLICY, **RELAXED_STYLES.get(path, {})}
+    directives = {**page_policy(), **RELAXED_STYLES.get(path, {})}
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
