@@ -161,6 +161,7 @@ def index(request: Request) -> HTMLResponse:
                 {
                     "key": f"{s['case']}/{s['id']}",
                     "title": s["title"],
+                    "chair": builtin_case(s["case"]).scenario_index[s["id"]].chair or s["seats"][0],
                     "seats": [
                         {"id": x, "name": actor_name(builtin_case(s["case"]), x, lang)} for x in s["seats"]
                     ],
