@@ -45,12 +45,13 @@
          shapes: [{type: "line", xref: "paper", x0: 0, x1: 1, y0: 0, y1: 0, line: {color: "#b42318", dash: "dot"}}]}];
     },
     frontier(c, L) {
-      const point = (p, name, color, symbol) => ({x: [p.x], y: [p.y], name: name, mode: "markers+text",
-        text: [name], textposition: "top center", marker: {size: 14, color: color, symbol: symbol}});
+      // Labels sit on different sides, so that points that coincide (often Nash and KS) stay readable.
+      const point = (p, name, color, symbol, side) => ({x: [p.x], y: [p.y], name: name, mode: "markers+text",
+        text: [name], textposition: side, marker: {size: 14, color: color, symbol: symbol}});
       const traces = [{x: c.x, y: c.y, mode: "markers", name: L.frontier, marker: {color: "#98a2b3"}}];
-      if (c.nash) traces.push(point(c.nash, L.nash, "#16794a", "diamond"));
-      if (c.kalai_smorodinsky) traces.push(point(c.kalai_smorodinsky, L.kalai_smorodinsky, "#b54708", "square"));
-      if (c.agreement) traces.push(point(c.agreement, L.agreement, "#1f5fbf", "star"));
+      if (c.nash) traces.push(point(c.nash, L.nash, "#16794a", "diamond", "top left"));
+      if (c.kalai_smorodinsky) traces.push(point(c.kalai_smorodinsky, L.kalai_smorodinsky, "#b54708", "square", "bottom right"));
+      if (c.agreement) traces.push(point(c.agreement, L.agreement, "#1f5fbf", "star", "top right"));
       return [traces, {margin: {l: 60, r: 10, t: 10, b: 50}, showlegend: true,
         legend: {orientation: "h", y: -0.25}, xaxis: axis(L.x), yaxis: axis(L.y)}];
     },
