@@ -59,6 +59,7 @@ def tables(server: str) -> dict[str, str]:
             f"{server}/api/sessions",
             json={"seats": {"PRK": {"kind": "person"}, "USA": {"kind": "person"}}},
             headers={"Authorization": f"Bearer {INSTRUCTOR}"},
+            timeout=120,
         ).json()
         seat = "PRK" if name == "open" else "USA"
         links[name] = f"/room/{created['id']}?token={created['seat_tokens'][seat]}"
@@ -67,6 +68,7 @@ def tables(server: str) -> dict[str, str]:
                 f"{server}/api/sessions/{created['id']}/events",
                 json={"type": "close"},
                 headers={"Authorization": f"Bearer {INSTRUCTOR}"},
+                timeout=120,
             )
             assert closed.status_code == 200, closed.text
     return links

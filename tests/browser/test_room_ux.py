@@ -84,6 +84,7 @@ def create(url: str, people: tuple[str, ...] = ("CHN", "PRK", "USA")) -> dict[st
         f"{url}/api/sessions",
         json={"seats": {seat: {"kind": "person"} for seat in people}},
         headers={"Authorization": f"Bearer {INSTRUCTOR}"},
+        timeout=120,  # the first session of a process loads the scenario's analysis
     )
     assert created.status_code == 201, created.text
     return created.json()  # type: ignore[no-any-return]
@@ -91,13 +92,18 @@ def create(url: str, people: tuple[str, ...] = ("CHN", "PRK", "USA")) -> dict[st
 
 def act(url: str, session: str, token: str, event: dict[str, Any]) -> None:
     acted = httpx.post(
-        f"{url}/api/sessions/{session}/events", json=event, headers={"Authorization": f"Bearer {token}"}
+        f"{url}/api/sessions/{session}/events",
+        json=event,
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
     )
     assert acted.status_code == 200, acted.text
 
 
 def view(url: str, session: str, token: str) -> dict[str, Any]:
-    seen = httpx.get(f"{url}/api/sessions/{session}/view", headers={"Authorization": f"Bearer {token}"})
+    seen = httpx.get(
+        f"{url}/api/sessions/{session}/view", headers={"Authorization": f"Bearer {token}"}, timeout=60
+    )
     return seen.json()  # type: ignore[no-any-return]
 
 
