@@ -18,7 +18,7 @@ from hexatable.case import open_case
 from hexatable.negotiate.space import build_space
 from hexatable.services.room.service import RoomService
 from hexatable.web.app import create_app
-from tests.browser.conftest import CHROMIUM, shot
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, shot
 from tests.conftest import INSTRUCTOR
 
 pytestmark = pytest.mark.skipif(
@@ -181,6 +181,15 @@ def test_walking_out_and_closing_ask_first(live: Server, browser: Any) -> None:
     usa.wait_for_selector("#reason")
     assert usa.locator("#reason").inner_text() == "主席宣布会谈结束"
     shot(usa, "ux-closed-zh")
+    # Printed, the debrief is all there is: no forms, no brief, no side rooms, no site header.
+    usa.wait_for_selector("#frontier .main-svg")
+    usa.emulate_media(media="print")
+    for shown in ("#debrief", "#results", "#frontier", "h1"):
+        assert usa.locator(shown).first.is_visible(), shown
+    for hidden in (".brief", "#side-rooms", "header", "#panel form", "button[data-print]"):
+        assert usa.locator(hidden).first.is_hidden(), hidden
+    usa.pdf(path=str(ARTIFACTS / "ux-debrief-zh.pdf"))
+    shot(usa, "ux-debrief-zh-print")
 
 
 def test_a_lost_connection_is_said_and_the_text_is_kept(live: Server, browser: Any) -> None:
