@@ -14,7 +14,8 @@ from fastapi.testclient import TestClient
 
 from hexatable.case import open_case, pick
 from hexatable.negotiate.analysis import analyse
-from hexatable.web.i18n import REASONS, translate_reason, translations
+from hexatable.web.i18n import translations
+from hexatable.web.reasons import REASONS, REFUSALS, translate_reason
 from tests.conftest import INSTRUCTOR
 from tests.web.test_api import SPACE, act, create, view
 
@@ -118,7 +119,7 @@ def test_each_kind_of_reason_is_translated(reason: str, chinese: str) -> None:
 
 def test_every_reason_pattern_has_a_translation_with_the_same_placeholders() -> None:
     zh = translations("zh")
-    for _, message in REASONS:
+    for _, message in REASONS + REFUSALS:
         assert zh.gettext(message) != message, message
         assert sorted(re.findall(r"%\(\w+\)s", zh.gettext(message))) == sorted(
             re.findall(r"%\(\w+\)s", message)
@@ -185,3 +186,52 @@ def test_the_session_form_says_who_chairs(client: TestClient) -> None:
     page = client.get("/", params={"token": INSTRUCTOR}).text
     assert re.search(r"China \(CHN\)\s*<span class=\"tag chair\">chair</span>", page)
     assert "China (CHN) chairs this scenario" in page
+
+
+@pytest.mark.parametrize(
+    ("seat", "event", "english", "chinese"),
+    [
+        ("PRK", {"type": "support", "version": 1}, "no draft has been tabled yet", "尚未提出任何草案"),
+        (
+            "PRK",
+            {"type": "table_draft", "options": [o[0] for o in SPACE.options]},
+            "only the chair 'CHN' tables drafts, not 'PRK'",
+            "只有主席 中国 可以提出草案",
+        ),
+        (
+            "USA",
+            {"type": "recess"},
+            "only the chair 'CHN' may call a recess or resume the talks",
+            "只有主席 中国",
+        ),
+        ("CHN", {"type": "resume"}, "the talks are not in recess", "会谈并未休会"),
+    ],
+)
+def test_the_engines_refusals_are_translated_when_asked(
+    client: TestClient, seat: str, event: dict[str, Any], english: str, chinese: str
+) -> None:
+    created = create(client, people=("CHN", "PRK", "USA"))
+    session, token = created["id"], created["seat_tokens"][seat]
+    refused = act(client, session, token, event)
+    assert (refused.status_code, refused.json()["detail"]) == (409, english)  # the API's default: as is
+    client.cookies.clear()
+    translated = client.post(
+        f"/api/sessions/{session}/events",
+        params={"lang": "zh"},
+        json=event,
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert translated.status_code == 409 and chinese in translated.json()["detail"], translated.json()
+
+
+def test_a_move_after_the_end_is_refused_with_the_reason_in_chinese(client: TestClient) -> None:
+    created = create(client)
+    close(client, created["id"])
+    token = created["seat_tokens"]["PRK"]
+    refused = client.post(
+        f"/api/sessions/{created['id']}/events",
+        params={"lang": "zh"},
+        json={"type": "message", "text": "hello"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert refused.json()["detail"] == "会谈已结束（未达成协议：主席宣布会谈结束）"

@@ -8,8 +8,6 @@ message in the templates is translated).
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -69,65 +67,3 @@ DYNAMIC_MESSAGES = (
     N_("other"),
 )
 """Provenance bases, session statuses and document kinds as the templates show them."""
-
-
-REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), message)
-    for pattern, message in (
-        (r"time ran out", N_("time ran out")),
-        (r"closed by the chair", N_("closed by the chair")),
-        (r"the talks were closed", N_("the talks were closed")),
-        (r"the chair walked out", N_("the chair walked out")),
-        (r"fewer than two parties remain at the table", N_("fewer than two parties remain at the table")),
-        (r"consensus of every seated party", N_("consensus of every seated party")),
-        (r"every party accepted", N_("every party accepted")),
-        (r"every phase agreed", N_("every phase agreed")),
-        (r"issues left unsettled", N_("issues left unsettled")),
-        (r"'(?P<seat>[^']+)' walked out", N_("%(seat)s walked out")),
-        (r"'(?P<seat>[^']+)' ended the talks", N_("%(seat)s ended the talks")),
-        (
-            r"no consensus by the deadline \((?P<count>\d+) drafts\)",
-            N_("no consensus by the deadline (%(count)s drafts)"),
-        ),
-        (
-            r"no agreement by the deadline \((?P<count>\d+) rounds\)",
-            N_("no agreement by the deadline (%(count)s rounds)"),
-        ),
-        (r"agreed without (?P<seats>[^:']+)", N_("agreed without %(seats)s")),
-        (
-            r"(?P<seats>'[^:]+') walked out and '(?P<seat>[^']+)' would not go on without (?:it|them)",
-            N_("%(seats)s walked out and %(seat)s would not go on without them"),
-        ),
-    )
-)
-"""The reasons the negotiation engine gives for the end of the talks (``negotiate.protocol``,
-``alternating``, ``talks``), as patterns over its English text and the catalog's message for each."""
-
-PHASE_REASON = re.compile(r"(?P<phase>[a-z ]+): (?P<reason>.+)")
-"""A reason of a phased session: the phase's name, then the phase's own reason."""
-
-
-def translate_reason(reason: str | None, lang: str, names: Mapping[str, str]) -> str:
-    """The engine's ``reason`` in ``lang``, with seat ids replaced by the seats' names in ``names``.
-
-    The engine stays pure and English; the interface recognises its reasons here. A reason no pattern
-    knows is shown as the engine gave it."""
-    if not reason:
-        return ""
-    gettext = translations(lang).gettext
-    separator = "、" if lang == "zh" else ", "
-
-    def seats(text: str) -> str:
-        ids = [part.strip().strip("'") for part in text.split(",")]
-        return separator.join(names.get(i, i) for i in ids)
-
-    for pattern, message in REASONS:
-        found = pattern.fullmatch(reason)
-        if found is not None:
-            values = {k: seats(v) if k in ("seat", "seats") else v for k, v in found.groupdict().items()}
-            return gettext(message) % values
-    phased = PHASE_REASON.fullmatch(reason)
-    if phased is not None:
-        inner = translate_reason(phased["reason"], lang, names)
-        return gettext(N_("%(phase)s: %(reason)s")) % {"phase": gettext(phased["phase"]), "reason": inner}
-    return reason

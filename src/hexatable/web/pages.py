@@ -38,7 +38,8 @@ from hexatable.services.room.service import ROOM_MECHANISMS, Identity, RoomError
 from hexatable.services.room.views import frontier_chart
 from hexatable.web.api import join_links
 from hexatable.web.hub import Hub
-from hexatable.web.i18n import N_, pick_language, translate_reason, translations
+from hexatable.web.i18n import N_, pick_language, translations
+from hexatable.web.reasons import translate_reason
 
 N = TypeVar("N", int, float)
 router = APIRouter(include_in_schema=False)

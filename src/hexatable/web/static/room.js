@@ -97,7 +97,7 @@
     const event = eventOf(form);
     let response;
     try {
-      response = await fetch(withToken(`/api/sessions/${session}/events`), {
+      response = await fetch(withToken(`/api/sessions/${session}/events?lang=${lang}`), {
         method: "POST", credentials: "same-origin", headers: {"Content-Type": "application/json"}, body: JSON.stringify(event)});
     } catch (error) {
       setOffline(true);  // nothing was sent: the text stays where it was typed
