@@ -71,6 +71,14 @@ def test_the_websocket_handshake_is_not_disturbed(client: TestClient, table: dic
         assert socket.receive_json()["type"] == "view"
 
 
+def test_the_socket_may_reach_the_pages_own_host_only() -> None:
+    assert directives(policy_for("/room/x", "class.example:8000"))["connect-src"] == (
+        "'self' ws://class.example:8000 wss://class.example:8000"
+    )
+    for hostile in ("evil; script-src *", "a b", "", None):
+        assert directives(policy_for("/room/x", hostile))["connect-src"] == "'self'"
+
+
 def test_only_redoc_allows_inline_styles_and_no_page_allows_inline_scripts() -> None:
     for path in ("/", "/room/x", "/docs", "/api/sessions", "/redoc"):
         policy = directives(policy_for(path))

@@ -85,17 +85,26 @@ STATIC_PREFIXES = ("/static/", "/docs/assets/")
 """Assets that carry nothing confidential and may be cached (revalidated on each use)."""
 
 
-def policy_for(path: str) -> str:
-    """The Content-Security-Policy header value for a request path."""
+HOST = re.compile(r"[A-Za-z0-9.\-]+(?::\d+)?|\[[0-9A-Fa-f:.]+\](?::\d+)?")
+"""A ``Host`` header that may be written into the policy (nothing that could end a directive)."""
+
+
+def policy_for(path: str, host: str | None = None) -> str:
+    """The Content-Security-Policy header value for a request to ``path`` on ``host``.
+
+    The room's WebSocket goes to the page's own host: ``'self'`` covers it in browsers that follow CSP
+    Level 3; the explicit ``ws://host wss://host`` serves the ones that do not."""
     directives = {**page_policy(), **RELAXED_STYLES.get(path, {})}
+    if host is not None and HOST.fullmatch(host):
+        directives["connect-src"] = f"'self' ws://{host} wss://{host}"
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def headers_for(path: str) -> list[tuple[bytes, bytes]]:
-    """Every security header for an answer to ``path``."""
+def headers_for(path: str, host: str | None = None) -> list[tuple[bytes, bytes]]:
+    """Every security header for an answer to ``path`` on ``host``."""
     cache = "no-cache" if path.startswith(STATIC_PREFIXES) else "no-store"
     return [
-        (b"content-security-policy", policy_for(path).encode()),
+        (b"content-security-policy", policy_for(path, host).encode()),
         (b"x-frame-options", b"DENY"),
         (b"x-content-type-options", b"nosniff"),
         (b"referrer-policy", b"no-referrer"),
@@ -114,7 +123,8 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        added = headers_for(scope["path"])
+        host = dict(scope["headers"]).get(b"host", b"").decode("latin-1") or None
+        added = headers_for(scope["path"], host)
         names = {name for name, _ in added}
 
         async def send_with_headers(message: Message) -> None:
