@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from hexatable.case import open_case, pick
-from hexatable.web import analyses, api, console, pages
+from hexatable.web import analyses, api, console, docs, pages
 from tests.conftest import INSTRUCTOR, bearer
 from tests.web.test_api import act, create
 
@@ -115,6 +115,9 @@ PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/console/{class_id}/tables"): {},
     ("POST", "/console/{class_id}/tables/{number}"): {"data": {"action": "close"}},
     ("POST", "/console/{class_id}/notice"): {"data": {"text": "?"}},
+    ("GET", "/docs"): {},
+    ("GET", "/redoc"): {},
+    ("GET", "/docs/assets/{name}"): {},
 }
 INSTRUCTOR_ONLY = [
     route for route in PROBES if "/classes" in route[1] or "/console" in route[1] or "results" in route[1]
@@ -125,7 +128,7 @@ WEBSOCKETS = {"/api/sessions/{session_id}/ws"}
 
 def http_routes() -> set[tuple[str, str]]:
     routes = set()
-    for router in (api.router, pages.router, analyses.router, console.router):
+    for router in (api.router, pages.router, analyses.router, console.router, docs.router):
         for route in router.routes:
             for method in getattr(route, "methods", None) or ():
                 routes.add((method, route.path))  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,10 +13,13 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from hexatable import __version__
+from hexatable.cli.views import actor_name
 from hexatable.services.room.service import RoomError, RoomService
-from hexatable.web import analyses, api, console, pages
+from hexatable.web import analyses, api, console, docs, pages
 from hexatable.web.hub import Hub
 from hexatable.web.limits import RateLimiter
+from hexatable.web.reasons import translate_refusal
+from hexatable.web.security import SecurityHeaders
 
 
 async def tick(app: FastAPI) -> list[str]:
@@ -37,6 +41,26 @@ async def watch_clocks(app: FastAPI, every: float = 1.0) -> None:
         await tick(app)
 
 
+SESSION_PATH = re.compile(r"/(?:room|api/sessions)/(?P<session>[^/]+)")
+"""Where a request names its session (whose seat names a translated refusal uses)."""
+
+
+def refusal_in(request: Request, message: str, lang: str) -> str:
+    """A refusal's ``message`` in ``lang``: the engine's reasons translated, seats named in that language."""
+    if lang == "en":
+        return message
+    names: dict[str, str] = {}
+    found = SESSION_PATH.match(request.url.path)
+    if found is not None:
+        try:
+            room = request.app.state.service.room(found["session"])
+        except RoomError:
+            pass
+        else:
+            names = {s: actor_name(room.scenario.case, s, lang) for s in room.rules.seats}
+    return translate_refusal(message, lang, names)
+
+
 def create_app(
     service: RoomService, *, act_limit: int = 30, join_limit: int = 120, threads: int = 8
 ) -> FastAPI:
@@ -56,7 +80,10 @@ def create_app(
         title="hexatable",
         version=__version__,
         description="Negotiation room and case explorer. Seats act with their tokens; see /docs.",
+        docs_url=None,  # served by ``docs.router`` from the package's own assets, not a CDN
+        redoc_url=None,
     )
+    app.add_middleware(SecurityHeaders)
     app.state.service = service
     app.state.hub = Hub(service)
     app.state.act_limiter = RateLimiter(act_limit, 10.0)
@@ -65,14 +92,16 @@ def create_app(
     @app.exception_handler(RoomError)
     async def room_error(request: Request, error: RoomError) -> Response:
         if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": error.message}, status_code=error.status)
-        return pages.render(
-            request, "error.html", {"status": error.status, "message": error.message}, error.status
-        )
+            lang = request.query_params.get("lang")  # the API speaks English unless asked otherwise
+            detail = await run_in_threadpool(refusal_in, request, error.message, lang or "en")
+            return JSONResponse({"detail": detail}, status_code=error.status)
+        message = await run_in_threadpool(refusal_in, request, error.message, pages.language(request))
+        return pages.render(request, "error.html", {"status": error.status, "message": message}, error.status)
 
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(analyses.router)
     app.include_router(console.router)
+    app.include_router(docs.router)
     app.state.tick = lambda: tick(app)
     return app

@@ -35,9 +35,11 @@ from hexatable.cli.views import actor_name, counts, overview_view, timeline_view
 from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.delegates import STRATEGIES
 from hexatable.services.room.service import ROOM_MECHANISMS, Identity, RoomError, RoomService, SeatPlan
+from hexatable.services.room.views import frontier_chart
 from hexatable.web.api import join_links
 from hexatable.web.hub import Hub
 from hexatable.web.i18n import N_, pick_language, translations
+from hexatable.web.reasons import translate_reason
 
 N = TypeVar("N", int, float)
 router = APIRouter(include_in_schema=False)
@@ -160,6 +162,7 @@ def index(request: Request) -> HTMLResponse:
                 {
                     "key": f"{s['case']}/{s['id']}",
                     "title": s["title"],
+                    "chair": builtin_case(s["case"]).scenario_index[s["id"]].chair or s["seats"][0],
                     "seats": [
                         {"id": x, "name": actor_name(builtin_case(s["case"]), x, lang)} for x in s["seats"]
                     ],
@@ -352,7 +355,6 @@ def room_context(request: Request, session_id: str, identity: Identity) -> dict[
     view = service.view(identity, session_id, lang)
     room = service.room(session_id)
     case = room.scenario.case
-    space = room.scenario.analysis.space
     seat_names = {s["seat"]: s["name"] for s in view["session"]["seats"]}
     labels = {item["issue"]: {o["id"]: o["label"] for o in item["options"]} for item in view["agenda"]}
     own = view.get("own")
@@ -367,29 +369,15 @@ def room_context(request: Request, session_id: str, identity: Identity) -> dict[
         "seated": [s["seat"] for s in view["session"]["seats"] if s["seated"]],
         "statement": None,
         "frontier": None,
+        "reason": lambda text: translate_reason(text, lang, seat_names),
     }
     debrief = view.get("debrief")
+    if debrief:
+        context["frontier"] = frontier_chart(room.scenario.analysis, identity.seat, debrief.get("agreement"))
     if debrief and debrief.get("agreement"):
         context["statement"] = {
             lang_: _joint_statement(case, debrief["agreement"], room.rules.seats, lang_)
             for lang_ in ("en", "zh")
-        }
-        analysis = room.scenario.analysis
-        index = space.index_of(debrief["agreement"])
-        mine = identity.seat or space.seats[0]
-        row = space.seat_index(mine)
-        others = [i for i in range(len(space.seats)) if i != row]
-        gains = space.utilities - space.reservations[:, None]
-        _ = translations(lang).gettext
-        context["frontier"] = {
-            "x": gains[row, analysis.frontier].tolist(),
-            "y": gains[others][:, analysis.frontier].sum(axis=0).tolist(),
-            "ax": float(gains[row, index]),
-            "ay": float(gains[others, index].sum()),
-            "xlabel": _("Gain of %(seat)s") % {"seat": seat_names[mine]},
-            "ylabel": _("Gain of the others"),
-            "frontier_label": _("Pareto frontier"),
-            "agreement_label": _("Agreement"),
         }
     return context
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from hexatable.case import pick
 from hexatable.negotiate.alternating import OfferEvent, OfferState
+from hexatable.negotiate.analysis import Analysis
 from hexatable.negotiate.protocol import Event, Message, Object, Reserve, Support
 from hexatable.negotiate.talks import TalksState, expected_utility
 
@@ -225,16 +226,59 @@ def _answer(response: Support | Object | Reserve) -> dict[str, Any]:
 
 
 def _debrief(room: Room, index: int | None) -> dict[str, Any]:
+    """Every party's score, reservation value and gain; the Nash and Kalai–Smorodinsky solutions of the
+    scenario (packages and every party's score there) to set the result against."""
     analysis = room.scenario.analysis
     space = analysis.space
+    reservations = dict(zip(space.seats, space.reservations.tolist(), strict=True))
+    solutions = {"nash": analysis.nash, "kalai_smorodinsky": analysis.kalai_smorodinsky}
+    benchmarks: dict[str, Any] = {}
+    for name, solution in solutions.items():
+        benchmarks[name] = space.describe(solution) if solution is not None else None
+        benchmarks[f"{name}_scores"] = (
+            {s: float(v) for s, v in zip(space.seats, space.utilities[:, solution], strict=True)}
+            if solution is not None
+            else None
+        )
     if index is None:
-        scores = dict(zip(space.seats, space.reservations.tolist(), strict=True))
-        return {"agreement": None, "scores": scores, "gains": dict.fromkeys(space.seats, 0.0)}
+        return {
+            "agreement": None,
+            "scores": dict(reservations),
+            "reservations": reservations,
+            "gains": dict.fromkeys(space.seats, 0.0),
+            **benchmarks,
+        }
     values = space.utilities[:, index]
     return {
         "agreement": space.describe(index),
         "scores": {s: float(v) for s, v in zip(space.seats, values, strict=True)},
+        "reservations": reservations,
         "gains": {s: float(v - r) for s, v, r in zip(space.seats, values, space.reservations, strict=True)},
         "distance_to_frontier": analysis.distance_to_frontier(index),
-        "nash": space.describe(analysis.nash) if analysis.nash is not None else None,
+        **benchmarks,
+    }
+
+
+def frontier_chart(analysis: Analysis, seat: str | None, agreement: dict[str, str] | None) -> dict[str, Any]:
+    """The debrief's frontier chart in gains over each party's reservation value, seen by ``seat`` (the
+    first seat for the instructor and observers): its own gain across, the sum of the others' up; the
+    Pareto frontier, the Nash and Kalai–Smorodinsky solutions and the agreement, if any, as points."""
+    space = analysis.space
+    mine = seat if seat in space.seats else space.seats[0]
+    row = space.seat_index(mine)
+    others = [i for i in range(len(space.seats)) if i != row]
+    gains = space.utilities - space.reservations[:, None]
+
+    def point(index: int | None) -> dict[str, float] | None:
+        if index is None:
+            return None
+        return {"x": float(gains[row, index]), "y": float(gains[others, index].sum())}
+
+    return {
+        "seat": mine,
+        "x": gains[row, analysis.frontier].tolist(),
+        "y": gains[others][:, analysis.frontier].sum(axis=0).tolist(),
+        "agreement": point(space.index_of(agreement) if agreement else None),
+        "nash": point(analysis.nash),
+        "kalai_smorodinsky": point(analysis.kalai_smorodinsky),
     }

@@ -1,20 +1,78 @@
 // Progressive enhancement of the room: forms post to the JSON API, and the panel is re-rendered by
 // the server whenever the WebSocket says something changed (a reload resumes exactly where it was).
+//
+// What a person is doing survives a re-render: whatever they typed or chose and have not sent yet is
+// put back into the new panel, with the focus and the caret. While the server cannot be reached a notice
+// says so, nothing typed is lost, and the panel catches up when the connection is back. Irreversible
+// actions (closing the talks, walking out) ask first.
 (function () {
   const panel = document.getElementById("panel");
   if (!panel) return;
+  const notice = document.getElementById("connection");
   const session = panel.dataset.session, lang = panel.dataset.lang;
   const params = new URLSearchParams(location.search);
   const token = params.get("token") || "";
   const withToken = (url) => token ? url + (url.includes("?") ? "&" : "?") + "token=" + encodeURIComponent(token) : url;
+  const typed = new Map();  // control key -> {value, checked}: what the person changed and has not sent
+  let offline = false;
+
+  // A control's key: the form's action type (and side room), the control's name, a checkbox's value.
+  function formKey(form) {
+    const field = (name) => { const input = form.querySelector(`input[type=hidden][name=${name}]`); return input ? input.value : ""; };
+    return field("type") + "/" + field("room");
+  }
+  function keyOf(control) {
+    if (!control.form || !control.name || control.type === "hidden") return null;
+    return formKey(control.form) + "/" + control.name + (control.type === "checkbox" ? "=" + control.value : "");
+  }
+  function remember(event) {
+    const key = keyOf(event.target);
+    if (key) typed.set(key, {value: event.target.value, checked: event.target.checked});
+  }
+  function forget(form) {
+    const prefix = formKey(form) + "/";
+    for (const key of [...typed.keys()]) if (key.startsWith(prefix)) typed.delete(key);
+  }
+  function restore(focused) {
+    panel.querySelectorAll("input, select, textarea").forEach((control) => {
+      const key = keyOf(control), kept = key && typed.get(key);
+      if (!kept) return;
+      if (control.type === "checkbox") control.checked = kept.checked;
+      else if (control.tagName !== "SELECT" || [...control.options].some((o) => o.value === kept.value)) control.value = kept.value;
+    });
+    if (!focused) return;
+    const again = [...panel.querySelectorAll("input, select, textarea")].find((c) => keyOf(c) === focused.key);
+    if (!again) return;
+    again.focus();
+    if (focused.start !== null && typeof again.setSelectionRange === "function") {
+      try { again.setSelectionRange(focused.start, focused.end); } catch (error) { /* not a text field */ }
+    }
+  }
+
+  function setOffline(lost) {
+    offline = lost;
+    if (notice) notice.hidden = !lost;
+  }
 
   async function refresh() {
-    const response = await fetch(withToken(`/room/${session}/panel?lang=${lang}`), {credentials: "same-origin"});
-    if (response.ok) { panel.innerHTML = await response.text(); bind(); runScripts(); }
+    let response;
+    try {
+      response = await fetch(withToken(`/room/${session}/panel?lang=${lang}`), {credentials: "same-origin"});
+    } catch (error) {
+      setOffline(true);
+      return;
+    }
+    if (!response.ok) return;
+    const html = await response.text();
+    const active = document.activeElement;
+    const focused = active && panel.contains(active) && keyOf(active)
+      ? {key: keyOf(active), start: active.selectionStart ?? null, end: active.selectionEnd ?? null} : null;
+    panel.innerHTML = html;
+    restore(focused);
+    if (window.hexatableCharts) window.hexatableCharts.draw(panel);
+    showSideNotice();
   }
-  function runScripts() {
-    panel.querySelectorAll("script").forEach((old) => { const s = document.createElement("script"); s.textContent = old.textContent; old.replaceWith(s); });
-  }
+
   function eventOf(form) {
     const data = new FormData(form), event = {};
     const options = [];
@@ -29,21 +87,67 @@
     if (event.type === "side_room" && !event.members) event.members = [];
     return event;
   }
-  function bind() {
-    panel.querySelectorAll("form[data-api]").forEach((form) => form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      const response = await fetch(withToken(`/api/sessions/${session}/events`), {
-        method: "POST", credentials: "same-origin", headers: {"Content-Type": "application/json"}, body: JSON.stringify(eventOf(form))});
-      if (!response.ok) { const body = await response.json(); alert(body.detail || response.statusText); }
-      await refresh();
-    }));
+
+  async function submit(e) {
+    const form = e.target;
+    if (!form.matches("form[data-api]")) return;
+    e.preventDefault();
+    const asking = (e.submitter && e.submitter.dataset.confirm) || form.dataset.confirm;
+    if (asking && !window.confirm(asking)) return;
+    const event = eventOf(form);
+    let response;
+    try {
+      response = await fetch(withToken(`/api/sessions/${session}/events?lang=${lang}`), {
+        method: "POST", credentials: "same-origin", headers: {"Content-Type": "application/json"}, body: JSON.stringify(event)});
+    } catch (error) {
+      setOffline(true);  // nothing was sent: the text stays where it was typed
+      return;
+    }
+    if (!response.ok) {
+      let detail = response.statusText;
+      try { detail = (await response.json()).detail || detail; } catch (error) { /* not JSON */ }
+      window.alert(typeof detail === "string" ? detail : JSON.stringify(detail));
+      return;  // refused: keep what was typed so that it can be corrected
+    }
+    forget(form);
+    form.reset();
+    if (event.type === "side_message") markSideSeen();
+    await refresh();
   }
+
+  // New messages in the person's side rooms, signalled at the top of the room until they go and look.
+  function sideNotice() { return panel.querySelector("#side-notice"); }
+  function seen(box) { return Number(localStorage.getItem(box.dataset.key) || "0"); }
+  function showSideNotice() {
+    const box = sideNotice();
+    if (!box) return;
+    const unread = Number(box.dataset.count) - seen(box);
+    box.hidden = unread <= 0;
+    box.querySelector(".count").textContent = String(Math.max(unread, 0));
+  }
+  function markSideSeen() {
+    const box = sideNotice();
+    if (!box) return;
+    localStorage.setItem(box.dataset.key, box.dataset.count);
+    box.hidden = true;
+  }
+
+  panel.addEventListener("input", remember);
+  panel.addEventListener("change", remember);
+  panel.addEventListener("submit", submit);
+  panel.addEventListener("click", (e) => {
+    if (e.target.closest("#side-notice a")) markSideSeen();
+    if (e.target.closest("[data-print]")) window.print();
+  });
+  window.addEventListener("beforeprint", () => panel.querySelectorAll("#debrief details").forEach((d) => { d.open = true; }));
+
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     const socket = new WebSocket(withToken(`${scheme}://${location.host}/api/sessions/${session}/ws?lang=${lang}`));
+    socket.onopen = () => { if (offline) { setOffline(false); refresh(); } };
     socket.onmessage = (message) => { const data = JSON.parse(message.data); if (data.type === "view") refresh(); };
-    socket.onclose = () => setTimeout(connect, 1000);  // reconnect after a dropped connection
+    socket.onclose = () => { setOffline(true); setTimeout(connect, 1000); };  // retry until the server is back
   }
-  bind();
+  showSideNotice();
   connect();
 })();
