@@ -26,12 +26,20 @@ def directives(policy: str) -> dict[str, str]:
     return dict(part.strip().split(" ", 1) for part in policy.split(";"))
 
 
-def requests(session: str, tokens: dict[str, str]) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every route, probed as the instructor, as the PRK seat and with no token."""
+def requests(session: str, tokens: dict[str, str], klass: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every route, probed as the instructor, as the PRK seat and with no token (``klass``: a class id,
+    for the console's routes; its table 1 is paused, the last action that keeps it usable)."""
     made = []
     for (method, template), probe in PROBES.items():
         for name in ("room.js", "swagger-ui-bundle.js", "nosuch"):
-            path = template.format(session_id=session, case_id="six-party-talks", name=name)
+            path = template.format(
+                session_id=session,
+                case_id="six-party-talks",
+                name=name,
+                class_id=klass,
+                number=1,
+                action="pause",
+            )
             for token in (INSTRUCTOR, tokens["PRK"], None):
                 auth = {"headers": bearer(token), "params": {"token": token}} if token else {}
                 made.append((method, path, {**probe, **auth}))
@@ -44,12 +52,13 @@ def requests(session: str, tokens: dict[str, str]) -> list[tuple[str, str, dict[
 def table(client: TestClient) -> dict[str, Any]:
     created = create(client)
     act(client, created["id"], created["seat_tokens"]["PRK"], {"type": "message", "text": "hello"})
-    return created
+    klass = client.post("/api/classes", json={"tables": 1}, headers=bearer(INSTRUCTOR)).json()
+    return {**created, "class_id": klass["id"]}
 
 
 def test_every_answer_carries_the_security_headers(client: TestClient, table: dict[str, Any]) -> None:
     statuses = set()
-    for method, path, request in requests(table["id"], table["seat_tokens"]):
+    for method, path, request in requests(table["id"], table["seat_tokens"], table["class_id"]):
         client.cookies.clear()
         response = client.request(method, path, follow_redirects=False, **request)
         statuses.add(response.status_code)
@@ -101,7 +110,7 @@ def test_no_page_holds_an_inline_script_handler_or_style(client: TestClient, tab
     session, tokens = table["id"], table["seat_tokens"]
     client.post(f"/api/sessions/{session}/events", json={"type": "close"}, headers=bearer(INSTRUCTOR))
     pages = 0
-    for method, path, request in requests(session, tokens):
+    for method, path, request in requests(session, tokens, table["class_id"]):
         for lang in ("en", "zh"):
             client.cookies.clear()
             params = {**request.get("params", {}), "lang": lang}
