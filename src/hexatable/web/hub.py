@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import WebSocket
 from starlette.concurrency import run_in_threadpool
@@ -17,6 +19,16 @@ class Connection:
     socket: WebSocket
     identity: Identity
     lang: str
+    last: str | None = None
+    """The last view sent, as sent: a view that has not changed is not sent again."""
+
+    async def send_view(self, view: dict[str, Any]) -> None:
+        """Send ``view`` unless it is the one last sent: a change this participant cannot see (a
+        message in a side room it is not in) sends it nothing, so pushes reveal nothing either."""
+        text = json.dumps({"type": "view", "view": view}, separators=(",", ":"), ensure_ascii=False)
+        if text != self.last:
+            self.last = text
+            await self.socket.send_text(text)
 
 
 class Hub:
@@ -25,7 +37,7 @@ class Hub:
     A change marks the session dirty and wakes its one pump task, which sends every connection the
     view of the newest state and repeats while changes keep arriving: bursts collapse into one push,
     pushes of a session never overtake each other, and the request that made the change does not
-    wait for the deliveries.
+    wait for the deliveries. A connection whose view did not change is sent nothing.
     """
 
     def __init__(self, service: RoomService) -> None:
@@ -42,7 +54,7 @@ class Hub:
 
     async def send_view(self, session_id: str, connection: Connection) -> None:
         view = await run_in_threadpool(self.service.view, connection.identity, session_id, connection.lang)
-        await connection.socket.send_json({"type": "view", "view": view})
+        await connection.send_view(view)
 
     def notify(self, session_id: str) -> None:
         """The session changed: make sure its connections get the new views soon."""
@@ -65,10 +77,7 @@ class Hub:
         audience = [(c.identity, c.lang) for c in connections]
         views = await run_in_threadpool(self.service.views, session_id, audience)
         results = await asyncio.gather(
-            *(
-                c.socket.send_json({"type": "view", "view": v})
-                for c, v in zip(connections, views, strict=True)
-            ),
+            *(c.send_view(v) for c, v in zip(connections, views, strict=True)),
             return_exceptions=True,
         )
         for connection, result in zip(connections, results, strict=True):
