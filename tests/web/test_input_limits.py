@@ -522,3 +522,9 @@ def test_no_body_makes_a_server_error(shared_table: tuple[TestClient, dict[str, 
     client, table = shared_table
     response = act(client, table["id"], table["seat_tokens"]["PRK"], event)
     assert response.status_code in (200, 400, 403, 409, 413, 422), (event, response.text)
+
+
+def test_a_session_id_the_database_would_refuse_is_not_found(client: TestClient) -> None:
+    for session in ("%00", "x" * 200, "a%20b"):
+        assert client.get(f"/api/sessions/{session}/view", headers=bearer(INSTRUCTOR)).status_code == 404
+        assert client.get(f"/room/{session}", params={"token": INSTRUCTOR}).status_code == 404

@@ -14,6 +14,7 @@ holds its own brief and score sheet and the side rooms it belongs to, nothing el
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import threading
 import time
@@ -65,6 +66,8 @@ from hexatable.services.room.tables import EventRow, SeatRow, SessionRow
 from hexatable.services.room.views import personal_view, public_view
 
 Role = Literal["instructor", "seat", "observer"]
+_SESSION_ID = re.compile(r"[0-9A-Za-z_-]{1,32}")
+"""What a session id may look like (they are made by :func:`secrets.token_hex`; the column holds 32)."""
 ROOM_EVENTS = ("side_room", "side_message")
 """Events of the room itself (side rooms), stored in the log but not part of the protocol."""
 ROOM_MECHANISMS = MECHANISMS
@@ -516,6 +519,8 @@ class RoomService:
         with self._lock:
             if session_id in self._rooms:
                 return self._rooms[session_id]
+        if not _SESSION_ID.fullmatch(session_id):  # never a query the database would refuse (NUL)
+            raise RoomError(404, "no such session")
         with self._sessions() as db:
             row = db.get(SessionRow, session_id)
             if row is None:
