@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
@@ -528,3 +529,38 @@ def test_a_session_id_the_database_would_refuse_is_not_found(client: TestClient)
     for session in ("%00", "x" * 200, "a%20b"):
         assert client.get(f"/api/sessions/{session}/view", headers=bearer(INSTRUCTOR)).status_code == 404
         assert client.get(f"/room/{session}", params={"token": INSTRUCTOR}).status_code == 404
+
+
+FORM_FIELDS = st.sampled_from(
+    ["type", "version", "room", "offer", "text", "members", "change", "option_hfo", "issue"]
+)
+FORM_VALUES = st.sampled_from(
+    [*MOVE_TYPES, "1", "0", "-1", "abc", "²", "", "sanctions", "hfo=x", "=", "PRK"]
+) | st.text(max_size=20)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(form=st.lists(st.tuples(FORM_FIELDS, FORM_VALUES), max_size=6))
+def test_no_form_makes_a_server_error(
+    shared_table: tuple[TestClient, dict[str, Any]], form: list[tuple[str, str]]
+) -> None:
+    client, table = shared_table
+    client.cookies.set(f"hx_seat_{table['id']}", table["seat_tokens"]["PRK"])
+    try:
+        response = client.post(
+            f"/room/{table['id']}/act",
+            content=urlencode(form),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            follow_redirects=False,
+        )
+    finally:
+        client.cookies.clear()
+    assert response.status_code in (303, 400, 403, 409, 422), (form, response.text[-500:])
+
+
+def test_the_api_documents_each_moves_schema(client: TestClient) -> None:
+    operation = client.get("/openapi.json").json()["paths"]["/api/sessions/{session_id}/events"]["post"]
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    kinds = {option["properties"]["type"]["const"]: option for option in schema["oneOf"]}
+    assert set(kinds) == set(MOVE_TYPES)
+    assert kinds["message"]["properties"]["text"]["maxLength"] == MAX_TEXT
