@@ -9,10 +9,11 @@ an issue on the agenda, the chair's turn) is the negotiation engine's question, 
 
 >>> parse_move({"type": "message", "text": "  We need a written assurance. "})
 {'type': 'message', 'text': 'We need a written assurance.'}
->>> parse_move({"type": "support", "version": True})
-Traceback (most recent call last):
-...
-hexatable.services.room.moves.MoveError: version: Input should be a valid integer
+>>> try:
+...     parse_move({"type": "support", "version": True})
+... except MoveError as refused:
+...     print(refused)
+version: Input should be a valid integer
 """
 
 from __future__ import annotations
