@@ -444,7 +444,10 @@ def test_side_rooms_and_answers_reveal_nothing_of_rooms_a_seat_is_not_in(
     assert [r["room"] for r in view(client, session, INSTRUCTOR)["side_rooms"]] == [1, 2]
 
 
-def test_a_change_a_seat_cannot_see_pushes_it_nothing(client: TestClient, table: dict[str, Any]) -> None:
+@pytest.mark.parametrize("minutes", [None, 30])
+def test_a_change_a_seat_cannot_see_pushes_it_nothing(client: TestClient, minutes: int | None) -> None:
+    """Not even under a clock, whose time left differs from one view to the next."""
+    table = create(client, **({"minutes": minutes} if minutes else {}))
     session, tokens = table["id"], table["seat_tokens"]
     assert act(client, session, tokens["USA"], {"type": "side_room", "members": ["JPN"]}).status_code == 200
     with client.websocket_connect(f"/api/sessions/{session}/ws?token={tokens['PRK']}") as socket:
@@ -564,3 +567,11 @@ def test_the_api_documents_each_moves_schema(client: TestClient) -> None:
     kinds = {option["properties"]["type"]["const"]: option for option in schema["oneOf"]}
     assert set(kinds) == set(MOVE_TYPES)
     assert kinds["message"]["properties"]["text"]["maxLength"] == MAX_TEXT
+
+
+def test_query_parameters_of_the_api_are_bounded(client: TestClient, table: dict[str, Any]) -> None:
+    session, prk = table["id"], table["seat_tokens"]["PRK"]
+    path = f"/api/sessions/{session}/view"
+    assert client.get(path, params={"lang": "x" * 100}, headers=bearer(prk)).status_code == 422
+    assert client.get(path, params={"token": "t" * 1000}).status_code == 422
+    assert client.get(path, params={"lang": "zh"}, headers=bearer(prk)).status_code == 200

@@ -101,7 +101,7 @@ def token_of(authorization: str | None, token: str | None) -> str | None:
 async def identity(
     request: Request,
     authorization: Annotated[str | None, Header()] = None,
-    token: Annotated[str | None, Query()] = None,
+    token: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Identity:
     """The caller's identity, from ``Authorization: Bearer TOKEN``, ``?token=`` or the room's cookie.
 
@@ -119,6 +119,7 @@ def cookie_token(cookies: Mapping[str, str], session_id: str | None) -> str | No
 
 
 Caller = Annotated[Identity, Depends(identity)]
+Language = Annotated[str, Query(max_length=16, description="en or zh (others fall back to English)")]
 
 
 def limit(request: Request, key: str, limiter_name: str) -> None:
@@ -208,7 +209,7 @@ def list_sessions(request: Request, caller: Caller) -> list[dict[str, Any]]:
 
 
 @router.get("/sessions/{session_id}/view")
-def session_view(session_id: str, request: Request, caller: Caller, lang: str = "en") -> dict[str, Any]:
+def session_view(session_id: str, request: Request, caller: Caller, lang: Language = "en") -> dict[str, Any]:
     """What the caller may see: its own brief and sheet, the public table, its side rooms."""
     limit(request, f"join:{request.client.host if request.client else '?'}", "join_limiter")
     limit_seat(request, caller)
@@ -249,7 +250,10 @@ def session_log(session_id: str, request: Request, caller: Caller) -> JSONRespon
 
 @router.websocket("/sessions/{session_id}/ws")
 async def session_socket(
-    websocket: WebSocket, session_id: str, token: str | None = None, lang: str = "en"
+    websocket: WebSocket,
+    session_id: str,
+    token: Annotated[str | None, Query(max_length=200)] = None,
+    lang: Language = "en",
 ) -> None:
     """Live view: the server pushes ``{"type": "view", ...}`` after every change that changes the
     caller's view; the client may send ``{"type": "event", "event": {...}}`` to act. A frame that is

@@ -20,15 +20,17 @@ class Connection:
     identity: Identity
     lang: str
     last: str | None = None
-    """The last view sent, as sent: a view that has not changed is not sent again."""
+    """The last view sent, without its clock: a view that has not changed is not sent again."""
 
     async def send_view(self, view: dict[str, Any]) -> None:
         """Send ``view`` unless it is the one last sent: a change this participant cannot see (a
-        message in a side room it is not in) sends it nothing, so pushes reveal nothing either."""
-        text = json.dumps({"type": "view", "view": view}, separators=(",", ":"), ensure_ascii=False)
-        if text != self.last:
-            self.last = text
-            await self.socket.send_text(text)
+        message in a side room it is not in) sends it nothing, so pushes reveal nothing either. The
+        time left does not count as a change (the deadline it counts down to does not move)."""
+        clockless = {**view, "session": {**view.get("session", {}), "seconds_left": None}}
+        seen = json.dumps(clockless, separators=(",", ":"), ensure_ascii=False)
+        if seen != self.last:
+            self.last = seen
+            await self.socket.send_json({"type": "view", "view": view})
 
 
 class Hub:
