@@ -221,7 +221,8 @@ def test_posting_into_a_side_room_from_outside_is_refused(client: TestClient, ta
         follow_redirects=False,
     )
     client.cookies.clear()
-    assert form.status_code == 303 and "not+a+member" in form.headers["location"]
+    assert form.status_code == 403 and "not a member" in html.unescape(form.text)  # the room, with the reason
+    assert_nothing_leaks(form.text, where="the refused form's page")
     usa = client.get(f"/api/sessions/{session}/view", headers=bearer(table["seat_tokens"]["USA"])).json()
     assert [m["text"] for m in usa["side_rooms"][0]["messages"]] == [SECRET]
 

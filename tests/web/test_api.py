@@ -14,6 +14,7 @@ from hexatable.negotiate.delegates import make_delegate
 from hexatable.negotiate.space import build_space
 from hexatable.services.room.service import RoomService
 from hexatable.web.app import create_app
+from hexatable.web.limits import RateLimiter
 from tests.conftest import INSTRUCTOR, bearer
 
 PEOPLE = ("PRK", "USA", "JPN")
@@ -205,7 +206,7 @@ def test_websocket_pushes_each_seat_its_own_view(client: TestClient) -> None:
 
 
 def test_a_restart_loses_no_accepted_event(engine: Engine) -> None:
-    with TestClient(create_app(RoomService(engine, INSTRUCTOR))) as first:
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as first:
         created = create(first)
         session, tokens = created["id"], created["seat_tokens"]
         objection = {"type": "object", "version": 1, "issue": "sanctions"}
@@ -213,7 +214,7 @@ def test_a_restart_loses_no_accepted_event(engine: Engine) -> None:
         before = view(first, session, tokens["PRK"])
         log = first.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json()
     with TestClient(
-        create_app(RoomService(engine, INSTRUCTOR))
+        create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)
     ) as restarted:  # a new service: nothing cached
         assert view(restarted, session, tokens["PRK"]) == before
         assert restarted.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json() == log
@@ -223,7 +224,8 @@ def test_a_restart_loses_no_accepted_event(engine: Engine) -> None:
 
 
 def test_rate_limit_answers_429(service: RoomService) -> None:
-    client = TestClient(create_app(service, act_limit=2))
+    stopped = RateLimiter(burst=2, rate=1.0, clock=lambda: 0.0)  # time stands still: no refill
+    client = TestClient(create_app(service, limiter=stopped))
     created = create(client)
     token = created["seat_tokens"]["PRK"]
     codes = [

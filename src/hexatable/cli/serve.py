@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,6 +20,18 @@ def serve_command(
     database: Annotated[
         str | None, typer.Option(help="SQLAlchemy URL (default: HEXATABLE_DATABASE_URL or a SQLite file).")
     ] = None,
+    cases: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--cases",
+            help="A folder of case folders sessions may play besides the built-in cases (repeatable). "
+            "No other path on the server can be named in a request.",
+            exists=True,
+            file_okay=False,
+            dir_okay=True,
+            resolve_path=True,
+        ),
+    ] = None,
 ) -> None:
     """Start the web app: case explorer, negotiation room and JSON API (OpenAPI at /docs)."""
     # The web stack (FastAPI, SQLAlchemy, Alembic, uvicorn) loads here, not at every command's start.
@@ -32,11 +45,15 @@ def serve_command(
     engine = make_engine(url)
     migrate(engine)
     token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
-    app = create_app(RoomService(engine, token))
+    app = create_app(RoomService(engine, token), cases=cases or ())
     shown = host if host not in ("0.0.0.0", "::") else "127.0.0.1"
     base = f"http://{shown}:{port}"
     stderr.print(f"hexatable is running at [bold]{base}/[/] (database: {engine.url.render_as_string()})")
     stderr.print(f"Instructor link (keep it private): [bold]{base}/?token={token}[/]", soft_wrap=True)
     stderr.print(f"JSON API: {base}/docs · set {TOKEN_ENV} to keep the same instructor token across restarts")
     # Views are small JSON; compressing every push costs more CPU than it saves on loopback/LAN.
-    uvicorn.run(app, host=host, port=port, log_level="warning", ws_per_message_deflate=False)
+    # Frames over 256 KiB are cut off by uvicorn (close code 1009); the app answers frames over 32 KiB
+    # with an error message and keeps the connection.
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", ws_per_message_deflate=False, ws_max_size=256 * 1024
+    )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
@@ -17,7 +18,7 @@ from hexatable.cli.views import actor_name
 from hexatable.services.room.service import RoomError, RoomService
 from hexatable.web import analyses, api, console, docs, pages
 from hexatable.web.hub import Hub
-from hexatable.web.limits import RateLimiter
+from hexatable.web.limits import SEAT_BURST, SEAT_RATE, RateLimiter
 from hexatable.web.reasons import translate_refusal
 from hexatable.web.security import SecurityHeaders
 
@@ -62,10 +63,19 @@ def refusal_in(request: Request, message: str, lang: str) -> str:
 
 
 def create_app(
-    service: RoomService, *, act_limit: int = 30, join_limit: int = 120, threads: int = 8
+    service: RoomService,
+    *,
+    act_limit: int = SEAT_BURST,
+    act_rate: float = SEAT_RATE,
+    limiter: RateLimiter | None = None,
+    join_limit: int = 120,
+    threads: int = 8,
+    cases: Iterable[str | Path] = (),
 ) -> FastAPI:
-    """The app over a room service; ``act_limit`` actions per seat and ``join_limit`` view requests
-    per client address are allowed per 10 seconds. Blocking work (database, views) runs on at most
+    """The app over a room service. Each seat has one rate limiter for every route and its WebSocket
+    (``limiter``, or a burst of ``act_limit`` requests refilled at ``act_rate`` a second); view requests
+    are also limited to ``join_limit`` per client address per 10 seconds. Sessions may play the
+    built-in cases and case folders under ``cases``. Blocking work (database, views) runs on at most
     ``threads`` threads: more only makes them fight over the interpreter lock."""
 
     @asynccontextmanager
@@ -86,8 +96,10 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.state.service = service
     app.state.hub = Hub(service)
-    app.state.act_limiter = RateLimiter(act_limit, 10.0)
-    app.state.join_limiter = RateLimiter(join_limit, 10.0)
+    app.state.act_limiter = limiter or RateLimiter(act_limit, act_rate)
+    app.state.join_limiter = RateLimiter(join_limit, join_limit / 10.0)
+    if cases:
+        service.allow_cases(cases)
 
     @app.exception_handler(RoomError)
     async def room_error(request: Request, error: RoomError) -> Response:

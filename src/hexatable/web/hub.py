@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import WebSocket
 from starlette.concurrency import run_in_threadpool
@@ -17,6 +19,18 @@ class Connection:
     socket: WebSocket
     identity: Identity
     lang: str
+    last: str | None = None
+    """The last view sent, without its clock: a view that has not changed is not sent again."""
+
+    async def send_view(self, view: dict[str, Any]) -> None:
+        """Send ``view`` unless it is the one last sent: a change this participant cannot see (a
+        message in a side room it is not in) sends it nothing, so pushes reveal nothing either. The
+        time left does not count as a change (the deadline it counts down to does not move)."""
+        clockless = {**view, "session": {**view.get("session", {}), "seconds_left": None}}
+        seen = json.dumps(clockless, separators=(",", ":"), ensure_ascii=False)
+        if seen != self.last:
+            self.last = seen
+            await self.socket.send_json({"type": "view", "view": view})
 
 
 class Hub:
@@ -25,7 +39,7 @@ class Hub:
     A change marks the session dirty and wakes its one pump task, which sends every connection the
     view of the newest state and repeats while changes keep arriving: bursts collapse into one push,
     pushes of a session never overtake each other, and the request that made the change does not
-    wait for the deliveries.
+    wait for the deliveries. A connection whose view did not change is sent nothing.
     """
 
     def __init__(self, service: RoomService) -> None:
@@ -42,7 +56,7 @@ class Hub:
 
     async def send_view(self, session_id: str, connection: Connection) -> None:
         view = await run_in_threadpool(self.service.view, connection.identity, session_id, connection.lang)
-        await connection.socket.send_json({"type": "view", "view": view})
+        await connection.send_view(view)
 
     def notify(self, session_id: str) -> None:
         """The session changed: make sure its connections get the new views soon."""
@@ -65,10 +79,7 @@ class Hub:
         audience = [(c.identity, c.lang) for c in connections]
         views = await run_in_threadpool(self.service.views, session_id, audience)
         results = await asyncio.gather(
-            *(
-                c.socket.send_json({"type": "view", "view": v})
-                for c, v in zip(connections, views, strict=True)
-            ),
+            *(c.send_view(v) for c, v in zip(connections, views, strict=True)),
             return_exceptions=True,
         )
         for connection, result in zip(connections, results, strict=True):

@@ -34,9 +34,17 @@ from hexatable.case import (
 from hexatable.cli.views import actor_name, counts, overview_view, timeline_view
 from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.delegates import STRATEGIES
-from hexatable.services.room.service import ROOM_MECHANISMS, Identity, RoomError, RoomService, SeatPlan
+from hexatable.services.room.moves import MAX_BODY, MAX_ID
+from hexatable.services.room.service import (
+    DEFAULT_CHAIR,
+    ROOM_MECHANISMS,
+    Identity,
+    RoomError,
+    RoomService,
+    SeatPlan,
+)
 from hexatable.services.room.views import frontier_chart
-from hexatable.web.api import join_links
+from hexatable.web.api import join_links, limit_seat
 from hexatable.web.hub import Hub
 from hexatable.web.i18n import N_, pick_language, translations
 from hexatable.web.reasons import translate_reason
@@ -76,8 +84,12 @@ def language(request: Request) -> str:
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """A page; ``context["error"]`` (set by the route, never taken from the address: a link must not be
+    able to put words in the app's mouth) is shown as the page's alert."""
     lang = language(request)
-    query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in ("lang", "token")])
+    query = urlencode(
+        [(k, v) for k, v in request.query_params.multi_items() if k not in ("lang", "token", "error")]
+    )
     response = templates.TemplateResponse(
         request,
         name,
@@ -85,7 +97,7 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
             "lang": lang,
             "_": translations(lang).gettext,
             "query_without_lang": query,
-            "error": request.query_params.get("error"),
+            "error": None,
             **context,
         },
         status_code=status,
@@ -136,6 +148,12 @@ def static(name: str) -> FileResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
+    return index_page(request)
+
+
+def index_page(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
+    """The home page: the cases, and for the instructor the session form (with ``error`` when the form
+    came back refused) and the sessions."""
     lang = language(request)
     cases: list[dict[str, Any]] = []
     scenarios: list[dict[str, Any]] = []
@@ -154,7 +172,7 @@ def index(request: Request) -> HTMLResponse:
     if instructor is not None:
         context |= {
             "scenarios": scenarios,
-            "chairs": CHAIRS,
+            "chairs": (DEFAULT_CHAIR, *(c for c in CHAIRS if c != DEFAULT_CHAIR)),
             "mechanisms": ROOM_MECHANISMS,
             "mechanism_names": mechanism_names(lang),
             "strategies": STRATEGIES,
@@ -171,52 +189,72 @@ def index(request: Request) -> HTMLResponse:
             ],
             "sessions": service_of(request).list_sessions(instructor),
         }
-    response = render(request, "index.html", context)
+    response = render(request, "index.html", {**context, "error": error}, status)
     if token:
         response.set_cookie(INSTRUCTOR_COOKIE, token, httponly=True, samesite="strict")
     return response
 
 
 def form_number(value: object, field: str, kind: type[N]) -> N | None:
-    """A number typed in a form field (``None`` when empty); a 422 naming the field otherwise."""
-    text = str(value or "").strip()
+    """A number typed in a form field (``None`` when empty); a 422 naming the field otherwise (whole
+    numbers in ASCII digits for ``int``; a finite number for ``float``)."""
+    text = form_text(value or "").strip()
     if not text:
         return None
+    shown = text if len(text) <= 20 else text[:20] + "…"
+    if kind is int and not (text.isascii() and text.isdigit() and len(text) <= 9):
+        raise RoomError(422, f"{field}: '{shown}' is not a number (a whole number of at most 9 digits)")
     try:
-        return kind(text)
+        number = kind(text)
     except ValueError:
-        raise RoomError(422, f"{field}: '{text}' is not a number") from None
+        raise RoomError(422, f"{field}: '{shown}' is not a number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise RoomError(422, f"{field}: '{shown}' is not a number")
+    return number
+
+
+def form_text(value: object) -> str:
+    """A form field as text (an uploaded file is not one)."""
+    if not isinstance(value, str):
+        raise RoomError(422, "form: text fields only")
+    return value
 
 
 @router.post("/sessions", response_class=HTMLResponse)
 async def create_from_form(request: Request) -> Response:
+    """Create a session from the home page's form; a refused form comes back with the reason."""
     instructor, _ = instructor_of(request)
     if instructor is None:
         raise RoomError(403, "only the instructor may create sessions")
-    form = await request.form()
-    chosen = str(form.get("scenario", ""))
-    case_id, _, scenario_id = chosen.partition("/")
-    seats: dict[str, SeatPlan] = {}
-    for key, value in form.items():
-        if not key.startswith("seat_"):
-            continue
-        # ``seat_{case}/{scenario}/{seat}`` (the form lists every scenario's seats), or ``seat_{seat}``.
-        scope, _, seat = key[5:].rpartition("/")
-        if scope and scope != chosen:
-            continue
-        text = str(value)
-        seats[seat] = SeatPlan("person") if text == "person" else SeatPlan("ai", text.partition(":")[2])
-    created = await run_in_threadpool(
-        service_of(request).create,
-        instructor,
-        case=case_id,
-        scenario=scenario_id,
-        seats=seats,
-        max_drafts=form_number(form.get("max_drafts"), "max_drafts", int) or 20,
-        chair_strategy=str(form.get("chair_strategy", "hill-climb")),
-        mechanism=str(form.get("mechanism", "single-text")),
-        minutes=form_number(form.get("minutes"), "minutes", float),
-    )
+    form = await request.form(max_files=0, max_fields=200, max_part_size=MAX_BODY)
+    try:
+        chosen = form_text(form.get("scenario", ""))
+        case_id, _, scenario_id = chosen.partition("/")
+        if not case_id or not scenario_id:
+            raise RoomError(422, "scenario: choose a scenario of the list")
+        seats: dict[str, SeatPlan] = {}
+        for key, value in form.multi_items():
+            if not key.startswith("seat_"):
+                continue
+            # ``seat_{case}/{scenario}/{seat}`` (the form lists every scenario's seats), or ``seat_{seat}``.
+            scope, _, seat = key[5:].rpartition("/")
+            if scope and scope != chosen:
+                continue
+            text = form_text(value)
+            seats[seat] = SeatPlan("person") if text == "person" else SeatPlan("ai", text.partition(":")[2])
+        created = await run_in_threadpool(
+            service_of(request).create,
+            instructor,
+            case=case_id,
+            scenario=scenario_id,
+            seats=seats,
+            max_drafts=form_number(form.get("max_drafts"), "max_drafts", int) or 20,
+            chair_strategy=form_text(form.get("chair_strategy") or DEFAULT_CHAIR),
+            mechanism=form_text(form.get("mechanism") or "single-text"),
+            minutes=form_number(form.get("minutes"), "minutes", float),
+        )
+    except RoomError as error:
+        return index_page(request, error.message, error.status)
     links = join_links(str(request.base_url), created)
     return render(request, "created.html", {"links": links, "session_id": created.id})
 
@@ -301,11 +339,16 @@ def timeline_page(case_id: str, request: Request) -> HTMLResponse:
     case = builtin_case(case_id)
     query = request.query_params
     actor = query.get("actor") or None
-    code = int(query["type"]) if query.get("type", "").isdigit() else None
+    asked = query.get("type", "")
+    code = int(asked) if asked.isascii() and asked.isdigit() and int(asked) in CAMEO_ROOTS else None
     since_text, until_text = query.get("from") or None, query.get("to") or None
     filters: dict[str, Any] = {"since": since_text, "until": until_text, "actor": actor, "type": code}
     error = None
     try:
+        if asked and code is None:
+            raise ValueError(f"type: '{asked[:20]}' is not an event type (CAMEO root codes 1 to 20)")
+        if any(len(v or "") > MAX_ID for v in (actor, since_text, until_text)):
+            raise ValueError(f"actor, from, to: at most {MAX_ID} characters")
         since = PartialDate.parse(since_text) if since_text else None
         until = PartialDate.parse(until_text) if until_text else None
         events = timeline(case, since=since, until=until, actor=actor, cameo=[code] if code else [])
@@ -403,7 +446,21 @@ def _joint_statement(case: Any, agreement: dict[str, str], seats: tuple[str, ...
 @router.get("/room/{session_id}", response_class=HTMLResponse)
 def room_page(session_id: str, request: Request) -> HTMLResponse:
     identity, token = room_identity(request, session_id)
-    response = render(request, "room.html", room_context(request, session_id, identity))
+    limit_seat(request, identity)
+    return room_response(request, session_id, identity, token)
+
+
+def room_response(
+    request: Request,
+    session_id: str,
+    identity: Identity,
+    token: str,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    """The room page (with ``error`` as its alert when a form post was refused)."""
+    context = room_context(request, session_id, identity)
+    response = render(request, "room.html", {**context, "error": error}, status)
     if identity.role != "instructor" and token:
         response.set_cookie(SEAT_COOKIE.format(session_id), token, httponly=True, samesite="strict")
     return response
@@ -412,36 +469,51 @@ def room_page(session_id: str, request: Request) -> HTMLResponse:
 @router.get("/room/{session_id}/panel", response_class=HTMLResponse)
 def room_panel(session_id: str, request: Request) -> HTMLResponse:
     identity, _ = room_identity(request, session_id)
+    limit_seat(request, identity)
     return render(request, "room_panel.html", room_context(request, session_id, identity))
 
 
-@router.post("/room/{session_id}/act")
-async def room_act(session_id: str, request: Request) -> RedirectResponse:
-    """The no-JavaScript path: act from a form, then back to the room (errors shown there)."""
-    identity, _ = room_identity(request, session_id)
-    form = await request.form()
+def form_event(form: Any) -> dict[str, Any]:
+    """The event a room form posts, in the JSON API's shape (numbers as numbers); the move's schema
+    is checked by the service, as for the API and the WebSocket. A 422 naming the field otherwise."""
     event: dict[str, Any] = {}
     options = []
     for key, value in form.multi_items():
+        text = form_text(value)
         if key.startswith("option_"):
-            options.append(str(value))
+            options.append(text)
         elif key == "members":
-            event.setdefault("members", []).append(str(value))
+            event.setdefault("members", []).append(text)
         elif key == "change":
-            issue, _, option = str(value).partition("=")
+            issue, _, option = text.partition("=")
             event.setdefault("changes", {})[issue] = option
         elif key in ("version", "room", "offer"):
-            event[key] = int(str(value))
+            event[key] = form_number(text, key, int)
+            if event[key] is None:
+                raise RoomError(422, f"{key}: required")
+        elif key == "go_on":
+            event[key] = text == "true"
         else:
-            event[key] = str(value)
+            event[key] = text
     if options:
         event["options"] = options
+    return event
+
+
+@router.post("/room/{session_id}/act", response_model=None)
+async def room_act(session_id: str, request: Request) -> Response:
+    """The no-JavaScript path: act from a form, then back to the room; a refused move shows the room
+    again with the reason (and the refusal's status), never a message taken from the address."""
+    identity, token = room_identity(request, session_id)
+    limit_seat(request, identity)
+    form = await request.form(max_files=0, max_fields=200, max_part_size=MAX_BODY)
     lang = language(request)
     try:
+        event = form_event(form)
         await run_in_threadpool(service_of(request).act, identity, session_id, event)
     except RoomError as error:
-        return RedirectResponse(
-            f"/room/{session_id}?{urlencode({'lang': lang, 'error': error.message})}", status_code=303
+        return await run_in_threadpool(
+            room_response, request, session_id, identity, token, error.message, error.status
         )
     hub: Hub = request.app.state.hub
     hub.notify(session_id)

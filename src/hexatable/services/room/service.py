@@ -14,11 +14,13 @@ holds its own brief and score sheet and the side rooms it belongs to, nothing el
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, cast
 
 import numpy as np
@@ -27,6 +29,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from hexatable.case import Case, open_case, pick
+from hexatable.case.builtin import builtin_case_ids, builtin_cases_dir
+from hexatable.case.located_yaml import YamlSyntaxError
+from hexatable.case.problems import CaseError
 from hexatable.negotiate.alternating import (
     Accept,
     OfferEvent,
@@ -53,13 +58,16 @@ from hexatable.negotiate.protocol import (
     event_from_dict,
     event_to_dict,
 )
-from hexatable.negotiate.runner import MechanismName
+from hexatable.negotiate.runner import MechanismName, RunConfig
 from hexatable.negotiate.space import build_space
 from hexatable.negotiate.talks import Talks, TalksState, advance, begin
+from hexatable.services.room.moves import MAX_CASE, MAX_ID, MAX_TITLE, MoveError, bounded_text, parse_move
 from hexatable.services.room.tables import EventRow, SeatRow, SessionRow
 from hexatable.services.room.views import personal_view, public_view
 
 Role = Literal["instructor", "seat", "observer"]
+_SESSION_ID = re.compile(r"[0-9A-Za-z_-]{1,32}")
+"""What a session id may look like (they are made by :func:`secrets.token_hex`; the column holds 32)."""
 ROOM_EVENTS = ("side_room", "side_message")
 """Events of the room itself (side rooms), stored in the log but not part of the protocol."""
 INSTRUCTOR_EVENTS = ("pause", "unpause", "notice")
@@ -73,6 +81,9 @@ ROOM_MECHANISMS = MECHANISMS
 and stacked alternating offers (:mod:`hexatable.negotiate.alternating`)."""
 TableState = TalksState | OfferState
 """Where a session's talks stand, whichever the mechanism."""
+DEFAULT_CHAIR: str = RunConfig.chair
+"""The AI chair's strategy when the instructor names none: the engine's own default (``mediator``),
+the same for the form and the API."""
 
 
 class RoomError(Exception):
@@ -171,6 +182,31 @@ class RoomService:
         # SQLite has one write lock for the whole file: queue writers here rather than in SQLite's
         # busy handler, which sleeps in growing steps and makes latency spike under load.
         self._write_lock = threading.Lock() if engine.dialect.name == "sqlite" else _NoLock()
+        self._case_dirs: tuple[Path, ...] = ()
+
+    def allow_cases(self, folders: Iterable[str | Path]) -> None:
+        """Let sessions play case folders under ``folders`` (``hexatable serve --cases DIR``) besides
+        the built-in cases; no other path on the server is ever opened for a request."""
+        self._case_dirs = tuple(dict.fromkeys(Path(f).resolve() for f in folders))
+
+    def resolve_case(self, case: object) -> str:
+        """The case a request names, as stored: a built-in id, or the resolved path of a case folder
+        (by name or path) under an allowed folder; 422 naming ``case`` otherwise."""
+        try:
+            asked = bounded_text("case", case, MAX_CASE, blank=False)
+        except MoveError as error:
+            raise RoomError(422, str(error)) from None
+        builtin = builtin_case_ids()
+        if asked in builtin:
+            return asked
+        for root in self._case_dirs:
+            candidate = (root / asked).resolve()
+            if candidate.is_relative_to(root) and candidate.is_dir() and len(str(candidate)) <= 500:
+                return str(candidate)
+        where = (
+            f" or a case folder under {', '.join(d.name for d in self._case_dirs)}" if self._case_dirs else ""
+        )
+        raise RoomError(422, f"case: use a built-in case ({', '.join(builtin)}){where}")
 
     # --- identity -----------------------------------------------------------------------------
 
@@ -198,7 +234,14 @@ class RoomService:
         key = (case, scenario_id)
         with self._lock:
             if key not in self._scenarios:
-                loaded = open_case(case)
+                folder = builtin_cases_dir() / case if case in builtin_case_ids() else Path(case)
+                try:
+                    loaded = open_case(folder)
+                except (CaseError, YamlSyntaxError, OSError) as error:
+                    first = (
+                        str(error).strip().splitlines()[0][:300] if str(error).strip() else "cannot be read"
+                    )
+                    raise RoomError(422, f"case: {first}") from None
                 if scenario_id not in loaded.scenario_index:
                     raise RoomError(422, f"scenario: no scenario '{scenario_id}' in case '{case}'")
                 self._scenarios[key] = LoadedScenario(
@@ -216,12 +259,32 @@ class RoomService:
         mechanism: str = "single-text",
         max_drafts: int = 20,
         walk_out: str = "continue",
-        chair_strategy: str = "hill-climb",
+        chair_strategy: str = DEFAULT_CHAIR,
         title: str = "",
         minutes: float | None = None,
     ) -> Created:
-        """A new session; only the instructor may create one."""
+        """A new session; only the instructor may create one. Every argument is checked (type, size)
+        before anything is loaded or stored, and a refusal (422) names the argument."""
         self._require(identity, "instructor")
+        try:
+            title = bounded_text("title", title, MAX_TITLE)
+            bounded_text("scenario", scenario, 120, blank=False)
+            for name, value in (
+                ("mechanism", mechanism),
+                ("walk_out", walk_out),
+                ("chair_strategy", chair_strategy),
+            ):
+                bounded_text(name, value, 40)
+            for seat, plan in seats.items():
+                bounded_text("seats", seat, MAX_ID, blank=False)
+                bounded_text(f"seats.{seat}.strategy", plan.strategy, 40)
+        except MoveError as error:
+            raise RoomError(422, str(error)) from None
+        if type(max_drafts) is not int:
+            raise RoomError(422, "max_drafts: a whole number")
+        if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int | float)):
+            raise RoomError(422, "minutes: a number")
+        case = self.resolve_case(case)
         if mechanism not in ROOM_MECHANISMS:
             raise RoomError(422, f"mechanism: use one of {', '.join(ROOM_MECHANISMS)}")
         if walk_out not in ("continue", "fail"):
@@ -236,9 +299,11 @@ class RoomService:
                 422, f"seats: {', '.join(unknown)} not seats of '{scenario}' ({', '.join(definition.seats)})"
             )
         for seat, plan in seats.items():
+            if plan.kind not in ("person", "ai"):
+                raise RoomError(422, f"seats.{seat}.kind: 'person' or 'ai'")
             if plan.kind == "ai" and plan.strategy not in STRATEGIES:
                 raise RoomError(422, f"seats.{seat}.strategy: use one of {', '.join(STRATEGIES)}")
-        if minutes is not None and not 0 < minutes <= 24 * 60:
+        if minutes is not None and not 0 < minutes <= 24 * 60:  # also refuses NaN
             raise RoomError(422, "minutes: between 0 and 1440")
         if chair_strategy not in CHAIRS:
             raise RoomError(422, f"chair_strategy: use one of {', '.join(CHAIRS)}")
@@ -295,15 +360,25 @@ class RoomService:
     def act(self, identity: Identity, session_id: str, data: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Check and append an event sent by a seat (or the instructor closing); then let AI seats act.
 
-        Returns the events appended, the sender's first.
+        Every route hands the event over as it came; its shape is checked here, against the one
+        schema per event type (:func:`~hexatable.services.room.moves.parse_move`), before the rules.
+        An answer identical to the seat's standing one (the same support, objection or reservation on
+        the same version) is a repeat: it appends nothing and returns no event.
+
+        Returns the events appended, the sender's first, as the sender sees them (side rooms numbered
+        among its own, no log sequence numbers: those would count events in rooms it is not in).
         """
         room = self.room(session_id)
         if identity.role == "observer":
             raise RoomError(403, "observers cannot act")
-        kind = str(data.get("type", ""))
-        seat = identity.seat
-        if kind == "time_up":
+        if isinstance(data, Mapping) and data.get("type") == "time_up":
             raise RoomError(403, "the clock ends the talks, not a participant")
+        try:
+            data = parse_move(data)
+        except MoveError as error:
+            raise RoomError(422, str(error)) from None
+        kind = data["type"]
+        seat = identity.seat
         if identity.role == "seat" and data.get("seat") not in (None, seat):
             raise RoomError(403, f"a seat acts for itself: this token holds '{seat}'")
         if identity.role == "instructor" and kind != "close":
@@ -326,10 +401,13 @@ class RoomService:
                     raise RoomError(
                         409 if isinstance(error, IllegalEventError) else 422, str(error)
                     ) from None
+                if _repeats(state, event):
+                    return []
                 payload = event_to_dict(event)
             appended = [self._append(room, payload)]
             appended += self._advance_locked(room)
-        return appended
+            _, _, room_events = self._current(room)
+        return [_as_seen_by(identity, record, room_events) for record in appended]
 
     def advance(self, session_id: str) -> list[dict[str, Any]]:
         """Let AI seats act until a person must (used after creation and on restart)."""
@@ -430,9 +508,7 @@ class RoomService:
     ) -> dict[str, Any]:
         seat = payload["seat"]
         if payload["type"] == "side_room":
-            members = payload.get("members")
-            if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
-                raise RoomError(422, "members: a list of seats")
+            members = payload["members"]
             unknown = [m for m in members if m not in room.rules.seats]
             if unknown:
                 raise RoomError(422, f"members: {', '.join(unknown)} not seats of this session")
@@ -441,14 +517,12 @@ class RoomService:
                 raise RoomError(422, "members: a side room needs another seat")
             number = 1 + sum(1 for e in history if e["type"] == "side_room")
             return {"type": "side_room", "seat": seat, "room": number, "members": everyone}
-        rooms = {e["room"]: e["members"] for e in history if e["type"] == "side_room"}
-        asked = payload.get("room")
-        text = payload.get("text")
-        if asked not in rooms or seat not in rooms[asked]:
+        # A seat names its side rooms 1..k, in the order it joined them (as its view numbers them).
+        mine = [e["room"] for e in history if e["type"] == "side_room" and seat in e["members"]]
+        asked = payload["room"]
+        if not 1 <= asked <= len(mine):
             raise RoomError(403, f"side room {asked!r} does not exist or '{seat}' is not a member")
-        if not isinstance(text, str) or not text.strip() or len(text) > 2000:
-            raise RoomError(422, "text: 1 to 2000 characters")
-        return {"type": "side_message", "seat": seat, "room": asked, "text": text.strip()}
+        return {"type": "side_message", "seat": seat, "room": mine[asked - 1], "text": payload["text"]}
 
     # --- state and views ----------------------------------------------------------------------
 
@@ -456,6 +530,8 @@ class RoomService:
         with self._lock:
             if session_id in self._rooms:
                 return self._rooms[session_id]
+        if not _SESSION_ID.fullmatch(session_id):  # never a query the database would refuse (NUL)
+            raise RoomError(404, "no such session")
         with self._sessions() as db:
             row = db.get(SessionRow, session_id)
             if row is None:
@@ -657,6 +733,29 @@ def _step(state: TableState, event: Event | OfferEvent) -> TableState:
     if isinstance(state, OfferState):
         return apply_offer(state, event)  # type: ignore[arg-type]
     return advance(state, event)  # type: ignore[arg-type]
+
+
+def _repeats(state: TableState, event: Event | OfferEvent) -> bool:
+    """Whether ``event`` is an answer the seat has already given to the current version."""
+    if isinstance(state, OfferState) or not isinstance(event, Support | Object | Reserve):
+        return False
+    return state.phase.responses.get(event.seat) == event
+
+
+def _as_seen_by(
+    identity: Identity, record: Mapping[str, Any], room_events: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """A log record as ``identity`` may see it: without its sequence number, and with a side room's
+    number among the rooms ``identity`` is in (the instructor sees every room, so the log's numbers)."""
+    seen = {k: v for k, v in record.items() if k != "seq"}
+    if "room" in seen and record["type"] in ROOM_EVENTS:
+        rooms = [
+            e["room"]
+            for e in room_events
+            if e["type"] == "side_room" and (identity.role == "instructor" or identity.seat in e["members"])
+        ]
+        seen["room"] = rooms.index(record["room"]) + 1
+    return seen
 
 
 def _speaker(state: TableState) -> str:

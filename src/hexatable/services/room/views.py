@@ -203,18 +203,18 @@ def personal_view(
         for e in room_events
         if e["type"] == "side_room" and (identity.role == "instructor" or identity.seat in e["members"])
     ]
-    numbers = {e["room"] for e in visible_rooms}
+    # Numbered among the rooms this participant is in (1..k), so the numbers say nothing about others'.
     view["side_rooms"] = [
         {
-            "room": e["room"],
+            "room": number,
             "members": e["members"],
             "messages": [
                 {"seat": m["seat"], "text": m["text"]}
                 for m in room_events
-                if m["type"] == "side_message" and m["room"] == e["room"] and m["room"] in numbers
+                if m["type"] == "side_message" and m["room"] == e["room"]
             ],
         }
-        for e in visible_rooms
+        for number, e in enumerate(visible_rooms, start=1)
     ]
     return view
 
