@@ -37,10 +37,12 @@ def serve_command(
     # The web stack (FastAPI, SQLAlchemy, Alembic, uvicorn) loads here, not at every command's start.
     import uvicorn
 
+    from hexatable.negotiate.beliefs import compiled
     from hexatable.services.room.db import default_url, make_engine, migrate
     from hexatable.services.room.service import RoomService
     from hexatable.web.app import create_app
 
+    compiled()  # the AI seats' compiled belief loops (seconds on a fresh install), before the first move
     url = database or default_url()
     engine = make_engine(url)
     migrate(engine)
