@@ -575,3 +575,18 @@ def test_query_parameters_of_the_api_are_bounded(client: TestClient, table: dict
     assert client.get(path, params={"lang": "x" * 100}, headers=bearer(prk)).status_code == 422
     assert client.get(path, params={"token": "t" * 1000}).status_code == 422
     assert client.get(path, params={"lang": "zh"}, headers=bearer(prk)).status_code == 200
+
+
+def test_a_class_plays_a_case_folder_the_server_allows_and_no_other(
+    service: RoomService, case_dir: Path
+) -> None:
+    with TestClient(create_app(service, cases=[case_dir])) as client:
+        body = {"tables": 2, "case": "my-talks", "scenario": "six-party-2007"}
+        made = client.post("/api/classes", json=body, headers=bearer(INSTRUCTOR))
+        assert made.status_code == 201, made.text
+        for table in made.json()["tables"]:
+            log = client.get(f"/api/sessions/{table['id']}/log", headers=bearer(INSTRUCTOR))
+            assert log.status_code == 200
+        for case in ("/etc", "../outside", "missing"):
+            refused = client.post("/api/classes", json={**body, "case": case}, headers=bearer(INSTRUCTOR))
+            assert refused.status_code == 422 and refused.json()["detail"].startswith("case: "), refused.text

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from hexatable.case import builtin_case_ids, pick
+from hexatable.case import pick
 from hexatable.services.room.service import Created, Identity, RoomError, RoomService, SeatPlan
 from hexatable.services.room.tables import ClassRow, ClassTableRow
 
@@ -71,8 +71,7 @@ class Classes:
             raise RoomError(422, f"tables: a whole number between 1 and {MAX_TABLES}")
         if not isinstance(title, str) or len(title) > MAX_TITLE or "\x00" in title:
             raise RoomError(422, f"title: at most {MAX_TITLE} characters")
-        if case not in builtin_case_ids():
-            raise RoomError(422, f"case: use a built-in case ({', '.join(builtin_case_ids())})")
+        case = self.service.resolve_case(case)  # built-in, or under the folders of ``serve --cases``
         loaded = self.service.scenario(case, scenario)  # 422 naming the scenario if it does not exist
         title = title.strip() or pick(loaded.case.scenario_index[scenario].title, "en")
         created: list[Created] = []
