@@ -228,6 +228,9 @@ def test_a_paused_table_refuses_moves_until_it_resumes(client: TestClient) -> No
     assert seen["session"]["paused"] is True
     room = client.get(f"/room/{first['id']}", params={"token": prk})
     assert "Paused by the instructor." in room.text
+    assert 'id="support"' not in room.text  # no button for a move the table would refuse
+    unpaused = client.get(f"/room/{second['id']}", params={"token": token(second["links"]["PRK"])})
+    assert 'id="support"' in unpaused.text
     assert 'data-paused="yes"' in row(fragment(client, made["id"]), 1)
     assert 'data-paused="no"' in row(fragment(client, made["id"]), 2)
     other = token(second["links"]["PRK"])
