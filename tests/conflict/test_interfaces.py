@@ -175,6 +175,7 @@ def test_bad_files_exit_with_a_message(tmp_path: Path) -> None:
 
 
 ELMIRA_GMCR = {
+    "useManualPreferenceRanking": True,
     # Fang, Hipel & Kilgour (1993), ch. 2: options modify, delay, accept, insist, abandon
     "options": [
         {"name": "Modify", "permittedDirection": "fwd"},
@@ -187,19 +188,16 @@ ELMIRA_GMCR = {
         {
             "name": "MoE",
             "options": [0],
-            "useManualPreferenceRanking": True,
             "preferenceRanking": [7, 3, 4, 8, 5, 1, 2, 6, [9, 10, 11, 12]],
         },
         {
             "name": "Uniroyal",
             "options": [1, 2, 4],
-            "useManualPreferenceRanking": True,
             "preferenceRanking": [4, 8, 5, 1, 2, 6, 3, 7, [9, 10, 11, 12]],
         },
         {
             "name": "Local",
             "options": [3],
-            "useManualPreferenceRanking": True,
             "preferenceRanking": [7, 3, 5, 1, 8, 6, 4, 2, [9, 10, 11, 12]],
         },
     ],
