@@ -354,10 +354,10 @@ def _grouped_order(raw: Sequence[_RawDecisionMaker], options: Sequence[Option]) 
             if k in owner:
                 raise GmcrFileError(
                     f"{dm.where}.options",
-                    f"option {k} ({options[k].name!r}) is already controlled by {owner[k]!r}; "
+                    f"option {k} ({options[k].name!r}) is already controlled by {owner[k]}; "
                     "each option has one decision maker",
                 )
-            owner[k] = dm.where
+            owner[k] = f"{dm.where} ({dm.name!r})"
             order.append(k)
     for k, option in enumerate(options):
         if k not in owner:
