@@ -245,7 +245,7 @@ def test_doubtful_names_are_warned() -> None:
     imported = parse(data)
     warnings = "\n".join(imported.warnings)
     assert "decisionMakers[1].name: 'us' and 'US' (decisionMakers[0]) differ only in case" in warnings
-    assert "options[1].name: options[0] is also named 'talk'" in warnings
+    assert "options[1].name: 'talk' (us) is also the name of options[0] (US)" in warnings
     assert "decisionMakers[2].name: the decision maker has an empty name" in warnings
     assert "decisionMakers[2].options: '' controls no option" in warnings
     assert "coalitions[0]: lists 'US' twice; counted once" in warnings

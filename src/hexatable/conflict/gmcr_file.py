@@ -102,7 +102,7 @@ def parse_gmcr(text: str, name: str = "") -> GmcrImport:
         raise GmcrFileError("", f"not valid JSON: {error.msg}", error.lineno) from None
     except RecursionError:
         raise GmcrFileError(
-            "", "nested too deeply to read (a GMCR+ file nests lists at most five levels deep)"
+            "", "nested too deeply to read (a GMCR+ file nests lists and objects a few levels deep)"
         ) from None
     try:
         return _import(data, name)
@@ -174,7 +174,7 @@ def _import(data: Any, name: str) -> GmcrImport:
     try:
         size = check_size(model, coalitions)
     except ModelError as error:
-        raise GmcrFileError("options", str(error)) from None
+        raise GmcrFileError("", str(error)) from None
     if size.exact:
         for dm in raw:
             if isinstance(dm.preference, Ranking):
@@ -404,12 +404,17 @@ def _doubtful_names(raw: Sequence[_RawDecisionMaker], options: Sequence[Option])
                 "--dm and --coalition cannot tell them apart"
             )
         by_fold.setdefault(dm.name.casefold(), dm)
+    owner = {k: dm.name for dm in raw for k in dm.owned}
     first: dict[str, int] = {}
     for k, option in enumerate(options):
         if not option.name.strip():
             warnings.append(f"options[{k}].name: the option has an empty name")
         elif option.name in first:
-            warnings.append(f"options[{k}].name: options[{first[option.name]}] is also named {option.name!r}")
+            other = first[option.name]
+            warnings.append(
+                f"options[{k}].name: {option.name!r} ({owner.get(k)}) is also the name of options[{other}] "
+                f"({owner.get(other)}); reports tell them apart by number only"
+            )
         first.setdefault(option.name, k)
     return warnings
 
