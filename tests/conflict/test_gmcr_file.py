@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hexatable.cli.app import app
 from hexatable.conflict import analyse
 from hexatable.conflict.gmcr_file import GmcrFileError, parse_gmcr
-from hexatable.conflict.model import Condition
+from hexatable.conflict.graph import build_graph
+from hexatable.conflict.model import Condition, ModelError
 from hexatable.conflict.size import MAX_MEMORY_BYTES
 
 DATA = Path(__file__).parent / "data"
@@ -275,3 +278,74 @@ def test_the_command_prints_warnings_and_refusals(tmp_path: Path) -> None:
     result = runner.invoke(app, ["stability", str(path)])
     assert result.exit_code == 1
     assert "too large to analyse" in result.stderr and "Traceback" not in result.stderr
+
+
+# Junk --------------------------------------------------------------------------------------------
+
+KEYS = [
+    "options",
+    "decisionMakers",
+    "infeasibles",
+    "coalitions",
+    "useManualPreferenceRanking",
+    "useManualPreferenceVectors",
+    "name",
+    "permittedDirection",
+    "preferences",
+    "preferenceRanking",
+    "preferenceVector",
+    "misperceptions",
+    "compound",
+    "members",
+]
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 40)
+    | st.sampled_from(["Y", "N", "both", "fwd", "back", "", "US", "us"])
+    | st.floats(allow_nan=False),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(KEYS), children, max_size=5)
+    ),
+    max_leaves=25,
+)
+
+
+def replace_somewhere(data: Any, path: list[int], junk: Any) -> Any:
+    """``data`` with the node reached by following ``path`` (indices modulo each container) replaced."""
+    if not path or not isinstance(data, (list, dict)) or not data:
+        return junk
+    keys = list(data) if isinstance(data, dict) else list(range(len(data)))
+    key = keys[path[0] % len(keys)]
+    copy_ = dict(data) if isinstance(data, dict) else list(data)
+    copy_[key] = replace_somewhere(data[key], path[1:], junk)  # type: ignore[index]
+    return copy_
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_junk_is_refused_with_a_message(junk: Any) -> None:
+    try:
+        parse_gmcr(json.dumps(junk))
+    except GmcrFileError as error:
+        assert str(error)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["syria_iraq.gmcr", "elmira.gmcr", "prisoners_statements.gmcr"]),
+    st.lists(st.integers(0, 50), max_size=6),
+    json_values,
+)
+def test_a_valid_file_with_junk_anywhere_is_read_or_refused_with_a_message(
+    name: str, path: list[int], junk: Any
+) -> None:
+    try:
+        imported = parse_gmcr(json.dumps(replace_somewhere(load(name), path, junk)))
+    except GmcrFileError as error:
+        assert str(error)
+        return
+    try:  # what was read builds, or the engine says why not (the command prints either)
+        build_graph(imported.model)
+    except ModelError as error:
+        assert str(error)

@@ -410,10 +410,10 @@ def _doubtful_names(raw: Sequence[_RawDecisionMaker], options: Sequence[Option])
         if not option.name.strip():
             warnings.append(f"options[{k}].name: the option has an empty name")
         elif option.name in first:
-            other = first[option.name]
+            same = first[option.name]
             warnings.append(
-                f"options[{k}].name: {option.name!r} ({owner.get(k)}) is also the name of options[{other}] "
-                f"({owner.get(other)}); reports tell them apart by number only"
+                f"options[{k}].name: {option.name!r} ({owner.get(k)}) is also the name of options[{same}] "
+                f"({owner.get(same)}); reports tell them apart by number only"
             )
         first.setdefault(option.name, k)
     return warnings
