@@ -157,6 +157,15 @@ def test_an_option_of_two_decision_makers_or_of_none_is_refused() -> None:
     assert error.where == "options[2]" and "no decision maker controls option 'Attack'" in error.message
 
 
+def test_an_option_twice_in_one_condition_is_refused() -> None:
+    """GMCR+ keeps such an option once but not its Y/N, so [[0, "Y"], [0, "N"], [2, "Y"]] would read as
+    [[0, "Y"], [2, "N"]] there; refused here rather than read either way."""
+    data = load("syria_iraq.gmcr")
+    data["infeasibles"].append([[0, "Y"], [0, "N"], [2, "Y"]])
+    error = refused(data)
+    assert error.where == "infeasibles[1][1]" and "option 0 is already in this condition" in error.message
+
+
 # Coalitions --------------------------------------------------------------------------------------
 
 

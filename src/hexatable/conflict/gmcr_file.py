@@ -297,17 +297,26 @@ def _statement(item: Any, where: str, option_count: int) -> Statement:
 
 
 def _conjunction(item: Any, where: str, option_count: int) -> Conjunction:
+    """Conditions joined by AND, each option at most once.
+
+    GMCR+ never writes an option twice in one condition, and reads a hand-made one wrongly (it keeps the
+    option once but not its Y/N, pairing the later conditions with the wrong options), so it is refused.
+    """
     if not isinstance(item, list) or not item:
         raise GmcrFileError(where, 'a conjunction is a non-empty list of [option index, "Y"|"N"]')
-    conditions = []
+    conditions: dict[int, Condition] = {}
     for c, pair in enumerate(item):
         ok = isinstance(pair, list) and len(pair) == 2 and _is_index(pair[0], option_count)
         if not ok or pair[1] not in ("Y", "N"):
             raise GmcrFileError(
                 f"{where}[{c}]", f'expected [option index 0-{option_count - 1}, "Y"|"N"], got {pair!r}'
             )
-        conditions.append(Condition(pair[0], pair[1] == "Y"))
-    return tuple(conditions)
+        if pair[0] in conditions:
+            raise GmcrFileError(
+                f"{where}[{c}]", f"option {pair[0]} is already in this condition: name each option once"
+            )
+        conditions[pair[0]] = Condition(pair[0], pair[1] == "Y")
+    return tuple(conditions.values())
 
 
 def _ranking(item: Any, where: str) -> Ranking:
