@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +18,13 @@ from hexatable.conflict.model import (
     Option,
     Payoffs,
 )
-from hexatable.conflict.size import MAX_MEMORY_BYTES, check_size, count_feasible, estimate_size
+from hexatable.conflict.size import (
+    MAX_MEMORY_BYTES,
+    check_size,
+    count_feasible,
+    estimate_size,
+    excluded_conjunctions,
+)
 from tests.conflict.strategies import conflict_models, conjunctions
 
 
@@ -44,6 +52,38 @@ def test_states_exact_for_every_kind_of_feasibility_rule(model: ConflictModel) -
         return  # no state feasible: nothing to compare
     size = estimate_size(model)
     assert size.exact and size.states == states
+
+
+def brute_force_moves(model: ConflictModel, masks: list[int]) -> int:
+    """Sum over movers and blocks of f * (f - 1), the feasible codes enumerated one by one."""
+    rules = excluded_conjunctions(model)
+    feasible = [
+        code
+        for code in range(2 ** len(model.options))
+        if not any(all(bool(code >> c.option & 1) == c.taken for c in rule) for rule in rules)
+    ]
+    total = 0
+    for mask in masks:
+        blocks = Counter(code & ~mask for code in feasible)
+        total += sum(f * (f - 1) for f in blocks.values())
+    return total
+
+
+@settings(max_examples=60, deadline=None)
+@given(conflict_models(max_options=7), st.data())
+def test_moves_match_brute_force_and_bound_the_engine(model: ConflictModel, data: st.DataObject) -> None:
+    """Exact without irreversible options; the engine's moves (irreversibility applied) never exceed it."""
+    dms = len(model.decision_makers)
+    coalition = data.draw(st.lists(st.integers(0, dms - 1), min_size=2, max_size=dms, unique=True))
+    masks = [model.option_mask(i) for i in range(dms)]
+    masks.append(sum(model.option_mask(i) for i in coalition))
+    size = estimate_size(model, [coalition])
+    assert size.moves == brute_force_moves(model, masks)
+    try:
+        graph = build_graph(model)
+    except ModelError:
+        return
+    assert sum(edges.size for edges in graph.moves) <= size.moves
 
 
 def free_model(sizes: tuple[int, ...]) -> ConflictModel:

@@ -9,9 +9,9 @@ first, cheaply:
   kept as disjoint cubes, so the count needs no enumeration. Past :data:`MAX_CUBES` cubes the count falls
   back to the upper bound ``2**options`` and says so;
 - *moves* of each DM and coalition: inside a block (the states sharing everyone else's options) every
-  feasible state reaches every other one, so with ``F`` feasible states spread evenly over the
-  ``2**(options - own)`` blocks a mover with ``own`` options has about ``F * (F / blocks - 1)`` moves
-  (exact when no state is infeasible; irreversible options only remove moves);
+  feasible state reaches every other one, so a mover has the sum over blocks of ``f * (f - 1)`` moves,
+  ``f`` the feasible states of the block; that sum is counted from pairs of cubes (exact when no option
+  is irreversible: irreversible options only remove moves);
 - *memory*: :data:`BYTES_PER_MOVE` per move (edge lists, their improvements and the sorting
   temporaries, measured at about 30 bytes on 65,536 states with three DMs) and :data:`BYTES_PER_STATE`
   per state and mover (values, reachability fixed points).
@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from hexatable.conflict.model import Condition, ConflictModel, Conjunction, ModelError
 
@@ -103,12 +105,8 @@ def excluded_conjunctions(model: ConflictModel) -> list[Conjunction]:
     return rules
 
 
-def count_feasible(option_count: int, excluded: Sequence[Conjunction]) -> tuple[int, bool]:
-    """The number of codes no conjunction of ``excluded`` holds on, and whether the count is exact.
-
-    >>> count_feasible(3, [(Condition(0, True), Condition(1, True))])
-    (6, True)
-    """
+def feasible_cubes(option_count: int, excluded: Sequence[Conjunction]) -> list[Cube] | None:
+    """The feasible codes as disjoint cubes, or None past :data:`MAX_CUBES` cubes."""
     cubes: list[Cube] = [(0, 0)]
     for conjunction in excluded:
         removed = _cube(conjunction)
@@ -116,22 +114,72 @@ def count_feasible(option_count: int, excluded: Sequence[Conjunction]) -> tuple[
             continue
         cubes = [piece for cube in cubes for piece in _subtract(cube, removed)]
         if len(cubes) > MAX_CUBES:
-            return 1 << option_count, False
+            return None
+    return cubes
+
+
+def count_feasible(option_count: int, excluded: Sequence[Conjunction]) -> tuple[int, bool]:
+    """The number of codes no conjunction of ``excluded`` holds on, and whether the count is exact.
+
+    >>> count_feasible(3, [(Condition(0, True), Condition(1, True))])
+    (6, True)
+    """
+    cubes = feasible_cubes(option_count, excluded)
+    if cubes is None:
+        return 1 << option_count, False
     return sum(1 << (option_count - bin(care).count("1")) for care, _ in cubes), True
 
 
+def block_pairs(cubes: Sequence[Cube], option_count: int, mask: int) -> float:
+    """Ordered pairs of feasible codes that agree outside ``mask``: the sum over blocks of (feasible
+    states in the block) squared. Two cubes pair up when they agree on the outside bits both fix; then
+    an outside bit free in both doubles the count (both codes take the same value), and each bit of
+    ``mask`` free in either cube doubles it (the codes choose independently)."""
+    care = np.array([c for c, _ in cubes], dtype=np.int64)
+    value = np.array([v for _, v in cubes], dtype=np.int64)
+    outside = ((1 << option_count) - 1) & ~mask
+    own_free = np.bitwise_count(mask & ~care).astype(np.int64)
+    total = 0.0
+    for start in range(0, care.size, PAIR_CHUNK):
+        c, v = care[start : start + PAIR_CHUNK, None], value[start : start + PAIR_CHUNK, None]
+        agree = ((v ^ value) & c & care & outside) == 0
+        exponent = (
+            np.bitwise_count(outside & ~c & ~care) + own_free[start : start + PAIR_CHUNK, None] + own_free
+        )
+        total += float(np.exp2(exponent.astype(np.float64))[agree].sum())
+    return total
+
+
+PAIR_CHUNK = 512
+"""Cubes paired at a time in :func:`block_pairs` (a chunk of ``PAIR_CHUNK x cubes`` arrays)."""
+
+MAX_PAIR_CUBES = 20_000
+"""Past this many cubes the moves are bounded by ``states * min(2**own - 1, states - 1)`` instead."""
+
+
 def estimate_size(model: ConflictModel, coalitions: Sequence[Sequence[int]] = ()) -> SizeEstimate:
-    """Feasible states, moves and memory of analysing ``model`` (and the coalitions, by DM index)."""
+    """Feasible states, moves and memory of analysing ``model`` (and the coalitions, by DM index).
+
+    Moves are counted exactly when no option is irreversible (irreversible options only remove moves):
+    every feasible state reaches every other one of its block.
+    """
     n = len(model.options)
-    states, exact = count_feasible(n, excluded_conjunctions(model))
-    movers = [len(dm.options) for dm in model.decision_makers]
-    movers += [sum(len(model.decision_makers[i].options) for i in set(members)) for members in coalitions]
+    cubes = feasible_cubes(n, excluded_conjunctions(model))
+    states = (1 << n) if cubes is None else sum(1 << (n - bin(care).count("1")) for care, _ in cubes)
+    masks = [model.option_mask(i) for i in range(len(model.decision_makers))]
+    for members in coalitions:
+        mask = 0
+        for i in set(members):
+            mask |= model.option_mask(i)
+        masks.append(mask)
     moves = 0
-    for own in movers:
-        per_block = states / 2 ** (n - own)
-        moves += int(states * max(per_block - 1, 0))
-    memory = moves * BYTES_PER_MOVE + states * BYTES_PER_STATE * (len(movers) + 1)
-    return SizeEstimate(states=states, exact=exact, moves=moves, memory_bytes=memory)
+    for mask in masks:
+        if cubes is not None and len(cubes) <= MAX_PAIR_CUBES:
+            moves += round(block_pairs(cubes, n, mask)) - states
+        else:
+            moves += states * min((1 << bin(mask).count("1")) - 1, states - 1)
+    memory = moves * BYTES_PER_MOVE + states * BYTES_PER_STATE * (len(masks) + 1)
+    return SizeEstimate(states=states, exact=cubes is not None, moves=moves, memory_bytes=memory)
 
 
 def check_size(model: ConflictModel, coalitions: Sequence[Sequence[int]] = ()) -> SizeEstimate:
