@@ -307,15 +307,20 @@ KEYS = [
     "compound",
     "members",
 ]
+
+
+def containers(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Lists and objects (with GMCR+'s keys) of ``children``."""
+    return st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(KEYS), children, max_size=5)
+
+
 json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-3, 40)
     | st.sampled_from(["Y", "N", "both", "fwd", "back", "", "US", "us"])
     | st.floats(allow_nan=False),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(KEYS), children, max_size=5)
-    ),
+    containers,
     max_leaves=25,
 )
 
