@@ -75,13 +75,12 @@ def test_table_and_explanation() -> None:
     assert "Syria can move to state 3" in out.replace("\n", " ")
 
 
-def test_coalition_and_status_quo_on_elmira(tmp_path: Path) -> None:
-    """Elmira in .gmcr form, with the coalition Ministry + Uniroyal: 5 falls, the path 1 → 5 → 8."""
-    path = tmp_path / "elmira.gmcr"
-    path.write_text(json.dumps(ELMIRA_GMCR), encoding="utf-8")
+def test_coalition_and_status_quo_on_elmira() -> None:
+    """Elmira in .gmcr form (options grouped by DM, as GMCR+ numbers them), with the coalition
+    Ministry + Uniroyal: published state 5 (here 7) falls, the path 1 -> 5 -> 8 (here 1 -> 7 -> 10)."""
     code, out, _ = run(
         "stability",
-        str(path),
+        str(DATA / "elmira.gmcr"),
         "--json",
         "--coalition",
         "MoE+Uniroyal",
@@ -92,9 +91,9 @@ def test_coalition_and_status_quo_on_elmira(tmp_path: Path) -> None:
     )
     assert code == 0, out
     view = json.loads(out)
-    assert 5 in view["equilibria"]["nash"]
-    assert 5 not in view["coalition_analysis"]["equilibria"]["nash"]
-    assert [step["state"] for step in view["status_quo"]["paths"]["8"]] == [5, 8]
+    assert 7 in view["equilibria"]["nash"]
+    assert 7 not in view["coalition_analysis"]["equilibria"]["nash"]
+    assert [step["state"] for step in view["status_quo"]["paths"]["10"]] == [7, 10]
 
 
 @pytest.mark.parametrize(
@@ -172,44 +171,6 @@ def test_bad_files_exit_with_a_message(tmp_path: Path) -> None:
     assert code == 1 and "states are numbered 1-6" in err
     code, _, err = run("stability", str(DATA / "syria_iraq.gmcr"), "--dm", "Egypt")
     assert code == 1 and "no decision maker named 'Egypt'" in err
-
-
-ELMIRA_GMCR = {
-    # Fang, Hipel & Kilgour (1993), ch. 2: options modify, delay, accept, insist, abandon
-    "options": [
-        {"name": "Modify", "permittedDirection": "fwd"},
-        {"name": "Delay", "permittedDirection": "both"},
-        {"name": "Accept", "permittedDirection": "both"},
-        {"name": "Insist", "permittedDirection": "both"},
-        {"name": "Abandon", "permittedDirection": "fwd"},
-    ],
-    "decisionMakers": [
-        {
-            "name": "MoE",
-            "options": [0],
-            "useManualPreferenceRanking": True,
-            "preferenceRanking": [7, 3, 4, 8, 5, 1, 2, 6, [9, 10, 11, 12]],
-        },
-        {
-            "name": "Uniroyal",
-            "options": [1, 2, 4],
-            "useManualPreferenceRanking": True,
-            "preferenceRanking": [4, 8, 5, 1, 2, 6, 3, 7, [9, 10, 11, 12]],
-        },
-        {
-            "name": "Local",
-            "options": [3],
-            "useManualPreferenceRanking": True,
-            "preferenceRanking": [7, 3, 5, 1, 8, 6, 4, 2, [9, 10, 11, 12]],
-        },
-    ],
-    "infeasibles": [
-        [[1, "Y"], [2, "Y"]],
-        [[1, "Y"], [4, "Y"]],
-        [[2, "Y"], [4, "Y"]],
-        [[1, "N"], [2, "N"], [4, "N"]],
-    ],
-}
 
 
 def test_inverse_and_sensitivity_options() -> None:

@@ -65,6 +65,10 @@ def load_model(
             imported = parse_gmcr(text, name=path.stem)
         except GmcrFileError as error:
             raise _fail(f"{model}: {error}") from None
+        for warning in imported.warnings:
+            stderr.print(
+                f"{model}: warning: {warning}", style="yellow", markup=False, highlight=False, soft_wrap=True
+            )
         return imported.model, list(imported.coalitions), None
     if path.suffix in (".yaml", ".yml") and path.is_file():
         conflicts = load_conflict_file(path)
