@@ -114,6 +114,12 @@ def attachment(body: str, name: str, media: str) -> Response:
     return Response(body, media_type=media, headers=headers)
 
 
+def json_attachment(content: Any, name: str) -> Response:
+    """``content`` as a JSON file to save (``attachment``), never cached."""
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    return JSONResponse(content, headers=headers)
+
+
 def require_instructor(caller: Identity) -> None:
     if caller.role != "instructor":
         raise RoomError(403, "only the instructor may do this")
@@ -208,13 +214,7 @@ def _session_results(request: Request, caller: Identity, session_id: str) -> dic
 def class_results_json(class_id: str, request: Request, caller: Caller) -> Response:
     """Every table's outcome, scores, gains, walk-outs and path of drafts (instructor only)."""
     results = _class_results(request, caller, class_id)
-    return JSONResponse(
-        results,
-        headers={
-            "Content-Disposition": f'attachment; filename="class-{class_id}-results.json"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return json_attachment(results, f"class-{class_id}-results.json")
 
 
 @router.get("/api/classes/{class_id}/results.csv")
@@ -228,13 +228,7 @@ def class_results_csv(class_id: str, request: Request, caller: Caller) -> Respon
 def session_results_json(session_id: str, request: Request, caller: Caller) -> Response:
     """One table's outcome (instructor only)."""
     results = _session_results(request, caller, session_id)
-    return JSONResponse(
-        results,
-        headers={
-            "Content-Disposition": f'attachment; filename="session-{session_id}-results.json"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return json_attachment(results, f"session-{session_id}-results.json")
 
 
 @router.get("/api/sessions/{session_id}/results.csv")
