@@ -29,8 +29,10 @@ third parties, S2P2 bargain interpolation and initiator-only bargains. Positions
 
 The run stops after ``rounds`` or, from round 2, when the total movement ``Σ_i ‖x_i(t) − x_i(t−1)‖`` is
 below ``min_delta_ratio`` of the first round's (plus 10⁻⁴), as KTAB's ``smpStopFn``.
-The forecast is the actor position most likely to prevail in the last round's probabilistic Condorcet
-election (each actor judging with its own risk attitude), mapped back to the scale.
+The forecast is the position most likely to prevail in the last round's probabilistic Condorcet
+election (KTAB's ``pDist(-1)``): positions closer than 10⁻³ on the normalised scales (0.1 on 0–100) are
+merged first, then each actor, judging with its own risk attitude, votes over the distinct positions.
+The result also carries that probability and the runner-up position with its probability.
 """
 
 from __future__ import annotations
@@ -343,13 +345,75 @@ def _position_utilities(
     return utility(d, risk[:, None])
 
 
+POSITION_TOLERANCE = 1e-3
+"""Positions closer than this (Euclidean, on the [0, 1]-normalised scales) are one position: KTAB's
+``SMPModel::posTol``, 0.1 on a 0–100 scale."""
+
+
+def unique_positions(
+    position: FloatArray, tolerance: float = POSITION_TOLERANCE
+) -> tuple[np.ndarray, np.ndarray]:
+    """The actors whose positions are distinct, and for each actor the index of its position among them.
+
+    KTAB's ``KBase::ueIndices`` with ``SMPState::equivNdx``: actors are scanned in order; an actor within
+    ``tolerance`` of an earlier unique position joins the first such one, otherwise it opens a new one.
+
+    >>> unique_positions(np.array([[0.5], [0.2], [0.5004], [0.2]]))[0].tolist()
+    [0, 1]
+    """
+    uniques: list[int] = []
+    equivalent: list[int] = []
+    for i in range(position.shape[0]):
+        gaps = np.sqrt(((position[uniques] - position[i]) ** 2).sum(axis=1)) if uniques else np.zeros(0)
+        close = np.flatnonzero(gaps < tolerance)
+        if close.size:
+            equivalent.append(int(close[0]))
+        else:
+            uniques.append(i)
+            equivalent.append(len(uniques) - 1)
+    return np.array(uniques, dtype=np.int64), np.array(equivalent, dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class Prevailing:
+    """KTAB's ``pDist(-1)``: the probability that each distinct position prevails.
+
+    ``unique[m]`` is the first actor holding distinct position ``m`` and ``probability[m]`` its
+    probability (they sum to 1); ``equivalent[i]`` is the distinct position actor ``i`` joined;
+    ``by_actor[i]`` the probability of actor ``i``'s position (KTAB's ``posProb``, what ``smpc`` prints
+    per actor: actors sharing a position show the same figure).
+    """
+
+    unique: np.ndarray
+    equivalent: np.ndarray
+    probability: FloatArray
+    by_actor: FloatArray
+
+    def ranked(self) -> list[int]:
+        """Distinct positions, most probable first (ties: the earlier actor first, as KTAB)."""
+        return sorted(range(self.unique.size), key=lambda m: (-float(self.probability[m]), m))
+
+
 def prevailing_probabilities(
     position: FloatArray, salience: FloatArray, capability: FloatArray
-) -> FloatArray:
-    """The probability that each actor's position prevails (KTAB ``pDist(-1)``; duplicates share)."""
+) -> Prevailing:
+    """The probability that each distinct position prevails (KTAB ``SMPState::pDist(-1)``).
+
+    Risk attitudes come from the risk-neutral election among all actors' positions (``setAllAUtil``);
+    then every actor votes, with its own risk attitude, over the distinct positions only, so that actors
+    sharing a position do not split its probability.
+    """
     distance = salience_distances(position, salience)
     risk = risk_attitudes(condorcet_probabilities(1.0 - distance, capability))
-    return condorcet_probabilities(utility(distance, risk[:, None]), capability)
+    unique, equivalent = unique_positions(position)
+    probability = condorcet_probabilities(utility(distance[:, unique], risk[:, None]), capability)
+    # posProb: the last distinct position that actor i is equivalent to.
+    gaps = np.sqrt(((position[:, None, :] - position[None, unique, :]) ** 2).sum(axis=2))
+    close = gaps < POSITION_TOLERANCE
+    last = unique.size - 1 - np.argmax(close[:, ::-1], axis=1)
+    return Prevailing(
+        unique=unique, equivalent=equivalent, probability=probability, by_actor=probability[last]
+    )
 
 
 def run_smp(
@@ -390,7 +454,23 @@ def run_smp(
     condorcet = np.stack([condorcet_winner(p, w) for p in positions])
     final = history[-1]
     prevailing = prevailing_probabilities(final, data.salience, data.capability)
-    forecast = final[int(np.argmax(prevailing))] * span + low
+    ranked = prevailing.ranked()
+    best = int(prevailing.unique[ranked[0]])
+    forecast = final[best] * span + low
+    details: dict[str, object] = {
+        "prevailing_probability": prevailing.by_actor,
+        "forecast_probability": float(prevailing.probability[ranked[0]]),
+        "forecast_actors": _holders(data.actors, prevailing, ranked[0]),
+        "runner_up": None,
+        "runner_up_probability": None,
+        "runner_up_actors": [],
+    }
+    if len(ranked) > 1:
+        second = int(prevailing.unique[ranked[1]])
+        details["runner_up"] = final[second] * span + low
+        details["runner_up_probability"] = float(prevailing.probability[ranked[1]])
+        details["runner_up_actors"] = _holders(data.actors, prevailing, ranked[1])
+    details["risk"] = np.stack(risks) if risks else np.zeros((0,))
     return ForecastResult(
         model="smp",
         variant=config.variant(),
@@ -401,8 +481,13 @@ def run_smp(
         condorcet=condorcet,
         forecast=forecast,
         stop_reason=stop,
-        details={"prevailing_probability": prevailing, "risk": np.stack(risks) if risks else np.zeros((0,))},
+        details=details,
     )
+
+
+def _holders(actors: tuple[str, ...], prevailing: Prevailing, m: int) -> list[str]:
+    """The actors that hold distinct position ``m``."""
+    return [a for a, e in zip(actors, prevailing.equivalent.tolist(), strict=True) if e == m]
 
 
 def _movement(before: FloatArray, after: FloatArray) -> float:
