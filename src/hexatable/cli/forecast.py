@@ -233,6 +233,8 @@ def print_result(data: ForecastInput, result: ForecastResult) -> None:
     )
     rule = FORECAST_RULES.get(result.model)
     stdout.print(f"Forecast{f' ({rule})' if rule else ''}: {forecast}", highlight=False)
+    if "forecast_probability" in result.details:
+        print_contest(result)
     ended = {
         "static": "one-shot model",
         "rounds": "round limit",
@@ -245,6 +247,27 @@ def print_result(data: ForecastInput, result: ForecastResult) -> None:
         cycle = result.cycle
         line += f" Cycle of period {cycle.period} (rounds {cycle.start}–{cycle.end}, {kind})."
     stdout.print(line, highlight=False)
+
+
+def print_contest(result: ForecastResult) -> None:
+    """The probability that the forecast position prevails, and the runner-up (a near tie shows)."""
+    details = result.details
+    holders = ", ".join(details["forecast_actors"])
+    stdout.print(
+        f"Probability it prevails: {details['forecast_probability']:.3f} (held by {holders})",
+        highlight=False,
+    )
+    if details.get("runner_up") is None:
+        stdout.print("Runner-up: none (every actor holds the same position)", highlight=False)
+        return
+    runner = [float(v) for v in details["runner_up"]]
+    where = ", ".join(f"{d} {v:.2f}" for d, v in zip(result.dimensions, runner, strict=True))
+    gap = sum((a - b) ** 2 for a, b in zip(runner, result.forecast.tolist(), strict=True)) ** 0.5
+    stdout.print(
+        f"Runner-up: {where}, probability {details['runner_up_probability']:.3f} "
+        f"(held by {', '.join(details['runner_up_actors'])}; {gap:.2f} units from the forecast)",
+        highlight=False,
+    )
 
 
 def print_monte_carlo(carlo: MonteCarloResult, top: int = 8) -> None:
