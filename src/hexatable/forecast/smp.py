@@ -45,6 +45,7 @@ import numpy as np
 from hexatable.forecast.baselines import condorcet_winner, weighted_mean, weights
 from hexatable.forecast.inputs import FloatArray, ForecastInput, ForecastInputError
 from hexatable.forecast.result import ForecastResult, StopReason
+from hexatable.forecast.smp_kernels import challenge_estimates, coalition_strengths, prefix_sums, row_sums
 
 MIN_COALITION = 1e-8
 """KTAB's floor under every coalition strength (``Model::coalitions``)."""
@@ -54,7 +55,6 @@ MIN_GAIN = 1e-5
 """The smallest expected gain worth a challenge (``bestChallenge``)."""
 MIN_BARGAIN_WEIGHT = 1e-6
 """Keeps bargains defined when neither side cares or can coerce (``interpBrgnSnPm``)."""
-_BLOCK_ELEMENTS = 2_000_000
 _BATCH_ELEMENTS = 200_000
 """Rounds whose bargain elections fit in this many vote elements are decided as one array."""
 
@@ -115,17 +115,22 @@ def condorcet_probabilities(utilities: FloatArray, weight: FloatArray) -> FloatA
     [1.0, 0.0]
     """
     m = utilities.shape[1]
-    strength = np.full((m, m), MIN_COALITION)
-    block = max(1, _BLOCK_ELEMENTS // max(1, m * m))
-    for start in range(0, utilities.shape[0], block):
-        u = utilities[start : start + block]
-        votes = weight[start : start + block, None, None] * (u[:, :, None] - u[:, None, :])
-        strength += np.maximum(votes, 0.0).sum(axis=0)
-    np.fill_diagonal(strength, MIN_COALITION)
+    strength = np.empty((1, m, m))
+    coalition_strengths(
+        _kernel_array(utilities)[None],
+        _kernel_array(weight),
+        strength,
+    )
+    strength = strength[0]
     victory = strength / (strength + strength.T)
     log_p = np.log(np.maximum(victory, 1e-300)).sum(axis=1)
     p = np.exp(log_p - log_p.max())
     return np.asarray(p / p.sum(), dtype=np.float64)
+
+
+def _kernel_array(x: FloatArray) -> FloatArray:
+    """``x`` as the kernels take it: C-contiguous, writeable float64 (a copy only when needed)."""
+    return np.require(x, np.float64, ["C", "W"])
 
 
 def first_most_probable(probability: FloatArray) -> int:
@@ -151,10 +156,12 @@ def batched_condorcet_probabilities(scores: FloatArray, valid: np.ndarray, weigh
     [[1.0, 0.0, 0.0]]
     """
     m = scores.shape[2]
-    votes = weight[None, :, None, None] * (scores[:, :, :, None] - scores[:, :, None, :])
-    strength = MIN_COALITION + np.maximum(votes, 0.0).sum(axis=1)
-    index = np.arange(m)
-    strength[:, index, index] = MIN_COALITION
+    strength = np.empty((scores.shape[0], m, m))
+    coalition_strengths(
+        _kernel_array(scores),
+        _kernel_array(weight),
+        strength,
+    )
     victory = strength / (strength + strength.transpose(0, 2, 1))
     log_v = np.where(valid[:, None, :], np.log(np.maximum(victory, 1e-300)), 0.0)
     log_p = np.where(valid, log_v.sum(axis=2), -np.inf)
@@ -193,43 +200,16 @@ def expected_gains(
     KTAB's ``probEduChlg(h=i, k=i, i, j)``: the utilities are ``i``'s estimates ``u(d_ab, (2R_i + R_a)/3)``.
     """
     n = distance.shape[0]
-    weight = total_salience * capability
-    phi = np.zeros((n, n))
-    gain = np.zeros((n, n))
-    rows = np.arange(n)
-    block = max(1, _BLOCK_ELEMENTS // max(1, n * n))
-    for start in range(0, n, block):
-        h = rows[start : start + block]  # the estimating (and challenging) actors
-        estimated_risk = (2 * risk[h, None] + risk[None, :]) / 3  # [h, a]
-        u = utility(distance[None, :, :], estimated_risk[:, :, None])  # u[h, a, b] = U^h(a, b)
-        local = np.arange(h.size)
-        u_ij = u[local, h, :]  # [h, j]: utility to i(=h) of j's position
-        u_ji = u[local, :, h]  # [h, j]: utility to j of i's position
-        contrib_i = (weight[h, None]) * (1.0 - u_ij)
-        contrib_j = weight[None, :] * (u_ji - 1.0)
-        for_i = MIN_CONTRIBUTION + np.maximum(contrib_i, 0) + np.maximum(contrib_j, 0)
-        for_j = MIN_CONTRIBUTION + np.maximum(-contrib_i, 0) + np.maximum(-contrib_j, 0)
-        u_ni = u_ji[:, :, None]  # [h, n, 1]: utility to n of i's position
-        u_nj = u  # [h, n, j]
-        w_n = weight[None, :, None]
-        little = w_n * (u_ni - u_nj)
-        side_i = for_i[:, None, :] + np.maximum(little, 0)
-        total = side_i + for_j[:, None, :] + np.maximum(-little, 0)
-        p_in = side_i / total
-        # v_n = w_n (E[u | n joins i] − E[u | n joins j]) under semi-commitment, simplified:
-        # p (2u_ni + 1) + (1 − p) 3u_nj − p 3u_ni − (1 − p)(2u_nj + 1) = p (1 − u_ni) + (1 − p)(u_nj − 1)
-        third = w_n * (p_in * (1 - u_ni) + (1 - p_in) * (u_nj - 1))
-        third[local, h, :] = 0.0  # n ≠ i
-        third[:, rows, rows] = 0.0  # n ≠ j
-        positive = np.maximum(third, 0).sum(axis=1)
-        chij = for_i + positive
-        chji = for_j + positive - third.sum(axis=1)
-        p = chij / (chij + chji)
-        s_j = total_salience[None, :]
-        challenge = (1 - s_j) * 2 + s_j * (p * 2 + (1 - p) * 2 * u_ij)
-        phi[h] = p
-        gain[h] = challenge - (1 + u_ij)
-    np.fill_diagonal(gain, -np.inf)
+    phi = np.empty((n, n))
+    gain = np.empty((n, n))
+    challenge_estimates(
+        _kernel_array(distance),
+        _kernel_array(risk),
+        _kernel_array(total_salience * capability),
+        _kernel_array(total_salience),
+        phi,
+        gain,
+    )
     return phi, gain
 
 
@@ -311,28 +291,51 @@ def step(position: FloatArray, salience: FloatArray, capability: FloatArray) -> 
     contested = [k for k in range(n) if len(queues[k]) > 1]
     if not contested:
         return new, risk
-    width = max(len(queues[k]) for k in contested)
-    if len(contested) * n * width * width <= _BATCH_ELEMENTS:
-        # Small rounds: all elections as one padded array (−2 pads, −1 is the status quo).
-        columns = np.full((len(contested), width), -2)
-        for row, k in enumerate(contested):
-            columns[row, : len(queues[k])] = queues[k]
-        picked = after[:, np.maximum(columns, 0)].transpose(1, 0, 2)
-        scores = np.where(columns[:, None, :] == -1, status_quo[None, :, None], picked)
-        probabilities = batched_condorcet_probabilities(scores, columns > -2, capability)
-        choices = [
-            int(columns[row, first_most_probable(probabilities[row])]) for row in range(len(contested))
-        ]
-    else:
-        choices = []
-        for k in contested:
-            queue = np.array(queues[k])
-            scores_k = np.where(queue[None, :] < 0, status_quo[:, None], after[:, np.maximum(queue, 0)])
-            choices.append(int(queue[first_most_probable(condorcet_probabilities(scores_k, capability))]))
+    choices = _bargain_elections([queues[k] for k in contested], after, status_quo, capability)
     for k, chosen in zip(contested, choices, strict=True):
         if chosen >= 0:
             new[k] = bargain_i[chosen] if initiators[chosen] == k else bargain_j[chosen]
     return new, risk
+
+
+def _bargain_elections(
+    queues: list[list[int]], after: FloatArray, status_quo: FloatArray, capability: FloatArray
+) -> list[int]:
+    """The winner of each actor's election among its candidate bargains (−1: its status quo).
+
+    All elections of a round are decided as one padded array (the coalition strengths compiled, the
+    rest in a few NumPy calls). Each election's sums of log-probabilities run over its own options,
+    or over the padded width when the round is small (``_BATCH_ELEMENTS``), so that the additions are
+    associated exactly as in the earlier per-election and padded NumPy paths and runs stay identical.
+    """
+    n = after.shape[0]
+    count = len(queues)
+    width = max(len(q) for q in queues)
+    columns = np.full((count, width), -2)  # −2 pads, −1 is the status quo
+    lengths = np.empty(count, dtype=np.int64)
+    for row, queue in enumerate(queues):
+        columns[row, : len(queue)] = queue
+        lengths[row] = len(queue)
+    summed = (
+        np.full(count, width, dtype=np.int64) if count * n * width * width <= _BATCH_ELEMENTS else lengths
+    )
+    valid = columns > -2
+    picked = after[:, np.maximum(columns, 0)].transpose(1, 0, 2)
+    scores = np.where(columns[:, None, :] == -1, status_quo[None, :, None], picked)
+    strength = np.empty((count, width, width))
+    coalition_strengths(_kernel_array(scores), _kernel_array(capability), strength)
+    victory = strength / (strength + strength.transpose(0, 2, 1))
+    log_v = np.where(valid[:, None, :], np.log(np.maximum(victory, 1e-300)), 0.0)
+    log_p = np.empty((count, width))
+    row_sums(log_v, summed, log_p)
+    log_p = np.where(valid, log_p, -np.inf)
+    p = np.exp(log_p - log_p.max(axis=1, keepdims=True))
+    total = np.empty(count)
+    prefix_sums(p, summed, total)
+    p = p / total[:, None]
+    top = p.max(axis=1)
+    first = np.argmax(p >= top[:, None] * (1 - 1e-12), axis=1)  # first_most_probable, row by row
+    return [int(c) for c in columns[np.arange(count), first]]
 
 
 def _position_utilities(
