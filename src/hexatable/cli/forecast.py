@@ -135,7 +135,10 @@ def forecast_command(
         int | None, typer.Option("--workers", min=1, help="Processes (default: one per core).")
     ] = None,
     position_sd: Annotated[
-        float, typer.Option("--position-sd", min=0.0, help="Position noise, scale units.")
+        float,
+        typer.Option(
+            "--position-sd", min=0.0, help="Position noise, % of each dimension's range of positions."
+        ),
     ] = 5.0,
     salience_sd: Annotated[
         float, typer.Option("--salience-sd", min=0.0, help="Salience noise, 0–100 units.")
@@ -156,11 +159,13 @@ def forecast_command(
             task = bar.add_task("rounds", total=most if spec.model in ("bdm", "smp") else 1)
             result = run_model(data, spec, progress=lambda n: bar.advance(task, n))
     except (UnknownForecastError, ForecastInputError) as error:
-        stderr.print(f"{source}: {error}", style="red", markup=False, highlight=False)
+        located = isinstance(error, ForecastInputError) and error.where
+        message = str(error) if located else f"{source}: {error}"
+        stderr.print(message, style="red", markup=False, highlight=False)
         raise typer.Exit(1) from None
     carlo: MonteCarloResult | None = None
     if monte_carlo:
-        shake = Perturbation(position=position_sd, salience=salience_sd / 100, capability=capability_sd)
+        shake = Perturbation(position=position_sd / 100, salience=salience_sd / 100, capability=capability_sd)
         with progress_bar("Monte Carlo", json_output) as bar:
             task = bar.add_task("runs", total=monte_carlo)
             carlo = run_monte_carlo(

@@ -45,7 +45,13 @@ import numpy as np
 from hexatable.forecast.baselines import condorcet_winner, weighted_mean, weights
 from hexatable.forecast.inputs import FloatArray, ForecastInput, ForecastInputError
 from hexatable.forecast.result import ForecastResult, StopReason
-from hexatable.forecast.smp_kernels import challenge_estimates, coalition_strengths, prefix_sums, row_sums
+from hexatable.forecast.smp_kernels import (
+    bargain_victories,
+    challenge_estimates,
+    coalition_strengths,
+    election_log_scores,
+    election_winners,
+)
 
 MIN_COALITION = 1e-8
 """KTAB's floor under every coalition strength (``Model::coalitions``)."""
@@ -303,39 +309,38 @@ def _bargain_elections(
 ) -> list[int]:
     """The winner of each actor's election among its candidate bargains (−1: its status quo).
 
-    All elections of a round are decided as one padded array (the coalition strengths compiled, the
-    rest in a few NumPy calls). Each election's sums of log-probabilities run over its own options,
-    or over the padded width when the round is small (``_BATCH_ELEMENTS``), so that the additions are
-    associated exactly as in the earlier per-election and padded NumPy paths and runs stay identical.
+    The elections of a round are stored one after the other (their sizes differ widely: a strong
+    actor may be the target of dozens of bargains) and decided by compiled loops, with NumPy's ``log``
+    and ``exp`` in between. Each election's sums of log-probabilities run over its own options, or
+    over the padded width of the round when the round is small (``_BATCH_ELEMENTS``), so that the
+    additions associate exactly as in the earlier per-election and padded NumPy paths: runs are
+    bit-identical to theirs.
     """
     n = after.shape[0]
-    count = len(queues)
-    width = max(len(q) for q in queues)
-    columns = np.full((count, width), -2)  # −2 pads, −1 is the status quo
-    lengths = np.empty(count, dtype=np.int64)
-    for row, queue in enumerate(queues):
-        columns[row, : len(queue)] = queue
-        lengths[row] = len(queue)
-    summed = (
-        np.full(count, width, dtype=np.int64) if count * n * width * width <= _BATCH_ELEMENTS else lengths
+    sizes = np.array([len(q) for q in queues], dtype=np.int64)
+    starts = np.zeros(sizes.size + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    blocks = np.zeros(sizes.size + 1, dtype=np.int64)
+    np.cumsum(sizes**2, out=blocks[1:])
+    options = np.array([b for q in queues for b in q], dtype=np.int64)
+    width = int(sizes.max())
+    padded = sizes.size * n * width * width <= _BATCH_ELEMENTS
+    summed = np.full(sizes.size, width, dtype=np.int64) if padded else sizes
+    victory = np.empty(int(blocks[-1]))
+    bargain_victories(
+        _kernel_array(after),
+        _kernel_array(status_quo),
+        options,
+        starts,
+        _kernel_array(capability),
+        blocks,
+        victory,
     )
-    valid = columns > -2
-    picked = after[:, np.maximum(columns, 0)].transpose(1, 0, 2)
-    scores = np.where(columns[:, None, :] == -1, status_quo[None, :, None], picked)
-    strength = np.empty((count, width, width))
-    coalition_strengths(_kernel_array(scores), _kernel_array(capability), strength)
-    victory = strength / (strength + strength.transpose(0, 2, 1))
-    log_v = np.where(valid[:, None, :], np.log(np.maximum(victory, 1e-300)), 0.0)
-    log_p = np.empty((count, width))
-    row_sums(log_v, summed, log_p)
-    log_p = np.where(valid, log_p, -np.inf)
-    p = np.exp(log_p - log_p.max(axis=1, keepdims=True))
-    total = np.empty(count)
-    prefix_sums(p, summed, total)
-    p = p / total[:, None]
-    top = p.max(axis=1)
-    first = np.argmax(p >= top[:, None] * (1 - 1e-12), axis=1)  # first_most_probable, row by row
-    return [int(c) for c in columns[np.arange(count), first]]
+    shifted = np.empty(options.size)
+    election_log_scores(np.log(np.maximum(victory, 1e-300)), starts, blocks, summed, shifted)
+    winner = np.empty(sizes.size, dtype=np.int64)
+    election_winners(np.exp(shifted), starts, summed, winner)
+    return [int(c) for c in options[starts[:-1] + winner]]
 
 
 def _position_utilities(
@@ -435,7 +440,12 @@ def run_smp(
     total = data.salience.sum(axis=1)
     if np.any(total <= 0):
         i = int(np.argmin(total))
-        raise ForecastInputError(f"salience[{i}]", f"{data.actors[i]} has no salience on any dimension")
+        raise ForecastInputError(
+            f"{data.actors[i]}: salience",
+            "every salience is 0; the spatial model weighs distances by salience, so an actor must "
+            "care about some dimension (remove the actor or give it a salience)",
+            data.where(i),
+        )
     low, span = data.scale[:, 0], data.scale[:, 1] - data.scale[:, 0]
     x = (data.position - low) / span
     history = [x]

@@ -46,6 +46,7 @@ def challenge_estimates(
     transposed = np.ascontiguousarray(distance.T)  # transposed[j, m] = distance[m, j]
     estimated = np.empty(n)  # i's estimate of m's risk attitude
     u_mi = np.empty(n)  # utility to m of i's position, as i estimates it
+    third = np.empty(n)  # each third party's vote in the contest of i against j
     for i in range(n):
         for m in range(n):
             estimated[m] = (2 * risk[i] + risk[m]) / 3
@@ -60,21 +61,22 @@ def challenge_estimates(
             contrib_j = weight[j] * (u_ji - 1.0)
             for_i = MIN_CONTRIBUTION + max(contrib_i, 0.0) + max(contrib_j, 0.0)
             for_j = MIN_CONTRIBUTION + max(-contrib_i, 0.0) + max(-contrib_j, 0.0)
-            positive = 0.0
-            total_third = 0.0
             column = transposed[j]
-            for m in range(n):
-                if m in (i, j):
-                    continue  # the principals are not third parties (adding 0 changes no sum)
+            for m in range(n):  # no reduction here, so the loop vectorises
                 d = column[m]
                 u_mj = (1 - d) * (1 + min(d, 1.0) * estimated[m])
                 little = weight[m] * (u_mi[m] - u_mj)
                 side_i = for_i + max(little, 0.0)
                 total = side_i + for_j + max(-little, 0.0)
                 p_in = side_i / total
-                third = weight[m] * (p_in * (1 - u_mi[m]) + (1 - p_in) * (u_mj - 1))
-                positive += max(third, 0.0)
-                total_third += third
+                third[m] = weight[m] * (p_in * (1 - u_mi[m]) + (1 - p_in) * (u_mj - 1))
+            third[i] = 0.0  # the principals are not third parties
+            third[j] = 0.0
+            positive = 0.0
+            total_third = 0.0
+            for m in range(n):  # first voter to last, as NumPy sums a non-innermost axis
+                positive += max(third[m], 0.0)
+                total_third += third[m]
             chij = for_i + positive
             chji = for_j + positive - total_third
             p = chij / (chij + chji)
@@ -157,3 +159,104 @@ def prefix_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatAr
     """``out[e] = values[e, :lengths[e]].sum()`` (NumPy's order of additions)."""
     for e in range(values.shape[0]):
         out[e] = pairwise_sum(values[e], 0, lengths[e])
+
+
+_I1 = "int64[::1]"
+
+
+@njit(f"void({_F2}, {_F1}, {_I1}, {_I1}, {_F1}, {_I1}, {_F1})", cache=True)
+def bargain_victories(
+    after: FloatArray,
+    status_quo: FloatArray,
+    options: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+    weight: FloatArray,
+    blocks: npt.NDArray[np.int64],
+    victory: FloatArray,
+) -> None:
+    """Each election's victory probabilities ``P_ab = C_ab / (C_ab + C_ba)``, stored flat.
+
+    Election ``e`` has options ``options[starts[e]:starts[e + 1]]`` (a bargain's column of ``after``,
+    or −1 for the status quo), voter ``k`` scoring option ``b`` ``after[k, b]`` (or ``status_quo[k]``);
+    its ``m × m`` matrix is stored row by row from ``blocks[e]``.
+    """
+    voters = after.shape[0]
+    for e in range(starts.shape[0] - 1):
+        first = starts[e]
+        m = starts[e + 1] - first
+        scores = np.empty((voters, m))
+        for k in range(voters):
+            for a in range(m):
+                option = options[first + a]
+                scores[k, a] = status_quo[k] if option < 0 else after[k, option]
+        strength = np.zeros((m, m))
+        for k in range(voters):
+            w = weight[k]
+            for a in range(m):
+                u_a = scores[k, a]
+                for b in range(m):
+                    strength[a, b] += max(w * (u_a - scores[k, b]), 0.0)
+        for a in range(m):
+            for b in range(m):
+                strength[a, b] = MIN_COALITION + strength[a, b]
+            strength[a, a] = MIN_COALITION
+        base = blocks[e]
+        for a in range(m):
+            for b in range(m):
+                victory[base + a * m + b] = strength[a, b] / (strength[a, b] + strength[b, a])
+
+
+@njit(f"void({_F1}, {_I1}, {_I1}, {_I1}, {_F1})", cache=True)
+def election_log_scores(
+    log_victory: FloatArray,
+    starts: npt.NDArray[np.int64],
+    blocks: npt.NDArray[np.int64],
+    summed: npt.NDArray[np.int64],
+    shifted: FloatArray,
+) -> None:
+    """``shifted[starts[e] + a] = Σ_b log P_ab − max_a (Σ_b log P_ab)`` per election.
+
+    Each sum runs over ``summed[e]`` terms, the ``m`` real ones followed by zeros (the padded width of
+    the former single-array path, or ``m``), added in NumPy's order.
+    """
+    for e in range(starts.shape[0] - 1):
+        first = starts[e]
+        m = starts[e + 1] - first
+        row = np.zeros(summed[e])
+        top = -np.inf
+        for a in range(m):
+            for b in range(m):
+                row[b] = log_victory[blocks[e] + a * m + b]
+            total = pairwise_sum(row, 0, summed[e])
+            shifted[first + a] = total
+            top = max(top, total)
+        for a in range(m):
+            shifted[first + a] = shifted[first + a] - top
+
+
+@njit(f"void({_F1}, {_I1}, {_I1}, {_I1})", cache=True)
+def election_winners(
+    weights: FloatArray,
+    starts: npt.NDArray[np.int64],
+    summed: npt.NDArray[np.int64],
+    winner: npt.NDArray[np.int64],
+) -> None:
+    """Normalise each election's ``exp`` scores and take the first option within 10⁻¹² (relative) of
+    the most probable (``first_most_probable``)."""
+    for e in range(starts.shape[0] - 1):
+        first = starts[e]
+        m = starts[e + 1] - first
+        row = np.zeros(summed[e])
+        for a in range(m):
+            row[a] = weights[first + a]
+        total = pairwise_sum(row, 0, summed[e])
+        top = -np.inf
+        for a in range(m):
+            row[a] = row[a] / total
+            top = max(top, row[a])
+        threshold = top * (1 - 1e-12)
+        winner[e] = 0
+        for a in range(m):
+            if row[a] >= threshold:
+                winner[e] = a
+                break
