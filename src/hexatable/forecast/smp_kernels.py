@@ -43,50 +43,59 @@ def challenge_estimates(
     ``i`` judges with estimated risk attitudes ``(2 R_i + R_a) / 3``; the diagonal of ``gain`` is −∞.
     """
     n = distance.shape[0]
-    transposed = np.ascontiguousarray(distance.T)  # transposed[j, m] = distance[m, j]
     estimated = np.empty(n)  # i's estimate of m's risk attitude
     u_mi = np.empty(n)  # utility to m of i's position, as i estimates it
-    third = np.empty(n)  # each third party's vote in the contest of i against j
+    u_ij = np.empty(n)
+    for_i = np.empty(n)
+    for_j = np.empty(n)
+    positive = np.empty(n)
+    total_third = np.empty(n)
     for i in range(n):
         for m in range(n):
             estimated[m] = (2 * risk[i] + risk[m]) / 3
             d = distance[m, i]
             u_mi[m] = (1 - d) * (1 + min(d, 1.0) * estimated[m])
-        u_ii_risk = estimated[i]
         for j in range(n):
             d = distance[i, j]
-            u_ij = (1 - d) * (1 + min(d, 1.0) * u_ii_risk)
-            u_ji = u_mi[j]
-            contrib_i = weight[i] * (1.0 - u_ij)
-            contrib_j = weight[j] * (u_ji - 1.0)
-            for_i = MIN_CONTRIBUTION + max(contrib_i, 0.0) + max(contrib_j, 0.0)
-            for_j = MIN_CONTRIBUTION + max(-contrib_i, 0.0) + max(-contrib_j, 0.0)
-            column = transposed[j]
-            for m in range(n):  # no reduction here, so the loop vectorises
-                d = column[m]
-                u_mj = (1 - d) * (1 + min(d, 1.0) * estimated[m])
-                little = weight[m] * (u_mi[m] - u_mj)
-                side_i = for_i + max(little, 0.0)
-                total = side_i + for_j + max(-little, 0.0)
+            u_ij[j] = (1 - d) * (1 + min(d, 1.0) * estimated[i])
+            contrib_i = weight[i] * (1.0 - u_ij[j])
+            contrib_j = weight[j] * (u_mi[j] - 1.0)
+            for_i[j] = MIN_CONTRIBUTION + max(contrib_i, 0.0) + max(contrib_j, 0.0)
+            for_j[j] = MIN_CONTRIBUTION + max(-contrib_i, 0.0) + max(-contrib_j, 0.0)
+            positive[j] = 0.0
+            total_third[j] = 0.0
+        # Third parties m in order (as NumPy sums a non-innermost axis); the loop over targets j is
+        # the inner one, so each j keeps its own sum in that order and the loop vectorises.
+        for m in range(n):
+            if m == i:
+                continue  # the challenger is no third party (adding 0 changes no sum)
+            r_m = estimated[m]
+            w_m = weight[m]
+            u_m = u_mi[m]
+            row = distance[m]
+            for j in range(n):
+                d = row[j]
+                u_mj = (1 - d) * (1 + min(d, 1.0) * r_m)
+                little = w_m * (u_m - u_mj)
+                side_i = for_i[j] + max(little, 0.0)
+                total = side_i + for_j[j] + max(-little, 0.0)
                 p_in = side_i / total
-                third[m] = weight[m] * (p_in * (1 - u_mi[m]) + (1 - p_in) * (u_mj - 1))
-            third[i] = 0.0  # the principals are not third parties
-            third[j] = 0.0
-            positive = 0.0
-            total_third = 0.0
-            for m in range(n):  # first voter to last, as NumPy sums a non-innermost axis
-                positive += max(third[m], 0.0)
-                total_third += third[m]
-            chij = for_i + positive
-            chji = for_j + positive - total_third
+                third = w_m * (p_in * (1 - u_m) + (1 - p_in) * (u_mj - 1))
+                if j == m:
+                    third = 0.0  # nor is the target
+                positive[j] += max(third, 0.0)
+                total_third[j] += third
+        for j in range(n):
+            chij = for_i[j] + positive[j]
+            chji = for_j[j] + positive[j] - total_third[j]
             p = chij / (chij + chji)
             s_j = total_salience[j]
             phi[i, j] = p
             if i == j:
                 gain[i, j] = -np.inf
             else:
-                challenge = (1 - s_j) * 2 + s_j * (p * 2 + (1 - p) * 2 * u_ij)
-                gain[i, j] = challenge - (1 + u_ij)
+                challenge = (1 - s_j) * 2 + s_j * (p * 2 + (1 - p) * 2 * u_ij[j])
+                gain[i, j] = challenge - (1 + u_ij[j])
 
 
 @njit(f"void({_F3}, {_F1}, {_F3})", cache=True)
