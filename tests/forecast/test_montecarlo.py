@@ -48,7 +48,7 @@ def test_the_vectorised_baselines_agree_with_one_run_at_a_time() -> None:
 def test_the_input_that_decides_the_forecast_ranks_first() -> None:
     """A dictator's position moves the weighted mean one for one; nothing else matters much."""
     data = ForecastInput.build(["big", "a", "b"], [100, 1, 1], [[50], [10], [90]], [[1], [1], [1]])
-    shake = Perturbation(position=2.0, salience=0.0, capability=0.0)
+    shake = Perturbation(position=0.025, salience=0.0, capability=0.0)  # 2 units of the range 10–90
     result = run_monte_carlo(data, "mean", runs=300, perturbation=shake)
     top = result.influences[0]
     assert (top.actor, top.input) == ("big", "position")

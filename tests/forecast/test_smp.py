@@ -211,7 +211,7 @@ def test_a_unanimous_set_forecasts_its_common_position() -> None:
 
 def test_an_actor_without_salience_is_refused() -> None:
     data = ForecastInput.build(["A", "B"], [1, 1], [[0], [100]], [[0.5], [0.0]])
-    with pytest.raises(ForecastInputError, match="B has no salience"):
+    with pytest.raises(ForecastInputError, match="B: salience: every salience is 0"):
         run_smp(data)
 
 

@@ -135,7 +135,10 @@ def forecast_command(
         int | None, typer.Option("--workers", min=1, help="Processes (default: one per core).")
     ] = None,
     position_sd: Annotated[
-        float, typer.Option("--position-sd", min=0.0, help="Position noise, scale units.")
+        float,
+        typer.Option(
+            "--position-sd", min=0.0, help="Position noise, % of each dimension's range of positions."
+        ),
     ] = 5.0,
     salience_sd: Annotated[
         float, typer.Option("--salience-sd", min=0.0, help="Salience noise, 0–100 units.")
@@ -156,11 +159,13 @@ def forecast_command(
             task = bar.add_task("rounds", total=most if spec.model in ("bdm", "smp") else 1)
             result = run_model(data, spec, progress=lambda n: bar.advance(task, n))
     except (UnknownForecastError, ForecastInputError) as error:
-        stderr.print(f"{source}: {error}", style="red", markup=False, highlight=False)
+        located = isinstance(error, ForecastInputError) and error.where
+        message = str(error) if located else f"{source}: {error}"
+        stderr.print(message, style="red", markup=False, highlight=False)
         raise typer.Exit(1) from None
     carlo: MonteCarloResult | None = None
     if monte_carlo:
-        shake = Perturbation(position=position_sd, salience=salience_sd / 100, capability=capability_sd)
+        shake = Perturbation(position=position_sd / 100, salience=salience_sd / 100, capability=capability_sd)
         with progress_bar("Monte Carlo", json_output) as bar:
             task = bar.add_task("runs", total=monte_carlo)
             carlo = run_monte_carlo(
@@ -233,6 +238,8 @@ def print_result(data: ForecastInput, result: ForecastResult) -> None:
     )
     rule = FORECAST_RULES.get(result.model)
     stdout.print(f"Forecast{f' ({rule})' if rule else ''}: {forecast}", highlight=False)
+    if "forecast_probability" in result.details:
+        print_contest(result)
     ended = {
         "static": "one-shot model",
         "rounds": "round limit",
@@ -245,6 +252,27 @@ def print_result(data: ForecastInput, result: ForecastResult) -> None:
         cycle = result.cycle
         line += f" Cycle of period {cycle.period} (rounds {cycle.start}–{cycle.end}, {kind})."
     stdout.print(line, highlight=False)
+
+
+def print_contest(result: ForecastResult) -> None:
+    """The probability that the forecast position prevails, and the runner-up (a near tie shows)."""
+    details = result.details
+    holders = ", ".join(details["forecast_actors"])
+    stdout.print(
+        f"Probability it prevails: {details['forecast_probability']:.3f} (held by {holders})",
+        highlight=False,
+    )
+    if details.get("runner_up") is None:
+        stdout.print("Runner-up: none (every actor holds the same position)", highlight=False)
+        return
+    runner = [float(v) for v in details["runner_up"]]
+    where = ", ".join(f"{d} {v:.2f}" for d, v in zip(result.dimensions, runner, strict=True))
+    gap = sum((a - b) ** 2 for a, b in zip(runner, result.forecast.tolist(), strict=True)) ** 0.5
+    stdout.print(
+        f"Runner-up: {where}, probability {details['runner_up_probability']:.3f} "
+        f"(held by {', '.join(details['runner_up_actors'])}; {gap:.2f} units from the forecast)",
+        highlight=False,
+    )
 
 
 def print_monte_carlo(carlo: MonteCarloResult, top: int = 8) -> None:

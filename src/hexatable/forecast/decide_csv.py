@@ -83,6 +83,8 @@ def parse_decide_csv(text: str, path: str = "<decide file>", issue: str | None =
     marks: dict[str, list[float]] = {}
     stands: dict[tuple[str, str], tuple[float, float, float, int]] = {}
 
+    actor_lines: list[int] = []
+
     def number(
         cell: tuple[str, int], line: int, field: str, low: float | None, high: float | None
     ) -> float | None:
@@ -119,6 +121,7 @@ def parse_decide_csv(text: str, path: str = "<decide file>", issue: str | None =
                     Problem(path, line_number, cells[1][1], "actor", f"'{cells[1][0]}' appears twice")
                 )
             actors.append(cells[1][0])
+            actor_lines.append(line_number)
         elif kind == "#P":
             if cells[1][0] in issues:
                 problems.append(
@@ -205,6 +208,7 @@ def parse_decide_csv(text: str, path: str = "<decide file>", issue: str | None =
             dimensions=chosen,
             scale=[bounds[n] for n in chosen],
             name=path,
+            origin=[f"{path}:{line}" for line in actor_lines],
         )
     except ForecastInputError as error:
         raise CaseError([Problem(path, None, None, error.field, error.message)]) from error

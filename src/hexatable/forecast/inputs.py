@@ -15,14 +15,20 @@ from numpy.typing import NDArray
 
 FloatArray = NDArray[np.float64]
 
+CAPABILITY_LIMIT = 1e8
+"""The largest capability accepted: KTAB's sanity limit (``smpread.cpp`` refuses above 10⁸). Larger
+numbers overflow the products of capabilities the models form, and print as ``inf``."""
+
 
 class ForecastInputError(ValueError):
     """The numbers cannot be forecast: ``field`` names what is wrong (``salience[2, 0]``)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, where: str = "") -> None:
         self.field = field
         self.message = message
-        super().__init__(f"{field}: {message}")
+        self.where = where
+        """Where the value was read (``file.csv:7``), when known."""
+        super().__init__(f"{where}: {field}: {message}" if where else f"{field}: {message}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +51,8 @@ class ForecastInput:
         Shape ``(d, 2)``: the lower and upper bound of each dimension's scale.
     name
         A label for reports.
+    origin
+        Where each actor was read (``file.csv:7``), for messages; empty when not read from a file.
 
     Examples
     --------
@@ -60,6 +68,11 @@ class ForecastInput:
     dimensions: tuple[str, ...]
     scale: FloatArray
     name: str = field(default="")
+    origin: tuple[str, ...] = field(default=())
+
+    def where(self, i: int) -> str:
+        """Where actor ``i`` was read, or ``""``."""
+        return self.origin[i] if i < len(self.origin) else ""
 
     def __post_init__(self) -> None:
         n, d = len(self.actors), len(self.dimensions)
@@ -70,6 +83,9 @@ class ForecastInput:
         if len(set(self.actors)) != n:
             duplicates = sorted({a for a in self.actors if self.actors.count(a) > 1})
             raise ForecastInputError("actors", f"duplicate actor names: {', '.join(duplicates)}")
+        if len(set(self.dimensions)) != d:
+            duplicates = sorted({x for x in self.dimensions if self.dimensions.count(x) > 1})
+            raise ForecastInputError("dimensions", f"duplicate dimension names: {', '.join(duplicates)}")
         expected = {"capability": (n,), "position": (n, d), "salience": (n, d), "scale": (d, 2)}
         for name, shape in expected.items():
             array = getattr(self, name)
@@ -79,7 +95,16 @@ class ForecastInput:
                 raise ForecastInputError(name, "values must be finite numbers")
             array.setflags(write=False)
         if np.any(self.capability < 0):
-            raise ForecastInputError(f"capability[{int(np.argmin(self.capability))}]", "must be ≥ 0")
+            i = int(np.argmin(self.capability))
+            raise ForecastInputError(f"capability[{i}]", "must be ≥ 0", self.where(i))
+        if np.any(self.capability > CAPABILITY_LIMIT):
+            i = int(np.argmax(self.capability))
+            raise ForecastInputError(
+                f"capability[{i}]",
+                f"{self.capability[i]:g} is above {CAPABILITY_LIMIT:g}, KTAB's limit (only ratios matter: "
+                "divide every capability by the same number)",
+                self.where(i),
+            )
         if not self.capability.sum() > 0:
             raise ForecastInputError("capability", "at least one actor needs a positive capability")
         bad = np.argwhere((self.salience < 0) | (self.salience > 1))
@@ -109,6 +134,7 @@ class ForecastInput:
         dimensions: Sequence[str] | None = None,
         scale: Sequence[tuple[float, float]] | FloatArray | None = None,
         name: str = "",
+        origin: Sequence[str] = (),
     ) -> ForecastInput:
         """Build an input from plain lists; the scale defaults to [0, 100] on every dimension."""
         position_array = np.asarray(position, dtype=np.float64)
@@ -132,6 +158,7 @@ class ForecastInput:
             dimensions=dims,
             scale=scale_array,
             name=name,
+            origin=tuple(origin),
         )
 
     @property
@@ -152,6 +179,7 @@ class ForecastInput:
             dimensions=(self.dimensions[k],),
             scale=self.scale[k : k + 1].copy(),
             name=self.name,
+            origin=self.origin,
         )
 
     def replace(
@@ -170,4 +198,5 @@ class ForecastInput:
             dimensions=self.dimensions,
             scale=self.scale.copy(),
             name=self.name,
+            origin=self.origin,
         )

@@ -19,7 +19,7 @@ from collections.abc import Callable
 import numpy as np
 
 from hexatable.case.problems import CaseError, Problem
-from hexatable.forecast.inputs import ForecastInput, ForecastInputError
+from hexatable.forecast.inputs import CAPABILITY_LIMIT, ForecastInput, ForecastInputError
 
 _TOTAL_SALIENCE_LIMIT = 100.0 + 1e-6
 
@@ -125,6 +125,14 @@ def parse_ktab_csv(text: str, path: str = "<ktab csv>") -> ForecastInput:
         )
         raise CaseError(problems)
     dimensions = tuple(header[3 + 2 * k][0] or f"dimension-{k + 1}" for k in range(n_dims))
+    for k, dimension in enumerate(dimensions):
+        if dimension in dimensions[:k]:
+            problem(
+                header_line,
+                header[3 + 2 * k][1],
+                "header",
+                f"dimension {dimension!r} appears twice (each position column needs its own name)",
+            )
 
     rows = lines[2:]
     if len(rows) != n_actors:
@@ -135,6 +143,7 @@ def parse_ktab_csv(text: str, path: str = "<ktab csv>") -> ForecastInput:
             f"says {n_actors}, the file has {len(rows)} actor rows",
         )
     actors: list[str] = []
+    origin = [f"{path}:{line}" for line, _ in rows]
     capability = np.zeros(len(rows))
     position = np.zeros((len(rows), n_dims))
     salience = np.zeros((len(rows), n_dims))
@@ -155,7 +164,7 @@ def parse_ktab_csv(text: str, path: str = "<ktab csv>") -> ForecastInput:
         def number(field_index: int, field: str, low: float, high: float | None) -> float:
             return _number(row[field_index], f"{label}: {field}", low, high, line, problem)  # noqa: B023
 
-        capability[i] = number(2, header[2][0] or "Power", 0.0, None)
+        capability[i] = number(2, header[2][0] or "Power", 0.0, CAPABILITY_LIMIT)
         for k in range(n_dims):
             position[i, k] = number(3 + 2 * k, header[3 + 2 * k][0] or f"Pstn{k + 1}", 0.0, 100.0)
             salience[i, k] = number(4 + 2 * k, header[4 + 2 * k][0] or f"Sal{k + 1}", 0.0, 100.0)
@@ -174,6 +183,7 @@ def parse_ktab_csv(text: str, path: str = "<ktab csv>") -> ForecastInput:
             dimensions=dimensions,
             scale=[(0.0, 100.0)] * n_dims,
             name=name,
+            origin=origin,
         )
     except ForecastInputError as error:
         raise CaseError([Problem(path, None, None, error.field, error.message)]) from error

@@ -2,10 +2,12 @@
 
 Run ``i`` of a batch seeded ``seed`` draws its perturbations from ``numpy.random.default_rng((seed, i))``,
 so a batch gives the same forecasts whatever the number of worker processes. Positions move by
-``position`` scale units (clipped to the scale), saliences by ``salience`` (clipped to [0, 1]; a
-positive salience stays at least 10⁻⁶) and
-capabilities are multiplied by ``exp(capability · z)``; ``z`` is standard normal, or uniform on
-[−√3, √3] (the same spread) with ``distribution="uniform"``.
+``position`` times the dimension's *range of positions* (the highest actor position minus the lowest;
+the scale's span when all actors agree), clipped to the scale: 5 % by default, so the noise follows the
+data whatever its units (EC emission dates 4–10 move by 0.3, a 0–100 issue spread over 10–90 by 4).
+Saliences move by ``salience`` (clipped to [0, 1]; a positive salience stays at least 10⁻⁶) and
+capabilities are multiplied by ``exp(capability · z)`` (at most KTAB's limit, 10⁸); ``z`` is standard
+normal, or uniform on [−√3, √3] (the same spread) with ``distribution="uniform"``.
 
 *Which inputs move it most*: for every input (an actor's position, salience or capability on a
 dimension) the correlation over the runs between its perturbation and the forecast, and the
@@ -23,7 +25,7 @@ from typing import Any, Literal
 import numpy as np
 
 from hexatable.forecast.baselines import BASELINES, condorcet_winner, weighted_median
-from hexatable.forecast.inputs import FloatArray, ForecastInput
+from hexatable.forecast.inputs import CAPABILITY_LIMIT, FloatArray, ForecastInput
 from hexatable.forecast.models import ModelSpec, run_model
 
 Distribution = Literal["normal", "uniform"]
@@ -31,10 +33,10 @@ Distribution = Literal["normal", "uniform"]
 
 @dataclass(frozen=True)
 class Perturbation:
-    """How much to shake each input: position in scale units, salience in [0, 1] units, capability
-    as a log-scale factor. Zero leaves that input alone."""
+    """How much to shake each input: position as a fraction of each dimension's range of positions,
+    salience in [0, 1] units, capability as a log-scale factor. Zero leaves that input alone."""
 
-    position: float = 5.0
+    position: float = 0.05
     salience: float = 0.1
     capability: float = 0.2
     distribution: Distribution = "normal"
@@ -60,10 +62,17 @@ def draw(data: ForecastInput, perturbation: Perturbation, seed: int, run: int) -
         return rng.standard_normal(shape)
 
     return Draw(
-        position=perturbation.position * noise((n, d)),
+        position=perturbation.position * position_ranges(data)[None, :] * noise((n, d)),
         salience=perturbation.salience * noise((n, d)),
         capability=perturbation.capability * noise((n,)),
     )
+
+
+def position_ranges(data: ForecastInput) -> FloatArray:
+    """Each dimension's range of positions (highest minus lowest), or its scale's span if all agree."""
+    spread = data.position.max(axis=0) - data.position.min(axis=0)
+    span = data.scale[:, 1] - data.scale[:, 0]
+    return np.asarray(np.where(spread > 0, spread, span), dtype=np.float64)
 
 
 def perturbed(data: ForecastInput, shake: Draw) -> ForecastInput:
@@ -73,7 +82,7 @@ def perturbed(data: ForecastInput, shake: Draw) -> ForecastInput:
     return data.replace(
         position=np.clip(data.position + shake.position, low, high),
         salience=np.clip(data.salience + shake.salience, floor, 1.0),
-        capability=data.capability * np.exp(shake.capability),
+        capability=np.minimum(data.capability * np.exp(shake.capability), CAPABILITY_LIMIT),
     )
 
 
@@ -170,7 +179,7 @@ def run_monte_carlo(
     """Run the model ``runs`` times on perturbed inputs, over ``workers`` processes when more than one.
 
     >>> data = ForecastInput.build(["A", "B"], [1, 1], [[20], [80]], [[1], [1]])
-    >>> shake = Perturbation(position=1.0, salience=0.0, capability=0.0)
+    >>> shake = Perturbation(position=0.02, salience=0.0, capability=0.0)
     >>> result = run_monte_carlo(data, "mean", runs=200, perturbation=shake)
     >>> bool(abs(result.forecasts.mean() - 50) < 0.5), result.influences[0].input
     (True, 'position')

@@ -29,8 +29,10 @@ third parties, S2P2 bargain interpolation and initiator-only bargains. Positions
 
 The run stops after ``rounds`` or, from round 2, when the total movement ``Σ_i ‖x_i(t) − x_i(t−1)‖`` is
 below ``min_delta_ratio`` of the first round's (plus 10⁻⁴), as KTAB's ``smpStopFn``.
-The forecast is the actor position most likely to prevail in the last round's probabilistic Condorcet
-election (each actor judging with its own risk attitude), mapped back to the scale.
+The forecast is the position most likely to prevail in the last round's probabilistic Condorcet
+election (KTAB's ``pDist(-1)``): positions closer than 10⁻³ on the normalised scales (0.1 on 0–100) are
+merged first, then each actor, judging with its own risk attitude, votes over the distinct positions.
+The result also carries that probability and the runner-up position with its probability.
 """
 
 from __future__ import annotations
@@ -43,6 +45,13 @@ import numpy as np
 from hexatable.forecast.baselines import condorcet_winner, weighted_mean, weights
 from hexatable.forecast.inputs import FloatArray, ForecastInput, ForecastInputError
 from hexatable.forecast.result import ForecastResult, StopReason
+from hexatable.forecast.smp_kernels import (
+    bargain_victories,
+    challenge_estimates,
+    coalition_strengths,
+    election_log_scores,
+    election_winners,
+)
 
 MIN_COALITION = 1e-8
 """KTAB's floor under every coalition strength (``Model::coalitions``)."""
@@ -52,7 +61,6 @@ MIN_GAIN = 1e-5
 """The smallest expected gain worth a challenge (``bestChallenge``)."""
 MIN_BARGAIN_WEIGHT = 1e-6
 """Keeps bargains defined when neither side cares or can coerce (``interpBrgnSnPm``)."""
-_BLOCK_ELEMENTS = 2_000_000
 _BATCH_ELEMENTS = 200_000
 """Rounds whose bargain elections fit in this many vote elements are decided as one array."""
 
@@ -113,17 +121,22 @@ def condorcet_probabilities(utilities: FloatArray, weight: FloatArray) -> FloatA
     [1.0, 0.0]
     """
     m = utilities.shape[1]
-    strength = np.full((m, m), MIN_COALITION)
-    block = max(1, _BLOCK_ELEMENTS // max(1, m * m))
-    for start in range(0, utilities.shape[0], block):
-        u = utilities[start : start + block]
-        votes = weight[start : start + block, None, None] * (u[:, :, None] - u[:, None, :])
-        strength += np.maximum(votes, 0.0).sum(axis=0)
-    np.fill_diagonal(strength, MIN_COALITION)
+    strength = np.empty((1, m, m))
+    coalition_strengths(
+        _kernel_array(utilities)[None],
+        _kernel_array(weight),
+        strength,
+    )
+    strength = strength[0]
     victory = strength / (strength + strength.T)
     log_p = np.log(np.maximum(victory, 1e-300)).sum(axis=1)
     p = np.exp(log_p - log_p.max())
     return np.asarray(p / p.sum(), dtype=np.float64)
+
+
+def _kernel_array(x: FloatArray) -> FloatArray:
+    """``x`` as the kernels take it: C-contiguous, writeable float64 (a copy only when needed)."""
+    return np.require(x, np.float64, ["C", "W"])
 
 
 def first_most_probable(probability: FloatArray) -> int:
@@ -149,10 +162,12 @@ def batched_condorcet_probabilities(scores: FloatArray, valid: np.ndarray, weigh
     [[1.0, 0.0, 0.0]]
     """
     m = scores.shape[2]
-    votes = weight[None, :, None, None] * (scores[:, :, :, None] - scores[:, :, None, :])
-    strength = MIN_COALITION + np.maximum(votes, 0.0).sum(axis=1)
-    index = np.arange(m)
-    strength[:, index, index] = MIN_COALITION
+    strength = np.empty((scores.shape[0], m, m))
+    coalition_strengths(
+        _kernel_array(scores),
+        _kernel_array(weight),
+        strength,
+    )
     victory = strength / (strength + strength.transpose(0, 2, 1))
     log_v = np.where(valid[:, None, :], np.log(np.maximum(victory, 1e-300)), 0.0)
     log_p = np.where(valid, log_v.sum(axis=2), -np.inf)
@@ -191,43 +206,16 @@ def expected_gains(
     KTAB's ``probEduChlg(h=i, k=i, i, j)``: the utilities are ``i``'s estimates ``u(d_ab, (2R_i + R_a)/3)``.
     """
     n = distance.shape[0]
-    weight = total_salience * capability
-    phi = np.zeros((n, n))
-    gain = np.zeros((n, n))
-    rows = np.arange(n)
-    block = max(1, _BLOCK_ELEMENTS // max(1, n * n))
-    for start in range(0, n, block):
-        h = rows[start : start + block]  # the estimating (and challenging) actors
-        estimated_risk = (2 * risk[h, None] + risk[None, :]) / 3  # [h, a]
-        u = utility(distance[None, :, :], estimated_risk[:, :, None])  # u[h, a, b] = U^h(a, b)
-        local = np.arange(h.size)
-        u_ij = u[local, h, :]  # [h, j]: utility to i(=h) of j's position
-        u_ji = u[local, :, h]  # [h, j]: utility to j of i's position
-        contrib_i = (weight[h, None]) * (1.0 - u_ij)
-        contrib_j = weight[None, :] * (u_ji - 1.0)
-        for_i = MIN_CONTRIBUTION + np.maximum(contrib_i, 0) + np.maximum(contrib_j, 0)
-        for_j = MIN_CONTRIBUTION + np.maximum(-contrib_i, 0) + np.maximum(-contrib_j, 0)
-        u_ni = u_ji[:, :, None]  # [h, n, 1]: utility to n of i's position
-        u_nj = u  # [h, n, j]
-        w_n = weight[None, :, None]
-        little = w_n * (u_ni - u_nj)
-        side_i = for_i[:, None, :] + np.maximum(little, 0)
-        total = side_i + for_j[:, None, :] + np.maximum(-little, 0)
-        p_in = side_i / total
-        # v_n = w_n (E[u | n joins i] − E[u | n joins j]) under semi-commitment, simplified:
-        # p (2u_ni + 1) + (1 − p) 3u_nj − p 3u_ni − (1 − p)(2u_nj + 1) = p (1 − u_ni) + (1 − p)(u_nj − 1)
-        third = w_n * (p_in * (1 - u_ni) + (1 - p_in) * (u_nj - 1))
-        third[local, h, :] = 0.0  # n ≠ i
-        third[:, rows, rows] = 0.0  # n ≠ j
-        positive = np.maximum(third, 0).sum(axis=1)
-        chij = for_i + positive
-        chji = for_j + positive - third.sum(axis=1)
-        p = chij / (chij + chji)
-        s_j = total_salience[None, :]
-        challenge = (1 - s_j) * 2 + s_j * (p * 2 + (1 - p) * 2 * u_ij)
-        phi[h] = p
-        gain[h] = challenge - (1 + u_ij)
-    np.fill_diagonal(gain, -np.inf)
+    phi = np.empty((n, n))
+    gain = np.empty((n, n))
+    challenge_estimates(
+        _kernel_array(distance),
+        _kernel_array(risk),
+        _kernel_array(total_salience * capability),
+        _kernel_array(total_salience),
+        phi,
+        gain,
+    )
     return phi, gain
 
 
@@ -309,28 +297,50 @@ def step(position: FloatArray, salience: FloatArray, capability: FloatArray) -> 
     contested = [k for k in range(n) if len(queues[k]) > 1]
     if not contested:
         return new, risk
-    width = max(len(queues[k]) for k in contested)
-    if len(contested) * n * width * width <= _BATCH_ELEMENTS:
-        # Small rounds: all elections as one padded array (−2 pads, −1 is the status quo).
-        columns = np.full((len(contested), width), -2)
-        for row, k in enumerate(contested):
-            columns[row, : len(queues[k])] = queues[k]
-        picked = after[:, np.maximum(columns, 0)].transpose(1, 0, 2)
-        scores = np.where(columns[:, None, :] == -1, status_quo[None, :, None], picked)
-        probabilities = batched_condorcet_probabilities(scores, columns > -2, capability)
-        choices = [
-            int(columns[row, first_most_probable(probabilities[row])]) for row in range(len(contested))
-        ]
-    else:
-        choices = []
-        for k in contested:
-            queue = np.array(queues[k])
-            scores_k = np.where(queue[None, :] < 0, status_quo[:, None], after[:, np.maximum(queue, 0)])
-            choices.append(int(queue[first_most_probable(condorcet_probabilities(scores_k, capability))]))
+    choices = _bargain_elections([queues[k] for k in contested], after, status_quo, capability)
     for k, chosen in zip(contested, choices, strict=True):
         if chosen >= 0:
             new[k] = bargain_i[chosen] if initiators[chosen] == k else bargain_j[chosen]
     return new, risk
+
+
+def _bargain_elections(
+    queues: list[list[int]], after: FloatArray, status_quo: FloatArray, capability: FloatArray
+) -> list[int]:
+    """The winner of each actor's election among its candidate bargains (−1: its status quo).
+
+    The elections of a round are stored one after the other (their sizes differ widely: a strong
+    actor may be the target of dozens of bargains) and decided by compiled loops, with NumPy's ``log``
+    and ``exp`` in between. Each election's sums of log-probabilities run over its own options, or
+    over the padded width of the round when the round is small (``_BATCH_ELEMENTS``), so that the
+    additions associate exactly as in the earlier per-election and padded NumPy paths: runs are
+    bit-identical to theirs.
+    """
+    n = after.shape[0]
+    sizes = np.array([len(q) for q in queues], dtype=np.int64)
+    starts = np.zeros(sizes.size + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    blocks = np.zeros(sizes.size + 1, dtype=np.int64)
+    np.cumsum(sizes**2, out=blocks[1:])
+    options = np.array([b for q in queues for b in q], dtype=np.int64)
+    width = int(sizes.max())
+    padded = sizes.size * n * width * width <= _BATCH_ELEMENTS
+    summed = np.full(sizes.size, width, dtype=np.int64) if padded else sizes
+    victory = np.empty(int(blocks[-1]))
+    bargain_victories(
+        _kernel_array(after),
+        _kernel_array(status_quo),
+        options,
+        starts,
+        _kernel_array(capability),
+        blocks,
+        victory,
+    )
+    shifted = np.empty(options.size)
+    election_log_scores(np.log(np.maximum(victory, 1e-300)), starts, blocks, summed, shifted)
+    winner = np.empty(sizes.size, dtype=np.int64)
+    election_winners(np.exp(shifted), starts, summed, winner)
+    return [int(c) for c in options[starts[:-1] + winner]]
 
 
 def _position_utilities(
@@ -343,13 +353,75 @@ def _position_utilities(
     return utility(d, risk[:, None])
 
 
+POSITION_TOLERANCE = 1e-3
+"""Positions closer than this (Euclidean, on the [0, 1]-normalised scales) are one position: KTAB's
+``SMPModel::posTol``, 0.1 on a 0–100 scale."""
+
+
+def unique_positions(
+    position: FloatArray, tolerance: float = POSITION_TOLERANCE
+) -> tuple[np.ndarray, np.ndarray]:
+    """The actors whose positions are distinct, and for each actor the index of its position among them.
+
+    KTAB's ``KBase::ueIndices`` with ``SMPState::equivNdx``: actors are scanned in order; an actor within
+    ``tolerance`` of an earlier unique position joins the first such one, otherwise it opens a new one.
+
+    >>> unique_positions(np.array([[0.5], [0.2], [0.5004], [0.2]]))[0].tolist()
+    [0, 1]
+    """
+    uniques: list[int] = []
+    equivalent: list[int] = []
+    for i in range(position.shape[0]):
+        gaps = np.sqrt(((position[uniques] - position[i]) ** 2).sum(axis=1)) if uniques else np.zeros(0)
+        close = np.flatnonzero(gaps < tolerance)
+        if close.size:
+            equivalent.append(int(close[0]))
+        else:
+            uniques.append(i)
+            equivalent.append(len(uniques) - 1)
+    return np.array(uniques, dtype=np.int64), np.array(equivalent, dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class Prevailing:
+    """KTAB's ``pDist(-1)``: the probability that each distinct position prevails.
+
+    ``unique[m]`` is the first actor holding distinct position ``m`` and ``probability[m]`` its
+    probability (they sum to 1); ``equivalent[i]`` is the distinct position actor ``i`` joined;
+    ``by_actor[i]`` the probability of actor ``i``'s position (KTAB's ``posProb``, what ``smpc`` prints
+    per actor: actors sharing a position show the same figure).
+    """
+
+    unique: np.ndarray
+    equivalent: np.ndarray
+    probability: FloatArray
+    by_actor: FloatArray
+
+    def ranked(self) -> list[int]:
+        """Distinct positions, most probable first (ties: the earlier actor first, as KTAB)."""
+        return sorted(range(self.unique.size), key=lambda m: (-float(self.probability[m]), m))
+
+
 def prevailing_probabilities(
     position: FloatArray, salience: FloatArray, capability: FloatArray
-) -> FloatArray:
-    """The probability that each actor's position prevails (KTAB ``pDist(-1)``; duplicates share)."""
+) -> Prevailing:
+    """The probability that each distinct position prevails (KTAB ``SMPState::pDist(-1)``).
+
+    Risk attitudes come from the risk-neutral election among all actors' positions (``setAllAUtil``);
+    then every actor votes, with its own risk attitude, over the distinct positions only, so that actors
+    sharing a position do not split its probability.
+    """
     distance = salience_distances(position, salience)
     risk = risk_attitudes(condorcet_probabilities(1.0 - distance, capability))
-    return condorcet_probabilities(utility(distance, risk[:, None]), capability)
+    unique, equivalent = unique_positions(position)
+    probability = condorcet_probabilities(utility(distance[:, unique], risk[:, None]), capability)
+    # posProb: the last distinct position that actor i is equivalent to.
+    gaps = np.sqrt(((position[:, None, :] - position[None, unique, :]) ** 2).sum(axis=2))
+    close = gaps < POSITION_TOLERANCE
+    last = unique.size - 1 - np.argmax(close[:, ::-1], axis=1)
+    return Prevailing(
+        unique=unique, equivalent=equivalent, probability=probability, by_actor=probability[last]
+    )
 
 
 def run_smp(
@@ -368,7 +440,12 @@ def run_smp(
     total = data.salience.sum(axis=1)
     if np.any(total <= 0):
         i = int(np.argmin(total))
-        raise ForecastInputError(f"salience[{i}]", f"{data.actors[i]} has no salience on any dimension")
+        raise ForecastInputError(
+            f"{data.actors[i]}: salience",
+            "every salience is 0; the spatial model weighs distances by salience, so an actor must "
+            "care about some dimension (remove the actor or give it a salience)",
+            data.where(i),
+        )
     low, span = data.scale[:, 0], data.scale[:, 1] - data.scale[:, 0]
     x = (data.position - low) / span
     history = [x]
@@ -390,7 +467,23 @@ def run_smp(
     condorcet = np.stack([condorcet_winner(p, w) for p in positions])
     final = history[-1]
     prevailing = prevailing_probabilities(final, data.salience, data.capability)
-    forecast = final[int(np.argmax(prevailing))] * span + low
+    ranked = prevailing.ranked()
+    best = int(prevailing.unique[ranked[0]])
+    forecast = final[best] * span + low
+    details: dict[str, object] = {
+        "prevailing_probability": prevailing.by_actor,
+        "forecast_probability": float(prevailing.probability[ranked[0]]),
+        "forecast_actors": _holders(data.actors, prevailing, ranked[0]),
+        "runner_up": None,
+        "runner_up_probability": None,
+        "runner_up_actors": [],
+    }
+    if len(ranked) > 1:
+        second = int(prevailing.unique[ranked[1]])
+        details["runner_up"] = final[second] * span + low
+        details["runner_up_probability"] = float(prevailing.probability[ranked[1]])
+        details["runner_up_actors"] = _holders(data.actors, prevailing, ranked[1])
+    details["risk"] = np.stack(risks) if risks else np.zeros((0,))
     return ForecastResult(
         model="smp",
         variant=config.variant(),
@@ -401,8 +494,13 @@ def run_smp(
         condorcet=condorcet,
         forecast=forecast,
         stop_reason=stop,
-        details={"prevailing_probability": prevailing, "risk": np.stack(risks) if risks else np.zeros((0,))},
+        details=details,
     )
+
+
+def _holders(actors: tuple[str, ...], prevailing: Prevailing, m: int) -> list[str]:
+    """The actors that hold distinct position ``m``."""
+    return [a for a, e in zip(actors, prevailing.equivalent.tolist(), strict=True) if e == m]
 
 
 def _movement(before: FloatArray, after: FloatArray) -> float:

@@ -1,0 +1,69 @@
+"""Benchmark: a Monte Carlo batch of the spatial model (SMP) on 80 actors, the goal of issue 14.
+
+1,000 runs of the SMP, each to convergence, on perturbed copies of a random 80-actor input on one
+dimension (KTAB's random scenarios: capabilities 10–200, positions uniform on 0–100; seed 1), with the
+default perturbation, over one worker per core. Prints the wall time, the time per run, the load
+average before and after, and the CPU time the runs took (user and system): on a shared machine the
+wall time depends on the other load, so the CPU time divided by the workers is the figure to compare.
+Run: ``.venv/bin/python benchmarks/forecast_montecarlo.py [--runs N] [--actors N] [--workers N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+
+import numpy as np
+
+from hexatable.forecast.inputs import ForecastInput
+from hexatable.forecast.montecarlo import run_monte_carlo
+
+
+def random_input(n: int, d: int, seed: int = 1) -> ForecastInput:
+    """Capabilities 10–200, positions uniform on [0, 100], saliences adding up to 0.75–0.99."""
+    rng = np.random.default_rng(seed)
+    salience = rng.uniform(0.1, 1.0, (n, d))
+    salience *= rng.uniform(0.75, 0.99, (n, 1)) / salience.sum(axis=1, keepdims=True)
+    return ForecastInput.build(
+        [f"actor-{i}" for i in range(n)], rng.uniform(10, 200, n), rng.uniform(0, 100, (n, d)), salience
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=1_000)
+    parser.add_argument("--actors", type=int, default=80)
+    parser.add_argument("--dimensions", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    data = random_input(args.actors, args.dimensions)
+    run_monte_carlo(data, "smp", runs=2, workers=1)  # compile / load the kernels once
+    before = os.times()
+    start = time.perf_counter()
+    result = run_monte_carlo(data, "smp", runs=args.runs, seed=args.seed, workers=args.workers)
+    seconds = time.perf_counter() - start
+    after = os.times()
+    workers = args.workers > 1
+    user = (after.children_user - before.children_user) if workers else (after.user - before.user)
+    system = (after.children_system - before.children_system) if workers else (after.system - before.system)
+    print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    print(
+        f"SMP Monte Carlo, {args.actors} actors × {args.dimensions} dimension(s), {args.runs} runs, "
+        f"{args.workers} workers: {seconds:.1f} s ({1000 * seconds / args.runs:.0f} ms per run)"
+    )
+    print(
+        f"CPU time of the runs: {user + system:.1f} s ({user:.1f} s user, {system:.1f} s system, "
+        f"{100 * system / max(user + system, 1e-9):.0f} % in the kernel); on {args.workers} otherwise idle "
+        f"core(s): ≈ {(user + system) / args.workers:.1f} s"
+    )
+    mean = result.forecasts.mean(axis=0).round(3).tolist()
+    print(f"forecast: mean {mean}, checksum {result.forecasts.sum():.6f} (equal before and after a change)")
+
+
+if __name__ == "__main__":
+    main()
