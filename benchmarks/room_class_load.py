@@ -115,7 +115,10 @@ def next_move(seat: str, view: View, serial: str) -> tuple[dict[str, Any], Calla
     at = version(view)
     awaiting = view.get("awaiting", [])
     chair = view.get("session", {}).get("chair")
-    if seat == chair and (at == 0 or awaiting == [seat] or not awaiting):
+    if seat == chair and at > 0 and seat in awaiting:  # the chair answers its own text first
+        move = {"type": "support", "version": at}
+        return move, lambda v: version(v) > at or seat not in v["awaiting"], others
+    if seat == chair and (at == 0 or not awaiting):
         options = [random.choice(item["options"])["id"] for item in view["agenda"]]
         return {"type": "table_draft", "options": options}, lambda v: version(v) > at, others
     if seat in awaiting and at > 0 and seat != chair:
@@ -198,8 +201,8 @@ async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Fig
                 if seat in expectation.waiting and expectation.sees(view):
                     expectation.waiting.discard(seat)
                     figures.latencies.append(now - expectation.sent)
-            table.expected = [e for e in table.expected if e.waiting and now - e.sent < EXPIRY]
             figures.missed += sum(len(e.waiting) for e in table.expected if now - e.sent >= EXPIRY)
+            table.expected = [e for e in table.expected if e.waiting and now - e.sent < EXPIRY]
 
         async def listen(table: Table, seat: str, connection: Any) -> None:
             pending: set[asyncio.Task[None]] = set()
