@@ -69,6 +69,7 @@ class Expectation:
     sent: float
     sees: Callable[[View], bool]
     waiting: set[str]
+    kind: str = ""
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Table:
 @dataclass
 class Figures:
     latencies: list[float] = field(default_factory=list)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
     moves: Counter[str] = field(default_factory=Counter)
     refused: Counter[int] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
@@ -201,6 +203,7 @@ async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Fig
                 if seat in expectation.waiting and expectation.sees(view):
                     expectation.waiting.discard(seat)
                     figures.latencies.append(now - expectation.sent)
+                    figures.by_kind.setdefault(expectation.kind, []).append(now - expectation.sent)
             figures.missed += sum(len(e.waiting) for e in table.expected if now - e.sent >= EXPIRY)
             table.expected = [e for e in table.expected if e.waiting and now - e.sent < EXPIRY]
 
@@ -227,7 +230,7 @@ async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Fig
                     continue
                 move, sees, audience = next_move(seat, view, f"{table.id}-{seat}-{serial}")
                 before = time.monotonic()
-                table.expected.append(Expectation(before, sees, set(audience)))
+                table.expected.append(Expectation(before, sees, set(audience), move["type"]))
                 figures.moves[move["type"]] += 1
                 token = table.tokens[seat]
                 try:
@@ -359,6 +362,10 @@ def report(
         f"p95 {1000 * percentile(f.latencies, 0.95):.0f} ms, p99 {p99:.0f} ms, "
         f"max {1000 * max(f.latencies, default=float('nan')):.0f} ms "
         f"({'meets' if p99 < 200 else 'misses'} p99 < 200 ms); {f.missed} missed (> {EXPIRY:.0f} s or never)"
+    )
+    print(
+        "  p99 by move: "
+        + ", ".join(f"{kind} {1000 * percentile(v, 0.99):.0f} ms" for kind, v in sorted(f.by_kind.items()))
     )
     if f.move_round_trips:
         print(
