@@ -7,7 +7,7 @@ adds live updates over the WebSocket.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
@@ -63,6 +63,14 @@ MECHANISM_NAMES = {
     "alternating-offers": N_("Alternating offers: no chair; each party in turn accepts or counters"),
 }
 INSTRUCTOR_COOKIE = "hx_instructor"
+
+
+@lru_cache(maxsize=512)
+def brief_html(brief: str) -> Markup:
+    """A seat's brief as HTML. Remembered: the brief never changes during a session, and rendering its
+    Markdown was most of the cost of the panel every seat fetches after every push (see
+    ``benchmarks/room_class_load.py``)."""
+    return Markup(markdown.render(brief))
 
 
 @cache
@@ -404,7 +412,7 @@ def room_context(request: Request, session_id: str, identity: Identity) -> dict[
     context: dict[str, Any] = {
         "view": view,
         "own": own,
-        "brief_html": Markup(markdown.render(own["brief"] or "")) if own else None,
+        "brief_html": brief_html(own["brief"] or "") if own else None,
         "seat_names": seat_names,
         "names": lambda seats: " · ".join(seat_names.get(s, s) for s in seats),
         "labels": labels,
