@@ -422,15 +422,8 @@ class Beliefs:
 
     def acceptance(self, holder: int, t: float, columns: IntArray | None = None) -> FloatArray:
         """``[S, K]`` how likely ``holder`` thinks each seat is to support each shortlist text at ``t``
-        (only the shortlist positions ``columns`` when given)."""
-        others = _others(len(self.grid), holder)
-        p = np.ones((len(self.grid), self.values.shape[2] if columns is None else len(columns)))
-        p[others] = self.acceptance_by_others(holder, t, columns)
-        return p
-
-    def acceptance_by_others(self, holder: int, t: float, columns: IntArray | None = None) -> FloatArray:
-        """:meth:`acceptance` without the holder's own row (which is 1): ``[S - 1, K]``, the other
-        seats in index order. The sigmoids are most of a draft's cost, so the chair skips its own."""
+        (only the shortlist positions ``columns`` when given; its own row is 1). The whole-array form
+        of what :meth:`mediator_choice` computes in a compiled loop."""
         land = self.land
         others = _others(len(self.grid), holder)
         values = self.values[holder, others] if columns is None else self.values[holder, others][:, columns]
@@ -438,10 +431,11 @@ class Beliefs:
         level = aspiration(t, land.settings.assumed_exponent)
         threshold = grid + level * (self.best()[holder, others][:, None] - grid)
         z = (values[:, None, :] - threshold[:, :, None]) / land.tau[others][:, None, None]
-        p = np.einsum("jg,jgk->jk", self.posterior()[holder, others], _sigmoid(z))
-        forbidden = land.forbidden[others] if columns is None else land.forbidden[others][:, columns]
-        p[forbidden] = 0.0  # red lines are public
-        return np.asarray(p, dtype=np.float64)
+        p = np.ones((len(self.grid), values.shape[1]))
+        p[others] = np.einsum("jg,jgk->jk", self.posterior()[holder, others], 1.0 / (1.0 + np.exp(-z)))
+        forbidden = land.forbidden if columns is None else land.forbidden[:, columns]
+        p[forbidden & (np.arange(len(self.grid)) != holder)[:, None]] = 0.0  # red lines are public
+        return p
 
 
 _SIGN = {"support": 1.0, "object": -1.0, "reserve": -1.0}
@@ -489,11 +483,6 @@ def _indices(order: tuple[int, ...]) -> IntArray:
 def _others(count: int, holder: int) -> IntArray:
     """The seat indices other than ``holder``."""
     return np.array([j for j in range(count) if j != holder], dtype=np.int64)
-
-
-def _sigmoid(z: FloatArray) -> FloatArray:
-    """The logistic function, in the form the compiled mediator uses."""
-    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
 def _modelled_effects(delta: FloatArray, effects: FloatArray) -> FloatArray:
