@@ -35,21 +35,15 @@ def pareto_mask(utilities: FloatArray) -> BoolArray:
 
     Candidates are visited by decreasing total utility: an outcome can only be dominated by one
     with a strictly larger total, and if it is dominated at all it is dominated by a frontier
-    outcome already found. So each candidate is compared with the frontier so far only, in one
-    vectorised step.
+    outcome already found. So each candidate is compared with the frontier so far only, in a
+    compiled loop (:func:`~hexatable.negotiate.belief_kernels.pareto_in_order`: the six-party space's
+    20,736 outcomes take milliseconds instead of a second of NumPy calls, one per candidate).
     """
-    points = utilities.T
-    order = np.lexsort((np.arange(points.shape[0]), -points.sum(axis=1)))
-    frontier = np.empty((0, points.shape[1]))
-    keep = np.zeros(points.shape[0], dtype=bool)
-    for index in order:
-        candidate = points[index]
-        if frontier.shape[0]:
-            covers = np.all(frontier >= candidate, axis=1) & np.any(frontier > candidate, axis=1)
-            if covers.any():
-                continue
-        keep[index] = True
-        frontier = np.vstack([frontier, candidate])
+    from hexatable.negotiate.beliefs import compiled  # Numba loads on first use only
+
+    points = np.ascontiguousarray(utilities.T, dtype=np.float64)
+    order = np.lexsort((np.arange(points.shape[0]), -points.sum(axis=1))).astype(np.int64)
+    keep: BoolArray = compiled().pareto_in_order(points, order)
     return keep
 
 

@@ -257,3 +257,39 @@ def nearest_rows(
             out[found] = candidates[c]
             found += 1
     return found
+
+
+@njit(f"boolean[::1]({_F2}, {_I1})", cache=True)
+def pareto_in_order(points: FloatArray, order: IntArray) -> npt.NDArray[np.bool_]:
+    """Which rows of ``points`` are Pareto optimal, visiting them in ``order`` (decreasing total).
+
+    A row can only be dominated by one with a larger total, and if it is dominated at all it is
+    dominated by a frontier row found before it; so each row is compared with the frontier so far
+    only. :func:`hexatable.negotiate.analysis.pareto_mask` is the caller; its tests compare it with the
+    pair-by-pair definition.
+    """
+    n, d = points.shape
+    keep = np.zeros(n, dtype=np.bool_)
+    frontier = np.empty(n, dtype=np.int64)
+    size = 0
+    for k in range(n):
+        c = order[k]
+        dominated = False
+        for f in range(size):
+            row = frontier[f]
+            covers = True
+            strictly = False
+            for i in range(d):
+                if points[row, i] < points[c, i]:
+                    covers = False
+                    break
+                if points[row, i] > points[c, i]:
+                    strictly = True
+            if covers and strictly:
+                dominated = True
+                break
+        if not dominated:
+            keep[c] = True
+            frontier[size] = c
+            size += 1
+    return keep
