@@ -9,7 +9,9 @@ does, at a human pace (one move every 2–5 s per person):
 - the others support, object or reserve when the draft awaits their answer, and otherwise post a
   plenary message or a message in their side room (USA–KOR and PRK–CHN, opened at the start);
 - every seat holds the room's WebSocket open, and after every push it fetches ``GET /room/{id}/panel``
-  (room.js re-renders the panel that way); the sender fetches it after its own move too.
+  (room.js re-renders the panel that way), one fetch at a time: pushes that arrive during a fetch ask
+  for one more after it, as room.js coalesces them; with the socket open the sender does not fetch
+  after its own move (the push it causes refreshes the panel).
 
 A move goes over the WebSocket (``--via ws``: a ``{"type": "event"}`` frame), over HTTP as room.js
 sends it (``--via http``: ``POST /api/sessions/{id}/events``), or as the no-JavaScript form does
@@ -193,11 +195,31 @@ async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Fig
             figures.panels.append(time.monotonic() - before)
             return True
 
+        loading: set[tuple[str, str]] = set()
+        stale: set[tuple[str, str]] = set()
+
         async def on_push(table: Table, seat: str, view: View) -> None:
-            """room.js: a push re-renders the panel; the seat then has every move the view carries."""
+            """room.js: a push re-renders the panel (one fetch at a time, bursts coalesced); the seat
+            then has every move the newest view carries."""
             table.views[seat] = view
-            if not await fetch_panel(table, seat):
+            key = (table.id, seat)
+            if key in loading:
+                stale.add(key)
                 return
+            loading.add(key)
+            try:
+                while True:
+                    stale.discard(key)
+                    seen = table.views[seat]
+                    if not await fetch_panel(table, seat):
+                        return
+                    delivered(table, seat, seen)
+                    if key not in stale:
+                        return
+            finally:
+                loading.discard(key)
+
+        def delivered(table: Table, seat: str, view: View) -> None:
             now = time.monotonic()
             for expectation in table.expected:
                 if seat in expectation.waiting and expectation.sees(view):
@@ -246,7 +268,6 @@ async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Fig
                         if answer.status_code != 200:
                             figures.refused[answer.status_code] += 1
                             figures.reasons[str(answer.json().get("detail"))[:70]] += 1
-                        await fetch_panel(table, seat)  # room.js refreshes after its own move
                     else:
                         answer = await client.post(
                             f"/room/{table.id}/act?lang=en&token={token}",

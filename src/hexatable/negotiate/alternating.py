@@ -22,7 +22,7 @@ hexatable.negotiate.protocol.IllegalEventError: it is C's turn, not A's
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -102,6 +102,8 @@ class OfferRules:
     seats: tuple[str, ...]
     agenda: Agenda
     max_rounds: int = 30
+    checked: set[tuple[str, ...]] = field(default_factory=set, compare=False, repr=False, hash=False)
+    """Offers already found valid under these rules (a cache: not part of the rules' value)."""
 
     def __post_init__(self) -> None:
         if len(self.seats) < 2 or len(set(self.seats)) != len(self.seats):
@@ -182,16 +184,27 @@ def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
                 reason="every party accepted",
             )
         return _next_turn(state, accepted=accepted)
-    if not isinstance(event.options, tuple) or not all(isinstance(o, str) for o in event.options):
-        raise IllegalEventError("an offer's options are a list of option ids, one per issue")
-    if len(event.options) != len(rules.agenda):
-        raise IllegalEventError(f"an offer needs one option for each of the {len(rules.agenda)} issues")
-    for (issue, options), chosen in zip(rules.agenda, event.options, strict=True):
-        if chosen not in options:
-            raise IllegalEventError(f"issue '{issue}' has no option '{chosen}'")
+    try:  # offers repeat: each distinct one is checked once
+        known = event.options in rules.checked
+    except TypeError:  # unhashable: not a tuple of ids, which the check below says
+        known = False
+    if not known:
+        _check_options(rules, event.options)
+        rules.checked.add(event.options)
     return _next_turn(
         state, offers=(*state.offers, (event.seat, event.options)), accepted=frozenset({event.seat})
     )
+
+
+def _check_options(rules: OfferRules, chosen: object) -> None:
+    """:class:`IllegalEventError` unless ``chosen`` is one option id per issue of the agenda."""
+    if not isinstance(chosen, tuple) or not all(isinstance(o, str) for o in chosen):
+        raise IllegalEventError("an offer's options are a list of option ids, one per issue")
+    if len(chosen) != len(rules.agenda):
+        raise IllegalEventError(f"an offer needs one option for each of the {len(rules.agenda)} issues")
+    for (issue, options), option in zip(rules.agenda, chosen, strict=True):
+        if option not in options:
+            raise IllegalEventError(f"issue '{issue}' has no option '{option}'")
 
 
 def _next_turn(state: OfferState, **changes: Any) -> OfferState:
@@ -237,14 +250,20 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
     below = dict.fromkeys(seats, 0)
     standing: int | None = None
     latest: dict[str, int] = {}
-    described: dict[int, tuple[str, ...]] = {}  # offers repeat: each outcome's option ids, once a run
+    # Offers repeat: each outcome's option ids, found once per space.
+    described: dict[int, tuple[str, ...]] = space.memo("described", dict)
+    # Only delegates that learn from offers (tit-for-tat) are told of them.
+    listeners = {
+        seat: [d for other, d in delegates.items() if other != seat and _listens(d)] for seat in seats
+    }
     total_turns = rules.max_rounds * len(seats)
     while state.status == "open":
         seat = state.turn_seat
         delegate = delegates[seat]
         t = state.turn / max(total_turns - 1, 1)
+        demand = delegate.threshold(t)  # what accepts() and propose() compare with, computed once
         event: OfferEvent
-        if standing is not None and delegate.accepts(standing, t):
+        if standing is not None and float(delegate.utility[standing]) >= demand - 1e-9:
             event = Accept(seat, len(state.offers))
         else:
             below[seat] = (
@@ -257,7 +276,7 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
             else:
                 others = [latest[s] for s in seats if s != seat and s in latest]
                 proposal = delegate.propose(
-                    t, rng, space.outcomes, toward_outcomes=np.array(others, dtype=np.int64)
+                    t, rng, space.outcomes, toward_outcomes=np.array(others, dtype=np.int64), demand=demand
                 )
                 if proposal is None:  # nothing beats no agreement for it
                     event = EndTalks(seat)
@@ -266,9 +285,8 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
                         described[proposal] = space.options_of(proposal)
                     event = Propose(seat, described[proposal])
                     standing = latest[seat] = proposal
-                    for other in seats:
-                        if other != seat:
-                            delegates[other].observe(standing)
+                    for listener in listeners[seat]:
+                        listener.observe(standing)
         state = apply_offer(state, event)
         if keep_log:
             log.append(event)
@@ -283,6 +301,11 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
         walked_out=(state.ended_by,) if state.ended_by else (),
         events=tuple(log) if keep_log else None,
     )
+
+
+def _listens(delegate: TimeBasedDelegate) -> bool:
+    """Whether ``delegate`` does anything with the offers it observes (the base class ignores them)."""
+    return type(delegate).observe is not TimeBasedDelegate.observe
 
 
 def counter_offer(

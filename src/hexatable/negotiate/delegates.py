@@ -24,6 +24,7 @@ another party's sheet.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -101,7 +102,7 @@ class TimeBasedDelegate:
     objections: IntArray
     strategy: Strategy | float = "boulware"
     start: float = 1.0
-    ranking: tuple[IntArray, FloatArray] | None = field(default=None, repr=False)
+    ranking: tuple[IntArray, list[float]] | None = field(default=None, repr=False)
     top: float | None = None
     beliefs: Beliefs | None = field(default=None, repr=False)
     index: int = 0
@@ -114,6 +115,9 @@ class TimeBasedDelegate:
     span: float = field(init=False, repr=False)
     exponent: float | None = field(init=False, repr=False)
     offsets: IntArray | None = field(init=False, repr=False)
+    _floor: tuple[FloatArray, float] | None = field(init=False, default=None, repr=False)
+    """The last :meth:`floor` and the beliefs' targets it was computed from (they change only when
+    the beliefs learn, so alternating offers, where they do not, compute it once)."""
 
     def __post_init__(self) -> None:
         # computed once: reply() and threshold() run for every seat on every draft
@@ -165,9 +169,14 @@ class TimeBasedDelegate:
         out for more."""
         if self.beliefs is None or self.resolve <= 0:
             return self.reservation
+        targets = self.beliefs.targets()
+        if self._floor is not None and self._floor[0] is targets:
+            return self._floor[1]
         top = self.best if self.top is None else self.top
-        expected = min(float(self.beliefs.targets()[self.index]), top)
-        return self.reservation + self.resolve * max(expected - self.reservation, 0.0)
+        expected = min(float(targets[self.index]), top)
+        floor = self.reservation + self.resolve * max(expected - self.reservation, 0.0)
+        object.__setattr__(self, "_floor", (targets, floor))
+        return floor
 
     def threshold(self, t: float) -> float:
         """The least score it supports at relative time ``t`` in [0, 1]: from its opening demand (its
@@ -214,6 +223,7 @@ class TimeBasedDelegate:
         window: int = 64,
         *,
         toward_outcomes: IntArray | None = None,
+        demand: float | None = None,
     ) -> int | None:
         """An outcome worth at least its aspiration at ``t`` (``None`` if no outcome is worth even its
         reservation value: it has nothing to offer that beats no agreement).
@@ -221,14 +231,17 @@ class TimeBasedDelegate:
         Among the ``window`` cheapest such outcomes it offers the one differing least (in number of
         issues) from the others' latest offers ``toward`` (rows of option indices; ``outcomes`` is the
         space's outcome table; ``toward_outcomes`` gives the offers as outcome indices instead),
-        breaking ties at random; with nothing to go on, one at random.
+        breaking ties at random; with nothing to go on, one at random. ``demand`` is its
+        :meth:`threshold` at ``t`` when the caller has just computed it.
         Offering what is acceptable to oneself and closest to what the others asked for is a simple
         similarity heuristic for finding agreements without knowing their sheets.
         """
         order, ranked = self.ranking if self.ranking is not None else _ranking(self.utility)
-        position = int(ranked.searchsorted(self.threshold(t) - 1e-9))
+        if demand is None:
+            demand = self.threshold(t)
+        position = bisect_left(ranked, demand - 1e-9)
         if position >= len(order):  # its demand is above every outcome: offer its best, if worth it
-            return int(order[-1]) if float(ranked[-1]) >= self.reservation - 1e-9 else None
+            return int(order[-1]) if ranked[-1] >= self.reservation - 1e-9 else None
         candidates = order[position : position + window]
         if toward_outcomes is not None and outcomes is not None:
             table, rows = outcomes, toward_outcomes
@@ -237,7 +250,7 @@ class TimeBasedDelegate:
         else:
             table, rows = None, None
         if outcomes is None or table is None or rows is None or not len(rows):
-            return int(candidates[int(rng.integers(len(candidates)))])
+            return int(candidates[int(rng.random() * len(candidates))])
         if self.offsets is not None:  # the same set, counted per option instead of compared row by row
             nearest = np.empty(len(candidates), dtype=np.int64)
             count = compiled().nearest_rows(candidates, outcomes, table, rows, self.offsets, nearest)
@@ -245,7 +258,7 @@ class TimeBasedDelegate:
         else:
             mismatches = (outcomes[candidates][:, None, :] != table[rows][None, :, :]).sum(axis=(1, 2))
             closest = candidates[mismatches == mismatches.min()]
-        return int(closest[int(rng.integers(len(closest)))])
+        return int(closest[int(rng.random() * len(closest))])  # a uniform pick; rng.integers costs 3x more
 
     def respond(self, outcome: int, t: float) -> Answer:
         """``("support", None)`` or ``("object", issue)`` for the draft ``outcome`` at time ``t``."""
@@ -315,10 +328,13 @@ def _curve(strategy: Strategy | float) -> PolyAspiration:
     return PolyAspiration(1.0, strategy)
 
 
-def _ranking(utility: FloatArray) -> tuple[IntArray, FloatArray]:
-    """Outcomes by increasing utility, and those utilities (for offering near an aspiration)."""
+def _ranking(utility: FloatArray) -> tuple[IntArray, list[float]]:
+    """Outcomes by increasing utility, and those utilities (for offering near an aspiration; a list,
+    because a turn's one look-up is three times faster with :func:`bisect.bisect_left` than with
+    ``ndarray.searchsorted``)."""
     order = np.asarray(np.argsort(utility, kind="stable"), dtype=np.int64)
-    return order, utility[order]
+    ranked: list[float] = utility[order].tolist()
+    return order, ranked
 
 
 def best_toward(utility: FloatArray, radices: tuple[int, ...], objections: IntArray) -> IntArray:

@@ -54,7 +54,20 @@
     if (notice) notice.hidden = !lost;
   }
 
-  async function refresh() {
+  // One panel fetch at a time: pushes that arrive while one is under way ask for one more after it,
+  // so a burst of moves costs two fetches, not one per move.
+  let loading = null, stale = false;
+  function refresh() {
+    if (loading) { stale = true; return loading; }
+    loading = (async () => {
+      try {
+        do { stale = false; await load(); } while (stale);
+      } finally { loading = null; }
+    })();
+    return loading;
+  }
+
+  async function load() {
     let response;
     try {
       response = await fetch(withToken(`/room/${session}/panel?lang=${lang}`), {credentials: "same-origin"});
@@ -112,7 +125,7 @@
     forget(form);
     form.reset();
     if (event.type === "side_message") markSideSeen();
-    await refresh();
+    if (!live()) await refresh();  // with the socket open, the push that the move causes refreshes the panel
   }
 
   // New messages in the person's side rooms, signalled at the top of the room until they go and look.
@@ -141,9 +154,12 @@
   });
   window.addEventListener("beforeprint", () => panel.querySelectorAll("#debrief details").forEach((d) => { d.open = true; }));
 
+  let socket = null;
+  function live() { return socket !== null && socket.readyState === WebSocket.OPEN; }
+
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
-    const socket = new WebSocket(withToken(`${scheme}://${location.host}/api/sessions/${session}/ws?lang=${lang}`));
+    socket = new WebSocket(withToken(`${scheme}://${location.host}/api/sessions/${session}/ws?lang=${lang}`));
     socket.onopen = () => { if (offline) { setOffline(false); refresh(); } };
     socket.onmessage = (message) => { const data = JSON.parse(message.data); if (data.type === "view") refresh(); };
     socket.onclose = () => { setOffline(true); setTimeout(connect, 1000); };  // retry until the server is back
