@@ -79,10 +79,12 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def create(url: str, people: tuple[str, ...] = ("CHN", "PRK", "USA")) -> dict[str, Any]:
+def create(
+    url: str, people: tuple[str, ...] = ("CHN", "PRK", "USA"), walk_out: str = "vote"
+) -> dict[str, Any]:
     created = httpx.post(
         f"{url}/api/sessions",
-        json={"seats": {seat: {"kind": "person"} for seat in people}},
+        json={"seats": {seat: {"kind": "person"} for seat in people}, "walk_out": walk_out},
         headers={"Authorization": f"Bearer {INSTRUCTOR}"},
         timeout=120,  # the first session of a process loads the scenario's analysis
     )
@@ -145,7 +147,7 @@ def test_typing_survives_the_chair_tabling_a_draft(live: Server, browser: Any) -
 
 
 def test_walking_out_and_closing_ask_first(live: Server, browser: Any) -> None:
-    created = create(live.url)
+    created = create(live.url, walk_out="continue")  # the AI seats would end the talks without the DPRK
     session, tokens = created["id"], created["seat_tokens"]
     prk = open_room(browser, live.url, session, tokens["PRK"])
     asked: list[str] = []
@@ -233,3 +235,27 @@ def test_new_side_room_messages_are_signalled_at_the_top(live: Server, browser: 
     prk.reload()
     prk.wait_for_selector("#panel h1")
     assert prk.locator("#side-notice").is_hidden()  # read stays read
+
+
+def test_after_a_walk_out_the_others_are_asked_whether_to_go_on(live: Server, browser: Any) -> None:
+    # People at four seats; the AI seats (ROK, Russia) need only the DPRK and the US. (When the chair
+    # walks out the talks end: there is nobody to draft.)
+    created = create(live.url, people=("CHN", "PRK", "USA", "JPN"))
+    session, tokens = created["id"], created["seat_tokens"]
+    usa = open_room(browser, live.url, session, tokens["USA"])
+    act(live.url, session, tokens["JPN"], {"type": "walk_out"})
+    usa.wait_for_selector("#walk-out-vote #go-on")  # pushed to the page: no reload
+    assert view(live.url, session, tokens["USA"])["session"]["vote"] == ["PRK", "USA", "CHN"]
+    usa.click("#go-on")  # the form's "true" reaches the API as the boolean the move schema requires
+    usa.wait_for_selector("#go-on", state="detached")
+    assert view(live.url, session, tokens["USA"])["session"]["vote"] == ["PRK", "CHN"]
+    shot(usa, "ux-walk-out-vote")
+    prk = open_room(browser, live.url, session, tokens["PRK"])
+    prk.once("dialog", lambda dialog: dialog.accept())
+    prk.click("#end-talks")
+    prk.wait_for_selector("#debrief")
+    ended = view(live.url, session, tokens["PRK"])["session"]
+    assert (ended["status"], ended["reason"]) == (
+        "failed",
+        "'JPN' walked out and 'PRK' would not go on without it",
+    )

@@ -242,7 +242,7 @@ def test_the_path_and_scores_agree_with_the_debrief(client: TestClient, mechanis
 
 
 def test_a_seat_away_when_the_others_agree_is_not_party(client: TestClient) -> None:
-    created = create(client, people=SIX)
+    created = create(client, people=SIX, walk_out="continue")
     session, tokens = created["id"], created["seat_tokens"]
     assert act(client, session, tokens["KOR"], {"type": "walk_out"}).status_code == 200
     draft = {"type": "table_draft", "options": [AGREED[i] for i in AGENDA]}

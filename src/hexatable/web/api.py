@@ -64,7 +64,7 @@ class CreateSessionBody(BaseModel):
     )
     mechanism: Name = "single-text"
     max_drafts: int = Field(20, ge=1, le=200)
-    walk_out: Literal["continue", "fail"] = "continue"
+    walk_out: Literal["vote", "continue", "fail"] = "vote"
     chair_strategy: Name = DEFAULT_CHAIR
     title: Annotated[str, StringConstraints(max_length=MAX_TITLE), AfterValidator(no_control_characters)] = ""
     minutes: float | None = Field(

@@ -57,7 +57,7 @@ class CreateClassBody(BaseModel):
     )
     mechanism: str = Field("single-text", max_length=40)
     max_drafts: StrictInt = 20
-    walk_out: Literal["continue", "fail"] = "continue"
+    walk_out: Literal["vote", "continue", "fail"] = "vote"
     chair_strategy: str = Field(DEFAULT_CHAIR, max_length=40)
     minutes: float | None = Field(None, description="Each table's clock, in minutes.")
 
@@ -335,6 +335,7 @@ async def create_class_from_form(request: Request) -> Response:
             scenario=scenario_id,
             seats=seats,
             mechanism=form.get("mechanism", "single-text"),
+            walk_out=form.get("walk_out", "vote"),
             max_drafts=20 if max_drafts is None else max_drafts,
             chair_strategy=form.get("chair_strategy", DEFAULT_CHAIR),
             minutes=form_number(form.get("minutes"), "minutes", float),

@@ -259,6 +259,7 @@ async def create_from_form(request: Request) -> Response:
             max_drafts=form_number(form.get("max_drafts"), "max_drafts", int) or 20,
             chair_strategy=form_text(form.get("chair_strategy") or DEFAULT_CHAIR),
             mechanism=form_text(form.get("mechanism") or "single-text"),
+            walk_out=form_text(form.get("walk_out") or "vote"),
             minutes=form_number(form.get("minutes"), "minutes", float),
         )
     except RoomError as error:

@@ -48,6 +48,7 @@ from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, make_de
 from hexatable.negotiate.mechanisms import MECHANISMS, mechanism_phases
 from hexatable.negotiate.protocol import (
     Event,
+    GoOn,
     IllegalEventError,
     Object,
     Reserve,
@@ -77,6 +78,9 @@ WHILE_PAUSED = ("message", "side_room", "side_message")
 """What seats may still do at a paused table: talk, but not move."""
 NOTICE_LENGTH = 500
 ROOM_MECHANISMS = MECHANISMS
+WALK_OUT_RULES = ("vote", "continue", "fail")
+"""After a walk-out: the parties still at the table decide whether to go on (``vote``, the default, as
+in the simulator), the talks go on (``continue``) or end (``fail``)."""
 """The mechanisms the room plays: those made of single-text phases (:mod:`hexatable.negotiate.talks`)
 and stacked alternating offers (:mod:`hexatable.negotiate.alternating`)."""
 TableState = TalksState | OfferState
@@ -258,7 +262,7 @@ class RoomService:
         seats: Mapping[str, SeatPlan],
         mechanism: str = "single-text",
         max_drafts: int = 20,
-        walk_out: str = "continue",
+        walk_out: str = "vote",
         chair_strategy: str = DEFAULT_CHAIR,
         title: str = "",
         minutes: float | None = None,
@@ -287,8 +291,8 @@ class RoomService:
         case = self.resolve_case(case)
         if mechanism not in ROOM_MECHANISMS:
             raise RoomError(422, f"mechanism: use one of {', '.join(ROOM_MECHANISMS)}")
-        if walk_out not in ("continue", "fail"):
-            raise RoomError(422, "walk_out: use 'continue' or 'fail'")
+        if walk_out not in WALK_OUT_RULES:
+            raise RoomError(422, f"walk_out: use one of {', '.join(WALK_OUT_RULES)}")
         if not 1 <= max_drafts <= 200:
             raise RoomError(422, "max_drafts: between 1 and 200")
         loaded = self.scenario(case, scenario)
@@ -433,9 +437,17 @@ class RoomService:
         if isinstance(talks, OfferState):
             return self._next_ai_offer(room, talks)
         state = talks.phase
-        if talks.status != "open" or state.in_recess:
+        if talks.status != "open":
             return None
         space = talks.analysis.space
+        if state.vote:  # after a walk-out, as in the simulator: go on unless its sheet needs one away
+            away = frozenset(state.rules.seats) - state.seated
+            for seat in state.rules.seats:
+                if seat in state.vote and room.seats[seat].kind == "ai":
+                    return GoOn(seat, not away & space.needs.get(seat, frozenset()))
+            return None
+        if state.in_recess:
+            return None
         chair = state.rules.chair
         if (
             room.seats[chair].kind == "ai"

@@ -58,6 +58,8 @@ def public_view(
             "version": state.version,
             "round": state.round,
             "in_recess": state.in_recess,
+            "walk_out": room.rules.walk_out,
+            "vote": [seat for seat in state.rules.seats if seat in state.vote],
             "max_drafts": state.rules.max_drafts,
             "agreement": talks.agreement,
             "phase": {

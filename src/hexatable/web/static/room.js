@@ -94,6 +94,7 @@
       else if (key === "change") { const [issue, option] = value.split("="); (event.changes = event.changes || {})[issue] = option; }
       else if (key.startsWith("option_")) options.push(value);
       else if (key === "version" || key === "room" || key === "offer") event[key] = Number(value);
+      else if (key === "go_on") event.go_on = value === "true";
       else event[key] = value;
     }
     if (options.length) event.options = options;
