@@ -63,10 +63,10 @@ def test_every_citation_of_a_source_shipped_with_the_case_is_checked(case_id: st
     assert {u.source for u in quotes.unchecked_sources} == {s for s in cited if s not in shipped}
 
 
-def test_the_xinhua_report_is_shipped_and_all_its_thirteen_quotes_check() -> None:
+def test_the_xinhua_report_is_shipped_and_all_its_quotes_check() -> None:
     folder = case_folder("six-party-talks")
     cited, files = raw_case(folder)
-    assert cited["xinhua-initial-actions-2007"] == 13
+    assert cited["xinhua-initial-actions-2007"] >= 13  # the 13 of issue 14, and the errata's since
     assert files["xinhua-initial-actions-2007"] == "xinhua-initial-actions-2007.txt"
     unchecked = {u.source for u in check_case(folder).quotes.unchecked_sources}
     assert "xinhua-initial-actions-2007" not in unchecked
