@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.case import Basis, Case, open_case
+from hexatable.case import Basis, Case, case_folder, open_case
 from hexatable.case.references import citations
 
 
@@ -60,3 +60,11 @@ def test_six_party_membership_of_working_groups_is_cited(spt: Case, group: str) 
     assert sorted(session.parties) == ["CHN", "JPN", "KOR", "PRK", "RUS", "USA"]
     members = [c for c in session.provenance if c.basis is Basis.INFERRED and "members" in (c.reason or "")]
     assert members and all(c.source == "xinhua-initial-actions-2007" for c in members)
+
+
+def test_no_fact_rests_on_an_uncited_outside_report() -> None:
+    # Every report a roadmap leans on is a source entry with a checked quote, or the gap is said.
+    folder = case_folder("six-party-talks")
+    for path in sorted(folder.glob("roadmap-*.yaml")):
+        text = " ".join(path.read_text(encoding="utf-8").split()).lower()
+        assert "outside report" not in text, path.name
