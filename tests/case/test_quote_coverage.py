@@ -63,6 +63,22 @@ def test_every_citation_of_a_source_shipped_with_the_case_is_checked(case_id: st
     assert {u.source for u in quotes.unchecked_sources} == {s for s in cited if s not in shipped}
 
 
+@pytest.mark.parametrize("case_id", builtin_case_ids())
+def test_shipped_excerpts_have_their_header_and_a_source(case_id: str) -> None:
+    # ledger-schema: "# <title>" / "# <url>" / "# excerpt kept for quote checking" and a blank line.
+    folder = case_folder(case_id)
+    sources: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        sources.update({s["file"]: s for s in data.get("sources", []) if s.get("file")})
+    for excerpt in sorted((folder / "sources").glob("*")):
+        assert excerpt.name in sources, f"{excerpt.name} is cited by no source"
+        lines = excerpt.read_text(encoding="utf-8").split("\n")
+        assert lines[0].startswith("# ") and len(lines[0]) > 2, excerpt.name
+        assert lines[1] == f"# {sources[excerpt.name].get('url', lines[1][2:])}", excerpt.name
+        assert lines[2:4] == ["# excerpt kept for quote checking", ""], excerpt.name
+
+
 def test_the_xinhua_report_is_shipped_and_all_its_quotes_check() -> None:
     folder = case_folder("six-party-talks")
     cited, files = raw_case(folder)
