@@ -143,9 +143,12 @@ def test_validate_ok_and_json() -> None:
         "valid": True,
         "case": "minimal-case",
         "counts": data["counts"],
+        "quotes": data["quotes"],
         "problems": [],
     }
     assert data["counts"]["sessions"] == 1
+    # the example's source text is not shipped with it: none of its quotes can be checked
+    assert (data["quotes"]["checked"], data["quotes"]["unchecked"]) == (0, data["counts"]["citations"])
 
 
 def test_validate_json_lists_problems(tmp_path: Path) -> None:

@@ -7,7 +7,12 @@ Loading is in three passes, each reporting all it finds, located as ``path:line:
 2. **validate**: each record is validated on its own (types, required and unknown fields, dates,
    ids, enumerations);
 3. **link**: ids are unique, and every reference (actor, source, session, document, commitment)
-   resolves; with ``sources_dir``, every quote is checked against its source file.
+   resolves; every quote whose source file can be found is checked against it.
+
+A source's ``file`` is looked for in the case folder's ``sources/`` subfolder first (short excerpts
+shipped with the case, so their quotes are always checked), then in ``sources_dir`` when one is given.
+:func:`check_case` also says how many citations were checked and which sources could not be (no
+``file``, or the file found in neither place), so that "valid" never hides quotes nobody read.
 
 Any problem raises :class:`~hexatable.case.problems.CaseError` listing them all; nothing is returned
 half-loaded.
@@ -49,6 +54,45 @@ from hexatable.case.scenario_checks import scenario_problems
 
 CASE_KEY = "case"
 YAML_SUFFIXES = (".yaml", ".yml")
+CASE_SOURCES = "sources"
+"""The case folder's subfolder of source excerpts, searched before ``sources_dir``."""
+
+
+@dataclass(frozen=True)
+class UncheckedSource:
+    """A cited source whose quotes could not be checked: how many citations, and why.
+
+    ``problem`` locates it at the source's entry, for ``validate --strict``, which counts it as one.
+    """
+
+    source: str
+    citations: int
+    reason: str
+    problem: Problem
+
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "citations": self.citations, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class QuoteCoverage:
+    """How many citations were checked against a source text, and the sources that could not be."""
+
+    checked: int
+    unchecked_sources: tuple[UncheckedSource, ...]
+
+    @property
+    def unchecked(self) -> int:
+        """The number of citations not checked."""
+        return sum(u.citations for u in self.unchecked_sources)
+
+
+@dataclass(frozen=True)
+class CheckedCase:
+    """A loaded case and the coverage of its quote check."""
+
+    case: Case
+    quotes: QuoteCoverage
 
 
 @dataclass(frozen=True)
@@ -81,8 +125,8 @@ def load_case(folder: str | Path, *, sources_dir: str | Path | None = None) -> C
     folder
         A case folder of YAML files.
     sources_dir
-        When given, the folder holding the source files named by the case's sources; every quote
-        is then checked against them.
+        When given, a further folder of the source files named by the case's sources (after the
+        case's own ``sources/``); every quote of a source whose file is found is checked.
 
     Returns
     -------
@@ -94,6 +138,11 @@ def load_case(folder: str | Path, *, sources_dir: str | Path | None = None) -> C
     CaseError
         With every problem found, located as ``path:line:column: field: message``.
     """
+    return check_case(folder, sources_dir=sources_dir).case
+
+
+def check_case(folder: str | Path, *, sources_dir: str | Path | None = None) -> CheckedCase:
+    """Like :func:`load_case`, and also count the citations checked and those that could not be."""
     folder = Path(folder)
     shown = display_path(folder)
     if not folder.is_dir():
@@ -114,14 +163,17 @@ def load_case(folder: str | Path, *, sources_dir: str | Path | None = None) -> C
     for _, origin in infos[1:]:
         first = infos[0][1]
         problems.append(origin.problem((), f"'case' is defined again (first in {first.file})"))
-    problems.extend(_link(infos, records, invalid_ids, sources_dir))
+    problems.extend(_link(infos, records, invalid_ids))
+    search = [folder / CASE_SOURCES, *([Path(sources_dir)] if sources_dir is not None else [])]
+    coverage = _check_quotes(records, search, problems)
     if problems:
         raise CaseError(problems)
 
-    return Case(
+    case = Case(
         info=infos[0][0],
         **{name: [record for record, _ in items] for name, items in records.items()},
     )
+    return CheckedCase(case, coverage)
 
 
 def _read_file(
@@ -257,9 +309,8 @@ def _link(
     infos: list[tuple[CaseInfo, Origin]],
     records: dict[str, list[tuple[Record, Origin]]],
     invalid_ids: dict[str, set[str]],
-    sources_dir: str | Path | None,
 ) -> Iterable[Problem]:
-    """Unique ids, resolved references, and (optionally) quotes found in their sources.
+    """Unique ids, resolved references, and the consistency checks of each kind of record.
 
     A reference to a record that failed validation is not reported again: its problem is.
     """
@@ -286,8 +337,6 @@ def _link(
     yield from _roadmap_consistency(records)
     yield from _forecast_consistency(records)
     yield from _conflict_consistency(records)
-    if sources_dir is not None:
-        yield from _check_quotes(records, Path(sources_dir))
 
 
 def _unique(
@@ -366,23 +415,54 @@ def _singular(collection: str) -> str:
     return collection.removesuffix("s")
 
 
-def _check_quotes(records: dict[str, list[tuple[Record, Origin]]], sources_dir: Path) -> Iterable[Problem]:
-    texts: dict[str, SourceText | None] = {}
+def _check_quotes(
+    records: dict[str, list[tuple[Record, Origin]]], search: list[Path], problems: list[Problem]
+) -> QuoteCoverage:
+    """Check every quote whose source file is found in ``search`` (in order); append each misquote
+    to ``problems`` and count the citations checked and not checked, per source."""
+    texts: dict[str, SourceText] = {}
+    why_not: dict[str, str] = {}
+    where_is: dict[str, Origin] = {}
     for source, origin in records["sources"]:
-        if not isinstance(source, Source) or source.file is None:
+        if not isinstance(source, Source):
             continue
-        source_file = sources_dir / source.file
-        if source_file.is_file():
-            texts[source.id] = SourceText.from_string(source_file.read_text(encoding="utf-8"))
-        else:
-            texts[source.id] = None
-            yield origin.problem(("file",), f"source file not found in {display_path(sources_dir)}")
+        where_is[source.id] = origin
+        if source.file is None:
+            why_not[source.id] = "has no local file"
+            continue
+        found = next((d / source.file for d in search if (d / source.file).is_file()), None)
+        if found is None:
+            places = " or ".join(display_path(d) for d in search)
+            why_not[source.id] = f"file {source.file} not found in {places}"
+            continue
+        try:
+            texts[source.id] = SourceText.from_string(found.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            why_not[source.id] = f"file {display_path(found)} cannot be read"
+            problems.append(origin.problem(("file",), f"cannot read {display_path(found)} ({error})"))
+    checked = 0
+    unchecked: dict[str, int] = {}
     for items in records.values():
         for record, origin in items:
             for where, citation in citations(record):
                 text = texts.get(citation.source)
                 if text is None:
+                    if citation.source in why_not:  # an unknown source is reported as a reference
+                        unchecked[citation.source] = unchecked.get(citation.source, 0) + 1
                     continue
+                checked += 1
                 reason = text.check(citation.quote, citation.locator)
                 if reason is not None:
-                    yield origin.problem((*where, "quote"), reason)
+                    problems.append(origin.problem((*where, "quote"), reason))
+    return QuoteCoverage(
+        checked,
+        tuple(
+            UncheckedSource(
+                source,
+                n,
+                why_not[source],
+                where_is[source].problem(("id",), f"{n} citation(s) not checked: {why_not[source]}"),
+            )
+            for source, n in sorted(unchecked.items())
+        ),
+    )
