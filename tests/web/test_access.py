@@ -91,6 +91,7 @@ PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/static/{name}"): {},
     ("GET", "/"): {},
     ("POST", "/sessions"): {"data": {"scenario": "six-party-talks/six-party-2007", "seat_PRK": "person"}},
+    ("GET", "/created/{key}"): {},
     ("GET", "/cases/{case_id}"): {},
     ("GET", "/cases/{case_id}/timeline"): {},
     ("GET", "/cases/{case_id}/roadmaps"): {},
@@ -120,7 +121,9 @@ PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/docs/assets/{name}"): {},
 }
 INSTRUCTOR_ONLY = [
-    route for route in PROBES if "/classes" in route[1] or "/console" in route[1] or "results" in route[1]
+    route
+    for route in PROBES
+    if "/classes" in route[1] or "/console" in route[1] or "results" in route[1] or "/created" in route[1]
 ]
 """Routes a seat's or an observer's token must never open (the console, any class, the exports)."""
 WEBSOCKETS = {"/api/sessions/{session_id}/ws"}
@@ -163,6 +166,7 @@ def test_no_route_shows_a_seat_what_is_not_its_own(client: TestClient, table: di
             class_id=klass["id"],
             number=1,
             action="close",
+            key="k",
         )
         for token, holder in ((prk, "PRK"), (observer, "observer")):
             for how, auth in credentials(client, token, session):

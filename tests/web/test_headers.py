@@ -39,6 +39,7 @@ def requests(session: str, tokens: dict[str, str], klass: str) -> list[tuple[str
                 class_id=klass,
                 number=1,
                 action="pause",
+                key="k",
             )
             for token in (INSTRUCTOR, tokens["PRK"], None):
                 auth = {"headers": bearer(token), "params": {"token": token}} if token else {}

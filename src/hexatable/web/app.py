@@ -17,6 +17,7 @@ from hexatable import __version__
 from hexatable.cli.views import actor_name
 from hexatable.services.room.service import RoomError, RoomService
 from hexatable.web import analyses, api, console, docs, pages
+from hexatable.web.handoff import Handoffs
 from hexatable.web.hub import Hub
 from hexatable.web.limits import SEAT_BURST, SEAT_RATE, RateLimiter
 from hexatable.web.reasons import translate_refusal
@@ -96,6 +97,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.state.service = service
     app.state.hub = Hub(service)
+    app.state.handoffs = Handoffs()
     app.state.act_limiter = limiter or RateLimiter(act_limit, act_rate)
     app.state.join_limiter = RateLimiter(join_limit, join_limit / 10.0)
     if cases:

@@ -33,6 +33,7 @@ from hexatable.web.pages import (
     INSTRUCTOR_COOKIE,
     builtin_case,
     form_number,
+    hand_off,
     instructor_of,
     language,
     mechanism_names,
@@ -351,9 +352,7 @@ async def create_class_from_form(request: Request) -> Response:
         "seat_names": names,
         "csv_href": "data:text/csv;charset=utf-8," + quote(links_csv(tables_links)),
     }
-    response = render(request, "class_created.html", context)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return hand_off(request, "class_created.html", context)
 
 
 def console_context(request: Request, instructor: Identity, class_id: str) -> dict[str, Any]:

@@ -45,6 +45,7 @@ from hexatable.services.room.service import (
 )
 from hexatable.services.room.views import frontier_chart
 from hexatable.web.api import join_links, limit_seat
+from hexatable.web.handoff import Handoffs
 from hexatable.web.hub import Hub
 from hexatable.web.i18n import N_, pick_language, translations
 from hexatable.web.reasons import translate_reason
@@ -265,7 +266,34 @@ async def create_from_form(request: Request) -> Response:
     except RoomError as error:
         return index_page(request, error.message, error.status)
     links = join_links(str(request.base_url), created)
-    return render(request, "created.html", {"links": links, "session_id": created.id})
+    return hand_off(request, "created.html", {"links": links, "session_id": created.id})
+
+
+def hand_off(request: Request, template: str, context: dict[str, Any]) -> Response:
+    """Answer a form that created something with a redirect to its page of links, which a reload shows
+    again instead of posting the form again (:mod:`hexatable.web.handoff`)."""
+    handoffs: Handoffs = request.app.state.handoffs
+    key = handoffs.put(template, context)
+    query = {"lang": language(request)}
+    if request.query_params.get("token"):  # the instructor came with ?token= rather than the cookie
+        query["token"] = request.query_params["token"]
+    return RedirectResponse(f"/created/{key}?{urlencode(query)}", status_code=303)
+
+
+@router.get("/created/{key}", response_class=HTMLResponse)
+def created_page(key: str, request: Request) -> Response:
+    """The links of a session or class just created (the instructor's only; expires after 30 minutes)."""
+    instructor, _ = instructor_of(request)
+    if instructor is None:
+        raise RoomError(403, "only the instructor may see join links")
+    handoffs: Handoffs = request.app.state.handoffs
+    found = handoffs.get(key[:64])
+    if found is None:
+        raise RoomError(404, "these links were shown once and have expired: the console lists the tables")
+    template, context = found
+    response = render(request, template, context)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
