@@ -258,6 +258,9 @@ def render_evaluation(
         profile.add_column(label, justify="right")
     profile.add_column("after", justify="right")
     for q, party in enumerate(roadmap.parties):
+        if not result.can_defect[q]:
+            profile.add_row(party.id, f"{party.tolerance:.1f}", *["[dim]n/a[/]"] * (n_phases + 1))
+            continue
         cells = [
             f"[red]{value:.1f}[/]" if excess > 1e-9 else f"{value:.1f}"
             for value, excess in zip(result.temptation[q], result.excess[q], strict=True)
@@ -272,7 +275,14 @@ def render_evaluation(
         else f"[red]not self-enforcing[/]: {result.worst_party} is tempted {result.worst_excess:.2f} "
         f"above its tolerance {when}"
     )
-    parts: list[Any] = [plan, legend, profile, verdict]
+    parts: list[Any] = [plan, legend, profile]
+    if result.without_actions:
+        idle = result.without_actions
+        parts.append(
+            f"[dim]n/a: {', '.join(idle)} {'takes' if len(idle) == 1 else 'take'} no action in this package, "
+            "so there is nothing to defect from (not counted in the verdict)[/]"
+        )
+    parts.append(verdict)
     if result.violations:
         parts.append("[yellow]breaks:[/] " + "; ".join(result.violations))
     return Group(*parts)

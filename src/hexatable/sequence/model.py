@@ -29,6 +29,14 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import NDArray
 
+MAX_PHASES = 200
+"""The most phases a roadmap may have (50 years of quarters). The temptation tensor grows with the
+square of the phases (``parties × (phases + 1) × actions × phases``), so a bound keeps it in memory."""
+
+MAX_TRANCHES = 1_000_000
+"""The most tranches an action may be split into. CP-SAT works on 64-bit integers: values scaled by
+``SolverOptions.scale`` times this many tranches stay far inside that range."""
+
 
 @dataclass(frozen=True)
 class Party:
@@ -97,8 +105,8 @@ class Action:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
-        if self.tranches < 1:
-            raise ValueError(f"action {self.id!r}: tranches {self.tranches} is not positive")
+        if not 1 <= self.tranches <= MAX_TRANCHES:
+            raise ValueError(f"action {self.id!r}: tranches {self.tranches} is not in 1..{MAX_TRANCHES}")
         if not 0.0 <= self.reversibility <= 1.0:
             raise ValueError(f"action {self.id!r}: reversibility {self.reversibility} is not in [0, 1]")
         if self.verification_delay < 0:
@@ -204,8 +212,10 @@ class Roadmap:
     constraints: tuple[Constraint, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.phases < 1:
-            raise ValueError(f"phases {self.phases} is not positive")
+        if not 1 <= self.phases <= MAX_PHASES:
+            raise ValueError(f"phases {self.phases} is not in 1..{MAX_PHASES}")
+        if not self.actions:
+            raise ValueError("a roadmap needs at least one action")
         party_ids = [p.id for p in self.parties]
         action_ids = [a.id for a in self.actions]
         for kind, ids in (("party", party_ids), ("action", action_ids)):
@@ -251,6 +261,16 @@ class Roadmap:
 
     def actor_indices(self) -> NDArray[np.int64]:
         return np.array([self.party_index(a.actor) for a in self.actions], dtype=np.int64)
+
+    def can_defect(self) -> NDArray[np.bool_]:
+        """``can_defect[party]``: whether the party takes at least one action of the roadmap.
+
+        Defecting means stopping one's own deliveries (and taking back what can be taken back). A party
+        that takes no action in the package has nothing to stop, so it cannot defect: its temptation is
+        not applicable (the temptation map gives it 0, and it never counts as the worst).
+        """
+        actors = set(self.actor_indices().tolist())
+        return np.array([q in actors for q in range(len(self.parties))], dtype=np.bool_)
 
     def empty_schedule(self) -> NDArray[np.int64]:
         """A schedule that delivers nothing: zeros of shape ``(actions, phases)``."""

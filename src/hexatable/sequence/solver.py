@@ -301,7 +301,11 @@ def _add_temptation(
     x: list[list[cp_model.IntVar]],
     literal: Any,
 ) -> cp_model.IntVar:
-    """``worst >= C·x - tolerance`` for every party and decision point, on integers."""
+    """``worst >= C·x - tolerance`` for every party that can defect and every decision point, on integers.
+
+    A party without actions cannot defect (:mod:`hexatable.sequence.temptation`): it adds no row, and no
+    "tolerance of" literal, so it never appears in the worst temptation or in a conflict.
+    """
     scaled = np.rint(temptation_coefficients(roadmap) * options.scale).astype(np.int64)
     tolerance = [round(p.tolerance * options.scale) for p in roadmap.parties]
     counts = roadmap.tranche_counts()
@@ -310,7 +314,10 @@ def _add_temptation(
     worst = model.new_int_var(-bound, bound, "worst temptation above tolerance")
     flat_x = [v for row in x for v in row]
     n_parties, n_points = scaled.shape[:2]
+    can_defect = roadmap.can_defect()
     for q in range(n_parties):
+        if not can_defect[q]:
+            continue
         within = literal(f"tolerance of {roadmap.parties[q].id}") if options.require_self_enforcing else None
         for t in range(n_points):
             row = scaled[q, t].ravel()
