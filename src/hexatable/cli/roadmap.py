@@ -258,6 +258,15 @@ def scheduled(record: RoadmapRecord, what: str, horizon: int, pad: bool) -> tupl
     return roadmap, schedule
 
 
+def _open_case(case: str) -> Case:
+    """The case; a name the file system refuses (too long, say) is a problem naming it, not a traceback."""
+    try:
+        return open_case(case)
+    except OSError as error:
+        shown = case if len(case) <= 80 else case[:77] + "..."
+        raise CaseError([Problem(shown, None, None, "", f"cannot open ({error.strerror})")]) from None
+
+
 def _finite(value: float) -> float:
     """Refuse ``nan`` (which passes Click's range checks, every comparison with it being false)."""
     if math.isnan(value):
@@ -318,7 +327,7 @@ def roadmap_command(
                 raise typer.BadParameter(
                     "steers the solver: it does not apply to --evaluate", param_hint=option
                 )
-    loaded = open_case(case)
+    loaded = _open_case(case)
     record = package_of(loaded, package)
     head = {"case": loaded.id, "package": record.id, "title": pick(record.title, "en")}
     if evaluate_schedule is not None:
