@@ -349,3 +349,21 @@ def test_a_binary_or_deeply_nested_file_is_a_message(case_dir: Path, tmp_path: P
     assert result.exit_code == 1
     assert str(deep) in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_roadmap_the_engine_cannot_hold_is_a_message(case_dir: Path) -> None:
+    # A nan tolerance in the case file (the case format accepts any float) used to be a traceback when
+    # solving and NaN in the JSON when scoring.
+    path = case_dir / "roadmap.yaml"
+    path.write_text(
+        ROADMAP.replace(
+            "{actor: USA, provenance: *cite}", "{actor: USA, tolerance: .nan, provenance: *cite}"
+        ),
+        encoding="utf-8",
+    )
+    for extra in ([], ["--evaluate", "historical"]):
+        result = runner.invoke(app, ["roadmap", str(case_dir), *extra], catch_exceptions=False)
+        assert result.exit_code == 1
+        assert (
+            "roadmap 'disarm-for-reward': party 'USA': tolerance nan is not a finite number" in result.stderr
+        )

@@ -152,3 +152,23 @@ def test_the_engine_bounds_the_tranches_of_an_action() -> None:
     # CP-SAT works on 64-bit integers: scaled values times tranches must stay inside them.
     with pytest.raises(ValueError, match=r"action 'x': tranches 1000001 is not in 1\.\.1000000"):
         Action("x", "A", 1_000_001)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Party("A", tolerance=float("nan")), "party 'A': tolerance nan is not a finite number"),
+        (lambda: Party("A", tolerance=float("inf")), "party 'A': tolerance inf is not a finite number"),
+        (
+            lambda: Party("A", detection_lag=10**20),
+            "party 'A': detection_lag 100000000000000000000 is not in",
+        ),
+        (lambda: Action("x", "A", 1, {"B": float("inf")}), "action 'x': value inf to 'B' is not a finite"),
+        (lambda: Action("x", "A", 1, verification_delay=10_001), "action 'x': verification_delay is not in"),
+    ],
+)
+def test_the_engine_refuses_what_its_arrays_cannot_hold(build: object, message: str) -> None:
+    # A nan tolerance or value made every comparison false (a NaN score, "self-enforcing" by default);
+    # a 20-digit lag overflowed NumPy's integers.
+    with pytest.raises(ValueError, match=message):
+        build()  # type: ignore[operator]

@@ -242,7 +242,10 @@ def scheduled(record: RoadmapRecord, what: str, horizon: int, pad: bool) -> tupl
                 f"(use --phases {length} or more)",
                 param_hint="--phases",
             )
-        roadmap, schedule = schedule_of(record, what)
+        try:
+            roadmap, schedule = schedule_of(record, what)
+        except ValueError as error:  # the engine refuses the roadmap (beyond its limits)
+            raise CaseError([Problem(f"roadmap '{record.id}'", None, None, "", str(error))]) from None
     elif Path(what).suffix.lower() in SCHEDULE_SUFFIXES:
         roadmap, schedule = read_schedule_file(Path(what), record, horizon)
     else:
@@ -360,7 +363,10 @@ def roadmap_command(
         require_self_enforcing=self_enforcing,
         alternatives=alternatives,
     )
-    solution = solve(roadmap, options)
+    try:
+        solution = solve(roadmap, options)
+    except ValueError as error:  # values too large for the solver's integers
+        raise CaseError([Problem(f"roadmap '{record.id}'", None, None, "", str(error))]) from None
     view = {**head, "mode": "solve", **solution_view(solution)}
     if json_output:
         _print_json(view)

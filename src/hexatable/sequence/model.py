@@ -22,6 +22,7 @@ with a message that names the record and the field. Phases are numbered from 0 i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -36,6 +37,10 @@ square of the phases (``parties × (phases + 1) × actions × phases``), so a bo
 MAX_TRANCHES = 1_000_000
 """The most tranches an action may be split into. CP-SAT works on 64-bit integers: values scaled by
 ``SolverOptions.scale`` times this many tranches stay far inside that range."""
+
+MAX_DELAY = 10_000
+"""The longest detection lag or verification delay, in phases (beyond any horizon; kept to integers
+NumPy holds)."""
 
 
 @dataclass(frozen=True)
@@ -64,8 +69,12 @@ class Party:
     def __post_init__(self) -> None:
         if not 0.0 < self.discount <= 1.0:
             raise ValueError(f"party {self.id!r}: discount {self.discount} is not in (0, 1]")
-        if self.detection_lag < 0:
-            raise ValueError(f"party {self.id!r}: detection_lag {self.detection_lag} is negative")
+        if not 0 <= self.detection_lag <= MAX_DELAY:
+            raise ValueError(
+                f"party {self.id!r}: detection_lag {self.detection_lag} is not in 0..{MAX_DELAY}"
+            )
+        if not math.isfinite(self.tolerance):
+            raise ValueError(f"party {self.id!r}: tolerance {self.tolerance} is not a finite number")
 
 
 @dataclass(frozen=True)
@@ -109,8 +118,11 @@ class Action:
             raise ValueError(f"action {self.id!r}: tranches {self.tranches} is not in 1..{MAX_TRANCHES}")
         if not 0.0 <= self.reversibility <= 1.0:
             raise ValueError(f"action {self.id!r}: reversibility {self.reversibility} is not in [0, 1]")
-        if self.verification_delay < 0:
-            raise ValueError(f"action {self.id!r}: verification_delay is negative")
+        if not 0 <= self.verification_delay <= MAX_DELAY:
+            raise ValueError(f"action {self.id!r}: verification_delay is not in 0..{MAX_DELAY}")
+        for party, value in self.values.items():
+            if not math.isfinite(value):
+                raise ValueError(f"action {self.id!r}: value {value} to {party!r} is not a finite number")
         if self.values.get(self.actor, 0.0) > 0.0:
             raise ValueError(f"action {self.id!r}: the actor's own value is its cost and cannot be positive")
         if self.max_per_phase is not None and self.max_per_phase < 1:
