@@ -316,7 +316,7 @@ def roadmap_command(
         float,
         typer.Option(min=0.1, max=MAX_TIME_LIMIT, callback=_finite, help="Seconds per solver stage."),
     ] = 30.0,
-    seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="The solver's random seed.")] = 0,
+    seed: Annotated[int, typer.Option(min=-MAX_SEED - 1, max=MAX_SEED, help="The solver's random seed.")] = 0,
     workers: Annotated[
         int, typer.Option(min=1, max=MAX_WORKERS, help="Solver workers; 1 is deterministic.")
     ] = 1,
