@@ -32,6 +32,10 @@ def reference_temptation(roadmap: Roadmap, schedule: Schedule) -> list[list[floa
     phases = roadmap.phases
     result = []
     for q, party in enumerate(roadmap.parties):
+        if not any(action.actor == party.id for action in roadmap.actions):
+            # Nothing to stop: stopping is continuing, so the temptation is 0 (not applicable).
+            result.append([0.0] * (phases + 1))
+            continue
         row = []
         d = party.discount
         for t in range(phases + 1):
@@ -127,6 +131,7 @@ def brute_force_optimum(roadmap: Roadmap) -> float | None:
         worst = max(
             tau[q][t] - party.tolerance
             for q, party in enumerate(roadmap.parties)
+            if any(action.actor == party.id for action in roadmap.actions)  # only they can defect
             for t in range(roadmap.phases + 1)
         )
         best = worst if best is None else min(best, worst)

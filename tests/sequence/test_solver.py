@@ -205,3 +205,15 @@ def test_the_same_seed_gives_the_same_schedule() -> None:
     assert first.evaluation is not None and second.evaluation is not None
     assert first.evaluation.schedule.tolist() == second.evaluation.schedule.tolist()
     assert violations(roadmap, first.evaluation.schedule) == []
+
+
+def test_values_too_large_for_the_solver_s_integers_are_refused() -> None:
+    # 1e300 a tranche, scaled by 1000: far beyond CP-SAT's 64-bit integers, which used to wrap silently
+    # when the coefficients were cast.
+    roadmap = Roadmap(
+        parties=(Party("A"), Party("B")),
+        actions=(Action("give", "A", 2, {"A": -1.0, "B": 1e300}), Action("pay", "B", 1, {"A": 1.0})),
+        phases=2,
+    )
+    with pytest.raises(ValueError, match="beyond the solver's integers"):
+        solve(roadmap, EXACT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -125,3 +127,48 @@ def test_an_incomplete_schedule_is_still_scored() -> None:
     result = evaluate(roadmap_with(), np.array([[1, 0, 0], [2, 0, 0], [0, 0, 0]]))
     assert result.violations == ("complete disable", "complete delist")
     assert result.temptation.shape == (2, 4)
+
+
+def test_a_schedule_with_more_tranches_than_the_action_is_refused() -> None:
+    # "fuel" has 2 tranches; 3 by phase 1 is no schedule of the roadmap (it used to be scored).
+    with pytest.raises(ValueError, match="action 'fuel': 3 tranches delivered by phase 1, but it has only 2"):
+        evaluate(roadmap_with(), np.array([[2, 0, 0], [1, 2, 0], [1, 0, 0]]))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"phases": 201}, "phases 201 is not in 1..200"),
+        ({"actions": ()}, "a roadmap needs at least one action"),
+    ],
+)
+def test_the_engine_bounds_phases_and_actions(change: dict[str, object], message: str) -> None:
+    # Past 200 phases the temptation tensor (parties x phases^2 x actions) would not fit in memory.
+    with pytest.raises(ValueError, match=message.replace(".", r"\.")):
+        dataclasses.replace(roadmap_with(), **change)  # type: ignore[arg-type]
+
+
+def test_the_engine_bounds_the_tranches_of_an_action() -> None:
+    # CP-SAT works on 64-bit integers: scaled values times tranches must stay inside them.
+    with pytest.raises(ValueError, match=r"action 'x': tranches 1000001 is not in 1\.\.1000000"):
+        Action("x", "A", 1_000_001)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Party("A", tolerance=float("nan")), "party 'A': tolerance nan is not a finite number"),
+        (lambda: Party("A", tolerance=float("inf")), "party 'A': tolerance inf is not a finite number"),
+        (
+            lambda: Party("A", detection_lag=10**20),
+            "party 'A': detection_lag 100000000000000000000 is not in",
+        ),
+        (lambda: Action("x", "A", 1, {"B": float("inf")}), "action 'x': value inf to 'B' is not a finite"),
+        (lambda: Action("x", "A", 1, verification_delay=10_001), "action 'x': verification_delay is not in"),
+    ],
+)
+def test_the_engine_refuses_what_its_arrays_cannot_hold(build: object, message: str) -> None:
+    # A nan tolerance or value made every comparison false (a NaN score, "self-enforcing" by default);
+    # a 20-digit lag overflowed NumPy's integers.
+    with pytest.raises(ValueError, match=message):
+        build()  # type: ignore[operator]

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from hexatable.case import Case, Scenario, open_case, pick
 from hexatable.case.models import ScoreSheet
+from hexatable.cli.languages import language
 from hexatable.cli.simulate import scenario_id_of
 
 stdout = Console()
@@ -52,7 +53,7 @@ def brief_command(
     case: Annotated[str, typer.Argument(help="A built-in case id or a case folder.")],
     seat: Annotated[str, typer.Option(help="The delegation whose brief to print (an actor id).")],
     scenario: Annotated[str | None, typer.Option(help="Scenario id (default: the case's first).")] = None,
-    lang: Annotated[str, typer.Option(help="en or zh.")] = "en",
+    lang: Annotated[str, typer.Option(callback=language, help="en or zh.")] = "en",
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Print one delegation's confidential brief and score sheet (only its own)."""

@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hexatable.case import Case, open_case, pick
+from hexatable.cli.languages import language
 from hexatable.negotiate.alternating import Accept, EndTalks, Propose
 from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.batch import (
@@ -215,7 +216,9 @@ def simulate_command(
     transcript: Annotated[
         bool, typer.Option(help="Print one negotiation (the first configuration, --seed).")
     ] = False,
-    lang: Annotated[str, typer.Option(help="Language of the transcript: en or zh.")] = "en",
+    lang: Annotated[
+        str, typer.Option(callback=language, help="Language of the transcript: en or zh.")
+    ] = "en",
     per_run: Annotated[
         bool,
         typer.Option(

@@ -46,6 +46,9 @@ class Evaluation:
         ``temptation - tolerance`` per party: positive where the party would defect.
     violations
         Names of the constraints the schedule breaks (empty when it is feasible).
+    can_defect
+        Per party, whether it takes an action of the roadmap. A party that takes none cannot defect:
+        its temptation is not applicable (0 in the arrays) and it is never the worst party.
     """
 
     parties: tuple[str, ...]
@@ -54,21 +57,34 @@ class Evaluation:
     temptation: NDArray[np.float64]
     excess: NDArray[np.float64]
     violations: tuple[str, ...]
+    can_defect: tuple[bool, ...]
+
+    def _counted_excess(self) -> NDArray[np.float64]:
+        """The excess of the parties that can defect; ``-inf`` for the others."""
+        mask = np.array(self.can_defect, dtype=np.bool_)[:, None]
+        return np.where(mask, self.excess, -np.inf)
 
     @property
     def worst_excess(self) -> float:
-        """The largest temptation above tolerance, over parties and decision points."""
-        return float(self.excess.max())
+        """The largest temptation above tolerance, over the parties that can defect and decision points."""
+        return float(self._counted_excess().max())
 
     @property
     def worst_party(self) -> str:
-        q, _ = np.unravel_index(int(np.argmax(self.excess)), self.excess.shape)
+        counted = self._counted_excess()
+        q, _ = np.unravel_index(int(np.argmax(counted)), counted.shape)
         return self.parties[int(q)]
 
     @property
     def worst_phase(self) -> int:
-        _, t = np.unravel_index(int(np.argmax(self.excess)), self.excess.shape)
+        counted = self._counted_excess()
+        _, t = np.unravel_index(int(np.argmax(counted)), counted.shape)
         return int(t)
+
+    @property
+    def without_actions(self) -> tuple[str, ...]:
+        """The parties that take no action, so cannot defect (their temptation is not applicable)."""
+        return tuple(q for q, can in zip(self.parties, self.can_defect, strict=True) if not can)
 
     @property
     def self_enforcing(self) -> bool:
@@ -85,14 +101,23 @@ class Evaluation:
         active = np.flatnonzero(self.schedule.sum(axis=0) > 0)
         return int(active[-1]) + 1 if active.size else 0
 
+    def _per_party(self, array: NDArray[np.float64]) -> dict[str, list[float] | None]:
+        """Rows by party id; ``None`` for a party that cannot defect (not applicable)."""
+        return {q: _rounded(array[i]) if self.can_defect[i] else None for i, q in enumerate(self.parties)}
+
     def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict: tranches per phase, temptation per party and decision point."""
+        """A JSON-ready dict: tranches per phase, temptation per party and decision point.
+
+        The temptation and excess of a party without actions are ``null`` (not applicable), and the
+        party is listed in ``without_actions``.
+        """
         return {
             "parties": list(self.parties),
             "actions": list(self.actions),
             "tranches": {a: self.schedule[i].tolist() for i, a in enumerate(self.actions)},
-            "temptation": {q: _rounded(self.temptation[i]) for i, q in enumerate(self.parties)},
-            "excess": {q: _rounded(self.excess[i]) for i, q in enumerate(self.parties)},
+            "temptation": self._per_party(self.temptation),
+            "excess": self._per_party(self.excess),
+            "without_actions": list(self.without_actions),
             "worst_excess": round(self.worst_excess, 6),
             "worst_party": self.worst_party,
             "worst_phase": self.worst_phase,
@@ -106,13 +131,29 @@ def _rounded(row: NDArray[np.float64]) -> list[float]:
     return [round(float(v), 6) for v in row]
 
 
+def _refuse_overfull(roadmap: Roadmap, x: NDArray[np.int64]) -> None:
+    """A schedule that delivers more of an action than there is has no meaning: refuse it."""
+    if x.shape != (len(roadmap.actions), roadmap.phases):
+        return  # the temptation map names the shape
+    totals = np.cumsum(x, axis=1)
+    for a, action in enumerate(roadmap.actions):
+        over = np.flatnonzero(totals[a] > action.tranches)
+        if over.size:
+            raise ValueError(
+                f"action {action.id!r}: {int(totals[a, over[0]])} tranches delivered by phase "
+                f"{int(over[0])}, but it has only {action.tranches}"
+            )
+
+
 def evaluate(roadmap: Roadmap, schedule: ArrayLike) -> Evaluation:
     """Score ``schedule`` (``tranches[action, phase]``) against ``roadmap``.
 
     The temptation is that of :func:`hexatable.sequence.temptation.temptation`; a schedule that
-    breaks constraints is still scored, and its violations listed.
+    breaks constraints is still scored, and its violations listed. A schedule that delivers more
+    tranches of an action than the action has is not a schedule of the roadmap: :class:`ValueError`.
     """
     x = np.asarray(schedule).astype(np.int64)
+    _refuse_overfull(roadmap, x)
     profile = temptation(roadmap, x)
     tolerance = np.array([p.tolerance for p in roadmap.parties])[:, None]
     return Evaluation(
@@ -122,4 +163,5 @@ def evaluate(roadmap: Roadmap, schedule: ArrayLike) -> Evaluation:
         temptation=profile,
         excess=profile - tolerance,
         violations=tuple(violations(roadmap, x)),
+        can_defect=tuple(bool(c) for c in roadmap.can_defect()),
     )

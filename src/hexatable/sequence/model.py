@@ -22,12 +22,25 @@ with a message that names the record and the field. Phases are numbered from 0 i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import numpy as np
 from numpy.typing import NDArray
+
+MAX_PHASES = 200
+"""The most phases a roadmap may have (50 years of quarters). The temptation tensor grows with the
+square of the phases (``parties × (phases + 1) × actions × phases``), so a bound keeps it in memory."""
+
+MAX_TRANCHES = 1_000_000
+"""The most tranches an action may be split into. CP-SAT works on 64-bit integers: values scaled by
+``SolverOptions.scale`` times this many tranches stay far inside that range."""
+
+MAX_DELAY = 10_000
+"""The longest detection lag or verification delay, in phases (beyond any horizon; kept to integers
+NumPy holds)."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +69,12 @@ class Party:
     def __post_init__(self) -> None:
         if not 0.0 < self.discount <= 1.0:
             raise ValueError(f"party {self.id!r}: discount {self.discount} is not in (0, 1]")
-        if self.detection_lag < 0:
-            raise ValueError(f"party {self.id!r}: detection_lag {self.detection_lag} is negative")
+        if not 0 <= self.detection_lag <= MAX_DELAY:
+            raise ValueError(
+                f"party {self.id!r}: detection_lag {self.detection_lag} is not in 0..{MAX_DELAY}"
+            )
+        if not math.isfinite(self.tolerance):
+            raise ValueError(f"party {self.id!r}: tolerance {self.tolerance} is not a finite number")
 
 
 @dataclass(frozen=True)
@@ -97,12 +114,15 @@ class Action:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
-        if self.tranches < 1:
-            raise ValueError(f"action {self.id!r}: tranches {self.tranches} is not positive")
+        if not 1 <= self.tranches <= MAX_TRANCHES:
+            raise ValueError(f"action {self.id!r}: tranches {self.tranches} is not in 1..{MAX_TRANCHES}")
         if not 0.0 <= self.reversibility <= 1.0:
             raise ValueError(f"action {self.id!r}: reversibility {self.reversibility} is not in [0, 1]")
-        if self.verification_delay < 0:
-            raise ValueError(f"action {self.id!r}: verification_delay is negative")
+        if not 0 <= self.verification_delay <= MAX_DELAY:
+            raise ValueError(f"action {self.id!r}: verification_delay is not in 0..{MAX_DELAY}")
+        for party, value in self.values.items():
+            if not math.isfinite(value):
+                raise ValueError(f"action {self.id!r}: value {value} to {party!r} is not a finite number")
         if self.values.get(self.actor, 0.0) > 0.0:
             raise ValueError(f"action {self.id!r}: the actor's own value is its cost and cannot be positive")
         if self.max_per_phase is not None and self.max_per_phase < 1:
@@ -204,8 +224,10 @@ class Roadmap:
     constraints: tuple[Constraint, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.phases < 1:
-            raise ValueError(f"phases {self.phases} is not positive")
+        if not 1 <= self.phases <= MAX_PHASES:
+            raise ValueError(f"phases {self.phases} is not in 1..{MAX_PHASES}")
+        if not self.actions:
+            raise ValueError("a roadmap needs at least one action")
         party_ids = [p.id for p in self.parties]
         action_ids = [a.id for a in self.actions]
         for kind, ids in (("party", party_ids), ("action", action_ids)):
@@ -251,6 +273,16 @@ class Roadmap:
 
     def actor_indices(self) -> NDArray[np.int64]:
         return np.array([self.party_index(a.actor) for a in self.actions], dtype=np.int64)
+
+    def can_defect(self) -> NDArray[np.bool_]:
+        """``can_defect[party]``: whether the party takes at least one action of the roadmap.
+
+        Defecting means stopping one's own deliveries (and taking back what can be taken back). A party
+        that takes no action in the package has nothing to stop, so it cannot defect: its temptation is
+        not applicable (the temptation map gives it 0, and it never counts as the worst).
+        """
+        actors = set(self.actor_indices().tolist())
+        return np.array([q in actors for q in range(len(self.parties))], dtype=np.bool_)
 
     def empty_schedule(self) -> NDArray[np.int64]:
         """A schedule that delivers nothing: zeros of shape ``(actions, phases)``."""

@@ -294,6 +294,11 @@ def _literals(model: cp_model.CpModel, named: dict[int, str]) -> list[cp_model.I
     return [model.get_bool_var_from_proto_index(i) for i in named]
 
 
+_INT_LIMIT = 2**60
+"""The largest scaled temptation the CP-SAT model may reach: CP-SAT's integers are 64-bit, and its
+linear constraints add a few such terms, so some headroom is kept."""
+
+
 def _add_temptation(
     model: cp_model.CpModel,
     roadmap: Roadmap,
@@ -301,16 +306,32 @@ def _add_temptation(
     x: list[list[cp_model.IntVar]],
     literal: Any,
 ) -> cp_model.IntVar:
-    """``worst >= C·x - tolerance`` for every party and decision point, on integers."""
-    scaled = np.rint(temptation_coefficients(roadmap) * options.scale).astype(np.int64)
-    tolerance = [round(p.tolerance * options.scale) for p in roadmap.parties]
+    """``worst >= C·x - tolerance`` for every party that can defect and every decision point, on integers.
+
+    A party without actions cannot defect (:mod:`hexatable.sequence.temptation`): it adds no row, and no
+    "tolerance of" literal, so it never appears in the worst temptation or in a conflict.
+    """
+    coefficients = temptation_coefficients(roadmap) * options.scale
     counts = roadmap.tranche_counts()
+    largest = float((np.abs(coefficients) * counts[None, None, :, None]).sum(axis=(2, 3)).max())
+    largest += max(abs(p.tolerance) for p in roadmap.parties) * options.scale
+    if not largest < _INT_LIMIT:  # also catches inf and nan
+        raise ValueError(
+            f"the roadmap's values times tranches, and its tolerances, scaled by {options.scale}, reach "
+            f"{largest:.3g}: beyond the solver's integers ({_INT_LIMIT:.3g}); use larger units or a "
+            "smaller SolverOptions.scale"
+        )
+    scaled = np.rint(coefficients).astype(np.int64)
+    tolerance = [round(p.tolerance * options.scale) for p in roadmap.parties]
     reach = np.abs(scaled) * counts[None, None, :, None]
     bound = int(reach.sum(axis=(2, 3)).max()) + max(abs(t) for t in tolerance) + 1
     worst = model.new_int_var(-bound, bound, "worst temptation above tolerance")
     flat_x = [v for row in x for v in row]
     n_parties, n_points = scaled.shape[:2]
+    can_defect = roadmap.can_defect()
     for q in range(n_parties):
+        if not can_defect[q]:
+            continue
         within = literal(f"tolerance of {roadmap.parties[q].id}") if options.require_self_enforcing else None
         for t in range(n_points):
             row = scaled[q, t].ravel()

@@ -25,7 +25,14 @@ reward when the trigger's verification falls due and is missing). The first thre
 1995, safe exchange; Telser 1980; Ray 2002; Lockwood & Thomas 2002). Every term is linear in
 :math:`x`, so :math:`\\tau = C x` with a coefficient tensor ``C[q, t, a, s]``; the evaluator and the
 CP-SAT model use the same tensor. A schedule is *self-enforcing* when
-:math:`\\tau_{q,t} \\le \\text{tolerance}_q` for every party and decision point.
+:math:`\\tau_{q,t} \\le \\text{tolerance}_q` for every party that can defect and every decision point.
+
+A party that takes no action in the roadmap (:math:`A_q` empty) cannot defect: stopping would stop
+nothing, so the others would have nothing to notice and nothing to answer. Its temptation is not
+applicable; the tensor gives it 0 (stopping and continuing are the same course) and
+:class:`~hexatable.sequence.evaluate.Evaluation` and the solver leave it out of the worst temptation.
+Applying the equation to it anyway would count the others' retaliation against a move it cannot make
+(an observer that dislikes a reversible step would look "tempted" to see it taken back).
 
 >>> from hexatable.sequence.model import Action, Party, Roadmap
 >>> roadmap = Roadmap(
@@ -72,7 +79,7 @@ def temptation_coefficients(roadmap: Roadmap) -> NDArray[np.float64]:
     """The tensor ``C[party, decision point, action, phase]`` with ``temptation = C · schedule``.
 
     Decision points run from 0 to ``phases`` inclusive (the last one is after the final phase).
-    See the module docstring for the equation.
+    See the module docstring for the equation. The rows of a party without actions are 0.
     """
     n_phases = roadmap.phases
     values = roadmap.value_matrix()  # [A, P]
@@ -81,7 +88,10 @@ def temptation_coefficients(roadmap: Roadmap) -> NDArray[np.float64]:
     windows = delivery_windows(roadmap)
     lag = np.arange(n_phases)[None, :] - np.arange(n_phases + 1)[:, None]  # s - t, [T+1, T]
     coefficients = np.zeros((len(roadmap.parties), n_phases + 1, len(roadmap.actions), n_phases))
+    can_defect = roadmap.can_defect()
     for q, party in enumerate(roadmap.parties):
+        if not can_defect[q]:
+            continue  # nothing to stop: temptation 0, not applicable (module docstring)
         own = actors == q  # [A]
         v = values[:, q][:, None, None]  # [A, 1, 1]
         r = reversibility[:, None, None]
