@@ -29,9 +29,6 @@ R = TypeVar("R")
 IN_FLIGHT_PER_SLOT = 4
 """Parts submitted and not yet handed on, per worker thread of the cluster."""
 
-CONNECT_TIMEOUT = "20s"
-"""How long to wait for a scheduler to answer before giving up with a clear message."""
-
 
 def _size(part: Any) -> int:
     return len(part)
@@ -182,7 +179,7 @@ def connect(scheduler: str, workers: int) -> Iterator[DaskExecutor]:
                 executor.close()
         return
     try:
-        client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+        client = distributed.Client(scheduler)  # waits distributed.comm.timeouts.connect (Dask config)
     except (OSError, ValueError, TypeError) as error:
         raise ClusterError(f"cannot reach a Dask scheduler at '{scheduler}': {error}") from None
     with client:
