@@ -11,6 +11,7 @@ import operator
 import os
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +28,7 @@ from hexatable.negotiate.space import build_space
 
 distributed = pytest.importorskip("distributed")
 
+AGENT = Path(__file__).parents[2] / "docs" / "examples" / "my_agent.py"
 CONFIG = RunConfig(chair="mediator", default="linear", patience=3)
 
 
@@ -131,6 +133,25 @@ def test_simulate_json_is_byte_identical_on_the_cluster(client: Any) -> None:
     runner = CliRunner()
     local = runner.invoke(app, [*args, "--workers", "1"])
     remote = runner.invoke(app, [*args, "--scheduler", client.scheduler.address])
+    assert local.exit_code == 0 and remote.exit_code == 0, remote.output
+    assert remote.stdout == local.stdout
+
+
+def test_tournament_json_is_byte_identical_on_the_cluster_with_an_agent_from_a_file(client: Any) -> None:
+    client.wait_for_workers(2)
+    args = [
+        "tournament",
+        "six-party-talks",
+        "--agent",
+        f"{AGENT}:SteadyConceder",
+        "--runs",
+        "2",
+        "--steps",
+        "8",
+    ]
+    runner = CliRunner()
+    local = runner.invoke(app, [*args, "--json"])
+    remote = runner.invoke(app, [*args, "--json", "--scheduler", client.scheduler.address])
     assert local.exit_code == 0 and remote.exit_code == 0, remote.output
     assert remote.stdout == local.stdout
 

@@ -18,7 +18,7 @@ order. An engine's batch function takes the executor and does not know which kin
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -54,7 +54,7 @@ class Executor(Protocol):
         *,
         weight: Callable[[P], int] = ...,
         progress: Callable[[int], None] | None = None,
-    ) -> Iterator[R]:
+    ) -> Generator[R, None, None]:
         """``work(shared, p)`` for each part ``p``, in the parts' order.
 
         ``work`` must be a module-level function (it is shipped by reference) and pure; ``shared`` is

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Any, TypeVar
 
 from hexatable.execution.backend import LOCAL_CLUSTER, ClusterError
@@ -73,7 +74,7 @@ class DaskExecutor:
         *,
         weight: Callable[[P], int] = _size,
         progress: Callable[[int], None] | None = None,
-    ) -> Iterator[R]:
+    ) -> Generator[R, None, None]:
         client = self._client
         ahead = IN_FLIGHT_PER_SLOT * self.slots
         data = self._shared_future(shared)
@@ -189,3 +190,47 @@ def connect(scheduler: str, workers: int) -> Iterator[DaskExecutor]:
             yield executor
         finally:
             executor.close()
+
+
+class ByValue:
+    """A factory (a class, a function) that travels by value: pickled with cloudpickle once, made
+    again on first call where it lands.
+
+    Dask pickles a task's data with the standard pickle first, which refers to classes by module and
+    name; a class from a module its workers cannot import (an agent loaded from a file by path) must
+    travel as code instead. Without cloudpickle (no Dask installed) it stays a plain reference.
+    """
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory: Callable[[], Any] | None = factory
+        self._blob: bytes | None = None
+
+    def __getstate__(self) -> dict[str, bytes]:
+        if self._blob is None:
+            import cloudpickle
+
+            self._blob = cloudpickle.dumps(self._factory)
+        return {"blob": self._blob}
+
+    def __setstate__(self, state: dict[str, bytes]) -> None:
+        self._blob, self._factory = state["blob"], None
+
+    def __call__(self) -> Any:
+        if self._factory is None:
+            import cloudpickle
+
+            assert self._blob is not None
+            self._factory = cloudpickle.loads(self._blob)
+        assert self._factory is not None
+        return self._factory()
+
+
+def by_value(module: ModuleType, factory: Callable[[], Any]) -> Callable[[], Any]:
+    """``factory`` (from ``module``, which workers cannot import: a file loaded by path) wrapped to
+    travel by value, with the rest of ``module`` it needs; unchanged without cloudpickle."""
+    try:
+        import cloudpickle
+    except ImportError:
+        return factory
+    cloudpickle.register_pickle_by_value(module)
+    return ByValue(factory)

@@ -9,7 +9,7 @@ futures and products.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -56,7 +56,7 @@ class ProcessExecutor:
         *,
         weight: Callable[[P], int] = _size,
         progress: Callable[[int], None] | None = None,
-    ) -> Iterator[R]:
+    ) -> Generator[R, None, None]:
         if self._processes == 1:
             for part in parts:
                 product = work(shared, part)
