@@ -156,6 +156,17 @@ def test_tournament_json_is_byte_identical_on_the_cluster_with_an_agent_from_a_f
     assert remote.stdout == local.stdout
 
 
+def test_stability_sweeps_are_byte_identical_on_the_cluster(client: Any) -> None:
+    client.wait_for_workers(2)
+    model = Path(__file__).parents[1] / "conflict" / "data" / "syria_iraq.gmcr"
+    args = ["stability", str(model), "--dm", "Syria", "--inverse", "2", "--sensitivity", "--json"]
+    runner = CliRunner()
+    local = runner.invoke(app, args)
+    remote = runner.invoke(app, [*args, "--scheduler", client.scheduler.address])
+    assert local.exit_code == 0 and remote.exit_code == 0, remote.output
+    assert remote.stdout == local.stdout and '"sensitivity"' in remote.stdout
+
+
 def test_a_scheduler_that_cannot_be_used_is_a_usage_error_naming_the_option() -> None:
     result = CliRunner().invoke(
         app, ["simulate", "six-party-talks", "--runs", "2", "--scheduler", "nope://x"]
