@@ -167,6 +167,17 @@ def test_stability_sweeps_are_byte_identical_on_the_cluster(client: Any) -> None
     assert remote.stdout == local.stdout and '"sensitivity"' in remote.stdout
 
 
+def test_forecast_monte_carlo_is_byte_identical_on_the_cluster(client: Any) -> None:
+    client.wait_for_workers(2)
+    args = ["forecast", "six-party-talks", "--forecast", "six-party-2019-02", "--model", "smp"]
+    args += ["--rounds", "3", "--monte-carlo", "24", "--seed", "7", "--json"]
+    runner = CliRunner()
+    local = runner.invoke(app, [*args, "--workers", "1"])
+    remote = runner.invoke(app, [*args, "--scheduler", client.scheduler.address])
+    assert local.exit_code == 0 and remote.exit_code == 0, remote.output
+    assert remote.stdout == local.stdout and '"monte_carlo": {' in remote.stdout
+
+
 def test_a_scheduler_that_cannot_be_used_is_a_usage_error_naming_the_option() -> None:
     result = CliRunner().invoke(
         app, ["simulate", "six-party-talks", "--runs", "2", "--scheduler", "nope://x"]
