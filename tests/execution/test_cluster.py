@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import operator
 import os
+import re
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import hexatable
 from hexatable.case import open_case
 from hexatable.cli.app import app
 from hexatable.execution import Backend, ClusterError, open_executor
@@ -176,6 +178,18 @@ def test_forecast_monte_carlo_is_byte_identical_on_the_cluster(client: Any) -> N
     remote = runner.invoke(app, [*args, "--scheduler", client.scheduler.address])
     assert local.exit_code == 0 and remote.exit_code == 0, remote.output
     assert remote.stdout == local.stdout and '"monte_carlo": {' in remote.stdout
+
+
+def test_workers_on_another_hexatable_version_are_refused(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theirs = re.escape(hexatable.__version__)  # what the worker processes import
+    monkeypatch.setattr(hexatable, "__version__", "0.0.1-client")
+    with (
+        pytest.raises(ClusterError, match=rf"workers run hexatable {theirs}, this client 0\.0\.1-client"),
+        open_executor(Backend(client.scheduler.address, 1)),
+    ):
+        pass
 
 
 def test_a_scheduler_that_cannot_be_used_is_a_usage_error_naming_the_option() -> None:
