@@ -1,7 +1,8 @@
 """Parts run on a Dask cluster (``distributed``), imported only when a scheduler is asked for.
 
-The shared input is scattered once to every worker (a worker that joins later fetches it from a peer)
-and each part is one task. Products come back in whatever order the workers finish; a reorder buffer
+The shared input is sent once, as the product of a task that every part's task depends on (each worker
+fetches it once from a peer, and the scheduler can make it again if every holder is lost), and each
+part is one task. Products come back in whatever order the workers finish; a reorder buffer
 hands them on in part order, and new parts are submitted only while fewer than a few per worker slot
 are submitted and not yet handed on, so memory on the client and on the workers is flat in the number
 of parts.
@@ -26,6 +27,7 @@ from hexatable.execution.backend import LOCAL_CLUSTER, ClusterError
 S = TypeVar("S")
 P = TypeVar("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 IN_FLIGHT_PER_SLOT = 4
 """Parts submitted and not yet handed on, per worker thread of the cluster."""
@@ -33,6 +35,10 @@ IN_FLIGHT_PER_SLOT = 4
 
 def _size(part: Any) -> int:
     return len(part)
+
+
+def _itself(value: T) -> T:
+    return value
 
 
 def _hexatable_version() -> str:
@@ -59,10 +65,16 @@ class DaskExecutor:
         return max(1, sum(threads.values()))
 
     def _shared_future(self, shared: object) -> Any:
-        """``shared`` scattered to every worker, once for the executor's life (keyed by identity)."""
+        """``shared`` as a task's product, once for the executor's life (keyed by identity).
+
+        A task rather than ``scatter``: the scheduler keeps the task, so if every worker holding the
+        value is lost (a batch system ending all jobs at their walltime) it is made again, where
+        scattered data would be gone for good. Each worker fetches it once, from a peer.
+        """
         held = self._scattered.get(id(shared))
         if held is None:
-            future = self._client.scatter(shared, broadcast=True, hash=False)
+            key = f"shared-{type(shared).__name__}-{uuid.uuid4().hex[:12]}"
+            future = self._client.submit(_itself, shared, key=key, pure=False)
             held = self._scattered[id(shared)] = (shared, future)
         return held[1]
 
