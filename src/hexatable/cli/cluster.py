@@ -20,7 +20,7 @@ SchedulerOption = Annotated[
     typer.Option(
         help="Run the batch on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for "
         f"a LocalCluster of --workers processes; default ${SCHEDULER_ENV}, else local processes "
-        "(needs hexatable[cluster]; docs/cluster.md).",
+        "(needs the cluster extra; docs/cluster.md).",
         show_default=False,
     ),
 ]
