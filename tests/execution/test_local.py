@@ -7,7 +7,9 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from typer.testing import CliRunner
 
+from hexatable.cli.app import app
 from hexatable.execution import Backend, ClusterError, open_executor
 from hexatable.execution.local import IN_FLIGHT_PER_SLOT, ProcessExecutor
 
@@ -41,3 +43,17 @@ def test_without_dask_a_scheduler_is_refused_with_the_extra_to_install(
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ClusterError, match=r"hexatable\[cluster\]"), open_executor(Backend("local", 1)):
         pass
+
+
+def test_the_environment_names_the_scheduler_when_the_option_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HEXATABLE_SCHEDULER", "nope://x")
+    result = CliRunner().invoke(app, ["tournament", "six-party-talks", "--agent", "hexatable:linear"])
+    assert result.exit_code == 2
+    assert "--scheduler" in result.output and "cannot reach a Dask scheduler at 'nope://x'" in result.output
+    monkeypatch.setenv("HEXATABLE_SCHEDULER", "")  # empty: local processes, as without it
+    result = CliRunner().invoke(
+        app, ["tournament", "six-party-talks", "--agent", "hexatable:linear", "--runs", "1", "--steps", "4"]
+    )
+    assert result.exit_code == 0, result.output
