@@ -5,9 +5,9 @@ results whatever the number of workers and however the runs are split among them
 chunks through an executor (:mod:`hexatable.execution`: this process, local processes or a Dask
 cluster, each worker receiving the analysis once); each chunk is counted into a
 :class:`~hexatable.negotiate.tally.Tally`, and the chunk tallies are merged in chunk order as they
-arrive. Memory is bounded by the scenario's outcome space and by the
-few chunks in flight, never by the number of runs. ``progress`` is called in the parent with the
-number of runs finished, for a progress bar.
+arrive. Memory is bounded by the scenario's outcome space and by the few chunks in flight, never by
+the number of runs. ``progress`` is called in the parent with the number of runs finished, for a
+progress bar.
 
 :func:`run_batch` and :func:`simulate_runs` keep every result, for small batches that want them.
 """
