@@ -10,9 +10,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Installs the package with its dev extras, pinned by constraints.txt (the lock file).
+# Installs the package with its dev extras and the cluster extra (Dask, which tests/execution runs
+# on loopback), pinned by constraints.txt (the lock file).
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,cluster]'
 	touch $(STAMP)
 
 run: $(STAMP)

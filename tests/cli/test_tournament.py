@@ -143,3 +143,24 @@ def test_an_agent_that_crashes_mid_negotiation_is_named(tmp_path: Path) -> None:
     code, _, err = invoke("--agent", f"{module}:Crashing", "--runs", "1")
     assert code == 1
     assert "agent 'Crashing' in seat" in err and "ValueError: oops" in err and "Traceback" not in err
+
+
+def test_two_processes_give_the_same_json_as_one() -> None:
+    args = ("--agent", f"{EXAMPLE}:SteadyConceder", "--agent", "hexatable:conceder", *SMALL, "--json")
+    one, two = invoke(*args, "--workers", "1"), invoke(*args, "--workers", "2")
+    assert one[0] == two[0] == 0, two[2]
+    assert one[1] == two[1]
+
+
+def test_an_agent_crashing_in_a_worker_process_is_named(tmp_path: Path) -> None:
+    module = tmp_path / "crashing_agent.py"
+    module.write_text(
+        "from negmas.sao import SAONegotiator\n\n"
+        "class Crashing(SAONegotiator):\n"
+        "    def propose(self, state, dest=None):\n"
+        "        raise ValueError('oops')\n",
+        encoding="utf-8",
+    )
+    code, _, err = invoke("--agent", f"{module}:Crashing", "--runs", "1", "--workers", "2")
+    assert code == 1
+    assert "agent 'Crashing' in seat" in err and "ValueError: oops" in err and "Traceback" not in err

@@ -276,3 +276,10 @@ def test_an_unknown_option_in_a_case_folder_is_located_at_its_own_line(tmp_path:
     assert code == 1
     assert f"conflict.yaml:{line}:" in err
     assert "conflicts[0].decision_makers[1].statements[0].when[0]: unknown option 'a-coop'" in err
+
+
+def test_inverse_and_sensitivity_give_the_same_json_over_two_processes() -> None:
+    args = ("stability", str(DATA / "syria_iraq.gmcr"), "--dm", "Syria", "--inverse", "2", "--sensitivity")
+    one, two = run(*args, "--json"), run(*args, "--json", "--workers", "2")
+    assert one[0] == two[0] == 0
+    assert one[1] == two[1] and json.loads(two[1])["sensitivity"]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from hexatable.case import open_case
-from hexatable.negotiate import batch
+from hexatable.execution import local
 from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.batch import (
     MAX_RUNS,
@@ -91,7 +91,7 @@ class _EagerPool:
 
 
 def test_chunks_are_submitted_lazily(analysis: Analysis, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", _EagerPool)
+    monkeypatch.setattr(local, "ProcessPoolExecutor", _EagerPool)
     config = RunConfig(max_drafts=1)
     tally = simulate(analysis, config, runs=200, seed=1, workers=2, chair_seat="CHN")
     assert tally == simulate(analysis, config, runs=200, seed=1, workers=1, chair_seat="CHN")

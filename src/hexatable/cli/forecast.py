@@ -22,6 +22,7 @@ from rich.table import Table
 
 from hexatable.case import CaseError, Problem, open_case
 from hexatable.case.problems import display_path
+from hexatable.cli.cluster import SchedulerOption, executor_for
 from hexatable.forecast.bdm import BdmConfig
 from hexatable.forecast.case_input import UnknownForecastError, input_from_case
 from hexatable.forecast.decide_csv import looks_like_decide, parse_decide_csv
@@ -134,6 +135,7 @@ def forecast_command(
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, help="Processes (default: one per core).")
     ] = None,
+    scheduler: SchedulerOption = None,
     position_sd: Annotated[
         float,
         typer.Option(
@@ -166,7 +168,10 @@ def forecast_command(
     carlo: MonteCarloResult | None = None
     if monte_carlo:
         shake = Perturbation(position=position_sd / 100, salience=salience_sd / 100, capability=capability_sd)
-        with progress_bar("Monte Carlo", json_output) as bar:
+        with (
+            executor_for(scheduler, workers or default_workers()) as executor,
+            progress_bar("Monte Carlo", json_output) as bar,
+        ):
             task = bar.add_task("runs", total=monte_carlo)
             carlo = run_monte_carlo(
                 data,
@@ -174,8 +179,8 @@ def forecast_command(
                 runs=monte_carlo,
                 seed=seed,
                 perturbation=shake,
-                workers=workers or default_workers(),
                 progress=lambda n: bar.advance(task, n),
+                executor=executor,
             )
     if json_output:
         payload: dict[str, Any] = {

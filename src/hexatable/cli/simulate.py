@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hexatable.case import Case, open_case, pick
+from hexatable.cli.cluster import SchedulerOption, executor_for
 from hexatable.cli.languages import language
 from hexatable.negotiate.alternating import Accept, EndTalks, Propose
 from hexatable.negotiate.analysis import Analysis, analyse
@@ -175,7 +176,10 @@ def simulate_command(
     seed: Annotated[
         int, typer.Option(help="Seed of the batch (0 or more); the same seed gives the same results.")
     ] = 0,
-    workers: Annotated[int, typer.Option(min=0, help="Processes; 0: one per core.")] = 0,
+    workers: Annotated[
+        int, typer.Option(min=0, help="Processes (or LocalCluster workers); 0: one per core.")
+    ] = 0,
+    scheduler: SchedulerOption = None,
     drafts: Annotated[int, typer.Option(min=1, help="The deadline, in drafts of the single text.")] = 30,
     drafts_per_round: Annotated[
         int | None, typer.Option(min=1, help="The chair calls a recess after this many drafts (rounds).")
@@ -261,15 +265,18 @@ def simulate_command(
     summaries: list[Summary] = []
     every_run: list[list[dict[str, Any]]] = []
     processes = workers or default_workers()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=json_output or not stderr.is_terminal,
-    ) as bar:
+    with (
+        executor_for(scheduler, processes) as executor,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=stderr,
+            transient=True,
+            disable=json_output or not stderr.is_terminal,
+        ) as bar,
+    ):
         for config in configs:
             task = bar.add_task(config.label(), total=runs)
             advance = partial(bar.advance, task)
@@ -279,9 +286,9 @@ def simulate_command(
                     config,
                     runs=runs,
                     seed=seed,
-                    workers=processes,
                     chair_seat=chair_seat,
                     progress=advance,
+                    executor=executor,
                 )
                 summaries.append(summarise(analysis, config, results))
                 every_run.append([r.to_dict(analysis) for r in results])
@@ -291,9 +298,9 @@ def simulate_command(
                     config,
                     runs=runs,
                     seed=seed,
-                    workers=processes,
                     chair_seat=chair_seat,
                     progress=advance,
+                    executor=executor,
                 )
                 summaries.append(summarise(analysis, config, tally))
     if json_output:

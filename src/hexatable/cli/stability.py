@@ -20,18 +20,19 @@ from rich.table import Table
 from hexatable.case import open_case
 from hexatable.case.conflict_file import load_conflict_file
 from hexatable.case.conflict_models import Conflict
+from hexatable.cli.cluster import SchedulerOption, executor_for
 from hexatable.conflict.analysis import ConflictAnalysis, analyse, listed_states
 from hexatable.conflict.coalitions import analyse_coalitions
 from hexatable.conflict.explain import explain
 from hexatable.conflict.from_case import conflict_model
 from hexatable.conflict.gmcr_file import GmcrFileError, parse_gmcr
-from hexatable.conflict.inverse import INVERSE_CONCEPTS, inverse_stability
-from hexatable.conflict.inverse_ties import count_with_ties
-from hexatable.conflict.inverse_window import MAX_STATES, Window, count_in_window
+from hexatable.conflict.inverse import INVERSE_CONCEPTS
+from hexatable.conflict.inverse_window import MAX_STATES, Window
 from hexatable.conflict.model import ConflictModel, ModelError
 from hexatable.conflict.sensitivity import sensitivity
 from hexatable.conflict.stability import Concept
 from hexatable.conflict.status_quo import status_quo_paths
+from hexatable.conflict.sweeps import InverseQuery, inverse_sweep
 
 stdout = Console()
 stderr = Console(stderr=True)
@@ -144,6 +145,10 @@ def stability_command(
     sensitivity_flag: Annotated[
         bool, typer.Option("--sensitivity", help="Equilibria after each one-change variant of the model.")
     ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes (or LocalCluster workers) for --inverse and --sensitivity.")
+    ] = 1,
+    scheduler: SchedulerOption = None,
     conflict_id: Annotated[str | None, typer.Option("--conflict", help="Which conflict of the case.")] = None,
     show_all: Annotated[
         bool,
@@ -197,33 +202,34 @@ def stability_command(
             conflict.decision_makers[i].name: [e.sentence for e in explain(result.graph, i, explain_state)]
             for i in who
         }
-    if inverse is not None and dm_index is not None:
-        try:
-            bounds = parse_window(window, prefer)
-            if ties and bounds != Window():
-                raise ModelError("--ties counts every ranking with ties: it takes no --window or --prefer")
-            if ties:
-                view["inverse"] = [
-                    count_with_ties(result.graph, dm_index, inverse, c).to_json() for c in chosen
+    if (inverse is not None and dm_index is not None) or sensitivity_flag:
+        with executor_for(scheduler, workers) as executor:
+            if inverse is not None and dm_index is not None:
+                try:
+                    bounds = parse_window(window, prefer)
+                    if ties and bounds != Window():
+                        raise ModelError(
+                            "--ties counts every ranking with ties: it takes no --window or --prefer"
+                        )
+                    if ties:
+                        query = InverseQuery(result.graph, dm_index, inverse, "ties")
+                        counted = chosen
+                    elif result.graph.states.count <= MAX_STATES:
+                        query = InverseQuery(result.graph, dm_index, inverse, "window", bounds)
+                        counted = chosen
+                    elif bounds != Window():
+                        raise ModelError(f"--window works on models of at most {MAX_STATES} states")
+                    else:  # the closed forms need no window and no limit on states
+                        query = InverseQuery(result.graph, dm_index, inverse, "closed")
+                        counted = [c for c in INVERSE_CONCEPTS if c in chosen]
+                    view["inverse"] = [r.to_json() for r in inverse_sweep(query, counted, executor)]
+                except ModelError as error:
+                    raise _fail(f"{model}: {error}") from None
+            if sensitivity_flag:
+                view["sensitivity"] = [
+                    {"change": v.change, "equilibria": v.equilibria}
+                    for v in sensitivity(conflict, tuple(concepts), executor)
                 ]
-            elif result.graph.states.count <= MAX_STATES:
-                view["inverse"] = [
-                    count_in_window(result.graph, dm_index, inverse, c, bounds).to_json() for c in chosen
-                ]
-            elif bounds != Window():
-                raise ModelError(f"--window works on models of at most {MAX_STATES} states")
-            else:  # the closed forms need no window and no limit on states
-                view["inverse"] = [
-                    inverse_stability(result.graph, dm_index, inverse, c).to_json()
-                    for c in INVERSE_CONCEPTS
-                    if c in chosen
-                ]
-        except ModelError as error:
-            raise _fail(f"{model}: {error}") from None
-    if sensitivity_flag:
-        view["sensitivity"] = [
-            {"change": v.change, "equilibria": v.equilibria} for v in sensitivity(conflict, tuple(concepts))
-        ]
     if json_output:
         sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
         return

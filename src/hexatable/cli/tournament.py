@@ -26,7 +26,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hexatable.case import open_case
+from hexatable.cli.cluster import SchedulerOption, executor_for
 from hexatable.cli.simulate import scenario_id_of
+from hexatable.execution.cluster import by_value
 from hexatable.negotiate.delegates import STRATEGIES
 from hexatable.negotiate.space import build_space
 
@@ -96,7 +98,8 @@ def load_agent(spec: str) -> tuple[str, Any]:
     module, colon, attribute = spec.rpartition(":")
     if not colon or not module or not attribute:
         raise _bad(f"'{spec}': use package.module:Class, path/to/file.py:Class or hexatable:<strategy>")
-    found = getattr(_import_module(module), attribute, None)
+    loaded = _import_module(module)
+    found = getattr(loaded, attribute, None)
     if found is None:
         raise _bad(f"module '{module}' has no '{attribute}'")
     from negmas.gb.negotiators.base import GBNegotiator
@@ -110,6 +113,8 @@ def load_agent(spec: str) -> tuple[str, Any]:
         found()
     except Exception as error:
         raise _bad(f"'{spec}' cannot be made without arguments: {_one_line(error)}") from None
+    if module.endswith(".py"):  # a module by path: worker processes on other machines cannot import it
+        return attribute, by_value(loaded, found)
     return attribute, found
 
 
@@ -152,6 +157,10 @@ def tournament_command(
             help=f"Strategy of the hexatable delegates in the other seats: {', '.join(STRATEGIES)}."
         ),
     ] = "boulware",
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes (or LocalCluster workers); 1: in this process.")
+    ] = 1,
+    scheduler: SchedulerOption = None,
     json_output: Annotated[
         bool, typer.Option("--json", help="Print JSON (a stable shape, docs/tournament.md).")
     ] = False,
@@ -170,15 +179,18 @@ def tournament_command(
     from hexatable.negotiate.tournament import AgentError, run_tournament
 
     total = len(players) * len(space.seats) * runs
-    with Progress(
-        TextColumn("tournament"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=not stderr.is_terminal,
-    ) as bar:
+    with (
+        executor_for(scheduler, workers) as executor,
+        Progress(
+            TextColumn("tournament"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=stderr,
+            transient=True,
+            disable=not stderr.is_terminal,
+        ) as bar,
+    ):
         task = bar.add_task("tournament", total=total)
         try:
             result = run_tournament(
@@ -189,6 +201,7 @@ def tournament_command(
                 n_steps=steps,
                 opponents=opponents,  # type: ignore[arg-type]
                 progress=lambda n: bar.advance(task, n),
+                executor=executor,
             )
         except AgentError as error:
             stderr.print(f"[red]error[/]: {' '.join(str(error).split())}", highlight=False, soft_wrap=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from hexatable.conflict.analysis import analyse
 from hexatable.conflict.model import ConflictModel, DecisionMaker, Direction, OptionPrioritisation, Ranking
 from hexatable.conflict.stability import Concept
+from hexatable.execution import Executor
+from hexatable.execution.local import ProcessExecutor
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,21 @@ def _with_dm(model: ConflictModel, index: int, dm: DecisionMaker) -> ConflictMod
     return replace(model, decision_makers=tuple(dms))
 
 
-def sensitivity(model: ConflictModel, concepts: tuple[Concept, ...] = tuple(Concept)) -> list[Variant]:
-    """The equilibria of every one-change variant of ``model``."""
-    found = []
-    for change, variant in variants(model):
-        result = analyse(variant, concepts)
-        found.append(Variant(change, {c: result.equilibria(c) for c in result.concepts}))
-    return found
+def _analysed(concepts: tuple[Concept, ...], part: tuple[str, ConflictModel]) -> Variant:
+    """One variant analysed (a part of the sweep, run wherever the executor puts it)."""
+    change, model = part
+    result = analyse(model, concepts)
+    return Variant(change, {c: result.equilibria(c) for c in result.concepts})
+
+
+def _one(part: object) -> int:
+    return 1
+
+
+def sensitivity(
+    model: ConflictModel, concepts: tuple[Concept, ...] = tuple(Concept), executor: Executor | None = None
+) -> list[Variant]:
+    """The equilibria of every one-change variant of ``model``, in :func:`variants` order: one variant
+    a part on ``executor`` (:mod:`hexatable.execution`: local processes or a Dask cluster), else here."""
+    runner = executor if executor is not None else ProcessExecutor(1)
+    return list(runner.map_ordered(_analysed, concepts, variants(model), weight=_one))

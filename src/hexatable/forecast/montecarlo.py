@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from hexatable.execution import Executor
 from hexatable.forecast.baselines import BASELINES, condorcet_winner, weighted_median
 from hexatable.forecast.inputs import CAPABILITY_LIMIT, FloatArray, ForecastInput
 from hexatable.forecast.models import ModelSpec, run_model
@@ -119,6 +120,14 @@ def _run_chunk(runs: Sequence[int]) -> FloatArray:
     return _forecasts(data, spec, perturbation, seed, runs)
 
 
+def _shared_chunk(
+    state: tuple[ForecastInput, ModelSpec, Perturbation, int], runs: Sequence[int]
+) -> FloatArray:
+    """One chunk on an executor (:mod:`hexatable.execution`), the state shipped once per worker."""
+    data, spec, perturbation, seed = state
+    return _forecasts(data, spec, perturbation, seed, runs)
+
+
 @dataclass(frozen=True)
 class Influence:
     """How strongly one input moves the forecast on one dimension."""
@@ -175,8 +184,10 @@ def run_monte_carlo(
     perturbation: Perturbation | None = None,
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
 ) -> MonteCarloResult:
-    """Run the model ``runs`` times on perturbed inputs, over ``workers`` processes when more than one.
+    """Run the model ``runs`` times on perturbed inputs, on ``executor`` (local processes or a Dask
+    cluster) when given, else over ``workers`` processes when more than one.
 
     >>> data = ForecastInput.build(["A", "B"], [1, 1], [[20], [80]], [[1], [1]])
     >>> shake = Perturbation(position=0.02, salience=0.0, capability=0.0)
@@ -187,10 +198,14 @@ def run_monte_carlo(
     spec = ModelSpec(model=spec) if isinstance(spec, str) else spec
     perturbation = perturbation or Perturbation()
     indices = list(range(runs))
-    chunk = max(1, min(250, runs // (max(workers, 1) * 8) or 1))
+    slots = executor.slots if executor is not None else workers
+    chunk = max(1, min(250, runs // (max(slots, 1) * 8) or 1))
     chunks = [indices[i : i + chunk] for i in range(0, runs, chunk)]
     parts: list[FloatArray] = []
-    if workers <= 1:
+    if executor is not None:
+        state = (data, spec, perturbation, seed)
+        parts.extend(executor.map_ordered(_shared_chunk, state, chunks, progress=progress))
+    elif workers <= 1:
         for part in chunks:
             parts.append(_forecasts(data, spec, perturbation, seed, part))
             if progress:

@@ -1,12 +1,13 @@
-"""Many negotiations: seeds, parallel runs over processes, streamed into a tally.
+"""Many negotiations: seeds, parallel runs over processes or a cluster, streamed into a tally.
 
 Run ``i`` of a batch seeded ``seed`` uses ``seed * 1_000_003 + i``, so a batch gives the same
 results whatever the number of workers and however the runs are split among them. The runs go in
-chunks; each chunk (in this process, or in a worker process that received the analysis once, by its
-initialiser) is counted into a :class:`~hexatable.negotiate.tally.Tally`, and the chunk tallies are
-merged in chunk order as they arrive. Memory is bounded by the scenario's outcome space and by the
-few chunks in flight, never by the number of runs. ``progress`` is called in the parent with the
-number of runs finished, for a progress bar.
+chunks through an executor (:mod:`hexatable.execution`: this process, local processes or a Dask
+cluster, each worker receiving the analysis once); each chunk is counted into a
+:class:`~hexatable.negotiate.tally.Tally`, and the chunk tallies are merged in chunk order as they
+arrive. Memory is bounded by the scenario's outcome space and by the few chunks in flight, never by
+the number of runs. ``progress`` is called in the parent with the number of runs finished, for a
+progress bar.
 
 :func:`run_batch` and :func:`simulate_runs` keep every result, for small batches that want them.
 """
@@ -14,11 +15,12 @@ number of runs finished, for a progress bar.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import TypeVar
 
+from hexatable.execution import Executor, chunk_size, run_chunks
+from hexatable.execution.local import ProcessExecutor
 from hexatable.negotiate.analysis import Analysis
 from hexatable.negotiate.mechanisms import run_negotiation
 from hexatable.negotiate.runner import RunConfig, RunResult
@@ -27,8 +29,6 @@ from hexatable.negotiate.tally import Summary, Tally
 T = TypeVar("T")
 
 _SEED_STRIDE = 1_000_003
-_CHUNK = 250
-_IN_FLIGHT_PER_WORKER = 4
 
 MAX_RUNS = 1_000_000_000
 """The most runs a batch takes: at 270–420 six-party negotiations a second on two cores (measured,
@@ -85,63 +85,48 @@ def tally_batch(
     return tally
 
 
-_worker_analysis: Analysis | None = None
+@dataclass(frozen=True)
+class _Chunk:
+    """What one task needs besides the analysis: the configuration, the chair and its runs' seeds."""
+
+    config: RunConfig
+    chair_seat: str | None
+    seeds: range
 
 
-def _init_worker(analysis: Analysis) -> None:
-    global _worker_analysis
-    _worker_analysis = analysis
+def _tally_chunk(analysis: Analysis, chunk: _Chunk) -> Tally:
+    return tally_batch(analysis, chunk.config, chunk.seeds, chunk.chair_seat)
 
 
-def _tally_chunk(config: RunConfig, seeds: range, chair_seat: str | None) -> Tally:
-    assert _worker_analysis is not None, "worker not initialised"
-    return tally_batch(_worker_analysis, config, seeds, chair_seat)
+def _results_chunk(analysis: Analysis, chunk: _Chunk) -> list[RunResult]:
+    return run_batch(analysis, chunk.config, chunk.seeds, chunk.chair_seat)
 
 
-def _results_chunk(config: RunConfig, seeds: range, chair_seat: str | None) -> list[RunResult]:
-    assert _worker_analysis is not None, "worker not initialised"
-    return run_batch(_worker_analysis, config, seeds, chair_seat)
-
-
-def _chunks(seed: int, runs: int, workers: int) -> Iterator[range]:
-    """The seeds of the batch, as consecutive ranges (a few per worker, at most 250 runs each)."""
-    size = max(1, min(_CHUNK, runs // (max(workers, 1) * 8) or 1))
-    first = seed * _SEED_STRIDE
-    for start in range(0, runs, size):
-        yield range(first + start, first + min(start + size, runs))
+def _runs_of(chunk: _Chunk) -> int:
+    return len(chunk.seeds)
 
 
 def _in_order(
     analysis: Analysis,
-    work: Callable[[RunConfig, range, str | None], T],
-    local: Callable[[Analysis, RunConfig, range, str | None], T],
+    work: Callable[[Analysis, _Chunk], T],
     config: RunConfig,
     *,
     runs: int,
     seed: int,
     workers: int,
     chair_seat: str | None,
-) -> Iterator[tuple[int, T]]:
-    """Each chunk's product, in chunk order, with the chunk's number of runs.
+    executor: Executor | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[T]:
+    """Each chunk's product, in chunk order, from ``executor`` (or ``workers`` local processes).
 
-    With workers, at most ``4 * workers`` chunks are submitted ahead of the one awaited, so a batch
-    of any size holds a bounded number of futures and chunk products.
+    The analysis is shipped once per worker, each chunk's seeds once per task; the executor keeps a
+    bounded number of chunks in flight, so a batch of any size takes bounded memory.
     """
-    chunks = _chunks(seed, runs, workers)
-    if workers <= 1:
-        for part in chunks:
-            yield len(part), local(analysis, config, part, chair_seat)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(analysis,)) as pool:
-        pending: deque[tuple[int, Future[T]]] = deque()
-        for part in chunks:
-            pending.append((len(part), pool.submit(work, config, part, chair_seat)))
-            if len(pending) >= _IN_FLIGHT_PER_WORKER * workers:
-                size, future = pending.popleft()
-                yield size, future.result()
-        while pending:
-            size, future = pending.popleft()
-            yield size, future.result()
+    runner = executor if executor is not None else ProcessExecutor(max(workers, 1))
+    size = chunk_size(runs, runner.slots)
+    chunks = (_Chunk(config, chair_seat, part) for part in run_chunks(runs, size, seed * _SEED_STRIDE))
+    yield from runner.map_ordered(work, analysis, chunks, weight=_runs_of, progress=progress)
 
 
 def simulate(
@@ -153,26 +138,27 @@ def simulate(
     workers: int = 1,
     chair_seat: str | None = None,
     progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
 ) -> Tally:
-    """Run ``runs`` negotiations, over ``workers`` processes when more than one, into one tally.
+    """Run ``runs`` negotiations into one tally: on ``executor`` (local processes or a Dask cluster,
+    :mod:`hexatable.execution`) when given, else over ``workers`` local processes.
 
-    The chunk tallies are merged in seed order, so the tally is the same whatever ``workers``.
+    The chunk tallies are merged in seed order, so the tally is the same wherever the runs ran.
     """
     check_batch(runs, seed)
     tally = Tally(analysis.space.seats)
-    for size, part in _in_order(
+    for part in _in_order(
         analysis,
         _tally_chunk,
-        tally_batch,
         config,
         runs=runs,
         seed=seed,
         workers=workers,
         chair_seat=chair_seat,
+        executor=executor,
+        progress=progress,
     ):
         tally.merge(part)
-        if progress:
-            progress(size)
     return tally
 
 
@@ -185,23 +171,23 @@ def simulate_runs(
     workers: int = 1,
     chair_seat: str | None = None,
     progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
 ) -> list[RunResult]:
     """Like :func:`simulate`, but every result, in seed order: for batches small enough to hold."""
     check_batch(runs, seed)
     results: list[RunResult] = []
-    for size, part in _in_order(
+    for part in _in_order(
         analysis,
         _results_chunk,
-        run_batch,
         config,
         runs=runs,
         seed=seed,
         workers=workers,
         chair_seat=chair_seat,
+        executor=executor,
+        progress=progress,
     ):
         results.extend(part)
-        if progress:
-            progress(size)
     return results
 
 

@@ -14,7 +14,9 @@ Runs are seeded from ``(seed, seat, run)`` only, not from the agent: in run ``r`
 agent meets the same first mover, the same opponents' starting aspirations and the same seeds for
 NegMAS's global ``random``/NumPy generators (common random numbers: differences between agents are
 not noise in the draws). The global generators are restored after each run. Statistics are
-accumulated as the runs come in (Welford's mean and variance); no list of runs is kept.
+accumulated as the runs come in (Welford's mean and variance), chunk after chunk in run order, so they
+are the same whether the chunks ran here, in local processes or on a Dask cluster (``executor``); no
+list of runs is kept.
 
 >>> from hexatable.negotiate.space import toy_space
 >>> from hexatable.negotiate.negmas_bridge import HexatableNegotiator
@@ -28,6 +30,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +39,8 @@ from negmas.gb.negotiators.base import GBNegotiator
 from negmas.sao import SAOMechanism
 from scipy.special import ndtri, stdtrit  # type: ignore[import-untyped]
 
+from hexatable.execution import Executor, chunk_size, run_chunks
+from hexatable.execution.local import ProcessExecutor
 from hexatable.negotiate.delegates import Strategy
 from hexatable.negotiate.negmas_bridge import (
     HexatableNegotiator,
@@ -67,6 +72,10 @@ class AgentError(RuntimeError):
         detail = f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__
         super().__init__(f"agent '{agent}' in seat {seat}, run {run}: {detail}")
         self.agent, self.seat, self.run, self.cause = agent, seat, run, cause
+
+    def __reduce__(self) -> tuple[type[AgentError], tuple[str, str, int, BaseException]]:
+        """Rebuilt from its four parts when it crosses from a worker process to the client."""
+        return (AgentError, (self.agent, self.seat, self.run, self.cause))
 
 
 @dataclass(frozen=True)
@@ -288,6 +297,54 @@ def play(
     return Play(float(space.utilities[row, index]), True, int(state.step))
 
 
+@dataclass(frozen=True)
+class _Setup:
+    """What every chunk of a tournament shares: shipped once per worker."""
+
+    space: OutcomeSpace
+    agents: tuple[Entrant, ...]
+    seed: int
+    n_steps: int
+    opponents: Strategy | float
+    jitter: float
+
+
+@dataclass(frozen=True)
+class _Games:
+    """One chunk: consecutive runs of one agent in one seat."""
+
+    agent: int
+    seat: str
+    runs: range
+
+
+def _play_games(setup: _Setup, games: _Games) -> list[Play]:
+    """The chunk's negotiations, in run order (a worker's task; :class:`AgentError` if one raises)."""
+    entrant = setup.agents[games.agent]
+    plays: list[Play] = []
+    for run in games.runs:
+        try:
+            plays.append(
+                play(
+                    setup.space,
+                    entrant.factory,
+                    games.seat,
+                    seed=setup.seed,
+                    run=run,
+                    n_steps=setup.n_steps,
+                    opponents=setup.opponents,
+                    jitter=setup.jitter,
+                )
+            )
+        except Exception as error:
+            raise AgentError(entrant.name, games.seat, run, error) from error
+    return plays
+
+
+def _games_of(games: _Games) -> int:
+    return len(games.runs)
+
+
 def run_tournament(
     space: OutcomeSpace,
     agents: Sequence[Entrant],
@@ -298,8 +355,14 @@ def run_tournament(
     opponents: Strategy | float = "boulware",
     jitter: float = 0.1,
     progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
 ) -> TournamentResult:
-    """Every agent in every seat, ``runs`` negotiations each; ``progress(1)`` after each negotiation.
+    """Every agent in every seat, ``runs`` negotiations each; ``progress(n)`` as each chunk of ``n``
+    negotiations ends.
+
+    The negotiations run in chunks on ``executor`` (:mod:`hexatable.execution`: local processes or a
+    Dask cluster; the agents' factories must then pickle) or, without one, here; the chunks' plays are
+    folded in agent, seat and run order, so the statistics are the same wherever they ran.
 
     Raises :class:`AgentError` if a negotiation raises (NegMAS passes a negotiator's exception on),
     ``ValueError`` for no agents, duplicate names, ``runs`` or ``n_steps`` below 1.
@@ -311,34 +374,34 @@ def run_tournament(
         raise ValueError(f"agent names must differ: {', '.join(names)}")
     if runs < 1 or n_steps < 1:
         raise ValueError("runs and n_steps must be at least 1")
+    runner = executor if executor is not None else ProcessExecutor(1)
+    size = min(runs, chunk_size(runs * len(agents) * len(space.seats), runner.slots))
+    setup = _Setup(space, tuple(agents), seed, n_steps, opponents, jitter)
+    chunks = (
+        _Games(a, seat, part)
+        for a in range(len(agents))
+        for seat in space.seats
+        for part in run_chunks(runs, size)
+    )
     records: list[Standing] = []
     overall: list[Standing] = []
-    for entrant in agents:
-        total = _Tally()
-        for row, seat in enumerate(space.seats):
-            tally = _Tally()
-            reservation = float(space.reservations[row])
-            low, high = seat_range(space, row)
-            for run in range(runs):
-                try:
-                    result = play(
-                        space,
-                        entrant.factory,
-                        seat,
-                        seed=seed,
-                        run=run,
-                        n_steps=n_steps,
-                        opponents=opponents,
-                        jitter=jitter,
-                    )
-                except Exception as error:
-                    raise AgentError(entrant.name, seat, run, error) from error
-                for t in (tally, total):
-                    t.add(result.score, reservation, low, high, result.agreed)
-                if progress is not None:
-                    progress(1)
-            records.append(tally.standing(entrant.name, seat))
-        overall.append(total.standing(entrant.name, None))
+    products = runner.map_ordered(_play_games, setup, chunks, weight=_games_of, progress=progress)
+    with closing(products) as plays:
+        for entrant in agents:
+            total = _Tally()
+            for row, seat in enumerate(space.seats):
+                tally = _Tally()
+                reservation = float(space.reservations[row])
+                low, high = seat_range(space, row)
+                done = 0
+                while done < runs:
+                    chunk = next(plays)
+                    for result in chunk:
+                        for t in (tally, total):
+                            t.add(result.score, reservation, low, high, result.agreed)
+                    done += len(chunk)
+                records.append(tally.standing(entrant.name, seat))
+            overall.append(total.standing(entrant.name, None))
     ranking = sorted(overall, key=lambda s: (-s.normalised.mean, s.agent))
     return TournamentResult(
         seats=space.seats,

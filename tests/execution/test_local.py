@@ -1,0 +1,59 @@
+"""The local executor: products in part order, progress once per part, a bounded number in flight."""
+
+from __future__ import annotations
+
+import operator
+import sys
+from collections.abc import Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from hexatable.cli.app import app
+from hexatable.execution import Backend, ClusterError, open_executor
+from hexatable.execution.local import IN_FLIGHT_PER_SLOT, ProcessExecutor
+
+
+def _one(part: int) -> int:
+    return 1
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_products_come_in_part_order_with_bounded_read_ahead(processes: int) -> None:
+    pulled: list[int] = []
+
+    def parts() -> Iterator[int]:
+        for n in range(40):
+            pulled.append(n)
+            yield n
+
+    seen: list[int] = []
+    executor = ProcessExecutor(processes)
+    got = []
+    for product in executor.map_ordered(operator.mul, 7, parts(), weight=_one, progress=seen.append):
+        got.append(product)
+        assert len(pulled) - len(got) < IN_FLIGHT_PER_SLOT * processes
+    assert got == [7 * n for n in range(40)]
+    assert seen == [1] * 40
+
+
+def test_without_dask_a_scheduler_is_refused_with_the_extra_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(ClusterError, match=r"hexatable\[cluster\]"), open_executor(Backend("local", 1)):
+        pass
+
+
+def test_the_environment_names_the_scheduler_when_the_option_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HEXATABLE_SCHEDULER", "nope://x")
+    result = CliRunner().invoke(app, ["tournament", "six-party-talks", "--agent", "hexatable:linear"])
+    assert result.exit_code == 2
+    assert "--scheduler" in result.output and "cannot reach a Dask scheduler at 'nope://x'" in result.output
+    monkeypatch.setenv("HEXATABLE_SCHEDULER", "")  # empty: local processes, as without it
+    result = CliRunner().invoke(
+        app, ["tournament", "six-party-talks", "--agent", "hexatable:linear", "--runs", "1", "--steps", "4"]
+    )
+    assert result.exit_code == 0, result.output
