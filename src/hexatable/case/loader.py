@@ -25,6 +25,7 @@ from pydantic_core import ErrorDetails
 
 from hexatable.case.conflict_checks import conflict_problems
 from hexatable.case.forecast_checks import forecast_problems
+from hexatable.case.ledger_checks import ledger_problems
 from hexatable.case.located_yaml import LocatedDocument, YamlSyntaxError, read_located
 from hexatable.case.models import (
     COLLECTIONS,
@@ -34,6 +35,7 @@ from hexatable.case.models import (
     Conflict,
     Document,
     Forecast,
+    Implementation,
     Issue,
     Record,
     Scenario,
@@ -286,6 +288,7 @@ def _link(
     yield from _roadmap_consistency(records)
     yield from _forecast_consistency(records)
     yield from _conflict_consistency(records)
+    yield from _ledger_consistency(records)
     if sources_dir is not None:
         yield from _check_quotes(records, Path(sources_dir))
 
@@ -360,6 +363,13 @@ def _forecast_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> It
         if isinstance(forecast, Forecast):
             for path, message in forecast_problems(forecast, issues):
                 yield origin.problem(path, message)
+
+
+def _ledger_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Iterable[Problem]:
+    commitments = {c.id: c for d, _ in records["documents"] if isinstance(d, Document) for c in d.commitments}
+    entries = [(e, origin) for e, origin in records["implementation"] if isinstance(e, Implementation)]
+    for index, path, message in ledger_problems([e for e, _ in entries], commitments):
+        yield entries[index][1].problem(path, message)
 
 
 def _singular(collection: str) -> str:
