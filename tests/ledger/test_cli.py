@@ -48,8 +48,8 @@ def test_reciprocity_lists_lags_and_findings_with_citations() -> None:
     code, out, _ = run(TOY, "--reciprocity")
     assert code == 0
     assert "133" in out and "107" in out
-    assert "2007-07-12 fuel (f1) for shutdown, 6 days before its verification on 2007-07-18" in out
-    assert "2008-10-11 delist (l1) for declare, which was never verified" in out
+    assert "2007-07-12 fuel (f1) for shutdown, 6 days before its completion was verified on 2007-07-18" in out
+    assert "2008-10-11 delist (l1) for declare, whose completion was never verified" in out
     assert "[s2] toy, line 11: “IAEA inspectors confirmed the shutdown”" in out
 
 

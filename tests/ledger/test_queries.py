@@ -4,10 +4,10 @@ The case (``data/toy``): one agreement of 2007-02-13 with five commitments:
 
 - ``shutdown`` (PRK, verifier IAEA): s1 2007-03-01 minimal (claimed), s2 2007-07-14 complete (claimed
   that day, verified by the IAEA 2007-07-18), s3 2009-04-14 reversed;
-- ``fuel`` (KOR, CHN; 100 t) in exchange for ``shutdown``: f1 2007-07-12 intermediate, 40 t by KOR;
-  f2 2007-08 intermediate, 30 t by CHN; f3 2008-12-20 suspended;
+- ``fuel`` (KOR, CHN; 100 t, for the PRK) in exchange for ``shutdown``: f1 2007-07-12 intermediate,
+  40 t by KOR; f2 2007-08 intermediate, 30 t by CHN; f3 2008-12-20 suspended;
 - ``declare`` (PRK): d1 2008-06-26 complete, claimed, never verified;
-- ``delist`` (USA) in parallel with ``declare``: l1 2008-10-11 complete;
+- ``delist`` (USA, for the PRK) in parallel with ``declare``: l1 2008-10-11 complete;
 - ``talk``: no entries.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from hexatable.case import Case, load_case
-from hexatable.case.models import ImplementationStatus
+from hexatable.case.models import Implementation, ImplementationStatus
 from hexatable.ledger import LedgerQueryError, LedgerReport, ledger_report
 
 TOY = Path(__file__).parent / "data" / "toy"
@@ -154,8 +154,8 @@ def test_rewards_before_verification(toy: Case) -> None:
     findings = ledger_report(toy).findings
     # fuel f1 (2007-07-12) came 6 days before the IAEA verified the shutdown (2007-07-18); f2 (2007-08)
     # came after. The declaration was claimed (d1) and never verified, so the delisting (l1) was a
-    # reward before verification. The shutdown and the declaration are not rewards: fuel and delisting
-    # are neither claimed nor verified nor have a verifier, so they are not steps to verify.
+    # reward before verification. The shutdown and the declaration are not rewards: they name no
+    # beneficiary (and fuel and delisting are neither claimed nor verified nor have a verifier).
     assert [(f.reward_entry, f.step, f.verified, f.days_before, f.certain) for f in findings] == [
         ("f1", "shutdown", "2007-07-18", 6, True),
         ("l1", "declare", None, None, True),
@@ -198,3 +198,38 @@ def test_the_json_shape(toy: Case) -> None:
     }
     assert [f["reward_entry"] for f in data["reciprocity"]["rewards_before_verification"]] == ["f1", "l1"]
     assert data["commitments"][0]["entries"][0]["status"] == ImplementationStatus.MINIMAL.value
+
+
+def test_only_what_benefits_the_steps_obligor_and_is_given_is_a_reward(toy: Case) -> None:
+    # Talks about delisting (minimal, before the declaration) are not the reward itself; a delisting
+    # for the benefit of someone other than the declaring party would not be a reward for it.
+    talks = Implementation.model_validate(
+        {
+            "id": "l0",
+            "commitment": "delist",
+            "date": "2008-05-01",
+            "status": "minimal",
+            "text": {"en": "talks about delisting"},
+            "provenance": [{"source": "toy", "locator": "line 7", "quote": "remove the DPRK"}],
+        }
+    )
+    entries = list(toy.implementation)
+    entries.insert(entries.index(next(e for e in entries if e.id == "l1")), talks)
+    with_talks = toy.model_copy(update={"implementation": entries})
+    assert [f.reward_entry for f in ledger_report(with_talks).findings] == ["f1", "l1"]
+    # The first step of the delisting is now l0: 2008-05-01 is 56 days before d1 (2008-06-26).
+    pair = next(p for p in ledger_report(with_talks).pairs if p.commitment == "delist")
+    assert pair.step_lag_days == -56
+    documents = [
+        d.model_copy(
+            update={
+                "commitments": [
+                    c.model_copy(update={"beneficiaries": ["USA"]}) if c.id == "delist" else c
+                    for c in d.commitments
+                ]
+            }
+        )
+        for d in toy.documents
+    ]
+    elsewhere = toy.model_copy(update={"documents": documents})
+    assert [f.reward_entry for f in ledger_report(elsewhere).findings] == ["f1"]

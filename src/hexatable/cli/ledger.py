@@ -178,9 +178,9 @@ def print_reciprocity(report: LedgerReport) -> None:
     stdout.print(f"Rewards before verification ({len(report.findings)}):")
     for finding in report.findings:
         when = (
-            f"{finding.days_before} days before its verification on {finding.verified}"
+            f"{finding.days_before} days before its completion was verified on {finding.verified}"
             if finding.verified is not None
-            else "which was never verified"
+            else "whose completion was never verified"
         )
         unsure = "" if finding.certain else " (partial dates: order uncertain)"
         stdout.print(

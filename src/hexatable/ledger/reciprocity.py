@@ -5,12 +5,16 @@ Two commitments are *linked* when one names the other in a condition of kind ``i
 
 - the **lags** between the two sides' first steps (the first entry of status minimal, intermediate or
   complete, or with a delivery) and between their completions (the first ``complete`` entry);
-- the **rewards before verification**: every step or delivery of one side dated before the other side's
-  completion was verified (or while it never was). A side is checked as the step being paid for only
-  when it is *verifiable*: its commitment names a ``verifier``, or one of its entries records a claim
-  or a verification. The other side is then the reward. Japan's review of the talks blames "rewards
-  before verification"; on the ledger that claim is this list, each finding with the citations it
-  rests on (the reward's entry, the verifying entry or the last claim, and the link in the document).
+- the **rewards before verification**: every reward of one side given before the other side's
+  completion was verified (or while it never was). One side is the *reward* for the other's *step* when
+  it is for the benefit of the step's obligor (one of its ``beneficiaries`` is an obligor of the step)
+  and the step is *verifiable*: its commitment names a ``verifier``, or one of its entries records a
+  claim or a verification. A reward is *given* by an entry with a positive delivery, or one that raises
+  the reward's PAM score to intermediate or complete (talks about a reward, status minimal, are not the
+  reward, and an entry that restates a status gives nothing new). Japan's review of
+  the talks blames "rewards before verification"; on the ledger that claim is this list, each finding
+  with the citations it rests on (the reward's entry, the verifying entry or the step's last claim, and
+  the link in the document).
 
 Dates are compared by their first days; a finding is ``certain`` when the reward's last possible day is
 still before the verification's first.
@@ -22,7 +26,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 
 from hexatable.case.models import Commitment, ConditionKind, Implementation, ImplementationStatus
-from hexatable.ledger.pam import PROGRESS
+from hexatable.ledger.pam import PROGRESS, pam_score
 from hexatable.ledger.result import Cited, Milestone, ReciprocityPair, RewardBeforeVerification
 from hexatable.ledger.status import known_entries, verified_by
 
@@ -44,6 +48,21 @@ def linked_pairs(commitments: Sequence[Commitment]) -> list[tuple[Commitment, Co
             seen.add(key)
             pairs.append((commitment, index[condition.commitment], condition.kind))
     return pairs
+
+
+REWARDED = frozenset({ImplementationStatus.INTERMEDIATE, ImplementationStatus.COMPLETE})
+"""The statuses at which a reward counts as given (with or without a delivery)."""
+
+
+def reward_entries(entries: Sequence[Implementation]) -> Iterator[Implementation]:
+    """The entries that give (part of) a reward: a positive delivery, or a rise of the PAM score to
+    intermediate or complete."""
+    score = 0
+    for entry in entries:
+        before, score = score, pam_score(entry.status, score)
+        delivered = entry.delivered is not None and entry.delivered.amount > 0
+        if delivered or (entry.status in REWARDED and score > before):
+            yield entry
 
 
 def is_step(entry: Implementation) -> bool:
@@ -97,6 +116,11 @@ def pair_lags(
     )
 
 
+def rewards(reward: Commitment, step: Commitment) -> bool:
+    """Whether ``reward`` is for the benefit of an obligor of ``step``."""
+    return bool(set(reward.beneficiaries) & set(step.obligors))
+
+
 def verifiable(commitment: Commitment, entries: Sequence[Implementation]) -> bool:
     """Whether the commitment is something to verify (see the module's docstring)."""
     if commitment.verifier is not None:
@@ -111,12 +135,12 @@ def rewards_before_verification(
     ledger: Mapping[str, Sequence[Implementation]],
     as_of: dt.date | None,
 ) -> Iterator[RewardBeforeVerification]:
-    """Each step or delivery of ``reward`` before ``step``'s completion was verified.
+    """Each reward given by ``reward`` before ``step``'s completion was verified.
 
     ``link`` is the commitment whose condition links the two: its citations back the pairing.
     """
     step_entries = known_entries(ledger.get(step.id, ()), as_of)
-    if not verifiable(step, step_entries):
+    if not rewards(reward, step) or not verifiable(step, step_entries):
         return
     verifying = next(
         (e for e in step_entries if e.status is ImplementationStatus.COMPLETE and verified_by(e, as_of)),
@@ -127,9 +151,7 @@ def rewards_before_verification(
         verified = verifying.verification.date
     claims = [e for e in step_entries if e.claim is not None]
     backing = verifying if verifying is not None else (claims[-1] if claims else None)
-    for entry in known_entries(ledger.get(reward.id, ()), as_of):
-        if not is_step(entry):
-            continue
+    for entry in reward_entries(known_entries(ledger.get(reward.id, ()), as_of)):
         if verified is not None and entry.date.earliest() >= verified.earliest():
             continue
         cited = [Cited(entry.id, c) for c in entry.provenance]
