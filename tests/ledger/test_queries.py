@@ -233,3 +233,24 @@ def test_only_what_benefits_the_steps_obligor_and_is_given_is_a_reward(toy: Case
     ]
     elsewhere = toy.model_copy(update={"documents": documents})
     assert [f.reward_entry for f in ledger_report(elsewhere).findings] == ["f1"]
+
+
+def test_a_delivery_over_a_range_counts_once_the_range_is_over(toy: Case) -> None:
+    # 20 t shipped over the first half of 2008, given as one total: not counted as of 2008-03-31 (the
+    # range is not over), counted as of 2008-06-30 (70 + 20 = 90).
+    spread = Implementation.model_validate(
+        {
+            "id": "f25",
+            "commitment": "fuel",
+            "date": "2008-01-01/2008-06-30",
+            "status": "intermediate",
+            "text": {"en": "20 t over six months"},
+            "delivered": {"amount": 20, "unit": "t", "by": "KOR"},
+            "provenance": [{"source": "toy", "locator": "line 9", "quote": "Korea shipped"}],
+        }
+    )
+    entries = list(toy.implementation)
+    entries.insert(entries.index(next(e for e in entries if e.id == "f3")), spread)
+    case = toy.model_copy(update={"implementation": entries})
+    assert row(ledger_report(case, as_of=dt.date(2008, 3, 31)), "fuel")["delivered"] == 70
+    assert row(ledger_report(case, as_of=dt.date(2008, 6, 30)), "fuel")["delivered"] == 90

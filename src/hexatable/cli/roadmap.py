@@ -24,6 +24,7 @@ from hexatable.case.loader import Origin
 from hexatable.case.located_yaml import YamlSyntaxError, read_located
 from hexatable.case.roadmap_models import Roadmap as RoadmapRecord
 from hexatable.case.roadmap_models import SchedulePhase
+from hexatable.ledger import LedgerQueryError, RealisedSchedule, realised_schedule
 from hexatable.sequence.evaluate import Evaluation, evaluate
 from hexatable.sequence.from_case import engine_roadmap, schedule_of
 from hexatable.sequence.model import Roadmap
@@ -104,7 +105,8 @@ def roadmap_command(
         typer.Option(
             "--evaluate",
             help="Score this schedule instead of solving: a schedule id of the roadmap "
-            "(historical) or a YAML file with phases: [{tranches: {action: n}}].",
+            "(historical), 'ledger' (what the implementation ledger records) "
+            "or a YAML file with phases: [{tranches: {action: n}}].",
         ),
     ] = None,
     alternatives: Annotated[
@@ -127,21 +129,26 @@ def roadmap_command(
     record = package_of(loaded, package)
     head = {"case": loaded.id, "package": record.id, "title": pick(record.title, "en")}
     if evaluate_schedule is not None:
+        realised = None
         if evaluate_schedule in {s.id for s in record.schedules}:
             roadmap, schedule = schedule_of(record, evaluate_schedule)
+        elif evaluate_schedule == LEDGER:
+            roadmap, schedule, realised = ledger_schedule(loaded, record)
         elif Path(evaluate_schedule).suffix in (".yaml", ".yml"):
             roadmap, schedule = read_schedule_file(Path(evaluate_schedule), record)
         else:
             known = ", ".join(s.id for s in record.schedules) or "none"
             raise typer.BadParameter(
-                f"'{evaluate_schedule}' is neither a schedule of roadmap '{record.id}' ({known}) "
-                "nor a .yaml file",
+                f"'{evaluate_schedule}' is neither a schedule of roadmap '{record.id}' ({known}), "
+                f"'{LEDGER}' nor a .yaml file",
                 param_hint="--evaluate",
             )
         result = evaluate(roadmap, schedule)
         view = {**head, "mode": "evaluate", "schedule_id": evaluate_schedule, **evaluation_view(result)}
         view["status"] = "evaluated"
         view["objective"] = view["worst_excess"]
+        if realised is not None:
+            view["realised"] = realised.to_json()
         if json_output:
             _print_json(view)
         else:
@@ -151,9 +158,12 @@ def roadmap_command(
                     roadmap,
                     result,
                     f"schedule '{evaluate_schedule}'",
-                    _labels(record, evaluate_schedule),
+                    _labels(record, realised.grid if realised is not None else evaluate_schedule),
                 )
             )
+            if realised is not None and realised.unrecorded:
+                unrecorded = ", ".join(realised.unrecorded)
+                stdout.print(f"not in the ledger (no tranche counted): {unrecorded}", markup=False)
         return
     from hexatable.sequence.solver import SolverOptions, solve
 
@@ -171,6 +181,24 @@ def roadmap_command(
         _print_json(view)
         return
     stdout.print(render_solution(record, roadmap, solution))
+
+
+LEDGER = "ledger"
+"""``--evaluate ledger``: score the schedule the case's implementation ledger records."""
+
+
+def ledger_schedule(case: Case, record: RoadmapRecord) -> tuple[Roadmap, Any, RealisedSchedule]:
+    """The schedule the ledger realised, on the phases of the roadmap's dated schedule."""
+    try:
+        realised = realised_schedule(case, record)
+    except LedgerQueryError as error:
+        raise typer.BadParameter(str(error), param_hint=error.option) from None
+    roadmap = engine_roadmap(record, phases=len(realised.phases))
+    schedule = roadmap.empty_schedule()
+    for t, phase in enumerate(realised.phases):
+        for action_id, tranches in phase.tranches.items():
+            schedule[roadmap.action_index(action_id), t] = tranches
+    return roadmap, schedule, realised
 
 
 def _labels(record: RoadmapRecord, schedule_id: str) -> list[str] | None:

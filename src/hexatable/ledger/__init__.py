@@ -25,6 +25,7 @@ from hexatable.ledger.result import (
     RewardBeforeVerification,
     VerificationState,
 )
+from hexatable.ledger.schedule import RealisedSchedule, dated_grid, realised_schedule
 
 __all__ = [
     "PROGRESS",
@@ -36,11 +37,14 @@ __all__ = [
     "LedgerReport",
     "Milestone",
     "PamRow",
+    "RealisedSchedule",
     "ReciprocityPair",
     "RewardBeforeVerification",
     "VerificationState",
+    "dated_grid",
     "entries_by_commitment",
     "ledger_report",
     "pam_score",
+    "realised_schedule",
     "yearly_scores",
 ]

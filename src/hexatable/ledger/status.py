@@ -2,7 +2,9 @@
 
 An entry is *known by* a date when the first day its ``date`` starts on is certainly not after it:
 an entry of ``2007-08`` is known by 2007-08-31, not by 2007-08-15. A claim or verification counts from
-the same rule applied to its own date.
+the same rule applied to its own date. A delivery dated by a range (``2007-09/2008-12-14``: shipments
+over fifteen months, given as one total) counts once the range is over, because the sources vouch for
+the total only then.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ def known_by(date: DateSpan, as_of: dt.date | None) -> bool:
 def known_entries(entries: Iterable[Implementation], as_of: dt.date | None) -> list[Implementation]:
     """The entries known by ``as_of``, in ledger order."""
     return [e for e in entries if known_by(e.date, as_of)]
+
+
+def delivery_known_by(entry: Implementation, as_of: dt.date | None) -> bool:
+    """Whether the entry's delivery is known by ``as_of`` in full (a range must be over)."""
+    return entry.delivered is not None and (as_of is None or entry.date.latest() <= as_of)
 
 
 def claim_date(entry: Implementation) -> DateSpan | None:
@@ -61,7 +68,7 @@ def commitment_ledger(
     deliveries: list[DeliveryPoint] = []
     total = 0.0
     for entry in known:
-        if entry.delivered is not None:
+        if entry.delivered is not None and delivery_known_by(entry, as_of):
             total += entry.delivered.amount
             deliveries.append(
                 DeliveryPoint(entry.id, str(entry.date), entry.delivered.amount, total, entry.delivered.by)
