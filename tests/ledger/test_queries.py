@@ -254,3 +254,24 @@ def test_a_delivery_over_a_range_counts_once_the_range_is_over(toy: Case) -> Non
     case = toy.model_copy(update={"implementation": entries})
     assert row(ledger_report(case, as_of=dt.date(2008, 3, 31)), "fuel")["delivered"] == 70
     assert row(ledger_report(case, as_of=dt.date(2008, 6, 30)), "fuel")["delivered"] == 90
+
+
+def test_deliveries_run_in_the_order_they_count(toy: Case) -> None:
+    # A 20 t delivery over 2007-07-01/2007-12-31, listed first, counts from its end: after f1 (07-12)
+    # and f2 (2007-08, i.e. 08-31), so the running totals are 40, 70, 90 in that order.
+    spread = Implementation.model_validate(
+        {
+            "id": "f0",
+            "commitment": "fuel",
+            "date": "2007-07-01/2007-12-31",
+            "status": "minimal",
+            "text": {"en": "20 t over the half-year"},
+            "delivered": {"amount": 20, "unit": "t", "by": "KOR"},
+            "provenance": [{"source": "toy", "locator": "line 9", "quote": "Korea shipped"}],
+        }
+    )
+    entries = list(toy.implementation)
+    entries.insert(entries.index(next(e for e in entries if e.id == "f1")), spread)
+    fuel = row(ledger_report(toy.model_copy(update={"implementation": entries})), "fuel")
+    points = [(p["entry"], p["counted"], p["cumulative"]) for p in fuel["deliveries"]]  # type: ignore[attr-defined]
+    assert points == [("f1", "2007-07-12", 40), ("f2", "2007-08-31", 70), ("f0", "2007-12-31", 90)]

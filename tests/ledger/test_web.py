@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from hexatable.case import load_case
@@ -43,8 +44,9 @@ def test_delivery_chart_of_the_hand_made_case() -> None:
     chart = delivery_chart(ledger_report(load_case(TOY), as_of=dt.date(2009, 12, 31)), "en")
     assert chart is not None
     (fuel,) = chart["lines"]
+    # f2 is dated 2007-08: it counts from the month's last day.
     assert (fuel["x"], fuel["y"], fuel["link"]) == (
-        ["2007-07-12", "2007-08"],
+        ["2007-07-12", "2007-08-31"],
         [40, 70],
         ["entry-f1", "entry-f2"],
     )
@@ -84,3 +86,27 @@ def test_bad_filters_are_refused_with_a_message(client: TestClient) -> None:
     page = client.get("/cases/p5-process/ledger", params={"document": "nope"})
     assert page.status_code == 422 and "document: no document" in html.unescape(page.text)
     assert client.get("/cases/no-such-case/ledger").status_code == 404
+
+
+def test_the_roadmaps_page_scores_the_schedule_the_ledger_realised() -> None:
+    from hexatable.web.analyses import _realised
+
+    case = load_case(TOY)
+    found = _realised(case, case.roadmaps[0])
+    assert found is not None
+    realised, evaluation = found
+    # The realised schedule of test_schedule.py, as the engine's array (actions in roadmap order).
+    assert evaluation.schedule.tolist() == [[0, 1, 0], [0, 1, 0], [0, 1, 0], [0, 0, 3], [0, 0, 0]]
+    assert realised.unrecorded == ("r-talk",)
+    assert _realised(case.model_copy(update={"implementation": []}), case.roadmaps[0]) is None
+
+
+def test_the_six_party_roadmaps_page_shows_the_ledger_schedule(client: TestClient) -> None:
+    from hexatable.case import open_case
+
+    if not open_case("six-party-talks").implementation:
+        pytest.skip("the built-in six-party ledger is not on this branch yet (another branch writes it)")
+    page = client.get("/cases/six-party-talks/roadmaps", params={"package": "second-phase-actions-2007"})
+    assert page.status_code == 200
+    assert "As the implementation ledger records it" in page.text
+    assert "/cases/six-party-talks/ledger" in page.text

@@ -32,10 +32,15 @@ class Cited:
 
 @dataclass(frozen=True)
 class DeliveryPoint:
-    """One delivery of a commitment and the running total after it."""
+    """One delivery of a commitment and the running total after it, in the order they count.
+
+    ``date`` is the entry's date as recorded; ``counted`` the day from which the delivery counts (the
+    last day the date may mean: the end of a range, of a month).
+    """
 
     entry: str
     date: str
+    counted: str
     amount: float
     cumulative: float
     by: str
@@ -106,7 +111,14 @@ class CommitmentLedger:
             "delivered": self.delivered,
             "delivered_by": self.delivered_by(),
             "deliveries": [
-                {"entry": p.entry, "date": p.date, "amount": p.amount, "cumulative": p.cumulative, "by": p.by}
+                {
+                    "entry": p.entry,
+                    "date": p.date,
+                    "counted": p.counted,
+                    "amount": p.amount,
+                    "cumulative": p.cumulative,
+                    "by": p.by,
+                }
                 for p in self.deliveries
             ],
             "entries": [e.model_dump(mode="json", exclude_none=True) for e in self.entries],

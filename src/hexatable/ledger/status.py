@@ -67,12 +67,20 @@ def commitment_ledger(
     checks = [e for e in known if verified_by(e, as_of)]
     deliveries: list[DeliveryPoint] = []
     total = 0.0
-    for entry in known:
-        if entry.delivered is not None and delivery_known_by(entry, as_of):
-            total += entry.delivered.amount
-            deliveries.append(
-                DeliveryPoint(entry.id, str(entry.date), entry.delivered.amount, total, entry.delivered.by)
+    counted = [e for e in known if e.delivered is not None and delivery_known_by(e, as_of)]
+    for entry in sorted(counted, key=lambda e: e.date.latest()):  # stable: ledger order on equal days
+        assert entry.delivered is not None
+        total += entry.delivered.amount
+        deliveries.append(
+            DeliveryPoint(
+                entry.id,
+                str(entry.date),
+                entry.date.latest().isoformat(),
+                entry.delivered.amount,
+                total,
+                entry.delivered.by,
             )
+        )
     return CommitmentLedger(
         commitment=commitment.id,
         document=document,

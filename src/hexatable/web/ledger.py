@@ -148,12 +148,12 @@ def delivery_chart(report: LedgerReport, lang: str) -> dict[str, Any] | None:
         lines.append(
             {
                 "name": f"{row.commitment} ({unit})",
-                "x": [p.date.split("/")[0] for p in points],
+                "x": [p.counted for p in points],
                 "y": [p.cumulative for p in points],
                 "link": [anchor(p.entry) for p in points],
                 "text": [f"+{p.amount:g} {unit} · {p.by}" for p in points],
                 "promised": row.promised.amount,
-                "from": points[0].date.split("/")[0],
+                "from": points[0].counted,
                 "to": end,
                 "promised_name": _("promised: %(commitment)s") % {"commitment": row.commitment},
             }
