@@ -244,7 +244,7 @@ def test_unknown_collection(case_dir: Path) -> None:
     path = write(case_dir, "bad.yaml", "treaties: []\n")
     assert problems_of(case_dir) == [
         f"{path}:1:1: treaties: unknown collection 'treaties'; use one of case, sources, actors, "
-        "issues, sessions, documents, events, scenarios, roadmaps, forecasts, conflicts"
+        "issues, sessions, documents, events, scenarios, roadmaps, forecasts, conflicts, implementation"
     ]
 
 

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from hexatable.case import open_case, pick
-from hexatable.web import analyses, api, console, docs, pages
+from hexatable.web import analyses, api, console, docs, ledger, pages
 from tests.conftest import INSTRUCTOR, bearer
 from tests.web.test_api import act, create
 
@@ -97,6 +97,7 @@ PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/cases/{case_id}/roadmaps"): {},
     ("GET", "/cases/{case_id}/forecasts"): {},
     ("GET", "/cases/{case_id}/conflicts"): {},
+    ("GET", "/cases/{case_id}/ledger"): {},
     ("GET", "/room/{session_id}"): {},
     ("GET", "/room/{session_id}/panel"): {},
     ("POST", "/room/{session_id}/act"): {"data": {"type": "side_message", "room": "1", "text": "?"}},
@@ -131,7 +132,7 @@ WEBSOCKETS = {"/api/sessions/{session_id}/ws"}
 
 def http_routes() -> set[tuple[str, str]]:
     routes = set()
-    for router in (api.router, pages.router, analyses.router, console.router, docs.router):
+    for router in (api.router, pages.router, analyses.router, ledger.router, console.router, docs.router):
         for route in router.routes:
             for method in getattr(route, "methods", None) or ():
                 routes.add((method, route.path))  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from pydantic_core import ErrorDetails
 
 from hexatable.case.conflict_checks import conflict_problems
 from hexatable.case.forecast_checks import forecast_problems
+from hexatable.case.ledger_checks import ledger_problems
 from hexatable.case.located_yaml import LocatedDocument, YamlSyntaxError, read_located
 from hexatable.case.models import (
     COLLECTIONS,
@@ -39,6 +40,7 @@ from hexatable.case.models import (
     Conflict,
     Document,
     Forecast,
+    Implementation,
     Issue,
     Record,
     Scenario,
@@ -337,6 +339,7 @@ def _link(
     yield from _roadmap_consistency(records)
     yield from _forecast_consistency(records)
     yield from _conflict_consistency(records)
+    yield from _ledger_consistency(records)
 
 
 def _unique(
@@ -409,6 +412,13 @@ def _forecast_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> It
         if isinstance(forecast, Forecast):
             for path, message in forecast_problems(forecast, issues):
                 yield origin.problem(path, message)
+
+
+def _ledger_consistency(records: dict[str, list[tuple[Record, Origin]]]) -> Iterable[Problem]:
+    commitments = {c.id: c for d, _ in records["documents"] if isinstance(d, Document) for c in d.commitments}
+    entries = [(e, origin) for e, origin in records["implementation"] if isinstance(e, Implementation)]
+    for index, path, message in ledger_problems([e for e, _ in entries], commitments):
+        yield entries[index][1].problem(path, message)
 
 
 def _singular(collection: str) -> str:

@@ -372,6 +372,70 @@ class Event(Fact):
     document: DocumentRef | None = None
 
 
+# --- the implementation ledger ----------------------------------------------------------------
+
+
+class ImplementationStatus(StrEnum):
+    """How far a commitment is carried out, on the Peace Accords Matrix scale, plus two flags.
+
+    ``not-begun`` 0, ``minimal`` 1, ``intermediate`` 2, ``complete`` 3 are the PAM scores;
+    ``reversed`` (what was done is undone) scores 0 and ``suspended`` (work stopped, nothing undone)
+    keeps the score the commitment had before (:func:`hexatable.ledger.pam_score`).
+    """
+
+    NOT_BEGUN = "not-begun"
+    MINIMAL = "minimal"
+    INTERMEDIATE = "intermediate"
+    COMPLETE = "complete"
+    REVERSED = "reversed"
+    SUSPENDED = "suspended"
+
+
+class ImplementationClaim(Record):
+    """What a party said it had done: by whom and when (the entry's date when omitted)."""
+
+    by: Annotated[list[ActorRef], Field(min_length=1)]
+    date: DateSpan | None = None
+    text: Text | None = None
+
+
+class ImplementationVerification(Record):
+    """Who confirmed the entry, when and how; an entry without one is unverified."""
+
+    by: Annotated[list[ActorRef], Field(min_length=1)]
+    date: DateSpan
+    method: Text | None = None
+
+
+class Delivery(Record):
+    """An increment delivered in one entry, in the unit of the commitment's quantity."""
+
+    amount: float = Field(ge=0, allow_inf_nan=False)
+    unit: NonEmpty
+    by: ActorRef = Field(description="The supplier.")
+
+
+class Implementation(Fact):
+    """One dated entry of a commitment's implementation history (the ``implementation`` collection).
+
+    The entries of a commitment, in date order, are its ledger: the status reached or holding on
+    ``date``, what was claimed and what was verified, and any quantity delivered. The loader checks them
+    against the commitment (:mod:`hexatable.case.ledger_checks`); :mod:`hexatable.ledger` queries them.
+    """
+
+    id: Id
+    commitment: CommitmentRef
+    date: DateSpan = Field(description="When this status was reached or held.")
+    status: ImplementationStatus
+    actors: list[ActorRef] = Field(
+        default_factory=list, description="Who acted; empty means the commitment's obligors."
+    )
+    text: Text
+    claim: ImplementationClaim | None = None
+    verification: ImplementationVerification | None = None
+    delivered: Delivery | None = None
+
+
 # --- exercise scenarios -------------------------------------------------------------------------
 
 
@@ -482,6 +546,7 @@ class Case(Record):
     roadmaps: list[Roadmap] = Field(default_factory=list)
     forecasts: list[Forecast] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    implementation: list[Implementation] = Field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -559,6 +624,7 @@ class CaseFile(Record):
     roadmaps: list[Roadmap] = Field(default_factory=list)
     forecasts: list[Forecast] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    implementation: list[Implementation] = Field(default_factory=list)
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -572,5 +638,6 @@ COLLECTIONS: dict[str, type[Record]] = {
     "roadmaps": Roadmap,
     "forecasts": Forecast,
     "conflicts": Conflict,
+    "implementation": Implementation,
 }
 """The list-valued top-level keys of a case file and the record type of their items."""

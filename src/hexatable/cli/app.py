@@ -34,6 +34,7 @@ from hexatable.case.schema import case_file_schema
 from hexatable.cli import render
 from hexatable.cli.brief import brief_command
 from hexatable.cli.forecast import forecast_command
+from hexatable.cli.ledger import ledger_command
 from hexatable.cli.roadmap import roadmap_command
 from hexatable.cli.serve import serve_command
 from hexatable.cli.simulate import simulate_command
@@ -299,6 +300,7 @@ app.command("forecast")(user_errors(forecast_command))
 app.command("serve")(serve_command)
 app.command("stability")(user_errors(stability_command))
 app.command("tournament")(user_errors(tournament_command))
+app.command("ledger")(user_errors(ledger_command))
 
 
 def main() -> None:

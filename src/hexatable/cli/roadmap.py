@@ -29,6 +29,7 @@ from hexatable.case.located_yaml import YamlSyntaxError, read_located
 from hexatable.case.models import Id
 from hexatable.case.roadmap_models import Roadmap as RoadmapRecord
 from hexatable.case.roadmap_models import SchedulePhase
+from hexatable.ledger import LedgerQueryError, RealisedSchedule, realised_schedule
 from hexatable.sequence.evaluate import Evaluation, evaluate
 from hexatable.sequence.from_case import engine_roadmap, schedule_of
 from hexatable.sequence.model import MAX_PHASES, MAX_TRANCHES, Roadmap
@@ -251,8 +252,8 @@ def scheduled(record: RoadmapRecord, what: str, horizon: int, pad: bool) -> tupl
     else:
         known = ", ".join(s.id for s in record.schedules) or "none"
         raise typer.BadParameter(
-            f"'{what}' is neither a schedule of roadmap '{record.id}' ({known}) "
-            "nor a .yaml, .yml or .json file",
+            f"'{what}' is neither a schedule of roadmap '{record.id}' ({known}), "
+            f"'{LEDGER}' nor a .yaml, .yml or .json file",
             param_hint="--evaluate",
         )
     if pad and schedule.shape[1] < horizon:
@@ -298,7 +299,8 @@ def roadmap_command(
         typer.Option(
             "--evaluate",
             help="Score this schedule instead of solving: a schedule id of the roadmap "
-            "(historical) or a YAML/JSON file with phases: [{tranches: {action: n}}].",
+            "(historical), 'ledger' (what the implementation ledger records) "
+            "or a YAML/JSON file with phases: [{tranches: {action: n}}].",
         ),
     ] = None,
     alternatives: Annotated[
@@ -335,11 +337,17 @@ def roadmap_command(
     head = {"case": loaded.id, "package": record.id, "title": pick(record.title, "en")}
     if evaluate_schedule is not None:
         horizon = phases or record.phases
-        roadmap, schedule = scheduled(record, evaluate_schedule, horizon, pad=phases is not None)
+        realised = None
+        if evaluate_schedule == LEDGER:
+            roadmap, schedule, realised = ledger_schedule(loaded, record)
+        else:
+            roadmap, schedule = scheduled(record, evaluate_schedule, horizon, pad=phases is not None)
         result = evaluate(roadmap, schedule)
         view = {**head, "mode": "evaluate", "schedule_id": evaluate_schedule, **evaluation_view(result)}
         view["status"] = "evaluated"
         view["objective"] = view["worst_excess"]
+        if realised is not None:
+            view["realised"] = realised.to_json()
         if json_output:
             _print_json(view)
         else:
@@ -349,9 +357,14 @@ def roadmap_command(
                     roadmap,
                     result,
                     f"schedule '{evaluate_schedule}'",
-                    _labels(record, evaluate_schedule, roadmap.phases),
+                    _labels(
+                        record, realised.grid if realised is not None else evaluate_schedule, roadmap.phases
+                    ),
                 )
             )
+            if realised is not None and realised.unrecorded:
+                unrecorded = ", ".join(realised.unrecorded)
+                stdout.print(f"not in the ledger (no tranche counted): {unrecorded}", markup=False)
         return
     from hexatable.sequence.solver import SolverOptions, solve
 
@@ -372,6 +385,24 @@ def roadmap_command(
         _print_json(view)
         return
     stdout.print(render_solution(record, roadmap, solution))
+
+
+LEDGER = "ledger"
+"""``--evaluate ledger``: score the schedule the case's implementation ledger records."""
+
+
+def ledger_schedule(case: Case, record: RoadmapRecord) -> tuple[Roadmap, Any, RealisedSchedule]:
+    """The schedule the ledger realised, on the phases of the roadmap's dated schedule."""
+    try:
+        realised = realised_schedule(case, record)
+    except LedgerQueryError as error:
+        raise typer.BadParameter(str(error), param_hint=error.option) from None
+    roadmap = engine_roadmap(record, phases=len(realised.phases))
+    schedule = roadmap.empty_schedule()
+    for t, phase in enumerate(realised.phases):
+        for action_id, tranches in phase.tranches.items():
+            schedule[roadmap.action_index(action_id), t] = tranches
+    return roadmap, schedule, realised
 
 
 def _labels(record: RoadmapRecord, schedule_id: str, phases: int) -> list[str] | None:

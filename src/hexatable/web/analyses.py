@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from hexatable.case import pick
+from hexatable.case import Case, pick
 from hexatable.case.roadmap_models import Roadmap as RoadmapRecord
 from hexatable.cli.views import actor_name
 from hexatable.conflict.analysis import ConflictAnalysis, analyse, listed_states
@@ -27,6 +27,7 @@ from hexatable.conflict.status_quo import status_quo_paths
 from hexatable.forecast.case_input import input_from_case
 from hexatable.forecast.models import MODELS, run_model
 from hexatable.forecast.result import ForecastResult
+from hexatable.ledger import LedgerQueryError, RealisedSchedule, realised_schedule
 from hexatable.sequence.evaluate import Evaluation, evaluate
 from hexatable.sequence.from_case import engine_roadmap, schedule_of
 from hexatable.sequence.solver import Solution, SolverOptions, solve
@@ -41,11 +42,29 @@ SOLVER_STATUSES = (N_("optimal"), N_("feasible"), N_("infeasible"), N_("unknown"
 
 @dataclass(frozen=True)
 class RoadmapResults:
-    """A package's schedules as scored, and the least tempting schedule the solver found."""
+    """A package's schedules as scored, the least tempting schedule the solver found, and the schedule
+    the implementation ledger records (when the case has a ledger and the package a dated schedule)."""
 
     record: RoadmapRecord
     scored: tuple[tuple[str, Evaluation], ...]
     solution: Solution
+    realised: tuple[RealisedSchedule, Evaluation] | None = None
+
+
+def _realised(case: Case, record: RoadmapRecord) -> tuple[RealisedSchedule, Evaluation] | None:
+    """The ledger's schedule of a package, scored; ``None`` without a ledger or a dated schedule."""
+    if not case.implementation:
+        return None
+    try:
+        realised = realised_schedule(case, record)
+    except LedgerQueryError:
+        return None
+    roadmap = engine_roadmap(record, phases=len(realised.phases))
+    array = roadmap.empty_schedule()
+    for t, phase in enumerate(realised.phases):
+        for action_id, tranches in phase.tranches.items():
+            array[roadmap.action_index(action_id), t] = tranches
+    return realised, evaluate(roadmap, array)
 
 
 @cache
@@ -60,7 +79,7 @@ def roadmap_results(case_id: str, package: str) -> RoadmapResults:
         roadmap, array = schedule_of(record, schedule.id)
         scored.append((schedule.id, evaluate(roadmap, array)))
     solution = solve(engine_roadmap(record), SolverOptions(time_limit=10.0, workers=1, seed=0))
-    return RoadmapResults(record, tuple(scored), solution)
+    return RoadmapResults(record, tuple(scored), solution, _realised(case, record))
 
 
 def _chart(
@@ -99,6 +118,7 @@ def _verdict(evaluation: Evaluation, labels: list[str], names: dict[str, str], l
 @router.get("/cases/{case_id}/roadmaps", response_class=HTMLResponse)
 async def roadmaps_page(case_id: str, request: Request, package: str | None = None) -> HTMLResponse:
     lang = language(request)
+    _ = translations(lang).gettext
     case = builtin_case(case_id)
     packages = [{"id": r.id, "title": pick(r.title, lang)} for r in case.roadmaps]
     context: dict[str, Any] = {"case_id": case_id, "title": pick(case.info.title, lang), "packages": packages}
@@ -124,6 +144,22 @@ async def roadmaps_page(case_id: str, request: Request, package: str | None = No
             }
             for sid, evaluation in results.scored
         ]
+        if results.realised is not None:
+            realised, evaluation = results.realised
+            labels = phase_labels(realised.grid)
+            unrecorded = ", ".join(realised.unrecorded)
+            missing = _("Not in the ledger (no tranche counted): %(actions)s") % {"actions": unrecorded}
+            views.append(
+                {
+                    "title": _("As the implementation ledger records it"),
+                    "summary": missing if unrecorded else "",
+                    "chart": _chart(record, evaluation, labels, lang, names),
+                    "verdict": _verdict(evaluation, labels, names, lang),
+                    "violations": list(evaluation.violations),
+                    "provenance": [],
+                    "ledger": f"/cases/{case_id}/ledger?lang={lang}",
+                }
+            )
         solution = results.solution
         best = None
         if solution.evaluation is not None:

@@ -349,6 +349,7 @@ def case_page(case_id: str, request: Request) -> HTMLResponse:
             "has_roadmaps": bool(case.roadmaps),
             "has_forecasts": bool(case.forecasts),
             "has_conflicts": bool(case.conflicts),
+            "has_ledger": bool(case.implementation),
         },
     )
 

@@ -55,6 +55,35 @@
       return [traces, {margin: {l: 60, r: 10, t: 10, b: 50}, showlegend: true,
         legend: {orientation: "h", y: -0.25}, xaxis: axis(L.x), yaxis: axis(L.y)}];
     },
+    ledger(c, L) {
+      // One horizontal bar per stretch of a commitment's history (base: its first day, x: its length in
+      // ms on the date axis), coloured by status; claims, verifications and reversals as marks on top.
+      const bars = c.bars.map((b) => ({type: "bar", orientation: "h", name: b.name, y: b.y, x: b.x, base: b.base,
+        customdata: b.link, marker: {color: b.color}, hovertemplate: "%{y}<extra>" + b.name + "</extra>"}));
+      const symbols = {claim: "circle-open", verification: "diamond", reversal: "x"};
+      const colors = {claim: "#344054", verification: "#1f5fbf", reversal: "#b42318"};
+      const marks = c.marks.map((m) => ({type: "scatter", mode: "markers", name: m.name, x: m.x, y: m.y, text: m.text,
+        customdata: m.link, marker: {size: 11, symbol: symbols[m.kind], color: colors[m.kind], line: {width: 2}},
+        hovertemplate: "%{y}<br>%{x}<br>%{text}<extra>" + m.name + "</extra>"}));
+      return [bars.concat(marks), {barmode: "overlay", margin: {l: 230, r: 10, t: 10, b: 50}, hovermode: "closest",
+        height: Math.max(320, 26 * c.rows.length + 130),
+        legend: {orientation: "h", y: -0.2}, xaxis: axis(L.x, {type: "date"}),
+        yaxis: axis(L.y, {type: "category", categoryarray: c.rows, autorange: "reversed"})}];
+    },
+    deliveries(c, L) {
+      // Each commitment's deliveries and its promise share a colour.
+      const palette = ["#1f5fbf", "#16794a", "#b54708", "#6941c6", "#c11574", "#344054"];
+      const traces = [];
+      c.lines.forEach((l, i) => {
+        const color = palette[i % palette.length];
+        traces.push({type: "scatter", mode: "lines+markers", line: {shape: "hv", color: color}, name: l.name,
+          x: l.x, y: l.y, text: l.text, customdata: l.link, hovertemplate: "%{x}<br>%{y}<br>%{text}<extra></extra>"});
+        traces.push({type: "scatter", mode: "lines", line: {dash: "dash", color: color}, name: l.promised_name,
+          x: [l.from, l.to], y: [l.promised, l.promised], hoverinfo: "skip"});
+      });
+      return [traces, {margin: {l: 70, r: 10, t: 10, b: 50}, legend: {orientation: "h", y: -0.25},
+        xaxis: axis(L.x, {type: "date"}), yaxis: axis(L.y, {rangemode: "tozero"})}];
+    },
   };
 
   function draw(root) {
@@ -63,7 +92,14 @@
       const build = kinds[place.dataset.plot];
       if (!build) return;
       const [traces, layout] = build(JSON.parse(place.dataset.chart), JSON.parse(place.dataset.labels || "{}"));
-      Plotly.newPlot(place, traces, layout, config);
+      if (layout.height) place.style.height = layout.height + "px";  // a chart sized by its rows
+      Plotly.newPlot(place, traces, layout, config).then(() => {
+        // A mark whose customdata names an anchor on the page (a ledger entry and its sources) links to it.
+        place.on("plotly_click", (event) => {
+          const link = event.points && event.points[0] && event.points[0].customdata;
+          if (typeof link === "string" && document.getElementById(link)) window.location.hash = link;
+        });
+      });
     });
   }
 
