@@ -69,6 +69,7 @@ def counts(case: Case) -> dict[str, int]:
         "forecasts": len(case.forecasts),
         "conflicts": len(case.conflicts),
         "roadmaps": len(case.roadmaps),
+        "implementation": len(case.implementation),
         "citations": sum(1 for _ in citations(case)),
     }
 
