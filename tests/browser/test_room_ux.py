@@ -259,3 +259,20 @@ def test_after_a_walk_out_the_others_are_asked_whether_to_go_on(live: Server, br
         "failed",
         "'JPN' walked out and 'PRK' would not go on without it",
     )
+
+
+def test_the_clock_counts_down_between_refreshes(live: Server, browser: Any) -> None:
+    created = httpx.post(
+        f"{live.url}/api/sessions",
+        json={"seats": {"PRK": {"kind": "person"}}, "minutes": 30},
+        headers={"Authorization": f"Bearer {INSTRUCTOR}"},
+        timeout=120,
+    )
+    assert created.status_code == 201, created.text
+    prk = open_room(browser, live.url, created.json()["id"], created.json()["seat_tokens"]["PRK"])
+    shown = prk.locator("#clock").inner_text()
+    assert shown == "30:00" or shown.startswith("29:")  # half an hour, just begun
+    # No panel refresh comes (nobody acts): the page itself moves the clock on.
+    prk.wait_for_function("t => document.getElementById('clock').textContent !== t", arg=shown)
+    minutes, seconds = prk.locator("#clock").inner_text().split(":")
+    assert int(minutes) == 29 and 0 <= int(seconds) <= 59

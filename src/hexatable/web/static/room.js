@@ -84,6 +84,21 @@
     restore(focused);
     if (window.hexatableCharts) window.hexatableCharts.draw(panel);
     showSideNotice();
+    startClock();
+  }
+
+  // The clock counts down between refreshes; each panel brings the server's figure again (which stops
+  // while the instructor has paused the table), and the server ends the talks when it reaches zero.
+  let clockFrom = null;
+  function startClock() {
+    const clock = panel.querySelector("#clock");
+    clockFrom = clock && clock.dataset.paused !== "yes" ? {seconds: Number(clock.dataset.seconds), at: Date.now()} : null;
+  }
+  function tick() {
+    const clock = panel.querySelector("#clock");
+    if (!clock || !clockFrom) return;
+    const left = Math.max(0, clockFrom.seconds - Math.floor((Date.now() - clockFrom.at) / 1000));
+    clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
   }
 
   function eventOf(form) {
@@ -166,5 +181,7 @@
     socket.onclose = () => { setOffline(true); setTimeout(connect, 1000); };  // retry until the server is back
   }
   showSideNotice();
+  startClock();
+  setInterval(tick, 1000);
   connect();
 })();
