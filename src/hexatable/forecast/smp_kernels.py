@@ -9,6 +9,14 @@ They do the same floating-point operations in the same order as the NumPy expres
 (sums over voters run from the first voter to the last, as NumPy reduces a non-innermost axis), so a
 run gives bit-identical results; ``tests/forecast/test_smp_kernels.py`` checks this against the NumPy
 forms. Signatures are given, so the kernels compile on first import and are cached on disk.
+
+They compile with NumPy's error model (``error_model="numpy"``): under Numba's default (Python's), every
+float division checks its divisor for zero to raise ``ZeroDivisionError``, and that branch kept LLVM
+from vectorising the third-party loop over targets, the ``n³`` heart of a round (3× slower). No divisor
+here can be zero (each is a sum of strengths floored at 10⁻¹⁰ or 10⁻⁸, or a sum of ``exp`` scores
+including ``exp(0) = 1``), and the error model changes no arithmetic, so results stay bit-identical.
+Fast-math flags are not used: they let LLVM reassociate sums and fuse multiplications and additions,
+which changes the last bits of results.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ _F2 = "float64[:, ::1]"
 _F1 = "float64[::1]"
 
 
-@njit(f"void({_F2}, {_F1}, {_F1}, {_F1}, {_F2}, {_F2})", cache=True)
+@njit(f"void({_F2}, {_F1}, {_F1}, {_F1}, {_F2}, {_F2})", cache=True, error_model="numpy")
 def challenge_estimates(
     distance: FloatArray,
     risk: FloatArray,
@@ -98,7 +106,7 @@ def challenge_estimates(
                 gain[i, j] = challenge - (1 + u_ij[j])
 
 
-@njit(f"void({_F3}, {_F1}, {_F3})", cache=True)
+@njit(f"void({_F3}, {_F1}, {_F3})", cache=True, error_model="numpy")
 def coalition_strengths(scores: FloatArray, weight: FloatArray, strength: FloatArray) -> None:
     """``strength[e, a, b] = 10⁻⁸ + Σ_k max(0, w_k (u_ka − u_kb))`` for election ``e`` (0 on the diagonal
     before the floor), where ``u = scores[e]``: KTAB's ``Model::coalitions`` with proportional votes."""
@@ -119,7 +127,7 @@ def coalition_strengths(scores: FloatArray, weight: FloatArray, strength: FloatA
             strength[e, a, a] = MIN_COALITION
 
 
-@njit("float64(float64[::1], int64, int64)", cache=True)
+@njit("float64(float64[::1], int64, int64)", cache=True, error_model="numpy")
 def pairwise_sum(values: FloatArray, start: int, count: int) -> float:
     """``values[start:start + count].sum()`` added in NumPy's order (pairwise, eight accumulators in
     blocks of up to 128), so that a row summed here equals the same row summed by ``ndarray.sum``."""
@@ -155,7 +163,7 @@ def pairwise_sum(values: FloatArray, start: int, count: int) -> float:
     return first + second
 
 
-@njit(f"void({_F3}, int64[::1], {_F2})", cache=True)
+@njit(f"void({_F3}, int64[::1], {_F2})", cache=True, error_model="numpy")
 def row_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatArray) -> None:
     """``out[e, a] = values[e, a, :lengths[e]].sum()`` (NumPy's order of additions)."""
     for e in range(values.shape[0]):
@@ -163,7 +171,7 @@ def row_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatArray
             out[e, a] = pairwise_sum(values[e, a], 0, lengths[e])
 
 
-@njit(f"void({_F2}, int64[::1], {_F1})", cache=True)
+@njit(f"void({_F2}, int64[::1], {_F1})", cache=True, error_model="numpy")
 def prefix_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatArray) -> None:
     """``out[e] = values[e, :lengths[e]].sum()`` (NumPy's order of additions)."""
     for e in range(values.shape[0]):
@@ -173,7 +181,7 @@ def prefix_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatAr
 _I1 = "int64[::1]"
 
 
-@njit(f"void({_F2}, {_F1}, {_I1}, {_I1}, {_F1}, {_I1}, {_F1})", cache=True)
+@njit(f"void({_F2}, {_F1}, {_I1}, {_I1}, {_F1}, {_I1}, {_F1})", cache=True, error_model="numpy")
 def bargain_victories(
     after: FloatArray,
     status_quo: FloatArray,
@@ -215,7 +223,7 @@ def bargain_victories(
                 victory[base + a * m + b] = strength[a, b] / (strength[a, b] + strength[b, a])
 
 
-@njit(f"void({_F1}, {_I1}, {_I1}, {_I1}, {_F1})", cache=True)
+@njit(f"void({_F1}, {_I1}, {_I1}, {_I1}, {_F1})", cache=True, error_model="numpy")
 def election_log_scores(
     log_victory: FloatArray,
     starts: npt.NDArray[np.int64],
@@ -243,7 +251,7 @@ def election_log_scores(
             shifted[first + a] = shifted[first + a] - top
 
 
-@njit(f"void({_F1}, {_I1}, {_I1}, {_I1})", cache=True)
+@njit(f"void({_F1}, {_I1}, {_I1}, {_I1})", cache=True, error_model="numpy")
 def election_winners(
     weights: FloatArray,
     starts: npt.NDArray[np.int64],
