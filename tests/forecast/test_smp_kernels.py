@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hexatable.forecast.inputs import FloatArray
-from hexatable.forecast.smp import condorcet_probabilities, expected_gains, utility
-from hexatable.forecast.smp_kernels import pairwise_sum, row_sums
+from hexatable.forecast.smp import condorcet_probabilities, expected_gains, salience_distances, utility
+from hexatable.forecast.smp_kernels import pairwise_sum, row_sums, weighted_distances
 
 
 def reference_gains(
@@ -94,3 +94,37 @@ def test_pairwise_sum_adds_in_numpys_order(count: int, seed: int) -> None:
     out = np.empty((2, 1))
     row_sums(rows, np.array([count, count // 2], dtype=np.int64), out)
     assert out[0, 0] == values.sum() and out[1, 0] == values[: count // 2].sum()
+
+
+def reference_distances(position: FloatArray, salience: FloatArray, points: FloatArray) -> FloatArray:
+    norm = (salience**2).sum(axis=1)
+    gap = position[:, None, :] - points[None, :, :]
+    return np.asarray(np.sqrt(((gap * salience[:, None, :]) ** 2).sum(axis=2) / norm[:, None]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    actors=st.integers(1, 20),
+    points=st.integers(0, 20),
+    dimensions=st.integers(1, 12),  # 8 and more: NumPy's blocked pairwise sum
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_weighted_distances_and_utilities_equal_the_numpy_form(
+    actors: int, points: int, dimensions: int, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    position = rng.uniform(0, 1, (actors, dimensions))
+    salience = rng.uniform(0, 1, (actors, dimensions))
+    salience[:, 0] += 1e-3  # no actor without salience (the model refuses those)
+    target = rng.uniform(0, 1, (points, dimensions))
+    risk = rng.uniform(-0.5, 1.0, actors)
+    want = reference_distances(position, salience, target)
+    assert np.array_equal(
+        salience_distances(position, salience), reference_distances(position, salience, position)
+    )
+    utilities = np.empty((actors, points))
+    weighted_distances(position, salience, (salience**2).sum(axis=1), target, risk, utilities)
+    assert np.array_equal(utilities, utility(want, risk[:, None]))
+    distances = np.empty((actors, points))
+    weighted_distances(position, salience, (salience**2).sum(axis=1), target, np.zeros(0), distances)
+    assert np.array_equal(distances, want)

@@ -277,3 +277,38 @@ def election_winners(
             if row[a] >= threshold:
                 winner[e] = a
                 break
+
+
+@njit(f"void({_F2}, {_F2}, {_F1}, {_F2}, {_F1}, {_F2})", cache=True, error_model="numpy")
+def weighted_distances(
+    position: FloatArray,
+    salience: FloatArray,
+    norm: FloatArray,
+    points: FloatArray,
+    risk: FloatArray,
+    out: FloatArray,
+) -> None:
+    """``out[a, m]``: actor ``a``'s salience-weighted distance to ``points[m]``, or its utility of it.
+
+    The distance is ``sqrt(Σ_k ((x_ak − y_mk) s_ak)² / norm_a)`` (KTAB's ``bvDiff``), computed as the
+    NumPy form did (difference, product, square, ``ndarray.sum``'s order, quotient, root); with ``risk``
+    of length ``n`` it is turned into the utility ``(1 − d)(1 + min(d, 1) R_a)``; with an empty
+    ``risk`` the distance itself is stored.
+    """
+    n, dims = position.shape
+    squares = np.empty(dims)
+    as_utility = risk.shape[0] > 0
+    for a in range(n):
+        for m in range(points.shape[0]):
+            if dims < 8:  # NumPy adds fewer than 8 terms one by one, from the first
+                total = 0.0
+                for k in range(dims):
+                    gap = (position[a, k] - points[m, k]) * salience[a, k]
+                    total += gap * gap
+            else:
+                for k in range(dims):
+                    gap = (position[a, k] - points[m, k]) * salience[a, k]
+                    squares[k] = gap * gap
+                total = pairwise_sum(squares, 0, dims)
+            d = np.sqrt(total / norm[a])
+            out[a, m] = (1 - d) * (1 + min(d, 1.0) * risk[a]) if as_utility else d
