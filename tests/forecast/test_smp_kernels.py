@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hexatable.forecast.inputs import FloatArray
-from hexatable.forecast.smp import condorcet_probabilities, expected_gains, salience_distances, utility
+from hexatable.forecast.smp import (
+    condorcet_probabilities,
+    expected_gains,
+    position_gaps,
+    salience_distances,
+    unique_positions,
+    utility,
+)
 from hexatable.forecast.smp_kernels import pairwise_sum, row_sums, weighted_distances
 
 
@@ -128,3 +135,39 @@ def test_weighted_distances_and_utilities_equal_the_numpy_form(
     distances = np.empty((actors, points))
     weighted_distances(position, salience, (salience**2).sum(axis=1), target, np.zeros(0), distances)
     assert np.array_equal(distances, want)
+
+
+def reference_unique(position: FloatArray, tolerance: float) -> tuple[list[int], list[int]]:
+    """KTAB's ``ueIndices`` scan as the NumPy loop wrote it before the compiled one."""
+    uniques: list[int] = []
+    equivalent: list[int] = []
+    for i in range(position.shape[0]):
+        gaps = np.sqrt(((position[uniques] - position[i]) ** 2).sum(axis=1)) if uniques else np.zeros(0)
+        close = np.flatnonzero(gaps < tolerance)
+        if close.size:
+            equivalent.append(int(close[0]))
+        else:
+            uniques.append(i)
+            equivalent.append(len(uniques) - 1)
+    return uniques, equivalent
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    actors=st.integers(1, 30),
+    dimensions=st.integers(1, 10),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_distinct_positions_and_gaps_equal_the_numpy_scan(actors: int, dimensions: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    # A few clusters with jitter around the tolerance, so that joins, near misses and chains occur.
+    centres = rng.uniform(0, 1, (max(1, actors // 4), dimensions))
+    position = centres[rng.integers(0, len(centres), actors)]
+    position = position + rng.choice([0.0, 3e-4, 9e-4, 2e-3], (actors, 1)) * rng.standard_normal(
+        (actors, dimensions)
+    )
+    want_unique, want_equivalent = reference_unique(position, 1e-3)
+    unique, equivalent = unique_positions(position, 1e-3)
+    assert unique.tolist() == want_unique and equivalent.tolist() == want_equivalent
+    want_gaps = np.sqrt(((position[:, None, :] - position[None, :, :]) ** 2).sum(axis=2))
+    assert np.array_equal(position_gaps(position), want_gaps)

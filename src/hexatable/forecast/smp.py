@@ -49,6 +49,7 @@ from hexatable.forecast.smp_kernels import (
     bargain_victories,
     challenge_estimates,
     coalition_strengths,
+    distinct_positions,
     election_log_scores,
     election_winners,
     weighted_distances,
@@ -393,17 +394,25 @@ def unique_positions(
     >>> unique_positions(np.array([[0.5], [0.2], [0.5004], [0.2]]))[0].tolist()
     [0, 1]
     """
-    uniques: list[int] = []
-    equivalent: list[int] = []
-    for i in range(position.shape[0]):
-        gaps = np.sqrt(((position[uniques] - position[i]) ** 2).sum(axis=1)) if uniques else np.zeros(0)
-        close = np.flatnonzero(gaps < tolerance)
-        if close.size:
-            equivalent.append(int(close[0]))
-        else:
-            uniques.append(i)
-            equivalent.append(len(uniques) - 1)
-    return np.array(uniques, dtype=np.int64), np.array(equivalent, dtype=np.int64)
+    return _distinct(position_gaps(position), tolerance)
+
+
+def position_gaps(position: FloatArray) -> FloatArray:
+    """``G[a, b]``: the Euclidean distance between the positions of actors ``a`` and ``b`` (compiled; the
+    same operations as NumPy's ``sqrt(((x_a − x_b)²).sum())``, and ``G`` is exactly symmetric).
+
+    >>> position_gaps(np.array([[0.0, 0.0], [0.3, 0.4]])).tolist()
+    [[0.0, 0.5], [0.5, 0.0]]
+    """
+    ones = np.ones(position.shape[0])
+    return _weighted(position, np.ones_like(position), ones, position, None)
+
+
+def _distinct(gaps: FloatArray, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
+    unique = np.empty(gaps.shape[0], dtype=np.int64)
+    equivalent = np.empty(gaps.shape[0], dtype=np.int64)
+    count = int(distinct_positions(gaps, tolerance, unique, equivalent))
+    return unique[:count].copy(), equivalent
 
 
 @dataclass(frozen=True)
@@ -437,11 +446,11 @@ def prevailing_probabilities(
     """
     distance = salience_distances(position, salience)
     risk = risk_attitudes(condorcet_probabilities(1.0 - distance, capability))
-    unique, equivalent = unique_positions(position)
+    gaps = position_gaps(position)
+    unique, equivalent = _distinct(gaps, POSITION_TOLERANCE)
     probability = condorcet_probabilities(utility(distance[:, unique], risk[:, None]), capability)
     # posProb: the last distinct position that actor i is equivalent to.
-    gaps = np.sqrt(((position[:, None, :] - position[None, unique, :]) ** 2).sum(axis=2))
-    close = gaps < POSITION_TOLERANCE
+    close = gaps[:, unique] < POSITION_TOLERANCE
     last = unique.size - 1 - np.argmax(close[:, ::-1], axis=1)
     return Prevailing(
         unique=unique, equivalent=equivalent, probability=probability, by_actor=probability[last]
@@ -542,7 +551,8 @@ def _trajectory(
         risks.append(risk)
         if progress:
             progress(1)
-        first = _movement(history[0], history[1]) + config.min_significant_delta
+        if t == 1:
+            first = _movement(history[0], history[1]) + config.min_significant_delta
         if t >= config.min_rounds and _movement(history[-2], history[-1]) / first < config.min_delta_ratio:
             stop = "converged"
             break

@@ -312,3 +312,28 @@ def weighted_distances(
                 total = pairwise_sum(squares, 0, dims)
             d = np.sqrt(total / norm[a])
             out[a, m] = (1 - d) * (1 + min(d, 1.0) * risk[a]) if as_utility else d
+
+
+@njit("int64(float64[:, ::1], float64, int64[::1], int64[::1])", cache=True, error_model="numpy")
+def distinct_positions(
+    gaps: FloatArray,
+    tolerance: float,
+    unique: npt.NDArray[np.int64],
+    equivalent: npt.NDArray[np.int64],
+) -> int:
+    """Scan the actors in order: one within ``tolerance`` of an earlier distinct position joins the
+    first such one (``equivalent[i]``), otherwise it opens a new one (``unique``). ``gaps[a, b]`` is the
+    distance between the positions of actors ``a`` and ``b``. Returns the number of distinct positions."""
+    count = 0
+    for i in range(gaps.shape[0]):
+        joined = -1
+        for m in range(count):
+            if gaps[unique[m], i] < tolerance:
+                joined = m
+                break
+        if joined < 0:
+            unique[count] = i
+            joined = count
+            count += 1
+        equivalent[i] = joined
+    return count
