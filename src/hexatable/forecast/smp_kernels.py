@@ -298,6 +298,20 @@ def weighted_distances(
     n, dims = position.shape
     squares = np.empty(dims)
     as_utility = risk.shape[0] > 0
+    if dims == 1:  # one term: the sum is the square itself; these loops vectorise
+        for a in range(n):
+            x_a, s_a, norm_a = position[a, 0], salience[a, 0], norm[a]
+            if as_utility:
+                r_a = risk[a]
+                for m in range(points.shape[0]):
+                    gap = (x_a - points[m, 0]) * s_a
+                    d = np.sqrt(gap * gap / norm_a)
+                    out[a, m] = (1 - d) * (1 + min(d, 1.0) * r_a)
+            else:
+                for m in range(points.shape[0]):
+                    gap = (x_a - points[m, 0]) * s_a
+                    out[a, m] = np.sqrt(gap * gap / norm_a)
+        return
     for a in range(n):
         for m in range(points.shape[0]):
             if dims < 8:  # NumPy adds fewer than 8 terms one by one, from the first
