@@ -312,30 +312,50 @@ def step(position: FloatArray, salience: FloatArray, capability: FloatArray) -> 
     u_rcvr = _position_utilities(position, salience, risk, bargain_j, norm)
     after = (base[:, None] - own_utility[:, initiators] - own_utility[:, receivers] + u_init + u_rcvr) / n
     status_quo = base / n
-    # Bargains per actor, in KTAB's order: those aimed at k by earlier initiators, k's status quo,
-    # k's own, those aimed at k by later initiators (the order only breaks exact ties).
-    queues: list[list[int]] = [[] for _ in range(n)]  # bargain number, or −1 for the status quo
-    bargain_of = {int(i): b for b, i in enumerate(initiators.tolist())}
-    for i in range(n):
-        queues[i].append(-1)
-        if i in bargain_of:
-            queues[i].append(bargain_of[i])
-            queues[int(challenges.target[i])].append(bargain_of[i])
     new = position.copy()
-    contested = [k for k in range(n) if len(queues[k]) > 1]
-    if not contested:
+    contested, options, sizes = _bargain_queues(n, initiators, receivers)
+    if contested.size == 0:
         return new, risk
-    choices = _bargain_elections([queues[k] for k in contested], after, status_quo, capability)
-    for k, chosen in zip(contested, choices, strict=True):
-        if chosen >= 0:
-            new[k] = bargain_i[chosen] if initiators[chosen] == k else bargain_j[chosen]
+    chosen = _bargain_elections(options, sizes, after, status_quo, capability)
+    moved = chosen >= 0
+    k, chosen = contested[moved], chosen[moved]
+    new[k] = np.where((initiators[chosen] == k)[:, None], bargain_i[chosen], bargain_j[chosen])
     return new, risk
 
 
+def _bargain_queues(
+    n: int, initiators: np.ndarray, receivers: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each actor's candidate bargains (bargain number, −1 for its status quo), for the actors that
+    have more than their status quo: the actors, their candidates one actor after another, the counts.
+
+    KTAB's order: actor ``i``'s turn (in actor order) adds its status quo and its own bargain to its
+    own list and that bargain to its target's list; so an actor's list holds the bargains aimed at it
+    by earlier initiators, its status quo, its own, then those aimed at it by later initiators (the
+    order only breaks exact ties).
+
+    >>> [a.tolist() for a in _bargain_queues(3, np.array([0, 2]), np.array([1, 1]))]
+    [[0, 1, 2], [-1, 0, 0, -1, 1, -1, 1], [2, 3, 2]]
+    """
+    bargains = np.arange(initiators.size)
+    owner = np.concatenate([np.arange(n), initiators, receivers])
+    turn = np.concatenate([np.arange(n), initiators, initiators])
+    within = np.concatenate([np.zeros(n), np.ones(initiators.size), np.full(initiators.size, 2.0)])
+    option = np.concatenate([np.full(n, -1), bargains, bargains])
+    order = np.lexsort((within, turn, owner))
+    sizes = np.bincount(owner, minlength=n)
+    keep = sizes[owner[order]] > 1
+    contested = np.flatnonzero(sizes > 1)
+    return contested, option[order][keep].astype(np.int64), sizes[contested].astype(np.int64)
+
+
 def _bargain_elections(
-    queues: list[list[int]], after: FloatArray, status_quo: FloatArray, capability: FloatArray
-) -> list[int]:
+    options: np.ndarray, sizes: np.ndarray, after: FloatArray, status_quo: FloatArray, capability: FloatArray
+) -> np.ndarray:
     """The winner of each actor's election among its candidate bargains (−1: its status quo).
+
+    ``options`` holds every election's candidates (bargain numbers, −1 for the status quo), one
+    election after another; ``sizes`` the number of candidates of each.
 
     The elections of a round are stored one after the other (their sizes differ widely: a strong
     actor may be the target of dozens of bargains) and decided by compiled loops, with NumPy's ``log``
@@ -345,12 +365,10 @@ def _bargain_elections(
     bit-identical to theirs.
     """
     n = after.shape[0]
-    sizes = np.array([len(q) for q in queues], dtype=np.int64)
     starts = np.zeros(sizes.size + 1, dtype=np.int64)
     np.cumsum(sizes, out=starts[1:])
     blocks = np.zeros(sizes.size + 1, dtype=np.int64)
     np.cumsum(sizes**2, out=blocks[1:])
-    options = np.array([b for q in queues for b in q], dtype=np.int64)
     width = int(sizes.max())
     padded = sizes.size * n * width * width <= _BATCH_ELEMENTS
     summed = np.full(sizes.size, width, dtype=np.int64) if padded else sizes
@@ -368,7 +386,7 @@ def _bargain_elections(
     election_log_scores(np.log(np.maximum(victory, 1e-300)), starts, blocks, summed, shifted)
     winner = np.empty(sizes.size, dtype=np.int64)
     election_winners(np.exp(shifted), starts, summed, winner)
-    return [int(c) for c in options[starts[:-1] + winner]]
+    return np.asarray(options[starts[:-1] + winner], dtype=np.int64)
 
 
 def _position_utilities(
