@@ -57,7 +57,8 @@ def main() -> None:
         f"{args.workers} workers: {seconds:.1f} s ({1000 * seconds / args.runs:.0f} ms per run)"
     )
     print(
-        f"CPU time of the runs: {user + system:.1f} s ({user:.1f} s user, {system:.1f} s system, "
+        f"CPU time of the runs: {user + system:.1f} s = {1000 * (user + system) / args.runs:.1f} ms per run "
+        f"({user:.1f} s user, {system:.1f} s system, "
         f"{100 * system / max(user + system, 1e-9):.0f} % in the kernel); on {args.workers} otherwise idle "
         f"core(s): ≈ {(user + system) / args.workers:.1f} s"
     )

@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hexatable.forecast.inputs import ForecastInput, ForecastInputError
-from hexatable.forecast.smp import SmpConfig, run_smp, step
+from hexatable.forecast.smp import SmpConfig, run_smp, smp_forecast, step
 from tests.forecast.strategies import forecast_inputs, permuted
 
 FIXED_ROUNDS = SmpConfig(rounds=5, min_delta_ratio=0.0)
@@ -221,3 +221,10 @@ def test_a_strong_centre_pulls_the_others_and_the_run_stops_on_small_moves() -> 
     assert result.forecast.tolist() == [50]
     assert np.abs(result.positions[-1, :, 0] - 50).max() < np.abs(result.positions[0, :, 0] - 50).max()
     assert result.stop_reason == "converged"
+
+
+@settings(max_examples=40, deadline=None)
+@given(forecast_inputs(max_actors=8, max_dimensions=3), st.integers(1, 12))
+def test_the_monte_carlo_forecast_is_the_full_runs_forecast(data: ForecastInput, rounds: int) -> None:
+    config = SmpConfig(rounds=rounds)
+    assert np.array_equal(smp_forecast(data, config), run_smp(data, config).forecast)

@@ -12,8 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hexatable.forecast.inputs import FloatArray
-from hexatable.forecast.smp import condorcet_probabilities, expected_gains, utility
-from hexatable.forecast.smp_kernels import pairwise_sum, row_sums
+from hexatable.forecast.smp import (
+    condorcet_probabilities,
+    expected_gains,
+    position_gaps,
+    salience_distances,
+    unique_positions,
+    utility,
+)
+from hexatable.forecast.smp_kernels import pairwise_sum, row_sums, weighted_distances
 
 
 def reference_gains(
@@ -94,3 +101,73 @@ def test_pairwise_sum_adds_in_numpys_order(count: int, seed: int) -> None:
     out = np.empty((2, 1))
     row_sums(rows, np.array([count, count // 2], dtype=np.int64), out)
     assert out[0, 0] == values.sum() and out[1, 0] == values[: count // 2].sum()
+
+
+def reference_distances(position: FloatArray, salience: FloatArray, points: FloatArray) -> FloatArray:
+    norm = (salience**2).sum(axis=1)
+    gap = position[:, None, :] - points[None, :, :]
+    return np.asarray(np.sqrt(((gap * salience[:, None, :]) ** 2).sum(axis=2) / norm[:, None]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    actors=st.integers(1, 20),
+    points=st.integers(0, 20),
+    dimensions=st.integers(1, 12),  # 8 and more: NumPy's blocked pairwise sum
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_weighted_distances_and_utilities_equal_the_numpy_form(
+    actors: int, points: int, dimensions: int, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    position = rng.uniform(0, 1, (actors, dimensions))
+    salience = rng.uniform(0, 1, (actors, dimensions))
+    salience[:, 0] += 1e-3  # no actor without salience (the model refuses those)
+    target = rng.uniform(0, 1, (points, dimensions))
+    risk = rng.uniform(-0.5, 1.0, actors)
+    want = reference_distances(position, salience, target)
+    assert np.array_equal(
+        salience_distances(position, salience), reference_distances(position, salience, position)
+    )
+    utilities = np.empty((actors, points))
+    weighted_distances(position, salience, (salience**2).sum(axis=1), target, risk, utilities)
+    assert np.array_equal(utilities, utility(want, risk[:, None]))
+    distances = np.empty((actors, points))
+    weighted_distances(position, salience, (salience**2).sum(axis=1), target, np.zeros(0), distances)
+    assert np.array_equal(distances, want)
+
+
+def reference_unique(position: FloatArray, tolerance: float) -> tuple[list[int], list[int]]:
+    """KTAB's ``ueIndices`` scan as the NumPy loop wrote it before the compiled one."""
+    uniques: list[int] = []
+    equivalent: list[int] = []
+    for i in range(position.shape[0]):
+        gaps = np.sqrt(((position[uniques] - position[i]) ** 2).sum(axis=1)) if uniques else np.zeros(0)
+        close = np.flatnonzero(gaps < tolerance)
+        if close.size:
+            equivalent.append(int(close[0]))
+        else:
+            uniques.append(i)
+            equivalent.append(len(uniques) - 1)
+    return uniques, equivalent
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    actors=st.integers(1, 30),
+    dimensions=st.integers(1, 10),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_distinct_positions_and_gaps_equal_the_numpy_scan(actors: int, dimensions: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    # A few clusters with jitter around the tolerance, so that joins, near misses and chains occur.
+    centres = rng.uniform(0, 1, (max(1, actors // 4), dimensions))
+    position = centres[rng.integers(0, len(centres), actors)]
+    position = position + rng.choice([0.0, 3e-4, 9e-4, 2e-3], (actors, 1)) * rng.standard_normal(
+        (actors, dimensions)
+    )
+    want_unique, want_equivalent = reference_unique(position, 1e-3)
+    unique, equivalent = unique_positions(position, 1e-3)
+    assert unique.tolist() == want_unique and equivalent.tolist() == want_equivalent
+    want_gaps = np.sqrt(((position[:, None, :] - position[None, :, :]) ** 2).sum(axis=2))
+    assert np.array_equal(position_gaps(position), want_gaps)

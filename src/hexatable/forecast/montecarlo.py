@@ -28,6 +28,7 @@ from hexatable.execution import Executor
 from hexatable.forecast.baselines import BASELINES, condorcet_winner, weighted_median
 from hexatable.forecast.inputs import CAPABILITY_LIMIT, FloatArray, ForecastInput
 from hexatable.forecast.models import ModelSpec, run_model
+from hexatable.forecast.smp import smp_forecast
 
 Distribution = Literal["normal", "uniform"]
 
@@ -103,6 +104,8 @@ def _forecasts(
         return np.stack([weighted_median(p, w) for p, w in zip(position, weight, strict=True)])
     if spec.model == "condorcet":
         return np.stack([condorcet_winner(s.position, s.capability[:, None] * s.salience) for s in shakes])
+    if spec.model == "smp":
+        return np.stack([smp_forecast(s, spec.smp) for s in shakes])
     return np.stack([run_model(s, spec).forecast for s in shakes])
 
 

@@ -9,6 +9,14 @@ They do the same floating-point operations in the same order as the NumPy expres
 (sums over voters run from the first voter to the last, as NumPy reduces a non-innermost axis), so a
 run gives bit-identical results; ``tests/forecast/test_smp_kernels.py`` checks this against the NumPy
 forms. Signatures are given, so the kernels compile on first import and are cached on disk.
+
+They compile with NumPy's error model (``error_model="numpy"``): under Numba's default (Python's), every
+float division checks its divisor for zero to raise ``ZeroDivisionError``, and that branch kept LLVM
+from vectorising the third-party loop over targets, the ``n³`` heart of a round (3× slower). No divisor
+here can be zero (each is a sum of strengths floored at 10⁻¹⁰ or 10⁻⁸, or a sum of ``exp`` scores
+including ``exp(0) = 1``), and the error model changes no arithmetic, so results stay bit-identical.
+Fast-math flags are not used: they let LLVM reassociate sums and fuse multiplications and additions,
+which changes the last bits of results.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ _F2 = "float64[:, ::1]"
 _F1 = "float64[::1]"
 
 
-@njit(f"void({_F2}, {_F1}, {_F1}, {_F1}, {_F2}, {_F2})", cache=True)
+@njit(f"void({_F2}, {_F1}, {_F1}, {_F1}, {_F2}, {_F2})", cache=True, error_model="numpy")
 def challenge_estimates(
     distance: FloatArray,
     risk: FloatArray,
@@ -98,7 +106,7 @@ def challenge_estimates(
                 gain[i, j] = challenge - (1 + u_ij[j])
 
 
-@njit(f"void({_F3}, {_F1}, {_F3})", cache=True)
+@njit(f"void({_F3}, {_F1}, {_F3})", cache=True, error_model="numpy")
 def coalition_strengths(scores: FloatArray, weight: FloatArray, strength: FloatArray) -> None:
     """``strength[e, a, b] = 10⁻⁸ + Σ_k max(0, w_k (u_ka − u_kb))`` for election ``e`` (0 on the diagonal
     before the floor), where ``u = scores[e]``: KTAB's ``Model::coalitions`` with proportional votes."""
@@ -119,7 +127,7 @@ def coalition_strengths(scores: FloatArray, weight: FloatArray, strength: FloatA
             strength[e, a, a] = MIN_COALITION
 
 
-@njit("float64(float64[::1], int64, int64)", cache=True)
+@njit("float64(float64[::1], int64, int64)", cache=True, error_model="numpy")
 def pairwise_sum(values: FloatArray, start: int, count: int) -> float:
     """``values[start:start + count].sum()`` added in NumPy's order (pairwise, eight accumulators in
     blocks of up to 128), so that a row summed here equals the same row summed by ``ndarray.sum``."""
@@ -155,7 +163,7 @@ def pairwise_sum(values: FloatArray, start: int, count: int) -> float:
     return first + second
 
 
-@njit(f"void({_F3}, int64[::1], {_F2})", cache=True)
+@njit(f"void({_F3}, int64[::1], {_F2})", cache=True, error_model="numpy")
 def row_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatArray) -> None:
     """``out[e, a] = values[e, a, :lengths[e]].sum()`` (NumPy's order of additions)."""
     for e in range(values.shape[0]):
@@ -163,7 +171,7 @@ def row_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatArray
             out[e, a] = pairwise_sum(values[e, a], 0, lengths[e])
 
 
-@njit(f"void({_F2}, int64[::1], {_F1})", cache=True)
+@njit(f"void({_F2}, int64[::1], {_F1})", cache=True, error_model="numpy")
 def prefix_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatArray) -> None:
     """``out[e] = values[e, :lengths[e]].sum()`` (NumPy's order of additions)."""
     for e in range(values.shape[0]):
@@ -173,7 +181,7 @@ def prefix_sums(values: FloatArray, lengths: npt.NDArray[np.int64], out: FloatAr
 _I1 = "int64[::1]"
 
 
-@njit(f"void({_F2}, {_F1}, {_I1}, {_I1}, {_F1}, {_I1}, {_F1})", cache=True)
+@njit(f"void({_F2}, {_F1}, {_I1}, {_I1}, {_F1}, {_I1}, {_F1})", cache=True, error_model="numpy")
 def bargain_victories(
     after: FloatArray,
     status_quo: FloatArray,
@@ -215,7 +223,7 @@ def bargain_victories(
                 victory[base + a * m + b] = strength[a, b] / (strength[a, b] + strength[b, a])
 
 
-@njit(f"void({_F1}, {_I1}, {_I1}, {_I1}, {_F1})", cache=True)
+@njit(f"void({_F1}, {_I1}, {_I1}, {_I1}, {_F1})", cache=True, error_model="numpy")
 def election_log_scores(
     log_victory: FloatArray,
     starts: npt.NDArray[np.int64],
@@ -243,7 +251,7 @@ def election_log_scores(
             shifted[first + a] = shifted[first + a] - top
 
 
-@njit(f"void({_F1}, {_I1}, {_I1}, {_I1})", cache=True)
+@njit(f"void({_F1}, {_I1}, {_I1}, {_I1})", cache=True, error_model="numpy")
 def election_winners(
     weights: FloatArray,
     starts: npt.NDArray[np.int64],
@@ -269,3 +277,77 @@ def election_winners(
             if row[a] >= threshold:
                 winner[e] = a
                 break
+
+
+@njit(f"void({_F2}, {_F2}, {_F1}, {_F2}, {_F1}, {_F2})", cache=True, error_model="numpy")
+def weighted_distances(
+    position: FloatArray,
+    salience: FloatArray,
+    norm: FloatArray,
+    points: FloatArray,
+    risk: FloatArray,
+    out: FloatArray,
+) -> None:
+    """``out[a, m]``: actor ``a``'s salience-weighted distance to ``points[m]``, or its utility of it.
+
+    The distance is ``sqrt(Σ_k ((x_ak − y_mk) s_ak)² / norm_a)`` (KTAB's ``bvDiff``), computed as the
+    NumPy form did (difference, product, square, ``ndarray.sum``'s order, quotient, root); with ``risk``
+    of length ``n`` it is turned into the utility ``(1 − d)(1 + min(d, 1) R_a)``; with an empty
+    ``risk`` the distance itself is stored.
+    """
+    n, dims = position.shape
+    squares = np.empty(dims)
+    as_utility = risk.shape[0] > 0
+    if dims == 1:  # one term: the sum is the square itself; these loops vectorise
+        for a in range(n):
+            x_a, s_a, norm_a = position[a, 0], salience[a, 0], norm[a]
+            if as_utility:
+                r_a = risk[a]
+                for m in range(points.shape[0]):
+                    gap = (x_a - points[m, 0]) * s_a
+                    d = np.sqrt(gap * gap / norm_a)
+                    out[a, m] = (1 - d) * (1 + min(d, 1.0) * r_a)
+            else:
+                for m in range(points.shape[0]):
+                    gap = (x_a - points[m, 0]) * s_a
+                    out[a, m] = np.sqrt(gap * gap / norm_a)
+        return
+    for a in range(n):
+        for m in range(points.shape[0]):
+            if dims < 8:  # NumPy adds fewer than 8 terms one by one, from the first
+                total = 0.0
+                for k in range(dims):
+                    gap = (position[a, k] - points[m, k]) * salience[a, k]
+                    total += gap * gap
+            else:
+                for k in range(dims):
+                    gap = (position[a, k] - points[m, k]) * salience[a, k]
+                    squares[k] = gap * gap
+                total = pairwise_sum(squares, 0, dims)
+            d = np.sqrt(total / norm[a])
+            out[a, m] = (1 - d) * (1 + min(d, 1.0) * risk[a]) if as_utility else d
+
+
+@njit("int64(float64[:, ::1], float64, int64[::1], int64[::1])", cache=True, error_model="numpy")
+def distinct_positions(
+    gaps: FloatArray,
+    tolerance: float,
+    unique: npt.NDArray[np.int64],
+    equivalent: npt.NDArray[np.int64],
+) -> int:
+    """Scan the actors in order: one within ``tolerance`` of an earlier distinct position joins the
+    first such one (``equivalent[i]``), otherwise it opens a new one (``unique``). ``gaps[a, b]`` is the
+    distance between the positions of actors ``a`` and ``b``. Returns the number of distinct positions."""
+    count = 0
+    for i in range(gaps.shape[0]):
+        joined = -1
+        for m in range(count):
+            if gaps[unique[m], i] < tolerance:
+                joined = m
+                break
+        if joined < 0:
+            unique[count] = i
+            joined = count
+            count += 1
+        equivalent[i] = joined
+    return count
