@@ -82,7 +82,11 @@ def pages(tables: dict[str, str]) -> list[tuple[str, str, int]]:
         ("case", "/cases/six-party-talks", 0),
         ("timeline", "/cases/six-party-talks/timeline", 1),
         ("forecasts", "/cases/six-party-talks/forecasts?forecast=six-party-2019-02&model=bdm", 3),
-        ("roadmaps", "/cases/six-party-talks/roadmaps?package=second-phase-actions-2007", 4),
+        (
+            "roadmaps",
+            "/cases/six-party-talks/roadmaps?package=second-phase-actions-2007",
+            6,
+        ),  # with the ledger's realised schedule
         ("conflicts", "/cases/six-party-talks/conflicts", 1),
         ("room", tables["open"], 0),
         ("debrief", tables["closed"], 1),
