@@ -3,7 +3,8 @@
 PyYAML composes the document into nodes that carry their marks; :func:`read_located` turns the node
 tree into plain Python data (safe types only) and a map from each value's path to its position. A
 mapping entry is located at its key (where a reader looks for a field); a list item at its first
-character. Duplicate keys, which PyYAML would silently overwrite, are reported.
+character. Duplicate keys, which PyYAML would silently overwrite, are reported, and so is nesting deeper
+than :data:`MAX_DEPTH` (libyaml composes recursively in C: 50,000 levels crash the interpreter).
 
 >>> doc = read_located("events:\\n  - id: a\\n    date: 2003\\n")
 >>> doc.data
@@ -23,6 +24,10 @@ Path = tuple[str | int, ...]
 
 _Loader: type[yaml.CSafeLoader | yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The C loader where libyaml is available: much faster."""
+
+
+MAX_DEPTH = 100
+"""The deepest nesting of lists and mappings read (a case nests about 8 deep)."""
 
 
 class YamlSyntaxError(Exception):
@@ -52,6 +57,7 @@ class LocatedDocument:
 def read_located(text: str) -> LocatedDocument:
     """Parse ``text`` (one YAML document) into data and positions; raise :class:`YamlSyntaxError`."""
     try:
+        _check_depth(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -66,6 +72,21 @@ def read_located(text: str) -> LocatedDocument:
     document.positions[()] = _mark(node)
     document.data = _convert(node, (), document.positions)
     return document
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, from the parser's events (libyaml's parser keeps
+    its own stack; only composing recurses)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                raise YamlSyntaxError(line, column, f"YAML nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -104,3 +125,5 @@ def _convert(node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]]
         return _constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as error:
         raise YamlSyntaxError(*_mark(node), f"YAML: {error.problem}") from None
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise YamlSyntaxError(*_mark(node), f"YAML: {error}") from None

@@ -22,6 +22,7 @@ from rich.table import Table
 
 from hexatable.case import CaseError, Problem, open_case
 from hexatable.case.problems import display_path
+from hexatable.cli.simulate import MAX_WORKERS
 from hexatable.forecast.bdm import BdmConfig
 from hexatable.forecast.case_input import UnknownForecastError, input_from_case
 from hexatable.forecast.decide_csv import looks_like_decide, parse_decide_csv
@@ -130,9 +131,17 @@ def forecast_command(
         float, typer.Option("--tolerance", min=0.0, help="BDM: stop when the mean moves less.")
     ] = 0.0,
     monte_carlo: Annotated[int, typer.Option("--monte-carlo", min=0, help="Also run N perturbed runs.")] = 0,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo batch.")] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="Seed of the Monte Carlo batch (0 or more).")
+    ] = 0,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Processes (default: one per core).")
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=MAX_WORKERS,
+            help=f"Processes (default: one per core; at most {MAX_WORKERS}).",
+        ),
     ] = None,
     position_sd: Annotated[
         float,
@@ -161,6 +170,8 @@ def forecast_command(
     except (UnknownForecastError, ForecastInputError) as error:
         located = isinstance(error, ForecastInputError) and error.where
         message = str(error) if located else f"{source}: {error}"
+        if isinstance(error, UnknownForecastError) and (forecast_id is not None or issue is not None):
+            message += f" (from {' '.join(_given(('--forecast', forecast_id), ('--issue', issue)))})"
         stderr.print(message, style="red", markup=False, highlight=False)
         raise typer.Exit(1) from None
     carlo: MonteCarloResult | None = None
@@ -174,7 +185,7 @@ def forecast_command(
                 runs=monte_carlo,
                 seed=seed,
                 perturbation=shake,
-                workers=workers or default_workers(),
+                workers=min(workers or default_workers(), monte_carlo),
                 progress=lambda n: bar.advance(task, n),
             )
     if json_output:
@@ -188,6 +199,11 @@ def forecast_command(
     print_result(data, result)
     if carlo is not None:
         print_monte_carlo(carlo)
+
+
+def _given(*options: tuple[str, str | None]) -> list[str]:
+    """``--name 'value'`` for each option given, to say which one named the missing input."""
+    return [f"{name} {value!r}" for name, value in options if value is not None]
 
 
 def progress_bar(label: str, quiet: bool) -> Progress:

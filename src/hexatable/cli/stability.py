@@ -161,7 +161,7 @@ def stability_command(
         horizons = sorted(set(horizon or []))
         result = analyse(conflict, concepts=needed, horizons=horizons)
         states = result.graph.states.count
-        dm_index = conflict.dm_index(dm) if dm is not None else None
+        dm_index = _dm_index(conflict, dm) if dm is not None else None
         groups = [_coalition(conflict, text) for text in coalition or []] or [
             [conflict.dm_index(name) for name in names] for names in coalitions
         ]
@@ -252,8 +252,18 @@ def parse_window(window: str | None, prefer: list[str] | None) -> Window:
     return Window(bounds, tuple(pairs))
 
 
+def _dm_index(model: ConflictModel, name: str) -> int:
+    try:
+        return model.dm_index(name)
+    except ModelError as error:
+        raise ModelError(f"--dm: {error}") from None
+
+
 def _coalition(model: ConflictModel, text: str) -> list[int]:
-    members = [model.dm_index(name.strip()) for name in text.split("+") if name.strip()]
+    try:
+        members = [model.dm_index(name.strip()) for name in text.split("+") if name.strip()]
+    except ModelError as error:
+        raise ModelError(f"--coalition {text!r}: {error}") from None
     if len(set(members)) < 2:
         raise ModelError(f"--coalition {text!r}: name at least two different DMs joined by '+'")
     return members
