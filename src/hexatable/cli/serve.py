@@ -63,6 +63,8 @@ def serve_command(
     from hexatable.services.room.service import RoomService
     from hexatable.web.app import create_app
 
+    if database is not None and not database.strip():
+        raise typer.BadParameter("an empty URL", param_hint="--database")
     url = database or default_url()
     try:
         engine = make_engine(url)

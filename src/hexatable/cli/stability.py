@@ -88,7 +88,7 @@ def _choose(conflicts: list[Conflict], conflict_id: str | None, model: str) -> C
         for conflict in conflicts:
             if conflict.id == conflict_id:
                 return conflict
-        raise _fail(f"{model}: no conflict '{conflict_id}' (conflicts: {known})")
+        raise _fail(f"{model}: --conflict: no conflict '{conflict_id}' (conflicts: {known})")
     if len(conflicts) == 1:
         return conflicts[0]
     if not conflicts:
@@ -159,6 +159,8 @@ def stability_command(
             set(concepts) | ({Concept.NASH, Concept.GMR, Concept.SEQ} if coalitions or coalition else set())
         )
         horizons = sorted(set(horizon or []))
+        if horizons and len(conflict.decision_makers) != 2:
+            raise ModelError("--horizon: limited-move stability is defined for two decision makers")
         result = analyse(conflict, concepts=needed, horizons=horizons)
         states = result.graph.states.count
         dm_index = _dm_index(conflict, dm) if dm is not None else None
@@ -169,9 +171,13 @@ def stability_command(
             raise ModelError("--inverse needs --dm: whose ranking is free")
         if inverse is None and (ties or window or prefer):
             raise ModelError("--window, --prefer and --ties go with --inverse STATE")
-        for number in (status_quo, explain_state, inverse):
+        for option, number in (
+            ("--status-quo", status_quo),
+            ("--explain", explain_state),
+            ("--inverse", inverse),
+        ):
             if number is not None and number > states:
-                raise _fail(f"state {number} does not exist: the states are numbered 1-{states}")
+                raise _fail(f"{option}: state {number} does not exist: the states are numbered 1-{states}")
     except ModelError as error:
         raise _fail(f"{model}: {error}") from None
     view: dict[str, Any] = result.to_json()
@@ -219,7 +225,7 @@ def stability_command(
                     if c in chosen
                 ]
         except ModelError as error:
-            raise _fail(f"{model}: {error}") from None
+            raise _fail(f"{model}: --inverse {inverse}: {error}") from None
     if sensitivity_flag:
         view["sensitivity"] = [
             {"change": v.change, "equilibria": v.equilibria} for v in sensitivity(conflict, tuple(concepts))
