@@ -342,7 +342,7 @@ FORECAST = {
     "--forecast": TEXTS,
     "--issue": TEXTS,
     "--variant": TEXTS,
-    "--rounds": OPTION_VALUES,
+    "--rounds": OPTION_VALUES.filter(lambda v: cheap_count(v, 50)),
     "--tolerance": OPTION_VALUES,
     "--monte-carlo": OPTION_VALUES.filter(lambda v: cheap_count(v, 20)),
     "--seed": OPTION_VALUES,
@@ -514,3 +514,20 @@ def test_conflict_file_junk(data: st.DataObject, scratch: Callable[[], Path]) ->
         parsed = yaml.safe_load((CONFLICT_DATA / "prisoners.yaml").read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(mutate(parsed, data.draw), allow_unicode=True), encoding="utf-8")
     invoke(["stability", str(path)], "model.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (deep(100_000), "extra.yaml:1:"),  # libyaml composing this crashed the interpreter
+        ("- " * 100_000 + "1\n", "nested more than 100 levels deep"),
+        ("events:\n- id: e\n  cameo: " + "9" * 5000 + "\n", "extra.yaml:3:10"),  # ValueError before
+    ],
+)
+def test_deep_nesting_and_long_integers_are_located(text: str, message: str, base_case: Path) -> None:
+    with tempfile.TemporaryDirectory() as scratch_folder:
+        folder = Path(scratch_folder) / "case"
+        shutil.copytree(base_case, folder)
+        (folder / "extra.yaml").write_text(text, encoding="utf-8")
+        result = invoke(["validate", str(folder)], "extra.yaml")
+    assert result.exit_code == 1 and flat(message) in flat(result.stderr)

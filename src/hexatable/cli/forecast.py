@@ -37,6 +37,10 @@ from hexatable.negotiate.batch import default_workers
 stdout = Console()
 stderr = Console(stderr=True)
 
+MAX_ROUNDS = 1_000
+"""``--rounds`` at most: a perturbed BDM run may oscillate without repeating exactly, so it runs to the
+limit, and the result keeps every round's positions."""
+
 VARIANTS = {
     "pair": "win_probability",
     "triples": "win_probability",
@@ -125,7 +129,13 @@ def forecast_command(
         ),
     ] = None,
     rounds: Annotated[
-        int | None, typer.Option("--rounds", min=1, help="Most rounds (BDM 10, SMP 100 by default).")
+        int | None,
+        typer.Option(
+            "--rounds",
+            min=1,
+            max=MAX_ROUNDS,
+            help=f"Most rounds (BDM 10, SMP 100 by default; at most {MAX_ROUNDS:,}).",
+        ),
     ] = None,
     tolerance: Annotated[
         float, typer.Option("--tolerance", min=0.0, help="BDM: stop when the mean moves less.")
