@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from hexatable.case.conflict_file import load_conflict_file
+from hexatable.case.conflict_models import Conflict
+from hexatable.cli.app import app
+from hexatable.conflict.from_case import conflict_model
 from hexatable.conflict.graph import build_graph
 from hexatable.conflict.model import (
     Condition,
@@ -110,3 +117,61 @@ def test_the_limit_is_named_when_refused() -> None:
 
 def test_a_contradictory_rule_excludes_nothing() -> None:
     assert count_feasible(2, [(Condition(0, True), Condition(0, False))]) == (4, True)
+
+
+CITE = [{"source": "s", "locator": "line 1", "quote": "q"}]
+
+
+def case_record(sizes: tuple[int, ...], coalition: bool = False) -> dict[str, object]:
+    """A case-format ``conflicts`` record: DM ``i`` owns ``sizes[i]`` free options, no rule, no statement."""
+    dms = [
+        {
+            "actors": [f"A{i}"],
+            "provenance": CITE,
+            "options": [
+                {"id": f"o{i}-{k}", "names": {"en": f"o{i}-{k}", "zh": f"o{i}-{k}"}, "provenance": CITE}
+                for k in range(size)
+            ],
+        }
+        for i, size in enumerate(sizes)
+    ]
+    record: dict[str, object] = {"id": "c", "title": {"en": "C"}, "provenance": CITE, "decision_makers": dms}
+    if coalition:
+        record["coalitions"] = [{"members": [f"A{i}" for i in range(len(sizes))]}]
+    return record
+
+
+def test_a_case_record_past_the_limit_is_refused_before_building() -> None:
+    """24 free options (12 each): 16,777,216 states, refused at once naming the limit (it used to be
+    built until memory ran out)."""
+    with pytest.raises(ModelError, match=r"MAX_MEMORY_BYTES") as refused:
+        conflict_model(Conflict.model_validate(case_record((12, 12))))
+    assert "16,777,216 feasible states" in str(refused.value)
+
+
+def test_a_case_records_coalitions_count_towards_its_size() -> None:
+    """Alone each DM stays under the limit; the coalition of all moves between every pair of states."""
+    sizes = (5, 4, 4)
+    alone = estimate_size(conflict_model(Conflict.model_validate(case_record(sizes))).model)
+    assert alone.memory_bytes <= MAX_MEMORY_BYTES
+    states = 2 ** sum(sizes)
+    assert alone.moves + states * (states - 1) > MAX_MEMORY_BYTES // 48  # the coalition's moves alone
+    with pytest.raises(ModelError, match=r"MAX_MEMORY_BYTES"):
+        conflict_model(Conflict.model_validate(case_record(sizes, coalition=True)))
+
+
+def test_a_small_case_record_carries_its_estimate() -> None:
+    converted = conflict_model(Conflict.model_validate(case_record((2, 1))))
+    assert converted.size.states == 8 and converted.size.exact
+    assert converted.size.moves == 8 * 3 + 8 * 1  # each state reaches its block's other states
+
+
+def test_a_stand_alone_model_file_past_the_limit_is_a_located_message(tmp_path: Path) -> None:
+    """``hexatable stability FILE.yaml``: exit 1 naming the file, the conflict and the limit."""
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump({"conflicts": [case_record((12, 12))]}), encoding="utf-8")
+    assert len(load_conflict_file(path)) == 1  # the file itself is valid
+    result = CliRunner().invoke(app, ["stability", str(path)], catch_exceptions=False)
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "big.yaml: conflict 'c':" in message and "MAX_MEMORY_BYTES" in message

@@ -82,8 +82,15 @@ def report_problems(error: CaseError) -> None:
     stderr.print(f"{len(error.problems)} problem(s) found.", style="red", highlight=False)
 
 
+def report_os_error(error: OSError) -> None:
+    """A path the system refuses (a name too long, a folder it may not read), named on stderr."""
+    where = error.filename if error.filename is not None else "input"
+    stderr.print(f"{where}: {error.strerror or error}", style="red", markup=False, highlight=False)
+
+
 def user_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Report a :class:`CaseError` as its located problems on stderr and exit 1."""
+    """Report a :class:`CaseError` as its located problems on stderr and exit 1 (an :class:`OSError` on
+    a path the user gave, too)."""
 
     @wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -91,6 +98,9 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except CaseError as error:
             report_problems(error)
+            raise typer.Exit(1) from None
+        except OSError as error:
+            report_os_error(error)
             raise typer.Exit(1) from None
 
     return run
@@ -234,6 +244,9 @@ def validate(
             print_json({"valid": False, "problems": [p.to_dict() for p in error.problems]})
         else:
             report_problems(error)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        report_os_error(error)
         raise typer.Exit(1) from None
     case, quotes = checked.case, checked.quotes
     unchecked = [u.problem for u in quotes.unchecked_sources] if strict else []

@@ -61,7 +61,9 @@ def brief_command(
     found = loaded.scenario_index[scenario_id_of(loaded, scenario)]
     sheets = {s.seat: s for s in found.sheets}
     if seat not in sheets:
-        raise typer.BadParameter(f"'{seat}' holds no seat in '{found.id}' (seats: {', '.join(found.seats)})")
+        raise typer.BadParameter(
+            f"'{seat}' holds no seat in '{found.id}' (seats: {', '.join(found.seats)})", param_hint="--seat"
+        )
     sheet = sheets[seat]
     if json_output:
         data = {

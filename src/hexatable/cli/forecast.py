@@ -23,6 +23,7 @@ from rich.table import Table
 from hexatable.case import CaseError, Problem, open_case
 from hexatable.case.problems import display_path
 from hexatable.cli.cluster import SchedulerOption, executor_for
+from hexatable.cli.simulate import MAX_WORKERS
 from hexatable.forecast.bdm import BdmConfig
 from hexatable.forecast.case_input import UnknownForecastError, input_from_case
 from hexatable.forecast.decide_csv import looks_like_decide, parse_decide_csv
@@ -36,6 +37,10 @@ from hexatable.negotiate.batch import default_workers
 
 stdout = Console()
 stderr = Console(stderr=True)
+
+MAX_ROUNDS = 1_000
+"""``--rounds`` at most: a perturbed BDM run may oscillate without repeating exactly, so it runs to the
+limit, and the result keeps every round's positions."""
 
 VARIANTS = {
     "pair": "win_probability",
@@ -125,15 +130,29 @@ def forecast_command(
         ),
     ] = None,
     rounds: Annotated[
-        int | None, typer.Option("--rounds", min=1, help="Most rounds (BDM 10, SMP 100 by default).")
+        int | None,
+        typer.Option(
+            "--rounds",
+            min=1,
+            max=MAX_ROUNDS,
+            help=f"Most rounds (BDM 10, SMP 100 by default; at most {MAX_ROUNDS:,}).",
+        ),
     ] = None,
     tolerance: Annotated[
         float, typer.Option("--tolerance", min=0.0, help="BDM: stop when the mean moves less.")
     ] = 0.0,
     monte_carlo: Annotated[int, typer.Option("--monte-carlo", min=0, help="Also run N perturbed runs.")] = 0,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo batch.")] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="Seed of the Monte Carlo batch (0 or more).")
+    ] = 0,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Processes (default: one per core).")
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=MAX_WORKERS,
+            help=f"Processes (default: one per core; at most {MAX_WORKERS}).",
+        ),
     ] = None,
     scheduler: SchedulerOption = None,
     position_sd: Annotated[
@@ -163,13 +182,15 @@ def forecast_command(
     except (UnknownForecastError, ForecastInputError) as error:
         located = isinstance(error, ForecastInputError) and error.where
         message = str(error) if located else f"{source}: {error}"
+        if isinstance(error, UnknownForecastError) and (forecast_id is not None or issue is not None):
+            message += f" (from {' '.join(_given(('--forecast', forecast_id), ('--issue', issue)))})"
         stderr.print(message, style="red", markup=False, highlight=False)
         raise typer.Exit(1) from None
     carlo: MonteCarloResult | None = None
     if monte_carlo:
         shake = Perturbation(position=position_sd / 100, salience=salience_sd / 100, capability=capability_sd)
         with (
-            executor_for(scheduler, workers or default_workers()) as executor,
+            executor_for(scheduler, min(workers or default_workers(), monte_carlo)) as executor,
             progress_bar("Monte Carlo", json_output) as bar,
         ):
             task = bar.add_task("runs", total=monte_carlo)
@@ -193,6 +214,11 @@ def forecast_command(
     print_result(data, result)
     if carlo is not None:
         print_monte_carlo(carlo)
+
+
+def _given(*options: tuple[str, str | None]) -> list[str]:
+    """``--name 'value'`` for each option given, to say which one named the missing input."""
+    return [f"{name} {value!r}" for name, value in options if value is not None]
 
 
 def progress_bar(label: str, quiet: bool) -> Progress:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Annotated
@@ -12,11 +14,29 @@ from rich.console import Console
 
 stderr = Console(stderr=True)
 TOKEN_ENV = "HEXATABLE_INSTRUCTOR_TOKEN"
+DATABASE_ENV = "HEXATABLE_DATABASE_URL"
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST_NAME = re.compile(rf"(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})*\.?")
+
+
+def check_host(host: str) -> str:
+    """An IP address or a host name (ASCII labels of letters, digits and inner hyphens; an
+    internationalised name in its ``xn--`` form), checked before anything starts."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        numeric = all(label.isdigit() for label in host.rstrip(".").split("."))
+        if numeric or not _HOST_NAME.fullmatch(host):
+            raise typer.BadParameter(f"{host!r} is not an IP address or a host name") from None
+    return host
 
 
 def serve_command(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="Address (IP or host name) to listen on.", callback=check_host)
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on (1-65535).")] = 8000,
     database: Annotated[
         str | None, typer.Option(help="SQLAlchemy URL (default: HEXATABLE_DATABASE_URL or a SQLite file).")
     ] = None,
@@ -36,16 +56,24 @@ def serve_command(
     """Start the web app: case explorer, negotiation room and JSON API (OpenAPI at /docs)."""
     # The web stack (FastAPI, SQLAlchemy, Alembic, uvicorn) loads here, not at every command's start.
     import uvicorn
+    from sqlalchemy.exc import SQLAlchemyError
 
     from hexatable.negotiate.beliefs import compiled
     from hexatable.services.room.db import default_url, make_engine, migrate
     from hexatable.services.room.service import RoomService
     from hexatable.web.app import create_app
 
-    compiled()  # the AI seats' compiled belief loops (seconds on a fresh install), before the first move
+    if database is not None and not database.strip():
+        raise typer.BadParameter("an empty URL", param_hint="--database")
     url = database or default_url()
-    engine = make_engine(url)
-    migrate(engine)
+    try:
+        engine = make_engine(url)
+        migrate(engine)
+    except (SQLAlchemyError, ImportError, ValueError) as error:
+        where = "--database" if database else DATABASE_ENV if os.environ.get(DATABASE_ENV) else "the database"
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise typer.BadParameter(f"cannot open {url!r}: {first}", param_hint=where) from None
+    compiled()  # the AI seats' compiled belief loops (seconds on a fresh install), before the first move
     token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
     app = create_app(RoomService(engine, token), cases=cases or ())
     shown = host if host not in ("0.0.0.0", "::") else "127.0.0.1"

@@ -49,6 +49,14 @@ from hexatable.negotiate.space import OutcomeSpace, build_space
 from hexatable.negotiate.statements import Labels, statement
 from hexatable.negotiate.tally import Summary
 
+MAX_WORKERS = 256
+"""``--workers`` at most: a pool forks all its processes at once, so a mistyped count must not fork
+thousands (and no batch uses more processes than it has runs)."""
+
+MAX_DRAFTS = 10_000
+"""``--drafts`` at most: delegates concede over the time to the deadline, so a deadline of 10**20 drafts
+is one negotiation that never ends."""
+
 MAX_PER_RUN = 100_000
 """``--per-run`` holds every run's result and prints it (about 1 kB of JSON a run): at most this many."""
 
@@ -70,7 +78,9 @@ def scenario_id_of(case: Case, scenario: str | None) -> str:
     if scenario is not None:
         if scenario not in case.scenario_index:
             known = ", ".join(case.scenario_index) or "none"
-            raise typer.BadParameter(f"no scenario '{scenario}' in case '{case.id}' (scenarios: {known})")
+            raise typer.BadParameter(
+                f"no scenario '{scenario}' in case '{case.id}' (scenarios: {known})", param_hint="--scenario"
+            )
         return scenario
     if case.scenarios:
         return case.scenarios[0].id
@@ -177,10 +187,20 @@ def simulate_command(
         int, typer.Option(help="Seed of the batch (0 or more); the same seed gives the same results.")
     ] = 0,
     workers: Annotated[
-        int, typer.Option(min=0, help="Processes (or LocalCluster workers); 0: one per core.")
+        int,
+        typer.Option(
+            min=0,
+            max=MAX_WORKERS,
+            help=f"Processes (or LocalCluster workers); 0: one per core (at most {MAX_WORKERS}).",
+        ),
     ] = 0,
     scheduler: SchedulerOption = None,
-    drafts: Annotated[int, typer.Option(min=1, help="The deadline, in drafts of the single text.")] = 30,
+    drafts: Annotated[
+        int,
+        typer.Option(
+            min=1, max=MAX_DRAFTS, help=f"The deadline, in drafts of the single text (1-{MAX_DRAFTS})."
+        ),
+    ] = 30,
     drafts_per_round: Annotated[
         int | None, typer.Option(min=1, help="The chair calls a recess after this many drafts (rounds).")
     ] = None,
@@ -264,7 +284,7 @@ def simulate_command(
         return
     summaries: list[Summary] = []
     every_run: list[list[dict[str, Any]]] = []
-    processes = workers or default_workers()
+    processes = min(workers or default_workers(), runs)
     with (
         executor_for(scheduler, processes) as executor,
         Progress(

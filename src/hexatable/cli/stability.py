@@ -89,7 +89,7 @@ def _choose(conflicts: list[Conflict], conflict_id: str | None, model: str) -> C
         for conflict in conflicts:
             if conflict.id == conflict_id:
                 return conflict
-        raise _fail(f"{model}: no conflict '{conflict_id}' (conflicts: {known})")
+        raise _fail(f"{model}: --conflict: no conflict '{conflict_id}' (conflicts: {known})")
     if len(conflicts) == 1:
         return conflicts[0]
     if not conflicts:
@@ -164,9 +164,11 @@ def stability_command(
             set(concepts) | ({Concept.NASH, Concept.GMR, Concept.SEQ} if coalitions or coalition else set())
         )
         horizons = sorted(set(horizon or []))
+        if horizons and len(conflict.decision_makers) != 2:
+            raise ModelError("--horizon: limited-move stability is defined for two decision makers")
         result = analyse(conflict, concepts=needed, horizons=horizons)
         states = result.graph.states.count
-        dm_index = conflict.dm_index(dm) if dm is not None else None
+        dm_index = _dm_index(conflict, dm) if dm is not None else None
         groups = [_coalition(conflict, text) for text in coalition or []] or [
             [conflict.dm_index(name) for name in names] for names in coalitions
         ]
@@ -174,9 +176,13 @@ def stability_command(
             raise ModelError("--inverse needs --dm: whose ranking is free")
         if inverse is None and (ties or window or prefer):
             raise ModelError("--window, --prefer and --ties go with --inverse STATE")
-        for number in (status_quo, explain_state, inverse):
+        for option, number in (
+            ("--status-quo", status_quo),
+            ("--explain", explain_state),
+            ("--inverse", inverse),
+        ):
             if number is not None and number > states:
-                raise _fail(f"state {number} does not exist: the states are numbered 1-{states}")
+                raise _fail(f"{option}: state {number} does not exist: the states are numbered 1-{states}")
     except ModelError as error:
         raise _fail(f"{model}: {error}") from None
     view: dict[str, Any] = result.to_json()
@@ -224,7 +230,7 @@ def stability_command(
                         counted = [c for c in INVERSE_CONCEPTS if c in chosen]
                     view["inverse"] = [r.to_json() for r in inverse_sweep(query, counted, executor)]
                 except ModelError as error:
-                    raise _fail(f"{model}: {error}") from None
+                    raise _fail(f"{model}: --inverse {inverse}: {error}") from None
             if sensitivity_flag:
                 view["sensitivity"] = [
                     {"change": v.change, "equilibria": v.equilibria}
@@ -258,8 +264,18 @@ def parse_window(window: str | None, prefer: list[str] | None) -> Window:
     return Window(bounds, tuple(pairs))
 
 
+def _dm_index(model: ConflictModel, name: str) -> int:
+    try:
+        return model.dm_index(name)
+    except ModelError as error:
+        raise ModelError(f"--dm: {error}") from None
+
+
 def _coalition(model: ConflictModel, text: str) -> list[int]:
-    members = [model.dm_index(name.strip()) for name in text.split("+") if name.strip()]
+    try:
+        members = [model.dm_index(name.strip()) for name in text.split("+") if name.strip()]
+    except ModelError as error:
+        raise ModelError(f"--coalition {text!r}: {error}") from None
     if len(set(members)) < 2:
         raise ModelError(f"--coalition {text!r}: name at least two different DMs joined by '+'")
     return members

@@ -2,6 +2,10 @@
 
 Options are numbered in the order the decision makers list them, so option ``k`` contributes ``2**k``
 to a state's code, as in GMCR+. Decision makers are named by their actor id.
+
+The model is sized before anything is built (:func:`hexatable.conflict.size.check_size`, as for ``.gmcr``
+files): a record whose analysis would pass :data:`~hexatable.conflict.size.MAX_MEMORY_BYTES` is refused
+with a :class:`~hexatable.conflict.model.ModelError` naming the limit, instead of running out of memory.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from hexatable.conflict.model import (
     StatementKind,
 )
 from hexatable.conflict.model import Option as EngineOption
+from hexatable.conflict.size import SizeEstimate, check_size
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,15 @@ class CaseConflict:
     coalitions: tuple[tuple[str, ...], ...]
     status_quo: int | None
     option_ids: tuple[str, ...]
+    size: SizeEstimate
 
 
 def conflict_model(conflict: Conflict) -> CaseConflict:
-    """The engine model of ``conflict`` (already validated: every option id resolves)."""
+    """The engine model of ``conflict`` (already validated: every option id resolves).
+
+    Raises :class:`~hexatable.conflict.model.ModelError` for a model the engine refuses, or one whose
+    estimated size (its coalitions included) passes the documented limit.
+    """
     option_ids = [option.id for dm in conflict.decision_makers for option in dm.options]
     index = {option_id: k for k, option_id in enumerate(option_ids)}
 
@@ -90,15 +100,17 @@ def conflict_model(conflict: Conflict) -> CaseConflict:
     model = ConflictModel(
         options=options, decision_makers=tuple(dms), feasibility=feasibility, name=conflict.id
     )
+    coalitions = tuple(
+        tuple(dict.fromkeys(conflict.dm_of_actor(a) for a in c.members)) for c in conflict.coalitions
+    )
+    size = check_size(model, coalitions)
     status_quo = None
     if conflict.status_quo is not None:
         status_quo = sum(1 << index[o] for o in conflict.status_quo.options)
     return CaseConflict(
         model=model,
-        coalitions=tuple(
-            tuple(dict.fromkeys(conflict.dm_name(conflict.dm_of_actor(a)) for a in c.members))
-            for c in conflict.coalitions
-        ),
+        coalitions=tuple(tuple(conflict.dm_name(d) for d in members) for members in coalitions),
         status_quo=status_quo,
         option_ids=tuple(option_ids),
+        size=size,
     )
