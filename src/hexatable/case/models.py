@@ -38,6 +38,9 @@ PATTERN_HINTS = {
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
 """Lower-case words and digits joined by ``-``: ``round-4-phase-2``."""
 
+MAX_POINTS = 1e9
+"""The largest score a sheet may give (in absolute value)."""
+
 ActorId = Annotated[
     str,
     StringConstraints(pattern=ACTOR_ID_PATTERN, max_length=120),
@@ -439,6 +442,11 @@ class Implementation(Fact):
 # --- exercise scenarios -------------------------------------------------------------------------
 
 
+Points = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_POINTS, le=MAX_POINTS)]
+"""A score on a sheet: finite and at most a billion either way (NaN, infinities or 1e308 would make every
+sum and comparison of the negotiation meaningless without a word)."""
+
+
 class Interaction(Record):
     """Points a party gains (or loses, if negative) when options of several issues come together.
 
@@ -447,7 +455,7 @@ class Interaction(Record):
     """
 
     options: Annotated[dict[IssueRef, Id], Field(min_length=2)]
-    points: float
+    points: Points
     text: Text | None = None
 
 
@@ -465,8 +473,8 @@ class ScoreSheet(Fact):
     """
 
     seat: ActorRef
-    reservation: float
-    points: dict[IssueRef, dict[Id, float]]
+    reservation: Points
+    points: dict[IssueRef, dict[Id, Points]]
     interactions: list[Interaction] = Field(default_factory=list)
     must_have: dict[IssueRef, Annotated[list[Id], Field(min_length=1)]] = Field(default_factory=dict)
     needs: list[ActorRef] = Field(default_factory=list)
