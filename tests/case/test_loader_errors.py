@@ -346,3 +346,15 @@ def test_bad_id_is_explained(case_dir: Path) -> None:
         f"{path}:4:14: events[0].actors[0]: 'North Korea' is not valid: an actor id is ISO 3166 "
         "alpha-3 (PRK), an acronym (IAEA) or lower-case words joined by '-' (kim-jong-un)"
     ]
+
+
+def test_aliases_of_lists_are_refused_before_they_expand(case_dir: Path) -> None:
+    # Nine levels of nine aliases would expand to 9^9 (387 million) strings: a "billion laughs" file.
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 9):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
+    path = write(case_dir, "laughs.yaml", "\n".join(lines) + "\n")
+    expected = f"{path}:1:5: this mapping or list is used again through a YAML alias"  # the anchored list
+    [problem] = problems_of(case_dir)
+    assert problem.startswith(expected)
+    assert_cli_reports(case_dir, expected)

@@ -75,7 +75,7 @@ def read_located(text: str) -> LocatedDocument:
     if node is None:
         return document
     document.positions[()] = _mark(node)
-    document.data = _convert(node, (), document.positions)
+    document.data = _convert(node, (), document.positions, 0, set())
     return document
 
 
@@ -110,29 +110,41 @@ _STR = "tag:yaml.org,2002:str"
 _constructor = yaml.SafeLoader("")  # only used to construct scalars with the safe resolver's types
 
 
-def _convert(node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]], depth: int = 0) -> object:
+def _convert(
+    node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]], depth: int, seen: set[int]
+) -> object:
     if depth > MAX_DEPTH:
         raise YamlSyntaxError(*_mark(node), f"YAML nested more than {MAX_DEPTH} levels deep")
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        # An alias of a mapping or list is the same node met again: expanding it copies the whole
+        # subtree, and aliases of aliases grow exponentially (a "billion laughs" file). Refused.
+        if id(node) in seen:
+            raise YamlSyntaxError(
+                *_mark(node),
+                "this mapping or list is used again through a YAML alias (*name): "
+                "aliases of mappings and lists are not supported",
+            )
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[object, object] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlSyntaxError(*_mark(key_node), "YAML merge keys (<<) are not supported")
-            key = _convert(key_node, path, {}, depth + 1)
+            key = _convert(key_node, path, {}, depth + 1, seen)
             if isinstance(key, list | dict):
                 raise YamlSyntaxError(*_mark(key_node), "a mapping key must be a plain value")
             if key in result:
                 raise YamlSyntaxError(*_mark(key_node), f"duplicate key '{key}'")
             child = (*path, str(key))
             positions[child] = _mark(key_node)
-            result[key] = _convert(value_node, child, positions, depth + 1)
+            result[key] = _convert(value_node, child, positions, depth + 1, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item_node in enumerate(node.value):
             child = (*path, index)
             positions[child] = _mark(item_node)
-            items.append(_convert(item_node, child, positions, depth + 1))
+            items.append(_convert(item_node, child, positions, depth + 1, seen))
         return items
     if node.tag == _STR:  # most scalars of a case are strings: skip the constructor machinery
         return node.value
