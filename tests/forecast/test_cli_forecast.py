@@ -95,3 +95,12 @@ def test_a_bad_csv_cell_is_located(tmp_path: Path) -> None:
 def test_a_variant_for_another_model_is_a_usage_error(ec_csv: Path) -> None:
     result = runner.invoke(app, ["forecast", str(ec_csv), "--model", "smp", "--variant", "pair"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "option", [("--capability-sd", "1e300"), ("--position-sd", "inf"), ("--salience-sd", "nan")]
+)
+def test_monte_carlo_noise_past_its_bound_is_a_usage_error(option: tuple[str, str]) -> None:
+    # Such noise overflowed to inf and NaN forecasts with exit 0 (found by the junk-input tests).
+    result = CliRunner().invoke(app, ["forecast", "six-party-talks", "--monte-carlo", "3", *option])
+    assert result.exit_code == 2 and option[0] in result.output

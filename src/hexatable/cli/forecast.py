@@ -158,14 +158,23 @@ def forecast_command(
     position_sd: Annotated[
         float,
         typer.Option(
-            "--position-sd", min=0.0, help="Position noise, % of each dimension's range of positions."
+            "--position-sd",
+            min=0.0,
+            max=1000.0,
+            help="Position noise, % of each dimension's range of positions (at most 1000).",
         ),
     ] = 5.0,
     salience_sd: Annotated[
-        float, typer.Option("--salience-sd", min=0.0, help="Salience noise, 0–100 units.")
+        float, typer.Option("--salience-sd", min=0.0, max=100.0, help="Salience noise, 0–100 units.")
     ] = 10.0,
     capability_sd: Annotated[
-        float, typer.Option("--capability-sd", min=0.0, help="Capability noise, log scale.")
+        float,
+        typer.Option(
+            "--capability-sd",
+            min=0.0,
+            max=10.0,
+            help="Capability noise, log scale (at most 10: a factor of e^10).",
+        ),
     ] = 0.2,
     json_output: Annotated[
         bool, typer.Option("--json", help="Print JSON (a stable shape) instead of tables.")
