@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import shutil
 import tempfile
 import unicodedata
@@ -39,7 +40,12 @@ SCENARIO_ISSUES = 3
 """The base case's scenario keeps this many issues, so that one negotiation takes milliseconds."""
 
 runner = CliRunner()
-JUNK = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+JUNK = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    derandomize=bool(os.environ.get("CI")),  # CI replays fixed examples; a developer's run explores new ones
+)
 
 
 def make_base_case(folder: Path) -> None:

@@ -50,8 +50,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-stdout = Console()
-stderr = Console(stderr=True)
+stdout = Console(emoji=False)  # ":a:" in a name or a path is text, not an emoji
+stderr = Console(stderr=True, emoji=False)
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -17,7 +17,7 @@ from hexatable.case.models import ScoreSheet
 from hexatable.cli.languages import language
 from hexatable.cli.simulate import scenario_id_of
 
-stdout = Console()
+stdout = Console(emoji=False)  # ":a:" in a name or a path is text, not an emoji
 
 
 def sheet_table(case: Case, scenario: Scenario, sheet: ScoreSheet, lang: str) -> Table:

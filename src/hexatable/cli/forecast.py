@@ -35,8 +35,8 @@ from hexatable.forecast.result import ForecastResult
 from hexatable.forecast.smp import SmpConfig
 from hexatable.negotiate.batch import default_workers
 
-stdout = Console()
-stderr = Console(stderr=True)
+stdout = Console(emoji=False)  # ":a:" in a name or a path is text, not an emoji
+stderr = Console(stderr=True, emoji=False)
 
 MAX_ROUNDS = 1_000
 """``--rounds`` at most: a perturbed BDM run may oscillate without repeating exactly, so it runs to the

@@ -24,8 +24,8 @@ from rich.table import Table
 from hexatable.case import Case, PartialDate, open_case
 from hexatable.ledger import CommitmentLedger, LedgerQueryError, LedgerReport, ledger_report
 
-stdout = Console()
-stderr = Console(stderr=True)
+stdout = Console(emoji=False)  # ":a:" in a name or a path is text, not an emoji
+stderr = Console(stderr=True, emoji=False)
 
 PAM_COLUMNS = ("case", "document", "commitment", "year", "score")
 """The header of ``--format pam``: one row per commitment and year, the score on the 0–3 PAM scale."""

@@ -37,7 +37,7 @@ from hexatable.sequence.model import MAX_PHASES, MAX_TRANCHES, Roadmap
 if TYPE_CHECKING:  # the solver brings in OR-Tools: imported when a roadmap is solved, not at start-up
     from hexatable.sequence.solver import Solution
 
-stdout = Console()
+stdout = Console(emoji=False)  # ":a:" in a name or a path is text, not an emoji
 
 SCHEDULE_SUFFIXES = (".yaml", ".yml", ".json")
 """Suffixes of a schedule file; JSON is read as YAML (a JSON document is YAML) to keep line numbers."""

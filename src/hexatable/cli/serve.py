@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, emoji=False)
 TOKEN_ENV = "HEXATABLE_INSTRUCTOR_TOKEN"
 DATABASE_ENV = "HEXATABLE_DATABASE_URL"
 

@@ -60,8 +60,8 @@ is one negotiation that never ends."""
 MAX_PER_RUN = 100_000
 """``--per-run`` holds every run's result and prints it (about 1 kB of JSON a run): at most this many."""
 
-stdout = Console()
-stderr = Console(stderr=True)
+stdout = Console(emoji=False)  # ":a:" in a name or a path is text, not an emoji
+stderr = Console(stderr=True, emoji=False)
 
 
 class WalkOutRuleOption(StrEnum):

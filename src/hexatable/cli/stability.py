@@ -34,8 +34,8 @@ from hexatable.conflict.stability import Concept
 from hexatable.conflict.status_quo import status_quo_paths
 from hexatable.conflict.sweeps import InverseQuery, inverse_sweep
 
-stdout = Console()
-stderr = Console(stderr=True)
+stdout = Console(emoji=False)  # ":a:" in a name or a path is text, not an emoji
+stderr = Console(stderr=True, emoji=False)
 
 
 class ConceptOption(StrEnum):

@@ -35,8 +35,8 @@ from hexatable.negotiate.space import build_space
 if TYPE_CHECKING:
     from hexatable.negotiate.tournament import Entrant, Estimate, TournamentResult
 
-stdout = Console()
-stderr = Console(stderr=True)
+stdout = Console(emoji=False)  # ":a:" in a name or a path is text, not an emoji
+stderr = Console(stderr=True, emoji=False)
 
 HEXATABLE_PREFIX = "hexatable:"
 MAX_RUNS = 10_000
