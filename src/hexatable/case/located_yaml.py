@@ -29,6 +29,11 @@ _Loader: type[yaml.CSafeLoader | yaml.SafeLoader] = getattr(yaml, "CSafeLoader",
 MAX_DEPTH = 100
 """The deepest nesting of lists and mappings read (a case nests about 8 deep)."""
 
+MAX_VALUES = 1_000_000
+"""The most values (scalars, lists and mappings, aliases counted at each use) one document may hold.
+The largest built-in case file holds a few thousand; an alias repeats what it names, so a few lines of
+aliases of aliases could otherwise expand to billions."""
+
 SAFE_COMPOSE_DEPTH = 5_000
 """Nesting libyaml composes safely (it recurses in C; 20,000 levels passed, 50,000 crashed). A text that
 could nest deeper (by :func:`_depth_bound`) is scanned for its depth before it is composed."""
@@ -75,7 +80,7 @@ def read_located(text: str) -> LocatedDocument:
     if node is None:
         return document
     document.positions[()] = _mark(node)
-    document.data = _convert(node, (), document.positions, 0, set())
+    document.data = _convert(node, (), document.positions, 0, [0])
     return document
 
 
@@ -111,40 +116,36 @@ _constructor = yaml.SafeLoader("")  # only used to construct scalars with the sa
 
 
 def _convert(
-    node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]], depth: int, seen: set[int]
+    node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]], depth: int, built: list[int]
 ) -> object:
     if depth > MAX_DEPTH:
         raise YamlSyntaxError(*_mark(node), f"YAML nested more than {MAX_DEPTH} levels deep")
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-        # An alias of a mapping or list is the same node met again: expanding it copies the whole
-        # subtree, and aliases of aliases grow exponentially (a "billion laughs" file). Refused.
-        if id(node) in seen:
-            raise YamlSyntaxError(
-                *_mark(node),
-                "this mapping or list is used again through a YAML alias (*name): "
-                "aliases of mappings and lists are not supported",
-            )
-        seen.add(id(node))
+    built[0] += 1  # values built so far in this document
+    if built[0] > MAX_VALUES:
+        # Aliases copy what they name; aliases of aliases grow exponentially (a "billion laughs" file).
+        raise YamlSyntaxError(
+            *_mark(node), f"YAML expands to more than {MAX_VALUES:,} values (aliases of aliases?)"
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict[object, object] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlSyntaxError(*_mark(key_node), "YAML merge keys (<<) are not supported")
-            key = _convert(key_node, path, {}, depth + 1, seen)
+            key = _convert(key_node, path, {}, depth + 1, built)
             if isinstance(key, list | dict):
                 raise YamlSyntaxError(*_mark(key_node), "a mapping key must be a plain value")
             if key in result:
                 raise YamlSyntaxError(*_mark(key_node), f"duplicate key '{key}'")
             child = (*path, str(key))
             positions[child] = _mark(key_node)
-            result[key] = _convert(value_node, child, positions, depth + 1, seen)
+            result[key] = _convert(value_node, child, positions, depth + 1, built)
         return result
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item_node in enumerate(node.value):
             child = (*path, index)
             positions[child] = _mark(item_node)
-            items.append(_convert(item_node, child, positions, depth + 1, seen))
+            items.append(_convert(item_node, child, positions, depth + 1, built))
         return items
     if node.tag == _STR:  # most scalars of a case are strings: skip the constructor machinery
         return node.value

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import numpy as np
 import typer
-import yaml
 from numpy.typing import NDArray
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 from rich.console import Console, Group
@@ -57,8 +56,6 @@ SOLVER_ONLY = {
 }
 """Options that steer the solver, so have no meaning with ``--evaluate`` (refused there)."""
 
-MAX_SCHEDULE_DEPTH = 10
-"""A schedule file nests 5 deep at most (``phases``, a phase, ``tranches`` or a label); 10 is ample."""
 
 TrancheCount = Annotated[StrictInt, Field(ge=0, le=MAX_TRANCHES)]
 """Tranches of an action in one phase: an integer (``true`` is not a count), at most ``MAX_TRANCHES``."""
@@ -104,8 +101,7 @@ def _parse_schedule_file(path: Path) -> tuple[ScheduleFile, Origin]:
             [Problem(str(path), None, None, "", f"not UTF-8 text (byte {error.start}: {error.reason})")]
         ) from None
     try:
-        _check_depth(text)
-        document = read_located(text)
+        document = read_located(text)  # refuses nesting past located_yaml.MAX_DEPTH before composing
     except YamlSyntaxError as error:
         raise CaseError([Problem(str(path), error.line, error.column, "", str(error))]) from None
     except (RecursionError, ValueError) as error:  # ValueError: an integer of more than 4,300 digits
@@ -121,25 +117,6 @@ def _parse_schedule_file(path: Path) -> tuple[ScheduleFile, Origin]:
             ]
         ) from None
     return parsed, origin
-
-
-def _check_depth(text: str) -> None:
-    """Refuse lists and mappings nested deeper than a schedule ever is (``MAX_SCHEDULE_DEPTH``), from
-    the parser's events, before composing: libyaml composes recursively in C, and 100,000 levels crash
-    the interpreter. The events stop at the first level too deep, so the check costs little."""
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_SCHEDULE_DEPTH:
-                    mark = event.start_mark
-                    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                    raise YamlSyntaxError(line, column, f"nested more than {MAX_SCHEDULE_DEPTH} levels deep")
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # a syntax error: read_located locates it
 
 
 def _message(loc: tuple[int | str, ...], message: str, value: object) -> str:
