@@ -298,6 +298,16 @@ def test_validate_junk(junk: tuple[str, str], folder: str, base_case: Path) -> N
 
 
 @JUNK
+@given(
+    junk=option_junk({"--document": TEXTS, "--party": TEXTS, "--as-of": DATES, "--format": OPTION_VALUES}),
+    case=st.sampled_from(["six-party-talks", "p5-process"]),
+)
+def test_ledger_junk(junk: tuple[str, str], case: str) -> None:
+    """The built-in cases carry the ledgers (the small junk case has none)."""
+    run_option(["ledger", case], *junk)
+
+
+@JUNK
 @given(output=TEXTS)
 def test_schema_junk(output: str, scratch: Callable[[], Path]) -> None:
     """``schema --output`` to a junk path: written, or a message naming the path."""
