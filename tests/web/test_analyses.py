@@ -116,3 +116,12 @@ def test_explanations_read_the_same_in_the_engine_and_on_the_page_and_in_chinese
                 assert explanation_text(found, dm, state, opponents, names, "en") == found.sentence
                 zh = explanation_text(found, dm, state, opponents, names, "zh")
                 assert zh.startswith(f"在状态{state}，{names[dm]}可移向") and "prefers" not in zh
+
+
+def test_parties_without_actions_are_not_charted_as_tempted(client: TestClient) -> None:
+    # The DPRK's Hanoi offer: only the DPRK and the US act; China, Japan, the ROK and Russia have nothing
+    # to defect from (the CLI prints n/a), so their lines would be a flat "minus their tolerance".
+    page = client.get("/cases/six-party-talks/roadmaps", params={"package": "hanoi-2019-prk-offer"})
+    assert page.status_code == 200
+    charted = {p["name"] for chart in chart_data(page.text) for p in chart["excess"]}  # type: ignore[union-attr]
+    assert charted == {"DPRK", "United States"}

@@ -95,9 +95,10 @@ def _chart(
         "actions": [titles[a] for a in evaluation.actions],
         "tranches": evaluation.schedule.tolist(),
         "points": points,
-        "excess": [
+        "excess": [  # a party with no actions in the package has nothing to defect from: not charted
             {"name": names.get(q, q), "y": [round(v, 1) for v in evaluation.excess[i].tolist()]}
             for i, q in enumerate(evaluation.parties)
+            if q not in evaluation.without_actions
         ],
         "labels": {"tranches": _("Tranches delivered"), "excess": _("Temptation above tolerance")},
     }
