@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -289,6 +290,19 @@ class ReciprocalDelegate(TimeBasedDelegate):
             return deadline
         received = max(self.seen) - self.seen[0]
         return max(self.reservation, min(deadline, self.best - received))
+
+
+def goes_on(space: OutcomeSpace, seat: str, seated: Collection[str]) -> bool:
+    """An AI party's answer after a walk-out (rule ``vote``): it goes on unless its sheet ``needs`` a
+    party that is away. The simulator and the room's AI seats both answer this way.
+
+    >>> from hexatable.negotiate.space import toy_space
+    >>> space = toy_space()
+    >>> goes_on(space, space.seats[0], space.seats)
+    True
+    """
+    away = frozenset(space.seats) - frozenset(seated)
+    return not away & space.needs.get(seat, frozenset())
 
 
 def make_delegate(

@@ -21,7 +21,7 @@ import numpy as np
 from hexatable.negotiate.analysis import Analysis
 from hexatable.negotiate.beliefs import BeliefMode, Beliefs, BeliefState, landscape
 from hexatable.negotiate.chair import ChairName, MediatorChair, make_chair
-from hexatable.negotiate.delegates import STRATEGIES, Reply, Strategy, make_delegate
+from hexatable.negotiate.delegates import STRATEGIES, Reply, Strategy, goes_on, make_delegate
 from hexatable.negotiate.protocol import (
     Event,
     GoOn,
@@ -256,8 +256,7 @@ def _run_single_text(
         """After a walk-out, each party still at the table goes on unless it needs one that is away."""
         for seat in rules.seats:
             if state.status == "open" and seat in state.vote:
-                away = frozenset(rules.seats) - state.seated
-                record(GoOn(seat, not away & space.needs.get(seat, frozenset())))
+                record(GoOn(seat, goes_on(space, seat, state.seated)))
 
     draft = chair.first_draft()
     while True:

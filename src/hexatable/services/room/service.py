@@ -44,7 +44,7 @@ from hexatable.negotiate.alternating import (
 from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.belief_replay import replayed_beliefs
 from hexatable.negotiate.chair import CHAIRS, Chair, MediatorChair, make_chair
-from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, make_delegate
+from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, goes_on, make_delegate
 from hexatable.negotiate.mechanisms import MECHANISMS, mechanism_phases
 from hexatable.negotiate.protocol import (
     Event,
@@ -440,11 +440,10 @@ class RoomService:
         if talks.status != "open":
             return None
         space = talks.analysis.space
-        if state.vote:  # after a walk-out, as in the simulator: go on unless its sheet needs one away
-            away = frozenset(state.rules.seats) - state.seated
+        if state.vote:  # after a walk-out, AI seats answer as in the simulator
             for seat in state.rules.seats:
                 if seat in state.vote and room.seats[seat].kind == "ai":
-                    return GoOn(seat, not away & space.needs.get(seat, frozenset()))
+                    return GoOn(seat, goes_on(space, seat, state.seated))
             return None
         if state.in_recess:
             return None
