@@ -68,3 +68,16 @@ def test_the_continue_rule_asks_nobody(client: TestClient) -> None:
     session, tokens = created["id"], created["seat_tokens"]
     assert act(client, session, tokens["KOR"], {"type": "walk_out"}).status_code == 200
     assert view(client, session, tokens["PRK"])["session"]["vote"] == []
+
+
+def test_the_form_answer_is_true_or_false_and_nothing_else(client: TestClient) -> None:
+    created = create(client, people=("PRK", "USA", "CHN", "KOR"))
+    session, tokens = created["id"], created["seat_tokens"]
+    assert act(client, session, tokens["KOR"], {"type": "walk_out"}).status_code == 200
+    url = f"/room/{session}/act?token={tokens['USA']}"
+    refused = client.post(url, data={"type": "go_on", "go_on": "yes"}, follow_redirects=False)
+    assert refused.status_code == 422 and "go_on" in refused.text
+    assert view(client, session, tokens["USA"])["session"]["vote"] == ["PRK", "USA", "CHN"]  # no answer taken
+    kept = client.post(url, data={"type": "go_on", "go_on": "true"}, follow_redirects=False)
+    assert kept.status_code == 303
+    assert view(client, session, tokens["USA"])["session"]["vote"] == ["PRK", "CHN"]

@@ -529,7 +529,9 @@ def form_event(form: Any) -> dict[str, Any]:
             event[key] = form_number(text, key, int)
             if event[key] is None:
                 raise RoomError(422, f"{key}: required")
-        elif key == "go_on":
+        elif key == "go_on":  # anything but the form's two values is refused, never read as "no"
+            if text not in ("true", "false"):
+                raise RoomError(422, "go_on: 'true' or 'false'")
             event[key] = text == "true"
         else:
             event[key] = text
