@@ -1,0 +1,128 @@
+"""The shared vocabulary of ``hexatable.ingest``: what each step finds in a text, as plain records.
+
+Every record points back into the text it came from with character offsets (``start``, ``end``),
+so the draft case can quote the text verbatim and the review page can highlight it. Offsets are
+into the string the step was given; callers that pass a sentence add the sentence's own offset.
+
+The steps, each a pure function of its input:
+
+- dates (:mod:`hexatable.ingest.dates`): a :class:`DateFinder` reads sentences in order and keeps
+  a running context (the year and month last said), so "7月14日" after "2007年…" is 2007-07-14 and
+  "次日" is the day after the last full date. Never resolved against today's date.
+- actors (:mod:`hexatable.ingest.gazetteer`): names and aliases in both languages, from the target
+  case and a built-in list of states and organisations, each an :class:`ActorMention`.
+- event types (:mod:`hexatable.ingest.verbs`): verb cues in both languages, each a :class:`Cue`
+  naming a CAMEO root code.
+- extraction (:mod:`hexatable.ingest.extract`): sentences of a document become
+  :class:`DraftEvent` records with a confidence, which the draft writer turns into case YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from hexatable.case.dates import DateSpan
+
+Lang = Literal["zh", "en"]
+"""The languages ingest reads. ``auto`` on the command line is resolved to one of these per file."""
+
+ActorOrigin = Literal["case", "gazetteer", "proposed", "user"]
+"""Where an actor mention's id came from: the target case, the built-in gazetteer, a name nobody
+knows (proposed as a new actor for review), or a user's gazetteer file."""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date said in the text, resolved against the running context.
+
+    ``inferred`` is true when part of the date did not come from these characters (the year carried
+    from an earlier sentence, "次日" counted from the last day named); ``rule`` names the pattern
+    that matched, for review ("zh-ymd", "zh-md+year", "zh-next-day", "en-mdy", ...).
+    """
+
+    start: int
+    end: int
+    text: str
+    date: DateSpan
+    rule: str
+    inferred: bool = False
+
+
+class DateFinder(Protocol):
+    """Finds and resolves dates in consecutive pieces of one text, keeping the running context."""
+
+    def find(self, text: str) -> list[DateMention]:
+        """Dates in ``text`` in order of position; later calls see the context this call left."""
+        ...
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A name of an actor in the text.
+
+    ``actor`` is an actor id as the built-in cases spell them (ISO 3166-1 alpha-3 for states,
+    short ids for organisations, lower-case words for persons). ``state`` is the state a person
+    belongs to when the case says so (``affiliation``). For a proposed actor, ``actor`` is a
+    suggested id made from the name and ``origin`` is ``"proposed"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    origin: ActorOrigin
+    state: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A verb (or verb phrase) that signals an event type, from the verb dictionary."""
+
+    start: int
+    end: int
+    text: str
+    cameo: int
+    entry: str
+    """The dictionary entry that matched, so a reviewer can find and correct it."""
+    weight: float = 1.0
+    """How strongly the entry signals its code (1 = unambiguous); used to rank competing cues."""
+
+
+@dataclass(frozen=True)
+class ProposedActor:
+    """A name the gazetteer does not know, proposed as a new actor record for review."""
+
+    id: str
+    name: str
+    lang: Lang
+    kind: Literal["state", "organisation", "person", "group", "other"] = "other"
+    first_line: int = 0
+
+
+@dataclass(frozen=True)
+class DraftEvent:
+    """One extracted event, ready for review and for writing as a case ``events`` record.
+
+    ``quote`` is a verbatim piece of the source that starts on ``line`` (1-based), as the case
+    loader's quote check requires; ``start``/``end`` are the offsets of the whole sentence in the
+    document's text, for highlighting.
+    """
+
+    id: str
+    source: str
+    line: int
+    end_line: int
+    start: int
+    end: int
+    sentence: str
+    quote: str
+    date: DateMention
+    actors: tuple[ActorMention, ...]
+    targets: tuple[ActorMention, ...]
+    cameo: int
+    cue: Cue | None
+    confidence: float
+    text: dict[str, str] = field(default_factory=dict)
+    """The event said in ``en`` and ``zh``: the sentence itself in its language, a templated rendering
+    in the other (our own words, marked as a draft)."""
