@@ -162,6 +162,24 @@ def test_too_many_tranches_in_a_schedule(case_dir: Path) -> None:
     assert "delivers 2 tranches of 'reward', which has only 1" in str(caught.value.problems[0])
 
 
+def test_a_schedule_longer_than_its_roadmap_is_located(case_dir: Path) -> None:
+    # The roadmap allows 2 phases; a third phase in its schedule could never be scored against it.
+    path = case_dir / "roadmap.yaml"
+    text = ROADMAP.replace(
+        "          - {label: {en: autumn}, tranches: {reward: 1}}\n",
+        "          - {label: {en: autumn}, tranches: {reward: 1}}\n          - {label: {en: winter}}\n",
+    )
+    assert text != ROADMAP
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CaseError) as caught:
+        load_case(case_dir)
+    line = text.splitlines().index("        phases:") + 1
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:{line}:9: roadmaps[0].schedules[0].phases: "
+        "has 3 phases but the roadmap has 2: raise the roadmap's phases or shorten the schedule"
+    ]
+
+
 def test_an_infeasible_package_names_the_conflict(case_dir: Path) -> None:
     # A deadline of one phase for the reward, which may not start before the disablement is verified
     # a phase later.

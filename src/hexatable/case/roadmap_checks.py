@@ -51,6 +51,14 @@ def roadmap_problems(roadmap: Roadmap) -> Iterator[tuple[Path, str]]:
         if schedule.id in schedule_ids:
             yield (*here, "id"), f"duplicate schedule id '{schedule.id}' in this roadmap"
         schedule_ids.add(schedule.id)
+        if len(schedule.phases) > roadmap.phases:
+            yield (
+                (*here, "phases"),
+                (
+                    f"has {len(schedule.phases)} phases but the roadmap has {roadmap.phases}: "
+                    "raise the roadmap's phases or shorten the schedule"
+                ),
+            )
         totals: Counter[str] = Counter()
         for number, phase in enumerate(schedule.phases):
             for action_id, tranches in phase.tranches.items():
