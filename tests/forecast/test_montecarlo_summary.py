@@ -7,6 +7,8 @@ eq. 2.1 and Pébay (2008) eq. 3.12, checked here against summarising all runs at
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -29,10 +31,12 @@ SHAKE = Perturbation(position=0.3, salience=0.1, capability=0.3)
 SCALE = np.array([[0.0, 100.0], [4.0, 10.0]])
 
 
-def _reference_influences(data: ForecastInput, forecasts: np.ndarray, seed: int) -> dict[tuple, tuple]:
+def _reference_influences(
+    data: ForecastInput, forecasts: np.ndarray, seed: int
+) -> dict[tuple[str, str, str], tuple[float, float]]:
     """(actor, input, dimension) -> (correlation, slope) from every run's draw, by NumPy."""
     shakes = [draw(data, SHAKE, seed, i) for i in range(forecasts.shape[0])]
-    found: dict[tuple, tuple] = {}
+    found: dict[tuple[str, str, str], tuple[float, float]] = {}
     for k, dim in enumerate(data.dimensions):
         y = forecasts[:, k]
         for i, actor in enumerate(data.actors):
@@ -104,7 +108,7 @@ def test_the_chunks_depend_on_the_runs_only() -> None:
 
 def _cuts(draw_: st.DrawFn, n: int) -> list[tuple[int, int]]:
     points = sorted(set(draw_(st.lists(st.integers(0, n), max_size=6))) | {0, n})
-    return list(zip(points[:-1], points[1:], strict=True))
+    return list(itertools.pairwise(points))
 
 
 @st.composite
