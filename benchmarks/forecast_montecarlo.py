@@ -12,6 +12,8 @@ six-party-talks --forecast six-party-2019-02 --model mean --monte-carlo N --work
 3 dimensions; the weighted mean, the cheapest model, so that the batch's own memory is not hidden by a
 model's) for each N, each in a fresh process: its peak resident set size (``ru_maxrss`` from
 ``wait4``), wall time and CPU time. One worker, so the client is the process that runs the chunks.
+``--traced N ...`` measures the batch alone (``run_monte_carlo`` on that input, in a fresh process):
+the peak of what it allocates, by ``tracemalloc``, without the ~200 MiB of interpreter and modules.
 """
 
 from __future__ import annotations
@@ -78,8 +80,32 @@ def memory(sizes: list[int]) -> None:
         )
 
 
+def traced(runs: int) -> None:
+    """The batch alone, in this process: the peak of the memory Python and NumPy allocate during
+    ``run_monte_carlo`` (``tracemalloc``; the interpreter and the imported modules are not counted)."""
+    import tracemalloc
+
+    from hexatable.case import open_case
+    from hexatable.forecast.case_input import input_from_case
+
+    data = input_from_case(open_case("six-party-talks"), "six-party-2019-02")
+    tracemalloc.start()
+    start = time.perf_counter()
+    run_monte_carlo(data, "mean", runs=runs, seed=1, workers=1)
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    print(
+        f"{runs:>9,} runs: batch's own peak {peak / 2**20:7.2f} MiB (tracemalloc), {seconds:6.1f} s",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--traced", type=int, nargs="+", help="the batch's own peak (tracemalloc) at these runs"
+    )
+    parser.add_argument("--traced-one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--memory", type=int, nargs="*", help="peak memory of the CLI at these --monte-carlo")
     parser.add_argument("--runs", type=int, default=1_000)
     parser.add_argument("--actors", type=int, default=80)
@@ -87,6 +113,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    if args.traced:
+        for runs in args.traced:  # each in a fresh process
+            subprocess.run([sys.executable, __file__, "--traced-one", str(runs)], check=True)
+        return
+    if args.traced_one:
+        traced(args.traced_one)
+        return
     if args.memory is not None:
         memory(args.memory or [1_000, 10_000, 100_000])
         return
