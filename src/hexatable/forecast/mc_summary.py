@@ -20,7 +20,9 @@ and never holds one value per run. Two summaries, each exact to merge:
   cell's first), its greatest (the last) or their midpoint (any other): off by at most half the span
   of the values in its cell, so by at most ``span / (2 bins)`` (:meth:`Sketch.resolution`), and
   exact when a cell holds one distinct value (the discrete forecasts of the median and Condorcet
-  models) or for the least and greatest forecast.
+  models) or for the least and greatest forecast. A forecast outside the scale (none of the models
+  gives one: perturbed positions are clipped to it) counts in the nearest edge cell, whose span of
+  values then bounds the error instead.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ EXACT_RUNS = 4_096
 
 BINS = 10_000
 """Cells per dimension above :data:`EXACT_RUNS`: quantiles within 1/20,000 of the scale (0.005 on
-0–100), about 240 KiB a dimension at most, whatever the number of runs."""
+0–100), at most 320 KiB a dimension (four 8-byte numbers a cell), whatever the number of runs."""
 
 
 @dataclass(frozen=True, eq=False)
