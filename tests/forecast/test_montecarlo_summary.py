@@ -2,7 +2,7 @@
 
 References: NumPy's ``quantile`` (linear interpolation), ``corrcoef`` and ``lstsq`` over the kept
 forecasts and the draws made again run by run; the merge formulas are Chan, Golub & LeVeque (1979)
-eq. 2.1 and Pébay (2008) eq. 3.12, checked here against summarising all runs at once.
+and Pébay (2008) (mc_summary's docstring), checked here against summarising all runs at once.
 """
 
 from __future__ import annotations

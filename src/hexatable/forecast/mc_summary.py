@@ -1,16 +1,16 @@
 """Mergeable summaries of a Monte Carlo batch, so that its memory is flat in the number of runs.
 
 A chunk of runs is summarised where it ran; the client merges the chunks' summaries in chunk order
-and never holds one value per run. Two summaries, each exact to merge:
+and never holds one value per run. Two summaries:
 
 - :class:`Moments`, the count, means, sums of squared deviations and co-moments of the perturbations
   (``x``) and the forecast (``y``). Merged with the pairwise update of Chan, Golub & LeVeque (1979),
-  "Updating formulae and a pairwise algorithm for computing sample variances" (eq. 2.1), extended to
-  co-moments as in Pébay (2008), "Formulas for robust, one-pass parallel computation of covariances
-  and arbitrary-order statistical moments", Sandia report SAND2008-6212, eq. 3.12: for parts ``a``
-  and ``b`` with ``δ = mean_b − mean_a``,
-  ``C = C_a + C_b + δx δy n_a n_b / n``. A merge is exact up to round-off; merging the same parts in
-  the same order gives the same bits, so the batch fixes the parts from ``runs`` alone.
+  "Updating formulae and a pairwise algorithm for computing sample variances" (Stanford report
+  STAN-CS-79-773), extended to co-moments as in Pébay (2008), "Formulas for robust, one-pass parallel
+  computation of covariances and arbitrary-order statistical moments" (Sandia report SAND2008-6212):
+  for parts ``a`` and ``b`` with ``δ = mean_b − mean_a``, ``C = C_a + C_b + δx δy n_a n_b / n``.
+  A merge is exact up to round-off; merging the same parts in the same order gives the same bits, so
+  the batch fixes the parts from ``runs`` alone.
 - :class:`Sketch`, the forecasts' distribution per dimension, for quantiles. Up to ``limit`` runs it
   keeps the forecasts themselves (quantiles are exact, NumPy's linear interpolation); beyond, a
   histogram of ``bins`` equal cells over the dimension's scale, each cell with its count and the
@@ -88,7 +88,7 @@ class Moments:
         return cls(0, np.zeros((m, d)), np.zeros(d), np.zeros((m, d)), np.zeros(d), np.zeros((m, d)))
 
     def merge(self, other: Moments) -> Moments:
-        """The moments of both parts (Chan et al. 1979, eq. 2.1; Pébay 2008, eq. 3.12)."""
+        """The moments of both parts (Chan et al. 1979; Pébay 2008, module doc)."""
         if other.n == 0:
             return self
         if self.n == 0:
