@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.forecast.ec_emissions import ec_emissions
+from tests.forecast.test_montecarlo_errors import chunk_of, fragile
 from typer.testing import CliRunner
 
 import hexatable
@@ -24,6 +26,7 @@ from hexatable.case import open_case
 from hexatable.cli.app import app
 from hexatable.execution import Backend, ClusterError, open_executor
 from hexatable.execution.cluster import IN_FLIGHT_PER_SLOT, DaskExecutor
+from hexatable.forecast.montecarlo import MonteCarloError, Perturbation, batch_chunks, run_monte_carlo
 from hexatable.negotiate.analysis import Analysis, analyse
 from hexatable.negotiate.batch import simulate, simulate_runs
 from hexatable.negotiate.runner import RunConfig
@@ -186,6 +189,53 @@ def test_forecast_monte_carlo_is_byte_identical_on_the_cluster(client: Any) -> N
     remote = runner.invoke(app, [*args, "--scheduler", client.scheduler.address])
     assert local.exit_code == 0 and remote.exit_code == 0, remote.output
     assert remote.stdout == local.stdout and '"monte_carlo": {' in remote.stdout
+
+
+def test_monte_carlo_with_a_worker_killed_mid_batch_equals_the_local_one(executor: DaskExecutor) -> None:
+    """The streamed summary (moments and histogram, 5,000 runs: past the exact quantiles) of a batch
+    whose worker died is the local one, bit for bit: the lost chunks ran again and merged once."""
+    client = executor.client
+    doomed, pid = sorted(client.run(os.getpid).items())[0]
+    shake = Perturbation(position=0.3, salience=0.1, capability=0.3)
+    arrivals: list[int] = []
+
+    def kill_after_the_first_chunk(runs: int) -> None:
+        arrivals.append(runs)
+        if len(arrivals) == 1:
+            os.kill(pid, signal.SIGKILL)
+
+    remote = run_monte_carlo(
+        ec_emissions(),
+        "mean",
+        runs=5000,
+        seed=3,
+        perturbation=shake,
+        executor=executor,
+        progress=kill_after_the_first_chunk,
+    )
+    assert doomed not in client.scheduler_info()["workers"]
+    assert len(arrivals) == len(batch_chunks(5000)) and sum(arrivals) == 5000
+    local = run_monte_carlo(ec_emissions(), "mean", runs=5000, seed=3, perturbation=shake, workers=1)
+    assert not remote.sketch.exact and remote.to_json() == local.to_json()
+
+
+def test_a_failed_monte_carlo_run_on_the_cluster_is_named_and_not_retried(executor: DaskExecutor) -> None:
+    data, doomed = fragile(200, seed=5)
+    shake = Perturbation(position=0.1, salience=0.1, capability=0.3)
+    client = executor.client
+    earlier = {key for key, *_ in client.cluster.scheduler.transition_log}
+    with pytest.raises(MonteCarloError) as caught:
+        run_monte_carlo(data, "mean", runs=200, seed=5, perturbation=shake, executor=executor)
+    assert str(caught.value).startswith(
+        f"Monte Carlo run {doomed} (seed 5, model mean) failed: ArithmeticError"
+    )
+    assert caught.value.__notes__ == [f"in {chunk_of(doomed, 200)} of the batch, on a Dask worker"]
+    erred = [
+        key
+        for key, _, finish, *_ in client.cluster.scheduler.transition_log
+        if finish == "erred" and str(key).startswith("summarise_chunk-") and key not in earlier
+    ]
+    assert len(erred) == 1  # the chunk's task erred once; Dask does not rerun a task that raised
 
 
 def test_workers_on_another_hexatable_version_are_refused(

@@ -57,3 +57,23 @@ def test_the_environment_names_the_scheduler_when_the_option_does_not(
         app, ["tournament", "six-party-talks", "--agent", "hexatable:linear", "--runs", "1", "--steps", "4"]
     )
     assert result.exit_code == 0, result.output
+
+
+class RefusedError(ValueError):
+    """An engine's own error type, which its command catches by type."""
+
+
+def _refuse_seven(shared: int, part: range) -> int:
+    if 7 in part:
+        raise RefusedError(f"run 7 refused (shared {shared})")
+    return len(part)
+
+
+@pytest.mark.parametrize(("processes", "where"), [(1, "in this process"), (2, "in a local worker process")])
+def test_an_error_in_a_part_keeps_its_type_and_is_noted_with_the_part(processes: int, where: str) -> None:
+    """Not retried (a deterministic part fails again), not wrapped (callers catch engine errors by
+    type), but noted with the part, so that a message can say which chunk failed."""
+    parts = [range(0, 4), range(4, 8), range(8, 12)]
+    with pytest.raises(RefusedError, match=r"run 7 refused \(shared 3\)") as caught:
+        list(ProcessExecutor(processes).map_ordered(_refuse_seven, 3, parts))
+    assert caught.value.__notes__ == [f"in chunk 2 (runs 4–7) of the batch, {where}"]

@@ -14,15 +14,20 @@ SHAKE = Perturbation(position=0.5, salience=0.1, capability=0.2)
 
 def test_results_do_not_depend_on_the_number_of_workers() -> None:
     spec = ModelSpec(model="bdm", bdm=BdmConfig(rounds=3))
-    one = run_monte_carlo(ec_emissions(), spec, runs=24, seed=7, perturbation=SHAKE, workers=1)
-    two = run_monte_carlo(ec_emissions(), spec, runs=24, seed=7, perturbation=SHAKE, workers=2)
+    one = run_monte_carlo(
+        ec_emissions(), spec, runs=24, seed=7, perturbation=SHAKE, workers=1, keep_runs=True
+    )
+    two = run_monte_carlo(
+        ec_emissions(), spec, runs=24, seed=7, perturbation=SHAKE, workers=2, keep_runs=True
+    )
     np.testing.assert_array_equal(one.forecasts, two.forecasts)
+    assert one.to_json() == two.to_json()
 
 
 def test_the_seed_decides_the_draws() -> None:
-    a = run_monte_carlo(ec_emissions(), "mean", runs=50, seed=1, perturbation=SHAKE)
-    b = run_monte_carlo(ec_emissions(), "mean", runs=50, seed=1, perturbation=SHAKE)
-    c = run_monte_carlo(ec_emissions(), "mean", runs=50, seed=2, perturbation=SHAKE)
+    a = run_monte_carlo(ec_emissions(), "mean", runs=50, seed=1, perturbation=SHAKE, keep_runs=True)
+    b = run_monte_carlo(ec_emissions(), "mean", runs=50, seed=1, perturbation=SHAKE, keep_runs=True)
+    c = run_monte_carlo(ec_emissions(), "mean", runs=50, seed=2, perturbation=SHAKE, keep_runs=True)
     np.testing.assert_array_equal(a.forecasts, b.forecasts)
     assert not np.array_equal(a.forecasts, c.forecasts)
 
@@ -31,7 +36,7 @@ def test_the_seed_decides_the_draws() -> None:
 def test_without_perturbation_every_run_gives_the_unperturbed_forecast(model: str) -> None:
     still = Perturbation(position=0.0, salience=0.0, capability=0.0)
     spec = ModelSpec(model=model, bdm=BdmConfig(rounds=3))
-    result = run_monte_carlo(ec_emissions(), spec, runs=5, perturbation=still)
+    result = run_monte_carlo(ec_emissions(), spec, runs=5, perturbation=still, keep_runs=True)
     np.testing.assert_allclose(result.forecasts, np.tile(result.baseline, (5, 1)))
 
 
@@ -39,7 +44,7 @@ def test_the_vectorised_baselines_agree_with_one_run_at_a_time() -> None:
     from hexatable.forecast.models import run_model
     from hexatable.forecast.montecarlo import draw, perturbed
 
-    result = run_monte_carlo(ec_emissions(), "mean", runs=10, seed=3, perturbation=SHAKE)
+    result = run_monte_carlo(ec_emissions(), "mean", runs=10, seed=3, perturbation=SHAKE, keep_runs=True)
     for i in range(10):
         one = run_model(perturbed(ec_emissions(), draw(ec_emissions(), SHAKE, 3, i)), "mean").forecast
         np.testing.assert_allclose(result.forecasts[i], one)

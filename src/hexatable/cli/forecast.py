@@ -29,8 +29,9 @@ from hexatable.forecast.case_input import UnknownForecastError, input_from_case
 from hexatable.forecast.decide_csv import looks_like_decide, parse_decide_csv
 from hexatable.forecast.inputs import ForecastInput, ForecastInputError
 from hexatable.forecast.ktab_csv import parse_ktab_csv
+from hexatable.forecast.mc_summary import EXACT_RUNS
 from hexatable.forecast.models import ModelSpec, run_model
-from hexatable.forecast.montecarlo import MonteCarloResult, Perturbation, run_monte_carlo
+from hexatable.forecast.montecarlo import MonteCarloError, MonteCarloResult, Perturbation, run_monte_carlo
 from hexatable.forecast.result import ForecastResult
 from hexatable.forecast.smp import SmpConfig
 from hexatable.negotiate.batch import default_workers
@@ -203,15 +204,22 @@ def forecast_command(
             progress_bar("Monte Carlo", json_output) as bar,
         ):
             task = bar.add_task("runs", total=monte_carlo)
-            carlo = run_monte_carlo(
-                data,
-                spec,
-                runs=monte_carlo,
-                seed=seed,
-                perturbation=shake,
-                progress=lambda n: bar.advance(task, n),
-                executor=executor,
-            )
+            try:
+                carlo = run_monte_carlo(
+                    data,
+                    spec,
+                    runs=monte_carlo,
+                    seed=seed,
+                    perturbation=shake,
+                    progress=lambda n: bar.advance(task, n),
+                    executor=executor,
+                )
+            except MonteCarloError as error:
+                bar.stop()
+                where = " ".join(getattr(error, "__notes__", ()))  # the chunk, from the execution layer
+                message = f"error: {error}" + (f"; {where}" if where else "")
+                stderr.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
+                raise typer.Exit(1) from None
     if json_output:
         payload: dict[str, Any] = {
             "input": data.name or source,
@@ -322,13 +330,17 @@ def print_monte_carlo(carlo: MonteCarloResult, top: int = 8) -> None:
         table.add_column(column, justify="right" if column != "dimension" else "left")
     quantiles = carlo.quantiles((0.05, 0.5, 0.95))
     for k, dim in enumerate(carlo.dimensions):
-        values = carlo.forecasts[:, k]
         table.add_row(
             dim,
             f"{carlo.baseline[k]:.2f}",
-            f"{values.mean():.2f}",
-            f"{values.std():.2f}",
+            f"{carlo.mean[k]:.2f}",
+            f"{carlo.sd[k]:.2f}",
             *(f"{quantiles[m, k]:.2f}" for m in range(3)),
+        )
+    if not carlo.sketch.exact:
+        table.caption = (
+            f"quantiles from a histogram, within {carlo.sketch.resolution().max():.2g} "
+            f"(exact up to {EXACT_RUNS:,} runs)"
         )
     stdout.print(table)
     movers = Table(title="inputs that move the forecast most", box=box.SIMPLE)

@@ -13,7 +13,9 @@ This package only chunks, ships and reduces; it knows nothing of negotiations or
 
 Both executors yield the parts' products in part order, with a bounded number of parts submitted
 ahead, so memory is flat in the number of parts; the engines seed each run from the batch seed and the
-run's number, so where a part ran never changes what it returns (docs/cluster.md).
+run's number, so where a part ran never changes what it returns (docs/cluster.md). A part whose work
+raises stops the batch with that error, not retried (the engines are deterministic), with a note
+naming the part and where it ran (:func:`~hexatable.execution.chunks.note_failure`).
 """
 
 from hexatable.execution.backend import (

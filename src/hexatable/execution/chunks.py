@@ -38,3 +38,25 @@ def run_chunks(runs: int, size: int, first: int = 0) -> Iterator[range]:
         raise ValueError(f"a chunk holds at least one run, not {size}")
     for start in range(0, runs, size):
         yield range(first + start, first + min(start + size, runs))
+
+
+def describe_part(index: int, part: object) -> str:
+    """A part for an error message: its number (from 1) and, for a range of runs, the runs.
+
+    >>> describe_part(2, range(30, 45)), describe_part(0, range(7, 8)), describe_part(4, "x")
+    ('chunk 3 (runs 30–44)', 'chunk 1 (run 7)', 'chunk 5')
+    """
+    if isinstance(part, range) and len(part) > 0:
+        runs = f"run {part[0]}" if len(part) == 1 else f"runs {part[0]}–{part[-1]}"
+        return f"chunk {index + 1} ({runs})"
+    return f"chunk {index + 1}"
+
+
+def note_failure(error: BaseException, index: int, part: object, where: str) -> None:
+    """Add to ``error`` a note naming the part whose work raised it and where it ran.
+
+    A note (PEP 678), not a new exception: callers that catch an engine's own error type (an agent's
+    error in a tournament) still catch it. An error raised by the work is not retried: the engines are
+    deterministic, so the part would fail again; only a lost worker's parts are run again.
+    """
+    error.add_note(f"in {describe_part(index, part)} of the batch, {where}")

@@ -10,7 +10,8 @@ of parts.
 A worker lost mid-batch (killed, out of memory, its machine gone) costs only the tasks it held: the
 scheduler runs them again elsewhere (Dask's own retries, up to ``distributed.scheduler.allowed-failures``
 times a task). Each part's product is taken once, by its index, and progress is counted when it is
-taken, so nothing is counted twice.
+taken, so nothing is counted twice. A part whose own code raises is not retried (the engines are
+deterministic, so it would fail again): its error reaches the caller with a note naming the part.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from hexatable.execution.backend import LOCAL_CLUSTER, ClusterError
+from hexatable.execution.chunks import note_failure
 
 S = TypeVar("S")
 P = TypeVar("P")
@@ -92,7 +94,7 @@ class DaskExecutor:
         data = self._shared_future(shared)
         prefix = f"{getattr(work, '__name__', 'part').strip('_')}-{uuid.uuid4().hex[:12]}"
         numbered = enumerate(parts)
-        outstanding: dict[str, tuple[int, int, Any]] = {}
+        outstanding: dict[str, tuple[int, int, Any, P]] = {}
         arrived: dict[int, R] = {}
         waiting = _import_distributed().as_completed()
         submitted = handed = 0
@@ -105,7 +107,7 @@ class DaskExecutor:
                     return
                 index, part = found
                 future = client.submit(work, data, part, key=f"{prefix}-{index}", pure=False)
-                outstanding[future.key] = (index, weight(part), future)
+                outstanding[future.key] = (index, weight(part), future, part)
                 waiting.add(future)
                 submitted += 1
 
@@ -115,9 +117,13 @@ class DaskExecutor:
                 entry = outstanding.pop(future.key, None)
                 if entry is None:  # already taken: a product is counted once
                     continue
-                index, size, _ = entry
-                arrived[index] = future.result()
-                del future, entry
+                index, size, _, part = entry
+                try:
+                    arrived[index] = future.result()
+                except Exception as error:
+                    note_failure(error, index, part, "on a Dask worker")
+                    raise
+                del future, entry, part
                 if progress is not None:
                     progress(size)
                 while handed in arrived:
@@ -128,7 +134,7 @@ class DaskExecutor:
         finally:
             waiting.clear()
             if outstanding:
-                client.cancel([future for _, _, future in outstanding.values()])
+                client.cancel([future for _, _, future, _ in outstanding.values()])
 
     def close(self) -> None:
         """Release the scattered inputs (the client itself belongs to :func:`connect`)."""

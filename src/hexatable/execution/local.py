@@ -3,7 +3,7 @@
 With one slot the parts run here, one after the other. With more, a ``ProcessPoolExecutor`` whose
 initialiser receives the shared input once per process; parts are submitted a few per process ahead of
 the one awaited and their products taken in order, so a batch of any size holds a bounded number of
-futures and products.
+futures and products. A part whose work raises stops the batch with that error, noted with the part.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
+
+from hexatable.execution.chunks import note_failure
 
 S = TypeVar("S")
 P = TypeVar("P")
@@ -58,24 +60,32 @@ class ProcessExecutor:
         progress: Callable[[int], None] | None = None,
     ) -> Generator[R, None, None]:
         if self._processes == 1:
-            for part in parts:
-                product = work(shared, part)
+            for index, part in enumerate(parts):
+                try:
+                    product = work(shared, part)
+                except Exception as error:
+                    note_failure(error, index, part, "in this process")
+                    raise
                 if progress is not None:
                     progress(weight(part))
                 yield product
             return
         with ProcessPoolExecutor(max_workers=self._processes, initializer=_init, initargs=(shared,)) as pool:
-            pending: deque[tuple[int, Future[R]]] = deque()
+            pending: deque[tuple[int, P, Future[R]]] = deque()
 
             def take() -> R:
-                size, future = pending.popleft()
-                product = future.result()
+                index, part, future = pending.popleft()
+                try:
+                    product = future.result()
+                except Exception as error:
+                    note_failure(error, index, part, "in a local worker process")
+                    raise
                 if progress is not None:
-                    progress(size)
+                    progress(weight(part))
                 return product
 
-            for part in parts:
-                pending.append((weight(part), pool.submit(_call, work, part)))
+            for index, part in enumerate(parts):
+                pending.append((index, part, pool.submit(_call, work, part)))
                 if len(pending) >= IN_FLIGHT_PER_SLOT * self._processes:
                     yield take()
             while pending:

@@ -10,27 +10,57 @@ capabilities are multiplied by ``exp(capability · z)`` (at most KTAB's limit, 1
 normal, or uniform on [−√3, √3] (the same spread) with ``distribution="uniform"``.
 
 *Which inputs move it most*: for every input (an actor's position, salience or capability on a
-dimension) the correlation over the runs between its perturbation and the forecast, and the
-forecast's change per unit of perturbation from a least-squares fit; inputs are ranked by
+dimension) the correlation over the runs between its perturbation and the forecast (Pearson's), and
+the forecast's change per unit of perturbation from a least-squares fit; inputs are ranked by
 ``|correlation|``.
+
+*Memory flat in the runs*: the runs are cut into chunks whose bounds depend on ``runs`` alone
+(:func:`batch_chunks`); each chunk is summarised where it ran (:mod:`~hexatable.forecast.mc_summary`:
+the co-moments of the perturbations with the forecast, and the forecasts' distribution) and the
+summaries are merged in chunk order, so neither the client nor a worker holds one value per run, and
+the same seed gives the same bits whatever ran the chunks. Pearson's correlation merges exactly
+(co-moments); a rank correlation would not, and is not used. ``keep_runs=True`` also keeps every run's
+forecast, for small batches and tests.
+
+*Errors*: a run whose model raises fails the batch with a :class:`MonteCarloError` naming the run,
+the seed and the model. It is not retried (only a lost worker's chunks are): a run is deterministic,
+so it would fail again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 
-from hexatable.execution import Executor
+from hexatable.execution import Executor, run_chunks
+from hexatable.execution.chunks import MAX_CHUNK
 from hexatable.forecast.baselines import BASELINES, condorcet_winner, weighted_median
 from hexatable.forecast.inputs import CAPABILITY_LIMIT, FloatArray, ForecastInput
+from hexatable.forecast.mc_summary import Moments, Sketch
 from hexatable.forecast.models import ModelSpec, run_model
 from hexatable.forecast.smp import smp_forecast
 
 Distribution = Literal["normal", "uniform"]
+
+QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+"""The quantiles of the forecast that ``to_json`` reports."""
+
+CHUNKS = 64
+"""Chunks a batch is cut into (fewer when it has fewer runs, more when a chunk would pass
+:data:`~hexatable.execution.chunks.MAX_CHUNK` runs), whatever the number of workers: the merge of the
+chunks' summaries, and so its round-off, depends on the cut, and the bits must not depend on where
+the batch ran. 64 chunks keep 8 slots busy with 8 chunks each."""
+
+INPUTS = ("position", "salience", "capability")
+"""The kinds of input perturbed, in the order of the first axis of a run's input array."""
+
+
+class MonteCarloError(RuntimeError):
+    """A run of the batch failed: names the run (or the runs of a vectorised chunk), the seed and the
+    model. Not retried: a run is deterministic, so it would fail again."""
 
 
 @dataclass(frozen=True)
@@ -88,47 +118,114 @@ def perturbed(data: ForecastInput, shake: Draw) -> ForecastInput:
     )
 
 
-def _forecasts(
+def batch_chunks(runs: int) -> list[range]:
+    """The chunks of a batch of ``runs`` runs: about ``runs / 64`` runs each, in ``1..250``.
+
+    >>> len(batch_chunks(10)), [len(c) for c in batch_chunks(1000)][-3:], len(batch_chunks(10**5))
+    (10, [15, 15, 10], 400)
+    """
+    if runs < 1:
+        raise ValueError(f"a batch has at least one run, not {runs}")
+    return list(run_chunks(runs, max(1, min(MAX_CHUNK, runs // CHUNKS))))
+
+
+def _failed(runs: Sequence[int] | range, seed: int, model: str, error: Exception) -> MonteCarloError:
+    which = f"run {runs[0]}" if len(runs) == 1 else f"runs {runs[0]}–{runs[-1]}"
+    return MonteCarloError(
+        f"Monte Carlo {which} (seed {seed}, model {model}) failed: {type(error).__name__}: {error} "
+        "(not retried: a run is deterministic, so it would fail again)"
+    )
+
+
+def run_forecasts(
     data: ForecastInput, spec: ModelSpec, perturbation: Perturbation, seed: int, runs: Sequence[int]
-) -> FloatArray:
-    """Forecasts of the given runs, shape ``(len(runs), d)``; the baselines are vectorised over runs."""
-    shakes = [perturbed(data, draw(data, perturbation, seed, i)) for i in runs]
-    if spec.model in BASELINES and spec.model != "condorcet":
-        position = np.stack([s.position for s in shakes])  # [run, n, d]
-        weight = np.stack([s.capability[:, None] * s.salience for s in shakes])
-        if spec.model == "mean":
-            total = weight.sum(axis=1)
-            return np.asarray(
-                (weight * position).sum(axis=1) / np.where(total > 0, total, 1.0), dtype=np.float64
-            )
-        return np.stack([weighted_median(p, w) for p, w in zip(position, weight, strict=True)])
+) -> tuple[FloatArray, FloatArray]:
+    """The perturbations ``x[run, kind, actor, d]`` (kinds :data:`INPUTS`, the capability's repeated on
+    every dimension) and forecasts ``y[run, d]`` of the given runs; the baselines are vectorised over
+    runs. Raises :class:`MonteCarloError` naming the run whose model (or perturbation) failed."""
+    d = data.n_dimensions
+    shakes: list[Draw] = []
+    inputs: list[ForecastInput] = []
+    for i in runs:
+        try:
+            shake = draw(data, perturbation, seed, i)
+            inputs.append(perturbed(data, shake))
+        except Exception as error:
+            raise _failed([i], seed, spec.model, error) from error
+        shakes.append(shake)
+    x = (
+        np.stack(
+            [np.stack([s.position, s.salience, np.repeat(s.capability[:, None], d, axis=1)]) for s in shakes]
+        )
+        if shakes
+        else np.zeros((0, len(INPUTS), data.n_actors, d))
+    )
+    if spec.model in BASELINES and spec.model != "condorcet" and inputs:
+        try:
+            y = _vectorised_baseline(spec.model, inputs)
+        except Exception as error:
+            raise _failed(list(runs), seed, spec.model, error) from error
+    else:
+        forecasts: list[FloatArray] = []
+        for i, one in zip(runs, inputs, strict=True):
+            try:
+                forecast = _one_forecast(spec, one)
+            except Exception as error:
+                raise _failed([i], seed, spec.model, error) from error
+            forecasts.append(forecast)
+        y = np.stack(forecasts) if forecasts else np.zeros((0, d))
+    bad = np.flatnonzero(~np.isfinite(y).all(axis=1))
+    if bad.size:
+        i = list(runs)[int(bad[0])]
+        raise _failed([i], seed, spec.model, ValueError(f"the forecast {y[bad[0]].tolist()} is not finite"))
+    return x, y
+
+
+def _vectorised_baseline(model: str, inputs: list[ForecastInput]) -> FloatArray:
+    position = np.stack([s.position for s in inputs])  # [run, n, d]
+    weight = np.stack([s.capability[:, None] * s.salience for s in inputs])
+    if model == "mean":
+        total = weight.sum(axis=1)
+        return np.asarray((weight * position).sum(axis=1) / np.where(total > 0, total, 1.0), dtype=np.float64)
+    return np.stack([weighted_median(p, w) for p, w in zip(position, weight, strict=True)])
+
+
+def _one_forecast(spec: ModelSpec, data: ForecastInput) -> FloatArray:
     if spec.model == "condorcet":
-        return np.stack([condorcet_winner(s.position, s.capability[:, None] * s.salience) for s in shakes])
+        return condorcet_winner(data.position, data.capability[:, None] * data.salience)
     if spec.model == "smp":
-        return np.stack([smp_forecast(s, spec.smp) for s in shakes])
-    return np.stack([run_model(s, spec).forecast for s in shakes])
+        return smp_forecast(data, spec.smp)
+    return run_model(data, spec).forecast
 
 
-_worker_state: tuple[ForecastInput, ModelSpec, Perturbation, int] | None = None
+@dataclass(frozen=True)
+class _Batch:
+    """What every chunk of a batch reads (shipped once per worker)."""
+
+    data: ForecastInput
+    spec: ModelSpec
+    perturbation: Perturbation
+    seed: int
+    keep_runs: bool
 
 
-def _init_worker(data: ForecastInput, spec: ModelSpec, perturbation: Perturbation, seed: int) -> None:
-    global _worker_state
-    _worker_state = (data, spec, perturbation, seed)
+@dataclass(frozen=True, eq=False)
+class ChunkSummary:
+    """A chunk's product: its moments and sketch, and its forecasts only when the runs are kept."""
+
+    moments: Moments
+    sketch: Sketch
+    forecasts: FloatArray | None = None
 
 
-def _run_chunk(runs: Sequence[int]) -> FloatArray:
-    assert _worker_state is not None, "worker not initialised"
-    data, spec, perturbation, seed = _worker_state
-    return _forecasts(data, spec, perturbation, seed, runs)
-
-
-def _shared_chunk(
-    state: tuple[ForecastInput, ModelSpec, Perturbation, int], runs: Sequence[int]
-) -> FloatArray:
-    """One chunk on an executor (:mod:`hexatable.execution`), the state shipped once per worker."""
-    data, spec, perturbation, seed = state
-    return _forecasts(data, spec, perturbation, seed, runs)
+def summarise_chunk(batch: _Batch, runs: range) -> ChunkSummary:
+    """Run a chunk and summarise it (on a worker: module level, so that it pickles)."""
+    x, y = run_forecasts(batch.data, batch.spec, batch.perturbation, batch.seed, runs)
+    return ChunkSummary(
+        moments=Moments.of(x.reshape(x.shape[0], -1, x.shape[-1]), y),
+        sketch=Sketch.of(y, batch.data.scale),
+        forecasts=y if batch.keep_runs else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -144,33 +241,41 @@ class Influence:
 
 @dataclass(frozen=True, eq=False)
 class MonteCarloResult:
-    """The forecast of every run and its summary; ``influences`` ranked strongest first."""
+    """A batch's summary: per dimension the forecast's mean, sd and distribution (``sketch``), and the
+    inputs ranked by how strongly they move it (``influences``, strongest first); every run's forecast
+    (``forecasts[run, d]``) only when the batch was asked to keep them."""
 
     model: str
     dimensions: tuple[str, ...]
     runs: int
     seed: int
     baseline: FloatArray
-    forecasts: FloatArray
+    mean: FloatArray
+    sd: FloatArray
+    sketch: Sketch
     influences: list[Influence] = field(default_factory=list)
+    forecasts: FloatArray | None = None
 
-    def quantiles(self, q: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95)) -> FloatArray:
-        """Quantiles of the forecast, shape ``(len(q), d)``."""
-        return np.asarray(np.quantile(self.forecasts, q, axis=0), dtype=np.float64)
+    def quantiles(self, q: Sequence[float] = QUANTILES) -> FloatArray:
+        """Quantiles of the forecast, shape ``(len(q), d)``: exact up to
+        :data:`~hexatable.forecast.mc_summary.EXACT_RUNS` runs, else within :meth:`Sketch.resolution`."""
+        return self.sketch.quantiles(q)
 
     def to_json(self) -> dict[str, Any]:
-        q = (0.05, 0.25, 0.5, 0.75, 0.95)
-        quantiles = self.quantiles(q)
+        quantiles = self.quantiles(QUANTILES)
+        resolution = self.sketch.resolution()
         return {
             "model": self.model,
             "runs": self.runs,
             "seed": self.seed,
+            "quantiles_exact": self.sketch.exact,
             "dimensions": {
                 dim: {
                     "unperturbed": float(self.baseline[k]),
-                    "mean": float(self.forecasts[:, k].mean()),
-                    "sd": float(self.forecasts[:, k].std()),
-                    "quantiles": {f"{p:g}": float(quantiles[m, k]) for m, p in enumerate(q)},
+                    "mean": float(self.mean[k]),
+                    "sd": float(self.sd[k]),
+                    "quantiles": {f"{p:g}": float(quantiles[m, k]) for m, p in enumerate(QUANTILES)},
+                    "quantile_resolution": float(resolution[k]),
                 }
                 for k, dim in enumerate(self.dimensions)
             },
@@ -188,76 +293,65 @@ def run_monte_carlo(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
     executor: Executor | None = None,
+    keep_runs: bool = False,
 ) -> MonteCarloResult:
     """Run the model ``runs`` times on perturbed inputs, on ``executor`` (local processes or a Dask
-    cluster) when given, else over ``workers`` processes when more than one.
+    cluster) when given, else over ``workers`` local processes; merge the chunks' summaries in chunk
+    order (module doc). ``keep_runs`` also keeps every run's forecast (memory grows with ``runs``).
+    Raises :class:`MonteCarloError` when a run fails.
 
     >>> data = ForecastInput.build(["A", "B"], [1, 1], [[20], [80]], [[1], [1]])
     >>> shake = Perturbation(position=0.02, salience=0.0, capability=0.0)
     >>> result = run_monte_carlo(data, "mean", runs=200, perturbation=shake)
-    >>> bool(abs(result.forecasts.mean() - 50) < 0.5), result.influences[0].input
+    >>> bool(abs(result.mean[0] - 50) < 0.5), result.influences[0].input
     (True, 'position')
     """
     spec = ModelSpec(model=spec) if isinstance(spec, str) else spec
     perturbation = perturbation or Perturbation()
-    indices = list(range(runs))
-    slots = executor.slots if executor is not None else workers
-    chunk = max(1, min(250, runs // (max(slots, 1) * 8) or 1))
-    chunks = [indices[i : i + chunk] for i in range(0, runs, chunk)]
-    parts: list[FloatArray] = []
-    if executor is not None:
-        state = (data, spec, perturbation, seed)
-        parts.extend(executor.map_ordered(_shared_chunk, state, chunks, progress=progress))
-    elif workers <= 1:
-        for part in chunks:
-            parts.append(_forecasts(data, spec, perturbation, seed, part))
-            if progress:
-                progress(len(part))
-    else:
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(data, spec, perturbation, seed)
-        ) as pool:
-            for part, result in zip(chunks, pool.map(_run_chunk, chunks), strict=True):
-                parts.append(result)
-                if progress:
-                    progress(len(part))
-    forecasts = np.concatenate(parts) if parts else np.zeros((0, data.n_dimensions))
+    chunks = batch_chunks(runs)
+    if executor is None:
+        from hexatable.execution.local import ProcessExecutor
+
+        executor = ProcessExecutor(max(1, min(workers, len(chunks))))
+    batch = _Batch(data, spec, perturbation, seed, keep_runs)
+    moments = Moments.empty(len(INPUTS) * data.n_actors, data.n_dimensions)
+    sketch: Sketch | None = None
+    kept: list[FloatArray] = []
+    for part in executor.map_ordered(summarise_chunk, batch, chunks, progress=progress):
+        moments = moments.merge(part.moments)
+        sketch = part.sketch if sketch is None else sketch.merge(part.sketch)
+        if part.forecasts is not None:
+            kept.append(part.forecasts)
+    assert sketch is not None and moments.n == runs
     return MonteCarloResult(
         model=spec.model,
         dimensions=data.dimensions,
         runs=runs,
         seed=seed,
         baseline=run_model(data, spec).forecast,
-        forecasts=forecasts,
-        influences=influences(data, perturbation, seed, forecasts),
+        mean=moments.mean_y,
+        sd=moments.sd_y(),
+        sketch=sketch,
+        influences=influences(data, moments),
+        forecasts=np.concatenate(kept) if keep_runs else None,
     )
 
 
-def influences(
-    data: ForecastInput, perturbation: Perturbation, seed: int, forecasts: FloatArray
-) -> list[Influence]:
-    """Rank the inputs by the correlation of their perturbation with the forecast (see module doc)."""
-    runs = forecasts.shape[0]
-    if runs < 3:
+def influences(data: ForecastInput, moments: Moments) -> list[Influence]:
+    """Rank the inputs by the correlation of their perturbation with the forecast (module doc), from
+    the batch's moments (``x`` flattened to ``[kind × actor, d]``, kinds :data:`INPUTS`); none below
+    3 runs."""
+    if moments.n < 3:
         return []
-    shakes = [draw(data, perturbation, seed, i) for i in range(runs)]
-    d = data.n_dimensions
-    columns: list[tuple[str, str, int, FloatArray]] = []
-    for i, actor in enumerate(data.actors):
-        for k in range(d):
-            columns.append((actor, "position", k, np.array([s.position[i, k] for s in shakes])))
-            columns.append((actor, "salience", k, np.array([s.salience[i, k] for s in shakes])))
-        columns.append((actor, "capability", -1, np.array([s.capability[i] for s in shakes])))
+    n = data.n_actors
+    correlation, slope = moments.correlation(), moments.slope()
     found: list[Influence] = []
     for k, dimension in enumerate(data.dimensions):
-        y = forecasts[:, k] - forecasts[:, k].mean()
-        for actor, kind, dim, x in columns:
-            if dim not in (-1, k):
-                continue
-            x = x - x.mean()
-            spread = float(np.sqrt((x**2).sum() * (y**2).sum()))
-            correlation = float((x * y).sum() / spread) if spread > 0 else 0.0
-            slope = float((x * y).sum() / (x**2).sum()) if (x**2).sum() > 0 else 0.0
-            found.append(Influence(actor, kind, dimension, correlation, slope))  # type: ignore[arg-type]
+        for i, actor in enumerate(data.actors):
+            for m, kind in enumerate(INPUTS):
+                j = m * n + i
+                found.append(
+                    Influence(actor, kind, dimension, float(correlation[j, k]), float(slope[j, k]))  # type: ignore[arg-type]
+                )
     found.sort(key=lambda f: (-abs(f.correlation), f.dimension, f.actor, f.input))
     return found
