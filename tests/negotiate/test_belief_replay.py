@@ -74,18 +74,29 @@ def replay_against_simulator(analysis: Analysis, config: RunConfig, seed: int, c
     state = begin(Talks(analysis, phases, chair, config.max_drafts, config.walk_out))
     compared = 0
     for at, event in enumerate(log):
-        state = advance(state, event)
+        before, state = state, advance(state, event)
         if not isinstance(event, TableDraft):
             continue
+        expected = held[(state.number, state.phase.version)]
+        # what the seats answer the draft with: the log up to the draft
         replayed = talks_beliefs(
             phase_logs(state, log[: at + 1]),
             max_drafts=config.max_drafts,
             seed_of=lambda number: phase_seed(seed, number),
             mode=config.beliefs,
         )
-        expected = held[(state.number, state.phase.version)]
         for name, array in zip(Snapshot._fields, expected, strict=True):
             assert np.array_equal(getattr(replayed, name), array), (name, state.number, state.phase.version)
+        if state.phase.version > 1:  # what the chair drafted it with: the log up to the answers before it
+            drafting = talks_beliefs(
+                phase_logs(before, log[:at]),
+                max_drafts=config.max_drafts,
+                seed_of=lambda number: phase_seed(seed, number),
+                mode=config.beliefs,
+                closed=True,
+            )
+            for name, array in zip(Snapshot._fields, expected, strict=True):
+                assert np.array_equal(getattr(drafting, name), array), (name, state.number, "chair")
         compared += 1
     assert compared == len(held)  # every draft the simulator tabled was compared
     assert state.status == result.status  # the room's fold ends the talks as the simulator did

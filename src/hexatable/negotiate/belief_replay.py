@@ -87,10 +87,13 @@ def talks_beliefs(
     max_drafts: int,
     seed_of: Callable[[int], int],
     mode: BeliefMode = "declared",
+    closed: bool = False,
 ) -> Beliefs:
     """The seats' beliefs in the last of ``phases`` (:func:`phase_logs`): each phase replayed in turn
     (:func:`replayed_beliefs`, seeded ``seed_of(number)``), starting from what the phases before it
-    carried, merged as :func:`~hexatable.negotiate.mechanisms.run_phased` merges them."""
+    carried, merged as :func:`~hexatable.negotiate.mechanisms.run_phased` merges them (a finished
+    phase's last round is never learnt from: the simulator stops learning when a phase ends).
+    ``closed``: the current phase's last round is complete (see :func:`replayed_beliefs`)."""
     if not phases:
         raise ValueError("no phase to replay")
     return replayed_beliefs(
@@ -100,6 +103,7 @@ def talks_beliefs(
         seed=seed_of(phases[-1].number),
         mode=mode,
         carried=carried_beliefs(phases[:-1], max_drafts=max_drafts, seed_of=seed_of, mode=mode),
+        closed=closed,
     )
 
 
@@ -134,10 +138,15 @@ def replayed_beliefs(
     seed: int,
     mode: BeliefMode = "declared",
     carried: BeliefState | None = None,
+    closed: bool = False,
 ) -> Beliefs:
     """The seats' beliefs after the completed rounds of ``events`` (one phase's log on ``space``),
     starting from the priors drawn with ``seed`` or, where ``carried`` has them, from the beliefs
-    carried from earlier phases."""
+    carried from earlier phases.
+
+    A round is complete when the next draft is tabled; ``closed`` says the last one is complete too:
+    every seat has answered and the chair is about to table the next draft, which the simulator's
+    chair drafts after learning from those answers."""
     beliefs = Beliefs.start(landscape(space), np.random.default_rng(seed), mode, carried)
     index = {seat: i for i, seat in enumerate(space.seats)}
     draft: int | None = None
@@ -160,4 +169,6 @@ def replayed_beliefs(
             )
             if isinstance(event, Object) and event.issue in space.issues:
                 objected[index[event.seat]] = space.issues.index(event.issue)
+    if closed and draft is not None:
+        beliefs.observe(draft, (drafts - 1) / max(max_drafts - 1, 1), answers, objected)
     return beliefs
