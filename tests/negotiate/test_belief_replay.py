@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.negotiate.spaces import easy_space
 
 from hexatable.case import open_case
@@ -123,6 +125,45 @@ def test_the_replayed_beliefs_equal_the_simulators_in_hanoi_and_a_synthetic_spac
     synthetic = analyse(easy_space(11, seats=4))
     for seed in (0, 1):
         replay_against_simulator(synthetic, config, seed, "S0")
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    space_seed=st.integers(0, 10_000),
+    seats=st.integers(2, 5),
+    seed=st.integers(0, 2**20),
+    mechanism=st.sampled_from(PHASED),
+    chair=st.sampled_from(["mediator", "hill-climb"]),
+    patience=st.sampled_from([None, 1, 3]),
+    walk_out=st.sampled_from(["vote", "continue", "fail"]),
+    beliefs=st.sampled_from(["declared", "accurate"]),
+    max_drafts=st.integers(1, 12),
+)
+def test_the_replayed_beliefs_equal_the_simulators_on_any_small_space(
+    space_seed: int,
+    seats: int,
+    seed: int,
+    mechanism: MechanismName,
+    chair: str,
+    patience: int | None,
+    walk_out: str,
+    beliefs: str,
+    max_drafts: int,
+) -> None:
+    """Property: on random additive spaces (three issues of two to four options), whatever the rules,
+    the replay equals the simulator at every draft."""
+    space = easy_space(space_seed, seats=seats, radices=(2, 3, 4))
+    config = RunConfig(
+        mechanism=mechanism,
+        chair=chair,  # type: ignore[arg-type]
+        patience=patience,
+        walk_out=walk_out,  # type: ignore[arg-type]
+        beliefs=beliefs,  # type: ignore[arg-type]
+        max_drafts=max_drafts,
+        headline=("i0",) if mechanism in ("top-down", "bottom-up") else None,
+        side_issues=("i1",) if mechanism == "bilateral-track" else None,
+    )
+    replay_against_simulator(analyse(space), config, seed, "S0")
 
 
 def test_a_second_phase_starts_from_what_the_first_taught(six_party: Analysis) -> None:

@@ -289,3 +289,47 @@ def test_the_room_keeps_the_beliefs_of_a_round_and_replays_the_earlier_phases_on
     assert phases == 2 and drafts > 2 * phases  # two phases, with rounds of answers in them
     assert calls["carried"] == phases  # once per phase
     assert calls["replayed"] == drafts  # once per draft: the chair's, then the answers to it
+
+
+def test_a_restart_in_the_second_phase_gives_the_same_ai_moves(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The AI seats' beliefs are a fold of the log: a server restarted in the middle of the second
+    phase (its kept beliefs lost) goes on with the moves a server that ran through makes. Both
+    sessions use one seed per phase; PRK, a person, objects to the first three drafts of each phase on
+    the issue that matters most to it, then supports."""
+    monkeypatch.setattr(room_service, "_phase_seed", partial(simulator_seed, 0))
+
+    def play(client: TestClient, created: dict[str, Any], until: int | None = None) -> dict[str, Any]:
+        prk = created["seat_tokens"]["PRK"]
+        for _ in range(80):
+            current = view(client, created["id"], prk)
+            session = current["session"]
+            if session["status"] != "open" or "PRK" not in current["awaiting"]:
+                return current
+            if until is not None and session["phase"]["number"] == 2 and session["version"] >= until:
+                return current
+            version = session["version"]
+            if version <= 3:
+                issue = session["phase"]["issues"][0]
+                move = {"type": "object", "version": version, "issue": issue}
+            else:
+                move = {"type": "support", "version": version}
+            assert act(client, created["id"], prk, move).status_code == 200
+        return view(client, created["id"], prk)
+
+    def log(client: TestClient, session: str) -> list[dict[str, Any]]:
+        events = client.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json()
+        return [{k: v for k, v in e.items() if k != "seq"} for e in events]
+
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as through:
+        straight = create(through, people=("PRK",), mechanism="bottom-up", chair_strategy="mediator")
+        play(through, straight)
+        expected = log(through, straight["id"])
+        interrupted = create(through, people=("PRK",), mechanism="bottom-up", chair_strategy="mediator")
+        paused = play(through, interrupted, until=3)
+        assert paused["session"]["phase"]["number"] == 2 and paused["session"]["version"] == 3
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as restarted:
+        final = play(restarted, interrupted)
+        assert log(restarted, interrupted["id"]) == expected
+    assert final["session"]["status"] != "open"
