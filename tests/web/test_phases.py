@@ -3,13 +3,28 @@ stacked alternating offers."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from hexatable.negotiate.mechanisms import headline_issues, side_room_issues, side_room_pair
-from hexatable.services.room.service import RoomService
+from hexatable.negotiate import belief_replay
+from hexatable.negotiate.analysis import analyse
+from hexatable.negotiate.mechanisms import (
+    headline_issues,
+    phase_seed,
+    phases_for,
+    run_phased,
+    side_room_issues,
+    side_room_pair,
+)
+from hexatable.negotiate.protocol import TableDraft, event_to_dict
+from hexatable.negotiate.runner import MechanismName, RunConfig
+from hexatable.negotiate.talks import TalksState
+from hexatable.services.room import service as room_service
+from hexatable.services.room.service import Identity, RoomService
 from hexatable.web.app import create_app
 from tests.conftest import INSTRUCTOR, bearer
 from tests.web.test_api import SPACE, act, create, view
@@ -180,3 +195,141 @@ def test_the_instructor_and_the_clock_end_alternating_offers(client: TestClient)
     assert final["debrief"]["agreement"] is None
     again = act(client, created["id"], INSTRUCTOR, {"type": "close"})
     assert again.status_code == 409 and "the talks have ended" in again.json()["detail"]
+
+
+def simulator_seed(seed: int, room: object, number: int) -> int:
+    """The simulator's seed of phase ``number`` in place of the room's (drawn from the session id)."""
+    return phase_seed(seed, number)
+
+
+def rounds(events: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, dict[str, Any]]]]:
+    """A log as its rounds: each draft with every seat's answer to it (in whatever order they came)."""
+    found: list[tuple[dict[str, Any], dict[str, dict[str, Any]]]] = []
+    for event in events:
+        event = {k: v for k, v in event.items() if k != "seq"}
+        if event["type"] == "table_draft":
+            found.append((event, {}))
+        else:
+            found[-1][1][event["seat"]] = event
+    return found
+
+
+@pytest.mark.parametrize("people", [(), ("PRK",)], ids=["all-ai", "PRK-person"])
+@pytest.mark.parametrize("mechanism", ["single-text", "top-down", "bottom-up", "bilateral-track"])
+def test_the_rooms_ai_seats_answer_phase_after_phase_as_the_simulators_delegates(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, mechanism: MechanismName, people: tuple[str, ...]
+) -> None:
+    """With the simulator's seed per phase (the room's is drawn from the session id), the room's AI chair
+    tables the simulator's drafts and its AI seats give the simulator's answers, in every phase: the
+    beliefs learnt in one phase go on into the next in both. A person in a seat answers what the
+    simulator's delegate answered. Expected: the simulator's own log (mediator chair, boulware seats, no
+    jitter of the opening demands: the room's AI seats open at their best)."""
+    analysis = analyse(SPACE)
+    config = RunConfig(mechanism=mechanism, jitter=0.0, max_drafts=20, walk_out="vote")
+    for seed in (0, 1):
+        monkeypatch.setattr(room_service, "_phase_seed", partial(simulator_seed, seed))
+        phases = phases_for(analysis, config, "CHN")
+        result = run_phased(analysis, phases, config, seed, chair_seat="CHN", keep_log=True)
+        simulated = [event_to_dict(e) for record in result.phases for e in record.events]
+        assert sum(e["type"] == "table_draft" for e in simulated) > len(result.phases)  # rounds to learn from
+        answers = {
+            (phase, event["version"]): event
+            for phase, record in enumerate(result.phases)
+            for event in (event_to_dict(e) for e in record.events)
+            if event.get("seat") in people and event["type"] != "table_draft"
+        }
+        created = create(client, people=people, mechanism=mechanism, chair_strategy="mediator")
+        for _ in range(200):  # the people answer as the simulator's delegates did
+            current = view(client, created["id"], created["observer_token"])
+            session = current["session"]
+            waiting = set(current["awaiting"]) & set(people)
+            if session["status"] != "open" or not waiting:
+                break
+            for seat in waiting:
+                answer = answers[(len(session["phases"]), session["version"])]
+                move = {k: v for k, v in answer.items() if k != "seat"}
+                assert act(client, created["id"], created["seat_tokens"][seat], move).status_code == 200
+        logged = client.get(f"/api/sessions/{created['id']}/log", headers=bearer(INSTRUCTOR)).json()
+        assert rounds(logged) == rounds(simulated)
+        final = view(client, created["id"], created["observer_token"])["session"]
+        assert final["status"] == result.status
+
+
+def test_the_room_keeps_the_beliefs_of_a_round_and_replays_the_earlier_phases_once(
+    service: RoomService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chair drafting after a round and the AI seats answering its draft share one replay, and the
+    earlier phases are replayed once per phase, not at every decision (counted in an all-AI top-down
+    session)."""
+    calls = {"carried": 0, "replayed": 0}
+    carried, replayed = belief_replay.carried_beliefs, belief_replay.replayed_beliefs
+
+    def counting_carried(*args: Any, **kwargs: Any) -> Any:
+        calls["carried"] += 1
+        return carried(*args, **kwargs)
+
+    def counting_replayed(*args: Any, **kwargs: Any) -> Any:
+        calls["replayed"] += 1
+        return replayed(*args, **kwargs)
+
+    monkeypatch.setattr(room_service, "carried_beliefs", counting_carried)
+    monkeypatch.setattr(room_service, "replayed_beliefs", counting_replayed)
+    monkeypatch.setattr(room_service, "_phase_seed", partial(simulator_seed, 0))
+    made = service.create(
+        Identity("instructor"),
+        case="six-party-talks",
+        scenario="six-party-2007",
+        seats={},
+        mechanism="top-down",
+    )
+    folded = service.room(made.id).folded
+    assert folded is not None and isinstance(folded.state, TalksState)
+    drafts = sum(1 for e in folded.history if isinstance(e, TableDraft))
+    phases = len(folded.state.done)
+    assert phases == 2 and drafts > 2 * phases  # two phases, with rounds of answers in them
+    assert calls["carried"] == phases  # once per phase
+    assert calls["replayed"] == drafts  # once per draft: the chair's, then the answers to it
+
+
+def test_a_restart_in_the_second_phase_gives_the_same_ai_moves(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The AI seats' beliefs are a fold of the log: a server restarted in the middle of the second
+    phase (its kept beliefs lost) goes on with the moves a server that ran through makes. Both
+    sessions use one seed per phase; PRK, a person, objects to the first three drafts of each phase on
+    the issue that matters most to it, then supports."""
+    monkeypatch.setattr(room_service, "_phase_seed", partial(simulator_seed, 0))
+
+    def play(client: TestClient, created: dict[str, Any], until: int | None = None) -> dict[str, Any]:
+        prk = created["seat_tokens"]["PRK"]
+        for _ in range(80):
+            current = view(client, created["id"], prk)
+            session = current["session"]
+            if session["status"] != "open" or "PRK" not in current["awaiting"]:
+                return current
+            if until is not None and session["phase"]["number"] == 2 and session["version"] >= until:
+                return current
+            version = session["version"]
+            if version <= 3:
+                issue = session["phase"]["issues"][0]
+                move = {"type": "object", "version": version, "issue": issue}
+            else:
+                move = {"type": "support", "version": version}
+            assert act(client, created["id"], prk, move).status_code == 200
+        return view(client, created["id"], prk)
+
+    def log(client: TestClient, session: str) -> list[dict[str, Any]]:
+        events = client.get(f"/api/sessions/{session}/log", headers=bearer(INSTRUCTOR)).json()
+        return [{k: v for k, v in e.items() if k != "seq"} for e in events]
+
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as through:
+        straight = create(through, people=("PRK",), mechanism="bottom-up", chair_strategy="mediator")
+        play(through, straight)
+        expected = log(through, straight["id"])
+        interrupted = create(through, people=("PRK",), mechanism="bottom-up", chair_strategy="mediator")
+        paused = play(through, interrupted, until=3)
+        assert paused["session"]["phase"]["number"] == 2 and paused["session"]["version"] == 3
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as restarted:
+        final = play(restarted, interrupted)
+        assert log(restarted, interrupted["id"]) == expected
+    assert final["session"]["status"] != "open"

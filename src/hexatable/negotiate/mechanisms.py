@@ -21,15 +21,16 @@ The Hanoi analysis (source ``hanoi-analysis-2019``) contrasts the last two.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from hexatable.negotiate.alternating import run_alternating
 from hexatable.negotiate.analysis import Analysis, analyse
-from hexatable.negotiate.beliefs import BeliefState
+from hexatable.negotiate.beliefs import Beliefs, BeliefState
 from hexatable.negotiate.protocol import Event, event_to_dict
 from hexatable.negotiate.runner import (
     MechanismName,
@@ -199,8 +200,13 @@ def run_phased(
     *,
     chair_seat: str | None = None,
     keep_log: bool = False,
+    watch: Callable[[int, int, Beliefs], None] | None = None,
 ) -> RunResult:
-    """Run the phases in order; the result is scored on the whole agenda."""
+    """Run the phases in order; the result is scored on the whole agenda.
+
+    Phase ``number`` (its place in ``phases``) is seeded with ``seed * 7919 + number`` and starts from
+    the beliefs the earlier phases ended with (:func:`merge_beliefs`). ``watch``, if given, sees the
+    phase number, the version and the seats' beliefs at every draft; it changes nothing in the run."""
     space = analysis.space
     talks_chair = chair_seat or space.seats[0]
     fixed: dict[str, str] = {}
@@ -217,9 +223,15 @@ def run_phased(
             continue
         sub = phase_analysis(space, fixed, phase, issues)
         result, learnt = run_single_text_beliefs(
-            sub, config, seed * 7919 + number, chair_seat=chair, keep_log=keep_log, carried=carried_beliefs
+            sub,
+            config,
+            phase_seed(seed, number),
+            chair_seat=chair,
+            keep_log=keep_log,
+            carried=carried_beliefs,
+            watch=None if watch is None else partial(watch, number),
         )
-        carried_beliefs = _merge(carried_beliefs, learnt)
+        carried_beliefs = merge_beliefs(carried_beliefs, learnt)
         agreed = sub.space.describe(result.agreement) if result.agreement is not None else None
         if agreed is not None:
             for seat, accepted in zip(sub.space.seats, result.acceptance, strict=True):
@@ -262,9 +274,15 @@ def run_phased(
     )
 
 
-def _merge(before: BeliefState | None, after: BeliefState) -> BeliefState:
+def phase_seed(seed: int, number: int) -> int:
+    """The seed of phase ``number`` of a run seeded ``seed``."""
+    return seed * 7919 + number
+
+
+def merge_beliefs(before: BeliefState | None, after: BeliefState) -> BeliefState:
     """What the seats believe after a phase: what they learnt there over what they believed before (a
-    side room's outsiders keep their earlier beliefs)."""
+    side room's outsiders keep their earlier beliefs). The room's replay carries beliefs the same way
+    (:func:`hexatable.negotiate.belief_replay.talks_beliefs`)."""
     if before is None:
         return after
     return BeliefState({**before.reservations, **after.reservations}, {**before.weights, **after.weights})

@@ -12,7 +12,7 @@ state. Given the same analysis, configuration and seed the run is identical.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -40,6 +40,10 @@ from hexatable.negotiate.protocol import (
     event_to_dict,
     start,
 )
+
+BeliefWatch = Callable[[int, Beliefs], None]
+"""Called with the version and the seats' beliefs each time a draft is tabled (the beliefs the chair
+drafted it under and the seats will answer it with); it may read them, never change them."""
 
 MechanismName = Literal["single-text", "alternating-offers", "bilateral-track", "top-down", "bottom-up"]
 
@@ -211,9 +215,13 @@ def run_single_text_beliefs(
     chair_seat: str | None = None,
     keep_log: bool = False,
     carried: BeliefState | None = None,
+    watch: BeliefWatch | None = None,
 ) -> tuple[RunResult, BeliefState]:
-    """:func:`run_single_text`, also returning the seats' beliefs at the end (for the next phase)."""
-    result, beliefs = _run_single_text(analysis, config, seed, chair_seat, keep_log, carried)
+    """:func:`run_single_text`, also returning the seats' beliefs at the end (for the next phase).
+
+    ``watch`` sees the beliefs at every draft (tests compare them with the room's replay of the log);
+    it changes nothing in the run."""
+    result, beliefs = _run_single_text(analysis, config, seed, chair_seat, keep_log, carried, watch)
     return result, beliefs.export()
 
 
@@ -224,6 +232,7 @@ def _run_single_text(
     chair_seat: str | None,
     keep_log: bool,
     carried: BeliefState | None,
+    watch: BeliefWatch | None = None,
 ) -> tuple[RunResult, Beliefs]:
     space = analysis.space
     rng = np.random.default_rng(seed)
@@ -261,6 +270,8 @@ def _run_single_text(
     draft = chair.first_draft()
     while True:
         record(TableDraft(rules.chair, space.options_of(draft)))
+        if watch is not None:
+            watch(state.version, beliefs)
         t = (state.version - 1) / max(config.max_drafts - 1, 1)
         values = space.utilities[:, draft].tolist()  # each seat's score of the draft, as Python floats
         if len(state.seated) < len(rules.seats):

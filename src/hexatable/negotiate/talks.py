@@ -74,7 +74,11 @@ class Talks:
 @dataclass(frozen=True)
 class PhaseOutcome:
     """How a finished phase ended; ``packages`` are its drafts as whole packages (what earlier phases
-    fixed plus the draft's options), in order: the phase's part of the path of drafts."""
+    fixed plus the draft's options), in order: the phase's part of the path of drafts.
+
+    ``number`` (its place among the talks' phases), ``events`` (how many events of the log it took)
+    and ``space`` (the outcome space it negotiated) say where it lies in the log and what it was about,
+    so that what the seats learnt in it can be replayed (:mod:`hexatable.negotiate.belief_replay`)."""
 
     name: str
     issues: tuple[str, ...]
@@ -83,6 +87,9 @@ class PhaseOutcome:
     reason: str
     agreed: Mapping[str, str] | None
     packages: tuple[Mapping[str, str], ...] = ()
+    number: int = 0
+    events: int = 0
+    space: OutcomeSpace | None = field(default=None, repr=False, compare=False)
 
     @property
     def drafts(self) -> int:
@@ -160,6 +167,9 @@ def advance(state: TalksState, event: Event) -> TalksState:
         phase.reason,
         agreed,
         tuple(state.draft_options(d) for d in phase.drafts),
+        number=state.number,
+        events=moved.events_in_phase,
+        space=state.analysis.space,
     )
     done = (*state.done, outcome)
     absent = state.absent | away

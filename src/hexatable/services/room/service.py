@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -42,7 +43,8 @@ from hexatable.negotiate.alternating import (
     offer_event_from_dict,
 )
 from hexatable.negotiate.analysis import Analysis, analyse
-from hexatable.negotiate.belief_replay import replayed_beliefs
+from hexatable.negotiate.belief_replay import carried_beliefs, phase_logs, replayed_beliefs
+from hexatable.negotiate.beliefs import Beliefs, BeliefState
 from hexatable.negotiate.chair import CHAIRS, Chair, MediatorChair, make_chair
 from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, goes_on, make_delegate
 from hexatable.negotiate.mechanisms import MECHANISMS, mechanism_phases
@@ -159,6 +161,12 @@ class Room:
     deadline_at: float | None
     lock: threading.Lock = field(default_factory=threading.Lock)
     folded: Folded | None = None
+    carried: tuple[tuple[int, int], BeliefState | None] | None = None
+    """What the seats carried into the current phase from the earlier ones, keyed by the phase's number
+    and where it starts in the log (:meth:`RoomService._beliefs`)."""
+    beliefs: tuple[tuple[int, int, int], Beliefs] | None = None
+    """The seats' beliefs now, keyed by the phase's number, where it starts and how many of its rounds
+    they learnt from."""
 
 
 @dataclass(frozen=True)
@@ -456,15 +464,16 @@ class RoomService:
             if state.version >= state.rules.max_drafts:
                 return None
             phase_events = cast(Sequence[Event], history[len(history) - talks.events_in_phase :])
-            draft = _replayed_chair_draft(room, talks, phase_events)
+            mediator = room.chair_strategy == "mediator"
+            beliefs = self._beliefs(room, talks, history, closed=True) if mediator else None
+            draft = _replayed_chair_draft(room, talks, phase_events, beliefs)
             return TableDraft(chair, tuple(space.describe(draft).values()))
         t = (state.version - 1) / max(state.rules.max_drafts - 1, 1)
-        phase_events = cast(Sequence[Event], history[len(history) - talks.events_in_phase :])
         for seat in state.awaiting():
             row = room.seats[seat]
             if row.kind != "ai":
                 continue
-            delegate = self._ai_delegate(room, seat, talks, phase_events)
+            delegate = self._ai_delegate(room, seat, talks, self._beliefs(room, talks, history))
             draft = space.index_of_options(state.drafts[-1])
             if seat == chair and delegate.utility[draft] >= delegate.reservation:
                 return Support(seat, state.version)  # an AI chair stands by the text it tabled
@@ -498,17 +507,50 @@ class RoomService:
         )
         return counter_offer(space, delegate, state, t, rng)
 
-    def _ai_delegate(
-        self, room: Room, seat: str, talks: TalksState, phase_events: Sequence[Event]
-    ) -> TimeBasedDelegate:
+    def _beliefs(
+        self, room: Room, talks: TalksState, history: Sequence[Event | OfferEvent], *, closed: bool = False
+    ) -> Beliefs:
+        """The seats' beliefs now, rebuilt from the whole log: carried from phase to phase as the
+        simulator carries them, then updated by the current phase's complete rounds of answers
+        (:func:`~hexatable.negotiate.belief_replay.talks_beliefs`, seeded per session and phase);
+        ``closed``: the last round is complete too (the chair is about to table the next draft).
+
+        They are a fold of the log, so a restarted server rebuilds the same ones. Kept in the room:
+        what the earlier phases carried, per phase; the current beliefs, per number of rounds learnt
+        from (the same for the chair drafting after a round and the seats answering that draft), so
+        that the seats answering one draft share one replay and the earlier phases are replayed once.
+        Callers hold ``room.lock``; the delegates and the chair read the beliefs, never change them.
+        """
+        phases = phase_logs(talks, history)
+        current = phases[-1]
+        starts = len(history) - len(current.events)
+        drafts = [i for i, e in enumerate(current.events) if isinstance(e, TableDraft)]
+        rounds = len(drafts) if closed else max(len(drafts) - 1, 0)
+        key = (current.number, starts, rounds)
+        if room.beliefs is not None and room.beliefs[0] == key:
+            return room.beliefs[1]
+        max_drafts = talks.phase.rules.max_drafts
+        seed_of = partial(_phase_seed, room)
+        if room.carried is None or room.carried[0] != (current.number, starts):
+            carried = carried_beliefs(phases[:-1], max_drafts=max_drafts, seed_of=seed_of)
+            room.carried = ((current.number, starts), carried)
+        beliefs = replayed_beliefs(
+            current.space,
+            current.events if closed or not drafts else current.events[: drafts[-1] + 1],
+            max_drafts=max_drafts,
+            seed=seed_of(current.number),
+            carried=room.carried[1],
+            closed=closed,
+        )
+        room.beliefs = (key, beliefs)
+        return beliefs
+
+    def _ai_delegate(self, room: Room, seat: str, talks: TalksState, beliefs: Beliefs) -> TimeBasedDelegate:
         """An AI seat's delegate for the current phase, valuing its packages by expected utility, with
-        the beliefs every seat has formed from the phase's answers so far (rebuilt from the log)."""
+        the beliefs every seat has formed so far (:meth:`_beliefs`)."""
         row = room.seats[seat]
         strategy = row.strategy or "boulware"
         space = talks.analysis.space
-        beliefs = replayed_beliefs(
-            space, phase_events, max_drafts=talks.phase.rules.max_drafts, seed=_phase_seed(room, talks)
-        )
         delegate = make_delegate(space, seat, strategy, beliefs=beliefs)  # type: ignore[arg-type]
         for draft in talks.phase.drafts[:-1]:  # tit-for-tat delegates remember the earlier drafts
             delegate.observe(space.index_of_options(draft))
@@ -826,23 +868,28 @@ class _NoLock:
         return None
 
 
-def _phase_seed(room: Room, talks: TalksState) -> int:
-    """The seed of a phase's AI decisions: the session and the phase, so a restart changes nothing."""
-    return int(hashlib.sha256(f"{room.id}/{talks.number}".encode()).hexdigest()[:8], 16)
+def _phase_seed(room: Room, number: int) -> int:
+    """The seed of phase ``number``'s AI decisions: the session and the phase, so a restart changes
+    nothing."""
+    return int(hashlib.sha256(f"{room.id}/{number}".encode()).hexdigest()[:8], 16)
 
 
-def _replayed_chair_draft(room: Room, talks: TalksState, history: Sequence[Event]) -> int:
-    """The AI chair's next draft in the current phase, rebuilt by replaying its earlier decisions in
-    this phase (``history``: the phase's events) from the log.
+def _replayed_chair_draft(
+    room: Room, talks: TalksState, history: Sequence[Event], beliefs: Beliefs | None = None
+) -> int:
+    """The AI chair's next draft in the current phase: the mediator's from the seats' ``beliefs``
+    (:meth:`RoomService._beliefs`), another chair's by replaying its earlier decisions in this phase
+    (``history``: the phase's events) from the log.
 
     Replaying the same history with a generator seeded by the session id and the phase gives the same
     draft before and after a restart.
     """
     space = talks.analysis.space
-    seed = _phase_seed(room, talks)
+    seed = _phase_seed(room, talks.number)
     if room.chair_strategy == "mediator":
+        if beliefs is None:
+            raise ValueError("the mediator drafts from the seats' beliefs")
         rules = talks.phase.rules
-        beliefs = replayed_beliefs(space, history, max_drafts=rules.max_drafts, seed=seed)
         row = room.seats[rules.chair]
         own = make_delegate(space, rules.chair, row.strategy or "boulware", beliefs=beliefs)  # type: ignore[arg-type]
         t = talks.phase.version / max(rules.max_drafts - 1, 1)  # the time of the draft it tables now
