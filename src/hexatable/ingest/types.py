@@ -47,6 +47,10 @@ class DateMention:
     date: DateSpan
     rule: str
     inferred: bool = False
+    anchor: bool = True
+    """Whether this mention moved the running context (the time of the narration). False for a date
+    in quotation marks, a plan (将于6月12日), a bound (2003年以来) or a back-reference (去年 6 月 in a
+    2019 narration); docs/ingest-dates.md gives the rule."""
 
 
 class DateFinder(Protocol):
