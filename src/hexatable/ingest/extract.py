@@ -1,16 +1,60 @@
 """From a document to draft events: the pure core of ingest.
 
 :func:`extract` reads a :class:`~hexatable.ingest.read.SourceDocument` sentence by sentence
-(:mod:`hexatable.ingest.segment`) and returns an :class:`Extraction`. (Rules filled in below.)
+(:mod:`hexatable.ingest.segment`) and returns an :class:`Extraction`. Dates, actors and cues are
+found in each sentence's flat text (line breaks removed) by the date finder, the gazetteer and the
+verb dictionary; this module decides which of them make an event, and how sure it is.
+
+The rules (documented for reviewers in ``docs/ingest.md``):
+
+1. **Clauses.** A sentence is cut into clauses at each date that opens a clause: one at the start of
+   the sentence or right after a comma, semicolon or colon (``5月29日，金英哲赴美，30日至31日与蓬佩奥
+   在纽约会面`` is two clauses). A date inside a clause ("会晤将于6月12日举行") does not cut it.
+2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit). A
+   clause with no date of its own inherits the last date said earlier *in the same paragraph*
+   (:mod:`hexatable.ingest.segment` says where paragraphs, i.e. chronology entries, start); the date
+   is then marked inferred. A clause with nothing to inherit is not an event (a warning says so
+   when it had an actor and a cue).
+3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
+   languages are subject–verb–object), else the first cue. Actors named before the main cue are the
+   actors, those after it the targets; in Chinese an actor right after a preposition of direction
+   (与, 同, 跟, 向, 对, 给) is a target when an actor stands before it. A state named right before one
+   of its own persons ("朝鲜最高领导人金正恩") is the person's affiliation, not a second actor: the
+   person's mention keeps it in ``state``. A clause whose subject is left out (Chinese ellipsis, "…赴
+   美，30日与蓬佩奥会面") takes the actors of the clause before it in the same sentence, marked as
+   inferred. An actor is never its own target.
+4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
+   own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
+   and the missing cue flag for review.
+5. **Confidence** is the sum of documented parts (:data:`CONFIDENCE`): a base, the date (said in the
+   clause with its year, said with the year from context, or inherited), the cue (scaled by its
+   dictionary weight), the actors (known to the case or gazetteer, or only proposed), less a
+   penalty per actor beyond three (roles in a crowded clause are uncertain); clipped to [0, 1].
+6. **Quote.** The clause's own text, flat (line breaks removed in Chinese, one space in English),
+   cut at a clause mark when longer than :data:`QUOTE_MAX`; it starts on the event's ``line``, so the
+   case loader's quote check accepts it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
+from hexatable.case.quotes import SourceText
 from hexatable.ingest.read import SourceDocument
-from hexatable.ingest.types import ActorMention, Cue, DraftEvent, Lang, ProposedActor
+from hexatable.ingest.render import render_event
+from hexatable.ingest.segment import Sentence, segment
+from hexatable.ingest.types import (
+    ActorMention,
+    Cue,
+    DateFinder,
+    DateMention,
+    DraftEvent,
+    Lang,
+    ProposedActor,
+)
 
 
 class ActorFinder(Protocol):
@@ -49,6 +93,200 @@ class Extraction:
     unresolved: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
+    def above(self, min_confidence: float) -> Extraction:
+        """The same extraction keeping only events of at least ``min_confidence``."""
+        kept = tuple(e for e in self.events if e.confidence >= min_confidence)
+        return replace(self, events=kept)
+
+
+CONFIDENCE: dict[str, float] = {
+    "base": 0.1,
+    "date-said": 0.35,
+    "date-year-from-context": 0.3,
+    "date-inherited": 0.15,
+    "cue": 0.3,
+    "actor-known": 0.25,
+    "actor-proposed-only": 0.1,
+    "per-actor-beyond-3": -0.05,
+    "subject-inherited": -0.1,
+}
+"""The parts an event's confidence is the sum of (see rule 5 of the module docstring)."""
+
+QUOTE_MAX = {"zh": 80, "en": 240}
+"""Longest quote in characters; a longer clause is cut at its last clause mark before this."""
+
+NO_CUE_CAMEO = 1
+"""The CAMEO root given to a dated event without a cue (a placeholder for review)."""
+
+_OPENER = re.compile(
+    r"(?:^|[，,；;：:、])\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?$", re.IGNORECASE
+)
+_ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int  # flat offsets in the sentence
+    end: int
+    date: DateMention | None
+    date_inherited: bool
+
+
+def _absolute(mention: DateMention, sentence: Sentence) -> DateMention:
+    start, end = sentence.span(mention.start, mention.end)
+    return replace(mention, start=start, end=end)
+
+
+def _absolute_actor(mention: ActorMention, sentence: Sentence) -> ActorMention:
+    start, end = sentence.span(mention.start, mention.end)
+    return replace(mention, start=start, end=end)
+
+
+def _absolute_cue(cue: Cue, sentence: Sentence) -> Cue:
+    start, end = sentence.span(cue.start, cue.end)
+    return replace(cue, start=start, end=end)
+
+
+def _opens_clause(flat: str, position: int) -> bool:
+    return bool(_OPENER.search(flat[:position]))
+
+
+def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, DateMention | None]]:
+    """(start, end, own date) of each clause of a sentence (rules 1 and 2)."""
+    opener_at: dict[int, DateMention] = {}
+    for date in dates:
+        if date.start not in opener_at and _opens_clause(flat, date.start):
+            opener_at[date.start] = date
+    starts = sorted({0, *opener_at})
+    clauses: list[tuple[int, int, DateMention | None]] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(flat)
+        own = opener_at.get(start)
+        if own is None:
+            inside = [d for d in dates if start <= d.start < end]
+            own = inside[0] if inside else None
+        clauses.append((start, end, own))
+    return clauses
+
+
+def _drop_overlaps(known: Sequence[ActorMention], extra: Sequence[ActorMention]) -> list[ActorMention]:
+    """Known mentions plus the extra ones that overlap none of them, in text order."""
+    kept = list(known)
+    for mention in extra:
+        if all(mention.end <= k.start or mention.start >= k.end for k in known):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _drop_affiliations(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a state right before one of its persons (no clause mark between) is an affiliation."""
+    kept: list[ActorMention] = []
+    for i, mention in enumerate(mentions):
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            after is not None
+            and after.state is not None
+            and after.state == mention.actor
+            and not _CLAUSE_MARK.search(flat, mention.end, after.start)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _main_cue(cues: Sequence[Cue], actors: Sequence[ActorMention]) -> Cue | None:
+    if not cues:
+        return None
+    if actors:
+        after = [c for c in cues if c.start >= actors[0].end]
+        if after:
+            return min(after, key=lambda c: (c.start, -c.weight))
+    return min(cues, key=lambda c: (c.start, -c.weight))
+
+
+def _roles(
+    flat: str, lang: Lang, mentions: Sequence[ActorMention], cue: Cue | None
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Actors and targets of a clause (rule 3)."""
+    if cue is None:
+        before, after = list(mentions), []
+    else:
+        before = [m for m in mentions if m.end <= cue.start]
+        after = [m for m in mentions if m.start >= cue.end]
+    actors: list[ActorMention] = []
+    targets: list[ActorMention] = list(after)
+    for mention in before:
+        preceding = flat[max(0, mention.start - 1) : mention.start]
+        if lang == "zh" and actors and preceding in _ZH_TOWARD:
+            targets.append(mention)
+        else:
+            actors.append(mention)
+    if not actors and cue is not None and after and not before:
+        return [], targets
+    return actors, targets
+
+
+def _unique(
+    mentions: Sequence[ActorMention], without: frozenset[str] = frozenset()
+) -> tuple[ActorMention, ...]:
+    seen: set[str] = set(without)
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        if mention.actor not in seen:
+            seen.add(mention.actor)
+            kept.append(mention)
+    return tuple(kept)
+
+
+def _quote(flat: str, start: int, end: int, lang: Lang) -> tuple[int, int]:
+    """Flat offsets of the quote within a clause (rule 6): trimmed, cut when too long."""
+    while start < end and (flat[start].isspace() or _CLAUSE_MARK.match(flat[start])):
+        start += 1
+    while end > start and (flat[end - 1].isspace() or _CLAUSE_MARK.match(flat[end - 1])):
+        end -= 1
+    limit = QUOTE_MAX[lang]
+    if end - start > limit:
+        cut = None
+        for mark in _CLAUSE_MARK.finditer(flat, start + limit // 3, start + limit):
+            cut = mark.start()
+        end = cut if cut is not None else start + limit
+    return start, end
+
+
+def confidence(
+    *,
+    date: DateMention,
+    inherited: bool,
+    cue: Cue | None,
+    actors: Sequence[ActorMention],
+    subject_inherited: bool = False,
+) -> float:
+    """An event's confidence from the parts of :data:`CONFIDENCE` (rule 5)."""
+    score = CONFIDENCE["base"]
+    if inherited:
+        score += CONFIDENCE["date-inherited"]
+    elif date.inferred:
+        score += CONFIDENCE["date-year-from-context"]
+    else:
+        score += CONFIDENCE["date-said"]
+    if cue is not None:
+        score += CONFIDENCE["cue"] * max(0.0, min(1.0, cue.weight))
+    if any(a.origin != "proposed" for a in actors):
+        score += CONFIDENCE["actor-known"]
+    elif actors:
+        score += CONFIDENCE["actor-proposed-only"]
+    score += CONFIDENCE["per-actor-beyond-3"] * max(0, len(actors) - 3)
+    if subject_inherited:
+        score += CONFIDENCE["subject-inherited"]
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _default_finder(lang: Lang, year: int | None) -> DateFinder:
+    from hexatable.ingest.dates import date_finder
+
+    return date_finder(lang, year=year)
+
 
 def extract(
     document: SourceDocument,
@@ -58,6 +296,145 @@ def extract(
     verbs: CueFinder,
     source_id: str,
     year: int | None = None,
+    finder: DateFinder | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Extraction:
-    """The draft events of ``document`` (placeholder body until the rules land)."""
-    return Extraction(source_id=source_id, document=document, lang=lang, events=())
+    """The draft events of ``document``, by the rules of the module docstring.
+
+    Parameters
+    ----------
+    document
+        The text, from :func:`hexatable.ingest.read.read_source` or ``document_from_text``.
+    lang
+        The language to read it in (``auto`` is resolved by the caller, e.g. ``document.lang``).
+    gazetteer, verbs
+        Where names and cues come from.
+    source_id
+        The id the draft case gives this source; event ids start with it.
+    year
+        Seeds the date finder's running year (``--year`` or the source's date).
+    finder
+        A date finder to use instead of ``hexatable.ingest.dates.date_finder(lang, year=year)``.
+    progress
+        Called with the number of characters read so far, after each sentence (for a progress bar).
+    """
+    finder = finder if finder is not None else _default_finder(lang, year)
+    sentences = segment(document.text, lang)
+    events: list[DraftEvent] = []
+    proposed: dict[str, ProposedActor] = {}
+    warnings: list[str] = []
+    per_line: dict[int, int] = {}
+    paragraph = -1
+    last_date: DateMention | None = None
+    checker: SourceText | None = None
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, last_date = sentence.paragraph, None
+        flat = sentence.flat
+        dates = sorted(finder.find(flat), key=lambda d: d.start)
+        known = gazetteer.find(flat, lang)
+        new = [m for m in gazetteer.propose(flat, lang) if m.origin == "proposed"]
+        mentions = _drop_affiliations(flat, _drop_overlaps(known, new))
+        cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
+        for mention in mentions:
+            if mention.origin == "proposed" and mention.actor not in proposed:
+                line = sentence.line_of_flat(mention.start)
+                proposed[mention.actor] = ProposedActor(
+                    id=mention.actor, name=mention.text, lang=lang, first_line=line
+                )
+        previous_actors: list[ActorMention] = []
+        for start, end, own_date in _clauses(flat, dates):
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            clause_cues = [c for c in cues if start <= c.start and c.end <= end]
+            cue = _main_cue(clause_cues, inside)
+            actors, targets = _roles(flat, lang, inside, cue)
+            subject_inherited = False
+            if not actors and previous_actors and (cue is not None or own_date is not None):
+                actors, subject_inherited = list(previous_actors), True
+            clause_dates = [d for d in dates if start <= d.start < end]
+            if own_date is not None:
+                date, inherited = own_date, False
+            elif last_date is not None:
+                date, inherited = last_date, True
+            else:
+                date, inherited = None, False
+            if clause_dates:
+                last_date = clause_dates[-1] if own_date is None else own_date
+            if actors:
+                previous_actors = actors
+            if not actors or (cue is None and own_date is None):
+                continue
+            first_line = sentence.line_of_flat(start)
+            if date is None:
+                if cue is not None:
+                    warnings.append(
+                        f"line {first_line}: '{cue.text}' by {actors[0].text} has no date to attach"
+                    )
+                continue
+            q_start, q_end = _quote(flat, start, end, lang)
+            quote = flat[q_start:q_end]
+            line = sentence.line_of_flat(q_start)
+            if any(c in quote for c in "[]*\\"):
+                checker = checker or SourceText.from_string(document.text)
+                if line not in checker.find_lines(quote):
+                    warnings.append(f"line {line}: the quote could not be checked; review it")
+            per_line[line] = per_line.get(line, 0) + 1
+            absolute_actors = tuple(_absolute_actor(a, sentence) for a in _unique(actors))
+            actor_ids = {a.actor for a in absolute_actors}
+            absolute_targets = tuple(
+                _absolute_actor(t, sentence) for t in _unique(targets, frozenset(actor_ids))
+            )
+            cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
+            if inherited:
+                shown = replace(date, inferred=True, rule=f"inherited:{date.rule}")
+            else:
+                shown = _absolute(date, sentence)
+            other: Lang = "en" if lang == "zh" else "zh"
+            text: dict[str, str] = {
+                lang: flat[start:end].strip(" \t，,；;：:") or quote,
+                other: render_event(
+                    other,
+                    date.date,
+                    [a.actor for a in absolute_actors],
+                    [t.actor for t in absolute_targets],
+                    cameo,
+                    gazetteer.label,
+                ),
+            }
+            events.append(
+                DraftEvent(
+                    id=f"{source_id}-{line}-{per_line[line]}",
+                    source=source_id,
+                    line=line,
+                    end_line=sentence.line_of_flat(max(q_start, q_end - 1)),
+                    start=sentence.start,
+                    end=sentence.end,
+                    sentence=flat,
+                    quote=quote,
+                    date=shown,
+                    actors=absolute_actors,
+                    targets=absolute_targets,
+                    cameo=cameo,
+                    cue=_absolute_cue(cue, sentence) if cue is not None else None,
+                    confidence=confidence(
+                        date=date,
+                        inherited=inherited,
+                        cue=cue,
+                        actors=absolute_actors,
+                        subject_inherited=subject_inherited,
+                    ),
+                    text=text,
+                )
+            )
+        if progress is not None:
+            progress(sentence.end)
+    unresolved = tuple(getattr(finder, "unresolved", ()))
+    return Extraction(
+        source_id=source_id,
+        document=document,
+        lang=lang,
+        events=tuple(events),
+        proposed=tuple(proposed.values()),
+        unresolved=unresolved,
+        warnings=tuple(warnings),
+    )

@@ -105,32 +105,6 @@ _BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?)")
 _BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of a document.
-
-    ``start``/``end`` are offsets into the document text (``text[start:end]`` is the sentence, with
-    no surrounding whitespace); ``line``/``end_line`` are the 1-based lines of its first and last
-    characters as :meth:`str.splitlines` numbers them; ``paragraph`` counts from 0.
-    """
-
-    start: int
-    end: int
-    line: int
-    end_line: int
-    paragraph: int
-    raw: str
-    flat: str = field(repr=False)
-    flat_offsets: tuple[int, ...] = field(repr=False)
-    """Document offset of each character of ``flat`` (one more entry: the end)."""
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """Document offsets of the flat-text slice ``flat[start:end]``."""
-        if end <= start:
-            return self.flat_offsets[start], self.flat_offsets[start]
-        return self.flat_offsets[start], self.flat_offsets[end - 1] + 1
-
-
 class LineIndex:
     """Maps offsets of a text to 1-based line numbers, counting lines as :meth:`str.splitlines`."""
 
@@ -149,6 +123,39 @@ class LineIndex:
     def start_of(self, line: int) -> int:
         """The offset of the first character of ``line``."""
         return self._starts[line - 1]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document.
+
+    ``start``/``end`` are offsets into the document text (``text[start:end]`` is the sentence, with
+    no surrounding whitespace); ``line``/``end_line`` are the 1-based lines of its first and last
+    characters as :meth:`str.splitlines` numbers them; ``paragraph`` counts from 0.
+    """
+
+    start: int
+    end: int
+    line: int
+    end_line: int
+    paragraph: int
+    raw: str
+    flat: str = field(repr=False)
+    flat_offsets: tuple[int, ...] = field(repr=False)
+    """Document offset of each character of ``flat`` (one more entry: the end)."""
+    index: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    def line_of_flat(self, position: int) -> int:
+        """The document line of the flat-text character at ``position``."""
+        if self.index is None:
+            return self.line
+        return self.index.line_of(self.flat_offsets[min(position, len(self.flat_offsets) - 1)])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Document offsets of the flat-text slice ``flat[start:end]``."""
+        if end <= start:
+            return self.flat_offsets[start], self.flat_offsets[start]
+        return self.flat_offsets[start], self.flat_offsets[end - 1] + 1
 
 
 def _double_spaced(text: str) -> bool:
@@ -264,6 +271,7 @@ def segment(text: str, lang: Lang) -> list[Sentence]:
                 raw=text[start:stop],
                 flat=flat,
                 flat_offsets=offsets,
+                index=index,
             )
         )
     return sentences
