@@ -10,7 +10,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 1. **Clauses.** A sentence is cut into clauses at each date that opens a clause: one at the start of
    the sentence or right after a comma, semicolon or colon (``5月29日，金英哲赴美，30日至31日与蓬佩奥
    在纽约会面`` is two clauses). A date inside a clause ("会晤将于6月12日举行") does not cut it.
-2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit). A
+2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
+   dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
+   as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
    clause with no date of its own inherits the last date said earlier *in the same paragraph*
    (:mod:`hexatable.ingest.segment` says where paragraphs, i.e. chronology entries, start); the date
    is then marked inferred. A clause with nothing to inherit is not an event (a warning says so
@@ -18,7 +20,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
-   (与, 同, 跟, 向, 对, 给) is a target when an actor stands before it. A state named right before one
+   (与, 同, 跟, 向, 对, 给) is a target ("特朗普与金正恩会面"; 和 joins co-actors). A state named right before one
    of its own persons ("朝鲜最高领导人金正恩") is the person's affiliation, not a second actor: the
    person's mention keeps it in ``state``. A clause whose subject is left out (Chinese ellipsis, "…赴
    美，30日与蓬佩奥会面") takes the actors of the clause before it in the same sentence, marked as
@@ -153,9 +155,14 @@ def _opens_clause(flat: str, position: int) -> bool:
 
 
 def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, DateMention | None]]:
-    """(start, end, own date) of each clause of a sentence (rules 1 and 2)."""
+    """(start, end, own date) of each clause of a sentence (rules 1 and 2).
+
+    Only dates that moved the date finder's running context (``anchor``) open a clause or date it;
+    a plan ("将于6月12日"), a quoted date or a bound ("2003年以来") does neither.
+    """
+    anchors = [d for d in dates if d.anchor]
     opener_at: dict[int, DateMention] = {}
-    for date in dates:
+    for date in anchors:
         if date.start not in opener_at and _opens_clause(flat, date.start):
             opener_at[date.start] = date
     starts = sorted({0, *opener_at})
@@ -164,7 +171,7 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
         end = starts[i + 1] if i + 1 < len(starts) else len(flat)
         own = opener_at.get(start)
         if own is None:
-            inside = [d for d in dates if start <= d.start < end]
+            inside = [d for d in anchors if start <= d.start < end]
             own = inside[0] if inside else None
         clauses.append((start, end, own))
     return clauses
@@ -218,12 +225,10 @@ def _roles(
     targets: list[ActorMention] = list(after)
     for mention in before:
         preceding = flat[max(0, mention.start - 1) : mention.start]
-        if lang == "zh" and actors and preceding in _ZH_TOWARD:
+        if lang == "zh" and preceding in _ZH_TOWARD:
             targets.append(mention)
         else:
             actors.append(mention)
-    if not actors and cue is not None and after and not before:
-        return [], targets
     return actors, targets
 
 
@@ -351,7 +356,7 @@ def extract(
             subject_inherited = False
             if not actors and previous_actors and (cue is not None or own_date is not None):
                 actors, subject_inherited = list(previous_actors), True
-            clause_dates = [d for d in dates if start <= d.start < end]
+            clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
             if own_date is not None:
                 date, inherited = own_date, False
             elif last_date is not None:
