@@ -20,11 +20,15 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
-   (与, 同, 跟, 向, 对, 给) is a target ("特朗普与金正恩会面"; 和 joins co-actors). A state named right before one
-   of its own persons ("朝鲜最高领导人金正恩") is the person's affiliation, not a second actor: the
-   person's mention keeps it in ``state``. A clause whose subject is left out (Chinese ellipsis, "…赴
-   美，30日与蓬佩奥会面") takes the actors of the clause before it in the same sentence, marked as
-   inferred. An actor is never its own target.
+   (与, 同, 跟, 向, 对, 给) is a target ("特朗普与金正恩会面"; 和 joins co-actors); a name right after
+   a preposition of place (在, 于; "in", "at") is where the event happens, not an actor
+   ("在新加坡举行"). Names nobody knows (the gazetteer's proposals) are looked for only in a clause
+   that would be an event but names no known actor, and then stand as its actors: a known name is
+   better evidence than a guessed one (and the proposal tagger is the slow part of ingest). A state
+   named right before one of its own persons ("朝鲜最高领导人金正恩") is the person's affiliation,
+   not a second actor: the person's mention keeps it in ``state``. A clause whose subject is left
+   out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes the actors of the clause before it in
+   the same sentence, marked as inferred. An actor is never its own target.
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
@@ -124,6 +128,8 @@ _OPENER = re.compile(
     r"(?:^|[，,；;：:、])\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?$", re.IGNORECASE
 )
 _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+_ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于)$")
+_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
 
@@ -177,13 +183,27 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
     return clauses
 
 
-def _drop_overlaps(known: Sequence[ActorMention], extra: Sequence[ActorMention]) -> list[ActorMention]:
-    """Known mentions plus the extra ones that overlap none of them, in text order."""
-    kept = list(known)
-    for mention in extra:
-        if all(mention.end <= k.start or mention.start >= k.end for k in known):
+def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a name right after a preposition of place (在, 于; "in", "at") is where, not who."""
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        if lang == "zh":
+            place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+        else:
+            place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
+        if not place:
             kept.append(mention)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
+    """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3)."""
+    found = [
+        replace(m, start=m.start + start, end=m.end + start)
+        for m in gazetteer.propose(flat[start:end], lang)
+        if m.origin == "proposed"
+    ]
+    return _drop_places(flat, lang, found)
 
 
 def _drop_affiliations(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -337,20 +357,23 @@ def extract(
             paragraph, last_date = sentence.paragraph, None
         flat = sentence.flat
         dates = sorted(finder.find(flat), key=lambda d: d.start)
-        known = gazetteer.find(flat, lang)
-        new = [m for m in gazetteer.propose(flat, lang) if m.origin == "proposed"]
-        mentions = _drop_affiliations(flat, _drop_overlaps(known, new))
+        known = _drop_places(flat, lang, gazetteer.find(flat, lang))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
-        for mention in mentions:
-            if mention.origin == "proposed" and mention.actor not in proposed:
-                line = sentence.line_of_flat(mention.start)
-                proposed[mention.actor] = ProposedActor(
-                    id=mention.actor, name=mention.text, lang=lang, first_line=line
-                )
         previous_actors: list[ActorMention] = []
         for start, end, own_date in _clauses(flat, dates):
-            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            inside = [m for m in known if start <= m.start and m.end <= end]
             clause_cues = [c for c in cues if start <= c.start and c.end <= end]
+            if not inside and (clause_cues or own_date is not None):
+                inside = _proposals(gazetteer, flat, start, end, lang)
+                for mention in inside:
+                    if mention.actor not in proposed:
+                        proposed[mention.actor] = ProposedActor(
+                            id=mention.actor,
+                            name=mention.text,
+                            lang=lang,
+                            first_line=sentence.line_of_flat(mention.start),
+                        )
+            inside = _drop_affiliations(flat, inside)
             cue = _main_cue(clause_cues, inside)
             actors, targets = _roles(flat, lang, inside, cue)
             subject_inherited = False

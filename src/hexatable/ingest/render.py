@@ -18,6 +18,7 @@ it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from hexatable.case.cameo import cameo_label
 from hexatable.case.dates import DateSpan
@@ -25,6 +26,12 @@ from hexatable.ingest.types import Lang
 
 Labeller = Callable[[str, Lang], str]
 """``label(actor_id, lang)``: an actor's readable name (the gazetteer's :meth:`label`)."""
+
+
+@lru_cache(maxsize=4096)
+def _date(date: DateSpan, lang: Lang) -> str:
+    """The date in ``lang`` (Babel's formatting is slow, and a text repeats its dates)."""
+    return date.format(lang)
 
 
 def _join(names: Sequence[str], lang: Lang) -> str:
@@ -47,7 +54,7 @@ def render_event(
     who = _join([label(a, lang) for a in actors], lang)
     whom = _join([label(t, lang) for t in targets], lang)
     what = cameo_label(cameo, lang)
-    when = date.format(lang)
+    when = _date(date, lang)
     if lang == "zh":
         toward = f"（对象：{whom}）" if whom else ""
         return f"【草稿】{when}：{who}——{what}{toward}。"
