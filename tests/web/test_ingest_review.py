@@ -1,0 +1,314 @@
+"""The ingest review page (``/ingest``): the text with its events marked beside their draft records, the
+analyst's decisions, the draft case as a zip, and every bad input refused with a 4xx naming its field.
+
+Two kinds of test. With a **fake reader** (a few lines of rules over a four-line text, standing in for the
+pipeline) the page's own work is checked against values written by hand: what is marked where, which
+record carries what, how accept/correct/reject change the draft, and the refusals. With the **real
+pipeline** (``hexatable.ingest``) a small Chinese chronology goes all the way to a zip whose case passes
+``hexatable.case.loader.check_case`` with its quotes checked.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from hexatable.case.dates import DateSpan
+from hexatable.ingest.extract import Extraction
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.types import ActorMention, Cue, DateMention, DraftEvent
+from hexatable.web import ingest_review
+from hexatable.web.ingest_review import MAX_TEXT_BYTES, IngestInput, Reading
+from hexatable.web.limits import RateLimiter
+
+# Four lines, as a chronology wraps them; the fake reader finds events on lines 1, 2 and 4.
+TEXT = "3月8日，美国同意会晤。\n无事。\n4月27日，韩国与朝鲜会晤。\n5月9日，美国访问朝鲜。\n"
+NAMES = {"美国": "USA", "朝鲜": "PRK", "韩国": "KOR"}
+LABELS = {
+    "USA": ("United States", "美国"),
+    "PRK": ("DPRK", "朝鲜"),
+    "KOR": ("ROK", "韩国"),
+    "CHN": ("China", "中国"),
+}
+CUES = {"同意": 3, "会晤": 4, "访问": 4}
+
+
+def fake_reader(given: IngestInput) -> Reading:
+    """One event per line that starts with ``M月D日`` (year 2018 or the form's), the first name its actor,
+    the others its targets, the first cue its type; the sentence is the whole line."""
+    document = document_from_text(given.text, name=given.name)
+    events = []
+    offset = 0
+    for number, line in enumerate(given.text.split("\n"), start=1):
+        found = re.match(r"(\d+)月(\d+)日", line)
+        if found:
+            year = given.year or 2018
+            date = DateMention(
+                offset + found.start(),
+                offset + found.end(),
+                found.group(0),
+                DateSpan.parse(f"{year}-{int(found.group(1)):02d}-{int(found.group(2)):02d}"),
+                "fake-md",
+                inferred=True,
+            )
+            names = [
+                ActorMention(offset + m.start(), offset + m.end(), m.group(0), NAMES[m.group(0)], "gazetteer")
+                for m in re.finditer("|".join(NAMES), line)
+            ]
+            cue_match = re.search("|".join(CUES), line)
+            assert cue_match is not None
+            cue = Cue(
+                offset + cue_match.start(),
+                offset + cue_match.end(),
+                cue_match.group(0),
+                CUES[cue_match.group(0)],
+                cue_match.group(0),
+            )
+            events.append(
+                DraftEvent(
+                    id=f"{given.source_id}-{number}-1",
+                    source=given.source_id,
+                    line=number,
+                    end_line=number,
+                    start=offset,
+                    end=offset + len(line),
+                    sentence=line,
+                    quote=line,
+                    date=date,
+                    actors=tuple(names[:1]),
+                    targets=tuple(names[1:]),
+                    cameo=cue.cameo,
+                    cue=cue,
+                    confidence=0.75,
+                    text={"zh": line, "en": "[draft]"},
+                )
+            )
+        offset += len(line) + 1
+    extraction = Extraction(source_id=given.source_id, document=document, lang="zh", events=tuple(events))
+    return Reading(
+        extraction,
+        lambda actor, lang: LABELS[actor][0 if lang == "en" else 1] if actor in LABELS else actor,
+        lambda actor: actor in LABELS,
+    )
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(ingest_review, "READER", [fake_reader])
+    monkeypatch.setattr(ingest_review, "REMEMBERED", ingest_review._Remembered())
+    yield
+
+
+def review(client: TestClient, text: str = TEXT, **fields: str) -> Any:
+    return client.post("/ingest", data={"text": text, "text_lang": "zh", **fields})
+
+
+def marks(page: str) -> list[tuple[str, str]]:
+    """(first event id, marked text) of every ``<mark>`` of the page, in order."""
+    return [
+        (event, html.unescape(re.sub(r"<[^>]+>", "", inner)))
+        for event, inner in re.findall(r'<mark id="m-([^"]+)"[^>]*>(.*?)</mark>', page, re.S)
+    ]
+
+
+def test_the_form_offers_upload_paste_language_case_and_year(client: TestClient) -> None:
+    page = client.get("/ingest")
+    assert page.status_code == 200
+    for name in ('type="file" name="file"', 'name="text"', 'name="text_lang"', 'name="case"', 'name="year"'):
+        assert name in page.text
+    assert '<option value="six-party-talks"' in page.text
+    assert "1,000,000 bytes" in page.text
+    assert "读取文本" in client.get("/ingest", params={"lang": "zh"}).text
+    assert (
+        'href="/ingest?lang=en"' in client.get("/", params={"lang": "en"}).text
+    )  # linked from the explorer's navigation
+
+
+def test_the_review_marks_each_event_beside_its_record(client: TestClient, fake: None) -> None:
+    page = review(client)
+    assert page.status_code == 200
+    # Written by hand from TEXT: lines 1, 3 and 4 are marked, line 2 is not.
+    assert marks(page.text) == [
+        ("text-1-1", "3月8日，美国同意会晤。"),
+        ("text-3-1", "4月27日，韩国与朝鲜会晤。"),
+        ("text-4-1", "5月9日，美国访问朝鲜。"),
+    ]
+    assert '<a href="#r-text-3-1">' in page.text and 'id="r-text-3-1"' in page.text
+    record = page.text.split('id="r-text-3-1"')[1].split("</fieldset>")[0]
+    assert "2018-04-27" in record and "«4月27日»" in record
+    assert "ROK <code>KOR</code>" in record and "DPRK <code>PRK</code>" in record
+    assert "04 consult · 磋商" in record  # the CAMEO root in both languages
+    assert "«会晤»" in record and "0.75" in record and "«4月27日，韩国与朝鲜会晤。»" in record
+    assert 'name="decision:text-3-1" value="accept" checked' in record
+    zh = client.post("/ingest?lang=zh", data={"text": TEXT})
+    assert "韩国 <code>KOR</code>" in zh.text and "下载草稿案例" in zh.text
+
+
+def test_the_year_field_seeds_the_dates(client: TestClient, fake: None) -> None:
+    page = review(client, year="2019")
+    assert "2019-03-08" in page.text and "2018-03-08" not in page.text
+
+
+def test_an_uploaded_file_is_read_as_utf8(client: TestClient, fake: None) -> None:
+    page = client.post(
+        "/ingest",
+        files={"file": ("chronology.txt", ("\ufeff" + TEXT).encode(), "text/plain")},
+        data={"text_lang": "zh"},
+    )
+    assert page.status_code == 200
+    assert [m[0] for m in marks(page.text)] == ["chronology-1-1", "chronology-3-1", "chronology-4-1"]
+
+
+def decisions(page: str) -> dict[str, str]:
+    """The review form's fields as a browser would post them untouched (hidden and record fields)."""
+    fields: dict[str, str] = {}
+    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page):
+        fields[name] = html.unescape(value)
+    for name, value in re.findall(r'<input name="([^"]+)" value="([^"]*)"', page):
+        fields[name] = html.unescape(value)
+    for name, value in re.findall(r'<select name="(cameo:[^"]+)">.*?<option value="(\d+)" selected', page):
+        fields[name] = value
+    return fields
+
+
+BAD_CORRECTIONS = [
+    ("date", "2018-13-01", "date:text-3-1"),
+    ("date", "next week", "date:text-3-1"),
+    ("date", "2018-05-01/2018-04-01", "date:text-3-1"),
+    ("actors", "north korea", "actors:text-3-1"),
+    ("actors", "", "actors:text-3-1"),
+    ("actors", "XYZ", "actors:text-3-1"),
+    ("targets", "USA;drop table", "targets:text-3-1"),
+    ("cameo", "21", "cameo:text-3-1"),
+    ("cameo", "0", "cameo:text-3-1"),
+    ("cameo", "４", "cameo:text-3-1"),
+    ("cameo", "4.0", "cameo:text-3-1"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "named"), BAD_CORRECTIONS)
+def test_a_bad_correction_shows_the_review_again_naming_the_field(
+    client: TestClient, fake: None, field: str, value: str, named: str
+) -> None:
+    fields = decisions(review(client).text)
+    fields |= {"decision:text-3-1": "correct", f"{field}:text-3-1": value}
+    answer = client.post("/ingest/draft", data=fields)
+    assert answer.status_code == 422
+    assert answer.headers["content-type"].startswith("text/html")
+    alert = html.unescape(re.search(r'role="alert">(.*?)</p>', answer.text, re.S).group(1))  # type: ignore[union-attr]
+    assert alert.startswith(named + ":"), alert
+    # The page comes back with what the analyst typed, ready to fix.
+    assert 'name="decision:text-3-1" value="correct" checked' in answer.text
+    if field != "cameo":
+        assert f'name="{field}:text-3-1" value="{html.escape(value)}"' in answer.text
+
+
+BAD_FORMS: list[tuple[dict[str, Any], int, str]] = [
+    ({"data": {"text": ""}}, 422, "text:"),
+    ({"data": {"text": "  \n "}}, 422, "text:"),
+    ({"data": {"text": "a" * (MAX_TEXT_BYTES + 1)}}, 413, "text:"),
+    ({"data": {"text": "中" * (MAX_TEXT_BYTES // 3 + 1)}}, 413, "text:"),
+    ({"data": {"text": TEXT, "text_lang": "fr"}}, 422, "text_lang:"),
+    ({"data": {"text": TEXT, "case": "../etc"}}, 422, "case:"),
+    ({"data": {"text": TEXT, "year": "二〇一八"}}, 422, "year:"),
+    ({"data": {"text": TEXT, "year": "99999"}}, 422, "year:"),
+    ({"data": {"text": TEXT, "year": "0999"}}, 422, "year:"),
+    ({"data": {"text": TEXT, "colour": "red"}}, 422, "form:"),
+    ({"data": {"text": TEXT + "\x00"}}, 422, "text:"),
+    ({"data": {"text": TEXT, "name": "a\x07b"}}, 422, "name:"),
+    ({"data": {"text": TEXT, "text_lang": ["zh", "en"]}}, 422, "text_lang:"),
+    ({"files": {"file": ("x.bin", b"\x89PNG\r\n\x1a\n\x00\x00", "application/octet-stream")}}, 415, "file:"),
+    ({"files": {"file": ("gbk.txt", "三月八日，美国同意。".encode("gbk"), "text/plain")}}, 415, "file:"),
+    ({"files": {"file": ("u16.txt", TEXT.encode("utf-16"), "text/plain")}}, 415, "file:"),
+    ({"files": {"file": ("big.txt", b"a" * (MAX_TEXT_BYTES + 1), "text/plain")}}, 413, "file:"),
+    (
+        {"files": [("file", ("a.txt", b"x", "text/plain")), ("file", ("b.txt", b"y", "text/plain"))]},
+        413,
+        "file:",
+    ),
+    ({"files": {"file": ("a.txt", TEXT.encode(), "text/plain")}, "data": {"text": TEXT}}, 422, "text:"),
+    ({"data": {f"decision:e{i}": "accept" for i in range(ingest_review.MAX_FIELDS + 1)}}, 413, "form:"),
+    ({"content": b"{}", "headers": {"content-type": "application/json"}}, 415, "form:"),
+    (
+        {"content": b"x" * (ingest_review.MAX_BODY + 1), "headers": {"content-type": "text/plain"}},
+        413,
+        "text:",
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_", "status", "named"), BAD_FORMS, ids=range(len(BAD_FORMS)))
+@pytest.mark.parametrize("path", ["/ingest", "/ingest/draft"])
+def test_every_bad_input_is_a_4xx_naming_the_field(
+    client: TestClient, fake: None, path: str, request_: dict[str, Any], status: int, named: str
+) -> None:
+    answer = client.post(path, **request_)
+    assert answer.status_code == status, answer.text[:300]
+    alert = html.unescape(re.search(r'role="alert">(.*?)</p>', answer.text, re.S).group(1))  # type: ignore[union-attr]
+    assert alert.startswith(named), alert
+
+
+def test_decisions_for_events_the_text_does_not_yield_are_refused(client: TestClient, fake: None) -> None:
+    fields = decisions(review(client).text) | {"decision:text-2-1": "reject"}
+    answer = client.post("/ingest/draft", data=fields)
+    assert answer.status_code == 422 and "decision:text-2-1: no such event" in html.unescape(answer.text)
+    fields = decisions(review(client).text) | {"decision:text-3-1": "maybe"}
+    answer = client.post("/ingest/draft", data=fields)
+    assert answer.status_code == 422 and "decision:text-3-1: 'maybe'" in html.unescape(answer.text)
+    fields = decisions(review(client).text) | {"decision:Text_3": "accept"}
+    assert client.post("/ingest/draft", data=fields).status_code == 422
+
+
+def test_the_extractions_are_rate_limited_per_client(client: TestClient, fake: None) -> None:
+    moment = [0.0]
+    client.app.state.ingest_limiter = RateLimiter(2, 0.5, clock=lambda: moment[0])  # type: ignore[attr-defined]
+    assert [review(client).status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get("/ingest").status_code == 200  # the form itself costs nothing
+    moment[0] = 2.0
+    assert review(client).status_code == 200
+
+
+def test_a_text_yielding_too_many_events_is_refused(
+    client: TestClient, fake: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest_review, "MAX_EVENTS", 2)
+    answer = review(client)
+    assert answer.status_code == 413 and "text: it yields 3 events" in html.unescape(answer.text)
+
+
+def test_a_second_large_text_waits_its_turn(client: TestClient, fake: None) -> None:
+    remembered = ingest_review.REMEMBERED
+    assert remembered.large.acquire(blocking=False)  # a large text is being read
+    try:
+        large = TEXT * (ingest_review.LARGE_TEXT // len(TEXT.encode()) + 1)
+        answer = client.post("/ingest", files={"text": (None, large)})
+        assert answer.status_code == 503 and "try again" in answer.text
+        assert review(client).status_code == 200  # small texts are not held up
+    finally:
+        remembered.large.release()
+
+
+def test_segments_share_a_mark_between_events_of_one_sentence() -> None:
+    def event(event_id: str, start: int, end: int) -> Any:
+        return type("E", (), {"id": event_id, "start": start, "end": end})()
+
+    text = "abcdefghij"
+    pieces = ingest_review.segments(
+        text, [event("a", 2, 5), event("b", 2, 5), event("c", 4, 7), event("d", 8, 9)]
+    )
+    assert pieces == [
+        {"text": "ab", "events": []},
+        {"text": "cdefg", "events": ["a", "b", "c"]},
+        {"text": "h", "events": []},
+        {"text": "i", "events": ["d"]},
+        {"text": "j", "events": []},
+    ]
+    assert "".join(p["text"] for p in pieces) == text
