@@ -98,19 +98,8 @@ def _locator(first: int, last: int) -> str:
     return f"line {first}" if last <= first else f"lines {first}-{last}"
 
 
-def _reasons(event: DraftEvent) -> list[str]:
-    reasons: list[str] = []
-    if event.date.rule.startswith("inherited:"):
-        reasons.append(f"the date ({event.date.text}) is inherited from an earlier sentence of the paragraph")
-    elif event.date.inferred:
-        reasons.append(f"part of the date ({event.date.text}) comes from the text's running context")
-    if any(a.start < event.start or a.end > event.end for a in event.actors):
-        reasons.append("the actors are carried from the clause before (the subject is left out)")
-    return reasons
-
-
 def _event_record(event: DraftEvent, event_id: str, source_id: str, ids: dict[str, str]) -> dict[str, Any]:
-    reasons = _reasons(event)
+    reasons = event.inferred
     citation: dict[str, Any] = {
         "source": source_id,
         "locator": _locator(event.line, event.end_line),

@@ -279,6 +279,18 @@ def _quote(flat: str, start: int, end: int, lang: Lang) -> tuple[int, int]:
     return start, end
 
 
+def _reasons(date: DateMention, inherited: bool, subject_inherited: bool) -> list[str]:
+    """Why an event is ``basis: inferred`` (empty when its clause says everything)."""
+    reasons: list[str] = []
+    if inherited:
+        reasons.append(f"the date ({date.text}) is inherited from an earlier sentence of the paragraph")
+    elif date.inferred:
+        reasons.append(f"part of the date ({date.text}) comes from the text's running context")
+    if subject_inherited:
+        reasons.append("the actors are those of the clause before (the subject is left out)")
+    return reasons
+
+
 def confidence(
     *,
     date: DateMention,
@@ -452,6 +464,7 @@ def extract(
                         subject_inherited=subject_inherited,
                     ),
                     text=text,
+                    inferred=tuple(_reasons(date, inherited, subject_inherited)),
                 )
             )
         if progress is not None:

@@ -12,9 +12,11 @@ Rules (pure functions of the text; no model):
   a *blank* line does (a heading, a paragraph without final punctuation), unless the text is laid out
   with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
   lines carry no meaning.
-- **Paragraphs.** A new paragraph starts where a sentence ends at the end of a line (followed by a
-  line break), at a blank line that ends a sentence, and at a Markdown heading or list item. The
-  extractor lets a sentence without a date inherit the last date of its paragraph only.
+- **Paragraphs.** A new paragraph starts at a blank line that ends a sentence and at a Markdown
+  heading or list item. Where blank lines carry no meaning (the seeds' layout) or there are none
+  (one paragraph per line, as docx and PDF text come), a sentence that ends at the end of a line
+  ends its paragraph instead. The extractor lets a sentence without a date inherit the last date
+  of its paragraph only (a chronology entry).
 
 Each :class:`Sentence` also gives its *flat* text: the sentence with every line break (and the
 whitespace around it) removed in Chinese, or turned into one space in English, with a map back to
@@ -242,6 +244,7 @@ def segment(text: str, lang: Lang) -> list[Sentence]:
     ends = sorted(set(_ends(text, lang)) | set(_hard_breaks(text, double)) | {len(text)})
     # a sentence that ends at the end of a line starts a paragraph after it; hard breaks do too
     hard = sorted(_hard_breaks(text, double))
+    line_ends_paragraphs = double or not _has_blank_line(text)
     sentences: list[Sentence] = []
     paragraph = 0
     position = 0
@@ -258,7 +261,10 @@ def segment(text: str, lang: Lang) -> list[Sentence]:
         if sentences:
             last = sentences[-1]
             between = text[last.end : start]
-            if "\n" in between and (_line_end_after(text, last.end) or _any_between(hard, last.end, start)):
+            if "\n" in between and (
+                (line_ends_paragraphs and _line_end_after(text, last.end))
+                or _any_between(hard, last.end, start)
+            ):
                 paragraph += 1
         flat, offsets = _flatten(text, start, stop, lang)
         sentences.append(
@@ -275,6 +281,10 @@ def segment(text: str, lang: Lang) -> list[Sentence]:
             )
         )
     return sentences
+
+
+def _has_blank_line(text: str) -> bool:
+    return re.search(r"\n[ \t\u3000]*\n", text.strip()) is not None
 
 
 def _line_end_after(text: str, offset: int) -> bool:

@@ -130,3 +130,7 @@ class DraftEvent:
     text: dict[str, str] = field(default_factory=dict)
     """The event said in ``en`` and ``zh``: the sentence itself in its language, a templated rendering
     in the other (our own words, marked as a draft)."""
+    inferred: tuple[str, ...] = ()
+    """What in this event came from context rather than from its own clause (a date inherited from
+    an earlier sentence, a year carried over, a subject left out), in words: the draft writes them as
+    the citation's ``basis: inferred`` reason. Empty when everything is said in the quoted clause."""
