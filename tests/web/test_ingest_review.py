@@ -22,6 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from hexatable.case.dates import DateSpan
+from hexatable.case.loader import CheckedCase, check_case
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, DateMention, DraftEvent
@@ -93,11 +94,27 @@ def fake_reader(given: IngestInput) -> Reading:
             )
         offset += len(line) + 1
     extraction = Extraction(source_id=given.source_id, document=document, lang="zh", events=tuple(events))
-    return Reading(
-        extraction,
-        lambda actor, lang: LABELS[actor][0 if lang == "en" else 1] if actor in LABELS else actor,
-        lambda actor: actor in LABELS,
-    )
+    gazetteer = FakeGazetteer()
+    return Reading(extraction, gazetteer.label, gazetteer.known, gazetteer)
+
+
+class FakeGazetteer:
+    """The four states of :data:`LABELS`, as the draft writer asks a gazetteer about them."""
+
+    def label(self, actor: str, lang: str) -> str:
+        return LABELS[actor][0 if lang == "en" else 1] if actor in LABELS else actor
+
+    def known(self, actor: str) -> bool:
+        return actor in LABELS
+
+    def state_of(self, actor: str) -> str | None:
+        return None
+
+    def find(self, text: str, lang: str) -> list[ActorMention]:
+        return []
+
+    def propose(self, text: str, lang: str) -> list[ActorMention]:
+        return []
 
 
 @pytest.fixture
@@ -176,7 +193,65 @@ def decisions(page: str) -> dict[str, str]:
         fields[name] = html.unescape(value)
     for name, value in re.findall(r'<select name="(cameo:[^"]+)">.*?<option value="(\d+)" selected', page):
         fields[name] = value
+    for name, value in re.findall(r'<input type="radio" name="([^"]+)" value="([^"]+)" checked', page):
+        fields[name] = value
     return fields
+
+
+def unzip(answer: Any, into: Path) -> CheckedCase:
+    """The downloaded draft, unpacked into ``into`` and loaded with every quote checked."""
+    assert answer.status_code == 200, answer.text[:500]
+    assert answer.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
+        names = archive.namelist()
+        assert all(not n.startswith("/") and ".." not in n for n in names)
+        (folder,) = {n.split("/")[0] for n in names}
+        archive.extractall(into)
+    return check_case(into / folder)
+
+
+def test_accept_correct_and_reject_make_the_draft(client: TestClient, fake: None, tmp_path: Path) -> None:
+    fields = decisions(review(client).text) | {
+        "decision:text-1-1": "reject",
+        "decision:text-3-1": "correct",
+        "date:text-3-1": "2018-04-27/2018-04-28",
+        "actors:text-3-1": "KOR",
+        "targets:text-3-1": "PRK, CHN",
+        "cameo:text-3-1": "5",
+        "date:text-4-1": "1999",  # typed, but the record is accepted: the extracted values stand
+    }
+    answer = client.post("/ingest/draft", data=fields)
+    assert answer.headers["content-disposition"] == 'attachment; filename="text-draft.zip"'
+    checked = unzip(answer, tmp_path)
+    assert checked.quotes.checked >= 2 and checked.quotes.unchecked == 0
+    events = sorted(checked.case.events, key=lambda e: str(e.date))
+    assert [(str(e.date), list(e.actors), list(e.targets), e.cameo) for e in events] == [
+        ("2018-04-27/2018-04-28", ["KOR"], ["PRK", "CHN"], 5),
+        ("2018-05-09", ["USA"], ["PRK"], 4),
+    ]
+    quotes = [e.provenance[0].quote for e in events]
+    assert quotes == ["4月27日，韩国与朝鲜会晤。", "5月9日，美国访问朝鲜。"]
+    assert [e.provenance[0].locator for e in events] == ["line 3", "line 4"]
+    assert {a.id for a in checked.case.actors} >= {"KOR", "PRK", "CHN", "USA"}
+
+
+def test_the_review_form_as_posted_untouched_drafts_every_event(
+    client: TestClient, fake: None, tmp_path: Path
+) -> None:
+    checked = unzip(client.post("/ingest/draft", data=decisions(review(client).text)), tmp_path)
+    assert sorted(str(e.date) for e in checked.case.events) == ["2018-03-08", "2018-04-27", "2018-05-09"]
+
+
+def test_rejecting_everything_is_refused(client: TestClient, fake: None) -> None:
+    fields = decisions(review(client).text)
+    assert sorted(k for k in fields if k.startswith("decision:")) == [
+        "decision:text-1-1",
+        "decision:text-3-1",
+        "decision:text-4-1",
+    ]
+    fields |= {k: "reject" for k in fields if k.startswith("decision:")}
+    answer = client.post("/ingest/draft", data=fields)
+    assert answer.status_code == 422 and "decision: every event is rejected" in html.unescape(answer.text)
 
 
 BAD_CORRECTIONS = [

@@ -25,7 +25,6 @@ import dataclasses
 import hashlib
 import io
 import re
-import tempfile
 import threading
 import zipfile
 from collections import OrderedDict
@@ -44,6 +43,7 @@ from starlette.formparsers import FormParser, MultiPartException, MultiPartParse
 from hexatable.case import CAMEO_ROOTS, builtin_case_ids, cameo_label
 from hexatable.case.dates import DateSpan
 from hexatable.case.models import ACTOR_ID_PATTERN, ID_PATTERN
+from hexatable.ingest.draft import slug
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.render import render_event
 from hexatable.ingest.types import ActorMention, DraftEvent, Lang
@@ -102,10 +102,8 @@ class IngestInput:
 
     @property
     def source_id(self) -> str:
-        """The source id of the draft: the file name's stem as an id (``source`` when none is left)."""
-        stem = Path(self.name).stem.lower()
-        slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")[:60].strip("-")
-        return slug if slug and SOURCE_ID.fullmatch(slug) else "source"
+        """The source id of the draft, as the pipeline makes it from the file name."""
+        return slug(Path(self.name).stem)
 
 
 @dataclass
@@ -270,11 +268,13 @@ def corrections_of(form: FormData) -> dict[str, Correction]:
 
 @dataclass(frozen=True)
 class Reading:
-    """An extraction with what the page needs to name its actors (the case's and the gazetteer's)."""
+    """An extraction with what the page needs of the gazetteer: actors' labels, whether an id is known,
+    and the gazetteer itself for the draft writer (``None`` for a test's fake reader)."""
 
     extraction: Extraction
     label: Callable[[str, Lang], str]
     known: Callable[[str], bool]
+    gazetteer: Any = None
 
 
 @cache
@@ -290,26 +290,23 @@ def _lexicon(case_id: str) -> tuple[Any, Any]:
 
 
 def read_text(given: IngestInput) -> Reading:
-    """Run the pure pipeline on the form's text (the route's only call into ingest)."""
-    from hexatable.ingest.extract import extract
+    """Run the pipeline on the form's text, as the command line does for one file
+    (:func:`hexatable.ingest.pipeline.plan` and :func:`~hexatable.ingest.pipeline.run`)."""
+    from hexatable.ingest.pipeline import LangChoice, plan, run
     from hexatable.ingest.read import document_from_text
 
     gazetteer, verbs = _lexicon(given.case)
     document = document_from_text(given.text, name=given.name)
-    lang: Lang = document.lang if given.text_lang == "auto" else "zh" if given.text_lang == "zh" else "en"
-    extraction = extract(
-        document, lang=lang, gazetteer=gazetteer, verbs=verbs, source_id=given.source_id, year=given.year
-    )
-    case_actors = {a.id for a in builtin_case(given.case).actors} if given.case else set()
+    case = builtin_case(given.case) if given.case else None
+    lang: LangChoice = "auto"
+    if given.text_lang == "zh":
+        lang = "zh"
+    elif given.text_lang == "en":
+        lang = "en"
+    (planned,) = plan([document], lang=lang, case=case, year=given.year)
+    (extraction,) = run([planned], gazetteer=gazetteer, verbs=verbs)
     proposed = {p.id for p in extraction.proposed}
-
-    def known(actor_id: str) -> bool:
-        if actor_id in case_actors or actor_id in proposed:
-            return True
-        label = gazetteer.label(actor_id, "en")
-        return bool(label) and label != actor_id
-
-    return Reading(extraction, gazetteer.label, known)
+    return Reading(extraction, gazetteer.label, lambda a: gazetteer.known(a) or a in proposed, gazetteer)
 
 
 class _Remembered:
@@ -393,15 +390,20 @@ def _ids(value: str, what: str, reading: Reading) -> tuple[str, ...]:
     return ids
 
 
+def _line_start(text: str, line: int) -> int:
+    """The offset of the first character of 1-based ``line`` (lines as :meth:`str.splitlines` counts)."""
+    return sum(len(piece) for piece in text.splitlines(keepends=True)[: line - 1])
+
+
 def _mentions(
-    ids: tuple[str, ...], old: tuple[ActorMention, ...], event: DraftEvent
+    ids: tuple[str, ...], old: tuple[ActorMention, ...], event: DraftEvent, text: str
 ) -> tuple[ActorMention, ...]:
-    """Mentions for corrected ids: the text's own mention where the id was found, else one by the user."""
+    """Mentions for corrected ids: the text's own mention where the extraction found the id, else one
+    added by the analyst (``origin="user"``) whose text is the event's quote at the start of its line,
+    so a draft that cites it as the actor's first mention still quotes the source verbatim."""
     by_id = {m.actor: m for m in old}
-    return tuple(
-        by_id.get(actor_id) or ActorMention(event.start, event.start, actor_id, actor_id, "user")
-        for actor_id in ids
-    )
+    at = _line_start(text, event.line)
+    return tuple(by_id.get(i) or ActorMention(at, at, event.quote, i, "user") for i in ids)
 
 
 def corrected(event: DraftEvent, correction: Correction, reading: Reading) -> DraftEvent:
@@ -433,18 +435,32 @@ def corrected(event: DraftEvent, correction: Correction, reading: Reading) -> Dr
     if str(span) != str(date.date):
         date = dataclasses.replace(date, date=span, rule="review", inferred=False)
     cameo = int(cameo_text)
+    changed = [
+        name
+        for name, now, before in (
+            ("date", str(span), str(event.date.date)),
+            ("actors", actors, tuple(m.actor for m in event.actors)),
+            ("targets", targets, tuple(m.actor for m in event.targets)),
+            ("CAMEO root", cameo, event.cameo),
+        )
+        if now != before
+    ]
     text = dict(event.text)
     source_lang = reading.extraction.lang
+    source = reading.extraction.document.text
     for lang in ("en", "zh"):  # the source's own sentence stays; the templated other one follows the record
         if lang != source_lang and lang in text:
             text[lang] = render_event(lang, span, actors, targets, cameo, reading.label)
     return dataclasses.replace(
         event,
         date=date,
-        actors=_mentions(actors, event.actors, event),
-        targets=_mentions(targets, event.targets, event),
+        actors=_mentions(actors, event.actors, event, source),
+        targets=_mentions(targets, event.targets, event, source),
         cameo=cameo,
         text=text,
+        inferred=(*event.inferred, f"corrected in review: {', '.join(changed)}")
+        if changed
+        else event.inferred,
     )
 
 
@@ -463,23 +479,25 @@ def decided(reading: Reading, corrections: dict[str, Correction]) -> list[DraftE
         if correction.decision == "reject":
             continue
         kept.append(corrected(event, correction, reading) if correction.decision == "correct" else event)
+    if not kept:
+        raise IngestError(422, "decision: every event is rejected (or none was found); nothing to draft")
     return kept
 
 
 def draft_zip(reading: Reading, given: IngestInput, events: list[DraftEvent]) -> bytes:
-    """The draft case folder of ``events`` as a zip (written in a temporary folder, then removed)."""
-    from hexatable.ingest.draft import write_draft
+    """The draft case of ``events`` as a zip of one folder, ``<source>-draft/`` (made in memory with
+    :func:`hexatable.ingest.draft.draft_case`; nothing is written on the server). The draft is a new
+    case: it defines every actor its events name, so it passes ``hexatable validate`` on its own."""
+    from hexatable.ingest.draft import draft_case
 
     extraction = dataclasses.replace(reading.extraction, events=tuple(events))
-    case = builtin_case(given.case) if given.case else None
+    draft = draft_case(
+        [extraction], gazetteer=reading.gazetteer, case_id=f"{given.source_id}-draft", title=given.name
+    )
     buffer = io.BytesIO()
-    with tempfile.TemporaryDirectory(prefix="hexatable-ingest-") as folder:
-        target = Path(folder) / "draft"
-        write_draft([extraction], target, case=case)
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(target.rglob("*")):
-                if path.is_file():
-                    archive.write(path, f"{given.source_id}-draft/{path.relative_to(target).as_posix()}")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(draft.files.items()):
+            archive.writestr(f"{given.source_id}-draft/{name}", content)
     return buffer.getvalue()
 
 
