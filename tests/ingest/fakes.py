@@ -7,7 +7,7 @@ They know only what a test hands them: a table of names, a table of cues, and th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hexatable.case.dates import DateSpan
 from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
@@ -17,15 +17,14 @@ _EN_DATE = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)"
     r" (\d{1,2})(?:, (\d{4}))?"
 )
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-)
+_MONTH_NAMES = "January February March April May June July August September October November December"
 _MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split(" "))}
 
 
 @dataclass
 class FakeFinder:
-    """Year-month-day, month-day and day dates in Chinese; "Month D[, YYYY]" in English."""
+    """Year-month-day, month-day and day dates in Chinese; "Month D[, YYYY]" in English. A date
+    right after 将于 ("will be held on") is a plan: returned with ``anchor=False``, context kept."""
 
     lang: Lang
     year: int | None = None
@@ -48,9 +47,12 @@ class FakeFinder:
             if year is None or month is None:
                 self.unresolved.append(match.group())
                 continue
-            self.year, self.month = year, month
+            plan = text[max(0, match.start() - 2) : match.start()] == "将于"
+            if not plan:
+                self.year, self.month = year, month
             span = DateSpan.parse(f"{year:04d}-{month:02d}-{day:02d}")
-            found.append(DateMention(match.start(), match.end(), match.group(), span, "fake", not said_year))
+            mention = DateMention(match.start(), match.end(), match.group(), span, "fake", not said_year)
+            found.append(replace(mention, anchor=not plan))
         return found
 
 

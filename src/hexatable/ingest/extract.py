@@ -125,7 +125,7 @@ NO_CUE_CAMEO = 1
 """The CAMEO root given to a dated event without a cue (a placeholder for review)."""
 
 _OPENER = re.compile(
-    r"(?:^|[，,；;：:、])\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?$", re.IGNORECASE
+    r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
 )
 _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
 _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于)$")
@@ -156,8 +156,11 @@ def _absolute_cue(cue: Cue, sentence: Sentence) -> Cue:
     return replace(cue, start=start, end=end)
 
 
-def _opens_clause(flat: str, position: int) -> bool:
-    return bool(_OPENER.search(flat[:position]))
+def _clause_start(flat: str, position: int) -> int | None:
+    """Where the clause a date at ``position`` opens begins (before "On" in "On May 9, ..."), or
+    None when the date does not open a clause (rule 1)."""
+    match = _OPENER.search(flat, max(0, position - 24), position)  # ^ matches only at 0 itself
+    return None if match is None else match.start(1)
 
 
 def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, DateMention | None]]:
@@ -169,8 +172,9 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
     anchors = [d for d in dates if d.anchor]
     opener_at: dict[int, DateMention] = {}
     for date in anchors:
-        if date.start not in opener_at and _opens_clause(flat, date.start):
-            opener_at[date.start] = date
+        begins = _clause_start(flat, date.start)
+        if begins is not None and begins not in opener_at:
+            opener_at[begins] = date
     starts = sorted({0, *opener_at})
     clauses: list[tuple[int, int, DateMention | None]] = []
     for i, start in enumerate(starts):
@@ -373,11 +377,21 @@ def extract(
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         previous_actors: list[ActorMention] = []
         for start, end, own_date in _clauses(flat, dates):
-            inside = [m for m in known if start <= m.start and m.end <= end]
+            inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
             clause_cues = [c for c in cues if start <= c.start and c.end <= end]
-            if not inside and (clause_cues or own_date is not None):
-                inside = _proposals(gazetteer, flat, start, end, lang)
-                for mention in inside:
+            cue = _main_cue(clause_cues, inside)
+            actors, targets = _roles(flat, lang, inside, cue)
+            candidate = cue is not None or own_date is not None
+            subject_inherited = False
+            if not actors and candidate and previous_actors:
+                actors, subject_inherited = list(previous_actors), True
+            elif not actors and candidate:
+                extra = [
+                    m
+                    for m in _proposals(gazetteer, flat, start, end, lang)
+                    if all(m.end <= k.start or m.start >= k.end for k in inside)
+                ]
+                for mention in extra:
                     if mention.actor not in proposed:
                         proposed[mention.actor] = ProposedActor(
                             id=mention.actor,
@@ -385,12 +399,11 @@ def extract(
                             lang=lang,
                             first_line=sentence.line_of_flat(mention.start),
                         )
-            inside = _drop_affiliations(flat, inside)
-            cue = _main_cue(clause_cues, inside)
-            actors, targets = _roles(flat, lang, inside, cue)
-            subject_inherited = False
-            if not actors and previous_actors and (cue is not None or own_date is not None):
-                actors, subject_inherited = list(previous_actors), True
+                if extra:
+                    inside = sorted([*inside, *extra], key=lambda m: (m.start, -m.end))
+                    inside = _drop_affiliations(flat, inside)
+                    cue = _main_cue(clause_cues, inside)
+                    actors, targets = _roles(flat, lang, inside, cue)
             clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
             if own_date is not None:
                 date, inherited = own_date, False
