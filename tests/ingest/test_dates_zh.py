@@ -116,6 +116,8 @@ CONTEXTUAL = [
     (("2003年8月31日，会谈。", "当日，会谈。"), None, "2003-08-31"),
     (("2003年8月31日，会谈。", "同日，会谈。"), None, "2003-08-31"),
     (("2003年3月1日，会谈。", "前一天，会谈。"), None, "2003-02-28"),
+    (("2003年4月23日至25日，会谈。", "前一天，宴会。"), None, "2003-04-22"),
+    (("2018年7月6日至7日，会谈。", "次日，声明。"), None, "2018-07-08"),
     (("2003年8月27日，会谈。", "下旬，会谈。"), None, "2003-08-21/2003-08-31"),
     (("2003年8月27日，会谈。", "年底，会谈。"), None, "2003-11/2003-12"),
     (("2003年8月27日，会谈。", "同年12月下旬，会谈。"), None, "2003-12-21/2003-12-31"),
@@ -233,6 +235,10 @@ def test_a_back_reference_does_not_move_the_context() -> None:
     after = ("2019年2月8日，特朗普宣布会晤日期。", "金正恩与特朗普去年 6 月在新加坡举行首次会晤。")
     assert next_day_after(*after) == "2019-02-09"
     assert next_day_after("2018年11月12日，朝鲜发表文章，批评与9月签署的协议背道而驰。") == "2018-11-13"
+
+
+def test_an_ascii_full_stop_after_chinese_ends_a_sentence() -> None:
+    assert next_day_after("2006年7月5日，朝鲜试射导弹.2006年10月9日，朝鲜进行核试验。") == "2006-10-10"
 
 
 def test_an_explicit_earlier_year_moves_the_context() -> None:
@@ -531,9 +537,11 @@ def test_oracle_chronology_2018_2019() -> None:
 @seeds_present
 def test_oracle_talks_encyclopedia() -> None:
     # Seed 000 (wiki-six-party-talks, no date of its own: no seed year): 174 citations in
-    # events-talks.yaml. Measured 127 exact (0.73), 144 (0.83) exact or inside the coded date; most
+    # events-talks.yaml. Measured 129 exact (0.74), 144 (0.83) exact or inside the coded date; most
     # misses are rounds coded by their first or last day where the text gives the whole range.
+    # (127 before two rules added after reading this seed's misses: 前一天 after a range counts from
+    # its first day, and "." right after a Chinese character ends a sentence.)
     result = score("wiki-six-party-talks", "events-talks.yaml", year=None)
     assert result.total == 174
-    assert result.exact >= 127, result.misses
+    assert result.exact >= 129, result.misses
     assert result.exact + result.within >= 144, result.misses

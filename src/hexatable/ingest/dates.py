@@ -63,6 +63,8 @@ class Point:
 
     ``year_shift`` (同年 = 0, 次年 = +1, 去年 = -1), ``month_shift`` (同月 = 0, 次月 = +1) and
     ``day_shift`` (同日 = 0, 次日 = +1, 前一天 = -1) ask for the context's year, month or day.
+    When the context is a range of days, a shift forward counts from its last day and a shift back
+    from its first (7月6日至7日 … 次日 is the 8th; 23日至25日 … 前一天 is the 22nd).
     A missing part above a written one (the year of 7月14日) is taken from the context too.
     """
 
@@ -125,7 +127,11 @@ def _resolve_point(point: Point, context: DateContext) -> tuple[PartialDate, boo
     if point.day_shift is not None:
         if context.year is None or context.month is None or context.day is None:
             raise _UnresolvableError
-        day = dt.date(context.year, context.month, context.day) + dt.timedelta(days=point.day_shift)
+        base = dt.date(context.year, context.month, context.day)
+        first = context.span.start if context.span is not None else None
+        if point.day_shift < 0 and first is not None and first.day is not None and first.month is not None:
+            base = dt.date(first.year, first.month, first.day)  # the day before a range: before its start
+        day = base + dt.timedelta(days=point.day_shift)
         return PartialDate(day.year, day.month, day.day), True
     year = point.year
     if year is None:

@@ -121,8 +121,9 @@ _MONTH_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
 _RANGE = re.compile(rf"{_S}(?:至|到|~|—|–|-){_S}")
 _BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后|起(?![草程飞诉义]))")
 _FUTURE = re.compile(r"将(?![军领官士])|定于|拟于|拟在|计划|预定|预计|原定|有望|即将")
-_CLAUSE_START = re.compile(r"[，,；;：:、。！？!?]")
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+# An ASCII full stop typed right after a Chinese character ends a sentence too ("导弹.2006年").
+_CLAUSE_START = re.compile(r"[，,；;：:、。！？!?]|(?<=[\u3400-\u9fff])\.")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|(?<=[\u3400-\u9fff])\.")
 _OPENER = re.compile(
     r"(?:(?:而|但|并|又|随后|此后|其后|同时|另外|此外|据悉|其中)?(?:于|在|自|从|到|截至|至)?"
     r"(?:当地时间|北京时间)?)"
