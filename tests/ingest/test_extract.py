@@ -199,3 +199,19 @@ def test_a_planned_date_neither_opens_nor_dates_a_clause() -> None:
     text = "2018年5月10日，美国宣布，会谈将于6月12日举行。\n"
     rows, _ = _summary(text, "zh", ZH_NAMES, ZH_CUES)
     assert [(r[1], r[2], r[4], r[5]) for r in rows] == [("2018-05-10", ["USA"], 1, "宣布")]
+
+
+def test_places_and_affiliations_are_not_parties() -> None:
+    names = {
+        "美国": ("USA", None),
+        "朝鲜": ("PRK", None),
+        "越南": ("VNM", None),
+        "河内": ("VNM", None),
+        "特朗普": ("donald-trump", "USA"),
+        "金正恩": ("kim-jong-un", "PRK"),
+    }
+    text = "2018年6月12日，美国和朝鲜领导人特朗普与金正恩在越南首都河内举行会谈。\n"
+    rows, _ = _summary(text, "zh", names, ZH_CUES)
+    # 美国 and 朝鲜 are the persons' affiliations; 越南 follows 在, 河内 follows that place;
+    # 金正恩 follows 与: a target (rule 3)
+    assert [(r[2], r[3], r[4]) for r in rows] == [(["donald-trump"], ["kim-jong-un"], 4)]

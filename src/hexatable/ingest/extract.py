@@ -20,15 +20,17 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
-   (与, 同, 跟, 向, 对, 给) is a target ("特朗普与金正恩会面"; 和 joins co-actors); a name right after
-   a preposition of place (在, 于; "in", "at") is where the event happens, not an actor
-   ("在新加坡举行"). Names nobody knows (the gazetteer's proposals) are looked for only in a clause
-   that would be an event but names no known actor, and then stand as its actors: a known name is
-   better evidence than a guessed one (and the proposal tagger is the slow part of ingest). A state
-   named right before one of its own persons ("朝鲜最高领导人金正恩") is the person's affiliation,
-   not a second actor: the person's mention keeps it in ``state``. A clause whose subject is left
-   out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes the actors of the clause before it in
-   the same sentence, marked as inferred. An actor is never its own target.
+   (与, 同, 跟, 向, 对, 给) is a target ("特朗普与金正恩会面"; 和 joins co-actors). A name right
+   after a preposition of place (在, 于; "in", "at") is where the event happens, not an actor
+   ("在新加坡举行"), and so is a name that follows such a place ("河内" in "在越南首都河内").
+   A state is not a party of its own when one of its persons is named in the same clause: it is
+   the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
+   in the person mention's ``state``. Names nobody knows (the gazetteer's proposals) are looked for
+   only in a clause that would be an event but has no known subject, and then stand as its actors:
+   a known name is better evidence than a guessed one (and the proposal tagger is the slow part of
+   ingest). A clause whose subject is left out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes
+   the actors of the clause before it in the same sentence, marked as inferred. An actor is never
+   its own target.
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
@@ -188,16 +190,23 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
 
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    """Rule 3: a name right after a preposition of place (在, 于; "in", "at") is where, not who."""
+    """Rule 3: a name right after a preposition of place (在, 于; "in", "at") is where, not who; so
+    is a name that follows such a place with at most two characters between (在越南首都河内)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     kept: list[ActorMention] = []
-    for mention in mentions:
+    last_place_end = -10
+    for mention in ordered:
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+            gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
+            place = place or (0 <= mention.start - last_place_end <= 2 and not _CLAUSE_MARK.search(gap))
         else:
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
-        if not place:
+        if place:
+            last_place_end = mention.end
+        else:
             kept.append(mention)
-    return sorted(kept, key=lambda m: (m.start, -m.end))
+    return kept
 
 
 def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
@@ -211,19 +220,10 @@ def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: La
 
 
 def _drop_affiliations(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    """Rule 3: a state right before one of its persons (no clause mark between) is an affiliation."""
-    kept: list[ActorMention] = []
-    for i, mention in enumerate(mentions):
-        after = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (
-            after is not None
-            and after.state is not None
-            and after.state == mention.actor
-            and not _CLAUSE_MARK.search(flat, mention.end, after.start)
-        ):
-            continue
-        kept.append(mention)
-    return kept
+    """Rule 3: a state is a person's affiliation, not a party of its own, when one of its persons
+    is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩")."""
+    states_of_persons = {m.state for m in mentions if m.state is not None}
+    return [m for m in mentions if m.actor not in states_of_persons]
 
 
 def _main_cue(cues: Sequence[Cue], actors: Sequence[ActorMention]) -> Cue | None:
