@@ -224,7 +224,7 @@ class Gazetteer:
             if tables is None:
                 tables = self._build_tables()
                 self._cache["tables"] = tables
-        return tables  # type: ignore[no-any-return]
+        return tables
 
     def _build_tables(self) -> tuple[Matcher, list[tuple[str | None, ActorOrigin, bool]], dict[str, str]]:
         claims: dict[str, tuple[str | None, ActorOrigin]] = {}
@@ -240,9 +240,9 @@ class Gazetteer:
             short.update(layer.short_forms)
         payloads: list[tuple[str | None, ActorOrigin, bool]] = []
         keys: list[tuple[str, int]] = []
-        for name, (actor_id, origin) in claims.items():
+        for name, (claimed, origin) in claims.items():
             keys.append((name, len(payloads)))
-            payloads.append((actor_id, origin, not any(is_cjk(c) for c in name)))
+            payloads.append((claimed, origin, not any(is_cjk(c) for c in name)))
         return Matcher(keys), payloads, short
 
     def _covered(self, folded: Folded) -> list[tuple[int, int]]:
@@ -508,7 +508,7 @@ def _propose_zh(text: str) -> list[tuple[int, int, str]]:
 
 
 _EN_NAME = re.compile(
-    r"[A-Z][\w'’.\-]*(?:[ ](?:(?:of|the|for|and|on|de|la|al|bin|van|von|der)[ ])*[A-Z][\w'’.\-]*)+"
+    r"[A-Z][\w'’.\-]*(?:[ ](?:(?:of|the|for|on|de|la|al|bin|van|von|der)[ ])*[A-Z][\w'’.\-]*)+"
 )
 _EN_LEADING = frozenset(
     [
@@ -717,23 +717,36 @@ _EN_ORG_HEADS = frozenset(
 def _propose_en(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for match in _EN_NAME.finditer(text):
-        start, end = match.span()
-        if start > 0 and is_word_char(text[start - 1]):
+        if match.start() > 0 and is_word_char(text[match.start() - 1]):
             continue
-        while end > start and text[end - 1] in ".’'-":
-            end -= 1
-        words = text[start:end].split(" ")
-        while words and words[0] in _EN_LEADING:
-            start += len(words[0]) + 1
-            words = words[1:]
-        while words and words[0][:1].islower():  # a connector left in front
-            start += len(words[0]) + 1
-            words = words[1:]
-        if len(words) < 2 or words[-1] in _EN_NOT_ACTOR_HEADS:
-            continue
-        kind = "organisation" if words[-1] in _EN_ORG_HEADS else "person"
-        found.append((start, end, kind))
+        # a word ending a sentence ("Chol." before "The") ends the run; an initial ("W.") does not
+        run: list[tuple[int, str]] = []
+        position = match.start()
+        for word in match.group().split(" "):
+            if word.endswith(".") and len(word.rstrip(".")) > 1 and word not in ("Mr.", "Mrs.", "Ms.", "Dr."):
+                run.append((position, word.rstrip(".")))
+                found.extend(_name_of_run(run))
+                run = []
+            else:
+                run.append((position, word))
+            position += len(word) + 1
+        found.extend(_name_of_run(run))
     return found
+
+
+def _name_of_run(run: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """A proposed name from a run of words: leading titles, common words and connectors dropped."""
+    while run and (run[0][1] in _EN_LEADING or run[0][1][:1].islower()):
+        run = run[1:]
+    while run and run[-1][1][:1].islower():
+        run = run[:-1]
+    if run:
+        last = run[-1][1].rstrip(".’'-")
+        run = [*run[:-1], (run[-1][0], last)]
+    if len(run) < 2 or run[-1][1] in _EN_NOT_ACTOR_HEADS:
+        return []
+    kind = "organisation" if run[-1][1] in _EN_ORG_HEADS else "person"
+    return [(run[0][0], run[-1][0] + len(run[-1][1]), kind)]
 
 
 def suggest_id(name: str, kind: str = "other") -> str:
@@ -781,14 +794,16 @@ def _parse_layer(
         raw = []
     ids = set(known_ids or ())
     own: set[str] = set()
+    indices: list[int] = []
     for index, item in enumerate(raw):
-        actor = _parse_actor(item, ("actors", index), problems, origin, own)
-        if actor is not None:
-            actors.append(actor[0])
-            surfaces.extend((name, actor[0].id, origin) for name in actor[1])
-            own.add(actor[0].id)
+        parsed = _parse_actor(item, ("actors", index), problems, origin, own)
+        if parsed is not None:
+            actors.append(parsed[0])
+            indices.append(index)
+            surfaces.extend((name, parsed[0].id, origin) for name in parsed[1])
+            own.add(parsed[0].id)
     ids |= own
-    for index, actor in enumerate(actors):
+    for index, actor in zip(indices, actors, strict=True):
         if actor.state_of is not None and actor.state_of not in ids:
             problems.add(("actors", index, "state_of"), f"unknown actor '{actor.state_of}'")
     not_names: list[str] = []
