@@ -387,3 +387,88 @@ def test_segments_share_a_mark_between_events_of_one_sentence() -> None:
         {"text": "j", "events": []},
     ]
     assert "".join(p["text"] for p in pieces) == text
+
+
+# --- the real pipeline ---------------------------------------------------------------------------
+
+CHRONOLOGY = (
+    "3月8日，韩国特使访问美国。\n\n"
+    "6月12日，美国与朝鲜在新加坡\n\n举行会晤。以下为要点。\n\n"
+    "9月19日，韩国与朝鲜签署军事协议。\n\n"
+    "11月7日，朝鲜谴责美国的制裁。\n"
+)
+"""A small chronology in the seeds' layout (a sentence wrapped across a blank line), written for these tests.
+
+Expected by hand, the year 2018 given in the form; CAMEO roots from the codebook (Schrodt 2012, *CAMEO
+Conflict and Mediation Event Observations Event and Actor Codebook* v1.1b3): a visit (042) and a meeting
+(043, 044) are 04 consult, signing a formal agreement (057) is 05 engage in diplomatic cooperation,
+criticising or denouncing (111) is 11 disapprove. The second entry's "以下为要点。" is no event."""
+EXPECTED = [
+    # (event id, marked sentence without line breaks, date, actors, targets, CAMEO root, line)
+    ("chronology-1-1", "3月8日，韩国特使访问美国。", "2018-03-08", ["KOR"], ["USA"], 4, 1),
+    ("chronology-3-1", "6月12日，美国与朝鲜在新加坡举行会晤。", "2018-06-12", ["USA"], ["PRK"], 4, 3),
+    ("chronology-7-1", "9月19日，韩国与朝鲜签署军事协议。", "2018-09-19", ["KOR"], ["PRK"], 5, 7),
+    ("chronology-9-1", "11月7日，朝鲜谴责美国的制裁。", "2018-11-07", ["PRK"], ["USA"], 11, 9),
+]
+
+
+def read_chronology(client: TestClient, **fields: str) -> Any:
+    return client.post(
+        "/ingest",
+        files={"file": ("chronology.txt", CHRONOLOGY.encode(), "text/plain")},
+        data={"text_lang": "zh", "case": "six-party-talks", "year": "2018", **fields},
+    )
+
+
+def test_a_chinese_chronology_is_marked_beside_its_records(client: TestClient) -> None:
+    page = read_chronology(client)
+    assert page.status_code == 200, page.text[:500]
+    assert [(i, "".join(t.split())) for i, t in marks(page.text)] == [(e[0], e[1]) for e in EXPECTED]
+    for event_id, sentence, date, actors, targets, cameo, line in EXPECTED:
+        record = page.text.split(f'id="r-{event_id}"')[1].split("</fieldset>")[0]
+        assert f'<a href="#m-{event_id}">' in record  # back to its mark
+        assert f'<strong class="date">{date}</strong>' in record
+        shown_actors = re.findall(
+            r"<code>([^<]+)</code>", record.split('class="actors"')[1].split("</dd>")[0]
+        )
+        shown_targets = re.findall(
+            r"<code>([^<]+)</code>", record.split('class="targets"')[1].split("</dd>")[0]
+        )
+        assert (shown_actors, shown_targets) == (actors, targets), event_id
+        assert f"{cameo:02d} " in record.split('class="cameo"')[1].split("</dd>")[0]
+        assert f"«{sentence}»" in html.unescape(record) and f"line {line}" in record
+    assert "United States of America <code>USA</code>" in page.text  # the case's name, in the page's language
+    assert "11 disapprove · 不赞成" in page.text
+
+
+def test_the_chronology_drafts_a_case_that_checks(client: TestClient, tmp_path: Path) -> None:
+    fields = decisions(read_chronology(client).text)
+    assert fields["text"] == CHRONOLOGY  # the hidden field carries the text exactly, line breaks and all
+    fields |= {
+        "decision:chronology-3-1": "reject",
+        "decision:chronology-9-1": "correct",
+        "date:chronology-9-1": "2018-11-07/2018-11-08",
+        "cameo:chronology-9-1": "12",
+        "targets:chronology-9-1": "USA KOR",
+    }
+    checked = unzip(client.post("/ingest/draft", data=fields), tmp_path)
+    assert checked.quotes.unchecked == 0 and checked.quotes.checked >= 3
+    events = {e.id: e for e in checked.case.events}
+    assert sorted(events) == ["chronology-1-1", "chronology-7-1", "chronology-9-1"]
+    assert [
+        (str(events[i].date), events[i].actors, events[i].targets, events[i].cameo) for i in sorted(events)
+    ] == [
+        ("2018-03-08", ["KOR"], ["USA"], 4),
+        ("2018-09-19", ["KOR"], ["PRK"], 5),
+        ("2018-11-07/2018-11-08", ["PRK"], ["USA", "KOR"], 12),
+    ]
+    corrected = events["chronology-9-1"].provenance[0]
+    assert corrected.basis == "inferred" and "corrected in review: date, targets, CAMEO root" in (
+        corrected.reason or ""
+    )
+    assert corrected.locator == "line 9" and corrected.quote == "11月7日，朝鲜谴责美国的制裁。"
+    # The English text is templated again from the corrected record; the Chinese one stays the source's.
+    assert events["chronology-9-1"].text["en"] == (
+        "[draft] Nov 7 – 8, 2018: Democratic People's Republic of Korea — reject — with regard to United "
+        "States of America and Republic of Korea."
+    )
