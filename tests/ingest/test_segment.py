@@ -124,3 +124,21 @@ def test_slices_reproduce_the_text(text: str, lang: str) -> None:
                 assert text[sentence.flat_offsets[i]] == char
     assert text[position:].strip() == ""
     assert [s.paragraph for s in sentences] == sorted(s.paragraph for s in sentences)
+
+
+def test_markdown_markup_is_read_as_the_quote_check_reads_it() -> None:
+    from hexatable.case.quotes import SourceText
+
+    text = (
+        '2017年4月14日，[外交部长](../Page/外交部.md "wikilink")'
+        '[王毅表示](../Page/王毅.md "wikilink")\\[4\\]，**同意**。\n'
+    )
+    (sentence,) = segment(text, "zh")
+    assert sentence.flat == "2017年4月14日，外交部长王毅表示，同意。"
+    at = sentence.flat.index("王毅")
+    start, end = sentence.span(at, at + 2)
+    assert text[start:end] == "王毅"
+    # any piece of the flat text is a quote the loader finds on line 1
+    source = SourceText.from_string(text)
+    for cut in range(1, len(sentence.flat)):
+        assert source.find_lines(sentence.flat[:cut]) == [1]

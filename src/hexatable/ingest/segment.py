@@ -20,8 +20,10 @@ Rules (pure functions of the text; no model):
 
 Each :class:`Sentence` also gives its *flat* text: the sentence with every line break (and the
 whitespace around it) removed in Chinese, or turned into one space in English, with a map back to
-the document's offsets. Dates, names and cues are found in the flat text, so "金\\n\\n英哲" is
-found as 金英哲, and reported at document offsets.
+the document's offsets; Markdown markup is read as the case loader's quote check reads it (a link
+``[王毅](../Page/王毅.md "wikilink")`` as 王毅, footnote markers ``\\[4\\]`` and ``**`` dropped).
+Dates, names and cues are found in the flat text, so "金\\n\\n英哲" is found as 金英哲 and reported
+at document offsets, and a quote cut from the flat text passes the loader's check.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from hexatable.case.quotes import _FOOTNOTE, _LINK  # the loader's own patterns, so quotes agree
 from hexatable.ingest.types import Lang
 
 _ZH_END = re.compile(r"[。！？；!?;]+[”’」』）》)\"']*")
@@ -104,6 +107,7 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?)")
+_MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 
 
@@ -211,22 +215,59 @@ def _ends(text: str, lang: Lang) -> list[int]:
     return [m.end() for m in _EN_END.finditer(text) if _en_boundary(text, m)]
 
 
+def _markup_sub(
+    pattern: re.Pattern[str], keep_group: int | None, chars: list[str], offsets: list[int]
+) -> tuple[list[str], list[int]]:
+    """Replace each match of ``pattern`` by its group ``keep_group`` (or nothing), keeping offsets."""
+    joined = "".join(chars)
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    position = 0
+    for match in pattern.finditer(joined):
+        out_chars.extend(chars[position : match.start()])
+        out_offsets.extend(offsets[position : match.start()])
+        if keep_group is not None:
+            out_chars.extend(chars[match.start(keep_group) : match.end(keep_group)])
+            out_offsets.extend(offsets[match.start(keep_group) : match.end(keep_group)])
+        position = match.end()
+    out_chars.extend(chars[position:])
+    out_offsets.extend(offsets[position:])
+    return out_chars, out_offsets
+
+
+def _visible(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """The characters of one line's piece a reader sees, with their offsets: Markdown links read
+    as their text, footnote markers and bold markers dropped, as the case loader's quote check
+    reads a source (:func:`hexatable.case.quotes.normalise`, whose patterns are reused)."""
+    chars = list(text[start:end])
+    offsets = list(range(start, end))
+    if not any(c in "[]*\\" for c in chars):
+        return chars, offsets
+    chars, offsets = _markup_sub(_LINK, 1, chars, offsets)
+    chars, offsets = _markup_sub(_FOOTNOTE, None, chars, offsets)
+    chars, offsets = _markup_sub(_MARKERS, None, chars, offsets)
+    return chars, offsets
+
+
 def _flatten(text: str, start: int, end: int, lang: Lang) -> tuple[str, tuple[int, ...]]:
-    """The sentence without line breaks, and the document offset of each of its characters."""
+    """The sentence as a reader sees it on one line, and the document offset of each character:
+    line breaks (and the space around them) removed in Chinese, one space in English; Markdown
+    markup read as the quote check reads it (:func:`_visible`), so a quote cut from this text
+    passes the check."""
     chars: list[str] = []
     offsets: list[int] = []
     position = start
     for brk in _BREAK.finditer(text, start, end):
-        for i in range(position, brk.start()):
-            chars.append(text[i])
-            offsets.append(i)
+        piece_chars, piece_offsets = _visible(text, position, brk.start())
+        chars.extend(piece_chars)
+        offsets.extend(piece_offsets)
         if lang == "en" and chars and brk.end() < end:
             chars.append(" ")
             offsets.append(brk.start())
         position = brk.end()
-    for i in range(position, end):
-        chars.append(text[i])
-        offsets.append(i)
+    piece_chars, piece_offsets = _visible(text, position, end)
+    chars.extend(piece_chars)
+    offsets.extend(piece_offsets)
     offsets.append(end)
     return "".join(chars), tuple(offsets)
 
