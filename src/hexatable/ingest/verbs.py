@@ -245,6 +245,14 @@ _DOUBLE_FINAL = frozenset(
         "stop",
         "drop",
         "ship",
+        "kidnap",
+        "equip",
+        "rebut",
+        "transfer",
+        "confer",
+        "deter",
+        "rob",
+        "shun",
     ]
 )
 """Verbs that double their last consonant before -ed and -ing."""
