@@ -40,6 +40,7 @@ ABSOLUTE = [
     ("On Sept. 19, 2005, the parties agreed.", "Sept. 19, 2005", "2005-09-19"),
     ("On 9 May 2009 nothing happened.", "9 May 2009", "2009-05-09"),
     ("In July 2007, the reactor was shut.", "July 2007", "2007-07"),
+    ("Funds ran out in Mar. 2009 again.", "Mar. 2009", "2009-03"),
     ("In 2007, the reactor was shut.", "2007", "2007"),
     ("During 2004 the talks stalled.", "2004", "2004"),
     ("The statement is dated 2005-09-19.", "2005-09-19", "2005-09-19"),
@@ -98,6 +99,8 @@ def test_forms_resolved_from_context(sentences: tuple[str, ...], year: int | Non
         "Mar-a-Lago is in Florida.",
         "Resolution 1718 was adopted.",
         "The summit was held in Hanoi on the 27th.",
+        "See https://example.org/2009/Mar/06/news for the report.",
+        "Nothing could mar the deal signed in Dec.",
     ],
 )
 def test_not_dates(text: str) -> None:

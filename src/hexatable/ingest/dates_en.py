@@ -67,9 +67,9 @@ _MONTHS = {
 _FULL_NAMES = [m for m in sorted(_MONTHS, key=len, reverse=True) if len(m) > 4 or m in ("June", "July")]
 _SHORT_NAMES = [m for m in sorted(_MONTHS, key=len, reverse=True) if m not in _FULL_NAMES and m != "May"]
 _MONTH = r"(?:" + "|".join(_FULL_NAMES) + "|May|(?:" + "|".join(_SHORT_NAMES) + r")\.?)"
-_MONTH_NOT_MAY = (
-    r"(?:" + "|".join(m for m in _FULL_NAMES if m != "May") + "|(?:" + "|".join(_SHORT_NAMES) + r")\.?)"
-)
+# A month named alone (no day next to it) is read only by its full name, and "May" only before a year.
+_MONTH_ALONE = r"(?:" + "|".join(m for m in _FULL_NAMES if m != "May") + ")"
+_MONTH_BEFORE_YEAR = r"(?:May|(?:" + "|".join(_SHORT_NAMES) + r")\.?)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1\d{3}|2\d{3})"
 _JOINT = r"\s*(?:-|–|—|to|through|until|till)\s*"
@@ -81,17 +81,20 @@ _PART = r"(?:(?P<pe>[Ee]arly|[Tt]he\s+beginning\s+of|[Tt]he\s+start\s+of)|(?P<pm
 _PART += r"|(?P<pl>[Ll]ate|[Tt]he\s+end\s+of))[\s-]+"
 _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+"
 
+# A cheap test of the first character (a digit, or the initial of a month or of a lead word) runs
+# before the full pattern at every position.
 _HEAD = re.compile(
-    rf"""(?<![\w-])(?:
+    rf"""(?=[0-9ABDEFIJLMNOSTUWabdefilmnostuw])(?<![\w/-])(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
     | (?P<d1>{_DAY})(?:{_JOINT}(?P<d1b>{_DAY}))?\s+(?P<m1>{_MONTH})
-        (?:{_JOINT}(?P<d1c>{_DAY})\s+(?P<m1c>{_MONTH}))?(?:,?\s+(?P<y1>{_YEAR}))?(?![\w-])
+        (?:{_JOINT}(?P<d1c>{_DAY})\s+(?P<m1c>{_MONTH}))?(?:,?\s+(?P<y1>{_YEAR}))?(?![\w/-])
     | (?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?![\d:])(?:{_JOINT}(?:(?P<m2c>{_MONTH})\s+)?(?P<d2b>{_DAY})(?![\d:]))?
-        (?:,?\s+(?P<y2>{_YEAR}))?(?![\w-])
-    | (?:{_PART})?(?P<m3>{_MONTH_NOT_MAY}|May(?=,?\s+{_YEAR}))(?:,?\s+(?P<y3>{_YEAR}))?(?![\w-])
-    | {_SEASON}(?P<y5>{_YEAR})(?![\w-])
-    | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w-])
-    | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w-])
+        (?:,?\s+(?P<y2>{_YEAR}))?(?![\w/-])
+    | (?:{_PART})?(?P<m3>{_MONTH_ALONE}|{_MONTH_BEFORE_YEAR}(?=,?\s+{_YEAR}))
+        (?:,?\s+(?P<y3>{_YEAR}))?(?![\w/-])
+    | {_SEASON}(?P<y5>{_YEAR})(?![\w/-])
+    | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w/-])
+    | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
     | (?P<same>[Tt]he\s+same\s+day|[Tt]hat\s+(?:same\s+)?day)
     | (?P<before>[Tt]he\s+day\s+before|[Tt]he\s+previous\s+day|[Tt]he\s+preceding\s+day)
@@ -115,6 +118,9 @@ _FUTURE = re.compile(
 )
 _CLAUSE_START = re.compile(r"[,;:.!?]\s|[()]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])")
+_WINDOW = 80
+"""How far back (characters) a clause is read for a future marker, a bound word or an opener: a bound
+on the work per date in a text without punctuation."""
 _OPENER = re.compile(
     r"(?:(?:and|but|then|also|later|earlier)\s+)?(?:(?:on|in|by|from|at|during|as\s+of)\b\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*)?(?:the\b\s*)?",
@@ -225,9 +231,9 @@ def scan(text: str) -> list[RawDate]:
         index = bisect.bisect_right(clause_starts, start) - 1
         clause_start = clause_starts[index] if index >= 0 else 0
         sentence = bisect.bisect_right(sentence_ends, start)
-        clause_start = max(clause_start, sentence_ends[sentence - 1] if sentence else 0)
+        clause_start = max(clause_start, sentence_ends[sentence - 1] if sentence else 0, start - _WINDOW)
         prefix = text[clause_start : match.start()]
-        bound = raw.bound or _BOUND_BEFORE.search(prefix) is not None
+        bound = raw.bound or _BOUND_BEFORE.search(prefix[-24:]) is not None
         found.append(
             replace(
                 raw,

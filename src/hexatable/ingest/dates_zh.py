@@ -41,8 +41,8 @@ narration is not set in 2003.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from dataclasses import replace
 
 from hexatable.ingest.dates import Part, Point, RawDate
 
@@ -124,6 +124,9 @@ _FUTURE = re.compile(r"将(?![军领官士])|定于|拟于|拟在|计划|预定|
 # An ASCII full stop typed right after a Chinese character ends a sentence too ("导弹.2006年").
 _CLAUSE_START = re.compile(r"[，,；;：:、。！？!?]|(?<=[\u3400-\u9fff])\.")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|(?<=[\u3400-\u9fff])\.")
+_WINDOW = 60
+"""How far back (characters) a clause is read for a future marker or an opener: a bound on the work
+per date in a text without punctuation."""
 _OPENER = re.compile(
     r"(?:(?:而|但|并|又|随后|此后|其后|同时|另外|此外|据悉|其中)?(?:于|在|自|从|到|截至|至)?"
     r"(?:当地时间|北京时间)?)"
@@ -148,6 +151,7 @@ def cn_number(text: str) -> int:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def _point(
     year: str | None,
     rel_year: str | None,
@@ -237,11 +241,11 @@ def scan(text: str) -> list[RawDate]:
             break
         start, end = match.start(), match.end()
         position = start + 1
+        part: Part | None = None
+        right: Point | None = None
         if match.group("yy"):
-            raw = RawDate(
-                start, end, "zh-y-range", Point(int(match.group("yy"))), Point(int(match.group("yy2")))
-            )
-            if not (_plausible(raw.left) and raw.right is not None and _plausible(raw.right)):
+            left, right, rule = Point(int(match.group("yy"))), Point(int(match.group("yy2"))), "zh-y-range"
+            if not (_plausible(left) and _plausible(right)):
                 continue
         else:
             head = _head(match)
@@ -249,27 +253,29 @@ def scan(text: str) -> list[RawDate]:
                 continue
             left, rule, level = head
             part, end = _extend(text, start if match.group("yp") or match.group("mp") else end, level)
-            right = None
             if part is None:
                 right, end = _range_end(text, end, left, level)
                 rule += "-range" if right is not None else ""
-            raw = RawDate(start, end, rule + (f"+{part.name}" if part else ""), left, right, part)
-        bound = _BOUND_AFTER.match(text, raw.end)
-        clause_start = (
-            clause_starts[bisect.bisect_right(clause_starts, raw.start) - 1] if clause_starts else 0
-        )
-        clause_start = clause_start if clause_start <= raw.start else 0
+            else:
+                rule += f"+{part.name}"
+        bound = _BOUND_AFTER.match(text, end) is not None
+        index = bisect.bisect_right(clause_starts, start) - 1
+        clause_start = max(clause_starts[index] if index >= 0 else 0, start - _WINDOW)
         found.append(
-            replace(
-                raw,
-                rule=raw.rule + ("+bound" if bound else ""),
-                bound=bound is not None,
-                planned=_FUTURE.search(text, clause_start, raw.start) is not None,
-                opens_clause=_OPENER.fullmatch(text[clause_start : raw.start].strip(_SPACE)) is not None,
-                sentence=bisect.bisect_right(sentence_ends, raw.start),
+            RawDate(
+                start,
+                end,
+                rule + ("+bound" if bound else ""),
+                left,
+                right,
+                part,
+                bound=bound,
+                planned=_FUTURE.search(text, clause_start, start) is not None,
+                opens_clause=_OPENER.fullmatch(text[clause_start:start].strip(_SPACE)) is not None,
+                sentence=bisect.bisect_right(sentence_ends, start),
             )
         )
-        position = max(raw.end, start + 1)
+        position = max(end, start + 1)
     return found
 
 
