@@ -90,7 +90,8 @@ def _unique(wanted: str, taken: set[str]) -> str:
 
 
 def _dump(data: dict[str, Any], header: str) -> str:
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100_000)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when built with it
+    body = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000)
     return "".join(f"# {line}\n" for line in header.splitlines()) + body
 
 

@@ -49,7 +49,12 @@ _KINDS: dict[str, DocumentKind] = {
     ".pdf": "pdf",
 }
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PUNCTUATION = re.compile(
+    r"[\u3000-\u3004\u3008-\u3020\u3030\u303d\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
+LANG_SAMPLE = 100_000
+"""How many characters from the start of a text decide its language."""
 _LETTER = re.compile(r"[^\W\d_]")
 CJK_SHARE_FOR_ZH = 0.3
 """``--lang auto`` reads a text as Chinese when at least this share of its letters are CJK characters
@@ -96,16 +101,18 @@ class SourceDocument:
 
 
 def cjk_share(text: str) -> float:
-    """The share of CJK characters among the letters and CJK punctuation of ``text`` (0 if none).
+    """The share of CJK characters among the letters and CJK punctuation of ``text`` (0 if none);
+    of its first :data:`LANG_SAMPLE` characters, which say a file's language as well as all of it.
 
     >>> cjk_share("美朝 summit"), cjk_share("1234")
     (0.25, 0.0)
     """
-    cjk = len(_CJK.findall(text))
-    letters = len(_LETTER.findall(text))
-    # ideographs are letters to \\w too, so count the rest of the letters once
-    total = letters + sum(1 for c in _CJK.findall(text) if not _LETTER.match(c))
-    return cjk / total if total else 0.0
+    sample = text[:LANG_SAMPLE]
+    ideographs = len(_IDEOGRAPH.findall(sample))
+    punctuation = len(_CJK_PUNCTUATION.findall(sample))
+    letters = len(_LETTER.findall(sample))  # ideographs are letters to \\w too
+    total = letters + punctuation
+    return (ideographs + punctuation) / total if total else 0.0
 
 
 def detect_lang(text: str) -> Lang:

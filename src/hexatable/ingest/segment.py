@@ -107,6 +107,7 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?)")
+_MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 
@@ -241,7 +242,7 @@ def _visible(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
     reads a source (:func:`hexatable.case.quotes.normalise`, whose patterns are reused)."""
     chars = list(text[start:end])
     offsets = list(range(start, end))
-    if not any(c in "[]*\\" for c in chars):
+    if not _MARKUP_CHARS.search(text, start, end):
         return chars, offsets
     chars, offsets = _markup_sub(_LINK, 1, chars, offsets)
     chars, offsets = _markup_sub(_FOOTNOTE, None, chars, offsets)
