@@ -128,6 +128,14 @@ def test_english_forms_come_from_the_lemma(verbs: VerbDictionary) -> None:
         ("said", "say"),
         ("saying", "say"),
     ]
+    assert [c.text for c in verbs.find("visited offered banned vetoes expelled kidnapping", "en")] == [
+        "visited",
+        "offered",
+        "banned",
+        "vetoes",
+        "expelled",
+        "kidnapping",
+    ]
     assert [(c.text, c.cameo) for c in verbs.find("is willing, was willing, applies", "en")] == [
         ("is willing", 3),
         ("was willing", 3),

@@ -255,7 +255,8 @@ _DOUBLE_FINAL = frozenset(
         "shun",
     ]
 )
-"""Verbs that double their last consonant before -ed and -ing."""
+"""Verbs of more than one syllable that double their last consonant before -ed and -ing, beyond the
+endings :func:`_doubles` knows."""
 
 
 def _forms(cue: str) -> Iterator[str]:
@@ -275,6 +276,18 @@ def _forms(cue: str) -> Iterator[str]:
         yield form + tail
 
 
+def _doubles(verb: str) -> bool:
+    """Whether ``verb`` doubles its last consonant before -ed and -ing: one syllable ending in one
+    vowel and one consonant (ban, stop, snub), a stressed ending that does (commit, submit, expel,
+    occur, control), or a verb listed (refer, kidnap)."""
+    if verb in _DOUBLE_FINAL:
+        return True
+    if not re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):
+        return False
+    syllables = len(re.findall(r"[aeiouy]+", verb))
+    return syllables == 1 or verb.endswith(("mit", "pel", "cur", "trol"))
+
+
 def _inflect(verb: str) -> set[str]:
     forms = {verb}
     if verb.endswith("ed") or not re.fullmatch(r"[a-z][a-z\-]*", verb):
@@ -282,8 +295,8 @@ def _inflect(verb: str) -> set[str]:
     forms.update(_IRREGULAR.get(verb, ()))
     if verb == "be":
         return forms
-    stem = verb + verb[-1] if verb in _DOUBLE_FINAL else verb
-    if re.search(r"(s|x|z|ch|sh)$", verb):
+    stem = verb + verb[-1] if _doubles(verb) else verb
+    if re.search(r"(s|x|z|ch|sh|[^aeiou]o)$", verb):
         forms.add(verb + "es")
     elif re.search(r"[^aeiou]y$", verb):
         forms.add(verb[:-1] + "ies")
