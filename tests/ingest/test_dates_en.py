@@ -35,6 +35,7 @@ def last(*sentences: str, year: int | None = None) -> str | None:
 ABSOLUTE = [
     ("On 14 July 2007, the reactor was shut.", "14 July 2007", "2007-07-14"),
     ("On 14th July 2007, the reactor was shut.", "14th July 2007", "2007-07-14"),
+    ("On the 14th of July 2007, the reactor was shut.", "14th of July 2007", "2007-07-14"),
     ("On July 14, 2007, the reactor was shut.", "July 14, 2007", "2007-07-14"),
     ("On July 14th 2007, the reactor was shut.", "July 14th 2007", "2007-07-14"),
     ("On Sept. 19, 2005, the parties agreed.", "Sept. 19, 2005", "2005-09-19"),

@@ -269,6 +269,15 @@ def test_carried_is_the_last_narrated_date() -> None:
     assert date_finder("zh").carried() is None
 
 
+def test_relative_steps_past_year_9999_are_unresolved_not_an_error() -> None:
+    # Written years stop at 2999 (9999年 is not read as a year); a seeded year may be anything valid.
+    finder = date_finder("zh", year=9999)
+    assert [str(m.date) for m in finder.find("12月31日，会谈。")] == ["9999-12-31"]
+    after = finder.find("次日，会谈。次年，会谈。年底，会谈。")
+    assert [(m.text, str(m.date)) for m in after] == [("年底", "9999-11/9999-12")]
+    assert finder.unresolved == ["次日", "次年"]
+
+
 def test_bad_arguments_are_refused_with_a_message() -> None:
     with pytest.raises(ValueError, match="lang"):
         date_finder("fr")  # type: ignore[arg-type]

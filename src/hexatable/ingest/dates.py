@@ -273,7 +273,7 @@ class RunningDateFinder:
         for raw in scan(text):
             try:
                 span, point, inferred = _resolve(raw, self.context)
-            except _UnresolvableError:
+            except (_UnresolvableError, ValueError, OverflowError):  # past year 9999 by relative steps
                 self.unresolved.append(text[raw.start : raw.end])
                 continue
             inside = bisect.bisect_right(quote_starts, raw.start) - 1

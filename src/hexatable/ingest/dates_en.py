@@ -86,7 +86,7 @@ _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)
 _HEAD = re.compile(
     rf"""(?=[0-9ABDEFIJLMNOSTUWabdefilmnostuw])(?<![\w/-])(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
-    | (?P<d1>{_DAY})(?:{_JOINT}(?P<d1b>{_DAY}))?\s+(?P<m1>{_MONTH})
+    | (?P<d1>{_DAY})(?:{_JOINT}(?P<d1b>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH})
         (?:{_JOINT}(?P<d1c>{_DAY})\s+(?P<m1c>{_MONTH}))?(?:,?\s+(?P<y1>{_YEAR}))?(?![\w/-])
     | (?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?![\d:])(?:{_JOINT}(?:(?P<m2c>{_MONTH})\s+)?(?P<d2b>{_DAY})(?![\d:]))?
         (?:,?\s+(?P<y2>{_YEAR}))?(?![\w/-])
