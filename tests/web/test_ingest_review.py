@@ -472,3 +472,18 @@ def test_the_chronology_drafts_a_case_that_checks(client: TestClient, tmp_path: 
         "[draft] Nov 7 – 8, 2018: Democratic People's Republic of Korea — reject — with regard to United "
         "States of America and Republic of Korea."
     )
+
+
+def test_the_documented_limits_are_the_code_s() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    section = docs.split("## Ingest review")[1].split("\n## ")[0]
+    for figure in (
+        ingest_review.MAX_TEXT_BYTES,
+        ingest_review.MAX_BODY,
+        ingest_review.MAX_FIELDS,
+        ingest_review.MAX_EVENTS,
+        ingest_review.LARGE_TEXT,
+    ):
+        assert f"{figure:,}" in section, figure
+    assert f"{ingest_review.INGEST_BURST} at once" in section
+    assert f"one every {1 / ingest_review.INGEST_RATE:g} seconds" in section

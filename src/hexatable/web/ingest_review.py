@@ -55,7 +55,7 @@ router = APIRouter(include_in_schema=False)
 
 MAX_TEXT_BYTES = 1_000_000
 """The largest text the page reads: 1,000,000 bytes of UTF-8 (about 330,000 Chinese characters)."""
-MAX_EVENTS = 1_000
+MAX_EVENTS = 3_000
 """The most events one review page shows (each is a record with five inputs); a text that yields more
 is refused with advice to split it."""
 FIELDS_PER_EVENT = 5
@@ -147,7 +147,7 @@ async def read_form(request: Request) -> FormData:
             )
             return await parser.parse()
         if kind == "application/x-www-form-urlencoded":
-            form = await FormParser(headers, stream(), max_fields=MAX_FIELDS).parse()
+            form = await FormParser(headers, stream(), max_fields=MAX_FIELDS, max_part_size=MAX_BODY).parse()
             if len(form) > MAX_FIELDS:
                 raise IngestError(413, f"form: at most {MAX_FIELDS:,} fields")
             return form
@@ -157,7 +157,7 @@ async def read_form(request: Request) -> FormData:
             raise IngestError(413, f"form: at most {MAX_FIELDS:,} fields") from None
         if message.startswith("Too many files"):
             raise IngestError(413, "file: one file at most") from None
-        if message.startswith("Part exceeded"):
+        if message.startswith(("Part exceeded", "Field exceeded")):
             raise IngestError(413, f"text: at most {MAX_TEXT_BYTES:,} bytes of UTF-8") from None
         raise IngestError(400, f"form: {message}") from None
     raise IngestError(415, "form: send multipart/form-data or application/x-www-form-urlencoded")
@@ -243,14 +243,24 @@ async def ingest_input(form: FormData) -> IngestInput:
 
 
 def corrections_of(form: FormData) -> dict[str, Correction]:
-    """Each event's decision and typed values, by event id (nothing checked yet but the shape)."""
+    """Each event's decision and typed values, by event id (nothing checked yet but the shape).
+    One pass over the form: a review of a long text posts thousands of fields."""
     found: dict[str, Correction] = {}
-    for key in form:
+    seen: set[str] = set()
+    for key, value in form.multi_items():
         match = EVENT_FIELD.fullmatch(key)
         if match is None:
             continue
+        if key in seen:
+            raise IngestError(422, f"{key[:60]}: given more than once")
+        seen.add(key)
+        if not isinstance(value, str):
+            raise IngestError(422, f"{key[:60]}: a text field, not a file")
+        if len(value) > MAX_FIELD:
+            raise IngestError(422, f"{key[:60]}: at most {MAX_FIELD:,} characters")
+        if CONTROL.search(value.replace("\t", "")):
+            raise IngestError(422, f"{key[:60]}: control characters are not allowed")
         kind, event_id = match.groups()
-        value = text_field(form, key)
         if len(event_id) > 120 or not SOURCE_ID.fullmatch(event_id):
             raise IngestError(422, f"{key[:60]}: not an event id")
         entry = found.setdefault(event_id, Correction())
