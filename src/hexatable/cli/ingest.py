@@ -218,6 +218,7 @@ def ingest_command(
                 style="red",
                 markup=False,
                 highlight=False,
+                soft_wrap=True,
             )
             raise _fail_problems(error) from None
     gazetteer, verbs = _dictionaries(target_case, existing, gazetteer_file, verbs_file)
@@ -289,4 +290,5 @@ def ingest_command(
         f"Review it, then check it with: hexatable validate {output}",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
