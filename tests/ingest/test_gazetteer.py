@@ -164,6 +164,29 @@ def test_short_forms_after_a_common_word(builtin: Gazetteer) -> None:
     assert found(builtin, "朝美中午会谈", "zh") == [("朝", "PRK"), ("美", "USA")]
 
 
+AFTER_VERBS = [
+    ("王毅访华", [("华", "CHN")]),  # visits China
+    ("金英哲赴美", [("美", "USA")]),  # goes to the US
+    ("驻韩美军", [("韩", "KOR"), ("美军", "USA")]),  # US forces stationed in the ROK
+    ("对朝制裁", [("朝", "PRK")]),  # sanctions on the DPRK
+    ("对华政策", [("华", "CHN")]),
+    ("来华访问", [("华", "CHN")]),
+    ("访华府", [("华府", "USA")]),  # visits Washington
+    ("华为公司", []),  # Huawei
+    ("华尔街", []),  # Wall Street
+    ("中华民族", []),
+    ("对日期有异议", []),  # 日期 "date"
+    ("在中学任教", []),  # 中学 "middle school": 在 does not take 中
+    ("对法律的解释", []),
+    ("看来美元升值", []),  # 来 takes only 华
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AFTER_VERBS)
+def test_short_forms_after_verbs(builtin: Gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(builtin, text, "zh") == expected
+
+
 def test_day_of_month_and_japan(builtin: Gazetteer) -> None:
     assert found(builtin, "日本和3日", "zh") == [("日本", "JPN")]
 

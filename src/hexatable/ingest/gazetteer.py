@@ -246,11 +246,14 @@ class Gazetteer:
         return Matcher(keys), payloads, short
 
     def _covered(self, folded: Folded) -> list[tuple[int, int]]:
-        """Spans of the folded text taken by known names, not-names and short-form runs."""
+        """Spans of the folded text taken by known names, not-names and short forms."""
         _, _, short = self._tables()
         covered = [(start, end) for start, end, _ in self._chosen(folded.text)]
         if short:
             covered.extend(_short_form_runs(folded.text, short, covered))
+            covered.sort()
+            after = _short_forms_after_verbs(folded.text, short, covered)
+            covered.extend((index, index + 1) for index, _ in after)
         return sorted(covered)
 
     def _chosen(self, seen: str) -> list[tuple[int, int, int]]:
@@ -275,9 +278,12 @@ class Gazetteer:
                 found.append((start, end, actor_id, origin))
         if short:
             covered = [(start, end) for start, end, _ in chosen]
-            for start, end in _short_form_runs(seen, short, covered):
+            runs = _short_form_runs(seen, short, covered)
+            for start, end in runs:
                 for index in range(start, end):
                     found.append((index, index + 1, short[seen[index]], "gazetteer"))
+            for index, actor_id in _short_forms_after_verbs(seen, short, sorted(covered + runs)):
+                found.append((index, index + 1, actor_id, "gazetteer"))
         found.sort()
         mentions = []
         for start, end, actor_id, origin in found:
@@ -350,6 +356,43 @@ _BLOCKED_AFTER: dict[str, frozenset[str]] = {
 """Characters that make a word with the short form before them (中午, 美元, 朝着, 法律)."""
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+_TRAVEL_VERBS = frozenset("访赴抵驻离返援")
+"""One-character verbs of travel or presence after which a short form alone names its state: 访华
+(visit China), 赴美 (go to the US), 驻韩 (stationed in the ROK), 援朝 (aid to the DPRK)."""
+
+_RELATION_WORDS = frozenset("对在")
+"""对朝 (towards the DPRK: 对朝政策), 在华 (in China); not before 中, 英, 法, 德 (在中学, 对法律)."""
+
+_AFTER_VERBS_ONLY = {"华": "CHN"}
+"""华 names China only after such a verb (访华, 来华, 驻华, 对华); elsewhere it is 中华, 华人, 华为."""
+
+_BLOCKED_AFTER_HUA = frozenset("为尔丽裔侨人文语夏府")
+"""华为 (Huawei), 华尔街 (Wall Street), 华人 (ethnic Chinese), 华府 (Washington: a name of its own)."""
+
+
+def _short_forms_after_verbs(
+    text: str, short: Mapping[str, str], covered: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """Single short forms right after a verb of travel or relation (see ``_TRAVEL_VERBS``), outside
+    every span already taken, unless the character after makes a word with them (对日期: 日期 "date")."""
+    forms = {**_AFTER_VERBS_ONLY, **short}
+    prefixes = "".join(sorted(_TRAVEL_VERBS | _RELATION_WORDS | {"来"}))
+    pattern = re.compile(f"[{re.escape(prefixes)}]([{re.escape(''.join(forms))}])")
+    found: list[tuple[int, str]] = []
+    for match in pattern.finditer(text):
+        index = match.start(1)
+        verb, form = text[match.start()], text[index]
+        if verb == "来" and form != "华":
+            continue
+        if verb in _RELATION_WORDS and form in _AMBIGUOUS_START:
+            continue
+        after = text[index + 1] if index + 1 < len(text) else ""
+        blocked = _BLOCKED_AFTER_HUA if form == "华" else _BLOCKED_AFTER.get(form, frozenset())
+        if after in blocked or _overlaps(covered, match.start(), index + 1):
+            continue
+        found.append((index, forms[form]))
+    return found
 
 
 def _short_form_runs(
