@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from hexatable.case.dates import DateSpan
 from hexatable.case.quotes import locator_lines, normalise
-from hexatable.ingest.dates import date_finder
+from hexatable.ingest.dates import date_finder, quoted_spans
 from hexatable.ingest.types import DateMention
 
 CASE = Path(__file__).parents[2] / "src" / "hexatable" / "data" / "cases" / "six-party-talks"
@@ -426,6 +426,32 @@ def test_splitting_between_sentences_changes_nothing(
         offset += len(piece)
     assert got == expected
     assert split.unresolved == whole.unresolved
+
+
+def quoted_by_hand(text: str) -> list[bool]:
+    """For each character, whether it lies inside a quotation: a character-by-character reference."""
+    closing = {"“": "”", "「": "」", "『": "』", '"': '"'}
+    inside: list[bool] = []
+    waiting: str | None = None
+    for char in text:
+        if waiting is None and char in closing:
+            waiting = closing[char]
+            inside.append(True)
+        elif waiting is not None and char == waiting:
+            waiting = None
+            inside.append(True)
+        else:
+            inside.append(waiting is not None)
+    return inside
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='“”「」『』"甲乙 ', max_size=40))
+def test_quoted_spans_agree_with_a_character_by_character_reading(text: str) -> None:
+    marks = [False] * len(text)
+    for low, high in quoted_spans(text):
+        marks[low:high] = [True] * (high - low)
+    assert marks == quoted_by_hand(text)
 
 
 # --- oracle: the hand-coded seeds -------------------------------------------------------------------

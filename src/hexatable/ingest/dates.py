@@ -47,7 +47,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.ingest.types import DateMention, Lang
@@ -324,8 +324,3 @@ def date_finder(lang: Lang, *, year: int | None = None) -> RunningDateFinder:
         raise ValueError(f"year {year} is out of range 1-9999")
     context = DateContext() if year is None else DateContext(year, None, None, DateSpan(PartialDate(year)))
     return RunningDateFinder(lang, context)
-
-
-def with_offset(mention: DateMention, offset: int) -> DateMention:
-    """The mention moved by ``offset`` characters (a sentence's own offset in its document)."""
-    return replace(mention, start=mention.start + offset, end=mention.end + offset)
