@@ -82,9 +82,11 @@ class _Layer:
     short_forms: tuple[tuple[str, str], ...] = ()  # (character, actor id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Known actors and all their names; immutable, each ``with_*`` returns a new gazetteer."""
+    """Known actors and all their names; immutable, each ``with_*`` returns a new gazetteer.
+
+    Compared and hashed by identity (its tables are built once per object and cached on it)."""
 
     layers: tuple[_Layer, ...]
     _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
