@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hexatable.case.dates import DateSpan
 from hexatable.case.loader import CheckedCase, check_case
@@ -369,6 +371,75 @@ def test_a_second_large_text_waits_its_turn(client: TestClient, fake: None) -> N
         assert review(client).status_code == 200  # small texts are not held up
     finally:
         remembered.large.release()
+
+
+EVENT_IDS = ["text-1-1", "text-3-1", "text-4-1", "text-2-1", "x", "TEXT-1-1"]
+JUNK_FIELDS = st.sampled_from(
+    ["text", "name", "text_lang", "case", "year", "file", "colour"]
+    + [f"{kind}:{e}" for kind in ("decision", "date", "actors", "targets", "cameo") for e in EVENT_IDS]
+)
+JUNK_VALUES = st.sampled_from(
+    [
+        "",
+        "accept",
+        "correct",
+        "reject",
+        "2018",
+        "2018-02-30",
+        "2018/2019",
+        "USA",
+        "usa",
+        "PRK KOR",
+        "0",
+        "20",
+        "21",
+        "zh",
+        "en",
+        "auto",
+        "six-party-talks",
+        TEXT,
+        "\x00",
+        "\ud800",
+        "１２",
+        "9" * 40,
+    ]
+) | st.text(max_size=30)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    form=st.lists(st.tuples(JUNK_FIELDS, JUNK_VALUES), max_size=8),
+    path=st.sampled_from(["/ingest", "/ingest/draft"]),
+)
+def test_no_form_makes_a_server_error(
+    client: TestClient, fake: None, form: list[tuple[str, str]], path: str
+) -> None:
+    client.app.state.ingest_limiter = RateLimiter(10**9, 10**9)  # type: ignore[attr-defined]
+    answer = client.post(path, files=[(k, (None, v.encode("utf-8", "surrogatepass"))) for k, v in form])
+    assert answer.status_code in (200, 400, 413, 415, 422), (form, answer.text[-500:])
+    if answer.status_code != 200:
+        alert = re.search(r'role="alert">(.*?)</p>', answer.text, re.S)
+        assert alert is not None and re.match(r"[a-z_]+(:\S+)?: ", html.unescape(alert.group(1))), alert
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)), max_size=8)
+
+
+@given(spans=SPANS)
+def test_segments_keep_the_text_and_mark_every_event_once(spans: list[tuple[int, int]]) -> None:
+    """Against a brute-force reference: a character is marked exactly when some event's span covers it."""
+    text = "".join(chr(0x4E00 + i) for i in range(30))
+    events = [
+        type("E", (), {"id": f"e{i}", "start": start, "end": min(start + length, 30)})()
+        for i, (start, length) in enumerate(spans)
+    ]
+    pieces = ingest_review.segments(text, events)
+    assert "".join(p["text"] for p in pieces) == text
+    assert sorted(i for p in pieces for i in p["events"]) == sorted(e.id for e in events)
+    covered = [any(e.start <= k < e.end for e in events) for k in range(30)]
+    marked = [bool(p["events"]) for p in pieces for _ in p["text"]]
+    assert marked == covered
+    assert all(p["text"] or p["events"] for p in pieces)
 
 
 def test_segments_share_a_mark_between_events_of_one_sentence() -> None:
