@@ -75,6 +75,7 @@ CONTEXTUAL = [
     (("Talks were held August 27-29.",), 2003, "2003-08-27/2003-08-29"),
     (("Talks opened on 31 August 2003.", "The next day, Kelly left."), None, "2003-09-01"),
     (("Talks opened on 31 December 2003.", "The following day, Kelly left."), None, "2004-01-01"),
+    (("Talks opened on 31 December 2003.", "Kelly left next day."), None, "2004-01-01"),
     (("Talks opened on 31 August 2003.", "The same day, Kelly left."), None, "2003-08-31"),
     (("Talks opened on 1 March 2004.", "The day before, Kelly arrived."), None, "2004-02-29"),
     (("Talks opened on 27 August 2003.", "Later that month, Kelly left."), None, "2003-08"),

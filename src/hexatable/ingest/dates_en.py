@@ -81,10 +81,15 @@ _PART = r"(?:(?P<pe>[Ee]arly|[Tt]he\s+beginning\s+of|[Tt]he\s+start\s+of)|(?P<pm
 _PART += r"|(?P<pl>[Ll]ate|[Tt]he\s+end\s+of))[\s-]+"
 _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+"
 
-# A cheap test of the first character (a digit, or the initial of a month or of a lead word) runs
-# before the full pattern at every position.
+# A cheap test of how a head can begin (a digit, a month, a lead or relative word), tried at the start
+# of each word before the full pattern: it halves the time on running English text.
+_STARTS = (
+    r"(?=\d|[Ff]ol|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[IiOo][nf]\b|[Ss]in|[Bb]y\b|[Dd]ur|[Uu]nt|[Tt]il"
+    r"|[Ff]r|to\b|thr|[Bb]ef|[Aa]ft|[Ee]ar|[Mm]id|[Ll]at|[Ss]pr|[Ss]um|[Aa]ut|[Ff]al|[Ww]in|[Oo]n\b|[Aa]t\b"
+    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast)"
+)
 _HEAD = re.compile(
-    rf"""(?=[0-9ABDEFIJLMNOSTUWabdefilmnostuw])(?<![\w/-])(?:
+    rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
     | (?P<d1>{_DAY})(?:{_JOINT}(?P<d1b>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH})
         (?:{_JOINT}(?P<d1c>{_DAY})\s+(?P<m1c>{_MONTH}))?(?:,?\s+(?P<y1>{_YEAR}))?(?![\w/-])
