@@ -558,3 +558,24 @@ def test_the_documented_limits_are_the_code_s() -> None:
         assert f"{figure:,}" in section, figure
     assert f"{ingest_review.INGEST_BURST} at once" in section
     assert f"one every {1 / ingest_review.INGEST_RATE:g} seconds" in section
+
+
+ENGLISH = (
+    "On March 8, 2018, South Korea's envoy visited Washington.\n\n"
+    "On June 12, the United States and North Korea met in Singapore.\n"
+)
+"""Two entries of an English chronology, written for this test; the second carries the year of the first.
+By hand: a visit (042) and a meeting (043) are CAMEO 04 consult; Washington stands for the United States;
+"X and Y met" makes both the actors and neither a target."""
+
+
+def test_an_english_text_is_detected_and_drafted(client: TestClient, tmp_path: Path) -> None:
+    page = client.post("/ingest", data={"text": ENGLISH, "case": "six-party-talks"})  # text_lang: auto
+    assert page.status_code == 200 and "· English ·" in " ".join(page.text.split())
+    assert [i for i, _ in marks(page.text)] == ["text-1-1", "text-3-1"]
+    checked = unzip(client.post("/ingest/draft", data=decisions(page.text)), tmp_path)
+    assert sorted((str(e.date), e.actors, e.targets, e.cameo) for e in checked.case.events) == [
+        ("2018-03-08", ["KOR"], ["USA"], 4),
+        ("2018-06-12", ["USA", "PRK"], [], 4),
+    ]
+    assert checked.quotes.unchecked == 0
