@@ -6,9 +6,9 @@ is called once per sentence in document order; the language lexers (:mod:`hexata
 day, or a shift such as 次日 / "the next day"); this module resolves them against the context and
 moves the context.
 
-The context is the last *narrated* date: its year, month and day, and the whole span (a range keeps
-its end as the day that 次日 counts from). A date whose year cannot be resolved is not returned but
-kept in :attr:`RunningDateFinder.unresolved`.
+The context is the last *narrated* date: its year, month and day, and the whole span (次日 counts
+from a range's last day, 前一天 from its first). A date whose year cannot be resolved is not returned
+but kept in :attr:`RunningDateFinder.unresolved`.
 
 Context update rule (docs/ingest-dates.md, "Context")
 ------------------------------------------------------
@@ -20,14 +20,15 @@ A mention moves the context only if all of these hold:
 3. it is not a bound: not followed by 以来 / 至今 / 以前 / 以后 ... or preceded by "since", "before",
    "after", "until", "by" (these name the edge of a period, not when something happened);
 4. it is not a back-reference: a date whose year came from the context (inferred) and that ends
-   before the context's date begins, such as 去年 6 月 in a 2019 text or 与朝韩9月签署的 after 11月5日;
+   before the context's date begins, such as 去年 6 月 in a 2019 text or 与朝韩9月签署的 after 11月5日
+   (a date that writes its year is never a back-reference);
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
 
 A full date moves year, month and day; a month moves year and month (and forgets the day); a year
 moves the year only. A period part (年初, 上旬, "early July") moves the context at the precision that
-is written (年初 → the year; 7月上旬 → July). An explicit year always counts as narrated.
+is written (年初 → the year; 7月上旬 → July); a range moves it to its end.
 
 Examples
 --------
