@@ -142,3 +142,21 @@ def test_markdown_markup_is_read_as_the_quote_check_reads_it() -> None:
     source = SourceText.from_string(text)
     for cut in range(1, len(sentence.flat)):
         assert source.find_lines(sentence.flat[:cut]) == [1]
+
+
+def test_a_short_line_without_punctuation_is_a_heading() -> None:
+    # wrapped at 17-18 characters (80th percentile 18), a blank line after each line; the 8-character
+    # title ends without punctuation, under 60% of the wrap width: it is a sentence of its own
+    text = (
+        "河内会晤（示例）\n\n"
+        "2月27日至28日，特朗普与金正恩在越\n\n"
+        "南河内举行第二次会晤，双方未能达成\n\n"
+        "协议。次日，美方表示将继续对话，朝\n\n"
+        "方则称立场不会改变，谈判前景不明，\n\n"
+        "各方均表示关注。\n"
+    )
+    sentences = segment(text, "zh")
+    assert sentences[0].flat == "河内会晤（示例）"
+    assert sentences[1].flat.startswith("2月27日至28日")
+    # the short last line of a paragraph ends with punctuation: not a heading
+    assert sentences[-1].flat.endswith("各方均表示关注。")

@@ -219,10 +219,16 @@ def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: La
     return _drop_places(flat, lang, found)
 
 
+def _is_person(actor_id: str) -> bool:
+    """Persons (and groups) have lower-case ids; states and organisations are upper-case
+    (ISO alpha-3, acronyms). A territory's ``state`` (Macau's CHN) is not an affiliation."""
+    return actor_id[:1].islower()
+
+
 def _drop_affiliations(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a state is a person's affiliation, not a party of its own, when one of its persons
     is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩")."""
-    states_of_persons = {m.state for m in mentions if m.state is not None}
+    states_of_persons = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
     return [m for m in mentions if m.actor not in states_of_persons]
 
 

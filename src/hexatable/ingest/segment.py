@@ -11,7 +11,8 @@ Rules (pure functions of the text; no model):
 - **Line wraps.** Sources are often wrapped mid-sentence. A line break never ends a sentence by itself;
   a *blank* line does (a heading, a paragraph without final punctuation), unless the text is laid out
   with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
-  lines carry no meaning.
+  lines carry no meaning. A heading ends a sentence too: a line shorter than 60% of the width the
+  text is wrapped at (the 80th percentile of its line lengths) that ends without punctuation.
 - **Paragraphs.** A new paragraph starts at a blank line that ends a sentence and at a Markdown
   heading or list item. Where blank lines carry no meaning (the seeds' layout) or there are none
   (one paragraph per line, as docx and PDF text come), a sentence that ends at the end of a line
@@ -107,6 +108,7 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?)")
+_LINE_END_MARK = re.compile(r"[。！？；!?;.，,、：:…—\-][”’」』）》)\]\"']*$")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _BREAK = re.compile(r"[ \t\u3000]*\n\s*")
@@ -191,19 +193,41 @@ def _en_boundary(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def _wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a text is wrapped at (the 80th percentile of its non-blank line lengths), or None
+    when it has too few lines to tell."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 6:
+        return None
+    return lengths[(len(lengths) * 4) // 5]
+
+
+def _is_heading(line: str, width: int | None) -> bool:
+    """A line much shorter than the wrap width that ends without punctuation is a heading: a wrapped
+    line runs to the width, and a paragraph's last line ends with its sentence's punctuation."""
+    stripped = line.strip()
+    if width is None or not stripped or len(stripped) >= 0.6 * width:
+        return False
+    return not _LINE_END_MARK.search(stripped)
+
+
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
-    """Offsets where a sentence must end whatever the punctuation: blank lines, block starts."""
+    """Offsets where a sentence must end whatever the punctuation: blank lines (unless the layout
+    makes them meaningless), Markdown block starts, and the end of a heading line."""
+    lines = text.splitlines(keepends=True)
+    width = _wrap_width(lines)
     breaks: list[int] = []
     position = 0
     previous_blank = True
-    for line in text.splitlines(keepends=True):
+    for line in lines:
         blank = not line.strip()
-        if not blank and _BLOCK_START.match(line):
+        block = not blank and _BLOCK_START.match(line)
+        if block:
             breaks.append(position)
         if blank and not double_spaced and not previous_blank:
             breaks.append(position)
-        if not blank and _BLOCK_START.match(line) and line.lstrip().startswith("#"):
-            breaks.append(position + len(line.rstrip("\n")))
+        if not blank and ((block and line.lstrip().startswith("#")) or _is_heading(line, width)):
+            breaks.append(position + len(line.rstrip("\n\r")))
         previous_blank = blank
         position += len(line)
     return breaks
