@@ -305,6 +305,7 @@ BAD_FORMS: list[tuple[dict[str, Any], int, str]] = [
     ({"files": {"file": ("x.bin", b"\x89PNG\r\n\x1a\n\x00\x00", "application/octet-stream")}}, 415, "file:"),
     ({"files": {"file": ("gbk.txt", "三月八日，美国同意。".encode("gbk"), "text/plain")}}, 415, "file:"),
     ({"files": {"file": ("u16.txt", TEXT.encode("utf-16"), "text/plain")}}, 415, "file:"),
+    ({"files": {"file": ("empty.txt", b"", "text/plain")}}, 422, "file:"),
     ({"files": {"file": ("big.txt", b"a" * (MAX_TEXT_BYTES + 1), "text/plain")}}, 413, "file:"),
     (
         {"files": [("file", ("a.txt", b"x", "text/plain")), ("file", ("b.txt", b"y", "text/plain"))]},
@@ -579,3 +580,18 @@ def test_an_english_text_is_detected_and_drafted(client: TestClient, tmp_path: P
         ("2018-06-12", ["USA", "PRK"], [], 4),
     ]
     assert checked.quotes.unchecked == 0
+
+
+def test_a_file_named_as_a_case_source_takes_its_year(client: TestClient) -> None:
+    """``sources.yaml`` of the six-party case dates ``002_6a619cd3fbb93b98.txt`` 2019-02."""
+    page = client.post(
+        "/ingest",
+        files={"file": ("002_6a619cd3fbb93b98.txt", CHRONOLOGY.encode(), "text/plain")},
+        data={"case": "six-party-talks"},
+    )
+    assert re.findall(r'<strong class="date">([^<]+)</strong>', page.text) == [
+        "2019-03-08",
+        "2019-06-12",
+        "2019-09-19",
+        "2019-11-07",
+    ]

@@ -186,6 +186,8 @@ def decode_upload(data: bytes, name: str) -> str:
     shown = name[:80]
     if len(data) > MAX_TEXT_BYTES:
         raise IngestError(413, f"file: '{shown}' is {len(data):,} bytes; at most {MAX_TEXT_BYTES:,}")
+    if not data.strip():
+        raise IngestError(422, f"file: '{shown}' is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError(415, f"file: '{shown}' is UTF-16; save it as UTF-8 text")
     if b"\x00" in data:
