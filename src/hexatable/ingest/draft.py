@@ -42,6 +42,8 @@ _STATE = re.compile(r"^[A-Z]{3}$")
 _KINDS = {
     "state": "state",
     "organisation": "international_organisation",
+    "international_organisation": "international_organisation",
+    "region": "group",
     "person": "person",
     "group": "group",
     "other": "group",
@@ -122,15 +124,18 @@ def _event_record(event: DraftEvent, event_id: str, source_id: str, ids: dict[st
 
 
 def _kind(actor_id: str, origin_kind: str | None, gazetteer: ActorFinder) -> str:
+    """The case's actor kind: the gazetteer's own when it says (a ``kind`` method), else from the id
+    (ISO alpha-3 a state, other upper-case ids organisations, lower-case ids persons)."""
+    if origin_kind is None:
+        said = getattr(gazetteer, "kind", None)
+        origin_kind = said(actor_id) if callable(said) else None
     if origin_kind is not None:
         return _KINDS.get(origin_kind, "group")
-    if gazetteer.state_of(actor_id) is not None:
-        return "person"
     if _STATE.match(actor_id):
         return "state"
     if actor_id[:1].isupper():
         return "international_organisation"
-    return "group"
+    return "person" if gazetteer.state_of(actor_id) is not None else "group"
 
 
 def draft_case(
