@@ -216,19 +216,20 @@ class Gazetteer:
                         actor = KnownActor(actor.id, actor.kind, names, state, actor.origin)
                     actors[actor.id] = actor
             self._cache["actors"] = actors
-        return dict(actors)
+        return actors
 
-    def _tables(self) -> tuple[Matcher, list[tuple[str | None, ActorOrigin, bool]], dict[str, str]]:
-        """The automaton over every name, its payloads (actor id or ``None`` for a not-name, origin,
-        whether the name is alphabetic), and the short-form characters; built once per gazetteer."""
-        with _BUILD_LOCK:
-            tables = self._cache.get("tables")
-            if tables is None:
-                tables = self._build_tables()
-                self._cache["tables"] = tables
+    def _tables(self) -> _Tables:
+        """The automaton over every name and the short-form patterns, built once per gazetteer."""
+        tables = self._cache.get("tables")
+        if tables is None:
+            with _BUILD_LOCK:
+                tables = self._cache.get("tables")
+                if tables is None:
+                    tables = self._build_tables()
+                    self._cache["tables"] = tables
         return tables
 
-    def _build_tables(self) -> tuple[Matcher, list[tuple[str | None, ActorOrigin, bool]], dict[str, str]]:
+    def _build_tables(self) -> _Tables:
         claims: dict[str, tuple[str | None, ActorOrigin]] = {}
         short: dict[str, str] = {}
         for layer in self.layers:
@@ -245,31 +246,33 @@ class Gazetteer:
         for name, (claimed, origin) in claims.items():
             keys.append((name, len(payloads)))
             payloads.append((claimed, origin, not any(is_cjk(c) for c in name)))
-        return Matcher(keys), payloads, short
+        return _Tables(Matcher(keys), payloads, short)
 
     def _covered(self, folded: Folded) -> list[tuple[int, int]]:
         """Spans of the folded text taken by known names, not-names and short forms."""
-        _, _, short = self._tables()
+        tables = self._tables()
         covered = [(start, end) for start, end, _ in self._chosen(folded.text)]
-        if short:
-            covered.extend(_short_form_runs(folded.text, short, covered))
+        if tables.short:
+            covered.extend(_short_form_runs(folded.text, tables, covered))
             covered.sort()
-            after = _short_forms_after_verbs(folded.text, short, covered)
+            after = _short_forms_after_verbs(folded.text, tables, covered)
             covered.extend((index, index + 1) for index, _ in after)
         return sorted(covered)
 
     def _chosen(self, seen: str) -> list[tuple[int, int, int]]:
         """The automaton's matches on word boundaries, leftmost-longest."""
-        matcher, payloads, _ = self._tables()
+        tables = self._tables()
+        payloads = tables.payloads
         spans = []
-        for start, end, payload in matcher.candidates(seen):
+        for start, end, payload in tables.matcher.candidates(seen):
             if payloads[payload][2] and not _on_word_boundaries(seen, start, end):
                 continue
             spans.append((start, end, payload))
         return leftmost_longest(spans)
 
     def _find_folded(self, text: str, folded: Folded) -> list[tuple[ActorMention, tuple[int, int]]]:
-        _, payloads, short = self._tables()
+        tables = self._tables()
+        payloads, short = tables.payloads, tables.short
         seen = folded.text
         chosen = self._chosen(seen)
         actors = self._actors()
@@ -280,11 +283,11 @@ class Gazetteer:
                 found.append((start, end, actor_id, origin))
         if short:
             covered = [(start, end) for start, end, _ in chosen]
-            runs = _short_form_runs(seen, short, covered)
+            runs = _short_form_runs(seen, tables, covered)
             for start, end in runs:
                 for index in range(start, end):
                     found.append((index, index + 1, short[seen[index]], "gazetteer"))
-            for index, actor_id in _short_forms_after_verbs(seen, short, sorted(covered + runs)):
+            for index, actor_id in _short_forms_after_verbs(seen, tables, sorted(covered + runs)):
                 found.append((index, index + 1, actor_id, "gazetteer"))
         found.sort()
         mentions = []
@@ -304,6 +307,30 @@ class Gazetteer:
 
 
 _BUILD_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """What matching needs, built once per gazetteer: the automaton over every name, its payloads
+    (actor id or ``None`` for a not-name, origin, whether the name is alphabetic), the short forms and
+    the patterns that find them (runs such as 美朝; one after a verb such as 访华)."""
+
+    matcher: Matcher
+    payloads: list[tuple[str | None, ActorOrigin, bool]]
+    short: dict[str, str]
+    runs: re.Pattern[str] = field(init=False)
+    after_verbs: re.Pattern[str] = field(init=False)
+    after_forms: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        forms = {**_AFTER_VERBS_ONLY, **self.short}
+        prefixes = "".join(sorted(_TRAVEL_VERBS | _RELATION_WORDS | {"来"}))
+        characters = "".join(self.short) or "\uffff"
+        object.__setattr__(self, "runs", re.compile(f"[{re.escape(characters)}]{{2,}}"))
+        object.__setattr__(
+            self, "after_verbs", re.compile(f"[{re.escape(prefixes)}]([{re.escape(''.join(forms))}])")
+        )
+        object.__setattr__(self, "after_forms", forms)
 
 
 def _variants(name: str) -> Iterator[str]:
@@ -374,15 +401,13 @@ _BLOCKED_AFTER_HUA = frozenset("为尔丽裔侨人文语夏府")
 
 
 def _short_forms_after_verbs(
-    text: str, short: Mapping[str, str], covered: list[tuple[int, int]]
+    text: str, tables: _Tables, covered: list[tuple[int, int]]
 ) -> list[tuple[int, str]]:
     """Single short forms right after a verb of travel or relation (see ``_TRAVEL_VERBS``), outside
-    every span already taken, unless the character after makes a word with them (对日期: 日期 "date")."""
-    forms = {**_AFTER_VERBS_ONLY, **short}
-    prefixes = "".join(sorted(_TRAVEL_VERBS | _RELATION_WORDS | {"来"}))
-    pattern = re.compile(f"[{re.escape(prefixes)}]([{re.escape(''.join(forms))}])")
+    every span already taken (``covered``, sorted), unless the character after makes a word with them
+    (对日期: 日期 "date")."""
     found: list[tuple[int, str]] = []
-    for match in pattern.finditer(text):
+    for match in tables.after_verbs.finditer(text):
         index = match.start(1)
         verb, form = text[match.start()], text[index]
         if verb == "来" and form != "华":
@@ -393,33 +418,27 @@ def _short_forms_after_verbs(
         blocked = _BLOCKED_AFTER_HUA if form == "华" else _BLOCKED_AFTER.get(form, frozenset())
         if after in blocked or _overlaps(covered, match.start(), index + 1):
             continue
-        found.append((index, forms[form]))
+        found.append((index, tables.after_forms[form]))
     return found
 
 
-def _short_form_runs(
-    text: str, short: Mapping[str, str], covered: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _short_form_runs(text: str, tables: _Tables, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs of two or more one-character short forms that name states.
 
-    A run is a maximal stretch of short-form characters outside every name already found. Its first
-    character is dropped when the character before makes a word with it (only a function character
-    or a non-Chinese one may precede 中日英法德; 日 never after a digit, as in 3日; see
-    ``_BLOCKED_BEFORE`` for the others), its last when the character after does (``_BLOCKED_AFTER``:
-    中午, 朝着). What remains names states if it is at least two distinct characters.
+    A run is a maximal stretch of short-form characters outside every name already found (``covered``,
+    sorted and not overlapping). Its first character is dropped when the character before makes a word
+    with it (only a function character or a non-Chinese one may precede 中日英法德; 日 never after a
+    digit, as in 3日; see ``_BLOCKED_BEFORE`` for the others), its last when the character after does
+    (``_BLOCKED_AFTER``: 中午, 朝着). What remains names states if it is at least two distinct characters.
     """
-    blocked = bytearray(len(text))
-    for start, end in covered:
-        blocked[start:end] = b"\x01" * (end - start)
-    pattern = re.compile("[" + re.escape("".join(short)) + "]{2,}")
     runs: list[tuple[int, int]] = []
-    for match in pattern.finditer(text):
+    for match in tables.runs.finditer(text):
         index = match.start()
         while index < match.end():
-            while index < match.end() and blocked[index]:
+            while index < match.end() and _overlaps(covered, index, index + 1):
                 index += 1
             end = index
-            while end < match.end() and not blocked[end]:
+            while end < match.end() and not _overlaps(covered, end, end + 1):
                 end += 1
             if end - index >= 2:
                 run = _guard(text, index, end)
