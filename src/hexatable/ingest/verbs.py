@@ -116,11 +116,13 @@ class VerbDictionary:
         return cues
 
     def _tables(self, lang: Lang) -> tuple[Matcher, list[tuple[VerbEntry | None, bool]]]:
-        with _BUILD_LOCK:
-            tables = self._cache.get(lang)
-            if tables is None:
-                tables = self._build(lang)
-                self._cache[lang] = tables
+        tables = self._cache.get(lang)
+        if tables is None:
+            with _BUILD_LOCK:
+                tables = self._cache.get(lang)
+                if tables is None:
+                    tables = self._build(lang)
+                    self._cache[lang] = tables
         return tables
 
     def _build(self, lang: Lang) -> tuple[Matcher, list[tuple[VerbEntry | None, bool]]]:
