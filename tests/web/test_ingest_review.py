@@ -595,3 +595,13 @@ def test_a_file_named_as_a_case_source_takes_its_year(client: TestClient) -> Non
         "2019-09-19",
         "2019-11-07",
     ]
+
+
+def test_a_refusal_is_said_in_the_page_s_language(client: TestClient, fake: None) -> None:
+    answer = client.post("/ingest?lang=zh", data={"text": TEXT, "year": "二〇一八"})
+    assert answer.status_code == 422
+    assert "year: “二〇一八”不是年份（应为四位数字）" in html.unescape(answer.text)
+    fields = decisions(review(client).text) | {"decision:text-3-1": "correct", "cameo:text-3-1": "21"}
+    answer = client.post("/ingest/draft?lang=zh", data=fields)
+    assert answer.status_code == 422
+    assert "cameo:text-3-1: “21”不是 CAMEO 根类代码（1 至 20）" in html.unescape(answer.text)

@@ -48,6 +48,7 @@ from hexatable.ingest.extract import Extraction
 from hexatable.ingest.render import render_event
 from hexatable.ingest.types import ActorMention, DraftEvent, Lang
 from hexatable.services.room.service import RoomError
+from hexatable.web.i18n import N_, translations
 from hexatable.web.limits import RateLimiter
 from hexatable.web.pages import builtin_case, language, render
 
@@ -82,12 +83,35 @@ SOURCE_ID = re.compile(ID_PATTERN)
 ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
 EVENT_FIELD = re.compile(r"(decision|date|actors|targets|cameo):(.+)")
 FORM_FIELDS = {"text", "file", "name", "text_lang", "case", "year"}
+TOO_LONG = N_("at most %(limit)s bytes of UTF-8")
+TOO_MANY_FIELDS = N_("at most %(limit)s fields")
+AT_MOST_CHARACTERS = N_("at most %(limit)s characters")
+GIVEN_TWICE = N_("given more than once")
+NOT_A_FILE = N_("a text field, not a file")
+NO_CONTROL = N_("control characters are not allowed")
+NOT_ONE_OF = N_("'%(value)s' is not one of %(choices)s")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters no text field may hold (tab and line breaks are allowed in the text)."""
 
 
 class IngestError(RoomError):
-    """A refused ingest form: ``status`` and a message that starts with the field it names."""
+    """A refused ingest form: ``status``, the ``field`` it names and the reason, a message template
+    (marked with ``N_`` for the catalog) filled with ``params``. ``message`` is the English
+    ``field: reason``; :meth:`in_language` says it in the page's language."""
+
+    def __init__(self, status: int, field: str, template: str, **params: object) -> None:
+        self.field, self.template, self.params = field, template, params
+        super().__init__(status, f"{field}: {template % params if params else template}")
+
+    def in_language(self, lang: str) -> str:
+        """``field: reason`` with the reason from the ``lang`` catalog (the field name stays as sent)."""
+        template = translations(lang).gettext(self.template)
+        return f"{self.field}: {template % self.params if self.params else template}"
+
+
+def refusal(error: RoomError, lang: str) -> str:
+    """What a page says of a refusal: an ingest refusal in ``lang``, any other as it was raised."""
+    return error.in_language(lang) if isinstance(error, IngestError) else error.message
 
 
 @dataclass(frozen=True)
@@ -121,7 +145,11 @@ async def read_form(request: Request) -> FormData:
     """The posted form, from a body of at most :data:`MAX_BODY` bytes (413 beyond, before parsing);
     ``multipart/form-data`` (with at most one file) or ``application/x-www-form-urlencoded``."""
     too_large = IngestError(
-        413, f"text: at most {MAX_TEXT_BYTES:,} bytes of UTF-8 (the whole form at most {MAX_BODY:,} bytes)"
+        413,
+        "text",
+        N_("at most %(limit)s bytes of UTF-8 (the whole form at most %(body)s bytes)"),
+        limit=f"{MAX_TEXT_BYTES:,}",
+        body=f"{MAX_BODY:,}",
     )
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY:
@@ -149,34 +177,34 @@ async def read_form(request: Request) -> FormData:
         if kind == "application/x-www-form-urlencoded":
             form = await FormParser(headers, stream(), max_fields=MAX_FIELDS, max_part_size=MAX_BODY).parse()
             if len(form) > MAX_FIELDS:
-                raise IngestError(413, f"form: at most {MAX_FIELDS:,} fields")
+                raise IngestError(413, "form", TOO_MANY_FIELDS, limit=f"{MAX_FIELDS:,}")
             return form
     except MultiPartException as error:
         message = str(error)
         if message.startswith("Too many fields"):
-            raise IngestError(413, f"form: at most {MAX_FIELDS:,} fields") from None
+            raise IngestError(413, "form", TOO_MANY_FIELDS, limit=f"{MAX_FIELDS:,}") from None
         if message.startswith("Too many files"):
-            raise IngestError(413, "file: one file at most") from None
+            raise IngestError(413, "file", N_("one file at most")) from None
         if message.startswith(("Part exceeded", "Field exceeded")):
-            raise IngestError(413, f"text: at most {MAX_TEXT_BYTES:,} bytes of UTF-8") from None
-        raise IngestError(400, f"form: {message}") from None
-    raise IngestError(415, "form: send multipart/form-data or application/x-www-form-urlencoded")
+            raise IngestError(413, "text", TOO_LONG, limit=f"{MAX_TEXT_BYTES:,}") from None
+        raise IngestError(400, "form", N_("not a readable form (%(reason)s)"), reason=message[:100]) from None
+    raise IngestError(415, "form", N_("send multipart/form-data or application/x-www-form-urlencoded"))
 
 
 def text_field(form: FormData, name: str, *, limit: int = MAX_FIELD) -> str:
     """A text field (empty when absent), at most ``limit`` characters and no control characters."""
     values = form.getlist(name)
     if len(values) > 1:
-        raise IngestError(422, f"{name}: given {len(values)} times")
+        raise IngestError(422, name, GIVEN_TWICE)
     value = values[0] if values else ""
     if not isinstance(value, str):
-        raise IngestError(422, f"{name}: a text field, not a file")
+        raise IngestError(422, name, NOT_A_FILE)
     if len(value) > limit:
         if name == "text":  # the size of the text, not a typing mistake
-            raise IngestError(413, f"text: at most {MAX_TEXT_BYTES:,} bytes of UTF-8")
-        raise IngestError(422, f"{name}: at most {limit:,} characters")
+            raise IngestError(413, "text", TOO_LONG, limit=f"{MAX_TEXT_BYTES:,}")
+        raise IngestError(422, name, AT_MOST_CHARACTERS, limit=f"{limit:,}")
     if CONTROL.search(value if name == "text" else value.replace("\t", "")):
-        raise IngestError(422, f"{name}: control characters are not allowed")
+        raise IngestError(422, name, NO_CONTROL)
     return value
 
 
@@ -185,21 +213,36 @@ def decode_upload(data: bytes, name: str) -> str:
     and other encodings are refused naming the file."""
     shown = name[:80]
     if len(data) > MAX_TEXT_BYTES:
-        raise IngestError(413, f"file: '{shown}' is {len(data):,} bytes; at most {MAX_TEXT_BYTES:,}")
+        raise IngestError(
+            413,
+            "file",
+            N_("'%(name)s' is %(size)s bytes; at most %(limit)s"),
+            name=shown,
+            size=f"{len(data):,}",
+            limit=f"{MAX_TEXT_BYTES:,}",
+        )
     if not data.strip():
-        raise IngestError(422, f"file: '{shown}' is empty")
+        raise IngestError(422, "file", N_("'%(name)s' is empty"), name=shown)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError(415, f"file: '{shown}' is UTF-16; save it as UTF-8 text")
+        raise IngestError(415, "file", N_("'%(name)s' is UTF-16; save it as UTF-8 text"), name=shown)
     if b"\x00" in data:
-        raise IngestError(415, f"file: '{shown}' is binary (it holds NUL bytes), not a text file")
+        raise IngestError(
+            415, "file", N_("'%(name)s' is binary (it holds NUL bytes), not a text file"), name=shown
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise IngestError(
-            415, f"file: '{shown}' is not UTF-8 text (byte {error.start:,}); save it as UTF-8"
+            415,
+            "file",
+            N_("'%(name)s' is not UTF-8 text (byte %(at)s); save it as UTF-8"),
+            name=shown,
+            at=f"{error.start:,}",
         ) from None
     if CONTROL.search(text):
-        raise IngestError(415, f"file: '{shown}' holds control characters; a plain text file is needed")
+        raise IngestError(
+            415, "file", N_("'%(name)s' holds control characters; a plain text file is needed"), name=shown
+        )
     return text
 
 
@@ -207,40 +250,53 @@ async def ingest_input(form: FormData) -> IngestInput:
     """The text and the options of a posted form, checked; 4xx naming the field otherwise."""
     unknown = sorted(k for k in form if k not in FORM_FIELDS and not EVENT_FIELD.fullmatch(k))
     if unknown:
-        raise IngestError(422, f"form: unknown field '{unknown[0][:40]}'")
+        raise IngestError(422, "form", N_("unknown field '%(name)s'"), name=unknown[0][:40])
     text = text_field(form, "text", limit=MAX_TEXT_BYTES)
     name = text_field(form, "name", limit=200)
     uploads = [v for v in form.getlist("file") if not isinstance(v, str)]
     upload = uploads[0] if uploads else None
     if isinstance(upload, UploadFile) and (upload.filename or upload.size):
         if text.strip():
-            raise IngestError(422, "text: give a file or pasted text, not both")
+            raise IngestError(422, "text", N_("give a file or pasted text, not both"))
         data = await upload.read(MAX_TEXT_BYTES + 1)
         name = upload.filename or "upload.txt"
         text = decode_upload(data, name)
     elif any(isinstance(v, str) and v for v in form.getlist("file")):
-        raise IngestError(422, "file: send the file itself (multipart/form-data), not its name")
+        raise IngestError(422, "file", N_("send the file itself (multipart/form-data), not its name"))
     if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
-        raise IngestError(413, f"text: at most {MAX_TEXT_BYTES:,} bytes of UTF-8")
+        raise IngestError(413, "text", TOO_LONG, limit=f"{MAX_TEXT_BYTES:,}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise IngestError(422, "text: empty; upload a text file or paste the text")
+        raise IngestError(422, "text", N_("empty; upload a text file or paste the text"))
     text_lang = text_field(form, "text_lang") or "auto"
     if text_lang not in TEXT_LANGS:
-        raise IngestError(422, f"text_lang: '{text_lang[:20]}' is not one of {', '.join(TEXT_LANGS)}")
+        raise IngestError(422, "text_lang", NOT_ONE_OF, value=text_lang[:20], choices=", ".join(TEXT_LANGS))
     case = text_field(form, "case")
     if case and case not in builtin_case_ids():
         raise IngestError(
-            422, f"case: '{case[:40]}' is not a case of this server ({', '.join(builtin_case_ids())})"
+            422,
+            "case",
+            N_("'%(value)s' is not a case of this server (%(choices)s)"),
+            value=case[:40],
+            choices=", ".join(builtin_case_ids()),
         )
     year_text = text_field(form, "year").strip()
     year = None
     if year_text:
         if not (year_text.isascii() and year_text.isdigit() and len(year_text) <= 4):
-            raise IngestError(422, f"year: '{year_text[:20]}' is not a year (four digits)")
+            raise IngestError(
+                422, "year", N_("'%(value)s' is not a year (four digits)"), value=year_text[:20]
+            )
         year = int(year_text)
         if not YEARS[0] <= year <= YEARS[1]:
-            raise IngestError(422, f"year: {year} is not between {YEARS[0]} and {YEARS[1]}")
+            raise IngestError(
+                422,
+                "year",
+                N_("%(value)s is not between %(low)s and %(high)s"),
+                value=year,
+                low=YEARS[0],
+                high=YEARS[1],
+            )
     return IngestInput(text=text, name=(name or "text.txt")[:200], text_lang=text_lang, case=case, year=year)
 
 
@@ -254,21 +310,21 @@ def corrections_of(form: FormData) -> dict[str, Correction]:
         if match is None:
             continue
         if key in seen:
-            raise IngestError(422, f"{key[:60]}: given more than once")
+            raise IngestError(422, key[:60], GIVEN_TWICE)
         seen.add(key)
         if not isinstance(value, str):
-            raise IngestError(422, f"{key[:60]}: a text field, not a file")
+            raise IngestError(422, key[:60], NOT_A_FILE)
         if len(value) > MAX_FIELD:
-            raise IngestError(422, f"{key[:60]}: at most {MAX_FIELD:,} characters")
+            raise IngestError(422, key[:60], AT_MOST_CHARACTERS, limit=f"{MAX_FIELD:,}")
         if CONTROL.search(value.replace("\t", "")):
-            raise IngestError(422, f"{key[:60]}: control characters are not allowed")
+            raise IngestError(422, key[:60], NO_CONTROL)
         kind, event_id = match.groups()
         if len(event_id) > 120 or not SOURCE_ID.fullmatch(event_id):
-            raise IngestError(422, f"{key[:60]}: not an event id")
+            raise IngestError(422, key[:60], N_("not an event id"))
         entry = found.setdefault(event_id, Correction())
         if kind == "decision":
             if value not in DECISIONS:
-                raise IngestError(422, f"{key}: '{value[:20]}' is not one of {', '.join(DECISIONS)}")
+                raise IngestError(422, key, NOT_ONE_OF, value=value[:20], choices=", ".join(DECISIONS))
             entry.decision = value
         else:
             entry.values[kind] = value
@@ -342,7 +398,7 @@ class _Remembered:
                 return self.items[key]
         large = len(given.text.encode("utf-8", "surrogatepass")) > LARGE_TEXT
         if large and not self.large.acquire(blocking=False):
-            raise IngestError(503, "text: another large text is being read; try again in a few seconds")
+            raise IngestError(503, "text", N_("another large text is being read; try again in a few seconds"))
         try:
             reading = reader(given)
         finally:
@@ -365,8 +421,10 @@ def reading_of(given: IngestInput) -> Reading:
     if len(reading.extraction.events) > MAX_EVENTS:
         raise IngestError(
             413,
-            f"text: it yields {len(reading.extraction.events):,} events; the review page takes at most "
-            f"{MAX_EVENTS:,}: split the text",
+            "text",
+            N_("it yields %(count)s events; the review page takes at most %(limit)s: split the text"),
+            count=f"{len(reading.extraction.events):,}",
+            limit=f"{MAX_EVENTS:,}",
         )
     return reading
 
@@ -378,7 +436,7 @@ def limit_client(request: Request) -> None:
     if limiter is None:
         limiter = state.ingest_limiter = RateLimiter(INGEST_BURST, INGEST_RATE)
     if not limiter.allow(f"ingest:{request.client.host if request.client else '?'}"):
-        raise IngestError(429, "too many texts read; wait a few seconds")
+        raise IngestError(429, "text", N_("too many texts read; wait a few seconds"))
 
 
 # --- corrections ----------------------------------------------------------------------------------
@@ -387,17 +445,24 @@ def limit_client(request: Request) -> None:
 def _ids(value: str, what: str, reading: Reading) -> tuple[str, ...]:
     ids = tuple(dict.fromkeys(part for part in re.split(r"[\s,，、;；]+", value.strip()) if part))
     if len(ids) > MAX_IDS:
-        raise IngestError(422, f"{what}: at most {MAX_IDS} actors")
+        raise IngestError(422, what, N_("at most %(limit)s actors"), limit=MAX_IDS)
     for actor_id in ids:
         if len(actor_id) > 64 or not ACTOR_ID.fullmatch(actor_id):
             raise IngestError(
                 422,
-                f"{what}: '{actor_id[:40]}' is not an actor id (ISO 3166 alpha-3 such as PRK, an acronym "
-                "such as IAEA, or lower-case words joined by '-')",
+                what,
+                N_(
+                    "'%(value)s' is not an actor id (ISO 3166 alpha-3 such as PRK, an acronym such as IAEA, "
+                    "or lower-case words joined by '-')"
+                ),
+                value=actor_id[:40],
             )
         if not reading.known(actor_id):
             raise IngestError(
-                422, f"{what}: '{actor_id}' is not an actor of the case, the gazetteer or the text"
+                422,
+                what,
+                N_("'%(value)s' is not an actor of the case, the gazetteer or the text"),
+                value=actor_id,
             )
     return ids
 
@@ -428,12 +493,15 @@ def corrected(event: DraftEvent, correction: Correction, reading: Reading) -> Dr
     except (ValueError, TypeError):
         raise IngestError(
             422,
-            f"date:{event.id}: '{date_text[:40]}' is not an ISO date (2019, 2019-02, 2019-02-27, "
-            "or a range 2019-02-27/2019-02-28)",
+            f"date:{event.id}",
+            N_(
+                "'%(value)s' is not an ISO date (2019, 2019-02, 2019-02-27, or a range 2019-02-27/2019-02-28)"
+            ),
+            value=date_text[:40],
         ) from None
     actors = _ids(values.get("actors", ""), f"actors:{event.id}", reading)
     if not actors:
-        raise IngestError(422, f"actors:{event.id}: at least one actor")
+        raise IngestError(422, f"actors:{event.id}", N_("at least one actor"))
     targets = _ids(values.get("targets", ""), f"targets:{event.id}", reading)
     cameo_text = values.get("cameo", "").strip()
     if not (
@@ -442,7 +510,12 @@ def corrected(event: DraftEvent, correction: Correction, reading: Reading) -> Dr
         and len(cameo_text) <= 2
         and int(cameo_text) in CAMEO_ROOTS
     ):
-        raise IngestError(422, f"cameo:{event.id}: '{cameo_text[:20]}' is not a CAMEO root code (1 to 20)")
+        raise IngestError(
+            422,
+            f"cameo:{event.id}",
+            N_("'%(value)s' is not a CAMEO root code (1 to 20)"),
+            value=cameo_text[:20],
+        )
     date = event.date
     if str(span) != str(date.date):
         date = dataclasses.replace(date, date=span, rule="review", inferred=False)
@@ -483,7 +556,7 @@ def decided(reading: Reading, corrections: dict[str, Correction]) -> list[DraftE
     stray = sorted(set(corrections) - set(events))
     if stray:
         raise IngestError(
-            422, f"decision:{stray[0][:60]}: no such event in this text (was the text changed?)"
+            422, f"decision:{stray[0][:60]}", N_("no such event in this text (was the text changed?)")
         )
     kept = []
     for event in reading.extraction.events:
@@ -492,7 +565,9 @@ def decided(reading: Reading, corrections: dict[str, Correction]) -> list[DraftE
             continue
         kept.append(corrected(event, correction, reading) if correction.decision == "correct" else event)
     if not kept:
-        raise IngestError(422, "decision: every event is rejected (or none was found); nothing to draft")
+        raise IngestError(
+            422, "decision", N_("every event is rejected (or none was found); nothing to draft")
+        )
     return kept
 
 
@@ -648,7 +723,7 @@ async def ingest_review(request: Request) -> HTMLResponse:
         given = await ingest_input(form)
         reading = await run_in_threadpool(reading_of, given)
     except RoomError as error:
-        return form_page(request, error.message, error.status, given)
+        return form_page(request, refusal(error, language(request)), error.status, given)
     return review_page(request, given, reading)
 
 
@@ -664,11 +739,13 @@ async def ingest_draft(request: Request) -> Response:
         corrections = corrections_of(form)
         reading = await run_in_threadpool(reading_of, given)
     except RoomError as error:
-        return form_page(request, error.message, error.status, given)
+        return form_page(request, refusal(error, language(request)), error.status, given)
     try:
         events = decided(reading, corrections)
     except RoomError as error:
-        return review_page(request, given, reading, corrections, error.message, error.status)
+        return review_page(
+            request, given, reading, corrections, refusal(error, language(request)), error.status
+        )
     data = await run_in_threadpool(draft_zip, reading, given, events)
     return Response(
         data,
