@@ -10,6 +10,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -291,3 +292,24 @@ def test_bad_files_get_located_messages(
     path.write_bytes(content)
     [message] = problems_of(verbs, path)
     assert message.startswith(str(path) + expected), message
+
+
+def test_the_documented_examples_load(tmp_path: Path) -> None:
+    """Every YAML example of docs/ingest-dictionaries.md is a valid gazetteer or verb file."""
+    from hexatable.ingest.gazetteer import Gazetteer
+
+    doc = (Path(__file__).parents[2] / "docs" / "ingest-dictionaries.md").read_text("utf-8")
+    blocks = [block.split("```", 1)[0] for block in doc.split("```yaml\n")[1:]]
+    assert len(blocks) == 4
+    gazetteer, verbs = Gazetteer.builtin(), VerbDictionary.builtin()
+    for number, block in enumerate(blocks):
+        path = tmp_path / f"example-{number}.yaml"
+        path.write_text(block, encoding="utf-8")
+        data = yaml.safe_load(block)
+        if "actors" in data:
+            extended = gazetteer.with_file(path)
+            assert all(extended.known(actor["id"]) for actor in data["actors"])
+        else:
+            extended_verbs = verbs.with_file(path)
+            added = {cue for group in data["cues"] for lang in ("zh", "en") for cue in group.get(lang, [])}
+            assert added <= {entry.cue for entry in extended_verbs.entries}
