@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from hexatable.case.quotes import SourceText
-from hexatable.ingest.extract import CONFIDENCE, extract
+from hexatable.ingest.extract import CONFIDENCE, Extraction, extract
 from hexatable.ingest.read import document_from_text
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, FakeVerbs
 
@@ -63,7 +63,12 @@ from_context = said - CONFIDENCE["date-said"] + CONFIDENCE["date-year-from-conte
 inherited = said - CONFIDENCE["date-said"] + CONFIDENCE["date-inherited"]
 
 
-def _summary(text: str, lang: str, names: dict, cues: dict) -> tuple[list[tuple], object]:  # type: ignore[type-arg]
+Row = tuple[str, str, list[str], list[str], int, str | None, int, int, str, float]
+
+
+def _summary(
+    text: str, lang: str, names: dict[str, tuple[str, str | None]], cues: dict[str, int]
+) -> tuple[list[Row], Extraction]:
     document = document_from_text(text, name="chron.txt")
     result = extract(
         document,
