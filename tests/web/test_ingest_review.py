@@ -605,3 +605,20 @@ def test_a_refusal_is_said_in_the_page_s_language(client: TestClient, fake: None
     answer = client.post("/ingest/draft?lang=zh", data=fields)
     assert answer.status_code == 422
     assert "cameo:text-3-1: “21”不是 CAMEO 根类代码（1 至 20）" in html.unescape(answer.text)
+
+
+def test_two_events_of_one_sentence_share_its_mark(client: TestClient, tmp_path: Path) -> None:
+    """By hand: the envoy goes to the US on the 29th (a visit, 04) and meets there on the 30th to 31st
+    (04); the second clause leaves out its subject, the DPRK's envoy."""
+    text = "5月29日，朝鲜特使赴美，30日至31日与美国国务卿在纽约会面。\n"
+    page = client.post("/ingest", data={"text": text, "year": "2018", "case": "six-party-talks"})
+    assert re.findall(r'<mark id="m-([^"]+)" data-events="([^"]+)">', page.text) == [
+        ("text-1-1", "text-1-1 text-1-2")
+    ]
+    assert '<a class="also" href="#r-text-1-2">+</a>' in page.text
+    assert '<a href="#m-text-1-1">text-1-2</a>' in page.text  # the second record leads to the shared mark
+    checked = unzip(client.post("/ingest/draft", data=decisions(page.text)), tmp_path)
+    assert sorted((str(e.date), e.actors, e.targets, e.cameo) for e in checked.case.events) == [
+        ("2018-05-29", ["PRK"], ["USA"], 4),
+        ("2018-05-30/2018-05-31", ["PRK"], ["USA"], 4),
+    ]
