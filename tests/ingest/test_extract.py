@@ -9,6 +9,8 @@ record below is derived from the rule named next to it, not from running the cod
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hexatable.case.quotes import SourceText
 from hexatable.ingest.extract import CONFIDENCE, Extraction, extract
@@ -220,3 +222,48 @@ def test_places_and_affiliations_are_not_parties() -> None:
     # 美国 and 朝鲜 are the persons' affiliations; 越南 follows 在, 河内 follows that place;
     # 金正恩 follows 与: a target (rule 3)
     assert [(r[2], r[3], r[4]) for r in rows] == [(["donald-trump"], ["kim-jong-un"], 4)]
+
+
+_FRAGMENTS = [
+    "2007年2月13日，",
+    "3月5日，",
+    "6日",
+    "中国",
+    '[朝鲜](../Page/朝鲜.md "wikilink")',
+    "美国",
+    "与",
+    "在北京",
+    "举行会谈",
+    "表示",
+    "访问",
+    "**制裁**",
+    "\\[4\\]",
+    "，",
+    "。",
+    "；",
+    "的",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=40),
+    st.lists(st.integers(min_value=0, max_value=400), max_size=8),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_every_quote_checks_on_its_lines_whatever_the_wrapping(
+    fragments: list[str], wraps: list[int], gap: str
+) -> None:
+    """Property: wherever lines are wrapped (even inside a name or a link) and whatever the markup,
+    every event's quote is found by the case loader's check on the lines its locator names, and its
+    mentions point at their own text."""
+    text = "".join(fragments)
+    for at in sorted({w % (len(text) + 1) for w in wraps}, reverse=True):
+        text = text[:at] + gap + text[at:]
+    _, result = _summary(text, "zh", ZH_NAMES, ZH_CUES)
+    source = SourceText.from_string(text)
+    for event in result.events:
+        locator = f"lines {event.line}-{event.end_line}"
+        assert source.check(event.quote, locator) is None, (event.quote, locator)
+        for mention in (*event.actors, *event.targets):
+            assert "".join(text[mention.start : mention.end].split()) == mention.text
