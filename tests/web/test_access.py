@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from hexatable.case import open_case, pick
-from hexatable.web import analyses, api, console, docs, ledger, pages
+from hexatable.web import analyses, api, console, docs, ingest_review, ledger, pages
 from tests.conftest import INSTRUCTOR, bearer
 from tests.web.test_api import act, create
 
@@ -80,6 +80,9 @@ def credentials(client: TestClient, token: str, session_id: str) -> Iterator[tup
     client.cookies.clear()
 
 
+INGEST_TEXT = "2018年3月8日，美国总统特朗普表示接受金正恩的邀请。\n5月9日，蓬佩奥访问朝鲜。\n"
+"""A two-line chronology for the ingest review's probes."""
+
 # (method, path template) of every route, and the request each one is probed with.
 PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/sessions"): {"json": {}},
@@ -120,6 +123,17 @@ PROBES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/docs"): {},
     ("GET", "/redoc"): {},
     ("GET", "/docs/assets/{name}"): {},
+    # The ingest review page (web/ingest_review.py): anyone may read a text; nothing is stored.
+    ("GET", "/ingest"): {},
+    ("POST", "/ingest"): {"data": {"text": INGEST_TEXT, "text_lang": "zh", "case": "six-party-talks"}},
+    ("POST", "/ingest/draft"): {
+        "data": {
+            "text": INGEST_TEXT,
+            "text_lang": "zh",
+            "case": "six-party-talks",
+            "decision:text-1-1": "reject",
+        }
+    },
 }
 INSTRUCTOR_ONLY = [
     route
@@ -132,7 +146,15 @@ WEBSOCKETS = {"/api/sessions/{session_id}/ws"}
 
 def http_routes() -> set[tuple[str, str]]:
     routes = set()
-    for router in (api.router, pages.router, analyses.router, ledger.router, console.router, docs.router):
+    for router in (
+        api.router,
+        pages.router,
+        analyses.router,
+        ledger.router,
+        console.router,
+        docs.router,
+        ingest_review.router,
+    ):
         for route in router.routes:
             for method in getattr(route, "methods", None) or ():
                 routes.add((method, route.path))  # type: ignore[attr-defined]

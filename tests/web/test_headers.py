@@ -134,3 +134,22 @@ def test_docs_are_served_from_the_package_not_a_cdn(client: TestClient) -> None:
     assert b"SwaggerUIBundle" in client.get("/docs/assets/swagger-ui-bundle.js").content
     assert client.get("/docs/assets/../pyproject.toml").status_code == 404
     assert client.get("/openapi.json").json()["info"]["title"] == "hexatable"
+
+
+def test_the_ingest_review_pages_and_download_carry_the_headers(client: TestClient) -> None:
+    """The review page (marks, records, a script file), a refused form and the zip download."""
+    review_form = PROBES[("POST", "/ingest")]["data"]
+    for lang in ("en", "zh"):
+        review = client.post("/ingest", params={"lang": lang}, data=review_form)
+        assert review.status_code == 200 and "<mark" in review.text, lang
+        assert_policy_clean(review.text, f"POST /ingest {lang}")
+        assert '<script src="/static/ingest.js" defer></script>' in review.text
+        assert review.headers["cache-control"] == "no-store"
+    refused = client.post("/ingest", data={"text": ""})
+    assert refused.status_code == 422
+    assert_policy_clean(refused.text, "refused POST /ingest")
+    draft = client.post("/ingest/draft", data=PROBES[("POST", "/ingest/draft")]["data"])
+    assert draft.status_code == 200 and draft.headers["content-type"] == "application/zip"
+    for name, value in (("cache-control", "no-store"), ("x-content-type-options", "nosniff")):
+        assert draft.headers[name] == value
+    assert directives(draft.headers["content-security-policy"])["script-src"] == "'self'"

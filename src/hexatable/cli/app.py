@@ -34,6 +34,7 @@ from hexatable.case.schema import case_file_schema
 from hexatable.cli import render
 from hexatable.cli.brief import brief_command
 from hexatable.cli.forecast import forecast_command
+from hexatable.cli.ingest import ingest_command
 from hexatable.cli.ledger import ledger_command
 from hexatable.cli.roadmap import roadmap_command
 from hexatable.cli.serve import serve_command
@@ -314,6 +315,7 @@ app.command("serve")(serve_command)
 app.command("stability")(user_errors(stability_command))
 app.command("tournament")(user_errors(tournament_command))
 app.command("ledger")(user_errors(ledger_command))
+app.command("ingest")(user_errors(ingest_command))
 
 
 def main() -> None:

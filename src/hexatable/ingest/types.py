@@ -47,6 +47,10 @@ class DateMention:
     date: DateSpan
     rule: str
     inferred: bool = False
+    anchor: bool = True
+    """Whether this mention moved the running context (the time of the narration). False for a date
+    in quotation marks, a plan (将于6月12日), a bound (2003年以来) or a back-reference (去年 6 月 in a
+    2019 narration); docs/ingest-dates.md gives the rule."""
 
 
 class DateFinder(Protocol):
@@ -126,3 +130,7 @@ class DraftEvent:
     text: dict[str, str] = field(default_factory=dict)
     """The event said in ``en`` and ``zh``: the sentence itself in its language, a templated rendering
     in the other (our own words, marked as a draft)."""
+    inferred: tuple[str, ...] = ()
+    """What in this event came from context rather than from its own clause (a date inherited from
+    an earlier sentence, a year carried over, a subject left out), in words: the draft writes them as
+    the citation's ``basis: inferred`` reason. Empty when everything is said in the quoted clause."""

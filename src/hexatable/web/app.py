@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from hexatable import __version__
 from hexatable.cli.views import actor_name
 from hexatable.services.room.service import RoomError, RoomService
-from hexatable.web import analyses, api, console, docs, ledger, pages
+from hexatable.web import analyses, api, console, docs, ingest_review, ledger, pages
 from hexatable.web.handoff import Handoffs
 from hexatable.web.hub import Hub
 from hexatable.web.limits import SEAT_BURST, SEAT_RATE, RateLimiter
@@ -118,5 +118,6 @@ def create_app(
     app.include_router(ledger.router)
     app.include_router(console.router)
     app.include_router(docs.router)
+    app.include_router(ingest_review.router)
     app.state.tick = lambda: tick(app)
     return app

@@ -1,0 +1,327 @@
+"""Dates in running text, resolved against the text's own running context (never against today).
+
+:func:`date_finder` returns a :class:`RunningDateFinder` for one text. Its :meth:`~RunningDateFinder.find`
+is called once per sentence in document order; the language lexers (:mod:`hexatable.ingest.dates_zh`,
+:mod:`hexatable.ingest.dates_en`) find date expressions and say what each writes (a year, a month, a
+day, or a shift such as 次日 / "the next day"); this module resolves them against the context and
+moves the context.
+
+The context is the last *narrated* date: its year, month and day, and the whole span (次日 counts
+from a range's last day, 前一天 from its first). A date whose year cannot be resolved is not returned
+but kept in :attr:`RunningDateFinder.unresolved`.
+
+Context update rule (docs/ingest-dates.md, "Context")
+------------------------------------------------------
+A mention moves the context only if all of these hold:
+
+1. it is not inside quotation marks (“…”, 「…」, 『…』, "…") of the same call;
+2. it is not a plan: no future marker (将, 定于, 计划, 预计, 原定; "will", "scheduled", "due to", ...)
+   earlier in its clause;
+3. it is not a bound: not followed by 以来 / 至今 / 以前 / 以后 ... or preceded by "since", "before",
+   "after", "until", "by" (these name the edge of a period, not when something happened);
+4. it is not a back-reference: a date whose year came from the context (inferred) and that ends
+   before the context's date begins, such as 去年 6 月 in a 2019 text or 与朝韩9月签署的 after 11月5日
+   (a date that writes its year is never a back-reference);
+5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
+   与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
+   event, not the time of the narration.
+
+A full date moves year, month and day; a month moves year and month (and forgets the day); a year
+moves the year only. A period part (年初, 上旬, "early July") moves the context at the precision that
+is written (年初 → the year; 7月上旬 → July); a range moves it to its end.
+
+Examples
+--------
+>>> finder = date_finder("zh", year=2019)
+>>> [str(m.date) for m in finder.find("2018年3月8日，郑义溶访美。")]
+['2018-03-08']
+>>> [(str(m.date), m.rule, m.inferred) for m in finder.find("次日，特朗普表示接受邀请。")]
+[('2018-03-09', 'zh-next-day', True)]
+>>> en = date_finder("en")
+>>> [str(m.date) for m in en.find("Talks opened on 27 August 2003. They ended on August 29.")]
+['2003-08-27', '2003-08-29']
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from hexatable.case.dates import DateSpan, PartialDate
+from hexatable.ingest.types import DateMention, Lang
+
+MAX_TEXT = 1_000_000
+"""The longest piece of text one :meth:`RunningDateFinder.find` call reads (a sentence is far shorter;
+the limit keeps one call's cost bounded)."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """One end of a date as written: absolute parts and shifts relative to the context.
+
+    ``year_shift`` (同年 = 0, 次年 = +1, 去年 = -1), ``month_shift`` (同月 = 0, 次月 = +1) and
+    ``day_shift`` (同日 = 0, 次日 = +1, 前一天 = -1) ask for the context's year, month or day.
+    When the context is a range of days, a shift forward counts from its last day and a shift back
+    from its first (7月6日至7日 … 次日 is the 8th; 23日至25日 … 前一天 is the 22nd).
+    A missing part above a written one (the year of 7月14日) is taken from the context too.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_shift: int | None = None
+    month_shift: int | None = None
+    day_shift: int | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A period inside a year (months ``low``-``high``; ``high`` > 12 runs into the next year) or
+    inside a month (days ``low``-``high``; ``high`` None means the month's last day)."""
+
+    unit: str  # "months" or "days"
+    low: int
+    high: int | None
+    name: str  # for the rule: "early", "h1", "spring", ...
+
+
+@dataclass(frozen=True)
+class RawDate:
+    """A date expression as a lexer found it, before resolution."""
+
+    start: int
+    end: int
+    rule: str
+    left: Point
+    right: Point | None = None
+    part: Part | None = None
+    bound: bool = False
+    """Names the edge of a period (以来, "since", "until"): returned, never moves the context."""
+    planned: bool = False
+    """A future marker precedes it in its clause: returned, never moves the context."""
+    opens_clause: bool = False
+    """Nothing but a connective or preposition stands between the clause start and the date."""
+    sentence: int = 0
+    """Which sentence of the call (0-based) it is in, by the lexer's sentence-end rule."""
+
+
+@dataclass
+class DateContext:
+    """The running context: the last narrated date (year, month, day) and its whole span."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    span: DateSpan | None = None
+
+
+class _UnresolvableError(Exception):
+    """The context lacks what a mention needs, or the written date does not exist."""
+
+
+def _resolve_point(point: Point, context: DateContext) -> tuple[PartialDate, bool]:
+    """The partial date ``point`` means in ``context``, and whether any part came from the context."""
+    inferred = False
+    if point.day_shift is not None:
+        if context.year is None or context.month is None or context.day is None:
+            raise _UnresolvableError
+        base = dt.date(context.year, context.month, context.day)
+        first = context.span.start if context.span is not None else None
+        if point.day_shift < 0 and first is not None and first.day is not None and first.month is not None:
+            base = dt.date(first.year, first.month, first.day)  # the day before a range: before its start
+        day = base + dt.timedelta(days=point.day_shift)
+        return PartialDate(day.year, day.month, day.day), True
+    year = point.year
+    if year is None:
+        if context.year is None:
+            raise _UnresolvableError
+        year = context.year + (point.year_shift or 0)
+        inferred = True
+    month = point.month
+    if point.month_shift is not None:
+        if context.month is None or context.year is None:
+            raise _UnresolvableError
+        index = context.year * 12 + context.month - 1 + point.month_shift
+        year, month = divmod(index, 12)
+        month += 1
+        inferred = True
+    elif month is None and point.day is not None:
+        if context.month is None or point.year is not None:
+            raise _UnresolvableError
+        month = context.month
+        inferred = True
+    if not 1 <= year <= 9999:
+        raise _UnresolvableError
+    try:
+        return PartialDate(year, month, point.day), inferred
+    except ValueError as error:
+        raise _UnresolvableError from error
+
+
+def _resolve_right(right: Point, left: PartialDate) -> PartialDate:
+    """The end of a range: missing parts come from its start, rolling over when it would precede it."""
+    year = right.year if right.year is not None else left.year
+    month = right.month if right.month is not None else left.month
+    if right.month is None and right.day is not None and left.month is None:
+        raise _UnresolvableError
+    if right.year is None and right.month is not None and left.month is not None and right.month < left.month:
+        year += 1  # 12月30日至1月2日
+    if (
+        right.month is None
+        and right.day is not None
+        and left.day is not None
+        and month is not None
+        and right.day < left.day
+    ):
+        year, month = divmod(year * 12 + month, 12)  # 30日至2日: into the next month
+        month += 1
+    try:
+        return PartialDate(year, month, right.day)
+    except ValueError as error:
+        raise _UnresolvableError from error
+
+
+def _apply_part(base: PartialDate, part: Part) -> DateSpan:
+    """The span of a period part of a year or a month."""
+    if part.unit == "months":
+        high = part.high if part.high is not None else 12
+        start = PartialDate(base.year, part.low)
+        end_year, end_month = divmod(base.year * 12 + high - 1, 12)
+        return DateSpan(start, PartialDate(end_year, end_month + 1))
+    if base.month is None:
+        raise _UnresolvableError
+    last = calendar.monthrange(base.year, base.month)[1]
+    high = last if part.high is None else min(part.high, last)
+    return DateSpan(PartialDate(base.year, base.month, part.low), PartialDate(base.year, base.month, high))
+
+
+def _resolve(raw: RawDate, context: DateContext) -> tuple[DateSpan, PartialDate, bool]:
+    """The span, the point that moves the context (the range end, or the base of a part), inferred."""
+    left, inferred = _resolve_point(raw.left, context)
+    if raw.part is not None:
+        if raw.part.unit == "days" and left.month is None:
+            raise _UnresolvableError
+        if raw.part.unit == "months" and left.month is not None:
+            raise _UnresolvableError
+        return _apply_part(left, raw.part), left, inferred
+    if raw.right is None:
+        return DateSpan(left), left, inferred
+    right = _resolve_right(raw.right, left)
+    try:
+        span = DateSpan(left, right)
+    except ValueError as error:
+        raise _UnresolvableError from error
+    return span, right, inferred
+
+
+_QUOTES = re.compile(r"[“”「」『』\"]")
+_OPENING = {"“": "”", "「": "」", "『": "』"}
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each quotation in ``text``; an unclosed quotation runs to the end.
+
+    >>> quoted_spans('他说“3月8日见”，然后"July 4"。')
+    [(2, 9), (12, 20)]
+    """
+    spans: list[tuple[int, int]] = []
+    closing: str | None = None
+    opened = 0
+    for match in _QUOTES.finditer(text):
+        char = match.group()
+        if closing is None:
+            if char in _OPENING or char == '"':
+                closing = _OPENING.get(char, '"')
+                opened = match.start()
+        elif char == closing:
+            spans.append((opened, match.end()))
+            closing = None
+    if closing is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+@dataclass
+class RunningDateFinder:
+    """Finds dates sentence by sentence, keeping the running context (module docstring).
+
+    ``unresolved`` collects, in order, the text of every date the context could not resolve (a
+    7月14日 before any year was said, 次日 before any day) or that does not exist (2月30日).
+    """
+
+    lang: Lang
+    context: DateContext = field(default_factory=DateContext)
+    unresolved: list[str] = field(default_factory=list)
+
+    def find(self, text: str) -> list[DateMention]:
+        """Dates in ``text`` in order of position; later calls see the context this call left.
+
+        Raises ``ValueError`` for a text longer than :data:`MAX_TEXT` characters.
+        """
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"a piece of {len(text):,} characters is longer than {MAX_TEXT:,}")
+        if self.lang == "zh":
+            from hexatable.ingest.dates_zh import scan
+        else:
+            from hexatable.ingest.dates_en import scan
+        quotes = quoted_spans(text)
+        quote_starts = [low for low, _ in quotes]
+        found: list[DateMention] = []
+        moved_in: set[int] = set()  # sentences (of this call) whose context has moved
+        for raw in scan(text):
+            try:
+                span, point, inferred = _resolve(raw, self.context)
+            except (_UnresolvableError, ValueError, OverflowError):  # past year 9999 by relative steps
+                self.unresolved.append(text[raw.start : raw.end])
+                continue
+            inside = bisect.bisect_right(quote_starts, raw.start) - 1
+            quoted = inside >= 0 and raw.start < quotes[inside][1]
+            back = inferred and self.context.span is not None and span.latest() < self.context.span.earliest()
+            anchor = not (quoted or raw.planned or raw.bound or back) and (
+                raw.sentence not in moved_in or raw.opens_clause
+            )
+            found.append(
+                DateMention(
+                    start=raw.start,
+                    end=raw.end,
+                    text=text[raw.start : raw.end],
+                    date=span,
+                    rule=raw.rule,
+                    inferred=inferred,
+                    anchor=anchor,
+                )
+            )
+            if anchor:
+                moved_in.add(raw.sentence)
+                self._move(point, span)
+        return found
+
+    def _move(self, point: PartialDate, span: DateSpan) -> None:
+        self.context = DateContext(point.year, point.month, point.day, span)
+
+    def carried(self) -> DateMention | None:
+        """The context's date as an inferred mention (``rule="context"``, empty text at 0), for a
+        sentence that says no date of its own; None before any date was narrated or seeded."""
+        if self.context.span is None:
+            return None
+        return DateMention(0, 0, "", self.context.span, "context", inferred=True, anchor=False)
+
+
+def date_finder(lang: Lang, *, year: int | None = None) -> RunningDateFinder:
+    """A finder for one text in ``lang``; ``year`` seeds the context (``--year``, the source's date).
+
+    Without ``year`` nothing is resolved until the text writes a year.
+
+    >>> f = date_finder("zh")
+    >>> f.find("7月14日，会谈开始。"), f.unresolved
+    ([], ['7月14日'])
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    if year is not None and not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range 1-9999")
+    context = DateContext() if year is None else DateContext(year, None, None, DateSpan(PartialDate(year)))
+    return RunningDateFinder(lang, context)

@@ -1,0 +1,309 @@
+"""Chinese date expressions: what each one writes, before the running context resolves it.
+
+One compiled pattern finds the head of every expression (a year, a month or a day, in Arabic,
+full-width or Chinese numerals, or a relative word such as 同年 / 次月 / 次日); short anchored
+patterns then extend it with a period part (年初, 上旬, 春), a range end (至/到/—/-/~) and a bound
+(以来, 至今, 以前, 以后). The work per character is done by the regular expression engine; Python
+runs once per match.
+
+Forms and rules (the ``rule`` of each :class:`~hexatable.ingest.types.DateMention`):
+
+=====================================  ==================  =========================================
+text                                   rule                value
+=====================================  ==================  =========================================
+2007年7月14日, 二〇〇七年七月十四日    zh-ymd              2007-07-14
+2007年7月 / 2007年                     zh-ym / zh-y        2007-07 / 2007
+7月14日 / 14日                         zh-md / zh-d        year (and month) from the context
+30日至31日, 7月30日至8月1日            ...-range           a range ``start/end``
+2004年至2005年, 2016~2017年            zh-y-range          2004/2005
+同年12月, 次年, 去年, 今年, 明年       zh-rel-year...      context year + 0, +1, -1, 0, +1
+同月, 次月, 上月                       zh-rel-month...     context month + 0, +1, -1
+次日/翌日/第二天, 当天/当日/同日,      zh-next-day,        context day + 1, + 0, - 1
+前一天                                 zh-same-day, ...
+上旬 / 中旬 / 下旬 (月初/月中/月底)    +early/+mid/+late   days 1-10 / 11-20 / 21-last (of the context month
+                                                           when no month is written)
+年初 / 年中 / 年底, 年末               +early/+mid/+end    months 1-3 / 6-7 / 11-12
+上半年 / 下半年                        +h1 / +h2           months 1-6 / 7-12
+第一季度 ... 第四季度                  +q1 ... +q4         months 1-3, 4-6, 7-9, 10-12
+春 / 夏 / 秋 / 冬                      +spring ...         months 3-5 / 6-8 / 9-11 / 12-2 (next year)
+2003年以来, 2003年至今, 2005年以前     +bound              the date written; never moves the context
+=====================================  ==================  =========================================
+
+Not dates: a year needs four digits (3年来, 20年, 10年的 are durations); 30日内 / 45日以内, 数日,
+第4日, 50日元, 2000年代 and a number run into by another digit are refused. A bare day (14日) is
+written with 日 only; 号 counts only after a month (1718号决议 is a resolution).
+
+A bare 2003年 in 2003年以来 ("since 2003") is returned as the year 2003 (rule ``zh-y+bound``): the
+start of a period that runs to the time of writing. It does not move the context, because the
+narration is not set in 2003.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from hexatable.ingest.dates import Part, Point, RawDate
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９－～／．", "0123456789-~/.")
+_HAS_FULL_WIDTH = re.compile("[０-９－～／．]")
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGIT |= {"六": 6, "七": 7, "八": 8, "九": 9}
+
+_S = r"[ \t\u3000\r\n]*"
+_YEAR_NUM = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+_MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY_NUM = (
+    r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
+_REL_YEAR = {"同年": 0, "当年": 0, "该年": 0, "是年": 0, "本年": 0, "今年": 0, "次年": 1, "翌年": 1}
+_REL_YEAR |= {"第二年": 1, "明年": 1, "去年": -1, "上年": -1}
+_REL_MONTH = {"同月": 0, "当月": 0, "该月": 0, "本月": 0, "次月": 1, "翌月": 1, "下月": 1, "下个月": 1}
+_REL_MONTH |= {"上月": -1, "上个月": -1}
+_REL_DAY = {"次日": 1, "翌日": 1, "第二天": 1, "隔天": 1, "隔日": 1, "当天": 0, "当日": 0, "同日": 0}
+_REL_DAY |= {"同一天": 0, "前一天": -1, "前一日": -1}
+_DAY_RULE = {1: "zh-next-day", 0: "zh-same-day", -1: "zh-day-before"}
+
+
+def _words(table: dict[str, int]) -> str:
+    return "|".join(sorted(table, key=len, reverse=True))
+
+
+# Not run into by another number, an ordinal or a quantity word.
+_NOT_AFTER = r"(?<![\d.〇○零一二三四五六七八九十两百千万第数几每多某半整])"
+_YEAR_TOKEN = rf"(?:(?P<y>{_YEAR_NUM}){_S}年(?![代])|(?P<yr>{_words(_REL_YEAR)}))"
+_MONTH_TOKEN = rf"(?:(?P<m>{_MONTH_NUM}){_S}月(?:份)?|(?P<mr>{_words(_REL_MONTH)}))"
+_DAY_FULL = rf"(?:(?P<d>{_DAY_NUM}){_S}[日号]|(?P<dr>{_words(_REL_DAY)}))"
+_DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}日|(?P<bdr>{_words(_REL_DAY)}))"
+_NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
+_SPACE = " \t\u3000\r\n"
+
+# The characters a head can start with: a cheap test at every position before the full pattern.
+_FIRST = r"(?=[\d〇○零一二三四五六七八九十同当该是本今次翌第明去上下前隔年])"
+_HEAD = re.compile(
+    rf"""{_FIRST}{_NOT_AFTER}(?:
+      (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))(?![\d-])
+    | (?P<yy>\d{{4}}){_S}(?:至|到|~|—|–|-){_S}(?P<yy2>\d{{4}}){_S}年(?![代])
+    | {_YEAR_TOKEN}(?:{_S}{_MONTH_TOKEN}(?:{_S}{_DAY_FULL})?)?
+    | {_MONTH_TOKEN.replace("?P<m>", "?P<m2>").replace("?P<mr>", "?P<mr2>")}
+        (?:{_S}{_DAY_FULL.replace("?P<d>", "?P<d2>").replace("?P<dr>", "?P<dr2>")})?
+    | {_DAY_BARE}
+    | (?P<yp>年初|年底|年末|年终|上半年|下半年)
+    | (?P<mp>上旬|中旬|下旬)
+    ){_NOT_DURATION}""",
+    re.VERBOSE,
+)
+
+# Pieces that may follow a head, matched at its end.
+_YEAR_PART = re.compile(
+    rf"{_S}(?:(?P<early>年?初)|(?P<mid>年中)(?![国美日朝韩俄欧方共央外])|(?P<end>年?底|年?末|年终)"
+    r"|(?P<h1>上半年)|(?P<h2>下半年)|第?(?P<q>[一二三四1-4])季度"
+    r"|(?P<spring>春)(?:季|天)?(?!节)|(?P<summer>夏)(?:季|天)?(?!威|令)|(?P<autumn>秋)(?:季|天)?"
+    r"|(?P<winter>冬)(?:季|天)?(?!奥))"
+)
+_YEAR_PART_MONTHS = {
+    "early": (1, 3),
+    "mid": (6, 7),
+    "end": (11, 12),
+    "h1": (1, 6),
+    "h2": (7, 12),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "winter": (12, 14),
+}
+_MONTH_PART = re.compile(
+    rf"{_S}(?:(?P<early>上旬|初)(?![步次期级])|(?P<mid>中旬|中)(?![国美日朝韩俄欧方共央外旬])"
+    r"|(?P<late>下旬|底|末))"
+)
+_MONTH_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
+_RANGE = re.compile(rf"{_S}(?:至|到|~|—|–|-){_S}")
+_BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后|起(?![草程飞诉义]))")
+_FUTURE = re.compile(r"将(?![军领官士])|定于|拟于|拟在|计划|预定|预计|原定|有望|即将")
+# An ASCII full stop typed right after a Chinese character ends a sentence too ("导弹.2006年").
+_CLAUSE_START = re.compile(r"[，,；;：:、。！？!?]|(?<=[\u3400-\u9fff])\.")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|(?<=[\u3400-\u9fff])\.")
+_WINDOW = 60
+"""How far back (characters) a clause is read for a future marker or an opener: a bound on the work
+per date in a text without punctuation."""
+_OPENER = re.compile(
+    r"(?:(?:而|但|并|又|随后|此后|其后|同时|另外|此外|据悉|其中)?(?:于|在|自|从|到|截至|至)?"
+    r"(?:当地时间|北京时间)?)"
+)
+
+
+def cn_number(text: str) -> int:
+    """An Arabic or Chinese numeral up to 9999: 2007, 二〇〇七 (digit by digit), 十四, 三十一.
+
+    >>> cn_number("二〇〇七"), cn_number("十四"), cn_number("三十一"), cn_number("十"), cn_number("07")
+    (2007, 14, 31, 10, 7)
+    """
+    text = text.strip()
+    if text.isascii():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+    value = 0
+    for char in text:
+        value = value * 10 + _CN_DIGIT[char]
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _point(
+    year: str | None,
+    rel_year: str | None,
+    month: str | None,
+    rel_month: str | None,
+    day: str | None,
+    rel_day: str | None,
+) -> tuple[Point, str]:
+    """The point a head writes (its matched groups), and its rule name."""
+    point = Point(
+        year=cn_number(year) if year else None,
+        month=cn_number(month) if month else None,
+        day=cn_number(day) if day else None,
+        year_shift=_REL_YEAR[rel_year] if rel_year else None,
+        month_shift=_REL_MONTH[rel_month] if rel_month else None,
+        day_shift=_REL_DAY[rel_day] if rel_day else None,
+    )
+    if rel_day:
+        return point, _DAY_RULE[_REL_DAY[rel_day]]
+    if rel_month:
+        return point, "zh-rel-month" + ("-d" if day else "")
+    if rel_year:
+        return point, "zh-rel-year" + ("-" if month else "") + ("m" if month else "") + ("d" if day else "")
+    written = ("y" if year else "") + ("m" if month else "") + ("d" if day else "")
+    if not year:
+        written += "+year" if month else "+month"
+    return point, "zh-" + written
+
+
+def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
+    """(point, rule, level) of a head match; level is the finest unit written (year/month/day)."""
+    group = match.group
+    if group("iso"):
+        return Point(int(group("iy")), int(group("im")), int(group("id"))), "iso", "day"
+    if group("yy"):
+        return None  # year ranges are built by the caller
+    if group("y") or group("yr"):
+        point, rule = _point(group("y"), group("yr"), group("m"), group("mr"), group("d"), group("dr"))
+        written_month = group("m") or group("mr")
+        level = "day" if group("d") or group("dr") else "month" if written_month else "year"
+        return point, rule, level
+    if group("m2") or group("mr2"):
+        point, rule = _point(None, None, group("m2"), group("mr2"), group("d2"), group("dr2"))
+        return point, rule, "day" if group("d2") or group("dr2") else "month"
+    if group("bd") or group("bdr"):
+        point, rule = _point(None, None, None, None, group("bd"), group("bdr"))
+        return point, rule, "day"
+    if group("mp"):
+        return Point(month_shift=0), "zh-month", "month"  # 下旬 alone: of the context month
+    return Point(year_shift=0), "zh-year", "year"  # 年初 etc. alone: the context year
+
+
+def _extend(text: str, at: int, level: str) -> tuple[Part | None, int]:
+    """A period part right after a head ending at ``at`` of the given level, and where it ends."""
+    if level == "year":
+        found = _YEAR_PART.match(text, at)
+        if found and found.lastgroup:
+            name = found.lastgroup
+            if name == "q":
+                quarter = cn_number(found.group("q"))
+                return Part("months", 3 * quarter - 2, 3 * quarter, f"q{quarter}"), found.end()
+            low, high = _YEAR_PART_MONTHS[name]
+            return Part("months", low, high, name), found.end()
+    elif level == "month":
+        found = _MONTH_PART.match(text, at)
+        if found and found.lastgroup:
+            low, day_high = _MONTH_PART_DAYS[found.lastgroup]
+            return Part("days", low, day_high, found.lastgroup), found.end()
+    return None, at
+
+
+def scan(text: str) -> list[RawDate]:
+    """Every date expression in ``text``, in order, with what it writes (module docstring).
+
+    >>> [(r.rule, r.left.month, r.left.day, r.right.day) for r in scan("7月6日至7日，蓬佩奥访问平壤。")]
+    [('zh-md+year-range', 7, 6, 7)]
+    """
+    if _HAS_FULL_WIDTH.search(text):
+        text = text.translate(_FULL_WIDTH)  # same length: offsets still point into the caller's text
+    found: list[RawDate] = []
+    position = 0
+    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
+    while True:
+        match = _HEAD.search(text, position)
+        if match is None:
+            break
+        start, end = match.start(), match.end()
+        position = start + 1
+        part: Part | None = None
+        right: Point | None = None
+        if match.group("yy"):
+            left, right, rule = Point(int(match.group("yy"))), Point(int(match.group("yy2"))), "zh-y-range"
+            if not (_plausible(left) and _plausible(right)):
+                continue
+        else:
+            head = _head(match)
+            if head is None or not _plausible(head[0]):  # pragma: no branch
+                continue
+            left, rule, level = head
+            part, end = _extend(text, start if match.group("yp") or match.group("mp") else end, level)
+            if part is None:
+                right, end = _range_end(text, end, left, level)
+                rule += "-range" if right is not None else ""
+            else:
+                rule += f"+{part.name}"
+        bound = _BOUND_AFTER.match(text, end) is not None
+        index = bisect.bisect_right(clause_starts, start) - 1
+        clause_start = max(clause_starts[index] if index >= 0 else 0, start - _WINDOW)
+        found.append(
+            RawDate(
+                start,
+                end,
+                rule + ("+bound" if bound else ""),
+                left,
+                right,
+                part,
+                bound=bound,
+                planned=_FUTURE.search(text, clause_start, start) is not None,
+                opens_clause=_OPENER.fullmatch(text[clause_start:start].strip(_SPACE)) is not None,
+                sentence=bisect.bisect_right(sentence_ends, start),
+            )
+        )
+        position = max(end, start + 1)
+    return found
+
+
+def _plausible(point: Point) -> bool:
+    """A written year is read as a year only between 1000 and 2999 (5000年 is a duration)."""
+    return point.year is None or 1000 <= point.year <= 2999
+
+
+def _range_end(text: str, at: int, left: Point, level: str) -> tuple[Point | None, int]:
+    """The end of a range that starts with ``left`` (ending at ``at``), if a joint and an end follow."""
+    joint = _RANGE.match(text, at)
+    if joint is None:
+        return None, at
+    other = _HEAD.match(text, joint.end())
+    if other is None or other.group("yy") or other.group("iso") or other.group("yp") or other.group("mp"):
+        return None, at
+    tail = _head(other)
+    if tail is None or not _plausible(tail[0]) or not _fits(left, tail[0], level, tail[2]):
+        return None, at
+    return tail[0], other.end()
+
+
+def _fits(left: Point, right: Point, left_level: str, right_level: str) -> bool:
+    """Whether ``right`` can end a range that ``left`` starts: absolute, no finer than the start,
+    and writing nothing above what the start writes only when the start writes it too."""
+    if right.year_shift is not None or right.month_shift is not None or right.day_shift is not None:
+        return False
+    order = {"year": 0, "month": 1, "day": 2}
+    if order[right_level] != order[left_level]:
+        return False
+    return not (right.year is not None and left.year is None and left.year_shift is None)

@@ -1,0 +1,523 @@
+"""From a document to draft events: the pure core of ingest.
+
+:func:`extract` reads a :class:`~hexatable.ingest.read.SourceDocument` sentence by sentence
+(:mod:`hexatable.ingest.segment`) and returns an :class:`Extraction`. Dates, actors and cues are
+found in each sentence's flat text (line breaks removed) by the date finder, the gazetteer and the
+verb dictionary; this module decides which of them make an event, and how sure it is.
+
+The rules (documented for reviewers in ``docs/ingest.md``):
+
+1. **Clauses.** A sentence is cut into clauses at each date that opens a clause: one at the start of
+   the sentence or right after a comma, semicolon or colon (``5月29日，金英哲赴美，30日至31日与蓬佩奥
+   在纽约会面`` is two clauses). A date inside a clause ("会晤将于6月12日举行") does not cut it.
+2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
+   dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
+   as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
+   clause with no date of its own inherits the last date said earlier *in the same paragraph*
+   (:mod:`hexatable.ingest.segment` says where paragraphs, i.e. chronology entries, start); the date
+   is then marked inferred. A clause with nothing to inherit is not an event (a warning says so
+   when it had an actor and a cue).
+3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
+   languages are subject–verb–object), else the first cue. Actors named before the main cue are the
+   actors, those after it the targets; in Chinese an actor right after a preposition of direction
+   (与, 同, 跟, 向, 对, 给) is a target ("特朗普与金正恩会面"; 和 joins co-actors). A name right
+   after a preposition of place (在, 于; "in", "at") is where the event happens, not an actor
+   ("在新加坡举行"), and so is a name that follows such a place ("河内" in "在越南首都河内").
+   A state is not a party of its own when one of its persons is named in the same clause: it is
+   the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
+   in the person mention's ``state``. Names nobody knows (the gazetteer's proposals) are looked for
+   only in a clause that would be an event but has no known subject, and then stand as its actors:
+   a known name is better evidence than a guessed one (and the proposal tagger is the slow part of
+   ingest). A clause whose subject is left out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes
+   the actors of the clause before it in the same sentence, marked as inferred. An actor is never
+   its own target.
+4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
+   own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
+   and the missing cue flag for review.
+5. **Confidence** is the sum of documented parts (:data:`CONFIDENCE`): a base, the date (said in the
+   clause with its year, said with the year from context, or inherited), the cue (scaled by its
+   dictionary weight), the actors (known to the case or gazetteer, or only proposed), less a
+   penalty per actor beyond three (roles in a crowded clause are uncertain); clipped to [0, 1].
+6. **Quote.** The clause's own text, flat (line breaks removed in Chinese, one space in English),
+   cut at a clause mark when longer than :data:`QUOTE_MAX`; it starts on the event's ``line``, so the
+   case loader's quote check accepts it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from hexatable.case.quotes import SourceText
+from hexatable.ingest.read import SourceDocument
+from hexatable.ingest.render import render_event
+from hexatable.ingest.segment import Sentence, segment
+from hexatable.ingest.types import (
+    ActorMention,
+    Cue,
+    DateFinder,
+    DateMention,
+    DraftEvent,
+    Lang,
+    ProposedActor,
+)
+
+
+class ActorFinder(Protocol):
+    """What :func:`extract` needs of a gazetteer (:class:`hexatable.ingest.gazetteer.Gazetteer`)."""
+
+    def find(self, text: str, lang: Lang) -> list[ActorMention]: ...
+
+    def propose(self, text: str, lang: Lang) -> list[ActorMention]: ...
+
+    def label(self, actor_id: str, lang: Lang) -> str: ...
+
+    def state_of(self, actor_id: str) -> str | None: ...
+
+
+class CueFinder(Protocol):
+    """What :func:`extract` needs of a verb dictionary (:class:`hexatable.ingest.verbs.VerbDictionary`)."""
+
+    def find(self, text: str, lang: Lang) -> list[Cue]: ...
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What ingest found in one document: draft events, proposed actors, unresolved dates, warnings.
+
+    ``events`` are in document order with unique ids ``<source_id>-<line>-<n>``; ``proposed`` holds
+    each unknown name once (first occurrence); ``unresolved`` the date expressions whose year could
+    not be worked out from the text; ``warnings`` anything a reviewer should know (sentences with an
+    actor and a cue but no date to attach, ...).
+    """
+
+    source_id: str
+    document: SourceDocument
+    lang: Lang
+    events: tuple[DraftEvent, ...]
+    proposed: tuple[ProposedActor, ...] = ()
+    unresolved: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def above(self, min_confidence: float) -> Extraction:
+        """The same extraction keeping only events of at least ``min_confidence``."""
+        kept = tuple(e for e in self.events if e.confidence >= min_confidence)
+        return replace(self, events=kept)
+
+
+CONFIDENCE: dict[str, float] = {
+    "base": 0.1,
+    "date-said": 0.35,
+    "date-year-from-context": 0.3,
+    "date-inherited": 0.15,
+    "cue": 0.3,
+    "actor-known": 0.25,
+    "actor-proposed-only": 0.1,
+    "per-actor-beyond-3": -0.05,
+    "subject-inherited": -0.1,
+}
+"""The parts an event's confidence is the sum of (see rule 5 of the module docstring)."""
+
+QUOTE_MAX = {"zh": 80, "en": 240}
+"""Longest quote in characters; a longer clause is cut at its last clause mark before this."""
+
+NO_CUE_CAMEO = 1
+"""The CAMEO root given to a dated event without a cue (a placeholder for review)."""
+
+_OPENER = re.compile(
+    r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
+)
+_ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+_ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于)$")
+_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_MARKUP_CHARS = re.compile(r"[\[\]*\\]")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int  # flat offsets in the sentence
+    end: int
+    date: DateMention | None
+    date_inherited: bool
+
+
+def _absolute(mention: DateMention, sentence: Sentence) -> DateMention:
+    start, end = sentence.span(mention.start, mention.end)
+    return replace(mention, start=start, end=end)
+
+
+def _absolute_actor(mention: ActorMention, sentence: Sentence) -> ActorMention:
+    start, end = sentence.span(mention.start, mention.end)
+    return replace(mention, start=start, end=end)
+
+
+def _absolute_cue(cue: Cue, sentence: Sentence) -> Cue:
+    start, end = sentence.span(cue.start, cue.end)
+    return replace(cue, start=start, end=end)
+
+
+def _clause_start(flat: str, position: int) -> int | None:
+    """Where the clause a date at ``position`` opens begins (before "On" in "On May 9, ..."), or
+    None when the date does not open a clause (rule 1)."""
+    match = _OPENER.search(flat, max(0, position - 24), position)  # ^ matches only at 0 itself
+    return None if match is None else match.start(1)
+
+
+def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, DateMention | None]]:
+    """(start, end, own date) of each clause of a sentence (rules 1 and 2).
+
+    Only dates that moved the date finder's running context (``anchor``) open a clause or date it;
+    a plan ("将于6月12日"), a quoted date or a bound ("2003年以来") does neither.
+    """
+    anchors = [d for d in dates if d.anchor]
+    opener_at: dict[int, DateMention] = {}
+    for date in anchors:
+        begins = _clause_start(flat, date.start)
+        if begins is not None and begins not in opener_at:
+            opener_at[begins] = date
+    starts = sorted({0, *opener_at})
+    clauses: list[tuple[int, int, DateMention | None]] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(flat)
+        own = opener_at.get(start)
+        if own is None:
+            inside = [d for d in anchors if start <= d.start < end]
+            own = inside[0] if inside else None
+        clauses.append((start, end, own))
+    return clauses
+
+
+def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a name right after a preposition of place (在, 于; "in", "at") is where, not who; so
+    is a name that follows such a place with at most two characters between (在越南首都河内)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    kept: list[ActorMention] = []
+    last_place_end = -10
+    for mention in ordered:
+        if lang == "zh":
+            place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+            gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
+            place = place or (0 <= mention.start - last_place_end <= 2 and not _CLAUSE_MARK.search(gap))
+        else:
+            place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
+        if place:
+            last_place_end = mention.end
+        else:
+            kept.append(mention)
+    return kept
+
+
+def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
+    """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3)."""
+    found = [
+        replace(m, start=m.start + start, end=m.end + start)
+        for m in gazetteer.propose(flat[start:end], lang)
+        if m.origin == "proposed"
+    ]
+    return _drop_places(flat, lang, found)
+
+
+def _is_person(actor_id: str) -> bool:
+    """Persons (and groups) have lower-case ids; states and organisations are upper-case
+    (ISO alpha-3, acronyms). A territory's ``state`` (Macau's CHN) is not an affiliation."""
+    return actor_id[:1].islower()
+
+
+def _drop_affiliations(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a state is a person's affiliation, not a party of its own, when one of its persons
+    is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩")."""
+    states_of_persons = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
+    return [m for m in mentions if m.actor not in states_of_persons]
+
+
+def _main_cue(cues: Sequence[Cue], actors: Sequence[ActorMention]) -> Cue | None:
+    if not cues:
+        return None
+    if actors:
+        after = [c for c in cues if c.start >= actors[0].end]
+        if after:
+            return min(after, key=lambda c: (c.start, -c.weight))
+    return min(cues, key=lambda c: (c.start, -c.weight))
+
+
+def _roles(
+    flat: str, lang: Lang, mentions: Sequence[ActorMention], cue: Cue | None
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Actors and targets of a clause (rule 3)."""
+    if cue is None:
+        before, after = list(mentions), []
+    else:
+        before = [m for m in mentions if m.end <= cue.start]
+        after = [m for m in mentions if m.start >= cue.end]
+    actors: list[ActorMention] = []
+    targets: list[ActorMention] = list(after)
+    for mention in before:
+        preceding = flat[max(0, mention.start - 1) : mention.start]
+        if lang == "zh" and preceding in _ZH_TOWARD:
+            targets.append(mention)
+        else:
+            actors.append(mention)
+    return actors, targets
+
+
+def _unique(
+    mentions: Sequence[ActorMention], without: frozenset[str] = frozenset()
+) -> tuple[ActorMention, ...]:
+    seen: set[str] = set(without)
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        if mention.actor not in seen:
+            seen.add(mention.actor)
+            kept.append(mention)
+    return tuple(kept)
+
+
+def _quote(flat: str, start: int, end: int, lang: Lang) -> tuple[int, int]:
+    """Flat offsets of the quote within a clause (rule 6): trimmed, cut when too long."""
+    while start < end and (flat[start].isspace() or _CLAUSE_MARK.match(flat[start])):
+        start += 1
+    while end > start and (flat[end - 1].isspace() or _CLAUSE_MARK.match(flat[end - 1])):
+        end -= 1
+    limit = QUOTE_MAX[lang]
+    if end - start > limit:
+        cut = None
+        for mark in _CLAUSE_MARK.finditer(flat, start + limit // 3, start + limit):
+            cut = mark.start()
+        end = cut if cut is not None else start + limit
+    return start, end
+
+
+def _checkable_end(lines: Sequence[str], flat: str, start: int, end: int, sentence: Sentence) -> int:
+    """The end of the longest quote ``flat[start:end']`` (``end' <= end``, cut before a markup
+    character or at a clause mark) that the case loader's check finds on its first line, or
+    ``start`` if none. Needed where markup is split across lines (a link opened on one line and closed
+    on the next): the check reads each line's markup alone, a quote reads it whole."""
+    first = sentence.line_of_flat(start)
+    cuts = sorted(
+        {end}
+        | {m.start() for m in _MARKUP_CHARS.finditer(flat, start, end)}
+        | {m.start() for m in _CLAUSE_MARK.finditer(flat, start, end)},
+        reverse=True,
+    )
+    for cut in cuts:
+        quote = flat[start:cut].strip()
+        if not quote:
+            continue
+        last = sentence.line_of_flat(max(start, cut - 1))
+        if 1 in SourceText(tuple(lines[first - 1 : last])).find_lines(quote):
+            return cut
+    return start
+
+
+def _reasons(date: DateMention, inherited: bool, subject_inherited: bool) -> list[str]:
+    """Why an event is ``basis: inferred`` (empty when its clause says everything)."""
+    reasons: list[str] = []
+    if inherited:
+        reasons.append(f"the date ({date.text}) is inherited from an earlier sentence of the paragraph")
+    elif date.inferred:
+        reasons.append(f"part of the date ({date.text}) comes from the text's running context")
+    if subject_inherited:
+        reasons.append("the actors are those of the clause before (the subject is left out)")
+    return reasons
+
+
+def confidence(
+    *,
+    date: DateMention,
+    inherited: bool,
+    cue: Cue | None,
+    actors: Sequence[ActorMention],
+    subject_inherited: bool = False,
+) -> float:
+    """An event's confidence from the parts of :data:`CONFIDENCE` (rule 5)."""
+    score = CONFIDENCE["base"]
+    if inherited:
+        score += CONFIDENCE["date-inherited"]
+    elif date.inferred:
+        score += CONFIDENCE["date-year-from-context"]
+    else:
+        score += CONFIDENCE["date-said"]
+    if cue is not None:
+        score += CONFIDENCE["cue"] * max(0.0, min(1.0, cue.weight))
+    if any(a.origin != "proposed" for a in actors):
+        score += CONFIDENCE["actor-known"]
+    elif actors:
+        score += CONFIDENCE["actor-proposed-only"]
+    score += CONFIDENCE["per-actor-beyond-3"] * max(0, len(actors) - 3)
+    if subject_inherited:
+        score += CONFIDENCE["subject-inherited"]
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _default_finder(lang: Lang, year: int | None) -> DateFinder:
+    from hexatable.ingest.dates import date_finder
+
+    return date_finder(lang, year=year)
+
+
+def extract(
+    document: SourceDocument,
+    *,
+    lang: Lang,
+    gazetteer: ActorFinder,
+    verbs: CueFinder,
+    source_id: str,
+    year: int | None = None,
+    finder: DateFinder | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Extraction:
+    """The draft events of ``document``, by the rules of the module docstring.
+
+    Parameters
+    ----------
+    document
+        The text, from :func:`hexatable.ingest.read.read_source` or ``document_from_text``.
+    lang
+        The language to read it in (``auto`` is resolved by the caller, e.g. ``document.lang``).
+    gazetteer, verbs
+        Where names and cues come from.
+    source_id
+        The id the draft case gives this source; event ids start with it.
+    year
+        Seeds the date finder's running year (``--year`` or the source's date).
+    finder
+        A date finder to use instead of ``hexatable.ingest.dates.date_finder(lang, year=year)``.
+    progress
+        Called with the number of characters read so far, after each sentence (for a progress bar).
+    """
+    finder = finder if finder is not None else _default_finder(lang, year)
+    sentences = segment(document.text, lang)
+    events: list[DraftEvent] = []
+    proposed: dict[str, ProposedActor] = {}
+    warnings: list[str] = []
+    per_line: dict[int, int] = {}
+    paragraph = -1
+    last_date: DateMention | None = None
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, last_date = sentence.paragraph, None
+        flat = sentence.flat
+        dates = sorted(finder.find(flat), key=lambda d: d.start)
+        known = _drop_places(flat, lang, gazetteer.find(flat, lang))
+        cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
+        previous_actors: list[ActorMention] = []
+        for start, end, own_date in _clauses(flat, dates):
+            inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
+            clause_cues = [c for c in cues if start <= c.start and c.end <= end]
+            cue = _main_cue(clause_cues, inside)
+            actors, targets = _roles(flat, lang, inside, cue)
+            candidate = cue is not None or own_date is not None
+            subject_inherited = False
+            if not actors and candidate and previous_actors:
+                actors, subject_inherited = list(previous_actors), True
+            elif not actors and candidate:
+                extra = [
+                    m
+                    for m in _proposals(gazetteer, flat, start, end, lang)
+                    if all(m.end <= k.start or m.start >= k.end for k in inside)
+                ]
+                for mention in extra:
+                    if mention.actor not in proposed:
+                        proposed[mention.actor] = ProposedActor(
+                            id=mention.actor,
+                            name=mention.text,
+                            lang=lang,
+                            first_line=sentence.line_of_flat(mention.start),
+                        )
+                if extra:
+                    inside = sorted([*inside, *extra], key=lambda m: (m.start, -m.end))
+                    inside = _drop_affiliations(flat, inside)
+                    cue = _main_cue(clause_cues, inside)
+                    actors, targets = _roles(flat, lang, inside, cue)
+            clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
+            if own_date is not None:
+                date, inherited = own_date, False
+            elif last_date is not None:
+                date, inherited = last_date, True
+            else:
+                date, inherited = None, False
+            if clause_dates:
+                last_date = clause_dates[-1] if own_date is None else own_date
+            if actors:
+                previous_actors = actors
+            if not actors or (cue is None and own_date is None):
+                continue
+            first_line = sentence.line_of_flat(start)
+            if date is None:
+                if cue is not None:
+                    warnings.append(
+                        f"line {first_line}: '{cue.text}' by {actors[0].text} has no date to attach"
+                    )
+                continue
+            q_start, q_end = _quote(flat, start, end, lang)
+            line = sentence.line_of_flat(q_start)
+            if _MARKUP_CHARS.search(flat, q_start, q_end):
+                q_end = _checkable_end(document.lines, flat, q_start, q_end, sentence)
+                if q_end <= q_start:
+                    warnings.append(f"line {line}: no quote of this clause passes the quote check")
+                    continue
+            quote = flat[q_start:q_end]
+            per_line[line] = per_line.get(line, 0) + 1
+            absolute_actors = tuple(_absolute_actor(a, sentence) for a in _unique(actors))
+            actor_ids = {a.actor for a in absolute_actors}
+            absolute_targets = tuple(
+                _absolute_actor(t, sentence) for t in _unique(targets, frozenset(actor_ids))
+            )
+            cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
+            if inherited:
+                shown = replace(date, inferred=True, rule=f"inherited:{date.rule}")
+            else:
+                shown = _absolute(date, sentence)
+            other: Lang = "en" if lang == "zh" else "zh"
+            text: dict[str, str] = {
+                lang: flat[start:end].strip(" \t，,；;：:") or quote,
+                other: render_event(
+                    other,
+                    date.date,
+                    [a.actor for a in absolute_actors],
+                    [t.actor for t in absolute_targets],
+                    cameo,
+                    gazetteer.label,
+                ),
+            }
+            events.append(
+                DraftEvent(
+                    id=f"{source_id}-{line}-{per_line[line]}",
+                    source=source_id,
+                    line=line,
+                    end_line=sentence.line_of_flat(max(q_start, q_end - 1)),
+                    start=sentence.start,
+                    end=sentence.end,
+                    sentence=flat,
+                    quote=quote,
+                    date=shown,
+                    actors=absolute_actors,
+                    targets=absolute_targets,
+                    cameo=cameo,
+                    cue=_absolute_cue(cue, sentence) if cue is not None else None,
+                    confidence=confidence(
+                        date=date,
+                        inherited=inherited,
+                        cue=cue,
+                        actors=absolute_actors,
+                        subject_inherited=subject_inherited,
+                    ),
+                    text=text,
+                    inferred=tuple(_reasons(date, inherited, subject_inherited)),
+                )
+            )
+        if progress is not None:
+            progress(sentence.end)
+    unresolved = tuple(getattr(finder, "unresolved", ()))
+    return Extraction(
+        source_id=source_id,
+        document=document,
+        lang=lang,
+        events=tuple(events),
+        proposed=tuple(proposed.values()),
+        unresolved=unresolved,
+        warnings=tuple(warnings),
+    )

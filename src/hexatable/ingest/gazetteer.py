@@ -1,0 +1,971 @@
+"""Names of actors in Chinese and English texts: a gazetteer of states, organisations, groups and the
+target case's own actors, and proposals for the names it does not know.
+
+Three layers of names, the later winning where a name is claimed twice: the built-in list
+(``data/gazetteer.yaml``: UN member states, observers and some regions by ISO 3166-1 alpha-3 id,
+international organisations and groups by short id, names from CLDR and the organisations' own), a
+user's file (:meth:`Gazetteer.with_file`), and the target case (:meth:`Gazetteer.with_case`: every
+actor's names, short names and aliases; persons map to their state through ``affiliation``).
+
+:meth:`Gazetteer.find` is one Aho–Corasick pass over the text (line breaks inside a word folded away,
+see :mod:`hexatable.ingest.lexicon`), leftmost-longest and non-overlapping; English names must stand
+on word boundaries and match case-sensitively (``US`` is not ``us``). Chinese one-character short
+forms (美, 朝, 中, 韩, 日, 俄, 英, 法, 德) are common words alone, so they name states only in runs of
+two or more (美朝 is the US and the DPRK) and under the guards in :func:`_short_form_runs`.
+:meth:`Gazetteer.propose` offers the names nobody knows: person and organisation names tagged by
+jieba in Chinese, capitalised multi-word names in English.
+
+>>> g = Gazetteer.builtin()
+>>> [(m.text, m.actor) for m in g.find("美朝领导人在平壤会晤，中方表示欢迎。", "zh")]
+[('美', 'USA'), ('朝', 'PRK'), ('平壤', 'PRK'), ('中方', 'CHN')]
+>>> [(m.text, m.actor) for m in g.find("Washington and the IAEA met North Korea.", "en")]
+[('Washington', 'USA'), ('IAEA', 'IAEA'), ('North Korea', 'PRK')]
+>>> g.label("PRK", "zh"), g.state_of("HKG")
+('朝鲜', 'CHN')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from hexatable.case.located_yaml import read_located
+from hexatable.case.models import ACTOR_ID_PATTERN, Case
+from hexatable.ingest.lexicon import (
+    Folded,
+    Matcher,
+    Problems,
+    check_string,
+    fold,
+    is_cjk,
+    is_word_char,
+    leftmost_longest,
+    read_lexicon_file,
+)
+from hexatable.ingest.types import ActorMention, ActorOrigin, Lang
+
+KINDS = ("state", "region", "international_organisation", "group", "person", "other")
+"""The kinds of actor a gazetteer file may give."""
+
+_ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
+_PRIORITY: dict[ActorOrigin, int] = {"gazetteer": 0, "user": 1, "case": 2, "proposed": -1}
+"""Which layer wins when two claim one name: the case over a user's file over the built-in list."""
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """An actor the gazetteer knows: its id, kind, a name per language and the state it belongs to."""
+
+    id: str
+    kind: str
+    names: Mapping[str, str]
+    state_of: str | None
+    origin: ActorOrigin
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """The names one source (built-in list, user file, case) contributes."""
+
+    actors: tuple[KnownActor, ...]
+    surfaces: tuple[tuple[str, str, ActorOrigin], ...]  # (name, actor id, origin)
+    not_names: tuple[str, ...] = ()
+    short_forms: tuple[tuple[str, str], ...] = ()  # (character, actor id)
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Known actors and all their names; immutable, each ``with_*`` returns a new gazetteer.
+
+    Compared and hashed by identity (its tables are built once per object and cached on it)."""
+
+    layers: tuple[_Layer, ...]
+    _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    # --- building ---------------------------------------------------------------------------------
+
+    @classmethod
+    def builtin(cls) -> Gazetteer:
+        """The built-in list of states, regions, organisations and groups (``data/gazetteer.yaml``)."""
+        text = resources.files("hexatable.ingest").joinpath("data/gazetteer.yaml").read_text("utf-8")
+        document = read_located(text)
+        problems = Problems("gazetteer.yaml (built in)", document)
+        layer = _parse_layer(document.data, problems, "gazetteer")
+        problems.raise_any()
+        return cls((layer,))
+
+    def with_file(self, path: str | Path) -> Gazetteer:
+        """This gazetteer with a user's file (the built-in file's shape) merged over it.
+
+        Raises :class:`hexatable.case.problems.CaseError` naming file, line, column and field of every
+        problem found.
+        """
+        document, shown = read_lexicon_file(path, "gazetteer")
+        problems = Problems(shown, document)
+        known = self._actors()
+        layer = _parse_layer(document.data, problems, "user", known_ids=set(known))
+        problems.raise_any()
+        return Gazetteer((*self.layers, layer))
+
+    def with_case(self, case: Case) -> Gazetteer:
+        """This gazetteer with the case's actors: their names, short names and aliases in every
+        language; a person's (or group's) ``affiliation`` gives its state."""
+        kinds = {actor.id: str(actor.kind.value) for actor in case.actors}
+        affiliation = {actor.id: actor.affiliation for actor in case.actors if actor.affiliation}
+        outer = self._actors()
+
+        def state(actor_id: str) -> str | None:
+            seen: set[str] = set()
+            current: str | None = actor_id
+            while current is not None and current not in seen:
+                seen.add(current)
+                kind = kinds.get(current) or (outer[current].kind if current in outer else None)
+                if kind == "state" and current != actor_id:
+                    return current
+                if current in affiliation:
+                    current = affiliation[current]
+                elif current != actor_id and current in outer:
+                    return outer[current].state_of
+                else:
+                    return None
+            return None
+
+        actors: list[KnownActor] = []
+        surfaces: list[tuple[str, str, ActorOrigin]] = []
+        for actor in case.actors:
+            names = dict(actor.names.items())
+            actors.append(KnownActor(actor.id, kinds[actor.id], names, state(actor.id), "case"))
+            surfaces.extend((name, actor.id, "case") for name in actor.all_names() if name.strip())
+        return Gazetteer((*self.layers, _Layer(tuple(actors), tuple(surfaces))))
+
+    # --- queries ----------------------------------------------------------------------------------
+
+    def label(self, actor_id: str, lang: Lang) -> str:
+        """The actor's name in ``lang`` (else in English, else its id)."""
+        actor = self._actors().get(actor_id)
+        if actor is None:
+            return actor_id
+        return actor.names.get(lang) or actor.names.get("en") or actor_id
+
+    def state_of(self, actor_id: str) -> str | None:
+        """The state a person, region or body belongs to, when known; ``None`` for a state itself."""
+        actor = self._actors().get(actor_id)
+        return actor.state_of if actor is not None else None
+
+    def kind(self, actor_id: str) -> str | None:
+        """The kind of a known actor (one of :data:`KINDS`), ``None`` if unknown."""
+        actor = self._actors().get(actor_id)
+        return actor.kind if actor is not None else None
+
+    def known(self, actor_id: str) -> bool:
+        """Whether ``actor_id`` is an actor of this gazetteer."""
+        return actor_id in self._actors()
+
+    def find(self, text: str, lang: Lang) -> list[ActorMention]:
+        """The known names in ``text``, leftmost-longest and non-overlapping, in order of position.
+
+        ``start``/``end`` are offsets into ``text``; ``text`` of a mention is ``text[start:end]``.
+        """
+        folded = fold(text, lang)
+        return [mention for mention, _ in self._find_folded(text, folded)]
+
+    def propose(self, text: str, lang: Lang) -> list[ActorMention]:
+        """Names in ``text`` that no layer knows, as actors to review (``origin="proposed"``).
+
+        Chinese: words jieba tags as person (``nr``, ``nrfg``, ``nrt``) or organisation (``nt``)
+        names; place names (``ns``) are left out, since every state is known and an unknown place is
+        nearly always a venue. English: runs of two or more capitalised words (inner ``of``, ``the``,
+        ``for``, ``and`` allowed), leading titles and sentence-initial common words dropped. Each gets
+        a suggested id in the actor id pattern (see :func:`suggest_id`).
+        """
+        folded = fold(text, lang)
+        covered = self._covered(folded)
+        found = _propose_zh(folded.text) if lang == "zh" else _propose_en(folded.text)
+        result: list[ActorMention] = []
+        for start, end, kind in found:
+            if _overlaps(covered, start, end):
+                continue
+            o_start, o_end = folded.span(start, end)
+            name = folded.text[start:end]
+            result.append(
+                ActorMention(o_start, o_end, text[o_start:o_end], suggest_id(name, kind), "proposed")
+            )
+        return result
+
+    # --- internals --------------------------------------------------------------------------------
+
+    def _actors(self) -> dict[str, KnownActor]:
+        actors = self._cache.get("actors")
+        if actors is None:
+            actors = {}
+            for layer in self.layers:
+                for actor in layer.actors:
+                    previous = actors.get(actor.id)
+                    if previous is not None and previous.origin != actor.origin:
+                        names = {**previous.names, **actor.names}
+                        state = actor.state_of or previous.state_of
+                        actor = KnownActor(actor.id, actor.kind, names, state, actor.origin)
+                    actors[actor.id] = actor
+            self._cache["actors"] = actors
+        return actors
+
+    def _tables(self) -> _Tables:
+        """The automaton over every name and the short-form patterns, built once per gazetteer."""
+        tables = self._cache.get("tables")
+        if tables is None:
+            with _BUILD_LOCK:
+                tables = self._cache.get("tables")
+                if tables is None:
+                    tables = self._build_tables()
+                    self._cache["tables"] = tables
+        return tables
+
+    def _build_tables(self) -> _Tables:
+        claims: dict[str, tuple[str | None, ActorOrigin]] = {}
+        short: dict[str, str] = {}
+        for layer in self.layers:
+            for name in layer.not_names:
+                claims[name] = (None, "gazetteer")
+            for name, actor_id, origin in layer.surfaces:
+                for variant in _variants(name):
+                    held = claims.get(variant)
+                    if held is None or held[0] is None or _PRIORITY[origin] >= _PRIORITY[held[1]]:
+                        claims[variant] = (actor_id, origin)
+            short.update(layer.short_forms)
+        payloads: list[tuple[str | None, ActorOrigin, bool]] = []
+        keys: list[tuple[str, int]] = []
+        for name, (claimed, origin) in claims.items():
+            keys.append((name, len(payloads)))
+            payloads.append((claimed, origin, not any(is_cjk(c) for c in name)))
+        return _Tables(Matcher(keys), payloads, short)
+
+    def _covered(self, folded: Folded) -> list[tuple[int, int]]:
+        """Spans of the folded text taken by known names, not-names and short forms."""
+        tables = self._tables()
+        covered = [(start, end) for start, end, _ in self._chosen(folded.text)]
+        if tables.short:
+            covered.extend(_short_form_runs(folded.text, tables, covered))
+            covered.sort()
+            after = _short_forms_after_verbs(folded.text, tables, covered)
+            covered.extend((index, index + 1) for index, _ in after)
+        return sorted(covered)
+
+    def _chosen(self, seen: str) -> list[tuple[int, int, int]]:
+        """The automaton's matches on word boundaries, leftmost-longest."""
+        tables = self._tables()
+        payloads = tables.payloads
+        spans = []
+        for start, end, payload in tables.matcher.candidates(seen):
+            if payloads[payload][2] and not _on_word_boundaries(seen, start, end):
+                continue
+            spans.append((start, end, payload))
+        return leftmost_longest(spans)
+
+    def _find_folded(self, text: str, folded: Folded) -> list[tuple[ActorMention, tuple[int, int]]]:
+        tables = self._tables()
+        payloads, short = tables.payloads, tables.short
+        seen = folded.text
+        chosen = self._chosen(seen)
+        actors = self._actors()
+        found: list[tuple[int, int, str, ActorOrigin]] = []
+        for start, end, payload in chosen:
+            actor_id, origin, _ = payloads[payload]
+            if actor_id is not None:
+                found.append((start, end, actor_id, origin))
+        if short:
+            covered = [(start, end) for start, end, _ in chosen]
+            runs = _short_form_runs(seen, tables, covered)
+            for start, end in runs:
+                for index in range(start, end):
+                    found.append((index, index + 1, short[seen[index]], "gazetteer"))
+            for index, actor_id in _short_forms_after_verbs(seen, tables, sorted(covered + runs)):
+                found.append((index, index + 1, actor_id, "gazetteer"))
+        found.sort()
+        mentions = []
+        for start, end, actor_id, origin in found:
+            o_start, o_end = folded.span(start, end)
+            known = actors.get(actor_id)
+            mention = ActorMention(
+                o_start,
+                o_end,
+                text[o_start:o_end],
+                actor_id,
+                origin,
+                state=known.state_of if known is not None else None,
+            )
+            mentions.append((mention, (start, end)))
+        return mentions
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """What matching needs, built once per gazetteer: the automaton over every name, its payloads
+    (actor id or ``None`` for a not-name, origin, whether the name is alphabetic), the short forms and
+    the patterns that find them (runs such as 美朝; one after a verb such as 访华)."""
+
+    matcher: Matcher
+    payloads: list[tuple[str | None, ActorOrigin, bool]]
+    short: dict[str, str]
+    runs: re.Pattern[str] = field(init=False)
+    after_verbs: re.Pattern[str] = field(init=False)
+    after_forms: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        forms = {**_AFTER_VERBS_ONLY, **self.short}
+        prefixes = "".join(sorted(_TRAVEL_VERBS | _RELATION_WORDS | {"来"}))
+        characters = "".join(self.short) or "\uffff"
+        object.__setattr__(self, "runs", re.compile(f"[{re.escape(characters)}]{{2,}}"))
+        object.__setattr__(
+            self, "after_verbs", re.compile(f"[{re.escape(prefixes)}]([{re.escape(''.join(forms))}])")
+        )
+        object.__setattr__(self, "after_forms", forms)
+
+
+def _variants(name: str) -> Iterator[str]:
+    """A name as it may be written: itself, and capitalised when it starts with a lower-case word
+    (``the White House`` at the start of a sentence)."""
+    yield name
+    if name[:1].islower() and name[:1].isascii():
+        yield name[0].upper() + name[1:]
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
+        return False
+    return not (end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted and not overlapping each other)."""
+    index = bisect_left(spans, (end, end))
+    return index > 0 and spans[index - 1][1] > start
+
+
+# --- Chinese one-character short forms -------------------------------------------------------------
+
+_FUNCTION_CHARS = frozenset("在与和同及对将就为由使把被让从向是了的等并或跟给据按")
+"""Characters after which a short form may start a run even when the short form is a common word
+(在中美关系上, 与中日韩): prepositions, conjunctions and particles."""
+
+_AMBIGUOUS_START = frozenset("中日英法德")
+"""Short forms that are very common word-initial characters: they start a run only after a
+non-Chinese character (start, punctuation, digit excluded for 日) or a function character."""
+
+_BLOCKED_BEFORE: dict[str, frozenset[str]] = {
+    "美": frozenset("北南欧拉赞完甜优精健审华"),
+    "朝": frozenset("王唐明清宋元前本当历早今次来北南"),
+    "韩": frozenset("南北"),
+    "俄": frozenset("白"),
+}
+"""Characters that make a word with the short form after them (北美, 明朝, 白俄)."""
+
+_BLOCKED_AFTER: dict[str, frozenset[str]] = {
+    "中": frozenset("心间央午期旬文部等外断止途层立东型小华"),
+    "美": frozenset("元丽洲术食好德满妙景"),
+    "朝": frozenset("着向代野廷夕阳气"),
+    "韩": frozenset("元语文流剧"),
+    "日": frozenset("前后期内子常报元夜益趋渐程记"),
+    "俄": frozenset("语文"),
+    "英": frozenset("语文雄镑寸里尺明勇"),
+    "法": frozenset("律规院治案官定理典庭"),
+    "德": frozenset("行育性"),
+}
+"""Characters that make a word with the short form before them (中午, 美元, 朝着, 法律)."""
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+_TRAVEL_VERBS = frozenset("访赴抵驻离返援")
+"""One-character verbs of travel or presence after which a short form alone names its state: 访华
+(visit China), 赴美 (go to the US), 驻韩 (stationed in the ROK), 援朝 (aid to the DPRK)."""
+
+_RELATION_WORDS = frozenset("对在")
+"""对朝 (towards the DPRK: 对朝政策), 在华 (in China); not before 中, 英, 法, 德 (在中学, 对法律)."""
+
+_AFTER_VERBS_ONLY = {"华": "CHN"}
+"""华 names China only after such a verb (访华, 来华, 驻华, 对华); elsewhere it is 中华, 华人, 华为."""
+
+_BLOCKED_AFTER_HUA = frozenset("为尔丽裔侨人文语夏府")
+"""华为 (Huawei), 华尔街 (Wall Street), 华人 (ethnic Chinese), 华府 (Washington: a name of its own)."""
+
+
+def _short_forms_after_verbs(
+    text: str, tables: _Tables, covered: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """Single short forms right after a verb of travel or relation (see ``_TRAVEL_VERBS``), outside
+    every span already taken (``covered``, sorted), unless the character after makes a word with them
+    (对日期: 日期 "date")."""
+    found: list[tuple[int, str]] = []
+    for match in tables.after_verbs.finditer(text):
+        index = match.start(1)
+        verb, form = text[match.start()], text[index]
+        if verb == "来" and form != "华":
+            continue
+        if verb in _RELATION_WORDS and form in _AMBIGUOUS_START:
+            continue
+        after = text[index + 1] if index + 1 < len(text) else ""
+        blocked = _BLOCKED_AFTER_HUA if form == "华" else _BLOCKED_AFTER.get(form, frozenset())
+        if after in blocked or _overlaps(covered, match.start(), index + 1):
+            continue
+        found.append((index, tables.after_forms[form]))
+    return found
+
+
+def _short_form_runs(text: str, tables: _Tables, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of two or more one-character short forms that name states.
+
+    A run is a maximal stretch of short-form characters outside every name already found (``covered``,
+    sorted and not overlapping). Its first character is dropped when the character before makes a word
+    with it (only a function character or a non-Chinese one may precede 中日英法德; 日 never after a
+    digit, as in 3日; see ``_BLOCKED_BEFORE`` for the others), its last when the character after does
+    (``_BLOCKED_AFTER``: 中午, 朝着). What remains names states if it is at least two distinct characters.
+    """
+    runs: list[tuple[int, int]] = []
+    for match in tables.runs.finditer(text):
+        index = match.start()
+        while index < match.end():
+            while index < match.end() and _overlaps(covered, index, index + 1):
+                index += 1
+            end = index
+            while end < match.end() and not _overlaps(covered, end, end + 1):
+                end += 1
+            if end - index >= 2:
+                run = _guard(text, index, end)
+                if run is not None:
+                    runs.append(run)
+            index = end
+    return runs
+
+
+def _guard(text: str, start: int, end: int) -> tuple[int, int] | None:
+    first, before = text[start], text[start - 1] if start else ""
+    if before and (
+        (first in _AMBIGUOUS_START and is_cjk(before) and before not in _FUNCTION_CHARS)
+        or (first == "日" and before in _DIGITS)
+        or before in _BLOCKED_BEFORE.get(first, ())
+    ):
+        start += 1
+    if end - start >= 2 and end < len(text) and text[end] in _BLOCKED_AFTER.get(text[end - 1], ()):
+        end -= 1
+    if end - start < 2 or len(set(text[start:end])) != end - start:
+        return None
+    return start, end
+
+
+# --- proposals -------------------------------------------------------------------------------------
+
+_JIEBA: Any = None
+_JIEBA_LOCK = threading.Lock()
+_TRANSLITERATED_TAGS = frozenset({"nrfg", "nrt"})
+_ORG_TAGS = frozenset({"nt"})
+
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "朴文申权柳洪全安元裴卞玄鲁南阮潘范黄武裴吴胡"
+)
+"""Common Chinese, Korean and Vietnamese surnames (as written in Chinese): an unknown two- or
+three-character word that starts with one is proposed as a person."""
+
+_ROLE_WORDS = frozenset(
+    [
+        "顾问",
+        "安保",
+        "主席",
+        "总统",
+        "总理",
+        "首相",
+        "部长",
+        "外长",
+        "大使",
+        "特使",
+        "发言人",
+        "议员",
+        "官员",
+        "委员",
+        "秘书",
+        "司令",
+        "将军",
+        "领导人",
+        "代表",
+        "记者",
+    ]
+)
+"""Role nouns that jieba's dictionary tags as person names; never proposed."""
+
+_ORG_SUFFIXES = (
+    "组织",
+    "机构",
+    "委员会",
+    "集团",
+    "联盟",
+    "中心",
+    "通讯社",
+    "社",
+    "部",
+    "署",
+    "局",
+    "院",
+    "党",
+)
+
+
+def _jieba() -> tuple[Any, Mapping[str, str]]:
+    """jieba's tokenizer and its dictionary's part-of-speech table, loaded once (about a second) and
+    silenced."""
+    global _JIEBA
+    with _JIEBA_LOCK:
+        if _JIEBA is None:
+            import jieba
+            import jieba.posseg
+
+            jieba.setLogLevel(logging.WARNING)
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            jieba.initialize()
+            _JIEBA = (jieba.dt, jieba.posseg.dt.word_tag_tab)
+    return _JIEBA  # type: ignore[no-any-return]
+
+
+def _propose_zh(text: str) -> list[tuple[int, int, str]]:
+    """Person and organisation names among jieba's words.
+
+    jieba's own tagger (``jieba.posseg`` with its HMM) is about ten times slower than its tokenizer,
+    so the text is only tokenized (``HMM=True``, which also joins unknown names such as 阮富仲 into one
+    word). A word in jieba's dictionary takes the dictionary's first tag: ``nrt``/``nrfg``
+    (transliterated names) person, ``nr`` person only when it starts with a common surname (the table
+    tags common nouns such as 宣言 ``nr``), ``nt`` organisation; a word not in it is a person when it is
+    two or three characters starting with a common surname, an organisation when it ends in an
+    organisation word (组织, 委员会, 社, ...).
+    """
+    tokenizer, tags = _jieba()
+    found: list[tuple[int, int, str]] = []
+    position = 0
+    for word in tokenizer.cut(text, HMM=True):
+        start = position
+        position += len(word)
+        if len(word) < 2 or not all(is_cjk(c) for c in word):
+            continue
+        tag = tags.get(word)
+        if word in _ROLE_WORDS:
+            continue
+        if tag is not None:
+            if tag in _TRANSLITERATED_TAGS or (tag == "nr" and word[0] in _SURNAMES):
+                found.append((start, position, "person"))
+            elif tag in _ORG_TAGS:
+                found.append((start, position, "organisation"))
+        elif len(word) <= 3 and word[0] in _SURNAMES:
+            found.append((start, position, "person"))
+        elif len(word) >= 3 and word.endswith(_ORG_SUFFIXES):
+            found.append((start, position, "organisation"))
+    return found
+
+
+_EN_NAME = re.compile(
+    r"[A-Z][\w'’.\-]*(?:[ ](?:(?:of|the|for|on|de|la|al|bin|van|von|der)[ ])*[A-Z][\w'’.\-]*)+"
+)
+_EN_LEADING = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "To",
+        "With",
+        "After",
+        "Before",
+        "During",
+        "When",
+        "While",
+        "Since",
+        "Until",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "But",
+        "And",
+        "Or",
+        "However",
+        "Meanwhile",
+        "Also",
+        "Then",
+        "According",
+        "Both",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "President",
+        "Vice",
+        "Prime",
+        "Minister",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Secretary",
+        "State",
+        "Chairman",
+        "Chairwoman",
+        "Premier",
+        "General",
+        "Director",
+        "Ambassador",
+        "Envoy",
+        "Special",
+        "Representative",
+        "Deputy",
+        "Chief",
+        "Leader",
+        "King",
+        "Queen",
+        "Supreme",
+        "Senator",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Former",
+        "Acting",
+        "Under",
+        "Assistant",
+        "Commander",
+        "Colonel",
+        "Admiral",
+        "Lieutenant",
+        "Captain",
+        "Sir",
+        "Lord",
+        "Madam",
+        "Chancellor",
+    ]
+)
+_EN_NOT_ACTOR_HEADS = frozenset(
+    [
+        "Talks",
+        "Summit",
+        "Statement",
+        "Declaration",
+        "Agreement",
+        "Treaty",
+        "Olympics",
+        "Games",
+        "Day",
+        "Peninsula",
+        "Sea",
+        "River",
+        "Island",
+        "Islands",
+        "Ocean",
+        "War",
+        "Framework",
+        "Resolution",
+        "Accord",
+        "Accords",
+        "Plan",
+        "Initiative",
+        "Program",
+        "Programme",
+        "Zone",
+        "Line",
+        "Strait",
+        "Road",
+        "Street",
+        "Square",
+        "Hall",
+        "Hotel",
+        "Airport",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Act",
+        "Protocol",
+        "Communique",
+        "Communiqué",
+        "Doctrine",
+        "Exercise",
+        "Exercises",
+    ]
+)
+_EN_ORG_HEADS = frozenset(
+    [
+        "Agency",
+        "Organization",
+        "Organisation",
+        "Council",
+        "Committee",
+        "Commission",
+        "Ministry",
+        "Department",
+        "Party",
+        "Union",
+        "Bank",
+        "Fund",
+        "Court",
+        "Office",
+        "Forum",
+        "Group",
+        "Alliance",
+        "Association",
+        "Institute",
+        "Command",
+        "Army",
+        "Navy",
+        "Force",
+        "Forces",
+        "News",
+        "Assembly",
+        "Conference",
+        "Government",
+        "Administration",
+        "Bureau",
+        "Service",
+        "Corporation",
+        "Company",
+        "Foundation",
+        "Centre",
+        "Center",
+        "University",
+        "Movement",
+        "Front",
+        "League",
+    ]
+)
+
+
+def _propose_en(text: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for match in _EN_NAME.finditer(text):
+        if match.start() > 0 and is_word_char(text[match.start() - 1]):
+            continue
+        # a word ending a sentence ("Chol." before "The") ends the run; an initial ("W.") does not
+        run: list[tuple[int, str]] = []
+        position = match.start()
+        for word in match.group().split(" "):
+            if word.endswith(".") and len(word.rstrip(".")) > 1 and word not in ("Mr.", "Mrs.", "Ms.", "Dr."):
+                run.append((position, word.rstrip(".")))
+                found.extend(_name_of_run(run))
+                run = []
+            else:
+                run.append((position, word))
+            position += len(word) + 1
+        found.extend(_name_of_run(run))
+    return found
+
+
+def _name_of_run(run: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """A proposed name from a run of words: leading titles, common words and connectors dropped."""
+    while run and (run[0][1] in _EN_LEADING or run[0][1][:1].islower()):
+        run = run[1:]
+    while run and run[-1][1][:1].islower():
+        run = run[:-1]
+    if run:
+        last = run[-1][1].rstrip(".’'-")
+        run = [*run[:-1], (run[-1][0], last)]
+    if len(run) < 2 or run[-1][1] in _EN_NOT_ACTOR_HEADS:
+        return []
+    kind = "organisation" if run[-1][1] in _EN_ORG_HEADS else "person"
+    return [(run[0][0], run[-1][0] + len(run[-1][1]), kind)]
+
+
+def suggest_id(name: str, kind: str = "other") -> str:
+    """An actor id for a proposed name, in the case's actor id pattern.
+
+    An alphabetic name becomes lower-case words joined by ``-`` (accents dropped); a name with no
+    known romanisation (Chinese) becomes ``new-actor-`` and eight hex digits of its hash, the same
+    for the same name in every call, so the draft writer can merge repeats (and renumber).
+
+    >>> suggest_id("Mike Pompeo", "person")
+    'mike-pompeo'
+    >>> suggest_id("Kim Yo-jong")
+    'kim-yo-jong'
+    >>> suggest_id("蓬佩奥", "person")
+    'new-actor-...'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.lower())
+    if words and not any(is_cjk(c) for c in name):
+        candidate = "-".join(words)[:80].strip("-")
+        if _ACTOR_ID.match(candidate):
+            return candidate
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=4).hexdigest()
+    return f"new-actor-{digest}"
+
+
+# --- reading a gazetteer file ----------------------------------------------------------------------
+
+
+def _parse_layer(
+    data: object, problems: Problems, origin: ActorOrigin, known_ids: set[str] | None = None
+) -> _Layer:
+    """A layer from a gazetteer document (``actors``, ``not_names``, ``short_forms``)."""
+    if not isinstance(data, dict):
+        problems.add((), "a gazetteer file must be a mapping with 'actors'")
+        return _Layer((), ())
+    for key in data:
+        if key not in ("actors", "not_names", "short_forms"):
+            problems.add((key,), "unknown section (expected actors, not_names, short_forms)")
+    actors: list[KnownActor] = []
+    surfaces: list[tuple[str, str, ActorOrigin]] = []
+    raw = data.get("actors", [])
+    if not isinstance(raw, list):
+        problems.add(("actors",), "must be a list of actors")
+        raw = []
+    ids = set(known_ids or ())
+    own: set[str] = set()
+    indices: list[int] = []
+    for index, item in enumerate(raw):
+        parsed = _parse_actor(item, ("actors", index), problems, origin, own)
+        if parsed is not None:
+            actors.append(parsed[0])
+            indices.append(index)
+            surfaces.extend((name, parsed[0].id, origin) for name in parsed[1])
+            own.add(parsed[0].id)
+    ids |= own
+    for index, actor in zip(indices, actors, strict=True):
+        if actor.state_of is not None and actor.state_of not in ids:
+            problems.add(("actors", index, "state_of"), f"unknown actor '{actor.state_of}'")
+    not_names: list[str] = []
+    section = data.get("not_names", {})
+    for lang, names in _lang_lists(section, ("not_names",), problems):
+        for index, name in enumerate(names):
+            checked = check_string(name, ("not_names", lang, index), problems)
+            if checked is not None:
+                not_names.append(checked)
+    short: list[tuple[str, str]] = []
+    section = data.get("short_forms", {})
+    if not isinstance(section, dict):
+        problems.add(("short_forms",), "must map a language to {character: actor id}")
+    else:
+        for lang, table in section.items():
+            if not isinstance(table, dict):
+                problems.add(("short_forms", lang), "must map one character to an actor id")
+                continue
+            for char, actor_id in table.items():
+                path = ("short_forms", lang, char)
+                if not isinstance(char, str) or len(char) != 1 or not is_cjk(char):
+                    problems.add(path, "a short form is one Chinese character")
+                elif not isinstance(actor_id, str) or actor_id not in ids:
+                    problems.add(path, f"unknown actor '{actor_id}'")
+                else:
+                    short.append((char, actor_id))
+    return _Layer(tuple(actors), tuple(surfaces), tuple(not_names), tuple(short))
+
+
+def _lang_lists(
+    section: object, path: tuple[str | int, ...], problems: Problems
+) -> Iterable[tuple[str, list[object]]]:
+    if section is None:
+        return []
+    if not isinstance(section, dict):
+        problems.add(path, "must map a language code to a list of strings")
+        return []
+    pairs: list[tuple[str, list[object]]] = []
+    for lang, names in section.items():
+        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?", lang):
+            problems.add((*path, str(lang)), "not a language code (en, zh, ...)")
+        elif not isinstance(names, list):
+            problems.add((*path, lang), "must be a list of strings")
+        else:
+            pairs.append((lang, names))
+    return pairs
+
+
+def _parse_actor(
+    item: object, path: tuple[str | int, ...], problems: Problems, origin: ActorOrigin, seen: set[str]
+) -> tuple[KnownActor, list[str]] | None:
+    if not isinstance(item, dict):
+        problems.add(path, "an actor is a mapping with id, kind, names")
+        return None
+    before = len(problems.found)
+    for key in item:
+        if key not in ("id", "kind", "names", "short", "aliases", "state_of"):
+            problems.add((*path, key), "unknown field (expected id, kind, names, short, aliases, state_of)")
+    actor_id = item.get("id")
+    if not isinstance(actor_id, str) or not _ACTOR_ID.match(actor_id):
+        problems.add(
+            (*path, "id"),
+            "an actor id is an upper-case code (PRK, P5PLUS1) or lower-case words joined by '-'",
+        )
+    elif actor_id in seen:
+        problems.add((*path, "id"), f"actor '{actor_id}' is defined twice in this file")
+    kind = item.get("kind", "other")
+    if kind not in KINDS:
+        problems.add((*path, "kind"), f"unknown kind '{kind}' (expected one of {', '.join(KINDS)})")
+    names: dict[str, str] = {}
+    raw_names = item.get("names")
+    if not isinstance(raw_names, dict) or not raw_names:
+        problems.add((*path, "names"), "must map a language code to a name, e.g. {en: ..., zh: ...}")
+    else:
+        for lang, name in raw_names.items():
+            checked = check_string(name, (*path, "names", lang), problems)
+            if checked is not None:
+                names[str(lang)] = checked
+    surfaces = list(names.values())
+    short = item.get("short")
+    if short is not None:
+        if not isinstance(short, dict):
+            problems.add((*path, "short"), "must map a language code to a short name")
+        else:
+            for lang, name in short.items():
+                checked = check_string(name, (*path, "short", lang), problems)
+                if checked is not None:
+                    surfaces.append(checked)
+    for lang, aliases in _lang_lists(item.get("aliases"), (*path, "aliases"), problems):
+        for index, alias in enumerate(aliases):
+            checked = check_string(alias, (*path, "aliases", lang, index), problems)
+            if checked is not None:
+                surfaces.append(checked)
+    state = item.get("state_of")
+    if state is not None and (not isinstance(state, str) or not _ACTOR_ID.match(state)):
+        problems.add((*path, "state_of"), "must be an actor id")
+        state = None
+    if len(problems.found) > before:
+        return None
+    assert isinstance(actor_id, str) and isinstance(kind, str)
+    return KnownActor(actor_id, kind, names, state, origin), surfaces

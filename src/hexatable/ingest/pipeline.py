@@ -1,0 +1,99 @@
+"""The whole of ingest for a batch of documents: the glue the command line and the review page share.
+
+It picks each document's language (``auto``: from its share of CJK characters), its source id (from
+the file name, unique in the batch), and the year that seeds its date finder (``--year``, else the
+date of the target case's source with the same file name, else none: then a date says its year or is
+reported unresolved), and calls :func:`hexatable.ingest.extract.extract` on each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from hexatable.case.models import Case
+from hexatable.ingest.draft import slug
+from hexatable.ingest.extract import ActorFinder, CueFinder, Extraction, extract
+from hexatable.ingest.read import SourceDocument
+from hexatable.ingest.types import Lang
+
+LangChoice = Literal["zh", "en", "auto"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one document will be read: its source id, language and seed year."""
+
+    document: SourceDocument
+    source_id: str
+    lang: Lang
+    year: int | None
+
+
+def case_source_year(case: Case | None, name: str) -> int | None:
+    """The year of the case's source whose ``file`` is ``name`` (the seeds of the built-in case)."""
+    if case is None:
+        return None
+    for source in case.sources:
+        if source.file is not None and Path(source.file).name == name and source.date is not None:
+            return source.date.earliest().year
+    return None
+
+
+def plan(
+    documents: Sequence[SourceDocument],
+    *,
+    lang: LangChoice = "auto",
+    case: Case | None = None,
+    year: int | None = None,
+) -> list[Plan]:
+    """A :class:`Plan` per document, with source ids unique in the batch."""
+    taken: set[str] = set()
+    plans: list[Plan] = []
+    for document in documents:
+        wanted = slug(document.stem)
+        chosen, n = wanted, 2
+        while chosen in taken:
+            chosen = f"{wanted}-{n}"
+            n += 1
+        taken.add(chosen)
+        chosen_lang: Lang = document.lang if lang == "auto" else lang
+        seed = year if year is not None else case_source_year(case, document.name)
+        plans.append(Plan(document, chosen, chosen_lang, seed))
+    return plans
+
+
+def run(
+    plans: Sequence[Plan],
+    *,
+    gazetteer: ActorFinder,
+    verbs: CueFinder,
+    progress: Callable[[int], None] | None = None,
+) -> list[Extraction]:
+    """Extract every planned document, in order; ``progress`` gets characters read per sentence."""
+    extractions: list[Extraction] = []
+    done = 0
+    for item in plans:
+        base = done
+
+        def step(position: int, base: int = base) -> None:
+            if progress is not None:
+                progress(base + position)
+
+        extractions.append(
+            extract(
+                item.document,
+                lang=item.lang,
+                gazetteer=gazetteer,
+                verbs=verbs,
+                source_id=item.source_id,
+                year=item.year,
+                progress=step,
+            )
+        )
+        done += len(item.document.text)
+        if progress is not None:
+            progress(done)
+    return extractions

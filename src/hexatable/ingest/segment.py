@@ -1,0 +1,366 @@
+"""Split a text into sentences, keeping where each one is: offsets, first and last line, paragraph.
+
+Rules (pure functions of the text; no model):
+
+- **Chinese** sentences end at 。！？； (and ASCII ``!?;`` in Chinese text), with any closing quotes
+  or brackets that follow (”’」』）》) kept in the sentence.
+- **English** sentences end at ``.``, ``!`` or ``?`` (closing quotes and brackets kept) followed by
+  whitespace and then a capital letter, digit, opening quote or bracket, or the end of the text.
+  A period after a known abbreviation ("Mr.", "Gen.", "Jan.", "U.S.", "e.g.") or a single capital
+  initial ("J.") does not end a sentence; a decimal ("1.5") never does, as no space follows its period.
+- **Line wraps.** Sources are often wrapped mid-sentence. A line break never ends a sentence by itself;
+  a *blank* line does (a heading, a paragraph without final punctuation), unless the text is laid out
+  with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
+  lines carry no meaning. A heading ends a sentence too: a line shorter than 60% of the width the
+  text is wrapped at (the 80th percentile of its line lengths) that ends without punctuation.
+- **Paragraphs.** A new paragraph starts at a blank line that ends a sentence and at a Markdown
+  heading or list item. Where blank lines carry no meaning (the seeds' layout) or there are none
+  (one paragraph per line, as docx and PDF text come), a sentence that ends at the end of a line
+  ends its paragraph instead. The extractor lets a sentence without a date inherit the last date
+  of its paragraph only (a chronology entry).
+
+Each :class:`Sentence` also gives its *flat* text: the sentence with every line break (and the
+whitespace around it) removed in Chinese, or turned into one space in English, with a map back to
+the document's offsets; Markdown markup is read as the case loader's quote check reads it (a link
+``[王毅](../Page/王毅.md "wikilink")`` as 王毅, footnote markers ``\\[4\\]`` and ``**`` dropped).
+Dates, names and cues are found in the flat text, so "金\\n\\n英哲" is found as 金英哲 and reported
+at document offsets, and a quote cut from the flat text passes the loader's check.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from hexatable.case.quotes import _FOOTNOTE, _LINK  # the loader's own patterns, so quotes agree
+from hexatable.ingest.types import Lang
+
+_ZH_END = re.compile(r"[。！？；!?;]+[”’」』）》)\"']*")
+_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+_EN_NEXT = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9\u3400-\u9fff]")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "prof",
+        "rev",
+        "hon",
+        "amb",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "pp",
+        "fig",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "bros",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "cf",
+        "al",
+        "approx",
+        "dept",
+        "est",
+        "u.s",
+        "u.n",
+        "u.k",
+        "u.s.a",
+        "e.u",
+        "d.c",
+        "p.m",
+        "a.m",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?)")
+_LINE_END_MARK = re.compile(r"[。！？；!?;.，,、：:…—\-][”’」』）》)\]\"']*$")
+_MARKUP_CHARS = re.compile(r"[\[\]*\\]")
+_MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
+_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
+
+
+class LineIndex:
+    """Maps offsets of a text to 1-based line numbers, counting lines as :meth:`str.splitlines`."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        position = 0
+        for piece in text.splitlines(keepends=True):
+            position += len(piece)
+            starts.append(position)
+        self._starts = starts
+
+    def line_of(self, offset: int) -> int:
+        """The line holding the character at ``offset``."""
+        return bisect.bisect_right(self._starts, offset)
+
+    def start_of(self, line: int) -> int:
+        """The offset of the first character of ``line``."""
+        return self._starts[line - 1]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document.
+
+    ``start``/``end`` are offsets into the document text (``text[start:end]`` is the sentence, with
+    no surrounding whitespace); ``line``/``end_line`` are the 1-based lines of its first and last
+    characters as :meth:`str.splitlines` numbers them; ``paragraph`` counts from 0.
+    """
+
+    start: int
+    end: int
+    line: int
+    end_line: int
+    paragraph: int
+    raw: str
+    flat: str = field(repr=False)
+    flat_offsets: tuple[int, ...] = field(repr=False)
+    """Document offset of each character of ``flat`` (one more entry: the end)."""
+    index: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    def line_of_flat(self, position: int) -> int:
+        """The document line of the flat-text character at ``position``."""
+        if self.index is None:
+            return self.line
+        return self.index.line_of(self.flat_offsets[min(position, len(self.flat_offsets) - 1)])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Document offsets of the flat-text slice ``flat[start:end]``."""
+        if end <= start:
+            return self.flat_offsets[start], self.flat_offsets[start]
+        return self.flat_offsets[start], self.flat_offsets[end - 1] + 1
+
+
+def _double_spaced(text: str) -> bool:
+    """True when most non-blank lines are followed by a blank line (blank lines mean nothing)."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    if len(filled) < 4:
+        return False
+    followed = sum(1 for i in filled if not lines[i + 1].strip())
+    return followed >= 0.8 * len(filled)
+
+
+def _en_boundary(text: str, match: re.Match[str]) -> bool:
+    """Whether an English end-punctuation match really ends a sentence."""
+    end = match.end()
+    if end < len(text) and not _EN_NEXT.match(text, end):
+        return False
+    if match.group().startswith(".") and match.group().rstrip("\"'”’)]") == ".":
+        word = _WORD_BEFORE.search(text, 0, match.start())
+        if word:
+            token = word.group(1).lower()
+            if token in _ABBREVIATIONS or token.rstrip(".") in _ABBREVIATIONS:
+                return False
+            if len(word.group(1)) == 1 and word.group(1).isupper():
+                return False  # an initial: "J. Smith"
+    return True
+
+
+def _wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a text is wrapped at (the 80th percentile of its non-blank line lengths), or None
+    when it has too few lines to tell."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 6:
+        return None
+    return lengths[(len(lengths) * 4) // 5]
+
+
+def _is_heading(line: str, width: int | None) -> bool:
+    """A line much shorter than the wrap width that ends without punctuation is a heading: a wrapped
+    line runs to the width, and a paragraph's last line ends with its sentence's punctuation."""
+    stripped = line.strip()
+    if width is None or not stripped or len(stripped) >= 0.6 * width:
+        return False
+    return not _LINE_END_MARK.search(stripped)
+
+
+def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
+    """Offsets where a sentence must end whatever the punctuation: blank lines (unless the layout
+    makes them meaningless), Markdown block starts, and the end of a heading line."""
+    lines = text.splitlines(keepends=True)
+    width = _wrap_width(lines)
+    breaks: list[int] = []
+    position = 0
+    previous_blank = True
+    for line in lines:
+        blank = not line.strip()
+        block = not blank and _BLOCK_START.match(line)
+        if block:
+            breaks.append(position)
+        if blank and not double_spaced and not previous_blank:
+            breaks.append(position)
+        if not blank and ((block and line.lstrip().startswith("#")) or _is_heading(line, width)):
+            breaks.append(position + len(line.rstrip("\n\r")))
+        previous_blank = blank
+        position += len(line)
+    return breaks
+
+
+def _ends(text: str, lang: Lang) -> list[int]:
+    """Offsets just after each sentence-final punctuation match."""
+    if lang == "zh":
+        return [m.end() for m in _ZH_END.finditer(text)]
+    return [m.end() for m in _EN_END.finditer(text) if _en_boundary(text, m)]
+
+
+def _markup_sub(
+    pattern: re.Pattern[str], keep_group: int | None, chars: list[str], offsets: list[int]
+) -> tuple[list[str], list[int]]:
+    """Replace each match of ``pattern`` by its group ``keep_group`` (or nothing), keeping offsets."""
+    joined = "".join(chars)
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    position = 0
+    for match in pattern.finditer(joined):
+        out_chars.extend(chars[position : match.start()])
+        out_offsets.extend(offsets[position : match.start()])
+        if keep_group is not None:
+            out_chars.extend(chars[match.start(keep_group) : match.end(keep_group)])
+            out_offsets.extend(offsets[match.start(keep_group) : match.end(keep_group)])
+        position = match.end()
+    out_chars.extend(chars[position:])
+    out_offsets.extend(offsets[position:])
+    return out_chars, out_offsets
+
+
+def _visible(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """The characters of one line's piece a reader sees, with their offsets: Markdown links read
+    as their text, footnote markers and bold markers dropped, as the case loader's quote check
+    reads a source (:func:`hexatable.case.quotes.normalise`, whose patterns are reused)."""
+    chars = list(text[start:end])
+    offsets = list(range(start, end))
+    if not _MARKUP_CHARS.search(text, start, end):
+        return chars, offsets
+    chars, offsets = _markup_sub(_LINK, 1, chars, offsets)
+    chars, offsets = _markup_sub(_FOOTNOTE, None, chars, offsets)
+    chars, offsets = _markup_sub(_MARKERS, None, chars, offsets)
+    return chars, offsets
+
+
+def _flatten(text: str, start: int, end: int, lang: Lang) -> tuple[str, tuple[int, ...]]:
+    """The sentence as a reader sees it on one line, and the document offset of each character:
+    line breaks (and the space around them) removed in Chinese, one space in English; Markdown
+    markup read as the quote check reads it (:func:`_visible`), so a quote cut from this text
+    passes the check."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    position = start
+    for brk in _BREAK.finditer(text, start, end):
+        piece_chars, piece_offsets = _visible(text, position, brk.start())
+        chars.extend(piece_chars)
+        offsets.extend(piece_offsets)
+        if lang == "en" and chars and brk.end() < end:
+            chars.append(" ")
+            offsets.append(brk.start())
+        position = brk.end()
+    piece_chars, piece_offsets = _visible(text, position, end)
+    chars.extend(piece_chars)
+    offsets.extend(piece_offsets)
+    offsets.append(end)
+    return "".join(chars), tuple(offsets)
+
+
+def segment(text: str, lang: Lang) -> list[Sentence]:
+    """The sentences of ``text`` in order.
+
+    >>> [s.raw for s in segment("2月27日，特朗普与金正\\n恩会面。次日离开。", "zh")]
+    ['2月27日，特朗普与金正\\n恩会面。', '次日离开。']
+    >>> [s.flat for s in segment("Mr. Kim met the U.S. envoy.\\nHe left at 3.5 p.m. Then rain.", "en")]
+    ['Mr. Kim met the U.S. envoy.', 'He left at 3.5 p.m. Then rain.']
+    """
+    double = _double_spaced(text)
+    index = LineIndex(text)
+    ends = sorted(set(_ends(text, lang)) | set(_hard_breaks(text, double)) | {len(text)})
+    # a sentence that ends at the end of a line starts a paragraph after it; hard breaks do too
+    hard = sorted(_hard_breaks(text, double))
+    line_ends_paragraphs = double or not _has_blank_line(text)
+    sentences: list[Sentence] = []
+    paragraph = 0
+    position = 0
+    for cut in ends:
+        start = position
+        while start < cut and text[start].isspace():
+            start += 1
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        position = max(position, cut)
+        if stop <= start:
+            continue
+        if sentences:
+            last = sentences[-1]
+            between = text[last.end : start]
+            if "\n" in between and (
+                (line_ends_paragraphs and _line_end_after(text, last.end))
+                or _any_between(hard, last.end, start)
+            ):
+                paragraph += 1
+        flat, offsets = _flatten(text, start, stop, lang)
+        sentences.append(
+            Sentence(
+                start=start,
+                end=stop,
+                line=index.line_of(start),
+                end_line=index.line_of(stop - 1),
+                paragraph=paragraph,
+                raw=text[start:stop],
+                flat=flat,
+                flat_offsets=offsets,
+                index=index,
+            )
+        )
+    return sentences
+
+
+def _has_blank_line(text: str) -> bool:
+    return re.search(r"\n[ \t\u3000]*\n", text.strip()) is not None
+
+
+def _line_end_after(text: str, offset: int) -> bool:
+    """Whether only spaces stand between ``offset`` and the next line break."""
+    rest = text[offset : offset + 200]
+    stripped = rest.lstrip(" \t\u3000")
+    return stripped.startswith("\n") or not stripped
+
+
+def _any_between(points: Sequence[int], low: int, high: int) -> bool:
+    """Whether a point of the sorted ``points`` lies in ``(low, high]``."""
+    i = bisect.bisect_right(points, low)
+    return i < len(points) and points[i] <= high

@@ -1,0 +1,100 @@
+"""Small stand-ins that follow the ingest contract (``hexatable.ingest.types``), so the pipeline's
+tests do not depend on the real date finder, gazetteer and verb dictionary (built alongside).
+
+They know only what a test hands them: a table of names, a table of cues, and three date forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from hexatable.case.dates import DateSpan
+from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
+
+_ZH_DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
+_EN_DATE = re.compile(
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" (\d{1,2})(?:, (\d{4}))?"
+)
+_MONTH_NAMES = "January February March April May June July August September October November December"
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split(" "))}
+
+
+@dataclass
+class FakeFinder:
+    """Year-month-day, month-day and day dates in Chinese; "Month D[, YYYY]" in English. A date
+    right after 将于 ("will be held on") is a plan: returned with ``anchor=False``, context kept."""
+
+    lang: Lang
+    year: int | None = None
+    month: int | None = None
+    unresolved: list[str] = field(default_factory=list)
+
+    def find(self, text: str) -> list[DateMention]:
+        found: list[DateMention] = []
+        pattern = _ZH_DATE if self.lang == "zh" else _EN_DATE
+        for match in pattern.finditer(text):
+            if self.lang == "zh":
+                year = int(match.group(1)) if match.group(1) else self.year
+                month = int(match.group(2)) if match.group(2) else self.month
+                day = int(match.group(3))
+                said_year = match.group(1) is not None
+            else:
+                month, day = _MONTHS[match.group(1)], int(match.group(2))
+                year = int(match.group(3)) if match.group(3) else self.year
+                said_year = match.group(3) is not None
+            if year is None or month is None:
+                self.unresolved.append(match.group())
+                continue
+            plan = text[max(0, match.start() - 2) : match.start()] == "将于"
+            if not plan:
+                self.year, self.month = year, month
+            span = DateSpan.parse(f"{year:04d}-{month:02d}-{day:02d}")
+            mention = DateMention(match.start(), match.end(), match.group(), span, "fake", not said_year)
+            found.append(replace(mention, anchor=not plan))
+        return found
+
+
+@dataclass
+class FakeGazetteer:
+    """Known names: ``{name: (actor id, state or None)}``; proposes nothing unless told."""
+
+    names: dict[str, tuple[str, str | None]]
+    proposals: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def _scan(self, text: str, table: dict[str, tuple[str, str | None]], origin: str) -> list[ActorMention]:
+        if not table:
+            return []
+        pattern = re.compile("|".join(re.escape(n) for n in sorted(table, key=len, reverse=True)))
+        return [
+            ActorMention(m.start(), m.end(), m.group(), table[m.group()][0], origin, table[m.group()][1])  # type: ignore[arg-type]
+            for m in pattern.finditer(text)
+        ]
+
+    def find(self, text: str, lang: Lang) -> list[ActorMention]:
+        return self._scan(text, self.names, "case")
+
+    def propose(self, text: str, lang: Lang) -> list[ActorMention]:
+        return self._scan(text, {n: (i, None) for n, i in self.proposals.items()}, "proposed")
+
+    def label(self, actor_id: str, lang: Lang) -> str:
+        return self.labels.get(actor_id, {}).get(lang, actor_id)
+
+    def state_of(self, actor_id: str) -> str | None:
+        return next((s for i, s in self.names.values() if i == actor_id), None)
+
+
+@dataclass
+class FakeVerbs:
+    """Cues: ``{text: CAMEO root}``, matched leftmost-longest."""
+
+    cues: dict[str, int]
+
+    def find(self, text: str, lang: Lang) -> list[Cue]:
+        pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
+        return [
+            Cue(m.start(), m.end(), m.group(), self.cues[m.group()], m.group())
+            for m in pattern.finditer(text)
+        ]

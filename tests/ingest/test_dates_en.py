@@ -1,0 +1,251 @@
+"""English dates: every form the docs list, the running context, and properties over any text.
+
+Expected values are written by hand from the calendar; the 次日-style property is checked against
+:mod:`datetime`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hexatable.ingest.dates import date_finder
+from hexatable.ingest.types import DateMention
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September"]
+MONTHS += ["October", "November", "December"]
+
+
+def found(*sentences: str, year: int | None = None) -> list[tuple[str, str]]:
+    """(text, ISO value) of every date the finder returns over ``sentences`` in order."""
+    finder = date_finder("en", year=year)
+    return [(m.text, str(m.date)) for s in sentences for m in finder.find(s)]
+
+
+def last(*sentences: str, year: int | None = None) -> str | None:
+    values = found(*sentences, year=year)
+    return values[-1][1] if values else None
+
+
+ABSOLUTE = [
+    ("On 14 July 2007, the reactor was shut.", "14 July 2007", "2007-07-14"),
+    ("On 14th July 2007, the reactor was shut.", "14th July 2007", "2007-07-14"),
+    ("On the 14th of July 2007, the reactor was shut.", "14th of July 2007", "2007-07-14"),
+    ("On July 14, 2007, the reactor was shut.", "July 14, 2007", "2007-07-14"),
+    ("On July 14th 2007, the reactor was shut.", "July 14th 2007", "2007-07-14"),
+    ("On Sept. 19, 2005, the parties agreed.", "Sept. 19, 2005", "2005-09-19"),
+    ("On 9 May 2009 nothing happened.", "9 May 2009", "2009-05-09"),
+    ("In July 2007, the reactor was shut.", "July 2007", "2007-07"),
+    ("Funds ran out in Mar. 2009 again.", "Mar. 2009", "2009-03"),
+    ("In 2007, the reactor was shut.", "2007", "2007"),
+    ("During 2004 the talks stalled.", "2004", "2004"),
+    ("The statement is dated 2005-09-19.", "2005-09-19", "2005-09-19"),
+    ("In early July 2007, inspectors arrived.", "early July 2007", "2007-07-01/2007-07-10"),
+    ("In mid-July 2007, inspectors arrived.", "mid-July 2007", "2007-07-11/2007-07-20"),
+    ("In late February 2004, talks resumed.", "late February 2004", "2004-02-21/2004-02-29"),
+    ("By the end of February 2003 nothing moved.", "the end of February 2003", "2003-02-21/2003-02-28"),
+    ("In early 2007 talks resumed.", "early 2007", "2007-01/2007-04"),
+    ("In late 2007 talks resumed.", "late 2007", "2007-09/2007-12"),
+    ("In the spring of 2003 China sent an envoy.", "spring of 2003", "2003-03/2003-05"),
+    ("In winter 2003 talks stalled.", "winter 2003", "2003-12/2004-02"),
+    ("Talks were held on 27–29 August 2003.", "27–29 August 2003", "2003-08-27/2003-08-29"),
+    ("Talks were held on 27-29 August 2003.", "27-29 August 2003", "2003-08-27/2003-08-29"),
+    ("Talks were held August 27-29, 2003.", "August 27-29, 2003", "2003-08-27/2003-08-29"),
+    ("Talks ran from 27 to 29 August 2003.", "27 to 29 August 2003", "2003-08-27/2003-08-29"),
+    ("Talks ran 27 September – 3 October 2007.", "27 September – 3 October 2007", "2007-09-27/2007-10-03"),
+    ("Talks ran September 27 – October 3, 2007.", "September 27 – October 3, 2007", "2007-09-27/2007-10-03"),
+    ("Sanctions ran from 2004 to 2005.", "2004 to 2005", "2004/2005"),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "iso"), ABSOLUTE)
+def test_absolute_forms(text: str, said: str, iso: str) -> None:
+    assert found(text) == [(said, iso)]
+
+
+CONTEXTUAL = [
+    (("Kelly arrived on July 14.",), 2007, "2007-07-14"),
+    (("Kelly arrived on 14 July.",), 2007, "2007-07-14"),
+    (("Talks were held in July.",), 2007, "2007-07"),
+    (("Talks were held August 27-29.",), 2003, "2003-08-27/2003-08-29"),
+    (("Talks opened on 31 August 2003.", "The next day, Kelly left."), None, "2003-09-01"),
+    (("Talks opened on 31 December 2003.", "The following day, Kelly left."), None, "2004-01-01"),
+    (("Talks opened on 31 December 2003.", "Kelly left next day."), None, "2004-01-01"),
+    (("Talks opened on 31 August 2003.", "The same day, Kelly left."), None, "2003-08-31"),
+    (("Talks opened on 1 March 2004.", "The day before, Kelly arrived."), None, "2004-02-29"),
+    (("Talks opened on 27 August 2003.", "Later that month, Kelly left."), None, "2003-08"),
+    (("Talks opened on 27 August 2003.", "The following month, Kelly left."), None, "2003-09"),
+    (("Talks opened on 27 August 2003.", "The following year, Kelly left."), None, "2004"),
+    (("Talks opened on 27 August 2003.", "Last year, Kelly left."), None, "2002"),
+    (("This year the talks resumed.",), 2019, "2019"),
+    (("Next year the talks resume.",), 2019, "2020"),
+]
+
+
+@pytest.mark.parametrize(("sentences", "year", "iso"), CONTEXTUAL)
+def test_forms_resolved_from_context(sentences: tuple[str, ...], year: int | None, iso: str) -> None:
+    assert last(*sentences, year=year) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reactor may restart; 2007 people attended.",
+        "He will march on.",
+        "The plant produced 5000 tonnes in 30 days.",
+        "Mar-a-Lago is in Florida.",
+        "Resolution 1718 was adopted.",
+        "The summit was held in Hanoi on the 27th.",
+        "See https://example.org/2009/Mar/06/news for the report.",
+        "Nothing could mar the deal signed in Dec.",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert found(text, year=2007) == []
+
+
+def test_without_a_year_nothing_is_resolved_and_today_is_never_used() -> None:
+    finder = date_finder("en")
+    text = "On July 14, talks opened. The next day they closed. This year, later that month, in July."
+    assert finder.find(text) == []
+    assert finder.unresolved == ["July 14", "The next day", "This year", "later that month", "July"]
+
+
+def test_context_rule_in_english() -> None:
+    finder = date_finder("en")
+    finder.find("Talks opened on 27 August 2003 in Beijing.")
+    planned, quoted, since = (
+        finder.find("Kelly said talks will resume on 10 December 2003.")
+        + finder.find('He called "14 July 2004" a good day.')
+        + finder.find("Since 2002, tension has grown.")
+    )
+    assert (planned.anchor, quoted.anchor, since.anchor) == (False, False, False)
+    assert since.rule == "en-y+bound"
+    assert [str(m.date) for m in finder.find("The next day, Kelly left.")] == ["2003-08-28"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)), st.booleans())
+def test_next_day_follows_the_calendar(day: dt.date, month_first: bool) -> None:
+    name = MONTHS[day.month - 1]
+    written = f"{name} {day.day}, {day.year}" if month_first else f"{day.day} {name} {day.year}"
+    sentences = (f"Talks opened on {written}.", "The next day, Kelly left.")
+    assert found(*sentences) == [
+        (written, day.isoformat()),
+        ("The next day", str(day + dt.timedelta(days=1))),
+    ]
+    assert last(f"Talks opened on {written}.", "The day before, Kelly arrived.") == str(
+        day - dt.timedelta(days=1)
+    )
+
+
+PIECES = [
+    "14 July 2007",
+    "July 14, 2007",
+    "July 14",
+    "in 2004",
+    "since 1999",
+    "early 2005",
+    "late July",
+    "27-29 August",
+    "2007-07-14",
+    "the next day",
+    "The same day",
+    "the day before",
+    "later that month",
+    "the following year",
+    "last year",
+    "this year",
+    "next year",
+    "winter 2003",
+    "May",
+    "will",
+    '"',
+    ", ",
+    ". ",
+    "Talks ",
+    "the ",
+    "31",
+    "2020",
+    " ",
+]
+RELATIVE = re.compile(r"next|same|before|that month|following|last year|this year|winter|late July")
+WRITTEN_YEAR = re.compile(r"\d{4}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=30),
+    st.one_of(st.none(), st.integers(1900, 1980)),
+)
+def test_any_text_gives_only_years_written_or_carried(pieces: list[str], year: int | None) -> None:
+    text = "".join(pieces)
+    mentions = date_finder("en", year=year).find(text)
+    known = [int(y) for y in WRITTEN_YEAR.findall(text)] + ([year] if year is not None else [])
+    if not known:
+        assert mentions == []
+        return
+    slack = len(RELATIVE.findall(text)) + 1
+    for mention in mentions:
+        for point in (mention.date.start, mention.date.last):
+            assert min(known) - slack <= point.year <= max(known) + slack, (text, mention)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+SENTENCES = [
+    "Talks opened on 27 August 2003 in Beijing. ",
+    "The next day, the parties issued a statement. ",
+    "On July 14, the reactor was shut. ",
+    'He called "14 July 2004" a good day. ',
+    "Kelly said talks will resume on 10 December. ",
+    "Since 2002, tension has grown. ",
+    "Later that month, envoys met again. ",
+    "Nothing was agreed. ",
+    "In early 2005 the talks stalled. ",
+]
+
+
+@dataclass(frozen=True)
+class Seen:
+    start: int
+    text: str
+    date: str
+    rule: str
+    inferred: bool
+    anchor: bool
+
+
+def seen(mentions: list[DateMention], offset: int) -> list[Seen]:
+    return [Seen(m.start + offset, m.text, str(m.date), m.rule, m.inferred, m.anchor) for m in mentions]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=10),
+    st.lists(st.booleans(), min_size=10, max_size=10),
+    st.one_of(st.none(), st.integers(1990, 2010)),
+)
+def test_splitting_between_sentences_changes_nothing(
+    sentences: list[str], cuts: list[bool], year: int | None
+) -> None:
+    whole = date_finder("en", year=year)
+    expected = seen(whole.find("".join(sentences)), 0)
+    pieces: list[str] = [sentences[0]]
+    for sentence, cut in zip(sentences[1:], cuts, strict=False):
+        if cut:
+            pieces.append(sentence)
+        else:
+            pieces[-1] += sentence
+    split = date_finder("en", year=year)
+    got: list[Seen] = []
+    offset = 0
+    for piece in pieces:
+        got += seen(split.find(piece), offset)
+        offset += len(piece)
+    assert got == expected
+    assert split.unresolved == whole.unresolved
