@@ -94,8 +94,9 @@ def test_only_the_instructor_opens_the_console_socket(client: TestClient, who: s
     client.cookies.clear()
 
 
-def test_an_unknown_class_closes_the_socket(client: TestClient) -> None:
-    with pytest.raises(WebSocketDisconnect) as closed, client.websocket_connect(socket_path("nope")) as ws:
+@pytest.mark.parametrize("class_id", ["nope", "%00", "x" * 300, "班" * 100])
+def test_an_unknown_class_closes_the_socket(client: TestClient, class_id: str) -> None:
+    with pytest.raises(WebSocketDisconnect) as closed, client.websocket_connect(socket_path(class_id)) as ws:
         ws.receive_json()
     assert closed.value.code == 4404
 

@@ -14,6 +14,7 @@ import asyncio
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
@@ -211,6 +212,8 @@ async def class_notice(class_id: str, body: NoticeBody, request: Request, caller
 MAX_CONSOLE_FRAME = 1024
 """The longest frame the console's socket reads: the page sends nothing but ``{"type": "ping"}``."""
 MAX_TOKEN = 200
+CLASS_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""What a class id can look like (they are made by the server); anything else is no class."""
 
 
 def socket_instructor(connection: HTTPConnection) -> Identity:
@@ -279,9 +282,12 @@ async def console_socket(websocket: WebSocket, class_id: str) -> None:
     the HTTP status (4401, 4403, 4404) before the connection opens."""
     try:
         instructor = await run_in_threadpool(socket_instructor, websocket)
+        if not CLASS_ID.fullmatch(class_id):  # never a query the database would refuse (NUL, length)
+            raise RoomError(404, "no such class")
         info = await run_in_threadpool(classes_of(websocket).get, instructor, class_id)
     except RoomError as error:
-        await websocket.close(code=4000 + error.status, reason=error.message[:120])
+        reason = error.message.encode()[:120].decode(errors="ignore")  # a close reason is <= 123 bytes
+        await websocket.close(code=4000 + error.status, reason=reason)
         return
     hub: Hub = websocket.app.state.hub
     limiter: RateLimiter = websocket.app.state.act_limiter

@@ -82,9 +82,10 @@
       try { data = JSON.parse(message.data); } catch (e) { return; }
       if (data && data.type === "changed") refresh();
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (pinger) { clearInterval(pinger); pinger = null; }
       setLive(false);
+      if (event && event.code >= 4400 && event.code < 4500) return;  // refused (token, class): retrying cannot help
       setTimeout(connect, delay);  // retry until the server is back, at most every 10 s
       delay = Math.min(delay * 2, 10000);
     };
@@ -93,8 +94,14 @@
   async function send(form) {
     const body = {};
     for (const [key, value] of new FormData(form).entries()) if (key !== "action") body[key] = value;
-    const response = await fetch(form.dataset.api, {
-      method: "POST", credentials: "same-origin", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
+    let response;
+    try {
+      response = await fetch(form.dataset.api, {
+        method: "POST", credentials: "same-origin", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
+    } catch (e) {
+      showError(notice ? notice.textContent : "");  // the server is away: nothing was done
+      return false;
+    }
     if (!response.ok) {
       let detail = response.statusText;
       try { const data = await response.json(); detail = typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail); } catch (e) { /* not JSON */ }
