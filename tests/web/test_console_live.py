@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 from starlette.websockets import WebSocketDisconnect
 
 from hexatable.services.room.service import RoomService
@@ -18,6 +19,7 @@ from hexatable.web.limits import RateLimiter
 from tests.conftest import INSTRUCTOR, bearer
 from tests.web.test_api import act
 from tests.web.test_classes import make_class, token
+from tests.web.test_clock import FakeClock
 
 
 def socket_path(class_id: str, credential: str | None = INSTRUCTOR) -> str:
@@ -166,3 +168,25 @@ def test_a_burst_of_changes_is_one_message() -> None:
         return changed
 
     assert asyncio.run(burst()) == [1, 2]
+
+
+def test_the_clock_ending_a_table_is_pushed_to_the_console(engine: Engine) -> None:
+    """A table whose time runs out changes without anyone acting: the console hears of it too."""
+    clock = FakeClock()
+    service = RoomService(engine, INSTRUCTOR, clock=clock)
+    app = create_app(service, act_limit=10_000, join_limit=10_000)
+    with TestClient(app) as client:
+        made = make_class(client, tables=2, minutes=1)
+        with client.websocket_connect(socket_path(made["id"])) as console:
+            assert client.portal is not None
+            assert client.portal.call(app.state.tick) == []  # nothing is overdue yet
+            clock.now += 61
+            ended = client.portal.call(app.state.tick)
+            assert sorted(ended) == sorted(t["id"] for t in made["tables"])
+            seen: set[int] = set()
+            while seen != {1, 2}:
+                message = console.receive_json()
+                assert message["type"] == "changed"
+                seen |= set(message["tables"])
+        listed = client.get(f"/api/classes/{made['id']}", headers=bearer(INSTRUCTOR)).json()
+        assert [t["reason"] for t in listed["tables"]] == ["time ran out", "time ran out"]
