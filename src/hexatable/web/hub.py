@@ -94,7 +94,7 @@ class Hub:
                     del self.watchers[session_id]
 
     def watching(self, sessions: Iterable[str]) -> int:
-        """How many consoles watch any of ``sessions`` (for tests and the benchmark's report)."""
+        """How many consoles watch any of ``sessions`` (a console that closed must watch nothing)."""
         return len({w for s in sessions for w in self.watchers.get(s, ())})
 
     def add(self, session_id: str, connection: Connection) -> None:

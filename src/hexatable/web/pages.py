@@ -550,8 +550,9 @@ IRREVERSIBLE = {
     "walk_out": (N_("Walk out of the talks? The others may go on without you."), N_("Walk out")),
     "go_on": (N_("End the talks for everyone? This cannot be undone."), N_("End the talks")),
 }
-"""Moves that cannot be undone, with the question the room asks first and its button's label (the
-same words as the JavaScript confirmation). ``go_on`` asks only for ``false``: ending the talks."""
+"""Moves whose effect cannot be undone, with the question the room asks first and its button's label
+(the same words as the JavaScript confirmation). A seat that walked out may return, but its walking out
+may already have ended the talks (a vote, or the ``fail`` rule); ``go_on`` asks only for ``false``."""
 
 
 def irreversible(event: dict[str, Any]) -> tuple[str, str] | None:
