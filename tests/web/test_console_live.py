@@ -4,6 +4,7 @@ and whatever a client sends gets a short answer, never a dropped connection or a
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import pytest
@@ -190,3 +191,19 @@ def test_the_clock_ending_a_table_is_pushed_to_the_console(engine: Engine) -> No
                 seen |= set(message["tables"])
         listed = client.get(f"/api/classes/{made['id']}", headers=bearer(INSTRUCTOR)).json()
         assert [t["reason"] for t in listed["tables"]] == ["time ran out", "time ran out"]
+
+
+def test_the_console_page_carries_what_its_script_needs(client: TestClient) -> None:
+    """The notice shown while the socket is down (hidden until then, translated) and each open table's
+    seconds left, from which the page counts down between two fetches of the list."""
+    made = make_class(client, tables=2, minutes=45)
+    client.post(f"/api/classes/{made['id']}/tables/2/pause", headers=bearer(INSTRUCTOR))
+    for lang, words in (("en", "Connection lost, retrying"), ("zh", "连接已断开，正在重试")):
+        page = client.get(f"/console/{made['id']}", params={"token": INSTRUCTOR, "lang": lang}).text
+        assert re.search(r'<p class="notice no-print" role="status" id="console-connection" hidden>', page)
+        assert words in page
+    listed = client.get(f"/console/{made['id']}/tables", params={"token": INSTRUCTOR}).text
+    clocks = re.findall(r'<td class="clock" data-seconds="(\d+)" data-paused="(yes|no)">', listed)
+    assert [paused for _, paused in clocks] == ["no", "yes"]
+    assert all(2600 <= int(seconds) <= 2700 for seconds, _ in clocks)  # 45 minutes, just begun
+    client.cookies.clear()
