@@ -8,6 +8,9 @@ does, at a human pace (one move every 2–5 s per person):
 - the chair tables a draft when everyone has answered the last one (or there is none yet);
 - the others support, object or reserve when the draft awaits their answer, and otherwise post a
   plenary message or a message in their side room (USA–KOR and PRK–CHN, opened at the start);
+- the instructor's console is open (``--console``, the default): it holds the class's console socket
+  (``/api/classes/{id}/ws``) and after every ``changed`` message fetches ``GET /console/{id}/tables``,
+  one fetch at a time, as ``console.js`` does (``--no-console`` leaves it out, as runs before it had);
 - every seat holds the room's WebSocket open, and after every push it fetches ``GET /room/{id}/panel``
   (room.js re-renders the panel that way), one fetch at a time: pushes that arrive during a fetch ask
   for one more after it, as room.js coalesces them; with the socket open the sender does not fetch
@@ -24,7 +27,7 @@ reach), errors, and the machine's 1-minute load average before, during and after
 in count and time; traffic goes to 127.0.0.1 only.
 
 Run: ``.venv/bin/python benchmarks/room_class_load.py [--tables 50] [--duration 60] [--via ws|http|form]
-[--database URL]``
+[--database URL] [--no-console]``
 """
 
 from __future__ import annotations
@@ -95,6 +98,8 @@ class Figures:
     lags: list[float] = field(default_factory=list)
     loads: list[float] = field(default_factory=list)
     missed: int = 0
+    console_messages: int = 0
+    console_fetches: list[float] = field(default_factory=list)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -167,6 +172,7 @@ async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Fig
         body = {"tables": args.tables, "seats": {seat: {"kind": "person"} for seat in PEOPLE}}
         response = await client.post("/api/classes", json=body, headers=instructor)
         response.raise_for_status()
+        class_id = response.json()["id"]
         tables = [
             Table(t["id"], {s: link.split("token=")[1] for s, link in t["links"].items() if s in PEOPLE})
             for t in response.json()["tables"]
@@ -294,6 +300,43 @@ async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Fig
                 if ticks % 100 == 0:
                     figures.loads.append(os.getloadavg()[0])
 
+        console_busy = False
+        console_stale = False
+
+        async def console_fetch() -> None:
+            """console.js: one list fetch at a time; messages during one ask for one more after it."""
+            nonlocal console_busy, console_stale
+            if console_busy:
+                console_stale = True
+                return
+            console_busy = True
+            try:
+                while True:
+                    console_stale = False
+                    before = time.monotonic()
+                    try:
+                        listed = await client.get(f"/console/{class_id}/tables?lang=en&token={TOKEN}")
+                    except httpx.HTTPError as error:
+                        figures.errors[type(error).__name__] += 1
+                        return
+                    if listed.status_code != 200:
+                        figures.refused[listed.status_code] += 1
+                        return
+                    figures.console_fetches.append(time.monotonic() - before)
+                    if not console_stale:
+                        return
+            finally:
+                console_busy = False
+
+        async def follow_console(connection: Any) -> None:
+            pending: set[asyncio.Task[None]] = set()
+            async for raw in connection:
+                if json.loads(raw).get("type") == "changed":
+                    figures.console_messages += 1
+                    task = asyncio.create_task(console_fetch())
+                    pending.add(task)
+                    task.add_done_callback(pending.discard)
+
         ws_base = base.replace("http", "ws", 1)
         listeners = []
         for table in tables:
@@ -303,6 +346,10 @@ async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Fig
                 )
                 sockets[(table.id, seat)] = connection
                 listeners.append(asyncio.create_task(listen(table, seat, connection)))
+        if args.console:
+            console = await websockets.connect(f"{ws_base}/api/classes/{class_id}/ws?token={TOKEN}")
+            sockets[("console", "")] = console
+            listeners.append(asyncio.create_task(follow_console(console)))
         cpu_before = server_cpu(server_pid)
         started = time.monotonic()
         stop = started + args.duration
@@ -333,6 +380,12 @@ def main() -> None:
     parser.add_argument("--via", choices=("ws", "http", "form"), default="ws", help="how moves are sent")
     parser.add_argument("--database", default=None, help="SQLAlchemy URL (default: a fresh SQLite file)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--console",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the instructor's console open, following the class over its socket (default: yes)",
+    )
     args = parser.parse_args()
     if not 1 <= args.tables <= 200 or not 1 <= args.duration <= 600:
         parser.error("--tables: 1 to 200; --duration: 1 to 600 seconds")
@@ -397,6 +450,14 @@ def report(
         f"  panel fetches: {len(f.panels)}, p50 {1000 * percentile(f.panels, 0.5):.0f} ms,"
         f" p99 {1000 * percentile(f.panels, 0.99):.0f} ms; server CPU {100 * cpu_share:.0f}% of one core"
     )
+    if args.console:
+        print(
+            f"  console: {f.console_messages} change messages, {len(f.console_fetches)} list fetches "
+            f"({args.tables} tables each), p50 {1000 * percentile(f.console_fetches, 0.5):.0f} ms, "
+            f"p99 {1000 * percentile(f.console_fetches, 0.99):.0f} ms"
+        )
+    else:
+        print("  console: not open (--no-console)")
     refused = ", ".join(f"{status}: {n}" for status, n in sorted(f.refused.items())) or "none"
     errors = ", ".join(f"{name}: {n}" for name, n in sorted(f.errors.items())) or "none"
     limited = "; 429 (rate limiter) seen" if 429 in f.refused else "; no 429 (the rate limiter never refused)"

@@ -141,7 +141,7 @@ INSTRUCTOR_ONLY = [
     if "/classes" in route[1] or "/console" in route[1] or "results" in route[1] or "/created" in route[1]
 ]
 """Routes a seat's or an observer's token must never open (the console, any class, the exports)."""
-WEBSOCKETS = {"/api/sessions/{session_id}/ws"}
+WEBSOCKETS = {"/api/sessions/{session_id}/ws", "/api/classes/{class_id}/ws"}
 
 
 def http_routes() -> set[tuple[str, str]]:
@@ -305,3 +305,28 @@ def test_no_websocket_message_leaks(client: TestClient, table: dict[str, Any]) -
     ):
         ws.receive_json()
     assert closed.value.code == 4403
+
+
+def test_the_console_socket_opens_for_no_seat_or_observer(client: TestClient, table: dict[str, Any]) -> None:
+    """The console's WebSocket, probed as the HTTP routes are: a seat's and an observer's token, as
+    ``?token=`` and in every cookie the app reads, close it (4403) before it opens; no token, 4401."""
+    session = table["id"]
+    klass = client.post("/api/classes", json={"tables": 1}, headers=bearer(INSTRUCTOR)).json()
+    path = f"/api/classes/{klass['id']}/ws"
+    for holder in ("PRK", "observer"):
+        credential = table["seat_tokens"]["PRK"] if holder == "PRK" else table["observer_token"]
+        for how in ("query", "seat cookie", "instructor cookie"):
+            client.cookies.clear()
+            url = path + (f"?token={credential}" if how == "query" else "")
+            if how == "seat cookie":
+                client.cookies.set(f"hx_seat_{session}", credential)
+            elif how == "instructor cookie":
+                client.cookies.set("hx_instructor", credential)
+            with pytest.raises(WebSocketDisconnect) as closed, client.websocket_connect(url) as ws:
+                ws.receive_json()
+            expected = 4401 if how == "seat cookie" else 4403  # the seat's cookie is not a credential here
+            assert closed.value.code == expected, f"{holder} by {how}"
+    client.cookies.clear()
+    with client.websocket_connect(f"{path}?token={INSTRUCTOR}") as console:  # the probe is not vacuous
+        console.send_json({"type": "ping"})
+        assert console.receive_json() == {"type": "pong"}

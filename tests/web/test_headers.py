@@ -153,3 +153,25 @@ def test_the_ingest_review_pages_and_download_carry_the_headers(client: TestClie
     for name, value in (("cache-control", "no-store"), ("x-content-type-options", "nosniff")):
         assert draft.headers[name] == value
     assert directives(draft.headers["content-security-policy"])["script-src"] == "'self'"
+
+
+def test_the_confirmation_pages_carry_the_headers_and_no_inline_script(client: TestClient) -> None:
+    """The pages that ask before an irreversible action without JavaScript (the room's and the console's)."""
+    created = create(client)
+    session, prk = created["id"], created["seat_tokens"]["PRK"]
+    klass = client.post("/api/classes", json={"tables": 1}, headers=bearer(INSTRUCTOR)).json()
+    asked = [
+        client.post(f"/room/{session}/act", params={"token": prk}, data={"type": "walk_out"}),
+        client.post(
+            f"/console/{klass['id']}/tables/1", params={"token": INSTRUCTOR}, data={"action": "close"}
+        ),
+    ]
+    for response in asked:
+        where = str(response.request.url)
+        assert response.status_code == 200 and 'id="confirm"' in response.text, where
+        assert (
+            response.headers["cache-control"] == "no-store" and response.headers["x-frame-options"] == "DENY"
+        )
+        assert directives(response.headers["content-security-policy"])["script-src"] == "'self'", where
+        assert_policy_clean(response.text, where)
+    client.cookies.clear()

@@ -3,22 +3,27 @@
 Routes only parse input, call :mod:`hexatable.services.room.classes` and
 :mod:`hexatable.services.room.results`, and serialise or render what they return. Every route is the
 instructor's: a seat's or an observer's token is refused (403) wherever it is presented. The console
-page works without JavaScript (forms post and redirect); ``console.js`` refreshes the table list in place
-every few seconds and sends the forms to the JSON API.
+page works without JavaScript (forms post and redirect; closing a table asks on a page of its own
+first); ``console.js`` keeps the table list live over the console's WebSocket (the server says which
+tables changed, the page fetches the list again) and sends the forms to the JSON API.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, WebSocket, WebSocketDisconnect
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 
 from hexatable.case import builtin_case_ids, pick
 from hexatable.cli.views import actor_name
@@ -26,12 +31,16 @@ from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.delegates import STRATEGIES
 from hexatable.services.room.classes import MAX_TABLES, MAX_TITLE, Classes, CreatedClass
 from hexatable.services.room.results import CSV_COLUMNS, class_results, csv_rows, table_results
-from hexatable.services.room.service import ROOM_MECHANISMS, Identity, RoomError, SeatPlan
+from hexatable.services.room.service import ROOM_MECHANISMS, Identity, RoomError, RoomService, SeatPlan
 from hexatable.web.api import Caller, CreateSessionBody, SeatPlanBody, join_links, service_of
-from hexatable.web.hub import Hub
+from hexatable.web.hub import Hub, Watcher
+from hexatable.web.i18n import N_, translations
+from hexatable.web.limits import RateLimiter
 from hexatable.web.pages import (
     INSTRUCTOR_COOKIE,
     builtin_case,
+    confirmation_page,
+    confirmed,
     form_number,
     hand_off,
     instructor_of,
@@ -41,6 +50,8 @@ from hexatable.web.pages import (
 )
 
 router = APIRouter()
+CLOSE_TABLE = N_("Close table %(number)s? Its talks end without agreement, for good.")
+"""The question before a table is closed (the console's dialog and its no-JavaScript page)."""
 DEFAULT_CHAIR = str(CreateSessionBody.model_fields["chair_strategy"].default)
 """The AI chair's strategy when none is chosen: the same as for one session through the API."""
 
@@ -68,11 +79,11 @@ class NoticeBody(BaseModel):
     text: str = Field(..., min_length=1, max_length=500)
 
 
-def classes_of(request: Request) -> Classes:
+def classes_of(request: HTTPConnection) -> Classes:
     """The class registry over the app's room service (made on first use)."""
     found: Classes | None = getattr(request.app.state, "classes", None)
     if found is None:
-        found = request.app.state.classes = Classes(service_of(request))
+        found = request.app.state.classes = Classes(request.app.state.service)
     return found
 
 
@@ -196,6 +207,106 @@ async def class_notice(class_id: str, body: NoticeBody, request: Request, caller
     sessions = await run_in_threadpool(classes_of(request).broadcast, caller, class_id, body.text)
     notify(request, sessions)
     return {"sessions": sessions}
+
+
+MAX_CONSOLE_FRAME = 1024
+"""The longest frame the console's socket reads: the page sends nothing but ``{"type": "ping"}``."""
+MAX_TOKEN = 200
+CLASS_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""What a class id can look like (they are made by the server); anything else is no class."""
+
+
+def socket_instructor(connection: HTTPConnection) -> Identity:
+    """The instructor, from ``?token=`` or the instructor's cookie (the console pages' credential);
+    a :class:`RoomError` (401 without a token, 403 for anyone else's) otherwise."""
+    token = connection.query_params.get("token") or connection.cookies.get(INSTRUCTOR_COOKIE)
+    if token and len(token) > MAX_TOKEN:
+        raise RoomError(403, "this token opens nothing here")
+    service: RoomService = connection.app.state.service
+    found = service.identify(token)
+    require_instructor(found)
+    return found
+
+
+def console_key(class_id: str, client: str | None) -> str:
+    """The rate-limit bucket of a console socket: per class and client address. The instructor's own
+    routes are not limited, but a socket that answers every frame must not be a way to load the
+    server, whoever holds it."""
+    return f"console:{class_id[:MAX_TOKEN]}:{client or '?'}"
+
+
+def console_answer(frame: Mapping[str, Any], allowed: bool) -> dict[str, Any]:
+    """The answer to a frame the console's page sent: ``pong`` to ``{"type": "ping"}``, a short
+    ``error`` (never the frame echoed back) to anything else, or to any frame over the rate limit."""
+    if not allowed:
+        return {"type": "error", "status": 429, "detail": "too many frames; slow down"}
+    text = frame.get("text")
+    if text is None:
+        return {"type": "error", "status": 422, "detail": "frame: send text frames of JSON, not binary ones"}
+    if len(text) > MAX_CONSOLE_FRAME:
+        return {"type": "error", "status": 413, "detail": f"frame: at most {MAX_CONSOLE_FRAME} characters"}
+    try:
+        message = json.loads(text)
+    except (ValueError, RecursionError):
+        return {"type": "error", "status": 400, "detail": "frame: not JSON"}
+    if message != {"type": "ping"}:
+        return {"type": "error", "status": 422, "detail": 'frame: this socket only takes {"type": "ping"}'}
+    return {"type": "pong"}
+
+
+CONSOLE_INTERVAL = 1.0
+"""Seconds at least between two messages to a console. The first change after a quiet spell goes out
+at once; changes during the next second are merged into one message. Each message costs a fetch of
+every table's line (about 3 ms a table), so in a busy class of 50 tables the console costs at most
+that once a second, as the 2-second poll it replaces did, instead of once per move."""
+
+
+async def push_changes(websocket: WebSocket, watcher: Watcher, interval: float = CONSOLE_INTERVAL) -> None:
+    """Tell the console which tables changed, as soon as any did, then at most once per ``interval``;
+    changes that come meanwhile are merged into the next message."""
+    while True:
+        tables = await watcher.changes()
+        await websocket.send_json({"type": "changed", "tables": tables})
+        await asyncio.sleep(interval)
+
+
+@router.websocket("/api/classes/{class_id}/ws")
+async def console_socket(websocket: WebSocket, class_id: str) -> None:
+    """The console, live (instructor only, with the console pages' credential: ``?token=`` or the
+    instructor's cookie). The server sends ``{"type": "changed", "tables": [1, 3]}`` whenever tables
+    of the class change (moves, messages, the clock, pauses, notices; a burst is merged into one
+    message), and the page fetches ``/console/{class}/tables`` again. The page may send
+    ``{"type": "ping"}`` (answered ``{"type": "pong"}``); any other frame, a binary one, one over
+    1 KiB or one over the rate limit answers a short ``{"type": "error", "status", "detail"}`` and the
+    connection stays open. Anyone but the instructor, or an unknown class, is closed with code 4000 +
+    the HTTP status (4401, 4403, 4404) before the connection opens."""
+    try:
+        instructor = await run_in_threadpool(socket_instructor, websocket)
+        if not CLASS_ID.fullmatch(class_id):  # never a query the database would refuse (NUL, length)
+            raise RoomError(404, "no such class")
+        info = await run_in_threadpool(classes_of(websocket).get, instructor, class_id)
+    except RoomError as error:
+        reason = error.message.encode()[:120].decode(errors="ignore")  # a close reason is <= 123 bytes
+        await websocket.close(code=4000 + error.status, reason=reason)
+        return
+    hub: Hub = websocket.app.state.hub
+    limiter: RateLimiter = websocket.app.state.act_limiter
+    key = console_key(class_id, websocket.client.host if websocket.client else None)
+    watcher = Watcher({session_id: number for number, session_id in enumerate(info.sessions, start=1)})
+    hub.watch(watcher)  # before the page learns the socket is open: no change falls between the two
+    await websocket.accept()
+    pushing = asyncio.get_running_loop().create_task(push_changes(websocket, watcher))
+    try:
+        while True:
+            frame = await websocket.receive()
+            if frame["type"] == "websocket.disconnect":
+                break
+            await websocket.send_json(console_answer(frame, limiter.allow(key)))
+    except WebSocketDisconnect:
+        pass
+    finally:
+        hub.unwatch(watcher)
+        pushing.cancel()
 
 
 def _class_results(request: Request, caller: Identity, class_id: str) -> dict[str, Any]:
@@ -378,10 +489,24 @@ def console_tables(class_id: str, request: Request) -> Response:
 
 @router.post("/console/{class_id}/tables/{number}")
 async def console_table_action(class_id: str, number: int, request: Request) -> Response:
-    """The no-JavaScript path of the console's pause, resume and close buttons."""
+    """The no-JavaScript path of the console's pause, resume and close buttons. Closing first answers
+    a page that asks for confirmation and changes nothing; its form posts again with ``confirmed=yes``."""
     instructor = page_instructor(request)
-    action = str((await request.form()).get("action", ""))
+    form = await request.form(max_files=0, max_fields=20, max_part_size=1024)
+    action = str(form.get("action", ""))
     classes = classes_of(request)
+    if action == "close" and not confirmed(form):
+        await run_in_threadpool(classes.table, instructor, class_id, number)  # 404 for no such table
+        lang = language(request)
+        question = translations(lang).gettext(CLOSE_TABLE) % {"number": number}
+        return confirmation_page(
+            request,
+            question,
+            N_("Close"),
+            f"/console/{class_id}/tables/{number}?lang={lang}",
+            [("action", "close")],
+            f"/console/{class_id}?lang={lang}",
+        )
     if action == "close":
         session_id = await run_in_threadpool(classes.close, instructor, class_id, number)
     elif action in ("pause", "resume"):

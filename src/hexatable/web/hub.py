@@ -1,11 +1,16 @@
-"""WebSocket connections per session; after every change each connection gets its own view."""
+"""WebSocket connections per session; after every change each connection gets its own view.
+
+Consoles (the instructor's page of a class) watch several sessions at once: they are told *which*
+tables changed, not sent views, and fetch the table list themselves (:class:`Watcher`).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import WebSocket
@@ -33,6 +38,32 @@ class Connection:
             await self.socket.send_json({"type": "view", "view": view})
 
 
+@dataclass(eq=False)
+class Watcher:
+    """A console following the sessions ``tables`` (session id -> table number).
+
+    :meth:`mark` records a change and wakes whoever waits in :meth:`changes`; changes that arrive
+    before the waiter runs again are merged into one answer, so a burst of moves at many tables
+    costs the console one message (and one fetch), not one per move."""
+
+    tables: dict[str, int]
+    _changed: set[int] = field(default_factory=set)
+    _wake: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def mark(self, session_id: str) -> None:
+        number = self.tables.get(session_id)
+        if number is not None:
+            self._changed.add(number)
+            self._wake.set()
+
+    async def changes(self) -> list[int]:
+        """The numbers of the tables that changed since the last call (waits for at least one)."""
+        await self._wake.wait()
+        self._wake.clear()
+        changed, self._changed = sorted(self._changed), set()
+        return changed
+
+
 class Hub:
     """Pushes views to the WebSocket connections of each session.
 
@@ -47,6 +78,24 @@ class Hub:
         self.connections: dict[str, set[Connection]] = defaultdict(set)
         self._dirty: set[str] = set()
         self._pumps: dict[str, asyncio.Task[None]] = {}
+        self.watchers: dict[str, set[Watcher]] = defaultdict(set)
+
+    def watch(self, watcher: Watcher) -> None:
+        """Tell ``watcher`` of every change to one of its sessions from now on."""
+        for session_id in watcher.tables:
+            self.watchers[session_id].add(watcher)
+
+    def unwatch(self, watcher: Watcher) -> None:
+        for session_id in watcher.tables:
+            watchers = self.watchers.get(session_id)
+            if watchers is not None:
+                watchers.discard(watcher)
+                if not watchers:
+                    del self.watchers[session_id]
+
+    def watching(self, sessions: Iterable[str]) -> int:
+        """How many consoles watch any of ``sessions`` (a console that closed must watch nothing)."""
+        return len({w for s in sessions for w in self.watchers.get(s, ())})
 
     def add(self, session_id: str, connection: Connection) -> None:
         self.connections[session_id].add(connection)
@@ -59,7 +108,10 @@ class Hub:
         await connection.send_view(view)
 
     def notify(self, session_id: str) -> None:
-        """The session changed: make sure its connections get the new views soon."""
+        """The session changed: make sure its connections get the new views soon, and tell the
+        consoles that watch it."""
+        for watcher in self.watchers.get(session_id, ()):
+            watcher.mark(session_id)
         self._dirty.add(session_id)
         pump = self._pumps.get(session_id)
         if pump is None or pump.done():

@@ -34,7 +34,7 @@ from hexatable.case import (
 from hexatable.cli.views import actor_name, counts, overview_view, timeline_view
 from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.delegates import STRATEGIES
-from hexatable.services.room.moves import MAX_BODY, MAX_ID
+from hexatable.services.room.moves import MAX_BODY, MAX_ID, MoveError, parse_move
 from hexatable.services.room.service import (
     DEFAULT_CHAIR,
     ROOM_MECHANISMS,
@@ -518,6 +518,8 @@ def form_event(form: Any) -> dict[str, Any]:
     options = []
     for key, value in form.multi_items():
         text = form_text(value)
+        if key == CONFIRMED:  # the no-JavaScript confirmation's mark, not a field of the move
+            continue
         if key.startswith("option_"):
             options.append(text)
         elif key == "members":
@@ -540,16 +542,72 @@ def form_event(form: Any) -> dict[str, Any]:
     return event
 
 
+CONFIRMED = "confirmed"
+"""The form field that says a person confirmed an irreversible action (its value is ``yes``)."""
+IRREVERSIBLE = {
+    "close": (N_("Close the talks for everyone? This cannot be undone."), N_("Close the talks")),
+    "end": (N_("End the talks for everyone? This cannot be undone."), N_("Close the talks")),
+    "walk_out": (N_("Walk out of the talks? The others may go on without you."), N_("Walk out")),
+    "go_on": (N_("End the talks for everyone? This cannot be undone."), N_("End the talks")),
+}
+"""Moves whose effect cannot be undone, with the question the room asks first and its button's label
+(the same words as the JavaScript confirmation). A seat that walked out may return, but its walking out
+may already have ended the talks (a vote, or the ``fail`` rule); ``go_on`` asks only for ``false``."""
+
+
+def irreversible(event: dict[str, Any]) -> tuple[str, str] | None:
+    """The question and the button's label to confirm ``event`` with, or ``None`` for a move that can
+    be taken back (or corrected by the next one)."""
+    kind = event.get("type")
+    if kind == "go_on" and event.get("go_on") is not False:
+        return None
+    return IRREVERSIBLE.get(kind) if isinstance(kind, str) else None
+
+
+def confirmation_page(
+    request: Request, question: str, label: str, action: str, fields: list[tuple[str, str]], back: str
+) -> HTMLResponse:
+    """A page that asks ``question`` before an irreversible action, for browsers without JavaScript:
+    its form posts ``fields`` to ``action`` again with ``confirmed=yes``; nothing has changed yet."""
+    gettext = translations(language(request)).gettext
+    context = {
+        "question": question,
+        "label": gettext(label),
+        "action": action,
+        "fields": [(k, v) for k, v in fields if k != CONFIRMED],
+        "back": back,
+    }
+    return render(request, "confirm.html", context)
+
+
+def confirmed(form: Any) -> bool:
+    """Whether a posted form carries the confirmation (``confirmed=yes``, nothing else)."""
+    value = form.get(CONFIRMED)
+    return isinstance(value, str) and value == "yes"
+
+
 @router.post("/room/{session_id}/act", response_model=None)
 async def room_act(session_id: str, request: Request) -> Response:
     """The no-JavaScript path: act from a form, then back to the room; a refused move shows the room
-    again with the reason (and the refusal's status), never a message taken from the address."""
+    again with the reason (and the refusal's status), never a message taken from the address. An
+    irreversible move (closing or ending the talks, walking out) first answers a page that asks for
+    confirmation and changes nothing; its form posts the move again with ``confirmed=yes``."""
     identity, token = room_identity(request, session_id)
     limit_seat(request, identity)
     form = await request.form(max_files=0, max_fields=200, max_part_size=MAX_BODY)
     lang = language(request)
     try:
         event = form_event(form)
+        asking = irreversible(event)
+        if asking is not None and not confirmed(form):
+            try:  # a move that does not fit its schema is refused now, not after the question
+                parse_move(event)
+            except MoveError as problem:
+                raise RoomError(422, str(problem)) from None
+            question = translations(lang).gettext(asking[0])
+            fields = [(k, form_text(v)) for k, v in form.multi_items()]
+            action, back = f"/room/{session_id}/act?lang={lang}", f"/room/{session_id}?lang={lang}"
+            return confirmation_page(request, question, asking[1], action, fields, back)
         await run_in_threadpool(service_of(request).act, identity, session_id, event)
     except RoomError as error:
         return await run_in_threadpool(
