@@ -63,7 +63,9 @@ def play(
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 1000), st.lists(turn, max_size=40))
-def test_posteriors_stay_normalised_and_weights_a_simplex(seed: int, turns) -> None:
+def test_posteriors_stay_normalised_and_weights_a_simplex(
+    seed: int, turns: list[tuple[int, int, bool, float]]
+) -> None:
     space = tiny_space(seed)
     beliefs = OfferBeliefs.begin(landscape(space), np.random.default_rng(seed))
     totals = beliefs.factors.sum(axis=2)
@@ -103,9 +105,9 @@ def test_an_issue_the_offerer_never_moves_on_ends_with_the_largest_weight(
             changes = sum(a[other] != b[other] for a, b in itertools.pairwise(rows))
             assume(changes > 1 / LEARNING_RATE)
     beliefs = OfferBeliefs.begin(landscape(space), np.random.default_rng(seed))
-    for step, option_row in enumerate(rows):
+    for number, option_row in enumerate(rows):
         outcome = int(np.flatnonzero((space.outcomes == option_row).all(axis=1))[0])
-        beliefs.observe_turn(mover, outcome, -1, step / len(rows))
+        beliefs.observe_turn(mover, outcome, -1, number / len(rows))
     weights = beliefs.weights()
     for holder in range(3):
         if holder != mover:
@@ -145,7 +147,9 @@ class Reference:
         if h == j:
             return 1.0
         c = self.counts[j]
-        return self.total[h][j] * (self.w0[h][j][i] + LEARNING_RATE * c[i]) / (1 + LEARNING_RATE * sum(c))
+        return float(
+            self.total[h][j] * (self.w0[h][j][i] + LEARNING_RATE * c[i]) / (1 + LEARNING_RATE * sum(c))
+        )
 
     def modelled(self, h: int, j: int, o: int) -> float:
         row = self.space.outcomes[o].tolist()
@@ -178,7 +182,7 @@ class Reference:
     def estimate(self, h: int, j: int) -> float:
         top = max(self.log_post[h][j])
         w = [math.exp(x - top) for x in self.log_post[h][j]]
-        return sum(a * b for a, b in zip(w, self.grid[h][j], strict=True)) / sum(w)
+        return float(sum(a * b for a, b in zip(w, self.grid[h][j], strict=True)) / sum(w))
 
     def target(self, h: int) -> float:
         land = landscape(self.space)
@@ -213,7 +217,9 @@ class Reference:
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 1000), st.lists(turn, max_size=25), st.integers(0, 2), st.floats(0, 1))
-def test_the_compiled_update_is_the_model(seed: int, turns, holder: int, t: float) -> None:
+def test_the_compiled_update_is_the_model(
+    seed: int, turns: list[tuple[int, int, bool, float]], holder: int, t: float
+) -> None:
     space = tiny_space(seed)
     beliefs = OfferBeliefs.begin(landscape(space), np.random.default_rng(seed))
     reference = Reference(beliefs)

@@ -135,7 +135,8 @@ def observe_turn(
 
 
 @njit(
-    f"float64({_F3}, {_F3}, {_F3}, {_F2}, {_F3}, {_F2}, {_F2}, {_F2}, float64, {_F2}, {_B1}, {_F1}, int64)",
+    f"float64({_F3}, {_F3}, {_F3}, {_F2}, {_F3}, {_F2}, {_F2}, {_F2}, float64, {_F2}, {_B1}, {_F1}, {_F2},"
+    " int64)",
     cache=True,
     error_model="numpy",
 )
@@ -152,9 +153,11 @@ def refresh_holder(
     utilities: FloatArray,
     permitted: npt.NDArray[np.bool_],
     reservations: FloatArray,
+    estimates: FloatArray,
     holder: int,
 ) -> float:
-    """``holder``'s own utility at its believed Nash point; rewrites its model ``values[holder]``.
+    """``holder``'s own utility at its believed Nash point; rewrites its model ``values[holder]`` and
+    its posterior means of the others' bottom lines ``estimates[holder]``.
 
     The model is ``values[holder, j, k] = utilities[j, k] + sum_i (factors[holder, j, i] − 1)
     effects[j, i, k]`` on the shortlist, with the factors of :func:`observe_turn`; since those are
@@ -172,7 +175,7 @@ def refresh_holder(
     """
     seats = values.shape[1]
     texts = values.shape[2]
-    estimate = np.empty(seats)
+    estimate = estimates[holder]
     for j in range(seats):
         mass = 0.0
         mean = 0.0
@@ -211,8 +214,8 @@ def refresh_holder(
 
 
 @njit(
-    f"int64({_I1}, {_I2}, {_F2}, {_F1}, {_F2}, {_I1}, {_F3}, {_F3}, {_F3}, {_F2}, {_F1}, {_B2},"
-    f" int64, float64, {_I1})",
+    f"int64({_I1}, {_I2}, {_F2}, {_F1}, {_F2}, {_I1}, {_F3}, {_F2}, {_F2}, {_F1}, {_B2}, int64, float64,"
+    f" {_I1})",
     cache=True,
     error_model="numpy",
 )
@@ -224,8 +227,7 @@ def choose_offer(
     flat_effects: FloatArray,
     offsets: IntArray,
     factors: FloatArray,
-    log_weights: FloatArray,
-    grid: FloatArray,
+    estimates: FloatArray,
     best: FloatArray,
     tau: FloatArray,
     forbidden: npt.NDArray[np.bool_],
@@ -238,32 +240,25 @@ def choose_offer(
 
     A candidate ``o``'s score is the product of ``σ((Û_j − θ_j) / tau[j])`` over the other seats ``j``:
     ``Û_j`` the holder's model of ``j``'s utility of it (as in :func:`observe_turn`),
-    ``θ_j = r̂ + level (best[holder, j] − r̂)`` with ``r̂`` the posterior mean of ``j``'s reservation
-    type. A candidate that lacks one of ``j``'s public red lines (``forbidden[j, o]``) has probability 0
-    for ``j``; each factor is floored at 1e-12 (as
-    :func:`hexatable.negotiate.belief_kernels.mediator_pick` does), so the product never underflows to
-    a tie.
+    ``θ_j = r̂ + level (best[holder, j] − r̂)`` with ``r̂ = estimates[holder, j]`` the posterior mean of
+    ``j``'s reservation type (as :func:`refresh_holder` left it). A candidate that lacks one of ``j``'s
+    public red lines (``forbidden[j, o]``) has probability 0 for ``j``; each factor is floored at 1e-12
+    (as :func:`hexatable.negotiate.belief_kernels.mediator_pick` does), so the product never underflows
+    to a tie.
 
     No exponential is taken per candidate: ``σ(z) = 1 / (1 + e^{−z})`` and ``e^{−z}`` is the product of
     ``e^{(θ_j − centres[j]) / tau[j]}``, ``exp_utilities[o, j] = e^{−(utilities[j, o] − centres[j]) /
     tau[j]}`` (per space) and one factor per issue, ``e^{−(factors − 1) effect / tau[j]}`` (per call);
     ``centres`` keeps every exponent within a seat's range over ``tau``.
     """
-    seats = grid.shape[1]
-    types = grid.shape[2]
+    seats = estimates.shape[1]
     issues = outcomes.shape[1]
     columns = flat_effects.shape[1]
     lead = np.empty(seats)
     # scaled[c, j]: e^(-(option column c's main effect for j, as the holder models it) / tau[j])
     scaled = np.ones((columns, seats))
     for j in range(seats):
-        mass = 0.0
-        mean = 0.0
-        for g in range(types):
-            w = math.exp(log_weights[holder, j, g])
-            mass += w
-            mean += w * grid[holder, j, g]
-        r = mean / mass
+        r = estimates[holder, j]
         lead[j] = math.exp((r + level * (best[holder, j] - r) - centres[j]) / tau[j])
         if j == holder:
             continue
@@ -299,7 +294,8 @@ def choose_offer(
 
 @njit(
     f"float64({_F3}, {_F3}, {_F3}, {_F3}, {_F2}, {_F2}, {_I1}, {_F2}, {_F2}, {_I1}, {_I2}, {_F2}, {_F1},"
-    f" float64, int64, int64, int64, float64, {_F3}, {_F2}, {_F3}, {_F2}, {_F3}, {_F2}, {_B1}, {_F1}, int64)",
+    f" float64, int64, int64, int64, float64, {_F3}, {_F2}, {_F3}, {_F2}, {_F3}, {_F2}, {_B1}, {_F1}, {_F2},"
+    " int64)",
     cache=True,
     error_model="numpy",
 )
@@ -330,6 +326,7 @@ def advance(
     short_utilities: FloatArray,
     permitted: npt.NDArray[np.bool_],
     reservations: FloatArray,
+    estimates: FloatArray,
     holder: int,
 ) -> float:
     """:func:`observe_turn` of ``seat``'s turn (skipped when ``seat`` is -1), then
@@ -373,5 +370,6 @@ def advance(
         short_utilities,
         permitted,
         reservations,
+        estimates,
         holder,
     )

@@ -97,6 +97,8 @@ class OfferBeliefs(Beliefs):
         ``[S]`` each seat's latest offer (-1: none yet).
     prior_best
         ``[S, S]`` each holder's prior estimate of each seat's best score (where its curve starts).
+    estimates
+        ``[S, S]`` each holder's posterior mean of each seat's bottom line, as of its last refresh.
     prior_part, learnt
         ``[S, S, K]`` and ``[S, K]``: each holder's prior weights and each seat's counts, each times the
         main effects on the shortlist and summed over issues (what the model of a seat's sheet is made
@@ -113,6 +115,8 @@ class OfferBeliefs(Beliefs):
     learnt: FloatArray = field(init=False, repr=False)
     _base: FloatArray = field(init=False, repr=False)
     _learnt_targets: FloatArray = field(init=False, repr=False)
+    estimates: FloatArray = field(init=False, repr=False)
+    _fresh: set[int] = field(init=False, repr=False)
     _tables: _Tables = field(init=False, repr=False)
     _exponent: float = field(init=False, repr=False)
     _out: IntArray = field(init=False, repr=False)
@@ -148,6 +152,8 @@ class OfferBeliefs(Beliefs):
             lambda: np.ascontiguousarray(land.utilities - land.effects.sum(axis=1)),
         )
         beliefs._learnt_targets = np.ascontiguousarray(land.reservations).copy()
+        beliefs.estimates = np.ascontiguousarray(beliefs.estimate()).copy()
+        beliefs._fresh = set(range(count))
         beliefs._tables = _tables(land.space)
         beliefs._exponent = land.settings.assumed_exponent
         beliefs._out = np.empty(WINDOW, dtype=np.int64)
@@ -178,6 +184,7 @@ class OfferBeliefs(Beliefs):
             land.utilities,
             land.permitted,
             land.reservations,
+            beliefs.estimates,
         )
         exp_utilities, centres = land.space.memo(("offer-odds", land.settings), lambda: _odds(land))
         beliefs._choice = (
@@ -187,8 +194,7 @@ class OfferBeliefs(Beliefs):
             land.flat_effects,
             land.offsets,
             beliefs.factors,
-            beliefs.log_weights,
-            beliefs.grid,
+            beliefs.estimates,
             beliefs.prior_best,
             land.tau,
             tables.forbidden,
@@ -216,10 +222,13 @@ class OfferBeliefs(Beliefs):
         level = 1.0 - math.pow(min(max(t, 0.0), 1.0), self._exponent)
         target = kernels().advance(*self._head, seat, offer, standing, level, *self._tail, holder)
         if seat >= 0:
+            self._fresh.clear()
             if self._cache:
                 self._cache.clear()
             if self._stable:
                 self._stable.clear()
+        if holder >= 0:
+            self._fresh.add(holder)
         if holder >= 0 and target != self._learnt_targets[holder]:
             targets = self._learnt_targets.copy()  # a new array: delegates cache their floor by its identity
             targets[holder] = target
@@ -234,6 +243,8 @@ class OfferBeliefs(Beliefs):
         """The ``candidates`` (at most :data:`WINDOW`, contiguous) that ``holder`` believes the others
         most likely to accept at ``t``, ties all kept, in candidate order
         (:func:`hexatable.negotiate.offer_kernels.choose_offer`)."""
+        if holder not in self._fresh:  # its estimates are those of its last refresh
+            self.refresh(holder)
         level = 1.0 - math.pow(min(max(t, 0.0), 1.0), self._exponent)
         found = kernels().choose_offer(candidates, *self._choice, holder, level, self._out)
         return self._out[:found]
