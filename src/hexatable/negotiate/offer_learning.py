@@ -10,18 +10,21 @@ j's every turn by two rules:
   its believed best score ``b`` toward its bottom line ``r`` along ``θ(t; r) = r + a(t)(b − r)``, with
   ``a`` NegMAS's aspiration at the holder's assumed exponent (1: evenly). An offer worth ``Û`` to j (as
   the holder models j's sheet) is the more likely under ``r`` the closer the curve puts it: likelihood
-  ``exp(−z²/2)``, ``z = (Û − θ(t; r)) / τ``. A counter-offer also rejects the standing offer
-  (likelihood ``σ(−z)`` at the standing offer's value) and an acceptance supports it (``σ(z)``): the
-  answer model of the single text, with the same ``τ``.
+  ``exp(−z²/2)``, ``z = (Û − θ(t; r)) / τ``, with the ``τ`` of the single text's answer model. An
+  acceptance is a support in that model (likelihood ``σ(z)`` at the accepted offer). The rejection
+  that a counter-offer implies is not counted apart: the counter-offer says where the curve is, and
+  the term would double the cost of a turn.
 - **Issue weights: frequency** (the ANAC rule of HardHeaded: van Krimpen, Looije & Hajizadeh 2013,
   *HardHeaded*, in Complex Automated Negotiations, Springer, 223–227; analysed by Tunalı, Aydoğan &
-  Sanchez-Anguix 2017, *Rethinking frequency opponent modeling in automated negotiation*, PRIMA). An
+  Sanchez-Anguix 2017, *Rethinking frequency opponent modeling in automated negotiation*, PRIMA 2017,
+  LNCS 10621, 263–279). An
   issue whose option j keeps from its previous offer is one j will not give up: it counts 1. The
   holder's weights of j's issues (a simplex) are its prior weights plus ``η`` times the counts,
-  normalised: ``w_i = (w⁰_i + η c_i) / (1 + η Σc)``. Unlike HardHeaded, which adds ``η`` to the current
-  normalised weights (so later offers count more), every offer counts the same here, so a plain
-  count decides: an issue j never moves on ends with the largest weight once every other issue has
-  moved more than ``1/η`` times. ``η = 0.2`` is HardHeaded's learning coefficient. The weights scale
+  normalised: ``w_i = (w⁰_i + η c_i) / (1 + η Σc)``, ``η = 0.2``, HardHeaded's learning coefficient
+  (the default of its frequency model in GENIUS). That model adds ``η / n`` (``n`` issues) to the
+  already normalised weights at each offer, so later offers count more and weights are capped; here
+  every offer counts the same, so a plain count decides: an issue j never moves on ends with the
+  largest weight once every other issue has moved more than ``1/η`` times. The weights scale
   each issue's main effect in the holder's model of j's sheet, as the factors of
   :mod:`~hexatable.negotiate.beliefs` do (their total is kept).
 
@@ -31,9 +34,10 @@ What the learning changes:
   own score at its believed Nash point, as in the single text; the believed Nash point is recomputed
   from the learnt beliefs at the start of each of its turns (:meth:`OfferBeliefs.refresh`).
 - **The offer.** Among the 64 cheapest outcomes worth its demand, a delegate offers the one it believes
-  the others most likely to accept: the largest ``Σ_j log σ((Û_j − θ_j(t; r̂_j)) / τ_j)`` with ``r̂_j``
-  its posterior mean of j's bottom line (a plug-in for the posterior average, one sigmoid per seat
-  instead of one per type); ties are broken at random (:func:`learnt_offer`).
+  the others most likely to accept: the largest product over the others of ``σ((Û_j − θ_j(t; r̂_j)) /
+  τ_j)`` with ``r̂_j`` its posterior mean of j's bottom line (a plug-in for the posterior average, one
+  sigmoid per seat instead of one per type), 0 across j's public red lines; ties are broken at random
+  (:func:`learnt_offer`).
 
 The arithmetic is compiled (:mod:`hexatable.negotiate.offer_kernels`).
 
