@@ -340,3 +340,12 @@ def test_same_seed_same_run() -> None:
     assert run_alternating(analysis, config, 7, keep_log=True) == run_alternating(
         analysis, config, 7, keep_log=True
     )
+
+
+def test_alternating_configurations_with_other_beliefs_have_their_own_label() -> None:
+    """The CLI keeps one configuration per label, so ``--beliefs declared --beliefs accurate`` with
+    alternating offers must give two labels (they differ: the priors shape the floors and what is learnt)."""
+    declared = RunConfig(mechanism="alternating-offers")
+    accurate = RunConfig(mechanism="alternating-offers", beliefs="accurate")
+    assert declared.label() == "alternating-offers · boulware"
+    assert accurate.label() == "alternating-offers · boulware · accurate beliefs"
