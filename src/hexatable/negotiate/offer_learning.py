@@ -87,6 +87,9 @@ class _Tables:
 class OfferBeliefs(Beliefs):
     """Every seat's beliefs in one run of alternating offers (see the module docstring).
 
+    It learns through :meth:`observe_turn` (or :meth:`advance`) only: the single text's
+    :meth:`Beliefs.observe` would move the factors without the counts they are made of here.
+
     Attributes
     ----------
     rate
