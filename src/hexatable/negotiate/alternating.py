@@ -28,8 +28,9 @@ from typing import Any, Literal
 import numpy as np
 
 from hexatable.negotiate.analysis import Analysis
-from hexatable.negotiate.beliefs import Beliefs, landscape
+from hexatable.negotiate.beliefs import landscape
 from hexatable.negotiate.delegates import TimeBasedDelegate, make_delegate
+from hexatable.negotiate.offer_learning import OfferBeliefs, learnt_offer, replayed_offer_beliefs
 from hexatable.negotiate.protocol import Agenda, Close, IllegalEventError, Message, Status, TimeUp, replacer
 from hexatable.negotiate.runner import RunConfig, RunResult, scored
 from hexatable.negotiate.space import OutcomeSpace
@@ -153,18 +154,21 @@ def replay_offers(rules: OfferRules, events: Iterable[OfferEvent]) -> OfferState
 def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
     """The state after ``event``, or :class:`IllegalEventError` with the reason (state unchanged)."""
     rules = state.rules
-    if event.seat not in rules.seats:
-        raise IllegalEventError(f"seat '{event.seat}' is not in this session")
-    if state.status != "open":
-        raise IllegalEventError(f"the talks have ended ({state.status}: {state.reason})")
-    if isinstance(event, Message):
-        return state
-    if isinstance(event, TimeUp):
-        return _evolve(state, status="failed", reason="time ran out")
-    if isinstance(event, Close):
-        return _evolve(state, status="failed", reason="the talks were closed")
-    if event.seat != state.turn_seat:
-        raise IllegalEventError(f"it is {state.turn_seat}'s turn, not {event.seat}'s")
+    kind = type(event)
+    on_turn = event.seat == rules.seats[state.turn % len(rules.seats)] and state.status == "open"
+    if not (on_turn and (kind is Propose or kind is Accept)):  # the common turns skip these checks
+        if event.seat not in rules.seats:
+            raise IllegalEventError(f"seat '{event.seat}' is not in this session")
+        if state.status != "open":
+            raise IllegalEventError(f"the talks have ended ({state.status}: {state.reason})")
+        if isinstance(event, Message):
+            return state
+        if isinstance(event, TimeUp):
+            return _evolve(state, status="failed", reason="time ran out")
+        if isinstance(event, Close):
+            return _evolve(state, status="failed", reason="the talks were closed")
+        if event.seat != state.turn_seat:
+            raise IllegalEventError(f"it is {state.turn_seat}'s turn, not {event.seat}'s")
     if isinstance(event, EndTalks):
         return _evolve(state, status="failed", reason=f"'{event.seat}' ended the talks", ended_by=event.seat)
     if isinstance(event, Accept):
@@ -184,6 +188,8 @@ def apply_offer(state: OfferState, event: OfferEvent) -> OfferState:
                 reason="every party accepted",
             )
         return _next_turn(state, accepted=accepted)
+    if not isinstance(event, Propose):
+        raise IllegalEventError(f"unknown event {event!r}")
     try:  # offers repeat: each distinct one is checked once
         known = event.options in rules.checked
     except TypeError:  # unhashable: not a tuple of ids, which the check below says
@@ -217,23 +223,29 @@ def _next_turn(state: OfferState, **changes: Any) -> OfferState:
 
 
 def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_log: bool = False) -> RunResult:
-    """One stacked-alternating-offers negotiation among time-based delegates.
+    """One stacked-alternating-offers negotiation among time-based delegates that learn from the turns.
 
     The turn order is the seats' order from a random first mover; the deadline is
     ``config.max_drafts`` rounds. A delegate accepts the standing offer when it is worth its
-    aspiration, and otherwise proposes an outcome near its aspiration; with ``config.patience`` it
-    ends the talks after that many of its turns facing an offer below its reservation value. Delegates
-    hold their priors about the others (:mod:`hexatable.negotiate.beliefs`) and do not update them here:
-    an offer says less than an answer to a draft (documented in docs/negotiate.md).
+    aspiration, and otherwise offers, among outcomes at its aspiration, the one it believes the others
+    most likely to accept; with ``config.patience`` it ends the talks after that many of its turns
+    facing an offer below its reservation value. Every turn is public, and every other delegate learns
+    from it (:mod:`hexatable.negotiate.offer_learning`: Bayes over the others' bottom lines, a frequency
+    model of their issue weights); a delegate's floor follows its believed Nash point, brought up to
+    date at each of its turns.
     """
     space = analysis.space
     rng = np.random.default_rng(seed)
     first = int(rng.integers(len(space.seats)))
     seats = space.seats[first:] + space.seats[:first]
-    rules = OfferRules(
-        seats, tuple(zip(space.issues, space.options, strict=True)), max_rounds=config.max_drafts
+    # The rules (and their cache of offers found valid) are the same in every run with this first mover.
+    rules = space.memo(
+        ("offer-rules", seats, config.max_drafts),
+        lambda: OfferRules(
+            seats, tuple(zip(space.issues, space.options, strict=True)), max_rounds=config.max_drafts
+        ),
     )
-    beliefs = Beliefs.start(landscape(space), rng, config.beliefs)
+    beliefs = OfferBeliefs.begin(landscape(space), rng, config.beliefs)
     delegates = {
         seat: make_delegate(
             space,
@@ -249,44 +261,43 @@ def run_alternating(analysis: Analysis, config: RunConfig, seed: int, *, keep_lo
     log: list[OfferEvent] = []
     below = dict.fromkeys(seats, 0)
     standing: int | None = None
-    latest: dict[str, int] = {}
     # Offers repeat: each outcome's option ids, found once per space.
     described: dict[int, tuple[str, ...]] = space.memo("described", dict)
-    # Only delegates that learn from offers (tit-for-tat) are told of them.
+    # Only delegates that reciprocate (tit-for-tat) are told of each offer's value to them.
     listeners = {
         seat: [d for other, d in delegates.items() if other != seat and _listens(d)] for seat in seats
     }
     total_turns = rules.max_rounds * len(seats)
+    moved = (-1, -1, -1, 0.0)  # the last turn, for the others to learn from: (seat, offer, standing, t)
     while state.status == "open":
-        seat = state.turn_seat
+        seat = seats[state.turn % len(seats)]
         delegate = delegates[seat]
         t = state.turn / max(total_turns - 1, 1)
-        demand = delegate.threshold(t)  # what accepts() and propose() compare with, computed once
+        beliefs.advance(*moved, delegate.index)  # learn from the last turn; this seat's Nash point
+        demand = delegate.threshold(t)  # what accepts() and the offer compare with, computed once
         event: OfferEvent
         if standing is not None and float(delegate.utility[standing]) >= demand - 1e-9:
             event = Accept(seat, len(state.offers))
+            moved = (delegate.index, -1, standing, t)
         else:
             below[seat] = (
                 below[seat] + 1
                 if standing is not None and float(delegate.utility[standing]) < delegate.reservation
                 else 0
             )
-            if config.patience is not None and below[seat] >= config.patience:
+            proposal = None
+            if config.patience is None or below[seat] < config.patience:
+                proposal = learnt_offer(delegate, beliefs, t, rng, demand)
+            if proposal is None:  # out of patience, or nothing beats no agreement for it
                 event = EndTalks(seat)
             else:
-                others = [latest[s] for s in seats if s != seat and s in latest]
-                proposal = delegate.propose(
-                    t, rng, space.outcomes, toward_outcomes=np.array(others, dtype=np.int64), demand=demand
-                )
-                if proposal is None:  # nothing beats no agreement for it
-                    event = EndTalks(seat)
-                else:
-                    if proposal not in described:
-                        described[proposal] = space.options_of(proposal)
-                    event = Propose(seat, described[proposal])
-                    standing = latest[seat] = proposal
-                    for listener in listeners[seat]:
-                        listener.observe(standing)
+                if proposal not in described:
+                    described[proposal] = space.options_of(proposal)
+                event = Propose(seat, described[proposal])
+                moved = (delegate.index, proposal, -1 if standing is None else standing, t)
+                standing = proposal
+                for listener in listeners[seat]:
+                    listener.observe(standing)
         state = apply_offer(state, event)
         if keep_log:
             log.append(event)
@@ -309,21 +320,24 @@ def _listens(delegate: TimeBasedDelegate) -> bool:
 
 
 def counter_offer(
-    space: OutcomeSpace, delegate: TimeBasedDelegate, state: OfferState, t: float, rng: np.random.Generator
+    space: OutcomeSpace,
+    delegate: TimeBasedDelegate,
+    state: OfferState,
+    t: float,
+    rng: np.random.Generator,
+    beliefs: OfferBeliefs | None = None,
 ) -> Propose | EndTalks:
-    """The offer a delegate makes on its turn at time ``t``: an outcome at its aspiration, the one
-    nearest the other parties' latest offers (or the end of the talks if no outcome is worth its
-    reservation value) (the room's AI seats; the simulator keeps the latest offers
-    as it goes instead of reading them back from the state)."""
+    """The offer a delegate makes on its turn at time ``t`` (the end of the talks if no outcome is
+    worth its reservation value): :func:`~hexatable.negotiate.offer_learning.learnt_offer`, the rule
+    of the simulator. Without ``beliefs`` (the room's AI seats keep no state between turns) every
+    seat's beliefs are rebuilt from the offers in ``state``, from the prior of
+    :func:`~hexatable.negotiate.offer_learning.replayed_offer_beliefs`."""
     seat = state.turn_seat
-    latest: dict[str, tuple[str, ...]] = {}
-    for who, options in reversed(state.offers):
-        if who != seat and who not in latest:
-            latest[who] = options
-            if len(latest) == len(state.rules.seats) - 1:
-                break
-    others = [space.index_of_options(latest[s]) for s in state.rules.seats if s in latest]
-    proposal = delegate.propose(t, rng, space.outcomes, space.outcomes[others] if others else None)
+    if beliefs is None:
+        beliefs = replayed_offer_beliefs(
+            space, state.rules.seats, state.offers, state.turn, state.rules.max_rounds
+        )
+    proposal = learnt_offer(delegate, beliefs, t, rng, delegate.threshold(t))
     if proposal is None:  # nothing beats no agreement for it
         return EndTalks(seat)
     return Propose(seat, space.options_of(proposal))

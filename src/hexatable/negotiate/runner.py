@@ -107,10 +107,10 @@ class RunConfig:
         """A short name for tables: ``nash · boulware`` or ``nash · PRK=hardheaded, boulware``."""
         named = ", ".join(f"{seat}={s}" for seat, s in sorted(self.strategies.items()))
         mix = f"{named}, {self.default}" if named else str(self.default)
-        if self.mechanism == "alternating-offers":
-            return f"{self.mechanism} · {mix}"
-        prefix = "" if self.mechanism == "single-text" else f"{self.mechanism} · "
         suffix = "" if self.beliefs == "declared" else f" · {self.beliefs} beliefs"
+        if self.mechanism == "alternating-offers":  # no chair; the beliefs matter as elsewhere
+            return f"{self.mechanism} · {mix}{suffix}"
+        prefix = "" if self.mechanism == "single-text" else f"{self.mechanism} · "
         return f"{prefix}{self.chair} · {mix}{suffix}"
 
 
