@@ -186,6 +186,29 @@ def test_alternating_offers_people_and_ai_seats_take_turns(engine: Engine) -> No
     assert scores == [float(prk[SPACE.index_of(d["options"])]) for d in final["drafts"]]
 
 
+def test_alternating_ai_seats_hold_out_on_what_they_learnt(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The room's AI seats in alternating offers are the simulator's delegates: built with the beliefs
+    learnt from the log's turns, so their floor follows their believed Nash point, not their bottom line
+    alone (before, they were built without beliefs)."""
+    from hexatable.negotiate.offer_learning import OfferBeliefs
+
+    built: list[object] = []
+    real = room_service.make_delegate
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        built.append(kwargs.get("beliefs"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(room_service, "make_delegate", recording)
+    with TestClient(create_app(RoomService(engine, INSTRUCTOR), act_limit=10_000)) as client:
+        created = create(client, mechanism="alternating-offers", max_drafts=8)
+        accept_everything(client, created, turns=4)
+    assert built, "no AI seat took a turn"
+    assert all(isinstance(beliefs, OfferBeliefs) for beliefs in built)
+
+
 def test_the_instructor_and_the_clock_end_alternating_offers(client: TestClient) -> None:
     created = create(client, mechanism="alternating-offers")
     closed = act(client, created["id"], INSTRUCTOR, {"type": "close"})

@@ -48,6 +48,7 @@ from hexatable.negotiate.beliefs import Beliefs, BeliefState
 from hexatable.negotiate.chair import CHAIRS, Chair, MediatorChair, make_chair
 from hexatable.negotiate.delegates import STRATEGIES, TimeBasedDelegate, goes_on, make_delegate
 from hexatable.negotiate.mechanisms import MECHANISMS, mechanism_phases
+from hexatable.negotiate.offer_learning import replayed_offer_beliefs
 from hexatable.negotiate.protocol import (
     Event,
     GoOn,
@@ -495,17 +496,28 @@ class RoomService:
         if state.status != "open" or row.kind != "ai":
             return None
         space = room.scenario.analysis.space
-        delegate = make_delegate(space, seat, row.strategy or "boulware")  # type: ignore[arg-type]
+        # What every seat has learnt from the turns so far, as the simulator's delegates learn it; the
+        # seat's floor follows its believed Nash point (refreshed for this turn), as in the simulator.
+        beliefs = replayed_offer_beliefs(
+            space, state.rules.seats, state.offers, state.turn, state.rules.max_rounds
+        )
+        delegate = make_delegate(
+            space,
+            seat,
+            row.strategy or "boulware",  # type: ignore[arg-type]
+            beliefs=beliefs,
+        )
+        t = state.turn / max(state.rules.max_rounds * len(state.rules.seats) - 1, 1)
+        beliefs.advance(-1, -1, -1, t, delegate.index)
         for who, options in state.offers:
             if who != seat:
                 delegate.observe(space.index_of_options(options))
-        t = state.turn / max(state.rules.max_rounds * len(state.rules.seats) - 1, 1)
         if state.offers and delegate.accepts(space.index_of_options(state.offers[-1][1]), t):
             return Accept(seat, len(state.offers))
         rng = np.random.default_rng(
             int(hashlib.sha256(f"{room.id}/{state.turn}".encode()).hexdigest()[:8], 16)
         )
-        return counter_offer(space, delegate, state, t, rng)
+        return counter_offer(space, delegate, state, t, rng, beliefs=beliefs)
 
     def _beliefs(
         self, room: Room, talks: TalksState, history: Sequence[Event | OfferEvent], *, closed: bool = False
