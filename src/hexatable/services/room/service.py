@@ -162,6 +162,9 @@ class Room:
     deadline_at: float | None
     lock: threading.Lock = field(default_factory=threading.Lock)
     folded: Folded | None = None
+    fold_lock: threading.Lock = field(default_factory=threading.Lock)
+    """Guards replacing ``folded``: views fold without ``lock``, so a reader may fold an event the
+    writer has just committed; the fold only ever moves forward and each event is folded once."""
     carried: tuple[tuple[int, int], BeliefState | None] | None = None
     """What the seats carried into the current phase from the earlier ones, keyed by the phase's number
     and where it starts in the log (:meth:`RoomService._beliefs`)."""
@@ -646,9 +649,10 @@ class RoomService:
         """
         folded = room.folded or Folded(0, _initial(room), (), ())
         folded = _fold(folded, self.log(room.id, after=folded.seq))
-        latest = room.folded
-        if latest is None or folded.seq > latest.seq:
-            room.folded = folded
+        with room.fold_lock:  # compare and replace at once: the kept fold never moves back
+            latest = room.folded
+            if latest is None or folded.seq > latest.seq:
+                room.folded = folded
         return folded.state, list(folded.history), list(folded.room_events)
 
     def _enforce_clock(self, room: Room) -> None:
@@ -716,7 +720,12 @@ class RoomService:
             room.folded = None
             raise RoomError(409, "the session changed meanwhile; try again") from None
         record = {"seq": seq, **payload}
-        room.folded = _fold(room.folded or Folded(0, _initial(room), (), ()), [record])
+        with room.fold_lock:
+            base = room.folded or Folded(0, _initial(room), (), ())
+            if base.seq == seq - 1:  # else a view has already folded it, once it was committed
+                room.folded = _fold(base, [record])
+            elif base.seq < seq - 1:  # not the fold it was appended after: the log is the truth
+                room.folded = _fold(base, self.log(room.id, after=base.seq))
         return record
 
     def view(self, identity: Identity, session_id: str, lang: str = "en") -> dict[str, Any]:
