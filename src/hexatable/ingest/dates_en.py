@@ -24,7 +24,15 @@ the day before, the previous day               en-day-before context day - 1
 later / earlier that month, the same month     en-rel-month  context month (+1: the next month)
 that year, the same year, the following year,  en-rel-year   context year + 0 / + 1 / - 1
 last year, this year, next year
+(on) Tuesday, last Tuesday / next Tuesday      en-weekday    the last Tuesday on or before the day of
+                                                             writing / (next, or a plan) the first after
 =============================================  ============  ============================================
+
+A weekday is resolved only against the *day of writing*: the date of the text's news dateline ("SEOUL,
+Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -", "Written: 2007-10-30"), which this lexer marks
+(``RawDate.dateline``), else the source's date when the caller gives it with its day. Never against the
+running context (a report narrates older dates) and never against today. A weekday followed by a date
+("Tuesday, July 14") is part of that date, not a date of its own.
 
 "since", "until", "till", "before", "after" and "by" before a date mark a bound: the date is returned
 and does not move the context.
@@ -86,8 +94,18 @@ _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)
 _STARTS = (
     r"(?=\d|[Ff]ol|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[IiOo][nf]\b|[Ss]in|[Bb]y\b|[Dd]ur|[Uu]nt|[Tt]il"
     r"|[Ff]r|to\b|thr|[Bb]ef|[Aa]ft|[Ee]ar|[Mm]id|[Ll]at|[Ss]pr|[Ss]um|[Aa]ut|[Ff]al|[Ww]in|[Oo]n\b|[Aa]t\b"
-    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast)"
+    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 )
+_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+_WEEKDAY = (
+    r"(?:(?P<wdnext>[Nn]ext\s+)|[Ll]ast\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")(?![\w'’])"
+    r"(?!,?\s+(?:the\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
+# A news dateline: the city in capitals (and a country), the date, the agency, a dash; or "Written:".
+_DATELINE_BEFORE = re.compile(
+    r"(?:[\d/:.\s]+)?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)?,?\s*\(?|Written:\s*|Posted:\s*|Published:\s*"
+)
+_DATELINE_AFTER = re.compile(r"\)?\s*(?:\([^()]{1,40}\)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|—|–|-|:)|\s|$")
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
@@ -108,6 +126,7 @@ _HEAD = re.compile(
     | (?P<yrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+year|[Tt]he\s+same\s+year|[Tt]hat\s+year|[Tt]his\s+year)
     | (?P<yrel1>[Tt]he\s+(?:next|following)\s+year|[Nn]ext\s+year)
     | (?P<yrelm>[Tt]he\s+(?:previous|preceding)\s+year|[Ll]ast\s+year|[Tt]he\s+year\s+before)
+    | {_WEEKDAY}
     )""",
     re.VERBOSE,
 )
@@ -209,6 +228,9 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     for name, (point, rule) in relative.items():
         if group(name):
             return start, RawDate(start, end, rule, point)
+    if group("wd"):
+        point = Point(weekday=_WEEKDAYS[group("wd")])
+        return start, RawDate(start, end, "en-weekday", point, planned=group("wdnext") is not None)
     return None  # pragma: no cover - every branch names a group
 
 
@@ -239,14 +261,21 @@ def scan(text: str) -> list[RawDate]:
         clause_start = max(clause_start, sentence_ends[sentence - 1] if sentence else 0, start - _WINDOW)
         prefix = text[clause_start : match.start()]
         bound = raw.bound or _BOUND_BEFORE.search(prefix[-24:]) is not None
+        dateline = (
+            not found
+            and raw.left.day is not None
+            and _DATELINE_BEFORE.fullmatch(text, 0, raw.start) is not None
+            and _DATELINE_AFTER.match(text, raw.end) is not None
+        )
         found.append(
             replace(
                 raw,
                 rule=raw.rule + ("+bound" if bound and not raw.rule.endswith("+bound") else ""),
                 bound=bound,
-                planned=_FUTURE.search(prefix) is not None,
+                planned=raw.planned or _FUTURE.search(prefix) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip()) is not None,
                 sentence=sentence,
+                dateline=dateline,
             )
         )
     return found
