@@ -79,6 +79,8 @@ class Point:
     """A weekday (0 = Monday), resolved against the day of writing, not the running context: the
     last such day on or before it, or for a plan the next one after it ("on Tuesday" in a report
     written on Thursday 11 December 2008 is the 9th). Unresolved when the day of writing is unknown."""
+    written_shift: int | None = None
+    """Days from the day of writing ("yesterday" = -1, "today" = 0); unresolved without that day."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,9 @@ class RawDate:
     """Nothing but a connective or preposition stands between the clause start and the date."""
     sentence: int = 0
     """Which sentence of the call (0-based) it is in, by the lexer's sentence-end rule."""
+    reference: bool = False
+    """Names something by its date ("the September 19 joint statement"): returned, never moves the
+    context."""
     dateline: bool = False
     """The date of a news dateline ("SEOUL, Dec. 11 (Yonhap) --"): a full date here sets the day of
     writing that weekdays are resolved against."""
@@ -146,6 +151,11 @@ def _resolve_point(
     inferred = False
     if point.weekday is not None:
         return _resolve_weekday(point.weekday, written, ahead), True
+    if point.written_shift is not None:
+        if written is None:
+            raise _UnresolvableError
+        day = written + dt.timedelta(days=point.written_shift)
+        return PartialDate(day.year, day.month, day.day), True
     if point.day_shift is not None:
         if context.year is None or context.month is None or context.day is None:
             raise _UnresolvableError
@@ -307,11 +317,12 @@ class RunningDateFinder:
             inside = bisect.bisect_right(quote_starts, raw.start) - 1
             quoted = inside >= 0 and raw.start < quotes[inside][1]
             back = inferred and self.context.span is not None and span.latest() < self.context.span.earliest()
-            back = back and raw.left.weekday is None  # a weekday counts from the dateline, not the narration
+            # a weekday or "yesterday" counts from the day of writing, not from the narration
+            back = back and raw.left.weekday is None and raw.left.written_shift is None
             if raw.dateline and not self._dateline_seen and not span.is_range and point.day is not None:
                 self._dateline_seen = True
                 self.written = dt.date(point.year, point.month or 1, point.day)
-            anchor = not (quoted or raw.planned or raw.bound or back) and (
+            anchor = not (quoted or raw.planned or raw.bound or raw.reference or back) and (
                 raw.sentence not in moved_in or raw.opens_clause
             )
             found.append(

@@ -26,6 +26,7 @@ that year, the same year, the following year,  en-rel-year   context year + 0 / 
 last year, this year, next year
 (on) Tuesday, last Tuesday / next Tuesday      en-weekday    the last Tuesday on or before the day of
                                                              writing / (next, or a plan) the first after
+yesterday, today, tonight, tomorrow            en-written    the day of writing - 1 / 0 / 0 / + 1
 =============================================  ============  ============================================
 
 A weekday is resolved only against the *day of writing*: the date of the text's news dateline ("SEOUL,
@@ -33,6 +34,10 @@ Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -", "Written: 2007-10-30"), which th
 (``RawDate.dateline``), else the source's date when the caller gives it with its day. Never against the
 running context (a report narrates older dates) and never against today. A weekday followed by a date
 ("Tuesday, July 14") is part of that date, not a date of its own.
+
+A date used to name something ("the September 19 joint statement", "the February deal": "the", the
+date, then a lower-case word) is a reference (``RawDate.reference``): returned, but it does not move
+the context, since the text is not narrating that day.
 
 "since", "until", "till", "before", "after" and "by" before a date mark a bound: the date is returned
 and does not move the context.
@@ -94,8 +99,12 @@ _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)
 _STARTS = (
     r"(?=\d|[Ff]ol|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[IiOo][nf]\b|[Ss]in|[Bb]y\b|[Dd]ur|[Uu]nt|[Tt]il"
     r"|[Ff]r|to\b|thr|[Bb]ef|[Aa]ft|[Ee]ar|[Mm]id|[Ll]at|[Ss]pr|[Ss]um|[Aa]ut|[Ff]al|[Ww]in|[Oo]n\b|[Aa]t\b"
-    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]es|[Tt]od|[Tt]on|[Tt]om)"
 )
+_WRITTEN_SHIFTS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+# "the" before a date and a lower-case word after it: the date names something (not "on the 14th").
+_REFERENCE_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<![Bb]y )(?<![Ff]rom )\bthe\s+$")
+_REFERENCE_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|through\b|at\b|in\b|on\b|of\b|the\b)[a-z]")
 _WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
 _WEEKDAY = (
     r"(?:(?P<wdnext>[Nn]ext\s+)|[Ll]ast\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")(?![\w'’])"
@@ -127,6 +136,7 @@ _HEAD = re.compile(
     | (?P<yrel1>[Tt]he\s+(?:next|following)\s+year|[Nn]ext\s+year)
     | (?P<yrelm>[Tt]he\s+(?:previous|preceding)\s+year|[Ll]ast\s+year|[Tt]he\s+year\s+before)
     | {_WEEKDAY}
+    | (?P<wr>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\w'’])
     )""",
     re.VERBOSE,
 )
@@ -228,6 +238,9 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     for name, (point, rule) in relative.items():
         if group(name):
             return start, RawDate(start, end, rule, point)
+    if group("wr"):
+        point = Point(written_shift=_WRITTEN_SHIFTS[group("wr").lower()])
+        return start, RawDate(start, end, "en-written", point, planned=group("wr").lower() == "tomorrow")
     if group("wd"):
         point = Point(weekday=_WEEKDAYS[group("wd")])
         return start, RawDate(start, end, "en-weekday", point, planned=group("wdnext") is not None)
@@ -275,6 +288,8 @@ def scan(text: str) -> list[RawDate]:
                 planned=raw.planned or _FUTURE.search(prefix) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip()) is not None,
                 sentence=sentence,
+                reference=_REFERENCE_BEFORE.search(text, max(0, start - 8), start) is not None
+                and _REFERENCE_AFTER.match(text, raw.end) is not None,
                 dateline=dateline,
             )
         )
