@@ -150,7 +150,7 @@ _FUTURE = re.compile(
     r"|to be held|upcoming|later this)\b",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(r"[,;:.!?]\s|[()]")
+_CLAUSE_START = re.compile(r"[,;:!?]\s|(?<!\.\w)\.\s|[()]")  # "a.m. ", "U.S. " end no clause
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])")
 _WINDOW = 80
 """How far back (characters) a clause is read for a future marker, a bound word or an opener: a bound
