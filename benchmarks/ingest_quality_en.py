@@ -230,7 +230,8 @@ def measure(halves: Sequence[str] = ("dev", "test")) -> dict[str, object]:
     }
     for half in (*halves, "all") if len(halves) > 1 else halves:
         chosen = [u for u in gold if half == "all" or half_of[u.source] == half]
-        result[half] = score(events, chosen)
+        mine = {s: found for s, found in events.items() if half == "all" or half_of[s] == half}
+        result[half] = score(mine, chosen)
     return result
 
 
