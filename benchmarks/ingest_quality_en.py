@@ -236,12 +236,14 @@ def measure(halves: Sequence[str] = ("dev", "test")) -> dict[str, object]:
 
 
 def _fmt(value: object) -> str:
-    return "—" if value is None else f"{value:.2f}"  # type: ignore[str-format]
+    return "—" if not isinstance(value, int | float) else f"{value:.2f}"
 
 
 def print_table(data: dict[str, object], show_misses: bool = False) -> None:
-    print(f"{'half':<5} {'units':>5}  {'dateR':>5} {'~dateR':>6}  {'actR':>5} {'~actR':>5}  "
-          f"{'dateP':>5} {'~dateP':>6} {'judged':>6} {'unjudged':>8}")
+    print(
+        f"{'half':<5} {'units':>5}  {'dateR':>5} {'~dateR':>6}  {'actR':>5} {'~actR':>5}  "
+        f"{'dateP':>5} {'~dateP':>6} {'judged':>6} {'unjudged':>8}"
+    )
     for half in ("dev", "test", "all"):
         if half not in data:
             continue
@@ -256,8 +258,13 @@ def print_table(data: dict[str, object], show_misses: bool = False) -> None:
         if show_misses:
             for miss in row["misses"]:
                 print("   ", json.dumps(miss, ensure_ascii=False))
-    print("dateR strict, ~ compatible (nested spans); actR as actor, ~ as actor or target; dateP on cited lines")
-    print(f"{data['extracted_events']} events from {data['sources']} sources; {data['seconds']} s on {data['machine']}")
+    print(
+        "dateR strict, ~ compatible (nested spans); actR as actor, ~ as actor or target; dateP on cited lines"
+    )
+    sources = data["sources"]
+    print(
+        f"{data['extracted_events']} events from {sources} sources; {data['seconds']} s on {data['machine']}"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -271,8 +278,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         if not args.misses:
             for half in ("dev", "test", "all"):
-                if isinstance(data.get(half), dict):
-                    data[half].pop("misses", None)  # type: ignore[union-attr]
+                row = data.get(half)
+                if isinstance(row, dict):
+                    row.pop("misses", None)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         print_table(data, args.misses)

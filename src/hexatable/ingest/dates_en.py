@@ -105,7 +105,15 @@ _WRITTEN_SHIFTS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "the" before a date and a lower-case word after it: the date names something (not "on the 14th").
 _REFERENCE_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<![Bb]y )(?<![Ff]rom )\bthe\s+$")
 _REFERENCE_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|through\b|at\b|in\b|on\b|of\b|the\b)[a-z]")
-_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+_WEEKDAYS = {
+    "Monday": 0,
+    "Tuesday": 1,
+    "Wednesday": 2,
+    "Thursday": 3,
+    "Friday": 4,
+    "Saturday": 5,
+    "Sunday": 6,
+}
 _WEEKDAY = (
     r"(?:(?P<wdnext>[Nn]ext\s+)|[Ll]ast\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")(?![\w'’])"
     r"(?!,?\s+(?:the\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
@@ -114,7 +122,9 @@ _WEEKDAY = (
 _DATELINE_BEFORE = re.compile(
     r"(?:[\d/:.\s]+)?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)?,?\s*\(?|Written:\s*|Posted:\s*|Published:\s*"
 )
-_DATELINE_AFTER = re.compile(r"\)?\s*(?:\([^()]{1,40}\)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|—|–|-|:)|\s|$")
+_DATELINE_AFTER = re.compile(
+    r"\)?\s*(?:\([^()]{1,40}\)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|—|–|-|:)|\s|$"
+)
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
@@ -274,10 +284,10 @@ def scan(text: str) -> list[RawDate]:
         clause_start = max(clause_start, sentence_ends[sentence - 1] if sentence else 0, start - _WINDOW)
         prefix = text[clause_start : match.start()]
         bound = raw.bound or _BOUND_BEFORE.search(prefix[-24:]) is not None
+        sentence_start = sentence_ends[sentence - 1] if sentence else 0
         dateline = (
-            not found
-            and raw.left.day is not None
-            and _DATELINE_BEFORE.fullmatch(text, 0, raw.start) is not None
+            raw.left.day is not None
+            and _DATELINE_BEFORE.fullmatch(text, sentence_start, raw.start) is not None
             and _DATELINE_AFTER.match(text, raw.end) is not None
         )
         found.append(
