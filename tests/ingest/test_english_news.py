@@ -109,3 +109,8 @@ def test_the_pipeline_takes_the_day_of_writing_from_a_case_source_with_a_day() -
     document = document_from_text("Talks ended.", name="kbs-2007-10-30-energy-aid.txt")
     assert plan([document], case=case)[0].written == dt.date(2007, 10, 30)
     assert plan([document], case=case, year=2010)[0].written is None  # --year says another year
+
+
+def test_a_weekday_event_says_it_counts_from_the_day_of_writing() -> None:
+    (event,) = [e for e in _extract(NEWS).events if e.line == 5]
+    assert event.inferred == ("the date (Tuesday) counts from the day of writing (dateline or source date)",)

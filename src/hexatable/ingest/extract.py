@@ -334,6 +334,8 @@ def _reasons(date: DateMention, inherited: bool, subject_inherited: bool) -> lis
         reasons.append("the clause says no date: the date is the day of writing (dateline or source date)")
     elif inherited:
         reasons.append(f"the date ({date.text}) is inherited from an earlier sentence of the paragraph")
+    elif date.inferred and date.rule.startswith(("en-weekday", "en-written")):
+        reasons.append(f"the date ({date.text}) counts from the day of writing (dateline or source date)")
     elif date.inferred:
         reasons.append(f"part of the date ({date.text}) comes from the text's running context")
     if subject_inherited:
