@@ -18,10 +18,12 @@ A mention moves the context only if all of these hold:
 2. it is not a plan: no future marker (将, 定于, 计划, 预计, 原定; "will", "scheduled", "due to", ...)
    earlier in its clause;
 3. it is not a bound: not followed by 以来 / 至今 / 以前 / 以后 ... or preceded by "since", "before",
-   "after", "until", "by" (these name the edge of a period, not when something happened);
+   "after", "until", "by" (these name the edge of a period, not when something happened), nor a
+   date that names something ("the September 19 joint statement": ``RawDate.reference``);
 4. it is not a back-reference: a date whose year came from the context (inferred) and that ends
    before the context's date begins, such as 去年 6 月 in a 2019 text or 与朝韩9月签署的 after 11月5日
-   (a date that writes its year is never a back-reference);
+   (a date that writes its year is never a back-reference, nor an English weekday or "yesterday",
+   which count from the day of writing: the news dateline or the ``written`` day given);
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
