@@ -397,3 +397,17 @@ def test_a_weekday_is_the_nearest_such_day_on_the_right_side(written: dt.date, n
         assert 1 <= (day - written).days <= 7
     else:
         assert 0 <= (written - day).days <= 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PARIS, July 14 is a holiday in France.",  # a city and a date, but no agency or dash after it
+        "He left Seoul on Dec. 11 (a Thursday) -- and returned.",  # not at the start of its sentence
+        "Written by Lee on 2008-12-11.",  # not a "Written:" line
+    ],
+)
+def test_not_a_dateline(text: str) -> None:
+    finder = date_finder("en", year=2008)
+    finder.find(text)
+    assert finder.written is None

@@ -118,13 +118,11 @@ _WEEKDAY = (
     r"(?:(?P<wdnext>[Nn]ext\s+)|[Ll]ast\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")(?![\w'’])"
     r"(?!,?\s+(?:the\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
 )
-# A news dateline: the city in capitals (and a country), the date, the agency, a dash; or "Written:".
-_DATELINE_BEFORE = re.compile(
-    r"(?:[\d/:.\s]+)?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)?,?\s*\(?|Written:\s*|Posted:\s*|Published:\s*"
-)
-_DATELINE_AFTER = re.compile(
-    r"\)?\s*(?:\([^()]{1,40}\)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|—|–|-|:)|\s|$"
-)
+# A news dateline: the city in capitals (and a country), the date, the agency, a dash ("SEOUL, Dec. 11
+# (Yonhap) --"); or a page's "Written:" / "Posted:" / "Published:" line.
+_DATELINE_CITY = re.compile(r"(?:[\d/:.\s]+)?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)?,?\s*\(?")
+_DATELINE_AGENCY = re.compile(r"\)?\s*(?:\([^()]{1,40}\)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|—|–|-|:)")
+_DATELINE_PAGE = re.compile(r"(?:Written|Posted|Published):\s*")
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
@@ -285,10 +283,12 @@ def scan(text: str) -> list[RawDate]:
         prefix = text[clause_start : match.start()]
         bound = raw.bound or _BOUND_BEFORE.search(prefix[-24:]) is not None
         sentence_start = sentence_ends[sentence - 1] if sentence else 0
-        dateline = (
-            raw.left.day is not None
-            and _DATELINE_BEFORE.fullmatch(text, sentence_start, raw.start) is not None
-            and _DATELINE_AFTER.match(text, raw.end) is not None
+        dateline = raw.left.day is not None and (
+            _DATELINE_PAGE.fullmatch(text, sentence_start, raw.start) is not None
+            or (
+                _DATELINE_CITY.fullmatch(text, sentence_start, raw.start) is not None
+                and _DATELINE_AGENCY.match(text, raw.end) is not None
+            )
         )
         found.append(
             replace(
