@@ -207,6 +207,9 @@ SENTENCES = [
     "Later that month, envoys met again. ",
     "Nothing was agreed. ",
     "In early 2005 the talks stalled. ",
+    "SEOUL, Dec. 11 (Yonhap) -- Envoys met on Tuesday. ",
+    "He said yesterday that talks will resume on Friday. ",
+    "They discussed the September 19 joint statement. ",
 ]
 
 
@@ -249,3 +252,162 @@ def test_splitting_between_sentences_changes_nothing(
         offset += len(piece)
     assert got == expected
     assert split.unresolved == whole.unresolved
+
+
+# --- Weekdays, "yesterday", datelines and dates that name something -------------------------------
+# Weekdays from the calendar: 11 December 2008 was a Thursday; 30 October 2007 a Tuesday; 15 April 2009
+# a Wednesday; 29 July 2007 a Sunday.
+
+
+def found_written(*sentences: str, year: int | None, written: dt.date | None) -> list[tuple[str, str, bool]]:
+    finder = date_finder("en", year=year, written=written)
+    return [(m.text, str(m.date), m.anchor) for s in sentences for m in finder.find(s)]
+
+
+DATELINES = [
+    # (text, year seed, expected (text, value) pairs): the dateline sets the day weekdays count from
+    (
+        "BEIJING, Dec. 11 (Yonhap) -- The talks failed Thursday to produce a deal.",
+        2008,
+        [("Dec. 11", "2008-12-11"), ("Thursday", "2008-12-11")],
+    ),
+    (
+        "TOKYO, Oct. 15 Kyodo - Japan refused on Monday.",
+        2008,
+        [("Oct. 15", "2008-10-15"), ("Monday", "2008-10-13")],
+    ),
+    (
+        "SEOUL, South Korea (March 12, 2006) — North Korea accused the United States on Sunday.",
+        None,
+        [("March 12, 2006", "2006-03-12"), ("Sunday", "2006-03-12")],
+    ),
+    (
+        "14/12/2008 13:19 MOSCOW, December 14 (RIA Novosti) - Russia said on Friday it would finish.",
+        2008,
+        [("December 14", "2008-12-14"), ("Friday", "2008-12-12")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), DATELINES)
+def test_a_dateline_sets_the_day_weekdays_count_from(
+    text: str, year: int | None, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, v) for t, v, _ in found_written(text, year=year, written=None)] == expected
+
+
+def test_written_line_is_a_dateline() -> None:
+    finder = date_finder("en", year=2007)
+    finder.find("Written: 2007-10-30 18:25:59")
+    assert finder.written == dt.date(2007, 10, 30)
+    assert [(m.text, str(m.date)) for m in finder.find("The agreement was announced Tuesday in Seoul.")] == [
+        ("Tuesday", "2007-10-30")
+    ]
+
+
+def test_the_first_dateline_wins_and_a_date_inside_a_sentence_is_none() -> None:
+    finder = date_finder("en", year=2008)
+    finder.find("Talks resumed on Dec. 11 -- and failed.")  # not at the start of its sentence
+    assert finder.written is None
+    finder.find("BEIJING, Dec. 11 (Yonhap) -- Talks failed.")
+    finder.find("SEOUL, Dec. 20 (Yonhap) -- Envoys left.")
+    assert finder.written == dt.date(2008, 12, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korea said on Wednesday it would leave.", "2009-04-15"),  # the day of writing itself
+        ("Inspectors left on Tuesday.", "2009-04-14"),
+        ("Inspectors arrived last Thursday.", "2009-04-09"),
+        ("Inspectors arrived Thursday.", "2009-04-09"),
+        ("Envoys will meet on Friday.", "2009-04-17"),  # a plan: the next Friday
+        ("Envoys meet next Wednesday.", "2009-04-22"),  # next: after the day of writing
+        ("He said yesterday that he would go.", "2009-04-14"),
+        ("Talks open today.", "2009-04-15"),
+        ("Talks open tomorrow.", "2009-04-16"),
+    ],
+)
+def test_weekdays_and_yesterday_count_from_the_day_of_writing(text: str, expected: str) -> None:
+    assert [v for _, v, _ in found_written(text, year=2009, written=dt.date(2009, 4, 15))] == [expected]
+
+
+def test_a_weekday_is_unresolved_without_a_day_of_writing() -> None:
+    finder = date_finder("en", year=2009)
+    assert finder.find("On 14 April 2009 talks broke down. Inspectors left on Tuesday.")[1:] == []
+    assert finder.unresolved == ["Tuesday"]
+    assert date_finder("en").find("He said yesterday that he would go.") == []
+
+
+def test_a_weekday_before_a_date_is_part_of_the_date() -> None:
+    assert found("On Tuesday, July 14, 2009, they met.") == [("July 14, 2009", "2009-07-14")]
+    assert found("On Tuesday 14 July 2009 they met.") == [("14 July 2009", "2009-07-14")]
+
+
+def test_a_weekday_counts_from_the_dateline_not_from_the_narration() -> None:
+    # the narration moves to 2 December; "on Tuesday" is still the Tuesday before the dateline (9 December)
+    got = found_written(
+        "BEIJING, Dec. 11 (Yonhap) -- Talks failed.",
+        "On Dec. 2, envoys had met in Seoul.",
+        "On Tuesday, the US envoy arrived.",
+        year=2008,
+        written=None,
+    )
+    assert got[-1] == ("Tuesday", "2008-12-09", True)
+
+
+def test_a_plan_across_an_abbreviation() -> None:
+    # "7 a.m." does not start a clause: "is to" before it still makes Monday a plan (the next Monday)
+    text = "The tanker left at 1 a.m. and is to arrive at Sonbong at 7 a.m. on Monday, officials said."
+    assert found_written(text, year=2007, written=dt.date(2007, 7, 29)) == [("Monday", "2007-07-30", False)]
+
+
+def test_a_date_that_names_something_does_not_move_the_context() -> None:
+    got = found_written(
+        "Envoys met on March 15, 2007.",
+        "They discussed the September 19 joint statement and the February deal.",
+        "The next day, they left.",
+        year=None,
+        written=None,
+    )
+    assert got == [
+        ("March 15, 2007", "2007-03-15", True),
+        ("September 19", "2007-09-19", False),
+        ("February", "2007-02", False),
+        ("The next day", "2007-03-16", True),
+    ]
+    # but "on the 14th of July" is narration
+    assert found_written("On the 14th of July 2007 the reactor was shut.", year=None, written=None) == [
+        ("14th of July 2007", "2007-07-14", True)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+    st.booleans(),
+)
+def test_a_weekday_is_the_nearest_such_day_on_the_right_side(written: dt.date, name: str, plan: bool) -> None:
+    text = f"Envoys will meet on {name}." if plan else f"Envoys met on {name}."
+    ((_, value, _),) = found_written(text, year=written.year, written=written)
+    day = dt.date.fromisoformat(value)
+    assert day.strftime("%A") == name
+    if plan:
+        assert 1 <= (day - written).days <= 7
+    else:
+        assert 0 <= (written - day).days <= 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PARIS, July 14 is a holiday in France.",  # a city and a date, but no agency or dash after it
+        "He left Seoul on Dec. 11 (a Thursday) -- and returned.",  # not at the start of its sentence
+        "Written by Lee on 2008-12-11.",  # not a "Written:" line
+    ],
+)
+def test_not_a_dateline(text: str) -> None:
+    finder = date_finder("en", year=2008)
+    finder.find(text)
+    assert finder.written is None

@@ -18,10 +18,12 @@ A mention moves the context only if all of these hold:
 2. it is not a plan: no future marker (将, 定于, 计划, 预计, 原定; "will", "scheduled", "due to", ...)
    earlier in its clause;
 3. it is not a bound: not followed by 以来 / 至今 / 以前 / 以后 ... or preceded by "since", "before",
-   "after", "until", "by" (these name the edge of a period, not when something happened);
+   "after", "until", "by" (these name the edge of a period, not when something happened), nor a
+   date that names something ("the September 19 joint statement": ``RawDate.reference``);
 4. it is not a back-reference: a date whose year came from the context (inferred) and that ends
    before the context's date begins, such as 去年 6 月 in a 2019 text or 与朝韩9月签署的 after 11月5日
-   (a date that writes its year is never a back-reference);
+   (a date that writes its year is never a back-reference, nor an English weekday or "yesterday",
+   which count from the day of writing: the news dateline or the ``written`` day given);
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
@@ -75,6 +77,12 @@ class Point:
     year_shift: int | None = None
     month_shift: int | None = None
     day_shift: int | None = None
+    weekday: int | None = None
+    """A weekday (0 = Monday), resolved against the day of writing, not the running context: the
+    last such day on or before it, or for a plan the next one after it ("on Tuesday" in a report
+    written on Thursday 11 December 2008 is the 9th). Unresolved when the day of writing is unknown."""
+    written_shift: int | None = None
+    """Days from the day of writing ("yesterday" = -1, "today" = 0); unresolved without that day."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,12 @@ class RawDate:
     """Nothing but a connective or preposition stands between the clause start and the date."""
     sentence: int = 0
     """Which sentence of the call (0-based) it is in, by the lexer's sentence-end rule."""
+    reference: bool = False
+    """Names something by its date ("the September 19 joint statement"): returned, never moves the
+    context."""
+    dateline: bool = False
+    """The date of a news dateline ("SEOUL, Dec. 11 (Yonhap) --"): a full date here sets the day of
+    writing that weekdays are resolved against."""
 
 
 @dataclass
@@ -122,9 +136,28 @@ class _UnresolvableError(Exception):
     """The context lacks what a mention needs, or the written date does not exist."""
 
 
-def _resolve_point(point: Point, context: DateContext) -> tuple[PartialDate, bool]:
-    """The partial date ``point`` means in ``context``, and whether any part came from the context."""
+def _resolve_weekday(weekday: int, written: dt.date | None, ahead: bool) -> PartialDate:
+    """The last ``weekday`` on or before ``written``, or with ``ahead`` the first one after it."""
+    if written is None:
+        raise _UnresolvableError
+    back = (written.weekday() - weekday) % 7
+    day = written + dt.timedelta(days=(7 - back) if ahead else -back)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _resolve_point(
+    point: Point, context: DateContext, written: dt.date | None = None, ahead: bool = False
+) -> tuple[PartialDate, bool]:
+    """The partial date ``point`` means in ``context``, and whether any part came from the context
+    (a weekday: from the day of writing, ``written``; ``ahead`` for a plan)."""
     inferred = False
+    if point.weekday is not None:
+        return _resolve_weekday(point.weekday, written, ahead), True
+    if point.written_shift is not None:
+        if written is None:
+            raise _UnresolvableError
+        day = written + dt.timedelta(days=point.written_shift)
+        return PartialDate(day.year, day.month, day.day), True
     if point.day_shift is not None:
         if context.year is None or context.month is None or context.day is None:
             raise _UnresolvableError
@@ -198,9 +231,11 @@ def _apply_part(base: PartialDate, part: Part) -> DateSpan:
     return DateSpan(PartialDate(base.year, base.month, part.low), PartialDate(base.year, base.month, high))
 
 
-def _resolve(raw: RawDate, context: DateContext) -> tuple[DateSpan, PartialDate, bool]:
+def _resolve(
+    raw: RawDate, context: DateContext, written: dt.date | None = None
+) -> tuple[DateSpan, PartialDate, bool]:
     """The span, the point that moves the context (the range end, or the base of a part), inferred."""
-    left, inferred = _resolve_point(raw.left, context)
+    left, inferred = _resolve_point(raw.left, context, written, raw.planned)
     if raw.part is not None:
         if raw.part.unit == "days" and left.month is None:
             raise _UnresolvableError
@@ -250,11 +285,15 @@ class RunningDateFinder:
 
     ``unresolved`` collects, in order, the text of every date the context could not resolve (a
     7月14日 before any year was said, 次日 before any day) or that does not exist (2月30日).
+    ``written`` is the day of writing that weekdays count from: given (the source's date), else set by
+    the text's first dated dateline.
     """
 
     lang: Lang
     context: DateContext = field(default_factory=DateContext)
     unresolved: list[str] = field(default_factory=list)
+    written: dt.date | None = None
+    _dateline_seen: bool = False
 
     def find(self, text: str) -> list[DateMention]:
         """Dates in ``text`` in order of position; later calls see the context this call left.
@@ -273,14 +312,19 @@ class RunningDateFinder:
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
         for raw in scan(text):
             try:
-                span, point, inferred = _resolve(raw, self.context)
+                span, point, inferred = _resolve(raw, self.context, self.written)
             except (_UnresolvableError, ValueError, OverflowError):  # past year 9999 by relative steps
                 self.unresolved.append(text[raw.start : raw.end])
                 continue
             inside = bisect.bisect_right(quote_starts, raw.start) - 1
             quoted = inside >= 0 and raw.start < quotes[inside][1]
             back = inferred and self.context.span is not None and span.latest() < self.context.span.earliest()
-            anchor = not (quoted or raw.planned or raw.bound or back) and (
+            # a weekday or "yesterday" counts from the day of writing, not from the narration
+            back = back and raw.left.weekday is None and raw.left.written_shift is None
+            if raw.dateline and not self._dateline_seen and not span.is_range and point.day is not None:
+                self._dateline_seen = True
+                self.written = dt.date(point.year, point.month or 1, point.day)
+            anchor = not (quoted or raw.planned or raw.bound or raw.reference or back) and (
                 raw.sentence not in moved_in or raw.opens_clause
             )
             found.append(
@@ -310,10 +354,12 @@ class RunningDateFinder:
         return DateMention(0, 0, "", self.context.span, "context", inferred=True, anchor=False)
 
 
-def date_finder(lang: Lang, *, year: int | None = None) -> RunningDateFinder:
+def date_finder(lang: Lang, *, year: int | None = None, written: dt.date | None = None) -> RunningDateFinder:
     """A finder for one text in ``lang``; ``year`` seeds the context (``--year``, the source's date).
 
-    Without ``year`` nothing is resolved until the text writes a year.
+    Without ``year`` nothing is resolved until the text writes a year. ``written`` (the source's date,
+    when it gives the day) is the day weekdays count from until the text's own dateline says one;
+    without either, a weekday is unresolved.
 
     >>> f = date_finder("zh")
     >>> f.find("7月14日，会谈开始。"), f.unresolved
@@ -324,4 +370,4 @@ def date_finder(lang: Lang, *, year: int | None = None) -> RunningDateFinder:
     if year is not None and not 1 <= year <= 9999:
         raise ValueError(f"year {year} is out of range 1-9999")
     context = DateContext() if year is None else DateContext(year, None, None, DateSpan(PartialDate(year)))
-    return RunningDateFinder(lang, context)
+    return RunningDateFinder(lang, context, written=written)

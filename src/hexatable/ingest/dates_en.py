@@ -24,7 +24,20 @@ the day before, the previous day               en-day-before context day - 1
 later / earlier that month, the same month     en-rel-month  context month (+1: the next month)
 that year, the same year, the following year,  en-rel-year   context year + 0 / + 1 / - 1
 last year, this year, next year
+(on) Tuesday, last Tuesday / next Tuesday      en-weekday    the last Tuesday on or before the day of
+                                                             writing / (next, or a plan) the first after
+yesterday, today, tonight, tomorrow            en-written    the day of writing - 1 / 0 / 0 / + 1
 =============================================  ============  ============================================
+
+A weekday is resolved only against the *day of writing*: the date of the text's news dateline ("SEOUL,
+Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -", "Written: 2007-10-30"), which this lexer marks
+(``RawDate.dateline``), else the source's date when the caller gives it with its day. Never against the
+running context (a report narrates older dates) and never against today. A weekday followed by a date
+("Tuesday, July 14") is part of that date, not a date of its own.
+
+A date used to name something ("the September 19 joint statement", "the February deal": "the", the
+date, then a lower-case word) is a reference (``RawDate.reference``): returned, but it does not move
+the context, since the text is not narrating that day.
 
 "since", "until", "till", "before", "after" and "by" before a date mark a bound: the date is returned
 and does not move the context.
@@ -86,8 +99,30 @@ _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)
 _STARTS = (
     r"(?=\d|[Ff]ol|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[IiOo][nf]\b|[Ss]in|[Bb]y\b|[Dd]ur|[Uu]nt|[Tt]il"
     r"|[Ff]r|to\b|thr|[Bb]ef|[Aa]ft|[Ee]ar|[Mm]id|[Ll]at|[Ss]pr|[Ss]um|[Aa]ut|[Ff]al|[Ww]in|[Oo]n\b|[Aa]t\b"
-    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast)"
+    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]es|[Tt]od|[Tt]on|[Tt]om)"
 )
+_WRITTEN_SHIFTS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+# "the" before a date and a lower-case word after it: the date names something (not "on the 14th").
+_REFERENCE_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<![Bb]y )(?<![Ff]rom )\bthe\s+$")
+_REFERENCE_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|through\b|at\b|in\b|on\b|of\b|the\b)[a-z]")
+_WEEKDAYS = {
+    "Monday": 0,
+    "Tuesday": 1,
+    "Wednesday": 2,
+    "Thursday": 3,
+    "Friday": 4,
+    "Saturday": 5,
+    "Sunday": 6,
+}
+_WEEKDAY = (
+    r"(?:(?P<wdnext>[Nn]ext\s+)|[Ll]ast\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")(?![\w'’])"
+    r"(?!,?\s+(?:the\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
+# A news dateline: the city in capitals (and a country), the date, the agency, a dash ("SEOUL, Dec. 11
+# (Yonhap) --"); or a page's "Written:" / "Posted:" / "Published:" line.
+_DATELINE_CITY = re.compile(r"(?:[\d/:.\s]+)?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)?,?\s*\(?")
+_DATELINE_AGENCY = re.compile(r"\)?\s*(?:\([^()]{1,40}\)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|—|–|-|:)")
+_DATELINE_PAGE = re.compile(r"(?:Written|Posted|Published):\s*")
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
@@ -108,6 +143,8 @@ _HEAD = re.compile(
     | (?P<yrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+year|[Tt]he\s+same\s+year|[Tt]hat\s+year|[Tt]his\s+year)
     | (?P<yrel1>[Tt]he\s+(?:next|following)\s+year|[Nn]ext\s+year)
     | (?P<yrelm>[Tt]he\s+(?:previous|preceding)\s+year|[Ll]ast\s+year|[Tt]he\s+year\s+before)
+    | {_WEEKDAY}
+    | (?P<wr>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\w'’])
     )""",
     re.VERBOSE,
 )
@@ -121,7 +158,7 @@ _FUTURE = re.compile(
     r"|to be held|upcoming|later this)\b",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(r"[,;:.!?]\s|[()]")
+_CLAUSE_START = re.compile(r"[,;:!?]\s|(?<!\.\w)\.\s|[()]")  # "a.m. ", "U.S. " end no clause
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])")
 _WINDOW = 80
 """How far back (characters) a clause is read for a future marker, a bound word or an opener: a bound
@@ -209,6 +246,12 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     for name, (point, rule) in relative.items():
         if group(name):
             return start, RawDate(start, end, rule, point)
+    if group("wr"):
+        point = Point(written_shift=_WRITTEN_SHIFTS[group("wr").lower()])
+        return start, RawDate(start, end, "en-written", point, planned=group("wr").lower() == "tomorrow")
+    if group("wd"):
+        point = Point(weekday=_WEEKDAYS[group("wd")])
+        return start, RawDate(start, end, "en-weekday", point, planned=group("wdnext") is not None)
     return None  # pragma: no cover - every branch names a group
 
 
@@ -239,14 +282,25 @@ def scan(text: str) -> list[RawDate]:
         clause_start = max(clause_start, sentence_ends[sentence - 1] if sentence else 0, start - _WINDOW)
         prefix = text[clause_start : match.start()]
         bound = raw.bound or _BOUND_BEFORE.search(prefix[-24:]) is not None
+        sentence_start = sentence_ends[sentence - 1] if sentence else 0
+        dateline = raw.left.day is not None and (
+            _DATELINE_PAGE.fullmatch(text, sentence_start, raw.start) is not None
+            or (
+                _DATELINE_CITY.fullmatch(text, sentence_start, raw.start) is not None
+                and _DATELINE_AGENCY.match(text, raw.end) is not None
+            )
+        )
         found.append(
             replace(
                 raw,
                 rule=raw.rule + ("+bound" if bound and not raw.rule.endswith("+bound") else ""),
                 bound=bound,
-                planned=_FUTURE.search(prefix) is not None,
+                planned=raw.planned or _FUTURE.search(prefix) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip()) is not None,
                 sentence=sentence,
+                reference=_REFERENCE_BEFORE.search(text, max(0, start - 8), start) is not None
+                and _REFERENCE_AFTER.match(text, raw.end) is not None,
+                dateline=dateline,
             )
         )
     return found

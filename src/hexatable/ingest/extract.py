@@ -15,8 +15,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
    clause with no date of its own inherits the last date said earlier *in the same paragraph*
    (:mod:`hexatable.ingest.segment` says where paragraphs, i.e. chronology entries, start); the date
-   is then marked inferred. A clause with nothing to inherit is not an event (a warning says so
-   when it had an actor and a cue).
+   is then marked inferred. In English, a clause with nothing to inherit takes the day of writing
+   when one is known (the text's news dateline or the source's date, the finder's ``written``), also
+   marked inferred: a news report's undated sentences tell of that day or just before. Otherwise a
+   clause with nothing to inherit is not an event (a warning says so when it had an actor and a cue).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -50,6 +52,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.render import render_event
@@ -312,11 +315,27 @@ def _checkable_end(lines: Sequence[str], flat: str, start: int, end: int, senten
     return start
 
 
+DATELINE_RULE = "dateline"
+
+
+def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
+    """English only: the finder's day of writing (news dateline or source date) as an inferred mention."""
+    written = getattr(finder, "written", None)
+    if lang != "en" or written is None:
+        return None
+    day = PartialDate(written.year, written.month, written.day)
+    return DateMention(0, 0, "", DateSpan(day), DATELINE_RULE, inferred=True, anchor=False)
+
+
 def _reasons(date: DateMention, inherited: bool, subject_inherited: bool) -> list[str]:
     """Why an event is ``basis: inferred`` (empty when its clause says everything)."""
     reasons: list[str] = []
-    if inherited:
+    if inherited and date.rule == DATELINE_RULE:
+        reasons.append("the clause says no date: the date is the day of writing (dateline or source date)")
+    elif inherited:
         reasons.append(f"the date ({date.text}) is inherited from an earlier sentence of the paragraph")
+    elif date.inferred and date.rule.startswith(("en-weekday", "en-written")):
+        reasons.append(f"the date ({date.text}) counts from the day of writing (dateline or source date)")
     elif date.inferred:
         reasons.append(f"part of the date ({date.text}) comes from the text's running context")
     if subject_inherited:
@@ -437,6 +456,8 @@ def extract(
                 date, inherited = own_date, False
             elif last_date is not None:
                 date, inherited = last_date, True
+            elif (written := _day_of_writing(finder, lang)) is not None:
+                date, inherited = written, True
             else:
                 date, inherited = None, False
             if clause_dates:

@@ -3,17 +3,21 @@
 It picks each document's language (``auto``: from its share of CJK characters), its source id (from
 the file name, unique in the batch), and the year that seeds its date finder (``--year``, else the
 date of the target case's source with the same file name, else none: then a date says its year or is
-reported unresolved), and calls :func:`hexatable.ingest.extract.extract` on each.
+reported unresolved), and calls :func:`hexatable.ingest.extract.extract` on each. When that case source's
+date gives the day, it is also the day of writing that English weekdays ("on Tuesday") count from
+until the text's own dateline says one (docs/ingest-dates.md).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from hexatable.case.models import Case
+from hexatable.ingest.dates import date_finder
 from hexatable.ingest.draft import slug
 from hexatable.ingest.extract import ActorFinder, CueFinder, Extraction, extract
 from hexatable.ingest.read import SourceDocument
@@ -24,12 +28,13 @@ LangChoice = Literal["zh", "en", "auto"]
 
 @dataclass(frozen=True)
 class Plan:
-    """How one document will be read: its source id, language and seed year."""
+    """How one document will be read: its source id, language, seed year and day of writing."""
 
     document: SourceDocument
     source_id: str
     lang: Lang
     year: int | None
+    written: dt.date | None = None
 
 
 def case_source_year(case: Case | None, name: str) -> int | None:
@@ -39,6 +44,19 @@ def case_source_year(case: Case | None, name: str) -> int | None:
     for source in case.sources:
         if source.file is not None and Path(source.file).name == name and source.date is not None:
             return source.date.earliest().year
+    return None
+
+
+def case_source_day(case: Case | None, name: str) -> dt.date | None:
+    """The date of the case's source whose ``file`` is ``name``, when it gives the day (else None)."""
+    if case is None:
+        return None
+    for source in case.sources:
+        if source.file is not None and Path(source.file).name == name and source.date is not None:
+            span = source.date
+            if span.is_range or span.start.day is None:
+                return None
+            return span.earliest()
     return None
 
 
@@ -61,7 +79,10 @@ def plan(
         taken.add(chosen)
         chosen_lang: Lang = document.lang if lang == "auto" else lang
         seed = year if year is not None else case_source_year(case, document.name)
-        plans.append(Plan(document, chosen, chosen_lang, seed))
+        written = case_source_day(case, document.name)
+        if written is not None and written.year != seed:
+            written = None  # --year says the text is of another year than the case's source
+        plans.append(Plan(document, chosen, chosen_lang, seed, written))
     return plans
 
 
@@ -90,6 +111,7 @@ def run(
                 verbs=verbs,
                 source_id=item.source_id,
                 year=item.year,
+                finder=date_finder(item.lang, year=item.year, written=item.written),
                 progress=step,
             )
         )
