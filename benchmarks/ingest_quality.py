@@ -43,6 +43,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from hexatable.case import open_case
 from hexatable.case.dates import DateSpan
@@ -127,7 +128,7 @@ def score(extracted: list[DraftEvent], gold: list[Gold]) -> dict[str, object]:
             "hand_coded": total_g,
         }
 
-    result = {
+    result: dict[str, object] = {
         "pairs": counts(
             ((e, p) for e in extracted for p in pairs_of_event(e)),
             ((g, (g.date, a)) for g in gold for a in g.actors),
@@ -158,7 +159,7 @@ def score(extracted: list[DraftEvent], gold: list[Gold]) -> dict[str, object]:
 
 def _has(g: Gold, item: object, kind: str) -> bool:
     if kind == "pair":
-        date, actor = item  # type: ignore[misc]
+        date, actor = cast(tuple[str, str], item)
         return g.date == date and actor in g.actors
     if kind == "date":
         return g.date == item
@@ -169,7 +170,7 @@ def _has(g: Gold, item: object, kind: str) -> bool:
 
 def _has_e(e: DraftEvent, item: object, kind: str) -> bool:
     if kind == "pair":
-        date, actor = item  # type: ignore[misc]
+        date, actor = cast(tuple[str, str], item)
         return str(e.date.date) == date and any(a.actor == actor for a in e.actors)
     if kind == "date":
         return str(e.date.date) == item
@@ -211,7 +212,7 @@ def measure() -> dict[str, object]:
 
 
 def _fmt(value: object) -> str:
-    return "—" if value is None else f"{value:.2f}"  # type: ignore[str-format]
+    return f"{value:.2f}" if isinstance(value, float | int) else "—"
 
 
 def print_table(data: dict[str, object]) -> None:

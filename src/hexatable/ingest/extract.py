@@ -48,10 +48,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Protocol
 
 from hexatable.case.quotes import SourceText
 from hexatable.ingest.read import SourceDocument
+from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind
 from hexatable.ingest.render import render_event
 from hexatable.ingest.segment import Sentence, segment
 from hexatable.ingest.types import (
@@ -117,6 +119,7 @@ CONFIDENCE: dict[str, float] = {
     "actor-proposed-only": 0.1,
     "per-actor-beyond-3": -0.05,
     "subject-inherited": -0.1,
+    "actor-from-reference": -0.05,
 }
 """The parts an event's confidence is the sum of (see rule 5 of the module docstring)."""
 
@@ -312,7 +315,9 @@ def _checkable_end(lines: Sequence[str], flat: str, start: int, end: int, senten
     return start
 
 
-def _reasons(date: DateMention, inherited: bool, subject_inherited: bool) -> list[str]:
+def _reasons(
+    date: DateMention, inherited: bool, subject_inherited: bool, references: Sequence[Reference] = ()
+) -> list[str]:
     """Why an event is ``basis: inferred`` (empty when its clause says everything)."""
     reasons: list[str] = []
     if inherited:
@@ -321,6 +326,9 @@ def _reasons(date: DateMention, inherited: bool, subject_inherited: bool) -> lis
         reasons.append(f"part of the date ({date.text}) comes from the text's running context")
     if subject_inherited:
         reasons.append("the actors are those of the clause before (the subject is left out)")
+    for reference in references:
+        names = "、".join(m.text for m in reference.referents)
+        reasons.append(f"'{reference.text}' is read as {names} (the last {reference.rule} named before it)")
     return reasons
 
 
@@ -331,6 +339,7 @@ def confidence(
     cue: Cue | None,
     actors: Sequence[ActorMention],
     subject_inherited: bool = False,
+    actor_from_reference: bool = False,
 ) -> float:
     """An event's confidence from the parts of :data:`CONFIDENCE` (rule 5)."""
     score = CONFIDENCE["base"]
@@ -349,6 +358,8 @@ def confidence(
     score += CONFIDENCE["per-actor-beyond-3"] * max(0, len(actors) - 3)
     if subject_inherited:
         score += CONFIDENCE["subject-inherited"]
+    if actor_from_reference:
+        score += CONFIDENCE["actor-from-reference"]
     return round(max(0.0, min(1.0, score)), 3)
 
 
@@ -396,9 +407,14 @@ def extract(
     per_line: dict[int, int] = {}
     paragraph = -1
     last_date: DateMention | None = None
+    kind = getattr(gazetteer, "kind", None)
+    memory = ReferenceMemory(kind=kind if callable(kind) else default_kind)
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
+        memory.sentence(sentence.paragraph)
+        subjects: list[tuple[int, ActorMention]] = []
+        stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
         flat = sentence.flat
         dates = sorted(finder.find(flat), key=lambda d: d.start)
         known = _drop_places(flat, lang, gazetteer.find(flat, lang))
@@ -409,6 +425,41 @@ def extract(
             clause_cues = [c for c in cues if start <= c.start and c.end <= end]
             cue = _main_cue(clause_cues, inside)
             actors, targets = _roles(flat, lang, inside, cue)
+            # pronouns and collective words (hexatable.ingest.reference), then the roles again
+            named = [m for m in known if start <= m.start and m.end <= end]
+            here = [(m.start, _absolute_actor(m, sentence)) for m in actors if _is_person(m.actor)]
+            references = memory.resolve(
+                flat, lang, start, end, named, [*subjects, *here], partial(_absolute_actor, sentence=sentence)
+            )
+            if references:
+                standing: list[ActorMention] = []
+                for reference in references:
+                    for referent in reference.referents:
+                        standing.append(
+                            ActorMention(
+                                reference.start,
+                                reference.end,
+                                reference.text,
+                                referent.actor,
+                                referent.origin,
+                                referent.state,
+                            )
+                        )
+                        stands_for[(reference.start, referent.actor)] = referent
+                inside = _drop_affiliations(
+                    flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end))
+                )
+                cue = _main_cue(clause_cues, inside)
+                actors, targets = _roles(flat, lang, inside, cue)
+
+            def located(
+                mention: ActorMention,
+                _at: dict[tuple[int, str], ActorMention] = stands_for,
+                _in: Sentence = sentence,
+            ) -> ActorMention:
+                """A mention at document offsets; a resolved reference at its referent's."""
+                return _at.get((mention.start, mention.actor)) or _absolute_actor(mention, _in)
+
             candidate = cue is not None or own_date is not None
             subject_inherited = False
             if not actors and candidate and previous_actors:
@@ -443,6 +494,8 @@ def extract(
                 last_date = clause_dates[-1] if own_date is None else own_date
             if actors:
                 previous_actors = actors
+            memory.note([located(a) for a in actors], [located(t) for t in targets])
+            subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
             if not actors or (cue is None and own_date is None):
                 continue
             first_line = sentence.line_of_flat(start)
@@ -461,11 +514,13 @@ def extract(
                     continue
             quote = flat[q_start:q_end]
             per_line[line] = per_line.get(line, 0) + 1
-            absolute_actors = tuple(_absolute_actor(a, sentence) for a in _unique(actors))
+            absolute_actors = tuple(located(a) for a in _unique(actors))
             actor_ids = {a.actor for a in absolute_actors}
-            absolute_targets = tuple(
-                _absolute_actor(t, sentence) for t in _unique(targets, frozenset(actor_ids))
-            )
+            absolute_targets = tuple(located(t) for t in _unique(targets, frozenset(actor_ids)))
+            used = {(m.start, m.actor) for m in (*actors, *targets)}
+            resolved = [r for r in references if any((r.start, m.actor) in used for m in r.referents)]
+            resolved = list({(r.text, r.referents): r for r in resolved}.values())
+            from_reference = any((a.start, a.actor) in stands_for for a in actors)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             if inherited:
                 shown = replace(date, inferred=True, rule=f"inherited:{date.rule}")
@@ -504,9 +559,10 @@ def extract(
                         cue=cue,
                         actors=absolute_actors,
                         subject_inherited=subject_inherited,
+                        actor_from_reference=from_reference,
                     ),
                     text=text,
-                    inferred=tuple(_reasons(date, inherited, subject_inherited)),
+                    inferred=tuple(_reasons(date, inherited, subject_inherited, resolved)),
                 )
             )
         if progress is not None:
