@@ -267,3 +267,18 @@ def test_every_quote_checks_on_its_lines_whatever_the_wrapping(
         assert source.check(event.quote, locator) is None, (event.quote, locator)
         for mention in (*event.actors, *event.targets):
             assert "".join(text[mention.start : mention.end].split()) == mention.text
+
+
+def test_a_name_modifying_a_thing_is_not_a_party() -> None:
+    # rule 3 (modifiers): 澳门 in a bank's name, 中国 in 中国银行, 朝美 in 朝美关系 and 朝鲜 in 朝鲜半岛
+    # name things, not parties; an embassy speaks for its state, so 朝鲜 in 朝鲜驻华大使馆 stays
+    names = {**ZH_NAMES, "澳门": ("MAC", "CHN"), "朝": ("PRK", None), "美": ("USA", None)}
+    cues = {**ZH_CUES, "达成": 3, "转入": 7, "讨论": 4, "发表声明": 1}
+    text = (
+        "2007年3月19日，中国表示已就澳门汇业银行问题达成谅解。\n"  # line 1: targets none
+        "3月20日，资金转入中国银行。\n"  # line 2: no party at all, no event
+        "3月21日，日本讨论朝美关系与朝鲜半岛局势。\n"  # line 3: JPN alone
+        "3月22日，朝鲜驻华大使馆发表声明。\n"  # line 4: PRK
+    )
+    rows, _ = _summary(text, "zh", names, cues)
+    assert [(r[6], r[2], r[3]) for r in rows] == [(1, ["CHN"], []), (3, ["JPN"], []), (4, ["PRK"], [])]
