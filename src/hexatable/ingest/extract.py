@@ -213,6 +213,43 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
     return kept
 
 
+_ZH_THING_HEADS = re.compile(
+    r"银行|公司|企业|集团|大学|半岛|核问题|问题|关系|政策|海域|边境|境内|领土|领空|领海"
+)
+"""Head nouns of things a state's name can modify (rule 3, modifiers): a bank or firm (澳门汇业银行),
+a place (朝鲜半岛, 边境, 领海), a topic (朝核问题, 朝美关系, 对朝政策). Not an embassy, a ministry or a
+news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK)."""
+
+
+def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a name that modifies the name of a thing is not a party: a run of names written
+    together ("朝美") right before a head noun of :data:`_ZH_THING_HEADS` ("澳门汇业银行" through a
+    bank's own name of one or two characters; "朝美关系"). Chinese only; persons are never dropped."""
+    if lang != "zh":
+        return list(mentions)
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    dropped: set[int] = set()
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1].start == ordered[j].end:
+            j += 1  # names written together: 朝美, 中美
+        end = ordered[j].end
+        head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
+        if head is not None:
+            dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
+        i = j + 1
+    return [m for k, m in enumerate(ordered) if k not in dropped]
+
+
+_ZH_FIRM = re.compile(r"[\u4e00-\u9fff]{1,2}(?:银行|公司|集团)")
+
+
+def _bank_name_head(flat: str, end: int) -> re.Match[str] | None:
+    """A firm's own name between the place and its head noun (澳门|汇业银行)."""
+    return _ZH_FIRM.match(flat, end)
+
+
 def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
     """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3)."""
     found = [
@@ -417,7 +454,7 @@ def extract(
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
         flat = sentence.flat
         dates = sorted(finder.find(flat), key=lambda d: d.start)
-        known = _drop_places(flat, lang, gazetteer.find(flat, lang))
+        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, gazetteer.find(flat, lang)))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         previous_actors: list[ActorMention] = []
         for start, end, own_date in _clauses(flat, dates):
