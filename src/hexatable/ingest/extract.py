@@ -53,7 +53,7 @@ from typing import Protocol
 
 from hexatable.case.quotes import SourceText
 from hexatable.ingest.read import SourceDocument
-from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind
+from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
 from hexatable.ingest.render import render_event
 from hexatable.ingest.segment import Sentence, segment
 from hexatable.ingest.types import (
@@ -191,6 +191,62 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
             own = inside[0] if inside else None
         clauses.append((start, end, own))
     return clauses
+
+
+_ZH_SUBORDINATE_START = re.compile(
+    r"\s*(?:经过?|鉴于|因为?|由于|随着|为了?|若|如果|假如|虽然|尽管|当|在|自从?|继)"
+)
+_ZH_SUBORDINATE_END = re.compile(r"(?:时|之时|同时|后|之后|以后|期间|之际|前|以前|之前|以来|下)\s*$")
+_ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
+
+
+def _subjects_clauses(
+    flat: str, lang: Lang, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+) -> list[tuple[int, int]]:
+    """Rule 1b: a clause cut further at each comma or semicolon after which a new subject acts.
+
+    Chinese strings several acts into one sentence with commas, each with its own subject and verb
+    ("美方建议韩日加入，中方建议俄罗斯加入"). A piece after ，/； is a clause of its own when it opens
+    (after at most a connective: 而, 但, 随后, 并, 同时, 此后, 然后, 则) with a name or a reference
+    word (他, 双方, 该国) and has a cue after that subject, and the piece before it has a name and a
+    cue too, and the stretch right before the comma is not an adverbial clause: one that opens with
+    a subordinator (经, 鉴于, 因为, 由于, 随着, 若, 如果, 虽然, 当, 在 ...) or closes with a time word
+    (…时, …之后, …期间, …之际, …以来) sets the scene for the clause after it ("经中方斡旋，朝美双方
+    同意…" is one act). A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
+    It keeps the date of the clause it was cut from. Chinese only (English joins such clauses with
+    "and").
+    """
+    if lang != "zh":
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    stretch_start = start
+    for mark in re.finditer(r"[，；,;]", flat[start:end]):
+        cut = start + mark.end()
+        stretch = flat[stretch_start : start + mark.start()]
+        stretch_start = cut
+        if _ZH_SUBORDINATE_START.match(stretch) or _ZH_SUBORDINATE_END.search(stretch):
+            continue
+        connective = _ZH_CONNECTIVE.match(flat, cut)
+        subject_at = connective.end() if connective else cut
+        subject = next((m for m in known if m.start == subject_at), None)
+        subject_end = subject.end if subject is not None else None
+        if subject_end is None and opens_with_reference(flat, subject_at, lang):
+            subject_end = subject_at + 1
+        if subject_end is None:
+            continue
+        next_mark = re.search(r"[，；,;]", flat[cut:end])
+        piece_end = cut + next_mark.start() if next_mark else end
+        acts = any(subject_end <= c.start and c.end <= piece_end for c in cues)
+        before = start + mark.start()
+        had = any(piece_start <= m.start and m.end <= before for m in known) and any(
+            piece_start <= c.start and c.end <= before for c in cues
+        )
+        if acts and had:
+            pieces.append((piece_start, cut))
+            piece_start = cut
+    pieces.append((piece_start, end))
+    return pieces
 
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -457,7 +513,12 @@ def extract(
         known = _drop_modifiers(flat, lang, _drop_places(flat, lang, gazetteer.find(flat, lang)))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         previous_actors: list[ActorMention] = []
-        for start, end, own_date in _clauses(flat, dates):
+        parts = [
+            (start, end, own_date)
+            for c_start, c_end, own_date in _clauses(flat, dates)
+            for start, end in _subjects_clauses(flat, lang, c_start, c_end, known, cues)
+        ]
+        for start, end, own_date in parts:
             inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
             clause_cues = [c for c in cues if start <= c.start and c.end <= end]
             cue = _main_cue(clause_cues, inside)

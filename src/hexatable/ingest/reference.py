@@ -71,6 +71,13 @@ def _pair_kinds(word: str) -> tuple[str, ...]:
     return ("any",)
 
 
+def opens_with_reference(flat: str, position: int, lang: Lang) -> bool:
+    """Whether a reference word (他, 双方, 该国, ...) starts at ``position`` (a clause's subject)."""
+    if lang != "zh":
+        return False
+    return any(p.match(flat, position) for p in (_ZH_PERSON, _ZH_PAIR, _ZH_STATE, _ZH_ORG))
+
+
 def default_kind(actor_id: str) -> str | None:
     """A kind from the id's shape when the gazetteer cannot say: lower-case ids are persons (and
     groups), three capitals a state (ISO 3166-1 alpha-3), other capitals an organisation."""
