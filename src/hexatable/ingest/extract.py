@@ -10,6 +10,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 1. **Clauses.** A sentence is cut into clauses at each date that opens a clause: one at the start of
    the sentence or right after a comma, semicolon or colon (``5月29日，金英哲赴美，30日至31日与蓬佩奥
    在纽约会面`` is two clauses). A date inside a clause ("会晤将于6月12日举行") does not cut it.
+   **1b.** In Chinese a clause is cut again after ，/； when what follows opens with its own subject
+   (a name or a reference word, after at most a connective) and has a cue, the piece before has a
+   name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
+   ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`_subjects_clauses`).
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
@@ -25,7 +29,11 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    ("在新加坡举行"), and so is a name that follows such a place ("河内" in "在越南首都河内").
    A state is not a party of its own when one of its persons is named in the same clause: it is
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
-   in the person mention's ``state``. Names nobody knows (the gazetteer's proposals) are looked for
+   in the person mention's ``state``. A name written right before the head noun of a thing
+   (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party (:func:`_drop_modifiers`).
+   Pronouns and collective words (他, 双方, 该国) stand for the parties
+   :mod:`hexatable.ingest.reference` resolves them to, as names do, and the event says so in
+   ``inferred``. Names nobody knows (the gazetteer's proposals) are looked for
    only in a clause that would be an event but has no known subject, and then stand as its actors:
    a known name is better evidence than a guessed one (and the proposal tagger is the slow part of
    ingest). A clause whose subject is left out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes
