@@ -287,13 +287,15 @@ def test_a_name_modifying_a_thing_is_not_a_party() -> None:
 def test_a_new_subject_after_a_comma_starts_a_clause_of_its_own() -> None:
     # rule 1b: 美国建议…，韩国建议… are two acts with their own subjects and cues; both keep the
     # clause's date (said, not inherited). 经中国斡旋 sets the scene (subordinator 经), so 朝鲜同意 is
-    # the same act; 朝鲜访问美国，与日本会面 has no new subject after the comma: one clause.
+    # the same act; 朝鲜访问美国，与日本会面 has no new subject after the comma: one clause; after a
+    # verb of saying the clause is what was said.
     names = {**ZH_NAMES}
     cues = {**ZH_CUES, "建议": 2, "斡旋": 4, "同意": 3}
     text = (
         "2007年3月5日，美国建议日本加入，韩国建议中国加入。\n"  # line 1: two events
         "3月6日，经中国斡旋，朝鲜同意会面。\n"  # line 2: one event
         "3月7日，朝鲜访问美国，与日本会面。\n"  # line 3: one event
+        "3月8日，中国表示，美国同意会面。\n"  # line 4: one event: what 中国 said is 表示's object
     )
     rows, result = _summary(text, "zh", names, cues)
     assert [(r[6], r[1], r[2], r[5]) for r in rows] == [
@@ -301,6 +303,7 @@ def test_a_new_subject_after_a_comma_starts_a_clause_of_its_own() -> None:
         (1, "2007-03-05", ["KOR"], "建议"),
         (2, "2007-03-06", ["CHN"], "斡旋"),  # rule 3: 朝鲜 comes after the main cue: a target
         (3, "2007-03-07", ["PRK"], "访问"),
+        (4, "2007-03-08", ["CHN"], "表示"),
     ]
     assert [r[8] for r in rows[:2]] == ["2007年3月5日，美国建议日本加入", "韩国建议中国加入。"]
     assert not result.events[1].inferred  # the date is the clause's own, said with its year

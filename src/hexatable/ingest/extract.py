@@ -205,6 +205,7 @@ _ZH_SUBORDINATE_START = re.compile(
     r"\s*(?:经过?|鉴于|因为?|由于|随着|为了?|若|如果|假如|虽然|尽管|当|在|自从?|继)"
 )
 _ZH_SUBORDINATE_END = re.compile(r"(?:时|之时|同时|后|之后|以后|期间|之际|前|以前|之前|以来|下)\s*$")
+_ZH_SAYS = re.compile(r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)\s*$")
 _ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
 
 
@@ -220,7 +221,9 @@ def _subjects_clauses(
     cue too, and the stretch right before the comma is not an adverbial clause: one that opens with
     a subordinator (经, 鉴于, 因为, 由于, 随着, 若, 如果, 虽然, 当, 在 ...) or closes with a time word
     (…时, …之后, …期间, …之际, …以来) sets the scene for the clause after it ("经中方斡旋，朝美双方
-    同意…" is one act). A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
+    同意…" is one act), and one that ends with a verb of saying (表示, 称, 指出, 认为, 宣布, ...) has the
+    clause after it as what was said ("发言人表示，朝美双方已达成谅解" is one statement).
+    A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
     It keeps the date of the clause it was cut from. Chinese only (English joins such clauses with
     "and").
     """
@@ -233,7 +236,11 @@ def _subjects_clauses(
         cut = start + mark.end()
         stretch = flat[stretch_start : start + mark.start()]
         stretch_start = cut
-        if _ZH_SUBORDINATE_START.match(stretch) or _ZH_SUBORDINATE_END.search(stretch):
+        if (
+            _ZH_SUBORDINATE_START.match(stretch)
+            or _ZH_SUBORDINATE_END.search(stretch)
+            or _ZH_SAYS.search(stretch)
+        ):
             continue
         connective = _ZH_CONNECTIVE.match(flat, cut)
         subject_at = connective.end() if connective else cut
