@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 from hexatable.case import open_case
+from hexatable.case.dates import DateSpan
 from hexatable.case.problems import CaseError
+from hexatable.ingest.extract import CONFIDENCE, confidence
 from hexatable.ingest.gazetteer import Gazetteer
+from hexatable.ingest.types import ActorMention, DateMention
 
 SIX = ["CHN", "PRK", "USA", "KOR", "JPN", "RUS"]
 
@@ -49,3 +52,16 @@ def test_members_must_be_actor_ids(tmp_path: Path) -> None:
     )
     with pytest.raises(CaseError, match="members"):
         Gazetteer.builtin().with_file(path)
+
+
+def test_a_group_read_as_its_members_is_one_name_for_confidence() -> None:
+    # rule 5 of extract: the penalty per actor beyond three counts names written, so six members
+    # named by one word cost nothing, while four states named apart cost one step
+    date = DateMention(0, 10, "2007年2月13日", DateSpan.parse("2007-02-13"), "zh-ymd")
+    six = [ActorMention(11, 13, "六方", actor, "gazetteer") for actor in SIX]
+    four = [ActorMention(11 + 2 * i, 13 + 2 * i, "x", actor, "gazetteer") for i, actor in enumerate(SIX[:4])]
+    plain = CONFIDENCE["base"] + CONFIDENCE["date-said"] + CONFIDENCE["actor-known"]
+    assert confidence(date=date, inherited=False, cue=None, actors=six) == round(plain, 3)
+    assert confidence(date=date, inherited=False, cue=None, actors=four) == round(
+        plain + CONFIDENCE["per-actor-beyond-3"], 3
+    )

@@ -45,7 +45,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 5. **Confidence** is the sum of documented parts (:data:`CONFIDENCE`): a base, the date (said in the
    clause with its year, said with the year from context, or inherited), the cue (scaled by its
    dictionary weight), the actors (known to the case or gazetteer, or only proposed), less a
-   penalty per actor beyond three (roles in a crowded clause are uncertain); clipped to [0, 1].
+   penalty per actor beyond three (roles in a crowded clause are uncertain; a group read as its
+   members counts as one name); clipped to [0, 1].
 6. **Quote.** The clause's own text, flat (line breaks removed in Chinese, one space in English),
    cut at a clause mark when longer than :data:`QUOTE_MAX`; it starts on the event's ``line``, so the
    case loader's quote check accepts it.
@@ -463,7 +464,9 @@ def confidence(
         score += CONFIDENCE["actor-known"]
     elif actors:
         score += CONFIDENCE["actor-proposed-only"]
-    score += CONFIDENCE["per-actor-beyond-3"] * max(0, len(actors) - 3)
+    # counted by names written: a group read as its member states (六方 -> six) is one name
+    named = len({(a.start, a.end) for a in actors})
+    score += CONFIDENCE["per-actor-beyond-3"] * max(0, named - 3)
     if subject_inherited:
         score += CONFIDENCE["subject-inherited"]
     if actor_from_reference:
