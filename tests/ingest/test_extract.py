@@ -267,3 +267,43 @@ def test_every_quote_checks_on_its_lines_whatever_the_wrapping(
         assert source.check(event.quote, locator) is None, (event.quote, locator)
         for mention in (*event.actors, *event.targets):
             assert "".join(text[mention.start : mention.end].split()) == mention.text
+
+
+def test_a_name_modifying_a_thing_is_not_a_party() -> None:
+    # rule 3 (modifiers): 澳门 in a bank's name, 中国 in 中国银行, 朝美 in 朝美关系 and 朝鲜 in 朝鲜半岛
+    # name things, not parties; an embassy speaks for its state, so 朝鲜 in 朝鲜驻华大使馆 stays
+    names = {**ZH_NAMES, "澳门": ("MAC", "CHN"), "朝": ("PRK", None), "美": ("USA", None)}
+    cues = {**ZH_CUES, "达成": 3, "转入": 7, "讨论": 4, "发表声明": 1}
+    text = (
+        "2007年3月19日，中国表示已就澳门汇业银行问题达成谅解。\n"  # line 1: targets none
+        "3月20日，资金转入中国银行。\n"  # line 2: no party at all, no event
+        "3月21日，日本讨论朝美关系与朝鲜半岛局势。\n"  # line 3: JPN alone
+        "3月22日，朝鲜驻华大使馆发表声明。\n"  # line 4: PRK
+    )
+    rows, _ = _summary(text, "zh", names, cues)
+    assert [(r[6], r[2], r[3]) for r in rows] == [(1, ["CHN"], []), (3, ["JPN"], []), (4, ["PRK"], [])]
+
+
+def test_a_new_subject_after_a_comma_starts_a_clause_of_its_own() -> None:
+    # rule 1b: 美国建议…，韩国建议… are two acts with their own subjects and cues; both keep the
+    # clause's date (said, not inherited). 经中国斡旋 sets the scene (subordinator 经), so 朝鲜同意 is
+    # the same act; 朝鲜访问美国，与日本会面 has no new subject after the comma: one clause; after a
+    # verb of saying the clause is what was said.
+    names = {**ZH_NAMES}
+    cues = {**ZH_CUES, "建议": 2, "斡旋": 4, "同意": 3}
+    text = (
+        "2007年3月5日，美国建议日本加入，韩国建议中国加入。\n"  # line 1: two events
+        "3月6日，经中国斡旋，朝鲜同意会面。\n"  # line 2: one event
+        "3月7日，朝鲜访问美国，与日本会面。\n"  # line 3: one event
+        "3月8日，中国表示，美国同意会面。\n"  # line 4: one event: what 中国 said is 表示's object
+    )
+    rows, result = _summary(text, "zh", names, cues)
+    assert [(r[6], r[1], r[2], r[5]) for r in rows] == [
+        (1, "2007-03-05", ["USA"], "建议"),
+        (1, "2007-03-05", ["KOR"], "建议"),
+        (2, "2007-03-06", ["CHN"], "斡旋"),  # rule 3: 朝鲜 comes after the main cue: a target
+        (3, "2007-03-07", ["PRK"], "访问"),
+        (4, "2007-03-08", ["CHN"], "表示"),
+    ]
+    assert [r[8] for r in rows[:2]] == ["2007年3月5日，美国建议日本加入", "韩国建议中国加入。"]
+    assert not result.events[1].inferred  # the date is the clause's own, said with its year

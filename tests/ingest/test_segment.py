@@ -160,3 +160,36 @@ def test_a_short_line_without_punctuation_is_a_heading() -> None:
     assert sentences[1].flat.startswith("2月27日至28日")
     # the short last line of a paragraph ends with punctuation: not a heading
     assert sentences[-1].flat.endswith("各方均表示关注。")
+
+
+def test_a_line_standing_alone_after_a_sentence_end_is_a_heading() -> None:
+    # the seeds' layout (a blank line after every line): a line with no sentence punctuation right
+    # after a sentence end is a heading, however long; the entry below it is a sentence of its own
+    text = (
+        "序言到此为止。\n\n"
+        "朝美关系重要事件年表二零一八至二零一九\n\n"  # heading, as long as the wrapped lines
+        "3月8日，韩国特使在白宫宣布，特朗普接受\n\n"
+        "了金正恩的邀请\n\n"  # no punctuation, but the line before ends mid-sentence: a wrap
+        "。\n"
+    )
+    assert [s.flat for s in segment(text, "zh")] == [
+        "序言到此为止。",
+        "朝美关系重要事件年表二零一八至二零一九",
+        "3月8日，韩国特使在白宫宣布，特朗普接受了金正恩的邀请。",
+    ]
+
+
+def test_a_wrap_that_opens_a_sentence_without_a_comma_is_taken_for_a_heading() -> None:
+    # the documented limit of the rule: a sentence whose first line has no punctuation, right after a
+    # sentence end, is cut after that line
+    text = "序言。\n\n美方随后确认了这一消息\n\n的真实性。\n\n再一句话。\n\n又一句话。\n"
+    assert [s.flat for s in segment(text, "zh")][:3] == ["序言。", "美方随后确认了这一消息", "的真实性。"]
+
+
+def test_an_entry_opening_with_its_date_is_not_a_heading() -> None:
+    # an entry whose first clause runs past the line end has no punctuation on its first line
+    text = "序言。\n\n3月8日韩国特使郑义溶在白宫宣布\n\n特朗普接受邀请。\n\n下一句话在这里。\n\n再一句。\n"
+    assert [s.flat for s in segment(text, "zh")][:2] == [
+        "序言。",
+        "3月8日韩国特使郑义溶在白宫宣布特朗普接受邀请。",
+    ]

@@ -10,6 +10,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 1. **Clauses.** A sentence is cut into clauses at each date that opens a clause: one at the start of
    the sentence or right after a comma, semicolon or colon (``5月29日，金英哲赴美，30日至31日与蓬佩奥
    在纽约会面`` is two clauses). A date inside a clause ("会晤将于6月12日举行") does not cut it.
+   **1b.** In Chinese a clause is cut again after ，/； when what follows opens with its own subject
+   (a name or a reference word, after at most a connective) and has a cue, the piece before has a
+   name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
+   ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`_subjects_clauses`).
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
@@ -27,7 +31,11 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    ("在新加坡举行"), and so is a name that follows such a place ("河内" in "在越南首都河内").
    A state is not a party of its own when one of its persons is named in the same clause: it is
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
-   in the person mention's ``state``. Names nobody knows (the gazetteer's proposals) are looked for
+   in the person mention's ``state``. A name written right before the head noun of a thing
+   (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party (:func:`_drop_modifiers`).
+   Pronouns and collective words (他, 双方, 该国) stand for the parties
+   :mod:`hexatable.ingest.reference` resolves them to, as names do, and the event says so in
+   ``inferred``. Names nobody knows (the gazetteer's proposals) are looked for
    only in a clause that would be an event but has no known subject, and then stand as its actors:
    a known name is better evidence than a guessed one (and the proposal tagger is the slow part of
    ingest). A clause whose subject is left out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes
@@ -39,7 +47,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 5. **Confidence** is the sum of documented parts (:data:`CONFIDENCE`): a base, the date (said in the
    clause with its year, said with the year from context, or inherited), the cue (scaled by its
    dictionary weight), the actors (known to the case or gazetteer, or only proposed), less a
-   penalty per actor beyond three (roles in a crowded clause are uncertain); clipped to [0, 1].
+   penalty per actor beyond three (roles in a crowded clause are uncertain; a group read as its
+   members counts as one name); clipped to [0, 1].
 6. **Quote.** The clause's own text, flat (line breaks removed in Chinese, one space in English),
    cut at a clause mark when longer than :data:`QUOTE_MAX`; it starts on the event's ``line``, so the
    case loader's quote check accepts it.
@@ -50,11 +59,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Protocol
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
 from hexatable.ingest.read import SourceDocument
+from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
 from hexatable.ingest.render import render_event
 from hexatable.ingest.segment import Sentence, segment
 from hexatable.ingest.types import (
@@ -120,6 +131,7 @@ CONFIDENCE: dict[str, float] = {
     "actor-proposed-only": 0.1,
     "per-actor-beyond-3": -0.05,
     "subject-inherited": -0.1,
+    "actor-from-reference": -0.05,
 }
 """The parts an event's confidence is the sum of (see rule 5 of the module docstring)."""
 
@@ -193,6 +205,69 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
     return clauses
 
 
+_ZH_SUBORDINATE_START = re.compile(
+    r"\s*(?:经过?|鉴于|因为?|由于|随着|为了?|若|如果|假如|虽然|尽管|当|在|自从?|继)"
+)
+_ZH_SUBORDINATE_END = re.compile(r"(?:时|之时|同时|后|之后|以后|期间|之际|前|以前|之前|以来|下)\s*$")
+_ZH_SAYS = re.compile(r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)\s*$")
+_ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
+
+
+def _subjects_clauses(
+    flat: str, lang: Lang, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+) -> list[tuple[int, int]]:
+    """Rule 1b: a clause cut further at each comma or semicolon after which a new subject acts.
+
+    Chinese strings several acts into one sentence with commas, each with its own subject and verb
+    ("美方建议韩日加入，中方建议俄罗斯加入"). A piece after ，/； is a clause of its own when it opens
+    (after at most a connective: 而, 但, 随后, 并, 同时, 此后, 然后, 则) with a name or a reference
+    word (他, 双方, 该国) and has a cue after that subject, and the piece before it has a name and a
+    cue too, and the stretch right before the comma is not an adverbial clause: one that opens with
+    a subordinator (经, 鉴于, 因为, 由于, 随着, 若, 如果, 虽然, 当, 在 ...) or closes with a time word
+    (…时, …之后, …期间, …之际, …以来) sets the scene for the clause after it ("经中方斡旋，朝美双方
+    同意…" is one act), and one that ends with a verb of saying (表示, 称, 指出, 认为, 宣布, ...) has the
+    clause after it as what was said ("发言人表示，朝美双方已达成谅解" is one statement).
+    A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
+    It keeps the date of the clause it was cut from. Chinese only (English joins such clauses with
+    "and").
+    """
+    if lang != "zh":
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    stretch_start = start
+    for mark in re.finditer(r"[，；,;]", flat[start:end]):
+        cut = start + mark.end()
+        stretch = flat[stretch_start : start + mark.start()]
+        stretch_start = cut
+        if (
+            _ZH_SUBORDINATE_START.match(stretch)
+            or _ZH_SUBORDINATE_END.search(stretch)
+            or _ZH_SAYS.search(stretch)
+        ):
+            continue
+        connective = _ZH_CONNECTIVE.match(flat, cut)
+        subject_at = connective.end() if connective else cut
+        subject = next((m for m in known if m.start == subject_at), None)
+        subject_end = subject.end if subject is not None else None
+        if subject_end is None and opens_with_reference(flat, subject_at, lang):
+            subject_end = subject_at + 1
+        if subject_end is None:
+            continue
+        next_mark = re.search(r"[，；,;]", flat[cut:end])
+        piece_end = cut + next_mark.start() if next_mark else end
+        acts = any(subject_end <= c.start and c.end <= piece_end for c in cues)
+        before = start + mark.start()
+        had = any(piece_start <= m.start and m.end <= before for m in known) and any(
+            piece_start <= c.start and c.end <= before for c in cues
+        )
+        if acts and had:
+            pieces.append((piece_start, cut))
+            piece_start = cut
+    pieces.append((piece_start, end))
+    return pieces
+
+
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于; "in", "at") is where, not who; so
     is a name that follows such a place with at most two characters between (在越南首都河内)."""
@@ -211,6 +286,43 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
         else:
             kept.append(mention)
     return kept
+
+
+_ZH_THING_HEADS = re.compile(
+    r"银行|公司|企业|集团|大学|半岛|核问题|问题|关系|政策|海域|边境|境内|领土|领空|领海"
+)
+"""Head nouns of things a state's name can modify (rule 3, modifiers): a bank or firm (澳门汇业银行),
+a place (朝鲜半岛, 边境, 领海), a topic (朝核问题, 朝美关系, 对朝政策). Not an embassy, a ministry or a
+news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK)."""
+
+
+def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a name that modifies the name of a thing is not a party: a run of names written
+    together ("朝美") right before a head noun of :data:`_ZH_THING_HEADS` ("澳门汇业银行" through a
+    bank's own name of one or two characters; "朝美关系"). Chinese only; persons are never dropped."""
+    if lang != "zh":
+        return list(mentions)
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    dropped: set[int] = set()
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1].start == ordered[j].end:
+            j += 1  # names written together: 朝美, 中美
+        end = ordered[j].end
+        head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
+        if head is not None:
+            dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
+        i = j + 1
+    return [m for k, m in enumerate(ordered) if k not in dropped]
+
+
+_ZH_FIRM = re.compile(r"[\u4e00-\u9fff]{1,2}(?:银行|公司|集团)")
+
+
+def _bank_name_head(flat: str, end: int) -> re.Match[str] | None:
+    """A firm's own name between the place and its head noun (澳门|汇业银行)."""
+    return _ZH_FIRM.match(flat, end)
 
 
 def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
@@ -327,7 +439,9 @@ def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
     return DateMention(0, 0, "", DateSpan(day), DATELINE_RULE, inferred=True, anchor=False)
 
 
-def _reasons(date: DateMention, inherited: bool, subject_inherited: bool) -> list[str]:
+def _reasons(
+    date: DateMention, inherited: bool, subject_inherited: bool, references: Sequence[Reference] = ()
+) -> list[str]:
     """Why an event is ``basis: inferred`` (empty when its clause says everything)."""
     reasons: list[str] = []
     if inherited and date.rule == DATELINE_RULE:
@@ -340,6 +454,9 @@ def _reasons(date: DateMention, inherited: bool, subject_inherited: bool) -> lis
         reasons.append(f"part of the date ({date.text}) comes from the text's running context")
     if subject_inherited:
         reasons.append("the actors are those of the clause before (the subject is left out)")
+    for reference in references:
+        names = "、".join(m.text for m in reference.referents)
+        reasons.append(f"'{reference.text}' is read as {names} (the last {reference.rule} named before it)")
     return reasons
 
 
@@ -350,6 +467,7 @@ def confidence(
     cue: Cue | None,
     actors: Sequence[ActorMention],
     subject_inherited: bool = False,
+    actor_from_reference: bool = False,
 ) -> float:
     """An event's confidence from the parts of :data:`CONFIDENCE` (rule 5)."""
     score = CONFIDENCE["base"]
@@ -365,9 +483,13 @@ def confidence(
         score += CONFIDENCE["actor-known"]
     elif actors:
         score += CONFIDENCE["actor-proposed-only"]
-    score += CONFIDENCE["per-actor-beyond-3"] * max(0, len(actors) - 3)
+    # counted by names written: a group read as its member states (六方 -> six) is one name
+    named = len({(a.start, a.end) for a in actors})
+    score += CONFIDENCE["per-actor-beyond-3"] * max(0, named - 3)
     if subject_inherited:
         score += CONFIDENCE["subject-inherited"]
+    if actor_from_reference:
+        score += CONFIDENCE["actor-from-reference"]
     return round(max(0.0, min(1.0, score)), 3)
 
 
@@ -415,19 +537,64 @@ def extract(
     per_line: dict[int, int] = {}
     paragraph = -1
     last_date: DateMention | None = None
+    kind = getattr(gazetteer, "kind", None)
+    memory = ReferenceMemory(kind=kind if callable(kind) else default_kind)
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
+        memory.sentence(sentence.paragraph)
+        subjects: list[tuple[int, ActorMention]] = []
+        stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
         flat = sentence.flat
         dates = sorted(finder.find(flat), key=lambda d: d.start)
-        known = _drop_places(flat, lang, gazetteer.find(flat, lang))
+        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, gazetteer.find(flat, lang)))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         previous_actors: list[ActorMention] = []
-        for start, end, own_date in _clauses(flat, dates):
+        parts = [
+            (start, end, own_date)
+            for c_start, c_end, own_date in _clauses(flat, dates)
+            for start, end in _subjects_clauses(flat, lang, c_start, c_end, known, cues)
+        ]
+        for start, end, own_date in parts:
             inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
             clause_cues = [c for c in cues if start <= c.start and c.end <= end]
             cue = _main_cue(clause_cues, inside)
             actors, targets = _roles(flat, lang, inside, cue)
+            # pronouns and collective words (hexatable.ingest.reference), then the roles again
+            named = [m for m in known if start <= m.start and m.end <= end]
+            here = [(m.start, _absolute_actor(m, sentence)) for m in actors if _is_person(m.actor)]
+            references = memory.resolve(
+                flat, lang, start, end, named, [*subjects, *here], partial(_absolute_actor, sentence=sentence)
+            )
+            if references:
+                standing: list[ActorMention] = []
+                for reference in references:
+                    for referent in reference.referents:
+                        standing.append(
+                            ActorMention(
+                                reference.start,
+                                reference.end,
+                                reference.text,
+                                referent.actor,
+                                referent.origin,
+                                referent.state,
+                            )
+                        )
+                        stands_for[(reference.start, referent.actor)] = referent
+                inside = _drop_affiliations(
+                    flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end))
+                )
+                cue = _main_cue(clause_cues, inside)
+                actors, targets = _roles(flat, lang, inside, cue)
+
+            def located(
+                mention: ActorMention,
+                _at: dict[tuple[int, str], ActorMention] = stands_for,
+                _in: Sentence = sentence,
+            ) -> ActorMention:
+                """A mention at document offsets; a resolved reference at its referent's."""
+                return _at.get((mention.start, mention.actor)) or _absolute_actor(mention, _in)
+
             candidate = cue is not None or own_date is not None
             subject_inherited = False
             if not actors and candidate and previous_actors:
@@ -464,6 +631,8 @@ def extract(
                 last_date = clause_dates[-1] if own_date is None else own_date
             if actors:
                 previous_actors = actors
+            memory.note([located(a) for a in actors], [located(t) for t in targets])
+            subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
             if not actors or (cue is None and own_date is None):
                 continue
             first_line = sentence.line_of_flat(start)
@@ -482,11 +651,13 @@ def extract(
                     continue
             quote = flat[q_start:q_end]
             per_line[line] = per_line.get(line, 0) + 1
-            absolute_actors = tuple(_absolute_actor(a, sentence) for a in _unique(actors))
+            absolute_actors = tuple(located(a) for a in _unique(actors))
             actor_ids = {a.actor for a in absolute_actors}
-            absolute_targets = tuple(
-                _absolute_actor(t, sentence) for t in _unique(targets, frozenset(actor_ids))
-            )
+            absolute_targets = tuple(located(t) for t in _unique(targets, frozenset(actor_ids)))
+            used = {(m.start, m.actor) for m in (*actors, *targets)}
+            resolved = [r for r in references if any((r.start, m.actor) in used for m in r.referents)]
+            resolved = list({(r.text, r.referents): r for r in resolved}.values())
+            from_reference = any((a.start, a.actor) in stands_for for a in actors)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             if inherited:
                 shown = replace(date, inferred=True, rule=f"inherited:{date.rule}")
@@ -525,9 +696,10 @@ def extract(
                         cue=cue,
                         actors=absolute_actors,
                         subject_inherited=subject_inherited,
+                        actor_from_reference=from_reference,
                     ),
                     text=text,
-                    inferred=tuple(_reasons(date, inherited, subject_inherited)),
+                    inferred=tuple(_reasons(date, inherited, subject_inherited, resolved)),
                 )
             )
         if progress is not None:

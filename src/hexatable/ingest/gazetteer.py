@@ -33,7 +33,7 @@ import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,8 @@ class KnownActor:
     names: Mapping[str, str]
     state_of: str | None
     origin: ActorOrigin
+    members: tuple[str, ...] = ()
+    """For a group: the ids of its member states (SIXPARTY: CHN, PRK, USA, KOR, JPN, RUS)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class _Layer:
     surfaces: tuple[tuple[str, str, ActorOrigin], ...]  # (name, actor id, origin)
     not_names: tuple[str, ...] = ()
     short_forms: tuple[tuple[str, str], ...] = ()  # (character, actor id)
+    stand_for: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (group id, member ids), see with_case
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,7 +121,12 @@ class Gazetteer:
 
     def with_case(self, case: Case) -> Gazetteer:
         """This gazetteer with the case's actors: their names, short names and aliases in every
-        language; a person's (or group's) ``affiliation`` gives its state."""
+        language; a person's (or group's) ``affiliation`` gives its state.
+
+        A group the case does not define but whose member states it all defines stands for them
+        (``六方会谈`` -> CHN, PRK, USA, KOR, JPN, RUS in the six-party case): the case's own vocabulary
+        codes what the group does as done by its members, and an id the case lacks would have to be
+        added to it for review."""
         kinds = {actor.id: str(actor.kind.value) for actor in case.actors}
         affiliation = {actor.id: actor.affiliation for actor in case.actors if actor.affiliation}
         outer = self._actors()
@@ -145,7 +153,12 @@ class Gazetteer:
             names = dict(actor.names.items())
             actors.append(KnownActor(actor.id, kinds[actor.id], names, state(actor.id), "case"))
             surfaces.extend((name, actor.id, "case") for name in actor.all_names() if name.strip())
-        return Gazetteer((*self.layers, _Layer(tuple(actors), tuple(surfaces))))
+        stand_for = tuple(
+            (group.id, group.members)
+            for group in outer.values()
+            if group.members and group.id not in kinds and all(m in kinds for m in group.members)
+        )
+        return Gazetteer((*self.layers, _Layer(tuple(actors), tuple(surfaces), stand_for=stand_for)))
 
     # --- queries ----------------------------------------------------------------------------------
 
@@ -176,7 +189,15 @@ class Gazetteer:
         ``start``/``end`` are offsets into ``text``; ``text`` of a mention is ``text[start:end]``.
         """
         folded = fold(text, lang)
-        return [mention for mention, _ in self._find_folded(text, folded)]
+        found = [mention for mention, _ in self._find_folded(text, folded)]
+        stand_for = {group: members for layer in self.layers for group, members in layer.stand_for}
+        if not stand_for or not any(m.actor in stand_for for m in found):
+            return found
+        expanded: list[ActorMention] = []
+        for mention in found:
+            for member in stand_for.get(mention.actor, (mention.actor,)):
+                expanded.append(replace(mention, actor=member) if member != mention.actor else mention)
+        return expanded
 
     def propose(self, text: str, lang: Lang) -> list[ActorMention]:
         """Names in ``text`` that no layer knows, as actors to review (``origin="proposed"``).
@@ -213,7 +234,8 @@ class Gazetteer:
                     if previous is not None and previous.origin != actor.origin:
                         names = {**previous.names, **actor.names}
                         state = actor.state_of or previous.state_of
-                        actor = KnownActor(actor.id, actor.kind, names, state, actor.origin)
+                        members = actor.members or previous.members
+                        actor = KnownActor(actor.id, actor.kind, names, state, actor.origin, members)
                     actors[actor.id] = actor
             self._cache["actors"] = actors
         return actors
@@ -924,8 +946,10 @@ def _parse_actor(
         return None
     before = len(problems.found)
     for key in item:
-        if key not in ("id", "kind", "names", "short", "aliases", "state_of"):
-            problems.add((*path, key), "unknown field (expected id, kind, names, short, aliases, state_of)")
+        if key not in ("id", "kind", "names", "short", "aliases", "state_of", "members"):
+            problems.add(
+                (*path, key), "unknown field (expected id, kind, names, short, aliases, state_of, members)"
+            )
     actor_id = item.get("id")
     if not isinstance(actor_id, str) or not _ACTOR_ID.match(actor_id):
         problems.add(
@@ -965,7 +989,11 @@ def _parse_actor(
     if state is not None and (not isinstance(state, str) or not _ACTOR_ID.match(state)):
         problems.add((*path, "state_of"), "must be an actor id")
         state = None
+    members = item.get("members", [])
+    if not isinstance(members, list) or not all(isinstance(m, str) and _ACTOR_ID.match(m) for m in members):
+        problems.add((*path, "members"), "must be a list of actor ids (a group's member states)")
+        members = []
     if len(problems.found) > before:
         return None
     assert isinstance(actor_id, str) and isinstance(kind, str)
-    return KnownActor(actor_id, kind, names, state, origin), surfaces
+    return KnownActor(actor_id, kind, names, state, origin, tuple(members)), surfaces

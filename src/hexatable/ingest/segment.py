@@ -110,6 +110,10 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?)")
 _LINE_END_MARK = re.compile(r"[。！？；!?;.，,、：:…—\-][”’」』）》)\]\"']*$")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
+_SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
+_SENTENCE_END_AT_LINE_END = re.compile(r"[。！？；!?;.][”’」』）》)\]\"']*$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 
@@ -211,23 +215,54 @@ def _is_heading(line: str, width: int | None) -> bool:
     return not _LINE_END_MARK.search(stripped)
 
 
+def _standalone_heading(line: str, next_line: str | None, after_sentence_end: bool) -> bool:
+    """A Chinese line with no sentence punctuation (，。、；：！？) that comes right after a sentence end
+    (or opens the text) and is followed by a blank line is a heading, whatever its length ("朝美关系
+    大事记" above the first entry; "以多边经济合作维护半岛局势缓和动力" between two sections).
+
+    Needed where blank lines mean nothing (the seeds' layout): there a wrapped line is followed by a
+    blank line too, but a wrapped line of Chinese prose seldom starts right after a sentence end and
+    runs a whole line without a comma. Not a heading: a line that opens with a month and day (an entry
+    whose first clause runs past the line end, "3月8日韩国特使郑义溶在白宫宣布"), a Markdown block
+    (handled as such), and lines without Chinese (English prose wraps without punctuation often).
+    """
+    stripped = line.strip()
+    return (
+        after_sentence_end
+        and next_line is not None
+        and not next_line.strip()
+        and bool(_CJK.search(stripped))
+        and not _SENTENCE_PUNCTUATION.search(stripped)
+        and not _ENTRY_DATE.match(stripped)
+        and not _BLOCK_START.match(line)
+    )
+
+
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     """Offsets where a sentence must end whatever the punctuation: blank lines (unless the layout
-    makes them meaningless), Markdown block starts, and the end of a heading line."""
+    makes them meaningless), Markdown block starts, and the end of a heading line (a short line
+    without final punctuation, :func:`_is_heading`, or a line standing alone, :func:`_standalone_heading`)."""
     lines = text.splitlines(keepends=True)
     width = _wrap_width(lines)
     breaks: list[int] = []
     position = 0
     previous_blank = True
-    for line in lines:
+    after_sentence_end = True  # the text's start counts as one
+    for i, line in enumerate(lines):
         blank = not line.strip()
         block = not blank and _BLOCK_START.match(line)
         if block:
             breaks.append(position)
         if blank and not double_spaced and not previous_blank:
             breaks.append(position)
-        if not blank and ((block and line.lstrip().startswith("#")) or _is_heading(line, width)):
+        if not blank and (
+            (block and line.lstrip().startswith("#"))
+            or _is_heading(line, width)
+            or _standalone_heading(line, lines[i + 1] if i + 1 < len(lines) else None, after_sentence_end)
+        ):
             breaks.append(position + len(line.rstrip("\n\r")))
+        if not blank:
+            after_sentence_end = bool(_SENTENCE_END_AT_LINE_END.search(line.rstrip()))
         previous_blank = blank
         position += len(line)
     return breaks
