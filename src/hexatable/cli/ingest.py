@@ -438,4 +438,5 @@ def ingest_command(
         f"Review it (the YAML, or the explorer's Ingest page), then check it: hexatable validate {output}",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
