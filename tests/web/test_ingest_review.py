@@ -622,3 +622,60 @@ def test_two_events_of_one_sentence_share_its_mark(client: TestClient, tmp_path:
         ("2018-05-29", ["PRK"], ["USA"], 4),
         ("2018-05-30/2018-05-31", ["PRK"], ["USA"], 4),
     ]
+
+
+# --- files in the Chinese legacy encodings ----------------------------------------------------------
+
+# Long enough for charset-normalizer to tell GB18030 from other encodings (it cannot on a dozen bytes).
+LEGACY = TEXT * 8
+
+
+def upload(client: TestClient, data: bytes, **fields: str) -> Any:
+    return client.post(
+        "/ingest",
+        files={"file": ("legacy.txt", data, "text/plain")},
+        data={"text_lang": "zh", **fields},
+    )
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_a_gbk_or_gb18030_file_is_read_when_gb18030_is_chosen(
+    client: TestClient, fake: None, codec: str
+) -> None:
+    page = upload(client, LEGACY.encode(codec), encoding="gb18030")
+    assert page.status_code == 200, page.text[:300]
+    # the fake reader's events: lines 1, 3 and 4 of each of the eight copies of TEXT (4 lines each)
+    assert [m[0] for m in marks(page.text)][:3] == ["legacy-1-1", "legacy-3-1", "legacy-4-1"]
+    assert len(marks(page.text)) == 24
+
+
+def test_a_big5_file_is_read_when_big5_is_chosen(client: TestClient, fake: None) -> None:
+    traditional = (
+        "六方會談在北京舉行。各國代表團出席。\n" * 20
+    )  # no dated line: the fake reader finds nothing
+    page = upload(client, traditional.encode("big5"), encoding="big5")
+    assert page.status_code == 200, page.text[:300]
+    assert "六方會談在北京舉行。" in page.text
+
+
+def test_a_gbk_file_sent_as_utf8_is_refused_saying_which_encoding_to_choose(
+    client: TestClient, fake: None
+) -> None:
+    page = upload(client, LEGACY.encode("gbk"))
+    assert page.status_code == 415
+    assert "legacy.txt" in page.text and "is not UTF-8 text" in page.text
+    assert "choose GB18030 as the encoding of the file" in page.text
+    chinese = client.post(
+        "/ingest?lang=zh",
+        files={"file": ("legacy.txt", LEGACY.encode("gbk"), "text/plain")},
+        data={"text_lang": "zh"},
+    )
+    assert chinese.status_code == 415 and "请在“文件编码”中选择 GB18030" in chinese.text
+
+
+def test_an_unknown_encoding_is_refused_by_name(client: TestClient, fake: None) -> None:
+    page = upload(client, LEGACY.encode("utf-8"), encoding="ebcdic")
+    assert (
+        page.status_code == 422
+        and "encoding: &#39;ebcdic&#39; is not one of utf-8, gb18030, big5" in page.text
+    )

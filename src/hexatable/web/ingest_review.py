@@ -82,7 +82,12 @@ YEARS = (1000, 2999)
 SOURCE_ID = re.compile(ID_PATTERN)
 ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
 EVENT_FIELD = re.compile(r"(decision|date|actors|targets|cameo):(.+)")
-FORM_FIELDS = {"text", "file", "name", "text_lang", "case", "year"}
+FORM_FIELDS = {"text", "file", "name", "text_lang", "case", "year", "encoding"}
+ENCODINGS = ("utf-8", "gb18030", "big5")
+"""The encodings an uploaded file may be in: UTF-8, and the two Chinese legacy ones (GB18030 reads GBK
+and GB2312 files too)."""
+GUESSED = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5", "big5hkscs": "big5"}
+"""charset-normalizer's names for what a non-UTF-8 upload looks like, as the form's encoding choices."""
 TOO_LONG = N_("at most %(limit)s bytes of UTF-8")
 TOO_MANY_FIELDS = N_("at most %(limit)s fields")
 AT_MOST_CHARACTERS = N_("at most %(limit)s characters")
@@ -208,9 +213,19 @@ def text_field(form: FormData, name: str, *, limit: int = MAX_FIELD) -> str:
     return value
 
 
-def decode_upload(data: bytes, name: str) -> str:
-    """An uploaded file's bytes as text: UTF-8 (a byte-order mark is dropped); binary files, UTF-16
-    and other encodings are refused naming the file."""
+def _guess_encoding(data: bytes) -> str | None:
+    """Which of :data:`ENCODINGS` a file that is not UTF-8 looks like (charset-normalizer, on its
+    first 64 KB), or ``None``."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65_536]).best()
+    return None if best is None else GUESSED.get(best.encoding.replace("_", "").lower())
+
+
+def decode_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """An uploaded file's bytes as text: UTF-8 (a byte-order mark is dropped) or the ``encoding`` the
+    form names; binary files, UTF-16 and text not in the encoding are refused naming the file (and,
+    when it looks like GB18030 or Big5, saying which to choose)."""
     shown = name[:80]
     if len(data) > MAX_TEXT_BYTES:
         raise IngestError(
@@ -230,13 +245,31 @@ def decode_upload(data: bytes, name: str) -> str:
             415, "file", N_("'%(name)s' is binary (it holds NUL bytes), not a text file"), name=shown
         )
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as error:
+        guess = _guess_encoding(data)
+        if guess is not None and guess != encoding:
+            raise IngestError(
+                415,
+                "file",
+                N_(
+                    "'%(name)s' is not %(encoding)s text (byte %(at)s); it looks like %(guess)s: choose "
+                    "%(guess)s as the encoding of the file, or save it as UTF-8"
+                ),
+                name=shown,
+                encoding=encoding.upper(),
+                at=f"{error.start:,}",
+                guess=guess.upper(),
+            ) from None
         raise IngestError(
             415,
             "file",
-            N_("'%(name)s' is not UTF-8 text (byte %(at)s); save it as UTF-8"),
+            N_(
+                "'%(name)s' is not %(encoding)s text (byte %(at)s); choose its encoding (GB18030, Big5) "
+                "or save it as UTF-8"
+            ),
             name=shown,
+            encoding=encoding.upper(),
             at=f"{error.start:,}",
         ) from None
     if CONTROL.search(text):
@@ -260,7 +293,10 @@ async def ingest_input(form: FormData) -> IngestInput:
             raise IngestError(422, "text", N_("give a file or pasted text, not both"))
         data = await upload.read(MAX_TEXT_BYTES + 1)
         name = upload.filename or "upload.txt"
-        text = decode_upload(data, name)
+        encoding = text_field(form, "encoding") or "utf-8"
+        if encoding not in ENCODINGS:
+            raise IngestError(422, "encoding", NOT_ONE_OF, value=encoding[:20], choices=", ".join(ENCODINGS))
+        text = decode_upload(data, name, encoding)
     elif any(isinstance(v, str) and v for v in form.getlist("file")):
         raise IngestError(422, "file", N_("send the file itself (multipart/form-data), not its name"))
     if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
@@ -595,6 +631,7 @@ def form_context(given: IngestInput | None = None) -> dict[str, Any]:
     return {
         "cases": builtin_case_ids(),
         "text_langs": TEXT_LANGS,
+        "encodings": ENCODINGS,
         "given": given,
         "max_text_bytes": MAX_TEXT_BYTES,
         "years": YEARS,
