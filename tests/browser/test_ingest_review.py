@@ -42,7 +42,7 @@ def test_upload_correct_reject_and_download(server: str, tmp_path: Path) -> None
         shot(page, "ingest-01-form")
         page.click("#read-text")
         page.wait_for_selector("fieldset.record")
-        assert page.locator(".ingest-text mark").count() == 4
+        assert page.locator(".ingest-text mark[id]").count() == 4
         assert page.locator("fieldset.record").count() == 4
 
         # Correct the last event by typing: the script chooses "Correct" for it.

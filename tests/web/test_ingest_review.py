@@ -131,11 +131,17 @@ def review(client: TestClient, text: str = TEXT, **fields: str) -> Any:
 
 
 def marks(page: str) -> list[tuple[str, str]]:
-    """(first event id, marked text) of every ``<mark>`` of the page, in order."""
-    return [
-        (event, html.unescape(re.sub(r"<[^>]+>", "", inner)))
-        for event, inner in re.findall(r'<mark id="m-([^"]+)"[^>]*>(.*?)</mark>', page, re.S)
-    ]
+    """(first event id, marked text) of every mark of the page, in order; a mark that spans lines is
+    one ``<mark>`` per line (the first with the anchor ``id``), joined here with a line break."""
+    found: dict[str, list[str]] = {}
+    for anchor, events, inner in re.findall(
+        r'<mark (?:id="m-([^"]+)" )?data-events="([^"]+)"[^>]*>(.*?)</mark>', page, re.S
+    ):
+        first = events.split()[0]
+        assert bool(anchor) == (first not in found), (anchor, events)  # the anchor on the first fragment
+        text = html.unescape(re.sub(r"<a class=\"also\"[^>]*>\+</a>", "", inner))
+        found.setdefault(first, []).append(re.sub(r"<[^>]+>", "", text))
+    return [(first, "\n".join(parts)) for first, parts in found.items()]
 
 
 def test_the_form_offers_upload_paste_language_case_and_year(client: TestClient) -> None:
@@ -679,3 +685,50 @@ def test_an_unknown_encoding_is_refused_by_name(client: TestClient, fake: None) 
         page.status_code == 422
         and "encoding: &#39;ebcdic&#39; is not one of utf-8, gb18030, big5" in page.text
     )
+
+
+# --- numbered lines ----------------------------------------------------------------------------------
+
+
+@given(
+    lines=st.lists(st.text(alphabet="朝鲜美国。 ", max_size=6), min_size=1, max_size=8),
+    ends=st.lists(st.sampled_from(["\n", "\r\n", "\u2028"]), min_size=8, max_size=8),
+    spans=SPANS,
+)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+def test_numbered_lines_keep_every_character_on_its_line(
+    lines: list[str], ends: list[str], spans: list[tuple[int, int]]
+) -> None:
+    """Against str.splitlines (the numbering the records' lines use): each numbered line holds exactly
+    that line's characters, and each mark's anchor is shown once."""
+    text = "".join(line + end for line, end in zip(lines, ends, strict=False))
+    events = [
+        type("E", (), {"id": f"e{i}", "start": start, "end": min(start + length, len(text))})()
+        for i, (start, length) in enumerate(spans)
+        if start < len(text)
+    ]
+    pieces = ingest_review.segments(text, events)
+    numbered = ingest_review.numbered_lines(text, pieces)
+    assert [line["n"] for line in numbered] == list(range(1, len(text.splitlines()) + 1))
+    assert ["".join(part["text"] for part in line["parts"]) for line in numbered] == text.splitlines()
+    anchors = [
+        part["events"][0] for line in numbered for part in line["parts"] if part["events"] and part["first"]
+    ]
+    shown = {
+        part["events"][0] for line in numbered for part in line["parts"] if part["events"] and part["text"]
+    }
+    assert sorted(anchors) == sorted(shown)
+
+
+def test_a_sentence_wrapped_over_lines_is_marked_on_each_with_one_anchor(client: TestClient) -> None:
+    """CHRONOLOGY's second entry is wrapped over lines 3 to 5 (line 4 blank): written by hand, the page
+    numbers lines 1 to 9 and marks lines 3 and 5 for chronology-3-1, the anchor on line 3."""
+    page = read_chronology(client)
+    assert page.status_code == 200
+    text = page.text.split('class="card ingest-text"')[1].split("</section>")[0]
+    numbers = re.findall(r'<span class="line" data-n="(\d+)">', text)
+    assert numbers == [str(n) for n in range(1, 10)]
+    line = {n: text.split(f'data-n="{n}">')[1].split('<span class="line"')[0] for n in range(1, 10)}
+    assert 'id="m-chronology-3-1"' in line[3] and "新加坡" in line[3]
+    assert 'data-events="chronology-3-1"' in line[5] and "id=" not in line[5] and "举行会晤。" in line[5]
+    assert "<mark" not in line[4]

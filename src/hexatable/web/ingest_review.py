@@ -668,6 +668,48 @@ def segments(text: str, events: Iterable[DraftEvent]) -> list[dict[str, Any]]:
     return pieces
 
 
+def numbered_lines(text: str, pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pieces of :func:`segments` cut into numbered lines (numbered as :meth:`str.splitlines`
+    counts them, as the records' line numbers are), so the page can show each line's number beside it.
+    A mark that spans lines becomes one fragment per line; only the first shown (``first``) carries the
+    mark's anchor and its further events' links; ``alt`` is every other mark, so neighbouring marks can
+    differ in colour. Line ends are dropped: each line is a block of its own."""
+    lines: list[dict[str, Any]] = []
+    bounds: list[tuple[int, int]] = []
+    at = 0
+    for line in text.splitlines(keepends=True):
+        bounds.append((at, at + len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"))))
+        at += len(line)
+    starts, offset = [], 0
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece["text"])
+    marked = [i for i, piece in enumerate(pieces) if piece["events"]]
+    ordinals = {piece_index: ordinal for ordinal, piece_index in enumerate(marked)}
+    index, shown = 0, set()
+    for number, (start, end) in enumerate(bounds, start=1):
+        parts: list[dict[str, Any]] = []
+        while index < len(pieces) and starts[index] + len(pieces[index]["text"]) <= start:
+            index += 1
+        scan = index
+        while scan < len(pieces) and starts[scan] < end:
+            piece, piece_start = pieces[scan], starts[scan]
+            low, high = max(start, piece_start), min(end, piece_start + len(piece["text"]))
+            if high > low:
+                parts.append(
+                    {
+                        "text": piece["text"][low - piece_start : high - piece_start],
+                        "events": piece["events"],
+                        "first": scan not in shown,
+                        "alt": ordinals.get(scan, 0) % 2 == 1,
+                    }
+                )
+                shown.add(scan)
+            scan += 1
+        lines.append({"n": number, "parts": parts})
+    return lines
+
+
 def _mention_view(mention: ActorMention, reading: Reading, lang: Lang) -> dict[str, Any]:
     return {
         "id": mention.actor,
@@ -730,6 +772,7 @@ def review_page(
         "source_id": given.source_id,
         "extraction_lang": extraction.lang,
         "segments": pieces,
+        "lines": numbered_lines(extraction.document.text, pieces),
         "marks": {event_id: piece["events"][0] for piece in pieces for event_id in piece["events"]},
         "cameo_values": [str(code) for code in CAMEO_ROOTS],
         "records": records,
