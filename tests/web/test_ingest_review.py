@@ -732,3 +732,18 @@ def test_a_sentence_wrapped_over_lines_is_marked_on_each_with_one_anchor(client:
     assert 'id="m-chronology-3-1"' in line[3] and "新加坡" in line[3]
     assert 'data-events="chronology-3-1"' in line[5] and "id=" not in line[5] and "举行会晤。" in line[5]
     assert "<mark" not in line[4]
+
+
+def test_a_refused_form_comes_back_with_what_was_typed_and_chosen(client: TestClient, fake: None) -> None:
+    """A bad year with pasted text: the text, the language and the case are shown again (the bad year
+    is not). A file in the wrong encoding: the case, the year and the encoding chosen are kept."""
+    page = review(client, case="six-party-talks", year="abc")
+    assert page.status_code == 422 and "year:" in page.text
+    assert html.escape(TEXT.splitlines()[0]) in page.text
+    assert '<option value="six-party-talks" selected' in page.text
+    assert '<option value="zh" selected' in page.text
+    assert 'value="abc"' not in page.text
+    page = upload(client, LEGACY.encode("gbk"), case="six-party-talks", year="2018", encoding="big5")
+    assert page.status_code == 415
+    assert '<option value="six-party-talks" selected' in page.text and 'value="2018"' in page.text
+    assert '<option value="big5" selected' in page.text

@@ -128,6 +128,7 @@ class IngestInput:
     text_lang: str
     case: str
     year: int | None
+    encoding: str = "utf-8"
 
     @property
     def source_id(self) -> str:
@@ -288,7 +289,9 @@ async def ingest_input(form: FormData) -> IngestInput:
     name = text_field(form, "name", limit=200)
     uploads = [v for v in form.getlist("file") if not isinstance(v, str)]
     upload = uploads[0] if uploads else None
-    if isinstance(upload, UploadFile) and (upload.filename or upload.size):
+    upload_given = isinstance(upload, UploadFile) and bool(upload.filename or upload.size)
+    encoding = "utf-8"
+    if isinstance(upload, UploadFile) and upload_given:
         if text.strip():
             raise IngestError(422, "text", N_("give a file or pasted text, not both"))
         data = await upload.read(MAX_TEXT_BYTES + 1)
@@ -333,7 +336,37 @@ async def ingest_input(form: FormData) -> IngestInput:
                 low=YEARS[0],
                 high=YEARS[1],
             )
-    return IngestInput(text=text, name=(name or "text.txt")[:200], text_lang=text_lang, case=case, year=year)
+    return IngestInput(
+        text=text,
+        name=(name or "text.txt")[:200],
+        text_lang=text_lang,
+        case=case,
+        year=year,
+        encoding=encoding if upload_given else "utf-8",
+    )
+
+
+def echo_input(form: FormData | None) -> IngestInput | None:
+    """What a refused form asked for, as far as it is valid, to show the form again with it: the
+    pasted text, the language, the case, the year and the encoding (each dropped when it is not
+    valid), so a refusal never costs the analyst what they typed or chose."""
+    if form is None:
+        return None
+
+    def value(name: str, limit: int = MAX_FIELD) -> str:
+        found = form.get(name)
+        return found if isinstance(found, str) and len(found) <= limit and not CONTROL.search(found) else ""
+
+    year_text = value("year").strip()
+    year = int(year_text) if year_text.isascii() and year_text.isdigit() and len(year_text) <= 4 else None
+    return IngestInput(
+        text=value("text", MAX_TEXT_BYTES),
+        name=value("name", 200) or "text.txt",
+        text_lang=value("text_lang") if value("text_lang") in TEXT_LANGS else "auto",
+        case=value("case") if value("case") in builtin_case_ids() else "",
+        year=year if year is not None and YEARS[0] <= year <= YEARS[1] else None,
+        encoding=value("encoding") if value("encoding") in ENCODINGS else "utf-8",
+    )
 
 
 def corrections_of(form: FormData) -> dict[str, Correction]:
@@ -796,14 +829,14 @@ def ingest_form(request: Request) -> HTMLResponse:
 @router.post("/ingest", response_class=HTMLResponse)
 async def ingest_review(request: Request) -> HTMLResponse:
     """Read the text and show each extracted event beside its draft record, for review."""
-    given = None
+    given, form = None, None
     try:
         limit_client(request)
         form = await read_form(request)
         given = await ingest_input(form)
         reading = await run_in_threadpool(reading_of, given)
     except RoomError as error:
-        return form_page(request, refusal(error, language(request)), error.status, given)
+        return form_page(request, refusal(error, language(request)), error.status, given or echo_input(form))
     return review_page(request, given, reading)
 
 
@@ -811,7 +844,7 @@ async def ingest_review(request: Request) -> HTMLResponse:
 async def ingest_draft(request: Request) -> Response:
     """The draft case of the accepted and corrected events, as a ``.zip`` download; a bad correction
     shows the review page again with the field named (422)."""
-    given = None
+    given, form = None, None
     try:
         limit_client(request)
         form = await read_form(request)
@@ -819,7 +852,7 @@ async def ingest_draft(request: Request) -> Response:
         corrections = corrections_of(form)
         reading = await run_in_threadpool(reading_of, given)
     except RoomError as error:
-        return form_page(request, refusal(error, language(request)), error.status, given)
+        return form_page(request, refusal(error, language(request)), error.status, given or echo_input(form))
     try:
         events = decided(reading, corrections)
     except RoomError as error:
