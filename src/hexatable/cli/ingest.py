@@ -374,7 +374,7 @@ def ingest_command(
     gazetteer, verbs = _dictionaries(target_case, existing, gazetteer_file, verbs_file)
     plans = plan(documents, lang=lang.value, case=target_case or existing, year=year)
     total = sum(len(p.document.text) for p in plans)
-    show = not json_output and (len(plans) > 1 or total >= PROGRESS_CHARS)
+    show = stderr.is_terminal and not json_output and (len(plans) > 1 or total >= PROGRESS_CHARS)
     with Progress(
         TextColumn("reading"),
         BarColumn(),
