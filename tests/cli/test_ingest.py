@@ -427,3 +427,33 @@ def test_a_file_without_events_says_why_and_what_to_try(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "plain.txt" in result.stdout and "no events" in result.stdout and "--year" in result.stdout
     assert "0 events from 1 source," in result.stdout
+
+
+def test_notes_are_capped_and_each_unresolved_date_said_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long text gives hundreds of warnings: 20 are printed, then how many more and where to find
+    them; a date expression without a year is listed once however often it occurs."""
+    import io
+
+    import hexatable.cli.ingest as command
+    from hexatable.ingest.extract import Extraction
+    from hexatable.ingest.read import document_from_text
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(command, "stderr", Console(file=buffer, width=200, emoji=False, color_system=None))
+    extraction = Extraction(
+        source_id="long",
+        document=document_from_text("text\n", name="long.txt"),
+        lang="zh",
+        events=(),
+        unresolved=("当日", "30日至31日", "当日"),
+        warnings=tuple(f"line {n}: '说' by 朝方 has no date to attach" for n in range(1, 26)),
+    )
+    command._print_notes(extraction)
+    lines = buffer.getvalue().splitlines()
+    assert lines[:20] == [f"long.txt: line {n}: '说' by 朝方 has no date to attach" for n in range(1, 21)]
+    assert lines[20] == "long.txt: 5 more warnings (--json lists them all)"
+    assert (
+        lines[21]
+        == "long.txt: 3 date(s) whose year the text does not give (give it with --year): 当日, 30日至31日"
+    )
+    assert len(lines) == 22

@@ -247,7 +247,7 @@ def _print_notes(extraction: Extraction) -> None:
     if len(extraction.warnings) > MAX_WARNINGS:
         _note(f"{name}: {len(extraction.warnings) - MAX_WARNINGS} more warnings (--json lists them all)")
     if extraction.unresolved:
-        shown = ", ".join(extraction.unresolved[:10])
+        shown = ", ".join(list(dict.fromkeys(extraction.unresolved))[:10])  # each expression once
         _note(
             f"{name}: {len(extraction.unresolved)} date(s) whose year the text does not give "
             f"(give it with --year): {shown}"
