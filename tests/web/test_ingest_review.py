@@ -747,3 +747,80 @@ def test_a_refused_form_comes_back_with_what_was_typed_and_chosen(client: TestCl
     assert page.status_code == 415
     assert '<option value="six-party-talks" selected' in page.text and 'value="2018"' in page.text
     assert '<option value="big5" selected' in page.text
+
+
+# --- HTML, docx and PDF uploads ---------------------------------------------------------------------
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "lines"),
+    [
+        ("chronology.docx", _docx(TEXT.splitlines()), [1, 3, 4]),
+        (
+            "chronology.html",
+            (
+                "<html><head><style>p {color: red}</style><script>var x = 1;</script></head><body>"
+                + "".join(f"<p>{line}</p>" for line in TEXT.splitlines())
+                + "</body></html>"
+            ).encode("utf-8"),
+            [1, 5, 7],
+        ),
+    ],
+)
+def test_html_and_docx_uploads_are_read_as_the_command_line_reads_them(
+    client: TestClient, fake: None, name: str, data: bytes, lines: list[int]
+) -> None:
+    """The fake reader marks the lines of TEXT's three dated entries; a docx's paragraphs are one line
+    each (lines 1, 3, 4 as in TEXT), the HTML reader puts a blank line between blocks (lines 1, 5, 7);
+    the page carries the extracted text (no markup, no script) for the draft step."""
+    page = client.post(
+        "/ingest", files={"file": (name, data, "application/octet-stream")}, data={"text_lang": "zh"}
+    )
+    assert page.status_code == 200, page.text[:300]
+    assert [m[0] for m in marks(page.text)] == [f"chronology-{n}-1" for n in lines]
+    assert "var x" not in page.text.split('class="card ingest-text"')[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), [("report.pdf", b"%PDF-1.4 not really"), ("notes.docx", b"PK\x03\x04junk")]
+)
+def test_a_broken_docx_or_pdf_is_refused_naming_it(
+    client: TestClient, fake: None, name: str, data: bytes
+) -> None:
+    page = client.post(
+        "/ingest", files={"file": (name, data, "application/octet-stream")}, data={"text_lang": "zh"}
+    )
+    assert page.status_code == 415
+    assert f"file: &#39;{name}&#39; cannot be read: not a readable" in page.text
+
+
+def test_a_docx_review_downloads_a_draft_that_validates(client: TestClient, tmp_path: Path) -> None:
+    """With the real pipeline: the docx's text is what the review form carries back and what the draft
+    keeps as its source, so every quote checks."""
+    data = _docx(CHRONOLOGY.replace("\n\n", "\n").splitlines())
+    fields = {"text_lang": "zh", "case": "six-party-talks", "year": "2018"}
+    page = client.post(
+        "/ingest", files={"file": ("chronology.docx", data, "application/octet-stream")}, data=fields
+    )
+    assert page.status_code == 200, page.text[:300]
+    hidden = re.search(r'<input type="hidden" name="text" value="([^"]*)"', page.text, re.S)
+    assert hidden is not None
+    carried = html.unescape(hidden.group(1))
+    assert carried.startswith("3月8日，韩国特使访问美国。\n6月12日，美国与朝鲜在新加坡\n")
+    draft = client.post("/ingest/draft", data={"text": carried, "name": "chronology.docx", **fields})
+    assert draft.status_code == 200, draft.text[:300]
+    with zipfile.ZipFile(io.BytesIO(draft.content)) as opened:
+        opened.extractall(tmp_path)
+    checked = check_case(tmp_path / "chronology-draft")
+    assert checked.quotes.unchecked == 0 and checked.case.events

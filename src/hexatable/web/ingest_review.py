@@ -223,6 +223,35 @@ def _guess_encoding(data: bytes) -> str | None:
     return None if best is None else GUESSED.get(best.encoding.replace("_", "").lower())
 
 
+CONVERTED = (".html", ".htm", ".docx", ".pdf")
+"""Uploads read as the command line reads them (:func:`hexatable.ingest.read.read_source`: the visible
+text of HTML, the paragraphs of a docx, the text layer of a PDF); any other file is read as text."""
+
+
+def convert_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """The text of an HTML, docx or PDF upload, read from a private temporary copy as the command line
+    reads such a file; a file it cannot read is refused naming it, with the reader's reason."""
+    import tempfile
+
+    from hexatable.ingest.read import ReadError, read_source
+
+    suffix = Path(name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="hexatable-ingest-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            document = read_source(
+                path, encoding=None if encoding == "utf-8" else encoding, max_bytes=MAX_TEXT_BYTES
+            )
+        except ReadError as error:
+            raise IngestError(
+                415, "file", N_("'%(name)s' cannot be read: %(reason)s"), name=name[:80], reason=error.message
+            ) from None
+    # A page break (\f) or vertical tab from a PDF or docx ends a line; other control characters go, so the
+    # review form can carry the text back (its fields refuse control characters).
+    return CONTROL.sub("", document.text.replace("\x0c", "\n").replace("\x0b", "\n"))
+
+
 def decode_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
     """An uploaded file's bytes as text: UTF-8 (a byte-order mark is dropped) or the ``encoding`` the
     form names; binary files, UTF-16 and text not in the encoding are refused naming the file (and,
@@ -299,7 +328,10 @@ async def ingest_input(form: FormData) -> IngestInput:
         encoding = text_field(form, "encoding") or "utf-8"
         if encoding not in ENCODINGS:
             raise IngestError(422, "encoding", NOT_ONE_OF, value=encoding[:20], choices=", ".join(ENCODINGS))
-        text = decode_upload(data, name, encoding)
+        if Path(name).suffix.lower() in CONVERTED and len(data) <= MAX_TEXT_BYTES:
+            text = await run_in_threadpool(convert_upload, data, name, encoding)
+        else:
+            text = decode_upload(data, name, encoding)
     elif any(isinstance(v, str) and v for v in form.getlist("file")):
         raise IngestError(422, "file", N_("send the file itself (multipart/form-data), not its name"))
     if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
