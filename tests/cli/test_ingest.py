@@ -162,6 +162,7 @@ def _bad(tmp_path: Path, name: str, data: bytes) -> Path:
         ("binary.txt", b"\x00\x01\x02\x03" * 10, "looks binary"),
         ("gbk.txt", "朝鲜民主主义人民共和国宣布关闭宁边核设施。".encode("gbk") * 20, "--encoding"),
         ("sheet.xlsx", b"PK\x03\x04", "unknown file type"),
+        ("old-word.doc", b"\xd0\xcf\x11\xe0" * 8, "save the .doc file as .docx, .pdf or UTF-8 .txt first"),
         ("broken.docx", b"not a zip", "not a readable .docx file"),
         ("broken.pdf", b"%PDF-1.4\n%%EOF", "not a readable PDF"),
     ],

@@ -824,3 +824,13 @@ def test_a_docx_review_downloads_a_draft_that_validates(client: TestClient, tmp_
         opened.extractall(tmp_path)
     checked = check_case(tmp_path / "chronology-draft")
     assert checked.quotes.unchecked == 0 and checked.case.events
+
+
+def test_a_word_97_file_is_refused_saying_what_to_save_it_as(client: TestClient, fake: None) -> None:
+    page = client.post(
+        "/ingest",
+        files={"file": ("old.doc", b"\xd0\xcf\x11\xe0" * 8, "application/msword")},
+        data={"text_lang": "zh"},
+    )
+    assert page.status_code == 415
+    assert "save it as .docx, .pdf or UTF-8 .txt first" in page.text and "old.doc" in page.text

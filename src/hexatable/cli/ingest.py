@@ -50,6 +50,13 @@ MAX_WARNINGS = 20
 """The most warnings printed per file (a long text can give hundreds; ``--json`` has them all)."""
 
 
+CONVERT_FIRST = {
+    suffix: f" (save the {suffix} file as .docx, .pdf or UTF-8 .txt first, then give that file)"
+    for suffix in (".doc", ".rtf", ".odt", ".wps", ".pages", ".xls", ".xlsx", ".ppt", ".pptx", ".epub")
+}
+"""What to do with a document format ingest does not read: say it after the reader's refusal."""
+
+
 class IngestLang(StrEnum):
     zh = "zh"
     en = "en"
@@ -356,7 +363,7 @@ def ingest_command(
         try:
             documents.append(read_source(path, encoding=encoding, max_bytes=max_bytes))
         except ReadError as error:
-            raise _fail(str(error)) from None
+            raise _fail(str(error) + CONVERT_FIRST.get(path.suffix.lower(), "")) from None
     target_case = open_case(case) if case is not None else None
     existing: Case | None = None
     if output is not None and _is_case_folder(output):

@@ -228,6 +228,10 @@ CONVERTED = (".html", ".htm", ".docx", ".pdf")
 text of HTML, the paragraphs of a docx, the text layer of a PDF); any other file is read as text."""
 
 
+UNREAD = (".doc", ".rtf", ".odt", ".wps", ".pages", ".xls", ".xlsx", ".ppt", ".pptx", ".epub")
+"""Document formats neither read as text nor converted: refused with what to save them as."""
+
+
 def convert_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
     """The text of an HTML, docx or PDF upload, read from a private temporary copy as the command line
     reads such a file; a file it cannot read is refused naming it, with the reader's reason."""
@@ -328,7 +332,19 @@ async def ingest_input(form: FormData) -> IngestInput:
         encoding = text_field(form, "encoding") or "utf-8"
         if encoding not in ENCODINGS:
             raise IngestError(422, "encoding", NOT_ONE_OF, value=encoding[:20], choices=", ".join(ENCODINGS))
-        if Path(name).suffix.lower() in CONVERTED and len(data) <= MAX_TEXT_BYTES:
+        suffix = Path(name).suffix.lower()
+        if suffix in UNREAD:
+            raise IngestError(
+                415,
+                "file",
+                N_(
+                    "'%(name)s' is a %(suffix)s document, which ingest does not read: save it as .docx, "
+                    ".pdf or UTF-8 .txt first"
+                ),
+                name=name[:80],
+                suffix=suffix,
+            )
+        if suffix in CONVERTED and len(data) <= MAX_TEXT_BYTES:
             text = await run_in_threadpool(convert_upload, data, name, encoding)
         else:
             text = decode_upload(data, name, encoding)
