@@ -458,3 +458,20 @@ def test_notes_are_capped_and_each_unresolved_date_said_once(monkeypatch: pytest
         == "long.txt: 3 date(s) whose year the text does not give (give it with --year): 当日, 30日至31日"
     )
     assert len(lines) == 22
+
+
+def test_worked_example_write_step_in_docs_is_what_the_command_prints(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The ``-o draft`` block of docs/ingest.md's worked example, up to the ``validate`` line."""
+    text = (DOCS / "ingest.md").read_text(encoding="utf-8")
+    section = text[text.index("## A worked example") :]
+    start = section.index("-o draft\n")
+    shown = section[start:].split("\n")[1:]
+    shown = shown[: next(i for i, line in enumerate(shown) if line.startswith("$ hexatable validate"))]
+    monkeypatch.chdir(tmp_path)
+    _at_width(monkeypatch, 100)
+    result = runner.invoke(app, ["ingest", str(EXAMPLE), "--case", "six-party-talks", "-o", "draft"])
+    assert result.exit_code == 0, result.output
+    assert _normal(result.output.splitlines()) == _normal(shown)
+    assert (tmp_path / "draft" / "events-ingest-chronology-2007.yaml").exists()
