@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -475,3 +478,23 @@ def test_worked_example_write_step_in_docs_is_what_the_command_prints(
     assert result.exit_code == 0, result.output
     assert _normal(result.output.splitlines()) == _normal(shown)
     assert (tmp_path / "draft" / "events-ingest-chronology-2007.yaml").exists()
+
+
+@given(
+    start=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    days=st.integers(0, 800),
+    precision=st.sampled_from([1, 2, 3]),
+)
+def test_short_date_reads_back_to_the_range(start: date, days: int, precision: int) -> None:
+    """Property: the shortened end, completed with the start's leading parts (as ISO 8601 reads an
+    abbreviated interval end), is the original end; nothing but the end is shortened."""
+    from hexatable.cli.ingest import short_date
+
+    end = start + timedelta(days=days)
+    first, last = (d.isoformat()[: {1: 4, 2: 7, 3: 10}[precision]] for d in (start, end))
+    value = f"{first}/{last}"
+    shown = short_date(value)
+    left, short_end = shown.split("/")
+    assert left == first
+    parts, given_parts = first.split("-"), short_end.split("-")
+    assert "-".join(parts[: len(parts) - len(given_parts)] + given_parts) == last
