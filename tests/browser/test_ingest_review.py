@@ -42,7 +42,7 @@ def test_upload_correct_reject_and_download(server: str, tmp_path: Path) -> None
         shot(page, "ingest-01-form")
         page.click("#read-text")
         page.wait_for_selector("fieldset.record")
-        assert page.locator(".ingest-text mark").count() == 4
+        assert page.locator(".ingest-text mark[id]").count() == 4
         assert page.locator("fieldset.record").count() == 4
 
         # Correct the last event by typing: the script chooses "Correct" for it.
@@ -79,3 +79,32 @@ def test_upload_correct_reject_and_download(server: str, tmp_path: Path) -> None
         12,
     )
     assert (str(events["chronology-7-1"].date), events["chronology-7-1"].cameo) == ("2018-09-19", 5)
+
+
+@pytest.mark.parametrize(("lang", "width"), [("zh", 1280), ("zh", 760), ("en", 760)])
+def test_pages_fit_the_window_in_each_language(server: str, tmp_path: Path, lang: str, width: int) -> None:
+    """The form and the review page, in English and Chinese, wide and narrow: nothing wider than the
+    window (no sideways scrolling), the text and every record shown, and the download button in view
+    at the bottom of the window (it is sticky)."""
+    source = tmp_path / "chronology.txt"
+    source.write_text(CHRONOLOGY, encoding="utf-8")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(f"{server}/ingest?lang={lang}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        shot(page, f"ingest-03-form-{lang}-{width}")
+        page.set_input_files("input[name=file]", str(source))
+        page.select_option("select[name=case]", "six-party-talks")
+        page.fill("input[name=year]", "2018")
+        page.click("#read-text")
+        page.wait_for_selector("fieldset.record")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.locator(".ingest-text").is_visible()
+        assert page.locator("fieldset.record").count() == 4
+        button = page.locator("#download-draft").bounding_box()
+        assert button is not None and button["y"] + button["height"] <= 800
+        heading = {"zh": "审核提取的事件", "en": "Review the extracted events"}[lang]
+        assert page.locator("h1").inner_text() == heading
+        shot(page, f"ingest-04-review-{lang}-{width}")
+        browser.close()

@@ -8,9 +8,15 @@ file, no traceback).
 from __future__ import annotations
 
 import json
+import re
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
 from typer.testing import CliRunner
 
 from hexatable.cli.app import app
@@ -159,6 +165,7 @@ def _bad(tmp_path: Path, name: str, data: bytes) -> Path:
         ("binary.txt", b"\x00\x01\x02\x03" * 10, "looks binary"),
         ("gbk.txt", "朝鲜民主主义人民共和国宣布关闭宁边核设施。".encode("gbk") * 20, "--encoding"),
         ("sheet.xlsx", b"PK\x03\x04", "unknown file type"),
+        ("old-word.doc", b"\xd0\xcf\x11\xe0" * 8, "save the .doc file as .docx, .pdf or UTF-8 .txt first"),
         ("broken.docx", b"not a zip", "not a readable .docx file"),
         ("broken.pdf", b"%PDF-1.4\n%%EOF", "not a readable PDF"),
     ],
@@ -211,3 +218,283 @@ def test_options_are_checked(tmp_path: Path) -> None:
         result = runner.invoke(app, ["ingest", str(zh), *args])
         assert result.exit_code != 0, args
         _no_traceback(result.stdout + result.stderr)
+
+
+# --- what a reader of the docs and a user at a terminal see ---------------------------------------
+
+DOCS = Path(__file__).parents[2] / "docs"
+EXAMPLE = DOCS / "examples" / "ingest-chronology-2007.txt"
+
+
+def _at_width(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    """Print the dry-run table as on a terminal ``width`` columns wide."""
+    import hexatable.cli.ingest as command
+
+    monkeypatch.setattr(command, "stdout", Console(width=width, emoji=False, color_system=None))
+
+
+def _object_keys(text: str, start: int) -> tuple[dict[str, Any], int]:
+    """The keys of the ``{"a", "b": [{"c"}], ...}`` sketch at ``text[start]`` (a ``{``), each with the keys
+    of the object sketched right after it (``"b": {...}`` or ``"b": [{...}]``), and where it ends."""
+    keys: dict[str, Any] = {}
+    at, previous = start + 1, "{"
+    while at < len(text):
+        char = text[at]
+        if char == '"':
+            end = text.index('"', at + 1)
+            if previous in "{,":
+                key = text[at + 1 : end]
+                keys[key] = None
+                after = text[end + 1 :].lstrip()
+                if after.startswith((": {", ": [{")):
+                    nested = text.index("{", end)
+                    keys[key], at = _object_keys(text, nested)
+                    previous = "}"
+                    continue
+            previous, at = '"', end + 1
+            continue
+        if char == "}":
+            return keys, at + 1
+        if char in "{[":  # a value sketched as a list or object not named: skip it
+            depth, at = 1, at + 1
+            while depth:
+                depth += 1 if text[at] in "{[" else -1 if text[at] in "}]" else 0
+                at += 1
+            previous = "}"
+            continue
+        if not char.isspace() and char not in "`":
+            previous = char if char in ",:{|" else previous if char in "()" else "x"
+        at += 1
+    raise AssertionError(f"unclosed sketch at {start}")
+
+
+def _documented_json() -> dict[str, Any]:
+    """The ``--json`` shape as docs/cli.md writes it, as nested key sets."""
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    text = text[text.index("## `hexatable ingest") :]
+    paragraph = " ".join(text[text.index("`--json` prints") :].split("\n\n")[0].split())
+    top, _ = _object_keys(paragraph, paragraph.index("{"))
+    source, _ = _object_keys(paragraph, paragraph.index("{", paragraph.index("each source is")))
+    event, _ = _object_keys(paragraph, paragraph.index("{", paragraph.index("each event")))
+    actor, _ = _object_keys(paragraph, paragraph.index("{", paragraph.index("an actor or target is")))
+    return {"top": top, "source": source, "event": event, "actor": actor}
+
+
+def test_json_has_exactly_the_keys_docs_cli_md_documents(tmp_path: Path) -> None:
+    documented = _documented_json()
+    # A text with a cue, a target, a name nobody knows (proposed) and a date without a year.
+    text = _write(
+        tmp_path,
+        "notes.txt",
+        "2018年6月12日，特朗普在新加坡与金正恩会晤。\n\n同日，张三丰宣布访问平壤。\n\n8月3日，朝鲜表示欢迎。\n",
+    )
+    result = runner.invoke(
+        app, ["ingest", str(text), "--case", "six-party-talks", "--json", "-o", str(tmp_path / "d")]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == set(documented["top"])
+    assert data["written"] and all(Path(p).exists() for p in data["written"])
+    (source,) = data["sources"]
+    assert set(source) == set(documented["source"])
+    assert source["proposed_actors"], source  # so the next line checks something
+    for proposed in source["proposed_actors"]:
+        assert set(proposed) == set(documented["source"]["proposed_actors"])
+    assert (
+        source["events"]
+        and any(e["cue"] for e in source["events"])
+        and any(e["targets"] for e in source["events"])
+    )
+    for event in source["events"]:
+        assert set(event) == set(documented["event"])
+        if event["cue"] is not None:
+            assert set(event["cue"]) == set(documented["event"]["cue"])
+        assert set(event["text"]) == set(documented["event"]["text"])
+        for actor in event["actors"] + event["targets"]:
+            assert set(actor) == set(documented["actor"])
+
+
+def test_documented_sketch_parser_reads_nesting() -> None:
+    """The parser the shape test relies on, on a sketch with every form docs/cli.md uses."""
+    sketch = '`{"a", "b": [{"c", "d"}], "e" (ISO), "f": "x"|"y", "g": {"h"} | null, "i": [text]}`'
+    keys, _ = _object_keys(sketch, 1)
+    assert keys == {"a": None, "b": {"c": None, "d": None}, "e": None, "f": None, "g": {"h": None}, "i": None}
+
+
+def _worked_example() -> tuple[str, list[str]]:
+    """The first command of "A worked example" in docs/ingest.md and the lines shown under it."""
+    text = (DOCS / "ingest.md").read_text(encoding="utf-8")
+    section = text[text.index("## A worked example") :]
+    block = section[section.index("```\n$ hexatable ingest") + 4 :]
+    block = block[: block.index("```")]
+    command, *shown = block.splitlines()
+    return command, shown
+
+
+def _normal(lines: list[str]) -> list[str]:
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def test_worked_example_in_docs_is_what_the_command_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    command, shown = _worked_example()
+    args = command.removeprefix("$ hexatable ").split()
+    assert args[:2] == ["ingest", "docs/examples/ingest-chronology-2007.txt"]
+    args[1] = str(EXAMPLE)
+    _at_width(monkeypatch, 100)  # the width docs/ingest.md says it shows
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert _normal(result.output.splitlines()) == _normal(shown)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_dry_run_table_fits_the_terminal(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    """At any width each line fits, dates and actor ids are never cut, and each event's quote starts
+    near its row; below 120 columns a quote is one line cut with an ellipsis, from 120 on it is whole."""
+    from rich.cells import cell_len
+
+    _at_width(monkeypatch, width)
+    result = runner.invoke(app, ["ingest", str(EXAMPLE), "--case", "six-party-talks"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= width for line in lines), lines
+    rows = [index for index, line in enumerate(lines) if re.match(r"\s*\d+\s+\d{4}-", line)]
+    # the five events of the worked example, by line (the example's text, read by hand)
+    assert [lines[index].split()[0] for index in rows] == ["3", "7", "11", "11", "15"]
+    joined = "\n".join(lines)
+    for whole in ("2007-03-19*", "CHN → PRK, USA, MAC", "IAEA, PRK", "SIXPARTY", "07 运送"):
+        assert whole in joined, (whole, joined)
+    last_quote = "7月18日，国际原子能机构确认朝鲜已关闭宁边五座核设施。"
+    if width < 120:
+        # each event is its fields' line and its quote's line, the quote cut where it does not fit
+        assert [lines[index + 1].split()[0][:5] for index in rows] == [
+            "2007年",
+            "3月19日",
+            "7月14日",
+            "次日，朝鲜",
+            "7月18日",
+        ]
+        assert "…" in lines[rows[0] + 1]
+    else:
+        assert last_quote in joined
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        # ISO 8601 lets an interval's end omit what it shares with the start ("2008-02-15/03-14" is the
+        # example in Wikipedia's "ISO 8601", section "Time intervals").
+        ("2008-02-15/2008-03-14", "2008-02-15/03-14"),
+        ("2018-05-30/2018-05-31", "2018-05-30/31"),
+        ("2018-01/2018-03", "2018-01/03"),
+        ("2018/2019", "2018/2019"),
+        ("2018-12-30/2019-01-02", "2018-12-30/2019-01-02"),
+        ("2018-12/2019-01-02", "2018-12/2019-01-02"),
+        ("2018-06-12", "2018-06-12"),
+        ("2018", "2018"),
+    ],
+)
+def test_short_date(value: str, shown: str) -> None:
+    from hexatable.cli.ingest import short_date
+
+    assert short_date(value) == shown
+
+
+def test_python_dash_m_hexatable_runs_the_cli() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    result = subprocess.run(
+        [sys.executable, "-m", "hexatable", "ingest", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "draft case" in result.stdout and "--encoding" in result.stdout
+
+
+def test_a_folder_and_an_unknown_encoding_are_named(tmp_path: Path) -> None:
+    folder = runner.invoke(app, ["ingest", str(tmp_path)])
+    assert folder.exit_code == 2 and f"{tmp_path}: is a folder" in folder.stderr
+    zh = _write(tmp_path, "summit.txt", ZH)
+    encoding = runner.invoke(app, ["ingest", str(zh), "--encoding", "klingon"])
+    assert encoding.exit_code == 2 and "--encoding: unknown encoding 'klingon'" in encoding.stderr
+    _no_traceback(folder.output + encoding.output)
+
+
+def test_a_file_without_events_says_why_and_what_to_try(tmp_path: Path) -> None:
+    plain = _write(tmp_path, "plain.txt", "The weather was mild and nobody met anybody.\n")
+    result = runner.invoke(app, ["ingest", str(plain)])
+    assert result.exit_code == 0, result.output
+    assert "plain.txt" in result.stdout and "no events" in result.stdout and "--year" in result.stdout
+    assert "0 events from 1 source," in result.stdout
+
+
+def test_notes_are_capped_and_each_unresolved_date_said_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long text gives hundreds of warnings: 20 are printed, then how many more and where to find
+    them; a date expression without a year is listed once however often it occurs."""
+    import io
+
+    import hexatable.cli.ingest as command
+    from hexatable.ingest.extract import Extraction
+    from hexatable.ingest.read import document_from_text
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(command, "stderr", Console(file=buffer, width=200, emoji=False, color_system=None))
+    extraction = Extraction(
+        source_id="long",
+        document=document_from_text("text\n", name="long.txt"),
+        lang="zh",
+        events=(),
+        unresolved=("当日", "30日至31日", "当日"),
+        warnings=tuple(f"line {n}: '说' by 朝方 has no date to attach" for n in range(1, 26)),
+    )
+    command._print_notes(extraction)
+    lines = buffer.getvalue().splitlines()
+    assert lines[:20] == [f"long.txt: line {n}: '说' by 朝方 has no date to attach" for n in range(1, 21)]
+    assert lines[20] == "long.txt: 5 more warnings (--json lists them all)"
+    assert (
+        lines[21]
+        == "long.txt: 3 date(s) whose year the text does not give (give it with --year): 当日, 30日至31日"
+    )
+    assert len(lines) == 22
+
+
+def test_worked_example_write_step_in_docs_is_what_the_command_prints(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The ``-o draft`` block of docs/ingest.md's worked example, up to the ``validate`` line."""
+    text = (DOCS / "ingest.md").read_text(encoding="utf-8")
+    section = text[text.index("## A worked example") :]
+    start = section.index("-o draft\n")
+    shown = section[start:].split("\n")[1:]
+    shown = shown[: next(i for i, line in enumerate(shown) if line.startswith("$ hexatable validate"))]
+    monkeypatch.chdir(tmp_path)
+    _at_width(monkeypatch, 100)
+    result = runner.invoke(app, ["ingest", str(EXAMPLE), "--case", "six-party-talks", "-o", "draft"])
+    assert result.exit_code == 0, result.output
+    assert _normal(result.output.splitlines()) == _normal(shown)
+    assert (tmp_path / "draft" / "events-ingest-chronology-2007.yaml").exists()
+
+
+@given(
+    start=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    days=st.integers(0, 800),
+    precision=st.sampled_from([1, 2, 3]),
+)
+def test_short_date_reads_back_to_the_range(start: date, days: int, precision: int) -> None:
+    """Property: the shortened end, completed with the start's leading parts (as ISO 8601 reads an
+    abbreviated interval end), is the original end; nothing but the end is shortened."""
+    from hexatable.cli.ingest import short_date
+
+    end = start + timedelta(days=days)
+    first, last = (d.isoformat()[: {1: 4, 2: 7, 3: 10}[precision]] for d in (start, end))
+    value = f"{first}/{last}"
+    shown = short_date(value)
+    left, short_end = shown.split("/")
+    assert left == first
+    parts, given_parts = first.split("-"), short_end.split("-")
+    assert "-".join(parts[: len(parts) - len(given_parts)] + given_parts) == last

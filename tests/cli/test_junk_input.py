@@ -293,7 +293,8 @@ def test_validate_junk(junk: tuple[str, str], folder: str, base_case: Path) -> N
     """A junk sources folder, or a junk case folder."""
     run_option(["validate", str(base_case)], *junk, "sources.yaml")  # '' is the working directory
     assume(folder.strip() not in ("", ".", ".."))
-    result = invoke(["validate", folder], named(folder))
+    # '--' makes a name like '-00' a folder, not an option (Click would report "No such option: -0")
+    result = invoke(["validate", "--", folder], named(folder))
     assert result.exit_code != 0
 
 

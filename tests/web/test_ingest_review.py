@@ -131,11 +131,17 @@ def review(client: TestClient, text: str = TEXT, **fields: str) -> Any:
 
 
 def marks(page: str) -> list[tuple[str, str]]:
-    """(first event id, marked text) of every ``<mark>`` of the page, in order."""
-    return [
-        (event, html.unescape(re.sub(r"<[^>]+>", "", inner)))
-        for event, inner in re.findall(r'<mark id="m-([^"]+)"[^>]*>(.*?)</mark>', page, re.S)
-    ]
+    """(first event id, marked text) of every mark of the page, in order; a mark that spans lines is
+    one ``<mark>`` per line (the first with the anchor ``id``), joined here with a line break."""
+    found: dict[str, list[str]] = {}
+    for anchor, events, inner in re.findall(
+        r'<mark (?:id="m-([^"]+)" )?data-events="([^"]+)"[^>]*>(.*?)</mark>', page, re.S
+    ):
+        first = events.split()[0]
+        assert bool(anchor) == (first not in found), (anchor, events)  # the anchor on the first fragment
+        text = html.unescape(re.sub(r"<a class=\"also\"[^>]*>\+</a>", "", inner))
+        found.setdefault(first, []).append(re.sub(r"<[^>]+>", "", text))
+    return [(first, "\n".join(parts)) for first, parts in found.items()]
 
 
 def test_the_form_offers_upload_paste_language_case_and_year(client: TestClient) -> None:
@@ -622,3 +628,209 @@ def test_two_events_of_one_sentence_share_its_mark(client: TestClient, tmp_path:
         ("2018-05-29", ["PRK"], ["USA"], 4),
         ("2018-05-30/2018-05-31", ["PRK"], ["USA"], 4),
     ]
+
+
+# --- files in the Chinese legacy encodings ----------------------------------------------------------
+
+# Long enough for charset-normalizer to tell GB18030 from other encodings (it cannot on a dozen bytes).
+LEGACY = TEXT * 8
+
+
+def upload(client: TestClient, data: bytes, **fields: str) -> Any:
+    return client.post(
+        "/ingest",
+        files={"file": ("legacy.txt", data, "text/plain")},
+        data={"text_lang": "zh", **fields},
+    )
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_a_gbk_or_gb18030_file_is_read_when_gb18030_is_chosen(
+    client: TestClient, fake: None, codec: str
+) -> None:
+    page = upload(client, LEGACY.encode(codec), encoding="gb18030")
+    assert page.status_code == 200, page.text[:300]
+    # the fake reader's events: lines 1, 3 and 4 of each of the eight copies of TEXT (4 lines each)
+    assert [m[0] for m in marks(page.text)][:3] == ["legacy-1-1", "legacy-3-1", "legacy-4-1"]
+    assert len(marks(page.text)) == 24
+
+
+def test_a_big5_file_is_read_when_big5_is_chosen(client: TestClient, fake: None) -> None:
+    traditional = (
+        "六方會談在北京舉行。各國代表團出席。\n" * 20
+    )  # no dated line: the fake reader finds nothing
+    page = upload(client, traditional.encode("big5"), encoding="big5")
+    assert page.status_code == 200, page.text[:300]
+    assert "六方會談在北京舉行。" in page.text
+
+
+def test_a_gbk_file_sent_as_utf8_is_refused_saying_which_encoding_to_choose(
+    client: TestClient, fake: None
+) -> None:
+    page = upload(client, LEGACY.encode("gbk"))
+    assert page.status_code == 415
+    assert "legacy.txt" in page.text and "is not UTF-8 text" in page.text
+    assert "choose GB18030 as the encoding of the file" in page.text
+    chinese = client.post(
+        "/ingest?lang=zh",
+        files={"file": ("legacy.txt", LEGACY.encode("gbk"), "text/plain")},
+        data={"text_lang": "zh"},
+    )
+    assert chinese.status_code == 415 and "请在“文件编码”中选择 GB18030" in chinese.text
+
+
+def test_an_unknown_encoding_is_refused_by_name(client: TestClient, fake: None) -> None:
+    page = upload(client, LEGACY.encode("utf-8"), encoding="ebcdic")
+    assert (
+        page.status_code == 422
+        and "encoding: &#39;ebcdic&#39; is not one of utf-8, gb18030, big5" in page.text
+    )
+
+
+# --- numbered lines ----------------------------------------------------------------------------------
+
+
+@given(
+    lines=st.lists(st.text(alphabet="朝鲜美国。 ", max_size=6), min_size=1, max_size=8),
+    ends=st.lists(st.sampled_from(["\n", "\r\n", "\u2028"]), min_size=8, max_size=8),
+    spans=SPANS,
+)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+def test_numbered_lines_keep_every_character_on_its_line(
+    lines: list[str], ends: list[str], spans: list[tuple[int, int]]
+) -> None:
+    """Against str.splitlines (the numbering the records' lines use): each numbered line holds exactly
+    that line's characters, and each mark's anchor is shown once."""
+    text = "".join(line + end for line, end in zip(lines, ends, strict=False))
+    events = [
+        type("E", (), {"id": f"e{i}", "start": start, "end": min(start + length, len(text))})()
+        for i, (start, length) in enumerate(spans)
+        if start < len(text)
+    ]
+    pieces = ingest_review.segments(text, events)
+    numbered = ingest_review.numbered_lines(text, pieces)
+    assert [line["n"] for line in numbered] == list(range(1, len(text.splitlines()) + 1))
+    assert ["".join(part["text"] for part in line["parts"]) for line in numbered] == text.splitlines()
+    anchors = [
+        part["events"][0] for line in numbered for part in line["parts"] if part["events"] and part["first"]
+    ]
+    shown = {
+        part["events"][0] for line in numbered for part in line["parts"] if part["events"] and part["text"]
+    }
+    assert sorted(anchors) == sorted(shown)
+
+
+def test_a_sentence_wrapped_over_lines_is_marked_on_each_with_one_anchor(client: TestClient) -> None:
+    """CHRONOLOGY's second entry is wrapped over lines 3 to 5 (line 4 blank): written by hand, the page
+    numbers lines 1 to 9 and marks lines 3 and 5 for chronology-3-1, the anchor on line 3."""
+    page = read_chronology(client)
+    assert page.status_code == 200
+    text = page.text.split('class="card ingest-text"')[1].split("</section>")[0]
+    numbers = re.findall(r'<span class="line" data-n="(\d+)">', text)
+    assert numbers == [str(n) for n in range(1, 10)]
+    line = {n: text.split(f'data-n="{n}">')[1].split('<span class="line"')[0] for n in range(1, 10)}
+    assert 'id="m-chronology-3-1"' in line[3] and "新加坡" in line[3]
+    assert 'data-events="chronology-3-1"' in line[5] and "id=" not in line[5] and "举行会晤。" in line[5]
+    assert "<mark" not in line[4]
+
+
+def test_a_refused_form_comes_back_with_what_was_typed_and_chosen(client: TestClient, fake: None) -> None:
+    """A bad year with pasted text: the text, the language and the case are shown again (the bad year
+    is not). A file in the wrong encoding: the case, the year and the encoding chosen are kept."""
+    page = review(client, case="six-party-talks", year="abc")
+    assert page.status_code == 422 and "year:" in page.text
+    assert html.escape(TEXT.splitlines()[0]) in page.text
+    assert '<option value="six-party-talks" selected' in page.text
+    assert '<option value="zh" selected' in page.text
+    assert 'value="abc"' not in page.text
+    page = upload(client, LEGACY.encode("gbk"), case="six-party-talks", year="2018", encoding="big5")
+    assert page.status_code == 415
+    assert '<option value="six-party-talks" selected' in page.text and 'value="2018"' in page.text
+    assert '<option value="big5" selected' in page.text
+
+
+# --- HTML, docx and PDF uploads ---------------------------------------------------------------------
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "lines"),
+    [
+        ("chronology.docx", _docx(TEXT.splitlines()), [1, 3, 4]),
+        (
+            "chronology.html",
+            (
+                "<html><head><style>p {color: red}</style><script>var x = 1;</script></head><body>"
+                + "".join(f"<p>{line}</p>" for line in TEXT.splitlines())
+                + "</body></html>"
+            ).encode("utf-8"),
+            [1, 5, 7],
+        ),
+    ],
+)
+def test_html_and_docx_uploads_are_read_as_the_command_line_reads_them(
+    client: TestClient, fake: None, name: str, data: bytes, lines: list[int]
+) -> None:
+    """The fake reader marks the lines of TEXT's three dated entries; a docx's paragraphs are one line
+    each (lines 1, 3, 4 as in TEXT), the HTML reader puts a blank line between blocks (lines 1, 5, 7);
+    the page carries the extracted text (no markup, no script) for the draft step."""
+    page = client.post(
+        "/ingest", files={"file": (name, data, "application/octet-stream")}, data={"text_lang": "zh"}
+    )
+    assert page.status_code == 200, page.text[:300]
+    assert [m[0] for m in marks(page.text)] == [f"chronology-{n}-1" for n in lines]
+    assert "var x" not in page.text.split('class="card ingest-text"')[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), [("report.pdf", b"%PDF-1.4 not really"), ("notes.docx", b"PK\x03\x04junk")]
+)
+def test_a_broken_docx_or_pdf_is_refused_naming_it(
+    client: TestClient, fake: None, name: str, data: bytes
+) -> None:
+    page = client.post(
+        "/ingest", files={"file": (name, data, "application/octet-stream")}, data={"text_lang": "zh"}
+    )
+    assert page.status_code == 415
+    assert f"file: &#39;{name}&#39; cannot be read: not a readable" in page.text
+
+
+def test_a_docx_review_downloads_a_draft_that_validates(client: TestClient, tmp_path: Path) -> None:
+    """With the real pipeline: the docx's text is what the review form carries back and what the draft
+    keeps as its source, so every quote checks."""
+    data = _docx(CHRONOLOGY.replace("\n\n", "\n").splitlines())
+    fields = {"text_lang": "zh", "case": "six-party-talks", "year": "2018"}
+    page = client.post(
+        "/ingest", files={"file": ("chronology.docx", data, "application/octet-stream")}, data=fields
+    )
+    assert page.status_code == 200, page.text[:300]
+    hidden = re.search(r'<input type="hidden" name="text" value="([^"]*)"', page.text, re.S)
+    assert hidden is not None
+    carried = html.unescape(hidden.group(1))
+    assert carried.startswith("3月8日，韩国特使访问美国。\n6月12日，美国与朝鲜在新加坡\n")
+    draft = client.post("/ingest/draft", data={"text": carried, "name": "chronology.docx", **fields})
+    assert draft.status_code == 200, draft.text[:300]
+    with zipfile.ZipFile(io.BytesIO(draft.content)) as opened:
+        opened.extractall(tmp_path)
+    checked = check_case(tmp_path / "chronology-draft")
+    assert checked.quotes.unchecked == 0 and checked.case.events
+
+
+def test_a_word_97_file_is_refused_saying_what_to_save_it_as(client: TestClient, fake: None) -> None:
+    page = client.post(
+        "/ingest",
+        files={"file": ("old.doc", b"\xd0\xcf\x11\xe0" * 8, "application/msword")},
+        data={"text_lang": "zh"},
+    )
+    assert page.status_code == 415
+    assert "save it as .docx, .pdf or UTF-8 .txt first" in page.text and "old.doc" in page.text

@@ -9,15 +9,19 @@ writes a draft case folder (``-o DIR``; added to DIR when it is a case folder al
 
 from __future__ import annotations
 
+import codecs
+import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
+from rich import box
+from rich.console import Console, Group
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from hexatable.case import CaseError, open_case
 from hexatable.case.loader import load_case
@@ -40,6 +44,17 @@ BAD_INPUT = 2
 
 PROGRESS_CHARS = 200_000
 """Show a progress bar when the batch has several files or this many characters."""
+
+
+MAX_WARNINGS = 20
+"""The most warnings printed per file (a long text can give hundreds; ``--json`` has them all)."""
+
+
+CONVERT_FIRST = {
+    suffix: f" (save the {suffix} file as .docx, .pdf or UTF-8 .txt first, then give that file)"
+    for suffix in (".doc", ".rtf", ".odt", ".wps", ".pages", ".xls", ".xlsx", ".ppt", ".pptx", ".epub")
+}
+"""What to do with a document format ingest does not read: say it after the reader's refusal."""
 
 
 class IngestLang(StrEnum):
@@ -135,78 +150,220 @@ def _names(mentions: tuple[ActorMention, ...]) -> str:
     return ", ".join(m.actor + ("?" if m.origin == "proposed" else "") for m in mentions)
 
 
-def _table(extraction: Extraction) -> Table:
+WHO = "actors → targets"
+WIDE = 120
+"""From this console width on, the dry-run table has a column per field and shows quotes whole; below
+it, each event is two lines: its fields, then its actors and quote in one column (the quote cut to
+the width with an ellipsis), so a quote keeps room at 80 columns."""
+
+
+def _who(event: DraftEvent) -> str:
+    """``actors → targets`` as ids; a proposed actor's id ends with ``?``."""
+    return _names(event.actors) + (" → " + _names(event.targets) if event.targets else "")
+
+
+def short_date(value: str) -> str:
+    """A date range written as ISO 8601 allows, the end without what it shares with the start
+    (``2018-05-30/2018-05-31`` → ``2018-05-30/31``, ``2018-01/2018-03`` → ``2018-01/03``), so the
+    table's date column stays narrow. Single dates and ranges across years are unchanged."""
+    start, slash, end = value.partition("/")
+    first, last = start.split("-"), end.split("-")
+    if not slash or len(first) != len(last) or first[0] != last[0]:
+        return value
+    same = 0
+    while same < len(first) - 1 and first[same] == last[same]:
+        same += 1
+    return f"{start}/{'-'.join(last[same:])}"
+
+
+def _table(extraction: Extraction, width: int) -> Table:
+    """The dry run's table of one source, fitted to ``width`` columns as the other commands' tables are
+    (``cli/render.py``): line, date, code and confidence never wrap, actor ids wrap only between ids,
+    and the quote takes the rest (see :data:`WIDE`)."""
     document = extraction.document
+    wide = width >= WIDE
     table = Table(
         title=f"{document.name} → source '{extraction.source_id}' ({extraction.lang}), "
-        f"{len(extraction.events)} events",
+        f"{_count(len(extraction.events), 'event')}",
         title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=True,
     )
-    for column in ("line", "date", "actors", "targets", "cameo", "cue", "conf.", "quote"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("line", "date"))
-    for event in extraction.events:
-        date = str(event.date.date) + ("*" if event.date.inferred else "")
-        table.add_row(
-            str(event.line),
-            date,
-            _names(event.actors),
-            _names(event.targets),
-            f"{event.cameo:02d}",
-            event.cue.text if event.cue else "—",
-            f"{event.confidence:.2f}",
-            event.quote if len(event.quote) <= 60 else event.quote[:59] + "…",
-        )
+    table.add_column("line", no_wrap=True, justify="right")
+    table.add_column("date", no_wrap=True, style="cyan")
+    table.add_column("cameo/cue", no_wrap=True, style="magenta")
+    table.add_column("conf.", no_wrap=True, justify="right")
+    rows = [(event, _who(event)) for event in extraction.events]
+    if wide:
+        longest = max((len(who) for _, who in rows), default=0)
+        table.add_column(WHO, width=max(len(WHO), min(longest, 30)), overflow="fold")
+        table.add_column("quote", ratio=1, overflow="fold")
+    else:
+        table.add_column(f"{WHO} / quote", ratio=1)
+    for event, who in rows:
+        date = short_date(str(event.date.date)) + ("*" if event.date.inferred else "")
+        fields = [str(event.line), date, f"{event.cameo:02d} {event.cue.text if event.cue else '—'}"]
+        fields.append(f"{event.confidence:.2f}")
+        if wide:
+            table.add_row(*fields, who, event.quote)
+        else:
+            stacked = Group(
+                Text(who, overflow="fold"), Text(event.quote, style="dim", no_wrap=True, overflow="ellipsis")
+            )
+            table.add_row(*fields, stacked)
     return table
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _note(text: str) -> None:
+    stderr.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _print_dry_run(extraction: Extraction) -> None:
+    """One source of a dry run: its table (or why it has no events), then :func:`_print_notes`."""
+    name = extraction.document.name
+    if extraction.events:
+        stdout.print(_table(extraction, stdout.width))
+    else:
+        stdout.print(
+            f"{name} → source '{extraction.source_id}' ({extraction.lang}): no events. An event is a "
+            "clause with a known actor and a date (its own or its entry's); see the notes below, or try "
+            "--case, --gazetteer, --year or --lang.",
+            markup=False,
+            highlight=False,
+        )
+    _print_notes(extraction)
+
+
+def _print_notes(extraction: Extraction) -> None:
+    """The notes for the reviewer on stderr, each starting with the file's name: proposed actors,
+    warnings, dates whose year is unknown."""
+    name = extraction.document.name
+    if extraction.proposed:
+        shown = ", ".join(f"{p.id} ({p.name}, line {p.first_line})" for p in extraction.proposed[:10])
+        more = f" and {len(extraction.proposed) - 10} more" if len(extraction.proposed) > 10 else ""
+        _note(
+            f"{name}: {len(extraction.proposed)} name(s) the gazetteer does not know, proposed as new "
+            f"actors (marked ? after their id; add them with --gazetteer if they are right): {shown}{more}"
+        )
+    for warning in extraction.warnings[:MAX_WARNINGS]:
+        _note(f"{name}: {warning}")
+    if len(extraction.warnings) > MAX_WARNINGS:
+        _note(f"{name}: {len(extraction.warnings) - MAX_WARNINGS} more warnings (--json lists them all)")
+    if extraction.unresolved:
+        shown = ", ".join(list(dict.fromkeys(extraction.unresolved))[:10])  # each expression once
+        _note(
+            f"{name}: {len(extraction.unresolved)} date(s) whose year the text does not give "
+            f"(give it with --year): {shown}"
+        )
 
 
 def ingest_command(
     texts: Annotated[
-        list[Path], typer.Argument(help="Text files: .txt, .md, .html/.htm, .docx, .pdf.", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="Text files: .txt, .md, .html/.htm, .docx, .pdf (one source each).", show_default=False
+        ),
     ],
     lang: Annotated[
         IngestLang,
-        typer.Option("--lang", help="zh, en, or auto (per file, from its share of CJK characters)."),
+        typer.Option(
+            "--lang", help="zh, en, or auto: per file, Chinese when at least 30% of its letters are CJK."
+        ),
     ] = IngestLang.auto,
     case: Annotated[
         str | None,
-        typer.Option("--case", help="A built-in case id or case folder whose actors feed the gazetteer."),
+        typer.Option(
+            "--case",
+            help="A built-in case id (see: hexatable cases) or a case folder: its actors and their "
+            "aliases are recognised.",
+        ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write a draft case folder here (added to it when it is a case folder already).",
+            help="Write a draft case folder here; when DIR is a case folder already, add to it. "
+            "Without -o nothing is written (a dry run).",
         ),
     ] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print every event as JSON.")] = False,
+    json_output: Annotated[
+        bool,
+        typer.Option("--json", help="Print every event as JSON (shape in docs/cli.md) instead of the table."),
+    ] = False,
     year: Annotated[
         int | None,
-        typer.Option("--year", min=1, max=9999, help="The year dates without one start from."),
+        typer.Option(
+            "--year",
+            min=1,
+            max=9999,
+            help="The year of dates that do not say one (7月14日, 14 July), until the text names a year.",
+        ),
     ] = None,
     encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Encoding of text files (default UTF-8).")
+        str | None,
+        typer.Option(
+            "--encoding", help="Encoding of .txt and .md files that are not UTF-8, e.g. gb18030, big5."
+        ),
     ] = None,
     gazetteer_file: Annotated[
-        Path | None, typer.Option("--gazetteer", help="A YAML file of more actor names.")
+        Path | None,
+        typer.Option("--gazetteer", help="A YAML file of more actor names (docs/ingest-dictionaries.md)."),
     ] = None,
-    verbs_file: Annotated[Path | None, typer.Option("--verbs", help="A YAML file of more verb cues.")] = None,
+    verbs_file: Annotated[
+        Path | None,
+        typer.Option("--verbs", help="A YAML file of more verb cues (docs/ingest-dictionaries.md)."),
+    ] = None,
     min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events below this confidence.")
+        float,
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0, help="Leave out events below this confidence (0 to 1)."
+        ),
     ] = 0.0,
     max_mb: Annotated[
         float,
-        typer.Option("--max-mb", min=0.001, max=1024, help="Refuse files larger than this many MB."),
+        typer.Option(
+            "--max-mb",
+            min=0.001,
+            max=1024,
+            help="Refuse files larger than this many MB (checked before reading).",
+        ),
     ] = DEFAULT_MAX_BYTES / (1024 * 1024),
 ) -> None:
-    """Extract dated events (actors, CAMEO root, verbatim quote and line) from texts into a draft case."""
+    """Extract dated events (actors, CAMEO root, verbatim quote and line) from texts into a draft case.
+
+    Without -o it is a dry run: a table per file (* marks a date partly taken from context, ? a proposed
+    actor), and notes for the reviewer on stderr. Examples:
+
+      hexatable ingest chronology.txt --case six-party-talks
+
+      hexatable ingest notes-gbk.txt --encoding gb18030 --year 2007 -o draft
+
+      hexatable ingest report.pdf statement.docx --json > events.json
+    """
     max_bytes = int(max_mb * 1024 * 1024)
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise _fail(
+                f"--encoding: unknown encoding '{encoding}'; give a codec name such as gb18030, big5, "
+                "utf-16 or latin-1"
+            ) from None
+    # pypdf logs the damage it repairs ("EOF marker not found"); the reader reports what matters.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     documents = []
     for path in texts:
+        if path.is_dir():
+            raise _fail(f"{path}: is a folder; give the files in it, e.g. {path / '*.txt'}")
         try:
             documents.append(read_source(path, encoding=encoding, max_bytes=max_bytes))
         except ReadError as error:
-            raise _fail(str(error)) from None
+            raise _fail(str(error) + CONVERT_FIRST.get(path.suffix.lower(), "")) from None
     target_case = open_case(case) if case is not None else None
     existing: Case | None = None
     if output is not None and _is_case_folder(output):
@@ -224,7 +381,7 @@ def ingest_command(
     gazetteer, verbs = _dictionaries(target_case, existing, gazetteer_file, verbs_file)
     plans = plan(documents, lang=lang.value, case=target_case or existing, year=year)
     total = sum(len(p.document.text) for p in plans)
-    show = not json_output and (len(plans) > 1 or total >= PROGRESS_CHARS)
+    show = stderr.is_terminal and not json_output and (len(plans) > 1 or total >= PROGRESS_CHARS)
     with Progress(
         TextColumn("reading"),
         BarColumn(),
@@ -268,26 +425,24 @@ def ingest_command(
         return
     if output is None:
         for extraction in extractions:
-            stdout.print(_table(extraction))
-            for warning in extraction.warnings:
-                stderr.print(f"{extraction.source_id}: {warning}", markup=False, highlight=False)
-            if extraction.unresolved:
-                shown = ", ".join(extraction.unresolved[:10])
-                stderr.print(
-                    f"{extraction.source_id}: {len(extraction.unresolved)} date(s) without a year "
-                    f"(try --year): {shown}",
-                    markup=False,
-                    highlight=False,
-                )
-        stdout.print("dry run: nothing written (use -o DIR to write a draft case)", style="dim")
+            _print_dry_run(extraction)
+        events = sum(len(e.events) for e in extractions)
+        stdout.print(
+            f"dry run: {_count(events, 'event')} from {_count(len(extractions), 'source')}, nothing "
+            "written (-o DIR writes a draft case)",
+            style="dim",
+            highlight=False,
+        )
         return
     events = sum(len(e.events) for e in extractions)
     proposed = sum(len(e.proposed) for e in extractions)
+    for extraction in extractions:
+        _print_notes(extraction)
     action = "added to" if existing is not None else "wrote a draft case in"
     stdout.print(
-        f"{action} {output}: {events} events from {len(extractions)} source(s), "
-        f"{proposed} proposed actor(s); {len(written)} new file(s). "
-        f"Review it, then check it with: hexatable validate {output}",
+        f"{action} {output}: {_count(events, 'event')} from {_count(len(extractions), 'source')}, "
+        f"{_count(proposed, 'proposed actor')}, {_count(len(written), 'new file')}.\n"
+        f"Review it (the YAML, or the explorer's Ingest page), then check it: hexatable validate {output}",
         markup=False,
         highlight=False,
         soft_wrap=True,

@@ -82,7 +82,12 @@ YEARS = (1000, 2999)
 SOURCE_ID = re.compile(ID_PATTERN)
 ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
 EVENT_FIELD = re.compile(r"(decision|date|actors|targets|cameo):(.+)")
-FORM_FIELDS = {"text", "file", "name", "text_lang", "case", "year"}
+FORM_FIELDS = {"text", "file", "name", "text_lang", "case", "year", "encoding"}
+ENCODINGS = ("utf-8", "gb18030", "big5")
+"""The encodings an uploaded file may be in: UTF-8, and the two Chinese legacy ones (GB18030 reads GBK
+and GB2312 files too)."""
+GUESSED = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5", "big5hkscs": "big5"}
+"""charset-normalizer's names for what a non-UTF-8 upload looks like, as the form's encoding choices."""
 TOO_LONG = N_("at most %(limit)s bytes of UTF-8")
 TOO_MANY_FIELDS = N_("at most %(limit)s fields")
 AT_MOST_CHARACTERS = N_("at most %(limit)s characters")
@@ -123,6 +128,7 @@ class IngestInput:
     text_lang: str
     case: str
     year: int | None
+    encoding: str = "utf-8"
 
     @property
     def source_id(self) -> str:
@@ -208,9 +214,52 @@ def text_field(form: FormData, name: str, *, limit: int = MAX_FIELD) -> str:
     return value
 
 
-def decode_upload(data: bytes, name: str) -> str:
-    """An uploaded file's bytes as text: UTF-8 (a byte-order mark is dropped); binary files, UTF-16
-    and other encodings are refused naming the file."""
+def _guess_encoding(data: bytes) -> str | None:
+    """Which of :data:`ENCODINGS` a file that is not UTF-8 looks like (charset-normalizer, on its
+    first 64 KB), or ``None``."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65_536]).best()
+    return None if best is None else GUESSED.get(best.encoding.replace("_", "").lower())
+
+
+CONVERTED = (".html", ".htm", ".docx", ".pdf")
+"""Uploads read as the command line reads them (:func:`hexatable.ingest.read.read_source`: the visible
+text of HTML, the paragraphs of a docx, the text layer of a PDF); any other file is read as text."""
+
+
+UNREAD = (".doc", ".rtf", ".odt", ".wps", ".pages", ".xls", ".xlsx", ".ppt", ".pptx", ".epub")
+"""Document formats neither read as text nor converted: refused with what to save them as."""
+
+
+def convert_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """The text of an HTML, docx or PDF upload, read from a private temporary copy as the command line
+    reads such a file; a file it cannot read is refused naming it, with the reader's reason."""
+    import tempfile
+
+    from hexatable.ingest.read import ReadError, read_source
+
+    suffix = Path(name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="hexatable-ingest-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            document = read_source(
+                path, encoding=None if encoding == "utf-8" else encoding, max_bytes=MAX_TEXT_BYTES
+            )
+        except ReadError as error:
+            raise IngestError(
+                415, "file", N_("'%(name)s' cannot be read: %(reason)s"), name=name[:80], reason=error.message
+            ) from None
+    # A page break (\f) or vertical tab from a PDF or docx ends a line; other control characters go, so the
+    # review form can carry the text back (its fields refuse control characters).
+    return CONTROL.sub("", document.text.replace("\x0c", "\n").replace("\x0b", "\n"))
+
+
+def decode_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """An uploaded file's bytes as text: UTF-8 (a byte-order mark is dropped) or the ``encoding`` the
+    form names; binary files, UTF-16 and text not in the encoding are refused naming the file (and,
+    when it looks like GB18030 or Big5, saying which to choose)."""
     shown = name[:80]
     if len(data) > MAX_TEXT_BYTES:
         raise IngestError(
@@ -230,13 +279,31 @@ def decode_upload(data: bytes, name: str) -> str:
             415, "file", N_("'%(name)s' is binary (it holds NUL bytes), not a text file"), name=shown
         )
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as error:
+        guess = _guess_encoding(data)
+        if guess is not None and guess != encoding:
+            raise IngestError(
+                415,
+                "file",
+                N_(
+                    "'%(name)s' is not %(encoding)s text (byte %(at)s); it looks like %(guess)s: choose "
+                    "%(guess)s as the encoding of the file, or save it as UTF-8"
+                ),
+                name=shown,
+                encoding=encoding.upper(),
+                at=f"{error.start:,}",
+                guess=guess.upper(),
+            ) from None
         raise IngestError(
             415,
             "file",
-            N_("'%(name)s' is not UTF-8 text (byte %(at)s); save it as UTF-8"),
+            N_(
+                "'%(name)s' is not %(encoding)s text (byte %(at)s); choose its encoding (GB18030, Big5) "
+                "or save it as UTF-8"
+            ),
             name=shown,
+            encoding=encoding.upper(),
             at=f"{error.start:,}",
         ) from None
     if CONTROL.search(text):
@@ -255,12 +322,32 @@ async def ingest_input(form: FormData) -> IngestInput:
     name = text_field(form, "name", limit=200)
     uploads = [v for v in form.getlist("file") if not isinstance(v, str)]
     upload = uploads[0] if uploads else None
-    if isinstance(upload, UploadFile) and (upload.filename or upload.size):
+    upload_given = isinstance(upload, UploadFile) and bool(upload.filename or upload.size)
+    encoding = "utf-8"
+    if isinstance(upload, UploadFile) and upload_given:
         if text.strip():
             raise IngestError(422, "text", N_("give a file or pasted text, not both"))
         data = await upload.read(MAX_TEXT_BYTES + 1)
         name = upload.filename or "upload.txt"
-        text = decode_upload(data, name)
+        encoding = text_field(form, "encoding") or "utf-8"
+        if encoding not in ENCODINGS:
+            raise IngestError(422, "encoding", NOT_ONE_OF, value=encoding[:20], choices=", ".join(ENCODINGS))
+        suffix = Path(name).suffix.lower()
+        if suffix in UNREAD:
+            raise IngestError(
+                415,
+                "file",
+                N_(
+                    "'%(name)s' is a %(suffix)s document, which ingest does not read: save it as .docx, "
+                    ".pdf or UTF-8 .txt first"
+                ),
+                name=name[:80],
+                suffix=suffix,
+            )
+        if suffix in CONVERTED and len(data) <= MAX_TEXT_BYTES:
+            text = await run_in_threadpool(convert_upload, data, name, encoding)
+        else:
+            text = decode_upload(data, name, encoding)
     elif any(isinstance(v, str) and v for v in form.getlist("file")):
         raise IngestError(422, "file", N_("send the file itself (multipart/form-data), not its name"))
     if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
@@ -297,7 +384,37 @@ async def ingest_input(form: FormData) -> IngestInput:
                 low=YEARS[0],
                 high=YEARS[1],
             )
-    return IngestInput(text=text, name=(name or "text.txt")[:200], text_lang=text_lang, case=case, year=year)
+    return IngestInput(
+        text=text,
+        name=(name or "text.txt")[:200],
+        text_lang=text_lang,
+        case=case,
+        year=year,
+        encoding=encoding if upload_given else "utf-8",
+    )
+
+
+def echo_input(form: FormData | None) -> IngestInput | None:
+    """What a refused form asked for, as far as it is valid, to show the form again with it: the
+    pasted text, the language, the case, the year and the encoding (each dropped when it is not
+    valid), so a refusal never costs the analyst what they typed or chose."""
+    if form is None:
+        return None
+
+    def value(name: str, limit: int = MAX_FIELD) -> str:
+        found = form.get(name)
+        return found if isinstance(found, str) and len(found) <= limit and not CONTROL.search(found) else ""
+
+    year_text = value("year").strip()
+    year = int(year_text) if year_text.isascii() and year_text.isdigit() and len(year_text) <= 4 else None
+    return IngestInput(
+        text=value("text", MAX_TEXT_BYTES),
+        name=value("name", 200) or "text.txt",
+        text_lang=value("text_lang") if value("text_lang") in TEXT_LANGS else "auto",
+        case=value("case") if value("case") in builtin_case_ids() else "",
+        year=year if year is not None and YEARS[0] <= year <= YEARS[1] else None,
+        encoding=value("encoding") if value("encoding") in ENCODINGS else "utf-8",
+    )
 
 
 def corrections_of(form: FormData) -> dict[str, Correction]:
@@ -595,6 +712,7 @@ def form_context(given: IngestInput | None = None) -> dict[str, Any]:
     return {
         "cases": builtin_case_ids(),
         "text_langs": TEXT_LANGS,
+        "encodings": ENCODINGS,
         "given": given,
         "max_text_bytes": MAX_TEXT_BYTES,
         "years": YEARS,
@@ -629,6 +747,48 @@ def segments(text: str, events: Iterable[DraftEvent]) -> list[dict[str, Any]]:
     if at < len(text):
         pieces.append({"text": text[at:], "events": []})
     return pieces
+
+
+def numbered_lines(text: str, pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pieces of :func:`segments` cut into numbered lines (numbered as :meth:`str.splitlines`
+    counts them, as the records' line numbers are), so the page can show each line's number beside it.
+    A mark that spans lines becomes one fragment per line; only the first shown (``first``) carries the
+    mark's anchor and its further events' links; ``alt`` is every other mark, so neighbouring marks can
+    differ in colour. Line ends are dropped: each line is a block of its own."""
+    lines: list[dict[str, Any]] = []
+    bounds: list[tuple[int, int]] = []
+    at = 0
+    for line in text.splitlines(keepends=True):
+        bounds.append((at, at + len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"))))
+        at += len(line)
+    starts, offset = [], 0
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece["text"])
+    marked = [i for i, piece in enumerate(pieces) if piece["events"]]
+    ordinals = {piece_index: ordinal for ordinal, piece_index in enumerate(marked)}
+    index, shown = 0, set()
+    for number, (start, end) in enumerate(bounds, start=1):
+        parts: list[dict[str, Any]] = []
+        while index < len(pieces) and starts[index] + len(pieces[index]["text"]) <= start:
+            index += 1
+        scan = index
+        while scan < len(pieces) and starts[scan] < end:
+            piece, piece_start = pieces[scan], starts[scan]
+            low, high = max(start, piece_start), min(end, piece_start + len(piece["text"]))
+            if high > low:
+                parts.append(
+                    {
+                        "text": piece["text"][low - piece_start : high - piece_start],
+                        "events": piece["events"],
+                        "first": scan not in shown,
+                        "alt": ordinals.get(scan, 0) % 2 == 1,
+                    }
+                )
+                shown.add(scan)
+            scan += 1
+        lines.append({"n": number, "parts": parts})
+    return lines
 
 
 def _mention_view(mention: ActorMention, reading: Reading, lang: Lang) -> dict[str, Any]:
@@ -693,6 +853,7 @@ def review_page(
         "source_id": given.source_id,
         "extraction_lang": extraction.lang,
         "segments": pieces,
+        "lines": numbered_lines(extraction.document.text, pieces),
         "marks": {event_id: piece["events"][0] for piece in pieces for event_id in piece["events"]},
         "cameo_values": [str(code) for code in CAMEO_ROOTS],
         "records": records,
@@ -716,14 +877,14 @@ def ingest_form(request: Request) -> HTMLResponse:
 @router.post("/ingest", response_class=HTMLResponse)
 async def ingest_review(request: Request) -> HTMLResponse:
     """Read the text and show each extracted event beside its draft record, for review."""
-    given = None
+    given, form = None, None
     try:
         limit_client(request)
         form = await read_form(request)
         given = await ingest_input(form)
         reading = await run_in_threadpool(reading_of, given)
     except RoomError as error:
-        return form_page(request, refusal(error, language(request)), error.status, given)
+        return form_page(request, refusal(error, language(request)), error.status, given or echo_input(form))
     return review_page(request, given, reading)
 
 
@@ -731,7 +892,7 @@ async def ingest_review(request: Request) -> HTMLResponse:
 async def ingest_draft(request: Request) -> Response:
     """The draft case of the accepted and corrected events, as a ``.zip`` download; a bad correction
     shows the review page again with the field named (422)."""
-    given = None
+    given, form = None, None
     try:
         limit_client(request)
         form = await read_form(request)
@@ -739,7 +900,7 @@ async def ingest_draft(request: Request) -> Response:
         corrections = corrections_of(form)
         reading = await run_in_threadpool(reading_of, given)
     except RoomError as error:
-        return form_page(request, refusal(error, language(request)), error.status, given)
+        return form_page(request, refusal(error, language(request)), error.status, given or echo_input(form))
     try:
         events = decided(reading, corrections)
     except RoomError as error:

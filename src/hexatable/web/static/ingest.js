@@ -25,6 +25,10 @@ document.querySelectorAll(".record legend a").forEach((link) => {
   link.addEventListener("click", () => {
     document.querySelectorAll(".ingest-text mark.current").forEach((m) => m.classList.remove("current"));
     const mark = document.getElementById(link.getAttribute("href").slice(1));
-    if (mark) mark.classList.add("current");
+    if (!mark) return;
+    // A mark that spans lines is one fragment per line: light them all.
+    document.querySelectorAll(".ingest-text mark").forEach((m) => {
+      if (m.dataset.events === mark.dataset.events) m.classList.add("current");
+    });
   });
 });
