@@ -361,7 +361,7 @@ def test_dry_run_table_fits_the_terminal(monkeypatch: pytest.MonkeyPatch, width:
     # the five events of the worked example, by line (the example's text, read by hand)
     assert [lines[index].split()[0] for index in rows] == ["3", "7", "11", "11", "15"]
     joined = "\n".join(lines)
-    for whole in ("2007-03-19*", "CHN → PRK, USA, MAC", "IAEA, PRK", "SIXPARTY", "07 运送"):
+    for whole in ("2007-03-19*", "CHN → PRK, USA", "IAEA, PRK", "CHN, PRK, USA, KOR, JPN, RUS", "07 运送"):
         assert whole in joined, (whole, joined)
     last_quote = "7月18日，国际原子能机构确认朝鲜已关闭宁边五座核设施。"
     if width < 120:
@@ -375,7 +375,11 @@ def test_dry_run_table_fits_the_terminal(monkeypatch: pytest.MonkeyPatch, width:
         ]
         assert "…" in lines[rows[0] + 1]
     else:
-        assert last_quote in joined
+        # quotes are whole, in their own column (wrapped within it when long): nothing is cut
+        assert "…" not in joined
+        assert last_quote[:14] in joined
+        quote_column = "".join(line[lines[rows[-1]].index("7月18日") :] for line in lines[rows[-1] :])
+        assert last_quote in quote_column.replace(" ", ""), quote_column
 
 
 @pytest.mark.parametrize(
