@@ -11,6 +11,7 @@ import operator
 import os
 import re
 import signal
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,19 +39,33 @@ AGENT = Path(__file__).parents[2] / "docs" / "examples" / "my_agent.py"
 CONFIG = RunConfig(chair="mediator", default="linear", patience=3)
 
 
+ROOT = Path(__file__).parents[2]
+
+
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    with (
-        distributed.LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        yield client
+    # The worker processes are spawned with this process's sys.path. Inputs defined in the tests
+    # (tests.forecast's fragile input) unpickle there only if the repository's root is on it, which
+    # `python -m pytest` gives and the `pytest` script (make test) does not; without it a worker cannot
+    # read its task and the batch waits for ever.
+    added = str(ROOT) not in sys.path
+    if added:
+        sys.path.insert(0, str(ROOT))
+    try:
+        with (
+            distributed.LocalCluster(
+                n_workers=2,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            distributed.Client(cluster) as client,
+        ):
+            yield client
+    finally:
+        if added:
+            sys.path.remove(str(ROOT))
 
 
 @pytest.fixture
