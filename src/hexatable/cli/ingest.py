@@ -101,33 +101,6 @@ def _dictionaries(
     return gazetteer, verbs
 
 
-def mention_json(mention: ActorMention) -> dict[str, Any]:
-    return {"id": mention.actor, "text": mention.text, "origin": mention.origin, "state": mention.state}
-
-
-def event_json(event: DraftEvent) -> dict[str, Any]:
-    """One event of ``--json`` (documented in docs/cli.md)."""
-    return {
-        "id": event.id,
-        "source": event.source,
-        "line": event.line,
-        "end_line": event.end_line,
-        "date": str(event.date.date),
-        "date_text": event.date.text,
-        "date_rule": event.date.rule,
-        "date_inferred": event.date.inferred,
-        "actors": [mention_json(m) for m in event.actors],
-        "targets": [mention_json(m) for m in event.targets],
-        "cameo": event.cameo,
-        "cue": None
-        if event.cue is None
-        else {"text": event.cue.text, "entry": event.cue.entry, "cameo": event.cue.cameo},
-        "confidence": event.confidence,
-        "quote": event.quote,
-        "text": event.text,
-    }
-
-
 def extraction_json(extraction: Extraction) -> dict[str, Any]:
     document = extraction.document
     return {
@@ -136,7 +109,7 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
         "kind": document.kind,
         "lang": extraction.lang,
         "lines": len(document.lines),
-        "events": [event_json(e) for e in extraction.events],
+        "events": [e.to_json() for e in extraction.events],
         "proposed_actors": [
             {"id": p.id, "name": p.name, "lang": p.lang, "kind": p.kind, "line": p.first_line}
             for p in extraction.proposed

@@ -20,7 +20,7 @@ The steps, each a pure function of its input:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from hexatable.case.dates import DateSpan
 
@@ -78,6 +78,10 @@ class ActorMention:
     origin: ActorOrigin
     state: str | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        """The mention as ``--json`` and the review page give it (offsets left out)."""
+        return {"id": self.actor, "text": self.text, "origin": self.origin, "state": self.state}
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -134,3 +138,24 @@ class DraftEvent:
     """What in this event came from context rather than from its own clause (a date inherited from
     an earlier sentence, a year carried over, a subject left out), in words: the draft writes them as
     the citation's ``basis: inferred`` reason. Empty when everything is said in the quoted clause."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The event as ``--json`` gives it (documented in docs/cli.md); the review page adds to it."""
+        cue = self.cue
+        return {
+            "id": self.id,
+            "source": self.source,
+            "line": self.line,
+            "end_line": self.end_line,
+            "date": str(self.date.date),
+            "date_text": self.date.text,
+            "date_rule": self.date.rule,
+            "date_inferred": self.date.inferred,
+            "actors": [m.to_json() for m in self.actors],
+            "targets": [m.to_json() for m in self.targets],
+            "cameo": self.cameo,
+            "cue": None if cue is None else {"text": cue.text, "entry": cue.entry, "cameo": cue.cameo},
+            "confidence": self.confidence,
+            "quote": self.quote,
+            "text": self.text,
+        }

@@ -792,20 +792,14 @@ def numbered_lines(text: str, pieces: list[dict[str, Any]]) -> list[dict[str, An
 
 
 def _mention_view(mention: ActorMention, reading: Reading, lang: Lang) -> dict[str, Any]:
-    return {
-        "id": mention.actor,
-        "text": mention.text,
-        "label": reading.label(mention.actor, lang),
-        "origin": mention.origin,
-        "state": mention.state,
-    }
+    return {**mention.to_json(), "label": reading.label(mention.actor, lang)}
 
 
 def record_view(
     event: DraftEvent, reading: Reading, lang: Lang, correction: Correction | None
 ) -> dict[str, Any]:
-    """One draft record as the review page shows it, with the values its inputs hold."""
-    cue = event.cue
+    """One draft record as the review page shows it (the ``--json`` record with labels), with the
+    values its inputs hold."""
     values = {
         "date": str(event.date.date),
         "actors": " ".join(m.actor for m in event.actors),
@@ -814,22 +808,13 @@ def record_view(
     }
     if correction is not None:
         values |= correction.values
+    known = event.cameo in CAMEO_ROOTS
     return {
-        "id": event.id,
-        "line": event.line,
-        "end_line": event.end_line,
-        "date": str(event.date.date),
-        "date_text": event.date.text,
-        "date_rule": event.date.rule,
-        "date_inferred": event.date.inferred,
+        **event.to_json(),
         "actors": [_mention_view(m, reading, lang) for m in event.actors],
         "targets": [_mention_view(m, reading, lang) for m in event.targets],
-        "cameo": event.cameo,
-        "cameo_en": cameo_label(event.cameo, "en") if event.cameo in CAMEO_ROOTS else "?",
-        "cameo_zh": cameo_label(event.cameo, "zh") if event.cameo in CAMEO_ROOTS else "?",
-        "cue": None if cue is None else {"text": cue.text, "entry": cue.entry, "cameo": cue.cameo},
-        "confidence": event.confidence,
-        "quote": event.quote,
+        "cameo_en": cameo_label(event.cameo, "en") if known else "?",
+        "cameo_zh": cameo_label(event.cameo, "zh") if known else "?",
         "decision": correction.decision if correction else "accept",
         "typed": values,
     }
