@@ -245,6 +245,43 @@ def test_an_explicit_earlier_year_moves_the_context() -> None:
     assert next_day_after("2019年2月8日，宣布。", "2003年8月27日，首轮会谈开幕。") == "2003-08-28"
 
 
+def test_after_a_flashback_a_month_and_day_return_to_the_interrupted_narration() -> None:
+    # An essay set in spring 2020 recalls 2019, then goes on without writing the year again.
+    finder = date_finder("zh", year=2020)
+    finder.find("3月2日，外长会晤在东京举行。")
+    (recalled,) = finder.find("早在2019年10月，双方就曾提出这一设想。")
+    assert str(recalled.date) == "2019-10" and recalled.anchor
+    (back,) = finder.find("3月5日，两国外长发表联合声明。")
+    assert (str(back.date), back.inferred, back.anchor) == ("2020-03-05", True, True)
+    assert [str(m.date) for m in finder.find("次日，双方举行记者会。")] == ["2020-03-06"]
+
+
+def test_relative_words_in_a_flashback_stay_in_the_flashback() -> None:
+    # 同年 and 次年 count from the flashback's year, as written; only a bare month and day return.
+    assert last("2020年3月2日，会晤举行。", "2017年4月，双方曾签署协议。", "同年，协议生效。") == "2017"
+    assert last("2020年3月2日，会晤举行。", "2017年4月，双方签署协议。", "次年2月，协议失效。") == "2018-02"
+
+
+def test_a_flashback_that_narrates_in_its_own_year_becomes_the_narration() -> None:
+    # an introduction set in 2017, then a history from 2003 told with dates that leave the year out
+    finder = date_finder("zh")
+    finder.find("2017年4月14日，外长表示支持对话。")
+    finder.find("2003年8月27日，首轮会谈在北京开幕。")
+    finder.find("8月29日，会谈闭幕。")
+    finder.find("2005年11月9日，第五轮会谈开幕。")
+    (date,) = finder.find("9月20日，一方发表声明。")
+    # read in the history's year (a back-reference there), never in the introduction's 2017
+    assert str(date.date) == "2005-09-20" and not date.anchor
+
+
+def test_a_flashback_month_that_falls_before_the_narration_too_stays_a_back_reference() -> None:
+    finder = date_finder("zh")
+    finder.find("2020年3月2日，会晤举行。")
+    finder.find("2019年10月，双方提出设想。")
+    (date,) = finder.find("这与2月签署的协议不同。")
+    assert (str(date.date), date.anchor) == ("2019-02", False)
+
+
 def test_a_date_inside_a_clause_is_a_detail_but_one_opening_a_clause_moves_the_context() -> None:
     assert next_day_after("6月18日，美军决定暂停 8 月与韩国举行的军演。", year=2018) == "2018-06-19"
     assert next_day_after("5月29日，金英哲赴美，30日至31日与蓬佩奥在纽约会面。", year=2018) == "2018-06-01"

@@ -28,6 +28,15 @@ A mention moves the context only if all of these hold:
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
 
+6. a flashback does not end the narration it interrupts: a date that writes its year and ends before
+   the context begins (2018年4月… in a passage set in February 2019) moves the context, so 同年 and
+   8月 after it are of 2018, but the interrupted context is kept; a later month and day written
+   without a year that would be a back-reference in the flashback (rule 4) but not in the kept
+   context is read in the kept context (3月1日 is 2019-03-01) and ends the flashback, as does any
+   date that reaches the kept context. A flashback whose own dates leave the year out (2003年8月27日
+   …，8月29日…) is not a digression but where the text now narrates (a history after an
+   introduction set later): the first such date that moves the context drops the kept one.
+
 A full date moves year, month and day; a month moves year and month (and forgets the day); a year
 moves the year only. A period part (年初, 上旬, "early July") moves the context at the precision that
 is written (年初 → the year; 7月上旬 → July); a range moves it to its end.
@@ -293,6 +302,8 @@ class RunningDateFinder:
     context: DateContext = field(default_factory=DateContext)
     unresolved: list[str] = field(default_factory=list)
     written: dt.date | None = None
+    narration: DateContext | None = None
+    """The context a flashback interrupted (rule 6 of the module docstring), None when there is none."""
     _dateline_seen: bool = False
 
     def find(self, text: str) -> list[DateMention]:
@@ -318,9 +329,19 @@ class RunningDateFinder:
                 continue
             inside = bisect.bisect_right(quote_starts, raw.start) - 1
             quoted = inside >= 0 and raw.start < quotes[inside][1]
-            back = inferred and self.context.span is not None and span.latest() < self.context.span.earliest()
+            back = inferred and _before(span, self.context)
             # a weekday or "yesterday" counts from the day of writing, not from the narration
             back = back and raw.left.weekday is None and raw.left.written_shift is None
+            returned = False
+            if back and self.narration is not None and _year_left_out(raw):
+                # after a flashback (2018年4月… in a passage set in 2019), a month and day that fall
+                # before it belong to the narration the flashback interrupted (3月1日 is 2019's)
+                try:
+                    again = _resolve(raw, self.narration, self.written)
+                except (_UnresolvableError, ValueError, OverflowError):
+                    again = None
+                if again is not None and not _before(again[0], self.narration):
+                    (span, point, inferred), back, returned = again, False, True
             if raw.dateline and not self._dateline_seen and not span.is_range and point.day is not None:
                 self._dateline_seen = True
                 self.written = dt.date(point.year, point.month or 1, point.day)
@@ -340,10 +361,21 @@ class RunningDateFinder:
             )
             if anchor:
                 moved_in.add(raw.sentence)
-                self._move(point, span)
+                flashback = not inferred and _before(span, self.context)
+                if inferred and not returned:
+                    self.narration = None  # a date read in the flashback's year: the text settled there
+                self._move(point, span, flashback=flashback)
+            elif returned:
+                self.narration = None
         return found
 
-    def _move(self, point: PartialDate, span: DateSpan) -> None:
+    def _move(self, point: PartialDate, span: DateSpan, flashback: bool = False) -> None:
+        """Move the context to ``point``; a flashback (a date that writes its year and ends before the
+        context begins) keeps the context it interrupted in :attr:`narration` (rule 6)."""
+        if flashback and self.narration is None:
+            self.narration = self.context
+        elif not flashback and self.narration is not None and not _before(span, self.narration):
+            self.narration = None  # the text is back in (or past) the interrupted narration
         self.context = DateContext(point.year, point.month, point.day, span)
 
     def carried(self) -> DateMention | None:
@@ -352,6 +384,25 @@ class RunningDateFinder:
         if self.context.span is None:
             return None
         return DateMention(0, 0, "", self.context.span, "context", inferred=True, anchor=False)
+
+
+def _before(span: DateSpan, context: DateContext) -> bool:
+    """Whether ``span`` ends before the context's date begins."""
+    return context.span is not None and span.latest() < context.span.earliest()
+
+
+def _year_left_out(raw: RawDate) -> bool:
+    """A month (and day) written without its year: 3月1日, 2月27日至28日; not 同年, 次日, 去年."""
+    left = raw.left
+    return (
+        left.year is None
+        and left.month is not None
+        and left.year_shift is None
+        and left.month_shift is None
+        and left.day_shift is None
+        and left.weekday is None
+        and left.written_shift is None
+    )
 
 
 def date_finder(lang: Lang, *, year: int | None = None, written: dt.date | None = None) -> RunningDateFinder:
