@@ -301,7 +301,7 @@ def test_a_new_subject_after_a_comma_starts_a_clause_of_its_own() -> None:
     assert [(r[6], r[1], r[2], r[5]) for r in rows] == [
         (1, "2007-03-05", ["USA"], "建议"),
         (1, "2007-03-05", ["KOR"], "建议"),
-        (2, "2007-03-06", ["CHN"], "斡旋"),  # rule 3: 朝鲜 comes after the main cue: a target
+        (2, "2007-03-06", ["PRK"], "同意"),  # rule 3b: 经中国斡旋 is the scene, 朝鲜同意 the act
         (3, "2007-03-07", ["PRK"], "访问"),
         (4, "2007-03-08", ["CHN"], "表示"),
     ]

@@ -348,20 +348,99 @@ def _drop_affiliations(flat: str, mentions: Sequence[ActorMention]) -> list[Acto
     return [m for m in mentions if m.actor not in states_of_persons]
 
 
-def _main_cue(cues: Sequence[Cue], actors: Sequence[ActorMention]) -> Cue | None:
+def _main_cue(
+    cues: Sequence[Cue],
+    actors: Sequence[ActorMention],
+    flat: str = "",
+    lang: Lang = "en",
+    span: tuple[int, int] = (0, 0),
+) -> Cue | None:
+    """The cue that types a clause (rule 3): the first after the clause's first actor, else the
+    first. In Chinese (rule 3b) a cue in a document title or an adverbial stretch is passed over when
+    the clause has another. It splits actors from targets; the cue that types the event may be a
+    later one (:func:`_zh_reported_act`)."""
+    if lang == "zh" and cues:
+        cues = _zh_main_verbs(flat, span, cues)
     if not cues:
         return None
+    main = min(cues, key=lambda c: (c.start, -c.weight))
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
         if after:
-            return min(after, key=lambda c: (c.start, -c.weight))
-    return min(cues, key=lambda c: (c.start, -c.weight))
+            main = min(after, key=lambda c: (c.start, -c.weight))
+    return main
+
+
+_ZH_TITLE = re.compile(r"《[^《》]*》")
+_ZH_NEGATED = re.compile(r"(?:未能|未|没有|没|不|无法|不能|不会|不再)$")
+SAYING_WEIGHT = 0.5
+"""A cue of code 01 weighing at most this is a verb of saying (表示, 称, 宣布, 声明: the reporting and
+formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
+
+
+def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The stretches of a clause between clause marks that are adverbial (rule 1b's test: opening
+    with a subordinator such as 在, 经, 由于, or closing with a time word such as …时, …之后)."""
+    start, end = span
+    stretches: list[tuple[int, int]] = []
+    at = start
+    for mark in [*re.finditer(r"[，；,;：:]", flat[start:end]), None]:
+        stop = start + mark.start() if mark is not None else end
+        stretch = flat[at:stop]
+        if stretch.strip() and (_ZH_SUBORDINATE_START.match(stretch) or _ZH_SUBORDINATE_END.search(stretch)):
+            stretches.append((at, stop))
+        at = start + mark.end() if mark is not None else end
+    return stretches
+
+
+def _zh_main_verbs(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> list[Cue]:
+    """The cues that can be a clause's main verb (rule 3b): not inside a title in 《》 (a treaty or a
+    plan named, 《不扩散核武器条约》), nor inside an adverbial stretch ("在六方会谈中，朝鲜要求…": the
+    talks set the scene, the demand is the act); all of them when that leaves none."""
+    fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
+    fenced += _zh_subordinate_stretches(flat, span)
+    kept = [c for c in cues if not any(low <= c.start and c.end <= high for low, high in fenced)]
+    return kept or list(cues)
+
+
+def _zh_reported_act(
+    flat: str,
+    main: Cue,
+    cues: Sequence[Cue],
+    mentions: Sequence[ActorMention] = (),
+    speakers: frozenset[str] = frozenset(),
+) -> Cue:
+    """A verb of saying gives way to the speaker's own act that it reports (rule 3b): in
+    "朝鲜宣布退出条约" the event is the withdrawal (16), not the announcement. The CAMEO codebook
+    (Schrodt 2012, v1.1b3) keeps 010, "make statement, not specified below", for statements that no
+    other category fits, so a statement of an act is coded by that act. The reported act is the
+    first cue after the verb of saying in its clause whose code is not 01, that is not negated
+    (未能达成协议 is no agreement) and that no other party than the speakers (``speakers``: the
+    clause's actors) is named before: in "中方表示，美方同意会面" the agreement is the US's, and
+    China's act is the statement. The first, not the strongest: a Chinese clause puts its head verb
+    first and what it governs after it (愿意重返会谈 is an intent, 03, to meet; 要求美方解除制裁 a
+    demand, 10), as rule 3 takes the first cue after the actor. Without one the statement stands."""
+    if main.cameo != NO_CUE_CAMEO or main.weight > SAYING_WEIGHT:
+        return main
+    said = [
+        c
+        for c in cues
+        if c.start >= main.end
+        and c.cameo != NO_CUE_CAMEO
+        and not _ZH_NEGATED.search(flat, 0, c.start)
+        and not any(main.end <= m.start < c.start and m.actor not in speakers for m in mentions)
+    ]
+    return min(said, key=lambda c: (c.start, -c.weight)) if said else main
 
 
 def _roles(
-    flat: str, lang: Lang, mentions: Sequence[ActorMention], cue: Cue | None
+    flat: str,
+    lang: Lang,
+    mentions: Sequence[ActorMention],
+    cue: Cue | None,
+    scene: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[ActorMention], list[ActorMention]]:
-    """Actors and targets of a clause (rule 3)."""
+    """Actors and targets of a clause (rule 3); ``scene``: its adverbial stretches (rule 3b)."""
     if cue is None:
         before, after = list(mentions), []
     else:
@@ -375,6 +454,17 @@ def _roles(
             targets.append(mention)
         else:
             actors.append(mention)
+    if lang == "zh" and cue is not None and scene:
+        # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
+        # sets the scene: it is acted on, not acting, when the clause has a subject outside it
+        aside = [
+            m
+            for m in actors
+            if any(low <= m.start and m.end <= high and not low <= cue.start < high for low, high in scene)
+        ]
+        if aside and len(aside) < len(actors):
+            actors = [m for m in actors if m not in aside]
+            targets = [*aside, *targets]
     return actors, targets
 
 
@@ -558,8 +648,9 @@ def extract(
         for start, end, own_date in parts:
             inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
             clause_cues = [c for c in cues if start <= c.start and c.end <= end]
-            cue = _main_cue(clause_cues, inside)
-            actors, targets = _roles(flat, lang, inside, cue)
+            scene = _zh_subordinate_stretches(flat, (start, end)) if lang == "zh" else []
+            cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
+            actors, targets = _roles(flat, lang, inside, cue, scene)
             # pronouns and collective words (hexatable.ingest.reference), then the roles again
             named = [m for m in known if start <= m.start and m.end <= end]
             here = [(m.start, _absolute_actor(m, sentence)) for m in actors if _is_person(m.actor)]
@@ -584,8 +675,8 @@ def extract(
                 inside = _drop_affiliations(
                     flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end))
                 )
-                cue = _main_cue(clause_cues, inside)
-                actors, targets = _roles(flat, lang, inside, cue)
+                cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
+                actors, targets = _roles(flat, lang, inside, cue, scene)
 
             def located(
                 mention: ActorMention,
@@ -616,8 +707,8 @@ def extract(
                 if extra:
                     inside = sorted([*inside, *extra], key=lambda m: (m.start, -m.end))
                     inside = _drop_affiliations(flat, inside)
-                    cue = _main_cue(clause_cues, inside)
-                    actors, targets = _roles(flat, lang, inside, cue)
+                    cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
+                    actors, targets = _roles(flat, lang, inside, cue, scene)
             clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
             if own_date is not None:
                 date, inherited = own_date, False
@@ -658,6 +749,10 @@ def extract(
             resolved = [r for r in references if any((r.start, m.actor) in used for m in r.referents)]
             resolved = list({(r.text, r.referents): r for r in resolved}.values())
             from_reference = any((a.start, a.actor) in stands_for for a in actors)
+            if cue is not None and lang == "zh":
+                speakers = frozenset(a.actor for a in actors)
+                said = _zh_main_verbs(flat, (start, end), clause_cues)
+                cue = _zh_reported_act(flat, cue, said, [*inside, *targets], speakers)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             if inherited:
                 shown = replace(date, inferred=True, rule=f"inherited:{date.rule}")

@@ -1,0 +1,124 @@
+"""Chinese main-verb choice (rule 3b of ``hexatable.ingest.extract``), on sentences written for these tests.
+
+The date finder and gazetteer are the fakes of ``tests/ingest/fakes.py``; the cues come from a small
+weighted table (below), because the rule tells a verb of saying (01, weight at most 0.5) from a
+specific cue by its weight, as the built-in dictionary weighs them. Every expected record is worked out
+by hand from the rule named beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hexatable.ingest.extract import SAYING_WEIGHT, extract
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.types import Cue, Lang
+from tests.ingest.fakes import FakeFinder, FakeGazetteer
+
+NAMES = {
+    "中国": ("CHN", None),
+    "中方": ("CHN", None),
+    "朝鲜": ("PRK", None),
+    "朝方": ("PRK", None),
+    "美国": ("USA", None),
+    "美方": ("USA", None),
+    "日本": ("JPN", None),
+    "韩国": ("KOR", None),
+}
+
+CUES: dict[str, tuple[int, float]] = {
+    "表示": (1, 0.3),
+    "称": (1, 0.3),
+    "宣布": (1, 0.5),
+    "否认": (1, 0.6),
+    "会谈": (4, 0.9),
+    "斡旋": (4, 0.8),
+    "退出": (16, 1.0),
+    "要求": (10, 0.8),
+    "愿意": (3, 0.8),
+    "同意": (3, 0.6),
+    "达成协议": (5, 1.0),
+    "制裁": (16, 1.0),
+    "条约": (5, 0.2),
+}
+"""Cue: (CAMEO root, weight), the weights in the built-in dictionary's bands (条约 is a made-up weak cue
+standing for a cue word inside a title)."""
+
+
+@dataclass
+class WeightedVerbs:
+    """Cues ``{text: (CAMEO root, weight)}``, matched leftmost-longest."""
+
+    cues: dict[str, tuple[int, float]]
+
+    def find(self, text: str, lang: Lang) -> list[Cue]:
+        pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
+        return [
+            Cue(m.start(), m.end(), m.group(), self.cues[m.group()][0], m.group(), self.cues[m.group()][1])
+            for m in pattern.finditer(text)
+        ]
+
+
+def events(text: str) -> list[tuple[int, list[str], list[str], int, str | None]]:
+    """(line, actors, targets, CAMEO root, cue) of each event extracted from ``text``."""
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=WeightedVerbs(CUES),
+        source_id="chron",
+        finder=FakeFinder("zh"),
+    )
+    return [
+        (
+            e.line,
+            [a.actor for a in e.actors],
+            [t.actor for t in e.targets],
+            e.cameo,
+            e.cue.text if e.cue else None,
+        )
+        for e in result.events
+    ]
+
+
+def test_the_weights_of_the_table_are_those_the_rule_reads() -> None:
+    assert CUES["宣布"][1] <= SAYING_WEIGHT < CUES["否认"][1]
+
+
+def test_a_verb_of_saying_gives_way_to_the_speakers_own_act() -> None:
+    text = (
+        "2030年1月5日，朝鲜宣布退出会谈。\n"  # the announcement is of a withdrawal: 16
+        "2030年1月6日，朝方称，愿意重返会谈。\n"  # what PRK said is its own intent: 03
+        "2030年1月7日，中方表示，美方同意会谈。\n"  # the agreement is the US's: CHN's act is the statement
+        "2030年1月8日，美方表示，双方未能达成协议。\n"  # a negated act is no act: the statement stands
+        "2030年1月9日，日本否认此事。\n"  # a specific comment (weight above the saying band) stays 01
+    )
+    assert events(text) == [
+        (1, ["PRK"], [], 16, "退出"),
+        (2, ["PRK"], [], 3, "愿意"),
+        (3, ["CHN"], ["USA"], 1, "表示"),
+        (4, ["USA"], [], 1, "表示"),
+        (5, ["JPN"], [], 1, "否认"),
+    ]
+
+
+def test_a_cue_in_an_adverbial_stretch_sets_the_scene_and_is_not_the_main_verb() -> None:
+    text = (
+        "2030年2月1日，因为日本提出会谈，韩国要求美国解除限制。\n"  # 因为…: the proposal is the scene
+        "2030年2月2日，经中方斡旋，朝方同意复会。\n"  # 经…: the mediation is the scene
+    )
+    assert events(text) == [
+        # the demand is the act; 日本, named only in the scene, is acted on, not acting
+        (1, ["KOR"], ["JPN", "USA"], 10, "要求"),
+        (2, ["PRK"], ["CHN"], 3, "同意"),
+    ]
+
+
+def test_a_cue_inside_a_title_is_not_the_main_verb() -> None:
+    assert events("2030年3月1日，朝鲜就《会谈条约》表示不满。\n") == [(1, ["PRK"], [], 1, "表示")]
+
+
+def test_the_scene_is_kept_when_it_is_all_the_clause_has() -> None:
+    # no cue outside the stretch: it stays the main verb, and its party stays the actor
+    assert events("2030年4月1日，由于美国制裁朝鲜。\n") == [(1, ["USA"], ["PRK"], 16, "制裁")]
