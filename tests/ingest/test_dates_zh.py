@@ -229,6 +229,13 @@ def test_a_quoted_date_does_not_move_the_context() -> None:
 def test_a_planned_date_does_not_move_the_context() -> None:
     assert next_day_after("5月10日，特朗普宣布，会晤将于6月12日在新加坡举行。", year=2018) == "2018-05-11"
     assert next_day_after("2005年8月28日，原定8月29日开幕的会谈推迟。") == "2005-08-29"
+    # the date an agreement or a decision sets is a plan too
+    assert next_day_after("2030年5月3日，会谈闭幕。", "各方同意于6月上旬在东京复会。") == "2030-05-04"
+    assert next_day_after("2030年5月3日，会谈闭幕。", "两国商定于7月1日互设机构。") == "2030-05-04"
+    assert next_day_after("2030年5月3日，会谈闭幕。", "理事会决定在9月召开特别会议。") == "2030-05-04"
+    # 取决于 ("depends on") is not a decision: the date it names is narrated as usual
+    assert next_day_after("2030年5月3日，会谈开幕。", "成败取决于6月1日的投票。") == "2030-06-02"
+    assert next_day_after("2030年5月3日，会谈开幕。", "各方决定于6月1日投票。") == "2030-05-04"
 
 
 def test_a_back_reference_does_not_move_the_context() -> None:

@@ -15,7 +15,7 @@ Context update rule (docs/ingest-dates.md, "Context")
 A mention moves the context only if all of these hold:
 
 1. it is not inside quotation marks (“…”, 「…」, 『…』, "…") of the same call;
-2. it is not a plan: no future marker (将, 定于, 计划, 预计, 原定; "will", "scheduled", "due to", ...)
+2. it is not a plan: no future marker (将, 定于, 计划, 预计, 原定, 同意于; "will", "scheduled", "due to", ...)
    earlier in its clause;
 3. it is not a bound: not followed by 以来 / 至今 / 以前 / 以后 ... or preceded by "since", "before",
    "after", "until", "by" (these name the edge of a period, not when something happened), nor a

@@ -120,7 +120,12 @@ _MONTH_PART = re.compile(
 _MONTH_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
 _RANGE = re.compile(rf"{_S}(?:至|到|~|—|–|-){_S}")
 _BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后|起(?![草程飞诉义]))")
-_FUTURE = re.compile(r"将(?![军领官士])|定于|拟于|拟在|计划|预定|预计|原定|有望|即将")
+_FUTURE = re.compile(
+    r"将(?![军领官士])|定于|拟于|拟在|计划|预定|预计|原定|有望|即将|(?:同意|商定|约定|(?<!取)决定)(?:于|在)"
+)
+"""Future markers: a date after one in its clause is a plan. 同意于, 商定于, 约定于, 决定于 (and 在)
+are the date an agreement or decision sets for what is to come ("同意于11月上旬举行下一轮会谈"); 取决于
+("depends on") is not one."""
 # An ASCII full stop typed right after a Chinese character ends a sentence too ("导弹.2006年").
 _CLAUSE_START = re.compile(r"[，,；;：:、。！？!?]|(?<=[\u3400-\u9fff])\.")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|(?<=[\u3400-\u9fff])\.")
