@@ -9,11 +9,11 @@ by hand from the rule named beside it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hexatable.ingest.extract import SAYING_WEIGHT, extract
 from hexatable.ingest.read import document_from_text
-from hexatable.ingest.types import Cue, Lang
+from hexatable.ingest.types import ActorMention, Cue, Lang
 from tests.ingest.fakes import FakeFinder, FakeGazetteer
 
 NAMES = {
@@ -122,3 +122,38 @@ def test_a_cue_inside_a_title_is_not_the_main_verb() -> None:
 def test_the_scene_is_kept_when_it_is_all_the_clause_has() -> None:
     # no cue outside the stretch: it stays the main verb, and its party stays the actor
     assert events("2030年4月1日，由于美国制裁朝鲜。\n") == [(1, ["USA"], ["PRK"], 16, "制裁")]
+
+
+def test_a_group_written_before_a_name_is_the_forum_not_a_party() -> None:
+    names = {**NAMES, "五方": ("CHN", None), "希尔": ("christopher-hill", "USA")}
+    result = extract(
+        document_from_text(
+            "2030年6月1日，五方会谈美国代表团团长希尔访问朝鲜。\n"  # the US delegate to the talks acts
+            "2030年6月2日，五方会谈在北京开幕。\n",  # the group itself, followed by no name: the parties
+            name="chron.txt",
+        ),
+        lang="zh",
+        gazetteer=GroupGazetteer(names),
+        verbs=WeightedVerbs(CUES | {"访问": (4, 0.8)}),
+        source_id="chron",
+        finder=FakeFinder("zh"),
+    )
+    assert [([a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events] == [
+        (["christopher-hill"], ["PRK"]),
+        (["CHN", "USA"], []),
+    ]
+
+
+@dataclass
+class GroupGazetteer(FakeGazetteer):
+    """The fake gazetteer, but 五方 is read as two members (CHN, USA) on one span, as the real
+    gazetteer reads a group the case defines by its members."""
+
+    def find(self, text: str, lang: Lang) -> list[ActorMention]:
+        found = []
+        for m in super().find(text, lang):
+            if m.text == "五方":
+                found += [replace(m, actor="CHN"), replace(m, actor="USA")]
+            else:
+                found.append(m)
+        return found

@@ -314,7 +314,28 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
         if head is not None:
             dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
         i = j + 1
-    return [m for k, m in enumerate(ordered) if k not in dropped]
+    kept = [m for k, m in enumerate(ordered) if k not in dropped]
+    return _drop_group_modifiers(flat, kept)
+
+
+_ZH_GROUP_TAIL = re.compile(r"(?:会谈|会议)?")
+
+
+def _drop_group_modifiers(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a group read as its members (六方) written right before another name, after at most
+    the word for its meetings (会谈, 会议), names the forum that name belongs to, not a party:
+    "六方会谈美国代表团团长希尔访问朝鲜" is the head of the US delegation to the talks visiting, not
+    the six parties. A group is several members read from one name (one span)."""
+    spans: dict[tuple[int, int], int] = {}
+    for m in mentions:
+        spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
+    starts = {m.start for m in mentions}
+    forums = {
+        span
+        for span, members in spans.items()
+        if members > 1 and (tail := _ZH_GROUP_TAIL.match(flat, span[1])) is not None and tail.end() in starts
+    }
+    return [m for m in mentions if (m.start, m.end) not in forums]
 
 
 _ZH_FIRM = re.compile(r"[\u4e00-\u9fff]{1,2}(?:银行|公司|集团)")
