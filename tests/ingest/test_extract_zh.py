@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from hexatable.ingest.dates import date_finder
 from hexatable.ingest.extract import SAYING_WEIGHT, extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, Lang
@@ -157,3 +158,39 @@ class GroupGazetteer(FakeGazetteer):
             else:
                 found.append(m)
         return found
+
+
+def test_a_date_right_after_the_subject_dates_its_clause() -> None:
+    # rule 2b, with the real date finder: 3月20日 comes after the subject of the second act (rule 1b
+    # cuts it off), where the finder sees a detail of a sentence that already said a date
+    text = "2030年3月2日，中方访问日本，韩方3月20日访问美国。\n4月1日，日方于4月3日访问韩国。\n"
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer({**NAMES, "韩方": ("KOR", None), "日方": ("JPN", None)}),
+        verbs=WeightedVerbs(CUES | {"访问": (4, 0.8)}),
+        source_id="chron",
+        finder=date_finder("zh"),
+    )
+    assert [(str(e.date.date), [a.actor for a in e.actors]) for e in result.events] == [
+        ("2030-03-02", ["CHN"]),
+        ("2030-03-20", ["KOR"]),
+        ("2030-04-01", ["JPN"]),  # the clause opens with its date: 于4月3日 is not the subject's
+    ]
+
+
+def test_a_bound_or_an_earlier_date_after_the_subject_does_not_date_the_clause() -> None:
+    text = "2030年3月2日，中方访问日本，韩方2029年以来多次访问美国，美方2月1日访问朝鲜。\n"
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer(NAMES | {"韩方": ("KOR", None)}),
+        verbs=WeightedVerbs(CUES | {"访问": (4, 0.8)}),
+        source_id="chron",
+        finder=date_finder("zh"),
+    )
+    assert [(str(e.date.date), [a.actor for a in e.actors]) for e in result.events] == [
+        ("2030-03-02", ["CHN"]),
+        ("2030-03-02", ["KOR"]),  # 2029年以来 is a bound: the clause keeps the sentence's date
+        ("2030-03-02", ["USA"]),  # 2月1日 would be before it: a back-reference, not the clause's date
+    ]

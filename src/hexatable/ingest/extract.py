@@ -64,6 +64,7 @@ from typing import Protocol
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
+from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
 from hexatable.ingest.render import render_event
@@ -266,6 +267,34 @@ def _subjects_clauses(
             piece_start = cut
     pieces.append((piece_start, end))
     return pieces
+
+
+_ZH_AFTER_SUBJECT = re.compile(r"(?:于|在)?")
+_ZH_BOUND_AFTER = re.compile(r"\s*(?:以来|至今|以前|之前|以后|之后|前后|起)")
+
+
+def _zh_subject_date(
+    flat: str, actors: Sequence[ActorMention], dates: Sequence[DateMention], current: DateMention | None
+) -> DateMention | None:
+    """Rule 2b: a date written right after a clause's subject (after at most 于 or 在) dates that
+    clause, as one opening it does: "金英哲2019年1月中旬访美" (subject, time, verb is the plainest Chinese
+    order). The date finder counts such a date as a detail of its sentence when the sentence has
+    said an earlier one (it cannot see the subject), so a clause cut by rule 1b would otherwise keep
+    the date of the clause before it. Not a bound (…以来, …起), a quoted date, or one that ends
+    before the date the clause would otherwise have (a back-reference)."""
+    if not actors:
+        return None
+    subject = min(actors, key=lambda m: m.start)
+    at = _ZH_AFTER_SUBJECT.match(flat, subject.end)
+    position = at.end() if at is not None else subject.end
+    date = next((d for d in dates if d.start == position), None)
+    if date is None or _ZH_BOUND_AFTER.match(flat, date.end):
+        return None
+    if any(low < date.start < high for low, high in quoted_spans(flat)):
+        return None
+    if current is not None and date.date.latest() < current.date.earliest():
+        return None
+    return date
 
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -730,6 +759,8 @@ def extract(
                     inside = _drop_affiliations(flat, inside)
                     cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
                     actors, targets = _roles(flat, lang, inside, cue, scene)
+            if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
+                own_date = _zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
             if own_date is not None:
                 date, inherited = own_date, False
