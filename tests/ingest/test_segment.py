@@ -83,6 +83,19 @@ def test_chinese_ends_and_closing_quotes() -> None:
     ]
 
 
+def test_an_ascii_full_stop_after_a_chinese_character_ends_a_sentence() -> None:
+    # a typo common in web text: "." for 。 (the date finder reads it as a sentence end too)
+    text = "2030年1月2日，甲国试射导弹.2030年2月3日，乙国抗议. 丙国表示关切.“丁国”回应"
+    assert [s.flat for s in segment(text, "zh")] == [
+        "2030年1月2日，甲国试射导弹.",
+        "2030年2月3日，乙国抗议.",
+        "丙国表示关切.",
+        "“丁国”回应",
+    ]
+    # not in a number, nor before a file extension (a link target such as 王毅.md), nor after Latin
+    assert len(segment("增长3.5个百分点，见王毅.md与v1.2版", "zh")) == 1
+
+
 def test_markdown_headings_and_list_items_stand_alone() -> None:
     text = "## 大事记\n- 3月8日，会见\n- 4月18日，访问\n"
     assert [s.flat for s in segment(text, "zh")] == ["## 大事记", "- 3月8日，会见", "- 4月18日，访问"]

@@ -2,8 +2,9 @@
 
 Rules (pure functions of the text; no model):
 
-- **Chinese** sentences end at 。！？； (and ASCII ``!?;`` in Chinese text), with any closing quotes
-  or brackets that follow (”’」』）》) kept in the sentence.
+- **Chinese** sentences end at 。！？； (and ASCII ``!?;`` in Chinese text, and an ASCII ``.`` typed
+  right after a Chinese character, before a space, a Chinese character, a digit or an opening mark),
+  with any closing quotes or brackets that follow (”’」』）》) kept in the sentence.
 - **English** sentences end at ``.``, ``!`` or ``?`` (closing quotes and brackets kept) followed by
   whitespace and then a capital letter, digit, opening quote or bracket, or the end of the text.
   A period after a known abbreviation ("Mr.", "Gen.", "Jan.", "U.S.", "e.g.") or a single capital
@@ -37,7 +38,12 @@ from dataclasses import dataclass, field
 from hexatable.case.quotes import _FOOTNOTE, _LINK  # the loader's own patterns, so quotes agree
 from hexatable.ingest.types import Lang
 
-_ZH_END = re.compile(r"[。！？；!?;]+[”’」』）》)\"']*")
+_ZH_END = re.compile(
+    r"(?:[。！？；!?;]+|(?<=[\u3400-\u9fff])\.(?=[\s\u3400-\u9fff\d“「（(]|$))[”’」』）》)\"']*"
+)
+"""Chinese sentence ends: 。！？； and their ASCII forms, and an ASCII full stop typed right after a
+Chinese character ("试射导弹.2006年10月9日", as the date finder reads it), when a space, a Chinese
+character, a digit or an opening mark follows (not the ".md" of a link target such as 王毅.md)."""
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _EN_NEXT = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9\u3400-\u9fff]")
 _ABBREVIATIONS = frozenset(
