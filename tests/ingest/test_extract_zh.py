@@ -194,3 +194,18 @@ def test_a_bound_or_an_earlier_date_after_the_subject_does_not_date_the_clause()
         ("2030-03-02", ["KOR"]),  # 2029年以来 is a bound: the clause keeps the sentence's date
         ("2030-03-02", ["USA"]),  # 2月1日 would be before it: a back-reference, not the clause's date
     ]
+
+
+def test_a_reported_act_still_to_come_is_an_intent_or_a_threat() -> None:
+    text = (
+        "2030年5月1日，朝方称，将参加会谈。\n"  # to meet, announced: an intent to cooperate (03)
+        "2030年5月2日，韩国表示准备制裁朝鲜。\n"  # to sanction, announced: a threat (13)
+        "2030年5月3日，美方宣布，今后，要求朝鲜退出。\n"  # 10 is neither: it stays a demand
+        "2030年5月4日，中方宣布退出会谈。\n"  # no future marker: the act itself (16)
+    )
+    assert events(text) == [
+        (1, ["PRK"], [], 3, "会谈"),
+        (2, ["KOR"], ["PRK"], 13, "制裁"),
+        (3, ["USA"], ["PRK"], 10, "要求"),
+        (4, ["CHN"], [], 16, "退出"),
+    ]

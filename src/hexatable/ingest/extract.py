@@ -480,7 +480,30 @@ def _zh_reported_act(
         and not _ZH_NEGATED.search(flat, 0, c.start)
         and not any(main.end <= m.start < c.start and m.actor not in speakers for m in mentions)
     ]
-    return min(said, key=lambda c: (c.start, -c.weight)) if said else main
+    if not said:
+        return main
+    act = min(said, key=lambda c: (c.start, -c.weight))
+    return _zh_intent(flat, main, act)
+
+
+_ZH_INTENT = re.compile(r"(?:将(?![军领官士])|愿意?|准备|打算|决心)")
+INTENT_CODES = {range(4, 9): 3, range(14, 21): 13}
+"""A reported act still to come, by its root: to consult, cooperate, aid or yield (04-08) is an intent
+to cooperate (03); to protest, show force, reduce relations, coerce, assault, fight or use mass
+violence (14-20) is a threat (13). The CAMEO codebook's verbal categories (Schrodt 2012, v1.1b3:
+03, with 031-039 "express intent to ..." such acts; 13, with 131-139 "threaten to ..." such acts)."""
+
+
+def _zh_intent(flat: str, saying: Cue, act: Cue) -> Cue:
+    """Rule 3b: a reported act announced for the future (将, 愿, 准备, 打算 between the verb of saying
+    and the act, in one stretch: "朝方称，将参加会谈") is coded as the intent or threat it states
+    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was."""
+    between = flat[saying.end : act.start]
+    stretch = between[max(between.rfind(c) for c in "，,；;：:") + 1 :]
+    if not _ZH_INTENT.search(stretch):
+        return act
+    code = next((c for codes, c in INTENT_CODES.items() if act.cameo in codes), act.cameo)
+    return replace(act, cameo=code)
 
 
 def _roles(
