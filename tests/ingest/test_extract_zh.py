@@ -209,3 +209,20 @@ def test_a_reported_act_still_to_come_is_an_intent_or_a_threat() -> None:
         (3, ["USA"], ["PRK"], 10, "要求"),
         (4, ["CHN"], [], 16, "退出"),
     ]
+
+
+def test_dates_listed_with_a_dunhao_share_the_verb_after_them() -> None:
+    # rule 1c: each listed date is a visit (04), not a cueless placeholder (01) for the first
+    text = "韩方2030年3月2日、4月5日两度访问日本。\n"
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer({**NAMES, "韩方": ("KOR", None)}),
+        verbs=WeightedVerbs(CUES | {"访问": (4, 0.8)}),
+        source_id="chron",
+        finder=date_finder("zh"),
+    )
+    assert [(str(e.date.date), e.cameo, e.cue.text if e.cue else None) for e in result.events] == [
+        ("2030-03-02", 4, "访问"),
+        ("2030-04-05", 4, "访问"),
+    ]

@@ -297,6 +297,27 @@ def _zh_subject_date(
     return date
 
 
+def _zh_enumerated_cues(
+    flat: str, parts: Sequence[tuple[int, int]], cues: Sequence[Cue]
+) -> dict[int, list[Cue]]:
+    """Rule 1c: dates listed with 、 share the verb after the list. "蓬佩奥7月、8月、10月三度访朝" is
+    cut into clauses at each date (rule 1); the clauses before the last, which end with 、 and have
+    no cue, take the cue of the first clause after them that has one (the visit of each month), so
+    each date is an event of its own kind, not a cueless placeholder. By clause index."""
+    shared: dict[int, list[Cue]] = {}
+    for i, (start, end) in enumerate(parts):
+        if any(start <= c.start < end for c in cues) or not flat[start:end].rstrip().endswith("、"):
+            continue
+        for j in range(i + 1, len(parts)):
+            later = [c for c in cues if parts[j][0] <= c.start < parts[j][1]]
+            if later:
+                shared[i] = later[:1]
+                break
+            if not flat[parts[j][0] : parts[j][1]].rstrip().endswith("、"):
+                break
+    return shared
+
+
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于; "in", "at") is where, not who; so
     is a name that follows such a place with at most two characters between (在越南首都河内)."""
@@ -718,9 +739,10 @@ def extract(
             for c_start, c_end, own_date in _clauses(flat, dates)
             for start, end in _subjects_clauses(flat, lang, c_start, c_end, known, cues)
         ]
-        for start, end, own_date in parts:
+        shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _ in parts], cues) if lang == "zh" else {}
+        for index, (start, end, own_date) in enumerate(parts):
             inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
-            clause_cues = [c for c in cues if start <= c.start and c.end <= end]
+            clause_cues = [c for c in cues if start <= c.start and c.end <= end] or shared.get(index, [])
             scene = _zh_subordinate_stretches(flat, (start, end)) if lang == "zh" else []
             cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
             actors, targets = _roles(flat, lang, inside, cue, scene)
