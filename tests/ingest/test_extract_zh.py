@@ -126,22 +126,24 @@ def test_the_scene_is_kept_when_it_is_all_the_clause_has() -> None:
 
 
 def test_a_group_written_before_a_name_is_the_forum_not_a_party() -> None:
-    names = {**NAMES, "五方": ("CHN", None), "希尔": ("christopher-hill", "USA")}
+    names = {**NAMES, "五方": ("CHN", None), "希尔": ("christopher-hill", "USA"), "东京": ("JPN", None)}
     result = extract(
         document_from_text(
             "2030年6月1日，五方会谈美国代表团团长希尔访问朝鲜。\n"  # the US delegate to the talks acts
-            "2030年6月2日，五方会谈在北京开幕。\n",  # the group itself, followed by no name: the parties
+            "2030年6月2日，五方会谈在北京开幕。\n"  # the group itself, followed by no name: the parties
+            "2030年6月3日，五方东京会议开幕。\n",  # no 会谈/会议 between: the city names the meeting
             name="chron.txt",
         ),
         lang="zh",
         gazetteer=GroupGazetteer(names),
-        verbs=WeightedVerbs(CUES | {"访问": (4, 0.8)}),
+        verbs=WeightedVerbs(CUES | {"访问": (4, 0.8), "会议": (4, 0.5)}),
         source_id="chron",
         finder=FakeFinder("zh"),
     )
     assert [([a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events] == [
         (["christopher-hill"], ["PRK"]),
         (["CHN", "USA"], []),
+        (["CHN", "USA", "JPN"], []),
     ]
 
 

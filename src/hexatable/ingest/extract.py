@@ -368,12 +368,12 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
     return _drop_group_modifiers(flat, kept)
 
 
-_ZH_GROUP_TAIL = re.compile(r"(?:会谈|会议)?")
+_ZH_GROUP_TAIL = re.compile(r"会谈|会议")
 
 
 def _drop_group_modifiers(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    """Rule 3: a group read as its members (六方) written right before another name, after at most
-    the word for its meetings (会谈, 会议), names the forum that name belongs to, not a party:
+    """Rule 3: a group read as its members (六方) written right before another name, after the word
+    for its meetings (会谈, 会议), names the forum that name belongs to, not a party:
     "六方会谈美国代表团团长希尔访问朝鲜" is the head of the US delegation to the talks visiting, not
     the six parties. A group is several members read from one name (one span)."""
     spans: dict[tuple[int, int], int] = {}
