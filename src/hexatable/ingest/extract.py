@@ -539,6 +539,9 @@ def extract(
     last_date: DateMention | None = None
     kind = getattr(gazetteer, "kind", None)
     memory = ReferenceMemory(kind=kind if callable(kind) else default_kind)
+    # names that need the document read so far (a surname after the full name, "the North")
+    reader = getattr(gazetteer, "reader", None)
+    names = reader(lang) if callable(reader) else None
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
@@ -547,7 +550,8 @@ def extract(
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
         flat = sentence.flat
         dates = sorted(finder.find(flat), key=lambda d: d.start)
-        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, gazetteer.find(flat, lang)))
+        found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
+        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         previous_actors: list[ActorMention] = []
         parts = [

@@ -199,6 +199,34 @@ class Gazetteer:
                 expanded.append(replace(mention, actor=member) if member != mention.actor else mention)
         return expanded
 
+    def reader(self, lang: Lang) -> NameReader:
+        """A reader of one document's names, sentence after sentence (:class:`NameReader`): what
+        :meth:`find` finds, plus the names that stand for an actor only after the document has named
+        it (a person's surname alone, "the North")."""
+        return NameReader(self, lang)
+
+    def surnames(self) -> Mapping[str, tuple[str, ...]]:
+        """Each person's short names, language-neutral: the first and the last part of a name of two
+        or more parts (split at spaces and name dots: "Christopher Hill" gives Christopher and Hill,
+        "Roh Moo-hyun" Roh and Moo-hyun, 克里斯托弗·希尔 克里斯托弗 and 希尔), for every language's
+        label. A Chinese name written without a dot (胡锦涛) has no parts: its surname alone is a
+        common character. Parts shorter than two letters, initials ("W.") and titles are left out.
+        A short name of several persons maps to all of them (in the gazetteer's order)."""
+        table = self._cache.get("surnames")
+        if table is None:
+            found: dict[str, list[str]] = {}
+            for actor in self._actors().values():
+                if actor.kind != "person":
+                    continue
+                for name in actor.names.values():
+                    for part in _short_names(name):
+                        holders = found.setdefault(part, [])
+                        if actor.id not in holders:
+                            holders.append(actor.id)
+            table = {part: tuple(ids) for part, ids in found.items()}
+            self._cache["surnames"] = table
+        return table
+
     def propose(self, text: str, lang: Lang) -> list[ActorMention]:
         """Names in ``text`` that no layer knows, as actors to review (``origin="proposed"``).
 
@@ -329,6 +357,169 @@ class Gazetteer:
 
 
 _BUILD_LOCK = threading.Lock()
+
+_NAME_PARTS = re.compile(r"[\s\u00b7\u2022\u30fb\u2027\uff0e]+")
+"""What separates the parts of a name: white space and the name dots of transliterations (·, ・)."""
+
+_TITLES = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "President",
+        "Chairman",
+        "Secretary",
+        "Minister",
+        "Premier",
+        "Prime",
+        "General",
+        "Gen",
+        "Ambassador",
+        "Envoy",
+        "Vice",
+        "Deputy",
+        "King",
+        "Queen",
+        "Prince",
+        "Sir",
+        "Lord",
+        "Director",
+        "Foreign",
+        "State",
+    ]
+)
+"""Words that may open an alias ("Chairman Kim", "President Trump") and are never a person's name."""
+
+_COMPASS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("the North", "PRK"), ("The North", "PRK"), ("the South", "KOR"), ("The South", "KOR")),
+}
+"""Names that stand for a state only in a text about its divided country: "the North" and "the South"
+are the DPRK and the ROK once the text has named either (:class:`NameReader`); elsewhere they are
+regions, or a country's own north."""
+
+_COMPASS_CONTEXT = frozenset({"PRK", "KOR"})
+
+
+def _short_names(name: str) -> list[str]:
+    """The first and the last part of a person's name (see :meth:`Gazetteer.surnames`)."""
+    parts = [p for p in _NAME_PARTS.split(name.strip()) if p]
+    if len(parts) < 2:
+        return []
+    chosen: list[str] = []
+    for part in (parts[0], parts[-1]):
+        letters = part.replace("-", "").replace("'", "").replace("\u2019", "")
+        if len(part) < 2 or not letters.isalpha() or part in _TITLES or part in chosen:
+            continue
+        if not is_cjk(part[0]) and not part[0].isupper():
+            continue
+        chosen.append(part)
+    return chosen
+
+
+class NameReader:
+    """The names of one document, read sentence by sentence in document order.
+
+    :meth:`find` gives what :meth:`Gazetteer.find` gives, plus two kinds of name that stand for an
+    actor only once the document has named it:
+
+    - **a person's short name** (:meth:`Gazetteer.surnames`) after the person was named in full
+      earlier in the document, or earlier in the same sentence: "Christopher Hill arrived. Hill said"
+      and 克里斯托弗·希尔抵达……希尔表示 give the person (and its state) twice. A short name two persons
+      share is the one named last. Before any full mention a short name names nobody (a "Hill" in a
+      text about hills, a "Rice" in one about food);
+    - **"the North", "the South"** (English) for the DPRK and the ROK, once the document has named
+      either Korean state (or one of its persons).
+
+    Such a mention keeps the actor's origin and state, so the extraction step treats it like a full
+    name. The reader keeps what it has seen: give it the sentences in order, each once.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lang: Lang) -> None:
+        self._gazetteer = gazetteer
+        self._lang: Lang = lang
+        self._recent: dict[str, str] = {}  # short name -> the person last named in full with it
+        self._korea = False
+
+    def find(self, text: str) -> list[ActorMention]:
+        """The names in ``text`` (one sentence), in order of position; see the class docstring."""
+        gazetteer = self._gazetteer
+        found = gazetteer.find(text, self._lang)
+        surnames = gazetteer.surnames()
+        actors = gazetteer._actors()
+        taken = sorted((m.start, m.end) for m in found)
+        persons_here = {m.actor for m in found if m.actor in actors and actors[m.actor].kind == "person"}
+        extra: list[tuple[int, int, str]] = []  # (start, end, short name, or NUL + a compass name)
+        for short, ids in surnames.items():
+            if short in self._recent or any(i in persons_here for i in ids):
+                extra.extend(
+                    (s, e, short) for s, e in _occurrences(text, short) if not _overlaps(taken, s, e)
+                )
+        compass = dict(_COMPASS.get(self._lang, ()))
+        for written in compass:
+            extra.extend(
+                (s, e, "\x00" + written) for s, e in _occurrences(text, written) if not _overlaps(taken, s, e)
+            )
+        # in order of position, so that a full name earlier in the sentence counts for a short one
+        order = sorted(
+            [(m.start, 0, m, "") for m in found] + [(s, 1, None, k) for s, _, k in extra],
+            key=lambda item: (item[0], item[1]),
+        )
+        ends = {(s, k): e for s, e, k in extra}
+        result: list[ActorMention] = []
+        last_end = -1
+        for start, _, mention, key in order:
+            if mention is not None:
+                result.append(mention)
+                self._note(mention, actors)
+                last_end = max(last_end, mention.end)
+                continue
+            end = ends[(start, key)]
+            if start < last_end:
+                continue
+            if key.startswith("\x00"):
+                if not self._korea:
+                    continue
+                actor_id = compass[key[1:]]
+            else:
+                person = self._recent.get(key)
+                if person is None:
+                    continue
+                actor_id = person
+            known = actors.get(actor_id)
+            if known is None:
+                continue
+            mention = ActorMention(start, end, text[start:end], actor_id, known.origin, known.state_of)
+            result.append(mention)
+            self._note(mention, actors)
+            last_end = end
+        return result
+
+    def _note(self, mention: ActorMention, actors: Mapping[str, KnownActor]) -> None:
+        """Remember a mention: its person's short names now name it; a Korean state opens the compass."""
+        known = actors.get(mention.actor)
+        if mention.actor in _COMPASS_CONTEXT or mention.state in _COMPASS_CONTEXT:
+            self._korea = True
+        if known is None or known.kind != "person":
+            return
+        for name in known.names.values():
+            for short in _short_names(name):
+                self._recent[short] = known.id
+
+
+def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``name`` is written in ``text``: on word boundaries for an alphabetic name; a Chinese
+    one not joined by a name dot to another part (希尔 but not 希尔·某某)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if is_cjk(name[0]):
+            joined = (start > 0 and text[start - 1] in "·・") or (end < len(text) and text[end] in "·・")
+            if not joined:
+                yield start, end
+        elif _on_word_boundaries(text, start, end):
+            yield start, end
+        start = text.find(name, start + 1)
 
 
 @dataclass(frozen=True)
