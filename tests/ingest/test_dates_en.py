@@ -411,3 +411,46 @@ def test_not_a_dateline(text: str) -> None:
     finder = date_finder("en", year=2008)
     finder.find(text)
     assert finder.written is None
+
+
+# --- Weeks and months named from the day of writing ------------------------------------------------
+# 15 April 2009 was a Wednesday: its week ran Monday 13 to Sunday 19 April; 1 January 2009 a Thursday.
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected", "anchor"),
+    [
+        ("Inspectors left last week.", dt.date(2009, 4, 15), "2009-04-06/2009-04-12", True),
+        ("The ban was widened earlier this week.", dt.date(2009, 4, 15), "2009-04-13/2009-04-14", True),
+        ("Envoys met this week.", dt.date(2009, 4, 15), "2009-04-13/2009-04-19", True),
+        ("Envoys will meet later this week.", dt.date(2009, 4, 15), "2009-04-16/2009-04-19", False),
+        ("Talks resume next week.", dt.date(2009, 4, 15), "2009-04-20/2009-04-26", False),
+        ("Earlier this week, Seoul agreed.", dt.date(2009, 4, 13), "2009-04-13", True),  # a Monday
+        ("Pyongyang refused last month.", dt.date(2009, 1, 1), "2008-12", True),  # across the year
+        ("The deal was struck earlier this month.", dt.date(2009, 4, 15), "2009-04", True),
+        ("Talks resume next month.", dt.date(2009, 12, 3), "2010-01", False),
+        ("Talks resumed last week.", dt.date(2009, 1, 1), "2008-12-22/2008-12-28", True),
+    ],
+)
+def test_weeks_and_months_count_from_the_day_of_writing(
+    text: str, written: dt.date, expected: str, anchor: bool
+) -> None:
+    assert [(v, a) for _, v, a in found_written(text, year=written.year, written=written)] == [
+        (expected, anchor)
+    ]
+
+
+def test_weeks_and_months_are_not_back_references_and_need_a_day_of_writing() -> None:
+    # the narration is set in June; "last month" in a report of 15 April 2009 is still March
+    got = found_written(
+        "On 20 June 2009 talks failed.", "Envoys had met last month.", year=2009, written=dt.date(2009, 4, 15)
+    )
+    assert got[1] == ("last month", "2009-03", True)
+    finder = date_finder("en", year=2009)
+    assert finder.find("Inspectors left last week.") == []
+    assert finder.unresolved == ["last week"]
+    # not a period of the day of writing: "the last weekend", "this weekly report"
+    assert (
+        found_written("The last weekend and this weekly report.", year=2009, written=dt.date(2009, 4, 15))
+        == []
+    )
