@@ -71,3 +71,31 @@ def test_english_six_party_forms_name_the_group(text: str, written: str) -> None
 
 def test_six_party_is_a_whole_word() -> None:
     assert Gazetteer.builtin().find("A sixty-party coalition and a six-partyist.", "en") == []
+
+
+def read_en(gazetteer: Gazetteer, *sentences: str) -> list[list[tuple[str, str]]]:
+    reader = gazetteer.reader("en")
+    return [[(m.text, m.actor) for m in reader.find(s)] for s in sentences]
+
+
+def test_a_states_counted_partners_are_the_rest_of_its_group() -> None:
+    builtin = Gazetteer.builtin()
+    # the DPRK is one of the six parties: its five partners are the other five
+    (names,) = read_en(builtin, "North Korea and its five dialogue partners met in Beijing.")
+    five = [("five", s) for s in ["CHN", "USA", "KOR", "JPN", "RUS"]]
+    assert names == [("North Korea", "PRK"), *five, ("Beijing", "CHN")]  # a venue is dropped later
+    # the possessive names the state; the mention is the number, so a cue between ("dialogue") follows it
+    (names,) = read_en(builtin, "Japan's five negotiating partners agreed.")
+    assert names == [("Japan", "JPN")] + [("five", s) for s in ["CHN", "PRK", "USA", "KOR", "RUS"]]
+    # China's four partners in a group of five (the P5)
+    (names,) = read_en(builtin, "China and its four partners voted.")
+    assert [a for _, a in names] == ["CHN", "FRA", "GBR", "RUS", "USA"]
+
+
+def test_partners_without_one_group_of_that_size_are_nobody() -> None:
+    builtin = Gazetteer.builtin()
+    # no group of four holds Japan; "its" with no state before it; a count of partners not in a group
+    assert read_en(builtin, "Japan and its three partners met.") == [[("Japan", "JPN")]]
+    assert read_en(builtin, "Its five partners met.") == [[]]
+    # Russia belongs to the six parties and to the P5+1 (both of six): which five is a guess
+    assert read_en(builtin, "Russia and its five partners met.") == [[("Russia", "RUS")]]

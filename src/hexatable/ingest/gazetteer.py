@@ -32,7 +32,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -400,6 +400,18 @@ regions, or a country's own north."""
 
 _COMPASS_CONTEXT = frozenset({"PRK", "KOR"})
 
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_PARTNERS = {
+    "en": re.compile(
+        r"(?P<its>\b[Ii]ts\s+)?(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine)\s+"
+        r"(?:[a-z-]+\s+)?(?:partners|counterparts)\b"
+    )
+}
+"""A state's partners counted ("its five dialogue partners", "the North's five negotiating partners"):
+the other members of the one group of that many plus one that the state belongs to (the Six-Party
+Talks' five for the DPRK). The state is the name right before, in the possessive, or for "its" the last
+state named before it in the sentence."""
+
 
 def _short_names(name: str) -> list[str]:
     """The first and the last part of a person's name (see :meth:`Gazetteer.surnames`)."""
@@ -493,6 +505,43 @@ class NameReader:
             result.append(mention)
             self._note(mention, actors)
             last_end = end
+        taken = sorted((m.start, m.end) for m in result)
+        for start, end, partners in self._partners(text, result):
+            if not _overlaps(taken, start, end):
+                for member in partners:
+                    known = actors[member]
+                    result.append(
+                        ActorMention(start, end, text[start:end], member, known.origin, known.state_of)
+                    )
+        return sorted(result, key=lambda m: m.start)
+
+    def _partners(self, text: str, found: Sequence[ActorMention]) -> list[tuple[int, int, list[str]]]:
+        """Each "its five partners" in ``text`` whose state and group are known, as (start, end,
+        the partners' ids); ``found`` are the sentence's names. See :data:`_PARTNERS`."""
+        pattern = _PARTNERS.get(self._lang)
+        if pattern is None:
+            return []
+        actors = self._gazetteer._actors()
+        states = [m for m in found if actors.get(m.actor) is not None and actors[m.actor].kind == "state"]
+        result: list[tuple[int, int, list[str]]] = []
+        for match in pattern.finditer(text):
+            if match.group("its"):
+                before = [m for m in states if m.end <= match.start()]
+            else:
+                before = [m for m in states if re.fullmatch(r"['’]s\s+", text[m.end : match.start()])]
+            if not before:
+                continue
+            state = before[-1].actor
+            size = _NUMBERS[match.group("n")] + 1
+            groups = [
+                a.members for a in actors.values() if state in a.members and len(set(a.members)) == size
+            ]
+            if len(groups) != 1:
+                continue
+            partners = [m for m in groups[0] if m != state and m in actors]
+            # the mention is the number alone: a word between it and "partners" may be a cue
+            # ("dialogue"), which must come after the actors it types
+            result.append((match.start("n"), match.end("n"), partners))
         return result
 
     def _note(self, mention: ActorMention, actors: Mapping[str, KnownActor]) -> None:
