@@ -99,3 +99,34 @@ def test_partners_without_one_group_of_that_size_are_nobody() -> None:
     assert read_en(builtin, "Its five partners met.") == [[]]
     # Russia belongs to the six parties and to the P5+1 (both of six): which five is a guess
     assert read_en(builtin, "Russia and its five partners met.") == [[("Russia", "RUS")]]
+
+
+# --- one event per clause (extract rule 1b in English) ---------------------------------------------
+
+
+def events_of(text: str) -> list[tuple[int, list[str], list[str], str]]:
+    gazetteer = Gazetteer.builtin()
+    document = document_from_text(text, name="clauses.txt")
+    extraction = extract(
+        document, lang="en", gazetteer=gazetteer, verbs=VerbDictionary.builtin(), source_id="c"
+    )
+    return [
+        (e.line, [a.actor for a in e.actors], [t.actor for t in e.targets], str(e.date.date))
+        for e in extraction.events
+    ]
+
+
+def test_two_parties_acting_in_one_sentence_are_two_events() -> None:
+    text = "On 11 December 2008 the United States demanded sampling, while Pyongyang rejected the demand.\n"
+    assert events_of(text) == [(1, ["USA"], [], "2008-12-11"), (1, ["PRK"], [], "2008-12-11")]
+    text = "On 11 December 2008 Japan refused aid; China promised oil to North Korea.\n"
+    assert events_of(text) == [(1, ["JPN"], [], "2008-12-11"), (1, ["CHN"], ["PRK"], "2008-12-11")]
+
+
+def test_one_subject_with_two_verbs_or_two_subjects_stay_one_event() -> None:
+    # "and" without a comma, and a joint followed by a verb alone, do not cut
+    text = "On 11 December 2008 Japan and China met, and agreed to meet again.\n"
+    assert events_of(text) == [(1, ["JPN", "CHN"], [], "2008-12-11")]
+    # the piece before has no cue of its own: one act
+    text = "On 11 December 2008 after talks with Russia, and China, the United States protested.\n"
+    assert len(events_of(text)) == 1
