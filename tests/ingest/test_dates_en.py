@@ -454,3 +454,16 @@ def test_weeks_and_months_are_not_back_references_and_need_a_day_of_writing() ->
         found_written("The last weekend and this weekly report.", year=2009, written=dt.date(2009, 4, 15))
         == []
     )
+
+
+def test_an_earlier_date_than_the_narration_is_marked_back_and_does_not_move_the_context() -> None:
+    finder = date_finder("en", year=2007, written=dt.date(2007, 3, 16))
+    finder.find("BEIJING, March 16 (Xinhua) -- Envoys met.")
+    (back,) = finder.find("The groups met in New York in early March.")
+    assert (str(back.date), back.rule, back.anchor) == (
+        "2007-03-01/2007-03-10",
+        "en-m+year+early+back",
+        False,
+    )
+    (next_day,) = finder.find("The next day, talks ended.")
+    assert str(next_day.date) == "2007-03-17"  # from the dateline's 16 March, not from early March

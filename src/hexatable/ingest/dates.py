@@ -371,7 +371,7 @@ class RunningDateFinder:
                     end=raw.end,
                     text=text[raw.start : raw.end],
                     date=span,
-                    rule=raw.rule,
+                    rule=raw.rule + ("+back" if back and self.lang == "en" else ""),
                     inferred=inferred,
                     anchor=anchor,
                 )

@@ -185,9 +185,12 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
     """(start, end, own date) of each clause of a sentence (rules 1 and 2).
 
     Only dates that moved the date finder's running context (``anchor``) open a clause or date it;
-    a plan ("将于6月12日"), a quoted date or a bound ("2003年以来") does neither.
+    a plan ("将于6月12日"), a quoted date or a bound ("2003年以来") does neither. In English an
+    earlier date than the narration's (rule ``…+back``: "met in early March" in a report of 16 March)
+    does both, though it did not move the context: a news report narrates the past from its day of
+    writing, so such a date is when its clause's act happened, not a detail of a later one.
     """
-    anchors = [d for d in dates if d.anchor]
+    anchors = [d for d in dates if d.anchor or d.rule.endswith("+back")]
     opener_at: dict[int, DateMention] = {}
     for date in anchors:
         begins = _clause_start(flat, date.start)
