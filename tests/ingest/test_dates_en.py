@@ -467,3 +467,19 @@ def test_an_earlier_date_than_the_narration_is_marked_back_and_does_not_move_the
     )
     (next_day,) = finder.find("The next day, talks ended.")
     assert str(next_day.date) == "2007-03-17"  # from the dateline's 16 March, not from early March
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the terms of the February deal, aid went on.",  # names a thing by its date
+        "Since early March, aid went on.",  # a bound
+        "Talks were scheduled for early March.",  # a plan, though its month is past
+    ],
+)
+def test_an_earlier_date_set_aside_is_not_marked_back(sentence: str) -> None:
+    finder = date_finder("en", year=2007, written=dt.date(2007, 3, 16))
+    finder.find("BEIJING, March 16 (Xinhua) -- Envoys met.")
+    (mention,) = finder.find(sentence)
+    assert not mention.anchor
+    assert not mention.rule.endswith("+back")

@@ -362,16 +362,15 @@ class RunningDateFinder:
             if raw.dateline and not self._dateline_seen and not span.is_range and point.day is not None:
                 self._dateline_seen = True
                 self.written = dt.date(point.year, point.month or 1, point.day)
-            anchor = not (quoted or raw.planned or raw.bound or raw.reference or back) and (
-                raw.sentence not in moved_in or raw.opens_clause
-            )
+            aside = raw.planned or raw.bound or raw.reference  # never the time of its clause's act
+            anchor = not (quoted or aside or back) and (raw.sentence not in moved_in or raw.opens_clause)
             found.append(
                 DateMention(
                     start=raw.start,
                     end=raw.end,
                     text=text[raw.start : raw.end],
                     date=span,
-                    rule=raw.rule + ("+back" if back and self.lang == "en" else ""),
+                    rule=raw.rule + ("+back" if back and self.lang == "en" and not aside else ""),
                     inferred=inferred,
                     anchor=anchor,
                 )
