@@ -452,26 +452,42 @@ class NameReader:
         self._lang: Lang = lang
         self._recent: dict[str, str] = {}  # short name -> the person last named in full with it
         self._korea = False
+        self._short_cache: dict[str, tuple[str, ...]] = {}
+        self._compiled: tuple[frozenset[str], re.Pattern[str]] | None = None
+        self._compiled_size = -1  # len(self._recent) when the compiled expression was its keys
 
     def find(self, text: str) -> list[ActorMention]:
         """The names in ``text`` (one sentence), in order of position; see the class docstring."""
         gazetteer = self._gazetteer
         found = gazetteer.find(text, self._lang)
-        surnames = gazetteer.surnames()
         actors = gazetteer._actors()
         taken = sorted((m.start, m.end) for m in found)
-        persons_here = {m.actor for m in found if m.actor in actors and actors[m.actor].kind == "person"}
+        # the short names worth looking for: those of persons named before, or named in full here
+        here = [
+            short
+            for full in found
+            if full.actor in actors and actors[full.actor].kind == "person"
+            for short in self._shorts(actors[full.actor])
+            if short not in self._recent
+        ]
         extra: list[tuple[int, int, str]] = []  # (start, end, short name, or NUL + a compass name)
-        for short, ids in surnames.items():
-            if short in self._recent or any(i in persons_here for i in ids):
-                extra.extend(
-                    (s, e, short) for s, e in _occurrences(text, short) if not _overlaps(taken, s, e)
-                )
+        pattern = self._pattern(frozenset(self._recent.keys() | set(here)) if here else None)
+        if pattern is not None:
+            for match in pattern.finditer(text):
+                short = match.group()
+                if _standalone(text, match.start(), match.end(), short) and not _overlaps(
+                    taken, match.start(), match.end()
+                ):
+                    extra.append((match.start(), match.end(), short))
         compass = dict(_COMPASS.get(self._lang, ()))
         for written in compass:
             extra.extend(
                 (s, e, "\x00" + written) for s, e in _occurrences(text, written) if not _overlaps(taken, s, e)
             )
+        if not extra and self._lang not in _PARTNERS:
+            for full in found:
+                self._note(full, actors)
+            return found
         # in order of position, so that a full name earlier in the sentence counts for a short one
         order = sorted(
             [(m.start, 0, m, "") for m in found] + [(s, 1, None, k) for s, _, k in extra],
@@ -551,24 +567,51 @@ class NameReader:
             self._korea = True
         if known is None or known.kind != "person":
             return
-        for name in known.names.values():
-            for short in _short_names(name):
-                self._recent[short] = known.id
+        for short in self._shorts(known):
+            self._recent[short] = known.id
+
+    def _shorts(self, person: KnownActor) -> tuple[str, ...]:
+        """A person's short names (:func:`_short_names` of each label), computed once per person."""
+        shorts = self._short_cache.get(person.id)
+        if shorts is None:
+            shorts = tuple(dict.fromkeys(s for name in person.names.values() for s in _short_names(name)))
+            self._short_cache[person.id] = shorts
+        return shorts
+
+    def _pattern(self, shorts: frozenset[str] | None) -> re.Pattern[str] | None:
+        """One expression finding any of ``shorts`` (longest first; None: the short names of the
+        persons named so far), rebuilt only when they change."""
+        if shorts is None:
+            if self._compiled is not None and self._compiled_size == len(self._recent):
+                return self._compiled[1]  # short names are only ever added
+            shorts = frozenset(self._recent)
+            self._compiled_size = len(self._recent)
+        else:
+            self._compiled_size = -1
+        if not shorts:
+            return None
+        if self._compiled is None or self._compiled[0] != shorts:
+            alternatives = "|".join(re.escape(x) for x in sorted(shorts, key=lambda x: (-len(x), x)))
+            self._compiled = (shorts, re.compile(alternatives))
+        return self._compiled[1]
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
-    """Where ``name`` is written in ``text``: on word boundaries for an alphabetic name; a Chinese
-    one not joined by a name dot to another part (希尔 but not 希尔·某某)."""
+    """Where ``name`` is written in ``text`` as a name of its own (:func:`_standalone`)."""
     start = text.find(name)
     while start >= 0:
         end = start + len(name)
-        if is_cjk(name[0]):
-            joined = (start > 0 and text[start - 1] in "·・") or (end < len(text) and text[end] in "·・")
-            if not joined:
-                yield start, end
-        elif _on_word_boundaries(text, start, end):
+        if _standalone(text, start, end, name):
             yield start, end
         start = text.find(name, start + 1)
+
+
+def _standalone(text: str, start: int, end: int, name: str) -> bool:
+    """Whether ``name`` at ``start:end`` stands alone: on word boundaries for an alphabetic name; a
+    Chinese one not joined by a name dot to another part (希尔 but not 希尔·某某)."""
+    if is_cjk(name[0]):
+        return not ((start > 0 and text[start - 1] in "·・") or (end < len(text) and text[end] in "·・"))
+    return _on_word_boundaries(text, start, end)
 
 
 @dataclass(frozen=True)
