@@ -483,3 +483,21 @@ def test_an_earlier_date_set_aside_is_not_marked_back(sentence: str) -> None:
     (mention,) = finder.find(sentence)
     assert not mention.anchor
     assert not mention.rule.endswith("+back")
+
+
+def test_news_forms_with_the_year_from_the_context() -> None:
+    # a report of Saturday 21 July 2007, its year seeded from the source's date as the pipeline does
+    got = found_written(
+        "SEOUL, July 21 (Yonhap) -- Talks ended.",
+        "Envoys met July 18-20 in Beijing.",
+        "Inspectors return in mid-August.",
+        "The group met Saturday morning.",
+        year=2007,
+        written=None,
+    )
+    assert [(t, v) for t, v, _ in got] == [
+        ("July 21", "2007-07-21"),
+        ("July 18-20", "2007-07-18/2007-07-20"),
+        ("mid-August", "2007-08-11/2007-08-20"),
+        ("Saturday", "2007-07-21"),
+    ]
