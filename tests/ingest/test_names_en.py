@@ -130,3 +130,9 @@ def test_one_subject_with_two_verbs_or_two_subjects_stay_one_event() -> None:
     # the piece before has no cue of its own: one act
     text = "On 11 December 2008 after talks with Russia, and China, the United States protested.\n"
     assert len(events_of(text)) == 1
+
+
+def test_titles_name_their_state() -> None:
+    # a title names nobody, the state in it (or before it, in the possessive) names the party
+    text = "On 5 March 2007 the U.S. envoy met North Korea's chief negotiator in New York.\n"
+    assert events_of(text) == [(1, ["USA"], ["PRK"], "2007-03-05")]
