@@ -554,6 +554,10 @@ def test_the_north_and_the_south_in_a_text_about_korea(builtin: Gazetteer) -> No
         [],
         [("Italy", "ITA", None)],
     ]
+    # part of another name: the South China Sea, the North Atlantic, North-South talks
+    assert read(
+        builtin, ["North Korea spoke.", "Ships sailed the South China Sea to the North-South talks."], "en"
+    )[1] == [("China", "CHN", None)]
     # "the North Korean envoy" is the gazetteer's North Korean, not "the North"
     assert read(builtin, ["South Korea met the North Korean envoy."], "en") == [
         [("South Korea", "KOR", None), ("North Korean", "PRK", None)]

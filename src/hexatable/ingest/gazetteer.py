@@ -399,6 +399,9 @@ are the DPRK and the ROK once the text has named either (:class:`NameReader`); e
 regions, or a country's own north."""
 
 _COMPASS_CONTEXT = frozenset({"PRK", "KOR"})
+_NAME_GOES_ON = re.compile(r"[ \t-]+[A-Z]")
+"""A capitalised word right after "the North" makes it part of another name: the South China Sea,
+the North Atlantic, North-South talks."""
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _PARTNERS = {
@@ -482,7 +485,9 @@ class NameReader:
         compass = dict(_COMPASS.get(self._lang, ()))
         for written in compass:
             extra.extend(
-                (s, e, "\x00" + written) for s, e in _occurrences(text, written) if not _overlaps(taken, s, e)
+                (s, e, "\x00" + written)
+                for s, e in _occurrences(text, written)
+                if not _overlaps(taken, s, e) and not _NAME_GOES_ON.match(text, e)
             )
         if not extra and self._lang not in _PARTNERS:
             for full in found:
