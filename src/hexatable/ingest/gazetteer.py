@@ -13,7 +13,9 @@ on word boundaries and match case-sensitively (``US`` is not ``us``). Chinese on
 forms (美, 朝, 中, 韩, 日, 俄, 英, 法, 德) are common words alone, so they name states only in runs of
 two or more (美朝 is the US and the DPRK) and under the guards in :func:`_short_form_runs`.
 :meth:`Gazetteer.propose` offers the names nobody knows: person and organisation names tagged by
-jieba in Chinese, capitalised multi-word names in English.
+jieba in Chinese, capitalised multi-word names in English. :meth:`Gazetteer.reader` reads one
+document's sentences in order and adds the names that need what came before: a person's surname
+after the full name (in any language), "the North" in a text about Korea (:class:`NameReader`).
 
 >>> g = Gazetteer.builtin()
 >>> [(m.text, m.actor) for m in g.find("美朝领导人在平壤会晤，中方表示欢迎。", "zh")]
@@ -435,8 +437,8 @@ def _short_names(name: str) -> list[str]:
 class NameReader:
     """The names of one document, read sentence by sentence in document order.
 
-    :meth:`find` gives what :meth:`Gazetteer.find` gives, plus two kinds of name that stand for an
-    actor only once the document has named it:
+    :meth:`find` gives what :meth:`Gazetteer.find` gives, plus three kinds of name that stand for
+    an actor only once the document (or the sentence) has named it:
 
     - **a person's short name** (:meth:`Gazetteer.surnames`) after the person was named in full
       earlier in the document, or earlier in the same sentence: "Christopher Hill arrived. Hill said"
@@ -444,7 +446,10 @@ class NameReader:
       share is the one named last. Before any full mention a short name names nobody (a "Hill" in a
       text about hills, a "Rice" in one about food);
     - **"the North", "the South"** (English) for the DPRK and the ROK, once the document has named
-      either Korean state (or one of its persons).
+      either Korean state (or one of its persons), and not before another capitalised word (the
+      South China Sea);
+    - **a state's counted partners** (English, :data:`_PARTNERS`): "North Korea and its five dialogue
+      partners" are the other members of the one group of six the DPRK belongs to.
 
     Such a mention keeps the actor's origin and state, so the extraction step treats it like a full
     name. The reader keeps what it has seen: give it the sentences in order, each once.
