@@ -411,3 +411,93 @@ def test_not_a_dateline(text: str) -> None:
     finder = date_finder("en", year=2008)
     finder.find(text)
     assert finder.written is None
+
+
+# --- Weeks and months named from the day of writing ------------------------------------------------
+# 15 April 2009 was a Wednesday: its week ran Monday 13 to Sunday 19 April; 1 January 2009 a Thursday.
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected", "anchor"),
+    [
+        ("Inspectors left last week.", dt.date(2009, 4, 15), "2009-04-06/2009-04-12", True),
+        ("The ban was widened earlier this week.", dt.date(2009, 4, 15), "2009-04-13/2009-04-14", True),
+        ("Envoys met this week.", dt.date(2009, 4, 15), "2009-04-13/2009-04-19", True),
+        ("Envoys will meet later this week.", dt.date(2009, 4, 15), "2009-04-16/2009-04-19", False),
+        ("Talks resume next week.", dt.date(2009, 4, 15), "2009-04-20/2009-04-26", False),
+        ("Earlier this week, Seoul agreed.", dt.date(2009, 4, 13), "2009-04-13", True),  # a Monday
+        ("Pyongyang refused last month.", dt.date(2009, 1, 1), "2008-12", True),  # across the year
+        ("The deal was struck earlier this month.", dt.date(2009, 4, 15), "2009-04", True),
+        ("Talks resume next month.", dt.date(2009, 12, 3), "2010-01", False),
+        ("Talks resumed last week.", dt.date(2009, 1, 1), "2008-12-22/2008-12-28", True),
+    ],
+)
+def test_weeks_and_months_count_from_the_day_of_writing(
+    text: str, written: dt.date, expected: str, anchor: bool
+) -> None:
+    assert [(v, a) for _, v, a in found_written(text, year=written.year, written=written)] == [
+        (expected, anchor)
+    ]
+
+
+def test_weeks_and_months_are_not_back_references_and_need_a_day_of_writing() -> None:
+    # the narration is set in June; "last month" in a report of 15 April 2009 is still March
+    got = found_written(
+        "On 20 June 2009 talks failed.", "Envoys had met last month.", year=2009, written=dt.date(2009, 4, 15)
+    )
+    assert got[1] == ("last month", "2009-03", True)
+    finder = date_finder("en", year=2009)
+    assert finder.find("Inspectors left last week.") == []
+    assert finder.unresolved == ["last week"]
+    # not a period of the day of writing: "the last weekend", "this weekly report"
+    assert (
+        found_written("The last weekend and this weekly report.", year=2009, written=dt.date(2009, 4, 15))
+        == []
+    )
+
+
+def test_an_earlier_date_than_the_narration_is_marked_back_and_does_not_move_the_context() -> None:
+    finder = date_finder("en", year=2007, written=dt.date(2007, 3, 16))
+    finder.find("BEIJING, March 16 (Xinhua) -- Envoys met.")
+    (back,) = finder.find("The groups met in New York in early March.")
+    assert (str(back.date), back.rule, back.anchor) == (
+        "2007-03-01/2007-03-10",
+        "en-m+year+early+back",
+        False,
+    )
+    (next_day,) = finder.find("The next day, talks ended.")
+    assert str(next_day.date) == "2007-03-17"  # from the dateline's 16 March, not from early March
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the terms of the February deal, aid went on.",  # names a thing by its date
+        "Since early March, aid went on.",  # a bound
+        "Talks were scheduled for early March.",  # a plan, though its month is past
+    ],
+)
+def test_an_earlier_date_set_aside_is_not_marked_back(sentence: str) -> None:
+    finder = date_finder("en", year=2007, written=dt.date(2007, 3, 16))
+    finder.find("BEIJING, March 16 (Xinhua) -- Envoys met.")
+    (mention,) = finder.find(sentence)
+    assert not mention.anchor
+    assert not mention.rule.endswith("+back")
+
+
+def test_news_forms_with_the_year_from_the_context() -> None:
+    # a report of Saturday 21 July 2007, its year seeded from the source's date as the pipeline does
+    got = found_written(
+        "SEOUL, July 21 (Yonhap) -- Talks ended.",
+        "Envoys met July 18-20 in Beijing.",
+        "Inspectors return in mid-August.",
+        "The group met Saturday morning.",
+        year=2007,
+        written=None,
+    )
+    assert [(t, v) for t, v, _ in got] == [
+        ("July 21", "2007-07-21"),
+        ("July 18-20", "2007-07-18/2007-07-20"),
+        ("mid-August", "2007-08-11/2007-08-20"),
+        ("Saturday", "2007-07-21"),
+    ]

@@ -114,3 +114,18 @@ def test_the_pipeline_takes_the_day_of_writing_from_a_case_source_with_a_day() -
 def test_a_weekday_event_says_it_counts_from_the_day_of_writing() -> None:
     (event,) = [e for e in _extract(NEWS).events if e.line == 5]
     assert event.inferred == ("the date (Tuesday) counts from the day of writing (dateline or source date)",)
+
+
+def test_an_earlier_date_dates_its_own_clause_but_is_not_inherited() -> None:
+    # a report of 16 March 2007 narrates an earlier meeting; the sentence after it in its paragraph,
+    # with no date, is dated by the day of writing again, not by early March
+    text = (
+        "BEIJING, March 16 (Xinhua) -- China said talks would go on.\n"
+        "\n"
+        "Japan met North Korea in Hanoi in early March. China said talks would resume.\n"
+    )
+    assert [(e.line, str(e.date.date), e.date.rule) for e in _extract(text, year=2007).events] == [
+        (1, "2007-03-16", "en-md+year"),
+        (3, "2007-03-01/2007-03-10", "en-m+year+early+back"),
+        (3, "2007-03-16", "inherited:dateline"),
+    ]

@@ -471,3 +471,94 @@ def test_hand_coded_actors_are_found_on_their_lines(builtin: Gazetteer) -> None:
             hits += actor in named or (state is not None and state in named)
     assert total >= 70  # 76 when measured
     assert hits / total >= 0.75
+
+
+# --- names that need the document read so far (NameReader) -----------------------------------------
+
+PERSONS = """\
+actors:
+  - {id: christopher-hill, kind: person, names: {en: Christopher Hill, zh: 克里斯托弗·希尔}, state_of: USA}
+  - {id: kim-kye-gwan, kind: person, names: {en: Kim Kye Gwan, zh: 金桂冠}, state_of: PRK}
+  - {id: kim-jong-un, kind: person, names: {en: Kim Jong Un, zh: 金正恩}, state_of: PRK}
+  - {id: roh-moo-hyun, kind: person, names: {en: Roh Moo-hyun}, state_of: KOR}
+  - {id: george-w-bush, kind: person, names: {en: George W. Bush}, state_of: USA}
+"""
+
+
+@pytest.fixture(scope="module")
+def with_persons(builtin: Gazetteer, tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("persons") / "persons.yaml"
+    path.write_text(PERSONS, encoding="utf-8")
+    return builtin.with_file(path)
+
+
+def read(gazetteer: Gazetteer, sentences: list[str], lang: Lang) -> list[list[tuple[str, str, str | None]]]:
+    reader = gazetteer.reader(lang)
+    return [[(m.text, m.actor, m.state) for m in reader.find(s)] for s in sentences]
+
+
+def test_short_names_of_persons(with_persons: Gazetteer) -> None:
+    surnames = with_persons.surnames()
+    assert surnames["Hill"] == ("christopher-hill",)
+    assert surnames["希尔"] == ("christopher-hill",)
+    assert surnames["Roh"] == ("roh-moo-hyun",)
+    assert surnames["Bush"] == ("george-w-bush",)
+    assert set(surnames["Kim"]) == {"kim-kye-gwan", "kim-jong-un"}
+    assert "W." not in surnames  # an initial is no name
+    assert "金" not in surnames  # a Chinese name written without a dot has no parts
+
+
+def test_a_surname_names_a_person_after_the_full_name(with_persons: Gazetteer) -> None:
+    sentences = ["Hill arrived on Monday.", "Christopher Hill met the press.", "Hill said talks would go on."]
+    assert read(with_persons, sentences, "en") == [
+        [],  # before the full name, "Hill" is nobody
+        [("Christopher Hill", "christopher-hill", "USA")],
+        [("Hill", "christopher-hill", "USA")],
+    ]
+    # in the same sentence, after the full name; a surname inside a longer word is not one
+    assert read(with_persons, ["Roh Moo-hyun spoke; Roh said Rohmer and hills were not at issue."], "en") == [
+        [("Roh Moo-hyun", "roh-moo-hyun", "KOR"), ("Roh", "roh-moo-hyun", "KOR")]
+    ]
+
+
+def test_a_shared_surname_is_the_person_named_last(with_persons: Gazetteer) -> None:
+    sentences = [
+        "Kim Kye Gwan arrived.",
+        "Kim Jong Un met him.",
+        "Kim said so.",
+        "Kim Kye Gwan left.",
+        "Kim wept.",
+    ]
+    names = read(with_persons, sentences, "en")
+    assert names[2] == [("Kim", "kim-jong-un", "PRK")]
+    assert names[4] == [("Kim", "kim-kye-gwan", "PRK")]
+
+
+def test_chinese_surname_after_the_full_transliterated_name(with_persons: Gazetteer) -> None:
+    sentences = ["希尔表示欢迎。", "克里斯托弗·希尔抵达北京。", "希尔表示，会谈将继续。"]
+    assert read(with_persons, sentences, "zh") == [
+        [],
+        [("克里斯托弗·希尔", "christopher-hill", "USA"), ("北京", "CHN", None)],
+        [("希尔", "christopher-hill", "USA")],
+    ]
+
+
+def test_the_north_and_the_south_in_a_text_about_korea(builtin: Gazetteer) -> None:
+    # the text has named a Korean state: the North is the DPRK, the South the ROK
+    assert read(builtin, ["North Korea shut its reactor.", "The North said the South had agreed."], "en") == [
+        [("North Korea", "PRK", None)],
+        [("The North", "PRK", None), ("the South", "KOR", None)],
+    ]
+    # before that, or in a text about another country, they name nobody
+    assert read(builtin, ["The North voted against the South.", "Italy said so."], "en") == [
+        [],
+        [("Italy", "ITA", None)],
+    ]
+    # part of another name: the South China Sea, the North Atlantic, North-South talks
+    assert read(
+        builtin, ["North Korea spoke.", "Ships sailed the South China Sea to the North-South talks."], "en"
+    )[1] == [("China", "CHN", None)]
+    # "the North Korean envoy" is the gazetteer's North Korean, not "the North"
+    assert read(builtin, ["South Korea met the North Korean envoy."], "en") == [
+        [("South Korea", "KOR", None), ("North Korean", "PRK", None)]
+    ]

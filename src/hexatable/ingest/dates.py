@@ -92,6 +92,11 @@ class Point:
     written on Thursday 11 December 2008 is the 9th). Unresolved when the day of writing is unknown."""
     written_shift: int | None = None
     """Days from the day of writing ("yesterday" = -1, "today" = 0); unresolved without that day."""
+    written_week: int | None = None
+    """Weeks from the week (Monday to Sunday) of the day of writing ("last week" = -1): the point is
+    that week's Monday, and a ``weeks`` part says which of its days; unresolved without that day."""
+    written_month: int | None = None
+    """Months from the month of the day of writing ("last month" = -1, "this month" = 0)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ class Part:
     """A period inside a year (months ``low``-``high``; ``high`` > 12 runs into the next year) or
     inside a month (days ``low``-``high``; ``high`` None means the month's last day)."""
 
-    unit: str  # "months" or "days"
+    unit: str  # "months", "days" or "weeks" (days of a week from its Monday, 0-6; see _week_part)
     low: int
     high: int | None
     name: str  # for the rule: "early", "h1", "spring", ...
@@ -167,6 +172,16 @@ def _resolve_point(
             raise _UnresolvableError
         day = written + dt.timedelta(days=point.written_shift)
         return PartialDate(day.year, day.month, day.day), True
+    if point.written_week is not None:
+        if written is None:
+            raise _UnresolvableError
+        monday = written - dt.timedelta(days=written.weekday() - 7 * point.written_week)
+        return PartialDate(monday.year, monday.month, monday.day), True
+    if point.written_month is not None:
+        if written is None:
+            raise _UnresolvableError
+        in_year, in_month = divmod(written.year * 12 + written.month - 1 + point.written_month, 12)
+        return PartialDate(in_year, in_month + 1), True
     if point.day_shift is not None:
         if context.year is None or context.month is None or context.day is None:
             raise _UnresolvableError
@@ -240,11 +255,33 @@ def _apply_part(base: PartialDate, part: Part) -> DateSpan:
     return DateSpan(PartialDate(base.year, base.month, part.low), PartialDate(base.year, base.month, high))
 
 
+def _week_part(monday: PartialDate, part: Part, written: dt.date | None) -> DateSpan:
+    """Days ``low``-``high`` of the week starting on ``monday``. A ``high`` of None ends the span
+    the day before the day of writing and a ``low`` of -1 starts it the day after ("earlier this
+    week", "later this week"), kept inside the week."""
+    if monday.month is None or monday.day is None or written is None:
+        raise _UnresolvableError
+    first = dt.date(monday.year, monday.month, monday.day)
+    last = first + dt.timedelta(days=6)
+    low = first + dt.timedelta(days=part.low) if part.low >= 0 else written + dt.timedelta(days=1)
+    high = first + dt.timedelta(days=part.high) if part.high is not None else written - dt.timedelta(days=1)
+    low = min(max(low, first), last)
+    high = min(max(high, low), last)
+    start = PartialDate(low.year, low.month, low.day)
+    if low == high:
+        return DateSpan(start)
+    return DateSpan(start, PartialDate(high.year, high.month, high.day))
+
+
 def _resolve(
     raw: RawDate, context: DateContext, written: dt.date | None = None
 ) -> tuple[DateSpan, PartialDate, bool]:
     """The span, the point that moves the context (the range end, or the base of a part), inferred."""
     left, inferred = _resolve_point(raw.left, context, written, raw.planned)
+    if raw.part is not None and raw.part.unit == "weeks":
+        span = _week_part(left, raw.part, written)
+        last = span.end or span.start
+        return span, last, inferred
     if raw.part is not None:
         if raw.part.unit == "days" and left.month is None:
             raise _UnresolvableError
@@ -332,6 +369,7 @@ class RunningDateFinder:
             back = inferred and _before(span, self.context)
             # a weekday or "yesterday" counts from the day of writing, not from the narration
             back = back and raw.left.weekday is None and raw.left.written_shift is None
+            back = back and raw.left.written_week is None and raw.left.written_month is None
             returned = False
             if back and self.narration is not None and _year_left_out(raw):
                 # after a flashback (2018年4月… in a passage set in 2019), a month and day that fall
@@ -345,16 +383,15 @@ class RunningDateFinder:
             if raw.dateline and not self._dateline_seen and not span.is_range and point.day is not None:
                 self._dateline_seen = True
                 self.written = dt.date(point.year, point.month or 1, point.day)
-            anchor = not (quoted or raw.planned or raw.bound or raw.reference or back) and (
-                raw.sentence not in moved_in or raw.opens_clause
-            )
+            aside = raw.planned or raw.bound or raw.reference  # never the time of its clause's act
+            anchor = not (quoted or aside or back) and (raw.sentence not in moved_in or raw.opens_clause)
             found.append(
                 DateMention(
                     start=raw.start,
                     end=raw.end,
                     text=text[raw.start : raw.end],
                     date=span,
-                    rule=raw.rule,
+                    rule=raw.rule + ("+back" if back and self.lang == "en" and not aside else ""),
                     inferred=inferred,
                     anchor=anchor,
                 )

@@ -27,10 +27,16 @@ last year, this year, next year
 (on) Tuesday, last Tuesday / next Tuesday      en-weekday    the last Tuesday on or before the day of
                                                              writing / (next, or a plan) the first after
 yesterday, today, tonight, tomorrow            en-written    the day of writing - 1 / 0 / 0 / + 1
+last / this / next week                        en-written-   the week (Monday-Sunday) before / of / after
+                                               week          the day of writing
+earlier this week / later this week            ...           its days before / after the day of writing
+last / this (earlier, later) / next month      en-written-   the month before / of / after the day of
+                                               month         writing
 =============================================  ============  ============================================
 
-A weekday is resolved only against the *day of writing*: the date of the text's news dateline ("SEOUL,
-Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -", "Written: 2007-10-30"), which this lexer marks
+A weekday (and "last week", "this month") is resolved only against the *day of writing*: the date of
+the text's news dateline ("SEOUL, Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -", "Written:
+2007-10-30"), which this lexer marks
 (``RawDate.dateline``), else the source's date when the caller gives it with its day. Never against the
 running context (a report narrates older dates) and never against today. A weekday followed by a date
 ("Tuesday, July 14") is part of that date, not a date of its own.
@@ -145,6 +151,7 @@ _HEAD = re.compile(
     | (?P<yrelm>[Tt]he\s+(?:previous|preceding)\s+year|[Ll]ast\s+year|[Tt]he\s+year\s+before)
     | {_WEEKDAY}
     | (?P<wr>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\w'’])
+    | (?P<wrel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<wunit>week|month)(?![\w'’])
     )""",
     re.VERBOSE,
 )
@@ -249,10 +256,33 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     if group("wr"):
         point = Point(written_shift=_WRITTEN_SHIFTS[group("wr").lower()])
         return start, RawDate(start, end, "en-written", point, planned=group("wr").lower() == "tomorrow")
+    if group("wrel"):
+        return start, _written_period(start, end, " ".join(group("wrel").lower().split()), group("wunit"))
     if group("wd"):
         point = Point(weekday=_WEEKDAYS[group("wd")])
         return start, RawDate(start, end, "en-weekday", point, planned=group("wdnext") is not None)
     return None  # pragma: no cover - every branch names a group
+
+
+_WRITTEN_PERIODS: dict[str, tuple[int, int, int | None, bool]] = {
+    "last": (-1, 0, 6, False),
+    "this": (0, 0, 6, False),
+    "earlier this": (0, 0, None, False),
+    "later this": (0, -1, 6, True),
+    "next": (1, 0, 6, True),
+}
+"""A week or month named from the day of writing: (weeks or months from it, first and last day of
+the week as :class:`hexatable.ingest.dates.Part` reads them, whether it looks forward)."""
+
+
+def _written_period(start: int, end: int, relation: str, unit: str) -> RawDate:
+    """ "last week", "earlier this week", "next month" ...: a week (Monday to Sunday) or a month
+    counted from the day of writing, as weekdays are (module docstring)."""
+    shift, low, high, ahead = _WRITTEN_PERIODS[relation]
+    if unit == "month":
+        return RawDate(start, end, "en-written-month", Point(written_month=shift), planned=ahead)
+    part = Part("weeks", low, high, relation.replace(" ", "-") + "-week")
+    return RawDate(start, end, "en-written-week", Point(written_week=shift), part=part, planned=ahead)
 
 
 def _plausible(raw: RawDate) -> bool:

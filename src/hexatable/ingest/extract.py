@@ -186,9 +186,12 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
     """(start, end, own date) of each clause of a sentence (rules 1 and 2).
 
     Only dates that moved the date finder's running context (``anchor``) open a clause or date it;
-    a plan ("将于6月12日"), a quoted date or a bound ("2003年以来") does neither.
+    a plan ("将于6月12日"), a quoted date or a bound ("2003年以来") does neither. In English an
+    earlier date than the narration's (rule ``…+back``: "met in early March" in a report of 16 March)
+    does both, though it did not move the context: a news report narrates the past from its day of
+    writing, so such a date is when its clause's act happened, not a detail of a later one.
     """
-    anchors = [d for d in dates if d.anchor]
+    anchors = [d for d in dates if d.anchor or d.rule.endswith("+back")]
     opener_at: dict[int, DateMention] = {}
     for date in anchors:
         begins = _clause_start(flat, date.start)
@@ -229,9 +232,10 @@ def _subjects_clauses(
     同意…" is one act), and one that ends with a verb of saying (表示, 称, 指出, 认为, 宣布, ...) has the
     clause after it as what was said ("发言人表示，朝美双方已达成谅解" is one statement).
     A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
-    It keeps the date of the clause it was cut from. Chinese only (English joins such clauses with
-    "and").
+    It keeps the date of the clause it was cut from. English: :func:`_en_subjects_clauses`.
     """
+    if lang == "en":
+        return _en_subjects_clauses(flat, start, end, known, cues)
     if lang != "zh":
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
@@ -316,6 +320,47 @@ def _zh_enumerated_cues(
             if not flat[parts[j][0] : parts[j][1]].rstrip().endswith("、"):
                 break
     return shared
+
+
+_EN_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:while|whereas)\s+")
+_EN_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+)?")
+_EN_PRONOUN = re.compile(r"(?:he|she|He|She)\b")
+
+
+def _en_subjects_clauses(
+    flat: str, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+) -> list[tuple[int, int]]:
+    """Rule 1b in English: a clause cut after ", and", ", but", ", while", "while", "whereas" or a
+    semicolon when what follows opens with a new subject (a name, after at most "the", or "he",
+    "she") that a cue follows before the next such joint, and the piece before has a name and a cue
+    of its own: "The U.S. says it is a key requirement, while the North objects to it" is two acts
+    by two parties. "and" without a comma joins a subject's two verbs or two subjects ("Japan and
+    China agreed"), so it does not cut; nor does a joint followed by a verb alone ("…, and said").
+    Each piece keeps the date of the clause it was cut from."""
+    joints = list(_EN_JOINT.finditer(flat, start, end))
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for index, joint in enumerate(joints):
+        cut = joint.end()
+        lead = _EN_SUBJECT_LEAD.match(flat, cut)
+        at = lead.end() if lead else cut
+        subject = next((m for m in known if m.start == at), None)
+        subject_end = subject.end if subject is not None else None
+        if subject_end is None and (pronoun := _EN_PRONOUN.match(flat, at)) is not None:
+            subject_end = pronoun.end()
+        if subject_end is None:
+            continue
+        piece_end = joints[index + 1].start() if index + 1 < len(joints) else end
+        acts = any(subject_end <= c.start and c.end <= piece_end for c in cues)
+        before = joint.start()
+        had = any(piece_start <= m.start and m.end <= before for m in known) and any(
+            piece_start <= c.start and c.end <= before for c in cues
+        )
+        if acts and had:
+            pieces.append((piece_start, cut))
+            piece_start = cut
+    pieces.append((piece_start, end))
+    return pieces
 
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -723,6 +768,9 @@ def extract(
     last_date: DateMention | None = None
     kind = getattr(gazetteer, "kind", None)
     memory = ReferenceMemory(kind=kind if callable(kind) else default_kind)
+    # names that need the document read so far (a surname after the full name, "the North")
+    reader = getattr(gazetteer, "reader", None)
+    names = reader(lang) if callable(reader) else None
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
@@ -731,7 +779,8 @@ def extract(
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
         flat = sentence.flat
         dates = sorted(finder.find(flat), key=lambda d: d.start)
-        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, gazetteer.find(flat, lang)))
+        found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
+        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         previous_actors: list[ActorMention] = []
         parts = [
