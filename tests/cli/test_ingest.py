@@ -502,3 +502,98 @@ def test_short_date_reads_back_to_the_range(start: date, days: int, precision: i
     assert left == first
     parts, given_parts = first.split("-"), short_end.split("-")
     assert "-".join(parts[: len(parts) - len(given_parts)] + given_parts) == last
+
+
+def _html_chronology() -> str:
+    """A Chinese chronology page (our own words): a title, a year heading, entries in paragraphs, and
+    a table; enough blocks that blank lines follow most lines (the layout where a blank line alone
+    does not end a sentence)."""
+    return (
+        "<html><head><title>六方会谈大事记</title></head><body><h2>2007年</h2>"
+        "<p>2007年2月13日，第五轮六方会谈第三阶段会议在北京闭幕。</p>"
+        "<p>7月14日，韩国向朝鲜运送首批重油。</p>"
+        "<table><tr><th>日期</th><th>事件</th></tr>"
+        "<tr><td>2007年7月18日</td><td>国际原子能机构确认朝鲜已关闭宁边核设施。</td></tr></table>"
+        "</body></html>"
+    )
+
+
+def _docx_chronology(path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Six-Party Talks: a short chronology of the first phase", level=0)
+    document.add_heading("Events of the year", level=1)
+    document.add_paragraph("On February 13, 2007, China and North Korea agreed on initial actions.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "July 14, 2007"
+    table.rows[0].cells[1].text = "South Korea shipped heavy fuel oil to North Korea."
+    document.save(str(path))
+
+
+def _ingest_and_validate(path: Path, out: Path) -> list[dict[str, Any]]:
+    """Ingest ``path`` into a new draft at ``out``, check ``hexatable validate`` passes with every quote
+    checked, and that each event's quote starts on its line of the kept text; the events."""
+    from hexatable.case.quotes import normalise
+
+    result = runner.invoke(app, ["ingest", str(path), "--case", "six-party-talks", "-o", str(out), "--json"])
+    assert result.exit_code == 0, result.stderr
+    source = json.loads(result.stdout)["sources"][0]
+    checked = runner.invoke(app, ["validate", str(out), "--json"])
+    assert checked.exit_code == 0, checked.stdout + checked.stderr
+    report = json.loads(checked.stdout)
+    assert report["valid"] and report["quotes"]["unchecked"] == 0
+    kept = (out / "sources" / f"{source['id']}.txt").read_text(encoding="utf-8").splitlines()
+    for event in source["events"]:
+        first = kept[event["line"] - 1]
+        assert normalise(event["quote"])[:8] in normalise(first), (event, first)
+    events: list[dict[str, Any]] = source["events"]
+    return events
+
+
+def test_html_title_and_headings_do_not_run_into_the_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "chronology.html"
+    path.write_text(_html_chronology(), encoding="utf-8")
+    events = _ingest_and_validate(path, tmp_path / "draft")
+    # (date, quote) as written in the page above
+    assert [(e["date"], e["quote"]) for e in events] == [
+        ("2007-02-13", "2007年2月13日，第五轮六方会谈第三阶段会议在北京闭幕。"),
+        ("2007-07-14", "7月14日，韩国向朝鲜运送首批重油。"),
+        ("2007-07-18", "2007年7月18日\t国际原子能机构确认朝鲜已关闭宁边核设施。"),
+    ]
+
+
+def test_docx_draft_keeps_headings_apart_and_reads_tables(tmp_path: Path) -> None:
+    path = tmp_path / "chronology.docx"
+    _docx_chronology(path)
+    events = _ingest_and_validate(path, tmp_path / "draft")
+    assert [(e["date"], e["quote"]) for e in events] == [
+        ("2007-02-13", "On February 13, 2007, China and North Korea agreed on initial actions."),
+        ("2007-07-14", "July 14, 2007\tSouth Korea shipped heavy fuel oil to North Korea."),
+    ]
+
+
+def test_pdf_draft_reads_a_sentence_over_a_page_break(tmp_path: Path) -> None:
+    from tests.ingest.test_read import pdf_with_pages
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(
+        pdf_with_pages(
+            [
+                [
+                    "On February 13, 2007, China and North Korea agreed",
+                    "on initial actions. On July 14, 2007, South Korea",
+                ],
+                [
+                    "shipped heavy fuel oil to North Korea.",
+                    "On July 18, 2007, the IAEA confirmed the shutdown.",
+                ],
+            ]
+        )
+    )
+    events = _ingest_and_validate(path, tmp_path / "draft")
+    assert [(e["line"], e["end_line"], e["date"]) for e in events] == [
+        (1, 2, "2007-02-13"),
+        (2, 3, "2007-07-14"),  # the sentence runs on from page 1 to page 2
+        (4, 4, "2007-07-18"),
+    ]
