@@ -834,3 +834,82 @@ def test_a_word_97_file_is_refused_saying_what_to_save_it_as(client: TestClient,
     )
     assert page.status_code == 415
     assert "save it as .docx, .pdf or UTF-8 .txt first" in page.text and "old.doc" in page.text
+
+
+def _upload_zh(client: TestClient, name: str, data: bytes) -> Any:
+    return client.post(
+        "/ingest?lang=zh", files={"file": (name, data, "application/octet-stream")}, data={"text_lang": "zh"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "status", "said"),
+    [
+        ("report.pdf", b"%PDF-1.4 not really", 415, "不是可读取的 PDF（"),
+        ("notes.docx", b"PK\x03\x04junk", 415, "不是可读取的 .docx 文件（"),
+        ("scan.pdf", "scan", 415, "文件没有文字层（是扫描的 PDF 吗？）"),
+        ("blank.docx", "blank", 415, "文件中没有文字"),
+        (
+            "page.html",
+            b"<html><head><title></title></head><body><script>x</script></body></html>",
+            422,
+            "文件中没有可见的文字",
+        ),
+    ],
+)
+def test_a_document_s_read_error_is_said_in_chinese_on_the_chinese_page(
+    client: TestClient, fake: None, name: str, data: bytes | str, status: int, said: str
+) -> None:
+    """The reader's reason, not only the frame around it, comes from the catalog (translations by hand)."""
+    from docx import Document
+
+    from tests.ingest.test_read import pdf_with_pages
+
+    if data == "scan":
+        data = pdf_with_pages([[""]])
+    elif data == "blank":
+        buffer = io.BytesIO()
+        Document().save(buffer)
+        data = buffer.getvalue()
+    assert isinstance(data, bytes)
+    page = _upload_zh(client, name, data)
+    assert page.status_code == status
+    shown = html.unescape(page.text)
+    assert f"file: 无法读取“{name}”：{said}" in shown
+
+
+def test_every_reason_the_reader_gives_for_a_document_is_marked_for_the_catalog() -> None:
+    from hexatable.ingest.read import DOCUMENT_MESSAGES
+
+    assert set(ingest_review.READ_REASONS) == set(DOCUMENT_MESSAGES)
+
+
+def test_an_html_upload_in_the_wrong_encoding_is_told_to_choose_one_not_to_pass_an_option(
+    client: TestClient, fake: None
+) -> None:
+    """The command line's advice (``--encoding``) means nothing on the page: an HTML upload is decoded
+    as a text upload is, whose refusal names the form's encoding choice, in the page's language."""
+    page = _upload_zh(client, "page.html", ("<p>" + "朝鲜宣布关闭宁边核设施。" * 40 + "</p>").encode("gbk"))
+    assert page.status_code == 415
+    shown = html.unescape(page.text)
+    assert "--encoding" not in shown and "GB18030" in shown
+
+
+def test_the_extractor_s_warnings_are_said_in_the_page_s_language(client: TestClient) -> None:
+    """The worked example's title has a cue and no date: the warning, in Chinese on the Chinese page."""
+    text = (Path(__file__).parents[2] / "docs" / "examples" / "ingest-chronology-2007.txt").read_text("utf-8")
+    page = client.post("/ingest?lang=zh", data={"text": text, "text_lang": "zh", "case": "six-party-talks"})
+    assert page.status_code == 200
+    shown = html.unescape(page.text)
+    assert "第 1 行：六方的“会谈”没有可归属的日期" in shown
+    assert "has no date to attach" not in shown
+    english = client.post(
+        "/ingest?lang=en", data={"text": text, "text_lang": "zh", "case": "six-party-talks"}
+    )
+    assert "line 1: '会谈' by 六方 has no date to attach" in html.unescape(english.text)
+
+
+def test_a_warning_of_an_unknown_shape_is_shown_as_it_is() -> None:
+    assert ingest_review.warning_said("something new").in_language("zh") == "something new"
+    said = ingest_review.warning_said("line 3: '会谈' by 朝鲜 has no date to attach")
+    assert said.params == {"line": "3", "cue": "会谈", "actor": "朝鲜"}

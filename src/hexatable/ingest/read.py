@@ -69,12 +69,40 @@ Chinese text with Latin names and numbers stays Chinese (a Chinese sentence is m
 
 
 class ReadError(Exception):
-    """A file ingest cannot read; ``str()`` is the message for the user, naming the file."""
+    """A file ingest cannot read; ``str()`` is the message for the user, naming the file.
 
-    def __init__(self, path: str | Path, message: str) -> None:
+    ``message`` is the reason alone, made from ``template`` (a ``%``-format string with named fields)
+    and ``params``, so an interface can say the reason in another language by translating the
+    template (the review page does, for the :data:`DOCUMENT_MESSAGES`).
+    """
+
+    def __init__(self, path: str | Path, template: str, **params: object) -> None:
+        message = template % params if params else template
         super().__init__(f"{path}: {message}")
         self.path = str(path)
         self.message = message
+        self.template = template
+        self.params = params
+
+
+EMPTY = "the file is empty"
+NO_TEXT = "the file has no text"
+NO_TEXT_LAYER = "the file has no text layer (a scanned PDF?)"
+NO_VISIBLE_TEXT = "the file has no visible text"
+ENCRYPTED_PDF = "the PDF is encrypted; save an unencrypted copy"
+UNREADABLE_PDF = "not a readable PDF (%(reason)s)"
+UNREADABLE_DOCX = "not a readable .docx file (%(reason)s)"
+DOCUMENT_MESSAGES = (
+    EMPTY,
+    NO_TEXT,
+    NO_TEXT_LAYER,
+    NO_VISIBLE_TEXT,
+    ENCRYPTED_PDF,
+    UNREADABLE_PDF,
+    UNREADABLE_DOCX,
+)
+"""The reasons a .docx, .pdf or .html file that was found and decoded is refused (the templates of
+:class:`ReadError`; ``reason`` is the parser's own words, left as they are)."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +198,7 @@ def read_source(
             "split it into smaller files",
         )
     if size == 0:
-        raise ReadError(path, "the file is empty")
+        raise ReadError(path, EMPTY)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -180,15 +208,14 @@ def read_source(
         text, used = _decode(path, data, encoding)
     elif kind == "html":
         raw, used = _decode(path, data, encoding)
-        text = _html_text(raw)
+        text = html_text(raw)
     elif kind == "docx":
         text = _docx_text(path, data)
     else:
         text = _pdf_text(path, data)
     text = _clean_text(text)
     if not text.strip():
-        what = {"pdf": "no text layer (a scanned PDF?)", "html": "no visible text"}.get(kind, "no text")
-        raise ReadError(path, f"the file has {what}")
+        raise ReadError(path, {"pdf": NO_TEXT_LAYER, "html": NO_VISIBLE_TEXT}.get(kind, NO_TEXT))
     return SourceDocument(
         name=path.name,
         text=text,
@@ -298,7 +325,7 @@ def _heading_line(level: int, text: str) -> str:
     return f"{'#' * min(max(level, 1), 6)} {flat}" if flat else ""
 
 
-def _html_text(markup: str) -> str:
+def html_text(markup: str) -> str:
     """The visible text of an HTML page, one block element per line, blank lines squeezed.
 
     The title and the headings ``h1``-``h6`` become Markdown heading lines (``# Title``); each
@@ -350,9 +377,9 @@ def _docx_text(path: Path, data: bytes) -> str:
         document = Document(io.BytesIO(data))
         lines = _docx_lines(document)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReadError(path, f"not a readable .docx file ({error})") from None
+        raise ReadError(path, UNREADABLE_DOCX, reason=str(error)) from None
     except Exception as error:  # python-docx raises lxml and zip errors of several kinds
-        raise ReadError(path, f"not a readable .docx file ({type(error).__name__})") from None
+        raise ReadError(path, UNREADABLE_DOCX, reason=type(error).__name__) from None
     return "\n".join(lines) + "\n"
 
 
@@ -403,14 +430,14 @@ def _pdf_text(path: Path, data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise ReadError(path, "the PDF is encrypted; save an unencrypted copy")
+            raise ReadError(path, ENCRYPTED_PDF)
         pages = [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise ReadError(path, f"not a readable PDF ({type(error).__name__}: {error})") from None
+        raise ReadError(path, UNREADABLE_PDF, reason=f"{type(error).__name__}: {error}") from None
     except Exception as error:  # pypdf's parser raises a variety on corrupt files
-        raise ReadError(path, f"not a readable PDF ({type(error).__name__})") from None
+        raise ReadError(path, UNREADABLE_PDF, reason=type(error).__name__) from None
     # one line break between pages, not a blank line: a sentence often runs on over the page
     # break, and a blank line would end it (and make each page one paragraph for the segmenter)
     return "\n".join(page.strip("\n") for page in pages if page.strip()) + "\n"
