@@ -597,3 +597,26 @@ def test_pdf_draft_reads_a_sentence_over_a_page_break(tmp_path: Path) -> None:
         (2, 3, "2007-07-14"),  # the sentence runs on from page 1 to page 2
         (4, 4, "2007-07-18"),
     ]
+
+
+def test_low_confidence_events_are_marked_in_the_dry_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worked example's two events without a cue score 0.65 (base 0.10 + date from context 0.30 +
+    known actor 0.25, by hand): marked ``low``; the others (0.97, 0.74, 0.80) are not. The mark keeps
+    them; ``--min-confidence 0.7`` drops them."""
+    _at_width(monkeypatch, 160)
+    result = runner.invoke(app, ["ingest", str(EXAMPLE), "--case", "six-party-talks"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split() for line in result.stdout.splitlines() if re.match(r"\s+\d+\s+\d{4}-", line)]
+    assert [(row[0], row[1], row[4:6]) for row in rows] == [
+        ("3", "2007-02-13", ["0.97", "CHN,"]),
+        ("7", "2007-03-19*", ["0.74", "CHN"]),
+        ("11", "2007-07-14*", ["0.80", "KOR"]),
+        ("11", "2007-07-15*", ["0.65", "low"]),
+        ("15", "2007-07-18*", ["0.65", "low"]),
+    ]
+    assert "2 events under confidence 0.70, marked low" in result.stderr
+    kept = runner.invoke(
+        app, ["ingest", str(EXAMPLE), "--case", "six-party-talks", "--min-confidence", "0.7"]
+    )
+    assert kept.exit_code == 0
+    assert " low " not in kept.stdout and "3 events" in kept.stdout and "marked low" not in kept.stderr

@@ -913,3 +913,28 @@ def test_a_warning_of_an_unknown_shape_is_shown_as_it_is() -> None:
     assert ingest_review.warning_said("something new").in_language("zh") == "something new"
     said = ingest_review.warning_said("line 3: '会谈' by 朝鲜 has no date to attach")
     assert said.params == {"line": "3", "cue": "会谈", "actor": "朝鲜"}
+
+
+def test_low_confidence_records_carry_a_badge_and_a_filter(client: TestClient) -> None:
+    """The worked example's two events without a cue score 0.65 (under 0.70): a badge with text on
+    their records, in the page's language, and a filter that is not a form field."""
+    text = (Path(__file__).parents[2] / "docs" / "examples" / "ingest-chronology-2007.txt").read_text("utf-8")
+    page = client.post("/ingest?lang=zh", data={"text": text, "text_lang": "zh", "case": "six-party-talks"})
+    assert page.status_code == 200
+    records = re.findall(
+        r'<fieldset class="card record ([^"]*)" id="r-([^"]+)">(.*?)</legend>', page.text, re.S
+    )
+    low = [
+        (record_id, "置信度低" in legend)
+        for classes, record_id, legend in records
+        if "low" in classes.split()
+    ]
+    assert low == [("text-11-2", True), ("text-15-1", True)]
+    assert sum("置信度低" in legend for _, _, legend in records) == 2
+    assert "只显示置信度低的事件（5 个中的 2 个，低于 0.70）" in page.text
+    checkbox = re.search(r'<input type="checkbox" id="low-only"[^>]*>', page.text)
+    assert checkbox is not None and "name=" not in checkbox.group(0)
+    english = client.post(
+        "/ingest?lang=en", data={"text": text, "text_lang": "zh", "case": "six-party-talks"}
+    )
+    assert english.text.count('class="badge low-confidence">low confidence<') == 2

@@ -26,7 +26,14 @@ from rich.text import Text
 from hexatable.case import CaseError, open_case
 from hexatable.case.loader import load_case
 from hexatable.case.models import Case
-from hexatable.ingest.draft import DraftError, draft_case, existing_paths, write_draft
+from hexatable.ingest.draft import (
+    LOW_CONFIDENCE,
+    DraftError,
+    draft_case,
+    existing_paths,
+    low_confidence,
+    write_draft,
+)
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.pipeline import plan, run
 from hexatable.ingest.read import DEFAULT_MAX_BYTES, ReadError, read_source
@@ -176,7 +183,7 @@ def _table(extraction: Extraction, width: int) -> Table:
     for event, who in rows:
         date = short_date(str(event.date.date)) + ("*" if event.date.inferred else "")
         fields = [str(event.line), date, f"{event.cameo:02d} {event.cue.text if event.cue else '—'}"]
-        fields.append(f"{event.confidence:.2f}")
+        fields.append(f"{event.confidence:.2f}" + (" low" if low_confidence(event) else ""))
         if wide:
             table.add_row(*fields, who, event.quote)
         else:
@@ -207,6 +214,13 @@ def _print_dry_run(extraction: Extraction) -> None:
             "--case, --gazetteer, --year or --lang.",
             markup=False,
             highlight=False,
+        )
+    low = sum(1 for event in extraction.events if low_confidence(event))
+    if low:
+        _note(
+            f"{name}: {_count(low, 'event')} under confidence {LOW_CONFIDENCE:.2f}, marked low: check "
+            f"{'it' if low == 1 else 'them'} first (--min-confidence {LOW_CONFIDENCE:g} leaves "
+            f"{'it' if low == 1 else 'them'} out)"
         )
     _print_notes(extraction)
 

@@ -43,7 +43,7 @@ from starlette.formparsers import FormParser, MultiPartException, MultiPartParse
 from hexatable.case import CAMEO_ROOTS, builtin_case_ids, cameo_label
 from hexatable.case.dates import DateSpan
 from hexatable.case.models import ACTOR_ID_PATTERN, ID_PATTERN
-from hexatable.ingest.draft import slug
+from hexatable.ingest.draft import LOW_CONFIDENCE, low_confidence, slug
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.render import render_event
 from hexatable.ingest.types import ActorMention, DraftEvent, Lang
@@ -889,6 +889,7 @@ def record_view(
         "cameo_zh": cameo_label(event.cameo, "zh") if known else "?",
         "decision": correction.decision if correction else "accept",
         "typed": values,
+        "low": low_confidence(event),
     }
 
 
@@ -914,6 +915,8 @@ def review_page(
         "marks": {event_id: piece["events"][0] for piece in pieces for event_id in piece["events"]},
         "cameo_values": [str(code) for code in CAMEO_ROOTS],
         "records": records,
+        "low_count": sum(1 for r in records if r["low"]),
+        "low_threshold": f"{LOW_CONFIDENCE:.2f}",
         "proposed": [
             {"id": p.id, "name": p.name, "kind": p.kind, "line": p.first_line} for p in extraction.proposed
         ],
