@@ -620,3 +620,56 @@ def test_low_confidence_events_are_marked_in_the_dry_run(monkeypatch: pytest.Mon
     )
     assert kept.exit_code == 0
     assert " low " not in kept.stdout and "3 events" in kept.stdout and "marked low" not in kept.stderr
+
+
+MIXED = (
+    "2007年2月13日，第五轮六方会谈第三阶段会议在北京闭幕。\n"
+    "7月14日，韩国向朝鲜运送首批重油。\n"
+    "On July 18, 2007, the IAEA confirmed that North Korea had shut down the reactor.\n"
+    "On July 20, 2007, China said the talks would resume.\n"
+    "On August 7, 2007, the United States and North Korea met in Beijing.\n"
+)
+
+
+def test_a_file_read_in_the_wrong_language_asks_whether_lang_is_right(tmp_path: Path) -> None:
+    english = _write(tmp_path, "summit-en.txt", EN)
+    result = runner.invoke(app, ["ingest", str(english), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "summit-en.txt → source 'summit-en' (zh): no events found." in said
+    assert "It was read as Chinese, but 0% of its letters are CJK: is it the right --lang?" in said
+
+
+def test_a_file_without_dates_says_so(tmp_path: Path) -> None:
+    undated = _write(tmp_path, "undated.txt", "China and North Korea agreed on initial actions.\n")
+    result = runner.invoke(app, ["ingest", str(undated), "--case", "six-party-talks"])
+    assert result.exit_code == 0, result.output
+    assert "no date they can take" in " ".join(result.stdout.split())
+    assert "undated.txt: line 1: 'agreed on' by China has no date to attach" in result.stderr
+
+
+def test_a_file_in_two_languages_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """Two Chinese lines and three English ones (counted by hand): read as English (--lang auto), so the
+    Chinese lines are read by the English rules; the note says so and to split the file."""
+    mixed = _write(tmp_path, "mixed.txt", MIXED)
+    result = runner.invoke(app, ["ingest", str(mixed), "--case", "six-party-talks"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "mixed.txt: 2 of its lines read as Chinese and 3 as English, but a file is read in one language "
+        "(English here): its Chinese lines give no events or wrong ones; split the file by language"
+    ) in " ".join(result.stderr.split())
+    single = runner.invoke(app, ["ingest", str(_write(tmp_path, "en.txt", EN)), "--case", "six-party-talks"])
+    assert "lines read as Chinese" not in single.stderr
+
+
+def test_writing_a_draft_with_no_events_writes_nothing_and_says_why(tmp_path: Path) -> None:
+    undated = _write(tmp_path, "undated.txt", "China and North Korea agreed on initial actions.\n")
+    out = tmp_path / "draft"
+    result = runner.invoke(app, ["ingest", str(undated), "--case", "six-party-talks", "-o", str(out)])
+    assert result.exit_code == 1
+    assert not out.exists()
+    said = " ".join(result.stderr.split())
+    assert "undated.txt: no events found. It names actors acting but no date they can take" in said
+    assert f"no events found in 1 file: nothing written to {out}" in said
+    as_json = runner.invoke(app, ["ingest", str(undated), "-o", str(out), "--json"])
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["written"] == [] and not out.exists()

@@ -312,3 +312,29 @@ def test_document_from_text_cleans_line_ends() -> None:
     assert document.text == "a\nb\nc"
     assert document.lines == ("a", "b", "c")
     assert document.stem == "pasted"
+
+
+def test_language_mix_counts_the_lines_of_each_language() -> None:
+    """Lines counted by hand: two Chinese, three English; a bare date and markup do not count."""
+    from hexatable.ingest.read import language_mix
+
+    text = (
+        "2007年2月13日，会议在北京闭幕。\n2007\n7月14日，韩国运送重油。\n"
+        '<div style="float: right"><table>\n'
+        "On July 18 the IAEA confirmed it.\nChina said the talks would resume.\nThe parties met.\n"
+    )
+    mix = language_mix(text)
+    assert (mix.zh_lines, mix.en_lines, mix.mixed) == (2, 3, True)
+    assert not language_mix("朝鲜宣布关闭核设施。\n" + "The parties met in Beijing.\n" * 9).mixed  # one line: no mix
+
+
+def test_no_source_of_the_built_in_cases_is_taken_for_a_mixed_text() -> None:
+    """The built-in cases' 70-odd sources are each in one language (English news with Chinese names,
+    Chinese chronologies with wiki markup): none may be flagged."""
+    from hexatable.ingest.read import language_mix
+
+    folder = Path(__file__).parents[2] / "src" / "hexatable" / "data" / "cases"
+    sources = sorted(p for p in folder.glob("*/sources/*") if p.suffix in (".txt", ".md"))
+    assert len(sources) > 50
+    flagged = [p.name for p in sources if language_mix(p.read_text(encoding="utf-8")).mixed]
+    assert flagged == []

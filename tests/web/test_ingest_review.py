@@ -938,3 +938,22 @@ def test_low_confidence_records_carry_a_badge_and_a_filter(client: TestClient) -
         "/ingest?lang=en", data={"text": text, "text_lang": "zh", "case": "six-party-talks"}
     )
     assert english.text.count('class="badge low-confidence">low confidence<') == 2
+
+
+def test_a_text_in_two_languages_or_read_in_another_is_told_on_the_page(client: TestClient) -> None:
+    """Two Chinese lines and three English ones (counted by hand) in one text; and an English text read
+    as Chinese because the form said so: each gets a note in the page's language."""
+    mixed = (
+        "2007年2月13日，第五轮六方会谈第三阶段会议在北京闭幕。\n7月14日，韩国向朝鲜运送首批重油。\n"
+        "On July 18, 2007, the IAEA confirmed the shutdown.\nOn July 20, 2007, China said the talks would "
+        "resume.\nOn August 7, 2007, the United States and North Korea met in Beijing.\n"
+    )
+    page = client.post("/ingest?lang=zh", data={"text": mixed, "text_lang": "auto"})
+    assert page.status_code == 200
+    assert "文本中有 2 行是中文、3 行是英文，但一份文本只按一种语言读取（这里按英文）" in page.text
+    english = "On July 20, 2007, China said the talks would resume.\n"
+    page = client.post("/ingest?lang=en", data={"text": english, "text_lang": "zh"})
+    assert page.status_code == 200
+    assert "The text was read as Chinese, as the form asked, though 0% of its letters are CJK" in page.text
+    page = client.post("/ingest?lang=en", data={"text": english, "text_lang": "auto"})
+    assert 'class="card ingest-language"' not in page.text

@@ -49,6 +49,9 @@ stderr = Console(stderr=True, emoji=False)
 BAD_INPUT = 2
 """Exit code for input ingest cannot read (a file, a gazetteer or verb file, an option)."""
 
+NO_EVENTS = 1
+"""Exit code for ``-o`` when no file gave an event: nothing is written (an empty draft is no use)."""
+
 PROGRESS_CHARS = 200_000
 """Show a progress bar when the batch has several files or this many characters."""
 
@@ -202,6 +205,31 @@ def _note(text: str) -> None:
     stderr.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
+LANG_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+def _why_no_events(extraction: Extraction) -> str:
+    """The likeliest reason a file gave no events, and what to try: a language other than the text's,
+    no date the reader understands, dates without a year, or (the general rule) no known actor."""
+    document = extraction.document
+    if extraction.lang != document.lang and not document.mix.mixed:
+        return (
+            f"It was read as {LANG_NAMES[extraction.lang]}, but {document.cjk_share:.0%} of its letters are "
+            f"CJK: is it the right --lang? (--lang auto would read it as {LANG_NAMES[document.lang]}.)"
+        )
+    if extraction.unresolved:
+        return "Its dates do not say their year: give it with --year (see the notes below)."
+    if any(warning.endswith("has no date to attach") for warning in extraction.warnings):
+        return (
+            "It names actors acting but no date they can take (7月14日, 14 July 2007): an event needs a "
+            "date, its own or its entry's (see the notes below)."
+        )
+    return (
+        "An event is a clause with a known actor and a date (its own or its entry's); see the notes "
+        "below, or try --case, --gazetteer, --year or --lang."
+    )
+
+
 def _print_dry_run(extraction: Extraction) -> None:
     """One source of a dry run: its table (or why it has no events), then :func:`_print_notes`."""
     name = extraction.document.name
@@ -209,9 +237,8 @@ def _print_dry_run(extraction: Extraction) -> None:
         stdout.print(_table(extraction, stdout.width))
     else:
         stdout.print(
-            f"{name} → source '{extraction.source_id}' ({extraction.lang}): no events. An event is a "
-            "clause with a known actor and a date (its own or its entry's); see the notes below, or try "
-            "--case, --gazetteer, --year or --lang.",
+            f"{name} → source '{extraction.source_id}' ({extraction.lang}): no events found. "
+            + _why_no_events(extraction),
             markup=False,
             highlight=False,
         )
@@ -225,10 +252,31 @@ def _print_dry_run(extraction: Extraction) -> None:
     _print_notes(extraction)
 
 
+def _language_notes(extraction: Extraction) -> list[str]:
+    """A file in two languages (read in one of them), or read in a language other than it looks."""
+    document = extraction.document
+    mix = document.mix
+    if mix.mixed:
+        other = "en" if extraction.lang == "zh" else "zh"
+        return [
+            f"{mix.zh_lines} of its lines read as Chinese and {mix.en_lines} as English, but a file is read "
+            f"in one language ({LANG_NAMES[extraction.lang]} here): its {LANG_NAMES[other]} lines give no "
+            "events or wrong ones; split the file by language and ingest each part"
+        ]
+    if extraction.lang != document.lang and extraction.events:
+        return [
+            f"read as {LANG_NAMES[extraction.lang]} (--lang), though {document.cjk_share:.0%} of its letters "
+            f"are CJK (--lang auto would read it as {LANG_NAMES[document.lang]})"
+        ]
+    return []
+
+
 def _print_notes(extraction: Extraction) -> None:
     """The notes for the reviewer on stderr, each starting with the file's name: proposed actors,
     warnings, dates whose year is unknown."""
     name = extraction.document.name
+    for note in _language_notes(extraction):
+        _note(f"{name}: {note}")
     if extraction.proposed:
         shown = ", ".join(f"{p.id} ({p.name}, line {p.first_line})" for p in extraction.proposed[:10])
         more = f" and {len(extraction.proposed) - 10} more" if len(extraction.proposed) > 10 else ""
@@ -387,6 +435,23 @@ def ingest_command(
         )
     extractions = [e.above(min_confidence) for e in extractions]
     written: list[Path] = []
+    events = sum(len(e.events) for e in extractions)
+    if output is not None and events == 0:
+        # an empty draft is no use and would need deleting before the next try: write nothing
+        if json_output:
+            import json
+
+            nothing: dict[str, list[Any]] = {
+                "sources": [extraction_json(e) for e in extractions],
+                "written": [],
+            }
+            sys.stdout.write(json.dumps(nothing, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for extraction in extractions:
+                _note(f"{extraction.document.name}: no events found. {_why_no_events(extraction)}")
+                _print_notes(extraction)
+            _fail(f"no events found in {_count(len(extractions), 'file')}: nothing written to {output}")
+        raise typer.Exit(NO_EVENTS)
     if output is not None:
         draft = draft_case(
             extractions,
@@ -413,7 +478,6 @@ def ingest_command(
     if output is None:
         for extraction in extractions:
             _print_dry_run(extraction)
-        events = sum(len(e.events) for e in extractions)
         stdout.print(
             f"dry run: {_count(events, 'event')} from {_count(len(extractions), 'source')}, nothing "
             "written (-o DIR writes a draft case)",
@@ -421,9 +485,10 @@ def ingest_command(
             highlight=False,
         )
         return
-    events = sum(len(e.events) for e in extractions)
     proposed = sum(len(e.proposed) for e in extractions)
     for extraction in extractions:
+        if not extraction.events:
+            _note(f"{extraction.document.name}: no events found. {_why_no_events(extraction)}")
         _print_notes(extraction)
     action = "added to" if existing is not None else "wrote a draft case in"
     stdout.print(

@@ -128,6 +128,11 @@ class SourceDocument:
         """The lines as the case loader's quote check numbers them (line ``n`` is ``lines[n-1]``)."""
         return tuple(self.text.splitlines())
 
+    @cached_property
+    def mix(self) -> LanguageMix:
+        """How many of its lines read as Chinese and as English (:func:`language_mix`)."""
+        return language_mix(self.text)
+
     @property
     def stem(self) -> str:
         """The file name without its extension (the default source id is made from it)."""
@@ -156,6 +161,49 @@ def detect_lang(text: str) -> Lang:
     ('zh', 'en')
     """
     return "zh" if cjk_share(text) >= CJK_SHARE_FOR_ZH else "en"
+
+
+MIXED_SHARE = 0.2
+"""A text is *mixed* when its lines in the minority language are at least this share of its lines
+with a language (and at least two): ``--lang auto`` decides per file, so those lines are read in the
+other language's rules and give no events or wrong ones."""
+_MIN_LETTERS = 4
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{\{[^}]*\}\}|https?://\S+")
+"""HTML tags, Markdown link targets, wiki templates and addresses: not the text's language."""
+
+
+@dataclass(frozen=True)
+class LanguageMix:
+    """How many lines of a text read as Chinese and as English (:func:`detect_lang` per line, markup
+    left out; lines with fewer than four letters, numbers and dates alone, are not counted)."""
+
+    zh_lines: int
+    en_lines: int
+
+    @property
+    def mixed(self) -> bool:
+        """Whether both languages hold a real part of the text (:data:`MIXED_SHARE`)."""
+        minority = min(self.zh_lines, self.en_lines)
+        total = self.zh_lines + self.en_lines
+        return minority >= 2 and minority >= MIXED_SHARE * total
+
+
+def language_mix(text: str) -> LanguageMix:
+    """The :class:`LanguageMix` of ``text`` (its first :data:`LANG_SAMPLE` characters).
+
+    >>> language_mix("7月14日，韩国运送重油。\\nOn July 18 the IAEA confirmed it.\\n2007")
+    LanguageMix(zh_lines=1, en_lines=1)
+    """
+    zh = en = 0
+    for raw in text[:LANG_SAMPLE].splitlines():
+        line = _MARKUP.sub(" ", raw)
+        if len(_LETTER.findall(line)) + len(_CJK_PUNCTUATION.findall(line)) < _MIN_LETTERS:
+            continue
+        if detect_lang(line) == "zh":
+            zh += 1
+        else:
+            en += 1
+    return LanguageMix(zh, en)
 
 
 def document_from_text(text: str, *, name: str = "text.txt", kind: DocumentKind = "txt") -> SourceDocument:

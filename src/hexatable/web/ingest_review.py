@@ -159,6 +159,42 @@ into a template and its parameters so the page can say them in its language; a w
 shape is shown as it is."""
 
 
+MIXED_READ_AS = {
+    "zh": N_(
+        "%(zh)s of the text's lines read as Chinese and %(en)s as English, but a text is read in one "
+        "language, Chinese here: its English lines give no events or wrong ones. Split the text by "
+        "language and read each part."
+    ),
+    "en": N_(
+        "%(zh)s of the text's lines read as Chinese and %(en)s as English, but a text is read in one "
+        "language, English here: its Chinese lines give no events or wrong ones. Split the text by "
+        "language and read each part."
+    ),
+}
+OTHER_LANGUAGE = {
+    "zh": N_(
+        "The text was read as Chinese, as the form asked, though %(share)s of its letters are CJK: is "
+        "the language of the text right? (“detect” would read it as English.)"
+    ),
+    "en": N_(
+        "The text was read as English, as the form asked, though %(share)s of its letters are CJK: is "
+        "the language of the text right? (“detect” would read it as Chinese.)"
+    ),
+}
+
+
+def language_notes(extraction: Extraction) -> list[Said]:
+    """What to say of the text's language: two languages in one text (read in one of them), or a
+    language chosen in the form other than the text looks (the command line's notes, for the page)."""
+    document = extraction.document
+    mix = document.mix
+    if mix.mixed:
+        return [Said(MIXED_READ_AS[extraction.lang], {"zh": mix.zh_lines, "en": mix.en_lines})]
+    if extraction.lang != document.lang:
+        return [Said(OTHER_LANGUAGE[extraction.lang], {"share": f"{document.cjk_share:.0%}"})]
+    return []
+
+
 def warning_said(warning: str) -> Said:
     """An extractor's warning as a :class:`Said`: its template when it has a shape of :data:`WARNINGS`."""
     for pattern, template in WARNINGS:
@@ -922,6 +958,7 @@ def review_page(
         ],
         "unresolved": list(extraction.unresolved),
         "warnings": [warning_said(w).in_language(lang) for w in extraction.warnings],
+        "language_notes": [note.in_language(lang) for note in language_notes(extraction)],
         "cameo": [(code, cameo_label(code, lang)) for code in CAMEO_ROOTS],
         "error": error,
     }
