@@ -673,3 +673,21 @@ def test_writing_a_draft_with_no_events_writes_nothing_and_says_why(tmp_path: Pa
     assert f"no events found in 1 file: nothing written to {out}" in said
     as_json = runner.invoke(app, ["ingest", str(undated), "-o", str(out), "--json"])
     assert as_json.exit_code == 1 and json.loads(as_json.stdout)["written"] == [] and not out.exists()
+
+
+def test_min_confidence_says_what_it_left_out() -> None:
+    """Confidences of the worked example's events (docs/ingest.md): 0.97, 0.74, 0.80, 0.65, 0.65."""
+    some = runner.invoke(
+        app, ["ingest", str(EXAMPLE), "--case", "six-party-talks", "--min-confidence", "0.75"]
+    )
+    assert some.exit_code == 0
+    assert "dry run: 2 events from 1 source (3 under --min-confidence 0.75 left out)" in " ".join(
+        some.stdout.split()
+    )
+    every = runner.invoke(
+        app, ["ingest", str(EXAMPLE), "--case", "six-party-talks", "--min-confidence", "0.99"]
+    )
+    assert every.exit_code == 0
+    assert "Its 5 events are all under --min-confidence 0.99; lower it to see them." in " ".join(
+        every.stdout.split()
+    )

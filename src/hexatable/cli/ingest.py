@@ -208,10 +208,16 @@ def _note(text: str) -> None:
 LANG_NAMES = {"zh": "Chinese", "en": "English"}
 
 
-def _why_no_events(extraction: Extraction) -> str:
-    """The likeliest reason a file gave no events, and what to try: a language other than the text's,
-    no date the reader understands, dates without a year, or (the general rule) no known actor."""
+def _why_no_events(extraction: Extraction, dropped: int = 0, min_confidence: float = 0.0) -> str:
+    """The likeliest reason a file gave no events, and what to try: ``--min-confidence`` dropped them
+    all, a language other than the text's, no date the reader understands, dates without a year, or
+    (the general rule) no known actor."""
     document = extraction.document
+    if dropped:
+        return (
+            f"Its {_count(dropped, 'event')} {'is' if dropped == 1 else 'are all'} under --min-confidence "
+            f"{min_confidence:g}; lower it to see {'it' if dropped == 1 else 'them'}."
+        )
     if extraction.lang != document.lang and not document.mix.mixed:
         return (
             f"It was read as {LANG_NAMES[extraction.lang]}, but {document.cjk_share:.0%} of its letters are "
@@ -230,7 +236,7 @@ def _why_no_events(extraction: Extraction) -> str:
     )
 
 
-def _print_dry_run(extraction: Extraction) -> None:
+def _print_dry_run(extraction: Extraction, dropped: int = 0, min_confidence: float = 0.0) -> None:
     """One source of a dry run: its table (or why it has no events), then :func:`_print_notes`."""
     name = extraction.document.name
     if extraction.events:
@@ -238,7 +244,7 @@ def _print_dry_run(extraction: Extraction) -> None:
     else:
         stdout.print(
             f"{name} → source '{extraction.source_id}' ({extraction.lang}): no events found. "
-            + _why_no_events(extraction),
+            + _why_no_events(extraction, dropped, min_confidence),
             markup=False,
             highlight=False,
         )
@@ -433,7 +439,9 @@ def ingest_command(
             verbs=verbs,
             progress=lambda done: progress.update(task, completed=done),
         )
+    found = [len(e.events) for e in extractions]
     extractions = [e.above(min_confidence) for e in extractions]
+    dropped = [n - len(e.events) for n, e in zip(found, extractions, strict=True)]
     written: list[Path] = []
     events = sum(len(e.events) for e in extractions)
     if output is not None and events == 0:
@@ -447,8 +455,9 @@ def ingest_command(
             }
             sys.stdout.write(json.dumps(nothing, ensure_ascii=False, indent=2) + "\n")
         else:
-            for extraction in extractions:
-                _note(f"{extraction.document.name}: no events found. {_why_no_events(extraction)}")
+            for extraction, gone in zip(extractions, dropped, strict=True):
+                why = _why_no_events(extraction, gone, min_confidence)
+                _note(f"{extraction.document.name}: no events found. {why}")
                 _print_notes(extraction)
             _fail(f"no events found in {_count(len(extractions), 'file')}: nothing written to {output}")
         raise typer.Exit(NO_EVENTS)
@@ -476,19 +485,25 @@ def ingest_command(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     if output is None:
-        for extraction in extractions:
-            _print_dry_run(extraction)
+        for extraction, gone in zip(extractions, dropped, strict=True):
+            _print_dry_run(extraction, gone, min_confidence)
         stdout.print(
-            f"dry run: {_count(events, 'event')} from {_count(len(extractions), 'source')}, nothing "
-            "written (-o DIR writes a draft case)",
+            f"dry run: {_count(events, 'event')} from {_count(len(extractions), 'source')}"
+            + (
+                f" ({sum(dropped)} under --min-confidence {min_confidence:g} left out)"
+                if sum(dropped)
+                else ""
+            )
+            + ", nothing written (-o DIR writes a draft case)",
             style="dim",
             highlight=False,
         )
         return
     proposed = sum(len(e.proposed) for e in extractions)
-    for extraction in extractions:
+    for extraction, gone in zip(extractions, dropped, strict=True):
         if not extraction.events:
-            _note(f"{extraction.document.name}: no events found. {_why_no_events(extraction)}")
+            why = _why_no_events(extraction, gone, min_confidence)
+            _note(f"{extraction.document.name}: no events found. {why}")
         _print_notes(extraction)
     action = "added to" if existing is not None else "wrote a draft case in"
     stdout.print(
