@@ -957,3 +957,24 @@ def test_a_text_in_two_languages_or_read_in_another_is_told_on_the_page(client: 
     assert "The text was read as Chinese, as the form asked, though 0% of its letters are CJK" in page.text
     page = client.post("/ingest?lang=en", data={"text": english, "text_lang": "auto"})
     assert 'class="card ingest-language"' not in page.text
+
+
+def test_an_html_upload_keeps_its_title_and_headings_apart(client: TestClient, fake: None) -> None:
+    """As the command line reads it: the title and headings on lines of their own (a form feed in the
+    markup is only a line break), and the review form carries that text for the draft step."""
+    markup = (
+        "<html><head><title>六方会谈大事记</title></head><body><h2>2018年</h2>\f"
+        "<p>3月8日，美国同意会晤。</p><p>4月27日，韩国与朝鲜会晤。</p></body></html>"
+    )
+    page = client.post(
+        "/ingest",
+        files={"file": ("chronology.html", markup.encode("utf-8"), "text/html")},
+        data={"text_lang": "zh"},
+    )
+    assert page.status_code == 200, page.text[:300]
+    hidden = re.search(r'<input type="hidden" name="text" value="([^"]*)"', page.text, re.S)
+    assert hidden is not None
+    assert html.unescape(hidden.group(1)) == (
+        "# 六方会谈大事记\n\n## 2018年\n\n3月8日，美国同意会晤。\n\n4月27日，韩国与朝鲜会晤。\n"
+    )
+    assert [m[0] for m in marks(page.text)] == ["chronology-5-1", "chronology-7-1"]

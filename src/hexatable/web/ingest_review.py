@@ -334,7 +334,7 @@ def convert_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
 
     suffix = Path(name).suffix.lower()
     if suffix in (".html", ".htm"):
-        text = document_from_text(html_text(decode_upload(data, name, encoding))).text
+        text = document_from_text(html_text(decode_upload(data, name, encoding, markup=True))).text
         if not text.strip():
             raise IngestError(
                 422,
@@ -364,10 +364,11 @@ def convert_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
     return CONTROL.sub("", document.text)
 
 
-def decode_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
+def decode_upload(data: bytes, name: str, encoding: str = "utf-8", *, markup: bool = False) -> str:
     """An uploaded file's bytes as text: UTF-8 (a byte-order mark is dropped) or the ``encoding`` the
     form names; binary files, UTF-16 and text not in the encoding are refused naming the file (and,
-    when it looks like GB18030 or Big5, saying which to choose)."""
+    when it looks like GB18030 or Big5, saying which to choose). With ``markup`` (an HTML file, whose
+    text is read out of it and cleaned afterwards) control characters are left for that step."""
     shown = name[:80]
     if len(data) > MAX_TEXT_BYTES:
         raise IngestError(
@@ -414,7 +415,7 @@ def decode_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
             encoding=encoding.upper(),
             at=f"{error.start:,}",
         ) from None
-    if CONTROL.search(text):
+    if CONTROL.search(text) and not markup:  # markup's text is read out of it, and cleaned then
         raise IngestError(
             415, "file", N_("'%(name)s' holds control characters; a plain text file is needed"), name=shown
         )
