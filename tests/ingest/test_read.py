@@ -325,7 +325,8 @@ def test_language_mix_counts_the_lines_of_each_language() -> None:
     )
     mix = language_mix(text)
     assert (mix.zh_lines, mix.en_lines, mix.mixed) == (2, 3, True)
-    assert not language_mix("朝鲜宣布关闭核设施。\n" + "The parties met in Beijing.\n" * 9).mixed  # one line: no mix
+    one_line = "朝鲜宣布关闭核设施。\n" + "The parties met in Beijing.\n" * 9
+    assert not language_mix(one_line).mixed  # one Chinese line is no mix
 
 
 def test_no_source_of_the_built_in_cases_is_taken_for_a_mixed_text() -> None:
