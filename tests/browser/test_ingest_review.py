@@ -108,3 +108,35 @@ def test_pages_fit_the_window_in_each_language(server: str, tmp_path: Path, lang
         assert page.locator("h1").inner_text() == heading
         shot(page, f"ingest-04-review-{lang}-{width}")
         browser.close()
+
+
+def test_the_low_confidence_filter_hides_the_other_records(server: str) -> None:
+    """The worked example has two events under 0.70 of five: ticking the filter leaves those two shown
+    (CSS only, no script needed), unticking shows all five; the form still posts every record."""
+    example = Path(__file__).parents[2] / "docs" / "examples" / "ingest-chronology-2007.txt"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(f"{server}/ingest?lang=en")
+        page.fill("textarea[name=text]", example.read_text(encoding="utf-8"))
+        page.select_option("select[name=case]", "six-party-talks")
+        page.click("#read-text")
+        page.wait_for_selector("fieldset.record")
+        records = page.locator("fieldset.record")
+        assert records.count() == 5
+
+        def visible() -> list[str | None]:
+            return [records.nth(i).get_attribute("id") for i in range(5) if records.nth(i).is_visible()]
+
+        assert len(visible()) == 5
+        page.check("#low-only")
+        assert visible() == ["r-text-11-2", "r-text-15-1"]
+        assert page.locator("fieldset.record.low .badge.low-confidence").count() == 2
+        shot(page, "ingest-03-low-confidence")
+        page.uncheck("#low-only")
+        assert len(visible()) == 5
+        assert errors == []
+        browser.close()

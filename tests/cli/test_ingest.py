@@ -502,3 +502,192 @@ def test_short_date_reads_back_to_the_range(start: date, days: int, precision: i
     assert left == first
     parts, given_parts = first.split("-"), short_end.split("-")
     assert "-".join(parts[: len(parts) - len(given_parts)] + given_parts) == last
+
+
+def _html_chronology() -> str:
+    """A Chinese chronology page (our own words): a title, a year heading, entries in paragraphs, and
+    a table; enough blocks that blank lines follow most lines (the layout where a blank line alone
+    does not end a sentence)."""
+    return (
+        "<html><head><title>六方会谈大事记</title></head><body><h2>2007年</h2>"
+        "<p>2007年2月13日，第五轮六方会谈第三阶段会议在北京闭幕。</p>"
+        "<p>7月14日，韩国向朝鲜运送首批重油。</p>"
+        "<table><tr><th>日期</th><th>事件</th></tr>"
+        "<tr><td>2007年7月18日</td><td>国际原子能机构确认朝鲜已关闭宁边核设施。</td></tr></table>"
+        "</body></html>"
+    )
+
+
+def _docx_chronology(path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Six-Party Talks: a short chronology of the first phase", level=0)
+    document.add_heading("Events of the year", level=1)
+    document.add_paragraph("On February 13, 2007, China and North Korea agreed on initial actions.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "July 14, 2007"
+    table.rows[0].cells[1].text = "South Korea shipped heavy fuel oil to North Korea."
+    document.save(str(path))
+
+
+def _ingest_and_validate(path: Path, out: Path) -> list[dict[str, Any]]:
+    """Ingest ``path`` into a new draft at ``out``, check ``hexatable validate`` passes with every quote
+    checked, and that each event's quote starts on its line of the kept text; the events."""
+    from hexatable.case.quotes import normalise
+
+    result = runner.invoke(app, ["ingest", str(path), "--case", "six-party-talks", "-o", str(out), "--json"])
+    assert result.exit_code == 0, result.stderr
+    source = json.loads(result.stdout)["sources"][0]
+    checked = runner.invoke(app, ["validate", str(out), "--json"])
+    assert checked.exit_code == 0, checked.stdout + checked.stderr
+    report = json.loads(checked.stdout)
+    assert report["valid"] and report["quotes"]["unchecked"] == 0
+    kept = (out / "sources" / f"{source['id']}.txt").read_text(encoding="utf-8").splitlines()
+    for event in source["events"]:
+        first = kept[event["line"] - 1]
+        assert normalise(event["quote"])[:8] in normalise(first), (event, first)
+    events: list[dict[str, Any]] = source["events"]
+    return events
+
+
+def test_html_title_and_headings_do_not_run_into_the_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "chronology.html"
+    path.write_text(_html_chronology(), encoding="utf-8")
+    events = _ingest_and_validate(path, tmp_path / "draft")
+    # (date, quote) as written in the page above
+    assert [(e["date"], e["quote"]) for e in events] == [
+        ("2007-02-13", "2007年2月13日，第五轮六方会谈第三阶段会议在北京闭幕。"),
+        ("2007-07-14", "7月14日，韩国向朝鲜运送首批重油。"),
+        ("2007-07-18", "2007年7月18日\t国际原子能机构确认朝鲜已关闭宁边核设施。"),
+    ]
+
+
+def test_docx_draft_keeps_headings_apart_and_reads_tables(tmp_path: Path) -> None:
+    path = tmp_path / "chronology.docx"
+    _docx_chronology(path)
+    events = _ingest_and_validate(path, tmp_path / "draft")
+    assert [(e["date"], e["quote"]) for e in events] == [
+        ("2007-02-13", "On February 13, 2007, China and North Korea agreed on initial actions."),
+        ("2007-07-14", "July 14, 2007\tSouth Korea shipped heavy fuel oil to North Korea."),
+    ]
+
+
+def test_pdf_draft_reads_a_sentence_over_a_page_break(tmp_path: Path) -> None:
+    from tests.ingest.test_read import pdf_with_pages
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(
+        pdf_with_pages(
+            [
+                [
+                    "On February 13, 2007, China and North Korea agreed",
+                    "on initial actions. On July 14, 2007, South Korea",
+                ],
+                [
+                    "shipped heavy fuel oil to North Korea.",
+                    "On July 18, 2007, the IAEA confirmed the shutdown.",
+                ],
+            ]
+        )
+    )
+    events = _ingest_and_validate(path, tmp_path / "draft")
+    assert [(e["line"], e["end_line"], e["date"]) for e in events] == [
+        (1, 2, "2007-02-13"),
+        (2, 3, "2007-07-14"),  # the sentence runs on from page 1 to page 2
+        (4, 4, "2007-07-18"),
+    ]
+
+
+def test_low_confidence_events_are_marked_in_the_dry_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worked example's two events without a cue score 0.65 (base 0.10 + date from context 0.30 +
+    known actor 0.25, by hand): marked ``low``; the others (0.97, 0.74, 0.80) are not. The mark keeps
+    them; ``--min-confidence 0.7`` drops them."""
+    _at_width(monkeypatch, 160)
+    result = runner.invoke(app, ["ingest", str(EXAMPLE), "--case", "six-party-talks"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split() for line in result.stdout.splitlines() if re.match(r"\s+\d+\s+\d{4}-", line)]
+    assert [(row[0], row[1], row[4:6]) for row in rows] == [
+        ("3", "2007-02-13", ["0.97", "CHN,"]),
+        ("7", "2007-03-19*", ["0.74", "CHN"]),
+        ("11", "2007-07-14*", ["0.80", "KOR"]),
+        ("11", "2007-07-15*", ["0.65", "low"]),
+        ("15", "2007-07-18*", ["0.65", "low"]),
+    ]
+    assert "2 events under confidence 0.70, marked low" in result.stderr
+    kept = runner.invoke(
+        app, ["ingest", str(EXAMPLE), "--case", "six-party-talks", "--min-confidence", "0.7"]
+    )
+    assert kept.exit_code == 0
+    assert " low " not in kept.stdout and "3 events" in kept.stdout and "marked low" not in kept.stderr
+
+
+MIXED = (
+    "2007年2月13日，第五轮六方会谈第三阶段会议在北京闭幕。\n"
+    "7月14日，韩国向朝鲜运送首批重油。\n"
+    "On July 18, 2007, the IAEA confirmed that North Korea had shut down the reactor.\n"
+    "On July 20, 2007, China said the talks would resume.\n"
+    "On August 7, 2007, the United States and North Korea met in Beijing.\n"
+)
+
+
+def test_a_file_read_in_the_wrong_language_asks_whether_lang_is_right(tmp_path: Path) -> None:
+    english = _write(tmp_path, "summit-en.txt", EN)
+    result = runner.invoke(app, ["ingest", str(english), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "summit-en.txt → source 'summit-en' (zh): no events found." in said
+    assert "It was read as Chinese, but 0% of its letters are CJK: is it the right --lang?" in said
+
+
+def test_a_file_without_dates_says_so(tmp_path: Path) -> None:
+    undated = _write(tmp_path, "undated.txt", "China and North Korea agreed on initial actions.\n")
+    result = runner.invoke(app, ["ingest", str(undated), "--case", "six-party-talks"])
+    assert result.exit_code == 0, result.output
+    assert "no date they can take" in " ".join(result.stdout.split())
+    assert "undated.txt: line 1: 'agreed on' by China has no date to attach" in result.stderr
+
+
+def test_a_file_in_two_languages_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """Two Chinese lines and three English ones (counted by hand): read as English (--lang auto), so the
+    Chinese lines are read by the English rules; the note says so and to split the file."""
+    mixed = _write(tmp_path, "mixed.txt", MIXED)
+    result = runner.invoke(app, ["ingest", str(mixed), "--case", "six-party-talks"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "mixed.txt: 2 of its lines read as Chinese and 3 as English, but a file is read in one language "
+        "(English here): its Chinese lines give no events or wrong ones; split the file by language"
+    ) in " ".join(result.stderr.split())
+    single = runner.invoke(app, ["ingest", str(_write(tmp_path, "en.txt", EN)), "--case", "six-party-talks"])
+    assert "lines read as Chinese" not in single.stderr
+
+
+def test_writing_a_draft_with_no_events_writes_nothing_and_says_why(tmp_path: Path) -> None:
+    undated = _write(tmp_path, "undated.txt", "China and North Korea agreed on initial actions.\n")
+    out = tmp_path / "draft"
+    result = runner.invoke(app, ["ingest", str(undated), "--case", "six-party-talks", "-o", str(out)])
+    assert result.exit_code == 1
+    assert not out.exists()
+    said = " ".join(result.stderr.split())
+    assert "undated.txt: no events found. It names actors acting but no date they can take" in said
+    assert f"no events found in 1 file: nothing written to {out}" in said
+    as_json = runner.invoke(app, ["ingest", str(undated), "-o", str(out), "--json"])
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["written"] == [] and not out.exists()
+
+
+def test_min_confidence_says_what_it_left_out() -> None:
+    """Confidences of the worked example's events (docs/ingest.md): 0.97, 0.74, 0.80, 0.65, 0.65."""
+    some = runner.invoke(
+        app, ["ingest", str(EXAMPLE), "--case", "six-party-talks", "--min-confidence", "0.75"]
+    )
+    assert some.exit_code == 0
+    assert "dry run: 2 events from 1 source (3 under --min-confidence 0.75 left out)" in " ".join(
+        some.stdout.split()
+    )
+    every = runner.invoke(
+        app, ["ingest", str(EXAMPLE), "--case", "six-party-talks", "--min-confidence", "0.99"]
+    )
+    assert every.exit_code == 0
+    assert "Its 5 events are all under --min-confidence 0.99; lower it to see them." in " ".join(
+        every.stdout.split()
+    )

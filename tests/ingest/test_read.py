@@ -63,7 +63,7 @@ def test_html_is_stripped_to_visible_text(tmp_path: Path) -> None:
     )
     document = read_source(path)
     assert document.kind == "html"
-    assert document.lines == ("Chronology", "", "Talks", "", "First paragraph.", "", "Second.")
+    assert document.lines == ("# Chronology", "", "# Talks", "", "First paragraph.", "", "Second.")
     assert "var x" not in document.text and "color" not in document.text
 
 
@@ -87,21 +87,98 @@ def test_docx_paragraphs_become_lines(tmp_path: Path) -> None:
     assert read.lang == "zh"
 
 
+def test_html_blocks_keep_their_own_lines(tmp_path: Path) -> None:
+    """Title and headings as Markdown heading lines, every block on its own line, a table row's
+    cells on one line separated by a tab, ``<br>`` a line break inside its block (written by hand)."""
+    path = tmp_path / "chronology.html"
+    path.write_text(
+        "<html><head><title>六方会谈\n大事记</title></head><body><h2>2007年</h2>"
+        "<p>2月13日，会议闭幕。</p><ul><li>3月19日，中方表示</li><li>7月14日，韩国运送重油</li></ul>"
+        "<div>甲<br>乙</div><table><tr><th>日期</th><th>事件</th></tr>"
+        "<tr><td>7月18日</td><td>国际原子能机构确认。</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert read_source(path).lines == (
+        "# 六方会谈 大事记",
+        "",
+        "## 2007年",
+        "",
+        "2月13日，会议闭幕。",
+        "",
+        "3月19日，中方表示",
+        "",
+        "7月14日，韩国运送重油",
+        "",
+        "甲",
+        "乙",
+        "",
+        "日期\t事件",
+        "",
+        "7月18日\t国际原子能机构确认。",
+    )
+
+
+def test_docx_headings_and_tables_keep_their_lines(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("六方会谈大事记", level=0)  # the Title style
+    document.add_heading("2007年", level=2)
+    document.add_paragraph("2月13日，会议闭幕。")
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [("日期", "事件"), ("7月18日", "国际原子能机构确认。")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("完。")
+    path = tmp_path / "chronology.docx"
+    document.save(str(path))
+    assert read_source(path).lines == (
+        "# 六方会谈大事记",
+        "## 2007年",
+        "2月13日，会议闭幕。",
+        "日期\t事件",
+        "7月18日\t国际原子能机构确认。",
+        "完。",
+    )
+
+
+def test_line_separators_other_than_newline_become_newlines() -> None:
+    """``str.splitlines`` (the quote check's numbering) breaks lines at form feeds and U+2028 too;
+    the text keeps only ``\\n``, so everything that counts lines counts the same ones."""
+    document = document_from_text("甲\f乙\u2028丙\u2029丁\x85戊\n")
+    assert document.text == "甲\n乙\n丙\n丁\n戊\n"
+    assert document.lines == ("甲", "乙", "丙", "丁", "戊")
+
+
 def _pdf_with_text(text: str) -> bytes:
-    """A one-page PDF whose content stream draws ``text`` in Helvetica, written by hand.
+    """A one-page PDF whose content stream draws ``text`` in Helvetica (see :func:`pdf_with_pages`)."""
+    return pdf_with_pages([[text]])
+
+
+def pdf_with_pages(pages: list[list[str]]) -> bytes:
+    """A PDF with a page per item of ``pages``, each drawing its lines in Helvetica, written by hand.
 
     pypdf cannot lay out text, so the file is assembled from the PDF 1.4 objects it needs (catalog,
-    pages, page, font, content) with a correct cross-reference table; pypdf then reads it back.
+    pages, a page and a content stream per page, font) with a correct cross-reference table; pypdf
+    then reads it back. The lines are Latin-1 without parentheses or backslashes.
     """
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    count = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
     ]
+    for i, lines in enumerate(pages):
+        shown = " T* ".join(f"({line}) Tj" for line in lines)
+        stream = f"BT /F1 12 Tf 14 TL 72 720 Td {shown} ET".encode("latin-1")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            + f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+        )
+        objects.append(
+            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
+        )
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -123,6 +200,20 @@ def test_pdf_text_layer_is_read(tmp_path: Path) -> None:
     assert document.kind == "pdf"
     assert "North Korea shut down the reactor on July 14, 2007." in document.text
     assert document.lang == "en"
+
+
+def test_pdf_lines_and_page_breaks_are_kept_as_lines(tmp_path: Path) -> None:
+    """Each text line of a page on its own line, and a page break a line break (not a blank line,
+    which would end a sentence that runs on over the page break)."""
+    path = tmp_path / "two-pages.pdf"
+    path.write_bytes(
+        pdf_with_pages([["Chronology", "On July 14, 2007, North Korea"], ["shut down the reactor."]])
+    )
+    assert read_source(path).lines == (
+        "Chronology",
+        "On July 14, 2007, North Korea",
+        "shut down the reactor.",
+    )
 
 
 def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
@@ -221,3 +312,30 @@ def test_document_from_text_cleans_line_ends() -> None:
     assert document.text == "a\nb\nc"
     assert document.lines == ("a", "b", "c")
     assert document.stem == "pasted"
+
+
+def test_language_mix_counts_the_lines_of_each_language() -> None:
+    """Lines counted by hand: two Chinese, three English; a bare date and markup do not count."""
+    from hexatable.ingest.read import language_mix
+
+    text = (
+        "2007年2月13日，会议在北京闭幕。\n2007\n7月14日，韩国运送重油。\n"
+        '<div style="float: right"><table>\n'
+        "On July 18 the IAEA confirmed it.\nChina said the talks would resume.\nThe parties met.\n"
+    )
+    mix = language_mix(text)
+    assert (mix.zh_lines, mix.en_lines, mix.mixed) == (2, 3, True)
+    one_line = "朝鲜宣布关闭核设施。\n" + "The parties met in Beijing.\n" * 9
+    assert not language_mix(one_line).mixed  # one Chinese line is no mix
+
+
+def test_no_source_of_the_built_in_cases_is_taken_for_a_mixed_text() -> None:
+    """The built-in cases' 70-odd sources are each in one language (English news with Chinese names,
+    Chinese chronologies with wiki markup): none may be flagged."""
+    from hexatable.ingest.read import language_mix
+
+    folder = Path(__file__).parents[2] / "src" / "hexatable" / "data" / "cases"
+    sources = sorted(p for p in folder.glob("*/sources/*") if p.suffix in (".txt", ".md"))
+    assert len(sources) > 50
+    flagged = [p.name for p in sources if language_mix(p.read_text(encoding="utf-8")).mixed]
+    assert flagged == []

@@ -834,3 +834,147 @@ def test_a_word_97_file_is_refused_saying_what_to_save_it_as(client: TestClient,
     )
     assert page.status_code == 415
     assert "save it as .docx, .pdf or UTF-8 .txt first" in page.text and "old.doc" in page.text
+
+
+def _upload_zh(client: TestClient, name: str, data: bytes) -> Any:
+    return client.post(
+        "/ingest?lang=zh", files={"file": (name, data, "application/octet-stream")}, data={"text_lang": "zh"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "status", "said"),
+    [
+        ("report.pdf", b"%PDF-1.4 not really", 415, "不是可读取的 PDF（"),
+        ("notes.docx", b"PK\x03\x04junk", 415, "不是可读取的 .docx 文件（"),
+        ("scan.pdf", "scan", 415, "文件没有文字层（是扫描的 PDF 吗？）"),
+        ("blank.docx", "blank", 415, "文件中没有文字"),
+        (
+            "page.html",
+            b"<html><head><title></title></head><body><script>x</script></body></html>",
+            422,
+            "文件中没有可见的文字",
+        ),
+    ],
+)
+def test_a_document_s_read_error_is_said_in_chinese_on_the_chinese_page(
+    client: TestClient, fake: None, name: str, data: bytes | str, status: int, said: str
+) -> None:
+    """The reader's reason, not only the frame around it, comes from the catalog (translations by hand)."""
+    from docx import Document
+
+    from tests.ingest.test_read import pdf_with_pages
+
+    if data == "scan":
+        data = pdf_with_pages([[""]])
+    elif data == "blank":
+        buffer = io.BytesIO()
+        Document().save(buffer)
+        data = buffer.getvalue()
+    assert isinstance(data, bytes)
+    page = _upload_zh(client, name, data)
+    assert page.status_code == status
+    shown = html.unescape(page.text)
+    assert f"file: 无法读取“{name}”：{said}" in shown
+
+
+def test_every_reason_the_reader_gives_for_a_document_is_marked_for_the_catalog() -> None:
+    from hexatable.ingest.read import DOCUMENT_MESSAGES
+
+    assert set(ingest_review.READ_REASONS) == set(DOCUMENT_MESSAGES)
+
+
+def test_an_html_upload_in_the_wrong_encoding_is_told_to_choose_one_not_to_pass_an_option(
+    client: TestClient, fake: None
+) -> None:
+    """The command line's advice (``--encoding``) means nothing on the page: an HTML upload is decoded
+    as a text upload is, whose refusal names the form's encoding choice, in the page's language."""
+    page = _upload_zh(client, "page.html", ("<p>" + "朝鲜宣布关闭宁边核设施。" * 40 + "</p>").encode("gbk"))
+    assert page.status_code == 415
+    shown = html.unescape(page.text)
+    assert "--encoding" not in shown and "GB18030" in shown
+
+
+def test_the_extractor_s_warnings_are_said_in_the_page_s_language(client: TestClient) -> None:
+    """The worked example's title has a cue and no date: the warning, in Chinese on the Chinese page."""
+    text = (Path(__file__).parents[2] / "docs" / "examples" / "ingest-chronology-2007.txt").read_text("utf-8")
+    page = client.post("/ingest?lang=zh", data={"text": text, "text_lang": "zh", "case": "six-party-talks"})
+    assert page.status_code == 200
+    shown = html.unescape(page.text)
+    assert "第 1 行：六方的“会谈”没有可归属的日期" in shown
+    assert "has no date to attach" not in shown
+    english = client.post(
+        "/ingest?lang=en", data={"text": text, "text_lang": "zh", "case": "six-party-talks"}
+    )
+    assert "line 1: '会谈' by 六方 has no date to attach" in html.unescape(english.text)
+
+
+def test_a_warning_of_an_unknown_shape_is_shown_as_it_is() -> None:
+    assert ingest_review.warning_said("something new").in_language("zh") == "something new"
+    said = ingest_review.warning_said("line 3: '会谈' by 朝鲜 has no date to attach")
+    assert said.params == {"line": "3", "cue": "会谈", "actor": "朝鲜"}
+
+
+def test_low_confidence_records_carry_a_badge_and_a_filter(client: TestClient) -> None:
+    """The worked example's two events without a cue score 0.65 (under 0.70): a badge with text on
+    their records, in the page's language, and a filter that is not a form field."""
+    text = (Path(__file__).parents[2] / "docs" / "examples" / "ingest-chronology-2007.txt").read_text("utf-8")
+    page = client.post("/ingest?lang=zh", data={"text": text, "text_lang": "zh", "case": "six-party-talks"})
+    assert page.status_code == 200
+    records = re.findall(
+        r'<fieldset class="card record ([^"]*)" id="r-([^"]+)">(.*?)</legend>', page.text, re.S
+    )
+    low = [
+        (record_id, "置信度低" in legend)
+        for classes, record_id, legend in records
+        if "low" in classes.split()
+    ]
+    assert low == [("text-11-2", True), ("text-15-1", True)]
+    assert sum("置信度低" in legend for _, _, legend in records) == 2
+    assert "只显示置信度低的事件（5 个中的 2 个，低于 0.70）" in page.text
+    checkbox = re.search(r'<input type="checkbox" id="low-only"[^>]*>', page.text)
+    assert checkbox is not None and "name=" not in checkbox.group(0)
+    english = client.post(
+        "/ingest?lang=en", data={"text": text, "text_lang": "zh", "case": "six-party-talks"}
+    )
+    assert english.text.count('class="badge low-confidence">low confidence<') == 2
+
+
+def test_a_text_in_two_languages_or_read_in_another_is_told_on_the_page(client: TestClient) -> None:
+    """Two Chinese lines and three English ones (counted by hand) in one text; and an English text read
+    as Chinese because the form said so: each gets a note in the page's language."""
+    mixed = (
+        "2007年2月13日，第五轮六方会谈第三阶段会议在北京闭幕。\n7月14日，韩国向朝鲜运送首批重油。\n"
+        "On July 18, 2007, the IAEA confirmed the shutdown.\nOn July 20, 2007, China said the talks would "
+        "resume.\nOn August 7, 2007, the United States and North Korea met in Beijing.\n"
+    )
+    page = client.post("/ingest?lang=zh", data={"text": mixed, "text_lang": "auto"})
+    assert page.status_code == 200
+    assert "文本中有 2 行是中文、3 行是英文，但一份文本只按一种语言读取（这里按英文）" in page.text
+    english = "On July 20, 2007, China said the talks would resume.\n"
+    page = client.post("/ingest?lang=en", data={"text": english, "text_lang": "zh"})
+    assert page.status_code == 200
+    assert "The text was read as Chinese, as the form asked, though 0% of its letters are CJK" in page.text
+    page = client.post("/ingest?lang=en", data={"text": english, "text_lang": "auto"})
+    assert 'class="card ingest-language"' not in page.text
+
+
+def test_an_html_upload_keeps_its_title_and_headings_apart(client: TestClient, fake: None) -> None:
+    """As the command line reads it: the title and headings on lines of their own (a form feed in the
+    markup is only a line break), and the review form carries that text for the draft step."""
+    markup = (
+        "<html><head><title>六方会谈大事记</title></head><body><h2>2018年</h2>\f"
+        "<p>3月8日，美国同意会晤。</p><p>4月27日，韩国与朝鲜会晤。</p></body></html>"
+    )
+    page = client.post(
+        "/ingest",
+        files={"file": ("chronology.html", markup.encode("utf-8"), "text/html")},
+        data={"text_lang": "zh"},
+    )
+    assert page.status_code == 200, page.text[:300]
+    hidden = re.search(r'<input type="hidden" name="text" value="([^"]*)"', page.text, re.S)
+    assert hidden is not None
+    assert html.unescape(hidden.group(1)) == (
+        "# 六方会谈大事记\n\n## 2018年\n\n3月8日，美国同意会晤。\n\n4月27日，韩国与朝鲜会晤。\n"
+    )
+    assert [m[0] for m in marks(page.text)] == ["chronology-5-1", "chronology-7-1"]

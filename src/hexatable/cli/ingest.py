@@ -26,7 +26,14 @@ from rich.text import Text
 from hexatable.case import CaseError, open_case
 from hexatable.case.loader import load_case
 from hexatable.case.models import Case
-from hexatable.ingest.draft import DraftError, draft_case, existing_paths, write_draft
+from hexatable.ingest.draft import (
+    LOW_CONFIDENCE,
+    DraftError,
+    draft_case,
+    existing_paths,
+    low_confidence,
+    write_draft,
+)
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.pipeline import plan, run
 from hexatable.ingest.read import DEFAULT_MAX_BYTES, ReadError, read_source
@@ -41,6 +48,9 @@ stderr = Console(stderr=True, emoji=False)
 
 BAD_INPUT = 2
 """Exit code for input ingest cannot read (a file, a gazetteer or verb file, an option)."""
+
+NO_EVENTS = 1
+"""Exit code for ``-o`` when no file gave an event: nothing is written (an empty draft is no use)."""
 
 PROGRESS_CHARS = 200_000
 """Show a progress bar when the batch has several files or this many characters."""
@@ -176,7 +186,7 @@ def _table(extraction: Extraction, width: int) -> Table:
     for event, who in rows:
         date = short_date(str(event.date.date)) + ("*" if event.date.inferred else "")
         fields = [str(event.line), date, f"{event.cameo:02d} {event.cue.text if event.cue else '—'}"]
-        fields.append(f"{event.confidence:.2f}")
+        fields.append(f"{event.confidence:.2f}" + (" low" if low_confidence(event) else ""))
         if wide:
             table.add_row(*fields, who, event.quote)
         else:
@@ -195,26 +205,84 @@ def _note(text: str) -> None:
     stderr.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
-def _print_dry_run(extraction: Extraction) -> None:
+LANG_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+def _why_no_events(extraction: Extraction, dropped: int = 0, min_confidence: float = 0.0) -> str:
+    """The likeliest reason a file gave no events, and what to try: ``--min-confidence`` dropped them
+    all, a language other than the text's, no date the reader understands, dates without a year, or
+    (the general rule) no known actor."""
+    document = extraction.document
+    if dropped:
+        return (
+            f"Its {_count(dropped, 'event')} {'is' if dropped == 1 else 'are all'} under --min-confidence "
+            f"{min_confidence:g}; lower it to see {'it' if dropped == 1 else 'them'}."
+        )
+    if extraction.lang != document.lang and not document.mix.mixed:
+        return (
+            f"It was read as {LANG_NAMES[extraction.lang]}, but {document.cjk_share:.0%} of its letters are "
+            f"CJK: is it the right --lang? (--lang auto would read it as {LANG_NAMES[document.lang]}.)"
+        )
+    if extraction.unresolved:
+        return "Its dates do not say their year: give it with --year (see the notes below)."
+    if any(warning.endswith("has no date to attach") for warning in extraction.warnings):
+        return (
+            "It names actors acting but no date they can take (7月14日, 14 July 2007): an event needs a "
+            "date, its own or its entry's (see the notes below)."
+        )
+    return (
+        "An event is a clause with a known actor and a date (its own or its entry's); see the notes "
+        "below, or try --case, --gazetteer, --year or --lang."
+    )
+
+
+def _print_dry_run(extraction: Extraction, dropped: int = 0, min_confidence: float = 0.0) -> None:
     """One source of a dry run: its table (or why it has no events), then :func:`_print_notes`."""
     name = extraction.document.name
     if extraction.events:
         stdout.print(_table(extraction, stdout.width))
     else:
         stdout.print(
-            f"{name} → source '{extraction.source_id}' ({extraction.lang}): no events. An event is a "
-            "clause with a known actor and a date (its own or its entry's); see the notes below, or try "
-            "--case, --gazetteer, --year or --lang.",
+            f"{name} → source '{extraction.source_id}' ({extraction.lang}): no events found. "
+            + _why_no_events(extraction, dropped, min_confidence),
             markup=False,
             highlight=False,
         )
+    low = sum(1 for event in extraction.events if low_confidence(event))
+    if low:
+        _note(
+            f"{name}: {_count(low, 'event')} under confidence {LOW_CONFIDENCE:.2f}, marked low: check "
+            f"{'it' if low == 1 else 'them'} first (--min-confidence {LOW_CONFIDENCE:g} leaves "
+            f"{'it' if low == 1 else 'them'} out)"
+        )
     _print_notes(extraction)
+
+
+def _language_notes(extraction: Extraction) -> list[str]:
+    """A file in two languages (read in one of them), or read in a language other than it looks."""
+    document = extraction.document
+    mix = document.mix
+    if mix.mixed:
+        other = "en" if extraction.lang == "zh" else "zh"
+        return [
+            f"{mix.zh_lines} of its lines read as Chinese and {mix.en_lines} as English, but a file is read "
+            f"in one language ({LANG_NAMES[extraction.lang]} here): its {LANG_NAMES[other]} lines give no "
+            "events or wrong ones; split the file by language and ingest each part"
+        ]
+    if extraction.lang != document.lang and extraction.events:
+        return [
+            f"read as {LANG_NAMES[extraction.lang]} (--lang), though {document.cjk_share:.0%} of its letters "
+            f"are CJK (--lang auto would read it as {LANG_NAMES[document.lang]})"
+        ]
+    return []
 
 
 def _print_notes(extraction: Extraction) -> None:
     """The notes for the reviewer on stderr, each starting with the file's name: proposed actors,
     warnings, dates whose year is unknown."""
     name = extraction.document.name
+    for note in _language_notes(extraction):
+        _note(f"{name}: {note}")
     if extraction.proposed:
         shown = ", ".join(f"{p.id} ({p.name}, line {p.first_line})" for p in extraction.proposed[:10])
         more = f" and {len(extraction.proposed) - 10} more" if len(extraction.proposed) > 10 else ""
@@ -371,8 +439,28 @@ def ingest_command(
             verbs=verbs,
             progress=lambda done: progress.update(task, completed=done),
         )
+    found = [len(e.events) for e in extractions]
     extractions = [e.above(min_confidence) for e in extractions]
+    dropped = [n - len(e.events) for n, e in zip(found, extractions, strict=True)]
     written: list[Path] = []
+    events = sum(len(e.events) for e in extractions)
+    if output is not None and events == 0:
+        # an empty draft is no use and would need deleting before the next try: write nothing
+        if json_output:
+            import json
+
+            nothing: dict[str, list[Any]] = {
+                "sources": [extraction_json(e) for e in extractions],
+                "written": [],
+            }
+            sys.stdout.write(json.dumps(nothing, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for extraction, gone in zip(extractions, dropped, strict=True):
+                why = _why_no_events(extraction, gone, min_confidence)
+                _note(f"{extraction.document.name}: no events found. {why}")
+                _print_notes(extraction)
+            _fail(f"no events found in {_count(len(extractions), 'file')}: nothing written to {output}")
+        raise typer.Exit(NO_EVENTS)
     if output is not None:
         draft = draft_case(
             extractions,
@@ -397,19 +485,25 @@ def ingest_command(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     if output is None:
-        for extraction in extractions:
-            _print_dry_run(extraction)
-        events = sum(len(e.events) for e in extractions)
+        for extraction, gone in zip(extractions, dropped, strict=True):
+            _print_dry_run(extraction, gone, min_confidence)
         stdout.print(
-            f"dry run: {_count(events, 'event')} from {_count(len(extractions), 'source')}, nothing "
-            "written (-o DIR writes a draft case)",
+            f"dry run: {_count(events, 'event')} from {_count(len(extractions), 'source')}"
+            + (
+                f" ({sum(dropped)} under --min-confidence {min_confidence:g} left out)"
+                if sum(dropped)
+                else ""
+            )
+            + ", nothing written (-o DIR writes a draft case)",
             style="dim",
             highlight=False,
         )
         return
-    events = sum(len(e.events) for e in extractions)
     proposed = sum(len(e.proposed) for e in extractions)
-    for extraction in extractions:
+    for extraction, gone in zip(extractions, dropped, strict=True):
+        if not extraction.events:
+            why = _why_no_events(extraction, gone, min_confidence)
+            _note(f"{extraction.document.name}: no events found. {why}")
         _print_notes(extraction)
     action = "added to" if existing is not None else "wrote a draft case in"
     stdout.print(

@@ -8,10 +8,16 @@ Formats, chosen by the file's extension:
 
 - ``.txt``, ``.md``, ``.text``: UTF-8 (a byte-order mark is allowed and dropped), or the ``encoding``
   the caller names;
-- ``.html``, ``.htm``: the visible text (beautifulsoup4 with the standard library's parser), block
-  elements on their own lines, scripts and styles dropped;
-- ``.docx``: the paragraphs (python-docx), one per line;
-- ``.pdf``: the text layer of each page (pypdf); a scanned PDF has none and is refused.
+- ``.html``, ``.htm``: the visible text (beautifulsoup4 with the standard library's parser), the
+  title and headings as Markdown heading lines, other block elements on their own lines, a table
+  row's cells on one line separated by tabs, scripts and styles dropped;
+- ``.docx``: the paragraphs and table rows (python-docx) in order, one per line, headings marked as
+  for HTML;
+- ``.pdf``: the text layer of each page (pypdf), pages joined by a line break; a scanned PDF has
+  none and is refused.
+
+Block boundaries matter because the segmenter finds sentences in the text alone: a title without
+final punctuation that ran into the next paragraph would become part of the first event's sentence.
 
 Everything else is refused with a :class:`ReadError` that names the file and says what to do: binary
 files, text that is not UTF-8 (what it looks like, from charset-normalizer, and ``--encoding``), empty
@@ -27,7 +33,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from hexatable.ingest.types import Lang
 
@@ -63,12 +69,40 @@ Chinese text with Latin names and numbers stays Chinese (a Chinese sentence is m
 
 
 class ReadError(Exception):
-    """A file ingest cannot read; ``str()`` is the message for the user, naming the file."""
+    """A file ingest cannot read; ``str()`` is the message for the user, naming the file.
 
-    def __init__(self, path: str | Path, message: str) -> None:
+    ``message`` is the reason alone, made from ``template`` (a ``%``-format string with named fields)
+    and ``params``, so an interface can say the reason in another language by translating the
+    template (the review page does, for the :data:`DOCUMENT_MESSAGES`).
+    """
+
+    def __init__(self, path: str | Path, template: str, **params: object) -> None:
+        message = template % params if params else template
         super().__init__(f"{path}: {message}")
         self.path = str(path)
         self.message = message
+        self.template = template
+        self.params = params
+
+
+EMPTY = "the file is empty"
+NO_TEXT = "the file has no text"
+NO_TEXT_LAYER = "the file has no text layer (a scanned PDF?)"
+NO_VISIBLE_TEXT = "the file has no visible text"
+ENCRYPTED_PDF = "the PDF is encrypted; save an unencrypted copy"
+UNREADABLE_PDF = "not a readable PDF (%(reason)s)"
+UNREADABLE_DOCX = "not a readable .docx file (%(reason)s)"
+DOCUMENT_MESSAGES = (
+    EMPTY,
+    NO_TEXT,
+    NO_TEXT_LAYER,
+    NO_VISIBLE_TEXT,
+    ENCRYPTED_PDF,
+    UNREADABLE_PDF,
+    UNREADABLE_DOCX,
+)
+"""The reasons a .docx, .pdf or .html file that was found and decoded is refused (the templates of
+:class:`ReadError`; ``reason`` is the parser's own words, left as they are)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +127,11 @@ class SourceDocument:
     def lines(self) -> tuple[str, ...]:
         """The lines as the case loader's quote check numbers them (line ``n`` is ``lines[n-1]``)."""
         return tuple(self.text.splitlines())
+
+    @cached_property
+    def mix(self) -> LanguageMix:
+        """How many of its lines read as Chinese and as English (:func:`language_mix`)."""
+        return language_mix(self.text)
 
     @property
     def stem(self) -> str:
@@ -122,6 +161,49 @@ def detect_lang(text: str) -> Lang:
     ('zh', 'en')
     """
     return "zh" if cjk_share(text) >= CJK_SHARE_FOR_ZH else "en"
+
+
+MIXED_SHARE = 0.2
+"""A text is *mixed* when its lines in the minority language are at least this share of its lines
+with a language (and at least two): ``--lang auto`` decides per file, so those lines are read in the
+other language's rules and give no events or wrong ones."""
+_MIN_LETTERS = 4
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{\{[^}]*\}\}|https?://\S+")
+"""HTML tags, Markdown link targets, wiki templates and addresses: not the text's language."""
+
+
+@dataclass(frozen=True)
+class LanguageMix:
+    """How many lines of a text read as Chinese and as English (:func:`detect_lang` per line, markup
+    left out; lines with fewer than four letters, numbers and dates alone, are not counted)."""
+
+    zh_lines: int
+    en_lines: int
+
+    @property
+    def mixed(self) -> bool:
+        """Whether both languages hold a real part of the text (:data:`MIXED_SHARE`)."""
+        minority = min(self.zh_lines, self.en_lines)
+        total = self.zh_lines + self.en_lines
+        return minority >= 2 and minority >= MIXED_SHARE * total
+
+
+def language_mix(text: str) -> LanguageMix:
+    """The :class:`LanguageMix` of ``text`` (its first :data:`LANG_SAMPLE` characters).
+
+    >>> language_mix("7月14日，韩国运送重油。\\nOn July 18 the IAEA confirmed it.\\n2007")
+    LanguageMix(zh_lines=1, en_lines=1)
+    """
+    zh = en = 0
+    for raw in text[:LANG_SAMPLE].splitlines():
+        line = _MARKUP.sub(" ", raw)
+        if len(_LETTER.findall(line)) + len(_CJK_PUNCTUATION.findall(line)) < _MIN_LETTERS:
+            continue
+        if detect_lang(line) == "zh":
+            zh += 1
+        else:
+            en += 1
+    return LanguageMix(zh, en)
 
 
 def document_from_text(text: str, *, name: str = "text.txt", kind: DocumentKind = "txt") -> SourceDocument:
@@ -164,7 +246,7 @@ def read_source(
             "split it into smaller files",
         )
     if size == 0:
-        raise ReadError(path, "the file is empty")
+        raise ReadError(path, EMPTY)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -174,15 +256,14 @@ def read_source(
         text, used = _decode(path, data, encoding)
     elif kind == "html":
         raw, used = _decode(path, data, encoding)
-        text = _html_text(raw)
+        text = html_text(raw)
     elif kind == "docx":
         text = _docx_text(path, data)
     else:
         text = _pdf_text(path, data)
     text = _clean_text(text)
     if not text.strip():
-        what = {"pdf": "no text layer (a scanned PDF?)", "html": "no visible text"}.get(kind, "no text")
-        raise ReadError(path, f"the file has {what}")
+        raise ReadError(path, {"pdf": NO_TEXT_LAYER, "html": NO_VISIBLE_TEXT}.get(kind, NO_TEXT))
     return SourceDocument(
         name=path.name,
         text=text,
@@ -201,6 +282,7 @@ def _megabytes(size: int) -> str:
 def _clean_text(text: str) -> str:
     """``\\n`` line ends, no byte-order mark, no trailing spaces at the end of the text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_SEPARATORS.sub("\n", text)
     if text.startswith("\ufeff"):
         text = text[1:]
     return text
@@ -245,15 +327,8 @@ def _guess(data: bytes) -> str:
 _BLOCKS = (
     "p",
     "div",
-    "br",
     "li",
     "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
     "section",
     "article",
     "blockquote",
@@ -261,49 +336,139 @@ _BLOCKS = (
     "table",
     "ul",
     "ol",
+    "dl",
     "dt",
     "dd",
     "header",
     "footer",
-    "title",
+    "main",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+    "caption",
+    "address",
+    "hr",
 )
+"""HTML elements that stand on lines of their own, with a blank line before and after."""
+
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_CELLS = ("td", "th")
+_SPACES = re.compile(r"[ \u00a0]+")
+_TABS = re.compile(r" ?\t[ \t]*")
+_LINE_SEPARATORS = re.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+"""What :meth:`str.splitlines` takes as a line end besides ``\\r`` and ``\\n``: made ``\\n``, so
+that code counting ``\\n`` (the segmenter's flat text, the review page's line gutter) and the quote
+check's :meth:`str.splitlines` number the same lines."""
 
 
-def _html_text(markup: str) -> str:
-    """The visible text of an HTML page, one block element per line, blank lines squeezed."""
+def _heading_line(level: int, text: str) -> str:
+    """A heading as a Markdown heading line (``## text``), on one line.
+
+    The marker is what makes the segmenter end a sentence before and after the heading whatever
+    the layout: a title or heading has no final punctuation, and in a text with a blank line after
+    every block (as HTML and docx give) a blank line alone does not end a sentence.
+    """
+    flat = " ".join(text.split())
+    return f"{'#' * min(max(level, 1), 6)} {flat}" if flat else ""
+
+
+def html_text(markup: str) -> str:
+    """The visible text of an HTML page, one block element per line, blank lines squeezed.
+
+    The title and the headings ``h1``-``h6`` become Markdown heading lines (``# Title``); each
+    block element (``p``, ``li``, ``div``, a table row, ...) stands on its own line with a blank
+    line around it; a table row's cells are on its line separated by a tab (a chronology's date
+    cell then opens the event's sentence); ``<br>`` is a line break inside its block.
+    """
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
-    for hidden in soup(["script", "style", "noscript", "template", "head"]):
-        if hidden.name == "head":
-            title = hidden.find("title")
-            keep = title.get_text(" ", strip=True) if title else ""
-            hidden.replace_with(soup.new_string(keep + "\n") if keep else "")
-        else:
-            hidden.decompose()
+    title = soup.find("title")
+    title_text = _heading_line(1, title.get_text(" ", strip=True)) if title else ""
+    for hidden in soup(["script", "style", "noscript", "template", "head", "title"]):
+        hidden.decompose()
+    for level, name in sorted((level, name) for name, level in _HEADINGS.items()):
+        for heading in soup.find_all(name):
+            line = _heading_line(level, heading.get_text(" ", strip=True))
+            heading.replace_with(soup.new_string(f"\n\n{line}\n\n" if line else "\n\n"))
+    for brk in soup.find_all("br"):
+        brk.replace_with(soup.new_string("\n"))
+    for cell in soup.find_all(_CELLS):
+        cell.insert_after("\t")
     for block in soup.find_all(_BLOCKS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    text = soup.get_text()
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
+        block.insert_before("\n\n")
+        block.insert_after("\n\n")
+    text = (title_text + "\n\n" if title_text else "") + soup.get_text()
+    return _squeeze(text)
+
+
+def _squeeze(text: str) -> str:
+    """Each line's runs of spaces made one space (tabs kept, one between table cells), the ends
+    stripped, and runs of blank lines made one blank line."""
     out: list[str] = []
-    for line in lines:
+    for raw in text.splitlines():
+        line = _TABS.sub("\t", _SPACES.sub(" ", raw)).strip()
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip() + "\n"
 
 
 def _docx_text(path: Path, data: bytes) -> str:
+    """The body of a .docx file in order: each paragraph on its own line (a heading or title
+    paragraph as a Markdown heading line, as for HTML), each table row on a line with its cells
+    separated by a tab. Headers, footers, footnotes and text boxes are not read."""
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = Document(io.BytesIO(data))
+        lines = _docx_lines(document)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReadError(path, f"not a readable .docx file ({error})") from None
+        raise ReadError(path, UNREADABLE_DOCX, reason=str(error)) from None
     except Exception as error:  # python-docx raises lxml and zip errors of several kinds
-        raise ReadError(path, f"not a readable .docx file ({type(error).__name__})") from None
-    return "\n".join(paragraph.text for paragraph in document.paragraphs) + "\n"
+        raise ReadError(path, UNREADABLE_DOCX, reason=type(error).__name__) from None
+    return "\n".join(lines) + "\n"
+
+
+_DOCX_HEADING = re.compile(r"^(?:heading|标题)\s*(\d)?$", re.IGNORECASE)
+
+
+def _docx_heading_level(style_name: str) -> int | None:
+    """The heading level a paragraph style gives (``Title`` 1, ``Heading 2`` 2), or None."""
+    name = style_name.strip()
+    if name.lower() in ("title", "subtitle"):
+        return 1 if name.lower() == "title" else 2
+    match = _DOCX_HEADING.match(name)
+    if match:
+        return int(match.group(1) or 1)
+    return None
+
+
+def _docx_lines(document: Any) -> list[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            style = item.style.name if item.style is not None else ""
+            level = _docx_heading_level(style or "")
+            if level is not None and item.text.strip():
+                lines.append(_heading_line(level, item.text))
+            else:
+                lines.append(item.text)
+        elif isinstance(item, Table):
+            for row in item.rows:
+                cells: list[str] = []
+                seen: set[int] = set()
+                for cell in row.cells:  # a merged cell is repeated: read it once
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append(" ".join(cell.text.split()))
+                lines.append("\t".join(cell for cell in cells if cell))
+    return lines
 
 
 def _pdf_text(path: Path, data: bytes) -> str:
@@ -313,12 +478,14 @@ def _pdf_text(path: Path, data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise ReadError(path, "the PDF is encrypted; save an unencrypted copy")
+            raise ReadError(path, ENCRYPTED_PDF)
         pages = [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise ReadError(path, f"not a readable PDF ({type(error).__name__}: {error})") from None
+        raise ReadError(path, UNREADABLE_PDF, reason=f"{type(error).__name__}: {error}") from None
     except Exception as error:  # pypdf's parser raises a variety on corrupt files
-        raise ReadError(path, f"not a readable PDF ({type(error).__name__})") from None
-    return "\n\n".join(page.strip("\n") for page in pages) + "\n"
+        raise ReadError(path, UNREADABLE_PDF, reason=type(error).__name__) from None
+    # one line break between pages, not a blank line: a sentence often runs on over the page
+    # break, and a blank line would end it (and make each page one paragraph for the segmenter)
+    return "\n".join(page.strip("\n") for page in pages if page.strip()) + "\n"

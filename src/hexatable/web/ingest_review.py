@@ -43,7 +43,7 @@ from starlette.formparsers import FormParser, MultiPartException, MultiPartParse
 from hexatable.case import CAMEO_ROOTS, builtin_case_ids, cameo_label
 from hexatable.case.dates import DateSpan
 from hexatable.case.models import ACTOR_ID_PATTERN, ID_PATTERN
-from hexatable.ingest.draft import slug
+from hexatable.ingest.draft import LOW_CONFIDENCE, low_confidence, slug
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.render import render_event
 from hexatable.ingest.types import ActorMention, DraftEvent, Lang
@@ -99,10 +99,27 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters no text field may hold (tab and line breaks are allowed in the text)."""
 
 
+@dataclass(frozen=True)
+class Said:
+    """A message to be said in the page's language: a ``%``-format template the catalog translates and
+    its parameters (a reason nested in a refusal, a reader's or the extractor's message)."""
+
+    template: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.template % self.params if self.params else self.template
+
+    def in_language(self, lang: str) -> str:
+        template = translations(lang).gettext(self.template)
+        return template % self.params if self.params else template
+
+
 class IngestError(RoomError):
     """A refused ingest form: ``status``, the ``field`` it names and the reason, a message template
     (marked with ``N_`` for the catalog) filled with ``params``. ``message`` is the English
-    ``field: reason``; :meth:`in_language` says it in the page's language."""
+    ``field: reason``; :meth:`in_language` says it in the page's language (a parameter that is a
+    :class:`Said` is said in that language too)."""
 
     def __init__(self, status: int, field: str, template: str, **params: object) -> None:
         self.field, self.template, self.params = field, template, params
@@ -111,7 +128,80 @@ class IngestError(RoomError):
     def in_language(self, lang: str) -> str:
         """``field: reason`` with the reason from the ``lang`` catalog (the field name stays as sent)."""
         template = translations(lang).gettext(self.template)
-        return f"{self.field}: {template % self.params if self.params else template}"
+        params = {k: v.in_language(lang) if isinstance(v, Said) else v for k, v in self.params.items()}
+        return f"{self.field}: {template % params if params else template}"
+
+
+READ_REASONS = (
+    N_("the file is empty"),
+    N_("the file has no text"),
+    N_("the file has no text layer (a scanned PDF?)"),
+    N_("the file has no visible text"),
+    N_("the PDF is encrypted; save an unencrypted copy"),
+    N_("not a readable PDF (%(reason)s)"),
+    N_("not a readable .docx file (%(reason)s)"),
+)
+"""The reader's reasons for refusing an uploaded document (:data:`hexatable.ingest.read.DOCUMENT_MESSAGES`,
+marked here for the catalog; a test checks the two lists agree)."""
+
+WARNINGS = (
+    (
+        re.compile(r"line (?P<line>\d+): '(?P<cue>[^']*)' by (?P<actor>.*) has no date to attach"),
+        N_("line %(line)s: '%(cue)s' by %(actor)s has no date to attach"),
+    ),
+    (
+        re.compile(r"line (?P<line>\d+): no quote of this clause passes the quote check"),
+        N_("line %(line)s: no quote of this clause passes the quote check"),
+    ),
+)
+"""The extractor's warnings (English text from :func:`hexatable.ingest.extract.extract`), read back
+into a template and its parameters so the page can say them in its language; a warning of another
+shape is shown as it is."""
+
+
+MIXED_READ_AS = {
+    "zh": N_(
+        "%(zh)s of the text's lines read as Chinese and %(en)s as English, but a text is read in one "
+        "language, Chinese here: its English lines give no events or wrong ones. Split the text by "
+        "language and read each part."
+    ),
+    "en": N_(
+        "%(zh)s of the text's lines read as Chinese and %(en)s as English, but a text is read in one "
+        "language, English here: its Chinese lines give no events or wrong ones. Split the text by "
+        "language and read each part."
+    ),
+}
+OTHER_LANGUAGE = {
+    "zh": N_(
+        "The text was read as Chinese, as the form asked, though %(share)s of its letters are CJK: is "
+        "the language of the text right? (“detect” would read it as English.)"
+    ),
+    "en": N_(
+        "The text was read as English, as the form asked, though %(share)s of its letters are CJK: is "
+        "the language of the text right? (“detect” would read it as Chinese.)"
+    ),
+}
+
+
+def language_notes(extraction: Extraction) -> list[Said]:
+    """What to say of the text's language: two languages in one text (read in one of them), or a
+    language chosen in the form other than the text looks (the command line's notes, for the page)."""
+    document = extraction.document
+    mix = document.mix
+    if mix.mixed:
+        return [Said(MIXED_READ_AS[extraction.lang], {"zh": mix.zh_lines, "en": mix.en_lines})]
+    if extraction.lang != document.lang:
+        return [Said(OTHER_LANGUAGE[extraction.lang], {"share": f"{document.cjk_share:.0%}"})]
+    return []
+
+
+def warning_said(warning: str) -> Said:
+    """An extractor's warning as a :class:`Said`: its template when it has a shape of :data:`WARNINGS`."""
+    for pattern, template in WARNINGS:
+        match = pattern.fullmatch(warning)
+        if match:
+            return Said(template, match.groupdict())
+    return Said(warning)
 
 
 def refusal(error: RoomError, lang: str) -> str:
@@ -233,13 +323,27 @@ UNREAD = (".doc", ".rtf", ".odt", ".wps", ".pages", ".xls", ".xlsx", ".ppt", ".p
 
 
 def convert_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
-    """The text of an HTML, docx or PDF upload, read from a private temporary copy as the command line
-    reads such a file; a file it cannot read is refused naming it, with the reader's reason."""
+    """The text of an HTML, docx or PDF upload, as the command line reads such a file. HTML is decoded
+    as a text upload is (:func:`decode_upload`, whose refusals speak of the form's encoding choice, not
+    of ``--encoding``), then read by :func:`hexatable.ingest.read.html_text`; docx and PDF are read
+    from a private temporary copy. A file that cannot be read is refused naming it, with the reader's
+    reason in the page's language."""
     import tempfile
 
-    from hexatable.ingest.read import ReadError, read_source
+    from hexatable.ingest.read import ReadError, document_from_text, html_text, read_source
 
     suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm"):
+        text = document_from_text(html_text(decode_upload(data, name, encoding, markup=True))).text
+        if not text.strip():
+            raise IngestError(
+                422,
+                "file",
+                N_("'%(name)s' cannot be read: %(reason)s"),
+                name=name[:80],
+                reason=Said("the file has no visible text"),
+            )
+        return CONTROL.sub("", text)
     with tempfile.TemporaryDirectory(prefix="hexatable-ingest-") as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
@@ -249,17 +353,22 @@ def convert_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
             )
         except ReadError as error:
             raise IngestError(
-                415, "file", N_("'%(name)s' cannot be read: %(reason)s"), name=name[:80], reason=error.message
+                415,
+                "file",
+                N_("'%(name)s' cannot be read: %(reason)s"),
+                name=name[:80],
+                reason=Said(error.template, dict(error.params)),
             ) from None
-    # A page break (\f) or vertical tab from a PDF or docx ends a line; other control characters go, so the
-    # review form can carry the text back (its fields refuse control characters).
-    return CONTROL.sub("", document.text.replace("\x0c", "\n").replace("\x0b", "\n"))
+    # Line separators are already line breaks (read.py); other control characters go, so the review
+    # form can carry the text back (its fields refuse control characters).
+    return CONTROL.sub("", document.text)
 
 
-def decode_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
+def decode_upload(data: bytes, name: str, encoding: str = "utf-8", *, markup: bool = False) -> str:
     """An uploaded file's bytes as text: UTF-8 (a byte-order mark is dropped) or the ``encoding`` the
     form names; binary files, UTF-16 and text not in the encoding are refused naming the file (and,
-    when it looks like GB18030 or Big5, saying which to choose)."""
+    when it looks like GB18030 or Big5, saying which to choose). With ``markup`` (an HTML file, whose
+    text is read out of it and cleaned afterwards) control characters are left for that step."""
     shown = name[:80]
     if len(data) > MAX_TEXT_BYTES:
         raise IngestError(
@@ -306,7 +415,7 @@ def decode_upload(data: bytes, name: str, encoding: str = "utf-8") -> str:
             encoding=encoding.upper(),
             at=f"{error.start:,}",
         ) from None
-    if CONTROL.search(text):
+    if CONTROL.search(text) and not markup:  # markup's text is read out of it, and cleaned then
         raise IngestError(
             415, "file", N_("'%(name)s' holds control characters; a plain text file is needed"), name=shown
         )
@@ -817,6 +926,7 @@ def record_view(
         "cameo_zh": cameo_label(event.cameo, "zh") if known else "?",
         "decision": correction.decision if correction else "accept",
         "typed": values,
+        "low": low_confidence(event),
     }
 
 
@@ -842,11 +952,14 @@ def review_page(
         "marks": {event_id: piece["events"][0] for piece in pieces for event_id in piece["events"]},
         "cameo_values": [str(code) for code in CAMEO_ROOTS],
         "records": records,
+        "low_count": sum(1 for r in records if r["low"]),
+        "low_threshold": f"{LOW_CONFIDENCE:.2f}",
         "proposed": [
             {"id": p.id, "name": p.name, "kind": p.kind, "line": p.first_line} for p in extraction.proposed
         ],
         "unresolved": list(extraction.unresolved),
-        "warnings": list(extraction.warnings),
+        "warnings": [warning_said(w).in_language(lang) for w in extraction.warnings],
+        "language_notes": [note.in_language(lang) for note in language_notes(extraction)],
         "cameo": [(code, cameo_label(code, lang)) for code in CAMEO_ROOTS],
         "error": error,
     }
