@@ -138,14 +138,7 @@ def score(extracted: list[DraftEvent], gold: list[Gold]) -> dict[str, object]:
         for g, item in items_g:
             total_g += 1
             found += any(_has_e(e, item, kind) for e in near_gold[g.id])
-        return {
-            "precision": _ratio(right, total_e),
-            "recall": _ratio(found, total_g),
-            "extracted": total_e,
-            "hand_coded": total_g,
-            "right": right,
-            "found": found,
-        }
+        return _measure(right, found, total_e, total_g)
 
     result: dict[str, object] = {
         "pairs": counts(
@@ -179,6 +172,18 @@ def score(extracted: list[DraftEvent], gold: list[Gold]) -> dict[str, object]:
 MEASURES = ("pairs", "dates", "dates_compatible", "actors")
 
 
+def _measure(right: int, found: int, total_e: int, total_g: int) -> dict[str, object]:
+    """One measure's figures: ``right`` of ``total_e`` extracted, ``found`` of ``total_g`` hand-coded."""
+    return {
+        "precision": _ratio(right, total_e),
+        "recall": _ratio(found, total_g),
+        "extracted": total_e,
+        "hand_coded": total_g,
+        "right": right,
+        "found": found,
+    }
+
+
 def pooled(rows: Iterable[dict[str, object]]) -> dict[str, object]:
     """The seeds' figures pooled (counts summed, then divided): the dev seeds as one set."""
     scored = [r for r in rows if "pairs" in r]
@@ -192,14 +197,7 @@ def pooled(rows: Iterable[dict[str, object]]) -> dict[str, object]:
         parts = [cast(dict[str, int], r[name]) for r in scored]
         right, found = sum(p["right"] for p in parts), sum(p["found"] for p in parts)
         total_e, total_g = sum(p["extracted"] for p in parts), sum(p["hand_coded"] for p in parts)
-        result[name] = {
-            "precision": _ratio(right, total_e),
-            "recall": _ratio(found, total_g),
-            "extracted": total_e,
-            "hand_coded": total_g,
-            "right": right,
-            "found": found,
-        }
+        result[name] = _measure(right, found, total_e, total_g)
     cameos = [cast(dict[str, int], r["cameo"]) for r in scored]
     matched, agree = sum(c["matched"] for c in cameos), sum(c["agree"] for c in cameos)
     result["cameo"] = {"agreement": _ratio(agree, matched), "matched": matched, "agree": agree}

@@ -261,12 +261,7 @@ def _subjects_clauses(
             continue
         next_mark = re.search(r"[，；,;]", flat[cut:end])
         piece_end = cut + next_mark.start() if next_mark else end
-        acts = any(subject_end <= c.start and c.end <= piece_end for c in cues)
-        before = start + mark.start()
-        had = any(piece_start <= m.start and m.end <= before for m in known) and any(
-            piece_start <= c.start and c.end <= before for c in cues
-        )
-        if acts and had:
+        if _new_subject_acts(piece_start, start + mark.start(), subject_end, piece_end, known, cues):
             pieces.append((piece_start, cut))
             piece_start = cut
     pieces.append((piece_start, end))
@@ -351,16 +346,29 @@ def _en_subjects_clauses(
         if subject_end is None:
             continue
         piece_end = joints[index + 1].start() if index + 1 < len(joints) else end
-        acts = any(subject_end <= c.start and c.end <= piece_end for c in cues)
-        before = joint.start()
-        had = any(piece_start <= m.start and m.end <= before for m in known) and any(
-            piece_start <= c.start and c.end <= before for c in cues
-        )
-        if acts and had:
+        if _new_subject_acts(piece_start, joint.start(), subject_end, piece_end, known, cues):
             pieces.append((piece_start, cut))
             piece_start = cut
     pieces.append((piece_start, end))
     return pieces
+
+
+def _new_subject_acts(
+    piece_start: int,
+    joint: int,
+    subject_end: int,
+    piece_end: int,
+    known: Sequence[ActorMention],
+    cues: Sequence[Cue],
+) -> bool:
+    """Rule 1b's test, in either language: the clause is cut at ``joint`` when the new subject (ending at
+    ``subject_end``) has a cue of its own before ``piece_end`` and the piece before the joint (from
+    ``piece_start``) has both a name and a cue."""
+    acts = any(subject_end <= c.start and c.end <= piece_end for c in cues)
+    had = any(piece_start <= m.start and m.end <= joint for m in known) and any(
+        piece_start <= c.start and c.end <= joint for c in cues
+    )
+    return acts and had
 
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
