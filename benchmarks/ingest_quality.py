@@ -250,12 +250,12 @@ def misses(extracted: list[DraftEvent], gold: list[Gold]) -> list[dict[str, obje
                 }
             )
     for e in extracted:
-        near = [g for g in gold if _overlaps(e, g)]
-        if not any(g.date == str(e.date.date) for g in near):
+        coded = [g for g in gold if _overlaps(e, g)]
+        if not any(g.date == str(e.date.date) for g in coded):
             found.append(
                 {
-                    "kind": "extra" if not near else "extra-date",
-                    "coded_dates": sorted({g.date for g in near}),
+                    "kind": "extra" if not coded else "extra-date",
+                    "coded_dates": sorted({g.date for g in coded}),
                     "extracted": [_shown(e)],
                 }
             )
