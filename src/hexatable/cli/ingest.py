@@ -111,7 +111,33 @@ def _dictionaries(
     return gazetteer, verbs
 
 
-def extraction_json(extraction: Extraction) -> dict[str, Any]:
+def event_json(event: DraftEvent) -> dict[str, Any]:
+    """An event as ``--json`` gives it: its record, with the low-confidence mark the table shows and the
+    reasons it is ``basis: inferred`` (empty when its clause says everything)."""
+    return {
+        **event.to_json(),
+        "low": low_confidence(event),
+        "inferred": [str(reason) for reason in event.inferred],
+    }
+
+
+def file_notes(extraction: Extraction, dropped: int = 0, min_confidence: float = 0.0) -> list[str]:
+    """The notes on a whole file that the dry run prints (without the file's name): its language, why
+    it gave no events, how many events are marked low, what ``--min-confidence`` left out. Proposed
+    actors, warnings and unresolved dates have their own keys in ``--json``."""
+    notes = _language_notes(extraction)
+    if not extraction.events:
+        notes.append("no events found. " + _why_no_events(extraction, dropped, min_confidence))
+    low = sum(1 for event in extraction.events if low_confidence(event))
+    if low:
+        notes.append(_low_note(low))
+    if dropped and extraction.events:
+        notes.append(f"{_count(dropped, 'event')} under --min-confidence {min_confidence:g} left out")
+    return notes
+
+
+def extraction_json(extraction: Extraction, dropped: int = 0, min_confidence: float = 0.0) -> dict[str, Any]:
+    """One source as ``--json`` gives it (keys documented in docs/cli.md)."""
     document = extraction.document
     return {
         "id": extraction.source_id,
@@ -119,13 +145,15 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
         "kind": document.kind,
         "lang": extraction.lang,
         "lines": len(document.lines),
-        "events": [e.to_json() for e in extraction.events],
+        "events": [event_json(e) for e in extraction.events],
         "proposed_actors": [
             {"id": p.id, "name": p.name, "lang": p.lang, "kind": p.kind, "line": p.first_line}
             for p in extraction.proposed
         ],
         "unresolved_dates": list(extraction.unresolved),
-        "warnings": list(extraction.warnings),
+        "warnings": [str(warning) for warning in extraction.warnings],
+        "left_out": dropped,
+        "notes": file_notes(extraction, dropped, min_confidence),
     }
 
 
@@ -250,12 +278,17 @@ def _print_dry_run(extraction: Extraction, dropped: int = 0, min_confidence: flo
         )
     low = sum(1 for event in extraction.events if low_confidence(event))
     if low:
-        _note(
-            f"{name}: {_count(low, 'event')} under confidence {LOW_CONFIDENCE:.2f}, marked low: check "
-            f"{'it' if low == 1 else 'them'} first (--min-confidence {LOW_CONFIDENCE:g} leaves "
-            f"{'it' if low == 1 else 'them'} out)"
-        )
+        _note(f"{name}: {_low_note(low)}")
     _print_notes(extraction)
+
+
+def _low_note(low: int) -> str:
+    """What to say of ``low`` events marked low-confidence."""
+    it = "it" if low == 1 else "them"
+    return (
+        f"{_count(low, 'event')} under confidence {LOW_CONFIDENCE:.2f}, marked low: check {it} first "
+        f"(--min-confidence {LOW_CONFIDENCE:g} leaves {it} out)"
+    )
 
 
 def _language_notes(extraction: Extraction) -> list[str]:
@@ -291,7 +324,7 @@ def _print_notes(extraction: Extraction) -> None:
             f"actors (marked ? after their id; add them with --gazetteer if they are right): {shown}{more}"
         )
     for warning in extraction.warnings[:MAX_WARNINGS]:
-        _note(f"{name}: {warning}")
+        _note(f"{name}: {warning!s}")
     if len(extraction.warnings) > MAX_WARNINGS:
         _note(f"{name}: {len(extraction.warnings) - MAX_WARNINGS} more warnings (--json lists them all)")
     if extraction.unresolved:
@@ -450,7 +483,10 @@ def ingest_command(
             import json
 
             nothing: dict[str, list[Any]] = {
-                "sources": [extraction_json(e) for e in extractions],
+                "sources": [
+                    extraction_json(e, gone, min_confidence)
+                    for e, gone in zip(extractions, dropped, strict=True)
+                ],
                 "written": [],
             }
             sys.stdout.write(json.dumps(nothing, ensure_ascii=False, indent=2) + "\n")
@@ -479,7 +515,9 @@ def ingest_command(
         import json
 
         data = {
-            "sources": [extraction_json(e) for e in extractions],
+            "sources": [
+                extraction_json(e, gone, min_confidence) for e, gone in zip(extractions, dropped, strict=True)
+            ],
             "written": [str(p) for p in written],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
