@@ -27,8 +27,9 @@ from hexatable.case.dates import DateSpan
 from hexatable.case.loader import CheckedCase, check_case
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.read import document_from_text
-from hexatable.ingest.types import ActorMention, Cue, DateMention, DraftEvent
+from hexatable.ingest.types import NOTES, ActorMention, Cue, DateMention, DraftEvent, Note
 from hexatable.web import ingest_review
+from hexatable.web.i18n import translations
 from hexatable.web.ingest_review import MAX_TEXT_BYTES, IngestInput, Reading
 from hexatable.web.limits import RateLimiter
 
@@ -909,10 +910,47 @@ def test_the_extractor_s_warnings_are_said_in_the_page_s_language(client: TestCl
     assert "line 1: '会谈' by 六方 has no date to attach" in html.unescape(english.text)
 
 
-def test_a_warning_of_an_unknown_shape_is_shown_as_it_is() -> None:
-    assert ingest_review.warning_said("something new").in_language("zh") == "something new"
-    said = ingest_review.warning_said("line 3: '会谈' by 朝鲜 has no date to attach")
-    assert said.params == {"line": "3", "cue": "会谈", "actor": "朝鲜"}
+def test_every_note_has_a_template_marked_for_the_catalog_and_a_chinese_entry() -> None:
+    """The page finds a note's template by its id: the same English as the command line says, and a
+    Chinese entry with the same placeholders (so the Chinese page says every warning and reason)."""
+    assert ingest_review.NOTE_TEMPLATES == NOTES
+    zh = translations("zh")
+    for template in [*NOTES.values(), *ingest_review.NOTE_WORDS]:
+        said = zh.gettext(template)
+        assert said != template and not re.search(r"[A-Za-z]{3,}", re.sub(r"%\(\w+\)s|CAMEO", "", said)), said
+        assert sorted(re.findall(r"%\(\w+\)s", said)) == sorted(re.findall(r"%\(\w+\)s", template))
+
+
+def test_the_reasons_an_event_is_inferred_are_said_in_the_page_s_language(client: TestClient) -> None:
+    """A date inherited in its paragraph, 他 read as the person before it, a subject left out, a year
+    from the running context: each record says why it is inferred, in Chinese on the Chinese page (by
+    hand: 双方签署 has no subject of its own, 他表示 inherits 2018年6月12日 and its 他 is Trump, 8月3日
+    takes 2018 from the context)."""
+    text = (
+        "2018年6月12日，特朗普在新加坡与金正恩会晤，双方签署了联合声明。他表示满意。\n\n"
+        "8月3日，朝鲜表示欢迎。\n"
+    )
+    page = client.post("/ingest?lang=zh", data={"text": text, "text_lang": "zh", "case": "six-party-talks"})
+    assert page.status_code == 200
+    shown = html.unescape(page.text)
+    for said in (
+        "行为体沿用前一分句的行为体（本分句省略了主语）",
+        "日期（2018年6月12日）沿用本段前面句子的日期",
+        "“他”读作特朗普（此前最后提到的人物）",
+        "日期（8月3日）的一部分取自上文",
+    ):
+        assert f"<li>{said}</li>" in shown, said
+    assert "is inherited" not in shown and "is read as" not in shown and "running context" not in shown
+    english = html.unescape(
+        client.post("/ingest?lang=en", data={"text": text, "text_lang": "zh", "case": "six-party-talks"}).text
+    )
+    assert "<li>'他' is read as 特朗普 (the last person named before it)</li>" in english
+
+
+def test_a_correction_note_lists_its_fields_in_the_page_s_language() -> None:
+    note = Note("corrected", (("fields", ("date", "CAMEO root")),))
+    assert str(note) == "corrected in review: date, CAMEO root"
+    assert ingest_review.note_said(note).in_language("zh") == "审阅时已更正：日期、CAMEO 根类"
 
 
 def test_low_confidence_records_carry_a_badge_and_a_filter(client: TestClient) -> None:

@@ -253,7 +253,7 @@ def _why_no_events(extraction: Extraction, dropped: int = 0, min_confidence: flo
         )
     if extraction.unresolved:
         return "Its dates do not say their year: give it with --year (see the notes below)."
-    if any(warning.endswith("has no date to attach") for warning in extraction.warnings):
+    if any(warning.id == "no-date" for warning in extraction.warnings):
         return (
             "It names actors acting but no date they can take (7月14日, 14 July 2007): an event needs a "
             "date, its own or its entry's (see the notes below)."

@@ -123,7 +123,7 @@ def _event_record(event: DraftEvent, event_id: str, source_id: str, ids: dict[st
         "basis": "inferred" if reasons else "stated",
     }
     if reasons:
-        citation["reason"] = "; ".join(reasons)
+        citation["reason"] = "; ".join(str(reason) for reason in reasons)
     record: dict[str, Any] = {
         "id": event_id,
         "date": str(event.date.date),

@@ -76,6 +76,7 @@ from hexatable.ingest.types import (
     DateMention,
     DraftEvent,
     Lang,
+    Note,
     ProposedActor,
 )
 
@@ -114,7 +115,7 @@ class Extraction:
     events: tuple[DraftEvent, ...]
     proposed: tuple[ProposedActor, ...] = ()
     unresolved: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Note, ...] = ()
 
     def above(self, min_confidence: float) -> Extraction:
         """The same extraction keeping only events of at least ``min_confidence``."""
@@ -677,23 +678,29 @@ def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
 
 
 def _reasons(
-    date: DateMention, inherited: bool, subject_inherited: bool, references: Sequence[Reference] = ()
-) -> list[str]:
+    date: DateMention,
+    inherited: bool,
+    subject_inherited: bool,
+    references: Sequence[Reference] = (),
+    heading_line: int | None = None,
+) -> list[Note]:
     """Why an event is ``basis: inferred`` (empty when its clause says everything)."""
-    reasons: list[str] = []
+    reasons: list[Note] = []
     if inherited and date.rule == DATELINE_RULE:
-        reasons.append("the clause says no date: the date is the day of writing (dateline or source date)")
+        reasons.append(Note("date-dateline"))
+    elif inherited and heading_line is not None:
+        reasons.append(Note("date-heading", (("date", date.text), ("line", heading_line))))
     elif inherited:
-        reasons.append(f"the date ({date.text}) is inherited from an earlier sentence of the paragraph")
+        reasons.append(Note("date-inherited", (("date", date.text),)))
     elif date.inferred and date.rule.startswith(("en-weekday", "en-written")):
-        reasons.append(f"the date ({date.text}) counts from the day of writing (dateline or source date)")
+        reasons.append(Note("date-from-writing", (("date", date.text),)))
     elif date.inferred:
-        reasons.append(f"part of the date ({date.text}) comes from the text's running context")
+        reasons.append(Note("date-context", (("date", date.text),)))
     if subject_inherited:
-        reasons.append("the actors are those of the clause before (the subject is left out)")
+        reasons.append(Note("subject-inherited"))
     for reference in references:
         names = "、".join(m.text for m in reference.referents)
-        reasons.append(f"'{reference.text}' is read as {names} (the last {reference.rule} named before it)")
+        reasons.append(Note(f"reference-{reference.rule}", (("word", reference.text), ("names", names))))
     return reasons
 
 
@@ -770,7 +777,7 @@ def extract(
     sentences = segment(document.text, lang)
     events: list[DraftEvent] = []
     proposed: dict[str, ProposedActor] = {}
-    warnings: list[str] = []
+    warnings: list[Note] = []
     per_line: dict[int, int] = {}
     paragraph = -1
     last_date: DateMention | None = None
@@ -884,7 +891,7 @@ def extract(
             if date is None:
                 if cue is not None:
                     warnings.append(
-                        f"line {first_line}: '{cue.text}' by {actors[0].text} has no date to attach"
+                        Note("no-date", (("line", first_line), ("cue", cue.text), ("actor", actors[0].text)))
                     )
                 continue
             q_start, q_end = _quote(flat, start, end, lang)
@@ -892,7 +899,7 @@ def extract(
             if _MARKUP_CHARS.search(flat, q_start, q_end):
                 q_end = _checkable_end(document.lines, flat, q_start, q_end, sentence)
                 if q_end <= q_start:
-                    warnings.append(f"line {line}: no quote of this clause passes the quote check")
+                    warnings.append(Note("no-quote", (("line", line),)))
                     continue
             quote = flat[q_start:q_end]
             per_line[line] = per_line.get(line, 0) + 1

@@ -108,6 +108,63 @@ class ProposedActor:
     first_line: int = 0
 
 
+NOTES: dict[str, str] = {
+    "no-date": "line %(line)s: '%(cue)s' by %(actor)s has no date to attach",
+    "no-quote": "line %(line)s: no quote of this clause passes the quote check",
+    "date-dateline": "the clause says no date: the date is the day of writing (dateline or source date)",
+    "date-inherited": "the date (%(date)s) is inherited from an earlier sentence of the paragraph",
+    "date-heading": (
+        "the date (%(date)s) is that of the heading on line %(line)s, which the entries under it share"
+    ),
+    "date-from-writing": "the date (%(date)s) counts from the day of writing (dateline or source date)",
+    "date-context": "part of the date (%(date)s) comes from the text's running context",
+    "subject-inherited": "the actors are those of the clause before (the subject is left out)",
+    "reference-person": "'%(word)s' is read as %(names)s (the last person named before it)",
+    "reference-pair": "'%(word)s' is read as %(names)s (the last pair named before it)",
+    "reference-state": "'%(word)s' is read as %(names)s (the last state named before it)",
+    "reference-organisation": "'%(word)s' is read as %(names)s (the last organisation named before it)",
+    "corrected": "corrected in review: %(fields)s",
+}
+"""The English text of each :class:`Note` id, a ``%``-format template over its parameters: the
+extractor's warnings and the reasons an event is ``basis: inferred``. An interface in another
+language translates the template by the id (the review page, through its Babel catalog); the
+command line, ``--json`` and the draft's YAML say the English."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A message ingest gives a reviewer (a warning, a reason an event is inferred): an id of
+    :data:`NOTES` and its parameters, so each interface can say it in its own language.
+
+    A parameter is a string or number put in as it is, or a tuple of words (field names) that an
+    interface translates one by one; ``str()`` is the English text.
+
+    >>> str(Note("date-context", (("date", "3月19日"),)))
+    "part of the date (3月19日) comes from the text's running context"
+    >>> str(Note("corrected", (("fields", ("date", "CAMEO root")),)))
+    'corrected in review: date, CAMEO root'
+    """
+
+    id: str
+    params: tuple[tuple[str, str | int | tuple[str, ...]], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.id not in NOTES:
+            raise ValueError(f"unknown note id {self.id!r}; the ids are those of NOTES")
+
+    @property
+    def template(self) -> str:
+        """The English template of this note's id (the catalog's msgid)."""
+        return NOTES[self.id]
+
+    def values(self, join: str = ", ") -> dict[str, str | int]:
+        """The parameters for the template, a tuple of words joined by ``join``."""
+        return {k: join.join(v) if isinstance(v, tuple) else v for k, v in self.params}
+
+    def __str__(self) -> str:
+        return self.template % self.values()
+
+
 @dataclass(frozen=True)
 class DraftEvent:
     """One extracted event, ready for review and for writing as a case ``events`` record.
@@ -134,10 +191,11 @@ class DraftEvent:
     text: dict[str, str] = field(default_factory=dict)
     """The event said in ``en`` and ``zh``: the sentence itself in its language, a templated rendering
     in the other (our own words, marked as a draft)."""
-    inferred: tuple[str, ...] = ()
+    inferred: tuple[Note, ...] = ()
     """What in this event came from context rather than from its own clause (a date inherited from
-    an earlier sentence, a year carried over, a subject left out), in words: the draft writes them as
-    the citation's ``basis: inferred`` reason. Empty when everything is said in the quoted clause."""
+    an earlier sentence or a heading, a year carried over, a subject left out), as notes: the draft
+    writes their English text as the citation's ``basis: inferred`` reason. Empty when everything is
+    said in the quoted clause."""
 
     def to_json(self) -> dict[str, Any]:
         """The event as ``--json`` gives it (documented in docs/cli.md); the review page adds to it."""

@@ -46,7 +46,7 @@ from hexatable.case.models import ACTOR_ID_PATTERN, ID_PATTERN
 from hexatable.ingest.draft import LOW_CONFIDENCE, low_confidence, slug
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.render import render_event
-from hexatable.ingest.types import ActorMention, DraftEvent, Lang
+from hexatable.ingest.types import ActorMention, DraftEvent, Lang, Note
 from hexatable.services.room.service import RoomError
 from hexatable.web.i18n import N_, translations
 from hexatable.web.limits import RateLimiter
@@ -111,8 +111,12 @@ class Said:
         return self.template % self.params if self.params else self.template
 
     def in_language(self, lang: str) -> str:
+        """The message in ``lang`` (a parameter that can say itself, a :class:`Words`, is said in it too)."""
         template = translations(lang).gettext(self.template)
-        return template % self.params if self.params else template
+        params = {
+            k: v.in_language(lang) if isinstance(v, Said | Words) else v for k, v in self.params.items()
+        }
+        return template % params if params else template
 
 
 class IngestError(RoomError):
@@ -128,7 +132,9 @@ class IngestError(RoomError):
     def in_language(self, lang: str) -> str:
         """``field: reason`` with the reason from the ``lang`` catalog (the field name stays as sent)."""
         template = translations(lang).gettext(self.template)
-        params = {k: v.in_language(lang) if isinstance(v, Said) else v for k, v in self.params.items()}
+        params = {
+            k: v.in_language(lang) if isinstance(v, Said | Words) else v for k, v in self.params.items()
+        }
         return f"{self.field}: {template % params if params else template}"
 
 
@@ -144,19 +150,50 @@ READ_REASONS = (
 """The reader's reasons for refusing an uploaded document (:data:`hexatable.ingest.read.DOCUMENT_MESSAGES`,
 marked here for the catalog; a test checks the two lists agree)."""
 
-WARNINGS = (
-    (
-        re.compile(r"line (?P<line>\d+): '(?P<cue>[^']*)' by (?P<actor>.*) has no date to attach"),
-        N_("line %(line)s: '%(cue)s' by %(actor)s has no date to attach"),
+NOTE_TEMPLATES = {
+    "no-date": N_("line %(line)s: '%(cue)s' by %(actor)s has no date to attach"),
+    "no-quote": N_("line %(line)s: no quote of this clause passes the quote check"),
+    "date-dateline": N_("the clause says no date: the date is the day of writing (dateline or source date)"),
+    "date-inherited": N_("the date (%(date)s) is inherited from an earlier sentence of the paragraph"),
+    "date-heading": N_(
+        "the date (%(date)s) is that of the heading on line %(line)s, which the entries under it share"
     ),
-    (
-        re.compile(r"line (?P<line>\d+): no quote of this clause passes the quote check"),
-        N_("line %(line)s: no quote of this clause passes the quote check"),
-    ),
-)
-"""The extractor's warnings (English text from :func:`hexatable.ingest.extract.extract`), read back
-into a template and its parameters so the page can say them in its language; a warning of another
-shape is shown as it is."""
+    "date-from-writing": N_("the date (%(date)s) counts from the day of writing (dateline or source date)"),
+    "date-context": N_("part of the date (%(date)s) comes from the text's running context"),
+    "subject-inherited": N_("the actors are those of the clause before (the subject is left out)"),
+    "reference-person": N_("'%(word)s' is read as %(names)s (the last person named before it)"),
+    "reference-pair": N_("'%(word)s' is read as %(names)s (the last pair named before it)"),
+    "reference-state": N_("'%(word)s' is read as %(names)s (the last state named before it)"),
+    "reference-organisation": N_("'%(word)s' is read as %(names)s (the last organisation named before it)"),
+    "corrected": N_("corrected in review: %(fields)s"),
+}
+"""The extractor's notes (warnings, reasons an event is inferred: :data:`hexatable.ingest.types.NOTES`)
+by id, marked here for the catalog; the page says a note in its language by looking up its id's
+template in the catalog. A test checks this list agrees with ``NOTES`` and that each has a Chinese
+entry."""
+
+NOTE_WORDS = (N_("date"), N_("actors"), N_("targets"), N_("CAMEO root"))
+"""Words a note lists (the fields a review corrected), each translated."""
+
+
+@dataclass(frozen=True)
+class Words:
+    """Words a note lists (field names), said one by one in the page's language."""
+
+    words: tuple[str, ...]
+
+    def in_language(self, lang: str) -> str:
+        said = [translations(lang).gettext(word) for word in self.words]
+        return ("、" if lang == "zh" else ", ").join(said)
+
+
+def note_said(note: Note) -> Said:
+    """A :class:`~hexatable.ingest.types.Note` as a :class:`Said` (its template, found by the note's id,
+    and its parameters; a list of words is said word by word in the page's language)."""
+    params: dict[str, object] = {
+        key: Words(value) if isinstance(value, tuple) else value for key, value in note.params
+    }
+    return Said(NOTE_TEMPLATES[note.id], params)
 
 
 MIXED_READ_AS = {
@@ -193,15 +230,6 @@ def language_notes(extraction: Extraction) -> list[Said]:
     if extraction.lang != document.lang:
         return [Said(OTHER_LANGUAGE[extraction.lang], {"share": f"{document.cjk_share:.0%}"})]
     return []
-
-
-def warning_said(warning: str) -> Said:
-    """An extractor's warning as a :class:`Said`: its template when it has a shape of :data:`WARNINGS`."""
-    for pattern, template in WARNINGS:
-        match = pattern.fullmatch(warning)
-        if match:
-            return Said(template, match.groupdict())
-    return Said(warning)
 
 
 def refusal(error: RoomError, lang: str) -> str:
@@ -769,7 +797,7 @@ def corrected(event: DraftEvent, correction: Correction, reading: Reading) -> Dr
         targets=_mentions(targets, event.targets, event, source),
         cameo=cameo,
         text=text,
-        inferred=(*event.inferred, f"corrected in review: {', '.join(changed)}")
+        inferred=(*event.inferred, Note("corrected", (("fields", tuple(changed)),)))
         if changed
         else event.inferred,
     )
@@ -927,6 +955,7 @@ def record_view(
         "decision": correction.decision if correction else "accept",
         "typed": values,
         "low": low_confidence(event),
+        "inferred": [note_said(note).in_language(lang) for note in event.inferred],
     }
 
 
@@ -958,7 +987,7 @@ def review_page(
             {"id": p.id, "name": p.name, "kind": p.kind, "line": p.first_line} for p in extraction.proposed
         ],
         "unresolved": list(extraction.unresolved),
-        "warnings": [warning_said(w).in_language(lang) for w in extraction.warnings],
+        "warnings": [note_said(w).in_language(lang) for w in extraction.warnings],
         "language_notes": [note.in_language(lang) for note in language_notes(extraction)],
         "cameo": [(code, cameo_label(code, lang)) for code in CAMEO_ROOTS],
         "error": error,
