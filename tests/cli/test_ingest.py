@@ -727,3 +727,53 @@ def test_json_has_the_low_marks_and_the_file_notes_the_table_shows(tmp_path: Pat
     assert first["events"] == [] and len(first["notes"]) == 1
     assert first["notes"][0].startswith("no events found. It names actors acting but no date they can take")
     assert second["notes"][0].startswith("2 of its lines read as Chinese and 3 as English")
+
+
+BLOCKS = {
+    "zh": [
+        "2007年2月13日，第五轮六方会谈在北京闭幕",
+        "7月14日，韩国向朝鲜运送首批重油",
+        "7月18日，国际原子能机构确认朝鲜已关闭宁边核设施。",
+        "8月7日，朝鲜与美国在北京会谈。",
+    ],
+    "en": [
+        "On February 13, 2007, China and North Korea agreed on initial actions",
+        "On July 14, 2007, South Korea shipped heavy fuel oil to North Korea",
+        "On July 18, 2007, the IAEA confirmed the shutdown.",
+        "On August 7, 2007, the United States and North Korea met in Beijing.",
+    ],
+}
+"""Four paragraphs (our own words), the first two without final punctuation: each must be its own
+sentence, though with four blocks a blank line follows most lines (the seeds' layout, where blank
+lines mean nothing)."""
+
+
+def _blocks_file(folder: Path, lang: str, suffix: str) -> Path:
+    path = folder / f"blocks-{lang}{suffix}"
+    if suffix == ".html":
+        body = "".join(f"<p>{paragraph}</p>" for paragraph in BLOCKS[lang])
+        path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    else:
+        from docx import Document
+
+        document = Document()
+        for paragraph in BLOCKS[lang]:
+            document.add_paragraph(paragraph)
+        document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_sentence_runs_from_one_html_or_docx_block_into_the_next(
+    tmp_path: Path, lang: str, suffix: str
+) -> None:
+    path = _blocks_file(tmp_path, lang, suffix)
+    events = _ingest_and_validate(path, tmp_path / "draft")
+    # each paragraph one event, quoted whole and dated by its own date, on lines 1, 3, 5, 7
+    assert [(e["line"], e["date"], e["quote"]) for e in events] == [
+        (1, "2007-02-13", BLOCKS[lang][0]),
+        (3, "2007-07-14", BLOCKS[lang][1]),
+        (5, "2007-07-18", BLOCKS[lang][2]),
+        (7, "2007-08-07", BLOCKS[lang][3]),
+    ]

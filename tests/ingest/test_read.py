@@ -83,7 +83,9 @@ def test_docx_paragraphs_become_lines(tmp_path: Path) -> None:
     document.save(str(path))
     read = read_source(path)
     assert read.kind == "docx"
-    assert read.lines == ("2018年6月12日，特朗普和金正恩在新加坡举行会晤。", "双方签署联合声明。")
+    # a blank line between paragraphs: the block boundary the segmenter trusts (SourceDocument.blocks)
+    assert read.lines == ("2018年6月12日，特朗普和金正恩在新加坡举行会晤。", "", "双方签署联合声明。")
+    assert read.blocks
     assert read.lang == "zh"
 
 
@@ -134,10 +136,15 @@ def test_docx_headings_and_tables_keep_their_lines(tmp_path: Path) -> None:
     document.save(str(path))
     assert read_source(path).lines == (
         "# 六方会谈大事记",
+        "",
         "## 2007年",
+        "",
         "2月13日，会议闭幕。",
+        "",
         "日期\t事件",
+        "",
         "7月18日\t国际原子能机构确认。",
+        "",
         "完。",
     )
 

@@ -206,3 +206,22 @@ def test_an_entry_opening_with_its_date_is_not_a_heading() -> None:
         "序言。",
         "3月8日韩国特使郑义溶在白宫宣布特朗普接受邀请。",
     ]
+
+
+def test_a_block_structured_text_ends_a_sentence_at_every_blank_line() -> None:
+    """Four blocks, two without final punctuation: read as blocks, four sentences in four paragraphs;
+    the same text as plain text keeps the layout rule (blank lines after most lines mean nothing), so
+    the unpunctuated blocks run on, as a wrapped seed's lines must."""
+    text = "2月13日，会议闭幕\n\n7月14日，韩国运送重油\n\n7月18日，机构确认。\n\n8月7日，朝美会谈。\n"
+    blocks = segment(text, "zh", blocks=True)
+    assert [(s.raw, s.paragraph) for s in blocks] == [
+        ("2月13日，会议闭幕", 0),
+        ("7月14日，韩国运送重油", 1),
+        ("7月18日，机构确认。", 2),
+        ("8月7日，朝美会谈。", 3),
+    ]
+    plain = segment(text, "zh")
+    assert [s.flat for s in plain] == [
+        "2月13日，会议闭幕7月14日，韩国运送重油7月18日，机构确认。",
+        "8月7日，朝美会谈。",
+    ]

@@ -767,7 +767,7 @@ def _docx(paragraphs: list[str]) -> bytes:
 @pytest.mark.parametrize(
     ("name", "data", "lines"),
     [
-        ("chronology.docx", _docx(TEXT.splitlines()), [1, 3, 4]),
+        ("chronology.docx", _docx(TEXT.splitlines()), [1, 5, 7]),
         (
             "chronology.html",
             (
@@ -782,8 +782,8 @@ def _docx(paragraphs: list[str]) -> bytes:
 def test_html_and_docx_uploads_are_read_as_the_command_line_reads_them(
     client: TestClient, fake: None, name: str, data: bytes, lines: list[int]
 ) -> None:
-    """The fake reader marks the lines of TEXT's three dated entries; a docx's paragraphs are one line
-    each (lines 1, 3, 4 as in TEXT), the HTML reader puts a blank line between blocks (lines 1, 5, 7);
+    """The fake reader marks the lines of TEXT's three dated entries (lines 1, 3, 4 of TEXT); both
+    readers put a blank line between blocks, a docx's paragraphs as an HTML page's (lines 1, 5, 7);
     the page carries the extracted text (no markup, no script) for the draft step."""
     page = client.post(
         "/ingest", files={"file": (name, data, "application/octet-stream")}, data={"text_lang": "zh"}
@@ -818,7 +818,7 @@ def test_a_docx_review_downloads_a_draft_that_validates(client: TestClient, tmp_
     hidden = re.search(r'<input type="hidden" name="text" value="([^"]*)"', page.text, re.S)
     assert hidden is not None
     carried = html.unescape(hidden.group(1))
-    assert carried.startswith("3月8日，韩国特使访问美国。\n6月12日，美国与朝鲜在新加坡\n")
+    assert carried.startswith("3月8日，韩国特使访问美国。\n\n6月12日，美国与朝鲜在新加坡\n\n")
     draft = client.post("/ingest/draft", data={"text": carried, "name": "chronology.docx", **fields})
     assert draft.status_code == 200, draft.text[:300]
     with zipfile.ZipFile(io.BytesIO(draft.content)) as opened:

@@ -774,7 +774,7 @@ def extract(
         Called with the number of characters read so far, after each sentence (for a progress bar).
     """
     finder = finder if finder is not None else _default_finder(lang, year)
-    sentences = segment(document.text, lang)
+    sentences = segment(document.text, lang, blocks=document.blocks)
     events: list[DraftEvent] = []
     proposed: dict[str, ProposedActor] = {}
     warnings: list[Note] = []

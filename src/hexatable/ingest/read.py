@@ -11,13 +11,16 @@ Formats, chosen by the file's extension:
 - ``.html``, ``.htm``: the visible text (beautifulsoup4 with the standard library's parser), the
   title and headings as Markdown heading lines, other block elements on their own lines, a table
   row's cells on one line separated by tabs, scripts and styles dropped;
-- ``.docx``: the paragraphs and table rows (python-docx) in order, one per line, headings marked as
-  for HTML;
+- ``.docx``: the paragraphs and table rows (python-docx) in order, each on its own line with a blank
+  line between (empty paragraphs left out), headings marked as for HTML;
 - ``.pdf``: the text layer of each page (pypdf), pages joined by a line break; a scanned PDF has
   none and is refused.
 
 Block boundaries matter because the segmenter finds sentences in the text alone: a title without
 final punctuation that ran into the next paragraph would become part of the first event's sentence.
+HTML and docx are written block by block with a blank line between, and the document says so
+(:attr:`SourceDocument.blocks`), so the segmenter ends a sentence at every block boundary there, even
+where blank lines follow most lines (which in a plain text means they carry nothing).
 
 Everything else is refused with a :class:`ReadError` that names the file and says what to do: binary
 files, text that is not UTF-8 (what it looks like, from charset-normalizer, and ``--encoding``), empty
@@ -39,6 +42,10 @@ from hexatable.ingest.types import Lang
 
 DocumentKind = Literal["txt", "md", "html", "docx", "pdf"]
 """The formats ingest reads (``kind`` of a :class:`SourceDocument`)."""
+
+BLOCK_KINDS: frozenset[DocumentKind] = frozenset({"html", "docx"})
+"""The formats whose reader writes each block (a paragraph, a heading, a table row) between blank
+lines (:attr:`SourceDocument.blocks`). Not PDF: its text layer has no blocks, only lines."""
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this (20 MB) are refused before they are read: a book-length source should be
@@ -134,6 +141,13 @@ class SourceDocument:
         return language_mix(self.text)
 
     @property
+    def blocks(self) -> bool:
+        """Whether the reader laid the text out in blocks (HTML, docx): each block element or paragraph
+        of the file stands between blank lines, so a blank line is a boundary the segmenter trusts
+        (no sentence runs from one block into the next), where in a plain text it may mean nothing."""
+        return self.kind in BLOCK_KINDS
+
+    @property
     def stem(self) -> str:
         """The file name without its extension (the default source id is made from it)."""
         return Path(self.name).stem
@@ -206,10 +220,19 @@ def language_mix(text: str) -> LanguageMix:
     return LanguageMix(zh, en)
 
 
-def document_from_text(text: str, *, name: str = "text.txt", kind: DocumentKind = "txt") -> SourceDocument:
-    """A document from text already in memory (pasted into the review page, or made by a test)."""
+def document_from_text(
+    text: str, *, name: str = "text.txt", kind: DocumentKind | None = None
+) -> SourceDocument:
+    """A document from text already in memory (pasted into the review page, or made by a test).
+
+    ``kind`` defaults to what the name's extension says (``txt`` when it says nothing ingest reads):
+    the review page passes an HTML or docx upload's text, as the reader made it, with the file's name,
+    so it is segmented as the command line segments that file."""
     text = _clean_text(text)
-    return SourceDocument(name=name, text=text, kind=kind, lang=detect_lang(text), cjk_share=cjk_share(text))
+    chosen: DocumentKind = kind if kind is not None else _KINDS.get(Path(name).suffix.lower(), "txt")
+    return SourceDocument(
+        name=name, text=text, kind=chosen, lang=detect_lang(text), cjk_share=cjk_share(text)
+    )
 
 
 def read_source(
@@ -428,7 +451,8 @@ def _docx_text(path: Path, data: bytes) -> str:
         raise ReadError(path, UNREADABLE_DOCX, reason=str(error)) from None
     except Exception as error:  # python-docx raises lxml and zip errors of several kinds
         raise ReadError(path, UNREADABLE_DOCX, reason=type(error).__name__) from None
-    return "\n".join(lines) + "\n"
+    # each paragraph and table row a block between blank lines, as HTML's are (SourceDocument.blocks)
+    return "\n\n".join(line for line in lines if line.strip()) + "\n"
 
 
 _DOCX_HEADING = re.compile(r"^(?:heading|标题)\s*(\d)?$", re.IGNORECASE)

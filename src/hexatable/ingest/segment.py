@@ -14,9 +14,12 @@ Rules (pure functions of the text; no model):
   with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
   lines carry no meaning. A heading ends a sentence too: a line shorter than 60% of the width the
   text is wrapped at (the 80th percentile of its line lengths) that ends without punctuation.
+- **Blocks.** A text the reader wrote block by block (HTML, docx: ``segment(..., blocks=True)``)
+  has a blank line between blocks and nowhere else: there every blank line ends a sentence and a
+  paragraph, even when blank lines follow most lines.
 - **Paragraphs.** A new paragraph starts at a blank line that ends a sentence and at a Markdown
   heading or list item. Where blank lines carry no meaning (the seeds' layout) or there are none
-  (one paragraph per line, as docx and PDF text come), a sentence that ends at the end of a line
+  (one paragraph per line, as PDF text comes), a sentence that ends at the end of a line
   ends its paragraph instead. The extractor lets a sentence without a date inherit the last date
   of its paragraph only (a chronology entry).
 
@@ -338,15 +341,20 @@ def _flatten(text: str, start: int, end: int, lang: Lang) -> tuple[str, tuple[in
     return "".join(chars), tuple(offsets)
 
 
-def segment(text: str, lang: Lang) -> list[Sentence]:
+def segment(text: str, lang: Lang, *, blocks: bool = False) -> list[Sentence]:
     """The sentences of ``text`` in order.
+
+    ``blocks`` says the reader wrote the text block by block with a blank line between (HTML, docx:
+    :attr:`hexatable.ingest.read.SourceDocument.blocks`): every blank line then ends a sentence and
+    its paragraph, whatever the share of lines followed by one, so no sentence runs from a paragraph
+    without final punctuation into the next block. Plain text keeps the layout rule (module docstring).
 
     >>> [s.raw for s in segment("2月27日，特朗普与金正\\n恩会面。次日离开。", "zh")]
     ['2月27日，特朗普与金正\\n恩会面。', '次日离开。']
     >>> [s.flat for s in segment("Mr. Kim met the U.S. envoy.\\nHe left at 3.5 p.m. Then rain.", "en")]
     ['Mr. Kim met the U.S. envoy.', 'He left at 3.5 p.m. Then rain.']
     """
-    double = _double_spaced(text)
+    double = not blocks and _double_spaced(text)
     index = LineIndex(text)
     ends = sorted(set(_ends(text, lang)) | set(_hard_breaks(text, double)) | {len(text)})
     # a sentence that ends at the end of a line starts a paragraph after it; hard breaks do too
