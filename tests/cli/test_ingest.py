@@ -541,7 +541,7 @@ def _ingest_and_validate(path: Path, out: Path) -> list[dict[str, Any]]:
     from hexatable.case.quotes import normalise
 
     result = runner.invoke(app, ["ingest", str(path), "--case", "six-party-talks", "-o", str(out), "--json"])
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 0, (result.stderr, repr(result.exception))
     source = json.loads(result.stdout)["sources"][0]
     checked = runner.invoke(app, ["validate", str(out), "--json"])
     assert checked.exit_code == 0, checked.stdout + checked.stderr

@@ -23,6 +23,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    when one is known (the text's news dateline or the source's date, the finder's ``written``), also
    marked inferred: a news report's undated sentences tell of that day or just before. Otherwise a
    clause with nothing to inherit is not an event (a warning says so when it had an actor and a cue).
+   **2c.** Under a heading line (``# …``, as the reader writes HTML and docx headings) that is only a
+   date of day or month precision, a clause with nothing to inherit in its paragraph takes the
+   heading's date, marked inferred, until the next heading; a heading that is only a year sets the
+   date finder's year and dates nothing (an English bare year is read as "in 2007" would be).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -667,6 +671,24 @@ def _checkable_end(lines: Sequence[str], flat: str, start: int, end: int, senten
 
 DATELINE_RULE = "dateline"
 
+_HEADING_LINE = re.compile(r"[ \t]*#{1,6}\s")
+"""A Markdown heading line, as the reader writes an HTML or docx heading (and as a .md file has them)."""
+_EN_YEAR_HEADING = re.compile(r"#{1,6}\s+([12]\d{3})\s*")
+"""An English heading that is a bare year ("## 2007"), which the date finder reads only after "in"."""
+_HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—]*")
+
+
+def _only_dates(flat: str, dates: Sequence[DateMention]) -> bool:
+    """Whether a heading's text is its dates and nothing else (markers, spaces, punctuation aside)."""
+    if not dates:
+        return False
+    rest, position = [], 0
+    for mention in sorted(dates, key=lambda d: d.start):
+        rest.append(flat[position : mention.start])
+        position = max(position, mention.end)
+    rest.append(flat[position:])
+    return all(_HEADING_FILLER.fullmatch(piece) for piece in rest)
+
 
 def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
     """English only: the finder's day of writing (news dateline or source date) as an inferred mention."""
@@ -786,6 +808,7 @@ def extract(
     # names that need the document read so far (a surname after the full name, "the North")
     reader = getattr(gazetteer, "reader", None)
     names = reader(lang) if callable(reader) else None
+    heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
@@ -793,7 +816,26 @@ def extract(
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
         flat = sentence.flat
-        dates = sorted(finder.find(flat), key=lambda d: d.start)
+        if _HEADING_LINE.match(sentence.raw):
+            heading = None  # a heading ends the section of the date heading before it
+            bare_year = _EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
+            if bare_year is not None:
+                finder.find(f"in {bare_year.group(1)}")  # the year context, as "in 2007" would set it
+                last_date = None
+                continue
+            heading_dates = sorted(finder.find(flat), key=lambda d: d.start)
+            if _only_dates(flat, heading_dates):
+                if (
+                    len(heading_dates) == 1
+                    and heading_dates[0].anchor
+                    and heading_dates[0].date.start.precision != "year"
+                ):
+                    heading = (heading_dates[0], sentence.line)
+                last_date = None  # dated by the heading, not inherited in a paragraph
+                continue
+            dates = heading_dates
+        else:
+            dates = sorted(finder.find(flat), key=lambda d: d.start)
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
         known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
@@ -871,10 +913,13 @@ def extract(
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
                 own_date = _zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
+            under: int | None = None  # the line of the date heading that dates this clause
             if own_date is not None:
                 date, inherited = own_date, False
             elif last_date is not None:
                 date, inherited = last_date, True
+            elif heading is not None:
+                (date, under), inherited = heading, True
             elif (written := _day_of_writing(finder, lang)) is not None:
                 date, inherited = written, True
             else:
@@ -916,7 +961,8 @@ def extract(
                 cue = _zh_reported_act(flat, cue, said, [*inside, *targets], speakers)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             if inherited:
-                shown = replace(date, inferred=True, rule=f"inherited:{date.rule}")
+                how = "heading" if under is not None else "inherited"
+                shown = replace(date, inferred=True, rule=f"{how}:{date.rule}")
             else:
                 shown = _absolute(date, sentence)
             other: Lang = "en" if lang == "zh" else "zh"
@@ -955,7 +1001,7 @@ def extract(
                         actor_from_reference=from_reference,
                     ),
                     text=text,
-                    inferred=tuple(_reasons(date, inherited, subject_inherited, resolved)),
+                    inferred=tuple(_reasons(date, inherited, subject_inherited, resolved, under)),
                 )
             )
         if progress is not None:
