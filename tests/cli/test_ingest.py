@@ -777,3 +777,116 @@ def test_no_sentence_runs_from_one_html_or_docx_block_into_the_next(
         (5, "2007-07-18", BLOCKS[lang][2]),
         (7, "2007-08-07", BLOCKS[lang][3]),
     ]
+
+
+HEADED = {
+    "zh": [("h", "2007年2月13日"), ("p", "朝鲜表示欢迎。"), ("p", "韩国宣布提供援助。"), ("h", "7月")],
+    "en": [
+        ("h", "13 February 2007"),
+        ("p", "Japan welcomed the agreement."),
+        ("p", "Russia said it would help."),
+    ],
+}
+"""A day heading over two entries (our own words); in Chinese a month heading with no entry closes
+the list."""
+
+
+def _headed_file(folder: Path, lang: str, kind: str) -> Path:
+    path = folder / f"headed-{lang}.{kind}"
+    items = HEADED[lang]
+    if kind == "html":
+        body = "".join(f"<h3>{t}</h3>" if tag == "h" else f"<p>{t}</p>" for tag, t in items)
+        path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    elif kind == "md":
+        path.write_text(
+            "".join(f"### {t}\n\n" if tag == "h" else f"{t}\n\n" for tag, t in items), encoding="utf-8"
+        )
+    else:
+        from docx import Document
+
+        document = Document()
+        for tag, t in items:
+            document.add_heading(t, level=3) if tag == "h" else document.add_paragraph(t)
+        document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["html", "md", "docx"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_date_heading_dates_its_entries_in_every_format(tmp_path: Path, lang: str, kind: str) -> None:
+    events = _ingest_and_validate(_headed_file(tmp_path, lang, kind), tmp_path / "draft")
+    heading = HEADED[lang][0][1]
+    # the heading on line 1; its entries on lines 3 and 5 (a blank line between blocks, in all three)
+    assert [(e["line"], e["date"], e["quote"], e["inferred"]) for e in events] == [
+        (3, "2007-02-13", HEADED[lang][1][1], [HEADING_REASON.format(heading, 1)]),
+        (5, "2007-02-13", HEADED[lang][2][1], [HEADING_REASON.format(heading, 1)]),
+    ]
+
+
+def _heading_files(folder: Path) -> dict[str, Path]:
+    """A chronology laid out under date headings (our own words), as an HTML page (Chinese), a Markdown
+    file and a docx (English): a year heading, a day heading over two entries, a month heading over
+    one, then a heading that is not a date over one entry that says no date."""
+    from docx import Document
+
+    page = folder / "headings.html"
+    page.write_text(
+        "<html><body><h2>2007年</h2><h3>2007年2月13日</h3><p>第五轮六方会谈第三阶段会议在北京闭幕。</p>"
+        "<p>朝鲜表示欢迎。</p><h3>3月</h3><p>中国外交部发言人表示，朝美双方已达成谅解。</p>"
+        "<h3>会谈以后</h3><p>韩国向朝鲜运送重油。</p></body></html>",
+        encoding="utf-8",
+    )
+    markdown = folder / "headings.md"
+    markdown.write_text(
+        "# Chronology\n\n## 2008\n\n### 13 February 2007\n\nChina and North Korea agreed on initial "
+        "actions.\n\nJapan welcomed the agreement.\n\n### March\n\nSouth Korea shipped heavy fuel oil to "
+        "North Korea.\n\n### Notes\n\nNorth Korea criticised Japan.\n",
+        encoding="utf-8",
+    )
+    document = Document()
+    document.add_heading("2007", level=2)
+    document.add_paragraph("North Korea criticised Japan.")
+    document.add_heading("July", level=3)
+    document.add_paragraph("South Korea shipped heavy fuel oil to North Korea.")
+    docx = folder / "headings.docx"
+    document.save(str(docx))
+    return {"html": page, "md": markdown, "docx": docx}
+
+
+HEADING_REASON = "the date ({}) is that of the heading on line {}, which the entries under it share"
+
+
+def test_entries_under_a_date_heading_are_dated_by_it_until_the_next_heading(tmp_path: Path) -> None:
+    files = _heading_files(tmp_path)
+    page = _ingest_and_validate(files["html"], tmp_path / "draft-html")
+    # lines of the text the reader makes: 1 "## 2007年", 3 "### 2007年2月13日", 5 and 7 its entries,
+    # 9 "### 3月", 11 its entry, 13 "### 会谈以后", 15 an entry with no date (a warning, no event)
+    assert [(e["line"], e["date"], e["date_rule"], e["inferred"]) for e in page] == [
+        (5, "2007-02-13", "heading:zh-ymd", [HEADING_REASON.format("2007年2月13日", 3)]),
+        (7, "2007-02-13", "heading:zh-ymd", [HEADING_REASON.format("2007年2月13日", 3)]),
+        (11, "2007-03", "heading:zh-m+year", [HEADING_REASON.format("3月", 9)]),
+    ]
+    markdown = _ingest_and_validate(files["md"], tmp_path / "draft-md")
+    # "## 2008" sets the year, but "### 13 February 2007" says its own; "### March" takes 2007 from it
+    assert [(e["line"], e["date"], e["inferred"]) for e in markdown] == [
+        (7, "2007-02-13", [HEADING_REASON.format("13 February 2007", 5)]),
+        (9, "2007-02-13", [HEADING_REASON.format("13 February 2007", 5)]),
+        (13, "2007-03", [HEADING_REASON.format("March", 11)]),
+    ]
+    result = runner.invoke(app, ["ingest", str(files["md"]), "--case", "six-party-talks"])
+    assert "headings.md: line 17: 'criticised' by North Korea has no date to attach" in result.stderr
+
+
+def test_a_year_heading_sets_the_year_but_dates_no_entry(tmp_path: Path) -> None:
+    """In the docx, "2007" (a bare year) dates nothing: the entry under it has no date to attach; the
+    "July" heading after it is July 2007 and dates its entry."""
+    events = _ingest_and_validate(_heading_files(tmp_path)["docx"], tmp_path / "draft")
+    assert [(e["line"], e["date"], e["inferred"]) for e in events] == [
+        (7, "2007-07", [HEADING_REASON.format("July", 5)]),
+    ]
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "headings.docx"), "--case", "six-party-talks", "--json"]
+    )
+    assert json.loads(result.stdout)["sources"][0]["warnings"] == [
+        "line 3: 'criticised' by North Korea has no date to attach"
+    ]
