@@ -1016,3 +1016,23 @@ def test_an_html_upload_keeps_its_title_and_headings_apart(client: TestClient, f
         "# 六方会谈大事记\n\n## 2018年\n\n3月8日，美国同意会晤。\n\n4月27日，韩国与朝鲜会晤。\n"
     )
     assert [m[0] for m in marks(page.text)] == ["chronology-5-1", "chronology-7-1"]
+
+
+def test_an_html_upload_under_date_headings_is_read_as_the_command_line_reads_it(client: TestClient) -> None:
+    """The upload keeps its name, so its text is read as HTML blocks: the two entries under the date
+    heading (the first without final punctuation) are two events dated by it, and the Chinese page
+    says why, in Chinese. Lines of the reader's text: 1 the heading, 3 and 5 the entries."""
+    data = (
+        "<html><body><h3>2007年2月13日</h3><p>朝鲜表示欢迎</p><p>韩国宣布提供援助。</p>"
+        "<p>会议在北京举行。</p></body></html>"
+    ).encode()
+    page = client.post(
+        "/ingest?lang=zh",
+        files={"file": ("chronology.html", data, "text/html")},
+        data={"text_lang": "zh", "case": "six-party-talks"},
+    )
+    assert page.status_code == 200, page.text[:300]
+    assert [m[0] for m in marks(page.text)] == ["chronology-3-1", "chronology-5-1"]
+    shown = html.unescape(page.text)
+    assert shown.count("<li>日期（2007年2月13日）取自第 1 行的标题，标题下的各条共用这个日期</li>") == 2
+    assert "which the entries under it share" not in shown
