@@ -388,9 +388,9 @@ check's :meth:`str.splitlines` number the same lines."""
 def _heading_line(level: int, text: str) -> str:
     """A heading as a Markdown heading line (``## text``), on one line.
 
-    The marker is what makes the segmenter end a sentence before and after the heading whatever
-    the layout: a title or heading has no final punctuation, and in a text with a blank line after
-    every block (as HTML and docx give) a blank line alone does not end a sentence.
+    The marker makes the segmenter end a sentence before and after the heading whatever the layout
+    (a title or heading has no final punctuation), and tells the extractor a line is a heading: one
+    that is only a date dates the entries under it (rule 2c of :mod:`hexatable.ingest.extract`).
     """
     flat = " ".join(text.split())
     return f"{'#' * min(max(level, 1), 6)} {flat}" if flat else ""
