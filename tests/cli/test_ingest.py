@@ -890,3 +890,17 @@ def test_a_year_heading_sets_the_year_but_dates_no_entry(tmp_path: Path) -> None
     assert json.loads(result.stdout)["sources"][0]["warnings"] == [
         "line 3: 'criticised' by North Korea has no date to attach"
     ]
+
+
+def test_a_chronology_told_newest_first_is_dated_by_its_headings(tmp_path: Path) -> None:
+    """ "### March" after "### July 2007" is a month before the context (it does not move it), yet it is
+    the heading of its section: its entry is March 2007."""
+    text = (
+        "### July 2007\n\nSouth Korea shipped heavy fuel oil to North Korea.\n\n### March\n\n"
+        "China and North Korea agreed on initial actions.\n"
+    )
+    events = _ingest_and_validate(_write(tmp_path, "newest-first.md", text), tmp_path / "draft")
+    assert [(e["line"], e["date"], e["inferred"]) for e in events] == [
+        (3, "2007-07", [HEADING_REASON.format("July 2007", 1)]),
+        (7, "2007-03", [HEADING_REASON.format("March", 5)]),
+    ]

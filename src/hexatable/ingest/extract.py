@@ -825,11 +825,9 @@ def extract(
                 continue
             heading_dates = sorted(finder.find(flat), key=lambda d: d.start)
             if _only_dates(flat, heading_dates):
-                if (
-                    len(heading_dates) == 1
-                    and heading_dates[0].anchor
-                    and heading_dates[0].date.start.precision != "year"
-                ):
+                # one date, of day or month precision; also one that does not move the running
+                # context (a month before the last heading's, in a chronology told newest first)
+                if len(heading_dates) == 1 and heading_dates[0].date.start.precision != "year":
                     heading = (heading_dates[0], sentence.line)
                 last_date = None  # dated by the heading, not inherited in a paragraph
                 continue

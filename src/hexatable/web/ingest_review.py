@@ -182,6 +182,9 @@ class Words:
 
     words: tuple[str, ...]
 
+    def __str__(self) -> str:
+        return ", ".join(self.words)
+
     def in_language(self, lang: str) -> str:
         said = [translations(lang).gettext(word) for word in self.words]
         return ("、" if lang == "zh" else ", ").join(said)
