@@ -11,13 +11,15 @@ in memory and a move, with the AI seats' answers to it, is one INSERT in autocom
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, create_engine, event
 
+from hexatable.services.room.db import migrate
 from hexatable.services.room.service import Created, Identity, RoomError, RoomService, SeatPlan
 from tests.conftest import INSTRUCTOR, bearer
 
@@ -135,3 +137,18 @@ def test_a_move_after_another_writer_appended_is_refused_then_sees_the_log(engin
     ours.act(usa, created.id, {"type": "message", "text": "after"})
     seen = ours.view(usa, created.id)
     assert [m["text"] for m in seen["messages"]] == ["from elsewhere", "after"]
+
+
+def test_readers_never_wait_for_a_connection(database_url: str) -> None:
+    """With the pool's only connection taken (as by a slow writer), sixteen threads still get their views:
+    a reader does not check a connection out at all, so the pool cannot run dry under readers."""
+    engine = create_engine(database_url, pool_size=1, max_overflow=0, pool_timeout=2)
+    migrate(engine)
+    service = RoomService(engine, INSTRUCTOR)
+    created = table(service)
+    seats = [seat(service, created, name) for name in PEOPLE]
+    service.view(seats[0], created.id)
+    with engine.connect(), ThreadPoolExecutor(16) as pool:  # the one connection, held meanwhile
+        views = list(pool.map(lambda i: service.view(seats[i % 4], created.id), range(64)))
+    assert [v["you"]["seat"] for v in views] == [PEOPLE[i % 4] for i in range(64)]
+    engine.dispose()
