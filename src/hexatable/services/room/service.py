@@ -163,8 +163,9 @@ class Room:
     lock: threading.Lock = field(default_factory=threading.Lock)
     folded: Folded | None = None
     fold_lock: threading.Lock = field(default_factory=threading.Lock)
-    """Guards replacing ``folded``: views fold without ``lock``, so a reader may fold an event the
-    writer has just committed; the fold only ever moves forward and each event is folded once."""
+    """Guards replacing ``folded``: a view of a room not yet folded reads the log without ``lock``, so
+    it may fold events a writer has just committed; the fold only ever moves forward and each event is
+    folded once. A writer publishes its fold only after its insert has committed."""
     carried: tuple[tuple[int, int], BeliefState | None] | None = None
     """What the seats carried into the current phase from the earlier ones, keyed by the phase's number
     and where it starts in the log (:meth:`RoomService._beliefs`)."""
@@ -725,7 +726,7 @@ class RoomService:
         answers it calls for, nor acknowledged before it is stored (a restart would compute the same
         answers: they are a fold of the log).
         """
-        _, _, _ = self._current(room)  # make sure the room is folded
+        self._current(room)  # the room folded first, if it is not yet (first use, after a 409)
         base = room.folded or Folded(0, _initial(room), (), ())
         records = [{"seq": base.seq + 1, **payload}] if payload is not None else []
         folded = _fold(base, records)
