@@ -28,7 +28,9 @@ def default_url() -> str:
 def make_engine(url: str | None = None) -> Engine:
     """An engine for ``url`` (default: :func:`default_url`); SQLite gets WAL and foreign keys."""
     url = url or default_url()
-    # The web app runs requests on a threadpool of 40: keep enough connections open for it.
+    # The web app runs blocking work on a threadpool of 8 (create_app), and only a move checks a
+    # connection out (views come from the fold in memory): the pool never runs dry; connections open
+    # on demand, so the sizes are a ceiling, not what is held.
     pool = {"pool_size": 20, "max_overflow": 30}
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)

@@ -163,8 +163,9 @@ class Room:
     lock: threading.Lock = field(default_factory=threading.Lock)
     folded: Folded | None = None
     fold_lock: threading.Lock = field(default_factory=threading.Lock)
-    """Guards replacing ``folded``: views fold without ``lock``, so a reader may fold an event the
-    writer has just committed; the fold only ever moves forward and each event is folded once."""
+    """Guards replacing ``folded``: a view of a room not yet folded reads the log without ``lock``, so
+    it may fold events a writer has just committed; the fold only ever moves forward and each event is
+    folded once. A writer publishes its fold only after its insert has committed."""
     carried: tuple[tuple[int, int], BeliefState | None] | None = None
     """What the seats carried into the current phase from the earlier ones, keyed by the phase's number
     and where it starts in the log (:meth:`RoomService._beliefs`)."""
@@ -188,6 +189,8 @@ class RoomService:
 
     def __init__(self, engine: Engine, instructor_token: str, clock: Callable[[], float] = time.time) -> None:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Appends are one INSERT each: in autocommit it is its own transaction, sent in one round trip.
+        self._writer = engine.execution_options(isolation_level="AUTOCOMMIT")
         self.engine = engine  # classes (services/room/classes.py) keep their own rows in the same database
         self._clock = clock
         self._instructor_hash = hash_token(instructor_token)
@@ -402,7 +405,7 @@ class RoomService:
         payload = {**data, "seat": seat}
         with room.lock:
             self._enforce_clock(room)
-            state, _, room_events = self._state(room)
+            state, _, room_events = self._current(room)
             if identity.role == "seat" and kind not in WHILE_PAUSED and paused_since(room_events) is not None:
                 raise RoomError(409, "the instructor has paused this table: moves wait until it resumes")
             if identity.role == "instructor":
@@ -420,8 +423,7 @@ class RoomService:
                 if _repeats(state, event):
                     return []
                 payload = event_to_dict(event)
-            appended = [self._append(room, payload)]
-            appended += self._advance_locked(room)
+            appended = self._append(room, payload)
             _, _, room_events = self._current(room)
         return [_as_seen_by(identity, record, room_events) for record in appended]
 
@@ -429,18 +431,21 @@ class RoomService:
         """Let AI seats act until a person must (used after creation and on restart)."""
         room = self.room(session_id)
         with room.lock:
-            return self._advance_locked(room)
+            return self._append(room, None)
 
-    def _advance_locked(self, room: Room) -> list[dict[str, Any]]:
-        appended: list[dict[str, Any]] = []
-        for _ in range(10_000):  # bounded: each pass appends at least one event or stops
-            state, events, room_events = self._current(room)
-            if paused_since(room_events) is not None:  # AI seats wait like everyone else
-                return appended
-            event = self._next_ai_event(room, state, events)
+    def _ai_answers(self, room: Room, folded: Folded) -> list[dict[str, Any]]:
+        """The events the AI seats append after ``folded``, one after another, until a person must act
+        (or the table is paused: AI seats wait like everyone else); each as a log record."""
+        records: list[dict[str, Any]] = []
+        for _ in range(10_000):  # bounded: each pass adds one event or stops
+            if paused_since(folded.room_events) is not None:
+                return records
+            event = self._next_ai_event(room, folded.state, list(folded.history))
             if event is None:
-                return appended
-            appended.append(self._append(room, event_to_dict(event)))
+                return records
+            record = {"seq": folded.seq + 1, **event_to_dict(event)}
+            folded = _fold(folded, [record])
+            records.append(record)
         raise RuntimeError("AI seats did not come to rest")
 
     def _next_ai_event(
@@ -643,9 +648,10 @@ class RoomService:
     def _state(self, room: Room) -> tuple[TableState, list[Event | OfferEvent], list[dict[str, Any]]]:
         """The talks' state folded from the log, its protocol events, and the room's own events.
 
-        The fold is kept per room and only the events appended since (by anyone: the log is the
-        truth) are read and applied, so a view costs the same at the hundredth event as at the first.
-        Folding is a pure function of the log, so threads folding at once agree; the newest fold is kept.
+        Reads the log: the events appended since the room's fold (all of them the first time a room is
+        used in this process, as after a restart) are read and applied. Folding is a pure function of the
+        log, so threads folding at once agree; the newest fold is kept. Requests use :meth:`_current`,
+        which reads the log only while the room has no fold.
         """
         folded = room.folded or Folded(0, _initial(room), (), ())
         folded = _fold(folded, self.log(room.id, after=folded.seq))
@@ -659,9 +665,9 @@ class RoomService:
         """Once the session's time is up, record it (once); call with the room's lock held."""
         if room.deadline_at is None or self._clock() < room.deadline_at:
             return
-        state, _, room_events = self._state(room)
+        state, _, room_events = self._current(room)
         if state.status == "open" and self._clock() >= room.deadline_at + held(room_events, self._clock()):
-            self._append(room, event_to_dict(TimeUp(_speaker(state))))
+            self._append(room, event_to_dict(TimeUp(_speaker(state))), answers=False)
 
     def overdue(self) -> list[str]:
         """Sessions whose clock has run out and whose talks may still be open (checked in the
@@ -674,7 +680,7 @@ class RoomService:
         return [i for i in found if self._still_open(i)]
 
     def _still_open(self, session_id: str) -> bool:
-        state, _, _ = self._state(self.room(session_id))
+        state, _, _ = self._current(self.room(session_id))
         return state.status == "open"
 
     def enforce_clock(self, session_id: str) -> bool:
@@ -695,38 +701,55 @@ class RoomService:
         return max(0.0, room.deadline_at + held(room_events, now) - now)
 
     def _current(self, room: Room) -> tuple[TableState, list[Event | OfferEvent], list[dict[str, Any]]]:
-        """The fold as this process last saw it (with the room's lock held, right after this
-        process's own appends it is the log's end: no query needed)."""
-        if room.folded is None:
-            return self._state(room)
+        """The room's fold, from memory: no database round trip once the room has been folded.
+
+        This process appends every event of its rooms (:meth:`_append`, which folds what it stored), so
+        its fold is the log's end; the log is read only for a room not yet folded (first use, restart)
+        or after an append was refused because another writer had appended first. Reads do not touch
+        the database: on PostgreSQL each round trip gives up the interpreter lock and, with other
+        threads rendering, waits to get it back (benchmarks/RESULTS.md, Stop 16)."""
         folded = room.folded
+        if folded is None:
+            return self._state(room)
         return folded.state, list(folded.history), list(folded.room_events)
 
-    def _append(self, room: Room, payload: dict[str, Any]) -> dict[str, Any]:
-        """Append one event after the fold (call with the room's lock held, after :meth:`_state`).
+    def _append(
+        self, room: Room, payload: dict[str, Any] | None, *, answers: bool = True
+    ) -> list[dict[str, Any]]:
+        """Append ``payload`` (if any) after the fold and, with ``answers``, the AI seats' events that
+        follow it, in one statement; returns the records stored. Call with the room's lock held.
 
-        The next number comes from the fold; the database's unique ``(session, seq)`` refuses it if
-        anyone else appended meanwhile, and the request is refused rather than applied to a stale state.
+        Numbers come from the fold; the database's unique ``(session, seq)`` refuses them if anyone
+        else appended meanwhile, and the request is refused (409) rather than applied to a stale state.
+        The statement runs in autocommit: on PostgreSQL one round trip (no BEGIN and COMMIT of their
+        own); it commits every record or none, so a person's move is never stored without the AI
+        answers it calls for, nor acknowledged before it is stored (a restart would compute the same
+        answers: they are a fold of the log).
         """
-        seq = (room.folded.seq if room.folded else 0) + 1
+        self._current(room)  # the room folded first, if it is not yet (first use, after a 409)
+        base = room.folded or Folded(0, _initial(room), (), ())
+        records = [{"seq": base.seq + 1, **payload}] if payload is not None else []
+        folded = _fold(base, records)
+        if answers:
+            ai = self._ai_answers(room, folded)
+            records, folded = records + ai, _fold(folded, ai)
+        if not records:
+            return []
+        rows = [
+            {"session_id": room.id, "seq": r["seq"], "type": r["type"], "payload": _payload(r)}
+            for r in records
+        ]
         try:
-            with self._write_lock, self._sessions.begin() as db:
-                db.execute(
-                    insert(EventRow).values(
-                        session_id=room.id, seq=seq, type=payload["type"], payload=payload
-                    )
-                )
+            with self._write_lock, self._writer.connect() as connection:
+                connection.execute(insert(EventRow).values(rows))
         except IntegrityError:
-            room.folded = None
+            room.folded = room.carried = room.beliefs = None  # the log moved on: read it again next time
             raise RoomError(409, "the session changed meanwhile; try again") from None
-        record = {"seq": seq, **payload}
-        with room.fold_lock:
-            base = room.folded or Folded(0, _initial(room), (), ())
-            if base.seq == seq - 1:  # else a view has already folded it, once it was committed
-                room.folded = _fold(base, [record])
-            elif base.seq < seq - 1:  # not the fold it was appended after: the log is the truth
-                room.folded = _fold(base, self.log(room.id, after=base.seq))
-        return record
+        with room.fold_lock:  # a reader folding the log (room not yet folded) may have got there first
+            latest = room.folded
+            if latest is None or latest.seq < folded.seq:
+                room.folded = folded
+        return records
 
     def view(self, identity: Identity, session_id: str, lang: str = "en") -> dict[str, Any]:
         """What ``identity`` may see of the session: its own brief and sheet, never another's."""
@@ -742,7 +765,7 @@ class RoomService:
         if room.deadline_at is not None:
             with room.lock:
                 self._enforce_clock(room)
-        state, history, room_events = self._state(room)
+        state, history, room_events = self._current(room)
         public: dict[str, dict[str, Any]] = {}
         found = []
         for identity, lang in audience:
@@ -765,15 +788,13 @@ class RoomService:
         room = self.room(session_id)
         with room.lock:
             self._enforce_clock(room)
-            state, _, room_events = self._state(room)
+            state, _, room_events = self._current(room)
             if state.status != "open":
                 raise RoomError(409, f"the talks have ended ({state.status}: {state.reason})")
             if (paused_since(room_events) is not None) == paused:
                 raise RoomError(409, "this table is already " + ("paused" if paused else "running"))
-            record = self._append(room, {"type": "pause" if paused else "unpause", "at": self._clock()})
-            if not paused:
-                self._advance_locked(room)
-        return record
+            # Resuming lets the AI seats act at once, stored with the unpause.
+            return self._append(room, {"type": "pause" if paused else "unpause", "at": self._clock()})[0]
 
     def notice(self, identity: Identity, session_id: str, text: object) -> dict[str, Any]:
         """A notice from the instructor, shown to every seat and observer of the session."""
@@ -782,12 +803,18 @@ class RoomService:
             raise RoomError(422, f"text: 1 to {NOTICE_LENGTH} characters")
         room = self.room(session_id)
         with room.lock:
-            self._state(room)
-            return self._append(room, {"type": "notice", "text": text.strip(), "at": self._clock()})
+            return self._append(
+                room, {"type": "notice", "text": text.strip(), "at": self._clock()}, answers=False
+            )[0]
 
     def _require(self, identity: Identity, role: Role) -> None:
         if identity.role != role:
             raise RoomError(403, f"only the {role} may do this")
+
+
+def _payload(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A log record as stored in the ``payload`` column: without its sequence number."""
+    return {k: v for k, v in record.items() if k != "seq"}
 
 
 def _initial(room: Room) -> TableState:
