@@ -641,7 +641,12 @@ class RoomService:
             return [{"seq": seq, **payload} for seq, payload in db.execute(query)]
 
     def _state(self, room: Room) -> tuple[TableState, list[Event | OfferEvent], list[dict[str, Any]]]:
-        """The talks' state folded from the log, its protocol events, and the room's own events.
+        """The talks' state folded from the log, its protocol events, and the room's own events."""
+        folded = self._folded(room)
+        return folded.state, list(folded.history), list(folded.room_events)
+
+    def _folded(self, room: Room) -> Folded:
+        """The room's log folded to its end.
 
         The fold is kept per room and only the events appended since (by anyone: the log is the
         truth) are read and applied, so a view costs the same at the hundredth event as at the first.
@@ -653,7 +658,7 @@ class RoomService:
             latest = room.folded
             if latest is None or folded.seq > latest.seq:
                 room.folded = folded
-        return folded.state, list(folded.history), list(folded.room_events)
+        return folded
 
     def _enforce_clock(self, room: Room) -> None:
         """Once the session's time is up, record it (once); call with the room's lock held."""
@@ -735,6 +740,19 @@ class RoomService:
     def views(self, session_id: str, audience: Sequence[tuple[Identity, str]]) -> list[dict[str, Any]]:
         """The views of many participants at once (a broadcast): the log is folded and the public
         part built once per language; only the personal parts differ."""
+        return self.views_at(session_id, audience)[1]
+
+    def view_at(self, identity: Identity, session_id: str, lang: str = "en") -> tuple[int, dict[str, Any]]:
+        """:meth:`view` and the position in the log it shows (the sequence number of the last event
+        folded into it): two views of the same session at the same position and language have the
+        same public part, which is what the room's pages cache their shared fragments on."""
+        seq, found = self.views_at(session_id, [(identity, lang)])
+        return seq, found[0]
+
+    def views_at(
+        self, session_id: str, audience: Sequence[tuple[Identity, str]]
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """:meth:`views` and the position in the log they show (see :meth:`view_at`)."""
         for identity, _ in audience:
             if identity.role != "instructor" and identity.session_id != session_id:
                 raise RoomError(403, "this token does not open this session")
@@ -742,7 +760,8 @@ class RoomService:
         if room.deadline_at is not None:
             with room.lock:
                 self._enforce_clock(room)
-        state, history, room_events = self._state(room)
+        folded = self._folded(room)
+        state, history, room_events = folded.state, list(folded.history), list(folded.room_events)
         public: dict[str, dict[str, Any]] = {}
         found = []
         for identity, lang in audience:
@@ -755,7 +774,7 @@ class RoomService:
         for view in found:
             view["session"] = {**view["session"], "seconds_left": left, "paused": paused}
             view["notices"] = notices
-        return found
+        return folded.seq, found
 
     # --- the instructor's hand on a table -----------------------------------------------------
 
