@@ -48,7 +48,7 @@ from hexatable.web.api import join_links, limit_seat
 from hexatable.web.handoff import Handoffs
 from hexatable.web.hub import Hub
 from hexatable.web.i18n import N_, pick_language, translations
-from hexatable.web.panel_parts import PanelParts
+from hexatable.web.panel_parts import Entry, PanelParts
 from hexatable.web.reasons import translate_reason
 
 N = TypeVar("N", int, float)
@@ -437,15 +437,32 @@ def room_parts(lang: str) -> Any:
     return templates.env.get_template("room_parts.html").make_module({"_": translations(lang).gettext})
 
 
-def shared_parts(view: dict[str, Any], lang: str, labels: dict[str, dict[str, str]]) -> dict[str, Any]:
+def plenary(view: dict[str, Any], lang: str, entry: Entry) -> Markup:
+    """The plenary's messages as HTML, each message rendered once: those the session's ``entry``
+    rendered before are reused while they are still the first messages of ``view``'s plenary."""
+    macros = room_parts(lang)
+    messages: list[dict[str, str]] = view["messages"]
+    if not messages:
+        return Markup(macros.no_message())
+    said, html = entry.said
+    if len(said) > len(messages) or messages[: len(said)] != said:
+        said, html = [], []
+    seat_names = {s["seat"]: s["name"] for s in view["session"]["seats"]}
+    html = html + [macros.message(m, seat_names) for m in messages[len(said) :]]
+    entry.said = (list(messages), html)
+    return Markup("".join(html))
+
+
+def shared_parts(
+    view: dict[str, Any], lang: str, labels: dict[str, dict[str, str]], entry: Entry
+) -> dict[str, Any]:
     """The panel's parts drawn from the public view alone (the same for every participant of the
     session at one position in its log): the plenary, each earlier draft's changes, the amendments
     one may propose to the standing draft."""
     macros = room_parts(lang)
-    seat_names = {s["seat"]: s["name"] for s in view["session"]["seats"]}
     agenda, drafts = view["agenda"], view["drafts"]
     return {
-        "plenary": macros.plenary(view["messages"], seat_names),
+        "plenary": plenary(view, lang, entry),
         "changes": [macros.changes(agenda, drafts, labels, d) for d in drafts] if len(drafts) > 1 else [],
         "amendments": macros.amendments(agenda, drafts[-1]) if drafts else "",
     }
@@ -462,7 +479,7 @@ def panel_parts(
     labels = {item["issue"]: {o["id"]: o["label"] for o in item["options"]} for item in view["agenda"]}
     shared = entry.shared.get("parts")
     if shared is None:
-        shared = entry.shared.setdefault("parts", shared_parts(view, lang, labels))
+        shared = entry.shared.setdefault("parts", shared_parts(view, lang, labels, entry))
     own, seat = view.get("own"), view["you"]["seat"]
     if own is None or view["you"]["role"] != "seat" or seat is None:
         return shared, None

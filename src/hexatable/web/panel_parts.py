@@ -12,7 +12,9 @@ What is kept, and under which key, is what makes this safe:
   a lookup at another position never returns it, so a panel after a move never shows the state
   before it; an entry at an older position is replaced by the newer one, never the other way round;
 - a *seat's* part (its score sheet, which never changes during a session) is kept under the seat's
-  name inside the session's entry, and looked up only with the seat of the identity asking.
+  name inside the session's entry, and looked up only with the seat of the identity asking;
+- the plenary's messages, rendered one by one, are carried from one position to the next and reused
+  only while they are still the first messages of the plenary being rendered.
 
 Bounded: at most ``capacity`` (session, language) entries, the least recently used go first.
 
@@ -44,6 +46,9 @@ class Entry:
     seq: int
     shared: dict[str, Any] = field(default_factory=dict)
     sheets: dict[str, Any] = field(default_factory=dict)
+    said: tuple[list[Any], list[Any]] = ([], [])
+    """The plenary messages last rendered and their HTML, one each: the plenary only grows, so the
+    next render reuses them when they are still its first messages (compared, not assumed)."""
 
 
 class PanelParts:
@@ -59,14 +64,15 @@ class PanelParts:
     def at(self, session_id: str, lang: str, seq: int) -> Entry:
         """The entry of ``session_id`` in ``lang`` at position ``seq``: the kept one if it is at that
         position, else a fresh one (kept when ``seq`` is newer than the kept one's, or none is kept).
-        A fresh entry carries over the seats' sheets, which never change during a session."""
+        A fresh entry carries over the seats' sheets, which never change during a session, and the
+        plenary messages rendered so far."""
         key = (session_id, lang)
         with self._lock:
             kept = self._entries.get(key)
             if kept is not None and kept.seq == seq:
                 self._entries.move_to_end(key)
                 return kept
-            fresh = Entry(seq, sheets=kept.sheets if kept is not None else {})
+            fresh = Entry(seq) if kept is None else Entry(seq, sheets=kept.sheets, said=kept.said)
             if kept is None or seq > kept.seq:
                 self._entries[key] = fresh
                 self._entries.move_to_end(key)
