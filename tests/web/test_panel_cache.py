@@ -8,11 +8,14 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
 from hexatable.case import open_case, pick
+from hexatable.services.room.service import RoomService, SeatPlan
 from hexatable.web.panel_parts import PanelParts
 from tests.conftest import INSTRUCTOR
 from tests.web.test_api import act, create, view
+from tests.web.test_clock import FakeClock
 from tests.web.test_room_screen import panel
 
 CASE = open_case("six-party-talks")
@@ -146,3 +149,36 @@ def test_an_older_position_never_replaces_a_newer_one_and_the_cache_is_bounded()
     assert cache.at("s1", "zh", 5).sheets == {}
     with pytest.raises(ValueError, match="capacity"):
         PanelParts(capacity=0)
+
+
+def test_views_kept_at_a_position_are_each_seats_own_and_the_clock_still_moves(engine: Engine) -> None:
+    clock = FakeClock()
+    service = RoomService(engine, INSTRUCTOR, clock=clock)
+    instructor = service.identify(INSTRUCTOR)
+    people = {seat: SeatPlan() for seat in ("USA", "PRK", "KOR")}
+    created = service.create(
+        instructor, case="six-party-talks", scenario="six-party-2007", seats=people, minutes=10
+    )
+    seats = {seat: service.identify(token, created.id) for seat, token in created.seat_tokens.items()}
+    service.act(seats["USA"], created.id, {"type": "side_room", "members": ["KOR"]})
+    service.act(seats["USA"], created.id, {"type": "side_message", "room": 1, "text": "for KOR only"})
+    observer = service.identify(created.observer_token, created.id)
+    audience = [(seats["USA"], "en"), (seats["PRK"], "en"), (observer, "en"), (seats["KOR"], "zh")]
+    for _ in range(2):  # built, then kept: the same answers
+        seq, views = service.views_at(created.id, audience)
+        usa, prk, seen_by_observer, kor = views
+        assert usa["own"]["brief"] == SHEETS["USA"].brief["en"]
+        assert prk["own"]["brief"] == SHEETS["PRK"].brief["en"]
+        assert kor["own"]["brief"] == SHEETS["KOR"].brief["zh"]
+        assert "own" not in seen_by_observer
+        assert [r["messages"] for r in usa["side_rooms"]] == [[{"seat": "USA", "text": "for KOR only"}]]
+        assert [r["messages"] for r in kor["side_rooms"]] == [[{"seat": "USA", "text": "for KOR only"}]]
+        assert prk["side_rooms"] == [] and seen_by_observer["side_rooms"] == []
+        assert seq == service.view_at(seats["PRK"], created.id)[0]
+    assert service.view(seats["PRK"], created.id)["session"]["seconds_left"] == 600
+    clock.now += 120  # no event: the same position, yet the time left is the clock's
+    assert service.view(seats["PRK"], created.id)["session"]["seconds_left"] == 480
+    service.act(seats["PRK"], created.id, {"type": "message", "text": "a new position"})
+    later, view = service.view_at(seats["USA"], created.id)
+    assert later == seq + 1 and view["messages"][-1] == {"seat": "PRK", "text": "a new position"}
+    assert service.view(seats["PRK"], created.id)["messages"][-1]["text"] == "a new position"

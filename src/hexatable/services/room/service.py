@@ -171,6 +171,20 @@ class Room:
     beliefs: tuple[tuple[int, int, int], Beliefs] | None = None
     """The seats' beliefs now, keyed by the phase's number, where it starts and how many of its rounds
     they learnt from."""
+    seen: SeenViews | None = None
+    """The views built at the newest position a view was asked at: after a move every seat's push and
+    then its panel fetch ask for the same view (:meth:`RoomService.views_at`)."""
+
+
+@dataclass
+class SeenViews:
+    """The views built at log position ``seq``: the public one per language, and each participant's
+    per (role, seat, language), without the clock (which moves between two events). A seat's view is
+    kept under its own seat, and looked up with the seat of the identity asking only."""
+
+    seq: int
+    public: dict[str, dict[str, Any]] = field(default_factory=dict)
+    personal: dict[tuple[str, str | None, str], dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -761,20 +775,20 @@ class RoomService:
             with room.lock:
                 self._enforce_clock(room)
         folded = self._folded(room)
-        state, history, room_events = folded.state, list(folded.history), list(folded.room_events)
-        public: dict[str, dict[str, Any]] = {}
+        kept = room.seen
+        seen = kept if kept is not None and kept.seq == folded.seq else SeenViews(folded.seq)
         found = []
         for identity, lang in audience:
-            if lang not in public:
-                public[lang] = public_view(room, state, history, lang)
-            found.append(personal_view(room, state, room_events, identity, public[lang], lang))
+            key = (identity.role, identity.seat, lang)
+            built = seen.personal.get(key)
+            if built is None:
+                built = seen.personal.setdefault(key, _built_view(room, folded, identity, lang, seen))
+            found.append(built)
+        with room.fold_lock:  # the kept views, as the kept fold, only move forward
+            if room.seen is None or seen.seq > room.seen.seq:
+                room.seen = seen
         left = self.seconds_left(session_id)
-        paused = state.status == "open" and paused_since(room_events) is not None
-        notices = [{"text": e["text"], "at": e["at"]} for e in room_events if e["type"] == "notice"]
-        for view in found:
-            view["session"] = {**view["session"], "seconds_left": left, "paused": paused}
-            view["notices"] = notices
-        return folded.seq, found
+        return folded.seq, [{**v, "session": {**v["session"], "seconds_left": left}} for v in found]
 
     # --- the instructor's hand on a table -----------------------------------------------------
 
@@ -807,6 +821,20 @@ class RoomService:
     def _require(self, identity: Identity, role: Role) -> None:
         if identity.role != role:
             raise RoomError(403, f"only the {role} may do this")
+
+
+def _built_view(room: Room, folded: Folded, identity: Identity, lang: str, seen: SeenViews) -> dict[str, Any]:
+    """What ``identity`` sees of ``folded`` in ``lang``, without the time left (``None``); the public
+    part is built once per language and kept in ``seen``."""
+    history, room_events = list(folded.history), list(folded.room_events)
+    public = seen.public.get(lang)
+    if public is None:
+        public = seen.public.setdefault(lang, public_view(room, folded.state, history, lang))
+    view = personal_view(room, folded.state, room_events, identity, public, lang)
+    paused = folded.state.status == "open" and paused_since(room_events) is not None
+    view["session"] = {**view["session"], "seconds_left": None, "paused": paused}
+    view["notices"] = [{"text": e["text"], "at": e["at"]} for e in room_events if e["type"] == "notice"]
+    return view
 
 
 def _initial(room: Room) -> TableState:
