@@ -461,10 +461,27 @@ def shared_parts(
     one may propose to the standing draft."""
     macros = room_parts(lang)
     agenda, drafts = view["agenda"], view["drafts"]
+    memo = entry.by_content
+
+    def changes(d: dict[str, Any]) -> Markup:
+        before = drafts[d["version"] - 2]["options"] if d["version"] > 1 else None
+        key = ("changes", d["version"], tuple(d["options"].items()), tuple((before or {}).items()))
+        found: Markup | None = memo.get(key)
+        if found is None:
+            found = memo.setdefault(key, macros.changes(agenda, drafts, labels, d))
+        return found
+
+    amendments: Markup | str | None = ""
+    if drafts:
+        standing = tuple((item["issue"], item["standing"]) for item in agenda)
+        key = ("amendments", standing, tuple(drafts[-1]["options"].items()))
+        amendments = memo.get(key)
+        if amendments is None:
+            amendments = memo.setdefault(key, macros.amendments(agenda, drafts[-1]))
     return {
         "plenary": plenary(view, lang, entry),
-        "changes": [macros.changes(agenda, drafts, labels, d) for d in drafts] if len(drafts) > 1 else [],
-        "amendments": macros.amendments(agenda, drafts[-1]) if drafts else "",
+        "changes": [changes(d) for d in drafts] if len(drafts) > 1 else [],
+        "amendments": amendments,
     }
 
 

@@ -14,7 +14,8 @@ What is kept, and under which key, is what makes this safe:
 - a *seat's* part (its score sheet, which never changes during a session) is kept under the seat's
   name inside the session's entry, and looked up only with the seat of the identity asking;
 - the plenary's messages, rendered one by one, are carried from one position to the next and reused
-  only while they are still the first messages of the plenary being rendered.
+  only while they are still the first messages of the plenary being rendered; an earlier draft's
+  changes and the list of amendments are carried over keyed by all they are rendered from.
 
 Bounded: at most ``capacity`` (session, language) entries, the least recently used go first.
 
@@ -46,6 +47,9 @@ class Entry:
     seq: int
     shared: dict[str, Any] = field(default_factory=dict)
     sheets: dict[str, Any] = field(default_factory=dict)
+    by_content: dict[Any, Any] = field(default_factory=dict)
+    """Shared parts keyed by everything they are rendered from (an earlier draft's changes: the draft
+    and the one before it), carried over from one position to the next."""
     said: tuple[list[Any], list[Any]] = ([], [])
     """The plenary messages last rendered and their HTML, one each: the plenary only grows, so the
     next render reuses them when they are still its first messages (compared, not assumed)."""
@@ -64,15 +68,19 @@ class PanelParts:
     def at(self, session_id: str, lang: str, seq: int) -> Entry:
         """The entry of ``session_id`` in ``lang`` at position ``seq``: the kept one if it is at that
         position, else a fresh one (kept when ``seq`` is newer than the kept one's, or none is kept).
-        A fresh entry carries over the seats' sheets, which never change during a session, and the
-        plenary messages rendered so far."""
+        A fresh entry carries over the seats' sheets, which never change during a session, the parts
+        kept by their content, and the plenary messages rendered so far."""
         key = (session_id, lang)
         with self._lock:
             kept = self._entries.get(key)
             if kept is not None and kept.seq == seq:
                 self._entries.move_to_end(key)
                 return kept
-            fresh = Entry(seq) if kept is None else Entry(seq, sheets=kept.sheets, said=kept.said)
+            fresh = (
+                Entry(seq)
+                if kept is None
+                else Entry(seq, sheets=kept.sheets, by_content=kept.by_content, said=kept.said)
+            )
             if kept is None or seq > kept.seq:
                 self._entries[key] = fresh
                 self._entries.move_to_end(key)
