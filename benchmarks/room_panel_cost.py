@@ -10,16 +10,16 @@ cost without a network or a second process, so it can be compared before and aft
   themselves), plenary and side-room messages, and a draft awaiting some answers;
 - CPU ms (``time.process_time``: every thread of this process, the app's and the client's) per
   ``GET /room/{id}/panel`` for each person's seat, the observer and the instructor, through FastAPI's
-  ``TestClient`` (the middleware, the identity lookup and the rate limiter included), after a move each
-  time (``--fresh``, the default: every fetch follows a change, as under load) or for the same state;
+  ``TestClient`` (the middleware, the identity lookup and the rate limiter included), each round after
+  a move and its pushes (as under load), or for the same state (``--same-state``);
 - the floor every request pays in this harness (a route that does nothing, same middleware);
 - CPU ms per plenary message over the API with the four people's WebSockets open, the move and its
-  four pushes (each socket receives its view before the next move);
+  four pushes (each socket receives its view before anyone fetches, as room.js fetches after a push);
 - the panel route's own function called in this thread (no transport, no middleware): the server's code
   alone, and what ``--profile`` shows as a cProfile top list.
 
-Run: ``PYTHONPATH=src .venv/bin/python benchmarks/room_panel_cost.py [--fetches 100] [--moves 100]
-[--profile] [--same-state]``. Print the load average beside the figures (``/proc/loadavg``): the
+Run: ``PYTHONPATH=src .venv/bin/python benchmarks/room_panel_cost.py [--fetches 100] [--profile]
+[--same-state]``. Print the load average beside the figures (``/proc/loadavg``): the
 machine is shared and ``process_time`` counts only this process, but caches and frequency do not.
 """
 
@@ -183,7 +183,6 @@ def print_profile(profile: cProfile.Profile, top: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fetches", type=int, default=100, help="panel fetches per viewer and way")
-    parser.add_argument("--moves", type=int, default=100, help="moves measured (plenary messages)")
     parser.add_argument("--drafts", type=int, default=5, help="drafts tabled before measuring")
     parser.add_argument("--same-state", action="store_true", help="fetch without a move in between")
     parser.add_argument("--profile", action="store_true", help="cProfile the panel fetches")
@@ -213,55 +212,55 @@ def main() -> None:
             for seat in viewers:  # warm: templates compiled, scenario loaded, identities known
                 client.get(f"/room/{table.id}/panel?lang=en&token={table.tokens[seat]}").raise_for_status()
             floor = cpu_per_call(args.fetches, lambda _: client.get("/_bench/noop").raise_for_status())
-            print(f"\nCPU ms per request (process_time, {args.fetches} each; a message before each round)")
-            print(f"  floor (empty route, same middleware)   {summary(floor)}")
             results: dict[str, list[float]] = {seat: [] for seat in viewers}
             direct: dict[str, list[float]] = {seat: [] for seat in viewers}
+            moves: list[float] = []
             profile = cProfile.Profile() if args.profile else None
-            for i in range(2 * args.fetches):  # even rounds: the route alone; odd: through the client
-                if not args.same_state:
-                    table.message(PEOPLE[i % len(PEOPLE)])  # not measured: a change before each round
-                for seat in viewers:
-                    path, query = f"/room/{table.id}/panel", f"lang=en&token={table.tokens[seat]}"
-                    if i % 2 == 0:
-                        request = direct_request(app, path, query)
-                        if profile is not None:
-                            profile.enable()
-                        before = time.process_time()
-                        body = room_panel(table.id, request).body
-                        direct[seat].append(1000 * (time.process_time() - before))
-                        if profile is not None:
-                            profile.disable()
-                        assert b"Plenary remark" in body
-                    else:
-                        before = time.process_time()
-                        client.get(f"{path}?{query}").raise_for_status()
-                        results[seat].append(1000 * (time.process_time() - before))
-            for seat in viewers:
-                print(f"  GET panel, {seat:<10} (TestClient)     {summary(results[seat])}")
-            for seat in viewers:
-                print(f"  panel route only, {seat:<10}           {summary(direct[seat])}")
-            print(
-                f"  panel route only, the four people       {summary([v for s in PEOPLE for v in direct[s]])}"
-            )
-            everyone = [v for seat in PEOPLE for v in results[seat]]
-            print(f"  GET panel, the four people (TestClient) {summary(everyone)}")
-            sockets = []
             with ExitStack() as stack:
-                for seat in PEOPLE:
+                sockets = []
+                for seat in PEOPLE:  # the four people's pages hold the room's WebSocket open
                     socket = stack.enter_context(
                         client.websocket_connect(f"/api/sessions/{table.id}/ws?token={table.tokens[seat]}")
                     )
                     socket.receive_json()  # the view it gets on joining
                     sockets.append(socket)
-
-                def move(i: int) -> None:
-                    table.message(PEOPLE[i % len(PEOPLE)])
-                    for socket in sockets:
-                        socket.receive_json()
-
-                moves = cpu_per_call(args.moves, move)
-            print(f"  move (plenary message) + 4 pushes       {summary(moves)}")
+                for i in range(2 * args.fetches):  # even rounds: the route alone; odd: through the client
+                    if not args.same_state:  # a move, and its pushes received before anyone fetches
+                        before = time.process_time()
+                        table.message(PEOPLE[i % len(PEOPLE)])
+                        for socket in sockets:
+                            socket.receive_json()
+                        moves.append(1000 * (time.process_time() - before))
+                    for seat in viewers:
+                        path, query = f"/room/{table.id}/panel", f"lang=en&token={table.tokens[seat]}"
+                        if i % 2 == 0:
+                            request = direct_request(app, path, query)
+                            if profile is not None:
+                                profile.enable()
+                            before = time.process_time()
+                            body = room_panel(table.id, request).body
+                            direct[seat].append(1000 * (time.process_time() - before))
+                            if profile is not None:
+                                profile.disable()
+                            assert b"Plenary remark" in body
+                        else:
+                            before = time.process_time()
+                            client.get(f"{path}?{query}").raise_for_status()
+                            results[seat].append(1000 * (time.process_time() - before))
+            print(f"\nCPU ms (process_time; {2 * args.fetches} rounds: a message, its pushes, the fetches)")
+            print(f"  floor (empty route, same middleware)    {summary(floor)}")
+            for seat in viewers:
+                print(f"  GET panel, {seat:<10} (TestClient)      {summary(results[seat])}")
+            everyone = [v for seat in PEOPLE for v in results[seat]]
+            print(f"  GET panel, the four people (TestClient) {summary(everyone)}")
+            for seat in viewers:
+                print(f"  panel route only, {seat:<10}            {summary(direct[seat])}")
+            people = [v for s in PEOPLE for v in direct[s]]
+            print(f"  panel route only, the four people       {summary(people)}")
+            if moves:
+                print(f"  move (plenary message) + its 4 pushes   {summary(moves)}")
+                whole = statistics.fmean(moves) + len(PEOPLE) * statistics.fmean(people)
+                print(f"  a move all told: + the four people's panels (route only): mean {whole:6.2f}")
             if profile is not None:
                 print_profile(profile, args.top)
             final = table.view("USA")
