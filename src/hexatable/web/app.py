@@ -20,6 +20,7 @@ from hexatable.web import analyses, api, console, docs, ingest_review, ledger, p
 from hexatable.web.handoff import Handoffs
 from hexatable.web.hub import Hub
 from hexatable.web.limits import SEAT_BURST, SEAT_RATE, RateLimiter
+from hexatable.web.panel_parts import PanelParts
 from hexatable.web.reasons import translate_refusal
 from hexatable.web.security import SecurityHeaders
 
@@ -98,6 +99,7 @@ def create_app(
     app.state.service = service
     app.state.hub = Hub(service)
     app.state.handoffs = Handoffs()
+    app.state.panel_parts = PanelParts()
     app.state.act_limiter = limiter or RateLimiter(act_limit, act_rate)
     app.state.join_limiter = RateLimiter(join_limit, join_limit / 10.0)
     if cases:

@@ -48,6 +48,7 @@ from hexatable.web.api import join_links, limit_seat
 from hexatable.web.handoff import Handoffs
 from hexatable.web.hub import Hub
 from hexatable.web.i18n import N_, pick_language, translations
+from hexatable.web.panel_parts import Entry, PanelParts
 from hexatable.web.reasons import translate_reason
 
 N = TypeVar("N", int, float)
@@ -430,18 +431,97 @@ def room_identity(request: Request, session_id: str) -> tuple[Identity, str]:
     return service_of(request).identify(token, session_id), token or ""
 
 
+@lru_cache(maxsize=8)
+def room_parts(lang: str) -> Any:
+    """The macros of ``room_parts.html`` in ``lang`` (the parts of the panel that renders share)."""
+    return templates.env.get_template("room_parts.html").make_module({"_": translations(lang).gettext})
+
+
+def plenary(view: dict[str, Any], lang: str, entry: Entry) -> Markup:
+    """The plenary's messages as HTML, each message rendered once: those the session's ``entry``
+    rendered before are reused while they are still the first messages of ``view``'s plenary."""
+    macros = room_parts(lang)
+    messages: list[dict[str, str]] = view["messages"]
+    if not messages:
+        return Markup(macros.no_message())
+    said, html = entry.said
+    if len(said) > len(messages) or messages[: len(said)] != said:
+        said, html = [], []
+    seat_names = {s["seat"]: s["name"] for s in view["session"]["seats"]}
+    html = html + [macros.message(m, seat_names) for m in messages[len(said) :]]
+    entry.said = (list(messages), html)
+    return Markup("".join(html))
+
+
+def shared_parts(
+    view: dict[str, Any], lang: str, labels: dict[str, dict[str, str]], entry: Entry
+) -> dict[str, Any]:
+    """The panel's parts drawn from the public view alone (the same for every participant of the
+    session at one position in its log): the plenary, each earlier draft's changes, the amendments
+    one may propose to the standing draft."""
+    macros = room_parts(lang)
+    agenda, drafts = view["agenda"], view["drafts"]
+    memo = entry.by_content
+
+    def changes(d: dict[str, Any]) -> Markup:
+        before = drafts[d["version"] - 2]["options"] if d["version"] > 1 else None
+        key = ("changes", d["version"], tuple(d["options"].items()), tuple((before or {}).items()))
+        found: Markup | None = memo.get(key)
+        if found is None:
+            found = memo.setdefault(key, macros.changes(agenda, drafts, labels, d))
+        return found
+
+    amendments: Markup | str | None = ""
+    if drafts:
+        standing = tuple((item["issue"], item["standing"]) for item in agenda)
+        key = ("amendments", standing, tuple(drafts[-1]["options"].items()))
+        amendments = memo.get(key)
+        if amendments is None:
+            amendments = memo.setdefault(key, macros.amendments(agenda, drafts[-1]))
+    return {
+        "plenary": plenary(view, lang, entry),
+        "changes": [changes(d) for d in drafts] if len(drafts) > 1 else [],
+        "amendments": amendments,
+    }
+
+
+def panel_parts(
+    request: Request, session_id: str, seq: int, view: dict[str, Any], lang: str
+) -> tuple[Any, Any]:
+    """The shared parts of the panel of ``view`` (at log position ``seq``) and the viewer's score sheet,
+    rendered once and kept (:mod:`hexatable.web.panel_parts`): the shared ones per session, language
+    and position, the sheet per session, language and the viewer's own seat."""
+    cache: PanelParts = request.app.state.panel_parts
+    entry = cache.at(session_id, lang, seq)
+    labels = {item["issue"]: {o["id"]: o["label"] for o in item["options"]} for item in view["agenda"]}
+    shared = entry.shared.get("parts")
+    if shared is None:
+        shared = entry.shared.setdefault("parts", shared_parts(view, lang, labels, entry))
+    own, seat = view.get("own"), view["you"]["seat"]
+    if own is None or view["you"]["role"] != "seat" or seat is None:
+        return shared, None
+    sheet = entry.sheets.get(seat)
+    if sheet is None:
+        titles = {item["issue"]: item["title"] for item in view["agenda"]}
+        sheet = entry.sheets.setdefault(seat, room_parts(lang).sheet(view["agenda"], own, labels, titles))
+    return shared, sheet
+
+
 def room_context(request: Request, session_id: str, identity: Identity) -> dict[str, Any]:
     lang = language(request)
     service = service_of(request)
-    view = service.view(identity, session_id, lang)
+    seq, view = service.view_at(identity, session_id, lang)
     room = service.room(session_id)
     case = room.scenario.case
     seat_names = {s["seat"]: s["name"] for s in view["session"]["seats"]}
     labels = {item["issue"]: {o["id"]: o["label"] for o in item["options"]} for item in view["agenda"]}
     own = view.get("own")
+    parts, sheet = panel_parts(request, session_id, seq, view, lang)
     context: dict[str, Any] = {
         "view": view,
         "own": own,
+        "parts": parts,
+        "sheet": sheet,
         "brief_html": brief_html(own["brief"] or "") if own else None,
         "seat_names": seat_names,
         "names": lambda seats: " · ".join(seat_names.get(s, s) for s in seats),

@@ -172,6 +172,20 @@ class Room:
     beliefs: tuple[tuple[int, int, int], Beliefs] | None = None
     """The seats' beliefs now, keyed by the phase's number, where it starts and how many of its rounds
     they learnt from."""
+    seen: SeenViews | None = None
+    """The views built at the newest position a view was asked at: after a move every seat's push and
+    then its panel fetch ask for the same view (:meth:`RoomService.views_at`)."""
+
+
+@dataclass
+class SeenViews:
+    """The views built at log position ``seq``: the public one per language, and each participant's
+    per (role, seat, language), without the clock (which moves between two events). A seat's view is
+    kept under its own seat, and looked up with the seat of the identity asking only."""
+
+    seq: int
+    public: dict[str, dict[str, Any]] = field(default_factory=dict)
+    personal: dict[tuple[str, str | None, str], dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -646,7 +660,12 @@ class RoomService:
             return [{"seq": seq, **payload} for seq, payload in db.execute(query)]
 
     def _state(self, room: Room) -> tuple[TableState, list[Event | OfferEvent], list[dict[str, Any]]]:
-        """The talks' state folded from the log, its protocol events, and the room's own events.
+        """The talks' state folded from the log, its protocol events, and the room's own events."""
+        folded = self._folded(room)
+        return folded.state, list(folded.history), list(folded.room_events)
+
+    def _folded(self, room: Room) -> Folded:
+        """The room's log folded to its end.
 
         Reads the log: the events appended since the room's fold (all of them the first time a room is
         used in this process, as after a restart) are read and applied. Folding is a pure function of the
@@ -659,7 +678,7 @@ class RoomService:
             latest = room.folded
             if latest is None or folded.seq > latest.seq:
                 room.folded = folded
-        return folded.state, list(folded.history), list(folded.room_events)
+        return folded
 
     def _enforce_clock(self, room: Room) -> None:
         """Once the session's time is up, record it (once); call with the room's lock held."""
@@ -708,10 +727,14 @@ class RoomService:
         or after an append was refused because another writer had appended first. Reads do not touch
         the database: on PostgreSQL each round trip gives up the interpreter lock and, with other
         threads rendering, waits to get it back (benchmarks/RESULTS.md, Stop 16)."""
-        folded = room.folded
-        if folded is None:
-            return self._state(room)
+        folded = self._current_fold(room)
         return folded.state, list(folded.history), list(folded.room_events)
+
+    def _current_fold(self, room: Room) -> Folded:
+        """:meth:`_current` as the fold itself: its state and its position come from one object, so a
+        view is never cached under a position it does not show."""
+        folded = room.folded
+        return folded if folded is not None else self._folded(room)
 
     def _append(
         self, room: Room, payload: dict[str, Any] | None, *, answers: bool = True
@@ -758,6 +781,19 @@ class RoomService:
     def views(self, session_id: str, audience: Sequence[tuple[Identity, str]]) -> list[dict[str, Any]]:
         """The views of many participants at once (a broadcast): the log is folded and the public
         part built once per language; only the personal parts differ."""
+        return self.views_at(session_id, audience)[1]
+
+    def view_at(self, identity: Identity, session_id: str, lang: str = "en") -> tuple[int, dict[str, Any]]:
+        """:meth:`view` and the position in the log it shows (the sequence number of the last event
+        folded into it): two views of the same session at the same position and language have the
+        same public part, which is what the room's pages cache their shared fragments on."""
+        seq, found = self.views_at(session_id, [(identity, lang)])
+        return seq, found[0]
+
+    def views_at(
+        self, session_id: str, audience: Sequence[tuple[Identity, str]]
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """:meth:`views` and the position in the log they show (see :meth:`view_at`)."""
         for identity, _ in audience:
             if identity.role != "instructor" and identity.session_id != session_id:
                 raise RoomError(403, "this token does not open this session")
@@ -765,20 +801,21 @@ class RoomService:
         if room.deadline_at is not None:
             with room.lock:
                 self._enforce_clock(room)
-        state, history, room_events = self._current(room)
-        public: dict[str, dict[str, Any]] = {}
+        folded = self._current_fold(room)
+        kept = room.seen
+        seen = kept if kept is not None and kept.seq == folded.seq else SeenViews(folded.seq)
         found = []
         for identity, lang in audience:
-            if lang not in public:
-                public[lang] = public_view(room, state, history, lang)
-            found.append(personal_view(room, state, room_events, identity, public[lang], lang))
+            key = (identity.role, identity.seat, lang)
+            built = seen.personal.get(key)
+            if built is None:
+                built = seen.personal.setdefault(key, _built_view(room, folded, identity, lang, seen))
+            found.append(built)
+        with room.fold_lock:  # the kept views, as the kept fold, only move forward
+            if room.seen is None or seen.seq > room.seen.seq:
+                room.seen = seen
         left = self.seconds_left(session_id)
-        paused = state.status == "open" and paused_since(room_events) is not None
-        notices = [{"text": e["text"], "at": e["at"]} for e in room_events if e["type"] == "notice"]
-        for view in found:
-            view["session"] = {**view["session"], "seconds_left": left, "paused": paused}
-            view["notices"] = notices
-        return found
+        return folded.seq, [{**v, "session": {**v["session"], "seconds_left": left}} for v in found]
 
     # --- the instructor's hand on a table -----------------------------------------------------
 
@@ -815,6 +852,20 @@ class RoomService:
 def _payload(record: Mapping[str, Any]) -> dict[str, Any]:
     """A log record as stored in the ``payload`` column: without its sequence number."""
     return {k: v for k, v in record.items() if k != "seq"}
+
+
+def _built_view(room: Room, folded: Folded, identity: Identity, lang: str, seen: SeenViews) -> dict[str, Any]:
+    """What ``identity`` sees of ``folded`` in ``lang``, without the time left (``None``); the public
+    part is built once per language and kept in ``seen``."""
+    history, room_events = list(folded.history), list(folded.room_events)
+    public = seen.public.get(lang)
+    if public is None:
+        public = seen.public.setdefault(lang, public_view(room, folded.state, history, lang))
+    view = personal_view(room, folded.state, room_events, identity, public, lang)
+    paused = folded.state.status == "open" and paused_since(room_events) is not None
+    view["session"] = {**view["session"], "seconds_left": None, "paused": paused}
+    view["notices"] = [{"text": e["text"], "at": e["at"]} for e in room_events if e["type"] == "notice"]
+    return view
 
 
 def _initial(room: Room) -> TableState:
