@@ -469,7 +469,7 @@ async def create_class_from_form(request: Request) -> Response:
 def console_context(request: Request, instructor: Identity, class_id: str) -> dict[str, Any]:
     classes = classes_of(request)
     info = classes.get(instructor, class_id)
-    return {"class_": info, "tables": classes.summaries(instructor, class_id, language(request))}
+    return {"class_": info, "tables": classes.summaries(instructor, class_id, language(request), info)}
 
 
 @router.get("/console/{class_id}", response_class=HTMLResponse)

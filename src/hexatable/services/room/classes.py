@@ -10,6 +10,8 @@ table. Only the instructor may do any of it.
 from __future__ import annotations
 
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +26,8 @@ from hexatable.services.room.tables import ClassRow, ClassTableRow
 MAX_TABLES = 60
 """The most tables a class may have (a class of 40 people in tables of 4 to 6 needs 10)."""
 MAX_TITLE = 200
+KNOWN_CLASSES = 256
+"""How many classes :meth:`Classes.get` keeps in memory (the most recently used)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,12 @@ class Classes:
     def __init__(self, service: RoomService) -> None:
         self.service = service
         self._db = sessionmaker(service.engine, expire_on_commit=False)
+        # A class's tables never change once it is made, so a class read whole is kept: the console
+        # asks for it at every refresh, and on PostgreSQL each query is a round trip that waits for the
+        # interpreter lock behind the threads rendering panels (benchmarks/RESULTS.md, Stop 16).
+        self._known: OrderedDict[str, ClassInfo] = OrderedDict()
+        self._making: set[str] = set()  # classes whose tables are still being added: never kept
+        self._lock = threading.Lock()
 
     def create(
         self,
@@ -74,8 +84,28 @@ class Classes:
         case = self.service.resolve_case(case)  # built-in, or under the folders of ``serve --cases``
         loaded = self.service.scenario(case, scenario)  # 422 naming the scenario if it does not exist
         title = title.strip() or pick(loaded.case.scenario_index[scenario].title, "en")
-        created: list[Created] = []
         class_id = secrets.token_hex(8)
+        with self._lock:
+            self._making.add(class_id)
+        try:
+            return self._make(identity, class_id, title, case, scenario, tables, seats, rules)
+        finally:
+            with self._lock:
+                self._making.discard(class_id)
+
+    def _make(
+        self,
+        identity: Identity,
+        class_id: str,
+        title: str,
+        case: str,
+        scenario: str,
+        tables: int,
+        seats: Mapping[str, SeatPlan] | None,
+        rules: Mapping[str, Any],
+    ) -> CreatedClass:
+        """The tables of a new class, one after another (see :meth:`create`)."""
+        created: list[Created] = []
         for number in range(1, tables + 1):
             # The first table checks the seats and rules (nothing is stored if they are refused); the
             # others cannot fail where it passed.
@@ -107,12 +137,23 @@ class Classes:
     def get(self, identity: Identity, class_id: str) -> ClassInfo:
         """A class and its tables (404 if there is none)."""
         _require_instructor(identity)
+        with self._lock:
+            known = self._known.get(class_id)
+            if known is not None:
+                self._known.move_to_end(class_id)
+                return known
         with self._db() as db:
             row = db.get(ClassRow, class_id)
             if row is None:
                 raise RoomError(404, f"no class '{class_id}'")
             sessions = tuple(t.session_id for t in row.tables)
-            return ClassInfo(row.id, row.title, row.case, row.scenario, sessions)
+            info = ClassInfo(row.id, row.title, row.case, row.scenario, sessions)
+        with self._lock:
+            if class_id not in self._making:
+                self._known[class_id] = info
+                while len(self._known) > KNOWN_CLASSES:
+                    self._known.popitem(last=False)
+        return info
 
     def table(self, identity: Identity, class_id: str, number: int) -> str:
         """The session id of table ``number`` of a class (404 if the class has no such table)."""
@@ -121,9 +162,13 @@ class Classes:
             raise RoomError(404, f"class '{class_id}' has no table {number}")
         return sessions[number - 1]
 
-    def summaries(self, identity: Identity, class_id: str, lang: str = "en") -> list[dict[str, Any]]:
-        """Every table at a glance, for the console (see :func:`summary`)."""
-        info = self.get(identity, class_id)
+    def summaries(
+        self, identity: Identity, class_id: str, lang: str = "en", info: ClassInfo | None = None
+    ) -> list[dict[str, Any]]:
+        """Every table at a glance, for the console (see :func:`summary`); ``info``: the class, when the
+        caller has already read it with :meth:`get`."""
+        if info is None or info.id != class_id:
+            info = self.get(identity, class_id)
         views = [self.service.view(identity, session_id, lang) for session_id in info.sessions]
         return [summary(number, view) for number, view in enumerate(views, start=1)]
 
