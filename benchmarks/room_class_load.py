@@ -165,9 +165,11 @@ def form_fields(move: dict[str, Any]) -> list[tuple[str, str]]:
 async def run(args: argparse.Namespace, base: str, server_pid: int) -> tuple[Figures, float]:
     figures = Figures()
     instructor = {"Authorization": f"Bearer {TOKEN}"}
-    limits = httpx.Limits(
-        max_connections=args.tables * 4 + 20, max_keepalive_connections=args.tables * 4 + 20
-    )
+    # Every person is a browser of their own, with a panel fetch and (over HTTP) a move in flight at
+    # once: two connections each, so no request waits in this client's pool for a connection (with one
+    # each, HTTP moves queued here behind panel fetches and the tail measured the client).
+    connections = args.tables * len(PEOPLE) * 2 + 20
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
         body = {"tables": args.tables, "seats": {seat: {"kind": "person"} for seat in PEOPLE}}
         response = await client.post("/api/classes", json=body, headers=instructor)
