@@ -97,8 +97,8 @@ def freeze_startup_objects() -> None:
     Modules, compiled loops and templates are never freed, yet every full collection walked all of
     them: in a 50-table class a full collection paused every thread for 100-220 ms, eleven times a
     minute, and those pauses were the room's p99 (benchmarks/RESULTS.md, Stop 16). ``gc.freeze``
-    moves them to a generation the collector skips (objects still die by reference counting); a
-    full collection then takes a few milliseconds.
+    moves them to a generation the collector skips (objects still die by reference counting); full
+    collections then took 25-40 ms (the case, loaded by the first class, is still walked).
     """
     gc.collect()
     gc.freeze()
