@@ -123,6 +123,31 @@ def update_weights(
             best[h, j] = top
 
 
+@njit(f"int64({_F2}, {_F1}, {_B1})", cache=True)
+def believed_nash_text(values: FloatArray, estimate: FloatArray, permitted: npt.NDArray[np.bool_]) -> int:
+    """The permitted text with the largest Nash product of believed gains ``values[j, k] − estimate[j]``,
+    or -1 when there is none: a negative gain rules a text out, each gain is floored at 1e-9, the
+    first of equal products wins. One holder's choice, shared by :func:`nash_targets` and
+    :func:`hexatable.negotiate.offer_kernels.refresh_holder`."""
+    chosen = -1
+    largest = -1.0
+    for k in range(values.shape[1]):
+        if not permitted[k]:
+            continue
+        product = 1.0
+        rational = True
+        for j in range(values.shape[0]):
+            gain = values[j, k] - estimate[j]
+            if gain < 0.0:
+                rational = False
+                break
+            product *= gain if gain > 1e-9 else 1e-9
+        if rational and product > largest:
+            largest = product
+            chosen = k
+    return chosen
+
+
 @njit(f"float64[::1]({_F3}, {_F2}, {_F2}, {_B1}, {_F1})", cache=True)
 def nash_targets(
     values: FloatArray,
@@ -137,27 +162,9 @@ def nash_targets(
     floored at 1e-9; the first of equal products wins. A holder that sees no such text gets
     ``fallback[h]`` (its reservation value).
     """
-    holders = values.shape[0]
-    seats = values.shape[1]
-    texts = values.shape[2]
     out = fallback.copy()
-    for h in range(holders):
-        chosen = -1
-        largest = -1.0
-        for k in range(texts):
-            if not permitted[k]:
-                continue
-            product = 1.0
-            rational = True
-            for j in range(seats):
-                gain = values[h, j, k] - estimate[h, j]
-                if gain < 0.0:
-                    rational = False
-                    break
-                product *= gain if gain > 1e-9 else 1e-9
-            if rational and product > largest:
-                largest = product
-                chosen = k
+    for h in range(values.shape[0]):
+        chosen = believed_nash_text(values[h], estimate[h], permitted)
         if chosen >= 0:
             out[h] = utilities[h, chosen]
     return out

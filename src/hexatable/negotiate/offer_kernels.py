@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from numba import njit
 
+from hexatable.negotiate.belief_kernels import believed_nash_text
 from hexatable.negotiate.space import FloatArray, IntArray
 
 _F3 = "float64[:, :, ::1]"
@@ -194,22 +195,7 @@ def refresh_holder(
         scale = totals[holder, j] / (1.0 + rate * total)
         for k in range(texts):
             values[holder, j, k] = base[j, k] + scale * (prior_part[holder, j, k] + rate * learnt[j, k])
-    chosen = -1
-    largest = -1.0
-    for k in range(texts):
-        if not permitted[k]:
-            continue
-        product = 1.0
-        rational = True
-        for j in range(seats):
-            gain = values[holder, j, k] - estimate[j]
-            if gain < 0.0:
-                rational = False
-                break
-            product *= gain if gain > 1e-9 else 1e-9
-        if rational and product > largest:
-            largest = product
-            chosen = k
+    chosen = believed_nash_text(values[holder], estimate, permitted)
     return float(utilities[holder, chosen]) if chosen >= 0 else float(reservations[holder])
 
 
