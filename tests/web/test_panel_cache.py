@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from hexatable.case import open_case, pick
 from hexatable.services.room.service import RoomService, SeatPlan
 from hexatable.web.panel_parts import PanelParts
-from tests.conftest import INSTRUCTOR
+from tests.conftest import INSTRUCTOR, bearer
 from tests.web.test_api import act, create, view
 from tests.web.test_clock import FakeClock
 from tests.web.test_room_screen import panel
@@ -182,3 +182,19 @@ def test_views_kept_at_a_position_are_each_seats_own_and_the_clock_still_moves(e
     later, view = service.view_at(seats["USA"], created.id)
     assert later == seq + 1 and view["messages"][-1] == {"seat": "PRK", "text": "a new position"}
     assert service.view(seats["PRK"], created.id)["messages"][-1]["text"] == "a new position"
+
+
+def test_a_language_the_app_does_not_speak_gets_the_english_view_and_keeps_no_copy(
+    client: TestClient,
+) -> None:
+    """Views are kept per language at each log position; ``?lang=`` is the caller's to choose, so any
+    value the app does not speak is read as English (as documented) rather than keyed on."""
+    made = create(client)
+    token = made["seat_tokens"]["USA"]
+    english = view(client, made["id"], token)
+    for lang in ("xx", "EN", "ko", "z" * 16):
+        response = client.get(f"/api/sessions/{made['id']}/view?lang={lang}", headers=bearer(token))
+        assert response.status_code == 200 and response.json() == english
+    service: RoomService = client.app.state.service  # type: ignore[attr-defined]
+    seen = service.room(made["id"]).seen
+    assert seen is not None and {lang for _, _, lang in seen.personal} == {"en"}

@@ -34,6 +34,7 @@ from hexatable.services.room.service import (
     SeatPlan,
 )
 from hexatable.web.hub import Connection, Hub
+from hexatable.web.i18n import pick_language
 from hexatable.web.limits import RateLimiter, seat_key
 
 router = APIRouter(prefix="/api")
@@ -120,6 +121,13 @@ def cookie_token(cookies: Mapping[str, str], session_id: str | None) -> str | No
 
 Caller = Annotated[Identity, Depends(identity)]
 Language = Annotated[str, Query(max_length=16, description="en or zh (others fall back to English)")]
+
+
+def view_language(lang: str) -> str:
+    """``lang`` if the app speaks it, else English, as documented: views are built and kept per
+    language at each position of a session's log, so ``?lang=xx``, ``?lang=xy``, ... must not each
+    build and keep a copy of the English view."""
+    return pick_language(lang, None, None)
 
 
 def limit(request: Request, key: str, limiter_name: str) -> None:
@@ -213,7 +221,7 @@ def session_view(session_id: str, request: Request, caller: Caller, lang: Langua
     """What the caller may see: its own brief and sheet, the public table, its side rooms."""
     limit(request, f"join:{request.client.host if request.client else '?'}", "join_limiter")
     limit_seat(request, caller)
-    return service_of(request).view(caller, session_id, lang)
+    return service_of(request).view(caller, session_id, view_language(lang))
 
 
 @router.post(
@@ -268,7 +276,7 @@ async def session_socket(
         await websocket.close(code=4000 + error.status, reason=error.message)
         return
     await websocket.accept()
-    connection = Connection(websocket, caller, lang)
+    connection = Connection(websocket, caller, view_language(lang))
     hub.add(session_id, connection)
     try:
         await hub.send_view(session_id, connection)
