@@ -377,6 +377,11 @@ def main(argv: list[str] | None = None) -> None:
         help=f"list each miss of the seeds run (never of the held-out seed {HELD_OUT})",
     )
     args = parser.parse_args(argv)
+    if args.seeds is not None:
+        names = [p.name for p in SEEDS.glob("*.txt")]
+        unknown = [s for s in args.seeds if not any(n.startswith(s) for n in names)]
+        if unknown:
+            parser.error(f"--seeds: no seed in {SEEDS} starts with {', '.join(unknown)}")
     data = measure(args.seeds, with_misses=args.misses)
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
