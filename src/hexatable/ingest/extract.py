@@ -69,6 +69,7 @@ from typing import Protocol
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
 from hexatable.ingest.render import render_event
@@ -299,6 +300,62 @@ def _zh_subject_date(
     if current is not None and date.date.latest() < current.date.earliest():
         return None
     return date
+
+
+_ZH_VERB_LEAD = re.compile(
+    r"(?:[\s，,、：:]|随后|随即|旋即|此后|其后|之后|然后|接着|继而|会后|同时|并且?|而且?|又|还|也|亦|再次?|"
+    r"则|即|便|已经?|曾经?|正式|首次|首先|先后|分别|共同|一同|一起|当天|当日|当晚|同日)*"
+)
+"""What may stand before the verb of a Chinese clause that leaves its subject out: punctuation,
+connectives and adverbs of time or manner (随后, 并, 又, 再次, 正式, 先后, 当天 ...). Dates, and places
+after 在/于, are taken out first (:func:`_zh_verb_initial`). A noun there ("会议通过…", "该决议规定…")
+is a subject of its own, though not an actor, so the clause does not continue the one before."""
+_ZH_MASKED = re.compile("(?:在|于|与|同|跟|向|对|给)?\x00+")
+_ZH_PASSIVE = re.compile(r"被|遭|受到?")
+_ZH_ASPECT = re.compile(r"了|过|着")
+_ZH_NOUN_CUE_NEXT = re.compile(
+    r"的|在|于|已|未|均|都|正式|顺利|如期|举行|开幕|闭幕|结束|通过|达成|取得|持续|进行|中|期间|上|后|时|前"
+)
+"""What follows a cue used as a noun, the subject of its clause ("会谈在北京举行", "会议通过决议",
+"谈判取得进展", "会谈后"): such a clause names its own subject (the talks) and continues no one's."""
+
+
+def _zh_verb_initial(
+    flat: str,
+    span: tuple[int, int],
+    cue: Cue,
+    asides: Sequence[DateMention | ActorMention],
+    names: Sequence[ActorMention] = (),
+    cues: Sequence[Cue] = (),
+) -> bool:
+    """Whether a Chinese clause opens with its verb (rule 3, ellipsis across sentences): between the
+    clause's start and its cue stand only dates, places (after 在/于), connectives and adverbs
+    (:data:`_ZH_VERB_LEAD`): "随后会见了…", "3月5日，在北京会见了…". Not a passive (被, 遭, 受到: the
+    subject is the one acted on); not a clause whose verb follows a noun that is not a name, nor one
+    whose cue is a noun (followed by :data:`_ZH_NOUN_CUE_NEXT`: "会谈在北京举行"; or a common noun in
+    jieba's dictionary without 了, 过, 着 after it: "会议主席…"), nor one that names someone
+    before a later verb of its own (``names``, ``cues``: in "会议主席武大伟举行记者会" 武大伟 is the
+    subject and 会议 a noun). A name after 与, 向, 对 ... is a target and may stand before the verb
+    ("随后与蓬佩奥会谈")."""
+    start, end = span
+    if cue.start < start:
+        return False
+    toward = [m for m in names if flat[max(0, m.start - 1) : m.start] in _ZH_TOWARD]
+    for name in names:
+        if name in toward or not start <= name.start < end:
+            continue
+        if any(c.start >= name.end and c.end <= end for c in cues) and name.start > cue.start:
+            return False
+    stretch = list(flat[start : cue.start])
+    for aside in [*asides, *toward]:
+        for i in range(max(aside.start, start), min(aside.end, cue.start)):
+            stretch[i - start] = "\x00"
+    lead = _ZH_MASKED.sub("", "".join(stretch))
+    if _ZH_NOUN_CUE_NEXT.match(flat, cue.end):
+        return False
+    if not _ZH_ASPECT.match(flat, cue.end) and zh_noun(cue.text):
+        return False  # 会议主席…, 制裁决议…: a noun, unless an aspect marker makes it a verb (会见了)
+    return not _ZH_PASSIVE.search(lead) and _ZH_VERB_LEAD.fullmatch(lead) is not None
 
 
 def _zh_enumerated_cues(
@@ -809,9 +866,11 @@ def extract(
     reader = getattr(gazetteer, "reader", None)
     names = reader(lang) if callable(reader) else None
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
+    carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
+            carried = []  # a subject is never carried into another paragraph (rule 3, ellipsis)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
@@ -835,7 +894,9 @@ def extract(
         else:
             dates = sorted(finder.find(flat), key=lambda d: d.start)
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
-        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
+        unplaced = _drop_places(flat, lang, found)
+        places = [m for m in found if m not in unplaced]
+        known = _drop_modifiers(flat, lang, unplaced)
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         previous_actors: list[ActorMention] = []
         parts = [
@@ -889,6 +950,21 @@ def extract(
             subject_inherited = False
             if not actors and candidate and previous_actors:
                 actors, subject_inherited = list(previous_actors), True
+            elif (
+                not actors
+                and candidate
+                and carried
+                and lang == "zh"
+                and cue is not None
+                and _zh_verb_initial(flat, (start, end), cue, [*dates, *places], inside, clause_cues)
+            ):
+                # rule 3: a sentence that opens with its verb continues the subject of the sentence
+                # before in the paragraph (Chinese ellipsis: "…访问平壤。会见了…"); the carried
+                # mentions stand at the clause's start and cite the subject where it was named
+                actors, subject_inherited = [], True
+                for subject in carried:
+                    actors.append(replace(subject, start=start, end=start, text=""))
+                    stands_for[(start, subject.actor)] = subject
             elif not actors and candidate:
                 extra = [
                     m
@@ -926,6 +1002,7 @@ def extract(
                 last_date = clause_dates[-1] if own_date is None else own_date
             if actors:
                 previous_actors = actors
+                carried = [located(a) for a in actors]
             memory.note([located(a) for a in actors], [located(t) for t in targets])
             subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
             if not actors or (cue is None and own_date is None):
@@ -952,7 +1029,7 @@ def extract(
             used = {(m.start, m.actor) for m in (*actors, *targets)}
             resolved = [r for r in references if any((r.start, m.actor) in used for m in r.referents)]
             resolved = list({(r.text, r.referents): r for r in resolved}.values())
-            from_reference = any((a.start, a.actor) in stands_for for a in actors)
+            from_reference = any((a.start, a.actor) in stands_for and a.end > a.start for a in actors)
             if cue is not None and lang == "zh":
                 speakers = frozenset(a.actor for a in actors)
                 said = _zh_main_verbs(flat, (start, end), clause_cues)

@@ -852,6 +852,22 @@ def _jieba() -> tuple[Any, Mapping[str, str]]:
     return _JIEBA  # type: ignore[no-any-return]
 
 
+ZH_NOUN_TAGS = frozenset({"n", "ng", "nz"})
+"""jieba's dictionary tags of a common noun (not a name: ``nr``, ``ns``, ``nt`` are names)."""
+
+
+def zh_noun(word: str) -> bool:
+    """Whether jieba's dictionary tags ``word`` first as a common noun (会议, 峰会, 制裁; not 会晤,
+    访问). Used to tell a verb-initial Chinese clause from one whose subject is an event noun
+    ("会议通过…"); a word the dictionary does not hold is not a noun here.
+
+    >>> zh_noun("会议"), zh_noun("访问"), zh_noun("不在词典里的词")
+    (True, False, False)
+    """
+    _, tags = _jieba()
+    return tags.get(word) in ZH_NOUN_TAGS
+
+
 def _propose_zh(text: str) -> list[tuple[int, int, str]]:
     """Person and organisation names among jieba's words.
 
