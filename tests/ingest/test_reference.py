@@ -109,11 +109,15 @@ def test_a_word_right_after_the_names_only_sums_them_up() -> None:
 
 
 def test_the_word_says_what_kind_of_pair() -> None:
-    # rule 2: 两国 wants two states: after a pair of persons it is not resolved (the clause then keeps
-    # the subject it had: none here, so the previous clause's by ellipsis is not applied across
-    # sentences and there is no event); 两人 wants two persons
-    rows, _ = _events("6月12日，特朗普与金正恩会晤。两国签署声明。\n")
-    assert rows == [(1, ["donald-trump"], ["kim-jong-un"])]
+    # rule 2: 两国 wants two states: after two persons of one state it is not resolved (the clause
+    # then keeps the subject it had: none here, and 两国 is a subject of its own, so the subject
+    # before is not carried and there is no event); after two persons of two states it is their
+    # states, cited where the persons are named; 两人 wants two persons
+    rows, _ = _events("6月12日，特朗普与蓬佩奥会晤。两国签署声明。\n")
+    assert rows == [(1, ["donald-trump"], ["mike-pompeo"])]
+    rows, result = _events("6月12日，特朗普与金正恩会晤。两国签署声明。\n")
+    assert rows[-1] == (1, ["USA", "PRK"], [])
+    assert [a.text for a in result.events[-1].actors] == ["特朗普", "金正恩"]
     rows, _ = _events("6月12日，特朗普与金正恩会晤。两人签署声明。\n")
     assert rows[-1] == (1, ["donald-trump", "kim-jong-un"], [])
     rows, _ = _events("6月12日，美国批评朝鲜。两国领导人签署声明。\n")
@@ -152,12 +156,13 @@ def test_default_kind_by_id_shape() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="他她双方两国人该组织特朗普金正恩会晤表示，。", max_size=40))
 def test_references_resolve_only_to_named_actors(text: str) -> None:
-    # property: whatever the text, a resolved reference stands for an actor named earlier in it,
-    # and its referent's offsets point at that name in the document
+    # property: whatever the text, a resolved reference stands for an actor named earlier in it (or,
+    # for 两国, the state of a person named earlier), and its offsets point at the reference
     memory = ReferenceMemory()
     memory.sentence(0)
     named = [ActorMention(0, 3, "特朗普", "donald-trump", "case", "USA")]
     memory.note(named, [ActorMention(4, 7, "金正恩", "kim-jong-un", "case", "PRK")])
     for reference in memory.resolve(text, "zh", 0, len(text), []):
-        assert {m.actor for m in reference.referents} <= {"donald-trump", "kim-jong-un"}
+        assert {m.actor for m in reference.referents} <= {"donald-trump", "kim-jong-un", "USA", "PRK"}
+        assert {m.start for m in reference.referents} <= {0, 4}  # where the persons are named
         assert text[reference.start : reference.end] == reference.text

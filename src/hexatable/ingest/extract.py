@@ -155,6 +155,7 @@ _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
 _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于)$")
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 
 
@@ -778,7 +779,8 @@ def _reasons(
     if subject_inherited:
         reasons.append(Note("subject-inherited"))
     for reference in references:
-        names = "、".join(m.text for m in reference.referents)
+        written = [m.text for m in reference.referents]
+        names = ("、" if any(_CJK_CHAR.search(n) for n in written) else " and ").join(written)
         reasons.append(Note(f"reference-{reference.rule}", (("word", reference.text), ("names", names))))
     return reasons
 

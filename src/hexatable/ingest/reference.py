@@ -14,8 +14,9 @@ resolution such a clause has no actor, or the wrong one (the name of the clause 
    two countries", "the two leaders"): the two parties named before the word in its own clause, else
    those of the last clause of the same paragraph that named exactly two (actors and targets together:
    "特朗普与金正恩会晤" gives the pair Trump, Kim; "美国要求朝鲜" the pair USA, DPRK). The word says
-   what kind of pair: 两国 and "the two countries" two states, 两人 and 两国领导人 ("the two leaders")
-   two persons, 双方 and "the two sides" any two. With three or more parties named before it in its
+   what kind of pair: 两国 and "the two countries" two states (or the states of two persons of two
+   states: 两国 after "特朗普与金正恩会晤" is the USA and the DPRK), 两人 and 两国领导人 ("the two
+   leaders") two persons, 双方 and "the two sides" any two. With three or more parties named before it in its
    clause the word is not resolved (which two is a guess). Right after a name ("朝美双方", "美朝两国
    领导人") the word only sums up the names before it and is not resolved.
 3. **State, organisation** (该国; 该组织, 该机构; "the organisation"): the last state (or organisation)
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hexatable.ingest.types import ActorMention, Lang
 
@@ -202,6 +203,18 @@ class ReferenceMemory:
         kinds = {self.kind(first.actor), self.kind(second.actor)}
         if len(kinds) == 1 and kinds <= {"person", "state"}:
             pairs[kinds.pop() or "any"] = (first, second)
+        if (
+            "state" not in pairs
+            and all(self.kind(m.actor) == "person" for m in (first, second))
+            and first.state is not None
+            and second.state is not None
+            and first.state != second.state
+        ):
+            # two persons of two states: 两国 after "特朗普与金正恩会晤" is their states (rule 2)
+            pairs["state"] = (
+                replace(first, actor=first.state, state=None),
+                replace(second, actor=second.state, state=None),
+            )
         return pairs
 
     def _pair_for(
