@@ -1006,6 +1006,7 @@ def extract(
                 previous_actors = actors
                 carried = [located(a) for a in actors]
             memory.note([located(a) for a in actors], [located(t) for t in targets])
+            memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
             subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
             if not actors or (cue is None and own_date is None):
                 continue

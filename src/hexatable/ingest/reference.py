@@ -21,6 +21,11 @@ resolution such a clause has no actor, or the wrong one (the name of the clause 
    领导人") the word only sums up the names before it and is not resolved.
 3. **State, organisation** (该国; 该组织, 该机构; "the organisation"): the last state (or organisation)
    named in the same paragraph.
+4. **Title** (国务卿, 外长, 特使, 团长 ...; "the secretary", "the foreign minister", "the envoy"): a
+   title standing alone, not right before or after a name, is the last person of the paragraph
+   named with that title written right before the name ("美国国务卿蓬佩奥…。国务卿表示…", "Secretary
+   of State Mike Pompeo … The secretary said"); not when a state written just before the title is
+   not that person's ("朝鲜外长" after "外长王毅").
 
 What is not resolved: a reference with no referent under these rules (the clause then keeps what it
 had, or nothing), plural 他们/they (whose members are seldom one clause's parties), a pronoun whose
@@ -49,6 +54,37 @@ _EN_PAIR = re.compile(
     r"\b(?:[Tt]he two (?:sides|countries|nations|leaders|governments)|[Bb]oth (?:sides|countries|leaders))\b"
 )
 _EN_ORG = re.compile(r"\b[Tt]he (?:organisation|organization|agency)\b")
+
+_ZH_TITLE = re.compile(
+    r"(?:助理|副)?国务卿|(?:副)?总统(?![府制选任职])|(?:第一)?副?总理|首相|(?:副)?外长|外交部(?:副部长|部长|长)|"
+    r"国防部长|(?:副)?委员长|(?:国家)?主席(?![团台声])|特使|特别代表|(?:首席)?谈判代表|团长|大使(?!馆)|"
+    r"总干事|秘书长|国家安全顾问"
+)
+"""Titles a Chinese text writes right before a person's name (国务卿蓬佩奥, 外长王毅, 团长武大伟) and
+alone after it (rule 4). Not 总统府 (the office), 主席团 or 主席声明, 大使馆 (the embassy)."""
+_EN_TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"(?:assistant |deputy )?secretary of state", ("secretary of state", "secretary")),
+    (r"(?:vice )?president", ("president",)),
+    (r"prime minister|premier", ("prime minister", "premier")),
+    (r"(?:vice )?foreign minister", ("foreign minister", "minister")),
+    (r"(?:defen[cs]e )?minister", ("minister",)),
+    (r"(?:special |nuclear )?envoy", ("envoy",)),
+    (r"special representative", ("special representative", "representative")),
+    (r"(?:chief |top |nuclear )?negotiator", ("negotiator",)),
+    (r"ambassador", ("ambassador",)),
+    (r"director[- ]general", ("director general", "director-general")),
+    (r"secretary[- ]general", ("secretary general", "secretary-general")),
+    (r"chairman", ("chairman",)),
+)
+"""English titles (as a pattern) and the words that refer back to their holder after "the": "the
+secretary" is whoever was named as "Secretary of State Condoleezza Rice" (rule 4)."""
+_EN_TITLE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in _EN_TITLES) + r")\b", re.IGNORECASE)
+_EN_TITLE_BACK = re.compile(
+    r"\b[Tt]he (?:U\.S\. |American |North Korean |South Korean |Chinese |Japanese |Russian )?("
+    + "|".join(sorted({w for _, words in _EN_TITLES for w in words}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 _PAIR_WANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("领导人", ("person",)),
@@ -119,6 +155,7 @@ class ReferenceMemory:
     _pairs: dict[str, tuple[ActorMention, ActorMention]] | None = None
     _state: ActorMention | None = None
     _org: ActorMention | None = None
+    _titled: dict[str, ActorMention] | None = None
 
     def sentence(self, paragraph: int) -> None:
         """A new sentence begins; a new paragraph forgets everything."""
@@ -126,6 +163,7 @@ class ReferenceMemory:
             self._paragraph = paragraph
             self._person = self._state = self._org = None
             self._pairs = None
+            self._titled = None
         self._sentence += 1
 
     def resolve(
@@ -166,6 +204,7 @@ class ReferenceMemory:
             pair = self._pair_for(match.group(), before)
             if pair is not None:
                 found.append(Reference(match.start(), match.end(), match.group(), "pair", pair))
+        found.extend(self._titles(flat, lang, start, end, named))
         singles: list[tuple[re.Pattern[str], str]] = (
             [(_ZH_STATE, "state"), (_ZH_ORG, "organisation")] if lang == "zh" else [(_EN_ORG, "organisation")]
         )
@@ -189,6 +228,50 @@ class ReferenceMemory:
                 self._state = mention
             elif kind == "organisation":
                 self._org = mention
+
+    def note_titles(
+        self,
+        flat: str,
+        lang: Lang,
+        named: Sequence[ActorMention],
+        locate: Callable[[ActorMention], ActorMention] = lambda m: m,
+    ) -> None:
+        """Remember the persons named with a title written right before the name (rule 4: 国务卿蓬佩奥,
+        "Secretary of State Condoleezza Rice"), by the words that can refer back to them;
+        ``named`` at flat offsets of ``flat``, ``locate`` turns them into document mentions."""
+        for mention in named:
+            if self.kind(mention.actor) != "person" or not mention.actor[:1].islower():
+                continue
+            for word in _title_before(flat, lang, mention.start):
+                self._titled = {**(self._titled or {}), word: locate(mention)}
+
+    def _titles(
+        self, flat: str, lang: Lang, start: int, end: int, named: Sequence[ActorMention]
+    ) -> list[Reference]:
+        """Rule 4: a title standing alone (not right before or after a name: "国务卿表示", "the
+        secretary said") is the last person of the paragraph named with it. Not when a state written
+        just before the title is not that person's (朝鲜外长 after 外长王毅)."""
+        if not self._titled:
+            return []
+        found: list[Reference] = []
+        pattern = _ZH_TITLE if lang == "zh" else _EN_TITLE_BACK
+        for match in pattern.finditer(flat, start, end):
+            word = match.group() if lang == "zh" else match.group(1).lower()
+            head, tail = match.start(), match.end()
+            if _inside(named, head, tail) or _right_after(named, head) or _names_next(flat, named, tail):
+                continue
+            referent = self._titled.get(_zh_title_key(word) if lang == "zh" else word)
+            if referent is None:
+                continue
+            states = [
+                m for m in named if m.end <= head and head - m.end <= 6 and self.kind(m.actor) == "state"
+            ]
+            if states and referent.state is not None and states[-1].actor != referent.state:
+                continue  # 朝鲜外长 is not the Chinese foreign minister named before
+            if lang == "en" and referent.state is not None and _en_other_state(match.group(), referent.state):
+                continue
+            found.append(Reference(head, tail, match.group(), "person", (referent,)))
+        return found
 
     def _pairs_of(self, mentions: Sequence[ActorMention]) -> dict[str, tuple[ActorMention, ActorMention]]:
         """The pair these mentions name, under each kind it counts for ("any", and "person" or
@@ -233,6 +316,50 @@ class ReferenceMemory:
             if self._pairs is not None and kind in self._pairs:
                 return self._pairs[kind]
         return None
+
+
+_EN_NATIONALITY = {
+    "u.s.": "USA",
+    "american": "USA",
+    "north korean": "PRK",
+    "south korean": "KOR",
+    "chinese": "CHN",
+    "japanese": "JPN",
+    "russian": "RUS",
+}
+
+
+def _en_other_state(written: str, state: str) -> bool:
+    """Whether "the U.S. envoy" names a nationality other than ``state`` (then it is not that person)."""
+    lowered = written.lower()
+    return any(f"the {word} " in lowered and code != state for word, code in _EN_NATIONALITY.items())
+
+
+def _zh_title_key(title: str) -> str:
+    """The word a Chinese title is remembered by: 外交部长 and 外长 are one title."""
+    return "外长" if title in ("外交部长", "外交部部长") else title
+
+
+def _title_before(flat: str, lang: Lang, position: int) -> list[str]:
+    """The words a title written right before ``position`` (a name) is referred back by: 国务卿 for
+    "国务卿蓬佩奥", ["secretary of state", "secretary"] for "Secretary of State Rice"."""
+    if lang == "zh":
+        for match in _ZH_TITLE.finditer(flat, max(0, position - 8), position):
+            if match.end() == position:
+                return [_zh_title_key(match.group())]
+        return []
+    before = flat[max(0, position - 40) : position]
+    for pattern, words in _EN_TITLES:
+        if re.search(rf"\b(?:{pattern})\s+$", before, re.IGNORECASE):
+            return list(words)
+    return []
+
+
+def _names_next(flat: str, named: Sequence[ActorMention], position: int) -> bool:
+    """Whether a name follows ``position`` (after at most a space): the title is the name's, not a
+    reference ("国务卿蓬佩奥", "the secretary Rice")."""
+    at = position + 1 if flat[position : position + 1] == " " else position
+    return any(m.start in (position, at) for m in named)
 
 
 def _inside(named: Sequence[ActorMention], start: int, end: int) -> bool:
