@@ -652,16 +652,33 @@ def test_a_file_without_dates_says_so(tmp_path: Path) -> None:
     assert "undated.txt: line 1: 'agreed on' by China has no date to attach" in result.stderr
 
 
-def test_a_file_in_two_languages_is_named_with_what_to_do(tmp_path: Path) -> None:
-    """Two Chinese lines and three English ones (counted by hand): read as English (--lang auto), so the
-    Chinese lines are read by the English rules; the note says so and to split the file."""
+def test_a_file_in_two_languages_is_read_paragraph_by_paragraph(tmp_path: Path) -> None:
+    """Two Chinese lines and three English ones (counted by hand): --lang auto reads each line (each a
+    paragraph here) in its own language, so the five dated lines give five events, the Chinese ones
+    dated by the Chinese rules (7月14日 in the year 2007 said before); the note still names the mix.
+    Forced to one language, the note says what is lost and how auto reads it."""
     mixed = _write(tmp_path, "mixed.txt", MIXED)
-    result = runner.invoke(app, ["ingest", str(mixed), "--case", "six-party-talks"])
+    result = runner.invoke(app, ["ingest", str(mixed), "--case", "six-party-talks", "--json"])
     assert result.exit_code == 0, result.output
+    (source,) = json.loads(result.stdout)["sources"]
+    assert [(e["line"], e["date"]) for e in source["events"]] == [
+        (1, "2007-02-13"),
+        (2, "2007-07-14"),
+        (3, "2007-07-18"),
+        (4, "2007-07-20"),
+        (5, "2007-08-07"),
+    ]
+    assert source["notes"][0] == (
+        "2 of its lines read as Chinese and 3 as English: each paragraph was read in its own language "
+        "(--lang auto); check the events where the language changes"
+    )
+    forced = runner.invoke(app, ["ingest", str(mixed), "--case", "six-party-talks", "--lang", "en"])
+    assert forced.exit_code == 0, forced.output
     assert (
-        "mixed.txt: 2 of its lines read as Chinese and 3 as English, but a file is read in one language "
-        "(English here): its Chinese lines give no events or wrong ones; split the file by language"
-    ) in " ".join(result.stderr.split())
+        "mixed.txt: 2 of its lines read as Chinese and 3 as English, but --lang en reads the whole file in "
+        "English: its Chinese lines give no events or wrong ones; --lang auto reads each paragraph in its "
+        "own language"
+    ) in " ".join(forced.stderr.split())
     single = runner.invoke(app, ["ingest", str(_write(tmp_path, "en.txt", EN)), "--case", "six-party-talks"])
     assert "lines read as Chinese" not in single.stderr
 

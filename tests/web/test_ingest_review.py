@@ -988,7 +988,9 @@ def test_a_text_in_two_languages_or_read_in_another_is_told_on_the_page(client: 
     )
     page = client.post("/ingest?lang=zh", data={"text": mixed, "text_lang": "auto"})
     assert page.status_code == 200
-    assert "文本中有 2 行是中文、3 行是英文，但一份文本只按一种语言读取（这里按英文）" in page.text
+    assert "文本中有 2 行是中文、3 行是英文：每个段落按其自身的语言读取" in page.text
+    page = client.post("/ingest?lang=zh", data={"text": mixed, "text_lang": "en"})
+    assert "文本中有 2 行是中文、3 行是英文，但表单要求只按一种语言读取（英文）" in page.text
     english = "On July 20, 2007, China said the talks would resume.\n"
     page = client.post("/ingest?lang=en", data={"text": english, "text_lang": "zh"})
     assert page.status_code == 200

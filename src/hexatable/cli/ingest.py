@@ -292,15 +292,22 @@ def _low_note(low: int) -> str:
 
 
 def _language_notes(extraction: Extraction) -> list[str]:
-    """A file in two languages (read in one of them), or read in a language other than it looks."""
+    """A file in two languages (read block by block, or in one language that --lang forced), or read
+    in a language other than it looks."""
     document = extraction.document
     mix = document.mix
+    if extraction.langs:
+        return [
+            f"{mix.zh_lines} of its lines read as Chinese and {mix.en_lines} as English: each paragraph "
+            "was read in its own language (--lang auto); check the events where the language changes"
+        ]
     if mix.mixed:
         other = "en" if extraction.lang == "zh" else "zh"
         return [
-            f"{mix.zh_lines} of its lines read as Chinese and {mix.en_lines} as English, but a file is read "
-            f"in one language ({LANG_NAMES[extraction.lang]} here): its {LANG_NAMES[other]} lines give no "
-            "events or wrong ones; split the file by language and ingest each part"
+            f"{mix.zh_lines} of its lines read as Chinese and {mix.en_lines} as English, but --lang "
+            f"{extraction.lang} reads the whole file in {LANG_NAMES[extraction.lang]}: its "
+            f"{LANG_NAMES[other]} lines give no events or wrong ones; --lang auto reads each paragraph "
+            "in its own language"
         ]
     if extraction.lang != document.lang and extraction.events:
         return [
@@ -345,7 +352,9 @@ def ingest_command(
     lang: Annotated[
         IngestLang,
         typer.Option(
-            "--lang", help="zh, en, or auto: per file, Chinese when at least 30% of its letters are CJK."
+            "--lang",
+            help="zh, en, or auto: Chinese when at least 30% of the letters are CJK, decided per file "
+            "and, in a file in both languages, per paragraph.",
         ),
     ] = IngestLang.auto,
     case: Annotated[

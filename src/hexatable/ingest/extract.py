@@ -73,7 +73,7 @@ from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
 from hexatable.ingest.render import render_event
-from hexatable.ingest.segment import Sentence, segment
+from hexatable.ingest.segment import Sentence, language_sections, segment
 from hexatable.ingest.types import (
     ActorMention,
     Cue,
@@ -121,6 +121,9 @@ class Extraction:
     proposed: tuple[ProposedActor, ...] = ()
     unresolved: tuple[str, ...] = ()
     warnings: tuple[Note, ...] = ()
+    langs: tuple[Lang, ...] = ()
+    """The languages of a text read block by block in two languages (``per_block``), in the order
+    they first appear; empty when the whole text was read in ``lang``."""
 
     def above(self, min_confidence: float) -> Extraction:
         """The same extraction keeping only events of at least ``min_confidence``."""
@@ -818,6 +821,20 @@ def confidence(
     return round(max(0.0, min(1.0, score)), 3)
 
 
+class NameReader(Protocol):
+    """What a gazetteer's ``reader(lang)`` returns: names found with the document read so far."""
+
+    def find(self, text: str) -> list[ActorMention]: ...
+
+
+def _read_dates_in(finder: DateFinder, lang: Lang) -> None:
+    """Point the date finder at ``lang``'s date forms, keeping its running context: a text in two
+    languages tells one timeline (7月14日 in a Chinese block, "On July 18" in the English block after
+    it, both of the year said before). A finder without a language (a test's stand-in) is left alone."""
+    if getattr(finder, "lang", lang) != lang:
+        finder.lang = lang  # type: ignore[attr-defined]
+
+
 def _default_finder(lang: Lang, year: int | None) -> DateFinder:
     from hexatable.ingest.dates import date_finder
 
@@ -834,6 +851,7 @@ def extract(
     year: int | None = None,
     finder: DateFinder | None = None,
     progress: Callable[[int], None] | None = None,
+    per_block: bool = False,
 ) -> Extraction:
     """The draft events of ``document``, by the rules of the module docstring.
 
@@ -853,9 +871,18 @@ def extract(
         A date finder to use instead of ``hexatable.ingest.dates.date_finder(lang, year=year)``.
     progress
         Called with the number of characters read so far, after each sentence (for a progress bar).
+    per_block
+        Read each block (paragraph, heading) in its own language (``--lang auto``): a text in both
+        languages is read part by part, each by its language's rules (:func:`~hexatable.ingest.segment.
+        language_sections`), with one running date context (one timeline told in two languages);
+        ``lang`` is then the language of the blocks that say none. A text in one language is read
+        as without it.
     """
     finder = finder if finder is not None else _default_finder(lang, year)
-    sentences = segment(document.text, lang, blocks=document.blocks)
+    sections = language_sections(document.text, lang, blocks=document.blocks) if per_block else []
+    sentences = segment(document.text, lang, blocks=document.blocks, sections=sections)
+    read_as: Lang = lang
+    readers: dict[Lang, NameReader | None] = {}
     events: list[DraftEvent] = []
     proposed: dict[str, ProposedActor] = {}
     warnings: list[Note] = []
@@ -866,10 +893,15 @@ def extract(
     memory = ReferenceMemory(kind=kind if callable(kind) else default_kind)
     # names that need the document read so far (a surname after the full name, "the North")
     reader = getattr(gazetteer, "reader", None)
-    names = reader(lang) if callable(reader) else None
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
     for sentence in sentences:
+        lang = sentence.lang or read_as  # a text in two languages: this block's (per_block)
+        if sentence.lang is not None:
+            _read_dates_in(finder, lang)
+        if lang not in readers:
+            readers[lang] = reader(lang) if callable(reader) else None
+        names = readers[lang]
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
             carried = []  # a subject is never carried into another paragraph (rule 3, ellipsis)
@@ -1088,7 +1120,8 @@ def extract(
     return Extraction(
         source_id=source_id,
         document=document,
-        lang=lang,
+        lang=read_as,
+        langs=tuple(dict.fromkeys(code for _, code in sections)) if len(sections) > 1 else (),
         events=tuple(events),
         proposed=tuple(proposed.values()),
         unresolved=unresolved,

@@ -1,6 +1,7 @@
 """The whole of ingest for a batch of documents: the glue the command line and the review page share.
 
-It picks each document's language (``auto``: from its share of CJK characters), its source id (from
+It picks each document's language (``auto``: from its share of CJK characters, and each block's
+from its own share, so a file in both languages is read part by part), its source id (from
 the file name, unique in the batch), and the year that seeds its date finder (``--year``, else the
 date of the target case's source with the same file name, else none: then a date says its year or is
 reported unresolved), and calls :func:`hexatable.ingest.extract.extract` on each. When that case source's
@@ -35,6 +36,9 @@ class Plan:
     lang: Lang
     year: int | None
     written: dt.date | None = None
+    per_block: bool = False
+    """Read each block in its own language (``--lang auto``); ``lang`` is then the file's language,
+    which blocks that say none (a date, a number) are read in."""
 
 
 def case_source_year(case: Case | None, name: str) -> int | None:
@@ -82,7 +86,7 @@ def plan(
         written = case_source_day(case, document.name)
         if written is not None and written.year != seed:
             written = None  # --year says the text is of another year than the case's source
-        plans.append(Plan(document, chosen, chosen_lang, seed, written))
+        plans.append(Plan(document, chosen, chosen_lang, seed, written, per_block=lang == "auto"))
     return plans
 
 
@@ -113,6 +117,7 @@ def run(
                 year=item.year,
                 finder=date_finder(item.lang, year=item.year, written=item.written),
                 progress=step,
+                per_block=item.per_block,
             )
         )
         done += len(item.document.text)

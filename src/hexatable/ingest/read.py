@@ -202,6 +202,20 @@ class LanguageMix:
         return minority >= 2 and minority >= MIXED_SHARE * total
 
 
+def block_language(text: str) -> Lang | None:
+    """The language of one block of a text (a paragraph, a heading), as :func:`language_mix` classes a
+    line: :func:`detect_lang` of its text without markup, None when it has fewer than four letters
+    (a date or a number alone says no language).
+
+    >>> [block_language(t) for t in ("7月14日，韩国运送重油。", "On July 18 the IAEA confirmed it.", "2007")]
+    ['zh', 'en', None]
+    """
+    plain = _MARKUP.sub(" ", text)
+    if len(_LETTER.findall(plain)) + len(_CJK_PUNCTUATION.findall(plain)) < _MIN_LETTERS:
+        return None
+    return detect_lang(plain)
+
+
 def language_mix(text: str) -> LanguageMix:
     """The :class:`LanguageMix` of ``text`` (its first :data:`LANG_SAMPLE` characters).
 
@@ -210,12 +224,10 @@ def language_mix(text: str) -> LanguageMix:
     """
     zh = en = 0
     for raw in text[:LANG_SAMPLE].splitlines():
-        line = _MARKUP.sub(" ", raw)
-        if len(_LETTER.findall(line)) + len(_CJK_PUNCTUATION.findall(line)) < _MIN_LETTERS:
-            continue
-        if detect_lang(line) == "zh":
+        said = block_language(raw)
+        if said == "zh":
             zh += 1
-        else:
+        elif said == "en":
             en += 1
     return LanguageMix(zh, en)
 

@@ -166,6 +166,9 @@ class Sentence:
     flat_offsets: tuple[int, ...] = field(repr=False)
     """Document offset of each character of ``flat`` (one more entry: the end)."""
     index: LineIndex | None = field(default=None, repr=False, compare=False)
+    lang: Lang | None = None
+    """The language the sentence was read in when the text was read block by block in two languages
+    (:func:`language_sections`), else None: the whole text's."""
 
     def line_of_flat(self, position: int) -> int:
         """The document line of the flat-text character at ``position``."""
@@ -277,11 +280,63 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     return breaks
 
 
-def _ends(text: str, lang: Lang) -> list[int]:
-    """Offsets just after each sentence-final punctuation match."""
+def _ends(text: str, lang: Lang, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets just after each sentence-final punctuation match (in ``text[start:end]``)."""
+    stop = len(text) if end is None else end
     if lang == "zh":
-        return [m.end() for m in _ZH_END.finditer(text)]
-    return [m.end() for m in _EN_END.finditer(text) if _en_boundary(text, m)]
+        return [m.end() for m in _ZH_END.finditer(text, start, stop)]
+    return [m.end() for m in _EN_END.finditer(text, start, stop) if _en_boundary(text[:stop], m)]
+
+
+def language_sections(text: str, lang: Lang, *, blocks: bool = False) -> list[tuple[int, Lang]]:
+    """Where each language of a text begins: ``(offset, language)`` in order, the first at 0.
+
+    The text is cut into blocks, each of which is read in one language: a stretch of lines between
+    blank lines (a paragraph, an HTML or docx block), a Markdown heading line, and, where blank lines
+    carry no meaning (the seeds' layout: a blank line after most lines) or there are none, a stretch of
+    lines up to one that ends with sentence-final punctuation (a chronology entry). A block's language
+    is :func:`hexatable.ingest.read.detect_lang` of its text without markup (links, tags, addresses);
+    a block with fewer than four letters (a date, a number) is in the language of the block before it
+    (the first ones in that of the first block that says, else ``lang``). Consecutive blocks in one
+    language are one section.
+
+    >>> language_sections("7月14日，韩国运送重油。\\n\\nOn July 18 the IAEA confirmed it.\\n", "zh")
+    [(0, 'zh'), (15, 'en')]
+    """
+    from hexatable.ingest.read import block_language  # read imports nothing of ingest's but types
+
+    double = not blocks and _double_spaced(text)
+    by_line_end = double or not _has_blank_line(text)
+    starts: list[int] = []
+    position = 0
+    open_block = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if not stripped:
+            if not double:
+                open_block = False
+        else:
+            heading = _BLOCK_START.match(line) is not None and line.lstrip().startswith("#")
+            if not open_block or heading:
+                starts.append(position)
+            open_block = not heading and not (
+                by_line_end and _SENTENCE_END_AT_LINE_END.search(line.rstrip()) is not None
+            )
+        position += len(line)
+    said: list[tuple[int, Lang | None]] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        said.append((start, block_language(text[start:end])))
+    first = next((found for _, found in said if found is not None), lang)
+    sections: list[tuple[int, Lang]] = []
+    current: Lang = first
+    for start, found in said:
+        current = found or current
+        if not sections:
+            sections.append((0, current))
+        elif sections[-1][1] != current:
+            sections.append((start, current))
+    return sections or [(0, lang)]
 
 
 def _markup_sub(
@@ -341,13 +396,20 @@ def _flatten(text: str, start: int, end: int, lang: Lang) -> tuple[str, tuple[in
     return "".join(chars), tuple(offsets)
 
 
-def segment(text: str, lang: Lang, *, blocks: bool = False) -> list[Sentence]:
+def segment(
+    text: str, lang: Lang, *, blocks: bool = False, sections: Sequence[tuple[int, Lang]] | None = None
+) -> list[Sentence]:
     """The sentences of ``text`` in order.
 
     ``blocks`` says the reader wrote the text block by block with a blank line between (HTML, docx:
     :attr:`hexatable.ingest.read.SourceDocument.blocks`): every blank line then ends a sentence and
     its paragraph, whatever the share of lines followed by one, so no sentence runs from a paragraph
     without final punctuation into the next block. Plain text keeps the layout rule (module docstring).
+
+    ``sections`` (from :func:`language_sections`) reads each part of a text in two languages by its
+    own language's rules (sentence ends, flat text): a section's start ends a sentence and a
+    paragraph, and each sentence says its language (``Sentence.lang``). With one section, or none,
+    the whole text is read in ``lang`` and ``Sentence.lang`` is None.
 
     >>> [s.raw for s in segment("2月27日，特朗普与金正\\n恩会面。次日离开。", "zh")]
     ['2月27日，特朗普与金正\\n恩会面。', '次日离开。']
@@ -356,9 +418,16 @@ def segment(text: str, lang: Lang, *, blocks: bool = False) -> list[Sentence]:
     """
     double = not blocks and _double_spaced(text)
     index = LineIndex(text)
-    ends = sorted(set(_ends(text, lang)) | set(_hard_breaks(text, double)) | {len(text)})
-    # a sentence that ends at the end of a line starts a paragraph after it; hard breaks do too
-    hard = sorted(_hard_breaks(text, double))
+    parts = list(sections) if sections is not None and len(sections) > 1 else [(0, lang)]
+    bounds = [start for start, _ in parts[1:]]
+    found_ends: set[int] = set()
+    for i, (start, part_lang) in enumerate(parts):
+        end = parts[i + 1][0] if i + 1 < len(parts) else len(text)
+        found_ends.update(_ends(text, part_lang, start, end))
+    # a sentence that ends at the end of a line starts a paragraph after it; hard breaks do too, and
+    # the start of another language's section
+    hard = sorted({*_hard_breaks(text, double), *bounds})
+    ends = sorted(found_ends | set(hard) | {len(text)})
     line_ends_paragraphs = double or not _has_blank_line(text)
     sentences: list[Sentence] = []
     paragraph = 0
@@ -381,7 +450,8 @@ def segment(text: str, lang: Lang, *, blocks: bool = False) -> list[Sentence]:
                 or _any_between(hard, last.end, start)
             ):
                 paragraph += 1
-        flat, offsets = _flatten(text, start, stop, lang)
+        read_in = parts[bisect.bisect_right(bounds, start)][1] if bounds else None
+        flat, offsets = _flatten(text, start, stop, read_in or lang)
         sentences.append(
             Sentence(
                 start=start,
@@ -393,6 +463,7 @@ def segment(text: str, lang: Lang, *, blocks: bool = False) -> list[Sentence]:
                 flat=flat,
                 flat_offsets=offsets,
                 index=index,
+                lang=read_in,
             )
         )
     return sentences

@@ -199,16 +199,20 @@ def note_said(note: Note) -> Said:
     return Said(NOTE_TEMPLATES[note.id], params)
 
 
+MIXED_PER_BLOCK = N_(
+    "%(zh)s of the text's lines read as Chinese and %(en)s as English: each paragraph was read in its "
+    "own language. Check the events where the language changes."
+)
 MIXED_READ_AS = {
     "zh": N_(
-        "%(zh)s of the text's lines read as Chinese and %(en)s as English, but a text is read in one "
-        "language, Chinese here: its English lines give no events or wrong ones. Split the text by "
-        "language and read each part."
+        "%(zh)s of the text's lines read as Chinese and %(en)s as English, but the form asked for one "
+        "language, Chinese: its English lines give no events or wrong ones. (“detect” reads each "
+        "paragraph in its own language.)"
     ),
     "en": N_(
-        "%(zh)s of the text's lines read as Chinese and %(en)s as English, but a text is read in one "
-        "language, English here: its Chinese lines give no events or wrong ones. Split the text by "
-        "language and read each part."
+        "%(zh)s of the text's lines read as Chinese and %(en)s as English, but the form asked for one "
+        "language, English: its Chinese lines give no events or wrong ones. (“detect” reads each "
+        "paragraph in its own language.)"
     ),
 }
 OTHER_LANGUAGE = {
@@ -224,10 +228,13 @@ OTHER_LANGUAGE = {
 
 
 def language_notes(extraction: Extraction) -> list[Said]:
-    """What to say of the text's language: two languages in one text (read in one of them), or a
-    language chosen in the form other than the text looks (the command line's notes, for the page)."""
+    """What to say of the text's language: two languages in one text (read paragraph by paragraph, or
+    in the one the form chose), or a language chosen in the form other than the text looks (the command
+    line's notes, for the page)."""
     document = extraction.document
     mix = document.mix
+    if extraction.langs:
+        return [Said(MIXED_PER_BLOCK, {"zh": mix.zh_lines, "en": mix.en_lines})]
     if mix.mixed:
         return [Said(MIXED_READ_AS[extraction.lang], {"zh": mix.zh_lines, "en": mix.en_lines})]
     if extraction.lang != document.lang:
