@@ -166,3 +166,47 @@ def test_references_resolve_only_to_named_actors(text: str) -> None:
         assert {m.actor for m in reference.referents} <= {"donald-trump", "kim-jong-un", "USA", "PRK"}
         assert {m.start for m in reference.referents} <= {0, 4}  # where the persons are named
         assert text[reference.start : reference.end] == reference.text
+
+
+EPITHET_NAMES = {
+    "North Korea": ("PRK", None),
+    "the United States": ("USA", None),
+    "The United States": ("USA", None),
+    "Japan": ("JPN", None),
+}
+EPITHET_CUES = {"tested": 18, "said": 1, "criticized": 11, "condemned": 11, "struck": 16}
+
+
+def _en(text: str) -> list[tuple[list[str], list[str]]]:
+    result = extract(
+        document_from_text(text, name="t.txt"),
+        lang="en",
+        gazetteer=FakeGazetteer(EPITHET_NAMES),
+        verbs=FakeVerbs(EPITHET_CUES),
+        source_id="t",
+        finder=FakeFinder("en", year=2018),
+    )
+    return [([a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+
+
+def test_english_the_country_and_its_epithets_are_the_last_state_named() -> None:
+    # rule 3 in English: "the reclusive state", "the country" stand for the last state of the paragraph
+    assert _en("On March 5 North Korea tested a missile. The reclusive state said it worked.\n") == [
+        (["PRK"], []),
+        (["PRK"], []),
+    ]
+    # the country the United States criticizes is not the United States: the one named before
+    assert _en("On March 5 North Korea tested a missile. The United States criticized the country.\n") == [
+        (["PRK"], []),
+        (["USA"], ["PRK"]),
+    ]
+
+
+def test_the_country_is_not_resolved_without_a_clear_referent() -> None:
+    # nothing named before in the paragraph; or the clause names two states before it (a guess); or
+    # the referent is the clause's own party
+    assert _en("On March 5 the United States struck the country from a list.\n") == [(["USA"], [])]
+    two = "On March 5 North Korea tested a missile. Japan and the United States condemned the regime.\n"
+    assert _en(two)[-1] == (["JPN", "USA"], [])
+    own = "On March 5 North Korea tested a missile. North Korea said the country was ready.\n"
+    assert _en(own)[-1] == (["PRK"], [])

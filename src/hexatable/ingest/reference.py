@@ -19,8 +19,12 @@ resolution such a clause has no actor, or the wrong one (the name of the clause 
    leaders") two persons, 双方 and "the two sides" any two. With three or more parties named before it in its
    clause the word is not resolved (which two is a guess). Right after a name ("朝美双方", "美朝两国
    领导人") the word only sums up the names before it and is not resolved.
-3. **State, organisation** (该国; 该组织, 该机构; "the organisation"): the last state (or organisation)
-   named in the same paragraph.
+3. **State, organisation** (该国, "the country", "the nation", "the reclusive state" and the like;
+   该组织, 该机构, "the organisation", "the agency"): the last state (or organisation) named in an
+   earlier clause of the same paragraph; not resolved when its own clause names two or more before it
+   (which one is a guess) or names that one (a noun phrase is not the party its own clause names: in
+   "the United States struck the country from its list" the country is another). A group read as its
+   members is not a state here.
 4. **Title** (国务卿, 外长, 特使, 团长 ...; "the secretary", "the foreign minister", "the envoy"): a
    title standing alone, not right before or after a name, is the last person of the paragraph
    named with that title written right before the name ("美国国务卿蓬佩奥…。国务卿表示…", "Secretary
@@ -54,6 +58,12 @@ _EN_PAIR = re.compile(
     r"\b(?:[Tt]he two (?:sides|countries|nations|leaders|governments)|[Bb]oth (?:sides|countries|leaders))\b"
 )
 _EN_ORG = re.compile(r"\b[Tt]he (?:organisation|organization|agency)\b")
+_EN_STATE = re.compile(
+    r"\b[Tt]he (?:(?:communist|reclusive|isolated|impoverished|secretive|Stalinist|hermit|nuclear-armed) )?"
+    r"(?:country|nation|state|regime)\b(?! of\b)"
+)
+"""English for 该国: "the country", "the nation", and the epithets news writes for a state named before
+("the reclusive state", "the communist nation"); not "the state of …" (a condition)."""
 
 _ZH_TITLE = re.compile(
     r"(?:助理|副)?国务卿|(?:副)?总统(?![府制选任职])|(?:第一)?副?总理|首相|(?:副)?外长|外交部(?:副部长|部长|长)|"
@@ -206,13 +216,26 @@ class ReferenceMemory:
                 found.append(Reference(match.start(), match.end(), match.group(), "pair", pair))
         found.extend(self._titles(flat, lang, start, end, named))
         singles: list[tuple[re.Pattern[str], str]] = (
-            [(_ZH_STATE, "state"), (_ZH_ORG, "organisation")] if lang == "zh" else [(_EN_ORG, "organisation")]
+            [(_ZH_STATE, "state"), (_ZH_ORG, "organisation")]
+            if lang == "zh"
+            else [(_EN_STATE, "state"), (_EN_ORG, "organisation")]
         )
         for pattern, rule in singles:
             last = self._state if rule == "state" else self._org
             for match in pattern.finditer(flat, start, end):
-                if last is not None and not _inside(named, match.start(), match.end()):
-                    found.append(Reference(match.start(), match.end(), match.group(), rule, (last,)))
+                if _inside(named, match.start(), match.end()):
+                    continue
+                # a clause that names two or more before it makes it a guess ("Japan opposed the US
+                # move, … the communist regime"); a full noun phrase is not the party its own clause
+                # names ("the United States struck the country from its list": the country is another)
+                here = _singles([m for m in named if m.end <= match.start()], rule, self.kind)
+                if (
+                    last is None
+                    or len({m.actor for m in here}) > 1
+                    or any(m.actor == last.actor for m in here)
+                ):
+                    continue
+                found.append(Reference(match.start(), match.end(), match.group(), rule, (last,)))
         return sorted(found, key=lambda r: r.start)
 
     def note(self, actors: Sequence[ActorMention], targets: Sequence[ActorMention]) -> None:
@@ -222,7 +245,10 @@ class ReferenceMemory:
         if persons:
             self._person = (persons[-1], self._sentence)
         self._pairs = {**(self._pairs or {}), **self._pairs_of([*actors, *targets])}
-        for mention in sorted((*actors, *targets), key=lambda m: m.start):
+        mentions = [*actors, *targets]
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if _group_member(mention, mentions):
+                continue  # a group read as its members ("six-way") is not one state
             kind = self.kind(mention.actor)
             if kind == "state":
                 self._state = mention
@@ -360,6 +386,18 @@ def _names_next(flat: str, named: Sequence[ActorMention], position: int) -> bool
     reference ("国务卿蓬佩奥", "the secretary Rice")."""
     at = position + 1 if flat[position : position + 1] == " " else position
     return any(m.start in (position, at) for m in named)
+
+
+def _group_member(mention: ActorMention, mentions: Sequence[ActorMention]) -> bool:
+    """Whether ``mention`` is one of several actors read from one name (a group: 六方, "six-way")."""
+    return any(
+        m.actor != mention.actor and (m.start, m.end) == (mention.start, mention.end) for m in mentions
+    )
+
+
+def _singles(named: Sequence[ActorMention], kind: str, kind_of: Kind) -> list[ActorMention]:
+    """The mentions of one kind ("state", "organisation") among ``named``, groups' members left out."""
+    return [m for m in named if kind_of(m.actor) == kind and not _group_member(m, named)]
 
 
 def _inside(named: Sequence[ActorMention], start: int, end: int) -> bool:
