@@ -314,6 +314,13 @@ def test_proposals_in_chinese(builtin: Gazetteer) -> None:
         assert re.fullmatch(ACTOR_ID_PATTERN, mention.actor)
 
 
+def test_a_four_character_idiom_is_not_proposed_as_a_person(builtin: Gazetteer) -> None:
+    # jieba's table tags the idiom 任重道远 (and 高枕无忧) nr, and 任/高 are surnames: a name of one
+    # surname character has two or three characters, so neither is a person; 阮富仲 still is
+    proposed = builtin.propose("问题的解决任重道远，阮富仲表示不能高枕无忧。", "zh")
+    assert {m.text for m in proposed} == {"阮富仲"}
+
+
 def test_suggested_ids() -> None:
     assert suggest_id("Kim Yo-jong") == "kim-yo-jong"
     assert suggest_id("José Ramos-Horta") == "jose-ramos-horta"

@@ -874,10 +874,11 @@ def _propose_zh(text: str) -> list[tuple[int, int, str]]:
     jieba's own tagger (``jieba.posseg`` with its HMM) is about ten times slower than its tokenizer,
     so the text is only tokenized (``HMM=True``, which also joins unknown names such as 阮富仲 into one
     word). A word in jieba's dictionary takes the dictionary's first tag: ``nrt``/``nrfg``
-    (transliterated names) person, ``nr`` person only when it starts with a common surname (the table
-    tags common nouns such as 宣言 ``nr``), ``nt`` organisation; a word not in it is a person when it is
-    two or three characters starting with a common surname, an organisation when it ends in an
-    organisation word (组织, 委员会, 社, ...).
+    (transliterated names) person, ``nr`` person only when it starts with a common surname and has at
+    most three characters (the table tags common nouns such as 宣言 and four-character idioms such as
+    任重道远 ``nr``; a name of one surname character has two or three), ``nt`` organisation; a word
+    not in it is a person when it is two or three characters starting with a common surname, an
+    organisation when it ends in an organisation word (组织, 委员会, 社, ...).
     """
     tokenizer, tags = _jieba()
     found: list[tuple[int, int, str]] = []
@@ -891,7 +892,7 @@ def _propose_zh(text: str) -> list[tuple[int, int, str]]:
         if word in _ROLE_WORDS:
             continue
         if tag is not None:
-            if tag in _TRANSLITERATED_TAGS or (tag == "nr" and word[0] in _SURNAMES):
+            if tag in _TRANSLITERATED_TAGS or (tag == "nr" and word[0] in _SURNAMES and len(word) <= 3):
                 found.append((start, position, "person"))
             elif tag in _ORG_TAGS:
                 found.append((start, position, "organisation"))
