@@ -155,6 +155,10 @@ _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
 )
 _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+_ZH_DISPOSAL = ("把", "将")
+"""把/将 before a noun put the verb's object before it (the disposal construction: "美方将朝鲜列为…",
+"凯利将李根的话转述给…"): a name right after them is what is acted on, a target, not an actor. (将
+before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"""
 _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于)$")
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
@@ -663,7 +667,7 @@ def _roles(
     targets: list[ActorMention] = list(after)
     for mention in before:
         preceding = flat[max(0, mention.start - 1) : mention.start]
-        if lang == "zh" and preceding in _ZH_TOWARD:
+        if lang == "zh" and (preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL):
             targets.append(mention)
         else:
             actors.append(mention)
