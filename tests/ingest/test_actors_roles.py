@@ -12,7 +12,7 @@ from hexatable.ingest.read import document_from_text
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, FakeVerbs
 
 NAMES = {"美国": ("USA", None), "朝鲜": ("PRK", None), "中方": ("CHN", None), "美方": ("USA", None)}
-CUES = {"列为": 17, "除名": 8, "转达": 1, "访问": 4}
+CUES = {"列为": 17, "除名": 8, "转达": 1, "访问": 4, "会谈": 4}
 
 
 def _roles(text: str) -> list[tuple[list[str], list[str]]]:
@@ -35,3 +35,11 @@ def test_a_name_after_ba_or_jiang_is_a_target() -> None:
 def test_jiang_as_will_leaves_the_subject_acting() -> None:
     # 将 before a verb is "will": the name before it is still the actor
     assert _roles("10月11日，美国将访问朝鲜。\n") == [(["USA"], ["PRK"])]
+
+
+def test_names_listed_after_a_target_are_targets() -> None:
+    # 与美国、朝鲜和中方: the list after 与 is what the subject meets, not co-actors
+    assert _roles("10月11日，中方分别与美国、朝鲜会谈。\n") == [(["CHN"], ["PRK", "USA"])]
+    assert _roles("10月11日，美方与朝鲜和中方会谈。\n") == [(["USA"], ["CHN", "PRK"])]
+    # 和 between subjects before any target still joins co-actors
+    assert _roles("10月11日，美国和中方访问朝鲜。\n") == [(["USA", "CHN"], ["PRK"])]

@@ -156,6 +156,9 @@ _OPENER = re.compile(
 )
 _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
 _ZH_DISPOSAL = ("把", "将")
+_ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
+"""What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
+first are its targets too, not co-actors."""
 """把/将 before a noun put the verb's object before it (the disposal construction: "美方将朝鲜列为…",
 "凯利将李根的话转述给…"): a name right after them is what is acted on, a target, not an actor. (将
 before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"""
@@ -665,10 +668,18 @@ def _roles(
         after = [m for m in mentions if m.start >= cue.end]
     actors: list[ActorMention] = []
     targets: list[ActorMention] = list(after)
+    last_target_end = -1
     for mention in before:
         preceding = flat[max(0, mention.start - 1) : mention.start]
-        if lang == "zh" and (preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL):
+        listed = (
+            lang == "zh"
+            and last_target_end >= 0
+            and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
+        )
+        if lang == "zh" and (preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed):
+            # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
+            last_target_end = mention.end
         else:
             actors.append(mention)
     if lang == "zh" and cue is not None and scene:
