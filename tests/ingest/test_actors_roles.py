@@ -43,3 +43,8 @@ def test_names_listed_after_a_target_are_targets() -> None:
     assert _roles("10月11日，美方与朝鲜和中方会谈。\n") == [(["USA"], ["CHN", "PRK"])]
     # 和 between subjects before any target still joins co-actors
     assert _roles("10月11日，美国和中方访问朝鲜。\n") == [(["USA", "CHN"], ["PRK"])]
+
+
+def test_a_name_after_zhu_is_where_an_envoy_is_posted() -> None:
+    # 驻 ("stationed in"): 美国驻朝鲜大使 is a US envoy; the DPRK is where, not who
+    assert _roles("10月11日，美国驻朝鲜大使访问中方。\n") == [(["USA"], ["CHN"])]

@@ -162,7 +162,7 @@ first are its targets too, not co-actors."""
 """把/将 before a noun put the verb's object before it (the disposal construction: "美方将朝鲜列为…",
 "凯利将李根的话转述给…"): a name right after them is what is acted on, a target, not an actor. (将
 before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"""
-_ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于)$")
+_ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -445,7 +445,7 @@ def _new_subject_acts(
 
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    """Rule 3: a name right after a preposition of place (在, 于; "in", "at") is where, not who; so
+    """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
     is a name that follows such a place with at most two characters between (在越南首都河内)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     kept: list[ActorMention] = []
