@@ -12,7 +12,7 @@ from hexatable.ingest.read import document_from_text
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, FakeVerbs
 
 NAMES = {"美国": ("USA", None), "朝鲜": ("PRK", None), "中方": ("CHN", None), "美方": ("USA", None)}
-CUES = {"列为": 17, "除名": 8, "转达": 1, "访问": 4, "会谈": 4}
+CUES = {"列为": 17, "除名": 8, "转达": 1, "访问": 4, "会谈": 4, "谴责": 11}
 
 
 def _roles(text: str) -> list[tuple[list[str], list[str]]]:
@@ -48,3 +48,8 @@ def test_names_listed_after_a_target_are_targets() -> None:
 def test_a_name_after_zhu_is_where_an_envoy_is_posted() -> None:
     # 驻 ("stationed in"): 美国驻朝鲜大使 is a US envoy; the DPRK is where, not who
     assert _roles("10月11日，美国驻朝鲜大使访问中方。\n") == [(["USA"], ["CHN"])]
+
+
+def test_a_state_before_a_quoted_policy_name_modifies_it() -> None:
+    # 美国“战略忍耐”政策 is the US policy, as 美国政策 is (a head noun of rule 3): not a party
+    assert _roles("10月11日，中方谴责美国“战略忍耐”政策。\n") == [(["CHN"], [])]

@@ -475,7 +475,8 @@ news agency: what they do, their state does (朝鲜驻华大使馆 stands for th
 def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name that modifies the name of a thing is not a party: a run of names written
     together ("朝美") right before a head noun of :data:`_ZH_THING_HEADS` ("澳门汇业银行" through a
-    bank's own name of one or two characters; "朝美关系"). Chinese only; persons are never dropped."""
+    bank's own name of one or two characters; "朝美关系"; "美国“战略忍耐”政策" through the thing's
+    own name in quotes). Chinese only; persons are never dropped."""
     if lang != "zh":
         return list(mentions)
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -486,6 +487,9 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
         while j + 1 < len(ordered) and ordered[j + 1].start == ordered[j].end:
             j += 1  # names written together: 朝美, 中美
         end = ordered[j].end
+        named = _ZH_QUOTED_NAME.match(flat, end)  # 美国“战略忍耐”政策: a policy's name in quotes
+        if named is not None:
+            end = named.end()
         head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
         if head is not None:
             dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
@@ -495,6 +499,8 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
 
 
 _ZH_GROUP_TAIL = re.compile(r"会谈|会议")
+_ZH_QUOTED_NAME = re.compile(r"[“「『\"][^”」』\"，。；]{1,16}[”」』\"]")
+"""A thing's own name in quotes between its owner and its head noun (美国“战略忍耐”政策, 朝鲜“先军”路线)."""
 
 
 def _drop_group_modifiers(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
