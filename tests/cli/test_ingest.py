@@ -652,6 +652,23 @@ def test_a_file_without_dates_says_so(tmp_path: Path) -> None:
     assert "undated.txt: line 1: 'agreed on' by China has no date to attach" in result.stderr
 
 
+def test_a_dated_act_by_no_known_actor_is_named_not_lost(tmp_path: Path) -> None:
+    """A dated clause with a cue but no actor anyone knows is not an event (an event needs an actor);
+    the note names its line, cue and date, and the dry run says what to do."""
+    text = "2014年7月，有关方面同意延长谈判期限。\n2014年11月24日，伊朗同意延长谈判期限。\n"
+    nameless = _write(tmp_path, "nameless.txt", text)
+    result = runner.invoke(app, ["ingest", str(nameless), "--json"])
+    assert result.exit_code == 0, result.output
+    source = json.loads(result.stdout)["sources"][0]
+    assert [event["line"] for event in source["events"]] == [2]
+    assert source["warnings"] == [
+        "line 1: '同意' (2014年7月) has no actor the gazetteer or the case knows, so it is not an event"
+    ]
+    alone = _write(tmp_path, "alone.txt", text.splitlines()[0] + "\n")
+    said = " ".join(runner.invoke(app, ["ingest", str(alone)]).stdout.split())
+    assert "no events found. It has dated acts, but none by an actor the gazetteer or the case knows" in said
+
+
 def test_a_file_in_two_languages_is_named_with_what_to_do(tmp_path: Path) -> None:
     """Two Chinese lines and three English ones (counted by hand): read as English (--lang auto), so the
     Chinese lines are read by the English rules; the note says so and to split the file."""

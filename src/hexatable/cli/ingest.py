@@ -258,6 +258,11 @@ def _why_no_events(extraction: Extraction, dropped: int = 0, min_confidence: flo
             "It names actors acting but no date they can take (7月14日, 14 July 2007): an event needs a "
             "date, its own or its entry's (see the notes below)."
         )
+    if any(warning.id == "no-actor" for warning in extraction.warnings):
+        return (
+            "It has dated acts, but none by an actor the gazetteer or the case knows (see the notes "
+            "below): give the case with --case, or add the names with --gazetteer."
+        )
     return (
         "An event is a clause with a known actor and a date (its own or its entry's); see the notes "
         "below, or try --case, --gazetteer, --year or --lang."

@@ -928,9 +928,14 @@ def extract(
                 previous_actors = actors
             memory.note([located(a) for a in actors], [located(t) for t in targets])
             subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
+            first_line = sentence.line_of_flat(start)
+            if not actors and cue is not None and date is not None:
+                # An event needs an actor: say so rather than lose a dated act without a word.
+                warnings.append(
+                    Note("no-actor", (("line", first_line), ("cue", cue.text), ("date", date.text)))
+                )
             if not actors or (cue is None and own_date is None):
                 continue
-            first_line = sentence.line_of_flat(start)
             if date is None:
                 if cue is not None:
                     warnings.append(

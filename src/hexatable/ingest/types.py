@@ -111,6 +111,10 @@ class ProposedActor:
 NOTES: dict[str, str] = {
     "no-date": "line %(line)s: '%(cue)s' by %(actor)s has no date to attach",
     "no-quote": "line %(line)s: no quote of this clause passes the quote check",
+    "no-actor": (
+        "line %(line)s: '%(cue)s' (%(date)s) has no actor the gazetteer or the case knows, "
+        "so it is not an event"
+    ),
     "date-dateline": "the clause says no date: the date is the day of writing (dateline or source date)",
     "date-inherited": "the date (%(date)s) is inherited from an earlier sentence of the paragraph",
     "date-heading": (

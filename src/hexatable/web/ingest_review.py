@@ -153,6 +153,10 @@ marked here for the catalog; a test checks the two lists agree)."""
 NOTE_TEMPLATES = {
     "no-date": N_("line %(line)s: '%(cue)s' by %(actor)s has no date to attach"),
     "no-quote": N_("line %(line)s: no quote of this clause passes the quote check"),
+    "no-actor": N_(
+        "line %(line)s: '%(cue)s' (%(date)s) has no actor the gazetteer or the case knows, "
+        "so it is not an event"
+    ),
     "date-dateline": N_("the clause says no date: the date is the day of writing (dateline or source date)"),
     "date-inherited": N_("the date (%(date)s) is inherited from an earlier sentence of the paragraph"),
     "date-heading": N_(
