@@ -699,6 +699,18 @@ def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
     return DateMention(0, 0, "", DateSpan(day), DATELINE_RULE, inferred=True, anchor=False)
 
 
+def _period_note(date: DateMention) -> Note | None:
+    """How a vague part of a period (年初, 月底, "early July") was dated, for the reviewer: as the month
+    or year that contains it (the dating convention, docs/case-format.md), or as a range the text does
+    not give (``--periods range``); None for any other date."""
+    if date.period is None:
+        return None
+    params: tuple[tuple[str, str], ...] = (("date", date.text), ("value", str(date.date)))
+    if date.period == "range":
+        return Note("date-part-range", params)
+    return Note("date-part-of-year" if date.date.start.precision == "year" else "date-part-of-month", params)
+
+
 def _reasons(
     date: DateMention,
     inherited: bool,
@@ -718,6 +730,9 @@ def _reasons(
         reasons.append(Note("date-from-writing", (("date", date.text),)))
     elif date.inferred:
         reasons.append(Note("date-context", (("date", date.text),)))
+    period = _period_note(date)
+    if period is not None:
+        reasons.append(period)
     if subject_inherited:
         reasons.append(Note("subject-inherited"))
     for reference in references:
