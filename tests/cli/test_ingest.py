@@ -1074,3 +1074,29 @@ def test_periods_option_defaults_to_contain_and_refuses_other_words(tmp_path: Pa
     refused = runner.invoke(app, ["ingest", str(path), "--periods", "sharp"])
     assert refused.exit_code == 2
     assert "--periods" in refused.stderr and "Traceback" not in refused.output
+
+
+def test_a_bare_date_line_in_a_txt_dates_the_paragraphs_under_it(tmp_path: Path) -> None:
+    """Rule 2d (our own words): "2007年2月13日：" alone on its line, then an entry that runs on from it
+    and a paragraph with no date, which takes the line's date as a heading's; "2007年3月1日" alone
+    starts the next section (it runs into the entry below it, blank lines meaning nothing in this
+    layout, so that entry has the date as its own; the next entry takes it). The draft validates."""
+    text = (
+        "2007年2月13日：\n"  # 1
+        "第五轮六方会谈第三阶段会议在北京闭幕。\n"  # 2
+        "\n"
+        "朝鲜表示欢迎。\n"  # 4
+        "\n"
+        "2007年3月1日\n"  # 6
+        "\n"
+        "韩国向朝鲜运送重油。\n"  # 8
+        "\n"
+        "日本表示欢迎。\n"  # 10
+    )
+    events = _ingest_and_validate(_write(tmp_path, "lines.txt", text), tmp_path / "draft")
+    assert [(e["line"], e["date"], e["date_rule"], e["inferred"]) for e in events] == [
+        (1, "2007-02-13", "zh-ymd", []),
+        (4, "2007-02-13", "heading:zh-ymd", [HEADING_REASON.format("2007年2月13日", 1)]),
+        (6, "2007-03-01", "zh-ymd", []),
+        (10, "2007-03-01", "heading:zh-ymd", [HEADING_REASON.format("2007年3月1日", 6)]),
+    ]
