@@ -119,6 +119,12 @@ PERIOD_PARTS = [
 ]
 
 
+PERIOD_PARTS += [
+    ("Talks resumed in mid-July.", "mid-July", "2006-07", "2006-07-11/2006-07-20", "en-m+year+mid"),
+    ("Late last year, talks stalled.", "Late last year", "2005", "2005-09/2005-12", "en-rel-year+late+back"),
+]
+
+
 @pytest.mark.parametrize(("text", "said", "contained", "ranged", "rule"), PERIOD_PARTS)
 def test_a_vague_part_is_its_period_unless_ranges_are_asked_for(
     text: str, said: str, contained: str, ranged: str, rule: str
