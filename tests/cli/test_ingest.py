@@ -44,6 +44,7 @@ EVENT_KEYS = {
     "date_text",
     "date_rule",
     "date_inferred",
+    "date_period",
     "actors",
     "targets",
     "cameo",
@@ -72,7 +73,8 @@ def test_json_shape(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(zh), str(en), "--case", "six-party-talks", "--json"])
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"sources", "written"} and data["written"] == []
+    assert set(data) == {"sources", "written", "periods"} and data["written"] == []
+    assert data["periods"] == "contain"
     first, second = data["sources"]
     assert (first["id"], first["lang"], first["kind"], first["lines"]) == ("summit", "zh", "txt", 5)
     assert (second["id"], second["lang"], second["kind"]) == ("summit-en", "en", "md")
@@ -652,6 +654,23 @@ def test_a_file_without_dates_says_so(tmp_path: Path) -> None:
     assert "undated.txt: line 1: 'agreed on' by China has no date to attach" in result.stderr
 
 
+def test_a_dated_act_by_no_known_actor_is_named_not_lost(tmp_path: Path) -> None:
+    """A dated clause with a cue but no actor anyone knows is not an event (an event needs an actor);
+    the note names its line, cue and date, and the dry run says what to do."""
+    text = "2014年7月，有关方面同意延长谈判期限。\n2014年11月24日，伊朗同意延长谈判期限。\n"
+    nameless = _write(tmp_path, "nameless.txt", text)
+    result = runner.invoke(app, ["ingest", str(nameless), "--json"])
+    assert result.exit_code == 0, result.output
+    source = json.loads(result.stdout)["sources"][0]
+    assert [event["line"] for event in source["events"]] == [2]
+    assert source["warnings"] == [
+        "line 1: '同意' (2014年7月) has no actor the gazetteer or the case knows, so it is not an event"
+    ]
+    alone = _write(tmp_path, "alone.txt", text.splitlines()[0] + "\n")
+    said = " ".join(runner.invoke(app, ["ingest", str(alone)]).stdout.split())
+    assert "no events found. It has dated acts, but none by an actor the gazetteer or the case knows" in said
+
+
 def test_a_file_in_two_languages_is_read_paragraph_by_paragraph(tmp_path: Path) -> None:
     """Two Chinese lines and three English ones (counted by hand): --lang auto reads each line (each a
     paragraph here) in its own language, so the five dated lines give five events, the Chinese ones
@@ -920,4 +939,198 @@ def test_a_chronology_told_newest_first_is_dated_by_its_headings(tmp_path: Path)
     assert [(e["line"], e["date"], e["inferred"]) for e in events] == [
         (3, "2007-07", [HEADING_REASON.format("July 2007", 1)]),
         (7, "2007-03", [HEADING_REASON.format("March", 5)]),
+    ]
+
+
+# Our own words: a vague part of a year and of a month, a defined part of a month (上旬), and a season.
+PERIODS_ZH = (
+    "2007年初，朝鲜宣布关闭宁边核设施。\n\n"  # line 1
+    "7月初，韩国向朝鲜运送重油。\n\n"  # line 3
+    "8月上旬，中国与朝鲜举行会谈。\n\n"  # line 5
+    "2008年春，美国与朝鲜举行会谈。\n"  # line 7
+)
+PERIODS_EN = (
+    "In early 2007, North Korea shut down the Yongbyon reactor.\n\n"  # line 1
+    "At the end of July 2007, South Korea shipped heavy fuel oil to North Korea.\n\n"  # line 3
+    "In the spring of 2008, China and North Korea held talks.\n"  # line 5
+)
+MONTH_REASON = (
+    "'{}' is written as the month ({}), by the dating convention: a vague part of a month claims no days"
+)
+YEAR_REASON = (
+    "'{}' is written as the year ({}), by the dating convention: a vague part of a year claims no months"
+)
+RANGE_REASON = "'{}' is read as {} (--periods range): bounds the text does not give"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods", "expected"),
+    [
+        (
+            PERIODS_ZH,
+            "contain",
+            [
+                (1, "2007", "zh-y+early", "contain", [YEAR_REASON.format("2007年初", "2007")]),
+                (
+                    3,
+                    "2007-07",
+                    "zh-m+year+early",
+                    "contain",
+                    [
+                        "part of the date (7月初) comes from the text's running context",
+                        MONTH_REASON.format("7月初", "2007-07"),
+                    ],
+                ),
+                (
+                    5,
+                    "2007-08-01/2007-08-10",
+                    "zh-m+year+early",
+                    None,
+                    ["part of the date (8月上旬) comes from the text's running context"],
+                ),
+                (7, "2008-03/2008-05", "zh-y+spring", None, []),
+            ],
+        ),
+        (
+            PERIODS_ZH,
+            "range",
+            [
+                (
+                    1,
+                    "2007-01/2007-03",
+                    "zh-y+early",
+                    "range",
+                    [RANGE_REASON.format("2007年初", "2007-01/2007-03")],
+                ),
+                (
+                    3,
+                    "2007-07-01/2007-07-10",
+                    "zh-m+year+early",
+                    "range",
+                    [
+                        "part of the date (7月初) comes from the text's running context",
+                        RANGE_REASON.format("7月初", "2007-07-01/2007-07-10"),
+                    ],
+                ),
+                (
+                    5,
+                    "2007-08-01/2007-08-10",
+                    "zh-m+year+early",
+                    None,
+                    ["part of the date (8月上旬) comes from the text's running context"],
+                ),
+                (7, "2008-03/2008-05", "zh-y+spring", None, []),
+            ],
+        ),
+        (
+            PERIODS_EN,
+            "contain",
+            [
+                (1, "2007", "en-y+early", "contain", [YEAR_REASON.format("early 2007", "2007")]),
+                (
+                    3,
+                    "2007-07",
+                    "en-my+late",
+                    "contain",
+                    [MONTH_REASON.format("the end of July 2007", "2007-07")],
+                ),
+                (5, "2008-03/2008-05", "en-y+spring", None, []),
+            ],
+        ),
+        (
+            PERIODS_EN,
+            "range",
+            [
+                (
+                    1,
+                    "2007-01/2007-04",
+                    "en-y+early",
+                    "range",
+                    [RANGE_REASON.format("early 2007", "2007-01/2007-04")],
+                ),
+                (
+                    3,
+                    "2007-07-21/2007-07-31",
+                    "en-my+late",
+                    "range",
+                    [RANGE_REASON.format("the end of July 2007", "2007-07-21/2007-07-31")],
+                ),
+                (5, "2008-03/2008-05", "en-y+spring", None, []),
+            ],
+        ),
+    ],
+)
+def test_periods_option_dates_vague_parts_both_ways_and_each_draft_validates(
+    tmp_path: Path, text: str, periods: str, expected: list[tuple[int, str, str, str | None, list[str]]]
+) -> None:
+    """``--periods contain`` (the default, the dating convention) writes 年初 / 7月初 / "early 2007" /
+    "the end of July" as the year or month, with a reason saying so; ``--periods range`` writes the sharp
+    ranges (年初 months 1-3, 月初 days 1-10, "early" months 1-4, "the end of" days 21-31), also with
+    its reason. 上旬 and a season are ranges either way. Each draft passes ``validate``, and ``--json``
+    names the choice. Expected values by hand from the calendar; 7月初 takes its year from 2007年初."""
+    path = _write(tmp_path, f"periods-{periods}.txt", text)
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(path),
+            "--case",
+            "six-party-talks",
+            "-o",
+            str(tmp_path / "d"),
+            "--json",
+            "--periods",
+            periods,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["periods"] == periods
+    events = data["sources"][0]["events"]
+    assert [
+        (e["line"], e["date"], e["date_rule"], e["date_period"], e["inferred"]) for e in events
+    ] == expected
+    checked = runner.invoke(app, ["validate", str(tmp_path / "d"), "--json"])
+    assert checked.exit_code == 0, checked.stdout + checked.stderr
+    report = json.loads(checked.stdout)
+    assert report["valid"] and report["quotes"]["unchecked"] == 0
+    import yaml
+
+    written = yaml.safe_load((tmp_path / "d" / f"events-periods-{periods}.yaml").read_text(encoding="utf-8"))
+    assert [str(e["date"]) for e in written["events"]] == [date for _, date, *_ in expected]
+
+
+def test_periods_option_defaults_to_contain_and_refuses_other_words(tmp_path: Path) -> None:
+    path = _write(tmp_path, "early.txt", PERIODS_ZH)
+    default = runner.invoke(app, ["ingest", str(path), "--case", "six-party-talks", "--json"])
+    assert default.exit_code == 0, default.output
+    assert json.loads(default.stdout)["sources"][0]["events"][0]["date"] == "2007"
+    refused = runner.invoke(app, ["ingest", str(path), "--periods", "sharp"])
+    assert refused.exit_code == 2
+    assert "--periods" in refused.stderr and "Traceback" not in refused.output
+
+
+def test_a_bare_date_line_in_a_txt_dates_the_paragraphs_under_it(tmp_path: Path) -> None:
+    """Rule 2d (our own words): "2007年2月13日：" alone on its line, then an entry that runs on from it
+    and a paragraph with no date, which takes the line's date as a heading's; "2007年3月1日" alone
+    starts the next section (it runs into the entry below it, blank lines meaning nothing in this
+    layout, so that entry has the date as its own; the next entry takes it). The draft validates."""
+    text = (
+        "2007年2月13日：\n"  # 1
+        "第五轮六方会谈第三阶段会议在北京闭幕。\n"  # 2
+        "\n"
+        "朝鲜表示欢迎。\n"  # 4
+        "\n"
+        "2007年3月1日\n"  # 6
+        "\n"
+        "韩国向朝鲜运送重油。\n"  # 8
+        "\n"
+        "日本表示欢迎。\n"  # 10
+    )
+    events = _ingest_and_validate(_write(tmp_path, "lines.txt", text), tmp_path / "draft")
+    assert [(e["line"], e["date"], e["date_rule"], e["inferred"]) for e in events] == [
+        (1, "2007-02-13", "zh-ymd", []),
+        (4, "2007-02-13", "heading:zh-ymd", [HEADING_REASON.format("2007年2月13日", 1)]),
+        (6, "2007-03-01", "zh-ymd", []),
+        (10, "2007-03-01", "heading:zh-ymd", [HEADING_REASON.format("2007年3月1日", 6)]),
     ]

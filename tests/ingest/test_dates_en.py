@@ -45,12 +45,13 @@ ABSOLUTE = [
     ("In 2007, the reactor was shut.", "2007", "2007"),
     ("During 2004 the talks stalled.", "2004", "2004"),
     ("The statement is dated 2005-09-19.", "2005-09-19", "2005-09-19"),
-    ("In early July 2007, inspectors arrived.", "early July 2007", "2007-07-01/2007-07-10"),
-    ("In mid-July 2007, inspectors arrived.", "mid-July 2007", "2007-07-11/2007-07-20"),
-    ("In late February 2004, talks resumed.", "late February 2004", "2004-02-21/2004-02-29"),
-    ("By the end of February 2003 nothing moved.", "the end of February 2003", "2003-02-21/2003-02-28"),
-    ("In early 2007 talks resumed.", "early 2007", "2007-01/2007-04"),
-    ("In late 2007 talks resumed.", "late 2007", "2007-09/2007-12"),
+    # vague parts: the month or year (the dating convention; PERIOD_PARTS below for --periods range)
+    ("In early July 2007, inspectors arrived.", "early July 2007", "2007-07"),
+    ("In mid-July 2007, inspectors arrived.", "mid-July 2007", "2007-07"),
+    ("In late February 2004, talks resumed.", "late February 2004", "2004-02"),
+    ("By the end of February 2003 nothing moved.", "the end of February 2003", "2003-02"),
+    ("In early 2007 talks resumed.", "early 2007", "2007"),
+    ("In late 2007 talks resumed.", "late 2007", "2007"),
     ("In the spring of 2003 China sent an envoy.", "spring of 2003", "2003-03/2003-05"),
     ("In winter 2003 talks stalled.", "winter 2003", "2003-12/2004-02"),
     ("Talks were held on 27–29 August 2003.", "27–29 August 2003", "2003-08-27/2003-08-29"),
@@ -66,6 +67,80 @@ ABSOLUTE = [
 @pytest.mark.parametrize(("text", "said", "iso"), ABSOLUTE)
 def test_absolute_forms(text: str, said: str, iso: str) -> None:
     assert found(text) == [(said, iso)]
+
+
+PERIOD_PARTS = [
+    # (sentence, the date's text, with the dating convention (contain), with --periods range, rule)
+    (
+        "In early July 2007, inspectors arrived.",
+        "early July 2007",
+        "2007-07",
+        "2007-07-01/2007-07-10",
+        "en-my+early",
+    ),
+    (
+        "At the beginning of July 2007 they left.",
+        "the beginning of July 2007",
+        "2007-07",
+        "2007-07-01/2007-07-10",
+        "en-my+early",
+    ),
+    (
+        "In the middle of July 2007 they left.",
+        "the middle of July 2007",
+        "2007-07",
+        "2007-07-11/2007-07-20",
+        "en-my+mid",
+    ),
+    (
+        "At the end of February 2004 they left.",
+        "the end of February 2004",
+        "2004-02",
+        "2004-02-21/2004-02-29",
+        "en-my+late",
+    ),
+    ("In mid-2007 talks resumed.", "mid-2007", "2007", "2007-05/2007-08", "en-y+mid"),
+    ("In late 2007 talks resumed.", "late 2007", "2007", "2007-09/2007-12", "en-y+late"),
+    (
+        "At the start of the year, talks resumed.",
+        "the start of the year",
+        "2006",
+        "2006-01/2006-04",
+        "en-rel-year+early",
+    ),
+    (
+        "At the end of the following year, talks resumed.",
+        "the end of the following year",
+        "2007",
+        "2007-09/2007-12",
+        "en-rel-year+late",
+    ),
+    ("Early next year, talks resumed.", "Early next year", "2007", "2007-01/2007-04", "en-rel-year+early"),
+]
+
+
+PERIOD_PARTS += [
+    ("Talks resumed in mid-July.", "mid-July", "2006-07", "2006-07-11/2006-07-20", "en-m+year+mid"),
+    ("Late last year, talks stalled.", "Late last year", "2005", "2005-09/2005-12", "en-rel-year+late+back"),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "contained", "ranged", "rule"), PERIOD_PARTS)
+def test_a_vague_part_is_its_period_unless_ranges_are_asked_for(
+    text: str, said: str, contained: str, ranged: str, rule: str
+) -> None:
+    """The dating convention (docs/case-format.md): "early July", "the end of the year" fix no days or
+    months, so they are the month or year; ``periods="range"`` gives the sharp ranges; the rule names
+    the part either way (the year of the relative forms is the seeded 2006)."""
+    for periods, iso in (("contain", contained), ("range", ranged)):
+        (mention,) = date_finder("en", year=2006, periods=periods).find(text)
+        assert (mention.text, str(mention.date), mention.rule, mention.period) == (said, iso, rule, periods)
+
+
+@pytest.mark.parametrize("periods", ["contain", "range"])
+def test_a_season_is_a_range_either_way(periods: str) -> None:
+    (mention,) = date_finder("en", periods=periods).find("In the spring of 2003 China sent an envoy.")  # type: ignore[arg-type]
+    assert (str(mention.date), mention.rule, mention.period) == ("2003-03/2003-05", "en-y+spring", None)
 
 
 CONTEXTUAL = [
@@ -461,7 +536,7 @@ def test_an_earlier_date_than_the_narration_is_marked_back_and_does_not_move_the
     finder.find("BEIJING, March 16 (Xinhua) -- Envoys met.")
     (back,) = finder.find("The groups met in New York in early March.")
     assert (str(back.date), back.rule, back.anchor) == (
-        "2007-03-01/2007-03-10",
+        "2007-03",  # a vague part: the month; still before the dateline's 16 March (its days 1-10 are)
         "en-m+year+early+back",
         False,
     )
@@ -498,6 +573,6 @@ def test_news_forms_with_the_year_from_the_context() -> None:
     assert [(t, v) for t, v, _ in got] == [
         ("July 21", "2007-07-21"),
         ("July 18-20", "2007-07-18/2007-07-20"),
-        ("mid-August", "2007-08-11/2007-08-20"),
+        ("mid-August", "2007-08"),
         ("Saturday", "2007-07-21"),
     ]

@@ -67,14 +67,14 @@ ABSOLUTE = [
     ("2003年2月中旬", "2003-02-11/2003-02-20"),
     ("2003年2月下旬", "2003-02-21/2003-02-28"),
     ("2004年2月下旬", "2004-02-21/2004-02-29"),
-    ("2005年6月底", "2005-06-21/2005-06-30"),
-    ("2005年12月初", "2005-12-01/2005-12-10"),
-    ("2018年年初", "2018-01/2018-03"),
-    ("2018年初", "2018-01/2018-03"),
-    ("2018年年中", "2018-06/2018-07"),
-    ("2018年年底", "2018-11/2018-12"),
-    ("2018年底", "2018-11/2018-12"),
-    ("2018年年末", "2018-11/2018-12"),
+    ("2005年6月底", "2005-06"),  # a vague part: the month (the dating convention)
+    ("2005年12月初", "2005-12"),
+    ("2018年年初", "2018"),  # a vague part: the year
+    ("2018年初", "2018"),
+    ("2018年年中", "2018"),
+    ("2018年年底", "2018"),
+    ("2018年底", "2018"),
+    ("2018年年末", "2018"),
     ("2018年上半年", "2018-01/2018-06"),
     ("2018年下半年", "2018-07/2018-12"),
     ("2004年第二季度", "2004-04/2004-06"),
@@ -108,7 +108,7 @@ CONTEXTUAL = [
     (("2003年12月27日，会谈。", "次月，会谈。"), None, "2004-01"),
     (("今年，会谈。",), 2019, "2019"),
     (("明年，会谈。",), 2019, "2020"),
-    (("去年年初，会谈。",), 2019, "2018-01/2018-03"),
+    (("去年年初，会谈。",), 2019, "2018"),
     (("2003年8月31日，会谈。", "次日，会谈。"), None, "2003-09-01"),
     (("2003年8月31日，会谈。", "翌日，会谈。"), None, "2003-09-01"),
     (("2003年12月31日，会谈。", "第二天，会谈。"), None, "2004-01-01"),
@@ -119,11 +119,72 @@ CONTEXTUAL = [
     (("2003年4月23日至25日，会谈。", "前一天，宴会。"), None, "2003-04-22"),
     (("2018年7月6日至7日，会谈。", "次日，声明。"), None, "2018-07-08"),
     (("2003年8月27日，会谈。", "下旬，会谈。"), None, "2003-08-21/2003-08-31"),
-    (("2003年8月27日，会谈。", "年底，会谈。"), None, "2003-11/2003-12"),
+    (("2003年8月27日，会谈。", "年底，会谈。"), None, "2003"),
+    (("2003年8月27日，会谈。", "同月底，会谈。"), None, "2003-08"),  # a vague part of the context month
+    (("2003年8月27日，会谈。", "次年年初，会谈。"), None, "2004"),
     (("2003年8月27日，会谈。", "同年12月下旬，会谈。"), None, "2003-12-21/2003-12-31"),
     (("2019年2月8日，会谈。", "特朗普去年 6 月在新加坡与金正恩会晤。"), None, "2018-06"),
     (("2018年11月5日，会谈。", "朝鲜官方媒体 12 日发表文章。"), None, "2018-11-12"),
 ]
+
+
+PERIOD_PARTS = [
+    # (text, with the dating convention (contain), with --periods range, rule, vague?)
+    ("2005年6月初，会谈。", "2005-06", "2005-06-01/2005-06-10", "zh-ym+early", True),
+    ("2005年6月中，会谈。", "2005-06", "2005-06-11/2005-06-20", "zh-ym+mid", True),
+    ("2005年6月底，会谈。", "2005-06", "2005-06-21/2005-06-30", "zh-ym+late", True),
+    ("2005年6月末，会谈。", "2005-06", "2005-06-21/2005-06-30", "zh-ym+late", True),
+    ("2004年2月底，会谈。", "2004-02", "2004-02-21/2004-02-29", "zh-ym+late", True),
+    ("2005年6月上旬，会谈。", "2005-06-01/2005-06-10", "2005-06-01/2005-06-10", "zh-ym+early", False),
+    ("2005年6月中旬，会谈。", "2005-06-11/2005-06-20", "2005-06-11/2005-06-20", "zh-ym+mid", False),
+    ("2005年6月下旬，会谈。", "2005-06-21/2005-06-30", "2005-06-21/2005-06-30", "zh-ym+late", False),
+    ("2018年年初，会谈。", "2018", "2018-01/2018-03", "zh-y+early", True),
+    ("2018年年中，会谈。", "2018", "2018-06/2018-07", "zh-y+mid", True),
+    ("2018年年底，会谈。", "2018", "2018-11/2018-12", "zh-y+end", True),
+    ("2018年年终，会谈。", "2018", "2018-11/2018-12", "zh-y+end", True),
+    ("2018年上半年，会谈。", "2018-01/2018-06", "2018-01/2018-06", "zh-y+h1", False),
+    ("2018年第三季度，会谈。", "2018-07/2018-09", "2018-07/2018-09", "zh-y+q3", False),
+    ("2003年冬，会谈。", "2003-12/2004-02", "2003-12/2004-02", "zh-y+winter", False),
+]
+
+
+@pytest.mark.parametrize(("text", "contained", "ranged", "rule", "vague"), PERIOD_PARTS)
+def test_a_vague_part_is_its_period_and_a_defined_part_its_range(
+    text: str, contained: str, ranged: str, rule: str, vague: bool
+) -> None:
+    """The dating convention (docs/case-format.md): 月初, 年底 claim no days or months, so they are the
+    month or year; 上旬, 上半年, 第三季度 and seasons are fixed by definition and stay ranges. The rule
+    names the part either way; ``period`` says how a vague part was dated."""
+    for periods, iso in (("contain", contained), ("range", ranged)):
+        (mention,) = date_finder("zh", periods=periods).find(text)
+        assert (str(mention.date), mention.rule) == (iso, rule)
+        assert mention.period == (periods if vague else None)
+
+
+def test_a_vague_part_moves_the_context_as_its_range_would() -> None:
+    """Only what the mention says changes: 年底 still sets the context's span to November-December, so
+    a following 9月 (of the same year, from the context) is a back-reference, under either choice; and
+    月初 sets the month, so 15日 after it is of that month and 次日 has no day to count from."""
+    for periods in ("contain", "range"):
+        finder = date_finder("zh", year=2007, periods=periods)
+        finder.find("年底，会谈。")
+        (september,) = finder.find("9月，会谈。")
+        assert (str(september.date), september.anchor) == ("2007-09", False)
+        finder = date_finder("zh", year=2007, periods=periods)
+        finder.find("7月初，会谈。")
+        assert [str(m.date) for m in finder.find("15日，会谈。次日，会谈。")] == ["2007-07-15", "2007-07-16"]
+        finder = date_finder("zh", year=2007, periods=periods)
+        finder.find("7月初，会谈。")
+        assert finder.find("次日，会谈。") == [] and finder.unresolved == ["次日"]
+    contained = date_finder("zh", year=2007)
+    contained.find("年底，会谈。")
+    carried = contained.carried()
+    assert carried is not None and str(carried.date) == "2007"  # said as the convention says it
+
+
+def test_periods_must_be_contain_or_range() -> None:
+    with pytest.raises(ValueError, match="contain, range"):
+        date_finder("zh", periods="sharp")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("sentences", "year", "iso"), CONTEXTUAL)
@@ -318,7 +379,7 @@ def test_relative_steps_past_year_9999_are_unresolved_not_an_error() -> None:
     finder = date_finder("zh", year=9999)
     assert [str(m.date) for m in finder.find("12月31日，会谈。")] == ["9999-12-31"]
     after = finder.find("次日，会谈。次年，会谈。年底，会谈。")
-    assert [(m.text, str(m.date)) for m in after] == [("年底", "9999-11/9999-12")]
+    assert [(m.text, str(m.date)) for m in after] == [("年底", "9999")]  # a vague part: the year
     assert finder.unresolved == ["次日", "次年"]
 
 
@@ -619,8 +680,9 @@ def test_oracle_talks_encyclopedia() -> None:
     # events-talks.yaml. Measured 129 exact (0.74), 144 (0.83) exact or inside the coded date; most
     # misses are rounds coded by their first or last day where the text gives the whole range.
     # (127 before two rules added after reading this seed's misses: 前一天 after a range counts from
-    # its first day, and "." right after a Chinese character ends a sentence.)
+    # its first day, and "." right after a Chinese character ends a sentence.) 137 exact since the
+    # dating convention (月初/月底 written as the month, as the case codes them), still 144 in all.
     result = score("wiki-six-party-talks", "events-talks.yaml", year=None)
     assert result.total == 174
-    assert result.exact >= 129, result.misses
+    assert result.exact >= 137, result.misses
     assert result.exact + result.within >= 144, result.misses

@@ -73,6 +73,13 @@ class IngestLang(StrEnum):
     auto = "auto"
 
 
+class Periods(StrEnum):
+    """How a vague part of a period (年初, 月底, "early July") is dated (docs/case-format.md)."""
+
+    contain = "contain"
+    range = "range"
+
+
 def _fail(message: str) -> typer.Exit:
     stderr.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(BAD_INPUT)
@@ -258,6 +265,11 @@ def _why_no_events(extraction: Extraction, dropped: int = 0, min_confidence: flo
             "It names actors acting but no date they can take (7月14日, 14 July 2007): an event needs a "
             "date, its own or its entry's (see the notes below)."
         )
+    if any(warning.id == "no-actor" for warning in extraction.warnings):
+        return (
+            "It has dated acts, but none by an actor the gazetteer or the case knows (see the notes "
+            "below): give the case with --case, or add the names with --gazetteer."
+        )
     return (
         "An event is a clause with a known actor and a date (its own or its entry's); see the notes "
         "below, or try --case, --gazetteer, --year or --lang."
@@ -416,6 +428,16 @@ def ingest_command(
             help="Refuse files larger than this many MB (checked before reading).",
         ),
     ] = DEFAULT_MAX_BYTES / (1024 * 1024),
+    periods: Annotated[
+        Periods,
+        typer.Option(
+            "--periods",
+            help="How a vague part of a period (年初, 月底, 'early July') is dated: contain, as the year "
+            "or month that contains it (the dating convention, docs/case-format.md); range, as sharp "
+            "bounds the text does not give (年初 months 1-3, 月初 days 1-10). 上旬, 上半年, quarters and "
+            "seasons are ranges either way.",
+        ),
+    ] = Periods.contain,
 ) -> None:
     """Extract dated events (actors, CAMEO root, verbatim quote and line) from texts into a draft case.
 
@@ -462,7 +484,7 @@ def ingest_command(
             )
             raise _fail_problems(error) from None
     gazetteer, verbs = _dictionaries(target_case, existing, gazetteer_file, verbs_file)
-    plans = plan(documents, lang=lang.value, case=target_case or existing, year=year)
+    plans = plan(documents, lang=lang.value, case=target_case or existing, year=year, periods=periods.value)
     total = sum(len(p.document.text) for p in plans)
     show = stderr.is_terminal and not json_output and (len(plans) > 1 or total >= PROGRESS_CHARS)
     with Progress(
@@ -491,12 +513,13 @@ def ingest_command(
         if json_output:
             import json
 
-            nothing: dict[str, list[Any]] = {
+            nothing: dict[str, Any] = {
                 "sources": [
                     extraction_json(e, gone, min_confidence)
                     for e, gone in zip(extractions, dropped, strict=True)
                 ],
                 "written": [],
+                "periods": periods.value,
             }
             sys.stdout.write(json.dumps(nothing, ensure_ascii=False, indent=2) + "\n")
         else:
@@ -528,6 +551,7 @@ def ingest_command(
                 extraction_json(e, gone, min_confidence) for e, gone in zip(extractions, dropped, strict=True)
             ],
             "written": [str(p) for p in written],
+            "periods": periods.value,
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return

@@ -39,7 +39,15 @@ A mention moves the context only if all of these hold:
 
 A full date moves year, month and day; a month moves year and month (and forgets the day); a year
 moves the year only. A period part (年初, 上旬, "early July") moves the context at the precision that
-is written (年初 → the year; 7月上旬 → July); a range moves it to its end.
+is written (年初 → the year; 7月上旬 → July), its span being the part's range (so 9月 after 年底 is a
+back-reference); a range moves it to its end.
+
+Periods (the dating convention of docs/case-format.md): a date claims no more precision than the
+text gives. A *vague* part of a period (年初, 年底, 月初, 月底; "early July", "late 2007") is returned
+as the period that surely contains it (``2007``, ``2007-07``), its rule still naming the part
+(``+early`` ...) and its :attr:`~hexatable.ingest.types.DateMention.period` saying ``contain``; with
+``periods="range"`` it is returned as the sharp range a reader might assume (months 1-3, days 1-10).
+A *defined* part (上旬/中旬/下旬, 上半年, 第一季度, a season) is a range either way.
 
 Examples
 --------
@@ -62,7 +70,11 @@ import re
 from dataclasses import dataclass, field
 
 from hexatable.case.dates import DateSpan, PartialDate
-from hexatable.ingest.types import DateMention, Lang
+from hexatable.ingest.types import DateMention, Lang, PeriodChoice
+
+PERIODS: tuple[PeriodChoice, ...] = ("contain", "range")
+"""The choices for a vague part of a period (:data:`hexatable.ingest.types.PeriodChoice`); the first is
+the default, the dating convention."""
 
 MAX_TEXT = 1_000_000
 """The longest piece of text one :meth:`RunningDateFinder.find` call reads (a sentence is far shorter;
@@ -108,6 +120,10 @@ class Part:
     low: int
     high: int | None
     name: str  # for the rule: "early", "h1", "spring", ...
+    vague: bool = False
+    """A part whose bounds the text does not fix (年初, 月底, "early July"), as against one fixed by
+    definition (上旬 = days 1-10, 上半年, 第一季度, a season): under the dating convention a vague
+    part is dated as the whole period (module docstring, "Periods")."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,9 @@ class DateContext:
     month: int | None = None
     day: int | None = None
     span: DateSpan | None = None
+    said: DateSpan | None = None
+    """The date as the mention that set the context says it, when that differs from ``span`` (a vague
+    part under the dating convention: 年底 says ``2007``, its span is 2007-11/2007-12)."""
 
 
 class _UnresolvableError(Exception):
@@ -276,7 +295,10 @@ def _week_part(monday: PartialDate, part: Part, written: dt.date | None) -> Date
 def _resolve(
     raw: RawDate, context: DateContext, written: dt.date | None = None
 ) -> tuple[DateSpan, PartialDate, bool]:
-    """The span, the point that moves the context (the range end, or the base of a part), inferred."""
+    """The span, the point that moves the context (the range end, or the base of a part), inferred.
+
+    A part of a period is resolved to its range here, vague or not: the context keeps it (年底 then
+    9月 is a back-reference); :meth:`RunningDateFinder.find` decides what the mention says."""
     left, inferred = _resolve_point(raw.left, context, written, raw.planned)
     if raw.part is not None and raw.part.unit == "weeks":
         span = _week_part(left, raw.part, written)
@@ -332,7 +354,8 @@ class RunningDateFinder:
     ``unresolved`` collects, in order, the text of every date the context could not resolve (a
     7月14日 before any year was said, 次日 before any day) or that does not exist (2月30日).
     ``written`` is the day of writing that weekdays count from: given (the source's date), else set by
-    the text's first dated dateline.
+    the text's first dated dateline. ``periods`` says how a vague part of a period is dated (module
+    docstring, "Periods").
     """
 
     lang: Lang
@@ -341,6 +364,7 @@ class RunningDateFinder:
     written: dt.date | None = None
     narration: DateContext | None = None
     """The context a flashback interrupted (rule 6 of the module docstring), None when there is none."""
+    periods: PeriodChoice = "contain"
     _dateline_seen: bool = False
 
     def find(self, text: str) -> list[DateMention]:
@@ -384,16 +408,21 @@ class RunningDateFinder:
                 self._dateline_seen = True
                 self.written = dt.date(point.year, point.month or 1, point.day)
             aside = raw.planned or raw.bound or raw.reference  # never the time of its clause's act
+            vague = raw.part is not None and raw.part.vague
+            # the dating convention: a vague part (年初, "early July") is said as the period containing
+            # it; the context still moves as the part's range would move it
+            said = DateSpan(point) if vague and self.periods == "contain" else span
             anchor = not (quoted or aside or back) and (raw.sentence not in moved_in or raw.opens_clause)
             found.append(
                 DateMention(
                     start=raw.start,
                     end=raw.end,
                     text=text[raw.start : raw.end],
-                    date=span,
+                    date=said,
                     rule=raw.rule + ("+back" if back and self.lang == "en" and not aside else ""),
                     inferred=inferred,
                     anchor=anchor,
+                    period=self.periods if vague else None,
                 )
             )
             if anchor:
@@ -401,26 +430,29 @@ class RunningDateFinder:
                 flashback = not inferred and _before(span, self.context)
                 if inferred and not returned:
                     self.narration = None  # a date read in the flashback's year: the text settled there
-                self._move(point, span, flashback=flashback)
+                self._move(point, span, flashback=flashback, said=said)
             elif returned:
                 self.narration = None
         return found
 
-    def _move(self, point: PartialDate, span: DateSpan, flashback: bool = False) -> None:
+    def _move(
+        self, point: PartialDate, span: DateSpan, flashback: bool = False, said: DateSpan | None = None
+    ) -> None:
         """Move the context to ``point``; a flashback (a date that writes its year and ends before the
         context begins) keeps the context it interrupted in :attr:`narration` (rule 6)."""
         if flashback and self.narration is None:
             self.narration = self.context
         elif not flashback and self.narration is not None and not _before(span, self.narration):
             self.narration = None  # the text is back in (or past) the interrupted narration
-        self.context = DateContext(point.year, point.month, point.day, span)
+        self.context = DateContext(point.year, point.month, point.day, span, said if said != span else None)
 
     def carried(self) -> DateMention | None:
         """The context's date as an inferred mention (``rule="context"``, empty text at 0), for a
         sentence that says no date of its own; None before any date was narrated or seeded."""
         if self.context.span is None:
             return None
-        return DateMention(0, 0, "", self.context.span, "context", inferred=True, anchor=False)
+        date = self.context.said or self.context.span
+        return DateMention(0, 0, "", date, "context", inferred=True, anchor=False)
 
 
 def _before(span: DateSpan, context: DateContext) -> bool:
@@ -442,12 +474,20 @@ def _year_left_out(raw: RawDate) -> bool:
     )
 
 
-def date_finder(lang: Lang, *, year: int | None = None, written: dt.date | None = None) -> RunningDateFinder:
+def date_finder(
+    lang: Lang,
+    *,
+    year: int | None = None,
+    written: dt.date | None = None,
+    periods: PeriodChoice = "contain",
+) -> RunningDateFinder:
     """A finder for one text in ``lang``; ``year`` seeds the context (``--year``, the source's date).
 
     Without ``year`` nothing is resolved until the text writes a year. ``written`` (the source's date,
     when it gives the day) is the day weekdays count from until the text's own dateline says one;
-    without either, a weekday is unresolved.
+    without either, a weekday is unresolved. ``periods`` (``--periods``): ``contain`` dates a vague part
+    of a period (年初, "early July") as the period that contains it, the dating convention; ``range``
+    as sharp bounds (module docstring, "Periods").
 
     >>> f = date_finder("zh")
     >>> f.find("7月14日，会谈开始。"), f.unresolved
@@ -457,5 +497,7 @@ def date_finder(lang: Lang, *, year: int | None = None, written: dt.date | None 
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     if year is not None and not 1 <= year <= 9999:
         raise ValueError(f"year {year} is out of range 1-9999")
+    if periods not in PERIODS:
+        raise ValueError(f"periods must be one of {', '.join(PERIODS)}, not {periods!r}")
     context = DateContext() if year is None else DateContext(year, None, None, DateSpan(PartialDate(year)))
-    return RunningDateFinder(lang, context, written=written)
+    return RunningDateFinder(lang, context, written=written, periods=periods)

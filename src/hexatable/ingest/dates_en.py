@@ -15,8 +15,12 @@ in 2007 (also since, by, during, until, ...)   en-y          2007 (a bare number
 2007-07-14                                     iso           2007-07-14
 27-29 August 2003, August 27-29, 2003,         ...-range     a range ``start/end``
 27 August - 3 September 2003, 2004-2005
-early / mid / late July 2007                   +early ...    days 1-10 / 11-20 / 21-last
-early / mid / late 2007                        +early ...    months 1-4 / 5-8 / 9-12
+early / mid / late July 2007                   +early ...    the month (a vague part; ``range``: days
+the beginning / middle / end of July                         1-10 / 11-20 / 21-last)
+early / mid / late 2007, the end of 2007       +early ...    the year (a vague part; ``range``: months
+                                                             1-4 / 5-8 / 9-12)
+early this year, late last year, the end of    en-rel-year+  the context year + 0 / - 1 / + 1 (a vague
+the year, the start of the following year      early ...     part, as above)
 spring / summer / autumn (fall) / winter 2007  +spring ...   months 3-5 / 6-8 / 9-11 / 12-2 (next year)
 the next / following day, the day after       en-next-day   context day + 1
 the same day, that day                         en-same-day   context day
@@ -44,6 +48,11 @@ running context (a report narrates older dates) and never against today. A weekd
 A date used to name something ("the September 19 joint statement", "the February deal": "the", the
 date, then a lower-case word) is a reference (``RawDate.reference``): returned, but it does not move
 the context, since the text is not narrating that day.
+
+"early", "mid", "late", "the beginning / middle / end of" name vague parts of a month or a year: the
+text fixes no days or months, so by the dating convention (docs/case-format.md) they are dated as the
+month or year that contains them (``Part.vague``; ``periods="range"`` gives the sharp ranges above).
+A season is a range either way (its months are fixed by definition).
 
 "since", "until", "till", "before", "after" and "by" before a date mark a bound: the date is returned
 and does not move the context.
@@ -98,6 +107,11 @@ _LEAD = (
 )
 _PART = r"(?:(?P<pe>[Ee]arly|[Tt]he\s+beginning\s+of|[Tt]he\s+start\s+of)|(?P<pm>[Mm]id|[Tt]he\s+middle\s+of)"
 _PART += r"|(?P<pl>[Ll]ate|[Tt]he\s+end\s+of))[\s-]+"
+_REL_YEAR_SHIFTS = {"this": 0, "that": 0, "the": 0, "the same": 0, "last": -1, "the previous": -1}
+_REL_YEAR_SHIFTS |= {"the preceding": -1, "next": 1, "the next": 1, "the following": 1}
+_REL_YEAR_PARTED = r"(?:this|that|last|next|the(?:\s+(?:same|previous|preceding|next|following))?)\s+year"
+"""The year a part names relative to the context ("early this year", "the end of the year", "late last
+year"): its words before "year", shift as :data:`_REL_YEAR_SHIFTS` says."""
 _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+"
 
 # A cheap test of how a head can begin (a digit, a month, a lead or relative word), tried at the start
@@ -140,6 +154,7 @@ _HEAD = re.compile(
         (?:,?\s+(?P<y3>{_YEAR}))?(?![\w/-])
     | {_SEASON}(?P<y5>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w/-])
+    | (?:{_PART.replace("(?P<p", "(?P<r")})(?P<yrp>{_REL_YEAR_PARTED})(?![\w'’-])
     | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
     | (?P<same>[Tt]he\s+same\s+day|[Tt]hat\s+(?:same\s+)?day)
@@ -157,6 +172,7 @@ _HEAD = re.compile(
 )
 _PART_DAYS = {"pe": (1, 10, "early"), "pm": (11, 20, "mid"), "pl": (21, None, "late")}
 _PART_MONTHS = {"qe": (1, 4, "early"), "qm": (5, 8, "mid"), "ql": (9, 12, "late")}
+_PART_REL_MONTHS = {"re": (1, 4, "early"), "rm": (5, 8, "mid"), "rl": (9, 12, "late")}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 _BOUND_BEFORE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y)\s+(?:the\s+)?$")
 _BOUND_LEAD = {"since", "until", "till", "before", "after", "by"}
@@ -218,7 +234,7 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
         rule = "en-my" if year else "en-m+year"
         for name, (low, high, label) in _PART_DAYS.items():
             if group(name):
-                part = Part("days", low, high, label)
+                part = Part("days", low, high, label, vague=True)
                 return start, RawDate(start, end, f"{rule}+{label}", Point(year, month), part=part)
         return start, RawDate(start, end, rule, Point(year, month))
     if group("y5"):
@@ -229,8 +245,15 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     if group("y6"):
         for name, (low, high, label) in _PART_MONTHS.items():
             if group(name):
-                part = Part("months", low, high, label)
+                part = Part("months", low, high, label, vague=True)
                 return start, RawDate(start, end, f"en-y+{label}", Point(int(group("y6"))), part=part)
+    if group("yrp"):
+        shift = _REL_YEAR_SHIFTS[" ".join(group("yrp").lower().split()[:-1])]
+        for name, (low, high, label) in _PART_REL_MONTHS.items():
+            if group(name):
+                part = Part("months", low, high, label, vague=True)
+                point = Point(year_shift=shift)
+                return start, RawDate(start, end, f"en-rel-year+{label}", point, part=part)
     if group("y4"):
         start = match.start("y4")
         bound = group("lead").lower() in _BOUND_LEAD

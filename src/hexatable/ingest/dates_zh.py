@@ -20,9 +20,11 @@ text                                   rule                value
 同月, 次月, 上月                       zh-rel-month...     context month + 0, +1, -1
 次日/翌日/第二天, 当天/当日/同日,      zh-next-day,        context day + 1, + 0, - 1
 前一天                                 zh-same-day, ...
-上旬 / 中旬 / 下旬 (月初/月中/月底)    +early/+mid/+late   days 1-10 / 11-20 / 21-last (of the context month
+上旬 / 中旬 / 下旬                      +early/+mid/+late   days 1-10 / 11-20 / 21-last (of the context month
                                                            when no month is written)
-年初 / 年中 / 年底, 年末               +early/+mid/+end    months 1-3 / 6-7 / 11-12
+月初 / 月中 / 月底, 月末 (7月初 ...)   +early/+mid/+late   the month (a vague part; ``range``: as 上旬 ...)
+年初 / 年中 / 年底, 年末, 年终         +early/+mid/+end    the year (a vague part; ``range``: months 1-3 /
+                                                           6-7 / 11-12)
 上半年 / 下半年                        +h1 / +h2           months 1-6 / 7-12
 第一季度 ... 第四季度                  +q1 ... +q4         months 1-3, 4-6, 7-9, 10-12
 春 / 夏 / 秋 / 冬                      +spring ...         months 3-5 / 6-8 / 9-11 / 12-2 (next year)
@@ -32,6 +34,12 @@ text                                   rule                value
 Not dates: a year needs four digits (3年来, 20年, 10年的 are durations); 30日内 / 45日以内, 数日,
 第4日, 50日元, 2000年代 and a number run into by another digit are refused. A bare day (14日) is
 written with 日 only; 号 counts only after a month (1718号决议 is a resolution).
+
+Vague and defined parts (the dating convention, docs/case-format.md): 上旬, 中旬 and 下旬 are days
+1-10, 11-20 and 21 to the end by definition, as are halves, quarters and seasons, so they stay ranges;
+月初, 月中, 月底 and 年初, 年中, 年底 say only "early", "in the middle", "late" and are dated as the
+month or year that contains them (``Part.vague``; ``date_finder(..., periods="range")`` gives the
+sharp ranges of the table instead).
 
 A bare 2003年 in 2003年以来 ("since 2003") is returned as the year 2003 (rule ``zh-y+bound``): the
 start of a period that runs to the time of writing. It does not move the context, because the
@@ -118,6 +126,9 @@ _MONTH_PART = re.compile(
     r"|(?P<late>下旬|底|末))"
 )
 _MONTH_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
+_VAGUE_YEAR_PARTS = frozenset({"early", "mid", "end"})
+"""年初, 年中, 年底 (年末, 年终): parts of a year whose bounds the text does not fix; halves, quarters and
+seasons are fixed by definition."""
 _RANGE = re.compile(rf"{_S}(?:至|到|~|—|–|-){_S}")
 _BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后|起(?![草程飞诉义]))")
 _FUTURE = re.compile(
@@ -219,12 +230,13 @@ def _extend(text: str, at: int, level: str) -> tuple[Part | None, int]:
                 quarter = cn_number(found.group("q"))
                 return Part("months", 3 * quarter - 2, 3 * quarter, f"q{quarter}"), found.end()
             low, high = _YEAR_PART_MONTHS[name]
-            return Part("months", low, high, name), found.end()
+            return Part("months", low, high, name, vague=name in _VAGUE_YEAR_PARTS), found.end()
     elif level == "month":
         found = _MONTH_PART.match(text, at)
         if found and found.lastgroup:
             low, day_high = _MONTH_PART_DAYS[found.lastgroup]
-            return Part("days", low, day_high, found.lastgroup), found.end()
+            vague = "旬" not in found.group()  # 月初, 月中, 月底; not 上旬, 中旬, 下旬 (days by definition)
+            return Part("days", low, day_high, found.lastgroup, vague=vague), found.end()
     return None, at
 
 

@@ -27,6 +27,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    date of day or month precision, a clause with nothing to inherit in its paragraph takes the
    heading's date, marked inferred, until the next heading; a heading that is only a year sets the
    date finder's year and dates nothing (an English bare year is read as "in 2007" would be).
+   **2d.** In plain text (.txt, .md) a line that is only a date ("2007年2月13日", "13 February 2007",
+   maybe with a trailing colon or dash) at the start of a sentence is read as such a heading: it dates
+   the entries under it until the next such line or heading (:func:`_date_line`). A line that is a
+   date and text stays an ordinary sentence.
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -60,6 +64,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -772,6 +777,28 @@ def _only_dates(flat: str, dates: Sequence[DateMention]) -> bool:
     return all(_HEADING_FILLER.fullmatch(piece) for piece in rest)
 
 
+_PLAIN_KINDS = frozenset({"txt", "md"})
+"""The formats whose bare date lines are read as date headings (rule 2d). HTML and docx mark their
+headings (rule 2c); a PDF's lines include page headers and footers, where a lone date is the day the
+page was printed, not a chronology's entry."""
+
+
+def _date_line(sentence: Sentence, dates: Sequence[DateMention]) -> tuple[int, list[DateMention]] | None:
+    """Rule 2d: when the first line of ``sentence`` is only dates (a plain-text chronology's
+    "2007年2月13日" or "13 February 2007:" above its entries), the length of that line in the flat text
+    and its dates; else None. The segmenter may have run the line into the sentence below it (a line
+    ending with a colon, a text too short to know its wrap width), so only the first line is read."""
+    flat = sentence.flat
+    newline = sentence.raw.find("\n")
+    end = len(flat)
+    if newline >= 0:
+        end = bisect.bisect_left(sentence.flat_offsets, sentence.start + newline, 0, len(flat))
+    on_line = [d for d in dates if d.end <= end]
+    if not on_line or not _only_dates(flat[:end], on_line):
+        return None
+    return end, on_line
+
+
 def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
     """English only: the finder's day of writing (news dateline or source date) as an inferred mention."""
     written = getattr(finder, "written", None)
@@ -779,6 +806,18 @@ def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
         return None
     day = PartialDate(written.year, written.month, written.day)
     return DateMention(0, 0, "", DateSpan(day), DATELINE_RULE, inferred=True, anchor=False)
+
+
+def _period_note(date: DateMention) -> Note | None:
+    """How a vague part of a period (年初, 月底, "early July") was dated, for the reviewer: as the month
+    or year that contains it (the dating convention, docs/case-format.md), or as a range the text does
+    not give (``--periods range``); None for any other date."""
+    if date.period is None:
+        return None
+    params: tuple[tuple[str, str], ...] = (("date", date.text), ("value", str(date.date)))
+    if date.period == "range":
+        return Note("date-part-range", params)
+    return Note("date-part-of-year" if date.date.start.precision == "year" else "date-part-of-month", params)
 
 
 def _reasons(
@@ -800,6 +839,9 @@ def _reasons(
         reasons.append(Note("date-from-writing", (("date", date.text),)))
     elif date.inferred:
         reasons.append(Note("date-context", (("date", date.text),)))
+    period = _period_note(date)
+    if period is not None:
+        reasons.append(period)
     if subject_inherited:
         reasons.append(Note("subject-inherited"))
     for reference in references:
@@ -948,6 +990,15 @@ def extract(
             dates = heading_dates
         else:
             dates = sorted(finder.find(flat), key=lambda d: d.start)
+            date_line = _date_line(sentence, dates) if document.kind in _PLAIN_KINDS else None
+            if date_line is not None:
+                # rule 2d: a bare date line is a date heading for the entries under it
+                line_end, on_line = date_line
+                single = len(on_line) == 1 and on_line[0].date.start.precision != "year"
+                heading = (on_line[0], sentence.line) if single else None
+                last_date = None
+                if not flat[line_end:].strip():
+                    continue  # the line alone: no event, as a heading
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
         unplaced = _drop_places(flat, lang, found)
         places = [m for m in found if m not in unplaced]
@@ -1061,9 +1112,14 @@ def extract(
             memory.note([located(a) for a in actors], [located(t) for t in targets])
             memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
             subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
+            first_line = sentence.line_of_flat(start)
+            if not actors and cue is not None and date is not None:
+                # An event needs an actor: say so rather than lose a dated act without a word.
+                warnings.append(
+                    Note("no-actor", (("line", first_line), ("cue", cue.text), ("date", date.text)))
+                )
             if not actors or (cue is None and own_date is None):
                 continue
-            first_line = sentence.line_of_flat(start)
             if date is None:
                 if cue is not None:
                     warnings.append(

@@ -22,20 +22,22 @@ from hexatable.ingest.dates import date_finder
 from hexatable.ingest.draft import slug
 from hexatable.ingest.extract import ActorFinder, CueFinder, Extraction, extract
 from hexatable.ingest.read import SourceDocument
-from hexatable.ingest.types import Lang
+from hexatable.ingest.types import Lang, PeriodChoice
 
 LangChoice = Literal["zh", "en", "auto"]
 
 
 @dataclass(frozen=True)
 class Plan:
-    """How one document will be read: its source id, language, seed year and day of writing."""
+    """How one document will be read: its source id, language, seed year, day of writing, and how a
+    vague part of a period is dated (``--periods``; docs/ingest-dates.md)."""
 
     document: SourceDocument
     source_id: str
     lang: Lang
     year: int | None
     written: dt.date | None = None
+    periods: PeriodChoice = "contain"
     per_block: bool = False
     """Read each block in its own language (``--lang auto``); ``lang`` is then the file's language,
     which blocks that say none (a date, a number) are read in."""
@@ -70,8 +72,9 @@ def plan(
     lang: LangChoice = "auto",
     case: Case | None = None,
     year: int | None = None,
+    periods: PeriodChoice = "contain",
 ) -> list[Plan]:
-    """A :class:`Plan` per document, with source ids unique in the batch."""
+    """A :class:`Plan` per document, with source ids unique in the batch; ``periods`` for all of them."""
     taken: set[str] = set()
     plans: list[Plan] = []
     for document in documents:
@@ -86,7 +89,7 @@ def plan(
         written = case_source_day(case, document.name)
         if written is not None and written.year != seed:
             written = None  # --year says the text is of another year than the case's source
-        plans.append(Plan(document, chosen, chosen_lang, seed, written, per_block=lang == "auto"))
+        plans.append(Plan(document, chosen, chosen_lang, seed, written, periods, per_block=lang == "auto"))
     return plans
 
 
@@ -115,7 +118,7 @@ def run(
                 verbs=verbs,
                 source_id=item.source_id,
                 year=item.year,
-                finder=date_finder(item.lang, year=item.year, written=item.written),
+                finder=date_finder(item.lang, year=item.year, written=item.written, periods=item.periods),
                 progress=step,
                 per_block=item.per_block,
             )

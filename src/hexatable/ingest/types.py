@@ -27,6 +27,12 @@ from hexatable.case.dates import DateSpan
 Lang = Literal["zh", "en"]
 """The languages ingest reads. ``auto`` on the command line is resolved to one of these per file."""
 
+PeriodChoice = Literal["contain", "range"]
+"""How a vague part of a period (年初, 月底, "early July") is dated: ``contain``, the dating convention of
+docs/case-format.md, writes the period that surely contains it (年初 of 2007 is ``2007``, 7月初 is
+``2007-07``); ``range`` writes sharp bounds the text does not give (months 1-3, days 1-10). A defined
+part (上旬, 上半年, 第一季度, a season) is a range either way: its bounds are fixed by definition."""
+
 ActorOrigin = Literal["case", "gazetteer", "proposed", "user"]
 """Where an actor mention's id came from: the target case, the built-in gazetteer, a name nobody
 knows (proposed as a new actor for review), or a user's gazetteer file."""
@@ -51,6 +57,10 @@ class DateMention:
     """Whether this mention moved the running context (the time of the narration). False for a date
     in quotation marks, a plan (将于6月12日), a bound (2003年以来) or a back-reference (去年 6 月 in a
     2019 narration); docs/ingest-dates.md gives the rule."""
+    period: PeriodChoice | None = None
+    """For a vague part of a period (年初, 月底, "early July"; the rule ends in ``+early`` ...): how it was
+    dated, ``contain`` (as the containing year or month) or ``range`` (sharp bounds); None for every
+    other date, a defined part (上旬, 上半年, a season) included."""
 
 
 class DateFinder(Protocol):
@@ -111,6 +121,10 @@ class ProposedActor:
 NOTES: dict[str, str] = {
     "no-date": "line %(line)s: '%(cue)s' by %(actor)s has no date to attach",
     "no-quote": "line %(line)s: no quote of this clause passes the quote check",
+    "no-actor": (
+        "line %(line)s: '%(cue)s' (%(date)s) has no actor the gazetteer or the case knows, "
+        "so it is not an event"
+    ),
     "date-dateline": "the clause says no date: the date is the day of writing (dateline or source date)",
     "date-inherited": "the date (%(date)s) is inherited from an earlier sentence of the paragraph",
     "date-heading": (
@@ -118,6 +132,15 @@ NOTES: dict[str, str] = {
     ),
     "date-from-writing": "the date (%(date)s) counts from the day of writing (dateline or source date)",
     "date-context": "part of the date (%(date)s) comes from the text's running context",
+    "date-part-of-month": (
+        "'%(date)s' is written as the month (%(value)s), by the dating convention: a vague part of a "
+        "month claims no days"
+    ),
+    "date-part-of-year": (
+        "'%(date)s' is written as the year (%(value)s), by the dating convention: a vague part of a "
+        "year claims no months"
+    ),
+    "date-part-range": "'%(date)s' is read as %(value)s (--periods range): bounds the text does not give",
     "subject-inherited": "the actors are those of the clause before (the subject is left out)",
     "reference-person": "'%(word)s' is read as %(names)s (the last person named before it)",
     "reference-pair": "'%(word)s' is read as %(names)s (the last pair named before it)",
@@ -209,6 +232,7 @@ class DraftEvent:
             "date_text": self.date.text,
             "date_rule": self.date.rule,
             "date_inferred": self.date.inferred,
+            "date_period": self.date.period,
             "actors": [m.to_json() for m in self.actors],
             "targets": [m.to_json() for m in self.targets],
             "cameo": self.cameo,

@@ -270,8 +270,11 @@ async def session_socket(
     service: RoomService = websocket.app.state.service
     hub: Hub = websocket.app.state.hub
     try:
-        caller = service.identify(token or cookie_token(websocket.cookies, session_id), session_id)
-        service.room(session_id)
+        # A token not seen since start-up and a session not yet opened are database queries: in the
+        # thread pool, not on the event loop every other socket's pushes run on.
+        caller = await run_in_threadpool(
+            open_socket, service, token or cookie_token(websocket.cookies, session_id), session_id
+        )
     except RoomError as error:
         await websocket.close(code=4000 + error.status, reason=error.message)
         return
@@ -295,6 +298,13 @@ async def session_socket(
         pass
     finally:
         hub.remove(session_id, connection)
+
+
+def open_socket(service: RoomService, token: str | None, session_id: str) -> Identity:
+    """Who a new socket is, once its session is known to exist (a :class:`RoomError` otherwise)."""
+    caller = service.identify(token, session_id)
+    service.room(session_id)
+    return caller
 
 
 def event_of_frame(frame: Mapping[str, Any]) -> Any:

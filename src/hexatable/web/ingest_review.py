@@ -153,6 +153,10 @@ marked here for the catalog; a test checks the two lists agree)."""
 NOTE_TEMPLATES = {
     "no-date": N_("line %(line)s: '%(cue)s' by %(actor)s has no date to attach"),
     "no-quote": N_("line %(line)s: no quote of this clause passes the quote check"),
+    "no-actor": N_(
+        "line %(line)s: '%(cue)s' (%(date)s) has no actor the gazetteer or the case knows, "
+        "so it is not an event"
+    ),
     "date-dateline": N_("the clause says no date: the date is the day of writing (dateline or source date)"),
     "date-inherited": N_("the date (%(date)s) is inherited from an earlier sentence of the paragraph"),
     "date-heading": N_(
@@ -160,6 +164,15 @@ NOTE_TEMPLATES = {
     ),
     "date-from-writing": N_("the date (%(date)s) counts from the day of writing (dateline or source date)"),
     "date-context": N_("part of the date (%(date)s) comes from the text's running context"),
+    "date-part-of-month": N_(
+        "'%(date)s' is written as the month (%(value)s), by the dating convention: a vague part of a "
+        "month claims no days"
+    ),
+    "date-part-of-year": N_(
+        "'%(date)s' is written as the year (%(value)s), by the dating convention: a vague part of a "
+        "year claims no months"
+    ),
+    "date-part-range": N_("'%(date)s' is read as %(value)s (--periods range): bounds the text does not give"),
     "subject-inherited": N_("the actors are those of the clause before (the subject is left out)"),
     "reference-person": N_("'%(word)s' is read as %(names)s (the last person named before it)"),
     "reference-pair": N_("'%(word)s' is read as %(names)s (the last pair named before it)"),
