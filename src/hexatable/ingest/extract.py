@@ -34,9 +34,11 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
-   (与, 同, 跟, 向, 对, 给) is a target ("特朗普与金正恩会面"; 和 joins co-actors). A name right
-   after a preposition of place (在, 于; "in", "at") is where the event happens, not an actor
-   ("在新加坡举行"), and so is a name that follows such a place ("河内" in "在越南首都河内").
+   (与, 同, 跟, 向, 对, 给) or after 把/将 (the disposal construction's object: "美国将朝鲜除名") is a
+   target ("特朗普与金正恩会面"; 和 joins co-actors), and so are the names listed after such a target
+   ("同韩国、美国会谈"). A name right after a preposition of place (在, 于, 驻; "in", "at") is where
+   the event happens, not an actor ("在新加坡举行", "美国驻韩国大使"), and so is a name that follows
+   such a place ("河内" in "在越南首都河内").
    A state is not a party of its own when one of its persons is named in the same clause: it is
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
    in the person mention's ``state``. A name written right before the head noun of a thing
@@ -47,8 +49,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    only in a clause that would be an event but has no known subject, and then stand as its actors:
    a known name is better evidence than a guessed one (and the proposal tagger is the slow part of
    ingest). A clause whose subject is left out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes
-   the actors of the clause before it in the same sentence, marked as inferred. An actor is never
-   its own target.
+   the actors of the clause before it in the same sentence, marked as inferred; a Chinese sentence
+   that opens with its verb ("…访问平壤。会见了…") takes those of the paragraph's last clause with
+   actors (:func:`_zh_verb_initial`), never across a paragraph. An actor is never its own target.
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
