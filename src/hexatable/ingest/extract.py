@@ -164,12 +164,12 @@ _OPENER = re.compile(
 )
 _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
 _ZH_DISPOSAL = ("把", "将")
-_ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
-"""What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
-first are its targets too, not co-actors."""
 """把/将 before a noun put the verb's object before it (the disposal construction: "美方将朝鲜列为…",
 "凯利将李根的话转述给…"): a name right after them is what is acted on, a target, not an actor. (将
 before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"""
+_ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
+"""What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
+first are its targets too, not co-actors."""
 _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
@@ -939,8 +939,9 @@ def extract(
         Called with the number of characters read so far, after each sentence (for a progress bar).
     per_block
         Read each block (paragraph, heading) in its own language (``--lang auto``): a text in both
-        languages is read part by part, each by its language's rules (:func:`~hexatable.ingest.segment.
-        language_sections`), with one running date context (one timeline told in two languages);
+        languages is read part by part, each by its language's rules
+        (:func:`hexatable.ingest.segment.language_sections`), with one running date context (one
+        timeline told in two languages);
         ``lang`` is then the language of the blocks that say none. A text in one language is read
         as without it.
     """
