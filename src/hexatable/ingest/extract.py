@@ -52,6 +52,11 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the actors of the clause before it in the same sentence, marked as inferred; a Chinese sentence
    that opens with its verb ("…访问平壤。会见了…") takes those of the paragraph's last clause with
    actors (:func:`_zh_verb_initial`), never across a paragraph. An actor is never its own target.
+   **3c.** In English a clause whose main cue is a verb of saying reports the clause after it (right
+   after the verb or after its "that"); when that clause opens with a name none of the speakers
+   bears and has a cue, it is two clauses, the statement and the reported act, each with its own
+   date (:func:`_en_reported_parts`). A date in a reported clause is never inherited by the clauses
+   after it: it is the reported act's time, not the narration's.
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
@@ -77,6 +82,7 @@ from typing import Protocol
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.dates_en import aside_starts
 from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
@@ -450,6 +456,102 @@ def _new_subject_acts(
         piece_start <= c.start and c.end <= joint for c in cues
     )
     return acts and had
+
+
+_EN_THAT = re.compile(r"\s+(?:[^,;:\"“”]{0,60}?\s)?that\s+")
+"""What stands between a verb of saying and the clause it reports: "that", after at most a short
+stretch without clause marks ("said on Sept. 19 that", "told reporters that"); else a space."""
+_EN_ADDRESSEE = re.compile(r"(?:tell|told|inform|notif|brief|assur|remind)", re.IGNORECASE)
+"""Verbs of saying whose first object is the one told ("informed IAEA inspectors that …"): what
+they report follows "that", never the name right after them."""
+_EN_REPORTED_PRONOUN = re.compile(r"(?:it|he|she|they)\b")
+
+
+@dataclass(frozen=True)
+class _Reported:
+    """Where the clause reported by a verb of saying begins in an English clause (rule 3c), and
+    whether a party other than the speakers acts in it."""
+
+    start: int
+    other: bool
+
+
+def _en_reported(
+    flat: str, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+) -> _Reported | None:
+    """Rule 3c: the reported clause of "X said (that) Y did Z". The clause's main cue (rule 3) must
+    be a verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`: say, tell, announce,
+    confirm, inform) with a speaker named before it; the reported clause opens right after it, or
+    after its "that" (:data:`_EN_THAT`), with a subject (a name, after at most "the", or a pronoun)
+    that a cue follows. ``other`` when that subject is a name none of the speakers bears (a pronoun
+    is read as the speaker, the usual referent of "North Korea said it would …")."""
+    inside = [m for m in known if start <= m.start and m.end <= end]
+    clause_cues = [c for c in cues if start <= c.start and c.end <= end]
+    main = _main_cue(clause_cues, inside)
+    if main is None or main.cameo != NO_CUE_CAMEO or main.weight > SAYING_WEIGHT:
+        return None
+    speakers = {m.actor for m in inside if m.end <= main.start}
+    if not speakers:
+        return None
+    that = _EN_THAT.match(flat, main.end, end)
+    space = re.match(r"\s+", flat[main.end : end])
+    if that is not None:
+        opens = that.end()
+    elif space is not None and not _EN_ADDRESSEE.match(main.text):
+        opens = main.end + space.end()
+    else:
+        return None  # '"…," he said.'; "told reporters in Seoul"
+    lead = _EN_SUBJECT_LEAD.match(flat, opens, end)
+    at = lead.end() if lead else opens
+    subject = next((m for m in inside if m.start == at), None)
+    if subject is not None:
+        subject_end, other = subject.end, subject.actor not in speakers
+    elif (pronoun := _EN_REPORTED_PRONOUN.match(flat, at, end)) is not None:
+        subject_end, other = pronoun.end(), False
+    else:
+        return None
+    if not any(c.start >= subject_end and c.end <= end for c in clause_cues):
+        return None
+    return _Reported(opens, other)
+
+
+def _en_reported_parts(
+    flat: str,
+    start: int,
+    end: int,
+    own: DateMention | None,
+    known: Sequence[ActorMention],
+    cues: Sequence[Cue],
+    dates: Sequence[DateMention],
+) -> list[tuple[int, int, DateMention | None, int | None]]:
+    """Rule 3c: an English clause reporting another party's act ("A Seoul official said that Japan
+    refused aid on Monday") is two clauses: the statement, dated by its own date (one opening the
+    clause or written before the reported clause), and the reported act, dated by a date written in
+    it, else by the statement's. Each part is ``(start, end, own date, reported_at)``; a date at or
+    after ``reported_at`` is the reported act's time, not the narration's, so the clauses after it
+    do not inherit it (rule 2). A clause that reports its speaker's own act ("North Korea said it
+    would reactivate the reactor") stays one clause, with ``reported_at`` set."""
+    reported = _en_reported(flat, start, end, known, cues)
+    if reported is None:
+        return [(start, end, own, None)]
+    if not reported.other:
+        return [(start, end, own, reported.start)]
+    at = reported.start
+    datable = [d for d in dates if d.anchor or d.rule.endswith("+back")]
+    said = own if own is not None and own.start < at else None
+    said = said or next((d for d in datable if start <= d.start < at), None)
+    # the act's date need not be the first of its sentence ("On Monday, X said Y did Z on Saturday")
+    asides = aside_starts(flat)
+    quoted = quoted_spans(flat)
+    written = [
+        d
+        for d in dates
+        if at <= d.start < end
+        and d.start not in asides
+        and not any(low <= d.start < high for low, high in quoted)
+    ]
+    act = (written[0] if written else None) or said
+    return [(start, at, said, None), (at, end, act, at)]
 
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -1009,13 +1111,18 @@ def extract(
         known = _drop_modifiers(flat, lang, unplaced)
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         previous_actors: list[ActorMention] = []
-        parts = [
-            (start, end, own_date)
+        parts: list[tuple[int, int, DateMention | None, int | None]] = [
+            part
             for c_start, c_end, own_date in _clauses(flat, dates)
             for start, end in _subjects_clauses(flat, lang, c_start, c_end, known, cues)
+            for part in (
+                _en_reported_parts(flat, start, end, own_date, known, cues, dates)
+                if lang == "en"
+                else [(start, end, own_date, None)]
+            )
         ]
-        shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _ in parts], cues) if lang == "zh" else {}
-        for index, (start, end, own_date) in enumerate(parts):
+        shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues) if lang == "zh" else {}
+        for index, (start, end, own_date, reported_at) in enumerate(parts):
             inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
             clause_cues = [c for c in cues if start <= c.start and c.end <= end] or shared.get(index, [])
             scene = _zh_subordinate_stretches(flat, (start, end)) if lang == "zh" else []
@@ -1097,6 +1204,9 @@ def extract(
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
                 own_date = _zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
+            if reported_at is not None:
+                # rule 3c: a date in a reported clause is the reported act's, not the narration's
+                clause_dates = [d for d in clause_dates if d.start < reported_at]
             under: int | None = None  # the line of the date heading that dates this clause
             if own_date is not None:
                 date, inherited = own_date, False
@@ -1109,7 +1219,8 @@ def extract(
             else:
                 date, inherited = None, False
             if clause_dates:
-                last_date = clause_dates[-1] if own_date is None else own_date
+                said_before = own_date is not None and (reported_at is None or own_date.start < reported_at)
+                last_date = own_date if said_before and own_date is not None else clause_dates[-1]
             if actors:
                 previous_actors = actors
                 carried = [located(a) for a in actors]

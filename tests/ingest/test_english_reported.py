@@ -1,0 +1,147 @@
+"""English reported acts (rule 3c): "X said (that) Y did Z on <date>" is X's statement and Y's act.
+
+The reports are written for these tests (our own words). Names come from a small table, cues from a
+stand-in that gives each cue a weight as the verb dictionary does (verbs of saying weigh 0.3 to 0.5),
+and dates from the real English date finder; 11 December 2008 was a Thursday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from hexatable.ingest.dates import date_finder
+from hexatable.ingest.extract import Extraction, extract
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.types import Cue, Lang
+from tests.ingest.fakes import FakeGazetteer
+
+NAMES: dict[str, tuple[str, str | None]] = {
+    "North Korea": ("PRK", None),
+    "United States": ("USA", None),
+    "China": ("CHN", None),
+    "Japan": ("JPN", None),
+    "Seoul": ("KOR", None),
+    "IAEA": ("IAEA", None),
+}
+CUES: dict[str, tuple[int, float]] = {
+    "said": (1, 0.3),
+    "told": (1, 0.3),
+    "informed": (1, 0.3),
+    "announced": (1, 0.5),
+    "denied": (1, 0.6),
+    "refused": (12, 1.0),
+    "shut down": (8, 0.8),
+    "resume": (4, 0.5),
+    "met": (4, 0.9),
+}
+
+
+@dataclass
+class WeightedVerbs:
+    """Cues ``{text: (CAMEO root, weight)}``, matched leftmost-longest."""
+
+    cues: dict[str, tuple[int, float]]
+
+    def find(self, text: str, lang: Lang) -> list[Cue]:
+        pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
+        return [
+            Cue(
+                m.start(),
+                m.end(),
+                m.group(),
+                self.cues[m.group()][0],
+                m.group(),
+                weight=self.cues[m.group()][1],
+            )
+            for m in pattern.finditer(text)
+        ]
+
+
+def _extract(text: str, written: dt.date | None = dt.date(2008, 12, 11)) -> Extraction:
+    return extract(
+        document_from_text(text, name="report.txt"),
+        lang="en",
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=WeightedVerbs(CUES),
+        source_id="report",
+        finder=date_finder("en", year=2008, written=written),
+    )
+
+
+def _events(
+    text: str, written: dt.date | None = dt.date(2008, 12, 11)
+) -> list[tuple[str, str, tuple[str, ...], int]]:
+    return [
+        (str(e.date.date), e.date.rule, tuple(a.actor for a in e.actors), e.cameo)
+        for e in _extract(text, written).events
+    ]
+
+
+def test_another_partys_reported_act_is_an_event_with_its_own_date() -> None:
+    # the statement is of the day of writing; the refusal it reports was on 2 December
+    assert _events("A Seoul official said that Japan refused the aid on 2 December 2008.\n") == [
+        ("2008-12-11", "inherited:dateline", ("KOR",), 1),
+        ("2008-12-02", "en-dmy", ("JPN",), 12),
+    ]
+
+
+def test_the_statement_keeps_its_own_date_and_the_act_without_one_takes_it() -> None:
+    # "on Tuesday" is written before the reported clause: the statement's; the act says none
+    assert _events("Seoul said on Tuesday that North Korea shut down the reactor.\n") == [
+        ("2008-12-09", "en-weekday", ("KOR",), 1),
+        ("2008-12-09", "en-weekday", ("PRK",), 8),
+    ]
+
+
+def test_that_may_be_left_out() -> None:
+    assert _events("China said Japan refused the aid.\n") == [
+        ("2008-12-11", "inherited:dateline", ("CHN",), 1),
+        ("2008-12-11", "inherited:dateline", ("JPN",), 12),
+    ]
+
+
+def test_a_report_of_the_speakers_own_act_stays_one_event() -> None:
+    # "it" is the speaker; the clause is one act of North Korea's, dated as before
+    assert _events("North Korea said that it shut down the reactor on 2 December 2008.\n") == [
+        ("2008-12-02", "en-dmy", ("PRK",), 1),
+    ]
+    assert _events("North Korea said North Korea shut down the reactor.\n") == [
+        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+    ]
+
+
+def test_the_one_told_is_not_the_reported_subject() -> None:
+    # "informed the IAEA": the IAEA is told, and what it is told follows "that" (its subject "it")
+    assert _events("North Korea informed IAEA inspectors that it shut down the reactor.\n") == [
+        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+    ]
+    assert _events("North Korea told the United States that Japan refused the aid.\n") == [
+        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+        ("2008-12-11", "inherited:dateline", ("JPN",), 12),
+    ]
+
+
+def test_a_verb_that_is_not_one_of_saying_is_not_split() -> None:
+    # "denied" is a comment (weight 0.6), not a verb of saying; "met" is an act
+    assert _events("China denied that Japan refused the aid.\n") == [
+        ("2008-12-11", "inherited:dateline", ("CHN",), 1)
+    ]
+    assert _events("China met Japan.\n") == [("2008-12-11", "inherited:dateline", ("CHN",), 4)]
+
+
+def test_a_reported_date_is_not_inherited_by_the_clauses_after_it() -> None:
+    # both in one paragraph: the second sentence, undated, takes the day of writing, not the
+    # reported act's date (a flashback inside the report, not the narration)
+    text = "North Korea said it shut down the reactor on 2 December 2008. Japan met China.\n"
+    assert _events(text) == [
+        ("2008-12-02", "en-dmy", ("PRK",), 1),
+        ("2008-12-11", "inherited:dateline", ("JPN",), 4),
+    ]
+    text = "On 1 December 2008, Seoul said Japan refused the aid on 30 November 2008. Japan met China.\n"
+    assert _events(text) == [
+        ("2008-12-01", "en-dmy", ("KOR",), 1),
+        ("2008-11-30", "en-dmy", ("JPN",), 12),
+        ("2008-12-01", "inherited:en-dmy", ("JPN",), 4),
+    ]
