@@ -451,6 +451,20 @@ def test_a_date_that_names_something_does_not_move_the_context() -> None:
         ("February", "2007-02", False),
         ("The next day", "2007-03-16", True),
     ]
+    # "a" or a possessive before the date names a thing too (round 4)
+    got = found_written(
+        "Envoys met on March 15, 2007.",
+        "The North, under a February 2007 pact and its June declaration, objected.",
+        "The next day, they left.",
+        year=None,
+        written=None,
+    )
+    assert got == [
+        ("March 15, 2007", "2007-03-15", True),
+        ("February 2007", "2007-02", False),
+        ("June", "2007-06", False),
+        ("The next day", "2007-03-16", True),
+    ]
     # but "on the 14th of July" is narration
     assert found_written("On the 14th of July 2007 the reactor was shut.", year=None, written=None) == [
         ("14th of July 2007", "2007-07-14", True)

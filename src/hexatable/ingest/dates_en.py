@@ -45,8 +45,9 @@ the text's news dateline ("SEOUL, Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -"
 running context (a report narrates older dates) and never against today. A weekday followed by a date
 ("Tuesday, July 14") is part of that date, not a date of its own.
 
-A date used to name something ("the September 19 joint statement", "the February deal": "the", the
-date, then a lower-case word) is a reference (``RawDate.reference``): returned, but it does not move
+A date used to name something ("the September 19 joint statement", "the February deal", "a February
+2007 pact", "its June declaration": "the", "a" or a possessive, the date, then a lower-case word) is a
+reference (``RawDate.reference``): returned, but it does not move
 the context, since the text is not narrating that day.
 
 "early", "mid", "late", "the beginning / middle / end of" name vague parts of a month or a year: the
@@ -123,7 +124,12 @@ _STARTS = (
 )
 _WRITTEN_SHIFTS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "the" before a date and a lower-case word after it: the date names something (not "on the 14th").
-_REFERENCE_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<![Bb]y )(?<![Ff]rom )\bthe\s+$")
+_REFERENCE_BEFORE = re.compile(
+    r"(?<![Oo]n )(?<![Ii]n )(?<![Bb]y )(?<![Ff]rom )\b(?:the|[Aa]n?|its|their|his|her|our)\s+$"
+)
+"""A determiner before a date that, with a lower-case word after it, names a thing: "the September
+19 joint statement", "a February 2007 pact", "its June declaration" (round 4 added the articles
+"a", "an" and the possessives). Not after "on", "in", "by", "from" ("on the 14th of July")."""
 _REFERENCE_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|through\b|at\b|in\b|on\b|of\b|the\b)[a-z]")
 _WEEKDAYS = {
     "Monday": 0,
