@@ -11,13 +11,14 @@ resolution such a clause has no actor, or the wrong one (the name of the clause 
    style a third-person pronoun in subject position continues the subject. 他们, 其他, 他国, 他人 are
    not this pronoun.
 2. **Pair** (双方, 两国, 两国领导人, 两国首脑, 两人, 二人, 两位领导人; "the two sides", "both sides", "the
-   two countries", "the two leaders"): the two parties named before the word in its own clause, else
-   those of the last clause of the same paragraph that named exactly two (actors and targets together:
-   "特朗普与金正恩会晤" gives the pair Trump, Kim; "美国要求朝鲜" the pair USA, DPRK). The word says
-   what kind of pair: 两国 and "the two countries" two states (or the states of two persons of two
-   states: 两国 after "特朗普与金正恩会晤" is the USA and the DPRK), 两人 and 两国领导人 ("the two
-   leaders") two persons, 双方 and "the two sides" any two. With three or more parties named before it in its
-   clause the word is not resolved (which two is a guess). Right after a name ("朝美双方", "美朝两国
+   two parties", "both parties", "the two countries", "the two leaders"): the two parties named
+   before the word in its own clause, else those of the last clause of the same paragraph that named
+   exactly two (actors and targets together: "特朗普与金正恩会晤" gives the pair Trump, Kim;
+   "美国要求朝鲜" the pair USA, DPRK). The word says what kind of pair: 两国 and "the two countries"
+   two states (or the states of two persons of two states: 两国 after "特朗普与金正恩会晤" is the USA
+   and the DPRK), 两人 and 两国领导人 ("the two leaders") two persons, 双方, "the two sides" and "the
+   two parties" any two. With three or more parties named before it in its clause the word is not
+   resolved (which two is a guess). Right after a name ("朝美双方", "美朝两国
    领导人") the word only sums up the names before it and is not resolved.
 3. **State, organisation** (该国, "the country", "the nation", "the reclusive state" and the like;
    该组织, 该机构, "the organisation", "the agency"): the last state (or organisation) named in an
@@ -55,7 +56,8 @@ _ZH_STATE = re.compile(r"该国")
 _ZH_ORG = re.compile(r"该组织|该机构")
 _EN_PERSON = re.compile(r"\b(?:he|she|He|She)\b")
 _EN_PAIR = re.compile(
-    r"\b(?:[Tt]he two (?:sides|countries|nations|leaders|governments)|[Bb]oth (?:sides|countries|leaders))\b"
+    r"\b(?:[Tt]he two (?:sides|parties|countries|nations|leaders|governments)"
+    r"|[Bb]oth (?:sides|parties|countries|leaders))\b"
 )
 _EN_ORG = re.compile(r"\b[Tt]he (?:organisation|organization|agency)\b")
 _EN_STATE = re.compile(
