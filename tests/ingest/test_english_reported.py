@@ -102,12 +102,21 @@ def test_that_may_be_left_out() -> None:
     ]
 
 
-def test_a_report_of_the_speakers_own_act_stays_one_event() -> None:
-    # "it" is the speaker; the clause is one act of North Korea's, dated as before
-    assert _events("North Korea said that it shut down the reactor on 2 December 2008.\n") == [
-        ("2008-12-02", "en-dmy", ("PRK",), 1),
+def test_a_report_of_the_speakers_own_act_is_one_event_unless_the_act_has_its_own_date() -> None:
+    # without a date of its own the act is the statement's: one event, the speaker's, as before
+    assert _events("North Korea said it shut down the reactor.\n") == [
+        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
     ]
     assert _events("North Korea said North Korea shut down the reactor.\n") == [
+        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+    ]
+    # with one, the act is an event of its own; "it" takes the statement's actors
+    assert _events("North Korea said that it shut down the reactor on 2 December 2008.\n") == [
+        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+        ("2008-12-02", "en-dmy", ("PRK",), 8),
+    ]
+    # a plan is not the act's date: one event
+    assert _events("North Korea said it will resume talks on Friday.\n") == [
         ("2008-12-11", "inherited:dateline", ("PRK",), 1),
     ]
 
@@ -136,7 +145,8 @@ def test_a_reported_date_is_not_inherited_by_the_clauses_after_it() -> None:
     # reported act's date (a flashback inside the report, not the narration)
     text = "North Korea said it shut down the reactor on 2 December 2008. Japan met China.\n"
     assert _events(text) == [
-        ("2008-12-02", "en-dmy", ("PRK",), 1),
+        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+        ("2008-12-02", "en-dmy", ("PRK",), 8),
         ("2008-12-11", "inherited:dateline", ("JPN",), 4),
     ]
     text = "On 1 December 2008, Seoul said Japan refused the aid on 30 November 2008. Japan met China.\n"

@@ -54,9 +54,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    actors (:func:`_zh_verb_initial`), never across a paragraph. An actor is never its own target.
    **3c.** In English a clause whose main cue is a verb of saying reports the clause after it (right
    after the verb or after its "that"); when that clause opens with a name none of the speakers
-   bears and has a cue, it is two clauses, the statement and the reported act, each with its own
-   date (:func:`_en_reported_parts`). A date in a reported clause is never inherited by the clauses
-   after it: it is the reported act's time, not the narration's.
+   bears and has a cue, or reports the speaker's own act with a date of its own, it is two clauses,
+   the statement and the reported act, each with its own date (:func:`_en_reported_parts`). A date
+   in a reported clause is never inherited by the clauses after it: it is the reported act's time,
+   not the narration's.
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
@@ -527,15 +528,15 @@ def _en_reported_parts(
     """Rule 3c: an English clause reporting another party's act ("A Seoul official said that Japan
     refused aid on Monday") is two clauses: the statement, dated by its own date (one opening the
     clause or written before the reported clause), and the reported act, dated by a date written in
-    it, else by the statement's. Each part is ``(start, end, own date, reported_at)``; a date at or
-    after ``reported_at`` is the reported act's time, not the narration's, so the clauses after it
-    do not inherit it (rule 2). A clause that reports its speaker's own act ("North Korea said it
-    would reactivate the reactor") stays one clause, with ``reported_at`` set."""
+    it, else by the statement's. A report of the speaker's own act ("North Korea said it shut the
+    reactor on Saturday") is two clauses only when the reported clause writes a date of its own (the
+    act's time, not the statement's; its subject "it" then takes the statement's actors); else it
+    stays one clause. Each part is ``(start, end, own date, reported_at)``; a date at or after
+    ``reported_at`` is the reported act's time, not the narration's, so the clauses after it do not
+    inherit it (rule 2)."""
     reported = _en_reported(flat, start, end, known, cues)
     if reported is None:
         return [(start, end, own, None)]
-    if not reported.other:
-        return [(start, end, own, reported.start)]
     at = reported.start
     datable = [d for d in dates if d.anchor or d.rule.endswith("+back")]
     said = own if own is not None and own.start < at else None
@@ -550,6 +551,8 @@ def _en_reported_parts(
         and d.start not in asides
         and not any(low <= d.start < high for low, high in quoted)
     ]
+    if not reported.other and not written:
+        return [(start, end, own, at)]
     act = (written[0] if written else None) or said
     return [(start, at, said, None), (at, end, act, at)]
 
