@@ -68,6 +68,7 @@ from typing import Protocol
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
+from hexatable.ingest import names as titles
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
@@ -461,7 +462,8 @@ def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: La
         for m in gazetteer.propose(flat[start:end], lang)
         if m.origin == "proposed"
     ]
-    return _drop_places(flat, lang, found)
+    spans = titles.title_spans(flat, lang)  # rule 3c: a document's name is not an actor
+    return _drop_places(flat, lang, [m for m in found if not titles.inside(m, spans)])
 
 
 def _is_person(actor_id: str) -> bool:
@@ -606,6 +608,7 @@ def _roles(
             targets.append(mention)
         else:
             actors.append(mention)
+    actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
     if lang == "zh" and cue is not None and scene:
         # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
         # sets the scene: it is acted on, not acting, when the clause has a subject outside it
@@ -809,7 +812,8 @@ def extract(
     reader = getattr(gazetteer, "reader", None)
     names = reader(lang) if callable(reader) else None
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
-    for sentence in sentences:
+    titled = titles.TitledPersons(lang)  # "President Obama", then "Obama" (rule 3c)
+    for index_of_sentence, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
         memory.sentence(sentence.paragraph)
@@ -835,8 +839,18 @@ def extract(
         else:
             dates = sorted(finder.find(flat), key=lambda d: d.start)
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
-        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
+        found = titles.merge(found, titled.find(flat, found))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
+        cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
+        if titles.is_title_line(
+            sentence.raw,
+            lang,
+            first=index_of_sentence == 0 and sentence.line == sentence.end_line,
+            has_cue=bool(cues),
+        ):
+            continue  # rule 2d: the document's title line
+        found = titles.drop_places(flat, lang, found, cues)  # rule 3c: venues, places in titles
+        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
         previous_actors: list[ActorMention] = []
         parts = [
             (start, end, own_date)
@@ -952,6 +966,15 @@ def extract(
             quote = flat[q_start:q_end]
             per_line[line] = per_line.get(line, 0) + 1
             absolute_actors = tuple(located(a) for a in _unique(actors))
+            for mention in (*actors, *targets):
+                if mention.actor in titled.names and mention.actor not in proposed:
+                    proposed[mention.actor] = ProposedActor(
+                        mention.actor,
+                        titled.names[mention.actor],
+                        lang,
+                        "person",
+                        sentence.line_of_flat(mention.start),
+                    )
             actor_ids = {a.actor for a in absolute_actors}
             absolute_targets = tuple(located(t) for t in _unique(targets, frozenset(actor_ids)))
             used = {(m.start, m.actor) for m in (*actors, *targets)}
