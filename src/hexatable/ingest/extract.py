@@ -27,6 +27,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    date of day or month precision, a clause with nothing to inherit in its paragraph takes the
    heading's date, marked inferred, until the next heading; a heading that is only a year sets the
    date finder's year and dates nothing (an English bare year is read as "in 2007" would be).
+   **2d.** A line that is the document's title (ends in 大事记/纪要/年表, has "chronology" or
+   "timeline" without a final stop, or is the first sentence with no cue and no clause punctuation)
+   is no event (:func:`hexatable.ingest.names.is_title_line`).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -37,6 +40,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
    in the person mention's ``state``. A name written right before the head noun of a thing
    (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party (:func:`_drop_modifiers`).
+   **3c.** Places, titles and document names (:mod:`hexatable.ingest.names`): a capital in a title
+   (《巴黎协定》, the Paris Agreement) or right before a meeting word (巴黎气候大会) is a venue, a state
+   after 驻 is where a mission is posted, a name inside a title never acts, an English document
+   name holds no cue and is never proposed, and a titled person ("President Obama") is proposed.
    Pronouns and collective words (他, 双方, 该国) stand for the parties
    :mod:`hexatable.ingest.reference` resolves them to, as names do, and the event says so in
    ``inferred``. Names nobody knows (the gazetteer's proposals) are looked for
