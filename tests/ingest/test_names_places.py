@@ -159,3 +159,52 @@ def test_titled_persons_skip_known_names_and_months() -> None:
     known = [ActorMention(start, start + len("Tavares"), "Tavares", "ana-tavares", "case")]
     found = names.TitledPersons("en").find(flat, known)
     assert [m.text for m in found] == ["Lee Min-ho"]
+
+
+def test_role_nouns_in_lower_case_name_persons_too() -> None:
+    flat = "The rebel leader Ana Tavares met opposition leader Rui Costa's aides and envoy Lee Min-ho."
+    found = names.TitledPersons("en").find(flat, [])
+    assert [(m.text, m.actor) for m in found] == [
+        ("Ana Tavares", "ana-tavares"),
+        ("Rui Costa", "rui-costa"),
+        ("Lee Min-ho", "lee-min-ho"),
+    ]
+
+
+def test_a_role_after_a_state_keeps_the_state(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    result = _run(
+        "On 11 May 2031 Japan's chief negotiator Sato rejected the offer.\n", "en", gazetteer, verbs
+    )
+    assert _roles(result)[0][0] == ["JPN"]
+    assert result.proposed == ()
+
+
+def test_a_title_before_an_administration_is_no_person() -> None:
+    found = names.TitledPersons("en").find("President Tavares Administration officials met.", [])
+    assert [m.text for m in found] == ["Tavares"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        ("2031年8月1日，日本和韩国重申《平壤宣言》的原则。", True),
+        ("2031年8月2日，日本和韩国重申平壤宣言的原则。", True),  # a declaration named after its city
+        ("2031年8月3日，日本与平壤举行会谈。", False),  # the capital as the other party
+    ],
+)
+def test_a_capital_naming_a_declaration_is_no_party(
+    text: str, dropped: bool, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    result = _run(text + "\n", "zh", gazetteer, verbs)
+    named = {a for actors, targets in _roles(result) for a in (*actors, *targets)}
+    assert ("PRK" not in named) is dropped
+
+
+def test_a_headline_with_a_small_word_keeps_its_verbs() -> None:
+    for flat in (
+        "Fishery Talks End with Joint Statement",
+        "# Japan Accuses Korea of Being Slow to Act (Tokyo Daily; the page gives no date)",
+    ):
+        cues = VerbDictionary.builtin().find(flat, "en")
+        assert cues
+        assert names.drop_cues_in_names(flat, "en", cues) == list(cues)

@@ -19,10 +19,11 @@ Rules (documented for reviewers in ``docs/ingest.md``, rule 3c and rule 2d):
   A name inside a title is never the clause's actor (an organisation named only there may stay a
   target, after the verb); a place (:data:`PLACES`) inside one is no party at all.
 - **Venues.** A place right before the word for a meeting or what it made (会议, 大会, 会谈, 峰会,
-  谈判, 协议; "conference", "talks", "summit", "agreement", "deal") with at most a few words between
-  and no verb (巴黎气候大会, the Geneva interim deal, the Paris conference) names the venue; in
-  English only after "the" or before a capitalised meeting word, since "Washington talks with…" is a
-  party acting. A state's own name there names the parties (中美会谈, the US-China talks) and stays.
+  谈判, 协议, 宣言, 公报, 共识; "conference", "talks", "summit", "agreement", "deal") with at most a
+  few words between and no verb (巴黎气候大会, the Geneva interim deal, the Paris conference) names
+  the venue; in English only after "the" or before a capitalised meeting word, since
+  "Washington talks with…" is a party acting. A state's own name there names the parties (中美会谈,
+  the US-China talks) and stays.
   A state right after 驻 is where a mission or force is posted (伊朗驻沙特大使馆: Iran's embassy in
   Saudi Arabia), and an English place after "moved to", "shifted to", "relocated to" is a
   destination ("the talks moved to Havana").
@@ -34,7 +35,8 @@ Rules (documented for reviewers in ``docs/ingest.md``, rule 3c and rule 2d):
   final stop, or it is the document's first sentence, on one line, with no cue and no clause
   punctuation.
 - **Titled persons** (English): a title and a capitalised name ("President Obama", "Prime Minister
-  Abe", "Secretary of State John Kerry") name a person, proposed for review (kind person), unless
+  Abe", "Secretary of State John Kerry", or a role noun in lower case: "opposition leader Alvaro
+  Uribe", "chief negotiator ...") name a person, proposed for review (kind person), unless
   a state is written right before the title ("Iranian Foreign Minister Zarif", "Iran's President
   Rouhani"): then the state stands, as it did. Later in the document the first or the last part of
   the name alone ("Obama", "Santos") names the same person.
@@ -195,12 +197,12 @@ _EN_LEADING = frozenset(
 _EN_QUOTED = re.compile(r"[\"“]([^\"“”]{3,120})[\"”]")
 _EN_HEAD_CUT = re.compile(r"\s(?:of|on|for)\s")
 
-_ZH_MEETING = re.compile(r"会议|大会|会谈|峰会|谈判|协议|协定|论坛|进程")
+_ZH_MEETING = re.compile(r"会议|大会|会谈|峰会|谈判|协议|协定|论坛|进程|宣言|公报|条约|共识")
 _ZH_MEETING_GAP = 4
 _ZH_CLAUSE_MARK = re.compile(r"[，,；;：:。！？、]")
 _EN_MEETING = re.compile(
     r"(?:(?:[\w\-]+)\s+){0,2}?(conference|talks|summit|agreement|accord|deal|meeting|negotiations|"
-    r"process|round|declaration|communiqu[eé]|protocol|framework|treaty)\b",
+    r"process|round|declaration|communiqu[eé]|protocol|framework|treaty|consensus|format)\b",
     re.IGNORECASE,
 )
 _EN_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -330,10 +332,20 @@ def drop_cues_in_names(flat: str, lang: Lang, cues: Sequence[Cue]) -> list[Cue]:
     return [c for c in cues if not inside(c, runs)]
 
 
+_HEADLINE_SMALL_WORDS = frozenset(
+    ["with", "from", "into", "over", "after", "about", "than", "that", "upon", "amid"]
+)
+"""Words of four letters or more that a headline in title case still writes in lower case."""
+
+
 def _title_case(flat: str) -> bool:
-    """Whether every word of four letters or more is capitalised (a headline: "Iran Agrees to Curb
-    Enrichment"); a sentence has lower-case verbs and nouns."""
-    words = re.findall(r"\b[A-Za-z][A-Za-z'’\-]{3,}", flat)
+    """Whether every word of four letters or more, short prepositions aside, is capitalised (a
+    headline: "Six-Party Talks End with Joint Document"); a sentence has lower-case verbs and nouns.
+    A remark in brackets after a headline (its source and date) is left out."""
+    unbracketed = re.sub(r"\([^()]*\)?", " ", flat)
+    words = [
+        w for w in re.findall(r"\b[A-Za-z][A-Za-z'’\-]{3,}", unbracketed) if w not in _HEADLINE_SMALL_WORDS
+    ]
     return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
@@ -418,10 +430,22 @@ _EN_NOT_NAME = frozenset(
         "At",
         "For",
         "To",
+        "Administration",
+        "Government",
+        "Cabinet",
+        "Office",
+        "House",
+        "Council",
     ]
 )
+_EN_ROLES = (
+    r"(?:(?:chief|top|senior|deputy|special|nuclear|opposition|rebel|party)\s+)?"
+    r"(?:leader|negotiator|envoy|spokesman|spokeswoman|spokesperson|commander)"
+)
+"""Role nouns written in lower case before a name ("opposition leader Alvaro Uribe", "chief
+negotiator ..."), with the modifiers that may come before them."""
 _EN_TITLED = re.compile(
-    r"\b(?:" + "|".join(re.escape(t) for t in _EN_PERSON_TITLES) + r")\s+"
+    r"\b(?:" + "|".join(re.escape(t) for t in _EN_PERSON_TITLES) + "|" + _EN_ROLES + r")\s+"
     r"((?:[A-Z][a-z'’\-]+|[A-Z]{1}[a-z]*-[A-Z]?[a-z]+)(?:\s+[A-Z][a-z'’\-]+){0,2})"
 )
 _EN_STATE_BEFORE_TITLE = re.compile(r"(?:'s|’s)?\s*$")
@@ -448,6 +472,8 @@ class TitledPersons:
         taken = [(m.start, m.end) for m in known]
         for match in _EN_TITLED.finditer(flat):
             words = match.group(1).split()
+            if words and words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]  # "Prime Minister Abe's visit"
             while words and words[-1] in _EN_NOT_NAME:
                 words.pop()
             if not words or words[0] in _EN_NOT_NAME:
