@@ -82,6 +82,7 @@ def test_a_chronology_title_line_is_no_event(gazetteer: Gazetteer, verbs: VerbDi
         ("渔业谈判大事记", "zh", False, True, True),
         ("# 渔业谈判大事记（草稿）", "zh", False, True, True),
         ("双方签署会谈纪要。", "zh", False, True, False),  # a sentence, ending with its stop
+        ("2031年5月3日，双方签署会谈纪要", "zh", False, True, False),  # an entry without its stop
         ("东海渔业合作", "zh", True, False, True),  # the first line: no cue, no clause punctuation
         ("东海渔业合作", "zh", False, False, False),  # the same words later are not the title
         ("2031年1月1日，日本与韩国会谈", "zh", True, True, False),  # a first entry, not a title

@@ -31,9 +31,9 @@ Rules (documented for reviewers in ``docs/ingest.md``, rule 3c and rule 2d):
   in the Joint Comprehensive Plan of Action, "Talks" in the Six-Party Talks) is part of the name,
   except in a line written in title case (a headline), where every word is capitalised.
 - **Title lines.** A line that is the document's title is not an event: it ends in 大事记, 纪要,
-  年表, 纪事, "chronology", "timeline" (a bracketed remark after it allowed) without a sentence's
-  final stop, or it is the document's first sentence, on one line, with no cue and no clause
-  punctuation.
+  年表, 纪事 (a bracketed remark after it allowed) or has "chronology", "timeline" in it, without a
+  sentence's final stop or a comma, or it is the document's first sentence, on one line, with no
+  cue and no clause punctuation.
 - **Titled persons** (English): a title and a capitalised name ("President Obama", "Prime Minister
   Abe", "Secretary of State John Kerry", or a role noun in lower case: "opposition leader Alvaro
   Uribe", "chief negotiator ...") name a person, proposed for review (kind person), unless
@@ -352,19 +352,22 @@ def _title_case(flat: str) -> bool:
 _ZH_TITLE_LINE = re.compile(r"(?:大事记|纪要|年表|纪事|大事年表)\s*(?:[（(][^（）()]*[)）])?\s*$")
 _EN_TITLE_LINE = re.compile(r"\b(?:chronology|timeline|chronicle)\b", re.IGNORECASE)
 _FINAL_STOP = re.compile(r"[。！？.!?]\s*$")
+_COMMA = re.compile(r"[，,；;]")
 _CLAUSE_PUNCTUATION = re.compile(r"[，。；：、,;:.!?！？]")
 _MARKUP = re.compile(r"^[#\s*]+|[*\s]+$")
 
 
 def is_title_line(text: str, lang: Lang, *, first: bool, has_cue: bool) -> bool:
     """Whether a sentence (one line) is the document's title, not an event: it ends in 大事记, 纪要,
-    年表, "chronology", "timeline" (a bracketed remark after it allowed) without a final stop, or it
-    is the document's ``first`` sentence, with no cue and no clause punctuation."""
+    年表 (a bracketed remark after it allowed), or in English has "chronology", "timeline" or
+    "chronicle", without a final stop or a comma (an entry missing its final stop has its commas:
+    "5月3日，双方签署会谈纪要"); or it is the document's ``first`` sentence, with no cue and no clause
+    punctuation."""
     body = _MARKUP.sub("", text)
     if not body:
         return False
     ending = _ZH_TITLE_LINE if lang == "zh" else _EN_TITLE_LINE
-    if ending.search(body) and not _FINAL_STOP.search(body):
+    if ending.search(body) and not _FINAL_STOP.search(body) and not _COMMA.search(body):
         return True
     return first and not has_cue and not _CLAUSE_PUNCTUATION.search(body)
 
