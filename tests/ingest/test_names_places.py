@@ -209,3 +209,15 @@ def test_a_headline_with_a_small_word_keeps_its_verbs() -> None:
         cues = VerbDictionary.builtin().find(flat, "en")
         assert cues
         assert names.drop_cues_in_names(flat, "en", cues) == list(cues)
+
+
+def test_two_titled_persons_sharing_a_surname_are_two() -> None:
+    reader = names.TitledPersons("en")
+    flat = "President Kim Min-su and Chairman Kim Yong-ho met; later President Kim spoke."
+    found = reader.find(flat, [])
+    assert [(m.text, m.actor) for m in found] == [
+        ("Kim Min-su", "kim-min-su"),
+        ("Kim Yong-ho", "kim-yong-ho"),
+        ("Kim", "kim-yong-ho"),  # a shared short name is the person named in full last
+    ]
+    assert [m.actor for m in reader.find("President Min-su left.", [])] == ["kim-min-su"]

@@ -488,13 +488,18 @@ class TitledPersons:
             if _overlaps(taken, match.start(), end) or _state_before(flat, match.start(), known):
                 continue
             name = flat[start:end]
-            actor = next((self._shorts[w] for w in words if w in self._shorts), None) or suggest_id(name)
+            # a short name alone ("President Santos") is the person named in full before; a full name
+            # is its own person (Kim Dae-jung and Kim Jong Il share "Kim")
+            known_short = self._shorts.get(name) if len(words) == 1 else None
+            actor = known_short or suggest_id(name)
             self.names.setdefault(actor, name)
             parts = name.split()
-            for part in {parts[0], parts[-1]}:
-                self._shorts.setdefault(part, actor)
+            for part in {parts[0], parts[-1]} if len(parts) > 1 else set():
+                self._shorts[part] = actor  # a short name two persons share is the one named last
             found.append(ActorMention(start, end, name, actor, "proposed"))
             taken.append((match.start(), end))
+            if len(parts) == 1:
+                self._shorts.setdefault(name, actor)
         for short, actor in self._shorts.items():
             for hit in re.finditer(rf"(?<![\w'’\-]){re.escape(short)}(?![\w'’\-])", flat):
                 if not _overlaps(taken, hit.start(), hit.end()) and not _in_longer_name(
