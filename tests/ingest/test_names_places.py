@@ -221,3 +221,8 @@ def test_two_titled_persons_sharing_a_surname_are_two() -> None:
         ("Kim", "kim-yong-ho"),  # a shared short name is the person named in full last
     ]
     assert [m.actor for m in reader.find("President Min-su left.", [])] == ["kim-min-su"]
+
+
+def test_an_honorific_names_a_person() -> None:
+    found = names.TitledPersons("en").find("Mr. Tavares and Ms. Costa met Dr. Lee Min-ho.", [])
+    assert [m.actor for m in found] == ["tavares", "costa", "lee-min-ho"]

@@ -35,9 +35,9 @@ Rules (documented for reviewers in ``docs/ingest.md``, rule 3c and rule 2d):
   sentence's final stop or a comma, or it is the document's first sentence, on one line, with no
   cue and no clause punctuation.
 - **Titled persons** (English): a title and a capitalised name ("President Obama", "Prime Minister
-  Abe", "Secretary of State John Kerry", or a role noun in lower case: "opposition leader Alvaro
-  Uribe", "chief negotiator ...") name a person, proposed for review (kind person), unless
-  a state is written right before the title ("Iranian Foreign Minister Zarif", "Iran's President
+  Abe", "Secretary of State John Kerry", "Mr. Sasae", or a role noun in lower case: "opposition
+  leader Alvaro Uribe", "chief negotiator ...") name a person, proposed for review (kind person),
+  unless a state is written right before the title ("Iranian Foreign Minister Zarif", "Iran's President
   Rouhani"): then the state stands, as it did. Later in the document the first or the last part of
   the name alone ("Obama", "Santos") names the same person.
 """
@@ -402,6 +402,10 @@ _EN_PERSON_TITLES = (
     "Senator",
     "Ayatollah",
     "Minister",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
 )
 """Titles that an English text writes before a person's name (longest first)."""
 _EN_NOT_NAME = frozenset(
