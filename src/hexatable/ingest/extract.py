@@ -31,6 +31,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    maybe with a trailing colon or dash) at the start of a sentence is read as such a heading: it dates
    the entries under it until the next such line or heading (:func:`_date_line`). A line that is a
    date and text stays an ordinary sentence.
+   **2e.** A line that is the document's title (ends in 大事记/纪要/年表, has "chronology" or
+   "timeline" without a final stop, or is the first sentence with no cue and no clause punctuation)
+   is no event (:func:`hexatable.ingest.names.is_title_line`).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -43,6 +46,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
    in the person mention's ``state``. A name written right before the head noun of a thing
    (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party (:func:`_drop_modifiers`).
+   **3c.** Places, titles and document names (:mod:`hexatable.ingest.names`): a capital in a title
+   (《巴黎协定》, the Paris Agreement) or right before a meeting word (巴黎气候大会) is a venue, a state
+   after 驻 is where a mission is posted, a name inside a title never acts, an English document
+   name holds no cue and is never proposed, and a titled person ("President Obama") is proposed.
    Pronouns and collective words (他, 双方, 该国) stand for the parties
    :mod:`hexatable.ingest.reference` resolves them to, as names do, and the event says so in
    ``inferred``. Names nobody knows (the gazetteer's proposals) are looked for
@@ -76,6 +83,7 @@ from typing import Protocol
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
+from hexatable.ingest import names as titles
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
@@ -543,7 +551,8 @@ def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: La
         for m in gazetteer.propose(flat[start:end], lang)
         if m.origin == "proposed"
     ]
-    return _drop_places(flat, lang, found)
+    spans = titles.title_spans(flat, lang)  # rule 3c: a document's name is not an actor
+    return _drop_places(flat, lang, [m for m in found if not titles.inside(m, spans)])
 
 
 def _is_person(actor_id: str) -> bool:
@@ -696,6 +705,7 @@ def _roles(
             last_target_end = mention.end
         else:
             actors.append(mention)
+    actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
     if lang == "zh" and cue is not None and scene:
         # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
         # sets the scene: it is acted on, not acting, when the clause has a subject outside it
@@ -962,7 +972,8 @@ def extract(
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
-    for sentence in sentences:
+    titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
+    for index_of_sentence, sentence in enumerate(sentences):
         lang = sentence.lang or read_as  # a text in two languages: this block's (per_block)
         if sentence.lang is not None:
             _read_dates_in(finder, lang)
@@ -1004,10 +1015,22 @@ def extract(
                 if not flat[line_end:].strip():
                     continue  # the line alone: no event, as a heading
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
+        if lang == "en":
+            found = titles.merge(found, titled.find(flat, found))
         unplaced = _drop_places(flat, lang, found)
         places = [m for m in found if m not in unplaced]
         known = _drop_modifiers(flat, lang, unplaced)
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
+        cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
+        if titles.is_title_line(
+            sentence.raw,
+            lang,
+            first=index_of_sentence == 0 and sentence.line == sentence.end_line,
+            has_cue=bool(cues),
+        ):
+            continue  # rule 2e: the document's title line
+        found = titles.drop_places(flat, lang, found, cues)  # rule 3c: venues, places in titles
+        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
         previous_actors: list[ActorMention] = []
         parts = [
             (start, end, own_date)
@@ -1140,6 +1163,15 @@ def extract(
             quote = flat[q_start:q_end]
             per_line[line] = per_line.get(line, 0) + 1
             absolute_actors = tuple(located(a) for a in _unique(actors))
+            for mention in (*actors, *targets):
+                if mention.actor in titled.names and mention.actor not in proposed:
+                    proposed[mention.actor] = ProposedActor(
+                        mention.actor,
+                        titled.names[mention.actor],
+                        lang,
+                        "person",
+                        sentence.line_of_flat(mention.start),
+                    )
             actor_ids = {a.actor for a in absolute_actors}
             absolute_targets = tuple(located(t) for t in _unique(targets, frozenset(actor_ids)))
             used = {(m.start, m.actor) for m in (*actors, *targets)}
