@@ -5,6 +5,8 @@ fitted to a real chronology's line; names and cues come from the built-in dictio
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hexatable.ingest import names
@@ -240,3 +242,27 @@ def test_a_cue_that_opens_the_sentence_is_not_part_of_a_name() -> None:
     inner = "They concluded the Joint Comprehensive Plan of Action."
     plan = Cue(inner.index("Plan"), inner.index("Plan") + 4, "Plan", 3, "plan")
     assert drop_cues_in_names(inner, "en", [plan]) == []
+
+
+def test_a_user_gazetteer_s_capital_is_a_venue_too(
+    tmp_path: Path, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    """Capitals are data (``capitals`` in a gazetteer file), not a list in the code: a user who adds
+    a state's capital gets the venue rule for it, and the capital still names the state as a party."""
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "actors:\n  - {id: XKX, kind: state, names: {en: Kosovo}, capitals: {en: [Pristina]}}\n",
+        encoding="utf-8",
+    )
+    with_file = gazetteer.with_file(own)
+    assert "Pristina" in with_file.places("en") and "Pristina" not in gazetteer.places("en")
+    venue = _run("On 3 May 2031 Japan left the Pristina conference.\n", "en", with_file, verbs)
+    assert all("XKX" not in actors + targets for actors, targets in _roles(venue))
+    party = _run("On 4 May 2031 Pristina rejected the offer.\n", "en", with_file, verbs)
+    assert _roles(party)[0][0] == ["XKX"]
+
+
+def test_the_built_in_capitals_are_the_gazetteer_s() -> None:
+    assert {"平壤", "华盛顿", "巴黎"} <= names.builtin_places("zh")
+    assert {"Pyongyang", "Washington", "Paris"} <= names.builtin_places("en")
+    assert "France" not in names.builtin_places("en")  # a state's own name is never a place here

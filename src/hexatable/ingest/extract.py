@@ -973,6 +973,9 @@ def extract(
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
     titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
+    # the gazetteer's capitals (a user's file and a case may add some); the built-in ones otherwise
+    gazetteer_places = getattr(gazetteer, "places", None)
+    capitals_in = gazetteer_places if callable(gazetteer_places) else titles.builtin_places
     for index_of_sentence, sentence in enumerate(sentences):
         lang = sentence.lang or read_as  # a text in two languages: this block's (per_block)
         if sentence.lang is not None:
@@ -1029,7 +1032,7 @@ def extract(
             has_cue=bool(cues),
         ):
             continue  # rule 2e: the document's title line
-        found = titles.drop_places(flat, lang, found, cues)  # rule 3c: venues, places in titles
+        found = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, in titles
         known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
         previous_actors: list[ActorMention] = []
         parts = [

@@ -17,7 +17,7 @@ Rules (documented for reviewers in ``docs/ingest.md``, rule 3c and rule 2e):
   Resolution, Statement, Framework, Protocol, Convention, ...): "the Joint Comprehensive Plan of
   Action", "the Paris Agreement", "Resolution 2231", or such a name in quotation marks.
   A name inside a title is never the clause's actor (an organisation named only there may stay a
-  target, after the verb); a place (:data:`PLACES`) inside one is no party at all.
+  target, after the verb); a place (a capital: ``capitals`` in the gazetteer) inside one is no party at all.
 - **Venues.** A place right before the word for a meeting or what it made (会议, 大会, 会谈, 峰会,
   谈判, 协议, 宣言, 公报, 共识; "conference", "talks", "summit", "agreement", "deal") with at most a
   few words between and no verb (巴黎气候大会, the Geneva interim deal, the Paris conference) names
@@ -45,83 +45,25 @@ Rules (documented for reviewers in ``docs/ingest.md``, rule 3c and rule 2e):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from hexatable.ingest.types import ActorMention, Cue, Lang
 
 Span = tuple[int, int]
 
-PLACES: dict[Lang, frozenset[str]] = {
-    "zh": frozenset(
-        [
-            "喀布尔",
-            "堪培拉",
-            "巴西利亚",
-            "渥太华",
-            "北京",
-            "哈瓦那",
-            "开罗",
-            "巴黎",
-            "柏林",
-            "新德里",
-            "德黑兰",
-            "巴格达",
-            "东京",
-            "的黎波里",
-            "平壤",
-            "伊斯兰堡",
-            "莫斯科",
-            "利雅得",
-            "首尔",
-            "汉城",
-            "大马士革",
-            "安卡拉",
-            "基辅",
-            "伦敦",
-            "华盛顿",
-            "华府",
-            "加拉加斯",
-            "台北",
-        ]
-    ),
-    "en": frozenset(
-        [
-            *[
-                "Kabul",
-                "Canberra",
-                "Brasilia",
-                "Ottawa",
-                "Beijing",
-                "Havana",
-                "Cairo",
-                "Paris",
-                "Berlin",
-                "Tehran",
-                "Baghdad",
-                "Tokyo",
-            ],
-            *[
-                "Tripoli",
-                "Wellington",
-                "Pyongyang",
-                "Islamabad",
-                "Moscow",
-                "Riyadh",
-                "Seoul",
-                "Damascus",
-                "Ankara",
-                "Kyiv",
-                "Kiev",
-            ],
-            *["London", "Washington", "Caracas", "Taipei"],
-            "New Delhi",
-        ]
-    ),
-}
-"""Names of cities that the built-in gazetteer gives as their state's name (capitals: 平壤 and
-Washington stand for their governments): a place when written as a venue or in a title. A state's
-own name (朝鲜, France) is never in this list: before a meeting word it names a party."""
+
+@cache
+def builtin_places(lang: Lang) -> frozenset[str]:
+    """The capitals the built-in gazetteer gives as names of their states (``capitals`` in
+    ``data/gazetteer.yaml``: 平壤 and Washington stand for their governments): a place when written as
+    a venue or in a title. A state's own name (朝鲜, France) is never one: before a meeting word it
+    names a party. :func:`drop_places` takes a gazetteer's own list (a user's file, a case) instead."""
+    from hexatable.ingest.gazetteer import Gazetteer
+
+    return Gazetteer.builtin().places(lang)
+
 
 _ZH_TITLE = re.compile(r"《[^《》]*》")
 _DOCUMENT_WORDS = frozenset(
@@ -264,20 +206,31 @@ def inside(mention: ActorMention | Cue, spans: Iterable[Span]) -> bool:
 
 
 def drop_places(
-    flat: str, lang: Lang, mentions: Sequence[ActorMention], cues: Sequence[Cue] = ()
+    flat: str,
+    lang: Lang,
+    mentions: Sequence[ActorMention],
+    cues: Sequence[Cue] = (),
+    places: Collection[str] | None = None,
 ) -> list[ActorMention]:
-    """The mentions less those that name a place, not a party: a place (:data:`PLACES`) in a title
-    or right before a meeting word (its venue), a state after 驻, an English place after "moved to"."""
+    """The mentions less those that name a place, not a party: a place (one of ``places``, the
+    gazetteer's capitals; the built-in ones by default) in a title or right before a meeting word
+    (its venue), a state after 驻, an English place after "moved to"."""
     titles = title_spans(flat, lang)
-    return [m for m in mentions if not _is_place(flat, lang, m, titles, cues)]
+    capitals = builtin_places(lang) if places is None else places
+    return [m for m in mentions if not _is_place(flat, lang, m, titles, cues, capitals)]
 
 
 def _is_place(
-    flat: str, lang: Lang, mention: ActorMention, titles: Sequence[Span], cues: Sequence[Cue]
+    flat: str,
+    lang: Lang,
+    mention: ActorMention,
+    titles: Sequence[Span],
+    cues: Sequence[Cue],
+    places: Collection[str],
 ) -> bool:
     if lang == "zh" and flat[max(0, mention.start - 1) : mention.start] == _ZH_POSTED:
         return True
-    if mention.text not in PLACES[lang]:
+    if mention.text not in places:
         return False
     if inside(mention, titles):
         return True
