@@ -68,6 +68,16 @@ from typing import Protocol
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
+from hexatable.ingest.cue_choice import (
+    en_in_relative,
+    en_negated,
+    refused,
+    zh_modifies,
+    zh_negated,
+    zh_negation,
+    zh_predicate,
+    zh_subject_modifier,
+)
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
@@ -501,7 +511,6 @@ def _main_cue(
 
 
 _ZH_TITLE = re.compile(r"《[^《》]*》")
-_ZH_NEGATED = re.compile(r"(?:未能|未|没有|没|不|无法|不能|不会|不再)$")
 SAYING_WEIGHT = 0.5
 """A cue of code 01 weighing at most this is a verb of saying (表示, 称, 宣布, 声明: the reporting and
 formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
@@ -522,14 +531,67 @@ def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[in
     return stretches
 
 
-def _zh_main_verbs(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> list[Cue]:
+def _zh_main_verbs(
+    flat: str, span: tuple[int, int], cues: Sequence[Cue], modifiers: bool = False
+) -> list[Cue]:
     """The cues that can be a clause's main verb (rule 3b): not inside a title in 《》 (a treaty or a
     plan named, 《不扩散核武器条约》), nor inside an adverbial stretch ("在六方会谈中，朝鲜要求…": the
-    talks set the scene, the demand is the act); all of them when that leaves none."""
+    talks set the scene, the demand is the act); with ``modifiers``, nor a cue that describes a noun
+    (rule 3c, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
     fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
     fenced += _zh_subordinate_stretches(flat, span)
-    kept = [c for c in cues if not any(low <= c.start and c.end <= high for low, high in fenced)]
+    kept = [
+        c
+        for c in cues
+        if not any(low <= c.start and c.end <= high for low, high in fenced)
+        and not (modifiers and zh_modifies(flat, c))
+    ]
     return kept or list(cues)
+
+
+def _zh_event_cue(
+    flat: str,
+    main: Cue,
+    said: Sequence[Cue],
+    cues: Sequence[Cue],
+    mentions: Sequence[ActorMention],
+    speakers: frozenset[str],
+    subject: ActorMention | None = None,
+) -> Cue:
+    """The cue that types a Chinese event (rules 3b and 3c), from the clause's ``main`` cue (which
+    split actors from targets), its candidate cues ``said`` (:func:`_zh_main_verbs` with modifiers
+    passed over) and all its ``cues``. A main cue that describes a noun gives way to the next
+    candidate, unless it is the ``subject``'s own act (韩国向朝鲜运送的重油:
+    :func:`hexatable.ingest.cue_choice.zh_subject_modifier`); a verb of saying to the speaker's
+    reported act (:func:`_zh_reported_act`); a meeting noun to its predicate (会谈被推迟); and a
+    negated act of cooperation is coded as its rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    names = [(m.start, m.end) for m in mentions]
+    own = subject is not None and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
+    if main not in said and not own:
+        later = [c for c in said if c.start >= main.end]
+        if later:
+            main = min(later, key=lambda c: (c.start, -c.weight))
+    act = _zh_reported_act(flat, main, said, mentions, speakers)
+    if act is not main:
+        return act
+    act = zh_predicate(flat, main, said)
+    if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
+        return replace(act, cameo=refused(act.cameo))
+    return act
+
+
+def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
+    """The cue that types an English event (rule 3c): a main cue inside a relative clause set off by
+    commas ("Kim, who visited Beijing last week, said ...") gives way to the first cue after it that is
+    not in one; a negated act of cooperation ("did not attend", "will not sign") is coded as its
+    rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    if en_in_relative(flat, main):
+        later = [c for c in cues if c.start >= main.end and not en_in_relative(flat, c)]
+        if later:
+            main = min(later, key=lambda c: (c.start, -c.weight))
+    if en_negated(flat, main):
+        return replace(main, cameo=refused(main.cameo))
+    return main
 
 
 def _zh_reported_act(
@@ -543,12 +605,14 @@ def _zh_reported_act(
     "朝鲜宣布退出条约" the event is the withdrawal (16), not the announcement. The CAMEO codebook
     (Schrodt 2012, v1.1b3) keeps 010, "make statement, not specified below", for statements that no
     other category fits, so a statement of an act is coded by that act. The reported act is the
-    first cue after the verb of saying in its clause whose code is not 01, that is not negated
-    (未能达成协议 is no agreement) and that no other party than the speakers (``speakers``: the
-    clause's actors) is named before: in "中方表示，美方同意会面" the agreement is the US's, and
-    China's act is the statement. The first, not the strongest: a Chinese clause puts its head verb
-    first and what it governs after it (愿意重返会谈 is an intent, 03, to meet; 要求美方解除制裁 a
-    demand, 10), as rule 3 takes the first cue after the actor. Without one the statement stands."""
+    first cue after the verb of saying in its clause whose code is not 01 and that no other party
+    than the speakers (``speakers``: the clause's actors) is named before; when it is negated as a
+    fact (未能达成协议 is no agreement, rule 3c) the statement stands, and when as a refusal (不会参加)
+    it is the rejection of that act (:func:`hexatable.ingest.cue_choice.refused`). In
+    "中方表示，美方同意会面" the agreement is the US's, and China's act is the statement. The first,
+    not the strongest: a Chinese clause puts its head verb first and what it governs after it
+    (愿意重返会谈 is an intent, 03, to meet; 要求美方解除制裁 a demand, 10), as rule 3 takes the first
+    cue after the actor. Without one the statement stands."""
     if main.cameo != NO_CUE_CAMEO or main.weight > SAYING_WEIGHT:
         return main
     said = [
@@ -556,12 +620,21 @@ def _zh_reported_act(
         for c in cues
         if c.start >= main.end
         and c.cameo != NO_CUE_CAMEO
-        and not _ZH_NEGATED.search(flat, 0, c.start)
         and not any(main.end <= m.start < c.start and m.actor not in speakers for m in mentions)
     ]
     if not said:
         return main
     act = min(said, key=lambda c: (c.start, -c.weight))
+    negation = zh_negation(flat, act, cues)
+    if negation == "fact":
+        return main  # an act that did not happen is no act: the statement stands
+    if negation == "refusal":
+        # rule 3c: the speaker says it will not act ("朝方称，不会参加会谈"): a refusal
+        return replace(act, cameo=refused(act.cameo))
+    predicate = zh_predicate(flat, act, cues)
+    if predicate is not act:
+        # rule 3c: the act has a subject of its own ("谈判将推迟"): a decision reported, not an intent
+        return predicate
     return _zh_intent(flat, main, act)
 
 
@@ -955,8 +1028,11 @@ def extract(
             from_reference = any((a.start, a.actor) in stands_for for a in actors)
             if cue is not None and lang == "zh":
                 speakers = frozenset(a.actor for a in actors)
-                said = _zh_main_verbs(flat, (start, end), clause_cues)
-                cue = _zh_reported_act(flat, cue, said, [*inside, *targets], speakers)
+                said = _zh_main_verbs(flat, (start, end), clause_cues, modifiers=True)
+                first = actors[0] if actors and actors[0].end <= cue.start else None
+                cue = _zh_event_cue(flat, cue, said, clause_cues, [*inside, *targets], speakers, first)
+            elif cue is not None and lang == "en":
+                cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             if inherited:
                 how = "heading" if under is not None else "inherited"

@@ -1,0 +1,214 @@
+"""Which cue of a clause types its event: the refinements of rule 3c of :mod:`hexatable.ingest.extract`.
+
+The extraction step takes a clause's main cue (the first after its first actor, rule 3) to split actors
+from targets. The CAMEO codebook (Schrodt 2012, *CAMEO Conflict and Mediation Event Observations Event
+and Actor Codebook*, v1.1b3) codes a sentence by what its subject did, which that cue does not always
+say. These pure functions read, from the clause's text and cues alone, three ways a cue fails to:
+
+- it **describes a noun** (a Chinese relative clause or modifier, "正在平壤访问的泰国外长"; a topic,
+  "制裁问题"; an English relative clause set off by commas, "Kim, who visited Beijing, said"):
+  :func:`zh_modifies`, :func:`en_in_relative`;
+- it **is a noun whose predicate is a later cue** ("会谈被推迟": the talks were postponed, 164):
+  :func:`zh_predicate`;
+- it **is negated** ("不会同朝鲜协商", "did not attend"): :func:`zh_negated`, :func:`en_negated`; a
+  cooperative act refused or not done is coded as its rejection, :func:`refused`.
+
+>>> from hexatable.ingest.types import Cue
+>>> talks, postponed = Cue(0, 2, "会谈", 4, "会谈", 0.9), Cue(3, 5, "推迟", 16, "推迟", 0.5)
+>>> zh_predicate("会谈被推迟", talks, [talks, postponed]).cameo
+16
+>>> zh_negated("美方不会同朝方协商", Cue(7, 9, "协商", 4, "协商", 0.9), [])
+True
+>>> refused(4)
+12
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hexatable.ingest.types import Cue
+
+REJECT = 12
+"""CAMEO 12, reject: "120 reject", with 121-127 the refusals of the cooperative roots."""
+
+REFUSED_CODES = range(3, 9)
+"""Roots whose act, negated, is coded as a rejection (12): an intent to cooperate (03, "不承诺"), a
+meeting (04; 125 reject proposal to meet, discuss, negotiate), diplomatic cooperation (05; 127 reject
+plan, agreement), material cooperation (06; 121 reject material cooperation), aid (07; 122 reject
+request for aid) and yielding (08; 124 decline to yield). Not a negated statement (01), appeal (02) or
+investigation (09), which the codebook's 12 has no refusal of, nor a negated conflictual act (10-20):
+not attacking is no rejection; those keep their code for review."""
+
+
+def refused(code: int) -> int:
+    """The code of a negated act of root ``code``: :data:`REJECT` for :data:`REFUSED_CODES`, else the
+    root itself."""
+    return REJECT if code in REFUSED_CODES else code
+
+
+# --- Chinese -----------------------------------------------------------------------------------------
+
+_ZH_MODIFIER_TAIL = re.compile(
+    r"的(?!(?:消息|决定|计划|意向|意愿|打算|提议|建议|要求|承诺|声明))(?=[\u4e00-\u9fff“《「])|问题"
+)
+
+
+def zh_modifies(flat: str, cue: Cue) -> bool:
+    """Whether a Chinese cue describes a noun rather than saying what the clause's subject did.
+
+    A relative clause or verbal modifier ends in 的 before its noun ("正在平壤访问的泰国外长", "情报机构
+    提供的信息", "根据协议冻结的核计划"); a cue right before 问题 names a topic ("制裁问题", the sanctions
+    issue). Not a 的 that ends the clause ("是去年颁布的。", the predicate's), nor one before a noun of
+    content (消息, 决定, 计划, 意愿, 提议, 要求, 承诺, 声明: "公布了将举行会谈的消息" announces the talks,
+    the clause before 的 being what the news says).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_modifies("正在访问的外长表示", Cue(2, 4, "访问", 4, "访问", 0.8))
+    True
+    >>> zh_modifies("公布了将举行会谈的消息", Cue(6, 8, "会谈", 4, "会谈", 0.9))
+    False
+    """
+    return _ZH_MODIFIER_TAIL.match(flat, cue.end) is not None
+
+
+_ZH_TOWARD_NAME = re.compile(r"[向对与同跟给和]")
+_ZH_PREPOSITION = re.compile(r"根据|按照|依照|通过|对|向|就|据|在|与|同|跟|给|把|将|从|为|以|经|由|于")
+SUBJECT_GAP = 4
+"""The most characters (adverbs such as 正在, 首次, 已) between a clause's subject and a cue of its own
+relative clause, beyond a toward-phrase (向朝鲜); a verb's 了 among them ("宣读了本阶段会议的…") says
+that another verb came first."""
+
+
+def zh_subject_modifier(
+    flat: str, subject: tuple[int, int], cue: Cue, names: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether a cue that modifies a noun (:func:`zh_modifies`) is nonetheless the subject's own act.
+
+    "韩国向朝鲜运送的首批重油抵达先锋港": the relative clause holds the clause's subject (韩国), and
+    the noun it describes (the oil) is no party; what the subject did is the relative clause's verb
+    (07), not the oil's arriving. That is the case when the cue follows the subject (``subject``: its
+    span) with nothing between but a toward-phrase (向, 对, 与 and a name: ``names`` are the spans of
+    the clause's names) and at most :data:`SUBJECT_GAP` characters of adverbs: no other name, no
+    preposition opening a phrase of its own ("美国根据日本提供的情报谴责朝鲜": 日本 provided, the US
+    condemned; "外相对正在访问的外长表示": the visitor is the minister spoken to), no clause mark, no
+    verb (its 了).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> ship, give = Cue(5, 7, "运送", 7, "运送", 0.5), Cue(6, 8, "提供", 7, "提供", 0.5)
+    >>> zh_subject_modifier("韩国向朝鲜运送的重油抵达", (0, 2), ship, [(0, 2), (3, 5)])
+    True
+    >>> zh_subject_modifier("美国根据日本提供的情报", (0, 2), give, [(0, 2), (4, 6)])
+    False
+    """
+    at = subject[1]
+    toward = _ZH_TOWARD_NAME.match(flat, at)
+    if toward is not None:
+        name = next((n for n in names if n[0] == toward.end()), None)
+        if name is not None:
+            at = name[1]
+    gap = flat[at : cue.start]
+    if len(gap) > SUBJECT_GAP or "了" in gap or _ZH_CLAUSE_MARK.search(gap) or _ZH_PREPOSITION.match(gap):
+        return False
+    return not any(at <= start and end <= cue.start for start, end in names)
+
+
+_ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])
+"""Cues that are nouns of a meeting as often as verbs: the subject of a later predicate."""
+_ZH_PREDICATE_LINK = re.compile(
+    r"(?:被迫|遭到|宣告|宣布|正式|随即|因故|暂时|已经?|再次|被|将|又|也|均|都){0,3}"
+)
+
+
+def zh_predicate(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
+    """The predicate a meeting noun is the subject of, else ``cue`` itself.
+
+    "会谈被推迟", "第二阶段谈判将推迟举行", "谈判破裂": the talks are what the clause is about and the
+    later verb is what happened to them (164 halt negotiations), as "第二轮会谈在北京举行" is the
+    talks held (04, 举行 being no cue). The predicate must follow the noun at once or after adverbs and
+    auxiliaries only (被, 将, 已, 再次, 宣告 ...): "举行会谈并签署协议" joins two acts and keeps its
+    first.
+    """
+    if cue.entry not in _ZH_MEETING_NOUNS:
+        return cue
+    link = _ZH_PREDICATE_LINK.match(flat, cue.end)
+    at = link.end() if link is not None else cue.end
+    return next((c for c in cues if c.start == at and c.cameo != cue.cameo), cue)
+
+
+_ZH_NEGATOR = re.compile(
+    r"未能|未曾|并未|从未|尚未|没有|无法|不能|不会|不愿意?|不再|不肯|不予|无意|绝不|决不|未|没|不"
+)
+_ZH_REFUSAL = frozenset(["不会", "不愿", "不愿意", "不再", "不肯", "不予", "无意", "绝不", "决不"])
+"""Negators of will (will not, is unwilling to, no longer): a refusal, where 未, 没有, 无法 say that
+something did not happen."""
+_ZH_NOT_NEGATION = re.compile(
+    r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是)|未来|未经|没收"
+)
+_ZH_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?、“《「]")
+NEGATION_REACH = 12
+"""The most characters between a negator and the cue it negates: room for a prepositional phrase
+("不会同朝鲜协商"), a light verb and its object ("未举行任何非正式会谈"), and a time
+("无法依原定日期参加")."""
+
+
+def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
+    """How a Chinese cue is negated: ``"refusal"`` (不会, 不愿, 不再, 无意, 绝不: will not),
+    ``"fact"`` (未, 未能, 没有, 无法, 不: did not, could not), or None.
+
+    The negator stands before the cue in its stretch (no clause mark between, nor the opening of a
+    quotation or title, whose words are named, not done: 不再将朝鲜列为“支持恐怖主义国家”), at most
+    :data:`NEGATION_REACH` characters before, with none of ``cues`` but this one between
+    ("不会同朝鲜协商", "并未举行任何会谈"). Not the 不 and 未 of other words (不断, 不仅, 不久, 不同,
+    不顾, 未来, 未经 ...).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_negation("中方未参加", Cue(3, 5, "参加", 4, "参加", 0.5), [])
+    'fact'
+    >>> zh_negation("美方无意就此进行谈判", Cue(8, 10, "谈判", 4, "谈判", 0.9), [])
+    'refusal'
+    >>> zh_negation("双方不断磋商", Cue(4, 6, "磋商", 4, "磋商", 0.9), []) is None
+    True
+    """
+    low = max(0, cue.start - NEGATION_REACH - 3)
+    window = flat[low : cue.start]
+    mark = max((m.end() for m in _ZH_CLAUSE_MARK.finditer(window)), default=0)
+    found = None
+    for match in _ZH_NEGATOR.finditer(window, mark):
+        if not _ZH_NOT_NEGATION.match(window, match.start()):
+            found = match
+    if found is None or len(window) - found.end() > NEGATION_REACH:
+        return None
+    between = (low + found.end(), cue.start)
+    if any(between[0] <= c.start and c.end <= between[1] for c in cues if c != cue):
+        return None
+    return "refusal" if found.group() in _ZH_REFUSAL else "fact"
+
+
+def zh_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
+    """Whether a Chinese cue is negated at all (:func:`zh_negation`)."""
+    return zh_negation(flat, cue, cues) is not None
+
+
+# --- English -----------------------------------------------------------------------------------------
+
+_EN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)", re.IGNORECASE)
+_EN_NEGATOR = re.compile(
+    r"(?:\bnot|\bnever|\bno\s+longer|n't|\bcannot|\brefus(?:ed|es|e|ing)\s+to|\bdeclin(?:ed|es|e|ing)\s+to)"
+    r"(?:\s+(?:\w+ly|yet|again|even|be|been|have|to))*\s+$",
+    re.IGNORECASE,
+)
+
+
+def en_in_relative(flat: str, cue: Cue) -> bool:
+    """Whether an English cue is inside a relative clause set off by commas (", who visited Beijing
+    last week,"), which describes a noun and is not what the sentence's subject did."""
+    return any(m.start() <= cue.start and cue.end <= m.end() for m in _EN_RELATIVE.finditer(flat))
+
+
+def en_negated(flat: str, cue: Cue) -> bool:
+    """Whether an English cue is negated: "did not attend", "will not meet", "won't sign", "has
+    never visited", "no longer supports" (adverbs and auxiliaries may come between). "refused to" and
+    "declined to" are cues of 12 of their own; a cue after them is negated the same way."""
+    return _EN_NEGATOR.search(flat, max(0, cue.start - 60), cue.start) is not None
