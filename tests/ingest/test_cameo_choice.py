@@ -55,6 +55,8 @@ ZH_CUES: dict[str, tuple[int, float]] = {
     "抵达": (4, 0.5),
     "援助": (7, 1.0),
     "谴责": (11, 1.0),
+    "要求": (10, 0.8),
+    "去功能化": (8, 0.8),
     "批评": (11, 1.0),
     "制裁": (16, 1.0),
     "推迟": (16, 0.5),
@@ -117,6 +119,19 @@ def test_a_cue_in_a_chinese_relative_clause_is_not_the_act() -> None:
 def test_a_relative_clause_that_holds_the_subject_is_the_subject_s_act() -> None:
     # the oil is no party: Korea's act is the shipping (07), not the oil's arriving
     assert coded("2030年6月15日，韩国向朝鲜运送的重油抵达港口。\n") == [(7, "运送")]
+
+
+def test_a_cue_after_de_is_a_noun_not_the_act() -> None:
+    # 文件的要求: the document's requirements; what the DPRK did is disable (080)
+    assert coded("2030年6月16日，朝鲜按照文件的要求去功能化。\n") == [(8, "去功能化")]
+
+
+def test_a_cue_in_a_quoted_name_is_not_the_act_but_one_in_quoted_speech_is() -> None:
+    text = (
+        "2030年6月17日，日本将韩国从“支持者”名单中删除，并谴责朝鲜。\n"  # a list's name: 11 by 谴责
+        "2030年6月18日，朝方表示：“不会参加会谈。”\n"  # speech: the refusal it reports (125)
+    )
+    assert coded(text) == [(11, "谴责"), (12, "参加")]
 
 
 def test_a_cue_before_wenti_names_a_topic_not_an_act() -> None:

@@ -55,6 +55,10 @@ _ZH_MODIFIER_TAIL = re.compile(
 )
 
 
+_ZH_OWN_VERB = re.compile(r"[了着过]")
+"""After a cue written after 的, an aspect marker says it is a verb after all (…的确认了, rare)."""
+
+
 def zh_modifies(flat: str, cue: Cue) -> bool:
     """Whether a Chinese cue describes a noun rather than saying what the clause's subject did.
 
@@ -62,7 +66,8 @@ def zh_modifies(flat: str, cue: Cue) -> bool:
     提供的信息", "根据协议冻结的核计划"); a cue right before 问题 names a topic ("制裁问题", the sanctions
     issue). Not a 的 that ends the clause ("是去年颁布的。", the predicate's), nor one before a noun of
     content (消息, 决定, 计划, 意愿, 提议, 要求, 承诺, 声明: "公布了将举行会谈的消息" announces the talks,
-    the clause before 的 being what the news says).
+    the clause before 的 being what the news says). A cue right after 的 is a noun itself ("按照共同
+    文件的要求", the document's requirements; "美方的指责", the US accusation), not the act.
 
     >>> from hexatable.ingest.types import Cue
     >>> zh_modifies("正在访问的外长表示", Cue(2, 4, "访问", 4, "访问", 0.8))
@@ -70,7 +75,9 @@ def zh_modifies(flat: str, cue: Cue) -> bool:
     >>> zh_modifies("公布了将举行会谈的消息", Cue(6, 8, "会谈", 4, "会谈", 0.9))
     False
     """
-    return _ZH_MODIFIER_TAIL.match(flat, cue.end) is not None
+    if _ZH_MODIFIER_TAIL.match(flat, cue.end) is not None:
+        return True
+    return cue.start > 0 and flat[cue.start - 1] == "的" and not _ZH_OWN_VERB.match(flat, cue.end)
 
 
 _ZH_TOWARD_NAME = re.compile(r"[向对与同跟给和]")
@@ -189,6 +196,29 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
 def zh_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
     """Whether a Chinese cue is negated at all (:func:`zh_negation`)."""
     return zh_negation(flat, cue, cues) is not None
+
+
+_ZH_QUOTE = re.compile(r"“[^“”]*”")
+_ZH_SPEECH_BEFORE = re.compile(r"(?:[：:，,]|表示|称|说|指出|强调|宣布|声明|认为|重申|写道)\s*$")
+
+
+def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
+    """The spans of quotations in ``flat`` that name a thing rather than report speech.
+
+    A chronology quotes names ("将朝鲜从“支持恐怖主义国家”名单中除名", "“乙支焦点透镜”军事演习") as
+    often as words said ("金正日表示：“我们就再试一试吧”"); a cue inside a name is not an act. A
+    quotation right after a verb of saying or a colon or comma is speech, and keeps its cues.
+
+    >>> zh_named_quotes("美方将朝鲜从“支持恐怖主义国家”名单中除名")
+    [(6, 16)]
+    >>> zh_named_quotes("朝方表示：“不会参加会谈”")
+    []
+    """
+    return [
+        (m.start(), m.end())
+        for m in _ZH_QUOTE.finditer(flat)
+        if not _ZH_SPEECH_BEFORE.search(flat, max(0, m.start() - 4), m.start())
+    ]
 
 
 # --- English -----------------------------------------------------------------------------------------

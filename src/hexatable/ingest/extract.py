@@ -73,6 +73,7 @@ from hexatable.ingest.cue_choice import (
     en_negated,
     refused,
     zh_modifies,
+    zh_named_quotes,
     zh_negated,
     zh_negation,
     zh_predicate,
@@ -540,6 +541,8 @@ def _zh_main_verbs(
     (rule 3c, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
     fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
     fenced += _zh_subordinate_stretches(flat, span)
+    if modifiers:
+        fenced += zh_named_quotes(flat)
     kept = [
         c
         for c in cues
