@@ -60,6 +60,8 @@ ZH_CUES: dict[str, tuple[int, float]] = {
     "批评": (11, 1.0),
     "制裁": (16, 1.0),
     "推迟": (16, 0.5),
+    "退出": (16, 1.0),
+    "列入黑名单": (16, 0.8),
     "破裂": (16, 0.6),
 }
 EN_NAMES = {
@@ -197,6 +199,15 @@ def test_a_speaker_s_stated_refusal_is_a_rejection_but_a_reported_failure_is_a_s
         "2030年6月14日，中方表示，没有参加会谈。\n"  # a fact denied, not a refusal: the statement
     )
     assert coded(text) == [(12, "参加"), (1, "表示"), (1, "表示")]
+
+
+def test_a_name_in_a_title_or_after_an_object_marker_is_not_the_reported_act_s_subject() -> None:
+    text = (
+        "2030年6月19日，美国宣布将朝鲜列入黑名单。\n"  # 将 marks the object: the US lists (163), now
+        "2030年6月20日，朝方宣布按《日本韩国协议》退出。\n"  # names in a title: PRK withdraws (16)
+        "2030年6月21日，中方表示，美国退出。\n"  # a subject of its own: China's act is the statement
+    )
+    assert coded(text) == [(16, "列入黑名单"), (16, "退出"), (1, "表示")]
 
 
 def test_negation_kinds_and_reach() -> None:

@@ -74,6 +74,7 @@ def test_every_cue_added_in_round_4_cites_its_codebook_code_in_the_docs(verbs: V
         ("双方提前结束会晤", "zh", [("提前结束", 16), ("会晤", 4)]),
         ("财政部将两家公司列入黑名单", "zh", [("列入黑名单", 16)]),
         ("决议以12票赞成、3票反对获得通过", "zh", []),
+        ("朝方公布了核计划", "zh", [("公布", 1)]),
         ("the ministry made public the date", "en", [("made public", 1)]),
         ("the parties resumed talks", "en", [("resumed talks", 4)]),
         ("they reached an understanding", "en", [("reached an understanding", 5)]),

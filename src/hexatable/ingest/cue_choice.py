@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from hexatable.ingest.types import ActorMention as Mention
 from hexatable.ingest.types import Cue
 
 REJECT = 12
@@ -121,6 +122,27 @@ def zh_subject_modifier(
     return not any(at <= start and end <= cue.start for start, end in names)
 
 
+_ZH_OBJECT_MARK = re.compile(r"(?:将|把|对|向|与|同|跟|给|从|在|于|和)$")
+
+
+def zh_subject_like(flat: str, name: Mention) -> bool:
+    """Whether a name written between a verb of saying and a reported act may be that act's subject
+    (rule 3b: "中方表示，美方同意会谈" is the US's agreement, not China's). Not a name inside a title
+    (《美朝框架协议》), nor one right after a preposition or object marker (将, 把, 对, 向, 与, 从, 在:
+    "宣布将朝鲜企业列入黑名单" lists the firms, the speaker acting).
+
+    >>> from hexatable.ingest.types import ActorMention
+    >>> zh_subject_like("美国宣布将朝鲜企业列入黑名单", ActorMention(5, 7, "朝鲜", "PRK", "case"))
+    False
+    >>> zh_subject_like("中方表示，美方同意会谈", ActorMention(5, 7, "美方", "USA", "case"))
+    True
+    """
+    if any(m.start() < name.start and name.end <= m.end() for m in _ZH_TITLE_SPAN.finditer(flat)):
+        return False
+    return not _ZH_OBJECT_MARK.search(flat, max(0, name.start - 1), name.start)
+
+
+_ZH_TITLE_SPAN = re.compile(r"《[^《》]*》")
 _ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])
 """Cues that are nouns of a meeting as often as verbs: the subject of a later predicate."""
 _ZH_PREDICATE_LINK = re.compile(

@@ -77,6 +77,7 @@ from hexatable.ingest.cue_choice import (
     zh_negated,
     zh_negation,
     zh_predicate,
+    zh_subject_like,
     zh_subject_modifier,
 )
 from hexatable.ingest.dates import quoted_spans
@@ -623,7 +624,10 @@ def _zh_reported_act(
         for c in cues
         if c.start >= main.end
         and c.cameo != NO_CUE_CAMEO
-        and not any(main.end <= m.start < c.start and m.actor not in speakers for m in mentions)
+        and not any(
+            main.end <= m.start < c.start and m.actor not in speakers and zh_subject_like(flat, m)
+            for m in mentions
+        )
     ]
     if not said:
         return main
@@ -638,7 +642,7 @@ def _zh_reported_act(
     if predicate is not act:
         # rule 3c: the act has a subject of its own ("谈判将推迟"): a decision reported, not an intent
         return predicate
-    return _zh_intent(flat, main, act)
+    return _zh_intent(flat, main, act, mentions)
 
 
 _ZH_INTENT = re.compile(r"(?:将(?![军领官士])|愿意?|准备|打算|决心)")
@@ -649,13 +653,21 @@ violence (14-20) is a threat (13). The CAMEO codebook's verbal categories (Schro
 03, with 031-039 "express intent to ..." such acts; 13, with 131-139 "threaten to ..." such acts)."""
 
 
-def _zh_intent(flat: str, saying: Cue, act: Cue) -> Cue:
+def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention] = ()) -> Cue:
     """Rule 3b: a reported act announced for the future (将, 愿, 准备, 打算 between the verb of saying
     and the act, in one stretch: "朝方称，将参加会谈") is coded as the intent or threat it states
-    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was."""
+    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was. A 将 right
+    before a name (``mentions``) is the object marker, as 把 ("宣布将朝鲜企业列入黑名单": the act is
+    done, rule 3c), not the future."""
     between = flat[saying.end : act.start]
-    stretch = between[max(between.rfind(c) for c in "，,；;：:") + 1 :]
-    if not _ZH_INTENT.search(stretch):
+    cut = max(between.rfind(c) for c in "，,；;：:") + 1
+    starts = {m.start for m in mentions}
+    future = [
+        m
+        for m in _ZH_INTENT.finditer(between, cut)
+        if not (m.group() == "将" and saying.end + m.end() in starts)
+    ]
+    if not future:
         return act
     code = next((c for codes, c in INTENT_CODES.items() if act.cameo in codes), act.cameo)
     return replace(act, cameo=code)
