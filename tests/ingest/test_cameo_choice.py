@@ -178,6 +178,15 @@ def test_the_predicate_may_follow_adverbs_and_auxiliaries_only() -> None:
     assert zh_predicate("会谈结束以后推迟", talks, [talks, far]) == talks
 
 
+def test_adopting_an_agreed_text_is_signing_a_formal_agreement() -> None:
+    text = (
+        "2030年6月22日，中国和日本举行会谈，通过《北京共同声明》。\n"  # a joint statement adopted: 057
+        "2030年6月23日，韩国批准了《韩日协定》。\n"  # an accord approved: 057
+        "2030年6月24日，美国通过《第9号决议》。\n"  # a resolution: coded by what it decides, not here
+    )
+    assert coded(text) == [(5, "通过"), (5, "批准"), (1, None)]
+
+
 # --- negation -----------------------------------------------------------------------------------------
 
 

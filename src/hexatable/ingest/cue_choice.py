@@ -143,6 +143,36 @@ def zh_subject_like(flat: str, name: Mention) -> bool:
 
 
 _ZH_TITLE_SPAN = re.compile(r"《[^《》]*》")
+_ZH_ADOPTION = re.compile(
+    r"(通过|批准)了?[^《》，,。；;]{0,12}?《([^《》]*(?:共同|联合)[^《》]*|[^《》]*(?:协议|协定|条约|公报|宣言))》"
+)
+ADOPTION_WEIGHT = 0.9
+"""The weight of an adoption found by :func:`zh_adoption` (a usual cue's band)."""
+
+
+def zh_adoption(flat: str, start: int, end: int) -> Cue | None:
+    """The adoption of an agreed text in ``flat[start:end]``, as a cue of 05, else None.
+
+    "与会各方一致通过《第四轮六方会谈共同声明》": the parties adopt a joint statement, which the codebook
+    codes as the signing of a formal agreement (057), though 通过 ("pass", "through") is no cue and the
+    title's own words (会谈, 共同声明) are names, passed over by rule 3b. The verb is 通过 or 批准
+    (adopt, approve) with the title after it (up to 12 characters between), and the title names an
+    agreed text: a joint (共同, 联合) text, or an agreement, accord, treaty, communiqué or declaration
+    (协议, 协定, 条约, 公报, 宣言). Not a resolution (决议), whose code is what it decides, nor a text one
+    party issues (发表声明, 01).
+
+    >>> zh_adoption("各方一致通过《北京共同声明》", 0, 14).cameo
+    5
+    >>> zh_adoption("安理会通过《第99号决议》", 0, 13) is None
+    True
+    """
+    match = _ZH_ADOPTION.search(flat, start, end)
+    if match is None:
+        return None
+    verb = match.group(1)
+    return Cue(match.start(1), match.end(1), verb, 5, verb, ADOPTION_WEIGHT)
+
+
 _ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])
 """Cues that are nouns of a meeting as often as verbs: the subject of a later predicate."""
 _ZH_PREDICATE_LINK = re.compile(

@@ -72,6 +72,7 @@ from hexatable.ingest.cue_choice import (
     en_in_relative,
     en_negated,
     refused,
+    zh_adoption,
     zh_modifies,
     zh_named_quotes,
     zh_negated,
@@ -561,6 +562,7 @@ def _zh_event_cue(
     mentions: Sequence[ActorMention],
     speakers: frozenset[str],
     subject: ActorMention | None = None,
+    span: tuple[int, int] = (0, 0),
 ) -> Cue:
     """The cue that types a Chinese event (rules 3b and 3c), from the clause's ``main`` cue (which
     split actors from targets), its candidate cues ``said`` (:func:`_zh_main_verbs` with modifiers
@@ -569,6 +571,11 @@ def _zh_event_cue(
     :func:`hexatable.ingest.cue_choice.zh_subject_modifier`); a verb of saying to the speaker's
     reported act (:func:`_zh_reported_act`); a meeting noun to its predicate (会谈被推迟); and a
     negated act of cooperation is coded as its rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    adopted = zh_adoption(flat, *span)
+    if adopted is not None and (
+        main.cameo in (NO_CUE_CAMEO, 4) or main not in said or adopted.start < main.start
+    ):
+        return adopted  # rule 3c: the meeting or the speaker adopts an agreed text (057)
     names = [(m.start, m.end) for m in mentions]
     own = subject is not None and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
     if main not in said and not own:
@@ -1045,7 +1052,11 @@ def extract(
                 speakers = frozenset(a.actor for a in actors)
                 said = _zh_main_verbs(flat, (start, end), clause_cues, modifiers=True)
                 first = actors[0] if actors and actors[0].end <= cue.start else None
-                cue = _zh_event_cue(flat, cue, said, clause_cues, [*inside, *targets], speakers, first)
+                cue = _zh_event_cue(
+                    flat, cue, said, clause_cues, [*inside, *targets], speakers, first, (start, end)
+                )
+            elif lang == "zh":
+                cue = zh_adoption(flat, start, end)  # rule 3c (v): the clause's only act
             elif cue is not None and lang == "en":
                 cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
