@@ -136,6 +136,11 @@ def test_a_cue_in_a_quoted_name_is_not_the_act_but_one_in_quoted_speech_is() -> 
     assert coded(text) == [(11, "谴责"), (12, "参加")]
 
 
+def test_a_locative_frame_is_the_scene_wherever_it_stands() -> None:
+    # 在会谈中 is where Japan criticised Korea: the act is the criticism (111), not the talks
+    assert coded("2030年6月25日，日本在会谈中批评韩国。\n") == [(11, "批评")]
+
+
 def test_a_cue_before_wenti_names_a_topic_not_an_act() -> None:
     # 援助问题 is the aid issue: what Japan did is criticise (111), not give aid
     assert coded("2030年6月2日，日本就援助问题批评韩国。\n") == [(11, "批评")]

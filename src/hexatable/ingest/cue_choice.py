@@ -273,6 +273,20 @@ def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
     ]
 
 
+_ZH_FRAME = re.compile(r"在[^，,。；;：:在“”《》]{2,16}?(?:中|上|期间|之际)")
+
+
+def zh_frames(flat: str) -> list[tuple[int, int]]:
+    """The spans of locative frames 在…中, 在…上, 在…期间 anywhere in ``flat``: "朝鲜在会谈中并未要求…",
+    "在联合国大会上": the talks or the assembly are where the act happens, not the act (rule 3b
+    fences such a frame when it opens a stretch; rule 3c wherever it stands).
+
+    >>> zh_frames("朝鲜在会谈中提出方案")
+    [(2, 6)]
+    """
+    return [(m.start(), m.end()) for m in _ZH_FRAME.finditer(flat)]
+
+
 # --- English -----------------------------------------------------------------------------------------
 
 _EN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)", re.IGNORECASE)

@@ -73,6 +73,7 @@ from hexatable.ingest.cue_choice import (
     en_negated,
     refused,
     zh_adoption,
+    zh_frames,
     zh_modifies,
     zh_named_quotes,
     zh_negated,
@@ -544,7 +545,7 @@ def _zh_main_verbs(
     fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
     fenced += _zh_subordinate_stretches(flat, span)
     if modifiers:
-        fenced += zh_named_quotes(flat)
+        fenced += zh_named_quotes(flat) + zh_frames(flat)
     kept = [
         c
         for c in cues
