@@ -45,6 +45,11 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    ingest). A clause whose subject is left out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes
    the actors of the clause before it in the same sentence, marked as inferred. An actor is never
    its own target.
+   **3c.** The main cue splits actors from targets; the cue that types the event may be another
+   (:func:`_zh_event_cue`, :func:`_en_event_cue`, :mod:`hexatable.ingest.cue_choice`): not one that
+   describes a noun (访问的外长, 制裁问题, ", which hosted talks,"), a meeting noun's predicate (会谈
+   被推迟), a verb of saying's reported act (rule 3b), an agreed text adopted (通过《…共同声明》), and a
+   negated act of cooperation coded as its rejection (12).
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
