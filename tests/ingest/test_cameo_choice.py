@@ -26,6 +26,7 @@ from hexatable.ingest.cue_choice import (
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue, Lang
+from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.fakes import FakeFinder, FakeGazetteer
 
 ZH_NAMES = {
@@ -190,6 +191,30 @@ def test_adopting_an_agreed_text_is_signing_a_formal_agreement() -> None:
         "2030年6月24日，美国通过《第9号决议》。\n"  # a resolution: coded by what it decides, not here
     )
     assert coded(text) == [(5, "通过"), (5, "批准"), (1, None)]
+
+
+def test_with_the_built_in_dictionary() -> None:
+    # the rules on the shipped cues: a round held is talks (举行 is no cue), a round put off is 164,
+    # a refusal to negotiate is 125
+    verbs = VerbDictionary.builtin()
+    text = (
+        "2030年7月1日，第二轮中国日本会谈在北京举行。\n"
+        "2030年7月2日，中国日本会谈被推迟。\n"
+        "2030年7月3日，美国不会同朝鲜谈判。\n"
+    )
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer(ZH_NAMES),
+        verbs=verbs,
+        source_id="chron",
+        finder=FakeFinder("zh"),
+    )
+    assert [(e.cameo, e.cue.text if e.cue else None) for e in result.events] == [
+        (4, "会谈"),
+        (16, "推迟"),
+        (12, "谈判"),
+    ]
 
 
 # --- negation -----------------------------------------------------------------------------------------
