@@ -258,6 +258,9 @@ def test_negation_kinds_and_reach() -> None:
     # another cue between: the negator is that cue's
     aid = Cue(5, 7, "援助", 7, "援助", 1.0)
     assert zh_negation("美方未就援助问题协商", Cue(9, 11, "协商", 4, "协商", 0.9), [aid]) is None
+    # words that hold 不 but say no "not": might as well, does not rule out
+    assert zh_negation("美方不妨就这一问题协商", meet, []) is None
+    assert zh_negation("美方不排除就此问题协商", Cue(9, 11, "协商", 4, "协商", 0.9), []) is None
     # more than NEGATION_REACH characters away
     assert zh_negation("美方不" + "就" * 13 + "协商", Cue(16, 18, "协商", 4, "协商", 0.9), []) is None
 
@@ -282,6 +285,7 @@ def test_an_english_negated_cooperative_act_is_a_rejection() -> None:
         ("Seoul did not formally ", True),
         ("Seoul, not Tokyo, will ", False),
         ("Seoul will ", False),
+        ("Seoul did not only ", False),
     ],
 )
 def test_english_negation(before: str, negated: bool) -> None:

@@ -203,7 +203,8 @@ _ZH_REFUSAL = frozenset(["不会", "不愿", "不愿意", "不再", "不肯", "�
 """Negators of will (will not, is unwilling to, no longer): a refusal, where 未, 没有, 无法 say that
 something did not happen."""
 _ZH_NOT_NEGATION = re.compile(
-    r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是)|未来|未经|没收"
+    r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧)"
+    r"|未来|未经|未必|没收"
 )
 _ZH_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?、“《「]")
 NEGATION_REACH = 12
@@ -220,7 +221,7 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     quotation or title, whose words are named, not done: 不再将朝鲜列为“支持恐怖主义国家”), at most
     :data:`NEGATION_REACH` characters before, with none of ``cues`` but this one between
     ("不会同朝鲜协商", "并未举行任何会谈"). Not the 不 and 未 of other words (不断, 不仅, 不久, 不同,
-    不顾, 未来, 未经 ...).
+    不顾, 不妨, 不排除, 未来, 未经, 未必 ...).
 
     >>> from hexatable.ingest.types import Cue
     >>> zh_negation("中方未参加", Cue(3, 5, "参加", 4, "参加", 0.5), [])
@@ -291,7 +292,7 @@ def zh_frames(flat: str) -> list[tuple[int, int]]:
 
 _EN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)", re.IGNORECASE)
 _EN_NEGATOR = re.compile(
-    r"(?:\bnot|\bnever|\bno\s+longer|n't|\bcannot|\brefus(?:ed|es|e|ing)\s+to|\bdeclin(?:ed|es|e|ing)\s+to)"
+    r"(?:\bnot(?!\s+only)|\bnever|\bno\s+longer|n't|\bcannot|\brefus(?:ed|es|e|ing)\s+to|\bdeclin(?:ed|es|e|ing)\s+to)"
     r"(?:\s+(?:\w+ly|yet|again|even|be|been|have|to))*\s+$",
     re.IGNORECASE,
 )
