@@ -217,6 +217,25 @@ def test_with_the_built_in_dictionary() -> None:
     ]
 
 
+def test_halting_an_act_of_conflict_is_yielding_and_halting_talks_reduces_relations() -> None:
+    verbs = VerbDictionary.builtin()
+    zh = "2030年7月4日，朝鲜宣布暂停核试验。\n\n2030年7月5日，朝鲜暂停会谈。\n"
+    en = "On July 6, 2030, North Korea suspended nuclear tests.\n\nOn July 7, 2030, Japan suspended talks.\n"
+    found = []
+    for text, lang, names in ((zh, "zh", ZH_NAMES), (en, "en", EN_NAMES)):
+        result = extract(
+            document_from_text(text, name="chron.txt"),
+            lang=lang,  # type: ignore[arg-type]
+            gazetteer=FakeGazetteer(names),
+            verbs=verbs,
+            source_id="chron",
+            finder=FakeFinder(lang),  # type: ignore[arg-type]
+        )
+        found += [(e.cameo, e.cue.text if e.cue else None) for e in result.events]
+    # 087 de-escalate military engagement; 164 halt negotiations
+    assert found == [(8, "暂停"), (16, "暂停"), (8, "suspended"), (16, "suspended")]
+
+
 # --- negation -----------------------------------------------------------------------------------------
 
 

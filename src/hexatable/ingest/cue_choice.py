@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from hexatable.ingest.types import ActorMention as Mention
 from hexatable.ingest.types import Cue
@@ -47,6 +48,57 @@ def refused(code: int) -> int:
     """The code of a negated act of root ``code``: :data:`REJECT` for :data:`REFUSED_CODES`, else the
     root itself."""
     return REJECT if code in REFUSED_CODES else code
+
+
+YIELD = 8
+"""CAMEO 08, yield: "087 de-escalate military engagement", "080 yield"."""
+_HALTING = frozenset(
+    [
+        "停止",
+        "暂停",
+        "中止",
+        "终止",
+        "冻结",
+        "叫停",
+        "halt",
+        "suspend",
+        "stop",
+        "freeze",
+        "call off",
+        "cancel",
+    ]
+)
+"""Cues of 16 that halt something (reduce relations when what is halted is cooperation: 164)."""
+HALTED_REACH = 6
+"""The most characters between a halting verb and the act it halts ("暂停远程导弹试射", "halted all
+missile tests")."""
+
+
+def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
+    """A halting cue (停止, 暂停, 中止; halt, suspend, stop) whose object is an act of conflict
+    (a cue of 14-20: 核试验, 试射, 军演, "missile tests") is yielding (08: 087 de-escalate military
+    engagement), as the dictionary's 暂停军演 and "suspend military exercises" already are; halting
+    cooperation (暂停会谈, 164) stays 16. The object must follow within :data:`HALTED_REACH`
+    characters with no clause mark or other cue between.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> stop, test = Cue(2, 4, "暂停", 16, "暂停", 0.5), Cue(4, 7, "核试验", 15, "核试验", 0.9)
+    >>> halted("朝鲜暂停核试验", stop, [stop, test]).cameo
+    8
+    """
+    if cue.entry.lower() not in _HALTING or cue.cameo != 16:
+        return cue
+    later = [c for c in cues if c.start >= cue.end]
+    if not later:
+        return cue
+    target = min(later, key=lambda c: c.start)
+    gap = flat[cue.end : target.start]
+    if target.cameo < 14 or len(gap) > HALTED_REACH or _ANY_MARK.search(gap):
+        return cue
+    return replace(cue, cameo=YIELD)
+
+
+_ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
 
 
 # --- Chinese -----------------------------------------------------------------------------------------

@@ -76,6 +76,7 @@ from hexatable.case.quotes import SourceText
 from hexatable.ingest.cue_choice import (
     en_in_relative,
     en_negated,
+    halted,
     refused,
     zh_adoption,
     zh_frames,
@@ -591,7 +592,7 @@ def _zh_event_cue(
     act = _zh_reported_act(flat, main, said, mentions, speakers)
     if act is not main:
         return act
-    act = zh_predicate(flat, main, said)
+    act = halted(flat, zh_predicate(flat, main, said), cues)
     if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
         return replace(act, cameo=refused(act.cameo))
     return act
@@ -606,6 +607,7 @@ def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
         later = [c for c in cues if c.start >= main.end and not en_in_relative(flat, c)]
         if later:
             main = min(later, key=lambda c: (c.start, -c.weight))
+    main = halted(flat, main, cues)
     if en_negated(flat, main):
         return replace(main, cameo=refused(main.cameo))
     return main
@@ -644,7 +646,7 @@ def _zh_reported_act(
     ]
     if not said:
         return main
-    act = min(said, key=lambda c: (c.start, -c.weight))
+    act = halted(flat, min(said, key=lambda c: (c.start, -c.weight)), cues)
     negation = zh_negation(flat, act, cues)
     if negation == "fact":
         return main  # an act that did not happen is no act: the statement stands
