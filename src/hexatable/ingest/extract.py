@@ -59,6 +59,11 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the actors of the clause before it in the same sentence, marked as inferred; a Chinese sentence
    that opens with its verb ("…访问平壤。会见了…") takes those of the paragraph's last clause with
    actors (:func:`_zh_verb_initial`), never across a paragraph. An actor is never its own target.
+   **3d.** The main cue splits actors from targets; the cue that types the event may be another
+   (:func:`_zh_event_cue`, :func:`_en_event_cue`, :mod:`hexatable.ingest.cue_choice`): not one that
+   describes a noun (访问的外长, 制裁问题, ", which hosted talks,"), a meeting noun's predicate (会谈
+   被推迟), a verb of saying's reported act (rule 3b), an agreed text adopted (通过《…共同声明》), and a
+   negated act of cooperation coded as its rejection (12).
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
@@ -84,6 +89,21 @@ from typing import Protocol
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
 from hexatable.ingest import names as titles
+from hexatable.ingest.cue_choice import (
+    en_in_relative,
+    en_negated,
+    halted,
+    refused,
+    zh_adoption,
+    zh_frames,
+    zh_modifies,
+    zh_named_quotes,
+    zh_negated,
+    zh_negation,
+    zh_predicate,
+    zh_subject_like,
+    zh_subject_modifier,
+)
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
@@ -592,7 +612,6 @@ def _main_cue(
 
 
 _ZH_TITLE = re.compile(r"《[^《》]*》")
-_ZH_NEGATED = re.compile(r"(?:未能|未|没有|没|不|无法|不能|不会|不再)$")
 SAYING_WEIGHT = 0.5
 """A cue of code 01 weighing at most this is a verb of saying (表示, 称, 宣布, 声明: the reporting and
 formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
@@ -613,14 +632,76 @@ def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[in
     return stretches
 
 
-def _zh_main_verbs(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> list[Cue]:
+def _zh_main_verbs(
+    flat: str, span: tuple[int, int], cues: Sequence[Cue], modifiers: bool = False
+) -> list[Cue]:
     """The cues that can be a clause's main verb (rule 3b): not inside a title in 《》 (a treaty or a
     plan named, 《不扩散核武器条约》), nor inside an adverbial stretch ("在六方会谈中，朝鲜要求…": the
-    talks set the scene, the demand is the act); all of them when that leaves none."""
+    talks set the scene, the demand is the act); with ``modifiers``, nor a cue that describes a noun
+    (rule 3d, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
     fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
     fenced += _zh_subordinate_stretches(flat, span)
-    kept = [c for c in cues if not any(low <= c.start and c.end <= high for low, high in fenced)]
+    if modifiers:
+        fenced += zh_named_quotes(flat) + zh_frames(flat)
+    kept = [
+        c
+        for c in cues
+        if not any(low <= c.start and c.end <= high for low, high in fenced)
+        and not (modifiers and zh_modifies(flat, c))
+    ]
     return kept or list(cues)
+
+
+def _zh_event_cue(
+    flat: str,
+    main: Cue,
+    said: Sequence[Cue],
+    cues: Sequence[Cue],
+    mentions: Sequence[ActorMention],
+    speakers: frozenset[str],
+    subject: ActorMention | None = None,
+    span: tuple[int, int] = (0, 0),
+) -> Cue:
+    """The cue that types a Chinese event (rules 3b and 3c), from the clause's ``main`` cue (which
+    split actors from targets), its candidate cues ``said`` (:func:`_zh_main_verbs` with modifiers
+    passed over) and all its ``cues``. A main cue that describes a noun gives way to the next
+    candidate, unless it is the ``subject``'s own act (韩国向朝鲜运送的重油:
+    :func:`hexatable.ingest.cue_choice.zh_subject_modifier`); a verb of saying to the speaker's
+    reported act (:func:`_zh_reported_act`); a meeting noun to its predicate (会谈被推迟); and a
+    negated act of cooperation is coded as its rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    adopted = zh_adoption(flat, *span)
+    if adopted is not None and (
+        main.cameo in (NO_CUE_CAMEO, 4) or main not in said or adopted.start < main.start
+    ):
+        return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
+    names = [(m.start, m.end) for m in mentions]
+    own = subject is not None and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
+    if main not in said and not own:
+        later = [c for c in said if c.start >= main.end]
+        if later:
+            main = min(later, key=lambda c: (c.start, -c.weight))
+    act = _zh_reported_act(flat, main, said, mentions, speakers)
+    if act is not main:
+        return act
+    act = halted(flat, zh_predicate(flat, main, said), cues)
+    if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
+        return replace(act, cameo=refused(act.cameo))
+    return act
+
+
+def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
+    """The cue that types an English event (rule 3d): a main cue inside a relative clause set off by
+    commas ("Kim, who visited Beijing last week, said ...") gives way to the first cue after it that is
+    not in one; a negated act of cooperation ("did not attend", "will not sign") is coded as its
+    rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    if en_in_relative(flat, main):
+        later = [c for c in cues if c.start >= main.end and not en_in_relative(flat, c)]
+        if later:
+            main = min(later, key=lambda c: (c.start, -c.weight))
+    main = halted(flat, main, cues)
+    if en_negated(flat, main):
+        return replace(main, cameo=refused(main.cameo))
+    return main
 
 
 def _zh_reported_act(
@@ -634,12 +715,14 @@ def _zh_reported_act(
     "朝鲜宣布退出条约" the event is the withdrawal (16), not the announcement. The CAMEO codebook
     (Schrodt 2012, v1.1b3) keeps 010, "make statement, not specified below", for statements that no
     other category fits, so a statement of an act is coded by that act. The reported act is the
-    first cue after the verb of saying in its clause whose code is not 01, that is not negated
-    (未能达成协议 is no agreement) and that no other party than the speakers (``speakers``: the
-    clause's actors) is named before: in "中方表示，美方同意会面" the agreement is the US's, and
-    China's act is the statement. The first, not the strongest: a Chinese clause puts its head verb
-    first and what it governs after it (愿意重返会谈 is an intent, 03, to meet; 要求美方解除制裁 a
-    demand, 10), as rule 3 takes the first cue after the actor. Without one the statement stands."""
+    first cue after the verb of saying in its clause whose code is not 01 and that no other party
+    than the speakers (``speakers``: the clause's actors) is named before; when it is negated as a
+    fact (未能达成协议 is no agreement, rule 3d) the statement stands, and when as a refusal (不会参加)
+    it is the rejection of that act (:func:`hexatable.ingest.cue_choice.refused`). In
+    "中方表示，美方同意会面" the agreement is the US's, and China's act is the statement. The first,
+    not the strongest: a Chinese clause puts its head verb first and what it governs after it
+    (愿意重返会谈 is an intent, 03, to meet; 要求美方解除制裁 a demand, 10), as rule 3 takes the first
+    cue after the actor. Without one the statement stands."""
     if main.cameo != NO_CUE_CAMEO or main.weight > SAYING_WEIGHT:
         return main
     said = [
@@ -647,13 +730,25 @@ def _zh_reported_act(
         for c in cues
         if c.start >= main.end
         and c.cameo != NO_CUE_CAMEO
-        and not _ZH_NEGATED.search(flat, 0, c.start)
-        and not any(main.end <= m.start < c.start and m.actor not in speakers for m in mentions)
+        and not any(
+            main.end <= m.start < c.start and m.actor not in speakers and zh_subject_like(flat, m)
+            for m in mentions
+        )
     ]
     if not said:
         return main
-    act = min(said, key=lambda c: (c.start, -c.weight))
-    return _zh_intent(flat, main, act)
+    act = halted(flat, min(said, key=lambda c: (c.start, -c.weight)), cues)
+    negation = zh_negation(flat, act, cues)
+    if negation == "fact":
+        return main  # an act that did not happen is no act: the statement stands
+    if negation == "refusal":
+        # rule 3d: the speaker says it will not act ("朝方称，不会参加会谈"): a refusal
+        return replace(act, cameo=refused(act.cameo))
+    predicate = zh_predicate(flat, act, cues)
+    if predicate is not act:
+        # rule 3d: the act has a subject of its own ("谈判将推迟"): a decision reported, not an intent
+        return predicate
+    return _zh_intent(flat, main, act, mentions)
 
 
 _ZH_INTENT = re.compile(r"(?:将(?![军领官士])|愿意?|准备|打算|决心)")
@@ -664,13 +759,21 @@ violence (14-20) is a threat (13). The CAMEO codebook's verbal categories (Schro
 03, with 031-039 "express intent to ..." such acts; 13, with 131-139 "threaten to ..." such acts)."""
 
 
-def _zh_intent(flat: str, saying: Cue, act: Cue) -> Cue:
+def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention] = ()) -> Cue:
     """Rule 3b: a reported act announced for the future (将, 愿, 准备, 打算 between the verb of saying
     and the act, in one stretch: "朝方称，将参加会谈") is coded as the intent or threat it states
-    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was."""
+    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was. A 将 right
+    before a name (``mentions``) is the object marker, as 把 ("宣布将朝鲜企业列入黑名单": the act is
+    done, rule 3d), not the future."""
     between = flat[saying.end : act.start]
-    stretch = between[max(between.rfind(c) for c in "，,；;：:") + 1 :]
-    if not _ZH_INTENT.search(stretch):
+    cut = max(between.rfind(c) for c in "，,；;：:") + 1
+    starts = {m.start for m in mentions}
+    future = [
+        m
+        for m in _ZH_INTENT.finditer(between, cut)
+        if not (m.group() == "将" and saying.end + m.end() in starts)
+    ]
+    if not future:
         return act
     code = next((c for codes, c in INTENT_CODES.items() if act.cameo in codes), act.cameo)
     return replace(act, cameo=code)
@@ -1183,8 +1286,15 @@ def extract(
             from_reference = any((a.start, a.actor) in stands_for and a.end > a.start for a in actors)
             if cue is not None and lang == "zh":
                 speakers = frozenset(a.actor for a in actors)
-                said = _zh_main_verbs(flat, (start, end), clause_cues)
-                cue = _zh_reported_act(flat, cue, said, [*inside, *targets], speakers)
+                said = _zh_main_verbs(flat, (start, end), clause_cues, modifiers=True)
+                first = actors[0] if actors and actors[0].end <= cue.start else None
+                cue = _zh_event_cue(
+                    flat, cue, said, clause_cues, [*inside, *targets], speakers, first, (start, end)
+                )
+            elif lang == "zh":
+                cue = zh_adoption(flat, start, end)  # rule 3d (v): the clause's only act
+            elif cue is not None and lang == "en":
+                cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             if inherited:
                 how = "heading" if under is not None else "inherited"
