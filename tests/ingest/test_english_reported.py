@@ -1,4 +1,4 @@
-"""English reported acts (rule 3c): "X said (that) Y did Z on <date>" is X's statement and Y's act.
+"""English reported acts (rule 3e): "X said (that) Y did Z on <date>" is X's statement and Y's act.
 
 The reports are written for these tests (our own words). Names come from a small table, cues from a
 stand-in that gives each cue a weight as the verb dictionary does (verbs of saying weigh 0.3 to 0.5),

@@ -25,6 +25,8 @@ spring / summer / autumn (fall) / winter 2007  +spring ...   months 3-5 / 6-8 / 
 the next / following day, the day after       en-next-day   context day + 1
 the same day, that day                         en-same-day   context day
 the day before, the previous day               en-day-before context day - 1
+five days later, 5 days afterwards, a week     en-days-later context day + 5 / + 7
+later
 later / earlier that month, the same month     en-rel-month  context month (+1: the next month)
 that year, the same year, the following year,  en-rel-year   context year + 0 / + 1 / - 1
 last year, this year, next year
@@ -120,7 +122,8 @@ _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)
 _STARTS = (
     r"(?=\d|[Ff]ol|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[IiOo][nf]\b|[Ss]in|[Bb]y\b|[Dd]ur|[Uu]nt|[Tt]il"
     r"|[Ff]r|to\b|thr|[Bb]ef|[Aa]ft|[Ee]ar|[Mm]id|[Ll]at|[Ss]pr|[Ss]um|[Aa]ut|[Ff]al|[Ww]in|[Oo]n\b|[Aa]t\b"
-    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]es|[Tt]od|[Tt]on|[Tt]om)"
+    r"|[Tt]h[aei]|[Nn]ext|[Ll]ast|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]es|[Tt]od|[Tt]on|[Tt]om"
+    r"|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en\b|[Aa]\s+week|[Oo]ne\s+week)"
 )
 _WRITTEN_SHIFTS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "the" before a date and a lower-case word after it: the date names something (not "on the 14th").
@@ -163,6 +166,8 @@ _HEAD = re.compile(
     | (?:{_PART.replace("(?P<p", "(?P<r")})(?P<yrp>{_REL_YEAR_PARTED})(?![\w'’-])
     | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
+    | (?P<later>(?:(?P<ln>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[2-9]|1\d)
+      \s+days|(?P<lw>[Aa]|[Oo]ne)\s+week)\s+(?:later|afterwards)(?![\w'’]))
     | (?P<same>[Tt]he\s+same\s+day|[Tt]hat\s+(?:same\s+)?day)
     | (?P<before>[Tt]he\s+day\s+before|[Tt]he\s+previous\s+day|[Tt]he\s+preceding\s+day)
     | (?P<mrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+month|[Tt]he\s+same\s+month|[Tt]hat\s+month)
@@ -282,6 +287,9 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     for name, (point, rule) in relative.items():
         if group(name):
             return start, RawDate(start, end, rule, point)
+    if group("later"):
+        days = 7 if group("lw") else _DAY_COUNTS.get(group("ln").lower()) or int(group("ln"))
+        return start, RawDate(start, end, "en-days-later", Point(day_shift=days))
     if group("wr"):
         point = Point(written_shift=_WRITTEN_SHIFTS[group("wr").lower()])
         return start, RawDate(start, end, "en-written", point, planned=group("wr").lower() == "tomorrow")
@@ -292,6 +300,19 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
         return start, RawDate(start, end, "en-weekday", point, planned=group("wdnext") is not None)
     return None  # pragma: no cover - every branch names a group
 
+
+_DAY_COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+"""Numbers of days written as words in "five days later"."""
 
 _WRITTEN_PERIODS: dict[str, tuple[int, int, int | None, bool]] = {
     "last": (-1, 0, 6, False),
@@ -368,7 +389,7 @@ def scan(text: str) -> list[RawDate]:
 def aside_starts(text: str) -> frozenset[int]:
     """Where the dates of ``text`` that never date their clause's act begin: a plan ("will meet on
     Friday"), a bound ("since March") or a date naming a thing ("the February deal"). Extraction
-    asks this of a reported clause (docs/ingest.md, rule 3c), whose date dates the reported act
+    asks this of a reported clause (docs/ingest.md, rule 3e), whose date dates the reported act
     even where it is not the first date of its sentence.
 
     >>> sorted(aside_starts("Japan said on Monday it will meet China on Friday, since March."))

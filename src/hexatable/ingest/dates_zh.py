@@ -20,6 +20,7 @@ text                                   rule                value
 同月, 次月, 上月                       zh-rel-month...     context month + 0, +1, -1
 次日/翌日/第二天, 当天/当日/同日,      zh-next-day,        context day + 1, + 0, - 1
 前一天                                 zh-same-day, ...
+三天后, 两天之后, 一周后                zh-days-later       context day + 3, + 2, + 7 (2 to 10 days, a week)
 上旬 / 中旬 / 下旬                      +early/+mid/+late   days 1-10 / 11-20 / 21-last (of the context month
                                                            when no month is written)
 月初 / 月中 / 月底, 月末 (7月初 ...)   +early/+mid/+late   the month (a vague part; ``range``: as 上旬 ...)
@@ -71,6 +72,16 @@ _REL_MONTH = {"同月": 0, "当月": 0, "该月": 0, "本月": 0, "次月": 1, "
 _REL_MONTH |= {"上月": -1, "上个月": -1}
 _REL_DAY = {"次日": 1, "翌日": 1, "第二天": 1, "隔天": 1, "隔日": 1, "当天": 0, "当日": 0, "同日": 0}
 _REL_DAY |= {"同一天": 0, "前一天": -1, "前一日": -1}
+_DAYS_LATER = {
+    f"{n}天{after}": days
+    for n, days in zip("两三四五六七八九十", range(2, 11), strict=True)
+    for after in ("后", "之后", "以后")
+}
+"""三天后 "three days later" (not 三日后, which also reads "after the 3rd")."""
+_DAYS_LATER |= {
+    f"{week}{after}": 7 for week in ("一周", "一星期", "一个星期") for after in ("后", "之后", "以后")
+}
+_REL_DAY |= _DAYS_LATER
 _DAY_RULE = {1: "zh-next-day", 0: "zh-same-day", -1: "zh-day-before"}
 
 
@@ -88,7 +99,7 @@ _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
 _SPACE = " \t\u3000\r\n"
 
 # The characters a head can start with: a cheap test at every position before the full pattern.
-_FIRST = r"(?=[\d〇○零一二三四五六七八九十同当该是本今次翌第明去上下前隔年])"
+_FIRST = r"(?=[\d〇○零一二三四五六七八九十两同当该是本今次翌第明去上下前隔年])"
 _HEAD = re.compile(
     rf"""{_FIRST}{_NOT_AFTER}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))(?![\d-])
@@ -186,7 +197,7 @@ def _point(
         day_shift=_REL_DAY[rel_day] if rel_day else None,
     )
     if rel_day:
-        return point, _DAY_RULE[_REL_DAY[rel_day]]
+        return point, _DAY_RULE.get(_REL_DAY[rel_day], "zh-days-later")
     if rel_month:
         return point, "zh-rel-month" + ("-d" if day else "")
     if rel_year:

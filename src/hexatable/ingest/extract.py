@@ -31,6 +31,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    maybe with a trailing colon or dash) at the start of a sentence is read as such a heading: it dates
    the entries under it until the next such line or heading (:func:`_date_line`). A line that is a
    date and text stays an ordinary sentence.
+   **2e.** A line that is the document's title (ends in 大事记/纪要/年表, has "chronology" or
+   "timeline" without a final stop, or is the first sentence with no cue and no clause punctuation)
+   is no event (:func:`hexatable.ingest.names.is_title_line`).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -43,6 +46,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
    in the person mention's ``state``. A name written right before the head noun of a thing
    (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party (:func:`_drop_modifiers`).
+   **3c.** Places, titles and document names (:mod:`hexatable.ingest.names`): a capital in a title
+   (《巴黎协定》, the Paris Agreement) or right before a meeting word (巴黎气候大会) is a venue, a state
+   after 驻 is where a mission is posted, a name inside a title never acts, an English document
+   name holds no cue and is never proposed, and a titled person ("President Obama") is proposed.
    Pronouns and collective words (他, 双方, 该国) stand for the parties
    :mod:`hexatable.ingest.reference` resolves them to, as names do, and the event says so in
    ``inferred``. Names nobody knows (the gazetteer's proposals) are looked for
@@ -52,7 +59,12 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the actors of the clause before it in the same sentence, marked as inferred; a Chinese sentence
    that opens with its verb ("…访问平壤。会见了…") takes those of the paragraph's last clause with
    actors (:func:`_zh_verb_initial`), never across a paragraph. An actor is never its own target.
-   **3c.** In English a clause whose main cue is a verb of saying reports the clause after it (right
+   **3d.** The main cue splits actors from targets; the cue that types the event may be another
+   (:func:`_zh_event_cue`, :func:`_en_event_cue`, :mod:`hexatable.ingest.cue_choice`): not one that
+   describes a noun (访问的外长, 制裁问题, ", which hosted talks,"), a meeting noun's predicate (会谈
+   被推迟), a verb of saying's reported act (rule 3b), an agreed text adopted (通过《…共同声明》), and a
+   negated act of cooperation coded as its rejection (12).
+   **3e.** In English a clause whose main cue is a verb of saying reports the clause after it (right
    after the verb or after its "that"); when that clause opens with a name none of the speakers
    bears and has a cue, or reports the speaker's own act with a date of its own, it is two clauses,
    the statement and the reported act, each with its own date (:func:`_en_reported_parts`). A date
@@ -82,6 +94,22 @@ from typing import Protocol
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.case.quotes import SourceText
+from hexatable.ingest import names as titles
+from hexatable.ingest.cue_choice import (
+    en_in_relative,
+    en_negated,
+    halted,
+    refused,
+    zh_adoption,
+    zh_frames,
+    zh_modifies,
+    zh_named_quotes,
+    zh_negated,
+    zh_negation,
+    zh_predicate,
+    zh_subject_like,
+    zh_subject_modifier,
+)
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.dates_en import aside_starts
 from hexatable.ingest.gazetteer import zh_noun
@@ -470,7 +498,7 @@ _EN_REPORTED_PRONOUN = re.compile(r"(?:it|he|she|they)\b")
 
 @dataclass(frozen=True)
 class _Reported:
-    """Where the clause reported by a verb of saying begins in an English clause (rule 3c), and
+    """Where the clause reported by a verb of saying begins in an English clause (rule 3e), and
     whether a party other than the speakers acts in it."""
 
     start: int
@@ -480,7 +508,7 @@ class _Reported:
 def _en_reported(
     flat: str, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
 ) -> _Reported | None:
-    """Rule 3c: the reported clause of "X said (that) Y did Z". The clause's main cue (rule 3) must
+    """Rule 3e: the reported clause of "X said (that) Y did Z". The clause's main cue (rule 3) must
     be a verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`: say, tell, announce,
     confirm, inform) with a speaker named before it; the reported clause opens right after it, or
     after its "that" (:data:`_EN_THAT`), with a subject (a name, after at most "the", or a pronoun)
@@ -525,7 +553,7 @@ def _en_reported_parts(
     cues: Sequence[Cue],
     dates: Sequence[DateMention],
 ) -> list[tuple[int, int, DateMention | None, int | None]]:
-    """Rule 3c: an English clause reporting another party's act ("A Seoul official said that Japan
+    """Rule 3e: an English clause reporting another party's act ("A Seoul official said that Japan
     refused aid on Monday") is two clauses: the statement, dated by its own date (one opening the
     clause or written before the reported clause), and the reported act, dated by a date written in
     it, else by the statement's. A report of the speaker's own act ("North Korea said it shut the
@@ -648,7 +676,8 @@ def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: La
         for m in gazetteer.propose(flat[start:end], lang)
         if m.origin == "proposed"
     ]
-    return _drop_places(flat, lang, found)
+    spans = titles.title_spans(flat, lang)  # rule 3c: a document's name is not an actor
+    return _drop_places(flat, lang, [m for m in found if not titles.inside(m, spans)])
 
 
 def _is_person(actor_id: str) -> bool:
@@ -688,7 +717,6 @@ def _main_cue(
 
 
 _ZH_TITLE = re.compile(r"《[^《》]*》")
-_ZH_NEGATED = re.compile(r"(?:未能|未|没有|没|不|无法|不能|不会|不再)$")
 SAYING_WEIGHT = 0.5
 """A cue of code 01 weighing at most this is a verb of saying (表示, 称, 宣布, 声明: the reporting and
 formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
@@ -709,14 +737,76 @@ def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[in
     return stretches
 
 
-def _zh_main_verbs(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> list[Cue]:
+def _zh_main_verbs(
+    flat: str, span: tuple[int, int], cues: Sequence[Cue], modifiers: bool = False
+) -> list[Cue]:
     """The cues that can be a clause's main verb (rule 3b): not inside a title in 《》 (a treaty or a
     plan named, 《不扩散核武器条约》), nor inside an adverbial stretch ("在六方会谈中，朝鲜要求…": the
-    talks set the scene, the demand is the act); all of them when that leaves none."""
+    talks set the scene, the demand is the act); with ``modifiers``, nor a cue that describes a noun
+    (rule 3d, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
     fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
     fenced += _zh_subordinate_stretches(flat, span)
-    kept = [c for c in cues if not any(low <= c.start and c.end <= high for low, high in fenced)]
+    if modifiers:
+        fenced += zh_named_quotes(flat) + zh_frames(flat)
+    kept = [
+        c
+        for c in cues
+        if not any(low <= c.start and c.end <= high for low, high in fenced)
+        and not (modifiers and zh_modifies(flat, c))
+    ]
     return kept or list(cues)
+
+
+def _zh_event_cue(
+    flat: str,
+    main: Cue,
+    said: Sequence[Cue],
+    cues: Sequence[Cue],
+    mentions: Sequence[ActorMention],
+    speakers: frozenset[str],
+    subject: ActorMention | None = None,
+    span: tuple[int, int] = (0, 0),
+) -> Cue:
+    """The cue that types a Chinese event (rules 3b and 3c), from the clause's ``main`` cue (which
+    split actors from targets), its candidate cues ``said`` (:func:`_zh_main_verbs` with modifiers
+    passed over) and all its ``cues``. A main cue that describes a noun gives way to the next
+    candidate, unless it is the ``subject``'s own act (韩国向朝鲜运送的重油:
+    :func:`hexatable.ingest.cue_choice.zh_subject_modifier`); a verb of saying to the speaker's
+    reported act (:func:`_zh_reported_act`); a meeting noun to its predicate (会谈被推迟); and a
+    negated act of cooperation is coded as its rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    adopted = zh_adoption(flat, *span)
+    if adopted is not None and (
+        main.cameo in (NO_CUE_CAMEO, 4) or main not in said or adopted.start < main.start
+    ):
+        return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
+    names = [(m.start, m.end) for m in mentions]
+    own = subject is not None and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
+    if main not in said and not own:
+        later = [c for c in said if c.start >= main.end]
+        if later:
+            main = min(later, key=lambda c: (c.start, -c.weight))
+    act = _zh_reported_act(flat, main, said, mentions, speakers)
+    if act is not main:
+        return act
+    act = halted(flat, zh_predicate(flat, main, said), cues)
+    if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
+        return replace(act, cameo=refused(act.cameo))
+    return act
+
+
+def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
+    """The cue that types an English event (rule 3d): a main cue inside a relative clause set off by
+    commas ("Kim, who visited Beijing last week, said ...") gives way to the first cue after it that is
+    not in one; a negated act of cooperation ("did not attend", "will not sign") is coded as its
+    rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    if en_in_relative(flat, main):
+        later = [c for c in cues if c.start >= main.end and not en_in_relative(flat, c)]
+        if later:
+            main = min(later, key=lambda c: (c.start, -c.weight))
+    main = halted(flat, main, cues)
+    if en_negated(flat, main):
+        return replace(main, cameo=refused(main.cameo))
+    return main
 
 
 def _zh_reported_act(
@@ -730,12 +820,14 @@ def _zh_reported_act(
     "朝鲜宣布退出条约" the event is the withdrawal (16), not the announcement. The CAMEO codebook
     (Schrodt 2012, v1.1b3) keeps 010, "make statement, not specified below", for statements that no
     other category fits, so a statement of an act is coded by that act. The reported act is the
-    first cue after the verb of saying in its clause whose code is not 01, that is not negated
-    (未能达成协议 is no agreement) and that no other party than the speakers (``speakers``: the
-    clause's actors) is named before: in "中方表示，美方同意会面" the agreement is the US's, and
-    China's act is the statement. The first, not the strongest: a Chinese clause puts its head verb
-    first and what it governs after it (愿意重返会谈 is an intent, 03, to meet; 要求美方解除制裁 a
-    demand, 10), as rule 3 takes the first cue after the actor. Without one the statement stands."""
+    first cue after the verb of saying in its clause whose code is not 01 and that no other party
+    than the speakers (``speakers``: the clause's actors) is named before; when it is negated as a
+    fact (未能达成协议 is no agreement, rule 3d) the statement stands, and when as a refusal (不会参加)
+    it is the rejection of that act (:func:`hexatable.ingest.cue_choice.refused`). In
+    "中方表示，美方同意会面" the agreement is the US's, and China's act is the statement. The first,
+    not the strongest: a Chinese clause puts its head verb first and what it governs after it
+    (愿意重返会谈 is an intent, 03, to meet; 要求美方解除制裁 a demand, 10), as rule 3 takes the first
+    cue after the actor. Without one the statement stands."""
     if main.cameo != NO_CUE_CAMEO or main.weight > SAYING_WEIGHT:
         return main
     said = [
@@ -743,13 +835,25 @@ def _zh_reported_act(
         for c in cues
         if c.start >= main.end
         and c.cameo != NO_CUE_CAMEO
-        and not _ZH_NEGATED.search(flat, 0, c.start)
-        and not any(main.end <= m.start < c.start and m.actor not in speakers for m in mentions)
+        and not any(
+            main.end <= m.start < c.start and m.actor not in speakers and zh_subject_like(flat, m)
+            for m in mentions
+        )
     ]
     if not said:
         return main
-    act = min(said, key=lambda c: (c.start, -c.weight))
-    return _zh_intent(flat, main, act)
+    act = halted(flat, min(said, key=lambda c: (c.start, -c.weight)), cues)
+    negation = zh_negation(flat, act, cues)
+    if negation == "fact":
+        return main  # an act that did not happen is no act: the statement stands
+    if negation == "refusal":
+        # rule 3d: the speaker says it will not act ("朝方称，不会参加会谈"): a refusal
+        return replace(act, cameo=refused(act.cameo))
+    predicate = zh_predicate(flat, act, cues)
+    if predicate is not act:
+        # rule 3d: the act has a subject of its own ("谈判将推迟"): a decision reported, not an intent
+        return predicate
+    return _zh_intent(flat, main, act, mentions)
 
 
 _ZH_INTENT = re.compile(r"(?:将(?![军领官士])|愿意?|准备|打算|决心)")
@@ -760,13 +864,21 @@ violence (14-20) is a threat (13). The CAMEO codebook's verbal categories (Schro
 03, with 031-039 "express intent to ..." such acts; 13, with 131-139 "threaten to ..." such acts)."""
 
 
-def _zh_intent(flat: str, saying: Cue, act: Cue) -> Cue:
+def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention] = ()) -> Cue:
     """Rule 3b: a reported act announced for the future (将, 愿, 准备, 打算 between the verb of saying
     and the act, in one stretch: "朝方称，将参加会谈") is coded as the intent or threat it states
-    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was."""
+    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was. A 将 right
+    before a name (``mentions``) is the object marker, as 把 ("宣布将朝鲜企业列入黑名单": the act is
+    done, rule 3d), not the future."""
     between = flat[saying.end : act.start]
-    stretch = between[max(between.rfind(c) for c in "，,；;：:") + 1 :]
-    if not _ZH_INTENT.search(stretch):
+    cut = max(between.rfind(c) for c in "，,；;：:") + 1
+    starts = {m.start for m in mentions}
+    future = [
+        m
+        for m in _ZH_INTENT.finditer(between, cut)
+        if not (m.group() == "将" and saying.end + m.end() in starts)
+    ]
+    if not future:
         return act
     code = next((c for codes, c in INTENT_CODES.items() if act.cameo in codes), act.cameo)
     return replace(act, cameo=code)
@@ -801,6 +913,7 @@ def _roles(
             last_target_end = mention.end
         else:
             actors.append(mention)
+    actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
     if lang == "zh" and cue is not None and scene:
         # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
         # sets the scene: it is acted on, not acting, when the clause has a subject outside it
@@ -1067,7 +1180,11 @@ def extract(
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
-    for sentence in sentences:
+    titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
+    # the gazetteer's capitals (a user's file and a case may add some); the built-in ones otherwise
+    gazetteer_places = getattr(gazetteer, "places", None)
+    capitals_in = gazetteer_places if callable(gazetteer_places) else titles.builtin_places
+    for index_of_sentence, sentence in enumerate(sentences):
         lang = sentence.lang or read_as  # a text in two languages: this block's (per_block)
         if sentence.lang is not None:
             _read_dates_in(finder, lang)
@@ -1109,10 +1226,22 @@ def extract(
                 if not flat[line_end:].strip():
                     continue  # the line alone: no event, as a heading
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
+        if lang == "en":
+            found = titles.merge(found, titled.find(flat, found))
         unplaced = _drop_places(flat, lang, found)
         places = [m for m in found if m not in unplaced]
         known = _drop_modifiers(flat, lang, unplaced)
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
+        cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
+        if titles.is_title_line(
+            sentence.raw,
+            lang,
+            first=index_of_sentence == 0 and sentence.line == sentence.end_line,
+            has_cue=bool(cues),
+        ):
+            continue  # rule 2e: the document's title line
+        found = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, in titles
+        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
@@ -1208,7 +1337,7 @@ def extract(
                 own_date = _zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
             if reported_at is not None:
-                # rule 3c: a date in a reported clause is the reported act's, not the narration's
+                # rule 3e: a date in a reported clause is the reported act's, not the narration's
                 clause_dates = [d for d in clause_dates if d.start < reported_at]
             under: int | None = None  # the line of the date heading that dates this clause
             if own_date is not None:
@@ -1254,6 +1383,15 @@ def extract(
             quote = flat[q_start:q_end]
             per_line[line] = per_line.get(line, 0) + 1
             absolute_actors = tuple(located(a) for a in _unique(actors))
+            for mention in (*actors, *targets):
+                if mention.actor in titled.names and mention.actor not in proposed:
+                    proposed[mention.actor] = ProposedActor(
+                        mention.actor,
+                        titled.names[mention.actor],
+                        lang,
+                        "person",
+                        sentence.line_of_flat(mention.start),
+                    )
             actor_ids = {a.actor for a in absolute_actors}
             absolute_targets = tuple(located(t) for t in _unique(targets, frozenset(actor_ids)))
             used = {(m.start, m.actor) for m in (*actors, *targets)}
@@ -1262,8 +1400,15 @@ def extract(
             from_reference = any((a.start, a.actor) in stands_for and a.end > a.start for a in actors)
             if cue is not None and lang == "zh":
                 speakers = frozenset(a.actor for a in actors)
-                said = _zh_main_verbs(flat, (start, end), clause_cues)
-                cue = _zh_reported_act(flat, cue, said, [*inside, *targets], speakers)
+                said = _zh_main_verbs(flat, (start, end), clause_cues, modifiers=True)
+                first = actors[0] if actors and actors[0].end <= cue.start else None
+                cue = _zh_event_cue(
+                    flat, cue, said, clause_cues, [*inside, *targets], speakers, first, (start, end)
+                )
+            elif lang == "zh":
+                cue = zh_adoption(flat, start, end)  # rule 3d (v): the clause's only act
+            elif cue is not None and lang == "en":
+                cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             if inherited:
                 how = "heading" if under is not None else "inherited"

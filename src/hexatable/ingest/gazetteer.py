@@ -74,6 +74,9 @@ class KnownActor:
     origin: ActorOrigin
     members: tuple[str, ...] = ()
     """For a group: the ids of its member states (SIXPARTY: CHN, PRK, USA, KOR, JPN, RUS)."""
+    capitals: tuple[tuple[str, str], ...] = ()
+    """For a state: (language, name) of its capital, a name of the state (平壤 for the DPRK's
+    government) that is a place when it is a venue or inside a title (:mod:`hexatable.ingest.names`)."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,21 @@ class Gazetteer:
     def known(self, actor_id: str) -> bool:
         """Whether ``actor_id`` is an actor of this gazetteer."""
         return actor_id in self._actors()
+
+    def places(self, lang: Lang) -> frozenset[str]:
+        """The capitals of every layer's states in ``lang`` (``capitals`` in a gazetteer file): names
+        that stand for a state as a party but are a place as a venue or inside a title."""
+        key = f"places:{lang}"
+        if key not in self._cache:
+            self._cache[key] = frozenset(
+                name
+                for layer in self.layers
+                for actor in layer.actors
+                for written, name in actor.capitals
+                if written == lang
+            )
+        found: frozenset[str] = self._cache[key]
+        return found
 
     def find(self, text: str, lang: Lang) -> list[ActorMention]:
         """The known names in ``text``, leftmost-longest and non-overlapping, in order of position.
@@ -1256,9 +1274,10 @@ def _parse_actor(
         return None
     before = len(problems.found)
     for key in item:
-        if key not in ("id", "kind", "names", "short", "aliases", "state_of", "members"):
+        if key not in ("id", "kind", "names", "short", "aliases", "capitals", "state_of", "members"):
             problems.add(
-                (*path, key), "unknown field (expected id, kind, names, short, aliases, state_of, members)"
+                (*path, key),
+                "unknown field (expected id, kind, names, short, aliases, capitals, state_of, members)",
             )
     actor_id = item.get("id")
     if not isinstance(actor_id, str) or not _ACTOR_ID.match(actor_id):
@@ -1295,6 +1314,13 @@ def _parse_actor(
             checked = check_string(alias, (*path, "aliases", lang, index), problems)
             if checked is not None:
                 surfaces.append(checked)
+    capitals: list[tuple[str, str]] = []  # also names of the state, as aliases are
+    for lang, names_of in _lang_lists(item.get("capitals"), (*path, "capitals"), problems):
+        for index, capital in enumerate(names_of):
+            checked = check_string(capital, (*path, "capitals", lang, index), problems)
+            if checked is not None:
+                surfaces.append(checked)
+                capitals.append((lang, checked))
     state = item.get("state_of")
     if state is not None and (not isinstance(state, str) or not _ACTOR_ID.match(state)):
         problems.add((*path, "state_of"), "must be an actor id")
@@ -1306,4 +1332,4 @@ def _parse_actor(
     if len(problems.found) > before:
         return None
     assert isinstance(actor_id, str) and isinstance(kind, str)
-    return KnownActor(actor_id, kind, names, state, origin, tuple(members)), surfaces
+    return KnownActor(actor_id, kind, names, state, origin, tuple(members), tuple(capitals)), surfaces

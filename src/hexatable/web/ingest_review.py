@@ -32,7 +32,7 @@ from collections.abc import AsyncGenerator, Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -43,10 +43,11 @@ from starlette.formparsers import FormParser, MultiPartException, MultiPartParse
 from hexatable.case import CAMEO_ROOTS, builtin_case_ids, cameo_label
 from hexatable.case.dates import DateSpan
 from hexatable.case.models import ACTOR_ID_PATTERN, ID_PATTERN
+from hexatable.ingest.dates import PERIODS
 from hexatable.ingest.draft import LOW_CONFIDENCE, low_confidence, slug
 from hexatable.ingest.extract import Extraction
 from hexatable.ingest.render import render_event
-from hexatable.ingest.types import ActorMention, DraftEvent, Lang, Note
+from hexatable.ingest.types import ActorMention, DraftEvent, Lang, Note, PeriodChoice
 from hexatable.services.room.service import RoomError
 from hexatable.web.i18n import N_, translations
 from hexatable.web.limits import RateLimiter
@@ -82,7 +83,7 @@ YEARS = (1000, 2999)
 SOURCE_ID = re.compile(ID_PATTERN)
 ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
 EVENT_FIELD = re.compile(r"(decision|date|actors|targets|cameo):(.+)")
-FORM_FIELDS = {"text", "file", "name", "text_lang", "case", "year", "encoding"}
+FORM_FIELDS = {"text", "file", "name", "text_lang", "case", "year", "periods", "encoding"}
 ENCODINGS = ("utf-8", "gb18030", "big5")
 """The encodings an uploaded file may be in: UTF-8, and the two Chinese legacy ones (GB18030 reads GBK
 and GB2312 files too)."""
@@ -262,7 +263,8 @@ def refusal(error: RoomError, lang: str) -> str:
 
 @dataclass(frozen=True)
 class IngestInput:
-    """What the form asks ingest to read: the text, its file name, its language, the case, a year."""
+    """What the form asks ingest to read: the text, its file name, its language, the case, a year,
+    and how a vague part of a period is dated (``periods``, as ``hexatable ingest --periods``)."""
 
     text: str
     name: str
@@ -270,6 +272,7 @@ class IngestInput:
     case: str
     year: int | None
     encoding: str = "utf-8"
+    periods: PeriodChoice = "contain"
 
     @property
     def source_id(self) -> str:
@@ -544,6 +547,9 @@ async def ingest_input(form: FormData) -> IngestInput:
                 low=YEARS[0],
                 high=YEARS[1],
             )
+    periods = text_field(form, "periods") or PERIODS[0]
+    if periods not in PERIODS:
+        raise IngestError(422, "periods", NOT_ONE_OF, value=periods[:20], choices=", ".join(PERIODS))
     return IngestInput(
         text=text,
         name=(name or "text.txt")[:200],
@@ -551,6 +557,7 @@ async def ingest_input(form: FormData) -> IngestInput:
         case=case,
         year=year,
         encoding=encoding if upload_given else "utf-8",
+        periods=periods,
     )
 
 
@@ -574,6 +581,7 @@ def echo_input(form: FormData | None) -> IngestInput | None:
         case=value("case") if value("case") in builtin_case_ids() else "",
         year=year if year is not None and YEARS[0] <= year <= YEARS[1] else None,
         encoding=value("encoding") if value("encoding") in ENCODINGS else "utf-8",
+        periods=cast(PeriodChoice, value("periods")) if value("periods") in PERIODS else PERIODS[0],
     )
 
 
@@ -648,7 +656,7 @@ def read_text(given: IngestInput) -> Reading:
         lang = "zh"
     elif given.text_lang == "en":
         lang = "en"
-    (planned,) = plan([document], lang=lang, case=case, year=given.year)
+    (planned,) = plan([document], lang=lang, case=case, year=given.year, periods=given.periods)
     (extraction,) = run([planned], gazetteer=gazetteer, verbs=verbs)
     proposed = {p.id for p in extraction.proposed}
     return Reading(extraction, gazetteer.label, lambda a: gazetteer.known(a) or a in proposed, gazetteer)
@@ -665,7 +673,7 @@ class _Remembered:
 
     def get(self, given: IngestInput, reader: Callable[[IngestInput], Reading]) -> Reading:
         key = hashlib.sha256(
-            repr((given.text, given.name, given.text_lang, given.case, given.year)).encode(
+            repr((given.text, given.name, given.text_lang, given.case, given.year, given.periods)).encode(
                 "utf-8", "surrogatepass"
             )
         ).hexdigest()
@@ -876,6 +884,7 @@ def form_context(given: IngestInput | None = None) -> dict[str, Any]:
         "given": given,
         "max_text_bytes": MAX_TEXT_BYTES,
         "years": YEARS,
+        "periods": PERIODS,
     }
 
 

@@ -1,0 +1,363 @@
+"""Which cue of a clause types its event: the refinements of rule 3d of :mod:`hexatable.ingest.extract`.
+
+The extraction step takes a clause's main cue (the first after its first actor, rule 3) to split actors
+from targets. The CAMEO codebook (Schrodt 2012, *CAMEO Conflict and Mediation Event Observations Event
+and Actor Codebook*, v1.1b3) codes a sentence by what its subject did, which that cue does not always
+say. These pure functions read, from the clause's text and cues alone, three ways a cue fails to:
+
+- it **describes a noun** (a Chinese relative clause or modifier, "正在平壤访问的泰国外长"; a topic,
+  "制裁问题"; an English relative clause set off by commas, "Kim, who visited Beijing, said"):
+  :func:`zh_modifies`, :func:`en_in_relative`;
+- it **is a noun whose predicate is a later cue** ("会谈被推迟": the talks were postponed, 164):
+  :func:`zh_predicate`;
+- it **is negated** ("不会同朝鲜协商", "did not attend"): :func:`zh_negated`, :func:`en_negated`; a
+  cooperative act refused or not done is coded as its rejection, :func:`refused`.
+
+>>> from hexatable.ingest.types import Cue
+>>> talks, postponed = Cue(0, 2, "会谈", 4, "会谈", 0.9), Cue(3, 5, "推迟", 16, "推迟", 0.5)
+>>> zh_predicate("会谈被推迟", talks, [talks, postponed]).cameo
+16
+>>> zh_negated("美方不会同朝方协商", Cue(7, 9, "协商", 4, "协商", 0.9), [])
+True
+>>> refused(4)
+12
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from hexatable.ingest.types import ActorMention as Mention
+from hexatable.ingest.types import Cue
+
+REJECT = 12
+"""CAMEO 12, reject: "120 reject", with 121-127 the refusals of the cooperative roots."""
+
+REFUSED_CODES = range(3, 9)
+"""Roots whose act, negated, is coded as a rejection (12): an intent to cooperate (03, "不承诺"), a
+meeting (04; 125 reject proposal to meet, discuss, negotiate), diplomatic cooperation (05; 127 reject
+plan, agreement), material cooperation (06; 121 reject material cooperation), aid (07; 122 reject
+request for aid) and yielding (08; 124 decline to yield). Not a negated statement (01), appeal (02) or
+investigation (09), which the codebook's 12 has no refusal of, nor a negated conflictual act (10-20):
+not attacking is no rejection; those keep their code for review."""
+
+
+def refused(code: int) -> int:
+    """The code of a negated act of root ``code``: :data:`REJECT` for :data:`REFUSED_CODES`, else the
+    root itself."""
+    return REJECT if code in REFUSED_CODES else code
+
+
+YIELD = 8
+"""CAMEO 08, yield: "087 de-escalate military engagement", "080 yield"."""
+_HALTING = frozenset(
+    [
+        "停止",
+        "暂停",
+        "中止",
+        "终止",
+        "冻结",
+        "叫停",
+        "halt",
+        "suspend",
+        "stop",
+        "freeze",
+        "call off",
+        "cancel",
+    ]
+)
+"""Cues of 16 that halt something (reduce relations when what is halted is cooperation: 164)."""
+HALTED_REACH = 6
+"""The most characters between a halting verb and the act it halts ("暂停远程导弹试射", "halted all
+missile tests")."""
+
+
+def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
+    """A halting cue (停止, 暂停, 中止; halt, suspend, stop) whose object is an act of conflict
+    (a cue of 14-20: 核试验, 试射, 军演, "missile tests") is yielding (08: 087 de-escalate military
+    engagement), as the dictionary's 暂停军演 and "suspend military exercises" already are; halting
+    cooperation (暂停会谈, 164) stays 16. The object must follow within :data:`HALTED_REACH`
+    characters with no clause mark or other cue between.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> stop, test = Cue(2, 4, "暂停", 16, "暂停", 0.5), Cue(4, 7, "核试验", 15, "核试验", 0.9)
+    >>> halted("朝鲜暂停核试验", stop, [stop, test]).cameo
+    8
+    """
+    if cue.entry.lower() not in _HALTING or cue.cameo != 16:
+        return cue
+    later = [c for c in cues if c.start >= cue.end]
+    if not later:
+        return cue
+    target = min(later, key=lambda c: c.start)
+    gap = flat[cue.end : target.start]
+    if target.cameo < 14 or len(gap) > HALTED_REACH or _ANY_MARK.search(gap):
+        return cue
+    return replace(cue, cameo=YIELD)
+
+
+_ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
+
+
+# --- Chinese -----------------------------------------------------------------------------------------
+
+_ZH_MODIFIER_TAIL = re.compile(
+    r"的(?!(?:消息|决定|计划|意向|意愿|打算|提议|建议|要求|承诺|声明))(?=[\u4e00-\u9fff“《「])|问题"
+)
+
+
+_ZH_OWN_VERB = re.compile(r"[了着过]")
+"""After a cue written after 的, an aspect marker says it is a verb after all (…的确认了, rare)."""
+
+
+def zh_modifies(flat: str, cue: Cue) -> bool:
+    """Whether a Chinese cue describes a noun rather than saying what the clause's subject did.
+
+    A relative clause or verbal modifier ends in 的 before its noun ("正在平壤访问的泰国外长", "情报机构
+    提供的信息", "根据协议冻结的核计划"); a cue right before 问题 names a topic ("制裁问题", the sanctions
+    issue). Not a 的 that ends the clause ("是去年颁布的。", the predicate's), nor one before a noun of
+    content (消息, 决定, 计划, 意愿, 提议, 要求, 承诺, 声明: "公布了将举行会谈的消息" announces the talks,
+    the clause before 的 being what the news says). A cue right after 的 is a noun itself ("按照共同
+    文件的要求", the document's requirements; "美方的指责", the US accusation), not the act.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_modifies("正在访问的外长表示", Cue(2, 4, "访问", 4, "访问", 0.8))
+    True
+    >>> zh_modifies("公布了将举行会谈的消息", Cue(6, 8, "会谈", 4, "会谈", 0.9))
+    False
+    """
+    if _ZH_MODIFIER_TAIL.match(flat, cue.end) is not None:
+        return True
+    return cue.start > 0 and flat[cue.start - 1] == "的" and not _ZH_OWN_VERB.match(flat, cue.end)
+
+
+_ZH_TOWARD_NAME = re.compile(r"[向对与同跟给和]")
+_ZH_PREPOSITION = re.compile(r"根据|按照|依照|通过|对|向|就|据|在|与|同|跟|给|把|将|从|为|以|经|由|于")
+SUBJECT_GAP = 4
+"""The most characters (adverbs such as 正在, 首次, 已) between a clause's subject and a cue of its own
+relative clause, beyond a toward-phrase (向朝鲜); a verb's 了 among them ("宣读了本阶段会议的…") says
+that another verb came first."""
+
+
+def zh_subject_modifier(
+    flat: str, subject: tuple[int, int], cue: Cue, names: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether a cue that modifies a noun (:func:`zh_modifies`) is nonetheless the subject's own act.
+
+    "韩国向朝鲜运送的首批重油抵达先锋港": the relative clause holds the clause's subject (韩国), and
+    the noun it describes (the oil) is no party; what the subject did is the relative clause's verb
+    (07), not the oil's arriving. That is the case when the cue follows the subject (``subject``: its
+    span) with nothing between but a toward-phrase (向, 对, 与 and a name: ``names`` are the spans of
+    the clause's names) and at most :data:`SUBJECT_GAP` characters of adverbs: no other name, no
+    preposition opening a phrase of its own ("美国根据日本提供的情报谴责朝鲜": 日本 provided, the US
+    condemned; "外相对正在访问的外长表示": the visitor is the minister spoken to), no clause mark, no
+    verb (its 了).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> ship, give = Cue(5, 7, "运送", 7, "运送", 0.5), Cue(6, 8, "提供", 7, "提供", 0.5)
+    >>> zh_subject_modifier("韩国向朝鲜运送的重油抵达", (0, 2), ship, [(0, 2), (3, 5)])
+    True
+    >>> zh_subject_modifier("美国根据日本提供的情报", (0, 2), give, [(0, 2), (4, 6)])
+    False
+    """
+    at = subject[1]
+    toward = _ZH_TOWARD_NAME.match(flat, at)
+    if toward is not None:
+        name = next((n for n in names if n[0] == toward.end()), None)
+        if name is not None:
+            at = name[1]
+    gap = flat[at : cue.start]
+    if len(gap) > SUBJECT_GAP or "了" in gap or _ZH_CLAUSE_MARK.search(gap) or _ZH_PREPOSITION.match(gap):
+        return False
+    return not any(at <= start and end <= cue.start for start, end in names)
+
+
+_ZH_OBJECT_MARK = re.compile(r"(?:将|把|对|向|与|同|跟|给|从|在|于|和)$")
+
+
+def zh_subject_like(flat: str, name: Mention) -> bool:
+    """Whether a name written between a verb of saying and a reported act may be that act's subject
+    (rule 3b: "中方表示，美方同意会谈" is the US's agreement, not China's). Not a name inside a title
+    (《美朝框架协议》), nor one right after a preposition or object marker (将, 把, 对, 向, 与, 从, 在:
+    "宣布将朝鲜企业列入黑名单" lists the firms, the speaker acting).
+
+    >>> from hexatable.ingest.types import ActorMention
+    >>> zh_subject_like("美国宣布将朝鲜企业列入黑名单", ActorMention(5, 7, "朝鲜", "PRK", "case"))
+    False
+    >>> zh_subject_like("中方表示，美方同意会谈", ActorMention(5, 7, "美方", "USA", "case"))
+    True
+    """
+    if any(m.start() < name.start and name.end <= m.end() for m in _ZH_TITLE_SPAN.finditer(flat)):
+        return False
+    return not _ZH_OBJECT_MARK.search(flat, max(0, name.start - 1), name.start)
+
+
+_ZH_TITLE_SPAN = re.compile(r"《[^《》]*》")
+_ZH_ADOPTION = re.compile(
+    r"(通过|批准)了?[^《》，,。；;]{0,12}?《([^《》]*(?:共同|联合)[^《》]*|[^《》]*(?:协议|协定|条约|公报|宣言))》"
+)
+ADOPTION_WEIGHT = 0.9
+"""The weight of an adoption found by :func:`zh_adoption` (a usual cue's band)."""
+
+
+def zh_adoption(flat: str, start: int, end: int) -> Cue | None:
+    """The adoption of an agreed text in ``flat[start:end]``, as a cue of 05, else None.
+
+    "与会各方一致通过《第四轮六方会谈共同声明》": the parties adopt a joint statement, which the codebook
+    codes as the signing of a formal agreement (057), though 通过 ("pass", "through") is no cue and the
+    title's own words (会谈, 共同声明) are names, passed over by rule 3b. The verb is 通过 or 批准
+    (adopt, approve) with the title after it (up to 12 characters between), and the title names an
+    agreed text: a joint (共同, 联合) text, or an agreement, accord, treaty, communiqué or declaration
+    (协议, 协定, 条约, 公报, 宣言). Not a resolution (决议), whose code is what it decides, nor a text one
+    party issues (发表声明, 01).
+
+    >>> zh_adoption("各方一致通过《北京共同声明》", 0, 14).cameo
+    5
+    >>> zh_adoption("安理会通过《第99号决议》", 0, 13) is None
+    True
+    """
+    match = _ZH_ADOPTION.search(flat, start, end)
+    if match is None:
+        return None
+    verb = match.group(1)
+    return Cue(match.start(1), match.end(1), verb, 5, verb, ADOPTION_WEIGHT)
+
+
+_ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])
+"""Cues that are nouns of a meeting as often as verbs: the subject of a later predicate."""
+_ZH_PREDICATE_LINK = re.compile(
+    r"(?:被迫|遭到|宣告|宣布|正式|随即|因故|暂时|已经?|再次|被|将|又|也|均|都){0,3}"
+)
+
+
+def zh_predicate(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
+    """The predicate a meeting noun is the subject of, else ``cue`` itself.
+
+    "会谈被推迟", "第二阶段谈判将推迟举行", "谈判破裂": the talks are what the clause is about and the
+    later verb is what happened to them (164 halt negotiations), as "第二轮会谈在北京举行" is the
+    talks held (04, 举行 being no cue). The predicate must follow the noun at once or after adverbs and
+    auxiliaries only (被, 将, 已, 再次, 宣告 ...): "举行会谈并签署协议" joins two acts and keeps its
+    first.
+    """
+    if cue.entry not in _ZH_MEETING_NOUNS:
+        return cue
+    link = _ZH_PREDICATE_LINK.match(flat, cue.end)
+    at = link.end() if link is not None else cue.end
+    return next((c for c in cues if c.start == at and c.cameo != cue.cameo), cue)
+
+
+_ZH_NEGATOR = re.compile(
+    r"未能|未曾|并未|从未|尚未|没有|无法|不能|不会|不愿意?|不再|不肯|不予|无意|绝不|决不|未|没|不"
+)
+_ZH_REFUSAL = frozenset(["不会", "不愿", "不愿意", "不再", "不肯", "不予", "无意", "绝不", "决不"])
+"""Negators of will (will not, is unwilling to, no longer): a refusal, where 未, 没有, 无法 say that
+something did not happen."""
+_ZH_NOT_NEGATION = re.compile(
+    r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧)"
+    r"|未来|未经|未必|没收"
+)
+_ZH_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?、“《「]")
+NEGATION_REACH = 12
+"""The most characters between a negator and the cue it negates: room for a prepositional phrase
+("不会同朝鲜协商"), a light verb and its object ("未举行任何非正式会谈"), and a time
+("无法依原定日期参加")."""
+
+
+def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
+    """How a Chinese cue is negated: ``"refusal"`` (不会, 不愿, 不再, 无意, 绝不: will not),
+    ``"fact"`` (未, 未能, 没有, 无法, 不: did not, could not), or None.
+
+    The negator stands before the cue in its stretch (no clause mark between, nor the opening of a
+    quotation or title, whose words are named, not done: 不再将朝鲜列为“支持恐怖主义国家”), at most
+    :data:`NEGATION_REACH` characters before, with none of ``cues`` but this one between
+    ("不会同朝鲜协商", "并未举行任何会谈"). Not the 不 and 未 of other words (不断, 不仅, 不久, 不同,
+    不顾, 不妨, 不排除, 未来, 未经, 未必 ...).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_negation("中方未参加", Cue(3, 5, "参加", 4, "参加", 0.5), [])
+    'fact'
+    >>> zh_negation("美方无意就此进行谈判", Cue(8, 10, "谈判", 4, "谈判", 0.9), [])
+    'refusal'
+    >>> zh_negation("双方不断磋商", Cue(4, 6, "磋商", 4, "磋商", 0.9), []) is None
+    True
+    """
+    low = max(0, cue.start - NEGATION_REACH - 3)
+    window = flat[low : cue.start]
+    mark = max((m.end() for m in _ZH_CLAUSE_MARK.finditer(window)), default=0)
+    found = None
+    for match in _ZH_NEGATOR.finditer(window, mark):
+        if not _ZH_NOT_NEGATION.match(window, match.start()):
+            found = match
+    if found is None or len(window) - found.end() > NEGATION_REACH:
+        return None
+    between = (low + found.end(), cue.start)
+    if any(between[0] <= c.start and c.end <= between[1] for c in cues if c != cue):
+        return None
+    return "refusal" if found.group() in _ZH_REFUSAL else "fact"
+
+
+def zh_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
+    """Whether a Chinese cue is negated at all (:func:`zh_negation`)."""
+    return zh_negation(flat, cue, cues) is not None
+
+
+_ZH_QUOTE = re.compile(r"“[^“”]*”")
+_ZH_SPEECH_BEFORE = re.compile(r"(?:[：:，,]|表示|称|说|指出|强调|宣布|声明|认为|重申|写道)\s*$")
+
+
+def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
+    """The spans of quotations in ``flat`` that name a thing rather than report speech.
+
+    A chronology quotes names ("将朝鲜从“支持恐怖主义国家”名单中除名", "“乙支焦点透镜”军事演习") as
+    often as words said ("金正日表示：“我们就再试一试吧”"); a cue inside a name is not an act. A
+    quotation right after a verb of saying or a colon or comma is speech, and keeps its cues.
+
+    >>> zh_named_quotes("美方将朝鲜从“支持恐怖主义国家”名单中除名")
+    [(6, 16)]
+    >>> zh_named_quotes("朝方表示：“不会参加会谈”")
+    []
+    """
+    return [
+        (m.start(), m.end())
+        for m in _ZH_QUOTE.finditer(flat)
+        if not _ZH_SPEECH_BEFORE.search(flat, max(0, m.start() - 4), m.start())
+    ]
+
+
+_ZH_FRAME = re.compile(r"在[^，,。；;：:在“”《》]{2,16}?(?:中|上|期间|之际)")
+
+
+def zh_frames(flat: str) -> list[tuple[int, int]]:
+    """The spans of locative frames 在…中, 在…上, 在…期间 anywhere in ``flat``: "朝鲜在会谈中并未要求…",
+    "在联合国大会上": the talks or the assembly are where the act happens, not the act (rule 3b
+    fences such a frame when it opens a stretch; rule 3d wherever it stands).
+
+    >>> zh_frames("朝鲜在会谈中提出方案")
+    [(2, 6)]
+    """
+    return [(m.start(), m.end()) for m in _ZH_FRAME.finditer(flat)]
+
+
+# --- English -----------------------------------------------------------------------------------------
+
+_EN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)", re.IGNORECASE)
+_EN_NEGATOR = re.compile(
+    r"(?:\bnot(?!\s+only)|\bnever|\bno\s+longer|n't|\bcannot|\brefus(?:ed|es|e|ing)\s+to|\bdeclin(?:ed|es|e|ing)\s+to)"
+    r"(?:\s+(?:\w+ly|yet|again|even|be|been|have|to))*\s+$",
+    re.IGNORECASE,
+)
+
+
+def en_in_relative(flat: str, cue: Cue) -> bool:
+    """Whether an English cue is inside a relative clause set off by commas (", who visited Beijing
+    last week,"), which describes a noun and is not what the sentence's subject did."""
+    return any(m.start() <= cue.start and cue.end <= m.end() for m in _EN_RELATIVE.finditer(flat))
+
+
+def en_negated(flat: str, cue: Cue) -> bool:
+    """Whether an English cue is negated: "did not attend", "will not meet", "won't sign", "has
+    never visited", "no longer supports" (adverbs and auxiliaries may come between). "refused to" and
+    "declined to" are cues of 12 of their own; a cue after them is negated the same way."""
+    return _EN_NEGATOR.search(flat, max(0, cue.start - 60), cue.start) is not None

@@ -1,0 +1,39 @@
+"""Days counted from the last date said: "five days later", 三天后 (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hexatable.ingest.dates import date_finder
+from hexatable.ingest.types import Lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "then", "expected"),
+    [
+        ("en", "On 28 February 2031 the envoys met.", "Five days later they signed.", "2031-03-05"),
+        ("en", "On 3 May 2031 the envoys met.", "A week later they signed.", "2031-05-10"),
+        ("en", "On 3 May 2031 the envoys met.", "Two days afterwards they left.", "2031-05-05"),
+        ("zh", "2031年2月27日，双方会谈。", "三天后，双方签署协议。", "2031-03-02"),
+        ("zh", "2031年5月3日，双方会谈。", "两天之后，双方签署协议。", "2031-05-05"),
+        ("zh", "2031年5月3日，双方会谈。", "一周后，双方签署协议。", "2031-05-10"),
+    ],
+)
+def test_days_later_count_from_the_last_day(lang: Lang, first: str, then: str, expected: str) -> None:
+    finder = date_finder(lang)
+    finder.find(first)
+    found = finder.find(then)
+    assert [str(d.date) for d in found] == [expected]
+    assert found[0].inferred
+
+
+def test_a_day_of_the_month_followed_by_hou_is_not_days_later() -> None:
+    finder = date_finder("zh")
+    finder.find("2031年5月1日，双方会谈。")
+    assert [str(d.date) for d in finder.find("3日后，双方签署协议。")] == ["2031-05-03"]
+
+
+def test_years_later_are_not_days() -> None:
+    finder = date_finder("zh")
+    finder.find("2031年5月1日，双方会谈。")
+    assert finder.find("两年后双方签署协议。") == []
