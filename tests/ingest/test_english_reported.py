@@ -32,6 +32,7 @@ CUES: dict[str, tuple[int, float]] = {
     "announced": (1, 0.5),
     "denied": (1, 0.6),
     "refused": (12, 1.0),
+    "refuse": (12, 1.0),
     "shut down": (8, 0.8),
     "resume": (4, 0.5),
     "met": (4, 0.9),
@@ -155,3 +156,15 @@ def test_a_reported_date_is_not_inherited_by_the_clauses_after_it() -> None:
         ("2008-11-30", "en-dmy", ("JPN",), 12),
         ("2008-12-01", "inherited:en-dmy", ("JPN",), 4),
     ]
+
+
+def test_an_act_announced_not_done_stays_the_statement() -> None:
+    # a modal or a word of intent before the reported act: announced, not done, so no event of its own
+    for text in (
+        "Seoul said Japan would refuse the aid.\n",
+        "Seoul said that Japan plans to refuse the aid.\n",
+        "Seoul said Japan is ready to refuse the aid.\n",
+    ):
+        assert _events(text) == [("2008-12-11", "inherited:dateline", ("KOR",), 1)], text
+    # done: its own event
+    assert [e[2] for e in _events("Seoul said Japan has refused the aid.\n")] == [("KOR",), ("JPN",)]

@@ -494,15 +494,23 @@ _EN_ADDRESSEE = re.compile(r"(?:tell|told|inform|notif|brief|assur|remind)", re.
 """Verbs of saying whose first object is the one told ("informed IAEA inspectors that …"): what
 they report follows "that", never the name right after them."""
 _EN_REPORTED_PRONOUN = re.compile(r"(?:it|he|she|they)\b")
+_EN_NOT_DONE = re.compile(
+    r"\b(?:will|would|shall|could|might|may|must|should|can|is to|are to|was to|were to|plans? to|planned to"
+    r"|intends? to|intended to|wants? to|wanted to|is ready to|was ready to|is willing to|was willing to)\b",
+    re.IGNORECASE,
+)
+"""A modal or a word of intent between a reported clause's subject and its act: the act is announced,
+not done ("said Colombia would open talks"), so it is the statement's content, not an event."""
 
 
 @dataclass(frozen=True)
 class _Reported:
-    """Where the clause reported by a verb of saying begins in an English clause (rule 3e), and
-    whether a party other than the speakers acts in it."""
+    """Where the clause reported by a verb of saying begins in an English clause (rule 3e), whether
+    a party other than the speakers acts in it, and whether its act is reported as done."""
 
     start: int
     other: bool
+    done: bool = True
 
 
 def _en_reported(
@@ -513,7 +521,8 @@ def _en_reported(
     confirm, inform) with a speaker named before it; the reported clause opens right after it, or
     after its "that" (:data:`_EN_THAT`), with a subject (a name, after at most "the", or a pronoun)
     that a cue follows. ``other`` when that subject is a name none of the speakers bears (a pronoun
-    is read as the speaker, the usual referent of "North Korea said it would …")."""
+    is read as the speaker, the usual referent of "North Korea said it would …"); ``done`` unless a
+    modal or a word of intent stands between the subject and that cue (:data:`_EN_NOT_DONE`)."""
     inside = [m for m in known if start <= m.start and m.end <= end]
     clause_cues = [c for c in cues if start <= c.start and c.end <= end]
     main = _main_cue(clause_cues, inside)
@@ -539,9 +548,11 @@ def _en_reported(
         subject_end, other = pronoun.end(), False
     else:
         return None
-    if not any(c.start >= subject_end and c.end <= end for c in clause_cues):
+    acts = [c for c in clause_cues if c.start >= subject_end and c.end <= end]
+    if not acts:
         return None
-    return _Reported(opens, other)
+    done = _EN_NOT_DONE.search(flat, subject_end, acts[0].start) is None
+    return _Reported(opens, other, done)
 
 
 def _en_reported_parts(
@@ -579,8 +590,8 @@ def _en_reported_parts(
         and d.start not in asides
         and not any(low <= d.start < high for low, high in quoted)
     ]
-    if not reported.other and not written:
-        return [(start, end, own, at)]
+    if not reported.done or (not reported.other and not written):
+        return [(start, end, own, at)]  # an act announced, or the speaker's own without a date
     act = (written[0] if written else None) or said
     return [(start, at, said, None), (at, end, act, at)]
 
