@@ -168,3 +168,10 @@ def test_an_act_announced_not_done_stays_the_statement() -> None:
         assert _events(text) == [("2008-12-11", "inherited:dateline", ("KOR",), 1)], text
     # done: its own event
     assert [e[2] for e in _events("Seoul said Japan has refused the aid.\n")] == [("KOR",), ("JPN",)]
+
+
+def test_a_name_owning_the_reported_subject_is_not_its_subject() -> None:
+    # "Japan's refusal": the subject is the refusal, Japan only owns it
+    assert _events("Seoul said Japan's decision refused the aid.\n") == [
+        ("2008-12-11", "inherited:dateline", ("KOR",), 1)
+    ]

@@ -542,6 +542,8 @@ def _en_reported(
     lead = _EN_SUBJECT_LEAD.match(flat, opens, end)
     at = lead.end() if lead else opens
     subject = next((m for m in inside if m.start == at), None)
+    if subject is not None and flat[subject.end : subject.end + 2] in ("'s", "’s"):
+        return None  # "said Japan's refusal was …": the name owns the subject, it is not one
     if subject is not None:
         subject_end, other = subject.end, subject.actor not in speakers
     elif (pronoun := _EN_REPORTED_PRONOUN.match(flat, at, end)) is not None:
