@@ -673,8 +673,9 @@ def test_a_dated_act_by_no_known_actor_is_named_not_lost(tmp_path: Path) -> None
 
 def test_a_file_in_two_languages_is_read_paragraph_by_paragraph(tmp_path: Path) -> None:
     """Two Chinese lines and three English ones (counted by hand): --lang auto reads each line (each a
-    paragraph here) in its own language, so the five dated lines give five events, the Chinese ones
-    dated by the Chinese rules (7月14日 in the year 2007 said before); the note still names the mix.
+    paragraph here) in its own language, so the five dated lines give six events (line 3 is the IAEA's
+    confirmation and the DPRK's shutdown it reports, rule 3e), the Chinese ones dated by the Chinese
+    rules (7月14日 in the year 2007 said before); the note still names the mix.
     Forced to one language, the note says what is lost and how auto reads it."""
     mixed = _write(tmp_path, "mixed.txt", MIXED)
     result = runner.invoke(app, ["ingest", str(mixed), "--case", "six-party-talks", "--json"])
@@ -683,6 +684,7 @@ def test_a_file_in_two_languages_is_read_paragraph_by_paragraph(tmp_path: Path) 
     assert [(e["line"], e["date"]) for e in source["events"]] == [
         (1, "2007-02-13"),
         (2, "2007-07-14"),
+        (3, "2007-07-18"),
         (3, "2007-07-18"),
         (4, "2007-07-20"),
         (5, "2007-08-07"),
