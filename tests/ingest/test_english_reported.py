@@ -175,3 +175,11 @@ def test_a_name_owning_the_reported_subject_is_not_its_subject() -> None:
     assert _events("Seoul said Japan's decision refused the aid.\n") == [
         ("2008-12-11", "inherited:dateline", ("KOR",), 1)
     ]
+
+
+def test_a_later_that_is_not_the_verbs() -> None:
+    # "that" after the reported act belongs to it ("the aid that …"): the report opens after "said"
+    assert [e[2] for e in _events("Seoul said Japan refused the aid that China met.\n")] == [
+        ("KOR",),
+        ("JPN",),
+    ]

@@ -532,10 +532,17 @@ def _en_reported(
     if not speakers:
         return None
     that = _EN_THAT.match(flat, main.end, end)
+    addressee = _EN_ADDRESSEE.match(main.text) is not None
+    word = flat.rfind("that", main.end, that.end()) if that is not None else -1
+    if that is not None and (
+        any(main.end <= c.start < word for c in clause_cues)
+        or (not addressee and any(main.end <= m.start < word for m in inside))
+    ):
+        that = None  # a later "that" ("said Japan refused the aid that …"), not the verb's
     space = re.match(r"\s+", flat[main.end : end])
     if that is not None:
         opens = that.end()
-    elif space is not None and not _EN_ADDRESSEE.match(main.text):
+    elif space is not None and not addressee:
         opens = main.end + space.end()
     else:
         return None  # '"…," he said.'; "told reporters in Seoul"
