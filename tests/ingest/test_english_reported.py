@@ -183,3 +183,19 @@ def test_a_later_that_is_not_the_verbs() -> None:
         ("KOR",),
         ("JPN",),
     ]
+
+
+def test_the_speaker_after_an_inverted_verb_of_saying_is_the_actor() -> None:
+    # '"…," said China' and "…, said the IAEA": the name after the verb is the speaker
+    assert _events('"We refused the aid," said China.\n') == [
+        ("2008-12-11", "inherited:dateline", ("CHN",), 1)
+    ]
+    assert _events("The aid was refused, said the IAEA.\n") == [
+        ("2008-12-11", "inherited:dateline", ("IAEA",), 1)
+    ]
+    # a name acting before the verb keeps the clause: Japan's refusal, China named after it
+    assert _events("Japan refused the aid, said China.\n") == [
+        ("2008-12-11", "inherited:dateline", ("JPN",), 12)
+    ]
+    # not a verb of saying, nor one without a comma or quotation mark before it
+    assert _events("The aid was refused by China.\n") == []

@@ -722,8 +722,10 @@ def _main_cue(
 ) -> Cue | None:
     """The cue that types a clause (rule 3): the first after the clause's first actor, else the
     first. In Chinese (rule 3b) a cue in a document title or an adverbial stretch is passed over when
-    the clause has another. It splits actors from targets; the cue that types the event may be a
-    later one (:func:`_zh_reported_act`)."""
+    the clause has another. In English (rule 3e) a clause whose first name is the speaker of an
+    inverted attribution ('"…," said Hill') with no cue after it has that verb of saying as its main
+    cue. It splits actors from targets; the cue that types the event may be a later one
+    (:func:`_zh_reported_act`)."""
     if lang == "zh" and cues:
         cues = _zh_main_verbs(flat, span, cues)
     if not cues:
@@ -733,6 +735,9 @@ def _main_cue(
         after = [c for c in cues if c.start >= actors[0].end]
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
+        elif lang == "en" and flat:
+            inverted = [c for c in cues if _en_inverted_speaker(flat, c, actors[:1]) is not None]
+            main = inverted[-1] if inverted else main
     return main
 
 
@@ -904,6 +909,23 @@ def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention
     return replace(act, cameo=code)
 
 
+_EN_BEFORE_INVERTED = re.compile(r"[,”\"’']\s*$")
+
+
+def _en_inverted_speaker(flat: str, cue: Cue, after: Sequence[ActorMention]) -> ActorMention | None:
+    """Rule 3e: the speaker of an inverted attribution, "…, said Hill" or '"…," said the IAEA': a
+    verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`) right after a comma or a closing
+    quotation mark, with a name right after it (after at most "the"), when no name before the verb
+    acts. English writes the speaker after the verb when the quotation or its gist comes first."""
+    if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
+        return None
+    if not _EN_BEFORE_INVERTED.search(flat, max(0, cue.start - 4), cue.start):
+        return None
+    lead = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE).match(flat, cue.end)
+    at = lead.end() if lead is not None else cue.end
+    return next((m for m in after if m.start == at), None)
+
+
 def _roles(
     flat: str,
     lang: Lang,
@@ -934,6 +956,10 @@ def _roles(
         else:
             actors.append(mention)
     actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
+    if lang == "en" and not actors and cue is not None:
+        speaker = _en_inverted_speaker(flat, cue, after)
+        if speaker is not None:  # rule 3e: '"…," said Hill'
+            actors, targets = [speaker], [m for m in targets if m is not speaker]
     if lang == "zh" and cue is not None and scene:
         # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
         # sets the scene: it is acted on, not acting, when the clause has a subject outside it
