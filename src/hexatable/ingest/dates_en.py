@@ -143,6 +143,9 @@ _WEEKDAYS = {
     "Saturday": 5,
     "Sunday": 6,
 }
+CALENDAR_NAMES: frozenset[str] = frozenset([*_FULL_NAMES, "May", *_WEEKDAYS])
+"""The full English names of the months and weekdays: capitalised words that are never a person's or
+a party's name (the gazetteer's proposals and :mod:`hexatable.ingest.names` leave them out)."""
 _WEEKDAY = (
     r"(?:(?P<wdnext>[Nn]ext\s+)|[Ll]ast\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")(?![\w'’])"
     r"(?!,?\s+(?:the\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"

@@ -42,6 +42,7 @@ from typing import Any
 
 from hexatable.case.located_yaml import read_located
 from hexatable.case.models import ACTOR_ID_PATTERN, Case
+from hexatable.ingest.dates_en import CALENDAR_NAMES
 from hexatable.ingest.lexicon import (
     Folded,
     Matcher,
@@ -1054,25 +1055,7 @@ _EN_NOT_ACTOR_HEADS = frozenset(
         "Hall",
         "Hotel",
         "Airport",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *CALENDAR_NAMES,
         "Act",
         "Protocol",
         "Communique",

@@ -49,6 +49,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from hexatable.ingest.dates_en import CALENDAR_NAMES
 from hexatable.ingest.types import ActorMention, Cue, Lang
 
 Span = tuple[int, int]
@@ -366,25 +367,7 @@ _EN_PERSON_TITLES = (
 """Titles that an English text writes before a person's name (longest first)."""
 _EN_NOT_NAME = frozenset(
     [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *CALENDAR_NAMES,
         "The",
         "And",
         "Of",
