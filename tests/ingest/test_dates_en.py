@@ -590,3 +590,47 @@ def test_news_forms_with_the_year_from_the_context() -> None:
         ("mid-August", "2007-08"),
         ("Saturday", "2007-07-21"),
     ]
+
+
+# (sentences, day of writing or None, end of the source's date or None, expected (text, value) pairs):
+# a month and day said without a year, after the writing, are the year before's when that is nearer
+PAST_OF_WRITING = [
+    # a report of 11 January 2009 (its dateline): the talks that ended on 11 December were 2008's
+    (
+        ("SEOUL, Jan. 11 (Yonhap) -- The talks ended Dec. 11 without a deal.",),
+        None,
+        None,
+        [("Jan. 11", "2009-01-11"), ("Dec. 11", "2008-12-11")],
+    ),
+    # a source dated January-February 2009, no dateline: the bound is 28 February
+    (
+        ("The talks ended Dec. 11 without a deal.", "On Feb. 2 the envoy met Hill."),
+        None,
+        dt.date(2009, 2, 28),
+        [("Dec. 11", "2008-12-11"), ("Feb. 2", "2009-02-02")],
+    ),
+    # the coming August is nearer to 21 July than the last one: not moved, though not a plan by tense
+    (("Inspectors return in mid-August.",), dt.date(2009, 7, 21), None, [("mid-August", "2009-08")]),
+    # a plan may lie after the writing
+    (("The talks will resume on Dec. 8.",), None, dt.date(2009, 2, 28), [("Dec. 8", "2009-12-08")]),
+    # no bound: as before
+    (("The talks ended Dec. 11 without a deal.",), None, None, [("Dec. 11", "2009-12-11")]),
+]
+
+
+@pytest.mark.parametrize(("sentences", "written", "written_by", "expected"), PAST_OF_WRITING)
+def test_a_date_after_the_writing_is_the_year_before_when_nearer(
+    sentences: tuple[str, ...],
+    written: dt.date | None,
+    written_by: dt.date | None,
+    expected: list[tuple[str, str]],
+) -> None:
+    finder = date_finder("en", year=2009, written=written, written_by=written_by)
+    assert [(m.text, str(m.date)) for s in sentences for m in finder.find(s)] == expected
+
+
+def test_chinese_dates_are_not_moved_before_the_writing() -> None:
+    """The rule is English only: a Chinese back-reference dates no clause, so moving 12月11日 into the
+    year before would lose its events (docs/ingest-dates.md)."""
+    finder = date_finder("zh", year=2009, written_by=dt.date(2009, 1, 31))
+    assert [str(m.date) for m in finder.find("12月11日，会谈结束。")] == ["2009-12-11"]

@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -365,6 +366,9 @@ class RunningDateFinder:
     narration: DateContext | None = None
     """The context a flashback interrupted (rule 6 of the module docstring), None when there is none."""
     periods: PeriodChoice = "contain"
+    written_by: dt.date | None = None
+    """The last day the text can have been written (the end of its source's date): with ``written``
+    (the day of writing, which wins), the bound of :meth:`_before_writing`."""
     _dateline_seen: bool = False
 
     def find(self, text: str) -> list[DateMention]:
@@ -388,6 +392,11 @@ class RunningDateFinder:
             except (_UnresolvableError, ValueError, OverflowError):  # past year 9999 by relative steps
                 self.unresolved.append(text[raw.start : raw.end])
                 continue
+            if self.lang == "en" and inferred and _year_left_out(raw) and not raw.planned:
+                earlier = self._before_writing(raw, span)
+                if earlier is not None:
+                    span, point = earlier
+                    raw = dataclasses.replace(raw, rule=raw.rule + "+past")
             inside = bisect.bisect_right(quote_starts, raw.start) - 1
             quoted = inside >= 0 and raw.start < quotes[inside][1]
             back = inferred and _before(span, self.context)
@@ -435,6 +444,28 @@ class RunningDateFinder:
                 self.narration = None
         return found
 
+    def _before_writing(self, raw: RawDate, span: DateSpan) -> tuple[DateSpan, PartialDate] | None:
+        """A month and day whose year was left out and that would fall after the text was written
+        (the day of writing, else the end of its source's date) are of the year before when that is
+        nearer to the writing: a report of 11 January 2009 that says "the talks ended Dec. 11" means
+        2008, while "inspectors return in mid-August" in a report of 21 July is the coming August.
+        None when no bound is known, the date is not after it, or the year before is not nearer.
+        A plan (``raw.planned``) is never moved: it may lie after the writing. English only (news
+        reports look back; the date dates its own clause as a ``+back`` date does): a Chinese
+        chronology narrates forward from its context, and a back-reference there dates no clause,
+        so the rule would lose events."""
+        bound = self.written or self.written_by
+        year = self.context.year
+        if bound is None or year is None or span.earliest() <= bound:
+            return None
+        try:
+            earlier, point, _ = _resolve(raw, dataclasses.replace(self.context, year=year - 1), self.written)
+        except (_UnresolvableError, ValueError, OverflowError):
+            return None
+        # the nearer of the two readings: "in mid-August" in a report of 21 July is the coming one
+        nearer = (bound - earlier.latest()) < (span.earliest() - bound)
+        return (earlier, point) if earlier.latest() <= bound and nearer else None
+
     def _move(
         self, point: PartialDate, span: DateSpan, flashback: bool = False, said: DateSpan | None = None
     ) -> None:
@@ -480,14 +511,17 @@ def date_finder(
     year: int | None = None,
     written: dt.date | None = None,
     periods: PeriodChoice = "contain",
+    written_by: dt.date | None = None,
 ) -> RunningDateFinder:
     """A finder for one text in ``lang``; ``year`` seeds the context (``--year``, the source's date).
 
     Without ``year`` nothing is resolved until the text writes a year. ``written`` (the source's date,
     when it gives the day) is the day weekdays count from until the text's own dateline says one;
-    without either, a weekday is unresolved. ``periods`` (``--periods``): ``contain`` dates a vague part
-    of a period (年初, "early July") as the period that contains it, the dating convention; ``range``
-    as sharp bounds (module docstring, "Periods").
+    without either, a weekday is unresolved. ``written_by`` (the last day the source's date allows)
+    bounds, with ``written``, the dates of the past in English: a month and day without a year that
+    would fall after it are of the year before ("ended Dec. 11" in a report of early 2009). ``periods``
+    (``--periods``): ``contain`` dates a vague part of a period (年初, "early July") as the period
+    that contains it, the dating convention; ``range`` as sharp bounds (module docstring, "Periods").
 
     >>> f = date_finder("zh")
     >>> f.find("7月14日，会谈开始。"), f.unresolved
@@ -500,4 +534,4 @@ def date_finder(
     if periods not in PERIODS:
         raise ValueError(f"periods must be one of {', '.join(PERIODS)}, not {periods!r}")
     context = DateContext() if year is None else DateContext(year, None, None, DateSpan(PartialDate(year)))
-    return RunningDateFinder(lang, context, written=written, periods=periods)
+    return RunningDateFinder(lang, context, written=written, periods=periods, written_by=written_by)

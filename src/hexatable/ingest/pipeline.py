@@ -41,6 +41,9 @@ class Plan:
     per_block: bool = False
     """Read each block in its own language (``--lang auto``); ``lang`` is then the file's language,
     which blocks that say none (a date, a number) are read in."""
+    written_by: dt.date | None = None
+    """The last day the case's source of this file may have been written (the end of its date, of
+    any precision): a month and day said without a year that would fall after it are the year before's."""
 
 
 def case_source_year(case: Case | None, name: str) -> int | None:
@@ -63,6 +66,17 @@ def case_source_day(case: Case | None, name: str) -> dt.date | None:
             if span.is_range or span.start.day is None:
                 return None
             return span.earliest()
+    return None
+
+
+def case_source_latest(case: Case | None, name: str) -> dt.date | None:
+    """The last day the date of the case's source whose ``file`` is ``name`` allows (2009-02-28 for
+    ``2009-01/2009-02``), or None."""
+    if case is None:
+        return None
+    for source in case.sources:
+        if source.file is not None and Path(source.file).name == name and source.date is not None:
+            return source.date.latest()
     return None
 
 
@@ -89,7 +103,21 @@ def plan(
         written = case_source_day(case, document.name)
         if written is not None and written.year != seed:
             written = None  # --year says the text is of another year than the case's source
-        plans.append(Plan(document, chosen, chosen_lang, seed, written, periods, per_block=lang == "auto"))
+        written_by = case_source_latest(case, document.name)
+        if written_by is not None and written_by.year < (seed or written_by.year):
+            written_by = None  # --year says the text is of a later year than the case's source
+        plans.append(
+            Plan(
+                document,
+                chosen,
+                chosen_lang,
+                seed,
+                written,
+                periods,
+                per_block=lang == "auto",
+                written_by=written_by,
+            )
+        )
     return plans
 
 
@@ -118,7 +146,13 @@ def run(
                 verbs=verbs,
                 source_id=item.source_id,
                 year=item.year,
-                finder=date_finder(item.lang, year=item.year, written=item.written, periods=item.periods),
+                finder=date_finder(
+                    item.lang,
+                    year=item.year,
+                    written=item.written,
+                    periods=item.periods,
+                    written_by=item.written_by,
+                ),
                 progress=step,
                 per_block=item.per_block,
             )
