@@ -668,9 +668,10 @@ def test_oracle_chronology_2018_2019() -> None:
     # Seed 002 (chronology-2018-2019, dated February 2019): 57 citations in events-2018-2019.yaml.
     # Measured 44 exact (0.77); 11 more found a date inside the coded one (年初 coded as the year,
     # a day where the coder gave the month): 55 of 57 (0.96) agree. docs/ingest-dates.md lists misses.
+    # 46 exact since the dating convention (年初 written as the year, as the case codes it).
     result = score("chronology-2018-2019", "events-2018-2019.yaml", year=2019)
     assert result.total == 57
-    assert result.exact >= 44, result.misses
+    assert result.exact >= 46, result.misses
     assert result.exact + result.within >= 55, result.misses
 
 
