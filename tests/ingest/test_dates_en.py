@@ -465,6 +465,18 @@ def test_a_date_that_names_something_does_not_move_the_context() -> None:
         ("June", "2007-06", False),
         ("The next day", "2007-03-16", True),
     ]
+    # at the start of a sentence too, capitalised (found in review: "Its June …" moved the context)
+    got = found_written(
+        "Envoys met on March 15, 2007.",
+        "Its June declaration was welcomed.",
+        "The June deal collapsed.",
+        "Her May 5 speech was short.",
+        "The next day, they left.",
+        year=None,
+        written=None,
+    )
+    assert [anchor for _, _, anchor in got] == [True, False, False, False, True]
+    assert got[-1][:2] == ("The next day", "2007-03-16")
     # but "on the 14th of July" is narration
     assert found_written("On the 14th of July 2007 the reactor was shut.", year=None, written=None) == [
         ("14th of July 2007", "2007-07-14", True)

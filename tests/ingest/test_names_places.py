@@ -81,7 +81,8 @@ def test_a_chronology_title_line_is_no_event(gazetteer: Gazetteer, verbs: VerbDi
 @pytest.mark.parametrize(
     ("text", "lang", "first", "has_cue", "title"),
     [
-        ("渔业谈判大事记", "zh", False, True, True),
+        ("渔业谈判大事记", "zh", True, True, True),  # the first line
+        ("渔业谈判大事记", "zh", False, True, False),  # further down, not a heading: an entry
         ("# 渔业谈判大事记（草稿）", "zh", False, True, True),
         ("双方签署会谈纪要。", "zh", False, True, False),  # a sentence, ending with its stop
         ("2031年5月3日，双方签署会谈纪要", "zh", False, True, False),  # an entry without its stop
@@ -89,7 +90,8 @@ def test_a_chronology_title_line_is_no_event(gazetteer: Gazetteer, verbs: VerbDi
         ("东海渔业合作", "zh", False, False, False),  # the same words later are not the title
         ("2031年1月1日，日本与韩国会谈", "zh", True, True, False),  # a first entry, not a title
         ("Fisheries talks: a short chronology", "en", True, True, True),
-        ("A timeline of the fisheries talks", "en", False, True, True),
+        ("A timeline of the fisheries talks", "en", True, True, True),
+        ("A timeline of the fisheries talks", "en", False, True, False),
         ("They agreed on a timeline for the talks.", "en", False, True, False),
     ],
 )
@@ -266,3 +268,19 @@ def test_the_built_in_capitals_are_the_gazetteer_s() -> None:
     assert {"平壤", "华盛顿", "巴黎"} <= names.builtin_places("zh")
     assert {"Pyongyang", "Washington", "Paris"} <= names.builtin_places("en")
     assert "France" not in names.builtin_places("en")  # a state's own name is never a place here
+
+
+def test_only_the_first_line_or_a_heading_can_be_a_title(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    """An entry that ends in 纪要 or mentions a timeline, without its final stop, further down a
+    text is an entry (it was dropped without a word, found in review)."""
+    zh = _run("2031年5月2日，日本与韩国会谈。\n\n5月3日日本与韩国签署会谈纪要\n", "zh", gazetteer, verbs)
+    assert [e.line for e in zh.events] == [1, 3]
+    en = _run(
+        "On 2 May 2031 Japan met Korea.\n\nJapan published a timeline of the talks on 3 May 2031\n",
+        "en",
+        gazetteer,
+        verbs,
+    )
+    assert [e.line for e in en.events] == [1, 3]
+    titled = _run("2031年日韩会谈纪要\n\n2031年5月2日，日本与韩国会谈。\n", "zh", gazetteer, verbs)
+    assert [e.line for e in titled.events] == [3]

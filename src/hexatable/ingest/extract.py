@@ -31,9 +31,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    maybe with a trailing colon or dash) at the start of a sentence is read as such a heading: it dates
    the entries under it until the next such line or heading (:func:`_date_line`). A line that is a
    date and text stays an ordinary sentence.
-   **2e.** A line that is the document's title (ends in 大事记/纪要/年表, has "chronology" or
-   "timeline" without a final stop, or is the first sentence with no cue and no clause punctuation)
-   is no event (:func:`hexatable.ingest.names.is_title_line`).
+   **2e.** The document's title (its first sentence or a heading, ending in 大事记/纪要/年表 or
+   having "chronology" or "timeline" without a final stop; or its first sentence with no cue and no
+   clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction

@@ -315,13 +315,14 @@ _MARKUP = re.compile(r"^[#\s*]+|[*\s]+$")
 
 
 def is_title_line(text: str, lang: Lang, *, first: bool, has_cue: bool) -> bool:
-    """Whether a sentence (one line) is the document's title, not an event: it ends in 大事记, 纪要,
-    年表 (a bracketed remark after it allowed), or in English has "chronology", "timeline" or
-    "chronicle", without a final stop or a comma (an entry missing its final stop has its commas:
-    "5月3日，双方签署会谈纪要"); or it is the document's ``first`` sentence, with no cue and no clause
-    punctuation."""
+    """Whether a sentence (one line) is the document's title, not an event. Only the document's
+    ``first`` sentence or a heading (``#`` …) can be: one that ends in 大事记, 纪要, 年表 (a bracketed
+    remark after it allowed), or in English has "chronology", "timeline" or "chronicle", without a
+    final stop or a comma; or, first, one with no cue and no clause punctuation. An entry further down
+    that lacks its final stop ("5月3日中国与朝鲜签署会谈纪要", "China published a timeline of the talks
+    on 3 May 2007") is an entry, never dropped for its last word."""
     body = _MARKUP.sub("", text)
-    if not body:
+    if not body or not (first or text.lstrip().startswith("#")):
         return False
     ending = _ZH_TITLE_LINE if lang == "zh" else _EN_TITLE_LINE
     if ending.search(body) and not _FINAL_STOP.search(body) and not _COMMA.search(body):
