@@ -671,6 +671,21 @@ def test_a_dated_act_by_no_known_actor_is_named_not_lost(tmp_path: Path) -> None
     assert "no events found. It has dated acts, but none by an actor the gazetteer or the case knows" in said
 
 
+def test_a_few_lines_of_the_other_language_are_read_without_a_note(tmp_path: Path) -> None:
+    """An English title or link in a Chinese chronology is read in English without a note (the note
+    fired for any second language before review; seed 000 was flagged for one image link)."""
+    text = (
+        "".join(f"2031年5月{day}日，日本与韩国会谈。\n" for day in range(1, 11))
+        + "See also: Fisheries Talks\n"
+    )
+    few = _write(tmp_path, "few.txt", text)
+    result = runner.invoke(app, ["ingest", str(few), "--json"])
+    assert result.exit_code == 0, result.output
+    source = json.loads(result.stdout)["sources"][0]
+    assert len(source["events"]) == 10
+    assert not any("read as Chinese" in note for note in source["notes"]), source["notes"]
+
+
 def test_a_file_in_two_languages_is_read_paragraph_by_paragraph(tmp_path: Path) -> None:
     """Two Chinese lines and three English ones (counted by hand): --lang auto reads each line (each a
     paragraph here) in its own language, so the five dated lines give six events (line 3 is the IAEA's

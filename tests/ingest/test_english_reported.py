@@ -36,6 +36,7 @@ CUES: dict[str, tuple[int, float]] = {
     "shut down": (8, 0.8),
     "resume": (4, 0.5),
     "met": (4, 0.9),
+    "plans to": (3, 0.8),
 }
 
 
@@ -166,6 +167,10 @@ def test_an_act_announced_not_done_stays_the_statement() -> None:
         "Seoul said Japan is ready to refuse the aid.\n",
     ):
         assert _events(text) == [("2008-12-11", "inherited:dateline", ("KOR",), 1)], text
+    # the word of intent may be the act's cue itself (found in review: "plans to" gave Japan an event)
+    assert _events("Seoul said Japan plans to meet China.\n") == [
+        ("2008-12-11", "inherited:dateline", ("KOR",), 1)
+    ]
     # done: its own event
     assert [e[2] for e in _events("Seoul said Japan has refused the aid.\n")] == [("KOR",), ("JPN",)]
 

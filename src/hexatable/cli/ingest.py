@@ -35,7 +35,7 @@ from hexatable.ingest.draft import (
     write_draft,
 )
 from hexatable.ingest.extract import Extraction
-from hexatable.ingest.pipeline import plan, run
+from hexatable.ingest.pipeline import language_situation, plan, run
 from hexatable.ingest.read import DEFAULT_MAX_BYTES, ReadError, read_source
 from hexatable.ingest.types import ActorMention, DraftEvent
 
@@ -305,15 +305,16 @@ def _low_note(low: int) -> str:
 
 def _language_notes(extraction: Extraction) -> list[str]:
     """A file in two languages (read block by block, or in one language that --lang forced), or read
-    in a language other than it looks."""
+    in a language other than it looks (:func:`hexatable.ingest.pipeline.language_situation`)."""
     document = extraction.document
     mix = document.mix
-    if extraction.langs:
+    situation = language_situation(extraction)
+    if situation == "per-block":
         return [
             f"{mix.zh_lines} of its lines read as Chinese and {mix.en_lines} as English: each paragraph "
             "was read in its own language (--lang auto); check the events where the language changes"
         ]
-    if mix.mixed:
+    if situation == "forced-mixed":
         other = "en" if extraction.lang == "zh" else "zh"
         return [
             f"{mix.zh_lines} of its lines read as Chinese and {mix.en_lines} as English, but --lang "
@@ -321,7 +322,7 @@ def _language_notes(extraction: Extraction) -> list[str]:
             f"{LANG_NAMES[other]} lines give no events or wrong ones; --lang auto reads each paragraph "
             "in its own language"
         ]
-    if extraction.lang != document.lang and extraction.events:
+    if situation == "other-language" and extraction.events:  # without events, the table says why
         return [
             f"read as {LANG_NAMES[extraction.lang]} (--lang), though {document.cjk_share:.0%} of its letters "
             f"are CJK (--lang auto would read it as {LANG_NAMES[document.lang]})"

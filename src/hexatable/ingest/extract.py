@@ -560,7 +560,8 @@ def _en_reported(
     acts = [c for c in clause_cues if c.start >= subject_end and c.end <= end]
     if not acts:
         return None
-    done = _EN_NOT_DONE.search(flat, subject_end, acts[0].start) is None
+    # up to just past the act's cue: the word of intent may be the cue itself ("Y plans to attack")
+    done = _EN_NOT_DONE.search(flat, subject_end, min(end, acts[0].end + 4)) is None
     return _Reported(opens, other, done)
 
 

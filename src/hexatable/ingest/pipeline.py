@@ -161,3 +161,22 @@ def run(
         if progress is not None:
             progress(done)
     return extractions
+
+
+LanguageSituation = Literal["per-block", "forced-mixed", "other-language"]
+
+
+def language_situation(extraction: Extraction) -> LanguageSituation | None:
+    """What a reviewer should hear of a text's language, for the command line and the review page to
+    say in their own words: ``per-block`` when a text in two languages (the minority at least
+    :data:`hexatable.ingest.read.MIXED_SHARE` of its lines) was read paragraph by paragraph;
+    ``forced-mixed`` when such a text was read in the one language ``--lang`` forced;
+    ``other-language`` when a text was read in a language other than it looks. None
+    otherwise: a few lines of the other language (an image link, an English title in a Chinese
+    article) are read in their own language without a word."""
+    document = extraction.document
+    if document.mix.mixed:
+        return "per-block" if extraction.langs else "forced-mixed"
+    if extraction.lang != document.lang and not extraction.langs:
+        return "other-language"
+    return None

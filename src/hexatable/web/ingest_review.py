@@ -245,13 +245,16 @@ def language_notes(extraction: Extraction) -> list[Said]:
     """What to say of the text's language: two languages in one text (read paragraph by paragraph, or
     in the one the form chose), or a language chosen in the form other than the text looks (the command
     line's notes, for the page)."""
+    from hexatable.ingest.pipeline import language_situation
+
     document = extraction.document
     mix = document.mix
-    if extraction.langs:
+    situation = language_situation(extraction)
+    if situation == "per-block":
         return [Said(MIXED_PER_BLOCK, {"zh": mix.zh_lines, "en": mix.en_lines})]
-    if mix.mixed:
+    if situation == "forced-mixed":
         return [Said(MIXED_READ_AS[extraction.lang], {"zh": mix.zh_lines, "en": mix.en_lines})]
-    if extraction.lang != document.lang:
+    if situation == "other-language":
         return [Said(OTHER_LANGUAGE[extraction.lang], {"share": f"{document.cjk_share:.0%}"})]
     return []
 
