@@ -977,7 +977,7 @@ MONTH_REASON = (
 YEAR_REASON = (
     "'{}' is written as the year ({}), by the dating convention: a vague part of a year claims no months"
 )
-RANGE_REASON = "'{}' is read as {} (--periods range): bounds the text does not give"
+RANGE_REASON = "'{}' is read as {} (periods: range): bounds the text does not give"
 
 
 @pytest.mark.parametrize(

@@ -35,10 +35,12 @@ from hexatable.ingest.verbs import VerbDictionary
 DATA = Path(__file__).parent / "data" / "generalise"
 NAMES = ("colombia_en", "saudi_iran_zh", "climate_en")
 
-AGREEMENT_FLOOR = 0.45
-"""The least share of right events (all three files) the rules must keep: measured 0.26 before the
-rules of :mod:`hexatable.ingest.names` and "five days later" (the texts unseen), 0.47 with them (the
-lower-case role nouns, "opposition leader X", were added after reading these texts' misses)."""
+AGREEMENT_FLOOR = 0.51
+"""The share of right events (all three files) the rules reach now, as a floor that a lost event
+breaks: 0.26 before the rules of :mod:`hexatable.ingest.names` and "five days later" (the texts then
+unseen), 0.47 with them, 0.51 with the English reported-act rule (3e). Not an unseen-text figure any
+more: the lower-case role nouns ("opposition leader X") were added after reading these texts' misses,
+and the 3e intent guard was judged partly on them."""
 
 
 @dataclass(frozen=True)

@@ -121,10 +121,11 @@ def test_a_capital_in_a_document_or_as_a_venue_is_no_party(
 ) -> None:
     result = _run("On 4 May 2031 Japan withdrew from the Berlin Agreement.\n", "en", gazetteer, verbs)
     assert _roles(result) == [(["JPN"], [])]
-    result = _run("On 5 May 2031 the Berlin conference adopted a declaration.\n", "en", gazetteer, verbs)
-    assert all("DEU" not in actors for actors, _ in _roles(result))
-    result = _run("On 6 May 2031 the talks moved to Berlin.\n", "en", gazetteer, verbs)
-    assert all("DEU" not in actors for actors, _ in _roles(result))
+    # in clauses that are events (found in review: the sentences here before gave no event at all)
+    result = _run("On 5 May 2031 Japan attended the Berlin conference.\n", "en", gazetteer, verbs)
+    assert _roles(result) == [(["JPN"], [])]
+    result = _run("On 6 May 2031 Japan said the talks moved to Berlin.\n", "en", gazetteer, verbs)
+    assert _roles(result) == [(["JPN"], [])]
     # a capital acting stays its government
     result = _run("On 7 May 2031 Berlin rejected the proposal.\n", "en", gazetteer, verbs)
     assert _roles(result)[0][0] == ["DEU"]

@@ -202,6 +202,14 @@ def test_the_periods_field_dates_vague_parts_as_the_cli_does(client: TestClient)
     assert '<select name="periods">' in form and '<option value="range"' in form
 
 
+def test_the_draft_keeps_the_periods_choice(client: TestClient, tmp_path: Path) -> None:
+    """The review posts the choice back with the decisions, and the draft's dates follow it."""
+    text = "2031年年初，美国与朝鲜会谈。\n2031年7月初，朝鲜访问韩国。\n"
+    page = client.post("/ingest", data={"text": text, "text_lang": "zh", "periods": "range"})
+    checked = unzip(client.post("/ingest/draft", data=decisions(page.text)), tmp_path)
+    assert sorted(str(e.date) for e in checked.case.events) == ["2031-01/2031-03", "2031-07-01/2031-07-10"]
+
+
 def test_an_uploaded_file_is_read_as_utf8(client: TestClient, fake: None) -> None:
     page = client.post(
         "/ingest",

@@ -81,6 +81,7 @@ def serve_command(
     token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
     service = RoomService(engine, token)
     app = create_app(service, cases=cases or ())
+    load_builtin_cases(service)  # before the address is printed: it answers at once when shown
     shown = host if host not in ("0.0.0.0", "::") else "127.0.0.1"
     base = f"http://{shown}:{port}"
     stderr.print(f"hexatable is running at [bold]{base}/[/] (database: {engine.url.render_as_string()})")
@@ -89,7 +90,6 @@ def serve_command(
     # Views are small JSON; compressing every push costs more CPU than it saves on loopback/LAN.
     # Frames over 256 KiB are cut off by uvicorn (close code 1009); the app answers frames over 32 KiB
     # with an error message and keeps the connection.
-    load_builtin_cases(service)
     freeze_startup_objects()
     uvicorn.run(
         app, host=host, port=port, log_level="warning", ws_per_message_deflate=False, ws_max_size=256 * 1024
@@ -119,7 +119,8 @@ def freeze_startup_objects() -> None:
     them: in a 50-table class a full collection paused every thread for 100-220 ms, eleven times a
     minute, and those pauses were the room's p99 (benchmarks/RESULTS.md, Stop 16). ``gc.freeze``
     moves them to a generation the collector skips (objects still die by reference counting); full
-    collections then took 25-40 ms (the case, loaded by the first class, is still walked).
+    collections then took 25-40 ms, and with the built-in cases loaded first
+    (:func:`load_builtin_cases`) the case is not walked either.
     """
     gc.collect()
     gc.freeze()

@@ -140,7 +140,7 @@ NOTES: dict[str, str] = {
         "'%(date)s' is written as the year (%(value)s), by the dating convention: a vague part of a "
         "year claims no months"
     ),
-    "date-part-range": "'%(date)s' is read as %(value)s (--periods range): bounds the text does not give",
+    "date-part-range": "'%(date)s' is read as %(value)s (periods: range): bounds the text does not give",
     "subject-inherited": "the actors are those of the clause before (the subject is left out)",
     "reference-person": "'%(word)s' is read as %(names)s (the last person named before it)",
     "reference-pair": "'%(word)s' is read as %(names)s (the last pair named before it)",

@@ -173,7 +173,7 @@ NOTE_TEMPLATES = {
         "'%(date)s' is written as the year (%(value)s), by the dating convention: a vague part of a "
         "year claims no months"
     ),
-    "date-part-range": N_("'%(date)s' is read as %(value)s (--periods range): bounds the text does not give"),
+    "date-part-range": N_("'%(date)s' is read as %(value)s (periods: range): bounds the text does not give"),
     "subject-inherited": N_("the actors are those of the clause before (the subject is left out)"),
     "reference-person": N_("'%(word)s' is read as %(names)s (the last person named before it)"),
     "reference-pair": N_("'%(word)s' is read as %(names)s (the last pair named before it)"),
