@@ -8,7 +8,11 @@ extracting, and writing the draft case folder; then the draft is loaded with its
 timed apart too. One run each after one warm-up run of the extraction on a seed (jieba's dictionary
 is loaded on first use, once per process: counted in the warm-up line).
 
-Run: ``PYTHONPATH=src .venv/bin/python benchmarks/ingest_speed.py [--mb 1]``.
+``--lang en`` times English instead: the built-in case's English source excerpts (news, IAEA and
+State Department texts) repeated to the same size, read as English (the sentence splitter was
+quadratic on English until Stop 17: 235 s of CPU for 1 MB).
+
+Run: ``PYTHONPATH=src .venv/bin/python benchmarks/ingest_speed.py [--mb 1] [--lang en]``.
 """
 
 from __future__ import annotations
@@ -31,9 +35,24 @@ from hexatable.ingest.verbs import VerbDictionary
 SEEDS = Path("/work/shared/seeds")
 
 
-def big_text(megabytes: float) -> str:
-    """The seeds repeated (whole files, in order) until the UTF-8 size reaches ``megabytes``."""
-    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+def english_sources() -> list[str]:
+    """The texts of the built-in case's English sources (its ``language: en`` sources with a file)."""
+    from hexatable.case.builtin import builtin_cases_dir
+
+    case = open_case("six-party-talks")
+    folder = builtin_cases_dir() / "six-party-talks" / "sources"
+    files = [folder / s.file for s in case.sources if s.language == "en" and s.file is not None]
+    return [f.read_text(encoding="utf-8") for f in sorted(files) if f.exists()]
+
+
+def big_text(megabytes: float, lang: str = "zh") -> str:
+    """The seeds (or, for ``en``, the case's English sources) repeated (whole files, in order) until the
+    UTF-8 size reaches ``megabytes``."""
+    seeds = (
+        english_sources()
+        if lang == "en"
+        else [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    )
     parts: list[str] = []
     size = 0
     target = int(megabytes * 1024 * 1024)
@@ -49,10 +68,11 @@ def big_text(megabytes: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=1.0, help="size of the text in MB (default 1)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="the language timed (default zh)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.txt"
-        text = big_text(args.mb)
+        text = big_text(args.mb, args.lang)
         path.write_text(text, encoding="utf-8")
         print(f"text: {path.stat().st_size / 1024 / 1024:.2f} MB, {len(text):,} characters")
 
@@ -73,7 +93,7 @@ def main() -> None:
         gazetteer = Gazetteer.builtin().with_case(case)
         verbs = VerbDictionary.builtin()
         built_at = time.perf_counter()
-        (extraction,) = run(plan([document], case=case), gazetteer=gazetteer, verbs=verbs)
+        (extraction,) = run(plan([document], lang=args.lang, case=case), gazetteer=gazetteer, verbs=verbs)
         extracted_at = time.perf_counter()
         draft = draft_case([extraction], gazetteer=gazetteer)
         write_draft(draft, Path(folder) / "draft")
@@ -93,7 +113,9 @@ def main() -> None:
             f"validate the draft (quotes checked):   {time.perf_counter() - started:6.2f} s "
             f"({checked.quotes.checked:,} quotes)"
         )
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
+    machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    print(f"machine: {machine}, load average {load}")
 
 
 if __name__ == "__main__":

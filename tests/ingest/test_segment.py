@@ -225,3 +225,14 @@ def test_a_block_structured_text_ends_a_sentence_at_every_blank_line() -> None:
         "2月13日，会议闭幕7月14日，韩国运送重油7月18日，机构确认。",
         "8月7日，朝美会谈。",
     ]
+
+
+def test_the_word_before_a_full_stop_is_read_from_near_it() -> None:
+    """An abbreviation or initial before a full stop keeps the sentence open however far into the
+    text it stands (the word is read from a window before the stop, not from the text's start)."""
+    from hexatable.ingest.segment import segment
+
+    filler = "The talks went on. " * 2000
+    text = filler + "Envoy J. Smith met Mr. Kim in Seoul. They left."
+    tail = [s.flat for s in segment(text, "en")][-2:]
+    assert tail == ["Envoy J. Smith met Mr. Kim in Seoul.", "They left."]
