@@ -128,13 +128,13 @@ _STARTS = (
 _WRITTEN_SHIFTS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "the" before a date and a lower-case word after it: the date names something (not "on the 14th").
 _REFERENCE_BEFORE = re.compile(
-    r"(?<![Oo]n )(?<![Ii]n )(?<![Bb]y )(?<![Ff]rom )"
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$"
+    r"(?:(?<![Oo]n )(?<![Ii]n )(?<![Bb]y )(?<![Ff]rom )\b[Tt]he"
+    r"|\b(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur))\s+$"
 )
 """A determiner before a date that, with a lower-case word after it, names a thing: "the September
 19 joint statement", "a February 2007 pact", "its June declaration" (round 4 added the articles
-"a", "an" and the possessives), capitalised too at a sentence's start. Not after "on", "in", "by",
-"from" ("on the 14th of July")."""
+"a", "an" and the possessives), capitalised too at a sentence's start. "the" not after "on", "in",
+"by", "from" ("on the 14th of July"); the others after them too ("In its June declaration, …")."""
 _REFERENCE_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|through\b|at\b|in\b|on\b|of\b|the\b)[a-z]")
 _WEEKDAYS = {
     "Monday": 0,

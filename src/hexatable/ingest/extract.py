@@ -490,17 +490,22 @@ def _new_subject_acts(
 _EN_THAT = re.compile(r"\s+(?:[^,;:\"“”]{0,60}?\s)?that\s+")
 """What stands between a verb of saying and the clause it reports: "that", after at most a short
 stretch without clause marks ("said on Sept. 19 that", "told reporters that"); else a space."""
+_EN_NOUN_BEFORE_THAT = re.compile(r"\s+(?:the|a|an|this|these|those|its|his|her|their|our)\s", re.IGNORECASE)
+"""A determiner right after a verb of saying: its object is a noun ("said the rumour that …",
+"denied a report that …"), whose "that" clause is the noun's content, not the verb's report."""
 _EN_ADDRESSEE = re.compile(r"(?:tell|told|inform|notif|brief|assur|remind)", re.IGNORECASE)
 """Verbs of saying whose first object is the one told ("informed IAEA inspectors that …"): what
 they report follows "that", never the name right after them."""
 _EN_REPORTED_PRONOUN = re.compile(r"(?:it|he|she|they)\b")
 _EN_NOT_DONE = re.compile(
-    r"\b(?:will|would|shall|could|might|may|must|should|can|is to|are to|was to|were to|plans? to|planned to"
-    r"|intends? to|intended to|wants? to|wanted to|is ready to|was ready to|is willing to|was willing to)\b",
+    r"\b(?:will|would|shall|could|might|(?-i:may)|must|should|can|is to|are to|was to|were to"
+    r"|plans? to|planned to|intends? to|intended to|wants? to|wanted to"
+    r"|is ready to|was ready to|is willing to|was willing to)\b",
     re.IGNORECASE,
 )
 """A modal or a word of intent between a reported clause's subject and its act: the act is announced,
-not done ("said Colombia would open talks"), so it is the statement's content, not an event."""
+not done ("said Colombia would open talks"), so it is the statement's content, not an event. "may"
+only in lower case: "May" is the month ("North Korea in May shut down the reactor")."""
 
 
 @dataclass(frozen=True)
@@ -537,8 +542,11 @@ def _en_reported(
     if that is not None and (
         any(main.end <= c.start < word for c in clause_cues)
         or (not addressee and any(main.end <= m.start < word for m in inside))
+        or (not addressee and _EN_NOUN_BEFORE_THAT.match(flat, main.end, word))
     ):
-        that = None  # a later "that" ("said Japan refused the aid that …"), not the verb's
+        # a later "that" ("said Japan refused the aid that …"), or one after a noun the verb says
+        # ("said the rumour that …": what follows is the rumour's content, not a report): not the verb's
+        that = None
     space = re.match(r"\s+", flat[main.end : end])
     if that is not None:
         opens = that.end()
@@ -1270,14 +1278,12 @@ def extract(
                 single = len(on_line) == 1 and on_line[0].date.start.precision != "year"
                 heading = (on_line[0], sentence.line) if single else None
                 last_date = None
+                carried = []  # a new entry: its subject is not the entry's before (rule 3, ellipsis)
                 if not flat[line_end:].strip():
                     continue  # the line alone: no event, as a heading
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
         if lang == "en":
             found = titles.merge(found, titled.find(flat, found))
-        unplaced = _drop_places(flat, lang, found)
-        places = [m for m in found if m not in unplaced]
-        known = _drop_modifiers(flat, lang, unplaced)
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
         if titles.is_title_line(
@@ -1287,8 +1293,10 @@ def extract(
             has_cue=bool(cues),
         ):
             continue  # rule 2e: the document's title line
-        found = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, in titles
-        known = _drop_modifiers(flat, lang, _drop_places(flat, lang, found))
+        parties = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, titles
+        unplaced = _drop_places(flat, lang, parties)  # rule 3: 在/于/驻 and what follows them
+        places = [m for m in found if m not in unplaced]  # venues and places alike: no subject
+        known = _drop_modifiers(flat, lang, unplaced)
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
@@ -1409,9 +1417,8 @@ def extract(
             first_line = sentence.line_of_flat(start)
             if not actors and cue is not None and date is not None:
                 # An event needs an actor: say so rather than lose a dated act without a word.
-                warnings.append(
-                    Note("no-actor", (("line", first_line), ("cue", cue.text), ("date", date.text)))
-                )
+                at = sentence.line_of_flat(cue.start)  # the cue's line: a date line may open the clause
+                warnings.append(Note("no-actor", (("line", at), ("cue", cue.text), ("date", date.text))))
             if not actors or (cue is None and own_date is None):
                 continue
             if date is None:

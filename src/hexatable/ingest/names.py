@@ -393,7 +393,7 @@ _EN_ROLES = (
 negotiator ..."), with the modifiers that may come before them."""
 _EN_TITLED = re.compile(
     r"\b(?:" + "|".join(re.escape(t) for t in _EN_PERSON_TITLES) + "|" + _EN_ROLES + r")\s+"
-    r"((?:[A-Z][a-z'’\-]+|[A-Z]{1}[a-z]*-[A-Z]?[a-z]+)(?:\s+[A-Z][a-z'’\-]+){0,2})"
+    r"((?:[A-Z][a-z'’\-]+|[A-Z]{1}[a-z]*-[A-Z]?[a-z]+)(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’\-]+){0,2})"
 )
 _EN_STATE_BEFORE_TITLE = re.compile(r"(?:'s|’s)?\s*$")
 
