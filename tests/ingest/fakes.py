@@ -98,3 +98,18 @@ class FakeVerbs:
             Cue(m.start(), m.end(), m.group(), self.cues[m.group()], m.group())
             for m in pattern.finditer(text)
         ]
+
+
+@dataclass
+class WeightedVerbs:
+    """Cues ``{text: (CAMEO root, weight)}``, matched leftmost-longest: for tests where a cue's
+    weight matters (which cue types an event, a verb of saying giving way)."""
+
+    cues: dict[str, tuple[int, float]]
+
+    def find(self, text: str, lang: Lang) -> list[Cue]:
+        pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
+        return [
+            Cue(m.start(), m.end(), m.group(), self.cues[m.group()][0], m.group(), self.cues[m.group()][1])
+            for m in pattern.finditer(text)
+        ]

@@ -9,9 +9,6 @@ the act, a meeting noun's predicate is, and a cooperative act negated is its rej
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 import pytest
 
 from hexatable.ingest.cue_choice import (
@@ -27,7 +24,7 @@ from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue, Lang
 from hexatable.ingest.verbs import VerbDictionary
-from tests.ingest.fakes import FakeFinder, FakeGazetteer
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
 
 ZH_NAMES = {
     "中方": ("CHN", None),
@@ -81,20 +78,6 @@ EN_CUES: dict[str, tuple[int, float]] = {
     "condemned": (11, 1.0),
     "attacked": (18, 0.6),
 }
-
-
-@dataclass
-class WeightedVerbs:
-    """Cues ``{text: (CAMEO root, weight)}``, matched leftmost-longest."""
-
-    cues: dict[str, tuple[int, float]]
-
-    def find(self, text: str, lang: Lang) -> list[Cue]:
-        pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
-        return [
-            Cue(m.start(), m.end(), m.group(), self.cues[m.group()][0], m.group(), self.cues[m.group()][1])
-            for m in pattern.finditer(text)
-        ]
 
 
 def coded(text: str, lang: Lang = "zh") -> list[tuple[int, str | None]]:

@@ -8,14 +8,11 @@ and dates from the real English date finder; 11 December 2008 was a Thursday.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 from hexatable.ingest.dates import date_finder
 from hexatable.ingest.extract import Extraction, extract
 from hexatable.ingest.read import document_from_text
-from hexatable.ingest.types import Cue, Lang
-from tests.ingest.fakes import FakeGazetteer
+from tests.ingest.fakes import FakeGazetteer, WeightedVerbs
 
 NAMES: dict[str, tuple[str, str | None]] = {
     "North Korea": ("PRK", None),
@@ -38,27 +35,6 @@ CUES: dict[str, tuple[int, float]] = {
     "met": (4, 0.9),
     "plans to": (3, 0.8),
 }
-
-
-@dataclass
-class WeightedVerbs:
-    """Cues ``{text: (CAMEO root, weight)}``, matched leftmost-longest."""
-
-    cues: dict[str, tuple[int, float]]
-
-    def find(self, text: str, lang: Lang) -> list[Cue]:
-        pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
-        return [
-            Cue(
-                m.start(),
-                m.end(),
-                m.group(),
-                self.cues[m.group()][0],
-                m.group(),
-                weight=self.cues[m.group()][1],
-            )
-            for m in pattern.finditer(text)
-        ]
 
 
 def _extract(text: str, written: dt.date | None = dt.date(2008, 12, 11)) -> Extraction:
