@@ -646,3 +646,18 @@ def test_chinese_dates_are_not_moved_before_the_writing() -> None:
     year before would lose its events (docs/ingest-dates.md)."""
     finder = date_finder("zh", year=2009, written_by=dt.date(2009, 1, 31))
     assert [str(m.date) for m in finder.find("12月11日，会谈结束。")] == ["2009-12-11"]
+
+
+def test_the_finder_marks_the_dates_that_never_date_their_clause() -> None:
+    """A plan, a bound and a date naming a thing are ``aside`` (rule 3e reads this; the extraction no
+    longer scans the sentence a second time for them)."""
+    finder = date_finder("en", year=2031, written=dt.date(2031, 3, 12))
+    found = finder.find(
+        "Japan said on Monday it will meet China on Friday, since March, under the February deal."
+    )
+    assert [(m.text, m.aside) for m in found] == [
+        ("Monday", False),
+        ("Friday", True),
+        ("March", True),
+        ("February", True),
+    ]

@@ -431,6 +431,7 @@ class RunningDateFinder:
                     rule=raw.rule + ("+back" if back and self.lang == "en" and not aside else ""),
                     inferred=inferred,
                     anchor=anchor,
+                    aside=aside,
                     period=self.periods if vague else None,
                 )
             )

@@ -389,15 +389,3 @@ def scan(text: str) -> list[RawDate]:
             )
         )
     return found
-
-
-def aside_starts(text: str) -> frozenset[int]:
-    """Where the dates of ``text`` that never date their clause's act begin: a plan ("will meet on
-    Friday"), a bound ("since March") or a date naming a thing ("the February deal"). Extraction
-    asks this of a reported clause (docs/ingest.md, rule 3e), whose date dates the reported act
-    even where it is not the first date of its sentence.
-
-    >>> sorted(aside_starts("Japan said on Monday it will meet China on Friday, since March."))
-    [43, 57]
-    """
-    return frozenset(raw.start for raw in scan(text) if raw.planned or raw.bound or raw.reference)

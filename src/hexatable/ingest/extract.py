@@ -111,7 +111,6 @@ from hexatable.ingest.cue_choice import (
     zh_subject_modifier,
 )
 from hexatable.ingest.dates import quoted_spans
-from hexatable.ingest.dates_en import aside_starts
 from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
@@ -599,14 +598,11 @@ def _en_reported_parts(
     said = own if own is not None and own.start < at else None
     said = said or next((d for d in datable if start <= d.start < at), None)
     # the act's date need not be the first of its sentence ("On Monday, X said Y did Z on Saturday")
-    asides = aside_starts(flat)
     quoted = quoted_spans(flat)
     written = [
         d
         for d in dates
-        if at <= d.start < end
-        and d.start not in asides
-        and not any(low <= d.start < high for low, high in quoted)
+        if at <= d.start < end and not d.aside and not any(low <= d.start < high for low, high in quoted)
     ]
     if not reported.done or (not reported.other and not written):
         return [(start, end, own, at)]  # an act announced, or the speaker's own without a date

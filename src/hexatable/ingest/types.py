@@ -57,6 +57,11 @@ class DateMention:
     """Whether this mention moved the running context (the time of the narration). False for a date
     in quotation marks, a plan (将于6月12日), a bound (2003年以来) or a back-reference (去年 6 月 in a
     2019 narration); docs/ingest-dates.md gives the rule."""
+    aside: bool = False
+    """Whether the date never dates its clause's act, whatever the context: a plan ("will meet on
+    Friday", 将于6月12日), a bound ("since March", 2003年以来) or a date naming a thing ("the February
+    deal"). Set by the date finder, which reads it from the words around the date; rule 3e of the
+    extraction asks it of a reported clause."""
     period: PeriodChoice | None = None
     """For a vague part of a period (年初, 月底, "early July"; the rule ends in ``+early`` ...): how it was
     dated, ``contain`` (as the containing year or month) or ``range`` (sharp bounds); None for every
