@@ -8,14 +8,13 @@ by hand from the rule named beside it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from hexatable.ingest.dates import date_finder
 from hexatable.ingest.extract import SAYING_WEIGHT, extract
 from hexatable.ingest.read import document_from_text
-from hexatable.ingest.types import ActorMention, Cue, Lang
-from tests.ingest.fakes import FakeFinder, FakeGazetteer
+from hexatable.ingest.types import ActorMention, Lang
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
 
 NAMES = {
     "中国": ("CHN", None),
@@ -45,20 +44,6 @@ CUES: dict[str, tuple[int, float]] = {
 }
 """Cue: (CAMEO root, weight), the weights in the built-in dictionary's bands (条约 is a made-up weak cue
 standing for a cue word inside a title)."""
-
-
-@dataclass
-class WeightedVerbs:
-    """Cues ``{text: (CAMEO root, weight)}``, matched leftmost-longest."""
-
-    cues: dict[str, tuple[int, float]]
-
-    def find(self, text: str, lang: Lang) -> list[Cue]:
-        pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
-        return [
-            Cue(m.start(), m.end(), m.group(), self.cues[m.group()][0], m.group(), self.cues[m.group()][1])
-            for m in pattern.finditer(text)
-        ]
 
 
 def events(text: str) -> list[tuple[int, list[str], list[str], int, str | None]]:

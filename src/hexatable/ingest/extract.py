@@ -211,14 +211,6 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 
 
-@dataclass(frozen=True)
-class _Clause:
-    start: int  # flat offsets in the sentence
-    end: int
-    date: DateMention | None
-    date_inherited: bool
-
-
 def _absolute(mention: DateMention, sentence: Sentence) -> DateMention:
     start, end = sentence.span(mention.start, mention.end)
     return replace(mention, start=start, end=end)

@@ -90,7 +90,6 @@ _EN_TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """English titles (as a pattern) and the words that refer back to their holder after "the": "the
 secretary" is whoever was named as "Secretary of State Condoleezza Rice" (rule 4)."""
-_EN_TITLE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in _EN_TITLES) + r")\b", re.IGNORECASE)
 _EN_TITLE_BACK = re.compile(
     r"\b[Tt]he (?:U\.S\. |American |North Korean |South Korean |Chinese |Japanese |Russian )?("
     + "|".join(sorted({w for _, words in _EN_TITLES for w in words}, key=len, reverse=True))
