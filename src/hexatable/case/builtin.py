@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -52,3 +53,17 @@ def case_folder(case: str | Path) -> Path:
 def open_case(case: str | Path, *, sources_dir: str | Path | None = None) -> Case:
     """Load a built-in case by id, or a case folder by path."""
     return load_case(case_folder(case), sources_dir=sources_dir)
+
+
+@cache
+def load_builtin_case(case_id: str) -> Case:
+    """A built-in case by id, loaded once per process and shared by its readers.
+
+    Built-in cases are package data and do not change while a process runs, so the web pages and the
+    room service read one copy (loading the Six-Party case takes about half a second). A case folder
+    given by path is not cached: :func:`open_case` reads it afresh, as it may be edited between runs.
+    Raises :class:`CaseError` when ``case_id`` is not a built-in case.
+    """
+    if case_id not in builtin_case_ids():
+        return open_case(case_id)  # raises the CaseError that names the built-in cases
+    return open_case(builtin_cases_dir() / case_id)

@@ -7,7 +7,7 @@ adds live updates over the WebSocket.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,10 +27,10 @@ from hexatable.case import (
     UnknownActorError,
     builtin_case_ids,
     cameo_label,
-    open_case,
     pick,
     timeline,
 )
+from hexatable.case.builtin import load_builtin_case
 from hexatable.cli.views import actor_name, counts, overview_view, timeline_view
 from hexatable.negotiate.chair import CHAIRS
 from hexatable.negotiate.delegates import STRATEGIES
@@ -75,16 +75,11 @@ def brief_html(brief: str) -> Markup:
     return Markup(markdown.render(brief))
 
 
-@cache
-def _load_builtin(case_id: str) -> Case:
-    return open_case(case_id)
-
-
 def builtin_case(case_id: str) -> Case:
     """A built-in case, loaded once per process (they do not change while the server runs)."""
     if case_id not in builtin_case_ids():
         raise RoomError(404, f"no built-in case '{case_id}'")
-    return _load_builtin(case_id)
+    return load_builtin_case(case_id)
 
 
 def language(request: Request) -> str:

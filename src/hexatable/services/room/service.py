@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from hexatable.case import Case, open_case, pick
-from hexatable.case.builtin import builtin_case_ids, builtin_cases_dir
+from hexatable.case.builtin import builtin_case_ids, load_builtin_case
 from hexatable.case.located_yaml import YamlSyntaxError
 from hexatable.case.problems import CaseError
 from hexatable.negotiate.alternating import (
@@ -267,9 +267,8 @@ class RoomService:
         key = (case, scenario_id)
         with self._lock:
             if key not in self._scenarios:
-                folder = builtin_cases_dir() / case if case in builtin_case_ids() else Path(case)
                 try:
-                    loaded = open_case(folder)
+                    loaded = load_builtin_case(case) if case in builtin_case_ids() else open_case(Path(case))
                 except (CaseError, YamlSyntaxError, OSError) as error:
                     first = (
                         str(error).strip().splitlines()[0][:300] if str(error).strip() else "cannot be read"

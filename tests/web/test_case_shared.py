@@ -1,0 +1,28 @@
+"""The built-in case is loaded once per process and shared by the room service and the pages.
+
+Before, ``RoomService.scenario`` opened the case again for each scenario and the explorer's cache
+opened it once more, so ``hexatable serve`` loaded the Six-Party case three times at start-up.
+"""
+
+from __future__ import annotations
+
+from hexatable.case.builtin import load_builtin_case
+from hexatable.services.room.service import RoomService
+from hexatable.web.pages import builtin_case
+
+CASE = "six-party-talks"
+
+
+def test_every_scenario_of_a_builtin_case_shares_the_pages_copy(service: RoomService) -> None:
+    scenarios = sorted(builtin_case(CASE).scenario_index)
+    assert len(scenarios) >= 2  # the point is that two scenarios do not load two copies
+    loaded = [service.scenario(CASE, s).case for s in scenarios]
+    assert all(case is builtin_case(CASE) for case in loaded)
+
+
+def test_a_case_folder_given_by_path_is_read_afresh() -> None:
+    from hexatable.case import open_case
+    from hexatable.case.builtin import builtin_cases_dir
+
+    folder = builtin_cases_dir() / CASE
+    assert open_case(folder) is not load_builtin_case(CASE)
