@@ -160,6 +160,15 @@ _OPENER = re.compile(
 )
 
 
+_EVENT_BEFORE = re.compile(
+    r"(?P<noun>会谈|会议|峰会|会晤|会面|谈判|磋商|大会|全会|首脑会|论坛|访问|选举|仪式|演习|军演)"
+    r"(?:(?P<began>开幕|开始|召开|举行)|(?P<ended>闭幕|结束))?的?$"
+)
+"""An event named right before a relative day (会谈前一天, 峰会次日, 会谈开幕当天, 会议闭幕当天): the day
+counts from that event's date given earlier in the paragraph (docs/ingest-dates.md, "Days anchored
+on an event"). Meetings, visits, elections, ceremonies and exercises: what a chronology dates."""
+
+
 def cn_number(text: str) -> int:
     """An Arabic or Chinese numeral up to 9999: 2007, 二〇〇七 (digit by digit), 十四, 三十一.
 
@@ -289,6 +298,9 @@ def scan(text: str) -> list[RawDate]:
         bound = _BOUND_AFTER.match(text, end) is not None
         index = bisect.bisect_right(clause_starts, start) - 1
         clause_start = max(clause_starts[index] if index >= 0 else 0, start - _WINDOW)
+        sentence = bisect.bisect_right(sentence_ends, start)
+        event = _EVENT_BEFORE.search(text, max(0, start - 8), start) if left.day_shift is not None else None
+        shift = left.day_shift or 0
         found.append(
             RawDate(
                 start,
@@ -300,7 +312,15 @@ def scan(text: str) -> list[RawDate]:
                 bound=bound,
                 planned=_FUTURE.search(text, clause_start, start) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip(_SPACE)) is not None,
-                sentence=bisect.bisect_right(sentence_ends, start),
+                sentence=sentence,
+                event=event.group("noun") if event is not None else None,
+                # 次日 after an event is the day after it ended; 前一天 and 当天 count from its start
+                event_end=event is not None
+                and (bool(event.group("ended")) or (shift > 0 and not event.group("began"))),
+                scope=(
+                    sentence_ends[sentence - 1] if sentence else 0,
+                    sentence_ends[sentence] if sentence < len(sentence_ends) else len(text),
+                ),
             )
         )
         position = max(end, start + 1)

@@ -255,6 +255,8 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
         own = opener_at.get(start)
         if own is None:
             inside = [d for d in anchors if start <= d.start < end]
+            # a date in an English relative clause dates the clause only when nothing else does
+            inside = inside or [d for d in dates if "+relative" in d.rule and start <= d.start < end]
             own = inside[0] if inside else None
         clauses.append((start, end, own))
     return clauses
@@ -1162,6 +1164,15 @@ def _read_dates_in(finder: DateFinder, lang: Lang) -> None:
         finder.lang = lang  # type: ignore[attr-defined]
 
 
+def _new_paragraph(finder: DateFinder) -> None:
+    """Tell the date finder a paragraph begins: a day anchored on an event (会谈前一天, "the day
+    before the talks") counts from that event's date said in its own paragraph. A finder without
+    the method (a test's stand-in) is left alone."""
+    begin = getattr(finder, "paragraph", None)
+    if callable(begin):
+        begin()
+
+
 def _default_finder(lang: Lang, year: int | None) -> DateFinder:
     from hexatable.ingest.dates import date_finder
 
@@ -1236,6 +1247,7 @@ def extract(
         names = readers[lang]
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
+            _new_paragraph(finder)
             carried = []  # a subject is never carried into another paragraph (rule 3, ellipsis)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
