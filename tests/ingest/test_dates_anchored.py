@@ -170,3 +170,35 @@ def test_a_narrated_look_back_dates_the_next_day_of_the_report() -> None:
     )
     # before: "The next day" counted from the day of writing (17 March)
     assert [date for date, _ in got] == ["2007-03-16", "2007-03-08", "2007-03-09"]
+
+
+# -- Chinese: 起 ("from … on") is the day an act began, not a bound ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("3月19日起，多国对已在2003年宣布弃核的该国发动空袭。", "3月19日", "2011-03-19"),
+        ("从2012年起，该国政府推行新的对朝政策。", "2012年", "2012"),
+        ("第二阶段会议于3月22日起在日内瓦举行。", "3月22日", "2011-03-22"),
+    ],
+)
+def test_a_date_with_qi_is_when_the_act_began_and_moves_the_context(
+    sentence: str, text: str, expected: str
+) -> None:
+    finder = date_finder("zh")
+    finder.find("2011年3月17日，安理会通过决议。")
+    first = finder.find(sentence)[0]
+    assert (first.text, str(first.date), first.anchor, first.rule.endswith("+from")) == (
+        text,
+        expected,
+        True,
+        True,
+    )
+
+
+def test_yilai_is_still_a_bound() -> None:
+    finder = date_finder("zh")
+    finder.find("2011年3月17日，安理会通过决议。")
+    (since,) = finder.find("2003年以来，双方多次会谈。")
+    assert (str(since.date), since.anchor, since.rule) == ("2003", False, "zh-y+bound")

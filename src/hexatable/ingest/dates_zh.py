@@ -30,6 +30,7 @@ text                                   rule                value
 第一季度 ... 第四季度                  +q1 ... +q4         months 1-3, 4-6, 7-9, 10-12
 春 / 夏 / 秋 / 冬                      +spring ...         months 3-5 / 6-8 / 9-11 / 12-2 (next year)
 2003年以来, 2003年至今, 2005年以前     +bound              the date written; never moves the context
+3月19日起, 从2010年起                   +from               the date written: the day an act began
 =====================================  ==================  =========================================
 
 Not dates: a year needs four digits (3年来, 20年, 10年的 are durations); 30日内 / 45日以内, 数日,
@@ -141,7 +142,10 @@ _VAGUE_YEAR_PARTS = frozenset({"early", "mid", "end"})
 """年初, 年中, 年底 (年末, 年终): parts of a year whose bounds the text does not fix; halves, quarters and
 seasons are fixed by definition."""
 _RANGE = re.compile(rf"{_S}(?:至|到|~|—|–|-){_S}")
-_BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后|起(?![草程飞诉义]))")
+_BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后)")
+_ONSET_AFTER = re.compile(rf"{_S}起(?![草程飞诉义])")
+"""3月19日起, 从2010年起, 于2月8日起 ("from … on"): the day an act began, which is when a chronology
+dates it; unlike 以来 (a state that runs up to the time of writing) it is no bound (rule ``+from``)."""
 _FUTURE = re.compile(
     r"将(?![军领官士])|定于|拟于|拟在|计划|预定|预计|原定|有望|即将|(?:同意|商定|约定|(?<!取)决定)(?:于|在)"
 )
@@ -296,6 +300,7 @@ def scan(text: str) -> list[RawDate]:
             else:
                 rule += f"+{part.name}"
         bound = _BOUND_AFTER.match(text, end) is not None
+        onset = not bound and _ONSET_AFTER.match(text, end) is not None
         index = bisect.bisect_right(clause_starts, start) - 1
         clause_start = max(clause_starts[index] if index >= 0 else 0, start - _WINDOW)
         sentence = bisect.bisect_right(sentence_ends, start)
@@ -305,7 +310,7 @@ def scan(text: str) -> list[RawDate]:
             RawDate(
                 start,
                 end,
-                rule + ("+bound" if bound else ""),
+                rule + ("+bound" if bound else "+from" if onset else ""),
                 left,
                 right,
                 part,

@@ -322,7 +322,7 @@ def _subjects_clauses(
 
 
 _ZH_AFTER_SUBJECT = re.compile(r"(?:于|在)?")
-_ZH_BOUND_AFTER = re.compile(r"\s*(?:以来|至今|以前|之前|以后|之后|前后|起)")
+_ZH_BOUND_AFTER = re.compile(r"\s*(?:以来|至今|以前|之前|以后|之后|前后)")
 
 
 def _zh_subject_date(
@@ -332,7 +332,7 @@ def _zh_subject_date(
     clause, as one opening it does: "金英哲2019年1月中旬访美" (subject, time, verb is the plainest Chinese
     order). The date finder counts such a date as a detail of its sentence when the sentence has
     said an earlier one (it cannot see the subject), so a clause cut by rule 1b would otherwise keep
-    the date of the clause before it. Not a bound (…以来, …起), a quoted date, or one that ends
+    the date of the clause before it. Not a bound (…以来, …以后), a quoted date, or one that ends
     before the date the clause would otherwise have (a back-reference)."""
     if not actors:
         return None
