@@ -25,6 +25,8 @@ spring / summer / autumn (fall) / winter 2007  +spring ...   months 3-5 / 6-8 / 
 the next / following day, the day after       en-next-day   context day + 1
 the same day, that day                         en-same-day   context day
 the day before, the previous day               en-day-before context day - 1
+the day before / after the talks, the eve of   ...+event     from the event's date said earlier in the
+the summit, the opening / last day of the talks              paragraph (RawDate.event)
 five days later, 5 days afterwards, a week     en-days-later context day + 5 / + 7
 later
 later / earlier that month, the same month     en-rel-month  context month (+1: the next month)
