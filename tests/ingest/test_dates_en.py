@@ -557,10 +557,10 @@ def test_weeks_and_months_are_not_back_references_and_need_a_day_of_writing() ->
     )
 
 
-def test_an_earlier_date_than_the_narration_is_marked_back_and_does_not_move_the_context() -> None:
+def test_an_earlier_date_in_a_subordinate_clause_is_marked_back_and_does_not_move_the_context() -> None:
     finder = date_finder("en", year=2007, written=dt.date(2007, 3, 16))
     finder.find("BEIJING, March 16 (Xinhua) -- Envoys met.")
-    (back,) = finder.find("The groups met in New York in early March.")
+    (back,) = finder.find("Aid resumed after the groups met in New York in early March.")
     assert (str(back.date), back.rule, back.anchor) == (
         "2007-03",  # a vague part: the month; still before the dateline's 16 March (its days 1-10 are)
         "en-m+year+early+back",
@@ -568,6 +568,32 @@ def test_an_earlier_date_than_the_narration_is_marked_back_and_does_not_move_the
     )
     (next_day,) = finder.find("The next day, talks ended.")
     assert str(next_day.date) == "2007-03-17"  # from the dateline's 16 March, not from early March
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On March 9, the groups met in New York.",  # opens its clause
+        "The groups met in New York on March 9.",  # dates the sentence's main act
+    ],
+)
+def test_an_earlier_date_that_narrates_moves_the_context(sentence: str) -> None:
+    finder = date_finder("en", year=2007, written=dt.date(2007, 3, 16))
+    finder.find("BEIJING, March 16 (Xinhua) -- Envoys met.")
+    (back,) = finder.find(sentence)
+    assert (str(back.date), back.rule, back.anchor) == ("2007-03-09", "en-md+year+back", True)
+    (next_day,) = finder.find("The next day, talks ended.")
+    assert str(next_day.date) == "2007-03-10"  # from the look-back date, not from the dateline
+
+
+def test_after_a_look_back_a_month_and_day_are_read_in_the_report_s_year() -> None:
+    # a report of 12 January 2009 looks back to December 2008, then returns to January
+    finder = date_finder("en", year=2009, written=dt.date(2009, 1, 12))
+    finder.find("SEOUL, Jan. 12 (Yonhap) -- The envoys spoke again.")
+    (ended,) = finder.find("The talks ended on Dec. 11.")
+    (next_day,) = finder.find("The next day, the envoys flew home.")
+    (later,) = finder.find("On Jan. 5, the North answered.")
+    assert [str(m.date) for m in (ended, next_day, later)] == ["2008-12-11", "2008-12-12", "2009-01-05"]
 
 
 @pytest.mark.parametrize(

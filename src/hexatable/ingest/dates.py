@@ -23,7 +23,12 @@ A mention moves the context only if all of these hold:
 4. it is not a back-reference: a date whose year came from the context (inferred) and that ends
    before the context's date begins, such as 去年 6 月 in a 2019 text or 与朝韩9月签署的 after 11月5日
    (a date that writes its year is never a back-reference, nor an English weekday or "yesterday",
-   which count from the day of writing: the news dateline or the ``written`` day given);
+   which count from the day of writing: the news dateline or the ``written`` day given). In English
+   such a date (``+back``) that names a day and opens its clause or dates its sentence's main clause
+   (no "after", "which", "that" ... before it: ``RawDate.main_clause``) narrates what happened that
+   day and moves the context as a flashback does (rule 6), so "The next day" counts from it; an
+   aside ("… after North Korea resumed work in mid-August") does not. A date inside an English
+   relative clause (", which inspected Yongbyon in May 2007,") never moves the context (``+relative``);
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
@@ -36,6 +41,15 @@ A mention moves the context only if all of these hold:
    date that reaches the kept context. A flashback whose own dates leave the year out (2003年8月27日
    …，8月29日…) is not a digression but where the text now narrates (a history after an
    introduction set later): the first such date that moves the context drops the kept one.
+
+7. a day anchored on an event (会谈前一天, 峰会次日, 会谈开幕当天, "the day before the talks", "the eve of
+   the summit") counts from the date of that event said earlier in its paragraph (the latest date
+   written in a clause that names the event: 会谈, 峰会, "talks", "summit" ...), not from the context:
+   前一天 / "the day before" / "the eve of" from its first day, 当天 from its first day (闭幕当天,
+   "the last day of": its last), 次日 / "the day after" from its last day (开幕次日, "the day after the
+   talks opened": its first). Such a day is never a back-reference and moves the context, so a 翌日
+   after it counts from it. Without the event's date it counts from the context as before ("the eve
+   of" and "the first day of" are then unresolved).
 
 A full date moves year, month and day; a month moves year and month (and forgets the day); a year
 moves the year only. A period part (年初, 上旬, "early July") moves the context at the precision that
@@ -151,6 +165,26 @@ class RawDate:
     dateline: bool = False
     """The date of a news dateline ("SEOUL, Dec. 11 (Yonhap) --"): a full date here sets the day of
     writing that weekdays are resolved against."""
+    event: str | None = None
+    """The event a relative day is anchored on (会谈 in 会谈前一天, "summit" in "the day after the
+    summit"): the day counts from that event's date given earlier in the paragraph (rule 7 of the
+    module docstring), not from the running context."""
+    event_end: bool = False
+    """The relative day counts from the event's last day (峰会次日, 会谈闭幕当天, "the day after the
+    talks ended") rather than its first (会谈前一天, 会谈开幕当天, "the eve of the summit")."""
+    event_only: bool = False
+    """A day that is only ever a day of an event ("the eve of the summit", "the opening day of the
+    talks"): unresolved when the event's date was not said, rather than counted from the context."""
+    scope: tuple[int, int] = (0, 0)
+    """The (start, end) of the date's sentence in the text given to the lexer: the words the finder
+    remembers with a narrated date, to find the event an anchored day names (rule 7)."""
+    relative_clause: bool = False
+    """Inside a relative clause set off by a comma (", which inspected Yongbyon in May 2007,"): the
+    date is the relative clause's detail, never the time of its sentence's act (English)."""
+    main_clause: bool = False
+    """No subordinator, relative word or verb of saying stands between the sentence start and the
+    date ("after", "which", "said", ...): the date is the time of its sentence's main act (English;
+    rule 4 of the module docstring, look-back dates)."""
 
 
 @dataclass
@@ -370,6 +404,8 @@ class RunningDateFinder:
     """The last day the text can have been written (the end of its source's date): with ``written``
     (the day of writing, which wins), the bound of :meth:`_before_writing`."""
     _dateline_seen: bool = False
+    _events: list[tuple[DateSpan, str]] = field(default_factory=list)
+    """Dates said in the current paragraph with the words around them, latest last (rule 7)."""
 
     def find(self, text: str) -> list[DateMention]:
         """Dates in ``text`` in order of position; later calls see the context this call left.
@@ -386,12 +422,20 @@ class RunningDateFinder:
         quote_starts = [low for low, _ in quotes]
         found: list[DateMention] = []
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
-        for raw in scan(text):
+        raws = scan(text)
+        for index, raw in enumerate(raws):
+            # rule 7: a day anchored on an event (会谈前一天, "the day after the summit") counts from
+            # the event's date said earlier in the paragraph, when there is one
+            on_event = self._event_context(raw) if raw.event is not None else None
             try:
-                span, point, inferred = _resolve(raw, self.context, self.written)
+                if raw.event_only and on_event is None:
+                    raise _UnresolvableError  # "the eve of the summit", the summit's date unsaid
+                span, point, inferred = _resolve(raw, on_event or self.context, self.written)
             except (_UnresolvableError, ValueError, OverflowError):  # past year 9999 by relative steps
                 self.unresolved.append(text[raw.start : raw.end])
                 continue
+            if on_event is not None:
+                raw = dataclasses.replace(raw, rule=raw.rule + "+event")
             if self.lang == "en" and inferred and _year_left_out(raw) and not raw.planned:
                 earlier = self._before_writing(raw, span)
                 if earlier is not None:
@@ -399,7 +443,7 @@ class RunningDateFinder:
                     raw = dataclasses.replace(raw, rule=raw.rule + "+past")
             inside = bisect.bisect_right(quote_starts, raw.start) - 1
             quoted = inside >= 0 and raw.start < quotes[inside][1]
-            back = inferred and _before(span, self.context)
+            back = inferred and _before(span, self.context) and on_event is None
             # a weekday or "yesterday" counts from the day of writing, not from the narration
             back = back and raw.left.weekday is None and raw.left.written_shift is None
             back = back and raw.left.written_week is None and raw.left.written_month is None
@@ -411,7 +455,10 @@ class RunningDateFinder:
                     again = _resolve(raw, self.narration, self.written)
                 except (_UnresolvableError, ValueError, OverflowError):
                     again = None
-                if again is not None and not _before(again[0], self.narration):
+                # English: the narration a look-back date interrupted (rule 4) is the report's own
+                # time, so a month and day that fall after the look-back are read in its year
+                kept = self.context if self.lang == "en" else self.narration
+                if again is not None and not _before(again[0], kept):
                     (span, point, inferred), back, returned = again, False, True
             if raw.dateline and not self._dateline_seen and not span.is_range and point.day is not None:
                 self._dateline_seen = True
@@ -421,29 +468,84 @@ class RunningDateFinder:
             # the dating convention: a vague part (年初, "early July") is said as the period containing
             # it; the context still moves as the part's range would move it
             said = DateSpan(point) if vague and self.periods == "contain" else span
-            anchor = not (quoted or aside or back) and (raw.sentence not in moved_in or raw.opens_clause)
+            # rule 4, English: a look-back date that opens its clause or dates its sentence's main
+            # clause narrates what happened that day ("On Dec. 8, the talks opened."), so it moves
+            # the context ("The next day" counts from it), keeping the report's own time as a
+            # flashback keeps the narration it interrupts
+            narrates = back and self.lang == "en" and (raw.opens_clause or raw.main_clause)
+            # a day, what "the next day" needs: not a month, a year or a part of one ("early March")
+            narrates = narrates and raw.part is None and span.start.day is not None
+            # a date in an English relative clause (", which inspected Yongbyon in May 2007,") is
+            # the relative clause's: it neither moves the context nor keeps a later date of the
+            # sentence ("said on June 2") from doing so; it dates its clause only failing another
+            relative = raw.relative_clause and not aside
+            anchor = not (quoted or aside or relative or (back and not narrates)) and (
+                raw.sentence not in moved_in or raw.opens_clause
+            )
+            suffix = "+back" if back and self.lang == "en" and not aside else ""
+            suffix += "+relative" if relative and not quoted else ""
             found.append(
                 DateMention(
                     start=raw.start,
                     end=raw.end,
                     text=text[raw.start : raw.end],
                     date=said,
-                    rule=raw.rule + ("+back" if back and self.lang == "en" and not aside else ""),
+                    rule=raw.rule + suffix,
                     inferred=inferred,
                     anchor=anchor,
                     aside=aside,
                     period=self.periods if vague else None,
                 )
             )
+            if not (quoted or raw.bound or raw.reference or raw.left.day_shift is not None):
+                self._remember(span, text, raws, index)  # a written date: an event's (rule 7)
             if anchor:
                 moved_in.add(raw.sentence)
-                flashback = not inferred and _before(span, self.context)
-                if inferred and not returned:
-                    self.narration = None  # a date read in the flashback's year: the text settled there
+                flashback = (not inferred or back) and _before(span, self.context)
+                if inferred and not returned and not back and (self.lang == "zh" or _year_left_out(raw)):
+                    # a date read in the flashback's year: the text settled there (in English only a
+                    # month and day: "the next day" after a look-back does not end it)
+                    self.narration = None
                 self._move(point, span, flashback=flashback, said=said)
             elif returned:
                 self.narration = None
         return found
+
+    def paragraph(self) -> None:
+        """A new paragraph begins: the events whose dates anchor 会谈前一天 or "the day after the
+        summit" (rule 7) are those of the paragraph they are said in, so the ones remembered are
+        forgotten. The running context is kept."""
+        self._events.clear()
+
+    def _remember(self, span: DateSpan, text: str, raws: list[RawDate], index: int) -> None:
+        """Keep ``span`` with the words around it (from the date before it in its sentence to the
+        date after it), so that a later day anchored on an event named there finds it (rule 7)."""
+        raw = raws[index]
+        low, high = raw.scope
+        before = raws[index - 1] if index > 0 else None
+        after = raws[index + 1] if index + 1 < len(raws) else None
+        if before is not None and before.sentence == raw.sentence:
+            low = max(low, before.end)
+        cut = max((m.end() for m in _CLAUSE_MARK.finditer(text, low, raw.start)), default=low)
+        low = max(low, cut)  # the date's own clause: "…举行，6月20日日方代表访问平壤" names no talks
+        if after is not None and after.sentence == raw.sentence:
+            high = min(high, after.start)
+        self._events.append((span, text[low:high]))
+        del self._events[:-_EVENTS_KEPT]
+
+    def _event_context(self, raw: RawDate) -> DateContext | None:
+        """The context a day anchored on ``raw.event`` counts from: the first (or with
+        ``raw.event_end`` the last) day of the latest remembered date whose words name the event;
+        None when none does, or its date has no day (rule 7)."""
+        event = raw.event or ""
+        for span, words in reversed(self._events):
+            if event.lower() not in words.lower():
+                continue
+            day = (span.end or span.start) if raw.event_end else span.start
+            if day.day is None or day.month is None:
+                return None
+            return DateContext(day.year, day.month, day.day, DateSpan(day))
+        return None
 
     def _before_writing(self, raw: RawDate, span: DateSpan) -> tuple[DateSpan, PartialDate] | None:
         """A month and day whose year was left out and that would fall after the text was written
@@ -485,6 +587,12 @@ class RunningDateFinder:
             return None
         date = self.context.said or self.context.span
         return DateMention(0, 0, "", date, "context", inferred=True, anchor=False)
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+"""What ends a clause, for the words remembered with a date (rule 7), in either language."""
+_EVENTS_KEPT = 8
+"""How many dates of a paragraph are kept for rule 7: a bound on the work per anchored day."""
 
 
 def _before(span: DateSpan, context: DateContext) -> bool:

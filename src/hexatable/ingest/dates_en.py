@@ -25,6 +25,8 @@ spring / summer / autumn (fall) / winter 2007  +spring ...   months 3-5 / 6-8 / 
 the next / following day, the day after       en-next-day   context day + 1
 the same day, that day                         en-same-day   context day
 the day before, the previous day               en-day-before context day - 1
+the day before / after the talks, the eve of   ...+event     from the event's date said earlier in the
+the summit, the opening / last day of the talks              paragraph (RawDate.event)
 five days later, 5 days afterwards, a week     en-days-later context day + 5 / + 7
 later
 later / earlier that month, the same month     en-rel-month  context month (+1: the next month)
@@ -174,6 +176,8 @@ _HEAD = re.compile(
     | (?P<later>(?:(?P<ln>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[2-9]|1\d)
       \s+days|(?P<lw>[Aa]|[Oo]ne)\s+week)\s+(?:later|afterwards)(?![\w'’]))
     | (?P<same>[Tt]he\s+same\s+day|[Tt]hat\s+(?:same\s+)?day)
+    | (?P<evday>[Tt]he\s+(?:(?P<eve>eve)|(?P<opening>opening|first)\s+day
+      |(?P<closing>closing|final|last)\s+day))(?=\s+of\s)
     | (?P<before>[Tt]he\s+day\s+before|[Tt]he\s+previous\s+day|[Tt]he\s+preceding\s+day)
     | (?P<mrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+month|[Tt]he\s+same\s+month|[Tt]hat\s+month)
     | (?P<mrel1>[Tt]he\s+(?:next|following)\s+month)
@@ -292,6 +296,10 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     for name, (point, rule) in relative.items():
         if group(name):
             return start, RawDate(start, end, rule, point)
+    if group("evday"):  # "the eve of the summit": a day of an event, read only with one (scan)
+        shift = -1 if group("eve") else 0
+        rule = "en-day-before" if group("eve") else "en-same-day"
+        return start, RawDate(start, end, rule, Point(day_shift=shift), event_end=bool(group("closing")))
     if group("later"):
         days = 7 if group("lw") else _DAY_COUNTS.get(group("ln").lower()) or int(group("ln"))
         return start, RawDate(start, end, "en-days-later", Point(day_shift=days))
@@ -330,6 +338,44 @@ _WRITTEN_PERIODS: dict[str, tuple[int, int, int | None, bool]] = {
 the week as :class:`hexatable.ingest.dates.Part` reads them, whether it looks forward)."""
 
 
+_EVENT_NOUNS = (
+    r"talks|summit|meetings?|conference|negotiations|session|round|visit|trip|elections?|ceremony|vote"
+    r"|consultations|plenary|forum"
+)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?P<noun>{_EVENT_NOUNS})\b(?:\s+(?:(?P<began>opened|began|started)|(?P<ended>closed|ended|concluded))\b)?"
+)
+"""An event after a relative day ("the day before the six-party talks", "the eve of the summit",
+"the day after the talks ended"): the day counts from that event's date given earlier in the
+paragraph (docs/ingest-dates.md, "Days anchored on an event"). Meetings, visits, votes and
+ceremonies: the things a chronology of negotiations dates."""
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|since|when|whenever|while|because|as|once|until|which|who|whom|whose|where|that"
+    r"|if|although|though)\b",
+    re.IGNORECASE,
+)
+"""Words after which a date is no longer the time of its sentence's main act: a subordinator
+("after North Korea resumed … in mid-August") or a relative word ("that", "which")."""
+_RELATIVE_OPENING = re.compile(r"(?:which|who|whom|whose|where)\b")
+
+
+def _event(raw: RawDate, text: str) -> RawDate | None:
+    """``raw`` with the event it is a day of, when one follows "the day before", "the day after",
+    "the eve of" or "the first/last day of" ("the day before the talks"); None for "the eve of" or
+    "the first day of" without one (a day of something else: "the last day of July")."""
+    words = text[raw.start : raw.end].lower().split()
+    of_event = len(words) > 1 and words[1] in ("eve", "opening", "first", "closing", "final", "last")
+    if not of_event and " ".join(words) not in ("the day before", "the day after"):
+        return raw
+    found = _EVENT_AFTER.match(text, raw.end)
+    if found is None:
+        return None if of_event else raw
+    shift = raw.left.day_shift or 0
+    ends = bool(found.group("ended")) or (shift > 0 and not found.group("began")) or raw.event_end
+    return replace(raw, event=found.group("noun"), event_end=ends, event_only=of_event)
+
+
 def _written_period(start: int, end: int, relation: str, unit: str) -> RawDate:
     """ "last week", "earlier this week", "next month" ...: a week (Monday to Sunday) or a month
     counted from the day of writing, as weekdays are (module docstring)."""
@@ -361,6 +407,11 @@ def scan(text: str) -> list[RawDate]:
         start, raw = read
         if not _plausible(raw):
             continue
+        if raw.left.day_shift is not None and raw.left.day_shift <= 1:
+            with_event = _event(raw, text)
+            if with_event is None:
+                continue
+            raw = with_event
         index = bisect.bisect_right(clause_starts, start) - 1
         clause_start = clause_starts[index] if index >= 0 else 0
         sentence = bisect.bisect_right(sentence_ends, start)
@@ -368,6 +419,13 @@ def scan(text: str) -> list[RawDate]:
         prefix = text[clause_start : match.start()]
         bound = raw.bound or _BOUND_BEFORE.search(prefix[-24:]) is not None
         sentence_start = sentence_ends[sentence - 1] if sentence else 0
+        sentence_end = sentence_ends[sentence] if sentence < len(sentence_ends) else len(text)
+        relative_clause = (
+            index >= 0
+            and clause_starts[index] > sentence_start
+            and text[clause_starts[index] - 2] == ","
+            and _RELATIVE_OPENING.match(text, clause_starts[index]) is not None
+        )
         dateline = raw.left.day is not None and (
             _DATELINE_PAGE.fullmatch(text, sentence_start, raw.start) is not None
             or (
@@ -386,6 +444,9 @@ def scan(text: str) -> list[RawDate]:
                 reference=_REFERENCE_BEFORE.search(text, max(0, start - 8), start) is not None
                 and _REFERENCE_AFTER.match(text, raw.end) is not None,
                 dateline=dateline,
+                scope=(sentence_start, sentence_end),
+                relative_clause=relative_clause,
+                main_clause=_SUBORDINATE.search(text, sentence_start, start) is None,
             )
         )
     return found

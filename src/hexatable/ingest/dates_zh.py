@@ -30,6 +30,7 @@ text                                   rule                value
 第一季度 ... 第四季度                  +q1 ... +q4         months 1-3, 4-6, 7-9, 10-12
 春 / 夏 / 秋 / 冬                      +spring ...         months 3-5 / 6-8 / 9-11 / 12-2 (next year)
 2003年以来, 2003年至今, 2005年以前     +bound              the date written; never moves the context
+3月19日起, 从2010年起                   +from               the date written: the day an act began
 =====================================  ==================  =========================================
 
 Not dates: a year needs four digits (3年来, 20年, 10年的 are durations); 30日内 / 45日以内, 数日,
@@ -141,7 +142,10 @@ _VAGUE_YEAR_PARTS = frozenset({"early", "mid", "end"})
 """年初, 年中, 年底 (年末, 年终): parts of a year whose bounds the text does not fix; halves, quarters and
 seasons are fixed by definition."""
 _RANGE = re.compile(rf"{_S}(?:至|到|~|—|–|-){_S}")
-_BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后|起(?![草程飞诉义]))")
+_BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后)")
+_ONSET_AFTER = re.compile(rf"{_S}起(?![草程飞诉义])")
+"""3月19日起, 从2010年起, 于2月8日起 ("from … on"): the day an act began, which is when a chronology
+dates it; unlike 以来 (a state that runs up to the time of writing) it is no bound (rule ``+from``)."""
 _FUTURE = re.compile(
     r"将(?![军领官士])|定于|拟于|拟在|计划|预定|预计|原定|有望|即将|(?:同意|商定|约定|(?<!取)决定)(?:于|在)"
 )
@@ -158,6 +162,15 @@ _OPENER = re.compile(
     r"(?:(?:而|但|并|又|随后|此后|其后|同时|另外|此外|据悉|其中)?(?:于|在|自|从|到|截至|至)?"
     r"(?:当地时间|北京时间)?)"
 )
+
+
+_EVENT_BEFORE = re.compile(
+    r"(?P<noun>会谈|会议|峰会|会晤|会面|谈判|磋商|大会|全会|首脑会|论坛|访问|选举|仪式|演习|军演)"
+    r"(?:(?P<began>开幕|开始|召开|举行)|(?P<ended>闭幕|结束))?的?$"
+)
+"""An event named right before a relative day (会谈前一天, 峰会次日, 会谈开幕当天, 会议闭幕当天): the day
+counts from that event's date given earlier in the paragraph (docs/ingest-dates.md, "Days anchored
+on an event"). Meetings, visits, elections, ceremonies and exercises: what a chronology dates."""
 
 
 def cn_number(text: str) -> int:
@@ -287,20 +300,32 @@ def scan(text: str) -> list[RawDate]:
             else:
                 rule += f"+{part.name}"
         bound = _BOUND_AFTER.match(text, end) is not None
+        onset = not bound and _ONSET_AFTER.match(text, end) is not None
         index = bisect.bisect_right(clause_starts, start) - 1
         clause_start = max(clause_starts[index] if index >= 0 else 0, start - _WINDOW)
+        sentence = bisect.bisect_right(sentence_ends, start)
+        event = _EVENT_BEFORE.search(text, max(0, start - 8), start) if left.day_shift is not None else None
+        shift = left.day_shift or 0
         found.append(
             RawDate(
                 start,
                 end,
-                rule + ("+bound" if bound else ""),
+                rule + ("+bound" if bound else "+from" if onset else ""),
                 left,
                 right,
                 part,
                 bound=bound,
                 planned=_FUTURE.search(text, clause_start, start) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip(_SPACE)) is not None,
-                sentence=bisect.bisect_right(sentence_ends, start),
+                sentence=sentence,
+                event=event.group("noun") if event is not None else None,
+                # 次日 after an event is the day after it ended; 前一天 and 当天 count from its start
+                event_end=event is not None
+                and (bool(event.group("ended")) or (shift > 0 and not event.group("began"))),
+                scope=(
+                    sentence_ends[sentence - 1] if sentence else 0,
+                    sentence_ends[sentence] if sentence < len(sentence_ends) else len(text),
+                ),
             )
         )
         position = max(end, start + 1)

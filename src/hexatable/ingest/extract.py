@@ -255,6 +255,8 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
         own = opener_at.get(start)
         if own is None:
             inside = [d for d in anchors if start <= d.start < end]
+            # a date in an English relative clause dates the clause only when nothing else does
+            inside = inside or [d for d in dates if "+relative" in d.rule and start <= d.start < end]
             own = inside[0] if inside else None
         clauses.append((start, end, own))
     return clauses
@@ -320,7 +322,7 @@ def _subjects_clauses(
 
 
 _ZH_AFTER_SUBJECT = re.compile(r"(?:于|在)?")
-_ZH_BOUND_AFTER = re.compile(r"\s*(?:以来|至今|以前|之前|以后|之后|前后|起)")
+_ZH_BOUND_AFTER = re.compile(r"\s*(?:以来|至今|以前|之前|以后|之后|前后)")
 
 
 def _zh_subject_date(
@@ -330,7 +332,7 @@ def _zh_subject_date(
     clause, as one opening it does: "金英哲2019年1月中旬访美" (subject, time, verb is the plainest Chinese
     order). The date finder counts such a date as a detail of its sentence when the sentence has
     said an earlier one (it cannot see the subject), so a clause cut by rule 1b would otherwise keep
-    the date of the clause before it. Not a bound (…以来, …起), a quoted date, or one that ends
+    the date of the clause before it. Not a bound (…以来, …以后), a quoted date, or one that ends
     before the date the clause would otherwise have (a back-reference)."""
     if not actors:
         return None
@@ -1162,6 +1164,15 @@ def _read_dates_in(finder: DateFinder, lang: Lang) -> None:
         finder.lang = lang  # type: ignore[attr-defined]
 
 
+def _new_paragraph(finder: DateFinder) -> None:
+    """Tell the date finder a paragraph begins: a day anchored on an event (会谈前一天, "the day
+    before the talks") counts from that event's date said in its own paragraph. A finder without
+    the method (a test's stand-in) is left alone."""
+    begin = getattr(finder, "paragraph", None)
+    if callable(begin):
+        begin()
+
+
 def _default_finder(lang: Lang, year: int | None) -> DateFinder:
     from hexatable.ingest.dates import date_finder
 
@@ -1236,6 +1247,7 @@ def extract(
         names = readers[lang]
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
+            _new_paragraph(finder)
             carried = []  # a subject is never carried into another paragraph (rule 3, ellipsis)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
