@@ -27,6 +27,7 @@ costs one conversion pass and nothing else.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -123,23 +124,34 @@ class Scripts:
 
     original: str
     matching: str
+    changes: tuple[int, ...] = ()
+    """The offsets where the two differ, in order (:meth:`of` fills it in)."""
 
     @classmethod
     def of(cls, text: str, convert: Converter | None = None) -> Scripts:
         """The two texts of ``text``; ``convert`` replaces OpenCC (tests)."""
-        return cls(text, to_simplified(text, convert))
+        matching = to_simplified(text, convert)
+        if matching is text:
+            return cls(text, text)
+        changes = tuple(i for i, (a, b) in enumerate(zip(text, matching, strict=True)) if a != b)
+        return cls(text, matching, changes)
 
     @property
     def converted(self) -> bool:
         """Whether any character was converted (a Simplified or English text: no)."""
-        return self.matching != self.original
+        return bool(self.changes)
+
+    def _changed_in(self, start: int, end: int) -> bool:
+        """Whether a character between document offsets ``start`` and ``end`` was converted."""
+        i = bisect.bisect_left(self.changes, start)
+        return i < len(self.changes) and self.changes[i] < end
 
     def shown(self, piece: str, offsets: Sequence[int]) -> str:
         """``piece``, whose character ``i`` is the matching text's at ``offsets[i]`` (a sentence's flat
         text and its ``flat_offsets``), in the original's characters; a character that is not the
         matching text's at its offset (the space the flat text puts at an English line break) is kept.
         """
-        if not self.converted:
+        if not offsets or not self._changed_in(offsets[0], offsets[-1] + 1):
             return piece
         original, matching = self.original, self.matching
         return "".join(
@@ -152,7 +164,7 @@ class Scripts:
         ``end`` (a name, a cue, a date: the flat text drops line breaks and markup, so the piece is a
         subsequence of that stretch), in the original's characters; any character not found in the
         stretch is kept as it is."""
-        if not self.converted or not piece:
+        if not piece or not self._changed_in(start, end):
             return piece
         out: list[str] = []
         at = start
