@@ -236,3 +236,22 @@ def test_taiwan_and_hong_kong_names_are_known_without_a_case(written: str, actor
     # the names as a Taiwan text writes them, found in the text's Simplified form
     text = to_simplified(f"昨天{written}表示欢迎。")
     assert [m.actor for m in Gazetteer.builtin().find(text, "zh")] == [actor]
+
+
+def test_draft_of_a_traditional_text_keeps_its_script_and_its_quotes_check(
+    dictionaries: Dictionaries, tmp_path: Path
+) -> None:
+    from hexatable.case.loader import check_case
+    from hexatable.ingest.draft import draft_case, write_draft
+
+    gazetteer, _ = dictionaries
+    draft = draft_case([_extract(TAIWAN_CHRONOLOGY, dictionaries)], gazetteer=gazetteer, case_id="taiwan")
+    folder = tmp_path / "draft"
+    write_draft(draft, folder)
+    checked = check_case(folder)  # the loader's quote check, verbatim against sources/chronology.txt
+    assert checked.quotes.unchecked == 0 and checked.quotes.checked >= 4
+    events = {e.id: e for e in checked.case.events}
+    trump = events["chronology-5-1"]
+    assert trump.text["zh"] == "6月12日，川普與金正恩在新加坡舉行會晤。"  # the sentence as written
+    assert trump.provenance[0].quote == "6月12日，川普與金正恩在新加坡舉行會晤。"
+    assert trump.text["en"].startswith("[draft] Jun 12, 2018: Donald Trump")  # templated from labels
