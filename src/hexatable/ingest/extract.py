@@ -115,6 +115,7 @@ from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
 from hexatable.ingest.render import render_event
+from hexatable.ingest.script import Scripts, shown_event
 from hexatable.ingest.segment import Sentence, language_sections, segment
 from hexatable.ingest.types import (
     ActorMention,
@@ -1218,8 +1219,10 @@ def extract(
         as without it.
     """
     finder = finder if finder is not None else _default_finder(lang, year)
-    sections = language_sections(document.text, lang, blocks=document.blocks) if per_block else []
-    sentences = segment(document.text, lang, blocks=document.blocks, sections=sections)
+    # Traditional characters are matched as Simplified; quotes are cut from the text as written
+    scripts = Scripts.of(document.text)
+    sections = language_sections(scripts.matching, lang, blocks=document.blocks) if per_block else []
+    sentences = segment(scripts.matching, lang, blocks=document.blocks, sections=sections)
     read_as: Lang = lang
     readers: dict[Lang, NameReader | None] = {}
     events: list[DraftEvent] = []
@@ -1253,6 +1256,7 @@ def extract(
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
         flat = sentence.flat
+        written_flat = scripts.shown(flat, sentence.flat_offsets)  # the flat text as written, for quotes
         if _HEADING_LINE.match(sentence.raw):
             heading = None  # a heading ends the section of the date heading before it
             bare_year = _EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
@@ -1430,11 +1434,11 @@ def extract(
             q_start, q_end = _quote(flat, start, end, lang)
             line = sentence.line_of_flat(q_start)
             if _MARKUP_CHARS.search(flat, q_start, q_end):
-                q_end = _checkable_end(document.lines, flat, q_start, q_end, sentence)
+                q_end = _checkable_end(document.lines, written_flat, q_start, q_end, sentence)
                 if q_end <= q_start:
                     warnings.append(Note("no-quote", (("line", line),)))
                     continue
-            quote = flat[q_start:q_end]
+            quote = written_flat[q_start:q_end]
             per_line[line] = per_line.get(line, 0) + 1
             absolute_actors = tuple(located(a) for a in _unique(actors))
             for mention in (*actors, *targets):
@@ -1471,7 +1475,7 @@ def extract(
                 shown = _absolute(date, sentence)
             other: Lang = "en" if lang == "zh" else "zh"
             text: dict[str, str] = {
-                lang: flat[start:end].strip(" \t，,；;：:") or quote,
+                lang: written_flat[start:end].strip(" \t，,；;：:") or quote,
                 other: render_event(
                     other,
                     date.date,
@@ -1489,7 +1493,7 @@ def extract(
                     end_line=sentence.line_of_flat(max(q_start, q_end - 1)),
                     start=sentence.start,
                     end=sentence.end,
-                    sentence=flat,
+                    sentence=written_flat,
                     quote=quote,
                     date=shown,
                     actors=absolute_actors,
@@ -1511,6 +1515,8 @@ def extract(
         if progress is not None:
             progress(sentence.end)
     unresolved = tuple(getattr(finder, "unresolved", ()))
+    if scripts.converted:
+        events = [shown_event(event, scripts) for event in events]
     return Extraction(
         source_id=source_id,
         document=document,

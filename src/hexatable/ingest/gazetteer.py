@@ -54,6 +54,7 @@ from hexatable.ingest.lexicon import (
     leftmost_longest,
     read_lexicon_file,
 )
+from hexatable.ingest.script import to_simplified
 from hexatable.ingest.types import ActorMention, ActorOrigin, Lang
 
 KINDS = ("state", "region", "international_organisation", "group", "person", "other")
@@ -668,11 +669,15 @@ class _Tables:
 
 
 def _variants(name: str) -> Iterator[str]:
-    """A name as it may be written: itself, and capitalised when it starts with a lower-case word
-    (``the White House`` at the start of a sentence)."""
+    """A name as it may be written: itself, capitalised when it starts with a lower-case word
+    (``the White House`` at the start of a sentence), and in Simplified characters when it is
+    written in Traditional ones (a case's 格達費): ingest matches a text's Simplified form
+    (:mod:`hexatable.ingest.script`)."""
     yield name
     if name[:1].islower() and name[:1].isascii():
         yield name[0].upper() + name[1:]
+    if any(is_cjk(c) for c in name) and (simplified := to_simplified(name)) != name:
+        yield simplified
 
 
 def _on_word_boundaries(text: str, start: int, end: int) -> bool:
