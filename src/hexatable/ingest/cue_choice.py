@@ -248,6 +248,44 @@ def zh_predicate(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
     return next((c for c in cues if c.start == at and c.cameo != cue.cameo), cue)
 
 
+MEET = 4
+"""CAMEO 04, consult: meetings, visits, talks (040-046)."""
+_ZH_DONE = re.compile(r"已经?|曾经?|业已|刚刚?")
+"""Adverbs that say an act has happened (已, 已经, 曾, 刚): a meeting reported as done."""
+_ZH_DONE_AFTER = re.compile(r"[了过]")
+
+
+def zh_announced_meeting(flat: str, saying: Cue, act: Cue) -> bool:
+    """Whether a verb of saying announces a meeting of the speaker's that has not yet happened.
+
+    Saying does not hold a meeting: "朝鲜宣布重返六方会谈", "美方表示，参加下一轮会谈" commit the
+    speaker to talks that come later, which the code list's 036 ("express intent to meet or negotiate",
+    Schrodt 2012, v1.1b3) codes as an intent (03), where a withdrawal or a listing announced is done by
+    the announcement (宣布退出 is 16). Not when the meeting is said to have happened (已, 已经, 曾, 刚
+    before it in its stretch; 了 or 过 right after it: "朝方称，已访问北京", "表示会见了…"), and not a
+    meeting noun (会谈, 谈判, 会议, 峰会 …), which in a reported clause is nearly always what the statement
+    is about ("称，会谈取得进展", "坚信此次会谈将获得成果", "宣布，六方会谈暂时休会": the talks are its
+    subject, not an act of the speaker's); the verbs of taking part (参加, 出席, 重返, 访问, 会见 …) are
+    the acts.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> say, back = Cue(2, 4, "宣布", 1, "宣布", 0.5), Cue(4, 6, "重返", 4, "重返", 0.6)
+    >>> zh_announced_meeting("朝鲜宣布重返会谈", say, back)
+    True
+    >>> visited = Cue(5, 7, "访问", 4, "访问", 0.8)
+    >>> zh_announced_meeting("朝方称，已访问北京", Cue(2, 3, "称", 1, "称", 0.3), visited)
+    False
+    """
+    if act.cameo != MEET or act.start < saying.end:
+        return False
+    between = flat[saying.end : act.start]
+    cut = max(between.rfind(c) for c in "，,；;：:") + 1
+    stretch = between[cut:]
+    if _ZH_DONE.search(stretch) or _ZH_DONE_AFTER.match(flat, act.end):
+        return False
+    return act.entry not in _ZH_MEETING_NOUNS
+
+
 _ZH_NEGATOR = re.compile(
     r"未能|未曾|并未|从未|尚未|没有|无法|不能|不会|不愿意?|不再|不肯|不予|无意|绝不|决不|未|没|不"
 )

@@ -101,6 +101,7 @@ from hexatable.ingest.cue_choice import (
     halted,
     refused,
     zh_adoption,
+    zh_announced_meeting,
     zh_frames,
     zh_modifies,
     zh_named_quotes,
@@ -889,7 +890,9 @@ violence (14-20) is a threat (13). The CAMEO codebook's verbal categories (Schro
 def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention] = ()) -> Cue:
     """Rule 3b: a reported act announced for the future (将, 愿, 准备, 打算 between the verb of saying
     and the act, in one stretch: "朝方称，将参加会谈") is coded as the intent or threat it states
-    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was. A 将 right
+    (:data:`INTENT_CODES`); so is a meeting announced and not said to have happened ("朝鲜宣布重返会谈",
+    036: :func:`hexatable.ingest.cue_choice.zh_announced_meeting`). The cue stays the act's, so a
+    reviewer sees which verb it was. A 将 right
     before a name (``mentions``) is the object marker, as 把 ("宣布将朝鲜企业列入黑名单": the act is
     done, rule 3d), not the future."""
     between = flat[saying.end : act.start]
@@ -900,7 +903,7 @@ def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention
         for m in _ZH_INTENT.finditer(between, cut)
         if not (m.group() == "将" and saying.end + m.end() in starts)
     ]
-    if not future:
+    if not future and not zh_announced_meeting(flat, saying, act):
         return act
     code = next((c for codes, c in INTENT_CODES.items() if act.cameo in codes), act.cameo)
     return replace(act, cameo=code)

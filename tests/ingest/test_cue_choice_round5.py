@@ -1,0 +1,84 @@
+"""Round 5 of issue 17: which code an announced act takes (rule 3b of ``hexatable.ingest.extract``;
+:mod:`hexatable.ingest.cue_choice`), on sentences written for these tests.
+
+The date finder and gazetteer are the fakes of ``tests/ingest/fakes.py``; the cues a small weighted table
+in the built-in dictionary's weight bands. Every expected code is the CAMEO code list's reading
+(Schrodt 2012, v1.1b3), worked out by hand: a meeting announced is 036 (express intent to meet or
+negotiate), a meeting said to have happened is 04, a withdrawal announced is the withdrawal (16).
+"""
+
+from __future__ import annotations
+
+from hexatable.ingest.cue_choice import zh_announced_meeting
+from hexatable.ingest.extract import extract
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.types import Cue, Lang
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
+
+ZH_NAMES = {
+    "伊朗": ("IRN", None),
+    "伊方": ("IRN", None),
+    "法国": ("FRA", None),
+    "德国": ("DEU", None),
+}
+ZH_CUES: dict[str, tuple[int, float]] = {
+    "表示": (1, 0.3),
+    "称": (1, 0.3),
+    "宣布": (1, 0.5),
+    "会谈": (4, 0.9),
+    "谈判": (4, 0.9),
+    "访问": (4, 0.8),
+    "会见": (4, 0.9),
+    "出席": (4, 0.5),
+    "重返": (4, 0.6),
+    "退出": (16, 1.0),
+    "除名": (8, 0.8),
+}
+
+
+def coded(text: str, lang: Lang = "zh") -> list[tuple[int, str | None]]:
+    """(CAMEO root, cue) of each event extracted from ``text``."""
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang=lang,
+        gazetteer=FakeGazetteer(ZH_NAMES),
+        verbs=WeightedVerbs(ZH_CUES),
+        source_id="chron",
+        finder=FakeFinder(lang),
+    )
+    return [(e.cameo, e.cue.text if e.cue else None) for e in result.events]
+
+
+def test_a_return_to_talks_announced_is_an_intent_to_meet() -> None:
+    # the talks come later: 036, not 04 and not the bare statement (01)
+    assert coded("2031年3月4日，伊朗宣布重返谈判。\n") == [(3, "重返")]
+
+
+def test_a_visit_announced_without_a_future_word_is_an_intent_to_meet() -> None:
+    assert coded("2031年3月5日，法国表示，出席下月的部长级会议。\n") == [(3, "出席")]
+
+
+def test_a_meeting_said_to_have_happened_is_the_meeting() -> None:
+    text = (
+        "2031年3月6日，伊方称，已访问柏林。\n"  # 已: done, 042
+        "2031年3月7日，德国表示，会见了伊朗外长。\n"  # 了: done, 04
+    )
+    assert coded(text) == [(4, "访问"), (4, "会见")]
+
+
+def test_talks_the_statement_is_about_are_no_act_of_the_speaker() -> None:
+    # 会谈 is the subject of what France says (the talks will bring results): no intent of France's
+    assert coded("2031年3月8日，法国表示坚信此次会谈将取得成果。\n") == [(4, "会谈")]
+
+
+def test_an_act_done_by_announcing_it_is_the_act() -> None:
+    # a withdrawal or a delisting announced is done by the announcement: 16 and 08, not intents
+    text = "2031年3月9日，伊朗宣布退出公约。\n2031年3月10日，法国宣布将伊朗从名单中除名。\n"
+    assert coded(text) == [(16, "退出"), (8, "除名")]
+
+
+def test_zh_announced_meeting_reads_only_meetings_after_the_verb_of_saying() -> None:
+    say = Cue(2, 4, "宣布", 1, "宣布", 0.5)
+    assert zh_announced_meeting("伊朗宣布重返会谈", say, Cue(4, 6, "重返", 4, "重返", 0.6)) is True
+    assert zh_announced_meeting("伊朗宣布退出公约", say, Cue(4, 6, "退出", 16, "退出", 1.0)) is False
+    assert zh_announced_meeting("伊朗宣布曾访问柏林", say, Cue(5, 7, "访问", 4, "访问", 0.8)) is False
