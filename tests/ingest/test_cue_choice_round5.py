@@ -9,10 +9,10 @@ negotiate), a meeting said to have happened is 04, a withdrawal announced is the
 
 from __future__ import annotations
 
-from hexatable.ingest.cue_choice import zh_announced_meeting
+from hexatable.ingest.cue_choice import zh_announced_meeting, zh_in_time_clause
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
-from hexatable.ingest.types import Cue, Lang
+from hexatable.ingest.types import ActorMention, Cue, Lang
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
 
 ZH_NAMES = {
@@ -82,3 +82,32 @@ def test_zh_announced_meeting_reads_only_meetings_after_the_verb_of_saying() -> 
     assert zh_announced_meeting("伊朗宣布重返会谈", say, Cue(4, 6, "重返", 4, "重返", 0.6)) is True
     assert zh_announced_meeting("伊朗宣布退出公约", say, Cue(4, 6, "退出", 16, "退出", 1.0)) is False
     assert zh_announced_meeting("伊朗宣布曾访问柏林", say, Cue(5, 7, "访问", 4, "访问", 0.8)) is False
+
+
+# --- whose act a statement reports, and how it is negated ------------------------------------------
+
+
+def test_a_plain_bu_in_a_speaker_s_statement_is_a_refusal() -> None:
+    # "does not negotiate with it": a policy of refusing talks (125), where 无法 (could not) is no act
+    text = "2031年4月1日，法国表示不与伊朗谈判。\n2031年4月2日，德国表示无法出席会谈。\n"
+    assert coded(text) == [(12, "谈判"), (1, "表示")]
+
+
+def test_the_subject_of_a_time_clause_does_not_take_the_reported_act() -> None:
+    # 伊朗…之前 is when; the refusal is France's (125), as without the clause
+    assert coded("2031年4月3日，法国表示，伊朗停止浓缩之前不与之谈判。\n") == [(12, "谈判")]
+
+
+def test_a_name_after_cihou_is_still_the_subject_of_the_reported_act() -> None:
+    # 此后 is "after that", no time clause: Iran's meeting is reported, France's act is the statement
+    assert coded("2031年4月4日，法国表示，伊朗此后会见了德国外长。\n") == [(1, "表示")]
+
+
+def test_zh_in_time_clause_needs_the_clause_to_end_before_the_act() -> None:
+    iran = ActorMention(5, 7, "伊朗", "IRN", "case")
+    talks = Cue(15, 17, "谈判", 4, "谈判", 0.9)
+    assert zh_in_time_clause("法国表示，伊朗停止浓缩之前不与之谈判", iran, talks) is True
+    assert (
+        zh_in_time_clause("法国表示，伊朗停止浓缩，不与之谈判", iran, Cue(14, 16, "谈判", 4, "谈判", 0.9))
+        is False
+    )

@@ -194,6 +194,39 @@ def zh_subject_like(flat: str, name: Mention) -> bool:
     return not _ZH_OBJECT_MARK.search(flat, max(0, name.start - 1), name.start)
 
 
+_ZH_TIME_CLAUSE_END = re.compile(r"(?<![此随然最今其事日年月])(?:之|以)?[前后](?!来|面|方|者|期|续)")
+TIME_CLAUSE_REACH = 20
+"""The most characters of a time clause after its subject ("朝鲜采取无核化措施前")."""
+
+
+def zh_in_time_clause(flat: str, name: Mention, act: Cue, names: Sequence[Mention] = ()) -> bool:
+    """Whether ``name`` is the subject of a time clause (…前, …之前, …以后, …后) that ends before
+    ``act``, and so not the act's subject: in "韩方表示“朝鲜弃核前不与之谈判”" the refusal is Korea's,
+    the DPRK's disarming only when it applies. The clause ends within :data:`TIME_CLAUSE_REACH`
+    characters after the name, with no clause mark; the act follows within
+    :data:`NEGATION_REACH` characters with no other name (``names``) between. Not the time words
+    此后, 随后, 然后, 最后, 今后, 前来, 后方 (adverbs and nouns, not the end of a clause).
+
+    >>> from hexatable.ingest.types import ActorMention, Cue
+    >>> north = ActorMention(6, 8, "朝鲜", "PRK", "case")
+    >>> zh_in_time_clause("韩方表示“朝鲜弃核前不与之谈判”", north, Cue(14, 16, "谈判", 4, "谈判", 0.9))
+    True
+    >>> us = ActorMention(5, 7, "美方", "USA", "case")
+    >>> zh_in_time_clause("中方表示，美方此后同意会谈", us, Cue(9, 11, "同意", 3, "同意", 0.6))
+    False
+    """
+    if not name.end <= act.start:
+        return False
+    gap = flat[name.end : act.start]
+    end = _ZH_TIME_CLAUSE_END.search(gap, 1)
+    if end is None or end.start() > TIME_CLAUSE_REACH or _ANY_MARK.search(gap[: end.end()]):
+        return False
+    rest = (name.end + end.end(), act.start)
+    if rest[1] - rest[0] > NEGATION_REACH or _ANY_MARK.search(flat, rest[0], rest[1]):
+        return False
+    return not any(rest[0] <= m.start < rest[1] for m in names if m is not name)
+
+
 _ZH_TITLE_SPAN = re.compile(r"《[^《》]*》")
 _ZH_ADOPTION = re.compile(
     r"(通过|批准)了?[^《》，,。；;]{0,12}?《([^《》]*(?:共同|联合)[^《》]*|[^《》]*(?:协议|协定|条约|公报|宣言))》"
@@ -289,9 +322,10 @@ def zh_announced_meeting(flat: str, saying: Cue, act: Cue) -> bool:
 _ZH_NEGATOR = re.compile(
     r"未能|未曾|并未|从未|尚未|没有|无法|不能|不会|不愿意?|不再|不肯|不予|无意|绝不|决不|未|没|不"
 )
-_ZH_REFUSAL = frozenset(["不会", "不愿", "不愿意", "不再", "不肯", "不予", "无意", "绝不", "决不"])
-"""Negators of will (will not, is unwilling to, no longer): a refusal, where 未, 没有, 无法 say that
-something did not happen."""
+_ZH_REFUSAL = frozenset(["不", "不会", "不愿", "不愿意", "不再", "不肯", "不予", "无意", "绝不", "决不"])
+"""Negators of will (will not, is unwilling to, no longer; plain 不, "does not", of a speaker's own
+act: "不与之谈判" is a policy of not negotiating, 125): a refusal, where 未, 没有, 无法, 不能 say that
+something did not or could not happen."""
 _ZH_NOT_NEGATION = re.compile(
     r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧)"
     r"|未来|未经|未必|没收"
@@ -304,8 +338,8 @@ NEGATION_REACH = 12
 
 
 def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
-    """How a Chinese cue is negated: ``"refusal"`` (不会, 不愿, 不再, 无意, 绝不: will not),
-    ``"fact"`` (未, 未能, 没有, 无法, 不: did not, could not), or None.
+    """How a Chinese cue is negated: ``"refusal"`` (不, 不会, 不愿, 不再, 无意, 绝不: does not, will
+    not), ``"fact"`` (未, 未能, 没有, 无法, 不能: did not, could not), or None.
 
     The negator stands before the cue in its stretch (no clause mark between, nor the opening of a
     quotation or title, whose words are named, not done: 不再将朝鲜列为“支持恐怖主义国家”), at most

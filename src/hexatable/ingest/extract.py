@@ -103,6 +103,7 @@ from hexatable.ingest.cue_choice import (
     zh_adoption,
     zh_announced_meeting,
     zh_frames,
+    zh_in_time_clause,
     zh_modifies,
     zh_named_quotes,
     zh_negated,
@@ -859,7 +860,10 @@ def _zh_reported_act(
         if c.start >= main.end
         and c.cameo != NO_CUE_CAMEO
         and not any(
-            main.end <= m.start < c.start and m.actor not in speakers and zh_subject_like(flat, m)
+            main.end <= m.start < c.start
+            and m.actor not in speakers
+            and zh_subject_like(flat, m)
+            and not zh_in_time_clause(flat, m, c, mentions)
             for m in mentions
         )
     ]
