@@ -111,3 +111,21 @@ def test_zh_in_time_clause_needs_the_clause_to_end_before_the_act() -> None:
         zh_in_time_clause("法国表示，伊朗停止浓缩，不与之谈判", iran, Cue(14, 16, "谈判", 4, "谈判", 0.9))
         is False
     )
+
+
+# --- slowing what was agreed ---------------------------------------------------------------------------
+
+
+def test_slowing_a_concession_reduces_relations_and_slowing_a_show_of_force_yields() -> None:
+    verbs = WeightedVerbs({"放缓": (16, 0.5), "拆除": (8, 0.8), "军演": (15, 0.9)})
+    text = "2031年5月1日，伊朗放缓了拆除工作。\n2031年5月2日，法国放缓军演。\n"
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer(ZH_NAMES),
+        verbs=verbs,
+        source_id="chron",
+        finder=FakeFinder("zh"),
+    )
+    # 160 reduce relations; 087 de-escalate military engagement
+    assert [(e.cameo, e.cue.text if e.cue else None) for e in result.events] == [(16, "放缓"), (8, "放缓")]

@@ -38,7 +38,7 @@ def round_5_table() -> dict[str, tuple[int, str]]:
 
 def test_every_cue_added_in_round_5_cites_its_codebook_code_in_the_docs(verbs: VerbDictionary) -> None:
     added = [entry for entry in verbs.entries if "(round 5)" in entry.notes]
-    assert {entry.cue for entry in added} >= {"除名", "重返", "delist"}
+    assert {entry.cue for entry in added} >= {"除名", "重返", "delist", "再处理", "放缓", "slow down"}
     table = round_5_table()
     for entry in added:
         assert entry.cue in table, f"{entry.cue} ({entry.lang}) is not in the docs' round-5 table"
@@ -59,6 +59,12 @@ def test_every_cue_added_in_round_5_cites_its_codebook_code_in_the_docs(verbs: V
         ("the Treasury delisted two banks", "en", [("delisted", 8)]),
         ("the bank was removed from the list in May", "en", [("removed from the list", 8)]),
         ("Venezuela returned to the talks in Oslo", "en", [("returned to the talks", 4)]),
+        ("伊朗宣布对乏燃料进行再处理", "zh", [("宣布", 1), ("再处理", 15)]),
+        ("伊朗关闭了再处理厂", "zh", []),
+        ("they began to reprocess spent fuel", "en", [("reprocess", 15)]),
+        ("seals at the reprocessing plant", "en", []),
+        ("伊朗放缓了拆除工作", "zh", [("放缓", 16), ("拆除", 8)]),
+        ("Iran slowed down the dismantling", "en", [("slowed down", 16), ("dismantling", 8)]),
         ("the delegation returns to the negotiating table", "en", [("returns to the negotiating table", 4)]),
     ],
 )

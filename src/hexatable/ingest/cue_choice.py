@@ -60,15 +60,19 @@ _HALTING = frozenset(
         "终止",
         "冻结",
         "叫停",
+        "放缓",
+        "放慢",
+        "减缓",
         "halt",
         "suspend",
         "stop",
         "freeze",
         "call off",
         "cancel",
+        "slow down",
     ]
 )
-"""Cues of 16 that halt something (reduce relations when what is halted is cooperation: 164)."""
+"""Cues of 16 that halt or slow something (reduce relations when it is cooperation: 160, 164)."""
 HALTED_REACH = 6
 """The most characters between a halting verb and the act it halts ("暂停远程导弹试射", "halted all
 missile tests")."""
