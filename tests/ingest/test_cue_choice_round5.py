@@ -9,7 +9,7 @@ negotiate), a meeting said to have happened is 04, a withdrawal announced is the
 
 from __future__ import annotations
 
-from hexatable.ingest.cue_choice import zh_announced_meeting, zh_in_time_clause
+from hexatable.ingest.cue_choice import zh_announced_meeting, zh_in_time_clause, zh_topics
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, Lang
@@ -129,3 +129,29 @@ def test_slowing_a_concession_reduces_relations_and_slowing_a_show_of_force_yiel
     )
     # 160 reduce relations; 087 de-escalate military engagement
     assert [(e.cameo, e.cue.text if e.cue else None) for e in result.events] == [(16, "放缓"), (8, "放缓")]
+
+
+# --- a topic phrase names what the act is about ---------------------------------------------------
+
+
+def test_a_topic_phrase_before_a_light_verb_is_what_the_act_is_about() -> None:
+    verbs = WeightedVerbs({"谴责": (11, 1.0), "核试验": (15, 0.9), "会谈": (4, 0.9), "声明": (1, 0.5)})
+    text = (
+        "2031年6月1日，法国对伊朗核试验表示谴责。\n"  # the condemnation (111), not the test
+        "2031年6月2日，德国就会谈结束发表声明。\n"  # a statement (010) about the talks, not the talks
+    )
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer(ZH_NAMES),
+        verbs=verbs,
+        source_id="chron",
+        finder=FakeFinder("zh"),
+    )
+    assert [(e.cameo, e.cue.text if e.cue else None) for e in result.events] == [(11, "谴责"), (1, "声明")]
+
+
+def test_zh_topics_leaves_dialogue_and_duici_alone() -> None:
+    assert zh_topics("法国就伊朗问题进行磋商") == [(2, 7)]
+    assert zh_topics("两国对话表示乐观") == []
+    assert zh_topics("美国对此表示反对") == []

@@ -111,6 +111,7 @@ from hexatable.ingest.cue_choice import (
     zh_predicate,
     zh_subject_like,
     zh_subject_modifier,
+    zh_topics,
 )
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.gazetteer import zh_noun
@@ -771,7 +772,7 @@ def _zh_main_verbs(
     fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
     fenced += _zh_subordinate_stretches(flat, span)
     if modifiers:
-        fenced += zh_named_quotes(flat) + zh_frames(flat)
+        fenced += zh_named_quotes(flat) + zh_frames(flat) + zh_topics(flat)
     kept = [
         c
         for c in cues
@@ -804,7 +805,12 @@ def _zh_event_cue(
     ):
         return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
     names = [(m.start, m.end) for m in mentions]
-    own = subject is not None and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
+    topic = any(low <= main.start and main.end <= high for low, high in zh_topics(flat))
+    own = (
+        subject is not None
+        and not topic
+        and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
+    )
     if main not in said and not own:
         later = [c for c in said if c.start >= main.end]
         if later:
