@@ -60,15 +60,19 @@ _HALTING = frozenset(
         "终止",
         "冻结",
         "叫停",
+        "放缓",
+        "放慢",
+        "减缓",
         "halt",
         "suspend",
         "stop",
         "freeze",
         "call off",
         "cancel",
+        "slow down",
     ]
 )
-"""Cues of 16 that halt something (reduce relations when what is halted is cooperation: 164)."""
+"""Cues of 16 that halt or slow something (reduce relations when it is cooperation: 160, 164)."""
 HALTED_REACH = 6
 """The most characters between a halting verb and the act it halts ("暂停远程导弹试射", "halted all
 missile tests")."""
@@ -194,6 +198,39 @@ def zh_subject_like(flat: str, name: Mention) -> bool:
     return not _ZH_OBJECT_MARK.search(flat, max(0, name.start - 1), name.start)
 
 
+_ZH_TIME_CLAUSE_END = re.compile(r"(?<![此随然最今其事日年月])(?:之|以)?[前后](?!来|面|方|者|期|续)")
+TIME_CLAUSE_REACH = 20
+"""The most characters of a time clause after its subject ("朝鲜采取无核化措施前")."""
+
+
+def zh_in_time_clause(flat: str, name: Mention, act: Cue, names: Sequence[Mention] = ()) -> bool:
+    """Whether ``name`` is the subject of a time clause (…前, …之前, …以后, …后) that ends before
+    ``act``, and so not the act's subject: in "韩方表示“朝鲜弃核前不与之谈判”" the refusal is Korea's,
+    the DPRK's disarming only when it applies. The clause ends within :data:`TIME_CLAUSE_REACH`
+    characters after the name, with no clause mark; the act follows within
+    :data:`NEGATION_REACH` characters with no other name (``names``) between. Not the time words
+    此后, 随后, 然后, 最后, 今后, 前来, 后方 (adverbs and nouns, not the end of a clause).
+
+    >>> from hexatable.ingest.types import ActorMention, Cue
+    >>> north = ActorMention(6, 8, "朝鲜", "PRK", "case")
+    >>> zh_in_time_clause("韩方表示“朝鲜弃核前不与之谈判”", north, Cue(14, 16, "谈判", 4, "谈判", 0.9))
+    True
+    >>> us = ActorMention(5, 7, "美方", "USA", "case")
+    >>> zh_in_time_clause("中方表示，美方此后同意会谈", us, Cue(9, 11, "同意", 3, "同意", 0.6))
+    False
+    """
+    if not name.end <= act.start:
+        return False
+    gap = flat[name.end : act.start]
+    end = _ZH_TIME_CLAUSE_END.search(gap, 1)
+    if end is None or end.start() > TIME_CLAUSE_REACH or _ANY_MARK.search(gap[: end.end()]):
+        return False
+    rest = (name.end + end.end(), act.start)
+    if rest[1] - rest[0] > NEGATION_REACH or _ANY_MARK.search(flat, rest[0], rest[1]):
+        return False
+    return not any(rest[0] <= m.start < rest[1] for m in names if m is not name)
+
+
 _ZH_TITLE_SPAN = re.compile(r"《[^《》]*》")
 _ZH_ADOPTION = re.compile(
     r"(通过|批准)了?[^《》，,。；;]{0,12}?《([^《》]*(?:共同|联合)[^《》]*|[^《》]*(?:协议|协定|条约|公报|宣言))》"
@@ -248,12 +285,51 @@ def zh_predicate(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
     return next((c for c in cues if c.start == at and c.cameo != cue.cameo), cue)
 
 
+MEET = 4
+"""CAMEO 04, consult: meetings, visits, talks (040-046)."""
+_ZH_DONE = re.compile(r"已经?|曾经?|业已|刚刚?")
+"""Adverbs that say an act has happened (已, 已经, 曾, 刚): a meeting reported as done."""
+_ZH_DONE_AFTER = re.compile(r"[了过]")
+
+
+def zh_announced_meeting(flat: str, saying: Cue, act: Cue) -> bool:
+    """Whether a verb of saying announces a meeting of the speaker's that has not yet happened.
+
+    Saying does not hold a meeting: "朝鲜宣布重返六方会谈", "美方表示，参加下一轮会谈" commit the
+    speaker to talks that come later, which the code list's 036 ("express intent to meet or negotiate",
+    Schrodt 2012, v1.1b3) codes as an intent (03), where a withdrawal or a listing announced is done by
+    the announcement (宣布退出 is 16). Not when the meeting is said to have happened (已, 已经, 曾, 刚
+    before it in its stretch; 了 or 过 right after it: "朝方称，已访问北京", "表示会见了…"), and not a
+    meeting noun (会谈, 谈判, 会议, 峰会 …), which in a reported clause is nearly always what the statement
+    is about ("称，会谈取得进展", "坚信此次会谈将获得成果", "宣布，六方会谈暂时休会": the talks are its
+    subject, not an act of the speaker's); the verbs of taking part (参加, 出席, 重返, 访问, 会见 …) are
+    the acts.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> say, back = Cue(2, 4, "宣布", 1, "宣布", 0.5), Cue(4, 6, "重返", 4, "重返", 0.6)
+    >>> zh_announced_meeting("朝鲜宣布重返会谈", say, back)
+    True
+    >>> visited = Cue(5, 7, "访问", 4, "访问", 0.8)
+    >>> zh_announced_meeting("朝方称，已访问北京", Cue(2, 3, "称", 1, "称", 0.3), visited)
+    False
+    """
+    if act.cameo != MEET or act.start < saying.end:
+        return False
+    between = flat[saying.end : act.start]
+    cut = max(between.rfind(c) for c in "，,；;：:") + 1
+    stretch = between[cut:]
+    if _ZH_DONE.search(stretch) or _ZH_DONE_AFTER.match(flat, act.end):
+        return False
+    return act.entry not in _ZH_MEETING_NOUNS
+
+
 _ZH_NEGATOR = re.compile(
     r"未能|未曾|并未|从未|尚未|没有|无法|不能|不会|不愿意?|不再|不肯|不予|无意|绝不|决不|未|没|不"
 )
-_ZH_REFUSAL = frozenset(["不会", "不愿", "不愿意", "不再", "不肯", "不予", "无意", "绝不", "决不"])
-"""Negators of will (will not, is unwilling to, no longer): a refusal, where 未, 没有, 无法 say that
-something did not happen."""
+_ZH_REFUSAL = frozenset(["不", "不会", "不愿", "不愿意", "不再", "不肯", "不予", "无意", "绝不", "决不"])
+"""Negators of will (will not, is unwilling to, no longer; plain 不, "does not", of a speaker's own
+act: "不与之谈判" is a policy of not negotiating, 125): a refusal, where 未, 没有, 无法, 不能 say that
+something did not or could not happen."""
 _ZH_NOT_NEGATION = re.compile(
     r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧)"
     r"|未来|未经|未必|没收"
@@ -266,8 +342,8 @@ NEGATION_REACH = 12
 
 
 def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
-    """How a Chinese cue is negated: ``"refusal"`` (不会, 不愿, 不再, 无意, 绝不: will not),
-    ``"fact"`` (未, 未能, 没有, 无法, 不: did not, could not), or None.
+    """How a Chinese cue is negated: ``"refusal"`` (不, 不会, 不愿, 不再, 无意, 绝不: does not, will
+    not), ``"fact"`` (未, 未能, 没有, 无法, 不能: did not, could not), or None.
 
     The negator stands before the cue in its stretch (no clause mark between, nor the opening of a
     quotation or title, whose words are named, not done: 不再将朝鲜列为“支持恐怖主义国家”), at most
@@ -338,6 +414,26 @@ def zh_frames(flat: str) -> list[tuple[int, int]]:
     [(2, 6)]
     """
     return [(m.start(), m.end()) for m in _ZH_FRAME.finditer(flat)]
+
+
+_ZH_TOPIC = re.compile(
+    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=表示|发表|發表|作出|做出|进行|進行|提出)"
+)
+
+
+def zh_topics(flat: str) -> list[tuple[int, int]]:
+    """The spans of topic phrases 就…, 对…, 关于… before a light verb of saying or doing (表示, 发表,
+    作出, 进行, 提出): "安理会对朝鲜核试验表示谴责", "外务省就会谈结束发表声明". What the phrase names
+    (the test, the talks) is what the act is about; the act is the verb after it, or what that verb
+    carries (谴责, 111; 声明, 010), as the codebook codes the condemnation, not the test condemned.
+    Not 对话, 对方, 对此, 对于 (a noun, a pronoun, a phrase without a topic of its own).
+
+    >>> zh_topics("安理会对朝鲜核试验表示谴责")
+    [(3, 9)]
+    >>> zh_topics("美国对此表示反对")
+    []
+    """
+    return [(m.start(), m.end()) for m in _ZH_TOPIC.finditer(flat)]
 
 
 # --- English -----------------------------------------------------------------------------------------

@@ -101,7 +101,9 @@ from hexatable.ingest.cue_choice import (
     halted,
     refused,
     zh_adoption,
+    zh_announced_meeting,
     zh_frames,
+    zh_in_time_clause,
     zh_modifies,
     zh_named_quotes,
     zh_negated,
@@ -109,6 +111,7 @@ from hexatable.ingest.cue_choice import (
     zh_predicate,
     zh_subject_like,
     zh_subject_modifier,
+    zh_topics,
 )
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.gazetteer import zh_noun
@@ -772,7 +775,7 @@ def _zh_main_verbs(
     fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
     fenced += _zh_subordinate_stretches(flat, span)
     if modifiers:
-        fenced += zh_named_quotes(flat) + zh_frames(flat)
+        fenced += zh_named_quotes(flat) + zh_frames(flat) + zh_topics(flat)
     kept = [
         c
         for c in cues
@@ -805,7 +808,12 @@ def _zh_event_cue(
     ):
         return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
     names = [(m.start, m.end) for m in mentions]
-    own = subject is not None and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
+    topic = any(low <= main.start and main.end <= high for low, high in zh_topics(flat))
+    own = (
+        subject is not None
+        and not topic
+        and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
+    )
     if main not in said and not own:
         later = [c for c in said if c.start >= main.end]
         if later:
@@ -861,7 +869,10 @@ def _zh_reported_act(
         if c.start >= main.end
         and c.cameo != NO_CUE_CAMEO
         and not any(
-            main.end <= m.start < c.start and m.actor not in speakers and zh_subject_like(flat, m)
+            main.end <= m.start < c.start
+            and m.actor not in speakers
+            and zh_subject_like(flat, m)
+            and not zh_in_time_clause(flat, m, c, mentions)
             for m in mentions
         )
     ]
@@ -892,7 +903,9 @@ violence (14-20) is a threat (13). The CAMEO codebook's verbal categories (Schro
 def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention] = ()) -> Cue:
     """Rule 3b: a reported act announced for the future (将, 愿, 准备, 打算 between the verb of saying
     and the act, in one stretch: "朝方称，将参加会谈") is coded as the intent or threat it states
-    (:data:`INTENT_CODES`); the cue stays the act's, so a reviewer sees which verb it was. A 将 right
+    (:data:`INTENT_CODES`); so is a meeting announced and not said to have happened ("朝鲜宣布重返会谈",
+    036: :func:`hexatable.ingest.cue_choice.zh_announced_meeting`). The cue stays the act's, so a
+    reviewer sees which verb it was. A 将 right
     before a name (``mentions``) is the object marker, as 把 ("宣布将朝鲜企业列入黑名单": the act is
     done, rule 3d), not the future."""
     between = flat[saying.end : act.start]
@@ -903,7 +916,7 @@ def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention
         for m in _ZH_INTENT.finditer(between, cut)
         if not (m.group() == "将" and saying.end + m.end() in starts)
     ]
-    if not future:
+    if not future and not zh_announced_meeting(flat, saying, act):
         return act
     code = next((c for codes, c in INTENT_CODES.items() if act.cameo in codes), act.cameo)
     return replace(act, cameo=code)
