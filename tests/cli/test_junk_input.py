@@ -147,6 +147,12 @@ def named(value: str) -> str:
     return value[:20]
 
 
+def as_path(value: str) -> tuple[str, ...]:
+    """What a message about a case argument can be expected to show: the value as typed, or as the
+    path it names (``0/`` is reported as the folder ``0``); ``.`` when the value is empty."""
+    return (named(value) or ".", named(str(Path(value))))
+
+
 # --- junk in a case folder --------------------------------------------------------------------------
 
 SCALARS = st.one_of(
@@ -272,7 +278,7 @@ def test_cases_junk(extra: list[str]) -> None:
 def test_show_junk(junk: tuple[str, str], case: str, base_case: Path) -> None:
     """A junk language, or a junk case id or path."""
     run_option(["show", str(base_case)], *junk)
-    result = invoke(["show", case], named(case) or ".")
+    result = invoke(["show", "--", case], *as_path(case))
     assert result.exit_code != 0
 
 
@@ -294,7 +300,7 @@ def test_validate_junk(junk: tuple[str, str], folder: str, base_case: Path) -> N
     run_option(["validate", str(base_case)], *junk, "sources.yaml")  # '' is the working directory
     assume(folder.strip() not in ("", ".", ".."))
     # '--' makes a name like '-00' a folder, not an option (Click would report "No such option: -0")
-    result = invoke(["validate", "--", folder], named(folder))
+    result = invoke(["validate", "--", folder], *as_path(folder))
     assert result.exit_code != 0
 
 
