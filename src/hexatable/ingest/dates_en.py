@@ -70,6 +70,7 @@ import re
 from dataclasses import replace
 
 from hexatable.ingest.dates import Part, Point, RawDate
+from hexatable.ingest.segment import dateline_end
 
 _MONTHS = {
     "January": 1,
@@ -391,6 +392,21 @@ def _plausible(raw: RawDate) -> bool:
     return all(1000 <= y <= 2999 for y in years)
 
 
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of ``text`` end: at . ! ? before a capital, and after a news dateline that
+    opens a sentence ("BEIJING, Dec. 11 (Yonhap) --"), as :mod:`hexatable.ingest.segment` cuts them, so
+    a date in the lede is its sentence's first whether ``find`` is given one sentence or several."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    datelines: list[int] = []
+    for start in [0, *ends]:
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = dateline_end(text, start)
+        if end is not None:
+            datelines.append(end)
+    return sorted({*ends, *datelines})
+
+
 def scan(text: str) -> list[RawDate]:
     """Every date expression in ``text``, in order, with what it writes (module docstring).
 
@@ -398,7 +414,7 @@ def scan(text: str) -> list[RawDate]:
     [('en-dmy', 8, 27)]
     """
     found: list[RawDate] = []
-    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentence_ends = _sentence_ends(text)
     clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
     for match in _HEAD.finditer(text):
         read = _read(match)

@@ -34,6 +34,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    **2e.** The document's title (its first sentence or a heading, ending in 大事记/纪要/年表 or
    having "chronology" or "timeline" without a final stop; or its first sentence with no cue and no
    clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
+   **2f.** An English news dateline ("BEIJING, Dec. 11 (Yonhap) --"), a sentence of its own
+   (:func:`hexatable.ingest.segment.dateline_end`), is no event, nor a date to inherit: it sets the
+   finder's day of writing, which the lede and the report's undated clauses take (rule 2).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -115,7 +118,7 @@ from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
 from hexatable.ingest.render import render_event
-from hexatable.ingest.segment import Sentence, language_sections, segment
+from hexatable.ingest.segment import Sentence, dateline_end, language_sections, segment
 from hexatable.ingest.types import (
     ActorMention,
     Cue,
@@ -1281,6 +1284,9 @@ def extract(
                 carried = []  # a new entry: its subject is not the entry's before (rule 3, ellipsis)
                 if not flat[line_end:].strip():
                     continue  # the line alone: no event, as a heading
+            elif lang == "en" and dateline_end(flat, 0) == len(flat.rstrip()):
+                last_date = None  # rule 2f: the dateline dates the report as its day of writing
+                continue
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
         if lang == "en":
             found = titles.merge(found, titled.find(flat, found))
