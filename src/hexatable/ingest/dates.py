@@ -124,6 +124,9 @@ class Point:
     that week's Monday, and a ``weeks`` part says which of its days; unresolved without that day."""
     written_month: int | None = None
     """Months from the month of the day of writing ("last month" = -1, "this month" = 0)."""
+    written_year: int | None = None
+    """Years from the year of the day of writing ("last year" = -1, "this year" = 0, English news);
+    without a day of writing the year counts from the context, as ``year_shift`` (set beside it) says."""
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,10 @@ def _resolve_point(
         day = base + dt.timedelta(days=point.day_shift)
         return PartialDate(day.year, day.month, day.day), True
     year = point.year
-    if year is None:
+    if year is None and point.written_year is not None and written is not None:
+        year = written.year + point.written_year
+        inferred = True
+    elif year is None:
         if context.year is None:
             raise _UnresolvableError
         year = context.year + (point.year_shift or 0)
@@ -436,6 +442,9 @@ class RunningDateFinder:
                 continue
             if on_event is not None:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+event")
+            if raw.left.written_year is not None and self.written is not None:
+                # "last year" in a report counts from the day of writing, not from the narration
+                raw = dataclasses.replace(raw, rule=raw.rule.replace("en-rel-year", "en-written-year", 1))
             if self.lang == "en" and inferred and _year_left_out(raw) and not raw.planned:
                 earlier = self._before_writing(raw, span)
                 if earlier is not None:

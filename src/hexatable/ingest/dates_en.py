@@ -20,7 +20,8 @@ the beginning / middle / end of July                         1-10 / 11-20 / 21-l
 early / mid / late 2007, the end of 2007       +early ...    the year (a vague part; ``range``: months
                                                              1-4 / 5-8 / 9-12)
 early this year, late last year, the end of    en-rel-year+  the context year + 0 / - 1 / + 1 (a vague
-the year, the start of the following year      early ...     part, as above)
+the year, the start of the following year      early ...     part, as above); with this / last / next
+                                                             and a day of writing, its year (en-written-)
 spring / summer / autumn (fall) / winter 2007  +spring ...   months 3-5 / 6-8 / 9-11 / 12-2 (next year)
 the next / following day, the day after       en-next-day   context day + 1
 the same day, that day                         en-same-day   context day
@@ -31,7 +32,9 @@ five days later, 5 days afterwards, a week     en-days-later context day + 5 / +
 later
 later / earlier that month, the same month     en-rel-month  context month (+1: the next month)
 that year, the same year, the following year,  en-rel-year   context year + 0 / + 1 / - 1
-last year, this year, next year
+the previous year
+this year, next year, last year                en-written-   the year of the day of writing + 0 / + 1 /
+                                               year          - 1 (without that day: en-rel-year)
 (on) Tuesday, last Tuesday / next Tuesday      en-weekday    the last Tuesday on or before the day of
                                                              writing / (next, or a plan) the first after
 yesterday, today, tonight, tomorrow            en-written    the day of writing - 1 / 0 / 0 / + 1
@@ -115,6 +118,9 @@ _PART = r"(?:(?P<pe>[Ee]arly|[Tt]he\s+beginning\s+of|[Tt]he\s+start\s+of)|(?P<pm
 _PART += r"|(?P<pl>[Ll]ate|[Tt]he\s+end\s+of))[\s-]+"
 _REL_YEAR_SHIFTS = {"this": 0, "that": 0, "the": 0, "the same": 0, "last": -1, "the previous": -1}
 _REL_YEAR_SHIFTS |= {"the preceding": -1, "next": 1, "the next": 1, "the following": 1}
+_WRITTEN_YEAR = frozenset({"this", "last", "next"})
+"""The words that say a year from the writer's now ("last year", "early this year"): in a report they
+count from the day of writing; "that year", "the previous year", "the following year" from the narration."""
 _REL_YEAR_PARTED = r"(?:this|that|last|next|the(?:\s+(?:same|previous|preceding|next|following))?)\s+year"
 """The year a part names relative to the context ("early this year", "the end of the year", "late last
 year"): its words before "year", shift as :data:`_REL_YEAR_SHIFTS` says."""
@@ -182,9 +188,10 @@ _HEAD = re.compile(
     | (?P<before>[Tt]he\s+day\s+before|[Tt]he\s+previous\s+day|[Tt]he\s+preceding\s+day)
     | (?P<mrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+month|[Tt]he\s+same\s+month|[Tt]hat\s+month)
     | (?P<mrel1>[Tt]he\s+(?:next|following)\s+month)
-    | (?P<yrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+year|[Tt]he\s+same\s+year|[Tt]hat\s+year|[Tt]his\s+year)
-    | (?P<yrel1>[Tt]he\s+(?:next|following)\s+year|[Nn]ext\s+year)
-    | (?P<yrelm>[Tt]he\s+(?:previous|preceding)\s+year|[Ll]ast\s+year|[Tt]he\s+year\s+before)
+    | (?P<yrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+year|[Tt]he\s+same\s+year|[Tt]hat\s+year)
+    | (?P<yrel1>[Tt]he\s+(?:next|following)\s+year)
+    | (?P<yrelm>[Tt]he\s+(?:previous|preceding)\s+year|[Tt]he\s+year\s+before)
+    | (?P<ywr>[Tt]his|[Nn]ext|[Ll]ast)\s+year(?![\w'’])
     | {_WEEKDAY}
     | (?P<wr>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\w'’])
     | (?P<wrel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<wunit>week|month)(?![\w'’])
@@ -269,11 +276,12 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
                 part = Part("months", low, high, label, vague=True)
                 return start, RawDate(start, end, f"en-y+{label}", Point(int(group("y6"))), part=part)
     if group("yrp"):
-        shift = _REL_YEAR_SHIFTS[" ".join(group("yrp").lower().split()[:-1])]
+        words = " ".join(group("yrp").lower().split()[:-1])
+        shift = _REL_YEAR_SHIFTS[words]
         for name, (low, high, label) in _PART_REL_MONTHS.items():
             if group(name):
                 part = Part("months", low, high, label, vague=True)
-                point = Point(year_shift=shift)
+                point = Point(year_shift=shift, written_year=shift if words in _WRITTEN_YEAR else None)
                 return start, RawDate(start, end, f"en-rel-year+{label}", point, part=part)
     if group("y4"):
         start = match.start("y4")
@@ -297,6 +305,9 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     for name, (point, rule) in relative.items():
         if group(name):
             return start, RawDate(start, end, rule, point)
+    if group("ywr"):  # "last year" in a report: from the day of writing (else the context)
+        shift = _REL_YEAR_SHIFTS[group("ywr").lower()]
+        return start, RawDate(start, end, "en-rel-year", Point(year_shift=shift, written_year=shift))
     if group("evday"):  # "the eve of the summit": a day of an event, read only with one (scan)
         shift = -1 if group("eve") else 0
         rule = "en-day-before" if group("eve") else "en-same-day"
