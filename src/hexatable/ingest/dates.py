@@ -188,6 +188,9 @@ class RawDate:
     """No subordinator, relative word or verb of saying stands between the sentence start and the
     date ("after", "which", "said", ...): the date is the time of its sentence's main act (English;
     rule 4 of the module docstring, look-back dates)."""
+    listed: bool = False
+    """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
+    "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`_LISTED`)."""
 
 
 @dataclass
@@ -361,6 +364,21 @@ def _resolve(
     return span, right, inferred
 
 
+def _calendar(raw: RawDate) -> bool:
+    """Whether ``raw`` writes a calendar date (a year, month or day) and no shift from the context or
+    the day of writing: only such dates are listed ("March 3, two days later" is no list)."""
+    point = raw.left
+    written = point.year is not None or point.month is not None or point.day is not None
+    shifts = (point.year_shift, point.month_shift, point.day_shift, point.weekday, point.written_shift)
+    return written and all(shift is None for shift in shifts) and point.written_week is None
+
+
+_LISTED = {
+    "zh": re.compile(r"\s*(?:和|与|及|以及|、)\s*"),
+    "en": re.compile(r",?\s+and\s+|\s*,\s*(?=\S)"),
+}
+"""What joins two dates of a list (2008年3月和4月, 3日、5日, "March and April 2008", "March 3, 5 and
+9"): each is a date of its own, not the ends of a range (docs/ingest-dates.md, "Lists of dates")."""
 _QUOTES = re.compile(r"[“”「」『』\"]")
 _OPENING = {"“": "”", "「": "」", "『": "』"}
 
@@ -428,6 +446,7 @@ class RunningDateFinder:
         quote_starts = [low for low, _ in quotes]
         found: list[DateMention] = []
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
+        list_moves = False  # the last date moved the context, so a date listed after it does too
         raws = scan(text)
         for index, raw in enumerate(raws):
             # rule 7: a day anchored on an event (会谈前一天, "the day after the summit") counts from
@@ -442,6 +461,16 @@ class RunningDateFinder:
                 continue
             if on_event is not None:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+event")
+            previous = raws[index - 1] if index else None
+            listed = raw.listed or (
+                previous is not None
+                and _calendar(previous)
+                and _calendar(raw)
+                and not (previous.bound or raw.bound or previous.planned)
+                and _LISTED[self.lang].fullmatch(text, previous.end, raw.start) is not None
+            )
+            if listed:
+                raw = dataclasses.replace(raw, rule=raw.rule + "+list", listed=True)
             if raw.left.written_year is not None and self.written is not None:
                 # "last year" in a report counts from the day of writing, not from the narration
                 raw = dataclasses.replace(raw, rule=raw.rule.replace("en-rel-year", "en-written-year", 1))
@@ -488,9 +517,9 @@ class RunningDateFinder:
             # the relative clause's: it neither moves the context nor keeps a later date of the
             # sentence ("said on June 2") from doing so; it dates its clause only failing another
             relative = raw.relative_clause and not aside
-            anchor = not (quoted or aside or relative or (back and not narrates)) and (
-                raw.sentence not in moved_in or raw.opens_clause
-            )
+            narrated = not (quoted or aside or relative or (back and not narrates))
+            anchor = narrated and (raw.sentence not in moved_in or raw.opens_clause) and not raw.listed
+            list_moves = anchor or (raw.listed and list_moves)
             suffix = "+back" if back and self.lang == "en" and not aside else ""
             suffix += "+relative" if relative and not quoted else ""
             found.append(
@@ -515,6 +544,10 @@ class RunningDateFinder:
                     # a date read in the flashback's year: the text settled there (in English only a
                     # month and day: "the next day" after a look-back does not end it)
                     self.narration = None
+                self._move(point, span, flashback=flashback, said=said)
+            elif raw.listed and narrated and list_moves:
+                # a later date of a list whose first date moved the context: the narration reaches it
+                flashback = (not inferred or back) and _before(span, self.context)
                 self._move(point, span, flashback=flashback, said=said)
             elif returned:
                 self.narration = None

@@ -52,6 +52,10 @@ the text's news dateline ("SEOUL, Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -"
 running context (a report narrates older dates) and never against today. A weekday followed by a date
 ("Tuesday, July 14") is part of that date, not a date of its own.
 
+A list ("March 3 and 5, 2007", "3 and 5 March", "March and April 2008") is read date by date: a bare
+day after or before "and" is a day of the list's month, and a year written at the end is every
+member's (:func:`_lists`); the finder marks the later members ``+list``.
+
 A date used to name something ("the September 19 joint statement", "the February deal", "a February
 2007 pact", "its June declaration": "the", "a" or a possessive, the date, then a lower-case word) is a
 reference (``RawDate.reference``): returned, but it does not move
@@ -418,6 +422,71 @@ def _sentence_ends(text: str) -> list[int]:
     return sorted({*ends, *datelines})
 
 
+_LIST_JOIN = re.compile(r",?\s+and\s+|\s*,\s*(?=\S)")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_NOT_A_COUNT = (
+    r"(?!\s+(?!(?:in|at|on|to|with|for|when|and|as|the|that|but|after|before|while|during)\b)[a-z])"
+)
+_LIST_AFTER = re.compile(
+    rf"(?P<days>(?:\s*,\s*\d{{1,2}}{_ORDINAL}(?![\d:]))*,?\s+and\s+\d{{1,2}}{_ORDINAL}(?![\d:]))"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w/-]){_NOT_A_COUNT}"
+)
+"""Days listed after a month and day ("March 3 and 5", "March 3, 5 and 9, 2007"): each a day of that
+month; a list ends with "and" and a day not followed by a noun ("March 3 and 5 ships" is no list)."""
+_LIST_BEFORE = re.compile(
+    rf"(?<![\w/.,-])(?<!between\s)(?P<days>\d{{1,2}}{_ORDINAL}(?:\s*,\s*\d{{1,2}}{_ORDINAL})*),?\s+and\s+$"
+)
+"""Days listed before a day and month ("3 and 5 March", "3, 5 and 9 March"); not after "between",
+where the two days are a range's ends."""
+_LIST_DAY = re.compile(r"\d{1,2}")
+
+
+def _lists(text: str, found: list[RawDate]) -> list[RawDate]:
+    """``found`` with the days of lists added and the year a list writes at its end shared.
+
+    A list names each date on its own, not a range: "on March 3 and 5, 2007" is 3 March and 5 March
+    2007 (the days between are not said; docs/case-format.md), so each listed day is a date of its own,
+    marked ``listed`` after the first, and a year written after the last member is every member's
+    ("in March and April 2008": March is 2008's too)."""
+    out: list[RawDate] = []
+    for raw in found:
+        left = raw.left
+        plain = raw.right is None and raw.part is None and left.month is not None and left.day is not None
+        before = _LIST_BEFORE.search(text, max(0, raw.start - 40), raw.start) if plain else None
+        if before is not None and text[raw.start].isdigit():
+            for number, day in enumerate(_LIST_DAY.finditer(before.group("days"))):
+                start = before.start("days") + day.start()
+                point = replace(left, day=int(day.group()))
+                out.append(
+                    replace(raw, start=start, end=start + len(day.group()), left=point, listed=number > 0)
+                )
+            raw = replace(raw, listed=True)
+        out.append(raw)
+        after = _LIST_AFTER.match(text, raw.end) if plain and not text[raw.start].isdigit() else None
+        if after is None:
+            continue
+        year = int(after.group("year")) if after.group("year") else left.year
+        if year is not None and left.year is None:
+            out[-1] = replace(raw, left=replace(left, year=year))
+        for day in _LIST_DAY.finditer(after.group("days")):
+            start = after.start("days") + day.start()
+            point = replace(left, year=year, day=int(day.group()))
+            out.append(replace(raw, start=start, end=start + len(day.group()), left=point, listed=True))
+    # a year written after a list's last member is every member's
+    for i in range(len(out) - 2, -1, -1):
+        here, after_it = out[i], out[i + 1]
+        joined = _LIST_JOIN.fullmatch(text, here.end, after_it.start) is not None or here.end > after_it.start
+        if joined and here.left.year is None and after_it.left.year is not None and _absolute(here.left):
+            out[i] = replace(here, left=replace(here.left, year=after_it.left.year))
+    return out
+
+
+def _absolute(point: Point) -> bool:
+    """A month (and day) said without a shift from the context or the day of writing."""
+    shifts = (point.year_shift, point.month_shift, point.day_shift, point.weekday, point.written_shift)
+    return point.month is not None and all(shift is None for shift in shifts)
+
+
 def scan(text: str) -> list[RawDate]:
     """Every date expression in ``text``, in order, with what it writes (module docstring).
 
@@ -476,4 +545,4 @@ def scan(text: str) -> list[RawDate]:
                 main_clause=_SUBORDINATE.search(text, sentence_start, start) is None,
             )
         )
-    return found
+    return _lists(text, found)

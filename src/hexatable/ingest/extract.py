@@ -19,9 +19,12 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
    clause with no date of its own inherits the last date said earlier *in the same paragraph*
    (:mod:`hexatable.ingest.segment` says where paragraphs, i.e. chronology entries, start); the date
-   is then marked inferred. In English, a clause with nothing to inherit takes the day of writing
-   when one is known (the text's news dateline or the source's date, the finder's ``written``), also
-   marked inferred: a news report's undated sentences tell of that day or just before. Otherwise a
+   is then marked inferred. Dates listed after the clause's date (2008年3月和4月, "on March 3 and 5":
+   rule suffix ``+list``) give one event each, with the same actors and act: a list is not a range
+   (docs/ingest-dates.md, "Lists of dates"). In English, a clause with nothing to inherit takes the
+   day of writing when one is known (the text's news dateline or the source's date, the finder's
+   ``written``), also marked inferred: a news report's undated sentences tell of that day or just
+   before. Otherwise a
    clause with nothing to inherit is not an event (a warning says so when it had an actor and a cue).
    **2c.** Under a heading line (``# …``, as the reader writes HTML and docx headings) that is only a
    date of day or month precision, a clause with nothing to inherit in its paragraph takes the
@@ -245,7 +248,7 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
     does both, though it did not move the context: a news report narrates the past from its day of
     writing, so such a date is when its clause's act happened, not a detail of a later one.
     """
-    anchors = [d for d in dates if d.anchor or d.rule.endswith("+back")]
+    anchors = [d for d in dates if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule]
     opener_at: dict[int, DateMention] = {}
     for date in anchors:
         begins = _clause_start(flat, date.start)
@@ -591,7 +594,7 @@ def _en_reported_parts(
     if reported is None:
         return [(start, end, own, None)]
     at = reported.start
-    datable = [d for d in dates if d.anchor or d.rule.endswith("+back")]
+    datable = [d for d in dates if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule]
     said = own if own is not None and own.start < at else None
     said = said or next((d for d in datable if start <= d.start < at), None)
     # the act's date need not be the first of its sentence ("On Monday, X said Y did Z on Saturday")
@@ -1470,50 +1473,56 @@ def extract(
             elif cue is not None and lang == "en":
                 cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
-            if inherited:
-                how = "heading" if under is not None else "inherited"
-                shown = replace(date, inferred=True, rule=f"{how}:{date.rule}")
-            else:
-                shown = _absolute(date, sentence)
-            other: Lang = "en" if lang == "zh" else "zh"
-            text: dict[str, str] = {
-                lang: flat[start:end].strip(" \t，,；;：:") or quote,
-                other: render_event(
-                    other,
-                    date.date,
-                    [a.actor for a in absolute_actors],
-                    [t.actor for t in absolute_targets],
-                    cameo,
-                    gazetteer.label,
-                ),
-            }
-            events.append(
-                DraftEvent(
-                    id=f"{source_id}-{line}-{per_line[line]}",
-                    source=source_id,
-                    line=line,
-                    end_line=sentence.line_of_flat(max(q_start, q_end - 1)),
-                    start=sentence.start,
-                    end=sentence.end,
-                    sentence=flat,
-                    quote=quote,
-                    date=shown,
-                    actors=absolute_actors,
-                    targets=absolute_targets,
-                    cameo=cameo,
-                    cue=_absolute_cue(cue, sentence) if cue is not None else None,
-                    confidence=confidence(
-                        date=date,
-                        inherited=inherited,
-                        cue=cue,
-                        actors=absolute_actors,
-                        subject_inherited=subject_inherited,
-                        actor_from_reference=from_reference,
+            # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
+            listed = [d for d in dates if "+list" in d.rule and start <= d.start < end]
+            each = [date, *(d for d in listed if d.start > date.start)] if not inherited else [date]
+            for number, date in enumerate(each):
+                if number:
+                    per_line[line] += 1
+                if inherited:
+                    how = "heading" if under is not None else "inherited"
+                    shown = replace(date, inferred=True, rule=f"{how}:{date.rule}")
+                else:
+                    shown = _absolute(date, sentence)
+                other: Lang = "en" if lang == "zh" else "zh"
+                text: dict[str, str] = {
+                    lang: flat[start:end].strip(" \t，,；;：:") or quote,
+                    other: render_event(
+                        other,
+                        date.date,
+                        [a.actor for a in absolute_actors],
+                        [t.actor for t in absolute_targets],
+                        cameo,
+                        gazetteer.label,
                     ),
-                    text=text,
-                    inferred=tuple(_reasons(date, inherited, subject_inherited, resolved, under)),
+                }
+                events.append(
+                    DraftEvent(
+                        id=f"{source_id}-{line}-{per_line[line]}",
+                        source=source_id,
+                        line=line,
+                        end_line=sentence.line_of_flat(max(q_start, q_end - 1)),
+                        start=sentence.start,
+                        end=sentence.end,
+                        sentence=flat,
+                        quote=quote,
+                        date=shown,
+                        actors=absolute_actors,
+                        targets=absolute_targets,
+                        cameo=cameo,
+                        cue=_absolute_cue(cue, sentence) if cue is not None else None,
+                        confidence=confidence(
+                            date=date,
+                            inherited=inherited,
+                            cue=cue,
+                            actors=absolute_actors,
+                            subject_inherited=subject_inherited,
+                            actor_from_reference=from_reference,
+                        ),
+                        text=text,
+                        inferred=tuple(_reasons(date, inherited, subject_inherited, resolved, under)),
+                    )
                 )
-            )
         if progress is not None:
             progress(sentence.end)
     unresolved = tuple(getattr(finder, "unresolved", ()))
