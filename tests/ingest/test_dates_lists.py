@@ -29,6 +29,10 @@ def _dates(lang: str, text: str, year: int = 2006) -> list[tuple[str, str]]:
             [("2009-05-03", "en-md+year"), ("2009-05-07", "en-md+year+list")],
         ),
         ("They met in March and April 2009.", [("2009-03", "en-m+year"), ("2009-04", "en-my+list")]),
+        (
+            "They met in March, April and May 2009.",
+            [("2009-03", "en-m+year"), ("2009-04", "en-m+year+list"), ("2009-05", "en-my+list")],
+        ),
         ("They met on 3 and 7 May 2009.", [("2009-05-03", "en-dmy"), ("2009-05-07", "en-dmy+list")]),
         (
             "They met on May 3, 7 and 9, 2009.",
@@ -53,6 +57,7 @@ def test_english_lists(text: str, expected: list[tuple[str, str]]) -> None:
     [
         "On May 3 and 7 ships sailed.",  # a count after "and": no list
         "On May 3, two days later, they left.",  # a relative date after a comma: no list
+        "On 5 March 2009, February's deal was signed.",  # joined by a comma alone: no list
     ],
 )
 def test_not_english_lists(text: str) -> None:

@@ -373,9 +373,44 @@ def _calendar(raw: RawDate) -> bool:
     return written and all(shift is None for shift in shifts) and point.written_week is None
 
 
+def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
+    """The indices of ``raws`` that are later members of a list of dates (:data:`_LISTED`).
+
+    Members are calendar dates (:func:`_calendar`), neither bounds nor plans, joined one to the next;
+    in English a run joined by commas alone is no list ("On 5 March, February's deal …"): one of its
+    joins must be "and"."""
+    found: set[int] = set()
+    run: list[int] = []
+    joins: list[str] = []
+
+    def close() -> None:
+        if len(run) > 1 and (lang != "en" or any("and" in join for join in joins)):
+            found.update(run[1:])
+
+    for index, raw in enumerate(raws):
+        previous = raws[index - 1] if index else None
+        joined = (
+            previous is not None
+            and run
+            and run[-1] == index - 1
+            and _calendar(previous)
+            and _calendar(raw)
+            and not (previous.bound or raw.bound or previous.planned)
+            and _LISTED[lang].fullmatch(text, previous.end, raw.start) is not None
+        )
+        if joined and previous is not None:
+            run.append(index)
+            joins.append(text[previous.end : raw.start])
+        else:
+            close()
+            run, joins = [index], []
+    close()
+    return found
+
+
 _LISTED = {
     "zh": re.compile(r"\s*(?:和|与|及|以及|、)\s*"),
-    "en": re.compile(r",?\s+and\s+|\s*,\s*(?=\S)"),
+    "en": re.compile(r",?\s+and\s+|\s*,\s*"),
 }
 """What joins two dates of a list (2008年3月和4月, 3日、5日, "March and April 2008", "March 3, 5 and
 9"): each is a date of its own, not the ends of a range (docs/ingest-dates.md, "Lists of dates")."""
@@ -448,6 +483,7 @@ class RunningDateFinder:
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
         list_moves = False  # the last date moved the context, so a date listed after it does too
         raws = scan(text)
+        listed_at = _listed(raws, text, self.lang)
         for index, raw in enumerate(raws):
             # rule 7: a day anchored on an event (会谈前一天, "the day after the summit") counts from
             # the event's date said earlier in the paragraph, when there is one
@@ -461,15 +497,7 @@ class RunningDateFinder:
                 continue
             if on_event is not None:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+event")
-            previous = raws[index - 1] if index else None
-            listed = raw.listed or (
-                previous is not None
-                and _calendar(previous)
-                and _calendar(raw)
-                and not (previous.bound or raw.bound or previous.planned)
-                and _LISTED[self.lang].fullmatch(text, previous.end, raw.start) is not None
-            )
-            if listed:
+            if raw.listed or index in listed_at:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+list", listed=True)
             if raw.left.written_year is not None and self.written is not None:
                 # "last year" in a report counts from the day of writing, not from the narration

@@ -422,7 +422,7 @@ def _sentence_ends(text: str) -> list[int]:
     return sorted({*ends, *datelines})
 
 
-_LIST_JOIN = re.compile(r",?\s+and\s+|\s*,\s*(?=\S)")
+_LIST_JOIN = re.compile(r",?\s+and\s+|\s*,\s*")
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _NOT_A_COUNT = (
     r"(?!\s+(?!(?:in|at|on|to|with|for|when|and|as|the|that|but|after|before|while|during)\b)[a-z])"
@@ -472,11 +472,15 @@ def _lists(text: str, found: list[RawDate]) -> list[RawDate]:
             start = after.start("days") + day.start()
             point = replace(left, year=year, day=int(day.group()))
             out.append(replace(raw, start=start, end=start + len(day.group()), left=point, listed=True))
-    # a year written after a list's last member is every member's
+    # a year written after a list's last member is every member's: through "and", and through a comma
+    # to a member that took the year itself ("March, April and May 2008")
+    shared = False
     for i in range(len(out) - 2, -1, -1):
         here, after_it = out[i], out[i + 1]
-        joined = _LIST_JOIN.fullmatch(text, here.end, after_it.start) is not None or here.end > after_it.start
-        if joined and here.left.year is None and after_it.left.year is not None and _absolute(here.left):
+        join = _LIST_JOIN.fullmatch(text, here.end, after_it.start)
+        joined = join is not None and ("and" in join.group() or shared)
+        shared = joined and here.left.year is None and after_it.left.year is not None and _absolute(here.left)
+        if shared:
             out[i] = replace(here, left=replace(here.left, year=after_it.left.year))
     return out
 
