@@ -100,6 +100,8 @@ NAMES: dict[str, tuple[str, str | None]] = {
     [
         ("en", "Japan met the envoys on May 3 and 7, 2009.\n", ["2009-05-03", "2009-05-07"]),
         ("zh", "2009年5月和6月，日本与中国会谈。\n", ["2009-05", "2009-06"]),
+        # a list further on in the clause is a detail of its act, not more events
+        ("en", "On June 1, 2009, Japan met China on drafts of May 3 and 7.\n", ["2009-06-01"]),
     ],
 )
 def test_one_event_per_listed_date(lang: str, text: str, expected: list[str]) -> None:

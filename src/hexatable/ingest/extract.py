@@ -1474,8 +1474,13 @@ def extract(
                 cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
-            listed = [d for d in dates if "+list" in d.rule and start <= d.start < end]
-            each = [date, *(d for d in listed if d.start > date.start)] if not inherited else [date]
+            each = [date]
+            for later in (
+                d for d in dates if not inherited and d.start > date.start and start <= d.start < end
+            ):
+                if "+list" not in later.rule:
+                    break  # only the list the clause's own date opens: not one further on
+                each.append(later)
             for number, date in enumerate(each):
                 if number:
                     per_line[line] += 1
