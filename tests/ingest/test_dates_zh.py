@@ -684,8 +684,9 @@ def test_oracle_talks_encyclopedia() -> None:
     # its first day, and "." right after a Chinese character ends a sentence.) 137 exact since the
     # dating convention (月初/月底 written as the month, as the case codes them), still 144 in all.
     # Round 5: 139 exact, 148 in all (days anchored on an event: 三方会谈前一天 and the 翌日 after it;
-    # 3月19日起 and 于2月8日起 as the day an act began).
+    # 3月19日起 and 于2月8日起 as the day an act began). Round 5, second helper: 151 in all (lists of
+    # dates: the later members of 和/、 lists are dates of their own, with the list's year).
     result = score("wiki-six-party-talks", "events-talks.yaml", year=None)
     assert result.total == 174
     assert result.exact >= 139, result.misses
-    assert result.exact + result.within >= 148, result.misses
+    assert result.exact + result.within >= 151, result.misses

@@ -56,7 +56,7 @@ def test_undated_paragraphs_take_the_dateline_day() -> None:
         for e in _extract(NEWS).events
     }
     assert events == {
-        (1, "2008-12-11", "en-md+year", ("PRK",)),  # the dateline's own sentence
+        (1, "2008-12-11", "en-weekday", ("PRK",)),  # the lede, a sentence of its own: its Thursday
         (3, "2008-12-11", "inherited:dateline", ("USA",)),  # no date in its paragraph: the dateline day
         (5, "2008-12-09", "en-weekday", ("CHN",)),  # the Tuesday before Thursday 11 December
         (7, "2008-12-02", "en-dmy", ("JPN",)),
@@ -127,7 +127,7 @@ def test_an_earlier_date_dates_its_own_clause_but_is_not_inherited() -> None:
         "Japan met North Korea in Hanoi in early March. China said talks would resume.\n"
     )
     assert [(e.line, str(e.date.date), e.date.rule) for e in _extract(text, year=2007).events] == [
-        (1, "2007-03-16", "en-md+year"),
+        (1, "2007-03-16", "inherited:dateline"),  # the lede, a sentence of its own after the dateline
         (3, "2007-03", "en-m+year+early+back"),  # a vague part: the month (the dating convention)
         (3, "2007-03-16", "inherited:dateline"),
     ]

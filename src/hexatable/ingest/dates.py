@@ -124,6 +124,9 @@ class Point:
     that week's Monday, and a ``weeks`` part says which of its days; unresolved without that day."""
     written_month: int | None = None
     """Months from the month of the day of writing ("last month" = -1, "this month" = 0)."""
+    written_year: int | None = None
+    """Years from the year of the day of writing ("last year" = -1, "this year" = 0, English news);
+    without a day of writing the year counts from the context, as ``year_shift`` (set beside it) says."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,9 @@ class RawDate:
     """No subordinator, relative word or verb of saying stands between the sentence start and the
     date ("after", "which", "said", ...): the date is the time of its sentence's main act (English;
     rule 4 of the module docstring, look-back dates)."""
+    listed: bool = False
+    """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
+    "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`_LISTED`)."""
 
 
 @dataclass
@@ -246,7 +252,10 @@ def _resolve_point(
         day = base + dt.timedelta(days=point.day_shift)
         return PartialDate(day.year, day.month, day.day), True
     year = point.year
-    if year is None:
+    if year is None and point.written_year is not None and written is not None:
+        year = written.year + point.written_year
+        inferred = True
+    elif year is None:
         if context.year is None:
             raise _UnresolvableError
         year = context.year + (point.year_shift or 0)
@@ -355,6 +364,56 @@ def _resolve(
     return span, right, inferred
 
 
+def _calendar(raw: RawDate) -> bool:
+    """Whether ``raw`` writes a calendar date (a year, month or day) and no shift from the context or
+    the day of writing: only such dates are listed ("March 3, two days later" is no list)."""
+    point = raw.left
+    written = point.year is not None or point.month is not None or point.day is not None
+    shifts = (point.year_shift, point.month_shift, point.day_shift, point.weekday, point.written_shift)
+    return written and all(shift is None for shift in shifts) and point.written_week is None
+
+
+def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
+    """The indices of ``raws`` that are later members of a list of dates (:data:`_LISTED`).
+
+    Members are calendar dates (:func:`_calendar`), neither bounds nor plans, joined one to the next;
+    in English a run joined by commas alone is no list ("On 5 March, February's deal …"): one of its
+    joins must be "and"."""
+    found: set[int] = set()
+    run: list[int] = []
+    joins: list[str] = []
+
+    def close() -> None:
+        if len(run) > 1 and (lang != "en" or any("and" in join for join in joins)):
+            found.update(run[1:])
+
+    for index, raw in enumerate(raws):
+        previous = raws[index - 1] if index else None
+        joined = (
+            previous is not None
+            and run
+            and run[-1] == index - 1
+            and _calendar(previous)
+            and _calendar(raw)
+            and not (previous.bound or raw.bound or previous.planned)
+            and _LISTED[lang].fullmatch(text, previous.end, raw.start) is not None
+        )
+        if joined and previous is not None:
+            run.append(index)
+            joins.append(text[previous.end : raw.start])
+        else:
+            close()
+            run, joins = [index], []
+    close()
+    return found
+
+
+_LISTED = {
+    "zh": re.compile(r"\s*(?:和|与|及|以及|、)\s*"),
+    "en": re.compile(r",?\s+and\s+|\s*,\s*"),
+}
+"""What joins two dates of a list (2008年3月和4月, 3日、5日, "March and April 2008", "March 3, 5 and
+9"): each is a date of its own, not the ends of a range (docs/ingest-dates.md, "Lists of dates")."""
 _QUOTES = re.compile(r"[“”「」『』\"]")
 _OPENING = {"“": "”", "「": "」", "『": "』"}
 
@@ -422,7 +481,9 @@ class RunningDateFinder:
         quote_starts = [low for low, _ in quotes]
         found: list[DateMention] = []
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
+        list_moves = False  # the last date moved the context, so a date listed after it does too
         raws = scan(text)
+        listed_at = _listed(raws, text, self.lang)
         for index, raw in enumerate(raws):
             # rule 7: a day anchored on an event (会谈前一天, "the day after the summit") counts from
             # the event's date said earlier in the paragraph, when there is one
@@ -436,6 +497,11 @@ class RunningDateFinder:
                 continue
             if on_event is not None:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+event")
+            if raw.listed or index in listed_at:
+                raw = dataclasses.replace(raw, rule=raw.rule + "+list", listed=True)
+            if raw.left.written_year is not None and self.written is not None:
+                # "last year" in a report counts from the day of writing, not from the narration
+                raw = dataclasses.replace(raw, rule=raw.rule.replace("en-rel-year", "en-written-year", 1))
             if self.lang == "en" and inferred and _year_left_out(raw) and not raw.planned:
                 earlier = self._before_writing(raw, span)
                 if earlier is not None:
@@ -479,9 +545,9 @@ class RunningDateFinder:
             # the relative clause's: it neither moves the context nor keeps a later date of the
             # sentence ("said on June 2") from doing so; it dates its clause only failing another
             relative = raw.relative_clause and not aside
-            anchor = not (quoted or aside or relative or (back and not narrates)) and (
-                raw.sentence not in moved_in or raw.opens_clause
-            )
+            narrated = not (quoted or aside or relative or (back and not narrates))
+            anchor = narrated and (raw.sentence not in moved_in or raw.opens_clause) and not raw.listed
+            list_moves = anchor or (raw.listed and list_moves)
             suffix = "+back" if back and self.lang == "en" and not aside else ""
             suffix += "+relative" if relative and not quoted else ""
             found.append(
@@ -506,6 +572,10 @@ class RunningDateFinder:
                     # a date read in the flashback's year: the text settled there (in English only a
                     # month and day: "the next day" after a look-back does not end it)
                     self.narration = None
+                self._move(point, span, flashback=flashback, said=said)
+            elif raw.listed and narrated and list_moves:
+                # a later date of a list whose first date moved the context: the narration reaches it
+                flashback = (not inferred or back) and _before(span, self.context)
                 self._move(point, span, flashback=flashback, said=said)
             elif returned:
                 self.narration = None

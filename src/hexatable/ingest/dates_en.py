@@ -20,7 +20,8 @@ the beginning / middle / end of July                         1-10 / 11-20 / 21-l
 early / mid / late 2007, the end of 2007       +early ...    the year (a vague part; ``range``: months
                                                              1-4 / 5-8 / 9-12)
 early this year, late last year, the end of    en-rel-year+  the context year + 0 / - 1 / + 1 (a vague
-the year, the start of the following year      early ...     part, as above)
+the year, the start of the following year      early ...     part, as above); with this / last / next
+                                                             and a day of writing, its year (en-written-)
 spring / summer / autumn (fall) / winter 2007  +spring ...   months 3-5 / 6-8 / 9-11 / 12-2 (next year)
 the next / following day, the day after       en-next-day   context day + 1
 the same day, that day                         en-same-day   context day
@@ -31,7 +32,9 @@ five days later, 5 days afterwards, a week     en-days-later context day + 5 / +
 later
 later / earlier that month, the same month     en-rel-month  context month (+1: the next month)
 that year, the same year, the following year,  en-rel-year   context year + 0 / + 1 / - 1
-last year, this year, next year
+the previous year
+this year, next year, last year                en-written-   the year of the day of writing + 0 / + 1 /
+                                               year          - 1 (without that day: en-rel-year)
 (on) Tuesday, last Tuesday / next Tuesday      en-weekday    the last Tuesday on or before the day of
                                                              writing / (next, or a plan) the first after
 yesterday, today, tonight, tomorrow            en-written    the day of writing - 1 / 0 / 0 / + 1
@@ -48,6 +51,10 @@ the text's news dateline ("SEOUL, Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -"
 (``RawDate.dateline``), else the source's date when the caller gives it with its day. Never against the
 running context (a report narrates older dates) and never against today. A weekday followed by a date
 ("Tuesday, July 14") is part of that date, not a date of its own.
+
+A list ("March 3 and 5, 2007", "3 and 5 March", "March and April 2008") is read date by date: a bare
+day after or before "and" is a day of the list's month, and a year written at the end is every
+member's (:func:`_lists`); the finder marks the later members ``+list``.
 
 A date used to name something ("the September 19 joint statement", "the February deal", "a February
 2007 pact", "its June declaration": "the", "a" or a possessive, the date, then a lower-case word) is a
@@ -70,6 +77,7 @@ import re
 from dataclasses import replace
 
 from hexatable.ingest.dates import Part, Point, RawDate
+from hexatable.ingest.segment import dateline_end
 
 _MONTHS = {
     "January": 1,
@@ -114,6 +122,9 @@ _PART = r"(?:(?P<pe>[Ee]arly|[Tt]he\s+beginning\s+of|[Tt]he\s+start\s+of)|(?P<pm
 _PART += r"|(?P<pl>[Ll]ate|[Tt]he\s+end\s+of))[\s-]+"
 _REL_YEAR_SHIFTS = {"this": 0, "that": 0, "the": 0, "the same": 0, "last": -1, "the previous": -1}
 _REL_YEAR_SHIFTS |= {"the preceding": -1, "next": 1, "the next": 1, "the following": 1}
+_WRITTEN_YEAR = frozenset({"this", "last", "next"})
+"""The words that say a year from the writer's now ("last year", "early this year"): in a report they
+count from the day of writing; "that year", "the previous year", "the following year" from the narration."""
 _REL_YEAR_PARTED = r"(?:this|that|last|next|the(?:\s+(?:same|previous|preceding|next|following))?)\s+year"
 """The year a part names relative to the context ("early this year", "the end of the year", "late last
 year"): its words before "year", shift as :data:`_REL_YEAR_SHIFTS` says."""
@@ -181,9 +192,10 @@ _HEAD = re.compile(
     | (?P<before>[Tt]he\s+day\s+before|[Tt]he\s+previous\s+day|[Tt]he\s+preceding\s+day)
     | (?P<mrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+month|[Tt]he\s+same\s+month|[Tt]hat\s+month)
     | (?P<mrel1>[Tt]he\s+(?:next|following)\s+month)
-    | (?P<yrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+year|[Tt]he\s+same\s+year|[Tt]hat\s+year|[Tt]his\s+year)
-    | (?P<yrel1>[Tt]he\s+(?:next|following)\s+year|[Nn]ext\s+year)
-    | (?P<yrelm>[Tt]he\s+(?:previous|preceding)\s+year|[Ll]ast\s+year|[Tt]he\s+year\s+before)
+    | (?P<yrel0>(?:[Ll]ater|[Ee]arlier)\s+that\s+year|[Tt]he\s+same\s+year|[Tt]hat\s+year)
+    | (?P<yrel1>[Tt]he\s+(?:next|following)\s+year)
+    | (?P<yrelm>[Tt]he\s+(?:previous|preceding)\s+year|[Tt]he\s+year\s+before)
+    | (?P<ywr>[Tt]his|[Nn]ext|[Ll]ast)\s+year(?![\w'’])
     | {_WEEKDAY}
     | (?P<wr>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\w'’])
     | (?P<wrel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<wunit>week|month)(?![\w'’])
@@ -268,11 +280,12 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
                 part = Part("months", low, high, label, vague=True)
                 return start, RawDate(start, end, f"en-y+{label}", Point(int(group("y6"))), part=part)
     if group("yrp"):
-        shift = _REL_YEAR_SHIFTS[" ".join(group("yrp").lower().split()[:-1])]
+        words = " ".join(group("yrp").lower().split()[:-1])
+        shift = _REL_YEAR_SHIFTS[words]
         for name, (low, high, label) in _PART_REL_MONTHS.items():
             if group(name):
                 part = Part("months", low, high, label, vague=True)
-                point = Point(year_shift=shift)
+                point = Point(year_shift=shift, written_year=shift if words in _WRITTEN_YEAR else None)
                 return start, RawDate(start, end, f"en-rel-year+{label}", point, part=part)
     if group("y4"):
         start = match.start("y4")
@@ -296,6 +309,9 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
     for name, (point, rule) in relative.items():
         if group(name):
             return start, RawDate(start, end, rule, point)
+    if group("ywr"):  # "last year" in a report: from the day of writing (else the context)
+        shift = _REL_YEAR_SHIFTS[group("ywr").lower()]
+        return start, RawDate(start, end, "en-rel-year", Point(year_shift=shift, written_year=shift))
     if group("evday"):  # "the eve of the summit": a day of an event, read only with one (scan)
         shift = -1 if group("eve") else 0
         rule = "en-day-before" if group("eve") else "en-same-day"
@@ -391,6 +407,90 @@ def _plausible(raw: RawDate) -> bool:
     return all(1000 <= y <= 2999 for y in years)
 
 
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of ``text`` end: at . ! ? before a capital, and after a news dateline that
+    opens a sentence ("BEIJING, Dec. 11 (Yonhap) --"), as :mod:`hexatable.ingest.segment` cuts them, so
+    a date in the lede is its sentence's first whether ``find`` is given one sentence or several."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    datelines: list[int] = []
+    for start in [0, *ends]:
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = dateline_end(text, start)
+        if end is not None:
+            datelines.append(end)
+    return sorted({*ends, *datelines})
+
+
+_LIST_JOIN = re.compile(r",?\s+and\s+|\s*,\s*")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_NOT_A_COUNT = (
+    r"(?!\s+(?!(?:in|at|on|to|with|for|when|and|as|the|that|but|after|before|while|during)\b)[a-z])"
+)
+_LIST_AFTER = re.compile(
+    rf"(?P<days>(?:\s*,\s*\d{{1,2}}{_ORDINAL}(?![\d:]))*,?\s+and\s+\d{{1,2}}{_ORDINAL}(?![\d:]))"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w/-]){_NOT_A_COUNT}"
+)
+"""Days listed after a month and day ("March 3 and 5", "March 3, 5 and 9, 2007"): each a day of that
+month; a list ends with "and" and a day not followed by a noun ("March 3 and 5 ships" is no list)."""
+_LIST_BEFORE = re.compile(
+    rf"(?<![\w/.,-])(?<!between\s)(?P<days>\d{{1,2}}{_ORDINAL}(?:\s*,\s*\d{{1,2}}{_ORDINAL})*),?\s+and\s+$"
+)
+"""Days listed before a day and month ("3 and 5 March", "3, 5 and 9 March"); not after "between",
+where the two days are a range's ends."""
+_LIST_DAY = re.compile(r"\d{1,2}")
+
+
+def _lists(text: str, found: list[RawDate]) -> list[RawDate]:
+    """``found`` with the days of lists added and the year a list writes at its end shared.
+
+    A list names each date on its own, not a range: "on March 3 and 5, 2007" is 3 March and 5 March
+    2007 (the days between are not said; docs/case-format.md), so each listed day is a date of its own,
+    marked ``listed`` after the first, and a year written after the last member is every member's
+    ("in March and April 2008": March is 2008's too)."""
+    out: list[RawDate] = []
+    for raw in found:
+        left = raw.left
+        plain = raw.right is None and raw.part is None and left.month is not None and left.day is not None
+        before = _LIST_BEFORE.search(text, max(0, raw.start - 40), raw.start) if plain else None
+        if before is not None and text[raw.start].isdigit():
+            for number, day in enumerate(_LIST_DAY.finditer(before.group("days"))):
+                start = before.start("days") + day.start()
+                point = replace(left, day=int(day.group()))
+                out.append(
+                    replace(raw, start=start, end=start + len(day.group()), left=point, listed=number > 0)
+                )
+            raw = replace(raw, listed=True)
+        out.append(raw)
+        after = _LIST_AFTER.match(text, raw.end) if plain and not text[raw.start].isdigit() else None
+        if after is None:
+            continue
+        year = int(after.group("year")) if after.group("year") else left.year
+        if year is not None and left.year is None:
+            out[-1] = replace(raw, left=replace(left, year=year))
+        for day in _LIST_DAY.finditer(after.group("days")):
+            start = after.start("days") + day.start()
+            point = replace(left, year=year, day=int(day.group()))
+            out.append(replace(raw, start=start, end=start + len(day.group()), left=point, listed=True))
+    # a year written after a list's last member is every member's: through "and", and through a comma
+    # to a member that took the year itself ("March, April and May 2008")
+    shared = False
+    for i in range(len(out) - 2, -1, -1):
+        here, after_it = out[i], out[i + 1]
+        join = _LIST_JOIN.fullmatch(text, here.end, after_it.start)
+        joined = join is not None and ("and" in join.group() or shared)
+        shared = joined and here.left.year is None and after_it.left.year is not None and _absolute(here.left)
+        if shared:
+            out[i] = replace(here, left=replace(here.left, year=after_it.left.year))
+    return out
+
+
+def _absolute(point: Point) -> bool:
+    """A month (and day) said without a shift from the context or the day of writing."""
+    shifts = (point.year_shift, point.month_shift, point.day_shift, point.weekday, point.written_shift)
+    return point.month is not None and all(shift is None for shift in shifts)
+
+
 def scan(text: str) -> list[RawDate]:
     """Every date expression in ``text``, in order, with what it writes (module docstring).
 
@@ -398,7 +498,7 @@ def scan(text: str) -> list[RawDate]:
     [('en-dmy', 8, 27)]
     """
     found: list[RawDate] = []
-    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentence_ends = _sentence_ends(text)
     clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
     for match in _HEAD.finditer(text):
         read = _read(match)
@@ -449,4 +549,4 @@ def scan(text: str) -> list[RawDate]:
                 main_clause=_SUBORDINATE.search(text, sentence_start, start) is None,
             )
         )
-    return found
+    return _lists(text, found)

@@ -19,9 +19,12 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
    clause with no date of its own inherits the last date said earlier *in the same paragraph*
    (:mod:`hexatable.ingest.segment` says where paragraphs, i.e. chronology entries, start); the date
-   is then marked inferred. In English, a clause with nothing to inherit takes the day of writing
-   when one is known (the text's news dateline or the source's date, the finder's ``written``), also
-   marked inferred: a news report's undated sentences tell of that day or just before. Otherwise a
+   is then marked inferred. Dates listed after the clause's date (2008年3月和4月, "on March 3 and 5":
+   rule suffix ``+list``) give one event each, with the same actors and act: a list is not a range
+   (docs/ingest-dates.md, "Lists of dates"). In English, a clause with nothing to inherit takes the
+   day of writing when one is known (the text's news dateline or the source's date, the finder's
+   ``written``), also marked inferred: a news report's undated sentences tell of that day or just
+   before. Otherwise a
    clause with nothing to inherit is not an event (a warning says so when it had an actor and a cue).
    **2c.** Under a heading line (``# …``, as the reader writes HTML and docx headings) that is only a
    date of day or month precision, a clause with nothing to inherit in its paragraph takes the
@@ -34,6 +37,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    **2e.** The document's title (its first sentence or a heading, ending in 大事记/纪要/年表 or
    having "chronology" or "timeline" without a final stop; or its first sentence with no cue and no
    clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
+   **2f.** An English news dateline ("BEIJING, Dec. 11 (Yonhap) --"), a sentence of its own
+   (:func:`hexatable.ingest.segment.dateline_end`), is no event, nor a date to inherit: it sets the
+   finder's day of writing, which the lede and the report's undated clauses take (rule 2).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -119,7 +125,7 @@ from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
 from hexatable.ingest.render import render_event
 from hexatable.ingest.script import Scripts, shown_event
-from hexatable.ingest.segment import Sentence, language_sections, segment
+from hexatable.ingest.segment import Sentence, dateline_end, language_sections, segment
 from hexatable.ingest.types import (
     ActorMention,
     Cue,
@@ -246,7 +252,7 @@ def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, Da
     does both, though it did not move the context: a news report narrates the past from its day of
     writing, so such a date is when its clause's act happened, not a detail of a later one.
     """
-    anchors = [d for d in dates if d.anchor or d.rule.endswith("+back")]
+    anchors = [d for d in dates if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule]
     opener_at: dict[int, DateMention] = {}
     for date in anchors:
         begins = _clause_start(flat, date.start)
@@ -592,7 +598,7 @@ def _en_reported_parts(
     if reported is None:
         return [(start, end, own, None)]
     at = reported.start
-    datable = [d for d in dates if d.anchor or d.rule.endswith("+back")]
+    datable = [d for d in dates if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule]
     said = own if own is not None and own.start < at else None
     said = said or next((d for d in datable if start <= d.start < at), None)
     # the act's date need not be the first of its sentence ("On Monday, X said Y did Z on Saturday")
@@ -1298,6 +1304,9 @@ def extract(
                 carried = []  # a new entry: its subject is not the entry's before (rule 3, ellipsis)
                 if not flat[line_end:].strip():
                     continue  # the line alone: no event, as a heading
+            elif lang == "en" and dateline_end(flat, 0) == len(flat.rstrip()):
+                last_date = None  # rule 2f: the dateline dates the report as its day of writing
+                continue
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
         if lang == "en":
             found = titles.merge(found, titled.find(flat, found))
@@ -1481,50 +1490,61 @@ def extract(
             elif cue is not None and lang == "en":
                 cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
-            if inherited:
-                how = "heading" if under is not None else "inherited"
-                shown = replace(date, inferred=True, rule=f"{how}:{date.rule}")
-            else:
-                shown = _absolute(date, sentence)
-            other: Lang = "en" if lang == "zh" else "zh"
-            text: dict[str, str] = {
-                lang: written_flat[start:end].strip(" \t，,；;：:") or quote,
-                other: render_event(
-                    other,
-                    date.date,
-                    [a.actor for a in absolute_actors],
-                    [t.actor for t in absolute_targets],
-                    cameo,
-                    gazetteer.label,
-                ),
-            }
-            events.append(
-                DraftEvent(
-                    id=f"{source_id}-{line}-{per_line[line]}",
-                    source=source_id,
-                    line=line,
-                    end_line=sentence.line_of_flat(max(q_start, q_end - 1)),
-                    start=sentence.start,
-                    end=sentence.end,
-                    sentence=written_flat,
-                    quote=quote,
-                    date=shown,
-                    actors=absolute_actors,
-                    targets=absolute_targets,
-                    cameo=cameo,
-                    cue=_absolute_cue(cue, sentence) if cue is not None else None,
-                    confidence=confidence(
-                        date=date,
-                        inherited=inherited,
-                        cue=cue,
-                        actors=absolute_actors,
-                        subject_inherited=subject_inherited,
-                        actor_from_reference=from_reference,
+            # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
+            each = [date]
+            for later in (
+                d for d in dates if not inherited and d.start > date.start and start <= d.start < end
+            ):
+                if "+list" not in later.rule:
+                    break  # only the list the clause's own date opens: not one further on
+                each.append(later)
+            for number, date in enumerate(each):
+                if number:
+                    per_line[line] += 1
+                if inherited:
+                    how = "heading" if under is not None else "inherited"
+                    shown = replace(date, inferred=True, rule=f"{how}:{date.rule}")
+                else:
+                    shown = _absolute(date, sentence)
+                other: Lang = "en" if lang == "zh" else "zh"
+                text: dict[str, str] = {
+                    lang: written_flat[start:end].strip(" \t，,；;：:") or quote,
+                    other: render_event(
+                        other,
+                        date.date,
+                        [a.actor for a in absolute_actors],
+                        [t.actor for t in absolute_targets],
+                        cameo,
+                        gazetteer.label,
                     ),
-                    text=text,
-                    inferred=tuple(_reasons(date, inherited, subject_inherited, resolved, under)),
+                }
+                events.append(
+                    DraftEvent(
+                        id=f"{source_id}-{line}-{per_line[line]}",
+                        source=source_id,
+                        line=line,
+                        end_line=sentence.line_of_flat(max(q_start, q_end - 1)),
+                        start=sentence.start,
+                        end=sentence.end,
+                        sentence=written_flat,
+                        quote=quote,
+                        date=shown,
+                        actors=absolute_actors,
+                        targets=absolute_targets,
+                        cameo=cameo,
+                        cue=_absolute_cue(cue, sentence) if cue is not None else None,
+                        confidence=confidence(
+                            date=date,
+                            inherited=inherited,
+                            cue=cue,
+                            actors=absolute_actors,
+                            subject_inherited=subject_inherited,
+                            actor_from_reference=from_reference,
+                        ),
+                        text=text,
+                        inferred=tuple(_reasons(date, inherited, subject_inherited, resolved, under)),
+                    )
                 )
-            )
         if progress is not None:
             progress(sentence.end)
     unresolved = tuple(getattr(finder, "unresolved", ()))

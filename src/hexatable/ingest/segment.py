@@ -9,6 +9,8 @@ Rules (pure functions of the text; no model):
   whitespace and then a capital letter, digit, opening quote or bracket, or the end of the text.
   A period after a known abbreviation ("Mr.", "Gen.", "Jan.", "U.S.", "e.g.") or a single capital
   initial ("J.") does not end a sentence; a decimal ("1.5") never does, as no space follows its period.
+  A news dateline that opens a sentence ("BEIJING, Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -")
+  ends it at its dash: the lede after it is a sentence of its own (:func:`dateline_end`).
 - **Line wraps.** Sources are often wrapped mid-sentence. A line break never ends a sentence by itself;
   a *blank* line does (a heading, a paragraph without final punctuation), unless the text is laid out
   with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
@@ -124,6 +126,18 @@ _SENTENCE_END_AT_LINE_END = re.compile(r"[。！？；!?;.][”’」』）》)\
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
+_DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"  # the city, in capitals
+    r"(?:,\s*(?P<region>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}))?"  # a country or state
+    rf"(?:,?\s*\(?(?P<date>{_DATELINE_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_DATELINE_MONTH}(?:\s+\d{{4}})?)\)?)?"
+    r"\s*(?:(?P<agency>\([^()\n]{1,40}\))|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # (Yonhap), Kyodo
+    r"\s*(?:--|—|–|-)(?=\s+[\"“‘(]?[A-Z]|\s*$)"
+)
+"""A news dateline opening a sentence: "BEIJING, Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -",
+"SEOUL, South Korea –", "SEOUL (AP) --"; a capital letter follows (the lede), or nothing (the
+dateline's own sentence). Without a date, a
+country or a bracketed agency it is not one ("US - China talks" is a phrase)."""
 _BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 
 
@@ -286,6 +300,38 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     return breaks
 
 
+def dateline_end(text: str, start: int, stop: int | None = None) -> int | None:
+    """The offset just after the dash of a news dateline that starts at ``start`` (read up to ``stop``),
+    or None when none does.
+
+    A dateline is the heading of a report, not part of its lede: "BEIJING, Dec. 11 (Yonhap) -- North
+    Korea said …" is the day and place of writing, then a sentence of its own, so the sentence ends
+    after the dash and a date in the lede is that sentence's first (docs/ingest-dates.md).
+
+    >>> text = "SEOUL, Dec. 8 (UPI) -- Roh said so."
+    >>> text[: dateline_end(text, 0)]
+    'SEOUL, Dec. 8 (UPI) --'
+    >>> dateline_end("US - China talks resumed.", 0) is None
+    True
+    """
+    match = _DATELINE.match(text, start, len(text) if stop is None else stop)
+    if match is None or not (match.group("date") or match.group("region") or match.group("agency")):
+        return None
+    return match.end()
+
+
+def _dateline_ends(text: str, starts: Sequence[int], stop: int) -> list[int]:
+    """The ends of the datelines that open a sentence starting at one of ``starts`` (before ``stop``)."""
+    found: list[int] = []
+    for start in starts:
+        while start < stop and text[start].isspace():
+            start += 1
+        end = dateline_end(text, start, stop) if start < stop else None
+        if end is not None:
+            found.append(end)
+    return found
+
+
 def _ends(text: str, lang: Lang, start: int = 0, end: int | None = None) -> list[int]:
     """Offsets just after each sentence-final punctuation match (in ``text[start:end]``)."""
     stop = len(text) if end is None else end
@@ -434,6 +480,17 @@ def segment(
     # the start of another language's section
     hard = sorted({*_hard_breaks(text, double), *bounds})
     ends = sorted(found_ends | set(hard) | {len(text)})
+    datelines = [
+        end
+        for i, (start, part_lang) in enumerate(parts)
+        if part_lang == "en"
+        for end in _dateline_ends(
+            text,
+            [start, *(cut for cut in ends if start <= cut)],
+            parts[i + 1][0] if i + 1 < len(parts) else len(text),
+        )
+    ]
+    ends = sorted({*ends, *datelines})
     line_ends_paragraphs = double or not _has_blank_line(text)
     sentences: list[Sentence] = []
     paragraph = 0

@@ -1,0 +1,117 @@
+"""Dates listed with 和 / 、 / "and": one date (and one event) per date, not a range (round 5).
+
+The dating convention (docs/case-format.md): a date claims no more precision than the text gives. A
+list names its dates one by one and says nothing of the days between, so "on March 3 and 5" is 3 March
+and 5 March, never 2007-03-03/2007-03-05. Our own sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hexatable.ingest.dates import date_finder
+from hexatable.ingest.extract import extract
+from hexatable.ingest.read import document_from_text
+from tests.ingest.fakes import FakeGazetteer, FakeVerbs
+
+
+def _dates(lang: str, text: str, year: int = 2006) -> list[tuple[str, str]]:
+    finder = date_finder(lang, year=year)  # type: ignore[arg-type]
+    return [(str(m.date), m.rule) for m in finder.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year written after the list is every member's (the context says 2006)
+        (
+            "The envoys met on May 3 and 7, 2009.",
+            [("2009-05-03", "en-md+year"), ("2009-05-07", "en-md+year+list")],
+        ),
+        ("They met in March and April 2009.", [("2009-03", "en-m+year"), ("2009-04", "en-my+list")]),
+        (
+            "They met in March, April and May 2009.",
+            [("2009-03", "en-m+year"), ("2009-04", "en-m+year+list"), ("2009-05", "en-my+list")],
+        ),
+        ("They met on 3 and 7 May 2009.", [("2009-05-03", "en-dmy"), ("2009-05-07", "en-dmy+list")]),
+        (
+            "They met on May 3, 7 and 9, 2009.",
+            [
+                ("2009-05-03", "en-md+year"),
+                ("2009-05-07", "en-md+year+list"),
+                ("2009-05-09", "en-md+year+list"),
+            ],
+        ),
+        (
+            "They met on May 3 and June 1, 2009.",
+            [("2009-05-03", "en-md+year"), ("2009-06-01", "en-mdy+list")],
+        ),
+    ],
+)
+def test_english_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates("en", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 3 and 7 ships sailed.",  # a count after "and": no list
+        "On May 3, two days later, they left.",  # a relative date after a comma: no list
+        "On 5 March 2009, February's deal was signed.",  # joined by a comma alone: no list
+    ],
+)
+def test_not_english_lists(text: str) -> None:
+    assert all(not rule.endswith("+list") for _, rule in _dates("en", text))
+
+
+def test_between_two_days_is_no_list() -> None:
+    assert ("2009-05-03", "en-dmy") not in _dates("en", "Talks ran between 3 and 7 May 2009.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2009年5月和6月，双方会谈。", [("2009-05", "zh-ym"), ("2009-06", "zh-m+year+list")]),
+        (
+            "2009年5月3日、7日和9日，双方会谈。",
+            [("2009-05-03", "zh-ymd"), ("2009-05-07", "zh-d+month+list"), ("2009-05-09", "zh-d+month+list")],
+        ),
+    ],
+)
+def test_chinese_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates("zh", text) == expected
+
+
+def test_the_context_moves_to_a_lists_last_date() -> None:
+    finder = date_finder("zh", year=2009)
+    finder.find("2009年5月3日和7日，双方会谈。")
+    assert [str(m.date) for m in finder.find("次日，双方签署声明。")] == ["2009-05-08"]
+
+
+NAMES: dict[str, tuple[str, str | None]] = {
+    "Japan": ("JPN", None),
+    "日本": ("JPN", None),
+    "中国": ("CHN", None),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Japan met the envoys on May 3 and 7, 2009.\n", ["2009-05-03", "2009-05-07"]),
+        ("zh", "2009年5月和6月，日本与中国会谈。\n", ["2009-05", "2009-06"]),
+        # a list further on in the clause is a detail of its act, not more events
+        ("en", "On June 1, 2009, Japan met China on drafts of May 3 and 7.\n", ["2009-06-01"]),
+    ],
+)
+def test_one_event_per_listed_date(lang: str, text: str, expected: list[str]) -> None:
+    extraction = extract(
+        document_from_text(text, name="list.txt"),
+        lang=lang,  # type: ignore[arg-type]
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=FakeVerbs({"met": 4, "会谈": 4}),
+        source_id="list",
+        year=2006,
+    )
+    assert [str(e.date.date) for e in extraction.events] == expected
+    assert len({e.id for e in extraction.events}) == len(expected)
