@@ -39,7 +39,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
    (与, 同, 跟, 向, 对, 给) or after 把/将 (the disposal construction's object: "美国将朝鲜除名") is a
    target ("特朗普与金正恩会面"; 和 joins co-actors), and so are the names listed after such a target
-   ("同韩国、美国会谈"). A name right after a preposition of place (在, 于, 驻; "in", "at") is where
+   ("同韩国、美国会谈"); a name after 就 ("about") is the topic, a target too. In the passive the
+   agent acts: a name right after 被, 遭(到), 受到 or 由 before the main cue ("记者被朝鲜逮捕"), or
+   after "by" following a passive cue ("were arrested by North Korea"), is the actor and the subject
+   the target (:func:`_passive_roles`). A name right after a preposition of place (在, 于, 驻; "in", "at") is where
    the event happens, not an actor ("在新加坡举行", "美国驻韩国大使"), and so is a name that follows
    such a place ("河内" in "在越南首都河内").
    A state is not a party of its own when one of its persons is named in the same clause: it is
@@ -197,6 +200,10 @@ _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
 )
 _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+_ZH_TOPIC = re.compile(r"就(?:第[一二三四五六七八九十\d]+(?:轮|次|届|阶段))?$")
+"""就 as a preposition ("on, concerning": 就六方会谈发表声明, 就第四轮六方会谈…发表声明): the name
+after it, an ordinal of a round allowed between, is what the act is about, a target like a name after
+a preposition of direction (就 as the adverb "then" stands before a verb, not a name)."""
 _ZH_DISPOSAL = ("把", "将")
 """把/将 before a noun put the verb's object before it (the disposal construction: "美方将朝鲜列为…",
 "凯利将李根的话转述给…"): a name right after them is what is acted on, a target, not an actor. (将
@@ -205,6 +212,12 @@ _ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
 """What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
 first are its targets too, not co-actors."""
 _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
+_ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|(?<![经理缘来])由)$")
+"""Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
+after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker)."""
+_EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+"""A form of "be" before the cue (an adverb in -ly allowed): the cue is a passive participle."""
+_EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -946,7 +959,8 @@ def _roles(
             and last_target_end >= 0
             and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
         )
-        if lang == "zh" and (preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed):
+        topic = lang == "zh" and _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
+        if lang == "zh" and (preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic):
             # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
             last_target_end = mention.end
@@ -957,6 +971,8 @@ def _roles(
         speaker = _en_inverted_speaker(flat, cue, after)
         if speaker is not None:  # rule 3e: '"…," said Hill'
             actors, targets = [speaker], [m for m in targets if m is not speaker]
+    if cue is not None:
+        actors, targets = _passive_roles(flat, lang, actors, targets, cue)
     if lang == "zh" and cue is not None and scene:
         # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
         # sets the scene: it is acted on, not acting, when the clause has a subject outside it
@@ -969,6 +985,41 @@ def _roles(
             actors = [m for m in actors if m not in aside]
             targets = [*aside, *targets]
     return actors, targets
+
+
+def _passive_roles(
+    flat: str,
+    lang: Lang,
+    actors: Sequence[ActorMention],
+    targets: Sequence[ActorMention],
+    cue: Cue,
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Rule 3, the passive: the agent acts, the subject is acted on. In Chinese a name right after
+    被, 遭(到), 受到 or 由, before the main cue with no clause mark between ("两名记者被朝鲜逮捕",
+    "会谈由中方主持"), is the actor with the names listed after it, and the actors before the marker
+    are targets; in English the name right after "by" (after at most "the") that follows a passive
+    cue (a form of "be" before it: "the reporters were arrested by North Korea"). A passive without
+    its agent ("朝鲜被制裁") is left as written: no party is named to act."""
+    if lang == "zh":
+        first = next(
+            (
+                k
+                for k, m in enumerate(actors)
+                if _ZH_AGENT_MARK.search(flat[max(0, m.start - 2) : m.start])
+                and not _CLAUSE_MARK.search(flat, m.end, cue.start)
+            ),
+            None,
+        )
+        if first is None or first == 0:
+            return list(actors), list(targets)
+        return list(actors[first:]), [*actors[:first], *targets]
+    if not _EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
+        return list(actors), list(targets)
+    by = _EN_AGENT.match(flat, cue.end)
+    agent = next((m for m in targets if by is not None and m.start == by.end()), None)
+    if agent is None or not actors:
+        return list(actors), list(targets)
+    return [agent], [*actors, *(m for m in targets if m is not agent)]
 
 
 def _unique(

@@ -1,0 +1,104 @@
+"""Actors and targets, round 5 (rule 3 of ``hexatable.ingest.extract``): the passive, 就 as "about",
+an organisation as its person's affiliation, a leader's administration.
+
+The texts are written for these tests; each expected role is worked out by hand from the rule the
+test names: in "A被B逮捕" B arrests A, so B is the actor and A the target.
+"""
+
+from __future__ import annotations
+
+from hexatable.ingest.extract import extract
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.types import Lang
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, FakeVerbs
+
+NAMES = {
+    "美国": ("USA", None),
+    "朝鲜": ("PRK", None),
+    "中方": ("CHN", None),
+    "中国": ("CHN", None),
+    "韩国": ("KOR", None),
+    "日本": ("JPN", None),
+    "六方": ("CHN", None),
+    "North Korea": ("PRK", None),
+    "American": ("USA", None),
+    "Japan": ("JPN", None),
+    "China": ("CHN", None),
+}
+CUES = {
+    "逮捕": 17,
+    "批评": 11,
+    "主持": 4,
+    "发表声明": 1,
+    "访问": 4,
+    "宣布": 1,
+    "会谈": 4,
+    "arrested": 17,
+    "criticized": 11,
+    "criticizes": 11,
+    "visited": 4,
+}
+
+
+def _roles(
+    text: str, lang: Lang = "zh", names: dict[str, tuple[str, str | None]] | None = None
+) -> list[tuple[list[str], list[str]]]:
+    result = extract(
+        document_from_text(text, name="t.txt"),
+        lang=lang,
+        gazetteer=FakeGazetteer(names or NAMES),
+        verbs=FakeVerbs(CUES),
+        source_id="t",
+        finder=FakeFinder(lang, year=2009),
+    )
+    return [([a.actor for a in e.actors], sorted(t.actor for t in e.targets)) for e in result.events]
+
+
+# --- the passive: the agent acts, the subject is acted on ------------------------------------------
+
+
+def test_the_name_after_bei_acts_on_the_subject() -> None:
+    assert _roles("3月17日，两名美国记者被朝鲜逮捕。\n") == [(["PRK"], ["USA"])]
+
+
+def test_other_passive_markers_name_the_agent_too() -> None:
+    assert _roles("3月17日，韩国总统遭到朝鲜批评。\n") == [(["PRK"], ["KOR"])]
+    assert _roles("3月17日，日本受到中国批评。\n") == [(["CHN"], ["JPN"])]
+    # 由: China hosts the US delegation's banquet
+    assert _roles("3月17日，欢迎美国代表团的宴会由中方主持。\n") == [(["CHN"], ["USA"])]
+
+
+def test_a_passive_without_its_agent_keeps_the_subject() -> None:
+    # nobody is named to act: the clause stays as written
+    assert _roles("3月17日，韩国被批评。\n") == [(["KOR"], [])]
+
+
+def test_the_agent_must_stand_in_the_cues_stretch() -> None:
+    # the 被 stretch ends at the comma: Korea's own criticism of Japan is the act
+    assert _roles("3月17日，被朝鲜拒绝后，韩国批评日本。\n")[0][0] == ["KOR"]
+
+
+def test_english_by_after_a_passive_cue_names_the_agent() -> None:
+    assert _roles("On March 17, 2009, two American reporters were arrested by North Korea.\n", "en") == [
+        (["PRK"], ["USA"])
+    ]
+    assert _roles("On March 17, 2009, Japan was sharply criticized by China.\n", "en") == [(["CHN"], ["JPN"])]
+
+
+def test_english_by_without_a_passive_is_not_an_agent() -> None:
+    # "by" after an active verb is not the agent: Japan still criticizes
+    assert _roles("On March 17, 2009, Japan criticizes China by letter.\n", "en") == [(["JPN"], ["CHN"])]
+
+
+# --- 就 ("about"): what a statement is on is no party to it ---------------------------------------
+
+
+def test_a_name_after_jiu_is_the_topic_not_an_actor() -> None:
+    assert _roles("9月20日，朝鲜就美国发表声明。\n") == [(["PRK"], ["USA"])]
+    # an ordinal of a round may stand between 就 and the name
+    assert _roles("9月20日，朝鲜就第四轮六方会谈发表声明。\n")[0][0] == ["PRK"]
+
+
+def test_jiu_as_then_leaves_the_subject_acting() -> None:
+    # 就 before a verb is the adverb "then"
+    assert _roles("9月20日，朝鲜当天就发表声明。\n") == [(["PRK"], [])]
