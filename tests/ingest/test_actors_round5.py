@@ -7,6 +7,8 @@ test names: in "A被B逮捕" B arrests A, so B is the actor and A the target.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Lang
@@ -24,7 +26,13 @@ NAMES = {
     "American": ("USA", None),
     "Japan": ("JPN", None),
     "China": ("CHN", None),
+    "国际原子能机构": ("IAEA", None),
+    "总干事甲": ("agency-chief", None),
+    "联合国": ("UN", None),
+    "the IAEA": ("IAEA", None),
+    "Director Jia": ("agency-chief", None),
 }
+BODIES = {"agency-chief": "IAEA"}
 CUES = {
     "逮捕": 17,
     "批评": 11,
@@ -40,13 +48,23 @@ CUES = {
 }
 
 
+@dataclass
+class BodiesGazetteer(FakeGazetteer):
+    """The fake gazetteer, and the organisation each person belongs to (``Gazetteer.body_of``)."""
+
+    bodies: dict[str, str] = field(default_factory=dict)
+
+    def body_of(self, actor_id: str) -> str | None:
+        return self.bodies.get(actor_id)
+
+
 def _roles(
     text: str, lang: Lang = "zh", names: dict[str, tuple[str, str | None]] | None = None
 ) -> list[tuple[list[str], list[str]]]:
     result = extract(
         document_from_text(text, name="t.txt"),
         lang=lang,
-        gazetteer=FakeGazetteer(names or NAMES),
+        gazetteer=BodiesGazetteer(names or NAMES, bodies=BODIES),
         verbs=FakeVerbs(CUES),
         source_id="t",
         finder=FakeFinder(lang, year=2009),
@@ -102,3 +120,19 @@ def test_a_name_after_jiu_is_the_topic_not_an_actor() -> None:
 def test_jiu_as_then_leaves_the_subject_acting() -> None:
     # 就 before a verb is the adverb "then"
     assert _roles("9月20日，朝鲜当天就发表声明。\n") == [(["PRK"], [])]
+
+
+# --- an organisation is its person's affiliation ---------------------------------------------------
+
+
+def test_an_organisation_beside_its_own_person_is_no_party() -> None:
+    # the case codes the director's visit to the person alone, as it does a leader without his state
+    assert _roles("3月13日，国际原子能机构总干事甲访问朝鲜。\n") == [(["agency-chief"], ["PRK"])]
+    assert _roles("On March 13, 2009, Director Jia of the IAEA visited North Korea.\n", "en") == [
+        (["agency-chief"], ["PRK"])
+    ]
+
+
+def test_another_organisation_beside_a_person_stays() -> None:
+    # the UN is not the director's body: it stays a party
+    assert _roles("3月13日，联合国和总干事甲访问朝鲜。\n") == [(["UN", "agency-chief"], ["PRK"])]

@@ -42,13 +42,15 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    ("同韩国、美国会谈"); a name after 就 ("about") is the topic, a target too. In the passive the
    agent acts: a name right after 被, 遭(到), 受到 or 由 before the main cue ("记者被朝鲜逮捕"), or
    after "by" following a passive cue ("were arrested by North Korea"), is the actor and the subject
-   the target (:func:`_passive_roles`). A name right after a preposition of place (在, 于, 驻; "in", "at") is where
-   the event happens, not an actor ("在新加坡举行", "美国驻韩国大使"), and so is a name that follows
-   such a place ("河内" in "在越南首都河内").
+   the target (:func:`_passive_roles`). A name right after a preposition of place (在, 于, 驻; "in",
+   "at") is where the event happens, not an actor ("在新加坡举行", "美国驻韩国大使"), and so is a
+   name that follows such a place ("河内" in "在越南首都河内").
    A state is not a party of its own when one of its persons is named in the same clause: it is
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
-   in the person mention's ``state``. A name written right before the head noun of a thing
-   (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party (:func:`_drop_modifiers`).
+   in the person mention's ``state``; so is an organisation a person of it is named with (the
+   gazetteer's ``body_of``: IAEA beside its director general). A name written right before the head
+   noun of a thing (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party
+   (:func:`_drop_modifiers`).
    **3c.** Places, titles and document names (:mod:`hexatable.ingest.names`): a capital in a title
    (《巴黎协定》, the Paris Agreement) or right before a meeting word (巴黎气候大会) is a venue, a state
    after 驻 is where a mission is posted, a name inside a title never acts, an English document
@@ -716,11 +718,18 @@ def _is_person(actor_id: str) -> bool:
     return actor_id[:1].islower()
 
 
-def _drop_affiliations(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+def _drop_affiliations(
+    flat: str, mentions: Sequence[ActorMention], body_of: Callable[[str], str | None] | None = None
+) -> list[ActorMention]:
     """Rule 3: a state is a person's affiliation, not a party of its own, when one of its persons
-    is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩")."""
-    states_of_persons = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
-    return [m for m in mentions if m.actor not in states_of_persons]
+    is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩"); so is an
+    organisation one of its persons belongs to (``body_of``: "国际原子能机构总干事巴拉迪访问朝鲜" is
+    the director general's visit), as the case codes a person without its own state or body."""
+    persons = [m.actor for m in mentions if _is_person(m.actor)]
+    affiliations = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
+    if body_of is not None:
+        affiliations.update(b for p in persons if (b := body_of(p)) is not None)
+    return [m for m in mentions if m.actor not in affiliations]
 
 
 def _main_cue(
@@ -1278,6 +1287,8 @@ def extract(
     # the gazetteer's capitals (a user's file and a case may add some); the built-in ones otherwise
     gazetteer_places = getattr(gazetteer, "places", None)
     capitals_in = gazetteer_places if callable(gazetteer_places) else titles.builtin_places
+    bodies = getattr(gazetteer, "body_of", None)  # a person's organisation (rule 3, affiliations)
+    body_of: Callable[[str], str | None] | None = bodies if callable(bodies) else None
     for index_of_sentence, sentence in enumerate(sentences):
         lang = sentence.lang or read_as  # a text in two languages: this block's (per_block)
         if sentence.lang is not None:
@@ -1349,7 +1360,9 @@ def extract(
         ]
         shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
-            inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
+            inside = _drop_affiliations(
+                flat, [m for m in known if start <= m.start and m.end <= end], body_of
+            )
             clause_cues = [c for c in cues if start <= c.start and c.end <= end] or shared.get(index, [])
             scene = _zh_subordinate_stretches(flat, (start, end)) if lang == "zh" else []
             cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
@@ -1376,7 +1389,7 @@ def extract(
                         )
                         stands_for[(reference.start, referent.actor)] = referent
                 inside = _drop_affiliations(
-                    flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end))
+                    flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end)), body_of
                 )
                 cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
                 actors, targets = _roles(flat, lang, inside, cue, scene)
@@ -1424,7 +1437,7 @@ def extract(
                         )
                 if extra:
                     inside = sorted([*inside, *extra], key=lambda m: (m.start, -m.end))
-                    inside = _drop_affiliations(flat, inside)
+                    inside = _drop_affiliations(flat, inside, body_of)
                     cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
                     actors, targets = _roles(flat, lang, inside, cue, scene)
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
