@@ -31,6 +31,10 @@ NAMES = {
     "联合国": ("UN", None),
     "the IAEA": ("IAEA", None),
     "Director Jia": ("agency-chief", None),
+    "布什": ("george-bush", "USA"),
+    "奥巴马": ("barack-obama", "USA"),
+    "Bush": ("george-bush", "USA"),
+    "US": ("USA", None),
 }
 BODIES = {"agency-chief": "IAEA"}
 CUES = {
@@ -136,3 +140,21 @@ def test_an_organisation_beside_its_own_person_is_no_party() -> None:
 def test_another_organisation_beside_a_person_stays() -> None:
     # the UN is not the director's body: it stays a party
     assert _roles("3月13日，联合国和总干事甲访问朝鲜。\n") == [(["UN", "agency-chief"], ["PRK"])]
+
+
+# --- a state's leader's government --------------------------------------------------------------
+
+
+def test_a_state_before_its_leaders_government_is_the_actor() -> None:
+    # 美国布什政府: the US government under Bush; the person is how the government is named
+    assert _roles("5月2日，美国布什政府批评朝鲜。\n") == [(["USA"], ["PRK"])]
+    assert _roles("On May 2, 2009, the US Bush administration criticized North Korea.\n", "en") == [
+        (["USA"], ["PRK"])
+    ]
+
+
+def test_a_leaders_government_without_the_state_stays_the_person() -> None:
+    # without the state written, the hand coding names the leader (奥巴马政府 -> Obama)
+    assert _roles("5月2日，奥巴马政府批评朝鲜。\n") == [(["barack-obama"], ["PRK"])]
+    # a state before the leader without the word for a government: the leader acts (rule 3)
+    assert _roles("5月2日，美国总统奥巴马批评朝鲜。\n") == [(["barack-obama"], ["PRK"])]

@@ -48,7 +48,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    A state is not a party of its own when one of its persons is named in the same clause: it is
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
    in the person mention's ``state``; so is an organisation a person of it is named with (the
-   gazetteer's ``body_of``: IAEA beside its director general). A name written right before the head
+   gazetteer's ``body_of``: IAEA beside its director general). A state written right before its
+   leader's government (美国小布什政府) acts, not the leader (:func:`_administrations`). A name
+   written right before the head
    noun of a thing (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party
    (:func:`_drop_modifiers`).
    **3c.** Places, titles and document names (:mod:`hexatable.ingest.names`): a capital in a title
@@ -712,6 +714,29 @@ def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: La
     return _drop_places(flat, lang, [m for m in found if not titles.inside(m, spans)])
 
 
+_ZH_GOVERNMENT = re.compile(r"政府|当局|政权|内阁")
+_EN_GOVERNMENT = re.compile(r"\s+(?:administration|government|cabinet)\b", re.IGNORECASE)
+
+
+def _administrations(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a state written right before one of its leaders and the word for a government
+    ("美国小布什政府", "the US Bush administration") names the state's government: the state acts,
+    not the person, whom the rule of affiliations would otherwise keep instead of the state. A
+    leader's government without the state written ("奥巴马政府", "李明博政府") stays the person's, as
+    the hand coding has it."""
+    government = _ZH_GOVERNMENT if lang == "zh" else _EN_GOVERNMENT
+    gap = re.compile(r"") if lang == "zh" else re.compile(r"\s+")
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    dropped: set[int] = set()
+    for k, m in enumerate(ordered):
+        if k == 0 or m.state is None or not _is_person(m.actor) or not government.match(flat, m.end):
+            continue
+        state = ordered[k - 1]
+        if state.actor == m.state and gap.fullmatch(flat, state.end, m.start):
+            dropped.add(k)
+    return [m for k, m in enumerate(ordered) if k not in dropped]
+
+
 def _is_person(actor_id: str) -> bool:
     """Persons (and groups) have lower-case ids; states and organisations are upper-case
     (ISO alpha-3, acronyms). A territory's ``state`` (Macau's CHN) is not an affiliation."""
@@ -1346,7 +1371,7 @@ def extract(
         parties = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, titles
         unplaced = _drop_places(flat, lang, parties)  # rule 3: 在/于/驻 and what follows them
         places = [m for m in found if m not in unplaced]  # venues and places alike: no subject
-        known = _drop_modifiers(flat, lang, unplaced)
+        known = _administrations(flat, lang, _drop_modifiers(flat, lang, unplaced))
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
