@@ -158,3 +158,18 @@ def test_a_leaders_government_without_the_state_stays_the_person() -> None:
     assert _roles("5月2日，奥巴马政府批评朝鲜。\n") == [(["barack-obama"], ["PRK"])]
     # a state before the leader without the word for a government: the leader acts (rule 3)
     assert _roles("5月2日，美国总统奥巴马批评朝鲜。\n") == [(["barack-obama"], ["PRK"])]
+
+
+# --- the scene: a stretch opened by a connective and a subordinator ---------------------------------
+
+
+def test_a_party_in_a_scene_after_a_connective_is_no_actor() -> None:
+    # 但在…上: the connective does not stop the stretch from being the scene (rule 3b)
+    assert _roles("9月25日，但在次日的联合国会议上，美国批评朝鲜。\n") == [(["USA"], ["PRK", "UN"])]
+
+
+def test_a_party_in_the_scene_of_a_clause_without_a_cue_is_no_actor() -> None:
+    # no cue in the clause: the party of the scene still does not act beside the subject
+    assert _roles("9月25日，在次日的联合国会议上，美国总统发言。\n") == [(["USA"], ["UN"])]
+    # a clause whose only party is in the scene keeps it (no subject outside)
+    assert _roles("9月25日，在次日的联合国会议上，有人发言。\n") == [(["UN"], [])]

@@ -281,6 +281,8 @@ _ZH_SUBORDINATE_START = re.compile(
     r"\s*(?:经过?|鉴于|因为?|由于|随着|为了?|若|如果|假如|虽然|尽管|当|在|自从?|继)"
 )
 _ZH_SUBORDINATE_END = re.compile(r"(?:时|之时|同时|后|之后|以后|期间|之际|前|以前|之前|以来|下)\s*$")
+_ZH_STRETCH_LEAD = re.compile(r"\s*(?:但是?|而且?|并且?|不过|然而)")
+"""A connective that may stand before the subordinator of an adverbial stretch (但在…上, 而在…中)."""
 _ZH_SAYS = re.compile(r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)\s*$")
 _ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
 
@@ -793,14 +795,17 @@ formal-statement groups of the verb dictionary), not a specific comment (否认,
 
 def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """The stretches of a clause between clause marks that are adverbial (rule 1b's test: opening
-    with a subordinator such as 在, 经, 由于, or closing with a time word such as …时, …之后)."""
+    with a subordinator such as 在, 经, 由于, a connective allowed before it (但在…上), or closing with a
+    time word such as …时, …之后)."""
     start, end = span
     stretches: list[tuple[int, int]] = []
     at = start
     for mark in [*re.finditer(r"[，；,;：:]", flat[start:end]), None]:
         stop = start + mark.start() if mark is not None else end
         stretch = flat[at:stop]
-        if stretch.strip() and (_ZH_SUBORDINATE_START.match(stretch) or _ZH_SUBORDINATE_END.search(stretch)):
+        lead = _ZH_STRETCH_LEAD.match(stretch)  # 但在…上: a connective before the subordinator
+        opens = _ZH_SUBORDINATE_START.match(stretch, lead.end() if lead is not None else 0)
+        if stretch.strip() and (opens or _ZH_SUBORDINATE_END.search(stretch)):
             stretches.append((at, stop))
         at = start + mark.end() if mark is not None else end
     return stretches
@@ -1007,13 +1012,17 @@ def _roles(
             actors, targets = [speaker], [m for m in targets if m is not speaker]
     if cue is not None:
         actors, targets = _passive_roles(flat, lang, actors, targets, cue)
-    if lang == "zh" and cue is not None and scene:
+    if lang == "zh" and scene:
         # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
-        # sets the scene: it is acted on, not acting, when the clause has a subject outside it
+        # sets the scene: it is acted on, not acting, when the clause has a subject outside it; so
+        # in a clause without a cue (在联合国大会上，美国总统…称…)
         aside = [
             m
             for m in actors
-            if any(low <= m.start and m.end <= high and not low <= cue.start < high for low, high in scene)
+            if any(
+                low <= m.start and m.end <= high and (cue is None or not low <= cue.start < high)
+                for low, high in scene
+            )
         ]
         if aside and len(aside) < len(actors):
             actors = [m for m in actors if m not in aside]
