@@ -7,11 +7,11 @@ test names: in "A被B逮捕" B arrests A, so B is the actor and A the target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
-from hexatable.ingest.types import Lang
+from hexatable.ingest.types import ActorMention, Lang
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, FakeVerbs
 
 NAMES = {
@@ -173,3 +173,32 @@ def test_a_party_in_the_scene_of_a_clause_without_a_cue_is_no_actor() -> None:
     assert _roles("9月25日，在次日的联合国会议上，美国总统发言。\n") == [(["USA"], ["UN"])]
     # a clause whose only party is in the scene keeps it (no subject outside)
     assert _roles("9月25日，在次日的联合国会议上，有人发言。\n") == [(["UN"], [])]
+
+
+# --- a group's member is no person's affiliation ------------------------------------------------
+
+
+@dataclass
+class GroupGazetteer(BodiesGazetteer):
+    """五方 is read as two members (CHN, USA) on one span, as the real gazetteer reads a group."""
+
+    def find(self, text: str, lang: Lang) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        for m in super().find(text, lang):
+            found += [replace(m, actor="CHN"), replace(m, actor="USA")] if m.text == "五方" else [m]
+        return found
+
+
+def test_a_member_of_a_group_is_not_dropped_as_a_persons_state() -> None:
+    names = {**NAMES, "五方": ("FIVE", None), "团长甲": ("head-jia", "CHN")}
+    result = extract(
+        document_from_text("6月1日，五方会谈开幕，中国代表团团长甲致辞。\n", name="t.txt"),
+        lang="zh",
+        gazetteer=GroupGazetteer(names),
+        verbs=FakeVerbs(CUES),
+        source_id="t",
+        finder=FakeFinder("zh", year=2009),
+    )
+    # the group names China as one of the parties; China written beside its delegate is dropped
+    assert [[a.actor for a in e.actors] for e in result.events] == [["CHN", "USA"]]
+    assert [sorted(t.actor for t in e.targets) for e in result.events] == [["head-jia"]]

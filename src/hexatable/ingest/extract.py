@@ -751,12 +751,18 @@ def _drop_affiliations(
     """Rule 3: a state is a person's affiliation, not a party of its own, when one of its persons
     is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩"); so is an
     organisation one of its persons belongs to (``body_of``: "国际原子能机构总干事巴拉迪访问朝鲜" is
-    the director general's visit), as the case codes a person without its own state or body."""
+    the director general's visit), as the case codes a person without its own state or body. A
+    member of a group read as its members (one span, several mentions) stays: the group names it."""
     persons = [m.actor for m in mentions if _is_person(m.actor)]
     affiliations = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
     if body_of is not None:
         affiliations.update(b for p in persons if (b := body_of(p)) is not None)
-    return [m for m in mentions if m.actor not in affiliations]
+    spans: dict[tuple[int, int], int] = {}
+    for m in mentions:
+        spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
+    # a member of a group read as its members (六方会谈…，中国代表团团长武大伟…) is one of the parties
+    # the group names, not a state written beside its person
+    return [m for m in mentions if m.actor not in affiliations or spans[(m.start, m.end)] > 1]
 
 
 def _main_cue(
