@@ -45,6 +45,8 @@ CUES = {
     "访问": 4,
     "宣布": 1,
     "会谈": 4,
+    "提议": 3,
+    "反对": 11,
     "arrested": 17,
     "criticized": 11,
     "criticizes": 11,
@@ -202,3 +204,18 @@ def test_a_member_of_a_group_is_not_dropped_as_a_persons_state() -> None:
     # the group names China as one of the parties; China written beside its delegate is dropped
     assert [[a.actor for a in e.actors] for e in result.events] == [["CHN", "USA"]]
     assert [sorted(t.actor for t in e.targets) for e in result.events] == [["head-jia"]]
+
+
+# --- a cue after 的 is a noun: the name before it owns a thing, it does not act ---------------------
+
+
+def test_a_possessive_before_a_cue_noun_does_not_make_the_act() -> None:
+    # 美国的提议 is the proposal, the subject of 遭到: China opposes it, the USA is the target
+    assert _roles("6月12日，美国的提议遭到中国反对。\n") == [(["CHN"], ["USA"])]
+    # the possessive stays the target of the act that follows it
+    assert _roles("6月12日，中国反对美国的提议。\n") == [(["CHN"], ["USA"])]
+
+
+def test_a_cue_noun_alone_in_its_clause_still_splits_the_roles() -> None:
+    # no other cue: the noun's cue remains the clause's main cue
+    assert _roles("6月12日，中国的提议。\n") == [(["CHN"], [])]

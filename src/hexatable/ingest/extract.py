@@ -774,9 +774,10 @@ def _main_cue(
 ) -> Cue | None:
     """The cue that types a clause (rule 3): the first after the clause's first actor, else the
     first. In Chinese (rule 3b) a cue in a document title or an adverbial stretch is passed over when
-    the clause has another. In English (rule 3e) a clause whose first name is the speaker of an
-    inverted attribution ('"…," said Hill') with no cue after it has that verb of saying as its main
-    cue. It splits actors from targets; the cue that types the event may be a later one
+    the clause has another, and so is a cue right after 的 (a noun: 美国的提议) when a later one
+    remains. In English (rule 3e) a clause whose first name is the speaker of an inverted
+    attribution ('"…," said Hill') with no cue after it has that verb of saying as its main cue. It
+    splits actors from targets; the cue that types the event may be a later one
     (:func:`_zh_reported_act`)."""
     if lang == "zh" and cues:
         cues = _zh_main_verbs(flat, span, cues)
@@ -785,6 +786,11 @@ def _main_cue(
     main = min(cues, key=lambda c: (c.start, -c.weight))
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
+        if lang == "zh":
+            # a cue right after 的 is a noun owned by the name before it (美国的提议遭到中国反对:
+            # the proposal is no act; 反对 is), passed over when a later cue remains
+            verbs = [c for c in after if flat[c.start - 1 : c.start] != "的"]
+            after = verbs or after
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
         elif lang == "en" and flat:
