@@ -46,6 +46,9 @@ CUES = {
     "宣布": 1,
     "会谈": 4,
     "提议": 3,
+    "公布": 1,
+    "制裁": 16,
+    "blacklisted": 16,
     "反对": 11,
     "arrested": 17,
     "criticized": 11,
@@ -219,3 +222,16 @@ def test_a_possessive_before_a_cue_noun_does_not_make_the_act() -> None:
 def test_a_cue_noun_alone_in_its_clause_still_splits_the_roles() -> None:
     # no other cue: the noun's cue remains the clause's main cue
     assert _roles("6月12日，中国的提议。\n") == [(["CHN"], [])]
+
+
+# --- a state inside the name of an organ on sanctions against it ----------------------------------
+
+
+def test_a_state_before_a_sanctions_committee_is_its_subject_not_a_party() -> None:
+    # the UN's committee on sanctions against the DPRK acts; the DPRK is what it is about
+    assert _roles("6月12日，联合国朝鲜制裁委员会公布名单。\n") == [(["UN"], [])]
+    assert _roles("On June 12, 2009, the North Korea sanctions committee blacklisted China.\n", "en") == []
+
+
+def test_a_state_that_sanctions_still_acts() -> None:
+    assert _roles("6月12日，美国制裁朝鲜。\n") == [(["USA"], ["PRK"])]

@@ -646,16 +646,25 @@ _ZH_THING_HEADS = re.compile(
 )
 """Head nouns of things a state's name can modify (rule 3, modifiers): a bank or firm (澳门汇业银行),
 a place (朝鲜半岛, 边境, 领海), a topic (朝核问题, 朝美关系, 对朝政策). Not an embassy, a ministry or a
-news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK)."""
+news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK). Nor the organ
+or text a state is the object of (朝鲜制裁委员会, the UN's committee on sanctions against the DPRK)."""
+_ZH_SANCTIONS_HEADS = re.compile(r"制裁(?:委员会|决议|名单)")
+"""An organ or text on sanctions against the state named right before it (朝鲜制裁委员会): only that
+name is its subject; a name before it in the same run is the organ's owner (联合国安理会朝鲜制裁委员会:
+the Security Council's committee acts)."""
+_EN_THING_HEADS = re.compile(r"\s+sanctions\s+(?:committee|resolutions?|list|regime)\b", re.IGNORECASE)
+"""English: a state's name before "sanctions committee" ("the North Korea sanctions committee") names
+the committee's subject, not a party."""
 
 
 def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name that modifies the name of a thing is not a party: a run of names written
     together ("朝美") right before a head noun of :data:`_ZH_THING_HEADS` ("澳门汇业银行" through a
     bank's own name of one or two characters; "朝美关系"; "美国“战略忍耐”政策" through the thing's
-    own name in quotes). Chinese only; persons are never dropped."""
+    own name in quotes); an organ or text on sanctions against it ("朝鲜制裁委员会", "the North Korea
+    sanctions committee"). Persons are never dropped."""
     if lang != "zh":
-        return list(mentions)
+        return [m for m in mentions if _is_person(m.actor) or _EN_THING_HEADS.match(flat, m.end) is None]
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     dropped: set[int] = set()
     i = 0
@@ -670,6 +679,8 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
         head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
         if head is not None:
             dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
+        elif named is None and _ZH_SANCTIONS_HEADS.match(flat, end) and not _is_person(ordered[j].actor):
+            dropped.add(j)
         i = j + 1
     kept = [m for k, m in enumerate(ordered) if k not in dropped]
     return _drop_group_modifiers(flat, kept)
