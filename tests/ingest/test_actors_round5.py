@@ -235,3 +235,25 @@ def test_a_state_before_a_sanctions_committee_is_its_subject_not_a_party() -> No
 
 def test_a_state_that_sanctions_still_acts() -> None:
     assert _roles("6月12日，美国制裁朝鲜。\n") == [(["USA"], ["PRK"])]
+
+
+# --- English: a preposed subordinate clause sets the scene (rule 3f) --------------------------------
+
+
+def test_an_english_clause_after_after_sets_the_scene() -> None:
+    # Japan's refusal is the background; China's criticism is the act, Japan its target
+    text = "On March 17, 2009, after Japan arrested two Americans, China criticized Japan.\n"
+    assert _roles(text, "en") == [(["CHN"], ["JPN", "USA"])]
+    text = "Prior to his visit to North Korea on March 17, 2009, Director Jia criticized Japan.\n"
+    assert _roles(text, "en") == [(["agency-chief"], ["JPN", "PRK"])]
+
+
+def test_a_subordinate_clause_alone_keeps_its_actor() -> None:
+    # no subject outside the stretch: its party still acts (nothing else is named to)
+    assert _roles("On March 17, 2009, when Japan visited, it rained.\n", "en") == [(["JPN"], [])]
+
+
+def test_a_trailing_subordinate_clause_is_after_the_main_cue() -> None:
+    # the main clause comes first: its subject acts, the later names are targets, as before
+    text = "On March 17, 2009, China criticized Japan after Japan arrested two Americans.\n"
+    assert _roles(text, "en") == [(["CHN"], ["JPN", "USA"])]

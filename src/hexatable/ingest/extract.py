@@ -77,6 +77,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the statement and the reported act, each with its own date (:func:`_en_reported_parts`). A date
    in a reported clause is never inherited by the clauses after it: it is the reported act's time,
    not the narration's.
+   **3f.** In English a stretch between commas that opens with a subordinator ("After Japan refused
+   the aid, China criticized Japan") sets the scene as rule 3b's stretches do in Chinese
+   (:func:`_en_subordinate_stretches`).
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
@@ -792,6 +795,9 @@ def _main_cue(
     (:func:`_zh_reported_act`)."""
     if lang == "zh" and cues:
         cues = _zh_main_verbs(flat, span, cues)
+    elif lang == "en" and cues and flat:
+        scene = _en_subordinate_stretches(flat, span)
+        cues = [c for c in cues if not any(low <= c.start < high for low, high in scene)] or list(cues)
     if not cues:
         return None
     main = min(cues, key=lambda c: (c.start, -c.weight))
@@ -814,6 +820,31 @@ _ZH_TITLE = re.compile(r"《[^《》]*》")
 SAYING_WEIGHT = 0.5
 """A cue of code 01 weighing at most this is a verb of saying (表示, 称, 宣布, 声明: the reporting and
 formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
+
+
+_EN_SUBORDINATE_START = re.compile(
+    r"\s*(?:after|before|when|while|since|because|although|though|once|until|following|upon|despite"
+    r"|prior to|ahead of)\b",
+    re.IGNORECASE,
+)
+"""Words that open an English adverbial stretch ("After the United States imposed sanctions, …")."""
+
+
+def _en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Rule 3f: the stretches of an English clause between commas that open with a subordinator or a
+    preposition of time or cause ("after", "when", "because", "following" …) and that another stretch
+    of the clause follows: "After Japan refused the aid, China criticized Japan" sets the scene with
+    Japan's refusal, and China's criticism is the act (the stretch's own cue is passed over, its
+    names are targets when the clause has a subject outside it, as rule 3b does in Chinese)."""
+    start, end = span
+    stretches: list[tuple[int, int]] = []
+    at = start
+    for mark in re.finditer(r",", flat[start:end]):
+        stop = start + mark.start()
+        if _EN_SUBORDINATE_START.match(flat, at, stop):
+            stretches.append((at, stop))
+        at = start + mark.end()
+    return stretches
 
 
 def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -1035,10 +1066,10 @@ def _roles(
             actors, targets = [speaker], [m for m in targets if m is not speaker]
     if cue is not None:
         actors, targets = _passive_roles(flat, lang, actors, targets, cue)
-    if lang == "zh" and scene:
-        # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
-        # sets the scene: it is acted on, not acting, when the clause has a subject outside it; so
-        # in a clause without a cue (在联合国大会上，美国总统…称…)
+    if scene:
+        # rule 3b (English: 3f): a party named only in an adverbial stretch the cue is not in
+        # (因为朝鲜…，安理会制裁…) sets the scene: it is acted on, not acting, when the clause has a
+        # subject outside it; so in a clause without a cue (在联合国大会上，美国总统…称…)
         aside = [
             m
             for m in actors
@@ -1421,7 +1452,11 @@ def extract(
                 flat, [m for m in known if start <= m.start and m.end <= end], body_of
             )
             clause_cues = [c for c in cues if start <= c.start and c.end <= end] or shared.get(index, [])
-            scene = _zh_subordinate_stretches(flat, (start, end)) if lang == "zh" else []
+            scene = (
+                _zh_subordinate_stretches(flat, (start, end))
+                if lang == "zh"
+                else _en_subordinate_stretches(flat, (start, end))
+            )
             cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
             actors, targets = _roles(flat, lang, inside, cue, scene)
             # pronouns and collective words (hexatable.ingest.reference), then the roles again
