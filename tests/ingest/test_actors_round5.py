@@ -47,6 +47,7 @@ CUES = {
     "会谈": 4,
     "提议": 3,
     "公布": 1,
+    "会见": 4,
     "制裁": 16,
     "blacklisted": 16,
     "反对": 11,
@@ -257,3 +258,17 @@ def test_a_trailing_subordinate_clause_is_after_the_main_cue() -> None:
     # the main clause comes first: its subject acts, the later names are targets, as before
     text = "On March 17, 2009, China criticized Japan after Japan arrested two Americans.\n"
     assert _roles(text, "en") == [(["CHN"], ["JPN", "USA"])]
+
+
+# --- a list of places after 在 ------------------------------------------------------------------
+
+
+def test_a_name_listed_after_a_place_is_a_place() -> None:
+    # 日内瓦 is no name the gazetteer knows; Korea listed after it is where, not who
+    assert _roles("4月8日，美国先后在日内瓦、韩国会见了朝鲜。\n") == [(["USA"], ["PRK"])]
+
+
+def test_a_name_listed_after_a_frame_is_no_place() -> None:
+    # 在会谈中 is a frame, not a place: Korea after it is still a party
+    rows = _roles("4月8日，美国在会谈中、韩国在会后分别表示支持。\n")
+    assert any("KOR" in actors + targets for actors, targets in rows)

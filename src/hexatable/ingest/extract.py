@@ -222,6 +222,11 @@ _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
 _ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
 after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker)."""
+_ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
+_ZH_PLACE_LIST = re.compile(rf"(?:在|(?<![关对由至属])于){_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*、$")
+"""A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
+first place is no name the gazetteer knows (Geneva is no party). Not a list of times or frames
+(美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place)."""
 _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 """A form of "be" before the cue (an adverb in -ly allowed): the cue is a passive participle."""
 _EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
@@ -626,13 +631,15 @@ def _en_reported_parts(
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
-    is a name that follows such a place with at most two characters between (在越南首都河内)."""
+    is a name that follows such a place with at most two characters between (在越南首都河内), and
+    one listed after such a place with 、 (在日内瓦、新加坡举行)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     kept: list[ActorMention] = []
     last_place_end = -10
     for mention in ordered:
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+            place = place or bool(_ZH_PLACE_LIST.search(flat, max(0, mention.start - 24), mention.start))
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
             place = place or (0 <= mention.start - last_place_end <= 2 and not _CLAUSE_MARK.search(gap))
         else:
