@@ -47,6 +47,7 @@ CUES = {
     "会谈": 4,
     "提议": 3,
     "公布": 1,
+    "同意": 3,
     "会见": 4,
     "制裁": 16,
     "blacklisted": 16,
@@ -272,3 +273,17 @@ def test_a_name_listed_after_a_frame_is_no_place() -> None:
     # 在会谈中 is a frame, not a place: Korea after it is still a party
     rows = _roles("4月8日，美国在会谈中、韩国在会后分别表示支持。\n")
     assert any("KOR" in actors + targets for actors, targets in rows)
+
+
+# --- 在…下 ("under"): the mediator is no place ----------------------------------------------------
+
+
+def test_the_party_of_an_under_frame_is_a_target_not_a_place() -> None:
+    # 在中方的斡旋下: China mediates; the frame sets the scene of the DPRK's act
+    assert _roles("6月12日，在中方的斡旋下，朝鲜同意会谈。\n") == [(["PRK"], ["CHN"])]
+    # wherever the frame stands in the clause
+    assert _roles("6月12日，朝鲜将在美国专家的见证下访问韩国。\n") == [(["PRK"], ["KOR", "USA"])]
+
+
+def test_a_name_after_zai_without_the_frame_is_still_a_place() -> None:
+    assert _roles("6月12日，朝鲜在中国会见了韩国。\n") == [(["PRK"], ["KOR"])]

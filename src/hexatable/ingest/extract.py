@@ -222,6 +222,12 @@ _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
 _ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
 after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker)."""
+_ZH_UNDER_FRAME = re.compile(
+    r"[^，,；;。：:在]{0,8}?(?:斡旋|主持|压力|见证|推动|协调|调解|支持|帮助|领导|倡议|监督|参与|陪同|邀请|安排)下"
+)
+"""The frame 在…下 ("under": 在中方的斡旋下, 在美国专家的见证下): the name after 在 is the party whose
+mediation, pressure or witness it is, not a place, and a target wherever the frame stands (朝方将在
+美国专家的见证下废弃…: the DPRK acts, the USA witnesses)."""
 _ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
 _ZH_PLACE_LIST = re.compile(rf"(?:在|(?<![关对由至属])于){_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*、$")
 """A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
@@ -639,6 +645,7 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
     for mention in ordered:
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+            place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
             place = place or bool(_ZH_PLACE_LIST.search(flat, max(0, mention.start - 24), mention.start))
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
             place = place or (0 <= mention.start - last_place_end <= 2 and not _CLAUSE_MARK.search(gap))
@@ -1060,7 +1067,10 @@ def _roles(
             and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
         )
         topic = lang == "zh" and _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
-        if lang == "zh" and (preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic):
+        under = lang == "zh" and preceding == "在" and _ZH_UNDER_FRAME.match(flat, mention.end)
+        if lang == "zh" and (
+            preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under
+        ):
             # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
             last_target_end = mention.end
