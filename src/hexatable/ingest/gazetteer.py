@@ -60,6 +60,10 @@ KINDS = ("state", "region", "international_organisation", "group", "person", "ot
 """The kinds of actor a gazetteer file may give."""
 
 _ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
+_EN_DEMONYM = re.compile(r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+(?:an|ian|ean)")
+"""An English state alias that is a demonym (American, North Korean, N. Korean, Iranian): its plural
+("the North Koreans", "the Americans") names the state's people or delegation acting, as the
+adjective does before a noun."""
 _PRIORITY: dict[ActorOrigin, int] = {"gazetteer": 0, "user": 1, "case": 2, "proposed": -1}
 """Which layer wins when two claim one name: the case over a user's file over the built-in list."""
 
@@ -1315,6 +1319,8 @@ def _parse_actor(
             checked = check_string(alias, (*path, "aliases", lang, index), problems)
             if checked is not None:
                 surfaces.append(checked)
+                if lang == "en" and kind == "state" and _EN_DEMONYM.fullmatch(checked):
+                    surfaces.append(checked + "s")  # the people: "the North Koreans barred …"
     capitals: list[tuple[str, str]] = []  # also names of the state, as aliases are
     for lang, names_of in _lang_lists(item.get("capitals"), (*path, "capitals"), problems):
         for index, capital in enumerate(names_of):
