@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from hexatable.ingest.extract import extract
+from hexatable.ingest.gazetteer import Gazetteer
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Lang
+from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, FakeVerbs
 
 NAMES = {
@@ -287,3 +289,27 @@ def test_the_party_of_an_under_frame_is_a_target_not_a_place() -> None:
 
 def test_a_name_after_zai_without_the_frame_is_still_a_place() -> None:
     assert _roles("6月12日，朝鲜在中国会见了韩国。\n") == [(["PRK"], ["KOR"])]
+
+
+# --- a run of states before 区域 names a region's cooperation, not its parties ---------------------
+
+
+def _builtin_roles(text: str) -> list[tuple[list[str], list[str]]]:
+    result = extract(
+        document_from_text(text, name="t.txt"),
+        lang="zh",
+        gazetteer=Gazetteer.builtin(),
+        verbs=VerbDictionary.builtin(),
+        source_id="t",
+    )
+    return [([a.actor for a in e.actors], sorted(t.actor for t in e.targets)) for e in result.events]
+
+
+def test_states_before_a_regions_cooperation_are_no_parties() -> None:
+    # the plan is aimed at the sub-regional cooperation of China, Japan and Korea: nobody acts
+    assert _builtin_roles("2031年6月1日，这项计划指向中日韩次区域合作。\n") == []
+
+
+def test_states_that_strengthen_cooperation_still_act() -> None:
+    rows = _builtin_roles("2031年6月1日，中日韩同意加强区域合作。\n")
+    assert rows and rows[0][0] == ["CHN", "JPN", "KOR"]

@@ -659,7 +659,7 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
 
 
 _ZH_THING_HEADS = re.compile(
-    r"银行|公司|企业|集团|大学|半岛|核问题|问题|关系|政策|海域|边境|境内|领土|领空|领海"
+    r"银行|公司|企业|集团|大学|半岛|核问题|问题|关系|政策|海域|边境|境内|领土|领空|领海|次区域|区域"
 )
 """Head nouns of things a state's name can modify (rule 3, modifiers): a bank or firm (澳门汇业银行),
 a place (朝鲜半岛, 边境, 领海), a topic (朝核问题, 朝美关系, 对朝政策). Not an embassy, a ministry or a
