@@ -52,6 +52,9 @@ CUES = {
     "同意": 3,
     "会见": 4,
     "制裁": 16,
+    "支持": 5,
+    "谴责": 11,
+    "援助": 7,
     "blacklisted": 16,
     "反对": 11,
     "arrested": 17,
@@ -97,6 +100,13 @@ def test_other_passive_markers_name_the_agent_too() -> None:
     assert _roles("3月17日，日本受到中国批评。\n") == [(["CHN"], ["JPN"])]
     # 由: China hosts the US delegation's banquet
     assert _roles("3月17日，欢迎美国代表团的宴会由中方主持。\n") == [(["CHN"], ["USA"])]
+
+
+def test_verbs_of_receiving_name_the_agent_too() -> None:
+    # 获得/引起 + name + act: the name acts, the subject (or its owner) receives
+    assert _roles("3月17日，美国的提议获得韩国支持。\n") == [(["KOR"], ["USA"])]
+    assert _roles("3月17日，朝鲜的核试验引起韩国强烈谴责。\n") == [(["KOR"], ["PRK"])]
+    assert _roles("3月17日，朝鲜得到中国援助。\n") == [(["CHN"], ["PRK"])]
 
 
 def test_a_passive_without_its_agent_keeps_the_subject() -> None:

@@ -219,9 +219,10 @@ _ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
 """What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
 first are its targets too, not co-actors."""
 _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
-_ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|(?<![经理缘来])由)$")
+_ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|获得|得到|赢得|引起|引发|招致|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
-after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker)."""
+after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker);
+so after a verb of receiving before the act ("获得韩国支持", "引起韩国谴责": Korea supports, condemns)."""
 _ZH_UNDER_FRAME = re.compile(
     r"[^，,；;。：:在]{0,8}?(?:斡旋|主持|压力|见证|推动|协调|调解|支持|帮助|领导|倡议|监督|参与|陪同|邀请|安排)下"
 )
