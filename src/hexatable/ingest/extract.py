@@ -1573,7 +1573,13 @@ def extract(
             if actors:
                 previous_actors = actors
                 carried = [located(a) for a in actors]
-            memory.note([located(a) for a in actors], [located(t) for t in targets])
+            # a pair word (双方) names nobody: 他 later stands for the last person named as an actor
+            named_actors = [a for a in actors if not ((a.start, a.actor) in stands_for and a.end > a.start)]
+            memory.note(
+                [located(a) for a in actors],
+                [located(t) for t in targets],
+                [located(a) for a in named_actors],
+            )
             memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
             subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
             first_line = sentence.line_of_flat(start)
