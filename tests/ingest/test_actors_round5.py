@@ -323,3 +323,9 @@ def test_states_before_a_regions_cooperation_are_no_parties() -> None:
 def test_states_that_strengthen_cooperation_still_act() -> None:
     rows = _builtin_roles("2031年6月1日，中日韩同意加强区域合作。\n")
     assert rows and rows[0][0] == ["CHN", "JPN", "KOR"]
+
+
+def test_a_party_after_a_place_and_a_preposition_is_no_place() -> None:
+    # 在北京 is where; 与朝鲜 is whom the USA meets there, not a second place
+    names = {**NAMES, "北京": ("CHN", None)}
+    assert _roles("4月8日，美国在北京与朝鲜举行了会谈。\n", names=names) == [(["USA"], ["PRK"])]

@@ -229,6 +229,9 @@ _ZH_UNDER_FRAME = re.compile(
 """The frame 在…下 ("under": 在中方的斡旋下, 在美国专家的见证下): the name after 在 is the party whose
 mediation, pressure or witness it is, not a place, and a target wherever the frame stands (朝方将在
 美国专家的见证下废弃…: the DPRK acts, the USA witnesses)."""
+_ZH_PARTY_JOINT = re.compile(r"[与同跟向对给和及]")
+"""A preposition of direction or a conjunction after a place introduces a party, not another place
+(在北京与朝鲜举行会谈)."""
 _ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
 _ZH_PLACE_LIST = re.compile(rf"(?:在|(?<![关对由至属])于){_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*、$")
 """A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
@@ -638,7 +641,8 @@ def _en_reported_parts(
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
-    is a name that follows such a place with at most two characters between (在越南首都河内), and
+    is a name that follows such a place with at most two characters between (在越南首都河内), but for
+    a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
     one listed after such a place with 、 (在日内瓦、新加坡举行)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     kept: list[ActorMention] = []
@@ -649,7 +653,11 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
             place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
             place = place or bool(_ZH_PLACE_LIST.search(flat, max(0, mention.start - 24), mention.start))
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
-            place = place or (0 <= mention.start - last_place_end <= 2 and not _CLAUSE_MARK.search(gap))
+            place = place or (
+                0 <= mention.start - last_place_end <= 2
+                and not _CLAUSE_MARK.search(gap)
+                and not _ZH_PARTY_JOINT.search(gap)  # 在北京与朝鲜会谈: the DPRK is met, not a place
+            )
         else:
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
         if place:
