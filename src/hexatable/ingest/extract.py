@@ -50,9 +50,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    in the person mention's ``state``; so is an organisation a person of it is named with (the
    gazetteer's ``body_of``: IAEA beside its director general). A state written right before its
    leader's government (美国小布什政府) acts, not the leader (:func:`_administrations`). A name
-   written right before the head
-   noun of a thing (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party
-   (:func:`_drop_modifiers`).
+   written right before the head noun of a thing (澳门汇业银行, 朝鲜半岛, 朝美关系, 朝鲜制裁委员会)
+   modifies it and is not a party (:func:`_drop_modifiers`). A name in the frame 在…下 (在中方的斡旋下)
+   is a target, not a place; one listed after a place (在日内瓦、新加坡) is a place.
    **3c.** Places, titles and document names (:mod:`hexatable.ingest.names`): a capital in a title
    (《巴黎协定》, the Paris Agreement) or right before a meeting word (巴黎气候大会) is a venue, a state
    after 驻 is where a mission is posted, a name inside a title never acts, an English document
@@ -1118,11 +1118,12 @@ def _passive_roles(
     cue: Cue,
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Rule 3, the passive: the agent acts, the subject is acted on. In Chinese a name right after
-    被, 遭(到), 受到 or 由, before the main cue with no clause mark between ("两名记者被朝鲜逮捕",
-    "会谈由中方主持"), is the actor with the names listed after it, and the actors before the marker
-    are targets; in English the name right after "by" (after at most "the") that follows a passive
-    cue (a form of "be" before it: "the reporters were arrested by North Korea"). A passive without
-    its agent ("朝鲜被制裁") is left as written: no party is named to act."""
+    被, 遭(到), 受到 or 由, or after a verb of receiving (获得, 引起 …: :data:`_ZH_AGENT_MARK`), before
+    the main cue with no clause mark between ("两名记者被朝鲜逮捕", "会谈由中方主持"), is the actor
+    with the names listed after it, and the actors before the marker are targets; in English the
+    name right after "by" (after at most "the") that follows a passive cue (a form of "be" before
+    it: "the reporters were arrested by North Korea"). A passive without its agent ("朝鲜被制裁")
+    is left as written: no party is named to act."""
     if lang == "zh":
         first = next(
             (
