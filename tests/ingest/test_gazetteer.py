@@ -256,6 +256,24 @@ def test_case_names_and_persons_to_states(with_toy: Gazetteer) -> None:
     assert with_toy.state_of("PRK") is None
 
 
+def test_a_person_of_an_organisation_has_it_as_body(with_toy: Gazetteer) -> None:
+    # the toy case affiliates agency-chief to IAEA, an organisation: its body, not its state
+    assert with_toy.body_of("agency-chief") == "IAEA"
+    assert with_toy.body_of("kim-jong-un") is None  # a person of a state has a state, no body
+    assert with_toy.body_of("IAEA") is None
+    assert with_toy.body_of("nobody-known") is None
+
+
+def test_the_plural_of_a_demonym_names_the_state(builtin: Gazetteer) -> None:
+    # "the North Koreans barred the inspectors": the people or delegation acting, as "North Korean"
+    assert found(builtin, "Later the North Koreans and the Americans met.", "en") == [
+        ("North Koreans", "PRK"),
+        ("Americans", "USA"),
+    ]
+    # a state's name is no demonym: no plural is made of it ("Japans"), nor of a word without one
+    assert found(builtin, "The Japans and the Koreans met.", "en") == []
+
+
 def test_case_names_win_over_the_builtin_list(builtin: Gazetteer, with_toy: Gazetteer) -> None:
     # the toy case (wrongly, on purpose) calls Britain "Washington"
     assert found(builtin, "Washington", "en") == [("Washington", "USA")]

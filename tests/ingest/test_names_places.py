@@ -61,6 +61,23 @@ def test_a_capital_before_a_meeting_word_is_its_venue(gazetteer: Gazetteer, verb
     assert _roles(result)[0][0] == ["DEU"]
 
 
+def test_a_capital_before_huiwu_is_its_venue(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    # 会晤 (a meeting of leaders) is a meeting word like 会谈 and 峰会
+    result = _run("2031年6月1日，日本和韩国的柏林会晤结束。\n", "zh", gazetteer, verbs)
+    assert all("DEU" not in actors for actors, _ in _roles(result))
+    assert _roles(result)[0][0] == ["JPN", "KOR"]
+
+
+def test_a_city_state_is_its_own_capital(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    # Singapore the city is where summits are held; Singapore the state can still act
+    result = _run("2031年6月1日，日本和韩国的新加坡会晤结束。\n", "zh", gazetteer, verbs)
+    assert _roles(result) == [(["JPN", "KOR"], [])]
+    result = _run("2031年6月2日，新加坡宣布支持会谈。\n", "zh", gazetteer, verbs)
+    assert _roles(result)[0][0] == ["SGP"]
+    result = _run("On June 3, 2031, Japan welcomed the Singapore summit.\n", "en", gazetteer, verbs)
+    assert _roles(result) == [(["JPN"], [])]
+
+
 def test_states_before_a_meeting_word_are_its_parties(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
     result = _run("2031年6月3日，日本和韩国会谈在东京举行。\n", "zh", gazetteer, verbs)
     assert _roles(result) == [(["JPN", "KOR"], [])]

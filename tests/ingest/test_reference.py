@@ -72,6 +72,12 @@ def test_he_is_the_last_person_named_as_subject() -> None:
     assert result.document.text[second.actors[0].start : second.actors[0].end] == "特朗普"
 
 
+def test_he_is_the_last_person_named_not_one_read_from_a_pair_word() -> None:
+    # 双方 is Trump and Kim, but names nobody: 他 is Trump, the last person named as an actor
+    rows, _ = _events("6月12日，特朗普与金正恩会晤，双方签署了声明。他表示满意。\n")
+    assert rows[-1][1] == ["donald-trump"]
+
+
 def test_he_is_not_carried_past_the_previous_sentence_nor_the_entry() -> None:
     # rule 1: the referent must be in the same or the previous sentence of the same paragraph
     far = "6月12日，特朗普访问新加坡。中国表示欢迎。韩国表示欢迎。他宣布结果。\n"

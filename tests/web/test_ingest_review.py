@@ -954,11 +954,12 @@ def test_every_note_has_a_template_marked_for_the_catalog_and_a_chinese_entry() 
 def test_the_reasons_an_event_is_inferred_are_said_in_the_page_s_language(client: TestClient) -> None:
     """A date inherited in its paragraph, 他 read as the person before it, a subject left out, a year
     from the running context: each record says why it is inferred, in Chinese on the Chinese page (by
-    hand: 双方签署 has no subject of its own, 他表示 inherits 2018年6月12日 and its 他 is Trump, 8月3日
-    takes 2018 from the context)."""
+    hand: 5日会见 has no subject of its own, 他表示 inherits 2018年6月12日 and its 他 is Trump, 8月3日
+    takes 2018 from the context; 双方 is Trump and Kim, no longer a subject left out since 新加坡 before
+    与金正恩 is a venue and Kim no place, ingest round 5)."""
     text = (
         "2018年6月12日，特朗普在新加坡与金正恩会晤，双方签署了联合声明。他表示满意。\n\n"
-        "8月3日，朝鲜表示欢迎。\n"
+        "8月3日，朝鲜表示欢迎，5日会见了韩国代表。\n"
     )
     page = client.post("/ingest?lang=zh", data={"text": text, "text_lang": "zh", "case": "six-party-talks"})
     assert page.status_code == 200

@@ -45,13 +45,20 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
    (与, 同, 跟, 向, 对, 给) or after 把/将 (the disposal construction's object: "美国将朝鲜除名") is a
    target ("特朗普与金正恩会面"; 和 joins co-actors), and so are the names listed after such a target
-   ("同韩国、美国会谈"). A name right after a preposition of place (在, 于, 驻; "in", "at") is where
-   the event happens, not an actor ("在新加坡举行", "美国驻韩国大使"), and so is a name that follows
-   such a place ("河内" in "在越南首都河内").
+   ("同韩国、美国会谈"); a name after 就 ("about") is the topic, a target too. In the passive the
+   agent acts: a name right after 被, 遭(到), 受到 or 由 before the main cue ("记者被朝鲜逮捕"), or
+   after "by" following a passive cue ("were arrested by North Korea"), is the actor and the subject
+   the target (:func:`_passive_roles`). A name right after a preposition of place (在, 于, 驻; "in",
+   "at") is where the event happens, not an actor ("在新加坡举行", "美国驻韩国大使"), and so is a
+   name that follows such a place ("河内" in "在越南首都河内").
    A state is not a party of its own when one of its persons is named in the same clause: it is
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
-   in the person mention's ``state``. A name written right before the head noun of a thing
-   (澳门汇业银行, 朝鲜半岛, 朝美关系) modifies it and is not a party (:func:`_drop_modifiers`).
+   in the person mention's ``state``; so is an organisation a person of it is named with (the
+   gazetteer's ``body_of``: IAEA beside its director general). A state written right before its
+   leader's government (美国小布什政府) acts, not the leader (:func:`_administrations`). A name
+   written right before the head noun of a thing (澳门汇业银行, 朝鲜半岛, 朝美关系, 朝鲜制裁委员会)
+   modifies it and is not a party (:func:`_drop_modifiers`). A name in the frame 在…下 (在中方的斡旋下)
+   is a target, not a place; one listed after a place (在日内瓦、新加坡) is a place.
    **3c.** Places, titles and document names (:mod:`hexatable.ingest.names`): a capital in a title
    (《巴黎协定》, the Paris Agreement) or right before a meeting word (巴黎气候大会) is a venue, a state
    after 驻 is where a mission is posted, a name inside a title never acts, an English document
@@ -76,6 +83,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the statement and the reported act, each with its own date (:func:`_en_reported_parts`). A date
    in a reported clause is never inherited by the clauses after it: it is the reported act's time,
    not the narration's.
+   **3f.** In English a stretch between commas that opens with a subordinator ("After Japan refused
+   the aid, China criticized Japan") sets the scene as rule 3b's stretches do in Chinese
+   (:func:`_en_subordinate_stretches`).
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
@@ -207,6 +217,10 @@ _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
 )
 _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+_ZH_TOPIC = re.compile(r"就(?:第[一二三四五六七八九十\d]+(?:轮|次|届|阶段))?$")
+"""就 as a preposition ("on, concerning": 就六方会谈发表声明, 就第四轮六方会谈…发表声明): the name
+after it, an ordinal of a round allowed between, is what the act is about, a target like a name after
+a preposition of direction (就 as the adverb "then" stands before a verb, not a name)."""
 _ZH_DISPOSAL = ("把", "将")
 """把/将 before a noun put the verb's object before it (the disposal construction: "美方将朝鲜列为…",
 "凯利将李根的话转述给…"): a name right after them is what is acted on, a target, not an actor. (将
@@ -215,6 +229,27 @@ _ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
 """What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
 first are its targets too, not co-actors."""
 _ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
+_ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|获得|得到|赢得|引起|引发|招致|(?<![经理缘来])由)$")
+"""Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
+after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker);
+so after a verb of receiving before the act ("获得韩国支持", "引起韩国谴责": Korea supports, condemns)."""
+_ZH_UNDER_FRAME = re.compile(
+    r"[^，,；;。：:在]{0,8}?(?:斡旋|主持|压力|见证|推动|协调|调解|支持|帮助|领导|倡议|监督|参与|陪同|邀请|安排)下"
+)
+"""The frame 在…下 ("under": 在中方的斡旋下, 在美国专家的见证下): the name after 在 is the party whose
+mediation, pressure or witness it is, not a place, and a target wherever the frame stands (朝方将在
+美国专家的见证下废弃…: the DPRK acts, the USA witnesses)."""
+_ZH_PARTY_JOINT = re.compile(r"[与同跟向对给和及]")
+"""A preposition of direction or a conjunction after a place introduces a party, not another place
+(在北京与朝鲜举行会谈)."""
+_ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
+_ZH_PLACE_LIST = re.compile(rf"(?:在|(?<![关对由至属])于){_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*、$")
+"""A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
+first place is no name the gazetteer knows (Geneva is no party). Not a list of times or frames
+(美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place)."""
+_EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+"""A form of "be" before the cue (an adverb in -ly allowed): the cue is a passive participle."""
+_EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -276,6 +311,8 @@ _ZH_SUBORDINATE_START = re.compile(
     r"\s*(?:经过?|鉴于|因为?|由于|随着|为了?|若|如果|假如|虽然|尽管|当|在|自从?|继)"
 )
 _ZH_SUBORDINATE_END = re.compile(r"(?:时|之时|同时|后|之后|以后|期间|之际|前|以前|之前|以来|下)\s*$")
+_ZH_STRETCH_LEAD = re.compile(r"\s*(?:但是?|而且?|并且?|不过|然而)")
+"""A connective that may stand before the subordinator of an adverbial stretch (但在…上, 而在…中)."""
 _ZH_SAYS = re.compile(r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)\s*$")
 _ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
 
@@ -616,15 +653,23 @@ def _en_reported_parts(
 
 def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
-    is a name that follows such a place with at most two characters between (在越南首都河内)."""
+    is a name that follows such a place with at most two characters between (在越南首都河内), but for
+    a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
+    one listed after such a place with 、 (在日内瓦、新加坡举行)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     kept: list[ActorMention] = []
     last_place_end = -10
     for mention in ordered:
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+            place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
+            place = place or bool(_ZH_PLACE_LIST.search(flat, max(0, mention.start - 24), mention.start))
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
-            place = place or (0 <= mention.start - last_place_end <= 2 and not _CLAUSE_MARK.search(gap))
+            place = place or (
+                0 <= mention.start - last_place_end <= 2
+                and not _CLAUSE_MARK.search(gap)
+                and not _ZH_PARTY_JOINT.search(gap)  # 在北京与朝鲜会谈: the DPRK is met, not a place
+            )
         else:
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
         if place:
@@ -635,20 +680,29 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
 
 
 _ZH_THING_HEADS = re.compile(
-    r"银行|公司|企业|集团|大学|半岛|核问题|问题|关系|政策|海域|边境|境内|领土|领空|领海"
+    r"银行|公司|企业|集团|大学|半岛|核问题|问题|关系|政策|海域|边境|境内|领土|领空|领海|次区域|区域"
 )
 """Head nouns of things a state's name can modify (rule 3, modifiers): a bank or firm (澳门汇业银行),
 a place (朝鲜半岛, 边境, 领海), a topic (朝核问题, 朝美关系, 对朝政策). Not an embassy, a ministry or a
-news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK)."""
+news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK). Nor the organ
+or text a state is the object of (朝鲜制裁委员会, the UN's committee on sanctions against the DPRK)."""
+_ZH_SANCTIONS_HEADS = re.compile(r"制裁(?:委员会|决议|名单)")
+"""An organ or text on sanctions against the state named right before it (朝鲜制裁委员会): only that
+name is its subject; a name before it in the same run is the organ's owner (联合国安理会朝鲜制裁委员会:
+the Security Council's committee acts)."""
+_EN_THING_HEADS = re.compile(r"\s+sanctions\s+(?:committee|resolutions?|list|regime)\b", re.IGNORECASE)
+"""English: a state's name before "sanctions committee" ("the North Korea sanctions committee") names
+the committee's subject, not a party."""
 
 
 def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name that modifies the name of a thing is not a party: a run of names written
     together ("朝美") right before a head noun of :data:`_ZH_THING_HEADS` ("澳门汇业银行" through a
     bank's own name of one or two characters; "朝美关系"; "美国“战略忍耐”政策" through the thing's
-    own name in quotes). Chinese only; persons are never dropped."""
+    own name in quotes); an organ or text on sanctions against it ("朝鲜制裁委员会", "the North Korea
+    sanctions committee"). Persons are never dropped."""
     if lang != "zh":
-        return list(mentions)
+        return [m for m in mentions if _is_person(m.actor) or _EN_THING_HEADS.match(flat, m.end) is None]
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     dropped: set[int] = set()
     i = 0
@@ -663,6 +717,8 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
         head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
         if head is not None:
             dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
+        elif named is None and _ZH_SANCTIONS_HEADS.match(flat, end) and not _is_person(ordered[j].actor):
+            dropped.add(j)
         i = j + 1
     kept = [m for k, m in enumerate(ordered) if k not in dropped]
     return _drop_group_modifiers(flat, kept)
@@ -709,17 +765,53 @@ def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: La
     return _drop_places(flat, lang, [m for m in found if not titles.inside(m, spans)])
 
 
+_ZH_GOVERNMENT = re.compile(r"政府|当局|政权|内阁")
+_EN_GOVERNMENT = re.compile(r"\s+(?:administration|government|cabinet)\b", re.IGNORECASE)
+
+
+def _administrations(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a state written right before one of its leaders and the word for a government
+    ("美国小布什政府", "the US Bush administration") names the state's government: the state acts,
+    not the person, whom the rule of affiliations would otherwise keep instead of the state. A
+    leader's government without the state written ("奥巴马政府", "李明博政府") stays the person's, as
+    the hand coding has it."""
+    government = _ZH_GOVERNMENT if lang == "zh" else _EN_GOVERNMENT
+    gap = re.compile(r"") if lang == "zh" else re.compile(r"\s+")
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    dropped: set[int] = set()
+    for k, m in enumerate(ordered):
+        if k == 0 or m.state is None or not _is_person(m.actor) or not government.match(flat, m.end):
+            continue
+        state = ordered[k - 1]
+        if state.actor == m.state and gap.fullmatch(flat, state.end, m.start):
+            dropped.add(k)
+    return [m for k, m in enumerate(ordered) if k not in dropped]
+
+
 def _is_person(actor_id: str) -> bool:
     """Persons (and groups) have lower-case ids; states and organisations are upper-case
     (ISO alpha-3, acronyms). A territory's ``state`` (Macau's CHN) is not an affiliation."""
     return actor_id[:1].islower()
 
 
-def _drop_affiliations(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+def _drop_affiliations(
+    flat: str, mentions: Sequence[ActorMention], body_of: Callable[[str], str | None] | None = None
+) -> list[ActorMention]:
     """Rule 3: a state is a person's affiliation, not a party of its own, when one of its persons
-    is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩")."""
-    states_of_persons = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
-    return [m for m in mentions if m.actor not in states_of_persons]
+    is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩"); so is an
+    organisation one of its persons belongs to (``body_of``: "国际原子能机构总干事巴拉迪访问朝鲜" is
+    the director general's visit), as the case codes a person without its own state or body. A
+    member of a group read as its members (one span, several mentions) stays: the group names it."""
+    persons = [m.actor for m in mentions if _is_person(m.actor)]
+    affiliations = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
+    if body_of is not None:
+        affiliations.update(b for p in persons if (b := body_of(p)) is not None)
+    spans: dict[tuple[int, int], int] = {}
+    for m in mentions:
+        spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
+    # a member of a group read as its members (六方会谈…，中国代表团团长武大伟…) is one of the parties
+    # the group names, not a state written beside its person
+    return [m for m in mentions if m.actor not in affiliations or spans[(m.start, m.end)] > 1]
 
 
 def _main_cue(
@@ -731,17 +823,26 @@ def _main_cue(
 ) -> Cue | None:
     """The cue that types a clause (rule 3): the first after the clause's first actor, else the
     first. In Chinese (rule 3b) a cue in a document title or an adverbial stretch is passed over when
-    the clause has another. In English (rule 3e) a clause whose first name is the speaker of an
-    inverted attribution ('"…," said Hill') with no cue after it has that verb of saying as its main
-    cue. It splits actors from targets; the cue that types the event may be a later one
+    the clause has another, and so is a cue right after 的 (a noun: 美国的提议) when a later one
+    remains. In English (rule 3e) a clause whose first name is the speaker of an inverted
+    attribution ('"…," said Hill') with no cue after it has that verb of saying as its main cue. It
+    splits actors from targets; the cue that types the event may be a later one
     (:func:`_zh_reported_act`)."""
     if lang == "zh" and cues:
         cues = _zh_main_verbs(flat, span, cues)
+    elif lang == "en" and cues and flat:
+        scene = _en_subordinate_stretches(flat, span)
+        cues = [c for c in cues if not any(low <= c.start < high for low, high in scene)] or list(cues)
     if not cues:
         return None
     main = min(cues, key=lambda c: (c.start, -c.weight))
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
+        if lang == "zh":
+            # a cue right after 的 is a noun owned by the name before it (美国的提议遭到中国反对:
+            # the proposal is no act; 反对 is), passed over when a later cue remains
+            verbs = [c for c in after if flat[c.start - 1 : c.start] != "的"]
+            after = verbs or after
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
         elif lang == "en" and flat:
@@ -756,16 +857,44 @@ SAYING_WEIGHT = 0.5
 formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
 
 
+_EN_SUBORDINATE_START = re.compile(
+    r"\s*(?:after|before|when|while|since|because|although|though|once|until|following|upon|despite"
+    r"|prior to|ahead of)\b",
+    re.IGNORECASE,
+)
+"""Words that open an English adverbial stretch ("After the United States imposed sanctions, …")."""
+
+
+def _en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Rule 3f: the stretches of an English clause between commas that open with a subordinator or a
+    preposition of time or cause ("after", "when", "because", "following" …) and that another stretch
+    of the clause follows: "After Japan refused the aid, China criticized Japan" sets the scene with
+    Japan's refusal, and China's criticism is the act (the stretch's own cue is passed over, its
+    names are targets when the clause has a subject outside it, as rule 3b does in Chinese)."""
+    start, end = span
+    stretches: list[tuple[int, int]] = []
+    at = start
+    for mark in re.finditer(r",", flat[start:end]):
+        stop = start + mark.start()
+        if _EN_SUBORDINATE_START.match(flat, at, stop):
+            stretches.append((at, stop))
+        at = start + mark.end()
+    return stretches
+
+
 def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """The stretches of a clause between clause marks that are adverbial (rule 1b's test: opening
-    with a subordinator such as 在, 经, 由于, or closing with a time word such as …时, …之后)."""
+    with a subordinator such as 在, 经, 由于, a connective allowed before it (但在…上), or closing with a
+    time word such as …时, …之后)."""
     start, end = span
     stretches: list[tuple[int, int]] = []
     at = start
     for mark in [*re.finditer(r"[，；,;：:]", flat[start:end]), None]:
         stop = start + mark.start() if mark is not None else end
         stretch = flat[at:stop]
-        if stretch.strip() and (_ZH_SUBORDINATE_START.match(stretch) or _ZH_SUBORDINATE_END.search(stretch)):
+        lead = _ZH_STRETCH_LEAD.match(stretch)  # 但在…上: a connective before the subordinator
+        opens = _ZH_SUBORDINATE_START.match(stretch, lead.end() if lead is not None else 0)
+        if stretch.strip() and (opens or _ZH_SUBORDINATE_END.search(stretch)):
             stretches.append((at, stop))
         at = start + mark.end() if mark is not None else end
     return stretches
@@ -968,7 +1097,11 @@ def _roles(
             and last_target_end >= 0
             and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
         )
-        if lang == "zh" and (preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed):
+        topic = lang == "zh" and _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
+        under = lang == "zh" and preceding == "在" and _ZH_UNDER_FRAME.match(flat, mention.end)
+        if lang == "zh" and (
+            preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under
+        ):
             # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
             last_target_end = mention.end
@@ -979,18 +1112,60 @@ def _roles(
         speaker = _en_inverted_speaker(flat, cue, after)
         if speaker is not None:  # rule 3e: '"…," said Hill'
             actors, targets = [speaker], [m for m in targets if m is not speaker]
-    if lang == "zh" and cue is not None and scene:
-        # rule 3b: a party named only in an adverbial stretch the cue is not in (因为朝鲜…，安理会制裁…)
-        # sets the scene: it is acted on, not acting, when the clause has a subject outside it
+    if cue is not None:
+        actors, targets = _passive_roles(flat, lang, actors, targets, cue)
+    if scene:
+        # rule 3b (English: 3f): a party named only in an adverbial stretch the cue is not in
+        # (因为朝鲜…，安理会制裁…) sets the scene: it is acted on, not acting, when the clause has a
+        # subject outside it; so in a clause without a cue (在联合国大会上，美国总统…称…)
         aside = [
             m
             for m in actors
-            if any(low <= m.start and m.end <= high and not low <= cue.start < high for low, high in scene)
+            if any(
+                low <= m.start and m.end <= high and (cue is None or not low <= cue.start < high)
+                for low, high in scene
+            )
         ]
         if aside and len(aside) < len(actors):
             actors = [m for m in actors if m not in aside]
             targets = [*aside, *targets]
     return actors, targets
+
+
+def _passive_roles(
+    flat: str,
+    lang: Lang,
+    actors: Sequence[ActorMention],
+    targets: Sequence[ActorMention],
+    cue: Cue,
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Rule 3, the passive: the agent acts, the subject is acted on. In Chinese a name right after
+    被, 遭(到), 受到 or 由, or after a verb of receiving (获得, 引起 …: :data:`_ZH_AGENT_MARK`), before
+    the main cue with no clause mark between ("两名记者被朝鲜逮捕", "会谈由中方主持"), is the actor
+    with the names listed after it, and the actors before the marker are targets; in English the
+    name right after "by" (after at most "the") that follows a passive cue (a form of "be" before
+    it: "the reporters were arrested by North Korea"). A passive without its agent ("朝鲜被制裁")
+    is left as written: no party is named to act."""
+    if lang == "zh":
+        first = next(
+            (
+                k
+                for k, m in enumerate(actors)
+                if _ZH_AGENT_MARK.search(flat[max(0, m.start - 2) : m.start])
+                and not _CLAUSE_MARK.search(flat, m.end, cue.start)
+            ),
+            None,
+        )
+        if first is None or first == 0:
+            return list(actors), list(targets)
+        return list(actors[first:]), [*actors[:first], *targets]
+    if not _EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
+        return list(actors), list(targets)
+    by = _EN_AGENT.match(flat, cue.end)
+    agent = next((m for m in targets if by is not None and m.start == by.end()), None)
+    if agent is None or not actors:
+        return list(actors), list(targets)
+    return [agent], [*actors, *(m for m in targets if m is not agent)]
 
 
 def _unique(
@@ -1260,6 +1435,8 @@ def extract(
     # the gazetteer's capitals (a user's file and a case may add some); the built-in ones otherwise
     gazetteer_places = getattr(gazetteer, "places", None)
     capitals_in = gazetteer_places if callable(gazetteer_places) else titles.builtin_places
+    bodies = getattr(gazetteer, "body_of", None)  # a person's organisation (rule 3, affiliations)
+    body_of: Callable[[str], str | None] | None = bodies if callable(bodies) else None
     for index_of_sentence, sentence in enumerate(sentences):
         lang = sentence.lang or read_as  # a text in two languages: this block's (per_block)
         if sentence.lang is not None:
@@ -1322,7 +1499,7 @@ def extract(
         parties = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, titles
         unplaced = _drop_places(flat, lang, parties)  # rule 3: 在/于/驻 and what follows them
         places = [m for m in found if m not in unplaced]  # venues and places alike: no subject
-        known = _drop_modifiers(flat, lang, unplaced)
+        known = _administrations(flat, lang, _drop_modifiers(flat, lang, unplaced))
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
@@ -1336,9 +1513,15 @@ def extract(
         ]
         shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
-            inside = _drop_affiliations(flat, [m for m in known if start <= m.start and m.end <= end])
+            inside = _drop_affiliations(
+                flat, [m for m in known if start <= m.start and m.end <= end], body_of
+            )
             clause_cues = [c for c in cues if start <= c.start and c.end <= end] or shared.get(index, [])
-            scene = _zh_subordinate_stretches(flat, (start, end)) if lang == "zh" else []
+            scene = (
+                _zh_subordinate_stretches(flat, (start, end))
+                if lang == "zh"
+                else _en_subordinate_stretches(flat, (start, end))
+            )
             cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
             actors, targets = _roles(flat, lang, inside, cue, scene)
             # pronouns and collective words (hexatable.ingest.reference), then the roles again
@@ -1363,7 +1546,7 @@ def extract(
                         )
                         stands_for[(reference.start, referent.actor)] = referent
                 inside = _drop_affiliations(
-                    flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end))
+                    flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end)), body_of
                 )
                 cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
                 actors, targets = _roles(flat, lang, inside, cue, scene)
@@ -1411,7 +1594,7 @@ def extract(
                         )
                 if extra:
                     inside = sorted([*inside, *extra], key=lambda m: (m.start, -m.end))
-                    inside = _drop_affiliations(flat, inside)
+                    inside = _drop_affiliations(flat, inside, body_of)
                     cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
                     actors, targets = _roles(flat, lang, inside, cue, scene)
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
@@ -1437,7 +1620,13 @@ def extract(
             if actors:
                 previous_actors = actors
                 carried = [located(a) for a in actors]
-            memory.note([located(a) for a in actors], [located(t) for t in targets])
+            # a pair word (双方) names nobody: 他 later stands for the last person named as an actor
+            named_actors = [a for a in actors if not ((a.start, a.actor) in stands_for and a.end > a.start)]
+            memory.note(
+                [located(a) for a in actors],
+                [located(t) for t in targets],
+                [located(a) for a in named_actors],
+            )
             memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
             subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
             first_line = sentence.line_of_flat(start)

@@ -61,6 +61,10 @@ KINDS = ("state", "region", "international_organisation", "group", "person", "ot
 """The kinds of actor a gazetteer file may give."""
 
 _ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
+_EN_DEMONYM = re.compile(r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+(?:an|ian|ean)")
+"""An English state alias that is a demonym (American, North Korean, N. Korean, Iranian): its plural
+("the North Koreans", "the Americans") names the state's people or delegation acting, as the
+adjective does before a noun."""
 _PRIORITY: dict[ActorOrigin, int] = {"gazetteer": 0, "user": 1, "case": 2, "proposed": -1}
 """Which layer wins when two claim one name: the case over a user's file over the built-in list."""
 
@@ -79,6 +83,10 @@ class KnownActor:
     capitals: tuple[tuple[str, str], ...] = ()
     """For a state: (language, name) of its capital, a name of the state (平壤 for the DPRK's
     government) that is a place when it is a venue or inside a title (:mod:`hexatable.ingest.names`)."""
+    body: str | None = None
+    """For a person: the organisation it belongs to (the case's ``affiliation`` when that is no state:
+    IAEA for its director general), which is not a party beside its person (rule 3 of
+    :mod:`hexatable.ingest.extract`)."""
 
 
 @dataclass(frozen=True)
@@ -154,11 +162,19 @@ class Gazetteer:
                     return None
             return None
 
+        def body(actor_id: str) -> str | None:
+            own = affiliation.get(actor_id)
+            kind = kinds.get(own) if own is not None else None
+            kind = kind or (outer[own].kind if own is not None and own in outer else None)
+            return own if kind is not None and kind != "state" else None
+
         actors: list[KnownActor] = []
         surfaces: list[tuple[str, str, ActorOrigin]] = []
         for actor in case.actors:
             names = dict(actor.names.items())
-            actors.append(KnownActor(actor.id, kinds[actor.id], names, state(actor.id), "case"))
+            actors.append(
+                KnownActor(actor.id, kinds[actor.id], names, state(actor.id), "case", body=body(actor.id))
+            )
             surfaces.extend((name, actor.id, "case") for name in actor.all_names() if name.strip())
         stand_for = tuple(
             (group.id, group.members)
@@ -180,6 +196,12 @@ class Gazetteer:
         """The state a person, region or body belongs to, when known; ``None`` for a state itself."""
         actor = self._actors().get(actor_id)
         return actor.state_of if actor is not None else None
+
+    def body_of(self, actor_id: str) -> str | None:
+        """The organisation a person belongs to (IAEA for its director general), when the case says
+        so in its ``affiliation``; ``None`` for a person of a state and for every other actor."""
+        actor = self._actors().get(actor_id)
+        return actor.body if actor is not None else None
 
     def kind(self, actor_id: str) -> str | None:
         """The kind of a known actor (one of :data:`KINDS`), ``None`` if unknown."""
@@ -1302,6 +1324,8 @@ def _parse_actor(
             checked = check_string(alias, (*path, "aliases", lang, index), problems)
             if checked is not None:
                 surfaces.append(checked)
+                if lang == "en" and kind == "state" and _EN_DEMONYM.fullmatch(checked):
+                    surfaces.append(checked + "s")  # the people: "the North Koreans barred …"
     capitals: list[tuple[str, str]] = []  # also names of the state, as aliases are
     for lang, names_of in _lang_lists(item.get("capitals"), (*path, "capitals"), problems):
         for index, capital in enumerate(names_of):

@@ -140,7 +140,7 @@ _EN_LEADING = frozenset(
 _EN_QUOTED = re.compile(r"[\"“]([^\"“”]{3,120})[\"”]")
 _EN_HEAD_CUT = re.compile(r"\s(?:of|on|for)\s")
 
-_ZH_MEETING = re.compile(r"会议|大会|会谈|峰会|谈判|协议|协定|论坛|进程|宣言|公报|条约|共识")
+_ZH_MEETING = re.compile(r"会议|大会|会谈|会晤|峰会|谈判|协议|协定|论坛|进程|宣言|公报|条约|共识")
 _ZH_MEETING_GAP = 4
 _ZH_CLAUSE_MARK = re.compile(r"[，,；;：:。！？、]")
 _EN_MEETING = re.compile(

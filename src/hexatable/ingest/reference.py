@@ -239,10 +239,18 @@ class ReferenceMemory:
                 found.append(Reference(match.start(), match.end(), match.group(), rule, (last,)))
         return sorted(found, key=lambda r: r.start)
 
-    def note(self, actors: Sequence[ActorMention], targets: Sequence[ActorMention]) -> None:
+    def note(
+        self,
+        actors: Sequence[ActorMention],
+        targets: Sequence[ActorMention],
+        named: Sequence[ActorMention] | None = None,
+    ) -> None:
         """Remember a clause's parties (document offsets): its last person actor, the pair when it
-        names exactly two parties, its last state and organisation."""
-        persons = [a for a in actors if self.kind(a.actor) in ("person", None) and a.actor[:1].islower()]
+        names exactly two parties, its last state and organisation. ``named``: the actors the clause
+        names itself (not read from a pair word: "双方签署" names nobody), from which the person a later
+        他 stands for is taken (rule 1: the last person *named* as an actor); all actors when None."""
+        named = actors if named is None else named
+        persons = [a for a in named if self.kind(a.actor) in ("person", None) and a.actor[:1].islower()]
         if persons:
             self._person = (persons[-1], self._sentence)
         self._pairs = {**(self._pairs or {}), **self._pairs_of([*actors, *targets])}
