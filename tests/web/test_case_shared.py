@@ -6,7 +6,10 @@ opened it once more, so ``hexatable serve`` loaded the Six-Party case three time
 
 from __future__ import annotations
 
-from hexatable.case.builtin import load_builtin_case
+import pytest
+
+from hexatable.case.builtin import builtin_case_ids, builtin_cases_dir, load_builtin_case
+from hexatable.case.problems import CaseError
 from hexatable.services.room.service import RoomService
 from hexatable.web.pages import builtin_case
 
@@ -20,9 +23,9 @@ def test_every_scenario_of_a_builtin_case_shares_the_pages_copy(service: RoomSer
     assert all(case is builtin_case(CASE) for case in loaded)
 
 
-def test_a_case_folder_given_by_path_is_read_afresh() -> None:
-    from hexatable.case import open_case
-    from hexatable.case.builtin import builtin_cases_dir
-
-    folder = builtin_cases_dir() / CASE
-    assert open_case(folder) is not load_builtin_case(CASE)
+def test_only_builtin_ids_are_loaded_and_cached() -> None:
+    """A folder path is not a built-in id: refused, so no edited folder is ever served from the cache."""
+    folder = str(builtin_cases_dir() / CASE)
+    with pytest.raises(CaseError, match="no built-in case"):
+        load_builtin_case(folder)
+    assert load_builtin_case.cache_info().currsize <= len(builtin_case_ids())
