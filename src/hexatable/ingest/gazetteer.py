@@ -11,7 +11,9 @@ actor's names, short names and aliases; persons map to their state through ``aff
 see :mod:`hexatable.ingest.lexicon`), leftmost-longest and non-overlapping; English names must stand
 on word boundaries and match case-sensitively (``US`` is not ``us``). Chinese one-character short
 forms (美, 朝, 中, 韩, 日, 俄, 英, 法, 德) are common words alone, so they name states only in runs of
-two or more (美朝 is the US and the DPRK) and under the guards in :func:`_short_form_runs`.
+two or more (美朝 is the US and the DPRK) and under the guards in :func:`_short_form_runs`; a
+person's Chinese name counts only where it is not a piece of a longer word or transliteration (川普,
+not in 四川普降; 莱斯, not in 克莱斯勒: :func:`zh_person_stands_alone`).
 :meth:`Gazetteer.propose` offers the names nobody knows: person and organisation names tagged by
 jieba in Chinese, capitalised multi-word names in English. :meth:`Gazetteer.reader` reads one
 document's sentences in order and adds the names that need what came before: a person's surname
