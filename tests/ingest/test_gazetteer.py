@@ -587,3 +587,71 @@ def test_the_north_and_the_south_in_a_text_about_korea(builtin: Gazetteer) -> No
     assert read(builtin, ["South Korea met the North Korean envoy."], "en") == [
         [("South Korea", "KOR", None), ("North Korean", "PRK", None)]
     ]
+
+
+# --- a Chinese person's name inside a longer word ----------------------------------------------------
+
+
+def actors_in(gazetteer: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.actor) for m in gazetteer.find(text, "zh")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 莱斯 (Rice, the Taiwan form) inside Chrysler, Bryce, Leicester
+        ("克莱斯勒公司宣布召回汽车", []),
+        ("布莱斯表示反对制裁朝鲜", [("朝鲜", "PRK")]),
+        ("英国莱斯特市长访问朝鲜", [("英国", "GBR"), ("朝鲜", "PRK")]),
+        # 赖斯 (the mainland form) inside 布赖斯
+        ("布赖斯教授在北京演讲", [("北京", "CHN")]),
+        # 川普 (Trump) across 四川 and 普降
+        ("四川普降暴雨，中国政府派出救援队", [("中国政府", "CHN")]),
+        # 克林顿 joined by a name dot to another person's given name (Hillary Clinton)
+        ("希拉里·克林顿访问韩国", [("韩国", "KOR")]),
+    ],
+)
+def test_a_persons_name_inside_a_longer_word_is_not_the_person(
+    builtin: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert actors_in(builtin, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美国国务卿莱斯表示反对", [("美国", "USA"), ("莱斯", "condoleezza-rice")]),
+        ("赖斯称会谈取得进展", [("赖斯", "condoleezza-rice")]),  # jieba's dictionary holds 赖斯称
+        ("川普通过推特宣布会晤", [("川普", "donald-trump")]),  # 川普/通过, not 川/普通/过
+        ("韩国总统与川普会晤", [("韩国", "KOR"), ("川普", "donald-trump")]),
+        ("克林顿政府宣布制裁", [("克林顿", "bill-clinton")]),
+        ("比尔·柯林顿访问朝鲜", [("比尔·柯林顿", "bill-clinton"), ("朝鲜", "PRK")]),
+        ("特朗普称会晤成功", [("特朗普", "donald-trump")]),
+        ("庞培欧访华", [("庞培欧", "mike-pompeo"), ("华", "CHN")]),
+    ],
+)
+def test_a_persons_name_among_common_words_is_the_person(
+    builtin: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert actors_in(builtin, text) == expected
+
+
+def test_a_case_persons_name_in_context(with_toy: Gazetteer) -> None:
+    # the case's own persons, read in the same way: among common words they are found
+    assert actors_in(with_toy, "蓬佩奥称金正恩同意会晤") == [
+        ("蓬佩奥", "mike-pompeo"),
+        ("金正恩", "kim-jong-un"),
+    ]
+    assert actors_in(with_toy, "金委员长会见蓬佩奥") == [
+        ("金委员长", "kim-jong-un"),
+        ("蓬佩奥", "mike-pompeo"),
+    ]
+
+
+def test_a_surname_inside_a_longer_transliteration_is_not_the_person(with_persons: Gazetteer) -> None:
+    sentences = ["克里斯托弗·希尔抵达北京。", "他下榻希尔顿酒店，希尔次日出席会谈。"]
+    second = read(with_persons, sentences, "zh")[1]
+    assert second == [("希尔", "christopher-hill", "USA")]
+    reader = with_persons.reader("zh")
+    reader.find(sentences[0])
+    assert [m.start for m in reader.find(sentences[1])] == [sentences[1].index("希尔次日")]

@@ -155,7 +155,7 @@ def _parts(e: DraftEvent) -> tuple[object, ...]:
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(range(len(ENTRIES))), min_size=1, max_size=5))
+@given(st.sets(st.sampled_from(range(len(ENTRIES))), min_size=1, max_size=5).map(sorted))
 def test_traditional_text_gives_the_simplified_texts_events(
     dictionaries: Dictionaries, chosen: list[int]
 ) -> None:
@@ -165,13 +165,29 @@ def test_traditional_text_gives_the_simplified_texts_events(
     assert traditional != simplified
     plain = _extract(simplified, dictionaries)
     converted = _extract(traditional, dictionaries)
+    # the entries, in the chronology's order, are dated acts on lines 3, 5, 7, ...; each gives an
+    # event (so an empty extraction fails) except the 六方 one (各方 … 通过, read as no act in either
+    # script) and 次日 opening the text (the day after nothing: no date)
+    wanted = {
+        3 + 2 * k
+        for k, i in enumerate(chosen)
+        if not ENTRIES[i].startswith("10月3日") and not (k == 0 and ENTRIES[i].startswith("次日"))
+    }
+    assert wanted <= {e.line for e in converted.events}
     assert [_parts(e) for e in converted.events] == [_parts(e) for e in plain.events]
     lines = SourceText(tuple(traditional.splitlines()))
-    for event in converted.events:
+    for event, same in zip(converted.events, plain.events, strict=True):
         assert event.line in lines.find_lines(event.quote)  # verbatim in the Traditional source
         assert event.text["zh"] in traditional
         for mention in (*event.actors, *event.targets):
             assert mention.text == traditional[mention.start : mention.end]
+        # the cue and the event's own date are shown as written too, and are the Simplified text's
+        if event.cue is not None:
+            assert same.cue is not None and event.cue.text == traditional[event.cue.start : event.cue.end]
+            assert to_simplified(event.cue.text) == same.cue.text
+        if ":" not in event.date.rule:  # a date of its own, not inherited
+            assert event.date.text == traditional[event.date.start : event.date.end]
+            assert to_simplified(event.date.text) == same.date.text
 
 
 TAIWAN_CHRONOLOGY = """朝美關係大事記（示例）
@@ -204,6 +220,9 @@ def test_taiwan_chronology_by_hand(dictionaries: Dictionaries) -> None:
     ]
     quotes = [e.quote for e in extraction.events]
     assert quotes[1] == "6月12日，川普與金正恩在新加坡舉行會晤。"  # as written, Traditional
+    # the cues, and the names, as written (the matching text has 访问, 会晤, 批评, 庞培欧, 北韩)
+    assert [e.cue.text if e.cue else None for e in extraction.events] == ["訪問", "會晤", "批評", "訪問"]
+    assert [[a.text for a in e.actors] for e in extraction.events][:3] == [["龐培歐"], ["川普"], ["北韓"]]
 
 
 def test_a_name_written_in_traditional_is_matched_in_both_scripts(tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ text                                   rule                value
 春 / 夏 / 秋 / 冬                      +spring ...         months 3-5 / 6-8 / 9-11 / 12-2 (next year)
 2003年以来, 2003年至今, 2005年以前     +bound              the date written; never moves the context
 3月19日起, 从2010年起                   +from               the date written: the day an act began
+民国107年6月12日, 中华民国100年        zh-roc-ymd, -y ...  2018-06-12, 2011 (a year of the Republic of
+                                                           China: the number + 1911; 民国元年 is 1912)
 =====================================  ==================  =========================================
 
 Not dates: a year needs four digits (3年来, 20年, 10年的 are durations); 30日内 / 45日以内, 数日,
@@ -99,12 +101,28 @@ _DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}日|(?P<bdr>{_words(_REL_DAY)}))"
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
 _SPACE = " \t\u3000\r\n"
 
+_ROC_NUM = (
+    r"(?:\d{1,3}|元|[〇○零一二三四五六七八九]{2,3}"
+    r"|[一二]?百(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?)?"
+    r"|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
+"""A year of the Republic of China (民国107年, 民国九十六年, 民国一百零七年, 民国元年: the first)."""
+_ROC_OFFSET = 1911
+"""民国 year 1 is 1912 (the Republic was founded on 1 January 1912), so the year is the number plus
+1911: 民国107年 is 2018, 民国100年 2011. Taiwan's official and press dates are written this way."""
+_ROC_TOKEN = (
+    rf"(?P<roc>(?:中华)?民国){_S}(?P<ry>{_ROC_NUM}){_S}年(?![代])"
+    rf"(?:{_S}{_MONTH_TOKEN.replace('?P<m>', '?P<m3>').replace('?P<mr>', '?P<mr3>')}"
+    rf"(?:{_S}{_DAY_FULL.replace('?P<d>', '?P<d3>').replace('?P<dr>', '?P<dr3>')})?)?"
+)
+
 # The characters a head can start with: a cheap test at every position before the full pattern.
-_FIRST = r"(?=[\d〇○零一二三四五六七八九十两同当该是本今次翌第明去上下前隔年])"
+_FIRST = r"(?=[\d〇○零一二三四五六七八九十两同当该是本今次翌第明去上下前隔年民中])"
 _HEAD = re.compile(
     rf"""{_FIRST}{_NOT_AFTER}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))(?![\d-])
     | (?P<yy>\d{{4}}){_S}(?:至|到|~|—|–|-){_S}(?P<yy2>\d{{4}}){_S}年(?![代])
+    | {_ROC_TOKEN}
     | {_YEAR_TOKEN}(?:{_S}{_MONTH_TOKEN}(?:{_S}{_DAY_FULL})?)?
     | {_MONTH_TOKEN.replace("?P<m>", "?P<m2>").replace("?P<mr>", "?P<mr2>")}
         (?:{_S}{_DAY_FULL.replace("?P<d>", "?P<d2>").replace("?P<dr>", "?P<dr2>")})?
@@ -191,6 +209,24 @@ def cn_number(text: str) -> int:
     return value
 
 
+def roc_year(text: str) -> int:
+    """The number of a year of the Republic of China as written after 民国: Arabic, Chinese digit by
+    digit, Chinese with 十 and 百, or 元 (the first year).
+
+    >>> roc_year("107"), roc_year("一〇七"), roc_year("一百零七"), roc_year("九十六"), roc_year("元")
+    (107, 107, 107, 96, 1)
+    >>> roc_year("百"), roc_year("一百一十"), roc_year("百十二"), roc_year("三十八")
+    (100, 110, 112, 38)
+    """
+    if text == "元":
+        return 1
+    if "百" not in text:
+        return cn_number(text)
+    hundreds, _, rest = text.partition("百")
+    rest = rest.removeprefix("零")
+    return (_CN_DIGIT[hundreds] if hundreds else 1) * 100 + (cn_number(rest) if rest else 0)
+
+
 @functools.lru_cache(maxsize=4096)
 def _point(
     year: str | None,
@@ -228,6 +264,11 @@ def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
         return Point(int(group("iy")), int(group("im")), int(group("id"))), "iso", "day"
     if group("yy"):
         return None  # year ranges are built by the caller
+    if group("roc"):
+        year = str(roc_year(group("ry")) + _ROC_OFFSET)
+        point, rule = _point(year, None, group("m3"), group("mr3"), group("d3"), group("dr3"))
+        level = "day" if group("d3") or group("dr3") else "month" if group("m3") or group("mr3") else "year"
+        return point, rule.replace("zh-", "zh-roc-", 1), level
     if group("y") or group("yr"):
         point, rule = _point(group("y"), group("yr"), group("m"), group("mr"), group("d"), group("dr"))
         written_month = group("m") or group("mr")

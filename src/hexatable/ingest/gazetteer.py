@@ -11,7 +11,9 @@ actor's names, short names and aliases; persons map to their state through ``aff
 see :mod:`hexatable.ingest.lexicon`), leftmost-longest and non-overlapping; English names must stand
 on word boundaries and match case-sensitively (``US`` is not ``us``). Chinese one-character short
 forms (美, 朝, 中, 韩, 日, 俄, 英, 法, 德) are common words alone, so they name states only in runs of
-two or more (美朝 is the US and the DPRK) and under the guards in :func:`_short_form_runs`.
+two or more (美朝 is the US and the DPRK) and under the guards in :func:`_short_form_runs`; a
+person's Chinese name counts only where it is not a piece of a longer word or transliteration (川普,
+not in 四川普降; 莱斯, not in 克莱斯勒: :func:`zh_person_stands_alone`).
 :meth:`Gazetteer.propose` offers the names nobody knows: person and organisation names tagged by
 jieba in Chinese, capitalised multi-word names in English. :meth:`Gazetteer.reader` reads one
 document's sentences in order and adds the names that need what came before: a person's surname
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import re
 import threading
 import unicodedata
@@ -335,11 +338,15 @@ class Gazetteer:
                     if held is None or held[0] is None or _PRIORITY[origin] >= _PRIORITY[held[1]]:
                         claims[variant] = (actor_id, origin)
             short.update(layer.short_forms)
-        payloads: list[tuple[str | None, ActorOrigin, bool]] = []
+        actors = self._actors()
+        payloads: list[tuple[str | None, ActorOrigin, bool, bool]] = []
         keys: list[tuple[str, int]] = []
         for name, (claimed, origin) in claims.items():
             keys.append((name, len(payloads)))
-            payloads.append((claimed, origin, not any(is_cjk(c) for c in name)))
+            chinese = any(is_cjk(c) for c in name)
+            known = actors.get(claimed) if claimed is not None else None
+            person = chinese and known is not None and known.kind == "person"
+            payloads.append((claimed, origin, not chinese, person))
         return _Tables(Matcher(keys), payloads, short)
 
     def _covered(self, folded: Folded) -> list[tuple[int, int]]:
@@ -354,12 +361,15 @@ class Gazetteer:
         return sorted(covered)
 
     def _chosen(self, seen: str) -> list[tuple[int, int, int]]:
-        """The automaton's matches on word boundaries, leftmost-longest."""
+        """The automaton's matches on word boundaries (a Chinese person's name: standing alone,
+        :func:`zh_person_stands_alone`), leftmost-longest."""
         tables = self._tables()
         payloads = tables.payloads
         spans = []
         for start, end, payload in tables.matcher.candidates(seen):
             if payloads[payload][2] and not _on_word_boundaries(seen, start, end):
+                continue
+            if payloads[payload][3] and not zh_person_stands_alone(seen, start, end):
                 continue
             spans.append((start, end, payload))
         return leftmost_longest(spans)
@@ -372,7 +382,7 @@ class Gazetteer:
         actors = self._actors()
         found: list[tuple[int, int, str, ActorOrigin]] = []
         for start, end, payload in chosen:
-            actor_id, origin, _ = payloads[payload]
+            actor_id, origin, _, _ = payloads[payload]
             if actor_id is not None:
                 found.append((start, end, actor_id, origin))
         if short:
@@ -660,20 +670,21 @@ def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
 
 def _standalone(text: str, start: int, end: int, name: str) -> bool:
     """Whether ``name`` at ``start:end`` stands alone: on word boundaries for an alphabetic name; a
-    Chinese one not joined by a name dot to another part (希尔 but not 希尔·某某)."""
+    Chinese one as :func:`zh_person_stands_alone` says (希尔 but not 希尔·某某 nor 希尔顿)."""
     if is_cjk(name[0]):
-        return not ((start > 0 and text[start - 1] in "·・") or (end < len(text) and text[end] in "·・"))
+        return zh_person_stands_alone(text, start, end)
     return _on_word_boundaries(text, start, end)
 
 
 @dataclass(frozen=True)
 class _Tables:
     """What matching needs, built once per gazetteer: the automaton over every name, its payloads
-    (actor id or ``None`` for a not-name, origin, whether the name is alphabetic), the short forms and
+    (actor id or ``None`` for a not-name, origin, whether the name is alphabetic, whether it is a
+    person's Chinese name, :func:`zh_person_stands_alone`), the short forms and
     the patterns that find them (runs such as 美朝; one after a verb such as 访华)."""
 
     matcher: Matcher
-    payloads: list[tuple[str | None, ActorOrigin, bool]]
+    payloads: list[tuple[str | None, ActorOrigin, bool, bool]]
     short: dict[str, str]
     runs: re.Pattern[str] = field(init=False)
     after_verbs: re.Pattern[str] = field(init=False)
@@ -822,6 +833,129 @@ def _guard(text: str, start: int, end: int) -> tuple[int, int] | None:
     if end - start < 2 or len(set(text[start:end])) != end - start:
         return None
     return start, end
+
+
+# --- Chinese person names inside longer words ------------------------------------------------------
+
+_NAME_DOTS = frozenset("\u00b7\u2022\u30fb\u2027")
+"""The dots between the parts of a transliterated name (·, •, ・, ‧)."""
+_CONTEXT = 8
+"""How many Chinese characters on each side of a person's name are segmented to find its word."""
+_TRANSLITERATION_SHARE = 0.1
+_TRANSLITERATION_WORDS = 20
+_TRANSLITERATION_CHARS: frozenset[str] | None = None
+
+
+def transliteration_chars() -> frozenset[str]:
+    """Characters that write transliterated names: those in at least :data:`_TRANSLITERATION_WORDS`
+    of jieba's dictionary words tagged ``nrt`` (transliterated person names), which are at least
+    :data:`_TRANSLITERATION_SHARE` of the dictionary words holding them (斯, 尔, 克, 布, 勒, 特, 普;
+    not 称, 与, 政, 四, 川, where the share is 1% or less). Computed once from the dictionary, so it
+    is as general as jieba's list of names, not a list of the cases seen.
+
+    >>> chars = transliteration_chars()
+    >>> "斯" in chars and "克" in chars and "称" not in chars and "四" not in chars
+    True
+    """
+    global _TRANSLITERATION_CHARS
+    if _TRANSLITERATION_CHARS is None:
+        _, tags = _jieba()
+        named: dict[str, int] = {}
+        every: dict[str, int] = {}
+        for word, tag in tags.items():
+            for char in set(word):
+                every[char] = every.get(char, 0) + 1
+                if tag == "nrt":
+                    named[char] = named.get(char, 0) + 1
+        _TRANSLITERATION_CHARS = frozenset(
+            char
+            for char, count in named.items()
+            if count >= _TRANSLITERATION_WORDS and count >= _TRANSLITERATION_SHARE * every[char]
+        )
+    return _TRANSLITERATION_CHARS
+
+
+def zh_person_stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the Chinese person's name at ``text[start:end]`` names that person, not a piece of a
+    longer name or word.
+
+    A short transliterated name is often a piece of another: 莱斯 (Rice) in 克莱斯勒 (Chrysler), 布莱斯
+    (Bryce) and 莱斯特 (Leicester), 川普 (Trump) across 四川 and 普降 in 四川普降暴雨, 克林顿 in
+    希拉里·克林顿. The gazetteer's aliases cannot list every such word, so the name is read in its
+    context (the stretch of Chinese characters around it, :data:`_CONTEXT` each side), segmented by
+    jieba's dictionary with the name among its words (:func:`_words_around`), and it is not a name of
+    its own when
+
+    - a name dot joins it to another part (希拉里·克林顿: another person, whose full name is not
+      listed; a full name that is listed, 比尔·柯林顿, is the longer match and wins anyway);
+    - a word of that segmentation crosses its start or its end (四川/普降 around 川普; but 川普/通过,
+      since the name is as likely a word as its characters apart);
+    - the segmentation reads it inside a longer word and the character next to it in that word writes
+      transliterations (:func:`transliteration_chars`: 布莱斯, 莱斯特, 克莱斯勒公司). A longer
+      dictionary word made of the name and a common word (赖斯称, 克林顿政府) keeps the name.
+
+    This is what the one-character short forms' guard does (only in runs such as 美朝), done for
+    persons, whose names are transliterations of two or three characters.
+
+    >>> zh_person_stands_alone("四川普降暴雨", 1, 3), zh_person_stands_alone("川普通过推特表示", 0, 2)
+    (False, True)
+    >>> zh_person_stands_alone("克莱斯勒公司", 1, 3), zh_person_stands_alone("国务卿莱斯表示", 3, 5)
+    (False, True)
+    """
+    if (start > 0 and text[start - 1] in _NAME_DOTS) or (end < len(text) and text[end] in _NAME_DOTS):
+        return False
+    left = start
+    while left > 0 and start - left < _CONTEXT and is_cjk(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and right - end < _CONTEXT and is_cjk(text[right]):
+        right += 1
+    if left == start and right == end:
+        return True
+    chars = transliteration_chars()
+    for w_start, w_end in _words_around(text[left:right], start - left, end - left):
+        w_start, w_end = w_start + left, w_end + left
+        if w_end <= start or w_start >= end:
+            continue
+        if w_start < start < w_end < end or start < w_start < end < w_end:
+            return False  # the word crosses the name's start or end
+        if (w_start < start and text[start - 1] in chars) or (w_end > end and text[end] in chars):
+            return False  # inside a longer transliteration
+    return True
+
+
+def _words_around(stretch: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of ``stretch`` (start and end offsets), segmented as jieba segments without its HMM:
+    the most probable sequence of dictionary words under jieba's unigram frequencies, with the
+    name at ``stretch[start:end]`` added as a word as probable as its most probable split plus one
+    (the frequency jieba's own ``suggest_freq`` gives a word the user adds). A name jieba already
+    holds (赖斯, 克林顿) keeps its own frequency if that is higher."""
+    tokenizer, _ = _jieba()
+    freq, total = tokenizer.FREQ, tokenizer.total
+    name = stretch[start:end]
+    apart = 1.0
+    for piece in tokenizer.cut(name, HMM=False):
+        apart *= (freq.get(piece) or 1) / total
+    name_freq = max(int(apart * total) + 1, freq.get(name) or 1)
+    dag = tokenizer.get_DAG(stretch)
+    if end - 1 not in dag[start]:
+        dag[start] = [*dag[start], end - 1]
+    log_total = math.log(total)
+    best: list[tuple[float, int]] = [(0.0, 0)] * (len(stretch) + 1)
+    for index in range(len(stretch) - 1, -1, -1):
+        options = []
+        for last in dag[index]:
+            word = stretch[index : last + 1]
+            count = name_freq if (index, last + 1) == (start, end) else (freq.get(word) or 1)
+            options.append((math.log(count) - log_total + best[last + 1][0], last))
+        best[index] = max(options)
+    words: list[tuple[int, int]] = []
+    index = 0
+    while index < len(stretch):
+        last = best[index][1]
+        words.append((index, last + 1))
+        index = last + 1
+    return words
 
 
 # --- proposals -------------------------------------------------------------------------------------

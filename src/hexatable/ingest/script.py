@@ -13,12 +13,19 @@ codes without a word. Ingest therefore reads every document twice over, in one p
 - the **original text**: every quote, sentence and mention shown to a reviewer is cut from it, at the
   same offsets, so the case's quote check (verbatim against the source) passes.
 
-That the offsets agree needs the conversion to give one character for one. It does for the
-characters and phrases tried (see the tests), but OpenCC's dictionaries map a few phrases to
-phrases of another length; a piece of text (a line, cut further at sentence ends) whose conversion
-changes its length, or moves any character that is not a CJK ideograph (punctuation, digits, Latin
-letters stay where they are), is converted one character at a time instead, where a character that
-would become several is kept as written.
+That the offsets agree needs the conversion to give one character for one. The installed
+tables do: every entry of OpenCC 1.4.2's ``t2s`` dictionaries (TSPhrases, TSCharactersExt,
+TSCharacters and the CJK_Compatibility_Ideographs normalisation, listed with OpenCC's
+``opencc_dict``) maps a key to a value of its length, and every code point converts to one
+character. The fallback below is a guard, not a repair of a known case: no installed table changes
+a length today, but ``pyproject.toml`` accepts any OpenCC from 1.1 and its phrase tables change
+between releases, another configuration or a user's table might, and a shift of one character
+would silently move every later offset, quote and mention. A piece of text (a line, cut further at
+sentence ends) whose conversion changes its length, or moves any character that is not a CJK
+ideograph (punctuation, digits, Latin letters stay where they are), is converted one character at
+a time instead, where a character that would become several is kept as written. When the whole
+text aligns (always, with the installed tables) the guard costs one comparison of lengths and
+characters.
 
 OpenCC (Open Chinese Convert, https://github.com/BYVoid/OpenCC) is loaded on first use, once per
 process. A text in Simplified or in English comes back unchanged (the same string), so reading it
