@@ -16,6 +16,7 @@ from hexatable.ingest.cue_choice import zh_negation, zh_time_clause_end
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue, Lang
+from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
 
 ZH_NAMES = {
@@ -167,3 +168,62 @@ def test_zh_negation_reads_bu_before_another_word_as_no_refusal() -> None:
     assert zh_negation("不应放弃谈判", talks, []) == "fact"
     assert zh_negation("不与之谈判", Cue(3, 5, "谈判", 4, "谈判", 0.9), []) == "refusal"
     assert zh_negation("不到两天谈判", talks, []) is None
+
+
+# --- 3. a slowing verb reduces relations only when it slows an act -----------------------------------
+
+SLOWING = {
+    "放缓": (16, 0.5),
+    "放慢": (16, 0.5),
+    "减缓": (16, 0.5),
+    "slow down": (16, 0.5),
+    "拆除": (8, 0.8),
+    "dismantling": (8, 0.8),
+    "会谈": (4, 0.9),
+    "军演": (15, 0.9),
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the reviewer's: an economy slowing, and tension eased (the opposite of reducing relations)
+        "中国经济增长放缓。",
+        "美国与韩国减缓半岛紧张局势。",
+        # the same kind
+        "伊朗放慢了核电站建设速度。",
+        "法国减缓气候变化的影响。",
+    ],
+)
+def test_a_slowing_verb_with_no_act_after_it_is_no_reduction_of_relations(sentence: str) -> None:
+    (event,) = coded(f"2031年3月4日，{sentence}\n", cues=SLOWING)
+    assert event == (1, None)  # no cue: the placeholder 01, flagged for review
+
+
+def test_slowing_down_in_english_needs_an_act_too() -> None:
+    # the built-in dictionary, which inflects "slow down"
+    text = (
+        "On March 4, 2031, France's economy slowed down.\n"
+        "On March 5, 2031, Iran slowed down the dismantling.\n"
+    )
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="en",
+        gazetteer=FakeGazetteer({"France": ("FRA", None), "Iran": ("IRN", None)}),
+        verbs=VerbDictionary.builtin(),
+        source_id="chron",
+        finder=FakeFinder("en"),
+    )
+    assert [e.cameo for e in result.events] == [1, 16]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("伊朗放缓了拆除工作。", (16, "放缓")),  # 160: slowing what was agreed
+        ("朝鲜放慢会谈进程。", (16, "放慢")),
+        ("法国减缓军演。", (8, "减缓")),  # 087: slowing a show of force de-escalates
+    ],
+)
+def test_a_slowing_verb_before_an_act_keeps_its_reading(sentence: str, expected: tuple[int, str]) -> None:
+    assert coded(f"2031年3月4日，{sentence}\n", cues=SLOWING)[0] == expected

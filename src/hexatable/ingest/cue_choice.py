@@ -104,6 +104,44 @@ def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
 
 _ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
 
+_SLOWING = frozenset(["放缓", "放慢", "减缓", "slow down"])
+"""Cues of 16 that slow something: reduce relations (160) only when what is slowed is an act."""
+COOPERATION_CODES = range(3, 10)
+"""Roots of the acts of cooperation whose slowing reduces relations (160, 162, 164): the codebook's
+verbal (03-05) and material (06-09) cooperation, less a statement or an appeal (01, 02)."""
+
+
+def slowed_acts(flat: str, cues: Sequence[Cue]) -> list[Cue]:
+    """``cues`` without the slowing verbs (放缓, 放慢, 减缓, slow down) that slow no act.
+
+    The codebook's 160 ("reduce relations") is the reduction of normal or cooperative relations: a
+    party slowing a process of cooperation it is in ("朝方放缓了去功能化", the disablement agreed;
+    "slowed down the dismantling"). A slowing verb says that only with an act of cooperation (a cue of
+    :data:`COOPERATION_CODES`) as its object, and before an act of conflict it is yielding
+    (:func:`halted`, 087); the object follows within :data:`HALTED_REACH` characters with no clause
+    mark or other cue between. Without one it slows no relation: "经济增长放缓" (the economy slowed)
+    is no act toward anyone, "减缓紧张局势" eases tension, the opposite of 16; such a verb is no cue.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> slow, strip = Cue(2, 4, "放缓", 16, "放缓", 0.5), Cue(5, 7, "拆除", 8, "拆除", 0.8)
+    >>> [c.text for c in slowed_acts("伊朗放缓了拆除工作", [slow, strip])]
+    ['放缓', '拆除']
+    >>> slowed_acts("经济增长放缓", [Cue(4, 6, "放缓", 16, "放缓", 0.5)])
+    []
+    """
+    kept: list[Cue] = []
+    for cue in cues:
+        if cue.entry.lower() in _SLOWING and cue.cameo == 16:
+            later = [c for c in cues if c.start >= cue.end]
+            target = min(later, key=lambda c: c.start) if later else None
+            if target is None or not (target.cameo in COOPERATION_CODES or target.cameo >= 14):
+                continue
+            gap = flat[cue.end : target.start]
+            if len(gap) > HALTED_REACH or _ANY_MARK.search(gap):
+                continue
+        kept.append(cue)
+    return kept
+
 
 # --- Chinese -----------------------------------------------------------------------------------------
 

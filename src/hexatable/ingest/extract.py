@@ -116,6 +116,7 @@ from hexatable.ingest.cue_choice import (
     en_negated,
     halted,
     refused,
+    slowed_acts,
     zh_adoption,
     zh_announced_meeting,
     zh_frames,
@@ -1489,6 +1490,7 @@ def extract(
             found = titles.merge(found, titled.find(flat, found))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
+        cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
         if titles.is_title_line(
             sentence.raw,
             lang,
