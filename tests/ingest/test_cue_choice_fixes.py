@@ -227,3 +227,37 @@ def test_slowing_down_in_english_needs_an_act_too() -> None:
 )
 def test_a_slowing_verb_before_an_act_keeps_its_reading(sentence: str, expected: tuple[int, str]) -> None:
     assert coded(f"2031年3月4日，{sentence}\n", cues=SLOWING)[0] == expected
+
+
+# --- 4. after a topic phrase, what the light verb carries codes the act -------------------------------
+
+CARRIED = {
+    "提出": (3, 0.3),
+    "表示": (1, 0.3),
+    "抗议": (14, 1.0),
+    "要求": (10, 0.8),
+    "交涉": (11, 0.7),
+    "发射": (15, 0.4),
+    "核试验": (15, 0.9),
+    "放弃": (8, 0.8),
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("日本针对朝鲜导弹发射提出抗议。", (14, "抗议")),  # the reviewer's: a protest (14), not 030
+        ("法国就伊朗核试验提出强烈抗议。", (14, "抗议")),
+        ("德国对伊朗提出要求。", (10, "要求")),  # 100 demand
+        ("法国针对伊朗发射卫星进行了严正交涉。", (11, "交涉")),  # 114 complain officially
+    ],
+)
+def test_a_light_verb_after_a_topic_gives_way_to_the_act_it_carries(
+    sentence: str, expected: tuple[int, str]
+) -> None:
+    assert coded(f"2031年3月4日，{sentence}\n", cues=CARRIED) == [expected]
+
+
+def test_a_light_verb_with_no_topic_before_it_keeps_its_code() -> None:
+    # no 就/对/针对 phrase: 提出 puts forward a plan (030), whatever its plan says
+    assert coded("2031年3月4日，伊朗提出了一份以放弃核试验换援助的方案。\n", cues=CARRIED) == [(3, "提出")]

@@ -519,16 +519,22 @@ def zh_frames(flat: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ZH_FRAME.finditer(flat)]
 
 
+_ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出")
+"""Light verbs of saying or doing, whose object is the act ("表示谴责", "提出抗议", "进行磋商"). The
+cue rules read the Simplified form of a text (docs/ingest.md, Scripts), so no Traditional forms."""
 _ZH_TOPIC = re.compile(
-    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=表示|发表|發表|作出|做出|进行|進行|提出)"
+    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=" + "|".join(_ZH_LIGHT_VERBS) + ")"
 )
+CARRIED_REACH = 6
+"""The most characters between a light verb and the act it carries ("提出强烈抗议", "进行了严正交涉")."""
 
 
 def zh_topics(flat: str) -> list[tuple[int, int]]:
-    """The spans of topic phrases 就…, 对…, 关于… before a light verb of saying or doing (表示, 发表,
-    作出, 进行, 提出): "安理会对朝鲜核试验表示谴责", "外务省就会谈结束发表声明". What the phrase names
-    (the test, the talks) is what the act is about; the act is the verb after it, or what that verb
-    carries (谴责, 111; 声明, 010), as the codebook codes the condemnation, not the test condemned.
+    """The spans of topic phrases 就…, 对…, 关于…, 针对… before a light verb of saying or doing (表示,
+    发表, 作出, 进行, 提出): "安理会对朝鲜核试验表示谴责", "外务省就会谈结束发表声明". What the phrase
+    names (the test, the talks) is what the act is about; the act is the verb after it, or what that
+    verb carries (谴责, 111; 声明, 010; :func:`zh_carried`), as the codebook codes the condemnation,
+    not the test condemned.
     Not 对话, 对方, 对此, 对于 (a noun, a pronoun, a phrase without a topic of its own).
 
     >>> zh_topics("安理会对朝鲜核试验表示谴责")
@@ -537,6 +543,33 @@ def zh_topics(flat: str) -> list[tuple[int, int]]:
     []
     """
     return [(m.start(), m.end()) for m in _ZH_TOPIC.finditer(flat)]
+
+
+def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
+    """The act a light verb right after a topic phrase carries (:func:`zh_topics`), else ``verb``.
+
+    After 就…, 对…, 针对…, the light verb (提出, 表示, 发表, 作出, 进行) says only that something was
+    done; its object says what: "日本针对朝鲜导弹发射提出抗议" is a protest (14), not a plan put
+    forward (提出, 030), as "对核试验表示谴责" is a condemnation (111). The carried act is the first of
+    ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> put, protest = Cue(10, 12, "提出", 3, "提出", 0.3), Cue(12, 14, "抗议", 14, "抗议", 1.0)
+    >>> zh_carried("日本针对朝鲜导弹发射提出抗议", put, [put, protest]).cameo
+    14
+    """
+    if flat[verb.start : verb.end] not in _ZH_LIGHT_VERBS:
+        return verb
+    if not any(end == verb.start for _, end in zh_topics(flat)):
+        return verb
+    later = [c for c in cues if c.start >= verb.end]
+    if not later:
+        return verb
+    carried = min(later, key=lambda c: (c.start, -c.weight))
+    gap = flat[verb.end : carried.start]
+    if len(gap) > CARRIED_REACH or _ANY_MARK.search(gap):
+        return verb
+    return carried
 
 
 # --- English -----------------------------------------------------------------------------------------
