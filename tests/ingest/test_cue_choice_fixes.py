@@ -261,3 +261,9 @@ def test_a_light_verb_after_a_topic_gives_way_to_the_act_it_carries(
 def test_a_light_verb_with_no_topic_before_it_keeps_its_code() -> None:
     # no 就/对/针对 phrase: 提出 puts forward a plan (030), whatever its plan says
     assert coded("2031年3月4日，伊朗提出了一份以放弃核试验换援助的方案。\n", cues=CARRIED) == [(3, "提出")]
+
+
+def test_a_verb_ending_like_a_time_word_still_closes_a_time_clause() -> None:
+    # 发生后, 见面后: the verb's clause ends at 后 (生前, 面前 are words, but not after a verb)
+    assert zh_time_clause_end("核事故发生后不与之谈判") == 6
+    assert zh_time_clause_end("代表见面后同意") == 5

@@ -242,11 +242,12 @@ PREDICATE_MIN = 2
 """The fewest characters of a time clause's predicate between its subject and its 前/后: a verb and
 its object or a two-character verb (弃核, 访问). One character is a time word's first half (目前,
 先前, 当前, 稍后, 提前), and none is the adverb 以前/之前 ("朝鲜以前拒绝会谈": previously)."""
-_ZH_TIME_WORD_HALF = re.compile(r"[目当先此随然最今其事日稍提空往向午战会饭生面眼跟超]$")
+_ZH_TIME_WORD_HALF = re.compile(r"[目当先此随然最今其事日稍提空往向午战会饭超]$")
 """The first halves of two-character words ending in 前 or 后 that are no clause's end: time adverbs
 (目前, 当前, 先前, 此前, 日前, 事前, 提前, 稍后, 随后, 然后, 最后, 今后, 其后, 事后, 日后, 往后),
-nouns of time or place (会后, 战后, 午后, 饭后, 生前, 面前, 眼前, 跟前) and 空前, 向前, 超前; they are
-read only after a predicate of two characters or more ("美国官员稍后将访问": 官员 is no predicate)."""
+nouns of time (会后, 战后, 午后, 饭后) and 空前, 向前, 超前; they matter only after a predicate of two
+characters or more ("美国官员稍后将访问": 官员 is no predicate). Not 生, 面 (发生后, 见面后: a verb's
+clause ends there)."""
 _ZH_WORD_AFTER = re.compile(r"来|面|方|者|期|续|往|进|景|提|途|任|线|身|果|援|盾")
 """Second halves of words that begin with 前 or 后: 前往, 前来, 前进, 前景, 前提, 前途, 前任, 后来,
 后方, 后者, 后续, 后果 ..., a verb or noun, not the end of a clause."""
