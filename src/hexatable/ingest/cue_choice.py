@@ -104,6 +104,44 @@ def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
 
 _ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
 
+_SLOWING = frozenset(["放缓", "放慢", "减缓", "slow down"])
+"""Cues of 16 that slow something: reduce relations (160) only when what is slowed is an act."""
+COOPERATION_CODES = range(3, 10)
+"""Roots of the acts of cooperation whose slowing reduces relations (160, 162, 164): the codebook's
+verbal (03-05) and material (06-09) cooperation, less a statement or an appeal (01, 02)."""
+
+
+def slowed_acts(flat: str, cues: Sequence[Cue]) -> list[Cue]:
+    """``cues`` without the slowing verbs (放缓, 放慢, 减缓, slow down) that slow no act.
+
+    The codebook's 160 ("reduce relations") is the reduction of normal or cooperative relations: a
+    party slowing a process of cooperation it is in ("朝方放缓了去功能化", the disablement agreed;
+    "slowed down the dismantling"). A slowing verb says that only with an act of cooperation (a cue of
+    :data:`COOPERATION_CODES`) as its object, and before an act of conflict it is yielding
+    (:func:`halted`, 087); the object follows within :data:`HALTED_REACH` characters with no clause
+    mark or other cue between. Without one it slows no relation: "经济增长放缓" (the economy slowed)
+    is no act toward anyone, "减缓紧张局势" eases tension, the opposite of 16; such a verb is no cue.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> slow, strip = Cue(2, 4, "放缓", 16, "放缓", 0.5), Cue(5, 7, "拆除", 8, "拆除", 0.8)
+    >>> [c.text for c in slowed_acts("伊朗放缓了拆除工作", [slow, strip])]
+    ['放缓', '拆除']
+    >>> slowed_acts("经济增长放缓", [Cue(4, 6, "放缓", 16, "放缓", 0.5)])
+    []
+    """
+    kept: list[Cue] = []
+    for cue in cues:
+        if cue.entry.lower() in _SLOWING and cue.cameo == 16:
+            later = [c for c in cues if c.start >= cue.end]
+            target = min(later, key=lambda c: c.start) if later else None
+            if target is None or not (target.cameo in COOPERATION_CODES or target.cameo >= 14):
+                continue
+            gap = flat[cue.end : target.start]
+            if len(gap) > HALTED_REACH or _ANY_MARK.search(gap):
+                continue
+        kept.append(cue)
+    return kept
+
 
 # --- Chinese -----------------------------------------------------------------------------------------
 
@@ -198,22 +236,73 @@ def zh_subject_like(flat: str, name: Mention) -> bool:
     return not _ZH_OBJECT_MARK.search(flat, max(0, name.start - 1), name.start)
 
 
-_ZH_TIME_CLAUSE_END = re.compile(r"(?<![此随然最今其事日年月])(?:之|以)?[前后](?!来|面|方|者|期|续)")
+_ZH_POSTPOSITION = re.compile(r"(?:之|以)?[前后]")
+"""What closes a time clause: 前, 后, 之前, 之后, 以前, 以后 ("朝鲜弃核前", "伊朗停止浓缩之后")."""
+PREDICATE_MIN = 2
+"""The fewest characters of a time clause's predicate between its subject and its 前/后: a verb and
+its object or a two-character verb (弃核, 访问). One character is a time word's first half (目前,
+先前, 当前, 稍后, 提前), and none is the adverb 以前/之前 ("朝鲜以前拒绝会谈": previously)."""
+_ZH_TIME_WORD_HALF = re.compile(r"[目当先此随然最今其事日稍提空往向午战会饭超]$")
+"""The first halves of two-character words ending in 前 or 后 that are no clause's end: time adverbs
+(目前, 当前, 先前, 此前, 日前, 事前, 提前, 稍后, 随后, 然后, 最后, 今后, 其后, 事后, 日后, 往后),
+nouns of time (会后, 战后, 午后, 饭后) and 空前, 向前, 超前; they matter only after a predicate of two
+characters or more ("美国官员稍后将访问": 官员 is no predicate). Not 生, 面 (发生后, 见面后: a verb's
+clause ends there)."""
+_ZH_WORD_AFTER = re.compile(r"来|面|方|者|期|续|往|进|景|提|途|任|线|身|果|援|盾")
+"""Second halves of words that begin with 前 or 后: 前往, 前来, 前进, 前景, 前提, 前途, 前任, 后来,
+后方, 后者, 后续, 后果 ..., a verb or noun, not the end of a clause."""
+_ZH_NOT_PREDICATE = re.compile(
+    r"^(?:在|于|从|自|到)"  # a prepositional phrase of time: 朝鲜在会谈前…, the subject's own clause
+    r"|(?:[\d一二三四五六七八九十百两几数半多]+个?(?:天|日|周|星期|礼拜|月|年|小时|分钟)|不久|许久|很久|多年|多日)$"
+)
+"""Stretches before 前/后 that are no predicate: a prepositional phrase (在会谈前, before the talks)
+and a length of time (两天前, 一年后, 不久前: ago, later), after which the name is the main clause's
+subject."""
 TIME_CLAUSE_REACH = 20
 """The most characters of a time clause after its subject ("朝鲜采取无核化措施前")."""
 
 
+def zh_time_clause_end(gap: str) -> int | None:
+    """Where a time clause that opens ``gap`` (the text after its subject) ends, or None.
+
+    A time clause is a clause, subject and predicate, closed by 前, 后, 之前, 之后, 以前 or 以后
+    ("朝鲜弃核前", "伊朗停止浓缩之后"): the postposition must follow a predicate of at least
+    :data:`PREDICATE_MIN` characters within :data:`TIME_CLAUSE_REACH`, with no clause mark in it.
+    So 目前, 先前, 当前, 稍后, 提前 right after a name are adverbs of the main clause, as are 以前 and
+    之前 with no predicate before them; a bare 前 or 后 that forms a word with the character before it
+    (稍后, 会后) or after it (前往, 后来) is no postposition; and a prepositional phrase (在会谈前)
+    or a length of time (两天前) is no predicate.
+
+    >>> zh_time_clause_end("弃核前不与之谈判")
+    3
+    >>> zh_time_clause_end("目前同意参加会谈") is None
+    True
+    >>> zh_time_clause_end("官员稍后将访问") is None
+    True
+    """
+    for match in _ZH_POSTPOSITION.finditer(gap, PREDICATE_MIN):
+        predicate = gap[: match.start()]
+        if len(predicate) > TIME_CLAUSE_REACH or _ANY_MARK.search(predicate):
+            return None
+        bare = match.group() in "前后"
+        if bare and (_ZH_TIME_WORD_HALF.search(predicate) or _ZH_WORD_AFTER.match(gap, match.end())):
+            continue
+        if _ZH_NOT_PREDICATE.search(predicate):
+            continue
+        return match.end()
+    return None
+
+
 def zh_in_time_clause(flat: str, name: Mention, act: Cue, names: Sequence[Mention] = ()) -> bool:
-    """Whether ``name`` is the subject of a time clause (…前, …之前, …以后, …后) that ends before
+    """Whether ``name`` is the subject of a time clause (:func:`zh_time_clause_end`) that ends before
     ``act``, and so not the act's subject: in "韩方表示“朝鲜弃核前不与之谈判”" the refusal is Korea's,
-    the DPRK's disarming only when it applies. The clause ends within :data:`TIME_CLAUSE_REACH`
-    characters after the name, with no clause mark; the act follows within
-    :data:`NEGATION_REACH` characters with no other name (``names``) between. Not the time words
-    此后, 随后, 然后, 最后, 今后, 前来, 后方 (adverbs and nouns, not the end of a clause).
+    the DPRK's disarming only when it applies. The act follows the clause within
+    :data:`NEGATION_REACH` characters with no clause mark and no other name (``names``) between. In
+    "中方表示，朝鲜目前同意参加会谈" 目前 is no clause's end: the agreement is the DPRK's.
 
     >>> from hexatable.ingest.types import ActorMention, Cue
-    >>> north = ActorMention(6, 8, "朝鲜", "PRK", "case")
-    >>> zh_in_time_clause("韩方表示“朝鲜弃核前不与之谈判”", north, Cue(14, 16, "谈判", 4, "谈判", 0.9))
+    >>> north = ActorMention(5, 7, "朝鲜", "PRK", "case")
+    >>> zh_in_time_clause("韩方表示“朝鲜弃核前不与之谈判”", north, Cue(13, 15, "谈判", 4, "谈判", 0.9))
     True
     >>> us = ActorMention(5, 7, "美方", "USA", "case")
     >>> zh_in_time_clause("中方表示，美方此后同意会谈", us, Cue(9, 11, "同意", 3, "同意", 0.6))
@@ -221,11 +310,10 @@ def zh_in_time_clause(flat: str, name: Mention, act: Cue, names: Sequence[Mentio
     """
     if not name.end <= act.start:
         return False
-    gap = flat[name.end : act.start]
-    end = _ZH_TIME_CLAUSE_END.search(gap, 1)
-    if end is None or end.start() > TIME_CLAUSE_REACH or _ANY_MARK.search(gap[: end.end()]):
+    end = zh_time_clause_end(flat[name.end : act.start])
+    if end is None:
         return False
-    rest = (name.end + end.end(), act.start)
+    rest = (name.end + end, act.start)
     if rest[1] - rest[0] > NEGATION_REACH or _ANY_MARK.search(flat, rest[0], rest[1]):
         return False
     return not any(rest[0] <= m.start < rest[1] for m in names if m is not name)
@@ -324,14 +412,26 @@ def zh_announced_meeting(flat: str, saying: Cue, act: Cue) -> bool:
 
 
 _ZH_NEGATOR = re.compile(
-    r"未能|未曾|并未|从未|尚未|没有|无法|不能|不会|不愿意?|不再|不肯|不予|无意|绝不|决不|未|没|不"
+    r"未能|未曾|并未|从未|尚未|没有|无法|不能|不会|不愿意?|不再|不肯|不予|不打算|不准备|无意|绝不|决不|未|没|不"
 )
-_ZH_REFUSAL = frozenset(["不", "不会", "不愿", "不愿意", "不再", "不肯", "不予", "无意", "绝不", "决不"])
-"""Negators of will (will not, is unwilling to, no longer; plain 不, "does not", of a speaker's own
-act: "不与之谈判" is a policy of not negotiating, 125): a refusal, where 未, 没有, 无法, 不能 say that
-something did not or could not happen."""
+_ZH_REFUSAL = frozenset(
+    ["不会", "不愿", "不愿意", "不再", "不肯", "不予", "不打算", "不准备", "无意", "绝不", "决不"]
+)
+"""Negators of will (will not, is unwilling to, no longer, does not intend to: the negations of the
+intent words 将, 愿, 打算, 准备 of rule 3b): a refusal, where 未, 没有, 无法, 不能 say that something
+did not or could not happen. Plain 不 is a refusal only on the act's own verb (:data:`_ZH_DIRECT`)."""
+_ZH_DIRECT = re.compile(
+    r"(?:[与同跟和向对给为就][^，,；;：:。]{1,8}?)?"
+    r"(?:(?:举行|进行|开展|展开|作出|做出|给予|予以)(?:任何|新一轮|双边|单独)?)?"
+)
+"""What may stand between a plain 不 and the verb it refuses ("does not", of a speaker's own act):
+nothing (不参加), a prepositional phrase (不与之谈判, 不向朝鲜提供援助: a policy of not acting, 125, 122)
+and a light verb with its object's determiner (不举行任何会谈). Anything else is a word of its own
+that 不 negates, a modal or an adverb (不应, 不必, 不一定, 不要, 不可, 不宜, 不得, 不急于): the act is
+neither done nor refused, as with 未 (:func:`zh_negation` reads it as a fact)."""
 _ZH_NOT_NEGATION = re.compile(
     r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧)"
+    r"|不到(?=[\d一二三四五六七八九十百千万两几数半])"
     r"|未来|未经|未必|没收"
 )
 _ZH_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?、“《「]")
@@ -342,14 +442,15 @@ NEGATION_REACH = 12
 
 
 def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
-    """How a Chinese cue is negated: ``"refusal"`` (不, 不会, 不愿, 不再, 无意, 绝不: does not, will
-    not), ``"fact"`` (未, 未能, 没有, 无法, 不能: did not, could not), or None.
+    """How a Chinese cue is negated: ``"refusal"`` (不会, 不愿, 不再, 不打算, 无意, 绝不: will not; 不
+    on the cue's own verb, :data:`_ZH_DIRECT`: does not), ``"fact"`` (未, 未能, 没有, 无法, 不能: did
+    not, could not; 不 on another word: 不应, 不必, 不一定), or None.
 
     The negator stands before the cue in its stretch (no clause mark between, nor the opening of a
     quotation or title, whose words are named, not done: 不再将朝鲜列为“支持恐怖主义国家”), at most
     :data:`NEGATION_REACH` characters before, with none of ``cues`` but this one between
     ("不会同朝鲜协商", "并未举行任何会谈"). Not the 不 and 未 of other words (不断, 不仅, 不久, 不同,
-    不顾, 不妨, 不排除, 未来, 未经, 未必 ...).
+    不顾, 不妨, 不排除, 未来, 未经, 未必 ...), nor 不到 before a number (不到一个月: less than).
 
     >>> from hexatable.ingest.types import Cue
     >>> zh_negation("中方未参加", Cue(3, 5, "参加", 4, "参加", 0.5), [])
@@ -371,7 +472,10 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     between = (low + found.end(), cue.start)
     if any(between[0] <= c.start and c.end <= between[1] for c in cues if c != cue):
         return None
-    return "refusal" if found.group() in _ZH_REFUSAL else "fact"
+    if found.group() in _ZH_REFUSAL:
+        return "refusal"
+    direct = found.group() == "不" and _ZH_DIRECT.fullmatch(flat, between[0], between[1]) is not None
+    return "refusal" if direct else "fact"
 
 
 def zh_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
@@ -416,16 +520,22 @@ def zh_frames(flat: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ZH_FRAME.finditer(flat)]
 
 
+_ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出")
+"""Light verbs of saying or doing, whose object is the act ("表示谴责", "提出抗议", "进行磋商"). The
+cue rules read the Simplified form of a text (docs/ingest.md, Scripts), so no Traditional forms."""
 _ZH_TOPIC = re.compile(
-    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=表示|发表|發表|作出|做出|进行|進行|提出)"
+    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=" + "|".join(_ZH_LIGHT_VERBS) + ")"
 )
+CARRIED_REACH = 6
+"""The most characters between a light verb and the act it carries ("提出强烈抗议", "进行了严正交涉")."""
 
 
 def zh_topics(flat: str) -> list[tuple[int, int]]:
-    """The spans of topic phrases 就…, 对…, 关于… before a light verb of saying or doing (表示, 发表,
-    作出, 进行, 提出): "安理会对朝鲜核试验表示谴责", "外务省就会谈结束发表声明". What the phrase names
-    (the test, the talks) is what the act is about; the act is the verb after it, or what that verb
-    carries (谴责, 111; 声明, 010), as the codebook codes the condemnation, not the test condemned.
+    """The spans of topic phrases 就…, 对…, 关于…, 针对… before a light verb of saying or doing (表示,
+    发表, 作出, 进行, 提出): "安理会对朝鲜核试验表示谴责", "外务省就会谈结束发表声明". What the phrase
+    names (the test, the talks) is what the act is about; the act is the verb after it, or what that
+    verb carries (谴责, 111; 声明, 010; :func:`zh_carried`), as the codebook codes the condemnation,
+    not the test condemned.
     Not 对话, 对方, 对此, 对于 (a noun, a pronoun, a phrase without a topic of its own).
 
     >>> zh_topics("安理会对朝鲜核试验表示谴责")
@@ -434,6 +544,33 @@ def zh_topics(flat: str) -> list[tuple[int, int]]:
     []
     """
     return [(m.start(), m.end()) for m in _ZH_TOPIC.finditer(flat)]
+
+
+def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
+    """The act a light verb right after a topic phrase carries (:func:`zh_topics`), else ``verb``.
+
+    After 就…, 对…, 针对…, the light verb (提出, 表示, 发表, 作出, 进行) says only that something was
+    done; its object says what: "日本针对朝鲜导弹发射提出抗议" is a protest (14), not a plan put
+    forward (提出, 030), as "对核试验表示谴责" is a condemnation (111). The carried act is the first of
+    ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> put, protest = Cue(10, 12, "提出", 3, "提出", 0.3), Cue(12, 14, "抗议", 14, "抗议", 1.0)
+    >>> zh_carried("日本针对朝鲜导弹发射提出抗议", put, [put, protest]).cameo
+    14
+    """
+    if flat[verb.start : verb.end] not in _ZH_LIGHT_VERBS:
+        return verb
+    if not any(end == verb.start for _, end in zh_topics(flat)):
+        return verb
+    later = [c for c in cues if c.start >= verb.end]
+    if not later:
+        return verb
+    carried = min(later, key=lambda c: (c.start, -c.weight))
+    gap = flat[verb.end : carried.start]
+    if len(gap) > CARRIED_REACH or _ANY_MARK.search(gap):
+        return verb
+    return carried
 
 
 # --- English -----------------------------------------------------------------------------------------

@@ -116,8 +116,10 @@ from hexatable.ingest.cue_choice import (
     en_negated,
     halted,
     refused,
+    slowed_acts,
     zh_adoption,
     zh_announced_meeting,
+    zh_carried,
     zh_frames,
     zh_in_time_clause,
     zh_modifies,
@@ -934,8 +936,9 @@ def _zh_event_cue(
     split actors from targets), its candidate cues ``said`` (:func:`_zh_main_verbs` with modifiers
     passed over) and all its ``cues``. A main cue that describes a noun gives way to the next
     candidate, unless it is the ``subject``'s own act (韩国向朝鲜运送的重油:
-    :func:`hexatable.ingest.cue_choice.zh_subject_modifier`); a verb of saying to the speaker's
-    reported act (:func:`_zh_reported_act`); a meeting noun to its predicate (会谈被推迟); and a
+    :func:`hexatable.ingest.cue_choice.zh_subject_modifier`); a light verb after a topic phrase to
+    the act it carries (:func:`hexatable.ingest.cue_choice.zh_carried`); a verb of saying to the
+    speaker's reported act (:func:`_zh_reported_act`); a meeting noun to its predicate (会谈被推迟); and a
     negated act of cooperation is coded as its rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
     adopted = zh_adoption(flat, *span)
     if adopted is not None and (
@@ -953,6 +956,7 @@ def _zh_event_cue(
         later = [c for c in said if c.start >= main.end]
         if later:
             main = min(later, key=lambda c: (c.start, -c.weight))
+    main = zh_carried(flat, main, said)  # 针对…提出抗议: the protest, not the light verb
     act = _zh_reported_act(flat, main, said, mentions, speakers)
     if act is not main:
         return act
@@ -1489,6 +1493,7 @@ def extract(
             found = titles.merge(found, titled.find(flat, found))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
+        cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
         if titles.is_title_line(
             sentence.raw,
             lang,
