@@ -597,6 +597,31 @@ def test_after_a_look_back_a_month_and_day_are_read_in_the_report_s_year() -> No
 
 
 @pytest.mark.parametrize(
+    ("written", "sentences", "expected"),
+    [
+        (
+            dt.date(2009, 1, 12),
+            ["On Dec. 8, the talks opened.", "On Dec. 11, they closed.", "On Jan. 5, the North answered."],
+            ["2008-12-08", "2008-12-11", "2009-01-05"],
+        ),
+        (
+            dt.date(2010, 2, 3),
+            ["Envoys met on Nov. 20.", "On Dec. 2, they met again.", "The envoys signed on Jan. 15."],
+            ["2009-11-20", "2009-12-02", "2010-01-15"],
+        ),
+    ],
+)
+def test_a_month_and_day_between_look_backs_keeps_the_report_s_own_time(
+    written: dt.date, sentences: list[str], expected: list[str]
+) -> None:
+    # a second look-back date read in the first one's year does not end the report's own time
+    finder = date_finder("en", year=written.year, written=written)
+    finder.find(f"SEOUL, {written:%b}. {written.day} (Yonhap) -- The envoys spoke again.")
+    found = [mention for sentence in sentences for mention in finder.find(sentence)]
+    assert [str(m.date) for m in found] == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Under the terms of the February deal, aid went on.",  # names a thing by its date

@@ -463,6 +463,9 @@ class RunningDateFinder:
     """The last day the text can have been written (the end of its source's date): with ``written``
     (the day of writing, which wins), the bound of :meth:`_before_writing`."""
     _dateline_seen: bool = False
+    _looked_back: bool = False
+    """The narration kept in :attr:`narration` is the report's own time, interrupted by an English
+    look-back date (rule 4): a month and day read in the look-back's year do not end it."""
     _events: list[tuple[DateSpan, str]] = field(default_factory=list)
     """Dates said in the current paragraph with the words around them, latest last (rule 7)."""
 
@@ -568,17 +571,20 @@ class RunningDateFinder:
             if anchor:
                 moved_in.add(raw.sentence)
                 flashback = (not inferred or back) and _before(span, self.context)
-                if inferred and not returned and not back and (self.lang == "zh" or _year_left_out(raw)):
+                settled = self.lang == "zh" or (_year_left_out(raw) and not self._looked_back)
+                if inferred and not returned and not back and settled:
                     # a date read in the flashback's year: the text settled there (in English only a
-                    # month and day: "the next day" after a look-back does not end it)
+                    # month and day, and never after a look-back, whose narration is the report's
+                    # own time: "On Dec. 8 … On Dec. 11 … On Jan. 5" in a report of January 2009)
                     self.narration = None
                 self._move(point, span, flashback=flashback, said=said)
+                self._looked_back = self._looked_back or (flashback and back and self.narration is not None)
             elif raw.listed and narrated and list_moves:
                 # a later date of a list whose first date moved the context: the narration reaches it
                 flashback = (not inferred or back) and _before(span, self.context)
                 self._move(point, span, flashback=flashback, said=said)
             elif returned:
-                self.narration = None
+                self.narration, self._looked_back = None, False
         return found
 
     def paragraph(self) -> None:
@@ -648,6 +654,8 @@ class RunningDateFinder:
             self.narration = self.context
         elif not flashback and self.narration is not None and not _before(span, self.narration):
             self.narration = None  # the text is back in (or past) the interrupted narration
+        if self.narration is None:
+            self._looked_back = False
         self.context = DateContext(point.year, point.month, point.day, span, said if said != span else None)
 
     def carried(self) -> DateMention | None:
