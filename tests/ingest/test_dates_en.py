@@ -380,13 +380,14 @@ def test_written_line_is_a_dateline() -> None:
     ]
 
 
-def test_the_first_dateline_wins_and_a_date_inside_a_sentence_is_none() -> None:
+def test_each_dateline_sets_the_day_of_writing_and_a_date_inside_a_sentence_is_none() -> None:
     finder = date_finder("en", year=2008)
     finder.find("Talks resumed on Dec. 11 -- and failed.")  # not at the start of its sentence
     assert finder.written is None
     finder.find("BEIJING, Dec. 11 (Yonhap) -- Talks failed.")
-    finder.find("SEOUL, Dec. 20 (Yonhap) -- Envoys left.")
     assert finder.written == dt.date(2008, 12, 11)
+    finder.find("SEOUL, Dec. 20 (Yonhap) -- Envoys left.")  # the next report's
+    assert finder.written == dt.date(2008, 12, 20)
 
 
 @pytest.mark.parametrize(

@@ -447,9 +447,9 @@ class RunningDateFinder:
 
     ``unresolved`` collects, in order, the text of every date the context could not resolve (a
     7月14日 before any year was said, 次日 before any day) or that does not exist (2月30日).
-    ``written`` is the day of writing that weekdays count from: given (the source's date), else set by
-    the text's first dated dateline. ``periods`` says how a vague part of a period is dated (module
-    docstring, "Periods").
+    ``written`` is the day of writing that weekdays count from: given (the source's date), and set by
+    each dated dateline of the text for what follows it (a file may hold several reports).
+    ``periods`` says how a vague part of a period is dated (module docstring, "Periods").
     """
 
     lang: Lang
@@ -462,7 +462,6 @@ class RunningDateFinder:
     written_by: dt.date | None = None
     """The last day the text can have been written (the end of its source's date): with ``written``
     (the day of writing, which wins), the bound of :meth:`_before_writing`."""
-    _dateline_seen: bool = False
     _looked_back: bool = False
     """The narration kept in :attr:`narration` is the report's own time, interrupted by an English
     look-back date (rule 4): a month and day read in the look-back's year do not end it."""
@@ -529,8 +528,8 @@ class RunningDateFinder:
                 kept = self.context if self.lang == "en" else self.narration
                 if again is not None and not _before(again[0], kept):
                     (span, point, inferred), back, returned = again, False, True
-            if raw.dateline and not self._dateline_seen and not span.is_range and point.day is not None:
-                self._dateline_seen = True
+            if raw.dateline and not span.is_range and point.day is not None:
+                # each dateline dates the report under it (a file of several reports has several)
                 self.written = dt.date(point.year, point.month or 1, point.day)
             aside = raw.planned or raw.bound or raw.reference  # never the time of its clause's act
             vague = raw.part is not None and raw.part.vague
