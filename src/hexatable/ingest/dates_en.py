@@ -485,6 +485,18 @@ def _lists(text: str, found: list[RawDate]) -> list[RawDate]:
     return out
 
 
+def _main_clause(subordinators: list[tuple[int, int]], sentence_start: int, start: int) -> bool:
+    """Whether no subordinator (``(end, start)`` of each, in order) lies between the sentence start and
+    a date at ``start``: the date is then the time of its sentence's main act (``RawDate.main_clause``).
+
+    The subordinators are found once per text and looked up by bisection, so a long sentence without
+    punctuation costs a logarithm per date rather than a scan back to its start (review P1: 53 s on
+    a sentence of 210 KB).
+    """
+    last = bisect.bisect_right(subordinators, (start, start)) - 1
+    return last < 0 or subordinators[last][1] < sentence_start
+
+
 def _absolute(point: Point) -> bool:
     """A month (and day) said without a shift from the context or the day of writing."""
     shifts = (point.year_shift, point.month_shift, point.day_shift, point.weekday, point.written_shift)
@@ -500,6 +512,7 @@ def scan(text: str) -> list[RawDate]:
     found: list[RawDate] = []
     sentence_ends = _sentence_ends(text)
     clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
+    subordinators = [(m.end(), m.start()) for m in _SUBORDINATE.finditer(text)]  # by end, once per text
     for match in _HEAD.finditer(text):
         read = _read(match)
         if read is None:
@@ -546,7 +559,7 @@ def scan(text: str) -> list[RawDate]:
                 dateline=dateline,
                 scope=(sentence_start, sentence_end),
                 relative_clause=relative_clause,
-                main_clause=_SUBORDINATE.search(text, sentence_start, start) is None,
+                main_clause=_main_clause(subordinators, sentence_start, start),
             )
         )
     return _lists(text, found)
