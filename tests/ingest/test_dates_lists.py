@@ -64,6 +64,23 @@ def test_not_english_lists(text: str) -> None:
     assert all(not rule.endswith("+list") for _, rule in _dates("en", text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3 and 5,000 troops crossed the border.",  # a thousands comma: a count
+        "On May 9 and 1,200 refugees left.",
+        "On March 3 and 5.5 percent of the aid arrived.",  # a decimal point
+        "On March 3 and 99, the envoys met again.",  # past 31: no day
+    ],
+)
+def test_a_number_that_is_no_day_ends_no_list(text: str) -> None:
+    # the date before "and" alone, and nothing left unresolved
+    finder = date_finder("en", year=2006)
+    found = finder.find(text)
+    assert [(m.text, m.rule) for m in found] == [(text.split(" and ")[0][3:], "en-md+year")]
+    assert finder.unresolved == []
+
+
 def test_between_two_days_is_no_list() -> None:
     assert ("2009-05-03", "en-dmy") not in _dates("en", "Talks ran between 3 and 7 May 2009.")
 

@@ -427,12 +427,15 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _NOT_A_COUNT = (
     r"(?!\s+(?!(?:in|at|on|to|with|for|when|and|as|the|that|but|after|before|while|during)\b)[a-z])"
 )
+_LIST_DAY_NUMBER = rf"(?:3[01]|[12]\d|0?[1-9]){_ORDINAL}(?![\d:]|[.,]\d)"
+"""A day of a list: 1 to 31, not part of a larger number ("5,000", "5.5", "99" are counts)."""
 _LIST_AFTER = re.compile(
-    rf"(?P<days>(?:\s*,\s*\d{{1,2}}{_ORDINAL}(?![\d:]))*,?\s+and\s+\d{{1,2}}{_ORDINAL}(?![\d:]))"
+    rf"(?P<days>(?:\s*,\s*{_LIST_DAY_NUMBER})*,?\s+and\s+{_LIST_DAY_NUMBER})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w/-]){_NOT_A_COUNT}"
 )
 """Days listed after a month and day ("March 3 and 5", "March 3, 5 and 9, 2007"): each a day of that
-month; a list ends with "and" and a day not followed by a noun ("March 3 and 5 ships" is no list)."""
+month; a list ends with "and" and a day not followed by a noun ("March 3 and 5 ships" is no list) nor
+a thousands comma or a decimal point ("March 3 and 5,000 troops"), and a number past 31 is no day."""
 _LIST_BEFORE = re.compile(
     rf"(?<![\w/.,-])(?<!between\s)(?P<days>\d{{1,2}}{_ORDINAL}(?:\s*,\s*\d{{1,2}}{_ORDINAL})*),?\s+and\s+$"
 )
