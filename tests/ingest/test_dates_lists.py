@@ -81,8 +81,22 @@ def test_a_number_that_is_no_day_ends_no_list(text: str) -> None:
     assert finder.unresolved == []
 
 
-def test_between_two_days_is_no_list() -> None:
-    assert ("2009-05-03", "en-dmy") not in _dates("en", "Talks ran between 3 and 7 May 2009.")
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Talks ran between 3 and 7 May 2009.", ("2009-05-03/2009-05-07", "en-dmy+between")),
+        ("en", "Talks ran between May 3 and 7, 2009.", ("2009-05-03/2009-05-07", "en-md+year+between")),
+        ("en", "Talks ran between May 3 and May 7, 2009.", ("2009-05-03/2009-05-07", "en-md+year+between")),
+        ("en", "Envoys met between June 28 and July 2.", ("2006-06-28/2006-07-02", "en-md+year+between")),
+        ("zh", "2009年5月3日与7日之间，双方会谈。", ("2009-05-03/2009-05-07", "zh-ymd+between")),
+        ("zh", "2009年4月和6月之间，双方多次会谈。", ("2009-04/2009-06", "zh-ym+between")),
+    ],
+)
+def test_between_two_dates_is_the_range_the_text_gives(
+    lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    # the ends of a period, not a list: one date from the first to the second (docs/case-format.md)
+    assert _dates(lang, text) == [expected]
 
 
 @pytest.mark.parametrize(

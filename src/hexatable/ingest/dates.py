@@ -408,6 +408,45 @@ def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
     return found
 
 
+def _between(raws: list[RawDate], text: str, lang: Lang) -> list[RawDate]:
+    """``raws`` with each "between … and …" (…与…之间) read as the range it gives, not as a list.
+
+    "between May 3 and 7, 2009", "between 3 and 7 May", 2009年5月3日与7日之间 name the ends of a
+    period, so by the dating convention (docs/case-format.md: a range the text gives stays a range)
+    the two dates become one, from the first to the second (rule suffix ``+between``)."""
+    out: list[RawDate] = []
+    for raw in raws:
+        previous = out[-1] if out else None
+        ends = (
+            previous is not None
+            and previous.right is None
+            and previous.part is None
+            and raw.right is None
+            and raw.part is None
+            and _calendar(previous)
+            and _calendar(raw)
+            and not (previous.bound or raw.bound)
+            and _BETWEEN_JOIN[lang].fullmatch(text, previous.end, raw.start) is not None
+            and (
+                _BETWEEN_BEFORE.search(text, max(0, previous.start - 12), previous.start) is not None
+                if lang == "en"
+                else _BETWEEN_AFTER.match(text, raw.end) is not None
+            )
+        )
+        if ends and previous is not None:
+            out[-1] = dataclasses.replace(
+                previous, end=raw.end, right=raw.left, rule=previous.rule + "+between", listed=False
+            )
+        else:
+            out.append(raw)
+    return out
+
+
+_BETWEEN_JOIN = {"zh": re.compile(r"\s*(?:和|与|及|同)\s*"), "en": re.compile(r",?\s+and\s+")}
+"""What joins the two ends of a "between" range: not a comma or 、, which join a list."""
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BETWEEN_AFTER = re.compile(r"\s*之间")
+
 _LISTED = {
     "zh": re.compile(r"\s*(?:和|与|及|以及|、)\s*"),
     "en": re.compile(r",?\s+and\s+|\s*,\s*"),
@@ -484,7 +523,7 @@ class RunningDateFinder:
         found: list[DateMention] = []
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
         list_moves = False  # the last date moved the context, so a date listed after it does too
-        raws = scan(text)
+        raws = _between(scan(text), text, self.lang)
         listed_at = _listed(raws, text, self.lang)
         for index, raw in enumerate(raws):
             # rule 7: a day anchored on an event (会谈前一天, "the day after the summit") counts from

@@ -437,10 +437,10 @@ _LIST_AFTER = re.compile(
 month; a list ends with "and" and a day not followed by a noun ("March 3 and 5 ships" is no list) nor
 a thousands comma or a decimal point ("March 3 and 5,000 troops"), and a number past 31 is no day."""
 _LIST_BEFORE = re.compile(
-    rf"(?<![\w/.,-])(?<!between\s)(?P<days>\d{{1,2}}{_ORDINAL}(?:\s*,\s*\d{{1,2}}{_ORDINAL})*),?\s+and\s+$"
+    rf"(?<![\w/.,-])(?P<days>\d{{1,2}}{_ORDINAL}(?:\s*,\s*\d{{1,2}}{_ORDINAL})*),?\s+and\s+$"
 )
-"""Days listed before a day and month ("3 and 5 March", "3, 5 and 9 March"); not after "between",
-where the two days are a range's ends."""
+"""Days listed before a day and month ("3 and 5 March", "3, 5 and 9 March"); after "between" the two
+days are a range's ends, which :func:`hexatable.ingest.dates._between` joins."""
 _LIST_DAY = re.compile(r"\d{1,2}")
 
 
