@@ -113,6 +113,38 @@ def test_the_eve_of_an_event_and_the_day_after_it() -> None:
     assert got[2] == [("The next day", "2019-02-27", True)]
 
 
+@pytest.mark.parametrize(
+    ("opening", "later", "anchored", "expected"),
+    [
+        ("The round opened", "Around 4 May 2011, the envoys met.", "The day after the round,", "2011-03-02"),
+        (
+            "The talks opened",
+            "Farmers cut the stalks on 4 May 2011.",
+            "The day before the talks,",
+            "2011-02-28",
+        ),
+        (
+            "The vote was held",
+            "On 4 May 2011, the envoy devoted a speech to aid.",
+            "The day after the vote,",
+            "2011-03-02",
+        ),
+        (
+            "The session opened",
+            "On 4 May 2011, the possession was disputed.",
+            "The day after the session,",
+            "2011-03-02",
+        ),
+    ],
+)
+def test_an_english_event_is_named_by_a_whole_word(
+    opening: str, later: str, anchored: str, expected: str
+) -> None:
+    # "around" names no round, "stalks" no talks: the day counts from the event said on 1 March
+    got = _read("en", f"{opening} on 1 March 2011.", later, f"{anchored} the envoys flew home.")
+    assert got[2] == [(anchored.split(" the ")[0], expected, True)]
+
+
 def test_the_eve_without_the_event_s_date_is_unresolved_and_a_day_of_a_month_is_no_date() -> None:
     finder = date_finder("en", year=2019)
     assert finder.find("On the eve of the summit, the two leaders dined together.") == []

@@ -650,10 +650,13 @@ class RunningDateFinder:
     def _event_context(self, raw: RawDate) -> DateContext | None:
         """The context a day anchored on ``raw.event`` counts from: the first (or with
         ``raw.event_end`` the last) day of the latest remembered date whose words name the event;
-        None when none does, or its date has no day (rule 7)."""
-        event = raw.event or ""
+        None when none does, or its date has no day (rule 7). In English the event is a whole word
+        (with its plural): "round" is not named by "around", nor "talks" by "stalks"; Chinese has no
+        spaces, so there the event is found inside a longer word (会谈 in 六方会谈)."""
+        event = re.escape(raw.event or "")
+        pattern = re.compile(rf"\b{event}(?:e?s)?\b" if self.lang == "en" else event, re.IGNORECASE)
         for span, words in reversed(self._events):
-            if event.lower() not in words.lower():
+            if pattern.search(words) is None:
                 continue
             day = (span.end or span.start) if raw.event_end else span.start
             if day.day is None or day.month is None:
