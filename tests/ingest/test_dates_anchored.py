@@ -188,6 +188,42 @@ def test_a_relative_clause_date_leaves_the_sentence_to_its_main_date() -> None:
     assert got == [("2007-06-02", ("IAEA",))]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "main", "expected_next_day"),
+    [
+        (
+            "The IAEA, which inspected the site on 4 May 2007, said on June 2 that the reactor was shut.",
+            ("June 2", "2007-06-02"),
+            "2007-06-03",
+        ),
+        (
+            "Japan, whose envoy left on 1 June, protested on June 4 at the UN.",
+            ("June 4", "2007-06-04"),
+            "2007-06-05",
+        ),
+    ],
+)
+def test_a_closed_relative_clause_does_not_subordinate_the_date_after_it(
+    sentence: str, main: tuple[str, str], expected_next_day: str
+) -> None:
+    # the look-back date after the relative clause dates the sentence's act, so it moves the context
+    finder = date_finder("en", year=2007, written=dt.date(2007, 6, 10))
+    finder.find("VIENNA, June 10 (AP) -- Inspectors waited.")
+    found = finder.find(sentence)
+    assert [(m.text, str(m.date), m.anchor) for m in found][1] == (*main, True)
+    (next_day,) = finder.find("The next day, the board met.")
+    assert str(next_day.date) == expected_next_day
+
+
+def test_a_date_inside_a_relative_clause_is_still_subordinate() -> None:
+    finder = date_finder("en", year=2007, written=dt.date(2007, 6, 10))
+    finder.find("VIENNA, June 10 (AP) -- Inspectors waited.")
+    (inside,) = finder.find("The IAEA, which said on June 2 that the reactor was shut, waited.")
+    assert (str(inside.date), inside.anchor) == ("2007-06-02", False)
+    (next_day,) = finder.find("The next day, the board met.")
+    assert str(next_day.date) == "2007-06-11"  # from the dateline
+
+
 def test_a_relative_clause_date_still_dates_a_clause_that_has_no_other() -> None:
     got = _events("Japan criticised the plan, which North Korea stopped on 14 May.\n", dt.date(2007, 6, 5))
     # one clause, one event (rule 1: one main cue per clause); its only date is the relative clause's

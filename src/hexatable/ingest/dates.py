@@ -185,9 +185,10 @@ class RawDate:
     """Inside a relative clause set off by a comma (", which inspected Yongbyon in May 2007,"): the
     date is the relative clause's detail, never the time of its sentence's act (English)."""
     main_clause: bool = False
-    """No subordinator, relative word or verb of saying stands between the sentence start and the
-    date ("after", "which", "said", ...): the date is the time of its sentence's main act (English;
-    rule 4 of the module docstring, look-back dates)."""
+    """No subordinator or relative word stands between the sentence start and the date ("after",
+    "which", "that", ...; a relative clause closed before the date does not count): the date is the
+    time of its sentence's main act (English; rule 4 of the module docstring, look-back dates). A verb
+    of saying does not block: "said on June 2" dates the saying; what was said follows "that"."""
     listed: bool = False
     """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
     "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`_LISTED`)."""
