@@ -65,6 +65,31 @@ def test_not_english_lists(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan criticised China in November, and March 2008 brought a deal.",
+            [("2007-11", "en-m+year"), ("2008-03", "en-my")],
+        ),
+        (
+            "Talks stalled in June, and July 2008 saw a new round.",
+            [("2007-06", "en-m+year"), ("2008-07", "en-my")],
+        ),
+        (  # the serial comma of a list of three: still one list sharing its year
+            "They met in March, April, and May 2008.",
+            [("2008-03", "en-m+year"), ("2008-04", "en-m+year+list"), ("2008-05", "en-my+list")],
+        ),
+    ],
+)
+def test_comma_and_after_two_dates_joins_two_clauses_not_a_list(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    finder = date_finder("en", year=2006)
+    finder.find("In May 2007 the talks began.")  # the narration is in 2007
+    assert [(str(m.date), m.rule) for m in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On March 3 and 5,000 troops crossed the border.",  # a thousands comma: a count

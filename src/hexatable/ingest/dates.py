@@ -385,7 +385,10 @@ def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
     joins: list[str] = []
 
     def close() -> None:
-        if len(run) > 1 and (lang != "en" or any("and" in join for join in joins)):
+        english = lang != "en" or (
+            any("and" in join for join in joins) and not (len(joins) == 1 and _clause_join(joins[0]))
+        )
+        if len(run) > 1 and english:
             found.update(run[1:])
 
     for index, raw in enumerate(raws):
@@ -453,7 +456,17 @@ _LISTED = {
     "en": re.compile(r",?\s+and\s+|\s*,\s*"),
 }
 """What joins two dates of a list (2008年3月和4月, 3日、5日, "March and April 2008", "March 3, 5 and
-9"): each is a date of its own, not the ends of a range (docs/ingest-dates.md, "Lists of dates")."""
+9"): each is a date of its own, not the ends of a range (docs/ingest-dates.md, "Lists of dates").
+The English lexer shares a list's year with the same pattern (:mod:`hexatable.ingest.dates_en`)."""
+
+
+def _clause_join(join: str) -> bool:
+    """Whether ``join`` (between two English dates) is ", and", which after two dates joins two
+    clauses ("Japan protested in November, and March 2008 brought a deal"), not a list; after three
+    or more it is the serial comma of a list ("March, April, and May 2008")."""
+    return "," in join and "and" in join
+
+
 _QUOTES = re.compile(r"[“”「」『』\"]")
 _OPENING = {"“": "”", "「": "」", "『": "』"}
 

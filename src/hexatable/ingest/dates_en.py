@@ -76,7 +76,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from hexatable.ingest.dates import Part, Point, RawDate
+from hexatable.ingest.dates import _LISTED, Part, Point, RawDate, _clause_join
 from hexatable.ingest.segment import dateline_end
 
 _MONTHS = {
@@ -422,7 +422,6 @@ def _sentence_ends(text: str) -> list[int]:
     return sorted({*ends, *datelines})
 
 
-_LIST_JOIN = re.compile(r",?\s+and\s+|\s*,\s*")
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _NOT_A_COUNT = (
     r"(?!\s+(?!(?:in|at|on|to|with|for|when|and|as|the|that|but|after|before|while|during)\b)[a-z])"
@@ -480,8 +479,15 @@ def _lists(text: str, found: list[RawDate]) -> list[RawDate]:
     shared = False
     for i in range(len(out) - 2, -1, -1):
         here, after_it = out[i], out[i + 1]
-        join = _LIST_JOIN.fullmatch(text, here.end, after_it.start)
-        joined = join is not None and ("and" in join.group() or shared)
+        join = _LISTED["en"].fullmatch(text, here.end, after_it.start)
+        # ", and" after two dates joins two clauses ("in November, and March 2008 brought a deal");
+        # only after a list of three or more is it the serial comma ("March, April, and May 2008")
+        serial = i > 0 and _LISTED["en"].fullmatch(text, out[i - 1].end, here.start) is not None
+        joined = (
+            join is not None
+            and ("and" in join.group() or shared)
+            and (serial or not _clause_join(join.group()))
+        )
         shared = joined and here.left.year is None and after_it.left.year is not None and _absolute(here.left)
         if shared:
             out[i] = replace(here, left=replace(here.left, year=after_it.left.year))
