@@ -130,6 +130,7 @@ from hexatable.ingest.cue_choice import (
     zh_topics,
 )
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.dates_zh import _BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
 from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
@@ -369,7 +370,6 @@ def _subjects_clauses(
 
 
 _ZH_AFTER_SUBJECT = re.compile(r"(?:于|在)?")
-_ZH_BOUND_AFTER = re.compile(r"\s*(?:以来|至今|以前|之前|以后|之后|前后)")
 
 
 def _zh_subject_date(
