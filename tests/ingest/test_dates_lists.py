@@ -148,6 +148,12 @@ NAMES: dict[str, tuple[str, str | None]] = {
     "Japan": ("JPN", None),
     "日本": ("JPN", None),
     "中国": ("CHN", None),
+    "韩国": ("KOR", None),
+    "美国": ("USA", None),
+    "俄罗斯": ("RUS", None),
+    "朝鲜": ("PRK", None),
+    "Russia": ("RUS", None),
+    "North Korea": ("PRK", None),
 }
 
 
@@ -171,3 +177,25 @@ def test_one_event_per_listed_date(lang: str, text: str, expected: list[str]) ->
     )
     assert [str(e.date.date) for e in extraction.events] == expected
     assert len({e.id for e in extraction.events}) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "2009年5月3日和7日，日本访问中国，韩国访问美国。俄罗斯访问朝鲜。\n"),
+        ("en", "On May 3 and 7, 2009, Japan visited China. Russia visited North Korea.\n"),
+    ],
+)
+def test_clauses_that_inherit_a_list_s_date_inherit_the_whole_list(lang: str, text: str) -> None:
+    # each clause and sentence after the list, in its paragraph, happened on both days
+    extraction = extract(
+        document_from_text(text, name="list.txt"),
+        lang=lang,  # type: ignore[arg-type]
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=FakeVerbs({"visited": 4, "访问": 4}),
+        source_id="list",
+        year=2006,
+    )
+    got = [(e.actors[0].actor, str(e.date.date)) for e in extraction.events]
+    actors = ["JPN", "KOR", "RUS"] if lang == "zh" else ["JPN", "RUS"]
+    assert got == [(actor, day) for actor in actors for day in ("2009-05-03", "2009-05-07")]
