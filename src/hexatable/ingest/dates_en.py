@@ -77,7 +77,7 @@ import re
 from dataclasses import dataclass, replace
 
 from hexatable.ingest.dates import _LISTED, Part, Point, RawDate, _clause_join
-from hexatable.ingest.segment import dateline_end
+from hexatable.ingest.segment import dateline_date, dateline_end
 
 _MONTHS = {
     "January": 1,
@@ -165,10 +165,8 @@ _WEEKDAY = (
     r"(?:(?P<wdnext>[Nn]ext\s+)|[Ll]ast\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")(?![\w'’])"
     r"(?!,?\s+(?:the\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
 )
-# A news dateline: the city in capitals (and a country), the date, the agency, a dash ("SEOUL, Dec. 11
-# (Yonhap) --"); or a page's "Written:" / "Posted:" / "Published:" line.
-_DATELINE_CITY = re.compile(r"(?:[\d/:.\s]+)?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)?,?\s*\(?")
-_DATELINE_AGENCY = re.compile(r"\)?\s*(?:\([^()]{1,40}\)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|—|–|-|:)")
+# A page's "Written:" / "Posted:" / "Published:" line; a news dateline ("SEOUL, Dec. 11 (Yonhap) --")
+# is read by the segmenter's grammar (hexatable.ingest.segment.dateline_date), the only one.
 _DATELINE_PAGE = re.compile(r"(?:Written|Posted|Published):\s*")
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
@@ -545,6 +543,14 @@ def _main_clause(found: _Subordinators, sentence_start: int, start: int) -> bool
     return not (inside >= 0 and sentence_start <= found.closed[inside][0] < start < found.closed[inside][1])
 
 
+def _in_dateline(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a date at ``start`` is the date of a news dateline opening its sentence."""
+    while sentence_start < start and text[sentence_start].isspace():
+        sentence_start += 1
+    span = dateline_date(text, sentence_start)
+    return span is not None and span[0] <= start < span[1]
+
+
 def _absolute(point: Point) -> bool:
     """A month (and day) said without a shift from the context or the day of writing."""
     shifts = (point.year_shift, point.month_shift, point.day_shift, point.weekday, point.written_shift)
@@ -589,10 +595,7 @@ def scan(text: str) -> list[RawDate]:
         )
         dateline = raw.left.day is not None and (
             _DATELINE_PAGE.fullmatch(text, sentence_start, raw.start) is not None
-            or (
-                _DATELINE_CITY.fullmatch(text, sentence_start, raw.start) is not None
-                and _DATELINE_AGENCY.match(text, raw.end) is not None
-            )
+            or _in_dateline(text, sentence_start, raw.start)
         )
         found.append(
             replace(
