@@ -113,6 +113,38 @@ def test_the_eve_of_an_event_and_the_day_after_it() -> None:
     assert got[2] == [("The next day", "2019-02-27", True)]
 
 
+@pytest.mark.parametrize(
+    ("opening", "later", "anchored", "expected"),
+    [
+        ("The round opened", "Around 4 May 2011, the envoys met.", "The day after the round,", "2011-03-02"),
+        (
+            "The talks opened",
+            "Farmers cut the stalks on 4 May 2011.",
+            "The day before the talks,",
+            "2011-02-28",
+        ),
+        (
+            "The vote was held",
+            "On 4 May 2011, the envoy devoted a speech to aid.",
+            "The day after the vote,",
+            "2011-03-02",
+        ),
+        (
+            "The session opened",
+            "On 4 May 2011, the possession was disputed.",
+            "The day after the session,",
+            "2011-03-02",
+        ),
+    ],
+)
+def test_an_english_event_is_named_by_a_whole_word(
+    opening: str, later: str, anchored: str, expected: str
+) -> None:
+    # "around" names no round, "stalks" no talks: the day counts from the event said on 1 March
+    got = _read("en", f"{opening} on 1 March 2011.", later, f"{anchored} the envoys flew home.")
+    assert got[2] == [(anchored.split(" the ")[0], expected, True)]
+
+
 def test_the_eve_without_the_event_s_date_is_unresolved_and_a_day_of_a_month_is_no_date() -> None:
     finder = date_finder("en", year=2019)
     assert finder.find("On the eve of the summit, the two leaders dined together.") == []
@@ -154,6 +186,42 @@ def test_a_relative_clause_date_leaves_the_sentence_to_its_main_date() -> None:
         dt.date(2007, 6, 5),
     )
     assert got == [("2007-06-02", ("IAEA",))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main", "expected_next_day"),
+    [
+        (
+            "The IAEA, which inspected the site on 4 May 2007, said on June 2 that the reactor was shut.",
+            ("June 2", "2007-06-02"),
+            "2007-06-03",
+        ),
+        (
+            "Japan, whose envoy left on 1 June, protested on June 4 at the UN.",
+            ("June 4", "2007-06-04"),
+            "2007-06-05",
+        ),
+    ],
+)
+def test_a_closed_relative_clause_does_not_subordinate_the_date_after_it(
+    sentence: str, main: tuple[str, str], expected_next_day: str
+) -> None:
+    # the look-back date after the relative clause dates the sentence's act, so it moves the context
+    finder = date_finder("en", year=2007, written=dt.date(2007, 6, 10))
+    finder.find("VIENNA, June 10 (AP) -- Inspectors waited.")
+    found = finder.find(sentence)
+    assert [(m.text, str(m.date), m.anchor) for m in found][1] == (*main, True)
+    (next_day,) = finder.find("The next day, the board met.")
+    assert str(next_day.date) == expected_next_day
+
+
+def test_a_date_inside_a_relative_clause_is_still_subordinate() -> None:
+    finder = date_finder("en", year=2007, written=dt.date(2007, 6, 10))
+    finder.find("VIENNA, June 10 (AP) -- Inspectors waited.")
+    (inside,) = finder.find("The IAEA, which said on June 2 that the reactor was shut, waited.")
+    assert (str(inside.date), inside.anchor) == ("2007-06-02", False)
+    (next_day,) = finder.find("The next day, the board met.")
+    assert str(next_day.date) == "2007-06-11"  # from the dateline
 
 
 def test_a_relative_clause_date_still_dates_a_clause_that_has_no_other() -> None:

@@ -380,13 +380,14 @@ def test_written_line_is_a_dateline() -> None:
     ]
 
 
-def test_the_first_dateline_wins_and_a_date_inside_a_sentence_is_none() -> None:
+def test_each_dateline_sets_the_day_of_writing_and_a_date_inside_a_sentence_is_none() -> None:
     finder = date_finder("en", year=2008)
     finder.find("Talks resumed on Dec. 11 -- and failed.")  # not at the start of its sentence
     assert finder.written is None
     finder.find("BEIJING, Dec. 11 (Yonhap) -- Talks failed.")
-    finder.find("SEOUL, Dec. 20 (Yonhap) -- Envoys left.")
     assert finder.written == dt.date(2008, 12, 11)
+    finder.find("SEOUL, Dec. 20 (Yonhap) -- Envoys left.")  # the next report's
+    assert finder.written == dt.date(2008, 12, 20)
 
 
 @pytest.mark.parametrize(
@@ -594,6 +595,31 @@ def test_after_a_look_back_a_month_and_day_are_read_in_the_report_s_year() -> No
     (next_day,) = finder.find("The next day, the envoys flew home.")
     (later,) = finder.find("On Jan. 5, the North answered.")
     assert [str(m.date) for m in (ended, next_day, later)] == ["2008-12-11", "2008-12-12", "2009-01-05"]
+
+
+@pytest.mark.parametrize(
+    ("written", "sentences", "expected"),
+    [
+        (
+            dt.date(2009, 1, 12),
+            ["On Dec. 8, the talks opened.", "On Dec. 11, they closed.", "On Jan. 5, the North answered."],
+            ["2008-12-08", "2008-12-11", "2009-01-05"],
+        ),
+        (
+            dt.date(2010, 2, 3),
+            ["Envoys met on Nov. 20.", "On Dec. 2, they met again.", "The envoys signed on Jan. 15."],
+            ["2009-11-20", "2009-12-02", "2010-01-15"],
+        ),
+    ],
+)
+def test_a_month_and_day_between_look_backs_keeps_the_report_s_own_time(
+    written: dt.date, sentences: list[str], expected: list[str]
+) -> None:
+    # a second look-back date read in the first one's year does not end the report's own time
+    finder = date_finder("en", year=written.year, written=written)
+    finder.find(f"SEOUL, {written:%b}. {written.day} (Yonhap) -- The envoys spoke again.")
+    found = [mention for sentence in sentences for mention in finder.find(sentence)]
+    assert [str(m.date) for m in found] == expected
 
 
 @pytest.mark.parametrize(

@@ -64,8 +64,64 @@ def test_not_english_lists(text: str) -> None:
     assert all(not rule.endswith("+list") for _, rule in _dates("en", text))
 
 
-def test_between_two_days_is_no_list() -> None:
-    assert ("2009-05-03", "en-dmy") not in _dates("en", "Talks ran between 3 and 7 May 2009.")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan criticised China in November, and March 2008 brought a deal.",
+            [("2007-11", "en-m+year"), ("2008-03", "en-my")],
+        ),
+        (
+            "Talks stalled in June, and July 2008 saw a new round.",
+            [("2007-06", "en-m+year"), ("2008-07", "en-my")],
+        ),
+        (  # the serial comma of a list of three: still one list sharing its year
+            "They met in March, April, and May 2008.",
+            [("2008-03", "en-m+year"), ("2008-04", "en-m+year+list"), ("2008-05", "en-my+list")],
+        ),
+    ],
+)
+def test_comma_and_after_two_dates_joins_two_clauses_not_a_list(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    finder = date_finder("en", year=2006)
+    finder.find("In May 2007 the talks began.")  # the narration is in 2007
+    assert [(str(m.date), m.rule) for m in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3 and 5,000 troops crossed the border.",  # a thousands comma: a count
+        "On May 9 and 1,200 refugees left.",
+        "On March 3 and 5.5 percent of the aid arrived.",  # a decimal point
+        "On March 3 and 99, the envoys met again.",  # past 31: no day
+    ],
+)
+def test_a_number_that_is_no_day_ends_no_list(text: str) -> None:
+    # the date before "and" alone, and nothing left unresolved
+    finder = date_finder("en", year=2006)
+    found = finder.find(text)
+    assert [(m.text, m.rule) for m in found] == [(text.split(" and ")[0][3:], "en-md+year")]
+    assert finder.unresolved == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Talks ran between 3 and 7 May 2009.", ("2009-05-03/2009-05-07", "en-dmy+between")),
+        ("en", "Talks ran between May 3 and 7, 2009.", ("2009-05-03/2009-05-07", "en-md+year+between")),
+        ("en", "Talks ran between May 3 and May 7, 2009.", ("2009-05-03/2009-05-07", "en-md+year+between")),
+        ("en", "Envoys met between June 28 and July 2.", ("2006-06-28/2006-07-02", "en-md+year+between")),
+        ("zh", "2009年5月3日与7日之间，双方会谈。", ("2009-05-03/2009-05-07", "zh-ymd+between")),
+        ("zh", "2009年4月和6月之间，双方多次会谈。", ("2009-04/2009-06", "zh-ym+between")),
+    ],
+)
+def test_between_two_dates_is_the_range_the_text_gives(
+    lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    # the ends of a period, not a list: one date from the first to the second (docs/case-format.md)
+    assert _dates(lang, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -92,6 +148,12 @@ NAMES: dict[str, tuple[str, str | None]] = {
     "Japan": ("JPN", None),
     "日本": ("JPN", None),
     "中国": ("CHN", None),
+    "韩国": ("KOR", None),
+    "美国": ("USA", None),
+    "俄罗斯": ("RUS", None),
+    "朝鲜": ("PRK", None),
+    "Russia": ("RUS", None),
+    "North Korea": ("PRK", None),
 }
 
 
@@ -115,3 +177,25 @@ def test_one_event_per_listed_date(lang: str, text: str, expected: list[str]) ->
     )
     assert [str(e.date.date) for e in extraction.events] == expected
     assert len({e.id for e in extraction.events}) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "2009年5月3日和7日，日本访问中国，韩国访问美国。俄罗斯访问朝鲜。\n"),
+        ("en", "On May 3 and 7, 2009, Japan visited China. Russia visited North Korea.\n"),
+    ],
+)
+def test_clauses_that_inherit_a_list_s_date_inherit_the_whole_list(lang: str, text: str) -> None:
+    # each clause and sentence after the list, in its paragraph, happened on both days
+    extraction = extract(
+        document_from_text(text, name="list.txt"),
+        lang=lang,  # type: ignore[arg-type]
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=FakeVerbs({"visited": 4, "访问": 4}),
+        source_id="list",
+        year=2006,
+    )
+    got = [(e.actors[0].actor, str(e.date.date)) for e in extraction.events]
+    actors = ["JPN", "KOR", "RUS"] if lang == "zh" else ["JPN", "RUS"]
+    assert got == [(actor, day) for actor in actors for day in ("2009-05-03", "2009-05-07")]

@@ -131,3 +131,31 @@ def test_an_earlier_date_dates_its_own_clause_but_is_not_inherited() -> None:
         (3, "2007-03", "en-m+year+early+back"),  # a vague part: the month (the dating convention)
         (3, "2007-03-16", "inherited:dateline"),
     ]
+
+
+def test_each_dateline_sets_the_day_of_writing_for_what_follows_it() -> None:
+    # two reports in one file: the second lede takes the second dateline's day, not the first's
+    text = (
+        "SEOUL, Jan. 12 (Yonhap) -- North Korea rejected a verification deal.\n"  # line 1
+        "\n"
+        "TOKYO, March 3 (Kyodo) -- Japan met China.\n"  # line 3
+        "\n"
+        "Russia held talks with North Korea.\n"  # line 5
+    )
+    events = {(e.line, str(e.date.date), e.date.rule) for e in _extract(text, year=2009).events}
+    assert events == {
+        (1, "2009-01-12", "inherited:dateline"),
+        (3, "2009-03-03", "inherited:dateline"),
+        (5, "2009-03-03", "inherited:dateline"),  # the report under the second dateline
+    }
+
+
+def test_a_weekday_counts_from_its_own_report_s_dateline() -> None:
+    # 5 March 2009 was a Thursday: "on Tuesday" under it is 3 March, not the Tuesday of the first report
+    text = (
+        "SEOUL, Feb. 10 (Yonhap) -- North Korea rejected a verification deal.\n"
+        "\n"
+        "BEIJING, March 5 (Xinhua) -- China proposed a compromise on Tuesday.\n"
+    )
+    events = {(e.line, str(e.date.date)) for e in _extract(text, year=2009).events}
+    assert events == {(1, "2009-02-10"), (3, "2009-03-03")}

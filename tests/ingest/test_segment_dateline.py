@@ -45,6 +45,16 @@ def test_the_dateline_ends_its_sentence_and_the_lede_keeps_its_offsets() -> None
         ("CAIRO, Egypt – Talks opened on Monday.", "CAIRO, Egypt –"),
         ("SEOUL (AP) -- Officials met.", "SEOUL (AP) --"),
         ("HANOI, Feb. 27 Kyodo -", "HANOI, Feb. 27 Kyodo -"),
+        (
+            "SEOUL, Dec. 11 (Yonhap) -- 2,000 troops left.",
+            "SEOUL, Dec. 11 (Yonhap) --",
+        ),  # a digit opens the lede
+        ("LIMA, 3 June (AFP) -- 40 envoys met.", "LIMA, 3 June (AFP) --"),
+        ("SEOUL, Apr. 15 (Yonhap) : The North said so.", "SEOUL, Apr. 15 (Yonhap) :"),  # a colon after a date
+        (
+            "14/12/2008 13:19 MOSCOW, December 14 (RIA Novosti) - Russia said so.",
+            "14/12/2008 13:19 MOSCOW, December 14 (RIA Novosti) -",
+        ),
     ],
 )
 def test_dateline_forms(text: str, dateline: str) -> None:
@@ -59,6 +69,9 @@ def test_dateline_forms(text: str, dateline: str) -> None:
         "NATO - The alliance met.",
         "Seoul, Jan. 5 -- The North said so.",  # the city not in capitals: not read as a dateline
         "GENEVA, March 4 (Reuters) -- iran",  # no capital after the dash
+        "UN (United Nations) - North Korea was condemned.",  # the bracket spells out UN: no agency
+        "IAEA (International Atomic Energy Agency) -- Inspectors left.",
+        "US, China: The talks resumed.",  # a colon without a date: a heading
     ],
 )
 def test_not_datelines(text: str) -> None:
@@ -87,3 +100,21 @@ def test_one_call_for_the_report_reads_the_dateline_as_the_segmenter_does() -> N
         ("en-md+year+back", "2009-03-02"),
         ("en-next-day", "2009-03-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, Dec. 11 (Yonhap) -- 2,000 troops left.",
+        "SEOUL, Apr. 15 (Yonhap) : The North said so.",
+        "14/12/2008 13:19 MOSCOW, December 14 (RIA Novosti) - Russia said so.",
+        "GENEVA, March 4 (Reuters) -- iran said so.",
+        "Seoul, Jan. 5 -- The North said so.",
+        "BEIJING, Dec. 11 in the morning -- talks.",
+    ],
+)
+def test_the_date_finder_reads_a_dateline_exactly_where_the_segmenter_cuts_one(text: str) -> None:
+    # one grammar: a dated dateline sets the day of writing if and only if it ends a sentence
+    finder = date_finder("en", year=2008)
+    finder.find(text)
+    assert (finder.written is not None) == (dateline_end(text, 0) is not None)

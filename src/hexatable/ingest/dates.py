@@ -185,9 +185,10 @@ class RawDate:
     """Inside a relative clause set off by a comma (", which inspected Yongbyon in May 2007,"): the
     date is the relative clause's detail, never the time of its sentence's act (English)."""
     main_clause: bool = False
-    """No subordinator, relative word or verb of saying stands between the sentence start and the
-    date ("after", "which", "said", ...): the date is the time of its sentence's main act (English;
-    rule 4 of the module docstring, look-back dates)."""
+    """No subordinator or relative word stands between the sentence start and the date ("after",
+    "which", "that", ...; a relative clause closed before the date does not count): the date is the
+    time of its sentence's main act (English; rule 4 of the module docstring, look-back dates). A verb
+    of saying does not block: "said on June 2" dates the saying; what was said follows "that"."""
     listed: bool = False
     """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
     "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`_LISTED`)."""
@@ -384,7 +385,10 @@ def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
     joins: list[str] = []
 
     def close() -> None:
-        if len(run) > 1 and (lang != "en" or any("and" in join for join in joins)):
+        english = lang != "en" or (
+            any("and" in join for join in joins) and not (len(joins) == 1 and _clause_join(joins[0]))
+        )
+        if len(run) > 1 and english:
             found.update(run[1:])
 
     for index, raw in enumerate(raws):
@@ -408,12 +412,61 @@ def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
     return found
 
 
+def _between(raws: list[RawDate], text: str, lang: Lang) -> list[RawDate]:
+    """``raws`` with each "between … and …" (…与…之间) read as the range it gives, not as a list.
+
+    "between May 3 and 7, 2009", "between 3 and 7 May", 2009年5月3日与7日之间 name the ends of a
+    period, so by the dating convention (docs/case-format.md: a range the text gives stays a range)
+    the two dates become one, from the first to the second (rule suffix ``+between``)."""
+    out: list[RawDate] = []
+    for raw in raws:
+        previous = out[-1] if out else None
+        ends = (
+            previous is not None
+            and previous.right is None
+            and previous.part is None
+            and raw.right is None
+            and raw.part is None
+            and _calendar(previous)
+            and _calendar(raw)
+            and not (previous.bound or raw.bound)
+            and _BETWEEN_JOIN[lang].fullmatch(text, previous.end, raw.start) is not None
+            and (
+                _BETWEEN_BEFORE.search(text, max(0, previous.start - 12), previous.start) is not None
+                if lang == "en"
+                else _BETWEEN_AFTER.match(text, raw.end) is not None
+            )
+        )
+        if ends and previous is not None:
+            out[-1] = dataclasses.replace(
+                previous, end=raw.end, right=raw.left, rule=previous.rule + "+between", listed=False
+            )
+        else:
+            out.append(raw)
+    return out
+
+
+_BETWEEN_JOIN = {"zh": re.compile(r"\s*(?:和|与|及|同)\s*"), "en": re.compile(r",?\s+and\s+")}
+"""What joins the two ends of a "between" range: not a comma or 、, which join a list."""
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BETWEEN_AFTER = re.compile(r"\s*之间")
+
 _LISTED = {
     "zh": re.compile(r"\s*(?:和|与|及|以及|、)\s*"),
     "en": re.compile(r",?\s+and\s+|\s*,\s*"),
 }
 """What joins two dates of a list (2008年3月和4月, 3日、5日, "March and April 2008", "March 3, 5 and
-9"): each is a date of its own, not the ends of a range (docs/ingest-dates.md, "Lists of dates")."""
+9"): each is a date of its own, not the ends of a range (docs/ingest-dates.md, "Lists of dates").
+The English lexer shares a list's year with the same pattern (:mod:`hexatable.ingest.dates_en`)."""
+
+
+def _clause_join(join: str) -> bool:
+    """Whether ``join`` (between two English dates) is ", and", which after two dates joins two
+    clauses ("Japan protested in November, and March 2008 brought a deal"), not a list; after three
+    or more it is the serial comma of a list ("March, April, and May 2008")."""
+    return "," in join and "and" in join
+
+
 _QUOTES = re.compile(r"[“”「」『』\"]")
 _OPENING = {"“": "”", "「": "」", "『": "』"}
 
@@ -447,9 +500,9 @@ class RunningDateFinder:
 
     ``unresolved`` collects, in order, the text of every date the context could not resolve (a
     7月14日 before any year was said, 次日 before any day) or that does not exist (2月30日).
-    ``written`` is the day of writing that weekdays count from: given (the source's date), else set by
-    the text's first dated dateline. ``periods`` says how a vague part of a period is dated (module
-    docstring, "Periods").
+    ``written`` is the day of writing that weekdays count from: given (the source's date), and set by
+    each dated dateline of the text for what follows it (a file may hold several reports).
+    ``periods`` says how a vague part of a period is dated (module docstring, "Periods").
     """
 
     lang: Lang
@@ -462,7 +515,9 @@ class RunningDateFinder:
     written_by: dt.date | None = None
     """The last day the text can have been written (the end of its source's date): with ``written``
     (the day of writing, which wins), the bound of :meth:`_before_writing`."""
-    _dateline_seen: bool = False
+    _looked_back: bool = False
+    """The narration kept in :attr:`narration` is the report's own time, interrupted by an English
+    look-back date (rule 4): a month and day read in the look-back's year do not end it."""
     _events: list[tuple[DateSpan, str]] = field(default_factory=list)
     """Dates said in the current paragraph with the words around them, latest last (rule 7)."""
 
@@ -482,7 +537,7 @@ class RunningDateFinder:
         found: list[DateMention] = []
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
         list_moves = False  # the last date moved the context, so a date listed after it does too
-        raws = scan(text)
+        raws = _between(scan(text), text, self.lang)
         listed_at = _listed(raws, text, self.lang)
         for index, raw in enumerate(raws):
             # rule 7: a day anchored on an event (会谈前一天, "the day after the summit") counts from
@@ -526,8 +581,8 @@ class RunningDateFinder:
                 kept = self.context if self.lang == "en" else self.narration
                 if again is not None and not _before(again[0], kept):
                     (span, point, inferred), back, returned = again, False, True
-            if raw.dateline and not self._dateline_seen and not span.is_range and point.day is not None:
-                self._dateline_seen = True
+            if raw.dateline and not span.is_range and point.day is not None:
+                # each dateline dates the report under it (a file of several reports has several)
                 self.written = dt.date(point.year, point.month or 1, point.day)
             aside = raw.planned or raw.bound or raw.reference  # never the time of its clause's act
             vague = raw.part is not None and raw.part.vague
@@ -568,17 +623,20 @@ class RunningDateFinder:
             if anchor:
                 moved_in.add(raw.sentence)
                 flashback = (not inferred or back) and _before(span, self.context)
-                if inferred and not returned and not back and (self.lang == "zh" or _year_left_out(raw)):
+                settled = self.lang == "zh" or (_year_left_out(raw) and not self._looked_back)
+                if inferred and not returned and not back and settled:
                     # a date read in the flashback's year: the text settled there (in English only a
-                    # month and day: "the next day" after a look-back does not end it)
+                    # month and day, and never after a look-back, whose narration is the report's
+                    # own time: "On Dec. 8 … On Dec. 11 … On Jan. 5" in a report of January 2009)
                     self.narration = None
                 self._move(point, span, flashback=flashback, said=said)
+                self._looked_back = self._looked_back or (flashback and back and self.narration is not None)
             elif raw.listed and narrated and list_moves:
                 # a later date of a list whose first date moved the context: the narration reaches it
                 flashback = (not inferred or back) and _before(span, self.context)
                 self._move(point, span, flashback=flashback, said=said)
             elif returned:
-                self.narration = None
+                self.narration, self._looked_back = None, False
         return found
 
     def paragraph(self) -> None:
@@ -606,10 +664,13 @@ class RunningDateFinder:
     def _event_context(self, raw: RawDate) -> DateContext | None:
         """The context a day anchored on ``raw.event`` counts from: the first (or with
         ``raw.event_end`` the last) day of the latest remembered date whose words name the event;
-        None when none does, or its date has no day (rule 7)."""
-        event = raw.event or ""
+        None when none does, or its date has no day (rule 7). In English the event is a whole word
+        (with its plural): "round" is not named by "around", nor "talks" by "stalks"; Chinese has no
+        spaces, so there the event is found inside a longer word (会谈 in 六方会谈)."""
+        event = re.escape(raw.event or "")
+        pattern = re.compile(rf"\b{event}(?:e?s)?\b" if self.lang == "en" else event, re.IGNORECASE)
         for span, words in reversed(self._events):
-            if event.lower() not in words.lower():
+            if pattern.search(words) is None:
                 continue
             day = (span.end or span.start) if raw.event_end else span.start
             if day.day is None or day.month is None:
@@ -648,6 +709,8 @@ class RunningDateFinder:
             self.narration = self.context
         elif not flashback and self.narration is not None and not _before(span, self.narration):
             self.narration = None  # the text is back in (or past) the interrupted narration
+        if self.narration is None:
+            self._looked_back = False
         self.context = DateContext(point.year, point.month, point.day, span, said if said != span else None)
 
     def carried(self) -> DateMention | None:

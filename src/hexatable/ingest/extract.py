@@ -21,7 +21,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    (:mod:`hexatable.ingest.segment` says where paragraphs, i.e. chronology entries, start); the date
    is then marked inferred. Dates listed after the clause's date (2008年3月和4月, "on March 3 and 5":
    rule suffix ``+list``) give one event each, with the same actors and act: a list is not a range
-   (docs/ingest-dates.md, "Lists of dates"). In English, a clause with nothing to inherit takes the
+   (docs/ingest-dates.md, "Lists of dates"); a clause that inherits the list's first date inherits the
+   whole list. In English, a clause with nothing to inherit takes the
    day of writing when one is known (the text's news dateline or the source's date, the finder's
    ``written``), also marked inferred: a news report's undated sentences tell of that day or just
    before. Otherwise a
@@ -132,6 +133,7 @@ from hexatable.ingest.cue_choice import (
     zh_topics,
 )
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.dates_zh import _BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
 from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind, opens_with_reference
@@ -371,7 +373,6 @@ def _subjects_clauses(
 
 
 _ZH_AFTER_SUBJECT = re.compile(r"(?:于|在)?")
-_ZH_BOUND_AFTER = re.compile(r"\s*(?:以来|至今|以前|之前|以后|之后|前后)")
 
 
 def _zh_subject_date(
@@ -1264,6 +1265,18 @@ def _date_line(sentence: Sentence, dates: Sequence[DateMention]) -> tuple[int, l
     return end, on_line
 
 
+def _list_from(date: DateMention, dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:
+    """``date`` and the dates listed right after it from ``start`` to ``end`` ("on March 3 and 5",
+    3日和5日: rule suffix ``+list``): one event per date, not a range. Only the list ``date`` opens: a
+    list further on is a detail of the clause."""
+    found = [date]
+    for later in (d for d in dates if d.start > date.start and start <= d.start < end):
+        if "+list" not in later.rule:
+            break
+        found.append(later)
+    return found
+
+
 def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
     """English only: the finder's day of writing (news dateline or source date) as an inferred mention."""
     written = getattr(finder, "written", None)
@@ -1429,6 +1442,7 @@ def extract(
     per_line: dict[int, int] = {}
     paragraph = -1
     last_date: DateMention | None = None
+    last_list: list[DateMention] = []  # last_date and the dates listed after it (rule 2, lists)
     kind = getattr(gazetteer, "kind", None)
     memory = ReferenceMemory(kind=kind if callable(kind) else default_kind)
     # names that need the document read so far (a surname after the full name, "the North")
@@ -1622,6 +1636,9 @@ def extract(
             if clause_dates:
                 said_before = own_date is not None and (reported_at is None or own_date.start < reported_at)
                 last_date = own_date if said_before and own_date is not None else clause_dates[-1]
+                # a list the inherited date opens is inherited whole: the clauses after
+                # 2009年5月3日和7日，日本访问中国 happened on both days too (one event per date)
+                last_list = _list_from(last_date, dates, 0, len(flat))
             if actors:
                 previous_actors = actors
                 carried = [located(a) for a in actors]
@@ -1685,13 +1702,13 @@ def extract(
                 cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
-            each = [date]
-            for later in (
-                d for d in dates if not inherited and d.start > date.start and start <= d.start < end
-            ):
-                if "+list" not in later.rule:
-                    break  # only the list the clause's own date opens: not one further on
-                each.append(later)
+            if not inherited:
+                # a date of the sentence before the clause (日本访问中国，韩国访问美国) brings its list
+                each = _list_from(date, dates, min(start, date.start), end)
+            elif under is None and last_list and date is last_list[0]:
+                each = last_list
+            else:
+                each = [date]
             for number, date in enumerate(each):
                 if number:
                     per_line[line] += 1

@@ -128,16 +128,20 @@ _ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"  # the city, in capitals
+    r"(?:\d[\d/:.]*(?:[ \t]+\d[\d/:.]*)*[ \t]+)?"  # a wire's stamp before the city: "14/12/2008 13:19"
+    r"(?P<city>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*)"  # the city, in capitals
     r"(?:,\s*(?P<region>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}))?"  # a country or state
     rf"(?:,?\s*\(?(?P<date>{_DATELINE_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_DATELINE_MONTH}(?:\s+\d{{4}})?)\)?)?"
     r"\s*(?:(?P<agency>\([^()\n]{1,40}\))|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # (Yonhap), Kyodo
-    r"\s*(?:--|—|–|-)(?=\s+[\"“‘(]?[A-Z]|\s*$)"
+    r"\s*(?:--|—|–|-|(?P<colon>:))(?=\s+[\"“‘(]?[A-Z\d]|\s*$)"
 )
 """A news dateline opening a sentence: "BEIJING, Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -",
-"SEOUL, South Korea –", "SEOUL (AP) --"; a capital letter follows (the lede), or nothing (the
-dateline's own sentence). Without a date, a
-country or a bracketed agency it is not one ("US - China talks" is a phrase)."""
+"SEOUL, South Korea –", "SEOUL (AP) --", "SEOUL, Apr. 15 (Yonhap) :" (a colon only after a date),
+"14/12/2008 13:19 MOSCOW, December 14 (RIA Novosti) -"; a capital letter or a digit follows (the
+lede: "-- 2,000 troops left."), or nothing (the dateline's own sentence). Without a date, a country
+or a bracketed agency it is not one ("US - China talks" is a phrase), nor when the bracket spells
+out the capitals before it ("UN (United Nations) - North Korea …"). The one grammar of datelines:
+the English date finder asks :func:`dateline_date` whether a date is a dateline's."""
 _BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 
 
@@ -314,10 +318,45 @@ def dateline_end(text: str, start: int, stop: int | None = None) -> int | None:
     >>> dateline_end("US - China talks resumed.", 0) is None
     True
     """
+    match = _dateline(text, start, stop)
+    return None if match is None else match.end()
+
+
+def dateline_date(text: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
+    """The (start, end) of the date in a news dateline that starts at ``start`` (the text read up to
+    ``stop``), None when no dateline starts there or it gives no date ("SEOUL (AP) --").
+
+    >>> text = "SEOUL, Dec. 8 (UPI) -- Roh said so."
+    >>> low, high = dateline_date(text, 0)
+    >>> text[low:high]
+    'Dec. 8'
+    """
+    match = _dateline(text, start, stop)
+    if match is None or match.group("date") is None:
+        return None
+    return match.span("date")
+
+
+def _dateline(text: str, start: int, stop: int | None) -> re.Match[str] | None:
+    """The match of :data:`_DATELINE` at ``start`` when it has a date, a country or an agency that is
+    no spelling-out of the capitals before it; else None."""
     match = _DATELINE.match(text, start, len(text) if stop is None else stop)
     if match is None or not (match.group("date") or match.group("region") or match.group("agency")):
         return None
-    return match.end()
+    if match.group("colon") and not match.group("date"):
+        return None  # "US, China: The talks …" is a heading; a colon ends a dateline with a date only
+    agency = match.group("agency")
+    if agency and not (match.group("date") or match.group("region")) and _spells_out(match["city"], agency):
+        return None
+    return match
+
+
+def _spells_out(capitals: str, bracket: str) -> bool:
+    """Whether ``bracket`` spells out the letters of ``capitals``: "(United Nations)" after "UN",
+    "(International Atomic Energy Agency)" after "IAEA" (an abbreviation explained, not an agency)."""
+    letters = "".join(ch for ch in capitals if ch.isalpha())
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w'’-]*", bracket) if word[0].isupper())
+    return len(letters) > 1 and letters == initials.upper()
 
 
 def _dateline_ends(text: str, starts: Sequence[int], stop: int) -> list[int]:
@@ -480,16 +519,14 @@ def segment(
     # the start of another language's section
     hard = sorted({*_hard_breaks(text, double), *bounds})
     ends = sorted(found_ends | set(hard) | {len(text)})
-    datelines = [
-        end
-        for i, (start, part_lang) in enumerate(parts)
-        if part_lang == "en"
-        for end in _dateline_ends(
-            text,
-            [start, *(cut for cut in ends if start <= cut)],
-            parts[i + 1][0] if i + 1 < len(parts) else len(text),
-        )
-    ]
+    datelines: list[int] = []
+    for i, (start, part_lang) in enumerate(parts):
+        if part_lang == "en":
+            # the sentence starts inside this section only, found by bisection: a scan of every cut
+            # per section cost sections x sentences (review P2)
+            stop = parts[i + 1][0] if i + 1 < len(parts) else len(text)
+            inside = ends[bisect.bisect_left(ends, start) : bisect.bisect_left(ends, stop)]
+            datelines.extend(_dateline_ends(text, [start, *inside], stop))
     ends = sorted({*ends, *datelines})
     line_ends_paragraphs = double or not _has_blank_line(text)
     sentences: list[Sentence] = []
