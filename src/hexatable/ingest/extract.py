@@ -1455,6 +1455,7 @@ def extract(
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
+        from_pair: set[tuple[int, str]] = set()  # the resolved references that are pair words (双方)
         flat = sentence.flat
         written_flat = scripts.shown(flat, sentence.flat_offsets)  # the flat text as written, for quotes
         if _HEADING_LINE.match(sentence.raw):
@@ -1550,6 +1551,8 @@ def extract(
                             )
                         )
                         stands_for[(reference.start, referent.actor)] = referent
+                        if reference.rule == "pair":
+                            from_pair.add((reference.start, referent.actor))
                 inside = _drop_affiliations(
                     flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end)), body_of
                 )
@@ -1625,8 +1628,10 @@ def extract(
             if actors:
                 previous_actors = actors
                 carried = [located(a) for a in actors]
-            # a pair word (双方) names nobody: 他 later stands for the last person named as an actor
-            named_actors = [a for a in actors if not ((a.start, a.actor) in stands_for and a.end > a.start)]
+            # a pair word (双方) names nobody: 他 later stands for the last person named as an actor.
+            # A 他 read as a person names that person again, so a chain of pronouns keeps its referent
+            # (特朗普…。他表示…。他还称赞…).
+            named_actors = [a for a in actors if (a.start, a.actor) not in from_pair]
             memory.note(
                 [located(a) for a in actors],
                 [located(t) for t in targets],
