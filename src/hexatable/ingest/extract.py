@@ -230,7 +230,9 @@ before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"
 _ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
 """What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
 first are its targets too, not co-actors."""
-_ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
+_ZH_PLACE = re.compile(r"(?:(?<![正现存实所自])在|(?<![关对由至属])于|驻)$")
+"""A preposition of place right before a name (rule 3). Not the 在 of 正在, 现在, 存在, 所在 …: a
+word or the progressive ("美国正在与日本协商", "现在日本…"), after which a name is a party."""
 _ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|获得|得到|赢得|引起|引发|招致|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
 after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker);
@@ -245,10 +247,16 @@ _ZH_PARTY_JOINT = re.compile(r"[与同跟向对给和及]")
 """A preposition of direction or a conjunction after a place introduces a party, not another place
 (在北京与朝鲜举行会谈)."""
 _ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
-_ZH_PLACE_LIST = re.compile(rf"(?:在|(?<![关对由至属])于){_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*、$")
+_ZH_PLACE_LIST = re.compile(
+    rf"(?:(?<![正现存实所自])在|(?<![关对由至属])于)({_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*)、$"
+)
 """A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
 first place is no name the gazetteer knows (Geneva is no party). Not a list of times or frames
-(美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place)."""
+(美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place), nor one after the 在 of a
+word (正在, 现在). :func:`_zh_listed_place` also asks that each item be a place, not an act."""
+_ZH_ITEM_LEAD = re.compile(r"[与同跟向对给和及把被将并也还都又]")
+"""A first character that makes a listed item a phrase, not a place: a preposition (正在与日本、韩国
+协商) or an adverb (一直在都…)."""
 _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 """A form of "be" before the cue (an adverb in -ly allowed): the cue is a passive participle."""
 _EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
@@ -665,7 +673,7 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
             place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
-            place = place or bool(_ZH_PLACE_LIST.search(flat, max(0, mention.start - 24), mention.start))
+            place = place or _zh_listed_place(flat, mention, ordered)
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
             place = place or (
                 0 <= mention.start - last_place_end <= 2
@@ -679,6 +687,26 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
         else:
             kept.append(mention)
     return kept
+
+
+def _zh_listed_place(flat: str, mention: ActorMention, mentions: Sequence[ActorMention]) -> bool:
+    """Rule 3: ``mention`` is listed with 、 after places that follow 在/于 (在日内瓦、新加坡举行). Each
+    item before it must read as a place: not opened by a preposition or an adverb (在与日本、韩国协商),
+    and any name in it standing at its start (在援助朝鲜、古巴: 援助朝鲜 is an act, 在 the progressive);
+    and the name is no place when an under frame follows it (在中国、俄罗斯的支持下: Russia supports)."""
+    low = max(0, mention.start - 24)
+    match = _ZH_PLACE_LIST.search(flat, low, mention.start)
+    if match is None or _ZH_UNDER_FRAME.match(flat, mention.end):
+        return False
+    at = match.start(1)
+    for item in match.group(1).split("、"):
+        if _ZH_ITEM_LEAD.match(item):
+            return False
+        item_end = at + len(item)
+        if any(at < m.start < item_end for m in mentions):
+            return False  # a name inside the item, after a verb: the item is an act
+        at = item_end + 1
+    return True
 
 
 _ZH_THING_HEADS = re.compile(
