@@ -35,11 +35,17 @@ CUES = {
 
 
 def _roles(text: str, lang: Lang = "zh") -> list[tuple[list[str], list[str]]]:
+    return _roles_with(text, NAMES, CUES, lang)
+
+
+def _roles_with(
+    text: str, names: dict[str, tuple[str, str | None]], cues: dict[str, int], lang: Lang = "zh"
+) -> list[tuple[list[str], list[str]]]:
     result = extract(
         document_from_text(text, name="t.txt"),
         lang=lang,
-        gazetteer=FakeGazetteer(NAMES),
-        verbs=FakeVerbs(CUES),
+        gazetteer=FakeGazetteer(names),
+        verbs=FakeVerbs(cues),
         source_id="t",
         finder=FakeFinder(lang, year=2009),
     )
@@ -73,3 +79,36 @@ def test_every_name_of_an_under_frame_is_a_party() -> None:
 def test_a_list_of_places_after_zai_is_still_places() -> None:
     # 日内瓦 is no name the gazetteer knows: Korea listed after it is where the talks are held
     assert _roles("4月8日，美国在日内瓦、韩国与朝鲜会谈。\n") == [(["USA"], ["PRK"])]
+
+
+# --- sanctions: a resolution against the name after 对, a state's own list ---------------------------
+
+
+def test_a_name_after_dui_before_a_sanctions_resolution_is_its_target() -> None:
+    names = {**NAMES, "联合国安理会": ("UNSC", None)}
+    cues = {**CUES, "通过": 5}
+    text = "6月12日，联合国安理会一致通过对朝鲜制裁决议。\n"
+    assert _roles_with(text, names, cues) == [(["UNSC"], ["PRK"])]
+    assert _roles_with("6月12日，联合国安理会讨论对伊朗制裁决议。\n", names, {**cues, "讨论": 4}) == [
+        (["UNSC"], ["IRN"])
+    ]
+    # without 对 the DPRK names the resolution's subject, as before
+    assert _roles_with("6月12日，联合国安理会通过朝鲜制裁决议。\n", names, cues) == [(["UNSC"], [])]
+
+
+def test_a_states_own_sanctions_list_is_its_act() -> None:
+    cues = {**CUES, "新增": 16, "added": 16}
+    names = {**NAMES, "the US": ("USA", None), "North Korean": ("PRK", None), "the EU": ("EU", None)}
+    assert _roles_with("6月12日，美国制裁名单新增三家朝鲜企业。\n", names, cues) == [(["USA"], [])]
+    assert _roles_with("6月12日，日本制裁名单新增两家朝鲜银行。\n", names, cues) == [(["JPN"], [])]
+    en = "On June 12, 2009, the US sanctions list added three North Korean firms.\n"
+    assert _roles_with(en, names, cues, "en") == [(["USA"], ["PRK"])]
+    en = "On June 12, 2009, the EU sanctions list added two North Korean banks.\n"
+    assert _roles_with(en, names, cues, "en") == [(["EU"], ["PRK"])]
+
+
+def test_a_states_own_sanctions_regime_is_a_party() -> None:
+    names = {**NAMES, "China": ("CHN", None), "the US": ("USA", None), "Iran": ("IRN", None)}
+    cues = {**CUES, "criticized": 11}
+    en = "On June 12, 2009, China criticized the US sanctions regime against Iran.\n"
+    assert _roles_with(en, names, cues, "en") == [(["CHN"], ["IRN", "USA"])]

@@ -716,13 +716,15 @@ _ZH_THING_HEADS = re.compile(
 a place (朝鲜半岛, 边境, 领海), a topic (朝核问题, 朝美关系, 对朝政策). Not an embassy, a ministry or a
 news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK). Nor the organ
 or text a state is the object of (朝鲜制裁委员会, the UN's committee on sanctions against the DPRK)."""
-_ZH_SANCTIONS_HEADS = re.compile(r"制裁(?:委员会|决议|名单)")
+_ZH_SANCTIONS_HEADS = re.compile(r"制裁(?:委员会|决议)")
 """An organ or text on sanctions against the state named right before it (朝鲜制裁委员会): only that
 name is its subject; a name before it in the same run is the organ's owner (联合国安理会朝鲜制裁委员会:
-the Security Council's committee acts)."""
-_EN_THING_HEADS = re.compile(r"\s+sanctions\s+(?:committee|resolutions?|list|regime)\b", re.IGNORECASE)
+the Security Council's committee acts). Not a list (美国制裁名单: the USA's own list, the USA lists),
+nor a name after 对 ("通过对朝鲜制裁决议": the DPRK is the resolution's target, a party)."""
+_EN_THING_HEADS = re.compile(r"\s+sanctions\s+(?:committee|resolutions?)\b", re.IGNORECASE)
 """English: a state's name before "sanctions committee" ("the North Korea sanctions committee") names
-the committee's subject, not a party."""
+the committee's subject, not a party. Not "sanctions list" or "sanctions regime": a state's own list
+or regime is how it sanctions ("the US sanctions list added …": the USA acts)."""
 
 
 def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -747,7 +749,12 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
         head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
         if head is not None:
             dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
-        elif named is None and _ZH_SANCTIONS_HEADS.match(flat, end) and not _is_person(ordered[j].actor):
+        elif (
+            named is None
+            and _ZH_SANCTIONS_HEADS.match(flat, end)
+            and not _is_person(ordered[j].actor)
+            and flat[max(0, ordered[j].start - 1) : ordered[j].start] != "对"
+        ):
             dropped.add(j)
         i = j + 1
     kept = [m for k, m in enumerate(ordered) if k not in dropped]
