@@ -7,8 +7,10 @@ expected role is worked out by hand from the rule the test names.
 from __future__ import annotations
 
 from hexatable.ingest.extract import extract
+from hexatable.ingest.gazetteer import Gazetteer
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Lang
+from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, FakeVerbs
 
 NAMES = {
@@ -112,3 +114,23 @@ def test_a_states_own_sanctions_regime_is_a_party() -> None:
     cues = {**CUES, "criticized": 11}
     en = "On June 12, 2009, China criticized the US sanctions regime against Iran.\n"
     assert _roles_with(en, names, cues, "en") == [(["CHN"], ["IRN", "USA"])]
+
+
+# --- 并 ("and") continues the subject's acts; it opens no scene --------------------------------------
+
+
+def _builtin_codes(text: str) -> list[tuple[int, list[str], list[str]]]:
+    result = extract(
+        document_from_text(text, name="t.txt"),
+        lang="zh",
+        gazetteer=Gazetteer.builtin(),
+        verbs=VerbDictionary.builtin(),
+        source_id="t",
+    )
+    return [(e.cameo, [a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+
+
+def test_bing_before_zai_opens_no_scene() -> None:
+    # the built-in cues: 发表声明 (01) and 谴责 (11); the condemnation is the act, not a scene
+    assert _builtin_codes("2031年4月8日，朝鲜发表声明，并在声明中谴责美国。\n") == [(11, ["PRK"], ["USA"])]
+    assert _builtin_codes("2031年4月9日，日本发表声明，并在声明中批评韩国。\n") == [(11, ["JPN"], ["KOR"])]

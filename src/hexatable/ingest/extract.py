@@ -321,8 +321,10 @@ _ZH_SUBORDINATE_START = re.compile(
     r"\s*(?:经过?|鉴于|因为?|由于|随着|为了?|若|如果|假如|虽然|尽管|当|在|自从?|继)"
 )
 _ZH_SUBORDINATE_END = re.compile(r"(?:时|之时|同时|后|之后|以后|期间|之际|前|以前|之前|以来|下)\s*$")
-_ZH_STRETCH_LEAD = re.compile(r"\s*(?:但是?|而且?|并且?|不过|然而)")
-"""A connective that may stand before the subordinator of an adverbial stretch (但在…上, 而在…中)."""
+_ZH_STRETCH_LEAD = re.compile(r"\s*(?:但是?|而且?|不过|然而)")
+"""A connective that may stand before the subordinator of an adverbial stretch (但在…上, 而在…中).
+Not 并 ("and"): it joins a further act of the same subject, so 在 after it frames that act in its own
+stretch ("朝鲜发表声明，并在声明中谴责美国": the condemnation is the act)."""
 _ZH_SAYS = re.compile(r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)\s*$")
 _ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
 
