@@ -134,3 +134,26 @@ def test_bing_before_zai_opens_no_scene() -> None:
     # the built-in cues: 发表声明 (01) and 谴责 (11); the condemnation is the act, not a scene
     assert _builtin_codes("2031年4月8日，朝鲜发表声明，并在声明中谴责美国。\n") == [(11, ["PRK"], ["USA"])]
     assert _builtin_codes("2031年4月9日，日本发表声明，并在声明中批评韩国。\n") == [(11, ["JPN"], ["KOR"])]
+
+
+# --- a verb of receiving names an agent only before the act noun that is the event's cue ------------
+
+
+def _builtin_roles(text: str) -> list[tuple[int, list[str], list[str]]]:
+    return [(code, actors, sorted(targets)) for code, actors, targets in _builtin_codes(text)]
+
+
+def test_a_thing_received_makes_no_agent() -> None:
+    assert _builtin_roles("2031年4月8日，朝鲜获得美国签证后访问韩国。\n") == [(4, ["PRK"], ["KOR", "USA"])]
+    assert _builtin_roles("2031年4月9日，韩国得到日本贷款后访问朝鲜。\n") == [(4, ["KOR"], ["JPN", "PRK"])]
+
+
+def test_an_act_noun_received_before_another_act_is_not_the_act() -> None:
+    assert _builtin_roles("2031年4月8日，美国赢得韩国支持后批评朝鲜。\n") == [(11, ["USA"], ["KOR", "PRK"])]
+    rows = _builtin_roles("2031年4月9日，日本获得美国同意，派遣代表团访问朝鲜。\n")
+    assert rows == [(4, ["JPN"], ["PRK", "USA"])]
+
+
+def test_an_act_noun_received_as_the_cue_still_names_the_agent() -> None:
+    assert _builtin_roles("2031年4月8日，美国的提议获得韩国支持。\n") == [(5, ["KOR"], ["USA"])]
+    assert _builtin_roles("2031年4月9日，朝鲜的核试验引起韩国强烈谴责。\n") == [(11, ["KOR"], ["PRK"])]

@@ -233,10 +233,17 @@ first are its targets too, not co-actors."""
 _ZH_PLACE = re.compile(r"(?:(?<![正现存实所自])在|(?<![关对由至属])于|驻)$")
 """A preposition of place right before a name (rule 3). Not the 在 of 正在, 现在, 存在, 所在 …: a
 word or the progressive ("美国正在与日本协商", "现在日本…"), after which a name is a party."""
-_ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|获得|得到|赢得|引起|引发|招致|(?<![经理缘来])由)$")
+_ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
 after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker);
-so after a verb of receiving before the act ("获得韩国支持", "引起韩国谴责": Korea supports, condemns)."""
+so after a verb of receiving before the act (:data:`_ZH_RECEIVING`)."""
+_ZH_RECEIVING = re.compile(r"(?:获得|得到|赢得|引起|引发|招致)$")
+"""Verbs of receiving: the name after one acts only when what is received is an act noun that is the
+event's cue, with at most 的 and an adverb between (:data:`_ZH_ACT_FILLER`: "获得韩国支持",
+"引起韩国强烈谴责": Korea supports, condemns). Before a thing ("获得美国签证后访问韩国") or an act
+noun another act follows ("赢得韩国支持后批评朝鲜", "获得美国同意，派遣代表团…") the name is a target:
+the subject's own act is the event."""
+_ZH_ACT_FILLER = re.compile(r"的?(?:强烈|一致|高度|广泛|坚决|严厉|积极|大力|热烈|普遍|全力)?的?")
 _ZH_UNDER_FRAME = re.compile(
     r"[^，,；;。：:在]{0,8}?(?:斡旋|主持|压力|见证|推动|协调|调解|支持|帮助|领导|倡议|监督|参与|陪同|邀请|安排)下"
 )
@@ -882,12 +889,27 @@ def _main_cue(
             # the proposal is no act; 反对 is), passed over when a later cue remains
             verbs = [c for c in after if flat[c.start - 1 : c.start] != "的"]
             after = verbs or after
+            # an act noun received (赢得韩国支持后批评朝鲜) is no act when a later cue remains
+            last = max(c.start for c in after) if after else -1
+            acts = [c for c in after if not (c.start < last and _zh_received(flat, c, actors))]
+            after = acts or after
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
         elif lang == "en" and flat:
             inverted = [c for c in cues if _en_inverted_speaker(flat, c, actors[:1]) is not None]
             main = inverted[-1] if inverted else main
     return main
+
+
+def _zh_received(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> bool:
+    """Whether ``cue`` is an act noun received from a name: a verb of receiving, the name, at most
+    的 and an adverb, the cue (获得韩国支持, 引起韩国强烈谴责; :data:`_ZH_RECEIVING`)."""
+    return any(
+        m.end <= cue.start
+        and _ZH_RECEIVING.search(flat, max(0, m.start - 2), m.start) is not None
+        and _ZH_ACT_FILLER.fullmatch(flat, m.end, cue.start) is not None
+        for m in mentions
+    )
 
 
 _ZH_TITLE = re.compile(r"《[^《》]*》")
@@ -1140,8 +1162,15 @@ def _roles(
         )
         topic = lang == "zh" and _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
         under = lang == "zh" and preceding == "在" and _ZH_UNDER_FRAME.match(flat, mention.end)
+        # 获得美国签证后访问…: the name a thing (or an act another act follows) is received from
+        received = (
+            lang == "zh"
+            and cue is not None
+            and _ZH_RECEIVING.search(flat, max(0, mention.start - 2), mention.start) is not None
+            and _ZH_ACT_FILLER.fullmatch(flat, mention.end, cue.start) is None
+        )
         if lang == "zh" and (
-            preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under
+            preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under or received
         ):
             # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
@@ -1192,7 +1221,13 @@ def _passive_roles(
             (
                 k
                 for k, m in enumerate(actors)
-                if _ZH_AGENT_MARK.search(flat[max(0, m.start - 2) : m.start])
+                if (
+                    _ZH_AGENT_MARK.search(flat[max(0, m.start - 2) : m.start])
+                    or (
+                        _ZH_RECEIVING.search(flat, max(0, m.start - 2), m.start)
+                        and _ZH_ACT_FILLER.fullmatch(flat, m.end, cue.start)
+                    )
+                )
                 and not _CLAUSE_MARK.search(flat, m.end, cue.start)
             ),
             None,
