@@ -157,3 +157,36 @@ def test_an_act_noun_received_before_another_act_is_not_the_act() -> None:
 def test_an_act_noun_received_as_the_cue_still_names_the_agent() -> None:
     assert _builtin_roles("2031年4月8日，美国的提议获得韩国支持。\n") == [(5, ["KOR"], ["USA"])]
     assert _builtin_roles("2031年4月9日，朝鲜的核试验引起韩国强烈谴责。\n") == [(11, ["KOR"], ["PRK"])]
+
+
+# --- English passive: the agent acts whether or not the subject is a party -------------------------
+
+
+def _builtin_en(text: str) -> list[tuple[int, list[str], list[str]]]:
+    result = extract(
+        document_from_text(text, name="t.txt"),
+        lang="en",
+        gazetteer=Gazetteer.builtin(),
+        verbs=VerbDictionary.builtin(),
+        source_id="t",
+    )
+    return [(e.cameo, [a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+
+
+def test_the_documented_passive_example_has_its_agent_as_actor() -> None:
+    # docs/ingest.md, rule 3: "the reporters were arrested by North Korea"
+    assert _builtin_en("On March 17, 2031, the reporters were arrested by North Korea.\n") == [
+        (17, ["PRK"], [])
+    ]
+    assert _builtin_en("On June 12, 2031, the talks were hosted by Singapore.\n") == [(4, ["SGP"], [])]
+    assert _builtin_en("On June 13, 2031, the tanker was seized by Iran.\n") == [(17, ["IRN"], [])]
+
+
+def test_several_agents_after_by_all_act() -> None:
+    rows = _builtin_en("On March 17, 2031, Japan was criticized by China and Russia.\n")
+    assert rows == [(11, ["CHN", "RUS"], ["JPN"])]
+    rows = _builtin_en("On March 18, 2031, Japan was criticized by China, Russia and the United States.\n")
+    assert rows == [(11, ["CHN", "RUS", "USA"], ["JPN"])]
+    # a name later in the clause, not listed with the agent, stays a target
+    rows = _builtin_en("On March 19, 2031, Japan was criticized by China in talks with Russia.\n")
+    assert rows == [(11, ["CHN"], ["JPN", "RUS"])]

@@ -267,6 +267,8 @@ _ZH_ITEM_LEAD = re.compile(r"[与同跟向对给和及把被将并也还都又]"
 _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 """A form of "be" before the cue (an adverb in -ly allowed): the cue is a passive participle."""
 _EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_EN_AGENT_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
+"""What joins the agents of a passive listed after "by" (", ", " and ", ", and ", "the" allowed)."""
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -881,6 +883,16 @@ def _main_cue(
         cues = [c for c in cues if not any(low <= c.start < high for low, high in scene)] or list(cues)
     if not cues:
         return None
+    if lang == "en" and flat:
+        # a passive with its agent whose subject is no party ("the reporters were arrested by North
+        # Korea"): the participle is the clause's verb, not a noun cue before it ("the talks were …")
+        passive = [
+            c
+            for c in cues
+            if _EN_PASSIVE.search(flat, max(0, c.start - 30), c.start) and _EN_AGENT.match(flat, c.end)
+        ]
+        if passive and not any(a.end <= passive[0].start for a in actors):
+            return passive[0]
     main = min(cues, key=lambda c: (c.start, -c.weight))
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
@@ -1239,9 +1251,15 @@ def _passive_roles(
         return list(actors), list(targets)
     by = _EN_AGENT.match(flat, cue.end)
     agent = next((m for m in targets if by is not None and m.start == by.end()), None)
-    if agent is None or not actors:
+    if agent is None:
         return list(actors), list(targets)
-    return [agent], [*actors, *(m for m in targets if m is not agent)]
+    # the names listed after the agent act with it ("criticized by China and Russia")
+    agents = [agent]
+    for mention in sorted(targets, key=lambda m: m.start):
+        if mention.start > agents[-1].end and _EN_AGENT_LIST.fullmatch(flat, agents[-1].end, mention.start):
+            agents.append(mention)
+    # the subject need not be a party ("the reporters were arrested by North Korea"): the agent acts
+    return agents, [*actors, *(m for m in targets if m not in agents)]
 
 
 def _unique(
