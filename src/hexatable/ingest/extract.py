@@ -244,6 +244,8 @@ event's cue, with at most 的 and an adverb between (:data:`_ZH_ACT_FILLER`: "�
 noun another act follows ("赢得韩国支持后批评朝鲜", "获得美国同意，派遣代表团…") the name is a target:
 the subject's own act is the event."""
 _ZH_ACT_FILLER = re.compile(r"的?(?:强烈|一致|高度|广泛|坚决|严厉|积极|大力|热烈|普遍|全力)?的?")
+_ZH_FILLER_MAX = 4
+"""The longest :data:`_ZH_ACT_FILLER` (的, an adverb of two characters, 的)."""
 _ZH_UNDER_FRAME = re.compile(
     r"[^，,；;。：:在]{0,8}?(?:斡旋|主持|压力|见证|推动|协调|调解|支持|帮助|领导|倡议|监督|参与|陪同|邀请|安排)下"
 )
@@ -362,6 +364,9 @@ def _subjects_clauses(
     pieces: list[tuple[int, int]] = []
     piece_start = start
     stretch_start = start
+    first_at: dict[int, ActorMention] = {}  # the first name starting at each position
+    for m in known:
+        first_at.setdefault(m.start, m)
     for mark in re.finditer(r"[，；,;]", flat[start:end]):
         cut = start + mark.end()
         stretch = flat[stretch_start : start + mark.start()]
@@ -374,7 +379,7 @@ def _subjects_clauses(
             continue
         connective = _ZH_CONNECTIVE.match(flat, cut)
         subject_at = connective.end() if connective else cut
-        subject = next((m for m in known if m.start == subject_at), None)
+        subject = first_at.get(subject_at)
         subject_end = subject.end if subject is not None else None
         if subject_end is None and opens_with_reference(flat, subject_at, lang):
             subject_end = subject_at + 1
@@ -678,13 +683,14 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
     a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
     one listed after such a place with 、 (在日内瓦、新加坡举行)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in ordered]  # sorted, for :func:`_zh_listed_place`
     kept: list[ActorMention] = []
     last_place_end = -10
     for mention in ordered:
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
             place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
-            place = place or _zh_listed_place(flat, mention, ordered)
+            place = place or _zh_listed_place(flat, mention, starts)
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
             place = place or (
                 0 <= mention.start - last_place_end <= 2
@@ -700,11 +706,12 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
     return kept
 
 
-def _zh_listed_place(flat: str, mention: ActorMention, mentions: Sequence[ActorMention]) -> bool:
+def _zh_listed_place(flat: str, mention: ActorMention, starts: Sequence[int]) -> bool:
     """Rule 3: ``mention`` is listed with 、 after places that follow 在/于 (在日内瓦、新加坡举行). Each
     item before it must read as a place: not opened by a preposition or an adverb (在与日本、韩国协商),
     and any name in it standing at its start (在援助朝鲜、古巴: 援助朝鲜 is an act, 在 the progressive);
-    and the name is no place when an under frame follows it (在中国、俄罗斯的支持下: Russia supports)."""
+    and the name is no place when an under frame follows it (在中国、俄罗斯的支持下: Russia supports).
+    ``starts``: where the clause's names begin, sorted."""
     low = max(0, mention.start - 24)
     match = _ZH_PLACE_LIST.search(flat, low, mention.start)
     if match is None or _ZH_UNDER_FRAME.match(flat, mention.end):
@@ -714,7 +721,8 @@ def _zh_listed_place(flat: str, mention: ActorMention, mentions: Sequence[ActorM
         if _ZH_ITEM_LEAD.match(item):
             return False
         item_end = at + len(item)
-        if any(at < m.start < item_end for m in mentions):
+        k = bisect.bisect_right(starts, at)
+        if k < len(starts) and starts[k] < item_end:
             return False  # a name inside the item, after a verb: the item is an act
         at = item_end + 1
     return True
@@ -903,7 +911,10 @@ def _main_cue(
             after = verbs or after
             # an act noun received (赢得韩国支持后批评朝鲜) is no act when a later cue remains
             last = max(c.start for c in after) if after else -1
-            acts = [c for c in after if not (c.start < last and _zh_received(flat, c, actors))]
+            by_end: dict[int, list[int]] = {}
+            for m in actors:
+                by_end.setdefault(m.end, []).append(m.start)
+            acts = [c for c in after if not (c.start < last and _zh_received(flat, c, by_end))]
             after = acts or after
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
@@ -913,15 +924,19 @@ def _main_cue(
     return main
 
 
-def _zh_received(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> bool:
+def _zh_received(flat: str, cue: Cue, starts_by_end: dict[int, list[int]]) -> bool:
     """Whether ``cue`` is an act noun received from a name: a verb of receiving, the name, at most
-    的 and an adverb, the cue (获得韩国支持, 引起韩国强烈谴责; :data:`_ZH_RECEIVING`)."""
-    return any(
-        m.end <= cue.start
-        and _ZH_RECEIVING.search(flat, max(0, m.start - 2), m.start) is not None
-        and _ZH_ACT_FILLER.fullmatch(flat, m.end, cue.start) is not None
-        for m in mentions
-    )
+    的 and an adverb, the cue (获得韩国支持, 引起韩国强烈谴责; :data:`_ZH_RECEIVING`).
+    ``starts_by_end``: the names' starts by where they end (only names ending just before the cue
+    are looked at: long sentences have thousands)."""
+    for end in range(max(0, cue.start - _ZH_FILLER_MAX), cue.start + 1):
+        for start in starts_by_end.get(end, ()):
+            if (
+                _ZH_RECEIVING.search(flat, max(0, start - 2), start) is not None
+                and _ZH_ACT_FILLER.fullmatch(flat, end, cue.start) is not None
+            ):
+                return True
+    return False
 
 
 _ZH_TITLE = re.compile(r"《[^《》]*》")
@@ -984,12 +999,19 @@ def _zh_main_verbs(
     fenced += _zh_subordinate_stretches(flat, span)
     if modifiers:
         fenced += zh_named_quotes(flat) + zh_frames(flat) + zh_topics(flat)
-    kept = [
-        c
-        for c in cues
-        if not any(low <= c.start and c.end <= high for low, high in fenced)
-        and not (modifiers and zh_modifies(flat, c))
-    ]
+    # a cue is fenced when a span starting at or before it reaches past its end: the spans sorted by
+    # start and the furthest end so far answer that with one search per cue (long sentences)
+    fenced.sort()
+    lows = [low for low, _ in fenced]
+    reach: list[int] = []
+    for _, high in fenced:
+        reach.append(max(high, reach[-1]) if reach else high)
+
+    def inside(cue: Cue) -> bool:
+        k = bisect.bisect_right(lows, cue.start)
+        return k > 0 and reach[k - 1] >= cue.end
+
+    kept = [c for c in cues if not inside(c) and not (modifiers and zh_modifies(flat, c))]
     return kept or list(cues)
 
 
@@ -1594,7 +1616,8 @@ def extract(
             continue  # rule 2e: the document's title line
         parties = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, titles
         unplaced = _drop_places(flat, lang, parties)  # rule 3: 在/于/驻 and what follows them
-        places = [m for m in found if m not in unplaced]  # venues and places alike: no subject
+        unplaced_set = frozenset(unplaced)
+        places = [m for m in found if m not in unplaced_set]  # venues and places alike: no subject
         known = _administrations(flat, lang, _drop_modifiers(flat, lang, unplaced))
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [

@@ -1482,7 +1482,7 @@ def _parse_actor(
                     lang == "en"
                     and kind == "state"
                     and _EN_DEMONYM.fullmatch(checked)
-                    and not any(other.startswith(checked + " ") for other in [*surfaces, *aliases])
+                    and not any(str(o).startswith(checked + " ") for o in [*surfaces, *aliases])
                 ):
                     surfaces.append(checked + "s")  # the people: "the North Koreans barred …"
     capitals: list[tuple[str, str]] = []  # also names of the state, as aliases are
