@@ -190,3 +190,8 @@ def test_several_agents_after_by_all_act() -> None:
     # a name later in the clause, not listed with the agent, stays a target
     rows = _builtin_en("On March 19, 2031, Japan was criticized by China in talks with Russia.\n")
     assert rows == [(11, ["CHN"], ["JPN", "RUS"])]
+
+
+def test_le_between_the_passive_marker_and_the_agent() -> None:
+    assert _builtin_roles("2031年4月8日，韩国受到了美国的批评。\n") == [(11, ["USA"], ["KOR"])]
+    assert _builtin_roles("2031年4月9日，朝鲜的核试验引起了韩国强烈谴责。\n") == [(11, ["KOR"], ["PRK"])]

@@ -233,11 +233,12 @@ first are its targets too, not co-actors."""
 _ZH_PLACE = re.compile(r"(?:(?<![正现存实所自])在|(?<![关对由至属])于|驻)$")
 """A preposition of place right before a name (rule 3). Not the 在 of 正在, 现在, 存在, 所在 …: a
 word or the progressive ("美国正在与日本协商", "现在日本…"), after which a name is a party."""
-_ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|(?<![经理缘来])由)$")
+_ZH_AGENT_MARK = re.compile(r"(?:被|遭到了?|遭|受到了?|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
-after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker);
+after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker;
+了 may stand between: 韩国受到了美国的批评);
 so after a verb of receiving before the act (:data:`_ZH_RECEIVING`)."""
-_ZH_RECEIVING = re.compile(r"(?:获得|得到|赢得|引起|引发|招致)$")
+_ZH_RECEIVING = re.compile(r"(?:获得|得到|赢得|引起|引发|招致)了?$")
 """Verbs of receiving: the name after one acts only when what is received is an act noun that is the
 event's cue, with at most 的 and an adverb between (:data:`_ZH_ACT_FILLER`: "获得韩国支持",
 "引起韩国强烈谴责": Korea supports, condemns). Before a thing ("获得美国签证后访问韩国") or an act
@@ -932,7 +933,7 @@ def _zh_received(flat: str, cue: Cue, starts_by_end: dict[int, list[int]]) -> bo
     for end in range(max(0, cue.start - _ZH_FILLER_MAX), cue.start + 1):
         for start in starts_by_end.get(end, ()):
             if (
-                _ZH_RECEIVING.search(flat, max(0, start - 2), start) is not None
+                _ZH_RECEIVING.search(flat, max(0, start - 3), start) is not None
                 and _ZH_ACT_FILLER.fullmatch(flat, end, cue.start) is not None
             ):
                 return True
@@ -1200,7 +1201,7 @@ def _roles(
         received = (
             lang == "zh"
             and cue is not None
-            and _ZH_RECEIVING.search(flat, max(0, mention.start - 2), mention.start) is not None
+            and _ZH_RECEIVING.search(flat, max(0, mention.start - 3), mention.start) is not None
             and _ZH_ACT_FILLER.fullmatch(flat, mention.end, cue.start) is None
         )
         if lang == "zh" and (
@@ -1256,9 +1257,9 @@ def _passive_roles(
                 k
                 for k, m in enumerate(actors)
                 if (
-                    _ZH_AGENT_MARK.search(flat[max(0, m.start - 2) : m.start])
+                    _ZH_AGENT_MARK.search(flat[max(0, m.start - 3) : m.start])
                     or (
-                        _ZH_RECEIVING.search(flat, max(0, m.start - 2), m.start)
+                        _ZH_RECEIVING.search(flat, max(0, m.start - 3), m.start)
                         and _ZH_ACT_FILLER.fullmatch(flat, m.end, cue.start)
                     )
                 )
