@@ -195,3 +195,10 @@ def test_several_agents_after_by_all_act() -> None:
 def test_le_between_the_passive_marker_and_the_agent() -> None:
     assert _builtin_roles("2031年4月8日，韩国受到了美国的批评。\n") == [(11, ["USA"], ["KOR"])]
     assert _builtin_roles("2031年4月9日，朝鲜的核试验引起了韩国强烈谴责。\n") == [(11, ["KOR"], ["PRK"])]
+
+
+def test_a_people_named_with_a_word_of_origin_is_proposed_not_the_state() -> None:
+    # review of round 5: these had given the USA as actor
+    assert _builtin_en("On June 1, 2031, African Americans protested.\n") == [(14, ["african-americans"], [])]
+    rows = _builtin_en("On June 2, 2031, Latin Americans criticized the United States.\n")
+    assert rows == [(11, ["latin-americans"], ["USA"])]

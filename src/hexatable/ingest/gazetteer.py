@@ -305,6 +305,11 @@ class Gazetteer:
         """
         folded = fold(text, lang)
         covered = self._covered(folded)
+        if lang == "en":  # "African Americans" names no state (find): the proposer may take it
+            peoples = _without_compound_peoples(
+                folded.text, [ActorMention(s, e, folded.text[s:e], "", "proposed") for s, e in covered]
+            )
+            covered = [(m.start, m.end) for m in peoples]
         found = _propose_zh(folded.text) if lang == "zh" else _propose_en(folded.text)
         result: list[ActorMention] = []
         for start, end, kind in found:
