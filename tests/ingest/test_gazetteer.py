@@ -274,6 +274,21 @@ def test_the_plural_of_a_demonym_names_the_state(builtin: Gazetteer) -> None:
     assert found(builtin, "The Japans and the Koreans met.", "en") == []
 
 
+def test_a_people_named_with_a_word_of_origin_is_no_state(builtin: Gazetteer) -> None:
+    # "African Americans", "Latin Americans": a people, not the United States acting (review of round 5)
+    assert found(builtin, "African Americans protested.", "en") == []
+    assert found(builtin, "Latin Americans criticized the United States.", "en") == [("United States", "USA")]
+    assert found(builtin, "Korean Americans and Arab Americans marched.", "en") == []
+    # a plain plural after another word still names the state
+    assert found(builtin, "Many Americans protested.", "en") == [("Americans", "USA")]
+
+
+def test_an_alias_that_begins_another_name_makes_no_plural(builtin: Gazetteer) -> None:
+    # Vatican (as in Vatican City) is a place, not a demonym: "Vaticans" is no name
+    assert found(builtin, "The Vaticans met.", "en") == []
+    assert found(builtin, "The Vatican met.", "en") == [("The Vatican", "VAT")]
+
+
 def test_case_names_win_over_the_builtin_list(builtin: Gazetteer, with_toy: Gazetteer) -> None:
     # the toy case (wrongly, on purpose) calls Britain "Washington"
     assert found(builtin, "Washington", "en") == [("Washington", "USA")]

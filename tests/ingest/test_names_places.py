@@ -78,6 +78,24 @@ def test_a_city_state_is_its_own_capital(gazetteer: Gazetteer, verbs: VerbDictio
     assert _roles(result) == [(["JPN"], [])]
 
 
+def test_a_city_state_after_yu_is_a_party(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    # 与新加坡: Singapore is whom the DPRK talks with, not where (review of round 5)
+    result = _run("2031年6月1日，朝鲜与新加坡会谈。\n", "zh", gazetteer, verbs)
+    assert _roles(result) == [(["PRK"], ["SGP"])]
+    result = _run("2031年6月2日，日本同新加坡举行会谈。\n", "zh", gazetteer, verbs)
+    assert _roles(result) == [(["JPN"], ["SGP"])]
+
+
+def test_a_capital_before_huiwu_as_the_verb_acts(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    # 会晤 right after the place and right before a name is the verb: the place's state meets
+    result = _run("2031年6月1日，新加坡会晤朝鲜代表团。\n", "zh", gazetteer, verbs)
+    assert _roles(result) == [(["SGP"], ["PRK"])]
+    result = _run("2031年6月2日，平壤会晤美国特使。\n", "zh", gazetteer, verbs)
+    assert _roles(result) == [(["PRK"], ["USA"])]
+    result = _run("2031年6月3日，柏林会谈日本代表团。\n", "zh", gazetteer, verbs)
+    assert _roles(result) == [(["DEU"], ["JPN"])]
+
+
 def test_states_before_a_meeting_word_are_its_parties(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
     result = _run("2031年6月3日，日本和韩国会谈在东京举行。\n", "zh", gazetteer, verbs)
     assert _roles(result) == [(["JPN", "KOR"], [])]

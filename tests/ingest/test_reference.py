@@ -41,6 +41,7 @@ CUES = {
     "宣布": 1,
     "批评": 11,
     "同意": 3,
+    "称赞": 5,
     "met": 4,
     "said": 1,
     "signed": 5,
@@ -76,6 +77,19 @@ def test_he_is_the_last_person_named_not_one_read_from_a_pair_word() -> None:
     # 双方 is Trump and Kim, but names nobody: 他 is Trump, the last person named as an actor
     rows, _ = _events("6月12日，特朗普与金正恩会晤，双方签署了声明。他表示满意。\n")
     assert rows[-1][1] == ["donald-trump"]
+
+
+def test_a_chain_of_he_keeps_its_referent() -> None:
+    # rule 1: a 他 read as Trump names Trump again, so the next 他 is Trump too (review of round 5:
+    # the third sentence had no actor)
+    rows, _ = _events("6月12日，特朗普会晤金正恩。他表示满意。他还称赞金正恩。\n")
+    assert rows == [
+        (1, ["donald-trump"], ["kim-jong-un"]),
+        (1, ["donald-trump"], []),
+        (1, ["donald-trump"], ["kim-jong-un"]),
+    ]
+    rows, _ = _events("6月12日，文在寅访问朝鲜。他会晤金正恩。他宣布结果。他表示满意。\n")
+    assert [r[1] for r in rows] == [["moon-jae-in"]] * 4
 
 
 def test_he_is_not_carried_past_the_previous_sentence_nor_the_entry() -> None:

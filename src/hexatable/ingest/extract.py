@@ -232,11 +232,23 @@ before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"
 _ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
 """What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
 first are its targets too, not co-actors."""
-_ZH_PLACE = re.compile(r"(?:在|(?<![关对由至属])于|驻)$")
-_ZH_AGENT_MARK = re.compile(r"(?:被|遭到|遭|受到|获得|得到|赢得|引起|引发|招致|(?<![经理缘来])由)$")
+_ZH_PLACE = re.compile(r"(?:(?<![正现存实所自])在|(?<![关对由至属])于|驻)$")
+"""A preposition of place right before a name (rule 3). Not the 在 of 正在, 现在, 存在, 所在 …: a
+word or the progressive ("美国正在与日本协商", "现在日本…"), after which a name is a party."""
+_ZH_AGENT_MARK = re.compile(r"(?:被|遭到了?|遭|受到了?|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
-after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker);
-so after a verb of receiving before the act ("获得韩国支持", "引起韩国谴责": Korea supports, condemns)."""
+after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker;
+了 may stand between: 韩国受到了美国的批评);
+so after a verb of receiving before the act (:data:`_ZH_RECEIVING`)."""
+_ZH_RECEIVING = re.compile(r"(?:获得|得到|赢得|引起|引发|招致)了?$")
+"""Verbs of receiving: the name after one acts only when what is received is an act noun that is the
+event's cue, with at most 的 and an adverb between (:data:`_ZH_ACT_FILLER`: "获得韩国支持",
+"引起韩国强烈谴责": Korea supports, condemns). Before a thing ("获得美国签证后访问韩国") or an act
+noun another act follows ("赢得韩国支持后批评朝鲜", "获得美国同意，派遣代表团…") the name is a target:
+the subject's own act is the event."""
+_ZH_ACT_FILLER = re.compile(r"的?(?:强烈|一致|高度|广泛|坚决|严厉|积极|大力|热烈|普遍|全力)?的?")
+_ZH_FILLER_MAX = 4
+"""The longest :data:`_ZH_ACT_FILLER` (的, an adverb of two characters, 的)."""
 _ZH_UNDER_FRAME = re.compile(
     r"[^，,；;。：:在]{0,8}?(?:斡旋|主持|压力|见证|推动|协调|调解|支持|帮助|领导|倡议|监督|参与|陪同|邀请|安排)下"
 )
@@ -247,13 +259,21 @@ _ZH_PARTY_JOINT = re.compile(r"[与同跟向对给和及]")
 """A preposition of direction or a conjunction after a place introduces a party, not another place
 (在北京与朝鲜举行会谈)."""
 _ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
-_ZH_PLACE_LIST = re.compile(rf"(?:在|(?<![关对由至属])于){_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*、$")
+_ZH_PLACE_LIST = re.compile(
+    rf"(?:(?<![正现存实所自])在|(?<![关对由至属])于)({_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*)、$"
+)
 """A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
 first place is no name the gazetteer knows (Geneva is no party). Not a list of times or frames
-(美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place)."""
+(美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place), nor one after the 在 of a
+word (正在, 现在). :func:`_zh_listed_place` also asks that each item be a place, not an act."""
+_ZH_ITEM_LEAD = re.compile(r"[与同跟向对给和及把被将并也还都又]")
+"""A first character that makes a listed item a phrase, not a place: a preposition (正在与日本、韩国
+协商) or an adverb (一直在都…)."""
 _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 """A form of "be" before the cue (an adverb in -ly allowed): the cue is a passive participle."""
 _EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_EN_AGENT_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
+"""What joins the agents of a passive listed after "by" (", ", " and ", ", and ", "the" allowed)."""
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -315,8 +335,10 @@ _ZH_SUBORDINATE_START = re.compile(
     r"\s*(?:经过?|鉴于|因为?|由于|随着|为了?|若|如果|假如|虽然|尽管|当|在|自从?|继)"
 )
 _ZH_SUBORDINATE_END = re.compile(r"(?:时|之时|同时|后|之后|以后|期间|之际|前|以前|之前|以来|下)\s*$")
-_ZH_STRETCH_LEAD = re.compile(r"\s*(?:但是?|而且?|并且?|不过|然而)")
-"""A connective that may stand before the subordinator of an adverbial stretch (但在…上, 而在…中)."""
+_ZH_STRETCH_LEAD = re.compile(r"\s*(?:但是?|而且?|不过|然而)")
+"""A connective that may stand before the subordinator of an adverbial stretch (但在…上, 而在…中).
+Not 并 ("and"): it joins a further act of the same subject, so 在 after it frames that act in its own
+stretch ("朝鲜发表声明，并在声明中谴责美国": the condemnation is the act)."""
 _ZH_SAYS = re.compile(r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)\s*$")
 _ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
 
@@ -345,6 +367,9 @@ def _subjects_clauses(
     pieces: list[tuple[int, int]] = []
     piece_start = start
     stretch_start = start
+    first_at: dict[int, ActorMention] = {}  # the first name starting at each position
+    for m in known:
+        first_at.setdefault(m.start, m)
     for mark in re.finditer(r"[，；,;]", flat[start:end]):
         cut = start + mark.end()
         stretch = flat[stretch_start : start + mark.start()]
@@ -357,7 +382,7 @@ def _subjects_clauses(
             continue
         connective = _ZH_CONNECTIVE.match(flat, cut)
         subject_at = connective.end() if connective else cut
-        subject = next((m for m in known if m.start == subject_at), None)
+        subject = first_at.get(subject_at)
         subject_end = subject.end if subject is not None else None
         if subject_end is None and opens_with_reference(flat, subject_at, lang):
             subject_end = subject_at + 1
@@ -660,13 +685,14 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
     a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
     one listed after such a place with 、 (在日内瓦、新加坡举行)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in ordered]  # sorted, for :func:`_zh_listed_place`
     kept: list[ActorMention] = []
     last_place_end = -10
     for mention in ordered:
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
             place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
-            place = place or bool(_ZH_PLACE_LIST.search(flat, max(0, mention.start - 24), mention.start))
+            place = place or _zh_listed_place(flat, mention, starts)
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
             place = place or (
                 0 <= mention.start - last_place_end <= 2
@@ -682,6 +708,28 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
     return kept
 
 
+def _zh_listed_place(flat: str, mention: ActorMention, starts: Sequence[int]) -> bool:
+    """Rule 3: ``mention`` is listed with 、 after places that follow 在/于 (在日内瓦、新加坡举行). Each
+    item before it must read as a place: not opened by a preposition or an adverb (在与日本、韩国协商),
+    and any name in it standing at its start (在援助朝鲜、古巴: 援助朝鲜 is an act, 在 the progressive);
+    and the name is no place when an under frame follows it (在中国、俄罗斯的支持下: Russia supports).
+    ``starts``: where the clause's names begin, sorted."""
+    low = max(0, mention.start - 24)
+    match = _ZH_PLACE_LIST.search(flat, low, mention.start)
+    if match is None or _ZH_UNDER_FRAME.match(flat, mention.end):
+        return False
+    at = match.start(1)
+    for item in match.group(1).split("、"):
+        if _ZH_ITEM_LEAD.match(item):
+            return False
+        item_end = at + len(item)
+        k = bisect.bisect_right(starts, at)
+        if k < len(starts) and starts[k] < item_end:
+            return False  # a name inside the item, after a verb: the item is an act
+        at = item_end + 1
+    return True
+
+
 _ZH_THING_HEADS = re.compile(
     r"银行|公司|企业|集团|大学|半岛|核问题|问题|关系|政策|海域|边境|境内|领土|领空|领海|次区域|区域"
 )
@@ -689,13 +737,15 @@ _ZH_THING_HEADS = re.compile(
 a place (朝鲜半岛, 边境, 领海), a topic (朝核问题, 朝美关系, 对朝政策). Not an embassy, a ministry or a
 news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK). Nor the organ
 or text a state is the object of (朝鲜制裁委员会, the UN's committee on sanctions against the DPRK)."""
-_ZH_SANCTIONS_HEADS = re.compile(r"制裁(?:委员会|决议|名单)")
+_ZH_SANCTIONS_HEADS = re.compile(r"制裁(?:委员会|决议)")
 """An organ or text on sanctions against the state named right before it (朝鲜制裁委员会): only that
 name is its subject; a name before it in the same run is the organ's owner (联合国安理会朝鲜制裁委员会:
-the Security Council's committee acts)."""
-_EN_THING_HEADS = re.compile(r"\s+sanctions\s+(?:committee|resolutions?|list|regime)\b", re.IGNORECASE)
+the Security Council's committee acts). Not a list (美国制裁名单: the USA's own list, the USA lists),
+nor a name after 对 ("通过对朝鲜制裁决议": the DPRK is the resolution's target, a party)."""
+_EN_THING_HEADS = re.compile(r"\s+sanctions\s+(?:committee|resolutions?)\b", re.IGNORECASE)
 """English: a state's name before "sanctions committee" ("the North Korea sanctions committee") names
-the committee's subject, not a party."""
+the committee's subject, not a party. Not "sanctions list" or "sanctions regime": a state's own list
+or regime is how it sanctions ("the US sanctions list added …": the USA acts)."""
 
 
 def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -720,7 +770,12 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
         head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
         if head is not None:
             dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
-        elif named is None and _ZH_SANCTIONS_HEADS.match(flat, end) and not _is_person(ordered[j].actor):
+        elif (
+            named is None
+            and _ZH_SANCTIONS_HEADS.match(flat, end)
+            and not _is_person(ordered[j].actor)
+            and flat[max(0, ordered[j].start - 1) : ordered[j].start] != "对"
+        ):
             dropped.add(j)
         i = j + 1
     kept = [m for k, m in enumerate(ordered) if k not in dropped]
@@ -838,6 +893,16 @@ def _main_cue(
         cues = [c for c in cues if not any(low <= c.start < high for low, high in scene)] or list(cues)
     if not cues:
         return None
+    if lang == "en" and flat:
+        # a passive with its agent whose subject is no party ("the reporters were arrested by North
+        # Korea"): the participle is the clause's verb, not a noun cue before it ("the talks were …")
+        passive = [
+            c
+            for c in cues
+            if _EN_PASSIVE.search(flat, max(0, c.start - 30), c.start) and _EN_AGENT.match(flat, c.end)
+        ]
+        if passive and not any(a.end <= passive[0].start for a in actors):
+            return passive[0]
     main = min(cues, key=lambda c: (c.start, -c.weight))
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
@@ -846,12 +911,34 @@ def _main_cue(
             # the proposal is no act; 反对 is), passed over when a later cue remains
             verbs = [c for c in after if flat[c.start - 1 : c.start] != "的"]
             after = verbs or after
+            # an act noun received (赢得韩国支持后批评朝鲜) is no act when a later cue remains
+            last = max(c.start for c in after) if after else -1
+            by_end: dict[int, list[int]] = {}
+            for m in actors:
+                by_end.setdefault(m.end, []).append(m.start)
+            acts = [c for c in after if not (c.start < last and _zh_received(flat, c, by_end))]
+            after = acts or after
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
         elif lang == "en" and flat:
             inverted = [c for c in cues if _en_inverted_speaker(flat, c, actors[:1]) is not None]
             main = inverted[-1] if inverted else main
     return main
+
+
+def _zh_received(flat: str, cue: Cue, starts_by_end: dict[int, list[int]]) -> bool:
+    """Whether ``cue`` is an act noun received from a name: a verb of receiving, the name, at most
+    的 and an adverb, the cue (获得韩国支持, 引起韩国强烈谴责; :data:`_ZH_RECEIVING`).
+    ``starts_by_end``: the names' starts by where they end (only names ending just before the cue
+    are looked at: long sentences have thousands)."""
+    for end in range(max(0, cue.start - _ZH_FILLER_MAX), cue.start + 1):
+        for start in starts_by_end.get(end, ()):
+            if (
+                _ZH_RECEIVING.search(flat, max(0, start - 3), start) is not None
+                and _ZH_ACT_FILLER.fullmatch(flat, end, cue.start) is not None
+            ):
+                return True
+    return False
 
 
 _ZH_TITLE = re.compile(r"《[^《》]*》")
@@ -914,12 +1001,19 @@ def _zh_main_verbs(
     fenced += _zh_subordinate_stretches(flat, span)
     if modifiers:
         fenced += zh_named_quotes(flat) + zh_frames(flat) + zh_topics(flat)
-    kept = [
-        c
-        for c in cues
-        if not any(low <= c.start and c.end <= high for low, high in fenced)
-        and not (modifiers and zh_modifies(flat, c))
-    ]
+    # a cue is fenced when a span starting at or before it reaches past its end: the spans sorted by
+    # start and the furthest end so far answer that with one search per cue (long sentences)
+    fenced.sort()
+    lows = [low for low, _ in fenced]
+    reach: list[int] = []
+    for _, high in fenced:
+        reach.append(max(high, reach[-1]) if reach else high)
+
+    def inside(cue: Cue) -> bool:
+        k = bisect.bisect_right(lows, cue.start)
+        return k > 0 and reach[k - 1] >= cue.end
+
+    kept = [c for c in cues if not inside(c) and not (modifiers and zh_modifies(flat, c))]
     return kept or list(cues)
 
 
@@ -1104,8 +1198,15 @@ def _roles(
         )
         topic = lang == "zh" and _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
         under = lang == "zh" and preceding == "在" and _ZH_UNDER_FRAME.match(flat, mention.end)
+        # 获得美国签证后访问…: the name a thing (or an act another act follows) is received from
+        received = (
+            lang == "zh"
+            and cue is not None
+            and _ZH_RECEIVING.search(flat, max(0, mention.start - 3), mention.start) is not None
+            and _ZH_ACT_FILLER.fullmatch(flat, mention.end, cue.start) is None
+        )
         if lang == "zh" and (
-            preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under
+            preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under or received
         ):
             # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
@@ -1156,7 +1257,13 @@ def _passive_roles(
             (
                 k
                 for k, m in enumerate(actors)
-                if _ZH_AGENT_MARK.search(flat[max(0, m.start - 2) : m.start])
+                if (
+                    _ZH_AGENT_MARK.search(flat[max(0, m.start - 3) : m.start])
+                    or (
+                        _ZH_RECEIVING.search(flat, max(0, m.start - 3), m.start)
+                        and _ZH_ACT_FILLER.fullmatch(flat, m.end, cue.start)
+                    )
+                )
                 and not _CLAUSE_MARK.search(flat, m.end, cue.start)
             ),
             None,
@@ -1168,9 +1275,15 @@ def _passive_roles(
         return list(actors), list(targets)
     by = _EN_AGENT.match(flat, cue.end)
     agent = next((m for m in targets if by is not None and m.start == by.end()), None)
-    if agent is None or not actors:
+    if agent is None:
         return list(actors), list(targets)
-    return [agent], [*actors, *(m for m in targets if m is not agent)]
+    # the names listed after the agent act with it ("criticized by China and Russia")
+    agents = [agent]
+    for mention in sorted(targets, key=lambda m: m.start):
+        if mention.start > agents[-1].end and _EN_AGENT_LIST.fullmatch(flat, agents[-1].end, mention.start):
+            agents.append(mention)
+    # the subject need not be a party ("the reporters were arrested by North Korea"): the agent acts
+    return agents, [*actors, *(m for m in targets if m not in agents)]
 
 
 def _unique(
@@ -1469,6 +1582,7 @@ def extract(
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
+        from_pair: set[tuple[int, str]] = set()  # the resolved references that are pair words (双方)
         flat = sentence.flat
         written_flat = scripts.shown(flat, sentence.flat_offsets)  # the flat text as written, for quotes
         if _HEADING_LINE.match(sentence.raw):
@@ -1517,7 +1631,8 @@ def extract(
             continue  # rule 2e: the document's title line
         parties = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, titles
         unplaced = _drop_places(flat, lang, parties)  # rule 3: 在/于/驻 and what follows them
-        places = [m for m in found if m not in unplaced]  # venues and places alike: no subject
+        unplaced_set = frozenset(unplaced)
+        places = [m for m in found if m not in unplaced_set]  # venues and places alike: no subject
         known = _administrations(flat, lang, _drop_modifiers(flat, lang, unplaced))
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
@@ -1564,6 +1679,8 @@ def extract(
                             )
                         )
                         stands_for[(reference.start, referent.actor)] = referent
+                        if reference.rule == "pair":
+                            from_pair.add((reference.start, referent.actor))
                 inside = _drop_affiliations(
                     flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end)), body_of
                 )
@@ -1642,8 +1759,10 @@ def extract(
             if actors:
                 previous_actors = actors
                 carried = [located(a) for a in actors]
-            # a pair word (双方) names nobody: 他 later stands for the last person named as an actor
-            named_actors = [a for a in actors if not ((a.start, a.actor) in stands_for and a.end > a.start)]
+            # a pair word (双方) names nobody: 他 later stands for the last person named as an actor.
+            # A 他 read as a person names that person again, so a chain of pronouns keeps its referent
+            # (特朗普…。他表示…。他还称赞…).
+            named_actors = [a for a in actors if (a.start, a.actor) not in from_pair]
             memory.note(
                 [located(a) for a in actors],
                 [located(t) for t in targets],

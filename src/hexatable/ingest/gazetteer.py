@@ -64,10 +64,28 @@ KINDS = ("state", "region", "international_organisation", "group", "person", "ot
 """The kinds of actor a gazetteer file may give."""
 
 _ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
-_EN_DEMONYM = re.compile(r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+(?:an|ian|ean)")
+_EN_DEMONYM = re.compile(r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+an")
 """An English state alias that is a demonym (American, North Korean, N. Korean, Iranian): its plural
 ("the North Koreans", "the Americans") names the state's people or delegation acting, as the
-adjective does before a noun."""
+adjective does before a noun. Not an alias that begins another of the state's names (Vatican, as in
+Vatican City: a place, whose plural is no word)."""
+_EN_ORIGIN_BEFORE = re.compile(r"(?:[A-Z][a-z]+(?:an|ic|ish|ese|ive)|Latin|Arab) $")
+"""A capitalised word of origin right before a plural demonym ("African Americans", "Latin
+Americans", "Korean Americans"): together they name a people of the state, not the state acting."""
+
+
+def _without_compound_peoples(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """The mentions less a plural demonym after a word of origin ("African Americans", "Latin
+    Americans": :data:`_EN_ORIGIN_BEFORE`) and a name that is that word ("Korean Americans")."""
+    dropped: set[int] = set()
+    for k, mention in enumerate(found):
+        plural = mention.text.endswith("ans") and _EN_DEMONYM.fullmatch(mention.text[:-1])
+        if plural and _EN_ORIGIN_BEFORE.search(text, max(0, mention.start - 24), mention.start):
+            dropped.add(k)
+            dropped.update(j for j, other in enumerate(found) if other.end == mention.start - 1)
+    return [m for k, m in enumerate(found) if k not in dropped] if dropped else found
+
+
 _PRIORITY: dict[ActorOrigin, int] = {"gazetteer": 0, "user": 1, "case": 2, "proposed": -1}
 """Which layer wins when two claim one name: the case over a user's file over the built-in list."""
 
@@ -237,6 +255,8 @@ class Gazetteer:
         """
         folded = fold(text, lang)
         found = [mention for mention, _ in self._find_folded(text, folded)]
+        if lang == "en":
+            found = _without_compound_peoples(text, found)
         stand_for = {group: members for layer in self.layers for group, members in layer.stand_for}
         if not stand_for or not any(m.actor in stand_for for m in found):
             return found
@@ -285,6 +305,11 @@ class Gazetteer:
         """
         folded = fold(text, lang)
         covered = self._covered(folded)
+        if lang == "en":  # "African Americans" names no state (find): the proposer may take it
+            peoples = _without_compound_peoples(
+                folded.text, [ActorMention(s, e, folded.text[s:e], "", "proposed") for s, e in covered]
+            )
+            covered = [(m.start, m.end) for m in peoples]
         found = _propose_zh(folded.text) if lang == "zh" else _propose_en(folded.text)
         result: list[ActorMention] = []
         for start, end, kind in found:
@@ -1458,7 +1483,12 @@ def _parse_actor(
             checked = check_string(alias, (*path, "aliases", lang, index), problems)
             if checked is not None:
                 surfaces.append(checked)
-                if lang == "en" and kind == "state" and _EN_DEMONYM.fullmatch(checked):
+                if (
+                    lang == "en"
+                    and kind == "state"
+                    and _EN_DEMONYM.fullmatch(checked)
+                    and not any(str(o).startswith(checked + " ") for o in [*surfaces, *aliases])
+                ):
                     surfaces.append(checked + "s")  # the people: "the North Koreans barred …"
     capitals: list[tuple[str, str]] = []  # also names of the state, as aliases are
     for lang, names_of in _lang_lists(item.get("capitals"), (*path, "capitals"), problems):

@@ -151,6 +151,12 @@ _EN_MEETING = re.compile(
 _EN_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _EN_MOVED_TO = re.compile(r"\b(?:moved|shifted|relocated|transferred|switched)\s+(?:back\s+)?to\s+$")
 _ZH_POSTED = "驻"
+_ZH_PARTY_BEFORE = re.compile(r"[与同跟和及向对]$")
+"""A preposition of direction or a conjunction right before a place that is also a state (朝鲜与新加坡
+会谈): the name is a party to the meeting, not its venue."""
+_ZH_MEETING_VERBS = frozenset(["会晤", "会谈", "谈判", "磋商"])
+"""Meeting words that are also verbs: right after the place and right before a name (平壤会晤美国特使,
+新加坡会晤朝鲜代表团) they are the clause's verb and the place its subject, not a venue."""
 
 
 def title_spans(flat: str, lang: Lang) -> list[Span]:
@@ -218,7 +224,8 @@ def drop_places(
     (its venue), a state after 驻, an English place after "moved to"."""
     titles = title_spans(flat, lang)
     capitals = builtin_places(lang) if places is None else places
-    return [m for m in mentions if not _is_place(flat, lang, m, titles, cues, capitals)]
+    starts = frozenset(m.start for m in mentions)
+    return [m for m in mentions if not _is_place(flat, lang, m, titles, cues, capitals, starts)]
 
 
 def _is_place(
@@ -228,6 +235,7 @@ def _is_place(
     titles: Sequence[Span],
     cues: Sequence[Cue],
     places: Collection[str],
+    starts: Collection[int] = (),
 ) -> bool:
     if lang == "zh" and flat[max(0, mention.start - 1) : mention.start] == _ZH_POSTED:
         return True
@@ -236,14 +244,19 @@ def _is_place(
     if inside(mention, titles):
         return True
     if lang == "zh":
-        return _zh_venue(flat, mention, cues)
+        return _zh_venue(flat, mention, cues, starts)
     if _EN_MOVED_TO.search(flat, max(0, mention.start - 24), mention.start):
         return True
     return _en_venue(flat, mention, cues)
 
 
-def _zh_venue(flat: str, mention: ActorMention, cues: Sequence[Cue]) -> bool:
-    """巴黎气候大会: a meeting word within a few characters after the place, no clause mark or cue between."""
+def _zh_venue(flat: str, mention: ActorMention, cues: Sequence[Cue], starts: Collection[int] = ()) -> bool:
+    """巴黎气候大会: a meeting word within a few characters after the place, no clause mark or cue between.
+    Not a place written after 与, 同, 和 … (朝鲜与新加坡会谈: Singapore is a party), nor one right before
+    a meeting word used as the verb, right before another name (平壤会晤美国特使: ``starts`` are where
+    the clause's names begin)."""
+    if _ZH_PARTY_BEFORE.search(flat, max(0, mention.start - 1), mention.start):
+        return False
     window = flat[mention.end : mention.end + _ZH_MEETING_GAP + 2]
     meeting = _ZH_MEETING.search(window)
     if (
@@ -251,6 +264,9 @@ def _zh_venue(flat: str, mention: ActorMention, cues: Sequence[Cue]) -> bool:
         or meeting.start() > _ZH_MEETING_GAP
         or _ZH_CLAUSE_MARK.search(window[: meeting.start()])
     ):
+        return False
+    as_verb = meeting.start() == 0 and meeting.group() in _ZH_MEETING_VERBS
+    if as_verb and mention.end + meeting.end() in starts:
         return False
     at = mention.end + meeting.start()
     return not any(mention.end <= c.start < at for c in cues)

@@ -255,8 +255,9 @@ class ReferenceMemory:
             self._person = (persons[-1], self._sentence)
         self._pairs = {**(self._pairs or {}), **self._pairs_of([*actors, *targets])}
         mentions = [*actors, *targets]
+        groups = _group_spans(mentions)
         for mention in sorted(mentions, key=lambda m: m.start):
-            if _group_member(mention, mentions):
+            if (mention.start, mention.end) in groups:
                 continue  # a group read as its members ("six-way") is not one state
             kind = self.kind(mention.actor)
             if kind == "state":
@@ -397,16 +398,19 @@ def _names_next(flat: str, named: Sequence[ActorMention], position: int) -> bool
     return any(m.start in (position, at) for m in named)
 
 
-def _group_member(mention: ActorMention, mentions: Sequence[ActorMention]) -> bool:
-    """Whether ``mention`` is one of several actors read from one name (a group: 六方, "six-way")."""
-    return any(
-        m.actor != mention.actor and (m.start, m.end) == (mention.start, mention.end) for m in mentions
-    )
+def _group_spans(mentions: Sequence[ActorMention]) -> frozenset[tuple[int, int]]:
+    """The spans several actors are read from (a group read as its members: 六方, "six-way"): such a
+    mention is not one state. One pass over the mentions, as long sentences have thousands."""
+    actors: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        actors.setdefault((m.start, m.end), set()).add(m.actor)
+    return frozenset(span for span, ids in actors.items() if len(ids) > 1)
 
 
 def _singles(named: Sequence[ActorMention], kind: str, kind_of: Kind) -> list[ActorMention]:
     """The mentions of one kind ("state", "organisation") among ``named``, groups' members left out."""
-    return [m for m in named if kind_of(m.actor) == kind and not _group_member(m, named)]
+    groups = _group_spans(named)
+    return [m for m in named if kind_of(m.actor) == kind and (m.start, m.end) not in groups]
 
 
 def _inside(named: Sequence[ActorMention], start: int, end: int) -> bool:
