@@ -643,6 +643,20 @@ def test_a_persons_name_inside_a_longer_word_is_not_the_person(
         ("比尔·柯林顿访问朝鲜", [("比尔·柯林顿", "bill-clinton"), ("朝鲜", "PRK")]),
         ("特朗普称会晤成功", [("特朗普", "donald-trump")]),
         ("庞培欧访华", [("庞培欧", "mike-pompeo"), ("华", "CHN")]),
+        # a given name and a name dot before a listed name: the person's own given name, or any
+        # when the gazetteer lists none for the person (Pompeo)
+        (
+            "美国总统唐纳德·特朗普与朝鲜领导人会晤",
+            [("美国", "USA"), ("特朗普", "donald-trump"), ("朝鲜", "PRK")],
+        ),
+        ("迈克·蓬佩奥访问朝鲜", [("蓬佩奥", "mike-pompeo"), ("朝鲜", "PRK")]),
+        ("巴拉克·奥巴马访问朝鲜", [("奥巴马", "barack-obama"), ("朝鲜", "PRK")]),
+        ("康多莉扎·赖斯访问朝鲜", [("赖斯", "condoleezza-rice"), ("朝鲜", "PRK")]),
+        ("比尔·克林顿访问朝鲜", [("克林顿", "bill-clinton"), ("朝鲜", "PRK")]),
+        # jieba glues the name's last character to a common word after it (普通, 特使, 尔后)
+        ("2019年1月3日，川普通电话批评中国。", [("川普", "donald-trump"), ("中国", "CHN")]),
+        ("莱斯特使访问朝鲜", [("莱斯", "condoleezza-rice"), ("朝鲜", "PRK")]),
+        ("川普尔后访问朝鲜", [("川普", "donald-trump"), ("朝鲜", "PRK")]),
     ],
 )
 def test_a_persons_name_among_common_words_is_the_person(

@@ -372,7 +372,7 @@ class Gazetteer:
             known = actors.get(claimed) if claimed is not None else None
             person = chinese and known is not None and known.kind == "person"
             payloads.append((claimed, origin, not chinese, person))
-        return _Tables(Matcher(keys), payloads, short)
+        return _Tables(Matcher(keys), payloads, short, _given_names(claims, actors))
 
     def _covered(self, folded: Folded) -> list[tuple[int, int]]:
         """Spans of the folded text taken by known names, not-names and short forms."""
@@ -394,7 +394,10 @@ class Gazetteer:
         for start, end, payload in tables.matcher.candidates(seen):
             if payloads[payload][2] and not _on_word_boundaries(seen, start, end):
                 continue
-            if payloads[payload][3] and not zh_person_stands_alone(seen, start, end):
+            person = payloads[payload][3]
+            if person and not zh_person_stands_alone(
+                seen, start, end, tables.given.get(payloads[payload][0] or "", frozenset())
+            ):
                 continue
             spans.append((start, end, payload))
         return leftmost_longest(spans)
@@ -711,6 +714,7 @@ class _Tables:
     matcher: Matcher
     payloads: list[tuple[str | None, ActorOrigin, bool, bool]]
     short: dict[str, str]
+    given: dict[str, frozenset[str]]
     runs: re.Pattern[str] = field(init=False)
     after_verbs: re.Pattern[str] = field(init=False)
     after_forms: dict[str, str] = field(init=False)
@@ -724,6 +728,22 @@ class _Tables:
             self, "after_verbs", re.compile(f"[{re.escape(prefixes)}]([{re.escape(''.join(forms))}])")
         )
         object.__setattr__(self, "after_forms", forms)
+
+
+def _given_names(
+    claims: dict[str, tuple[str | None, ActorOrigin]], actors: dict[str, KnownActor]
+) -> dict[str, frozenset[str]]:
+    """Each person's given names as the gazetteer lists them: the parts before a name dot of their
+    listed Chinese names (比尔 of 比尔·柯林顿), read by :func:`zh_person_stands_alone` to tell the
+    person's own given name (比尔·克林顿) from another person's (希拉里·克林顿)."""
+    given: dict[str, set[str]] = {}
+    for name, (claimed, _) in claims.items():
+        known = actors.get(claimed) if claimed is not None else None
+        if known is None or known.kind != "person" or not any(is_cjk(c) for c in name):
+            continue
+        parts = [part for part in re.split(f"[{''.join(_NAME_DOTS)}]", name) if part]
+        given.setdefault(known.id, set()).update(parts[:-1])
+    return {actor_id: frozenset(names) for actor_id, names in given.items()}
 
 
 def _variants(name: str) -> Iterator[str]:
@@ -900,7 +920,7 @@ def transliteration_chars() -> frozenset[str]:
     return _TRANSLITERATION_CHARS
 
 
-def zh_person_stands_alone(text: str, start: int, end: int) -> bool:
+def zh_person_stands_alone(text: str, start: int, end: int, given: frozenset[str] | None = None) -> bool:
     """Whether the Chinese person's name at ``text[start:end]`` names that person, not a piece of a
     longer name or word.
 
@@ -911,24 +931,39 @@ def zh_person_stands_alone(text: str, start: int, end: int) -> bool:
     jieba's dictionary with the name among its words (:func:`_words_around`), and it is not a name of
     its own when
 
-    - a name dot joins it to another part (希拉里·克林顿: another person, whose full name is not
-      listed; a full name that is listed, 比尔·柯林顿, is the longer match and wins anyway);
-    - a word of that segmentation crosses its start or its end (四川/普降 around 川普; but 川普/通过,
-      since the name is as likely a word as its characters apart);
-    - the segmentation reads it inside a longer word and the character next to it in that word writes
-      transliterations (:func:`transliteration_chars`: 布莱斯, 莱斯特, 克莱斯勒公司). A longer
+    - a name dot joins it to a given name the gazetteer does not know for this person: ``given`` is
+      the set of the person's listed given names (比尔 of 比尔·柯林顿), so 比尔·克林顿 is Bill Clinton
+      and 希拉里·克林顿 is another person; a person with no listed given name takes any
+      (唐纳德·特朗普, 迈克·蓬佩奥); ``None`` (a short name read without the gazetteer's lists)
+      takes none. A dot after the name always joins it to another part (a surname comes last);
+    - a word of that segmentation crosses its start (四川 in 四川普降; 四 and 川 write one word);
+    - the segmentation reads it after a transliteration character in a longer word (布莱斯,
+      克莱斯勒), or the character after it writes transliterations and starts no dictionary word
+      of its own (莱斯特市长, 希尔顿酒店; but 莱斯/特使, 川普/尔后). A split at the end is not
+      enough: jieba glues the name's last character to a common word after it (川/普通/电话) as
+      readily as to another name, so only the start is judged by the segmentation. A longer
       dictionary word made of the name and a common word (赖斯称, 克林顿政府) keeps the name.
 
     This is what the one-character short forms' guard does (only in runs such as 美朝), done for
     persons, whose names are transliterations of two or three characters.
 
-    >>> zh_person_stands_alone("四川普降暴雨", 1, 3), zh_person_stands_alone("川普通过推特表示", 0, 2)
+    >>> zh_person_stands_alone("四川普降暴雨", 1, 3), zh_person_stands_alone("川普通电话", 0, 2)
     (False, True)
     >>> zh_person_stands_alone("克莱斯勒公司", 1, 3), zh_person_stands_alone("国务卿莱斯表示", 3, 5)
     (False, True)
+    >>> zh_person_stands_alone("比尔·克林顿", 3, 6, frozenset({"比尔"}))
+    True
+    >>> zh_person_stands_alone("希拉里·克林顿", 4, 7, frozenset({"比尔"}))
+    False
     """
-    if (start > 0 and text[start - 1] in _NAME_DOTS) or (end < len(text) and text[end] in _NAME_DOTS):
+    if end < len(text) and text[end] in _NAME_DOTS:
         return False
+    if start > 0 and text[start - 1] in _NAME_DOTS:
+        before = text[: start - 1]
+        if given is None or (given and not any(before.endswith(name) for name in given)):
+            return False
+        if not given and not (before and is_cjk(before[-1])):
+            return False
     left = start
     while left > 0 and start - left < _CONTEXT and is_cjk(text[left - 1]):
         left -= 1
@@ -938,15 +973,24 @@ def zh_person_stands_alone(text: str, start: int, end: int) -> bool:
     if left == start and right == end:
         return True
     chars = transliteration_chars()
+    if end < right and text[end] in chars and not _starts_a_word(text[end:right]):
+        return False  # the name goes on into a longer transliteration
     for w_start, w_end in _words_around(text[left:right], start - left, end - left):
         w_start, w_end = w_start + left, w_end + left
         if w_end <= start or w_start >= end:
             continue
-        if w_start < start < w_end < end or start < w_start < end < w_end:
-            return False  # the word crosses the name's start or end
-        if (w_start < start and text[start - 1] in chars) or (w_end > end and text[end] in chars):
+        if w_start < start < w_end < end:
+            return False  # the word crosses the name's start
+        if w_start < start and text[start - 1] in chars:
             return False  # inside a longer transliteration
     return True
+
+
+def _starts_a_word(stretch: str) -> bool:
+    """Whether ``stretch`` begins with a dictionary word of two characters or more (特使, 尔后)."""
+    tokenizer, _ = _jieba()
+    freq = tokenizer.FREQ
+    return any(freq.get(stretch[:size], 0) > 0 for size in range(2, len(stretch) + 1))
 
 
 def _words_around(stretch: str, start: int, end: int) -> list[tuple[int, int]]:
