@@ -557,7 +557,15 @@ class RunningDateFinder:
             if raw.left.written_year is not None and self.written is not None:
                 # "last year" in a report counts from the day of writing, not from the narration
                 raw = dataclasses.replace(raw, rule=raw.rule.replace("en-rel-year", "en-written-year", 1))
-            if self.lang == "en" and inferred and _year_left_out(raw) and not raw.planned:
+            dateline = raw.dateline and inferred and _year_left_out(raw) and raw.left.day is not None
+            if dateline:
+                # a dateline is the day a report was written, never a look-back: its year is the one
+                # that puts it nearest on or after the previous day of writing (or the context)
+                after = self._dateline_year(raw)
+                if after is not None and after[0] != span:
+                    span, point = after
+                    raw = dataclasses.replace(raw, rule=raw.rule + "+dateline")
+            elif self.lang == "en" and inferred and _year_left_out(raw) and not raw.planned:
                 earlier = self._before_writing(raw, span)
                 if earlier is not None:
                     span, point = earlier
@@ -699,6 +707,26 @@ class RunningDateFinder:
         # the nearer of the two readings: "in mid-August" in a report of 21 July is the coming one
         nearer = (bound - earlier.latest()) < (span.earliest() - bound)
         return (earlier, point) if earlier.latest() <= bound and nearer else None
+
+    def _dateline_year(self, raw: RawDate) -> tuple[DateSpan, PartialDate] | None:
+        """The span and point of a dateline whose year was left out ("TOKYO, Jan. 2 (Kyodo) --"),
+        read in the year that puts it nearest on or after the previous day of writing (a dateline
+        before it, or the source's date), else after the context's date: reports of a file follow
+        one another, so a dateline never looks back (after 30 December 2008, Jan. 2 is 2009's).
+        None when neither is known or the date does not exist in either year."""
+        bound = self.written
+        if bound is None and self.context.span is not None:
+            bound = self.context.span.earliest()
+        if bound is None:
+            return None
+        for year in (bound.year, bound.year + 1):
+            try:
+                span, point, _ = _resolve(raw, DateContext(year), self.written)
+            except (_UnresolvableError, ValueError, OverflowError):
+                continue
+            if span.earliest() >= bound:
+                return span, point
+        return None
 
     def _move(
         self, point: PartialDate, span: DateSpan, flashback: bool = False, said: DateSpan | None = None

@@ -1,0 +1,45 @@
+"""Second review of round 5: dates (our own sentences, after the reviewer's examples).
+
+A dateline without its year is never a look-back (after a report of 30 December 2008, "TOKYO,
+Jan. 2" is 2009's); English event words are matched in their inflections ("the vote" after "voted").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hexatable.ingest.dates import date_finder
+
+
+def _read(*sentences: str, year: int | None = None, written: dt.date | None = None) -> list[tuple[str, str]]:
+    finder = date_finder("en", year=year, written=written)
+    return [(m.text, str(m.date)) for s in sentences for m in finder.find(s)]
+
+
+def test_a_yearless_dateline_after_the_previous_report_is_in_the_next_year() -> None:
+    found = _read(
+        "SEOUL, Dec. 30, 2008 (Yonhap) -- The envoys left Beijing.",
+        "TOKYO, Jan. 2 (Kyodo) -- Japan criticized Russia on Monday.",
+        year=2008,
+    )
+    # 29 December 2008 was a Monday, the Monday before 2 January 2009
+    assert found[1:] == [("Jan. 2", "2009-01-02"), ("Monday", "2008-12-29")]
+
+
+def test_a_yearless_dateline_after_a_narrated_date_does_not_look_back() -> None:
+    found = _read(
+        "The talks ended on Dec. 30, 2008.",
+        "MOSCOW, January 14 (RIA Novosti) - Russia said on Friday it would finish.",
+        year=2008,
+    )
+    # 9 January 2009 was a Friday
+    assert found[1:] == [("January 14", "2009-01-14"), ("Friday", "2009-01-09")]
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_source_date() -> None:
+    found = _read(
+        "MOSCOW, January 14 (RIA Novosti) - Russia said on Friday it would finish.",
+        year=2008,
+        written=dt.date(2009, 1, 14),
+    )
+    assert found == [("January 14", "2009-01-14"), ("Friday", "2009-01-09")]
