@@ -43,3 +43,21 @@ def test_a_yearless_dateline_takes_the_year_of_the_source_date() -> None:
         written=dt.date(2009, 1, 14),
     )
     assert found == [("January 14", "2009-01-14"), ("Friday", "2009-01-09")]
+
+
+def _anchored(first: str) -> str:
+    finder = date_finder("en", year=2008)
+    for sentence in (first, "On March 10, envoys met in Seoul."):
+        finder.find(sentence)
+    return str(finder.find("The day after the vote, Japan criticized China.")[0].date)
+
+
+def test_an_event_word_is_found_in_its_inflections() -> None:
+    assert _anchored("On March 4, 2008, the parliament voted on the accord.") == "2008-03-05"
+    assert _anchored("On March 4, 2008, the members were voting on the accord.") == "2008-03-05"
+    assert _anchored("On March 4, 2008, two votes were held.") == "2008-03-05"
+
+
+def test_an_event_word_is_never_found_inside_another_word() -> None:
+    # "devoted" names no vote: the day after counts from the narration (10 March)
+    assert _anchored("On March 4, 2008, a devoted envoy arrived.") == "2008-03-11"

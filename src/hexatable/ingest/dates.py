@@ -673,10 +673,12 @@ class RunningDateFinder:
         """The context a day anchored on ``raw.event`` counts from: the first (or with
         ``raw.event_end`` the last) day of the latest remembered date whose words name the event;
         None when none does, or its date has no day (rule 7). In English the event is a whole word
-        (with its plural): "round" is not named by "around", nor "talks" by "stalks"; Chinese has no
-        spaces, so there the event is found inside a longer word (会谈 in 六方会谈)."""
-        event = re.escape(raw.event or "")
-        pattern = re.compile(rf"\b{event}(?:e?s)?\b" if self.lang == "en" else event, re.IGNORECASE)
+        in any of its regular inflections (:func:`_inflected`: "the vote" is named by "voted",
+        "votes", "voting"), never inside another word: "round" is not named by "around", "vote" by
+        "devoted", nor "talks" by "stalks"; Chinese has no spaces, so there the event is found
+        inside a longer word (会谈 in 六方会谈)."""
+        event = raw.event or ""
+        pattern = re.compile(_inflected(event) if self.lang == "en" else re.escape(event), re.IGNORECASE)
         for span, words in reversed(self._events):
             if pattern.search(words) is None:
                 continue
@@ -759,6 +761,25 @@ _EVENTS_KEPT = 8
 def _before(span: DateSpan, context: DateContext) -> bool:
     """Whether ``span`` ends before the context's date begins."""
     return context.span is not None and span.latest() < context.span.earliest()
+
+
+def _inflected(word: str) -> str:
+    """A pattern for an English word in its regular inflections, as a whole word: the stem (the word
+    without a plural -s or a final -e) with -s, -es, -e, -ed, -d or -ing, its last consonant
+    doubled or not (vote, votes, voted, voting; talk, talks, talked; trip, tripped).
+
+    >>> pattern = re.compile(_inflected("vote"), re.IGNORECASE)
+    >>> [bool(pattern.search(w)) for w in ("voted", "Votes", "voting", "devoted", "vote")]
+    [True, True, True, False, True]
+    >>> bool(re.search(_inflected("round"), "around")), bool(re.search(_inflected("talks"), "talked"))
+    (False, True)
+    """
+    stem = word.lower()
+    if stem.endswith("s") and not stem.endswith("ss"):
+        stem = stem[:-1]
+    if stem.endswith("e"):
+        stem = stem[:-1]
+    return rf"\b{re.escape(stem)}{re.escape(stem[-1])}?(?:s|es|e|ed|d|ing)?\b"
 
 
 def _year_left_out(raw: RawDate) -> bool:
