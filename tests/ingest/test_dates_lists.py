@@ -199,3 +199,34 @@ def test_clauses_that_inherit_a_list_s_date_inherit_the_whole_list(lang: str, te
     got = [(e.actors[0].actor, str(e.date.date)) for e in extraction.events]
     actors = ["JPN", "KOR", "RUS"] if lang == "zh" else ["JPN", "RUS"]
     assert got == [(actor, day) for actor in actors for day in ("2009-05-03", "2009-05-07")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "zh",
+            "2009年5月3日和7日的会谈后，日本访问中国，韩国访问美国。俄罗斯访问朝鲜。\n",
+            [("JPN", "2009-05-07"), ("KOR", "2009-05-07"), ("RUS", "2009-05-07")],
+        ),
+        (
+            "en",
+            "After talks on March 3 and 7, 2008, Russia visited Japan. North Korea visited China.\n",
+            [("RUS", "2008-03-07"), ("PRK", "2008-03-07")],
+        ),
+    ],
+)
+def test_a_list_in_a_subordinate_stretch_dates_the_act_by_its_last_date(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    # the talks set the scene; the act followed them: one event, on the list's last date, and the
+    # clauses and sentences after it inherit that date (the text gives no other)
+    extraction = extract(
+        document_from_text(text, name="list.txt"),
+        lang=lang,  # type: ignore[arg-type]
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=FakeVerbs({"visited": 4, "访问": 4}),
+        source_id="list",
+        year=2006,
+    )
+    assert [(e.actors[0].actor, str(e.date.date)) for e in extraction.events] == expected

@@ -1390,6 +1390,17 @@ def _list_from(date: DateMention, dates: Sequence[DateMention], start: int, end:
     return found
 
 
+def _in_scene(flat: str, lang: Lang, date: DateMention) -> bool:
+    """Whether ``date`` stands in a subordinate stretch of its sentence (rule 3f in English,
+    "After talks on March 3 and 7, …"; rule 1b's adverbial stretch in Chinese, "…的会谈后，"): a
+    list there dates the scene that the main act follows, not the act on each of its days."""
+    whole = (0, len(flat))
+    stretches = (
+        _zh_subordinate_stretches(flat, whole) if lang == "zh" else _en_subordinate_stretches(flat, whole)
+    )
+    return any(low <= date.start < high for low, high in stretches)
+
+
 def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
     """English only: the finder's day of writing (news dateline or source date) as an inferred mention."""
     written = getattr(finder, "written", None)
@@ -1756,6 +1767,10 @@ def extract(
                 # a list the inherited date opens is inherited whole: the clauses after
                 # 2009年5月3日和7日，日本访问中国 happened on both days too (one event per date)
                 last_list = _list_from(last_date, dates, 0, len(flat))
+                if len(last_list) > 1 and _in_scene(flat, lang, last_list[0]):
+                    # a list in a subordinate stretch: the clauses after it inherit its last date
+                    last_date = last_list[-1]
+                    last_list = [last_date]
             if actors:
                 previous_actors = actors
                 carried = [located(a) for a in actors]
@@ -1828,6 +1843,10 @@ def extract(
                 each = last_list
             else:
                 each = [date]
+            if len(each) > 1 and _in_scene(flat, lang, each[0]):
+                # "2009年5月3日和7日的会谈后，日本访问中国": the list dates the scene, and the act
+                # followed it: one event, on the list's last date (rule 2, lists)
+                each = [each[-1]]
             for number, date in enumerate(each):
                 if number:
                     per_line[line] += 1
