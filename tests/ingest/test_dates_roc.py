@@ -92,3 +92,20 @@ def test_a_taiwan_chronology_entry_dated_in_the_roc_calendar_gives_its_event() -
     assert str(event.date.date) == "2018-06-12"
     assert event.date.text == "民國107年6月12日"  # shown as written, in Traditional
     assert [a.actor for a in event.actors] == ["donald-trump"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a range of years whose end writes its number alone, in the era the start names
+        ("民国107年至108年，台湾与日本多次会谈。", [("民国107年至108年", "2018/2019")]),
+        ("中华民国九十六年到九十七年，双方谈判。", [("中华民国九十六年到九十七年", "2007/2008")]),
+        # 民国 inside a word for a kind of people (移民, 人民) is no era name
+        ("他移民国7年后回国。", []),
+        ("公民国2年的纪念日", []),
+    ],
+)
+def test_roc_year_ranges_and_words_that_hold_the_era_name(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(sentence, year=2006) == expected

@@ -110,8 +110,12 @@ _ROC_NUM = (
 _ROC_OFFSET = 1911
 """民国 year 1 is 1912 (the Republic was founded on 1 January 1912), so the year is the number plus
 1911: 民国107年 is 2018, 民国100年 2011. Taiwan's official and press dates are written this way."""
+_IN_A_WORD_OF_PEOPLE = "移公人居农难国市选渔牧平村灾殖暴网股侨贫乡军臣庶全住先"
+"""Characters before 民 in common words for a kind of people (移民, 公民, 人民, 居民, 农民, 难民, 国民,
+市民, 选民, ...): after one, 民国 is no era name but the end of that word and the start of another
+(移民国外, 移民国7年: "emigrated abroad", "7 years in the immigrant country")."""
 _ROC_TOKEN = (
-    rf"(?P<roc>(?:中华)?民国){_S}(?P<ry>{_ROC_NUM}){_S}年(?![代])"
+    rf"(?P<roc>(?:中华|(?<![{_IN_A_WORD_OF_PEOPLE}]))民国){_S}(?P<ry>{_ROC_NUM}){_S}年(?![代])"
     rf"(?:{_S}{_MONTH_TOKEN.replace('?P<m>', '?P<m3>').replace('?P<mr>', '?P<mr3>')}"
     rf"(?:{_S}{_DAY_FULL.replace('?P<d>', '?P<d3>').replace('?P<dr>', '?P<dr3>')})?)?"
 )
@@ -160,6 +164,12 @@ _VAGUE_YEAR_PARTS = frozenset({"early", "mid", "end"})
 """年初, 年中, 年底 (年末, 年终): parts of a year whose bounds the text does not fix; halves, quarters and
 seasons are fixed by definition."""
 _RANGE = re.compile(rf"{_S}(?:至|到|~|—|–|-){_S}")
+_ROC_YEAR_END = re.compile(
+    rf"{_S}(?:至|到|~|—|–|-){_S}(?:(?:中华)?民国)?{_S}(?P<ry>{_ROC_NUM}){_S}年(?![代])"
+)
+"""The end of a range of years of the Republic (民国107年至108年): the end may write its number alone, in
+the era the start names. Only after a start that writes a year alone (a month after the end, 至108年3月,
+is a date of its own in the year the range ends)."""
 _BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后)")
 _ONSET_AFTER = re.compile(rf"{_S}起(?![草程飞诉义])")
 """3月19日起, 从2010年起, 于2月8日起 ("from … on"): the day an act began, which is when a chronology
@@ -335,7 +345,13 @@ def scan(text: str) -> list[RawDate]:
                 continue
             left, rule, level = head
             part, end = _extend(text, start if match.group("yp") or match.group("mp") else end, level)
-            if part is None:
+            roc_end = _ROC_YEAR_END.match(text, end) if match.group("roc") and level == "year" else None
+            if roc_end is not None and roc_year(roc_end.group("ry")) <= roc_year(match.group("ry")):
+                roc_end = None  # 民国108年至107年: no range
+            if part is None and roc_end is not None:
+                right, end = Point(roc_year(roc_end.group("ry")) + _ROC_OFFSET), roc_end.end()
+                rule += "-range"
+            elif part is None:
                 right, end = _range_end(text, end, left, level)
                 rule += "-range" if right is not None else ""
             else:
