@@ -61,3 +61,17 @@ def test_an_event_word_is_found_in_its_inflections() -> None:
 def test_an_event_word_is_never_found_inside_another_word() -> None:
     # "devoted" names no vote: the day after counts from the narration (10 March)
     assert _anchored("On March 4, 2008, a devoted envoy arrived.") == "2008-03-11"
+
+
+def test_bare_years_after_between_are_a_range() -> None:
+    assert _read("Japan criticized China between 2006 and 2008.", year=2005) == [
+        ("2006 and 2008", "2006/2008")
+    ]
+    assert _read("Between 1999 and 2001, the envoys met twice.", year=2005) == [
+        ("1999 and 2001", "1999/2001")
+    ]
+
+
+def test_numbers_after_between_that_count_things_are_no_years() -> None:
+    assert _read("North Korea sent between 1950 and 2000 soldiers.", year=2005) == []
+    assert _read("Between 2008 and 2006, the envoys met.", year=2005) == []  # no range backwards

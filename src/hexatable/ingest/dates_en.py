@@ -134,7 +134,7 @@ _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)
 # of each word before the full pattern: it halves the time on running English text.
 _STARTS = (
     r"(?=\d|[Ff]ol|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[IiOo][nf]\b|[Ss]in|[Bb]y\b|[Dd]ur|[Uu]nt|[Tt]il"
-    r"|[Ff]r|to\b|thr|[Bb]ef|[Aa]ft|[Ee]ar|[Mm]id|[Ll]at|[Ss]pr|[Ss]um|[Aa]ut|[Ff]al|[Ww]in|[Oo]n\b|[Aa]t\b"
+    r"|[Ff]r|to\b|thr|[Bb]ef|[Bb]etw|[Aa]ft|[Ee]ar|[Mm]id|[Ll]at|[Ss]pr|[Ss]um|[Aa]ut|[Ff]al|[Ww]in|[Oo]n\b|[Aa]t\b"
     r"|[Tt]h[aei]|[Nn]ext|[Ll]ast|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]es|[Tt]od|[Tt]on|[Tt]om"
     r"|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en\b|[Aa]\s+week|[Oo]ne\s+week)"
 )
@@ -168,6 +168,10 @@ _WEEKDAY = (
 # A page's "Written:" / "Posted:" / "Published:" line; a news dateline ("SEOUL, Dec. 11 (Yonhap) --")
 # is read by the segmenter's grammar (hexatable.ingest.segment.dateline_date), the only one.
 _DATELINE_PAGE = re.compile(r"(?:Written|Posted|Published):\s*")
+_NOT_COUNTED = r"(?!\s+(?!was\b|has\b|is\b|as\b|this\b|thus\b)[a-z]+s\b)"
+"""After "between 1950 and 2000", not a plural noun: "between 1950 and 2000 soldiers" counts
+soldiers, it names no years (a bare number is read as a year only with its preposition, and only
+from 1900 to 2099 after "between", the years a chronology of negotiations spans)."""
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
@@ -180,6 +184,7 @@ _HEAD = re.compile(
     | {_SEASON}(?P<y5>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<r")})(?P<yrp>{_REL_YEAR_PARTED})(?![\w'’-])
+    | [Bb]etween\s+(?P<y7>(?:19|20)\d\d)\s+and\s+(?P<y7b>(?:19|20)\d\d)(?![\w/-]){_NOT_COUNTED}
     | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
     | (?P<later>(?:(?P<ln>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[2-9]|1\d)
@@ -285,6 +290,13 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
                 part = Part("months", low, high, label, vague=True)
                 point = Point(year_shift=shift, written_year=shift if words in _WRITTEN_YEAR else None)
                 return start, RawDate(start, end, f"en-rel-year+{label}", point, part=part)
+    if group("y7"):
+        # "between 2006 and 2008": two bare years a range's ends (a bare number needs "between",
+        # as it needs "in"); a later year first is no range
+        low, high = int(group("y7")), int(group("y7b"))
+        if high > low:
+            raw = RawDate(match.start("y7"), end, "en-y-range+between", Point(low), Point(high))
+            return match.start("y7"), raw
     if group("y4"):
         start = match.start("y4")
         bound = group("lead").lower() in _BOUND_LEAD
