@@ -25,9 +25,11 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from hexatable.ingest.types import ActorMention as Mention
 from hexatable.ingest.types import Cue
@@ -487,6 +489,22 @@ _ZH_QUOTE = re.compile(r"“[^“”]*”")
 _ZH_SPEECH_BEFORE = re.compile(r"(?:[：:，,]|表示|称|说|指出|强调|宣布|声明|认为|重申|写道)\s*$")
 
 
+Span = tuple[int, int]
+
+
+def spans_overlapping(spans: Sequence[Span], low: int, high: int) -> list[Span]:
+    """The spans of ``spans`` (sorted, none overlapping another, as a regex's finditer gives them)
+    that overlap ``[low, high)``, found by bisection: a clause of a long sentence reads the spans
+    near it, not all of the sentence's."""
+    first = bisect.bisect_right(spans, low, key=lambda span: span[1])
+    found: list[Span] = []
+    for span in spans[first:]:
+        if span[0] >= high:
+            break
+        found.append(span)
+    return found
+
+
 def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
     """The spans of quotations in ``flat`` that name a thing rather than report speech.
 
@@ -499,11 +517,17 @@ def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
     >>> zh_named_quotes("朝方表示：“不会参加会谈”")
     []
     """
-    return [
+    return list(_zh_named_quotes(flat))
+
+
+@lru_cache(maxsize=4)
+def _zh_named_quotes(flat: str) -> tuple[Span, ...]:
+    """:func:`zh_named_quotes`, read once per sentence: every clause of a sentence asks again."""
+    return tuple(
         (m.start(), m.end())
         for m in _ZH_QUOTE.finditer(flat)
         if not _ZH_SPEECH_BEFORE.search(flat, max(0, m.start() - 4), m.start())
-    ]
+    )
 
 
 _ZH_FRAME = re.compile(r"在[^，,。；;：:在“”《》]{2,16}?(?:中|上|期间|之际)")
@@ -517,7 +541,24 @@ def zh_frames(flat: str) -> list[tuple[int, int]]:
     >>> zh_frames("朝鲜在会谈中提出方案")
     [(2, 6)]
     """
-    return [(m.start(), m.end()) for m in _ZH_FRAME.finditer(flat)]
+    return list(_zh_frames(flat))
+
+
+@lru_cache(maxsize=4)
+def _zh_frames(flat: str) -> tuple[Span, ...]:
+    """:func:`zh_frames`, read once per sentence."""
+    return tuple((m.start(), m.end()) for m in _ZH_FRAME.finditer(flat))
+
+
+def zh_fences(flat: str, low: int, high: int) -> list[Span]:
+    """The named quotations, locative frames and topic phrases of ``flat`` (:func:`zh_named_quotes`,
+    :func:`zh_frames`, :func:`zh_topics`) that overlap ``[low, high)``: each read once per sentence
+    and looked up by position, so a sentence of many clauses costs time linear in its length."""
+    return [
+        span
+        for spans in (_zh_named_quotes(flat), _zh_frames(flat), _zh_topics(flat))
+        for span in spans_overlapping(spans, low, high)
+    ]
 
 
 _ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出")
@@ -543,7 +584,27 @@ def zh_topics(flat: str) -> list[tuple[int, int]]:
     >>> zh_topics("美国对此表示反对")
     []
     """
-    return [(m.start(), m.end()) for m in _ZH_TOPIC.finditer(flat)]
+    return list(_zh_topics(flat))
+
+
+@lru_cache(maxsize=4)
+def _zh_topics(flat: str) -> tuple[Span, ...]:
+    """:func:`zh_topics`, read once per sentence (a pure function of it; the cache keeps the last few
+    sentences, so a clause looks its topic up rather than reading the whole sentence again)."""
+    return tuple((m.start(), m.end()) for m in _ZH_TOPIC.finditer(flat))
+
+
+def zh_in_topic(flat: str, cue: Cue) -> bool:
+    """Whether ``cue`` lies inside a topic phrase of ``flat`` (:func:`zh_topics`)."""
+    return any(
+        low <= cue.start and cue.end <= high
+        for low, high in spans_overlapping(_zh_topics(flat), cue.start, cue.end)
+    )
+
+
+def zh_topic_ends_at(flat: str, at: int) -> bool:
+    """Whether a topic phrase of ``flat`` (:func:`zh_topics`) ends at ``at``."""
+    return any(high == at for _, high in spans_overlapping(_zh_topics(flat), at - 1, at))
 
 
 def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
@@ -561,7 +622,7 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     """
     if flat[verb.start : verb.end] not in _ZH_LIGHT_VERBS:
         return verb
-    if not any(end == verb.start for _, end in zh_topics(flat)):
+    if not zh_topic_ends_at(flat, verb.start):
         return verb
     later = [c for c in cues if c.start >= verb.end]
     if not later:
