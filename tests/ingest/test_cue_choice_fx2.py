@@ -4,7 +4,43 @@ these tests. Expected codes are the CAMEO code list's reading (Schrodt 2012, v1.
 from __future__ import annotations
 
 from hexatable.ingest.cue_choice import spans_overlapping, zh_fences, zh_in_topic, zh_topic_ends_at
+from hexatable.ingest.extract import extract
+from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
+
+ZH_NAMES = {
+    "韩方": ("KOR", None),
+    "韩国": ("KOR", None),
+    "日本": ("JPN", None),
+    "朝鲜": ("PRK", None),
+}
+ZH_CUES: dict[str, tuple[int, float]] = {
+    "表示": (1, 0.3),
+    "谈判": (4, 0.9),
+    "会谈": (4, 0.9),
+    "参加": (4, 0.5),
+    "谴责": (11, 1.0),
+    "抗议": (14, 1.0),
+    "核试验": (15, 0.9),
+    "提出": (3, 0.3),
+    "计划": (3, 0.4),
+    "援助": (7, 0.8),
+    "欢迎": (5, 0.8),
+}
+
+
+def coded(text: str) -> list[tuple[int, str | None]]:
+    """(CAMEO root, cue) of each event extracted from the Chinese ``text``."""
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer(ZH_NAMES),
+        verbs=WeightedVerbs(ZH_CUES),
+        source_id="chron",
+        finder=FakeFinder("zh"),
+    )
+    return [(e.cameo, e.cue.text if e.cue else None) for e in result.events]
 
 
 def test_spans_overlapping_finds_only_the_spans_near_the_clause() -> None:
@@ -22,3 +58,18 @@ def test_each_clause_of_a_long_sentence_sees_its_own_topic() -> None:
     assert not zh_topic_ends_at(flat, clause + 7)
     assert zh_in_topic(flat, Cue(clause + 3, clause + 5, "朝鲜", 0, "朝鲜", 0.1))
     assert not zh_in_topic(flat, Cue(clause + 7, clause + 9, "谴责", 11, "谴责", 1.0))
+
+
+# --- 2. time clauses: a verb ending in 战, and 后 before 进行 --------------------------------------------
+
+
+def test_a_time_clause_whose_verb_ends_in_zhan_is_still_a_time_clause() -> None:
+    # 停战后 is "after the armistice": the refusal of talks (125) is the speaker's
+    assert coded("2031年3月1日，韩方表示，朝鲜停战后不与之谈判。\n") == [(12, "谈判")]
+
+
+def test_hou_before_jinxing_closes_the_time_clause() -> None:
+    # 弃核后进行谈判: talks after disarming are the act reported, not the statement (01); 谈判 is a
+    # meeting noun, which rule 3b codes as the meeting (04), not as an intent to meet
+    assert coded("2031年3月2日，韩方表示，朝鲜弃核后进行谈判。\n") == [(4, "谈判")]
+

@@ -244,15 +244,19 @@ PREDICATE_MIN = 2
 """The fewest characters of a time clause's predicate between its subject and its 前/后: a verb and
 its object or a two-character verb (弃核, 访问). One character is a time word's first half (目前,
 先前, 当前, 稍后, 提前), and none is the adverb 以前/之前 ("朝鲜以前拒绝会谈": previously)."""
-_ZH_TIME_WORD_HALF = re.compile(r"[目当先此随然最今其事日稍提空往向午战会饭超]$")
+_ZH_TIME_WORD_HALF = re.compile(
+    r"(?:[目当先此随然最今其事日稍提空往向午饭超]|(?<![停开休宣参交作止])战|(?<![开闭休散与])会)$"
+)
 """The first halves of two-character words ending in 前 or 后 that are no clause's end: time adverbs
 (目前, 当前, 先前, 此前, 日前, 事前, 提前, 稍后, 随后, 然后, 最后, 今后, 其后, 事后, 日后, 往后),
 nouns of time (会后, 战后, 午后, 饭后) and 空前, 向前, 超前; they matter only after a predicate of two
 characters or more ("美国官员稍后将访问": 官员 is no predicate). Not 生, 面 (发生后, 见面后: a verb's
-clause ends there)."""
-_ZH_WORD_AFTER = re.compile(r"来|面|方|者|期|续|往|进|景|提|途|任|线|身|果|援|盾")
-"""Second halves of words that begin with 前 or 后: 前往, 前来, 前进, 前景, 前提, 前途, 前任, 后来,
-后方, 后者, 后续, 后果 ..., a verb or noun, not the end of a clause."""
+clause ends there), nor 战 and 会 as the object of a verb (停战后, 开战前, 休会后, 闭会之前: the clause
+of a verb that ends the war or the meeting)."""
+_ZH_WORD_AFTER = re.compile(r"前(?:[来面方者期往景提途任线身]|进(?![行入]))|后[来面方者期续果援盾任]")
+"""Words that begin with 前 or 后: 前往, 前来, 前进, 前景, 前提, 前途, 前任, 后来, 后方, 后者, 后续,
+后果 ..., a verb or noun, not the end of a clause. Each second half goes with its own first half: 后
+before 进行 or 进入 ("弃核后进行谈判") and 前 before 进行 ("访问前进行磋商") close a clause."""
 _ZH_NOT_PREDICATE = re.compile(
     r"^(?:在|于|从|自|到)"  # a prepositional phrase of time: 朝鲜在会谈前…, the subject's own clause
     r"|(?:[\d一二三四五六七八九十百两几数半多]+个?(?:天|日|周|星期|礼拜|月|年|小时|分钟)|不久|许久|很久|多年|多日)$"
@@ -287,7 +291,7 @@ def zh_time_clause_end(gap: str) -> int | None:
         if len(predicate) > TIME_CLAUSE_REACH or _ANY_MARK.search(predicate):
             return None
         bare = match.group() in "前后"
-        if bare and (_ZH_TIME_WORD_HALF.search(predicate) or _ZH_WORD_AFTER.match(gap, match.end())):
+        if bare and (_ZH_TIME_WORD_HALF.search(predicate) or _ZH_WORD_AFTER.match(gap, match.start())):
             continue
         if _ZH_NOT_PREDICATE.search(predicate):
             continue
