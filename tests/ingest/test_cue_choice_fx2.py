@@ -73,3 +73,25 @@ def test_hou_before_jinxing_closes_the_time_clause() -> None:
     # meeting noun, which rule 3b codes as the meeting (04), not as an intent to meet
     assert coded("2031年3月2日，韩方表示，朝鲜弃核后进行谈判。\n") == [(4, "谈判")]
 
+
+# --- 3. a plain 不 before a prepositional phrase ------------------------------------------------------
+
+
+def test_bu_before_a_zai_phrase_refuses_the_act() -> None:
+    # "does not negotiate with the DPRK on the DPRK question": a refusal of talks (125)
+    assert coded("2031年3月3日，韩国表示，不在朝鲜问题上与朝鲜谈判。\n") == [(12, "谈判")]
+
+
+def test_bu_tong_before_a_name_and_the_act_is_not_with() -> None:
+    # 不同朝鲜谈判 is "not negotiate with", not 不同 "different"
+    assert coded("2031年3月4日，韩国表示，不同朝鲜谈判。\n") == [(12, "谈判")]
+
+
+# --- 4. a modal 不 on the subject's own act ------------------------------------------------------------
+
+
+def test_a_modal_bu_on_the_subject_s_own_act_is_no_refusal() -> None:
+    # not necessarily attend, not eager to negotiate: neither done nor refused; the act keeps its code
+    text = "2031年3月5日，韩国不一定参加会谈。\n2031年3月6日，韩国不急于与朝鲜谈判。\n"
+    assert [cameo for cameo, _ in coded(text)] == [4, 4]
+

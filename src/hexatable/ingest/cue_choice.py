@@ -427,14 +427,20 @@ _ZH_REFUSAL = frozenset(
 intent words 将, 愿, 打算, 准备 of rule 3b): a refusal, where 未, 没有, 无法, 不能 say that something
 did not or could not happen. Plain 不 is a refusal only on the act's own verb (:data:`_ZH_DIRECT`)."""
 _ZH_DIRECT = re.compile(
-    r"(?:[与同跟和向对给为就][^，,；;：:。]{1,8}?)?"
+    r"(?:[与同跟和向对给为就在从][^，,；;：:。]{1,8}?){0,2}"
     r"(?:(?:举行|进行|开展|展开|作出|做出|给予|予以)(?:任何|新一轮|双边|单独)?)?"
 )
 """What may stand between a plain 不 and the verb it refuses ("does not", of a speaker's own act):
-nothing (不参加), a prepositional phrase (不与之谈判, 不向朝鲜提供援助: a policy of not acting, 125, 122)
+nothing (不参加), one or two prepositional phrases (不与之谈判, 不向朝鲜提供援助, 不在此问题上与之谈判: a
+policy of not acting, 125, 122)
 and a light verb with its object's determiner (不举行任何会谈). Anything else is a word of its own
 that 不 negates, a modal or an adverb (不应, 不必, 不一定, 不要, 不可, 不宜, 不得, 不急于): the act is
-neither done nor refused, as with 未 (:func:`zh_negation` reads it as a fact)."""
+neither done nor refused (:func:`zh_negation` reads it as ``"modal"``)."""
+_ZH_DIFFERENT = re.compile(
+    r"不同(?:的|于|意见|看法|国家|问题|方面|领域|层次|程度|形式|立场|类型|地区|时期|阶段|方式|声音)"
+)
+"""不同 "different" before the nouns it usually describes; elsewhere, before a phrase and the act
+(不同朝鲜谈判), 不同 is 不 with the preposition 同, "not with" (:func:`zh_negation`)."""
 _ZH_NOT_NEGATION = re.compile(
     r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧)"
     r"|不到(?=[\d一二三四五六七八九十百千万两几数半])"
@@ -450,7 +456,8 @@ NEGATION_REACH = 12
 def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     """How a Chinese cue is negated: ``"refusal"`` (不会, 不愿, 不再, 不打算, 无意, 绝不: will not; 不
     on the cue's own verb, :data:`_ZH_DIRECT`: does not), ``"fact"`` (未, 未能, 没有, 无法, 不能: did
-    not, could not; 不 on another word: 不应, 不必, 不一定), or None.
+    not, could not), ``"modal"`` (不 on another word, a modal or an adverb: 不应, 不必, 不一定, 不急于:
+    the act neither done nor refused), or None.
 
     The negator stands before the cue in its stretch (no clause mark between, nor the opening of a
     quotation or title, whose words are named, not done: 不再将朝鲜列为“支持恐怖主义国家”), at most
@@ -471,7 +478,13 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     mark = max((m.end() for m in _ZH_CLAUSE_MARK.finditer(window)), default=0)
     found = None
     for match in _ZH_NEGATOR.finditer(window, mark):
-        if not _ZH_NOT_NEGATION.match(window, match.start()):
+        at = low + match.start()
+        not_with = (
+            flat.startswith("不同", at)
+            and not _ZH_DIFFERENT.match(flat, at)
+            and _ZH_DIRECT.fullmatch(flat, at + 1, cue.start) is not None
+        )
+        if not_with or not _ZH_NOT_NEGATION.match(window, match.start()):
             found = match
     if found is None or len(window) - found.end() > NEGATION_REACH:
         return None
@@ -480,13 +493,16 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
         return None
     if found.group() in _ZH_REFUSAL:
         return "refusal"
-    direct = found.group() == "不" and _ZH_DIRECT.fullmatch(flat, between[0], between[1]) is not None
-    return "refusal" if direct else "fact"
+    if found.group() != "不":
+        return "fact"
+    direct = _ZH_DIRECT.fullmatch(flat, between[0], between[1]) is not None
+    return "refusal" if direct else "modal"
 
 
 def zh_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
-    """Whether a Chinese cue is negated at all (:func:`zh_negation`)."""
-    return zh_negation(flat, cue, cues) is not None
+    """Whether a Chinese cue is refused or said not to have happened (:func:`zh_negation`), not
+    merely qualified by a modal 不 (不一定参加: neither done nor refused, so it keeps its code)."""
+    return zh_negation(flat, cue, cues) in ("refusal", "fact")
 
 
 _ZH_QUOTE = re.compile(r"“[^“”]*”")

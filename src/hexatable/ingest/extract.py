@@ -1114,8 +1114,8 @@ def _zh_reported_act(
         return main
     act = halted(flat, min(said, key=lambda c: (c.start, -c.weight)), cues)
     negation = zh_negation(flat, act, cues)
-    if negation == "fact":
-        return main  # an act that did not happen is no act: the statement stands
+    if negation in ("fact", "modal"):
+        return main  # an act that did not happen, or only should not, is no act: the statement stands
     if negation == "refusal":
         # rule 3d: the speaker says it will not act ("朝方称，不会参加会谈"): a refusal
         return replace(act, cameo=refused(act.cameo))
