@@ -3,7 +3,13 @@ these tests. Expected codes are the CAMEO code list's reading (Schrodt 2012, v1.
 
 from __future__ import annotations
 
-from hexatable.ingest.cue_choice import spans_overlapping, zh_fences, zh_in_topic, zh_topic_ends_at
+from hexatable.ingest.cue_choice import (
+    spans_overlapping,
+    zh_fences,
+    zh_in_topic,
+    zh_topic_ends_at,
+    zh_topics,
+)
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue
@@ -95,3 +101,20 @@ def test_a_modal_bu_on_the_subject_s_own_act_is_no_refusal() -> None:
     text = "2031年3月5日，韩国不一定参加会谈。\n2031年3月6日，韩国不急于与朝鲜谈判。\n"
     assert [cameo for cameo, _ in coded(text)] == [4, 4]
 
+
+# --- 5. a topic phrase with a light verb or a 的 inside it ------------------------------------------
+
+
+def test_a_topic_runs_past_a_light_verb_inside_it() -> None:
+    # the protest (14) about the test the DPRK carried out (进行的核试验)
+    assert coded("2031年3月7日，日本针对朝鲜进行的核试验提出抗议。\n") == [(14, "抗议")]
+
+
+def test_a_light_verb_before_de_describes_a_noun_not_the_act() -> None:
+    # the aid plan the DPRK put forward is what Japan welcomes (05)
+    assert coded("2031年3月8日，日本对朝鲜提出的援助计划表示欢迎。\n") == [(5, "欢迎")]
+
+
+def test_zh_topics_runs_past_a_light_verb_before_de() -> None:
+    assert zh_topics("日本针对朝鲜进行的核试验提出抗议") == [(2, 12)]
+    assert zh_topics("日本对朝鲜提出的援助计划表示欢迎") == [(2, 12)]

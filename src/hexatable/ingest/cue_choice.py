@@ -585,8 +585,13 @@ _ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出")
 """Light verbs of saying or doing, whose object is the act ("表示谴责", "提出抗议", "进行磋商"). The
 cue rules read the Simplified form of a text (docs/ingest.md, Scripts), so no Traditional forms."""
 _ZH_TOPIC = re.compile(
-    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=" + "|".join(_ZH_LIGHT_VERBS) + ")"
+    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=(?:"
+    + "|".join(_ZH_LIGHT_VERBS)
+    + r")(?![的]))"
 )
+"""A topic phrase runs to the first light verb that is a predicate: one before 的 describes a noun
+inside the topic ("针对朝鲜进行的核试验提出抗议": the test the DPRK carried out; "对朝鲜提出的援助计划表示
+欢迎": the plan it put forward), so the phrase runs on to the next."""
 CARRIED_REACH = 6
 """The most characters between a light verb and the act it carries ("提出强烈抗议", "进行了严正交涉")."""
 
