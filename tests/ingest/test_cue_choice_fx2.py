@@ -13,6 +13,7 @@ from hexatable.ingest.cue_choice import (
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue
+from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
 
 ZH_NAMES = {
@@ -118,3 +119,28 @@ def test_a_light_verb_before_de_describes_a_noun_not_the_act() -> None:
 def test_zh_topics_runs_past_a_light_verb_before_de() -> None:
     assert zh_topics("日本针对朝鲜进行的核试验提出抗议") == [(2, 12)]
     assert zh_topics("日本对朝鲜提出的援助计划表示欢迎") == [(2, 12)]
+
+
+# --- 6. slowing verbs: the same object in English as in Chinese -----------------------------------
+
+
+def test_slowing_the_disablement_reduces_relations_in_both_languages() -> None:
+    # 160 reduce relations: the disablement agreed, slowed (the built-in dictionary's cues)
+    verbs = VerbDictionary.builtin()
+    names = {"North Korea": ("PRK", None), "朝鲜": ("PRK", None)}
+    texts = {
+        "en": "North Korea slowed down the disablement on May 3, 2031.\n",
+        "zh": "2031年5月3日，朝鲜放缓了去功能化。\n",
+    }
+    for lang, text in texts.items():
+        result = extract(
+            document_from_text(text, name="chron.txt"),
+            lang=lang,  # type: ignore[arg-type]
+            gazetteer=FakeGazetteer(names),
+            verbs=verbs,
+            source_id="chron",
+            finder=FakeFinder(lang),  # type: ignore[arg-type]
+        )
+        assert [(e.cameo, e.cue.text if e.cue else None) for e in result.events] == [
+            (16, "slowed down" if lang == "en" else "放缓")
+        ]
