@@ -113,6 +113,17 @@ COOPERATION_CODES = range(3, 10)
 verbal (03-05) and material (06-09) cooperation, less a statement or an appeal (01, 02)."""
 
 
+_EN_SLOWED_ACT = re.compile(
+    r"\s+(?:(?:the|its|their|all)\s+)?(?:[\w-]+\s+)?"
+    r"(?:disablement|disabling|dismantlement|dismantling|denucleari[sz]ation|implementation|verification)\b",
+    re.IGNORECASE,
+)
+"""English nouns of acts of cooperation that the dictionary has only as verbs (disable, dismantle,
+implement, verify: 08, 05) or not at all, as the object of a slowing verb: "slowed down the
+disablement" slows the act that 放缓了去功能化 does, whose 去功能化 is a cue of its own. Read only
+for the slowing verbs, so the nouns are no cues elsewhere ("talks on the disablement")."""
+
+
 def slowed_acts(flat: str, cues: Sequence[Cue]) -> list[Cue]:
     """``cues`` without the slowing verbs (放缓, 放慢, 减缓, slow down) that slow no act.
 
@@ -121,7 +132,9 @@ def slowed_acts(flat: str, cues: Sequence[Cue]) -> list[Cue]:
     "slowed down the dismantling"). A slowing verb says that only with an act of cooperation (a cue of
     :data:`COOPERATION_CODES`) as its object, and before an act of conflict it is yielding
     (:func:`halted`, 087); the object follows within :data:`HALTED_REACH` characters with no clause
-    mark or other cue between. Without one it slows no relation: "经济增长放缓" (the economy slowed)
+    mark or other cue between; in English an act noun the dictionary has no cue for
+    (:data:`_EN_SLOWED_ACT`, "slowed down the disablement") counts as well. Without one it slows no
+    relation: "经济增长放缓" (the economy slowed)
     is no act toward anyone, "减缓紧张局势" eases tension, the opposite of 16; such a verb is no cue.
 
     >>> from hexatable.ingest.types import Cue
@@ -133,7 +146,7 @@ def slowed_acts(flat: str, cues: Sequence[Cue]) -> list[Cue]:
     """
     kept: list[Cue] = []
     for cue in cues:
-        if cue.entry.lower() in _SLOWING and cue.cameo == 16:
+        if cue.entry.lower() in _SLOWING and cue.cameo == 16 and not _EN_SLOWED_ACT.match(flat, cue.end):
             later = [c for c in cues if c.start >= cue.end]
             target = min(later, key=lambda c: c.start) if later else None
             if target is None or not (target.cameo in COOPERATION_CODES or target.cameo >= 14):
