@@ -165,7 +165,7 @@ def test_bu_on_the_act_s_own_verb_is_still_a_refusal(sentence: str, expected: tu
 
 def test_zh_negation_reads_bu_before_another_word_as_no_refusal() -> None:
     talks = Cue(4, 6, "谈判", 4, "谈判", 0.9)
-    assert zh_negation("不应放弃谈判", talks, []) == "fact"
+    assert zh_negation("不应放弃谈判", talks, []) == "modal"  # neither done nor refused (fx2 item 4)
     assert zh_negation("不与之谈判", Cue(3, 5, "谈判", 4, "谈判", 0.9), []) == "refusal"
     assert zh_negation("不到两天谈判", talks, []) is None
 

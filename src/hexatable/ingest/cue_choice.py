@@ -25,9 +25,11 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from hexatable.ingest.types import ActorMention as Mention
 from hexatable.ingest.types import Cue
@@ -111,6 +113,17 @@ COOPERATION_CODES = range(3, 10)
 verbal (03-05) and material (06-09) cooperation, less a statement or an appeal (01, 02)."""
 
 
+_EN_SLOWED_ACT = re.compile(
+    r"\s+(?:(?:the|its|their|all)\s+)?(?:[\w-]+\s+)?"
+    r"(?:disablement|disabling|dismantlement|dismantling|denucleari[sz]ation|implementation|verification)\b",
+    re.IGNORECASE,
+)
+"""English nouns of acts of cooperation that the dictionary has only as verbs (disable, dismantle,
+implement, verify: 08, 05) or not at all, as the object of a slowing verb: "slowed down the
+disablement" slows the act that 放缓了去功能化 does, whose 去功能化 is a cue of its own. Read only
+for the slowing verbs, so the nouns are no cues elsewhere ("talks on the disablement")."""
+
+
 def slowed_acts(flat: str, cues: Sequence[Cue]) -> list[Cue]:
     """``cues`` without the slowing verbs (放缓, 放慢, 减缓, slow down) that slow no act.
 
@@ -119,7 +132,9 @@ def slowed_acts(flat: str, cues: Sequence[Cue]) -> list[Cue]:
     "slowed down the dismantling"). A slowing verb says that only with an act of cooperation (a cue of
     :data:`COOPERATION_CODES`) as its object, and before an act of conflict it is yielding
     (:func:`halted`, 087); the object follows within :data:`HALTED_REACH` characters with no clause
-    mark or other cue between. Without one it slows no relation: "经济增长放缓" (the economy slowed)
+    mark or other cue between; in English an act noun the dictionary has no cue for
+    (:data:`_EN_SLOWED_ACT`, "slowed down the disablement") counts as well. Without one it slows no
+    relation: "经济增长放缓" (the economy slowed)
     is no act toward anyone, "减缓紧张局势" eases tension, the opposite of 16; such a verb is no cue.
 
     >>> from hexatable.ingest.types import Cue
@@ -131,7 +146,7 @@ def slowed_acts(flat: str, cues: Sequence[Cue]) -> list[Cue]:
     """
     kept: list[Cue] = []
     for cue in cues:
-        if cue.entry.lower() in _SLOWING and cue.cameo == 16:
+        if cue.entry.lower() in _SLOWING and cue.cameo == 16 and not _EN_SLOWED_ACT.match(flat, cue.end):
             later = [c for c in cues if c.start >= cue.end]
             target = min(later, key=lambda c: c.start) if later else None
             if target is None or not (target.cameo in COOPERATION_CODES or target.cameo >= 14):
@@ -242,15 +257,19 @@ PREDICATE_MIN = 2
 """The fewest characters of a time clause's predicate between its subject and its 前/后: a verb and
 its object or a two-character verb (弃核, 访问). One character is a time word's first half (目前,
 先前, 当前, 稍后, 提前), and none is the adverb 以前/之前 ("朝鲜以前拒绝会谈": previously)."""
-_ZH_TIME_WORD_HALF = re.compile(r"[目当先此随然最今其事日稍提空往向午战会饭超]$")
+_ZH_TIME_WORD_HALF = re.compile(
+    r"(?:[目当先此随然最今其事日稍提空往向午饭超]|(?<![停开休宣参交作止])战|(?<![开闭休散与])会)$"
+)
 """The first halves of two-character words ending in 前 or 后 that are no clause's end: time adverbs
 (目前, 当前, 先前, 此前, 日前, 事前, 提前, 稍后, 随后, 然后, 最后, 今后, 其后, 事后, 日后, 往后),
 nouns of time (会后, 战后, 午后, 饭后) and 空前, 向前, 超前; they matter only after a predicate of two
 characters or more ("美国官员稍后将访问": 官员 is no predicate). Not 生, 面 (发生后, 见面后: a verb's
-clause ends there)."""
-_ZH_WORD_AFTER = re.compile(r"来|面|方|者|期|续|往|进|景|提|途|任|线|身|果|援|盾")
-"""Second halves of words that begin with 前 or 后: 前往, 前来, 前进, 前景, 前提, 前途, 前任, 后来,
-后方, 后者, 后续, 后果 ..., a verb or noun, not the end of a clause."""
+clause ends there), nor 战 and 会 as the object of a verb (停战后, 开战前, 休会后, 闭会之前: the clause
+of a verb that ends the war or the meeting)."""
+_ZH_WORD_AFTER = re.compile(r"前(?:[来面方者期往景提途任线身]|进(?![行入]))|后[来面方者期续果援盾任]")
+"""Words that begin with 前 or 后: 前往, 前来, 前进, 前景, 前提, 前途, 前任, 后来, 后方, 后者, 后续,
+后果 ..., a verb or noun, not the end of a clause. Each second half goes with its own first half: 后
+before 进行 or 进入 ("弃核后进行谈判") and 前 before 进行 ("访问前进行磋商") close a clause."""
 _ZH_NOT_PREDICATE = re.compile(
     r"^(?:在|于|从|自|到)"  # a prepositional phrase of time: 朝鲜在会谈前…, the subject's own clause
     r"|(?:[\d一二三四五六七八九十百两几数半多]+个?(?:天|日|周|星期|礼拜|月|年|小时|分钟)|不久|许久|很久|多年|多日)$"
@@ -285,7 +304,7 @@ def zh_time_clause_end(gap: str) -> int | None:
         if len(predicate) > TIME_CLAUSE_REACH or _ANY_MARK.search(predicate):
             return None
         bare = match.group() in "前后"
-        if bare and (_ZH_TIME_WORD_HALF.search(predicate) or _ZH_WORD_AFTER.match(gap, match.end())):
+        if bare and (_ZH_TIME_WORD_HALF.search(predicate) or _ZH_WORD_AFTER.match(gap, match.start())):
             continue
         if _ZH_NOT_PREDICATE.search(predicate):
             continue
@@ -421,14 +440,20 @@ _ZH_REFUSAL = frozenset(
 intent words 将, 愿, 打算, 准备 of rule 3b): a refusal, where 未, 没有, 无法, 不能 say that something
 did not or could not happen. Plain 不 is a refusal only on the act's own verb (:data:`_ZH_DIRECT`)."""
 _ZH_DIRECT = re.compile(
-    r"(?:[与同跟和向对给为就][^，,；;：:。]{1,8}?)?"
+    r"(?:[与同跟和向对给为就在从][^，,；;：:。]{1,8}?){0,2}"
     r"(?:(?:举行|进行|开展|展开|作出|做出|给予|予以)(?:任何|新一轮|双边|单独)?)?"
 )
 """What may stand between a plain 不 and the verb it refuses ("does not", of a speaker's own act):
-nothing (不参加), a prepositional phrase (不与之谈判, 不向朝鲜提供援助: a policy of not acting, 125, 122)
+nothing (不参加), one or two prepositional phrases (不与之谈判, 不向朝鲜提供援助, 不在此问题上与之谈判: a
+policy of not acting, 125, 122)
 and a light verb with its object's determiner (不举行任何会谈). Anything else is a word of its own
 that 不 negates, a modal or an adverb (不应, 不必, 不一定, 不要, 不可, 不宜, 不得, 不急于): the act is
-neither done nor refused, as with 未 (:func:`zh_negation` reads it as a fact)."""
+neither done nor refused (:func:`zh_negation` reads it as ``"modal"``)."""
+_ZH_DIFFERENT = re.compile(
+    r"不同(?:的|于|意见|看法|国家|问题|方面|领域|层次|程度|形式|立场|类型|地区|时期|阶段|方式|声音)"
+)
+"""不同 "different" before the nouns it usually describes; elsewhere, before a phrase and the act
+(不同朝鲜谈判), 不同 is 不 with the preposition 同, "not with" (:func:`zh_negation`)."""
 _ZH_NOT_NEGATION = re.compile(
     r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧)"
     r"|不到(?=[\d一二三四五六七八九十百千万两几数半])"
@@ -444,7 +469,8 @@ NEGATION_REACH = 12
 def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     """How a Chinese cue is negated: ``"refusal"`` (不会, 不愿, 不再, 不打算, 无意, 绝不: will not; 不
     on the cue's own verb, :data:`_ZH_DIRECT`: does not), ``"fact"`` (未, 未能, 没有, 无法, 不能: did
-    not, could not; 不 on another word: 不应, 不必, 不一定), or None.
+    not, could not), ``"modal"`` (不 on another word, a modal or an adverb: 不应, 不必, 不一定, 不急于:
+    the act neither done nor refused), or None.
 
     The negator stands before the cue in its stretch (no clause mark between, nor the opening of a
     quotation or title, whose words are named, not done: 不再将朝鲜列为“支持恐怖主义国家”), at most
@@ -465,7 +491,13 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     mark = max((m.end() for m in _ZH_CLAUSE_MARK.finditer(window)), default=0)
     found = None
     for match in _ZH_NEGATOR.finditer(window, mark):
-        if not _ZH_NOT_NEGATION.match(window, match.start()):
+        at = low + match.start()
+        not_with = (
+            flat.startswith("不同", at)
+            and not _ZH_DIFFERENT.match(flat, at)
+            and _ZH_DIRECT.fullmatch(flat, at + 1, cue.start) is not None
+        )
+        if not_with or not _ZH_NOT_NEGATION.match(window, match.start()):
             found = match
     if found is None or len(window) - found.end() > NEGATION_REACH:
         return None
@@ -474,17 +506,36 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
         return None
     if found.group() in _ZH_REFUSAL:
         return "refusal"
-    direct = found.group() == "不" and _ZH_DIRECT.fullmatch(flat, between[0], between[1]) is not None
-    return "refusal" if direct else "fact"
+    if found.group() != "不":
+        return "fact"
+    direct = _ZH_DIRECT.fullmatch(flat, between[0], between[1]) is not None
+    return "refusal" if direct else "modal"
 
 
 def zh_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
-    """Whether a Chinese cue is negated at all (:func:`zh_negation`)."""
-    return zh_negation(flat, cue, cues) is not None
+    """Whether a Chinese cue is refused or said not to have happened (:func:`zh_negation`), not
+    merely qualified by a modal 不 (不一定参加: neither done nor refused, so it keeps its code)."""
+    return zh_negation(flat, cue, cues) in ("refusal", "fact")
 
 
 _ZH_QUOTE = re.compile(r"“[^“”]*”")
 _ZH_SPEECH_BEFORE = re.compile(r"(?:[：:，,]|表示|称|说|指出|强调|宣布|声明|认为|重申|写道)\s*$")
+
+
+Span = tuple[int, int]
+
+
+def spans_overlapping(spans: Sequence[Span], low: int, high: int) -> list[Span]:
+    """The spans of ``spans`` (sorted, none overlapping another, as a regex's finditer gives them)
+    that overlap ``[low, high)``, found by bisection: a clause of a long sentence reads the spans
+    near it, not all of the sentence's."""
+    first = bisect.bisect_right(spans, low, key=lambda span: span[1])
+    found: list[Span] = []
+    for span in spans[first:]:
+        if span[0] >= high:
+            break
+        found.append(span)
+    return found
 
 
 def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
@@ -499,11 +550,17 @@ def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
     >>> zh_named_quotes("朝方表示：“不会参加会谈”")
     []
     """
-    return [
+    return list(_zh_named_quotes(flat))
+
+
+@lru_cache(maxsize=4)
+def _zh_named_quotes(flat: str) -> tuple[Span, ...]:
+    """:func:`zh_named_quotes`, read once per sentence: every clause of a sentence asks again."""
+    return tuple(
         (m.start(), m.end())
         for m in _ZH_QUOTE.finditer(flat)
         if not _ZH_SPEECH_BEFORE.search(flat, max(0, m.start() - 4), m.start())
-    ]
+    )
 
 
 _ZH_FRAME = re.compile(r"在[^，,。；;：:在“”《》]{2,16}?(?:中|上|期间|之际)")
@@ -517,15 +574,37 @@ def zh_frames(flat: str) -> list[tuple[int, int]]:
     >>> zh_frames("朝鲜在会谈中提出方案")
     [(2, 6)]
     """
-    return [(m.start(), m.end()) for m in _ZH_FRAME.finditer(flat)]
+    return list(_zh_frames(flat))
+
+
+@lru_cache(maxsize=4)
+def _zh_frames(flat: str) -> tuple[Span, ...]:
+    """:func:`zh_frames`, read once per sentence."""
+    return tuple((m.start(), m.end()) for m in _ZH_FRAME.finditer(flat))
+
+
+def zh_fences(flat: str, low: int, high: int) -> list[Span]:
+    """The named quotations, locative frames and topic phrases of ``flat`` (:func:`zh_named_quotes`,
+    :func:`zh_frames`, :func:`zh_topics`) that overlap ``[low, high)``: each read once per sentence
+    and looked up by position, so a sentence of many clauses costs time linear in its length."""
+    return [
+        span
+        for spans in (_zh_named_quotes(flat), _zh_frames(flat), _zh_topics(flat))
+        for span in spans_overlapping(spans, low, high)
+    ]
 
 
 _ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出")
 """Light verbs of saying or doing, whose object is the act ("表示谴责", "提出抗议", "进行磋商"). The
 cue rules read the Simplified form of a text (docs/ingest.md, Scripts), so no Traditional forms."""
 _ZH_TOPIC = re.compile(
-    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=" + "|".join(_ZH_LIGHT_VERBS) + ")"
+    r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=(?:"
+    + "|".join(_ZH_LIGHT_VERBS)
+    + r")(?![的]))"
 )
+"""A topic phrase runs to the first light verb that is a predicate: one before 的 describes a noun
+inside the topic ("针对朝鲜进行的核试验提出抗议": the test the DPRK carried out; "对朝鲜提出的援助计划表示
+欢迎": the plan it put forward), so the phrase runs on to the next."""
 CARRIED_REACH = 6
 """The most characters between a light verb and the act it carries ("提出强烈抗议", "进行了严正交涉")."""
 
@@ -543,7 +622,27 @@ def zh_topics(flat: str) -> list[tuple[int, int]]:
     >>> zh_topics("美国对此表示反对")
     []
     """
-    return [(m.start(), m.end()) for m in _ZH_TOPIC.finditer(flat)]
+    return list(_zh_topics(flat))
+
+
+@lru_cache(maxsize=4)
+def _zh_topics(flat: str) -> tuple[Span, ...]:
+    """:func:`zh_topics`, read once per sentence (a pure function of it; the cache keeps the last few
+    sentences, so a clause looks its topic up rather than reading the whole sentence again)."""
+    return tuple((m.start(), m.end()) for m in _ZH_TOPIC.finditer(flat))
+
+
+def zh_in_topic(flat: str, cue: Cue) -> bool:
+    """Whether ``cue`` lies inside a topic phrase of ``flat`` (:func:`zh_topics`)."""
+    return any(
+        low <= cue.start and cue.end <= high
+        for low, high in spans_overlapping(_zh_topics(flat), cue.start, cue.end)
+    )
+
+
+def zh_topic_ends_at(flat: str, at: int) -> bool:
+    """Whether a topic phrase of ``flat`` (:func:`zh_topics`) ends at ``at``."""
+    return any(high == at for _, high in spans_overlapping(_zh_topics(flat), at - 1, at))
 
 
 def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
@@ -561,7 +660,7 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     """
     if flat[verb.start : verb.end] not in _ZH_LIGHT_VERBS:
         return verb
-    if not any(end == verb.start for _, end in zh_topics(flat)):
+    if not zh_topic_ends_at(flat, verb.start):
         return verb
     later = [c for c in cues if c.start >= verb.end]
     if not later:

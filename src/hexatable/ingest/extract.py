@@ -121,16 +121,15 @@ from hexatable.ingest.cue_choice import (
     zh_adoption,
     zh_announced_meeting,
     zh_carried,
-    zh_frames,
+    zh_fences,
     zh_in_time_clause,
+    zh_in_topic,
     zh_modifies,
-    zh_named_quotes,
     zh_negated,
     zh_negation,
     zh_predicate,
     zh_subject_like,
     zh_subject_modifier,
-    zh_topics,
 )
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.dates_zh import _BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
@@ -1000,7 +999,8 @@ def _zh_main_verbs(
     fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
     fenced += _zh_subordinate_stretches(flat, span)
     if modifiers:
-        fenced += zh_named_quotes(flat) + zh_frames(flat) + zh_topics(flat)
+        low = min((c.start for c in cues), default=span[0])
+        fenced += zh_fences(flat, low, max((c.end for c in cues), default=span[1]))
     # a cue is fenced when a span starting at or before it reaches past its end: the spans sorted by
     # start and the furthest end so far answer that with one search per cue (long sentences)
     fenced.sort()
@@ -1041,7 +1041,7 @@ def _zh_event_cue(
     ):
         return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
     names = [(m.start, m.end) for m in mentions]
-    topic = any(low <= main.start and main.end <= high for low, high in zh_topics(flat))
+    topic = zh_in_topic(flat, main)
     own = (
         subject is not None
         and not topic
@@ -1114,8 +1114,8 @@ def _zh_reported_act(
         return main
     act = halted(flat, min(said, key=lambda c: (c.start, -c.weight)), cues)
     negation = zh_negation(flat, act, cues)
-    if negation == "fact":
-        return main  # an act that did not happen is no act: the statement stands
+    if negation in ("fact", "modal"):
+        return main  # an act that did not happen, or only should not, is no act: the statement stands
     if negation == "refusal":
         # rule 3d: the speaker says it will not act ("朝方称，不会参加会谈"): a refusal
         return replace(act, cameo=refused(act.cameo))
