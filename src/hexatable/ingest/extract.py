@@ -232,9 +232,13 @@ before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"
 _ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
 """What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
 first are its targets too, not co-actors."""
-_ZH_PLACE = re.compile(r"(?:(?<![正现存实所自])在|(?<![关对由至属])于|驻)$")
-"""A preposition of place right before a name (rule 3). Not the 在 of 正在, 现在, 存在, 所在 …: a
-word or the progressive ("美国正在与日本协商", "现在日本…"), after which a name is a party."""
+_ZH_PLACE = re.compile(r"(?:(?<![存实自])在|(?<![关对由至属])于|驻)$")
+"""A preposition of place right before a name (rule 3). Not the 在 of the words 存在, 实在, 自在. The
+在 of 正在 and 所在 is still "at" before a name ("正在平壤访问", "研究所在日本举行": a venue; 正在与日本
+协商 puts no name right after 在), and so is that of 现在 after a subject ("总统现在韩国访问"); only
+现在 opening a clause is "now" (:data:`_ZH_NOW`)."""
+_ZH_NOW = re.compile(r"(?:^|[，,；;：:。！？\s])现在$")
+"""现在 "now" opening a clause ("现在日本、韩国都表示支持"): the name after it is a party."""
 _ZH_AGENT_MARK = re.compile(r"(?:被|遭到了?|遭|受到了?|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
 after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker;
@@ -260,12 +264,13 @@ _ZH_PARTY_JOINT = re.compile(r"[与同跟向对给和及]")
 (在北京与朝鲜举行会谈)."""
 _ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
 _ZH_PLACE_LIST = re.compile(
-    rf"(?:(?<![正现存实所自])在|(?<![关对由至属])于)({_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*)、$"
+    rf"(?:(?<![存实自])在|(?<![关对由至属])于)({_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*)、$"
 )
 """A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
 first place is no name the gazetteer knows (Geneva is no party). Not a list of times or frames
 (美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place), nor one after the 在 of a
-word (正在, 现在). :func:`_zh_listed_place` also asks that each item be a place, not an act."""
+word (存在) or of 现在 "now" (:data:`_ZH_NOW`). :func:`_zh_listed_place` also asks that each item
+be a place, not an act."""
 _ZH_ITEM_LEAD = re.compile(r"[与同跟向对给和及把被将并也还都又]")
 """A first character that makes a listed item a phrase, not a place: a preposition (正在与日本、韩国
 协商) or an adverb (一直在都…)."""
@@ -691,6 +696,8 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
     for mention in ordered:
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+            now = _ZH_NOW.search(flat, max(0, mention.start - 4), mention.start)  # 现在日本…: "now"
+            place = place and not now
             place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
             place = place or _zh_listed_place(flat, mention, starts)
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
@@ -718,6 +725,8 @@ def _zh_listed_place(flat: str, mention: ActorMention, starts: Sequence[int]) ->
     match = _ZH_PLACE_LIST.search(flat, low, mention.start)
     if match is None or _ZH_UNDER_FRAME.match(flat, mention.end):
         return False
+    if _ZH_NOW.search(flat, max(0, match.start() - 3), match.start() + 1):
+        return False  # 现在日本、韩国…: 现在 is "now"
     at = match.start(1)
     for item in match.group(1).split("、"):
         if _ZH_ITEM_LEAD.match(item):
