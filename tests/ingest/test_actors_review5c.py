@@ -41,6 +41,10 @@ CUES = {
     "protested": 14,
     "praised": 5,
     "criticized": 11,
+    "rejected": 12,
+    "said": 1,
+    "hosted": 4,
+    "attended": 4,
 }
 
 
@@ -77,3 +81,33 @@ def test_suozai_of_an_institute_before_a_place_is_at() -> None:
 
 def test_xianzai_opening_a_clause_is_still_now() -> None:
     assert _roles("4月8日，现在日本、韩国都表示支持。\n") == [(["JPN", "KOR"], [])]
+
+
+# --- 2. English passive: the agents listed after "by" end before a new clause's verb -------------
+
+
+def test_a_name_before_a_verb_ends_the_list_of_agents() -> None:
+    assert _roles("On April 8, Japan was attacked by North Korea and South Korea was warned.\n", "en")[0] == (
+        ["PRK"],
+        ["JPN", "KOR"],
+    )
+    rows = _roles("On April 8, North Korea was praised by China and Russia criticized Japan.\n", "en")
+    assert rows[0][0] == ["CHN"]
+    rows = _roles("On April 8, the ship was seized by North Korea and China protested.\n", "en")
+    assert rows[0][0] == ["PRK"]
+
+
+def test_names_listed_after_by_still_act_together() -> None:
+    rows = _roles("On April 8, Japan was criticized by China, Russia and South Korea on Monday.\n", "en")
+    assert rows == [(["CHN", "RUS", "KOR"], ["JPN"])]
+
+
+def test_a_second_participle_with_its_agent_adds_an_actor() -> None:
+    rows = _roles("On April 8, the talks were hosted by China and attended by Japan.\n", "en")
+    assert rows and rows[0][0] == ["CHN", "JPN"]
+
+
+def test_a_report_after_a_passive_keeps_its_verb_of_saying() -> None:
+    # ", Japan said": the clause is Japan's report; its cue is "said", not the participle
+    rows = _roles("On April 8, the proposal was rejected by China and Russia on Monday, Japan said.\n", "en")
+    assert [e for e in rows if "JPN" in e[0]]

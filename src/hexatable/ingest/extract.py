@@ -279,6 +279,19 @@ _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$"
 _EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _EN_AGENT_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 """What joins the agents of a passive listed after "by" (", ", " and ", ", and ", "the" allowed)."""
+_EN_NEXT_AGENT = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?\w+ed\s+by\s+(?:the\s+)?", re.IGNORECASE)
+"""A second participle with its own agent ("hosted by China and attended by Japan"): that agent acts
+too."""
+_EN_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|then|later|again|not)\s+)?(?:was|were|is|are|has|have|had|will|would|did|does|"
+    r"said|says|\w+ed)\b",
+    re.IGNORECASE,
+)
+"""A verb right after a name listed after "by" ("… by North Korea and South Korea was warned",
+"… and China protested"): the name is the subject of a new clause, which ends the list of agents."""
+_EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted)\b", re.IGNORECASE)
+"""A verb of saying right after a name (", Japan said"): the clause is the name's report, whose main
+cue stays that verb even when a passive with its agent stands before it."""
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -910,7 +923,11 @@ def _main_cue(
             for c in cues
             if _EN_PASSIVE.search(flat, max(0, c.start - 30), c.start) and _EN_AGENT.match(flat, c.end)
         ]
-        if passive and not any(a.end <= passive[0].start for a in actors):
+        # ", Japan said" after the passive: the name's report keeps its verb of saying
+        reported = bool(passive) and any(
+            a.start > passive[0].end and _EN_SAYING_AFTER.match(flat, a.end) for a in actors
+        )
+        if passive and not reported and not any(a.end <= passive[0].start for a in actors):
             return passive[0]
     main = min(cues, key=lambda c: (c.start, -c.weight))
     if actors:
@@ -1289,7 +1306,12 @@ def _passive_roles(
     # the names listed after the agent act with it ("criticized by China and Russia")
     agents = [agent]
     for mention in sorted(targets, key=lambda m: m.start):
-        if mention.start > agents[-1].end and _EN_AGENT_LIST.fullmatch(flat, agents[-1].end, mention.start):
+        if mention.start <= agents[-1].end:
+            continue
+        listed = _EN_AGENT_LIST.fullmatch(flat, agents[-1].end, mention.start)
+        if listed and _EN_VERB_AFTER.match(flat, mention.end):
+            break  # "… by North Korea and South Korea was warned": a new clause's subject
+        if listed or _EN_NEXT_AGENT.fullmatch(flat, agents[-1].end, mention.start):
             agents.append(mention)
     # the subject need not be a party ("the reporters were arrested by North Korea"): the agent acts
     return agents, [*actors, *(m for m in targets if m not in agents)]
