@@ -111,3 +111,19 @@ def test_a_report_after_a_passive_keeps_its_verb_of_saying() -> None:
     # ", Japan said": the clause is Japan's report; its cue is "said", not the participle
     rows = _roles("On April 8, the proposal was rejected by China and Russia on Monday, Japan said.\n", "en")
     assert [e for e in rows if "JPN" in e[0]]
+
+
+# --- 4. a people nobody knows before the verb is the clause's subject -----------------------------
+
+
+def test_an_unknown_subject_before_the_verb_acts() -> None:
+    result = extract(
+        document_from_text("On April 8, Korean Americans urged North Korea to talk.\n", name="t.txt"),
+        lang="en",
+        gazetteer=FakeGazetteer(NAMES, proposals={"Korean Americans": "korean-americans"}),
+        verbs=FakeVerbs({"urged": 2, "talk": 4}),
+        source_id="t",
+        finder=FakeFinder("en", year=2009),
+    )
+    rows = [([a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo) for e in result.events]
+    assert rows == [(["korean-americans"], ["PRK"], 2)]

@@ -834,6 +834,12 @@ def _bank_name_head(flat: str, end: int) -> re.Match[str] | None:
     return _ZH_FIRM.match(flat, end)
 
 
+def _en_verb_before_names(lang: Lang, inside: Sequence[ActorMention], cues: Sequence[Cue]) -> bool:
+    """Rule 3, English: a cue stands before every known name of the clause ("Korean Americans urged
+    North Korea to talk"), so its subject, if written, is a name no layer knows."""
+    return lang == "en" and bool(inside) and bool(cues) and min(c.end for c in cues) <= inside[0].start
+
+
 def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
     """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3)."""
     found = [
@@ -1756,11 +1762,14 @@ def extract(
                 for subject in carried:
                     actors.append(replace(subject, start=start, end=start, text=""))
                     stands_for[(start, subject.actor)] = subject
-            elif not actors and candidate:
+            elif candidate and (not actors or _en_verb_before_names(lang, inside, clause_cues)):
+                # no known subject: a name nobody knows may be it ("Korean Americans urged North
+                # Korea to talk": before the verb, when every known name stands after it)
+                before = min(c.start for c in clause_cues) if actors else end
                 extra = [
                     m
                     for m in _proposals(gazetteer, flat, start, end, lang)
-                    if all(m.end <= k.start or m.start >= k.end for k in inside)
+                    if all(m.end <= k.start or m.start >= k.end for k in inside) and m.end <= before
                 ]
                 for mention in extra:
                     if mention.actor not in proposed:
