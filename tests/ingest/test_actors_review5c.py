@@ -127,3 +127,20 @@ def test_an_unknown_subject_before_the_verb_acts() -> None:
     )
     rows = [([a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo) for e in result.events]
     assert rows == [(["korean-americans"], ["PRK"], 2)]
+
+
+# --- 6. an act noun joined by 和 to a received one is received too ---------------------------------
+
+
+def test_act_nouns_received_together_are_no_act() -> None:
+    # 获得中国的援助和支持后访问俄罗斯: both nouns are what the DPRK received; its act is the visit
+    result = extract(
+        document_from_text("4月8日，朝鲜获得中国的援助和支持后访问俄罗斯。\n", name="t.txt"),
+        lang="zh",
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=FakeVerbs({**CUES, "援助": 7}),
+        source_id="t",
+        finder=FakeFinder("zh", year=2009),
+    )
+    rows = [([a.actor for a in e.actors], sorted(t.actor for t in e.targets), e.cameo) for e in result.events]
+    assert rows == [(["PRK"], ["CHN", "RUS"], 4)]

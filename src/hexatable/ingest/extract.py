@@ -250,6 +250,8 @@ event's cue, with at most 的 and an adverb between (:data:`_ZH_ACT_FILLER`: "�
 "引起韩国强烈谴责": Korea supports, condemns). Before a thing ("获得美国签证后访问韩国") or an act
 noun another act follows ("赢得韩国支持后批评朝鲜", "获得美国同意，派遣代表团…") the name is a target:
 the subject's own act is the event."""
+_ZH_NOUN_JOINT = re.compile(r"(?:和|及|以及|与|、)$")
+"""What joins two act nouns received together (获得中国的援助和支持: both are received)."""
 _ZH_ACT_FILLER = re.compile(r"的?(?:强烈|一致|高度|广泛|坚决|严厉|积极|大力|热烈|普遍|全力)?的?")
 _ZH_FILLER_MAX = 4
 """The longest :data:`_ZH_ACT_FILLER` (的, an adverb of two characters, 的)."""
@@ -948,7 +950,15 @@ def _main_cue(
             by_end: dict[int, list[int]] = {}
             for m in actors:
                 by_end.setdefault(m.end, []).append(m.start)
-            acts = [c for c in after if not (c.start < last and _zh_received(flat, c, by_end))]
+            received: list[Cue] = []
+            for c in sorted(cues, key=lambda c: c.start):
+                # 获得中国的援助和支持: an act noun joined to a received one by 和/及/、 is received too
+                joined = _ZH_NOUN_JOINT.search(flat, max(0, c.start - 2), c.start)
+                if _zh_received(flat, c, by_end) or (
+                    joined is not None and any(r.end == joined.start() for r in received)
+                ):
+                    received.append(c)
+            acts = [c for c in after if not (c.start < last and c in received)]
             after = acts or after
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
