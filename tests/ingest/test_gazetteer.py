@@ -283,6 +283,13 @@ def test_a_people_named_with_a_word_of_origin_is_no_state(builtin: Gazetteer) ->
     assert found(builtin, "Many Americans protested.", "en") == [("Americans", "USA")]
 
 
+def test_many_compound_peoples_in_one_text_drop_only_their_own_words(builtin: Gazetteer) -> None:
+    # the word of origin dropped is the one right before each plural (looked up by its end), and a
+    # name two characters before (", ") is no word of origin: China stays
+    text = "China, " + " ".join(["Korean Americans"] * 500) + " and Japan met."
+    assert found(builtin, text, "en") == [("China", "CHN"), ("Japan", "JPN")]
+
+
 def test_an_alias_that_begins_another_name_makes_no_plural(builtin: Gazetteer) -> None:
     # Vatican (as in Vatican City) is a place, not a demonym: "Vaticans" is no name
     assert found(builtin, "The Vaticans met.", "en") == []

@@ -320,3 +320,22 @@ def test_only_the_first_line_or_a_heading_can_be_a_title(gazetteer: Gazetteer, v
     assert [e.line for e in en.events] == [1, 3]
     titled = _run("2031年日韩会谈纪要\n\n2031年5月2日，日本与韩国会谈。\n", "zh", gazetteer, verbs)
     assert [e.line for e in titled.events] == [3]
+
+
+def test_a_place_after_dui_or_xiang_before_a_meeting_is_a_venue(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # 对/向 "toward" take the meeting as their object: the place is where it is held (third review)
+    result = _run("2031年6月1日，中国对平壤会谈表示欢迎。\n", "zh", gazetteer, verbs)
+    assert [actors for actors, _ in _roles(result)] == [["CHN"]]
+    assert all("PRK" not in targets for _, targets in _roles(result))
+    result = _run("2031年6月2日，美国向新加坡会谈派出代表团。\n", "zh", gazetteer, verbs)
+    assert _roles(result) == [(["USA"], [])]
+
+
+def test_a_capital_before_huiwu_in_a_subordinate_stretch_is_a_venue(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # …会晤朝鲜代表团后，: 会晤 is no main verb; the clause's actor is the USA, Singapore no party
+    result = _run("2031年6月1日，新加坡会晤朝鲜代表团后，美国批评朝鲜。\n", "zh", gazetteer, verbs)
+    assert _roles(result) == [(["USA"], ["PRK"])]

@@ -231,9 +231,13 @@ before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"
 _ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
 """What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
 first are its targets too, not co-actors."""
-_ZH_PLACE = re.compile(r"(?:(?<![正现存实所自])在|(?<![关对由至属])于|驻)$")
-"""A preposition of place right before a name (rule 3). Not the 在 of 正在, 现在, 存在, 所在 …: a
-word or the progressive ("美国正在与日本协商", "现在日本…"), after which a name is a party."""
+_ZH_PLACE = re.compile(r"(?:(?<![存实自])在|(?<![关对由至属])于|驻)$")
+"""A preposition of place right before a name (rule 3). Not the 在 of the words 存在, 实在, 自在. The
+在 of 正在 and 所在 is still "at" before a name ("正在平壤访问", "研究所在日本举行": a venue; 正在与日本
+协商 puts no name right after 在), and so is that of 现在 after a subject ("总统现在韩国访问"); only
+现在 opening a clause is "now" (:data:`_ZH_NOW`)."""
+_ZH_NOW = re.compile(r"(?:^|[，,；;：:。！？\s])现在$")
+"""现在 "now" opening a clause ("现在日本、韩国都表示支持"): the name after it is a party."""
 _ZH_AGENT_MARK = re.compile(r"(?:被|遭到了?|遭|受到了?|(?<![经理缘来])由)$")
 """Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
 after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker;
@@ -245,6 +249,8 @@ event's cue, with at most 的 and an adverb between (:data:`_ZH_ACT_FILLER`: "�
 "引起韩国强烈谴责": Korea supports, condemns). Before a thing ("获得美国签证后访问韩国") or an act
 noun another act follows ("赢得韩国支持后批评朝鲜", "获得美国同意，派遣代表团…") the name is a target:
 the subject's own act is the event."""
+_ZH_NOUN_JOINT = re.compile(r"(?:和|及|以及|与|、)$")
+"""What joins two act nouns received together (获得中国的援助和支持: both are received)."""
 _ZH_ACT_FILLER = re.compile(r"的?(?:强烈|一致|高度|广泛|坚决|严厉|积极|大力|热烈|普遍|全力)?的?")
 _ZH_FILLER_MAX = 4
 """The longest :data:`_ZH_ACT_FILLER` (的, an adverb of two characters, 的)."""
@@ -259,12 +265,13 @@ _ZH_PARTY_JOINT = re.compile(r"[与同跟向对给和及]")
 (在北京与朝鲜举行会谈)."""
 _ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
 _ZH_PLACE_LIST = re.compile(
-    rf"(?:(?<![正现存实所自])在|(?<![关对由至属])于)({_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*)、$"
+    rf"(?:(?<![存实自])在|(?<![关对由至属])于)({_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*)、$"
 )
 """A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
 first place is no name the gazetteer knows (Geneva is no party). Not a list of times or frames
 (美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place), nor one after the 在 of a
-word (正在, 现在). :func:`_zh_listed_place` also asks that each item be a place, not an act."""
+word (存在) or of 现在 "now" (:data:`_ZH_NOW`). :func:`_zh_listed_place` also asks that each item
+be a place, not an act."""
 _ZH_ITEM_LEAD = re.compile(r"[与同跟向对给和及把被将并也还都又]")
 """A first character that makes a listed item a phrase, not a place: a preposition (正在与日本、韩国
 协商) or an adverb (一直在都…)."""
@@ -273,6 +280,19 @@ _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$"
 _EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _EN_AGENT_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 """What joins the agents of a passive listed after "by" (", ", " and ", ", and ", "the" allowed)."""
+_EN_NEXT_AGENT = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?\w+ed\s+by\s+(?:the\s+)?", re.IGNORECASE)
+"""A second participle with its own agent ("hosted by China and attended by Japan"): that agent acts
+too."""
+_EN_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|then|later|again|not)\s+)?(?:was|were|is|are|has|have|had|will|would|did|does|"
+    r"said|says|\w+ed)\b",
+    re.IGNORECASE,
+)
+"""A verb right after a name listed after "by" ("… by North Korea and South Korea was warned",
+"… and China protested"): the name is the subject of a new clause, which ends the list of agents."""
+_EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted)\b", re.IGNORECASE)
+"""A verb of saying right after a name (", Japan said"): the clause is the name's report, whose main
+cue stays that verb even when a passive with its agent stands before it."""
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -690,6 +710,8 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
     for mention in ordered:
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+            now = _ZH_NOW.search(flat, max(0, mention.start - 4), mention.start)  # 现在日本…: "now"
+            place = place and not now
             place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
             place = place or _zh_listed_place(flat, mention, starts)
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
@@ -717,6 +739,8 @@ def _zh_listed_place(flat: str, mention: ActorMention, starts: Sequence[int]) ->
     match = _ZH_PLACE_LIST.search(flat, low, mention.start)
     if match is None or _ZH_UNDER_FRAME.match(flat, mention.end):
         return False
+    if _ZH_NOW.search(flat, max(0, match.start() - 3), match.start() + 1):
+        return False  # 现在日本、韩国…: 现在 is "now"
     at = match.start(1)
     for item in match.group(1).split("、"):
         if _ZH_ITEM_LEAD.match(item):
@@ -811,6 +835,12 @@ def _bank_name_head(flat: str, end: int) -> re.Match[str] | None:
     return _ZH_FIRM.match(flat, end)
 
 
+def _en_verb_before_names(lang: Lang, inside: Sequence[ActorMention], cues: Sequence[Cue]) -> bool:
+    """Rule 3, English: a cue stands before every known name of the clause ("Korean Americans urged
+    North Korea to talk"), so its subject, if written, is a name no layer knows."""
+    return lang == "en" and bool(inside) and bool(cues) and min(c.end for c in cues) <= inside[0].start
+
+
 def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
     """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3)."""
     found = [
@@ -900,7 +930,11 @@ def _main_cue(
             for c in cues
             if _EN_PASSIVE.search(flat, max(0, c.start - 30), c.start) and _EN_AGENT.match(flat, c.end)
         ]
-        if passive and not any(a.end <= passive[0].start for a in actors):
+        # ", Japan said" after the passive: the name's report keeps its verb of saying
+        reported = bool(passive) and any(
+            a.start > passive[0].end and _EN_SAYING_AFTER.match(flat, a.end) for a in actors
+        )
+        if passive and not reported and not any(a.end <= passive[0].start for a in actors):
             return passive[0]
     main = min(cues, key=lambda c: (c.start, -c.weight))
     if actors:
@@ -915,7 +949,15 @@ def _main_cue(
             by_end: dict[int, list[int]] = {}
             for m in actors:
                 by_end.setdefault(m.end, []).append(m.start)
-            acts = [c for c in after if not (c.start < last and _zh_received(flat, c, by_end))]
+            received: list[Cue] = []
+            for c in sorted(cues, key=lambda c: c.start):
+                # 获得中国的援助和支持: an act noun joined to a received one by 和/及/、 is received too
+                joined = _ZH_NOUN_JOINT.search(flat, max(0, c.start - 2), c.start)
+                if _zh_received(flat, c, by_end) or (
+                    joined is not None and any(r.end == joined.start() for r in received)
+                ):
+                    received.append(c)
+            acts = [c for c in after if not (c.start < last and c in received)]
             after = acts or after
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
@@ -1280,7 +1322,12 @@ def _passive_roles(
     # the names listed after the agent act with it ("criticized by China and Russia")
     agents = [agent]
     for mention in sorted(targets, key=lambda m: m.start):
-        if mention.start > agents[-1].end and _EN_AGENT_LIST.fullmatch(flat, agents[-1].end, mention.start):
+        if mention.start <= agents[-1].end:
+            continue
+        listed = _EN_AGENT_LIST.fullmatch(flat, agents[-1].end, mention.start)
+        if listed and _EN_VERB_AFTER.match(flat, mention.end):
+            break  # "… by North Korea and South Korea was warned": a new clause's subject
+        if listed or _EN_NEXT_AGENT.fullmatch(flat, agents[-1].end, mention.start):
             agents.append(mention)
     # the subject need not be a party ("the reporters were arrested by North Korea"): the agent acts
     return agents, [*actors, *(m for m in targets if m not in agents)]
@@ -1725,11 +1772,14 @@ def extract(
                 for subject in carried:
                     actors.append(replace(subject, start=start, end=start, text=""))
                     stands_for[(start, subject.actor)] = subject
-            elif not actors and candidate:
+            elif candidate and (not actors or _en_verb_before_names(lang, inside, clause_cues)):
+                # no known subject: a name nobody knows may be it ("Korean Americans urged North
+                # Korea to talk": before the verb, when every known name stands after it)
+                before = min(c.start for c in clause_cues) if actors else end
                 extra = [
                     m
                     for m in _proposals(gazetteer, flat, start, end, lang)
-                    if all(m.end <= k.start or m.start >= k.end for k in inside)
+                    if all(m.end <= k.start or m.start >= k.end for k in inside) and m.end <= before
                 ]
                 for mention in extra:
                     if mention.actor not in proposed:

@@ -77,12 +77,15 @@ Americans", "Korean Americans"): together they name a people of the state, not t
 def _without_compound_peoples(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """The mentions less a plural demonym after a word of origin ("African Americans", "Latin
     Americans": :data:`_EN_ORIGIN_BEFORE`) and a name that is that word ("Korean Americans")."""
+    ending_at: dict[int, list[int]] = {}
+    for k, mention in enumerate(found):
+        ending_at.setdefault(mention.end, []).append(k)  # by end: one look-up per plural, not a scan
     dropped: set[int] = set()
     for k, mention in enumerate(found):
         plural = mention.text.endswith("ans") and _EN_DEMONYM.fullmatch(mention.text[:-1])
         if plural and _EN_ORIGIN_BEFORE.search(text, max(0, mention.start - 24), mention.start):
             dropped.add(k)
-            dropped.update(j for j, other in enumerate(found) if other.end == mention.start - 1)
+            dropped.update(ending_at.get(mention.start - 1, ()))
     return [m for k, m in enumerate(found) if k not in dropped] if dropped else found
 
 

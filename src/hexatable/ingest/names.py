@@ -151,9 +151,13 @@ _EN_MEETING = re.compile(
 _EN_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _EN_MOVED_TO = re.compile(r"\b(?:moved|shifted|relocated|transferred|switched)\s+(?:back\s+)?to\s+$")
 _ZH_POSTED = "驻"
-_ZH_PARTY_BEFORE = re.compile(r"[与同跟和及向对]$")
-"""A preposition of direction or a conjunction right before a place that is also a state (朝鲜与新加坡
-会谈): the name is a party to the meeting, not its venue."""
+_ZH_PARTY_BEFORE = re.compile(r"[与同跟和及]$")
+"""A preposition "with" or a conjunction right before a place that is also a state (朝鲜与新加坡
+会谈): the name is a party to the meeting, not its venue. Not 对/向 ("toward"), whose object may be the
+meeting itself: in "中国对平壤会谈表示欢迎", "美国向新加坡会谈派出代表团" the place is a venue."""
+_ZH_SUBORDINATE_END = re.compile(r"(?:后|之后|以后|时|之时|前|之前|以前|期间|以来|的)$")
+"""How a stretch that is no main clause ends (新加坡会晤朝鲜代表团后，…): a meeting verb in it is not
+the clause's main verb."""
 _ZH_MEETING_VERBS = frozenset(["会晤", "会谈", "谈判", "磋商"])
 """Meeting words that are also verbs: right after the place and right before a name (平壤会晤美国特使,
 新加坡会晤朝鲜代表团) they are the clause's verb and the place its subject, not a venue."""
@@ -267,7 +271,11 @@ def _zh_venue(flat: str, mention: ActorMention, cues: Sequence[Cue], starts: Col
         return False
     as_verb = meeting.start() == 0 and meeting.group() in _ZH_MEETING_VERBS
     if as_verb and mention.end + meeting.end() in starts:
-        return False
+        rest = flat[mention.end + meeting.end() :]
+        mark = _ZH_CLAUSE_MARK.search(rest)
+        stretch = rest[: mark.start() if mark else len(rest)]
+        # 平壤会晤美国特使: the verb; 新加坡会晤朝鲜代表团后，…: a subordinate stretch, a venue
+        return bool(_ZH_SUBORDINATE_END.search(stretch))
     at = mention.end + meeting.start()
     return not any(mention.end <= c.start < at for c in cues)
 
