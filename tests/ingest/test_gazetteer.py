@@ -664,6 +664,13 @@ def test_a_persons_name_inside_a_longer_word_is_not_the_person(
         ("2019年1月3日，川普通电话批评中国。", [("川普", "donald-trump"), ("中国", "CHN")]),
         ("莱斯特使访问朝鲜", [("莱斯", "condoleezza-rice"), ("朝鲜", "PRK")]),
         ("川普尔后访问朝鲜", [("川普", "donald-trump"), ("朝鲜", "PRK")]),
+        # a character that could write a transliteration (比, 拉) but makes no longer dictionary
+        # word with the name ends it: only 莱斯特, 希尔顿, ... as words go on (third review of round 5)
+        ("蓬佩奥比博尔顿更早访问朝鲜", [("蓬佩奥", "mike-pompeo"), ("朝鲜", "PRK")]),
+        ("赖斯比以前更强硬地批评朝鲜", [("赖斯", "condoleezza-rice"), ("朝鲜", "PRK")]),
+        ("蓬佩奥拉着金英哲的手访问朝鲜", [("蓬佩奥", "mike-pompeo"), ("朝鲜", "PRK")]),
+        ("克林顿比布什更早派特使访问朝鲜", [("克林顿", "bill-clinton"), ("朝鲜", "PRK")]),
+        ("奥巴马拉着文在寅的手批评朝鲜", [("奥巴马", "barack-obama"), ("朝鲜", "PRK")]),
     ],
 )
 def test_a_persons_name_among_common_words_is_the_person(

@@ -941,8 +941,11 @@ def zh_person_stands_alone(text: str, start: int, end: int, given: frozenset[str
       takes none. A dot after the name always joins it to another part (a surname comes last);
     - a word of that segmentation crosses its start (四川 in 四川普降; 四 and 川 write one word);
     - the segmentation reads it after a transliteration character in a longer word (布莱斯,
-      克莱斯勒), or the character after it writes transliterations and starts no dictionary word
-      of its own (莱斯特市长, 希尔顿酒店; but 莱斯/特使, 川普/尔后). A split at the end is not
+      克莱斯勒), or the character after it writes transliterations, joins the name into a longer
+      word of jieba's dictionary and starts no dictionary word of its own (莱斯特市长, 希尔顿酒店;
+      but 莱斯/特使, 川普/尔后, 蓬佩奥/比/博尔顿,
+      赖斯/比/以前, 蓬佩奥/拉着: a character that could write a transliteration writes ordinary
+      words too, so it alone does not end the name). A split at the end is not
       enough: jieba glues the name's last character to a common word after it (川/普通/电话) as
       readily as to another name, so only the start is judged by the segmentation. A longer
       dictionary word made of the name and a common word (赖斯称, 克林顿政府) keeps the name.
@@ -976,8 +979,13 @@ def zh_person_stands_alone(text: str, start: int, end: int, given: frozenset[str
     if left == start and right == end:
         return True
     chars = transliteration_chars()
-    if end < right and text[end] in chars and not _starts_a_word(text[end:right]):
-        return False  # the name goes on into a longer transliteration
+    if (
+        end < right
+        and text[end] in chars
+        and _continues_into_a_word(text[start:right], end - start)
+        and not _starts_a_word(text[end:right])
+    ):
+        return False  # the name goes on into a longer transliteration (莱斯特市长, 希尔顿酒店)
     for w_start, w_end in _words_around(text[left:right], start - left, end - left):
         w_start, w_end = w_start + left, w_end + left
         if w_end <= start or w_start >= end:
@@ -994,6 +1002,17 @@ def _starts_a_word(stretch: str) -> bool:
     tokenizer, _ = _jieba()
     freq = tokenizer.FREQ
     return any(freq.get(stretch[:size], 0) > 0 for size in range(2, len(stretch) + 1))
+
+
+def _continues_into_a_word(stretch: str, length: int) -> bool:
+    """Whether the name ``stretch[:length]`` and one or more characters after it make a dictionary
+    word (莱斯特, 希尔顿, 克莱斯勒): jieba's dictionary lists the longer name. That the next character
+    could write a transliteration is not enough (蓬佩奥比博尔顿, 赖斯比以前, 蓬佩奥拉着): it writes
+    ordinary words too. A longer name the gazetteer lists needs no check here: the matcher keeps the
+    longest name at a start (:func:`leftmost_longest`)."""
+    tokenizer, _ = _jieba()
+    freq = tokenizer.FREQ
+    return any(freq.get(stretch[:size], 0) > 0 for size in range(length + 1, len(stretch) + 1))
 
 
 def _words_around(stretch: str, start: int, end: int) -> list[tuple[int, int]]:
