@@ -936,9 +936,10 @@ def zh_person_stands_alone(text: str, start: int, end: int, given: frozenset[str
 
     - a name dot joins it to a given name the gazetteer does not know for this person: ``given`` is
       the set of the person's listed given names (比尔 of 比尔·柯林顿), so 比尔·克林顿 is Bill Clinton
-      and 希拉里·克林顿 is another person; a person with no listed given name takes any
-      (唐纳德·特朗普, 迈克·蓬佩奥); ``None`` (a short name read without the gazetteer's lists)
-      takes none. A dot after the name always joins it to another part (a surname comes last);
+      and 希拉里·克林顿 is another person; a person with no listed given name takes none
+      (苏珊·蓬佩奥 is not Mike Pompeo when the gazetteer lists no 迈克·蓬佩奥: the proposals offer
+      the full name as a new person), nor does ``None`` (a short name read without the
+      gazetteer's lists). A dot after the name always joins it to another part (a surname comes last);
     - a word of that segmentation crosses its start (四川 in 四川普降; 四 and 川 write one word);
     - the segmentation reads it after a transliteration character in a longer word (布莱斯,
       克莱斯勒), or the character after it writes transliterations, joins the name into a longer
@@ -966,9 +967,7 @@ def zh_person_stands_alone(text: str, start: int, end: int, given: frozenset[str
         return False
     if start > 0 and text[start - 1] in _NAME_DOTS:
         before = text[: start - 1]
-        if given is None or (given and not any(before.endswith(name) for name in given)):
-            return False
-        if not given and not (before and is_cjk(before[-1])):
+        if not given or not any(before.endswith(name) for name in given):
             return False
     left = start
     while left > 0 and start - left < _CONTEXT and is_cjk(text[left - 1]):
@@ -1150,14 +1149,38 @@ def _propose_zh(text: str) -> list[tuple[int, int, str]]:
     任重道远 ``nr``; a name of one surname character has two or three), ``nt`` organisation; a word
     not in it is a person when it is two or three characters starting with a common surname, an
     organisation when it ends in an organisation word (组织, 委员会, 社, ...).
+
+    A full name written with name dots (苏珊·蓬佩奥: words of two characters or more joined by ·) is
+    one person, proposed whole: its parts are a given name and a surname, not two persons, and the
+    whole is dropped when a known name is among its parts (:meth:`Gazetteer.propose`).
     """
     tokenizer, tags = _jieba()
     found: list[tuple[int, int, str]] = []
+    words: list[tuple[int, str]] = []
     position = 0
     for word in tokenizer.cut(text, HMM=True):
-        start = position
+        words.append((position, word))
         position += len(word)
-        if len(word) < 2 or not all(is_cjk(c) for c in word):
+    dotted: set[int] = set()
+    index = 0
+    while index < len(words):
+        last = index
+        while (
+            last + 2 < len(words)
+            and _name_part(words[last][1])
+            and words[last + 1][1] in _NAME_DOTS
+            and _name_part(words[last + 2][1])
+        ):
+            last += 2
+        if last > index:
+            found.append((words[index][0], words[last][0] + len(words[last][1]), "person"))
+            dotted.update(range(index, last + 1))
+            index = last + 1
+        else:
+            index += 1
+    for number, (start, word) in enumerate(words):
+        position = start + len(word)
+        if number in dotted or len(word) < 2 or not all(is_cjk(c) for c in word):
             continue
         tag = tags.get(word)
         if word in _ROLE_WORDS:
@@ -1172,6 +1195,12 @@ def _propose_zh(text: str) -> list[tuple[int, int, str]]:
         elif len(word) >= 3 and word.endswith(_ORG_SUFFIXES):
             found.append((start, position, "organisation"))
     return found
+
+
+def _name_part(word: str) -> bool:
+    """Whether a jieba word may be a part of a dotted full name: two Chinese characters or more,
+    not a title (总统 in 总统·特朗普 is no given name)."""
+    return len(word) >= 2 and all(is_cjk(c) for c in word) and word not in _ROLE_WORDS
 
 
 _EN_NAME = re.compile(
