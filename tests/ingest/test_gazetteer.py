@@ -634,7 +634,6 @@ def actors_in(gazetteer: Gazetteer, text: str) -> list[tuple[str, str]]:
         # a given name the gazetteer does not list for a person with no listed dotted name (Pompeo):
         # another person, or one the gazetteer cannot tell (third review of round 5)
         ("苏珊·蓬佩奥访问韩国", [("韩国", "KOR")]),
-        ("迈克·蓬佩奥访问朝鲜", [("朝鲜", "PRK")]),
     ],
 )
 def test_a_persons_name_inside_a_longer_word_is_not_the_person(
@@ -654,15 +653,18 @@ def test_a_persons_name_inside_a_longer_word_is_not_the_person(
         ("比尔·柯林顿访问朝鲜", [("比尔·柯林顿", "bill-clinton"), ("朝鲜", "PRK")]),
         ("特朗普称会晤成功", [("特朗普", "donald-trump")]),
         ("庞培欧访华", [("庞培欧", "mike-pompeo"), ("华", "CHN")]),
-        # a given name and a name dot before a listed name: only the person's own listed given name
-        # (唐纳德 of the listed 唐纳德·川普)
+        # the mainland full names with a name dot are listed (Xinhua's forms): found whole
         (
             "美国总统唐纳德·特朗普与朝鲜领导人会晤",
-            [("美国", "USA"), ("特朗普", "donald-trump"), ("朝鲜", "PRK")],
+            [("美国", "USA"), ("唐纳德·特朗普", "donald-trump"), ("朝鲜", "PRK")],
         ),
-        ("巴拉克·奥巴马访问朝鲜", [("奥巴马", "barack-obama"), ("朝鲜", "PRK")]),
-        ("康多莉扎·赖斯访问朝鲜", [("赖斯", "condoleezza-rice"), ("朝鲜", "PRK")]),
-        ("比尔·克林顿访问朝鲜", [("克林顿", "bill-clinton"), ("朝鲜", "PRK")]),
+        ("巴拉克·奥巴马访问朝鲜", [("巴拉克·奥巴马", "barack-obama"), ("朝鲜", "PRK")]),
+        ("康多莉扎·赖斯访问朝鲜", [("康多莉扎·赖斯", "condoleezza-rice"), ("朝鲜", "PRK")]),
+        ("比尔·克林顿访问朝鲜", [("比尔·克林顿", "bill-clinton"), ("朝鲜", "PRK")]),
+        ("迈克·蓬佩奥访问朝鲜", [("迈克·蓬佩奥", "mike-pompeo"), ("朝鲜", "PRK")]),
+        # a given name and a name dot before a listed name that is not listed whole: only the
+        # person's own listed given name (唐纳德 of the listed 唐纳德·川普)
+        ("唐纳德·川普访问朝鲜", [("唐纳德·川普", "donald-trump"), ("朝鲜", "PRK")]),
         # jieba glues the name's last character to a common word after it (普通, 特使, 尔后)
         ("2019年1月3日，川普通电话批评中国。", [("川普", "donald-trump"), ("中国", "CHN")]),
         ("莱斯特使访问朝鲜", [("莱斯", "condoleezza-rice"), ("朝鲜", "PRK")]),
@@ -714,3 +716,4 @@ def test_a_surname_inside_a_longer_transliteration_is_not_the_person(with_person
     reader = with_persons.reader("zh")
     reader.find(sentences[0])
     assert [m.start for m in reader.find(sentences[1])] == [sentences[1].index("希尔次日")]
+
