@@ -41,3 +41,16 @@ def test_a_yearless_feb_29_takes_the_nearest_leap_year() -> None:
         year=2011,
     )
     assert found[1:] == [("Feb. 29", "2012-02-29")]
+
+
+def test_years_after_between_followed_by_a_determiner_are_a_range() -> None:
+    assert _read("Between 2003 and 2005 its envoys met twice.", year=2001) == [("2003 and 2005", "2003/2005")]
+    assert _read("Between 2003 and 2005 his cabinet refused aid.", year=2001) == [
+        ("2003 and 2005", "2003/2005")
+    ]
+
+
+def test_numbers_after_between_that_count_irregular_plurals_are_no_years() -> None:
+    assert _read("China housed between 1900 and 2000 children.", year=2001) == []
+    assert _read("Japan sent between 1980 and 2020 men to Iraq.", year=2001) == []
+    assert _read("Japan sent between 1980 and 2020 troops to Iraq.", year=2001) == []
