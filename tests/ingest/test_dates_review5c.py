@@ -25,6 +25,16 @@ def test_yearless_datelines_of_a_file_listed_newest_first_look_back() -> None:
     assert [value for _, value in found] == ["2007-03-04", "2007-02-27", "2007-02-09"]
 
 
+def test_yearless_datelines_listed_newest_first_stay_in_the_year_before_a_new_year() -> None:
+    found = _read(
+        "BEIJING, Jan. 8, 2008 (Xinhua) -- The envoys met again.",
+        "BEIJING, Dec. 28 (Xinhua) -- Japan criticized China.",
+        "BEIJING, Dec. 3 (Xinhua) -- Russia praised the accord.",
+        year=2008,
+    )
+    assert [value for _, value in found] == ["2008-01-08", "2007-12-28", "2007-12-03"]
+
+
 def test_a_yearless_dateline_just_before_a_narrated_date_keeps_its_year() -> None:
     found = _read(
         "The envoys left Beijing on Nov. 20, 2006.",

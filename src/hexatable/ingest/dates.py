@@ -584,7 +584,8 @@ class RunningDateFinder:
             back = back and raw.left.weekday is None and raw.left.written_shift is None
             back = back and raw.left.written_week is None and raw.left.written_month is None
             returned = False
-            if back and self.narration is not None and _year_left_out(raw):
+            # (not a year-less dateline: its year is the one nearest the previous day of writing)
+            if back and self.narration is not None and _year_left_out(raw) and not dateline:
                 # after a flashback (2018年4月… in a passage set in 2019), a month and day that fall
                 # before it belong to the narration the flashback interrupted (3月1日 is 2019's)
                 try:
