@@ -230,3 +230,25 @@ def test_a_list_in_a_subordinate_stretch_dates_the_act_by_its_last_date(
         year=2006,
     )
     assert [(e.actors[0].actor, str(e.date.date)) for e in extraction.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "在2009年5月3日和7日举行的会谈中，日本访问中国。\n"),
+        ("en", "During talks on May 3 and 7, 2009, Japan visited China.\n"),
+        ("en", "When envoys met on May 3 and 7, 2009, Japan visited China.\n"),
+    ],
+)
+def test_a_list_in_a_during_frame_dates_the_act_on_each_day(lang: str, text: str) -> None:
+    # the act took place during the listed meetings, not after them: one event per listed date
+    extraction = extract(
+        document_from_text(text, name="list.txt"),
+        lang=lang,  # type: ignore[arg-type]
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=FakeVerbs({"visited": 4, "访问": 4}),
+        source_id="list",
+        year=2006,
+    )
+    got = [(e.actors[0].actor, str(e.date.date)) for e in extraction.events]
+    assert got == [("JPN", "2009-05-03"), ("JPN", "2009-05-07")]

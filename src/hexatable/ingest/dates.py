@@ -548,8 +548,15 @@ class RunningDateFinder:
                     raise _UnresolvableError  # "the eve of the summit", the summit's date unsaid
                 span, point, inferred = _resolve(raw, on_event or self.context, self.written)
             except (_UnresolvableError, ValueError, OverflowError):  # past year 9999 by relative steps
-                self.unresolved.append(text[raw.start : raw.end])
-                continue
+                # a year-less dateline's day may not exist in the context's year ("Feb. 29" after
+                # a date of 2007): it is still a day of writing, read in the nearest year it exists
+                leap = None
+                if raw.dateline and _year_left_out(raw) and raw.left.day is not None:
+                    leap = self._dateline_year(raw)
+                if leap is None:
+                    self.unresolved.append(text[raw.start : raw.end])
+                    continue
+                (span, point), inferred = leap, True
             if on_event is not None:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+event")
             if raw.listed or index in listed_at:
@@ -559,8 +566,8 @@ class RunningDateFinder:
                 raw = dataclasses.replace(raw, rule=raw.rule.replace("en-rel-year", "en-written-year", 1))
             dateline = raw.dateline and inferred and _year_left_out(raw) and raw.left.day is not None
             if dateline:
-                # a dateline is the day a report was written, never a look-back: its year is the one
-                # that puts it nearest on or after the previous day of writing (or the context)
+                # a dateline is the day a report was written: its year is the one that puts it
+                # nearest (before or after) the previous day of writing, else the context
                 after = self._dateline_year(raw)
                 if after is not None and after[0] != span:
                     span, point = after
@@ -577,7 +584,8 @@ class RunningDateFinder:
             back = back and raw.left.weekday is None and raw.left.written_shift is None
             back = back and raw.left.written_week is None and raw.left.written_month is None
             returned = False
-            if back and self.narration is not None and _year_left_out(raw):
+            # (not a year-less dateline: its year is the one nearest the previous day of writing)
+            if back and self.narration is not None and _year_left_out(raw) and not dateline:
                 # after a flashback (2018年4月… in a passage set in 2019), a month and day that fall
                 # before it belong to the narration the flashback interrupted (3月1日 is 2019's)
                 try:
@@ -712,23 +720,31 @@ class RunningDateFinder:
 
     def _dateline_year(self, raw: RawDate) -> tuple[DateSpan, PartialDate] | None:
         """The span and point of a dateline whose year was left out ("TOKYO, Jan. 2 (Kyodo) --"),
-        read in the year that puts it nearest on or after the previous day of writing (a dateline
-        before it, or the source's date), else after the context's date: reports of a file follow
-        one another, so a dateline never looks back (after 30 December 2008, Jan. 2 is 2009's).
-        None when neither is known or the date does not exist in either year."""
-        bound = self.written
-        if bound is None and self.context.span is not None:
-            bound = self.context.span.earliest()
-        if bound is None:
+        read in the year that puts it nearest, before or after, the previous day of writing (a
+        dateline before it, or the source's date), else the context's date: reports of a file sit
+        close together in time, in either order (after 30 December 2008, Jan. 2 is 2009's; in a
+        file listed newest first, Dec. 30 after Jan. 5, 2009 is 2008's). A day that does not exist
+        in the nearest years (Feb. 29) takes the nearest year in which it does. None when neither
+        bound is known or the day exists in no year near it."""
+        # the bound is a stretch of days: the day of writing, else the context's date (a whole year
+        # when only the year is known, so a dateline inside it is at distance 0)
+        low, high = (self.written, self.written) if self.written is not None else (None, None)
+        if low is None and self.context.span is not None:
+            low, high = self.context.span.earliest(), self.context.span.latest()
+        if low is None or high is None:
             return None
-        for year in (bound.year, bound.year + 1):
+        best: tuple[int, DateSpan, PartialDate] | None = None
+        for year in range(low.year - _LEAP_CYCLE, high.year + _LEAP_CYCLE + 1):
             try:
                 span, point, _ = _resolve(raw, DateContext(year), self.written)
             except (_UnresolvableError, ValueError, OverflowError):
                 continue
-            if span.earliest() >= bound:
-                return span, point
-        return None
+            start = span.earliest()
+            distance = max((low - start).days, (start - high).days, 0)
+            # on a tie (a day exactly half a year away) the later year wins: reports follow one another
+            if best is None or distance <= best[0]:
+                best = (distance, span, point)
+        return None if best is None else (best[1], best[2])
 
     def _move(
         self, point: PartialDate, span: DateSpan, flashback: bool = False, said: DateSpan | None = None
@@ -752,6 +768,9 @@ class RunningDateFinder:
         return DateMention(0, 0, "", date, "context", inferred=True, anchor=False)
 
 
+_LEAP_CYCLE = 4
+"""How many years either side of the day of writing a year-less dateline may be read in: enough
+for a 29 February to find a leap year."""
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 """What ends a clause, for the words remembered with a date (rule 7), in either language."""
 _EVENTS_KEPT = 8

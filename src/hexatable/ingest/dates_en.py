@@ -168,10 +168,20 @@ _WEEKDAY = (
 # A page's "Written:" / "Posted:" / "Published:" line; a news dateline ("SEOUL, Dec. 11 (Yonhap) --")
 # is read by the segmenter's grammar (hexatable.ingest.segment.dateline_date), the only one.
 _DATELINE_PAGE = re.compile(r"(?:Written|Posted|Published):\s*")
-_NOT_COUNTED = r"(?!\s+(?!was\b|has\b|is\b|as\b|this\b|thus\b)[a-z]+s\b)"
-"""After "between 1950 and 2000", not a plural noun: "between 1950 and 2000 soldiers" counts
-soldiers, it names no years (a bare number is read as a year only with its preposition, and only
-from 1900 to 2099 after "between", the years a chronology of negotiations spans)."""
+_NOT_PLURAL = (
+    "as|is|was|has|does|this|thus|his|its|us|ours|yours|hers|theirs|perhaps|always|unless|whereas"
+    "|towards|afterwards|besides|sometimes"
+)
+"""Words ending in -s that are no plural noun: verbs, pronouns and determiners (his, its), adverbs.
+"Between 2006 and 2008 his government rejected talks" names years."""
+_IRREGULAR_PLURALS = "people|men|women|children|police|personnel"
+"""The plural nouns without -s that follow a count ("2000 people", "300 men"), a short closed list:
+the ones a report on negotiations counts (refugees and troops end in -s)."""
+_NOT_COUNTED = rf"(?!\s+(?:(?!(?:{_NOT_PLURAL})\b)[a-z]*[a-rt-z]s|{_IRREGULAR_PLURALS})\b)"
+"""After "between 1950 and 2000", not a plural noun: "between 1950 and 2000 soldiers" (or "people")
+counts them, it names no years (a bare number is read as a year only with its preposition, and only
+from 1900 to 2099 after "between", the years a chronology of negotiations spans). A plural noun is a
+word ending in -s (not -ss, not one of :data:`_NOT_PLURAL`) or one of :data:`_IRREGULAR_PLURALS`."""
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])

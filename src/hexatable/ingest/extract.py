@@ -1437,15 +1437,24 @@ def _list_from(date: DateMention, dates: Sequence[DateMention], start: int, end:
     return found
 
 
+_ZH_AFTER_FRAME = re.compile(r"(?<!前)后\s*$")
+"""How a Chinese "after" frame ends (…的会谈后, …之后, …以后; not 前后, "around")."""
+_EN_AFTER_FRAME = re.compile(r"\s*(?:after|following)\b", re.IGNORECASE)
+"""How an English "after" frame opens ("After talks on …", "Following the meetings of …")."""
+
+
 def _in_scene(flat: str, lang: Lang, date: DateMention) -> bool:
-    """Whether ``date`` stands in a subordinate stretch of its sentence (rule 3f in English,
-    "After talks on March 3 and 7, …"; rule 1b's adverbial stretch in Chinese, "…的会谈后，"): a
-    list there dates the scene that the main act follows, not the act on each of its days."""
+    """Whether ``date`` stands in an "after" frame of its sentence (a subordinate stretch, rule 3f in
+    English, "After talks on March 3 and 7, …"; rule 1b's adverbial stretch in Chinese,
+    "…的会谈后，"): a list there dates the scene that the main act follows, not the act on each of
+    its days. Another frame is not (在…的会谈中, "During talks on …", "When envoys met on …"): the
+    act took place during the listed meetings, once on each of their days."""
     whole = (0, len(flat))
     stretches = (
         _zh_subordinate_stretches(flat, whole) if lang == "zh" else _en_subordinate_stretches(flat, whole)
     )
-    return any(low <= date.start < high for low, high in stretches)
+    after = _ZH_AFTER_FRAME.search if lang == "zh" else _EN_AFTER_FRAME.match
+    return any(low <= date.start < high and after(flat[low:high]) for low, high in stretches)
 
 
 def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
