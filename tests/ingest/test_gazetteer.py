@@ -716,4 +716,3 @@ def test_a_surname_inside_a_longer_transliteration_is_not_the_person(with_person
     reader = with_persons.reader("zh")
     reader.find(sentences[0])
     assert [m.start for m in reader.find(sentences[1])] == [sentences[1].index("希尔次日")]
-
