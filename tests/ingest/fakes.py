@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from hexatable.case.dates import DateSpan
+from hexatable.ingest.extract import extract
+from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
 
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
@@ -113,3 +115,23 @@ class WeightedVerbs:
             Cue(m.start(), m.end(), m.group(), self.cues[m.group()][0], m.group(), self.cues[m.group()][1])
             for m in pattern.finditer(text)
         ]
+
+
+def codes(
+    text: str,
+    *,
+    lang: Lang,
+    names: dict[str, tuple[str, str | None]],
+    cues: dict[str, tuple[int, float]],
+) -> list[tuple[int, str | None]]:
+    """(CAMEO root, cue text) of each event ``extract`` finds in ``text`` with these fakes: the
+    shape the cue-choice tests compare, with their own name and cue tables."""
+    result = extract(
+        document_from_text(text, name="chron.txt"),
+        lang=lang,
+        gazetteer=FakeGazetteer(names),
+        verbs=WeightedVerbs(cues),
+        source_id="chron",
+        finder=FakeFinder(lang),
+    )
+    return [(e.cameo, e.cue.text if e.cue else None) for e in result.events]

@@ -24,7 +24,7 @@ from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue, Lang
 from hexatable.ingest.verbs import VerbDictionary
-from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, codes
 
 ZH_NAMES = {
     "中方": ("CHN", None),
@@ -83,15 +83,7 @@ EN_CUES: dict[str, tuple[int, float]] = {
 def coded(text: str, lang: Lang = "zh") -> list[tuple[int, str | None]]:
     """(CAMEO root, cue) of each event extracted from ``text``."""
     names, cues = (ZH_NAMES, ZH_CUES) if lang == "zh" else (EN_NAMES, EN_CUES)
-    result = extract(
-        document_from_text(text, name="chron.txt"),
-        lang=lang,
-        gazetteer=FakeGazetteer(names),
-        verbs=WeightedVerbs(cues),
-        source_id="chron",
-        finder=FakeFinder(lang),
-    )
-    return [(e.cameo, e.cue.text if e.cue else None) for e in result.events]
+    return codes(text, lang=lang, names=names, cues=cues)
 
 
 # --- a cue that describes a noun ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue, Lang
 from hexatable.ingest.verbs import VerbDictionary
-from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, codes
 
 ZH_NAMES = {
     "中国": ("CHN", None),
@@ -49,15 +49,7 @@ def coded(
     text: str, lang: Lang = "zh", cues: dict[str, tuple[int, float]] | None = None
 ) -> list[tuple[int, str | None]]:
     """(CAMEO root, cue) of each event extracted from ``text``."""
-    result = extract(
-        document_from_text(text, name="chron.txt"),
-        lang=lang,
-        gazetteer=FakeGazetteer(ZH_NAMES),
-        verbs=WeightedVerbs(cues if cues is not None else ZH_CUES),
-        source_id="chron",
-        finder=FakeFinder(lang),
-    )
-    return [(e.cameo, e.cue.text if e.cue else None) for e in result.events]
+    return codes(text, lang=lang, names=ZH_NAMES, cues=cues if cues is not None else ZH_CUES)
 
 
 def one(sentence: str) -> tuple[int, str | None]:

@@ -14,7 +14,7 @@ from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import VerbDictionary
-from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, codes
 
 ZH_NAMES = {
     "韩方": ("KOR", None),
@@ -39,15 +39,7 @@ ZH_CUES: dict[str, tuple[int, float]] = {
 
 def coded(text: str) -> list[tuple[int, str | None]]:
     """(CAMEO root, cue) of each event extracted from the Chinese ``text``."""
-    result = extract(
-        document_from_text(text, name="chron.txt"),
-        lang="zh",
-        gazetteer=FakeGazetteer(ZH_NAMES),
-        verbs=WeightedVerbs(ZH_CUES),
-        source_id="chron",
-        finder=FakeFinder("zh"),
-    )
-    return [(e.cameo, e.cue.text if e.cue else None) for e in result.events]
+    return codes(text, lang="zh", names=ZH_NAMES, cues=ZH_CUES)
 
 
 def test_spans_overlapping_finds_only_the_spans_near_the_clause() -> None:

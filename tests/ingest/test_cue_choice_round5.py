@@ -13,7 +13,7 @@ from hexatable.ingest.cue_choice import zh_announced_meeting, zh_in_time_clause,
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, Lang
-from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs
+from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs, codes
 
 ZH_NAMES = {
     "伊朗": ("IRN", None),
@@ -38,15 +38,7 @@ ZH_CUES: dict[str, tuple[int, float]] = {
 
 def coded(text: str, lang: Lang = "zh") -> list[tuple[int, str | None]]:
     """(CAMEO root, cue) of each event extracted from ``text``."""
-    result = extract(
-        document_from_text(text, name="chron.txt"),
-        lang=lang,
-        gazetteer=FakeGazetteer(ZH_NAMES),
-        verbs=WeightedVerbs(ZH_CUES),
-        source_id="chron",
-        finder=FakeFinder(lang),
-    )
-    return [(e.cameo, e.cue.text if e.cue else None) for e in result.events]
+    return codes(text, lang=lang, names=ZH_NAMES, cues=ZH_CUES)
 
 
 def test_a_return_to_talks_announced_is_an_intent_to_meet() -> None:
