@@ -1,0 +1,329 @@
+"""Where a sentence's clauses begin and end, and which of them open with a subject of their own.
+
+Extraction (:mod:`hexatable.ingest.extract`) makes at most one event per clause, so it first cuts
+each sentence's flat text into clauses: at the dates that open one (rule 1), at the joints where a
+new subject takes over (Chinese verb-initial clauses continue the subject before them, English ones
+are cut at ", and", "while", ";"), it reads the date written right after a Chinese subject and the
+dates listed with 、 before one verb, and it marks the adverbial stretches ("After talks on …", 在…时)
+that set a scene rather than state the act. These rules read only the text and the mentions already
+found in it, so they live here, apart from the choice of actors, cues and dates they feed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.dates_zh import _BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
+from hexatable.ingest.gazetteer import zh_noun
+from hexatable.ingest.reference import opens_with_reference
+from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
+
+_OPENER = re.compile(
+    r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
+)
+_ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+
+
+def _clause_start(flat: str, position: int) -> int | None:
+    """Where the clause a date at ``position`` opens begins (before "On" in "On May 9, ..."), or
+    None when the date does not open a clause (rule 1)."""
+    match = _OPENER.search(flat, max(0, position - 24), position)  # ^ matches only at 0 itself
+    return None if match is None else match.start(1)
+
+
+def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, DateMention | None]]:
+    """(start, end, own date) of each clause of a sentence (rules 1 and 2).
+
+    Only dates that moved the date finder's running context (``anchor``) open a clause or date it;
+    a plan ("将于6月12日"), a quoted date or a bound ("2003年以来") does neither. In English an
+    earlier date than the narration's (rule ``…+back``: "met in early March" in a report of 16 March)
+    does both, though it did not move the context: a news report narrates the past from its day of
+    writing, so such a date is when its clause's act happened, not a detail of a later one.
+    """
+    anchors = [d for d in dates if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule]
+    opener_at: dict[int, DateMention] = {}
+    for date in anchors:
+        begins = _clause_start(flat, date.start)
+        if begins is not None and begins not in opener_at:
+            opener_at[begins] = date
+    starts = sorted({0, *opener_at})
+    clauses: list[tuple[int, int, DateMention | None]] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(flat)
+        own = opener_at.get(start)
+        if own is None:
+            inside = [d for d in anchors if start <= d.start < end]
+            # a date in an English relative clause dates the clause only when nothing else does
+            inside = inside or [d for d in dates if "+relative" in d.rule and start <= d.start < end]
+            own = inside[0] if inside else None
+        clauses.append((start, end, own))
+    return clauses
+
+
+_ZH_SUBORDINATE_START = re.compile(
+    r"\s*(?:经过?|鉴于|因为?|由于|随着|为了?|若|如果|假如|虽然|尽管|当|在|自从?|继)"
+)
+_ZH_SUBORDINATE_END = re.compile(r"(?:时|之时|同时|后|之后|以后|期间|之际|前|以前|之前|以来|下)\s*$")
+_ZH_STRETCH_LEAD = re.compile(r"\s*(?:但是?|而且?|不过|然而)")
+"""A connective that may stand before the subordinator of an adverbial stretch (但在…上, 而在…中).
+Not 并 ("and"): it joins a further act of the same subject, so 在 after it frames that act in its own
+stretch ("朝鲜发表声明，并在声明中谴责美国": the condemnation is the act)."""
+_ZH_SAYS = re.compile(r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)\s*$")
+_ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
+
+
+def _subjects_clauses(
+    flat: str, lang: Lang, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+) -> list[tuple[int, int]]:
+    """Rule 1b: a clause cut further at each comma or semicolon after which a new subject acts.
+
+    Chinese strings several acts into one sentence with commas, each with its own subject and verb
+    ("美方建议韩日加入，中方建议俄罗斯加入"). A piece after ，/； is a clause of its own when it opens
+    (after at most a connective: 而, 但, 随后, 并, 同时, 此后, 然后, 则) with a name or a reference
+    word (他, 双方, 该国) and has a cue after that subject, and the piece before it has a name and a
+    cue too, and the stretch right before the comma is not an adverbial clause: one that opens with
+    a subordinator (经, 鉴于, 因为, 由于, 随着, 若, 如果, 虽然, 当, 在 ...) or closes with a time word
+    (…时, …之后, …期间, …之际, …以来) sets the scene for the clause after it ("经中方斡旋，朝美双方
+    同意…" is one act), and one that ends with a verb of saying (表示, 称, 指出, 认为, 宣布, ...) has the
+    clause after it as what was said ("发言人表示，朝美双方已达成谅解" is one statement).
+    A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
+    It keeps the date of the clause it was cut from. English: :func:`_en_subjects_clauses`.
+    """
+    if lang == "en":
+        return _en_subjects_clauses(flat, start, end, known, cues)
+    if lang != "zh":
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    stretch_start = start
+    first_at: dict[int, ActorMention] = {}  # the first name starting at each position
+    for m in known:
+        first_at.setdefault(m.start, m)
+    for mark in re.finditer(r"[，；,;]", flat[start:end]):
+        cut = start + mark.end()
+        stretch = flat[stretch_start : start + mark.start()]
+        stretch_start = cut
+        if (
+            _ZH_SUBORDINATE_START.match(stretch)
+            or _ZH_SUBORDINATE_END.search(stretch)
+            or _ZH_SAYS.search(stretch)
+        ):
+            continue
+        connective = _ZH_CONNECTIVE.match(flat, cut)
+        subject_at = connective.end() if connective else cut
+        subject = first_at.get(subject_at)
+        subject_end = subject.end if subject is not None else None
+        if subject_end is None and opens_with_reference(flat, subject_at, lang):
+            subject_end = subject_at + 1
+        if subject_end is None:
+            continue
+        next_mark = re.search(r"[，；,;]", flat[cut:end])
+        piece_end = cut + next_mark.start() if next_mark else end
+        if _new_subject_acts(piece_start, start + mark.start(), subject_end, piece_end, known, cues):
+            pieces.append((piece_start, cut))
+            piece_start = cut
+    pieces.append((piece_start, end))
+    return pieces
+
+
+_ZH_AFTER_SUBJECT = re.compile(r"(?:于|在)?")
+
+
+def _zh_subject_date(
+    flat: str, actors: Sequence[ActorMention], dates: Sequence[DateMention], current: DateMention | None
+) -> DateMention | None:
+    """Rule 2b: a date written right after a clause's subject (after at most 于 or 在) dates that
+    clause, as one opening it does: "金英哲2019年1月中旬访美" (subject, time, verb is the plainest Chinese
+    order). The date finder counts such a date as a detail of its sentence when the sentence has
+    said an earlier one (it cannot see the subject), so a clause cut by rule 1b would otherwise keep
+    the date of the clause before it. Not a bound (…以来, …以后), a quoted date, or one that ends
+    before the date the clause would otherwise have (a back-reference)."""
+    if not actors:
+        return None
+    subject = min(actors, key=lambda m: m.start)
+    at = _ZH_AFTER_SUBJECT.match(flat, subject.end)
+    position = at.end() if at is not None else subject.end
+    date = next((d for d in dates if d.start == position), None)
+    if date is None or _ZH_BOUND_AFTER.match(flat, date.end):
+        return None
+    if any(low < date.start < high for low, high in quoted_spans(flat)):
+        return None
+    if current is not None and date.date.latest() < current.date.earliest():
+        return None
+    return date
+
+
+_ZH_VERB_LEAD = re.compile(
+    r"(?:[\s，,、：:]|随后|随即|旋即|此后|其后|之后|然后|接着|继而|会后|同时|并且?|而且?|又|还|也|亦|再次?|"
+    r"则|即|便|已经?|曾经?|正式|首次|首先|先后|分别|共同|一同|一起|当天|当日|当晚|同日)*"
+)
+"""What may stand before the verb of a Chinese clause that leaves its subject out: punctuation,
+connectives and adverbs of time or manner (随后, 并, 又, 再次, 正式, 先后, 当天 ...). Dates, and places
+after 在/于, are taken out first (:func:`_zh_verb_initial`). A noun there ("会议通过…", "该决议规定…")
+is a subject of its own, though not an actor, so the clause does not continue the one before."""
+_ZH_MASKED = re.compile("(?:在|于|与|同|跟|向|对|给)?\x00+")
+_ZH_PASSIVE = re.compile(r"被|遭|受到?")
+_ZH_ASPECT = re.compile(r"了|过|着")
+_ZH_NOUN_CUE_NEXT = re.compile(
+    r"的|在|于|已|未|均|都|正式|顺利|如期|举行|开幕|闭幕|结束|通过|达成|取得|持续|进行|中|期间|上|后|时|前"
+)
+"""What follows a cue used as a noun, the subject of its clause ("会谈在北京举行", "会议通过决议",
+"谈判取得进展", "会谈后"): such a clause names its own subject (the talks) and continues no one's."""
+
+
+def _zh_verb_initial(
+    flat: str,
+    span: tuple[int, int],
+    cue: Cue,
+    asides: Sequence[DateMention | ActorMention],
+    names: Sequence[ActorMention] = (),
+    cues: Sequence[Cue] = (),
+) -> bool:
+    """Whether a Chinese clause opens with its verb (rule 3, ellipsis across sentences): between the
+    clause's start and its cue stand only dates, places (after 在/于), connectives and adverbs
+    (:data:`_ZH_VERB_LEAD`): "随后会见了…", "3月5日，在北京会见了…". Not a passive (被, 遭, 受到: the
+    subject is the one acted on); not a clause whose verb follows a noun that is not a name, nor one
+    whose cue is a noun (followed by :data:`_ZH_NOUN_CUE_NEXT`: "会谈在北京举行"; or a common noun in
+    jieba's dictionary without 了, 过, 着 after it: "会议主席…"), nor one that names someone
+    before a later verb of its own (``names``, ``cues``: in "会议主席武大伟举行记者会" 武大伟 is the
+    subject and 会议 a noun). A name after 与, 向, 对 ... is a target and may stand before the verb
+    ("随后与蓬佩奥会谈")."""
+    start, end = span
+    if cue.start < start:
+        return False
+    toward = [m for m in names if flat[max(0, m.start - 1) : m.start] in _ZH_TOWARD]
+    for name in names:
+        if name in toward or not start <= name.start < end:
+            continue
+        if any(c.start >= name.end and c.end <= end for c in cues) and name.start > cue.start:
+            return False
+    stretch = list(flat[start : cue.start])
+    for aside in [*asides, *toward]:
+        for i in range(max(aside.start, start), min(aside.end, cue.start)):
+            stretch[i - start] = "\x00"
+    lead = _ZH_MASKED.sub("", "".join(stretch))
+    if _ZH_NOUN_CUE_NEXT.match(flat, cue.end):
+        return False
+    if not _ZH_ASPECT.match(flat, cue.end) and zh_noun(cue.text):
+        return False  # 会议主席…, 制裁决议…: a noun, unless an aspect marker makes it a verb (会见了)
+    return not _ZH_PASSIVE.search(lead) and _ZH_VERB_LEAD.fullmatch(lead) is not None
+
+
+def _zh_enumerated_cues(
+    flat: str, parts: Sequence[tuple[int, int]], cues: Sequence[Cue]
+) -> dict[int, list[Cue]]:
+    """Rule 1c: dates listed with 、 share the verb after the list. "蓬佩奥7月、8月、10月三度访朝" is
+    cut into clauses at each date (rule 1); the clauses before the last, which end with 、 and have
+    no cue, take the cue of the first clause after them that has one (the visit of each month), so
+    each date is an event of its own kind, not a cueless placeholder. By clause index."""
+    shared: dict[int, list[Cue]] = {}
+    for i, (start, end) in enumerate(parts):
+        if any(start <= c.start < end for c in cues) or not flat[start:end].rstrip().endswith("、"):
+            continue
+        for j in range(i + 1, len(parts)):
+            later = [c for c in cues if parts[j][0] <= c.start < parts[j][1]]
+            if later:
+                shared[i] = later[:1]
+                break
+            if not flat[parts[j][0] : parts[j][1]].rstrip().endswith("、"):
+                break
+    return shared
+
+
+_EN_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:while|whereas)\s+")
+_EN_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+)?")
+_EN_PRONOUN = re.compile(r"(?:he|she|He|She)\b")
+
+
+def _en_subjects_clauses(
+    flat: str, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+) -> list[tuple[int, int]]:
+    """Rule 1b in English: a clause cut after ", and", ", but", ", while", "while", "whereas" or a
+    semicolon when what follows opens with a new subject (a name, after at most "the", or "he",
+    "she") that a cue follows before the next such joint, and the piece before has a name and a cue
+    of its own: "The U.S. says it is a key requirement, while the North objects to it" is two acts
+    by two parties. "and" without a comma joins a subject's two verbs or two subjects ("Japan and
+    China agreed"), so it does not cut; nor does a joint followed by a verb alone ("…, and said").
+    Each piece keeps the date of the clause it was cut from."""
+    joints = list(_EN_JOINT.finditer(flat, start, end))
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for index, joint in enumerate(joints):
+        cut = joint.end()
+        lead = _EN_SUBJECT_LEAD.match(flat, cut)
+        at = lead.end() if lead else cut
+        subject = next((m for m in known if m.start == at), None)
+        subject_end = subject.end if subject is not None else None
+        if subject_end is None and (pronoun := _EN_PRONOUN.match(flat, at)) is not None:
+            subject_end = pronoun.end()
+        if subject_end is None:
+            continue
+        piece_end = joints[index + 1].start() if index + 1 < len(joints) else end
+        if _new_subject_acts(piece_start, joint.start(), subject_end, piece_end, known, cues):
+            pieces.append((piece_start, cut))
+            piece_start = cut
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def _new_subject_acts(
+    piece_start: int,
+    joint: int,
+    subject_end: int,
+    piece_end: int,
+    known: Sequence[ActorMention],
+    cues: Sequence[Cue],
+) -> bool:
+    """Rule 1b's test, in either language: the clause is cut at ``joint`` when the new subject (ending at
+    ``subject_end``) has a cue of its own before ``piece_end`` and the piece before the joint (from
+    ``piece_start``) has both a name and a cue."""
+    acts = any(subject_end <= c.start and c.end <= piece_end for c in cues)
+    had = any(piece_start <= m.start and m.end <= joint for m in known) and any(
+        piece_start <= c.start and c.end <= joint for c in cues
+    )
+    return acts and had
+
+
+_EN_SUBORDINATE_START = re.compile(
+    r"\s*(?:after|before|when|while|since|because|although|though|once|until|following|upon|despite"
+    r"|prior to|ahead of)\b",
+    re.IGNORECASE,
+)
+"""Words that open an English adverbial stretch ("After the United States imposed sanctions, …")."""
+
+
+def _en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Rule 3f: the stretches of an English clause between commas that open with a subordinator or a
+    preposition of time or cause ("after", "when", "because", "following" …) and that another stretch
+    of the clause follows: "After Japan refused the aid, China criticized Japan" sets the scene with
+    Japan's refusal, and China's criticism is the act (the stretch's own cue is passed over, its
+    names are targets when the clause has a subject outside it, as rule 3b does in Chinese)."""
+    start, end = span
+    stretches: list[tuple[int, int]] = []
+    at = start
+    for mark in re.finditer(r",", flat[start:end]):
+        stop = start + mark.start()
+        if _EN_SUBORDINATE_START.match(flat, at, stop):
+            stretches.append((at, stop))
+        at = start + mark.end()
+    return stretches
+
+
+def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The stretches of a clause between clause marks that are adverbial (rule 1b's test: opening
+    with a subordinator such as 在, 经, 由于, a connective allowed before it (但在…上), or closing with a
+    time word such as …时, …之后)."""
+    start, end = span
+    stretches: list[tuple[int, int]] = []
+    at = start
+    for mark in [*re.finditer(r"[，；,;：:]", flat[start:end]), None]:
+        stop = start + mark.start() if mark is not None else end
+        stretch = flat[at:stop]
+        lead = _ZH_STRETCH_LEAD.match(stretch)  # 但在…上: a connective before the subordinator
+        opens = _ZH_SUBORDINATE_START.match(stretch, lead.end() if lead is not None else 0)
+        if stretch.strip() and (opens or _ZH_SUBORDINATE_END.search(stretch)):
+            stretches.append((at, stop))
+        at = start + mark.end() if mark is not None else end
+    return stretches
