@@ -24,6 +24,7 @@ _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
 )
 _ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
 
 def _clause_start(flat: str, position: int) -> int | None:

@@ -34,6 +34,14 @@ from functools import lru_cache
 from hexatable.ingest.types import ActorMention as Mention
 from hexatable.ingest.types import Cue
 
+NO_CUE_CAMEO = 1
+"""The CAMEO root given to a dated event without a cue (a placeholder for review)."""
+
+SAYING_WEIGHT = 0.5
+"""A cue of code 01 weighing at most this is a verb of saying (表示, 称, 宣布, 声明: the reporting and
+formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
+
+
 REJECT = 12
 """CAMEO 12, reject: "120 reject", with 121-127 the refusals of the cooperative roots."""
 

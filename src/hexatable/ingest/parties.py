@@ -1,0 +1,472 @@
+"""Who acts in a clause and who is acted on: actors, targets, places, passives and inverted speakers.
+
+Extraction (:mod:`hexatable.ingest.extract`) splits a clause's names into the actors who did the act and
+the targets it was done to or about (rule 3). These rules decide that from the names' positions around
+the clause's main cue: which names are only places (在北京, "in Geneva") or modify another noun (朝鲜半岛,
+"sanctions committee") and are no party; which stand after a preposition of direction, 就 "about", 把,
+or a frame (在…斡旋下) and are targets; which stand after a passive's agent marker (被, "by") and act
+on the subject; when a government word or an affiliation folds a name into its state; and which names
+the gazetteer only proposes. They read names and cues found elsewhere and choose no cue themselves,
+which keeps this job apart from the cue choice (:mod:`hexatable.ingest.cue_choice`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from hexatable.ingest import names as titles
+from hexatable.ingest.clauses import _CLAUSE_MARK, _ZH_TOWARD
+from hexatable.ingest.cue_choice import NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.types import ActorMention, Cue, Lang
+
+
+class ActorFinder(Protocol):
+    """What :func:`~hexatable.ingest.extract.extract` needs of a gazetteer
+    (:class:`hexatable.ingest.gazetteer.Gazetteer`)."""
+
+    def find(self, text: str, lang: Lang) -> list[ActorMention]: ...
+
+    def propose(self, text: str, lang: Lang) -> list[ActorMention]: ...
+
+    def label(self, actor_id: str, lang: Lang) -> str: ...
+
+    def state_of(self, actor_id: str) -> str | None: ...
+
+
+_ZH_TOPIC = re.compile(r"就(?:第[一二三四五六七八九十\d]+(?:轮|次|届|阶段))?$")
+"""就 as a preposition ("on, concerning": 就六方会谈发表声明, 就第四轮六方会谈…发表声明): the name
+after it, an ordinal of a round allowed between, is what the act is about, a target like a name after
+a preposition of direction (就 as the adverb "then" stands before a verb, not a name)."""
+_ZH_DISPOSAL = ("把", "将")
+"""把/将 before a noun put the verb's object before it (the disposal construction: "美方将朝鲜列为…",
+"凯利将李根的话转述给…"): a name right after them is what is acted on, a target, not an actor. (将
+before a verb is "will": 将于, 将在, 将举行 are not followed by a name.)"""
+_ZH_LIST_JOINT = re.compile(r"、|和|及|以及|与")
+"""What joins names listed after a preposition of direction (与韩国、美国和俄罗斯): the names after the
+first are its targets too, not co-actors."""
+_ZH_PLACE = re.compile(r"(?:(?<![存实自])在|(?<![关对由至属])于|驻)$")
+"""A preposition of place right before a name (rule 3). Not the 在 of the words 存在, 实在, 自在. The
+在 of 正在 and 所在 is still "at" before a name ("正在平壤访问", "研究所在日本举行": a venue; 正在与日本
+协商 puts no name right after 在), and so is that of 现在 after a subject ("总统现在韩国访问"); only
+现在 opening a clause is "now" (:data:`_ZH_NOW`)."""
+_ZH_NOW = re.compile(r"(?:^|[，,；;：:。！？\s])现在$")
+"""现在 "now" opening a clause ("现在日本、韩国都表示支持"): the name after it is a party."""
+_ZH_AGENT_MARK = re.compile(r"(?:被|遭到了?|遭|受到了?|(?<![经理缘来])由)$")
+"""Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
+after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker;
+了 may stand between: 韩国受到了美国的批评);
+so after a verb of receiving before the act (:data:`_ZH_RECEIVING`)."""
+_ZH_RECEIVING = re.compile(r"(?:获得|得到|赢得|引起|引发|招致)了?$")
+"""Verbs of receiving: the name after one acts only when what is received is an act noun that is the
+event's cue, with at most 的 and an adverb between (:data:`_ZH_ACT_FILLER`: "获得韩国支持",
+"引起韩国强烈谴责": Korea supports, condemns). Before a thing ("获得美国签证后访问韩国") or an act
+noun another act follows ("赢得韩国支持后批评朝鲜", "获得美国同意，派遣代表团…") the name is a target:
+the subject's own act is the event."""
+_ZH_NOUN_JOINT = re.compile(r"(?:和|及|以及|与|、)$")
+"""What joins two act nouns received together (获得中国的援助和支持: both are received)."""
+_ZH_ACT_FILLER = re.compile(r"的?(?:强烈|一致|高度|广泛|坚决|严厉|积极|大力|热烈|普遍|全力)?的?")
+_ZH_FILLER_MAX = 4
+"""The longest :data:`_ZH_ACT_FILLER` (的, an adverb of two characters, 的)."""
+_ZH_UNDER_FRAME = re.compile(
+    r"[^，,；;。：:在]{0,8}?(?:斡旋|主持|压力|见证|推动|协调|调解|支持|帮助|领导|倡议|监督|参与|陪同|邀请|安排)下"
+)
+"""The frame 在…下 ("under": 在中方的斡旋下, 在美国专家的见证下): the name after 在 is the party whose
+mediation, pressure or witness it is, not a place, and a target wherever the frame stands (朝方将在
+美国专家的见证下废弃…: the DPRK acts, the USA witnesses)."""
+_ZH_PARTY_JOINT = re.compile(r"[与同跟向对给和及]")
+"""A preposition of direction or a conjunction after a place introduces a party, not another place
+(在北京与朝鲜举行会谈)."""
+_ZH_PLACE_ITEM = r"[\u4e00-\u9fff]{1,5}[^\W\d中上后前时内外下里间期的]"
+_ZH_PLACE_LIST = re.compile(
+    rf"(?:(?<![存实自])在|(?<![关对由至属])于)({_ZH_PLACE_ITEM}(?:、{_ZH_PLACE_ITEM})*)、$"
+)
+"""A list of places after 在/于 (在日内瓦、新加坡举行): a name after its 、 is a place too, even when the
+first place is no name the gazetteer knows (Geneva is no party). Not a list of times or frames
+(美国在会谈中、韩国在会后…: an item ending in 中, 后, 时 … is no place), nor one after the 在 of a
+word (存在) or of 现在 "now" (:data:`_ZH_NOW`). :func:`_zh_listed_place` also asks that each item
+be a place, not an act."""
+_ZH_ITEM_LEAD = re.compile(r"[与同跟向对给和及把被将并也还都又]")
+"""A first character that makes a listed item a phrase, not a place: a preposition (正在与日本、韩国
+协商) or an adverb (一直在都…)."""
+_EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+"""A form of "be" before the cue (an adverb in -ly allowed): the cue is a passive participle."""
+_EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_EN_AGENT_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
+"""What joins the agents of a passive listed after "by" (", ", " and ", ", and ", "the" allowed)."""
+_EN_NEXT_AGENT = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?\w+ed\s+by\s+(?:the\s+)?", re.IGNORECASE)
+"""A second participle with its own agent ("hosted by China and attended by Japan"): that agent acts
+too."""
+_EN_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|then|later|again|not)\s+)?(?:was|were|is|are|has|have|had|will|would|did|does|"
+    r"said|says|\w+ed)\b",
+    re.IGNORECASE,
+)
+"""A verb right after a name listed after "by" ("… by North Korea and South Korea was warned",
+"… and China protested"): the name is the subject of a new clause, which ends the list of agents."""
+_EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted)\b", re.IGNORECASE)
+"""A verb of saying right after a name (", Japan said"): the clause is the name's report, whose main
+cue stays that verb even when a passive with its agent stands before it."""
+_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
+    is a name that follows such a place with at most two characters between (在越南首都河内), but for
+    a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
+    one listed after such a place with 、 (在日内瓦、新加坡举行)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in ordered]  # sorted, for :func:`_zh_listed_place`
+    kept: list[ActorMention] = []
+    last_place_end = -10
+    for mention in ordered:
+        if lang == "zh":
+            place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
+            now = _ZH_NOW.search(flat, max(0, mention.start - 4), mention.start)  # 现在日本…: "now"
+            place = place and not now
+            place = place and not _ZH_UNDER_FRAME.match(flat, mention.end)  # 在中方的斡旋下: who
+            place = place or _zh_listed_place(flat, mention, starts)
+            gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
+            place = place or (
+                0 <= mention.start - last_place_end <= 2
+                and not _CLAUSE_MARK.search(gap)
+                and not _ZH_PARTY_JOINT.search(gap)  # 在北京与朝鲜会谈: the DPRK is met, not a place
+            )
+        else:
+            place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
+        if place:
+            last_place_end = mention.end
+        else:
+            kept.append(mention)
+    return kept
+
+
+def _zh_listed_place(flat: str, mention: ActorMention, starts: Sequence[int]) -> bool:
+    """Rule 3: ``mention`` is listed with 、 after places that follow 在/于 (在日内瓦、新加坡举行). Each
+    item before it must read as a place: not opened by a preposition or an adverb (在与日本、韩国协商),
+    and any name in it standing at its start (在援助朝鲜、古巴: 援助朝鲜 is an act, 在 the progressive);
+    and the name is no place when an under frame follows it (在中国、俄罗斯的支持下: Russia supports).
+    ``starts``: where the clause's names begin, sorted."""
+    low = max(0, mention.start - 24)
+    match = _ZH_PLACE_LIST.search(flat, low, mention.start)
+    if match is None or _ZH_UNDER_FRAME.match(flat, mention.end):
+        return False
+    if _ZH_NOW.search(flat, max(0, match.start() - 3), match.start() + 1):
+        return False  # 现在日本、韩国…: 现在 is "now"
+    at = match.start(1)
+    for item in match.group(1).split("、"):
+        if _ZH_ITEM_LEAD.match(item):
+            return False
+        item_end = at + len(item)
+        k = bisect.bisect_right(starts, at)
+        if k < len(starts) and starts[k] < item_end:
+            return False  # a name inside the item, after a verb: the item is an act
+        at = item_end + 1
+    return True
+
+
+_ZH_THING_HEADS = re.compile(
+    r"银行|公司|企业|集团|大学|半岛|核问题|问题|关系|政策|海域|边境|境内|领土|领空|领海|次区域|区域"
+)
+"""Head nouns of things a state's name can modify (rule 3, modifiers): a bank or firm (澳门汇业银行),
+a place (朝鲜半岛, 边境, 领海), a topic (朝核问题, 朝美关系, 对朝政策). Not an embassy, a ministry or a
+news agency: what they do, their state does (朝鲜驻华大使馆 stands for the DPRK). Nor the organ
+or text a state is the object of (朝鲜制裁委员会, the UN's committee on sanctions against the DPRK)."""
+_ZH_SANCTIONS_HEADS = re.compile(r"制裁(?:委员会|决议)")
+"""An organ or text on sanctions against the state named right before it (朝鲜制裁委员会): only that
+name is its subject; a name before it in the same run is the organ's owner (联合国安理会朝鲜制裁委员会:
+the Security Council's committee acts). Not a list (美国制裁名单: the USA's own list, the USA lists),
+nor a name after 对 ("通过对朝鲜制裁决议": the DPRK is the resolution's target, a party)."""
+_EN_THING_HEADS = re.compile(r"\s+sanctions\s+(?:committee|resolutions?)\b", re.IGNORECASE)
+"""English: a state's name before "sanctions committee" ("the North Korea sanctions committee") names
+the committee's subject, not a party. Not "sanctions list" or "sanctions regime": a state's own list
+or regime is how it sanctions ("the US sanctions list added …": the USA acts)."""
+
+
+def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a name that modifies the name of a thing is not a party: a run of names written
+    together ("朝美") right before a head noun of :data:`_ZH_THING_HEADS` ("澳门汇业银行" through a
+    bank's own name of one or two characters; "朝美关系"; "美国“战略忍耐”政策" through the thing's
+    own name in quotes); an organ or text on sanctions against it ("朝鲜制裁委员会", "the North Korea
+    sanctions committee"). Persons are never dropped."""
+    if lang != "zh":
+        return [m for m in mentions if _is_person(m.actor) or _EN_THING_HEADS.match(flat, m.end) is None]
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    dropped: set[int] = set()
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1].start == ordered[j].end:
+            j += 1  # names written together: 朝美, 中美
+        end = ordered[j].end
+        named = _ZH_QUOTED_NAME.match(flat, end)  # 美国“战略忍耐”政策: a policy's name in quotes
+        if named is not None:
+            end = named.end()
+        head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
+        if head is not None:
+            dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
+        elif (
+            named is None
+            and _ZH_SANCTIONS_HEADS.match(flat, end)
+            and not _is_person(ordered[j].actor)
+            and flat[max(0, ordered[j].start - 1) : ordered[j].start] != "对"
+        ):
+            dropped.add(j)
+        i = j + 1
+    kept = [m for k, m in enumerate(ordered) if k not in dropped]
+    return _drop_group_modifiers(flat, kept)
+
+
+_ZH_GROUP_TAIL = re.compile(r"会谈|会议")
+_ZH_QUOTED_NAME = re.compile(r"[“「『\"][^”」』\"，。；]{1,16}[”」』\"]")
+"""A thing's own name in quotes between its owner and its head noun (美国“战略忍耐”政策, 朝鲜“先军”路线)."""
+
+
+def _drop_group_modifiers(flat: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a group read as its members (六方) written right before another name, after the word
+    for its meetings (会谈, 会议), names the forum that name belongs to, not a party:
+    "六方会谈美国代表团团长希尔访问朝鲜" is the head of the US delegation to the talks visiting, not
+    the six parties. A group is several members read from one name (one span)."""
+    spans: dict[tuple[int, int], int] = {}
+    for m in mentions:
+        spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
+    starts = {m.start for m in mentions}
+    forums = {
+        span
+        for span, members in spans.items()
+        if members > 1 and (tail := _ZH_GROUP_TAIL.match(flat, span[1])) is not None and tail.end() in starts
+    }
+    return [m for m in mentions if (m.start, m.end) not in forums]
+
+
+_ZH_FIRM = re.compile(r"[\u4e00-\u9fff]{1,2}(?:银行|公司|集团)")
+
+
+def _bank_name_head(flat: str, end: int) -> re.Match[str] | None:
+    """A firm's own name between the place and its head noun (澳门|汇业银行)."""
+    return _ZH_FIRM.match(flat, end)
+
+
+def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
+    """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3)."""
+    found = [
+        replace(m, start=m.start + start, end=m.end + start)
+        for m in gazetteer.propose(flat[start:end], lang)
+        if m.origin == "proposed"
+    ]
+    spans = titles.title_spans(flat, lang)  # rule 3c: a document's name is not an actor
+    return _drop_places(flat, lang, [m for m in found if not titles.inside(m, spans)])
+
+
+_ZH_GOVERNMENT = re.compile(r"政府|当局|政权|内阁")
+_EN_GOVERNMENT = re.compile(r"\s+(?:administration|government|cabinet)\b", re.IGNORECASE)
+
+
+def _administrations(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3: a state written right before one of its leaders and the word for a government
+    ("美国小布什政府", "the US Bush administration") names the state's government: the state acts,
+    not the person, whom the rule of affiliations would otherwise keep instead of the state. A
+    leader's government without the state written ("奥巴马政府", "李明博政府") stays the person's, as
+    the hand coding has it."""
+    government = _ZH_GOVERNMENT if lang == "zh" else _EN_GOVERNMENT
+    gap = re.compile(r"") if lang == "zh" else re.compile(r"\s+")
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    dropped: set[int] = set()
+    for k, m in enumerate(ordered):
+        if k == 0 or m.state is None or not _is_person(m.actor) or not government.match(flat, m.end):
+            continue
+        state = ordered[k - 1]
+        if state.actor == m.state and gap.fullmatch(flat, state.end, m.start):
+            dropped.add(k)
+    return [m for k, m in enumerate(ordered) if k not in dropped]
+
+
+def _is_person(actor_id: str) -> bool:
+    """Persons (and groups) have lower-case ids; states and organisations are upper-case
+    (ISO alpha-3, acronyms). A territory's ``state`` (Macau's CHN) is not an affiliation."""
+    return actor_id[:1].islower()
+
+
+def _drop_affiliations(
+    flat: str, mentions: Sequence[ActorMention], body_of: Callable[[str], str | None] | None = None
+) -> list[ActorMention]:
+    """Rule 3: a state is a person's affiliation, not a party of its own, when one of its persons
+    is named in the same clause ("朝鲜最高领导人金正恩", "美朝领导人…特朗普和金正恩"); so is an
+    organisation one of its persons belongs to (``body_of``: "国际原子能机构总干事巴拉迪访问朝鲜" is
+    the director general's visit), as the case codes a person without its own state or body. A
+    member of a group read as its members (one span, several mentions) stays: the group names it."""
+    persons = [m.actor for m in mentions if _is_person(m.actor)]
+    affiliations = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
+    if body_of is not None:
+        affiliations.update(b for p in persons if (b := body_of(p)) is not None)
+    spans: dict[tuple[int, int], int] = {}
+    for m in mentions:
+        spans[(m.start, m.end)] = spans.get((m.start, m.end), 0) + 1
+    # a member of a group read as its members (六方会谈…，中国代表团团长武大伟…) is one of the parties
+    # the group names, not a state written beside its person
+    return [m for m in mentions if m.actor not in affiliations or spans[(m.start, m.end)] > 1]
+
+
+def _zh_received(flat: str, cue: Cue, starts_by_end: dict[int, list[int]]) -> bool:
+    """Whether ``cue`` is an act noun received from a name: a verb of receiving, the name, at most
+    的 and an adverb, the cue (获得韩国支持, 引起韩国强烈谴责; :data:`_ZH_RECEIVING`).
+    ``starts_by_end``: the names' starts by where they end (only names ending just before the cue
+    are looked at: long sentences have thousands)."""
+    for end in range(max(0, cue.start - _ZH_FILLER_MAX), cue.start + 1):
+        for start in starts_by_end.get(end, ()):
+            if (
+                _ZH_RECEIVING.search(flat, max(0, start - 3), start) is not None
+                and _ZH_ACT_FILLER.fullmatch(flat, end, cue.start) is not None
+            ):
+                return True
+    return False
+
+
+_EN_BEFORE_INVERTED = re.compile(r"[,”\"’']\s*$")
+
+
+def _en_inverted_speaker(flat: str, cue: Cue, after: Sequence[ActorMention]) -> ActorMention | None:
+    """Rule 3e: the speaker of an inverted attribution, "…, said Hill" or '"…," said the IAEA': a
+    verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`) right after a comma or a closing
+    quotation mark, with a name right after it (after at most "the"), when no name before the verb
+    acts. English writes the speaker after the verb when the quotation or its gist comes first."""
+    if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
+        return None
+    if not _EN_BEFORE_INVERTED.search(flat, max(0, cue.start - 4), cue.start):
+        return None
+    lead = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE).match(flat, cue.end)
+    at = lead.end() if lead is not None else cue.end
+    return next((m for m in after if m.start == at), None)
+
+
+def _roles(
+    flat: str,
+    lang: Lang,
+    mentions: Sequence[ActorMention],
+    cue: Cue | None,
+    scene: Sequence[tuple[int, int]] = (),
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Actors and targets of a clause (rule 3); ``scene``: its adverbial stretches (rule 3b)."""
+    if cue is None:
+        before, after = list(mentions), []
+    else:
+        before = [m for m in mentions if m.end <= cue.start]
+        after = [m for m in mentions if m.start >= cue.end]
+    actors: list[ActorMention] = []
+    targets: list[ActorMention] = list(after)
+    last_target_end = -1
+    for mention in before:
+        preceding = flat[max(0, mention.start - 1) : mention.start]
+        listed = (
+            lang == "zh"
+            and last_target_end >= 0
+            and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
+        )
+        topic = lang == "zh" and _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
+        under = lang == "zh" and preceding == "在" and _ZH_UNDER_FRAME.match(flat, mention.end)
+        # 获得美国签证后访问…: the name a thing (or an act another act follows) is received from
+        received = (
+            lang == "zh"
+            and cue is not None
+            and _ZH_RECEIVING.search(flat, max(0, mention.start - 3), mention.start) is not None
+            and _ZH_ACT_FILLER.fullmatch(flat, mention.end, cue.start) is None
+        )
+        if lang == "zh" and (
+            preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under or received
+        ):
+            # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
+            targets.append(mention)
+            last_target_end = mention.end
+        else:
+            actors.append(mention)
+    actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
+    if lang == "en" and not actors and cue is not None:
+        speaker = _en_inverted_speaker(flat, cue, after)
+        if speaker is not None:  # rule 3e: '"…," said Hill'
+            actors, targets = [speaker], [m for m in targets if m is not speaker]
+    if cue is not None:
+        actors, targets = _passive_roles(flat, lang, actors, targets, cue)
+    if scene:
+        # rule 3b (English: 3f): a party named only in an adverbial stretch the cue is not in
+        # (因为朝鲜…，安理会制裁…) sets the scene: it is acted on, not acting, when the clause has a
+        # subject outside it; so in a clause without a cue (在联合国大会上，美国总统…称…)
+        aside = [
+            m
+            for m in actors
+            if any(
+                low <= m.start and m.end <= high and (cue is None or not low <= cue.start < high)
+                for low, high in scene
+            )
+        ]
+        if aside and len(aside) < len(actors):
+            actors = [m for m in actors if m not in aside]
+            targets = [*aside, *targets]
+    return actors, targets
+
+
+def _passive_roles(
+    flat: str,
+    lang: Lang,
+    actors: Sequence[ActorMention],
+    targets: Sequence[ActorMention],
+    cue: Cue,
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Rule 3, the passive: the agent acts, the subject is acted on. In Chinese a name right after
+    被, 遭(到), 受到 or 由, or after a verb of receiving (获得, 引起 …: :data:`_ZH_AGENT_MARK`), before
+    the main cue with no clause mark between ("两名记者被朝鲜逮捕", "会谈由中方主持"), is the actor
+    with the names listed after it, and the actors before the marker are targets; in English the
+    name right after "by" (after at most "the") that follows a passive cue (a form of "be" before
+    it: "the reporters were arrested by North Korea"). A passive without its agent ("朝鲜被制裁")
+    is left as written: no party is named to act."""
+    if lang == "zh":
+        first = next(
+            (
+                k
+                for k, m in enumerate(actors)
+                if (
+                    _ZH_AGENT_MARK.search(flat[max(0, m.start - 3) : m.start])
+                    or (
+                        _ZH_RECEIVING.search(flat, max(0, m.start - 3), m.start)
+                        and _ZH_ACT_FILLER.fullmatch(flat, m.end, cue.start)
+                    )
+                )
+                and not _CLAUSE_MARK.search(flat, m.end, cue.start)
+            ),
+            None,
+        )
+        if first is None or first == 0:
+            return list(actors), list(targets)
+        return list(actors[first:]), [*actors[:first], *targets]
+    if not _EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
+        return list(actors), list(targets)
+    by = _EN_AGENT.match(flat, cue.end)
+    agent = next((m for m in targets if by is not None and m.start == by.end()), None)
+    if agent is None:
+        return list(actors), list(targets)
+    # the names listed after the agent act with it ("criticized by China and Russia")
+    agents = [agent]
+    for mention in sorted(targets, key=lambda m: m.start):
+        if mention.start <= agents[-1].end:
+            continue
+        listed = _EN_AGENT_LIST.fullmatch(flat, agents[-1].end, mention.start)
+        if listed and _EN_VERB_AFTER.match(flat, mention.end):
+            break  # "… by North Korea and South Korea was warned": a new clause's subject
+        if listed or _EN_NEXT_AGENT.fullmatch(flat, agents[-1].end, mention.start):
+            agents.append(mention)
+    # the subject need not be a party ("the reporters were arrested by North Korea"): the agent acts
+    return agents, [*actors, *(m for m in targets if m not in agents)]
+
+
+def _unique(
+    mentions: Sequence[ActorMention], without: frozenset[str] = frozenset()
+) -> tuple[ActorMention, ...]:
+    seen: set[str] = set(without)
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        if mention.actor not in seen:
+            seen.add(mention.actor)
+            kept.append(mention)
+    return tuple(kept)
