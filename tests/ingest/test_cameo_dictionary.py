@@ -21,10 +21,12 @@ def verbs() -> VerbDictionary:
     return VerbDictionary.builtin()
 
 
-def round_4_table() -> dict[str, tuple[int, str]]:
-    """Cue -> (root, sub-code cell) from the docs' table of the entries added in round 4."""
+def round_table(round_: int) -> dict[str, tuple[int, str]]:
+    """Cue -> (root, sub-code cell) from the docs' table of the entries added in round ``round_``."""
     text = DOCS.read_text("utf-8")
-    section = text.split("### Entries added in round 4", 1)[1].split("\n## ", 1)[0]
+    section = (
+        text.split(f"### Entries added in round {round_}", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+    )
     rows: dict[str, tuple[int, str]] = {}
     for line in section.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
@@ -36,6 +38,24 @@ def round_4_table() -> dict[str, tuple[int, str]]:
     return rows
 
 
+def assert_round_cites_the_codebook(verbs: VerbDictionary, round_: int) -> list[str]:
+    """Every cue whose notes say it came in round ``round_`` is in that round's docs table, with its
+    root, and the table's sub-code cell names codes of that root (root 1 -> 010..019, root 16 ->
+    160..169). Returns the cues checked."""
+    added = [entry for entry in verbs.entries if f"(round {round_})" in entry.notes]
+    table = round_table(round_)
+    for entry in added:
+        assert entry.cue in table, f"{entry.cue} ({entry.lang}) is not in the docs' round-{round_} table"
+        root, sub_code = table[entry.cue]
+        assert root == entry.cameo, entry.cue
+        codes = re.findall(r"\b(\d{3,4})\b", sub_code)
+        assert codes, entry.cue
+        assert all(int(code[:-1] if len(code) == 3 else code[:-2]) == entry.cameo for code in codes), (
+            entry.cue
+        )
+    return [entry.cue for entry in added]
+
+
 def test_every_root_is_a_cameo_root(verbs: VerbDictionary) -> None:
     assert verbs.entries
     assert all(1 <= entry.cameo <= 20 for entry in verbs.entries)
@@ -43,19 +63,7 @@ def test_every_root_is_a_cameo_root(verbs: VerbDictionary) -> None:
 
 
 def test_every_cue_added_in_round_4_cites_its_codebook_code_in_the_docs(verbs: VerbDictionary) -> None:
-    added = [entry for entry in verbs.entries if "(round 4)" in entry.notes]
-    assert len(added) >= 20  # the groups of round 4 are there to be checked
-    table = round_4_table()
-    for entry in added:
-        assert entry.cue in table, f"{entry.cue} ({entry.lang}) is not in the docs' round-4 table"
-        root, sub_code = table[entry.cue]
-        assert root == entry.cameo, entry.cue
-        # the sub-code cell names a code of this root (root 1 -> 010..019, root 16 -> 160..169)
-        codes = re.findall(r"\b(\d{3,4})\b", sub_code)
-        assert codes, entry.cue
-        assert all(int(code[:-1] if len(code) == 3 else code[:-2]) == entry.cameo for code in codes), (
-            entry.cue
-        )
+    assert len(assert_round_cites_the_codebook(verbs, 4)) >= 20  # round 4's groups are there to be checked
 
 
 @pytest.mark.parametrize(
