@@ -12,7 +12,26 @@ import pytest
 from hexatable.ingest.dates import date_finder
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
+from hexatable.ingest.types import DraftEvent
 from tests.ingest.fakes import FakeGazetteer, FakeVerbs
+
+
+def _events(lang: str, text: str, cues: dict[str, int]) -> list[DraftEvent]:
+    """The events ``extract`` finds in ``text`` with the fakes (context year 2006)."""
+    extraction = extract(
+        document_from_text(text, name="list.txt"),
+        lang=lang,  # type: ignore[arg-type]
+        gazetteer=FakeGazetteer(NAMES),
+        verbs=FakeVerbs(cues),
+        source_id="list",
+        year=2006,
+    )
+    return list(extraction.events)
+
+
+def _visits(lang: str, text: str) -> list[tuple[str, str]]:
+    """(first actor, date) of each visit in ``text``."""
+    return [(e.actors[0].actor, str(e.date.date)) for e in _events(lang, text, {"visited": 4, "访问": 4})]
 
 
 def _dates(lang: str, text: str, year: int = 2006) -> list[tuple[str, str]]:
@@ -167,16 +186,9 @@ NAMES: dict[str, tuple[str, str | None]] = {
     ],
 )
 def test_one_event_per_listed_date(lang: str, text: str, expected: list[str]) -> None:
-    extraction = extract(
-        document_from_text(text, name="list.txt"),
-        lang=lang,  # type: ignore[arg-type]
-        gazetteer=FakeGazetteer(NAMES),
-        verbs=FakeVerbs({"met": 4, "会谈": 4}),
-        source_id="list",
-        year=2006,
-    )
-    assert [str(e.date.date) for e in extraction.events] == expected
-    assert len({e.id for e in extraction.events}) == len(expected)
+    events = _events(lang, text, {"met": 4, "会谈": 4})
+    assert [str(e.date.date) for e in events] == expected
+    assert len({e.id for e in events}) == len(expected)
 
 
 @pytest.mark.parametrize(
@@ -188,15 +200,7 @@ def test_one_event_per_listed_date(lang: str, text: str, expected: list[str]) ->
 )
 def test_clauses_that_inherit_a_list_s_date_inherit_the_whole_list(lang: str, text: str) -> None:
     # each clause and sentence after the list, in its paragraph, happened on both days
-    extraction = extract(
-        document_from_text(text, name="list.txt"),
-        lang=lang,  # type: ignore[arg-type]
-        gazetteer=FakeGazetteer(NAMES),
-        verbs=FakeVerbs({"visited": 4, "访问": 4}),
-        source_id="list",
-        year=2006,
-    )
-    got = [(e.actors[0].actor, str(e.date.date)) for e in extraction.events]
+    got = _visits(lang, text)
     actors = ["JPN", "KOR", "RUS"] if lang == "zh" else ["JPN", "RUS"]
     assert got == [(actor, day) for actor in actors for day in ("2009-05-03", "2009-05-07")]
 
@@ -221,15 +225,7 @@ def test_a_list_in_a_subordinate_stretch_dates_the_act_by_its_last_date(
 ) -> None:
     # the talks set the scene; the act followed them: one event, on the list's last date, and the
     # clauses and sentences after it inherit that date (the text gives no other)
-    extraction = extract(
-        document_from_text(text, name="list.txt"),
-        lang=lang,  # type: ignore[arg-type]
-        gazetteer=FakeGazetteer(NAMES),
-        verbs=FakeVerbs({"visited": 4, "访问": 4}),
-        source_id="list",
-        year=2006,
-    )
-    assert [(e.actors[0].actor, str(e.date.date)) for e in extraction.events] == expected
+    assert _visits(lang, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -242,13 +238,5 @@ def test_a_list_in_a_subordinate_stretch_dates_the_act_by_its_last_date(
 )
 def test_a_list_in_a_during_frame_dates_the_act_on_each_day(lang: str, text: str) -> None:
     # the act took place during the listed meetings, not after them: one event per listed date
-    extraction = extract(
-        document_from_text(text, name="list.txt"),
-        lang=lang,  # type: ignore[arg-type]
-        gazetteer=FakeGazetteer(NAMES),
-        verbs=FakeVerbs({"visited": 4, "访问": 4}),
-        source_id="list",
-        year=2006,
-    )
-    got = [(e.actors[0].actor, str(e.date.date)) for e in extraction.events]
+    got = _visits(lang, text)
     assert got == [("JPN", "2009-05-03"), ("JPN", "2009-05-07")]
