@@ -25,12 +25,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from scipy.stats import binomtest  # type: ignore[import-untyped]
 
 from hexatable.negotiate.runner import RunResult
 from hexatable.negotiate.space import FloatArray, IntArray, OutcomeSpace
-
-Z_95 = 1.959963984540054
-"""The standard normal quantile for a two-sided 95 % interval (Φ⁻¹(0.975))."""
 
 PERCENTILES = (5, 25, 50, 75, 95)
 """The percentiles reported for scores and distances (numpy's default, linear interpolation)."""
@@ -42,9 +40,10 @@ ON_FRONTIER = 1e-9
 """A distance to the Pareto frontier below this counts as on it."""
 
 
-def wilson_interval(successes: int, trials: int, z: float = Z_95) -> tuple[float, float]:
+def wilson_interval(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float]:
     """The Wilson score interval for a binomial proportion (Wilson 1927, *Probable inference, the law
-    of succession, and statistical inference*, JASA 22(158):209–212), without continuity correction.
+    of succession, and statistical inference*, JASA 22(158):209–212), without continuity correction,
+    as SciPy's ``binomtest(...).proportion_ci(method="wilson")`` computes it.
 
     Unlike the normal-approximation ("Wald") interval it stays inside [0, 1] and is not of zero width
     when no run or every run succeeds, which matters here: a configuration that agrees in 1,000 runs
@@ -58,12 +57,9 @@ def wilson_interval(successes: int, trials: int, z: float = Z_95) -> tuple[float
         raise ValueError(f"need 0 <= successes <= trials, got {successes} of {trials}")
     if trials == 0:
         return (0.0, 1.0)
-    p = successes / trials
-    z2 = z * z
-    centre = (p + z2 / (2 * trials)) / (1 + z2 / trials)
-    half = z * math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials)
-    low = 0.0 if successes == 0 else max(0.0, centre - half)
-    high = 1.0 if successes == trials else min(1.0, centre + half)
+    interval = binomtest(successes, trials).proportion_ci(confidence_level=confidence, method="wilson")
+    low = 0.0 if successes == 0 else float(interval.low)  # exact at the ends, where rounding strays
+    high = 1.0 if successes == trials else float(interval.high)
     return (low, high)
 
 

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 from negmas.gb.negotiators.base import GBNegotiator
 from negmas.sao import SAOMechanism
-from scipy.special import ndtri, stdtrit  # type: ignore[import-untyped]
+from scipy.special import stdtrit  # type: ignore[import-untyped]
 
 from hexatable.execution import Executor, chunk_size, run_chunks
 from hexatable.execution.local import ProcessExecutor
@@ -49,6 +49,7 @@ from hexatable.negotiate.negmas_bridge import (
     outcome_index,
 )
 from hexatable.negotiate.space import OutcomeSpace
+from hexatable.negotiate.tally import wilson_interval
 
 CONFIDENCE = 0.95
 AgentFactory = Callable[[], Any]
@@ -212,21 +213,14 @@ class _Tally:
 
 
 def wilson(count: int, runs: int, confidence: float = CONFIDENCE) -> Rate:
-    """The Wilson score interval of ``count`` successes in ``runs`` trials.
+    """The Wilson score interval of ``count`` successes in ``runs`` trials (:func:`wilson_interval`).
 
     >>> r = wilson(0, 10)
     >>> r.rate, r.low, round(r.high, 4)
     (0.0, 0.0, 0.2775)
     """
-    if runs == 0:
-        return Rate(0.0, 0.0, 1.0, 0, 0)
-    z = float(ndtri(0.5 + confidence / 2))
-    p = count / runs
-    centre = (p + z * z / (2 * runs)) / (1 + z * z / runs)
-    half = z * math.sqrt(p * (1 - p) / runs + z * z / (4 * runs * runs)) / (1 + z * z / runs)
-    low = 0.0 if count == 0 else max(0.0, centre - half)  # exact at the ends, where rounding strays
-    high = 1.0 if count == runs else min(1.0, centre + half)
-    return Rate(p, low, high, count, runs)
+    low, high = wilson_interval(count, runs, confidence)
+    return Rate(count / runs if runs else 0.0, low, high, count, runs)
 
 
 def seat_range(space: OutcomeSpace, row: int) -> tuple[float, float]:
