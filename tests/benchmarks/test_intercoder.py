@@ -1,0 +1,115 @@
+"""The second-coding benchmark's arithmetic and its input checks (benchmarks/ingest_intercoder.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hexatable.case import open_case
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _load() -> ModuleType:
+    sys.path.insert(0, str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location("ingest_intercoder", BENCHMARKS / "ingest_intercoder.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+intercoder = _load()
+Coding = intercoder.Coding
+
+
+def test_kappa_reproduces_the_two_by_two_example() -> None:
+    """Two readers of 50 applications: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no; p_o = 0.7, p_e = 0.5
+    (reader A says yes to half, reader B to 60 %), so kappa = (0.7 − 0.5) / (1 − 0.5) = 0.4 (the worked
+    example of Wikipedia's *Cohen's kappa* article, checked by hand here)."""
+    first = [1] * 25 + [2] * 25
+    second = [1] * 20 + [2] * 5 + [1] * 10 + [2] * 15
+    assert intercoder.cohen_kappa(first, second) == pytest.approx(0.4)
+
+
+@given(st.lists(st.tuples(st.integers(1, 20), st.integers(1, 20)), min_size=2, max_size=60))
+def test_kappa_agrees_with_scikit_learn(labels: list[tuple[int, int]]) -> None:
+    """scikit-learn's ``cohen_kappa_score`` (installed with NegMAS) as an independent implementation."""
+    metrics = pytest.importorskip("sklearn.metrics")
+    first, second = [a for a, _ in labels], [b for _, b in labels]
+    found = intercoder.cohen_kappa(first, second)
+    if found is not None:
+        assert found == pytest.approx(metrics.cohen_kappa_score(first, second))
+
+
+@given(st.lists(st.tuples(st.integers(1, 20), st.integers(1, 20)), min_size=1, max_size=60))
+def test_kappa_matches_its_definition_by_brute_force(labels: list[tuple[int, int]]) -> None:
+    """(p_o - p_e) / (1 - p_e), with p_e summed over every pair of codes, not only the shared ones."""
+    first, second = [a for a, _ in labels], [b for _, b in labels]
+    n = len(labels)
+    p_o = sum(a == b for a, b in labels) / n
+    p_e = sum((first.count(c) / n) * (second.count(c) / n) for c in range(1, 21))
+    found = intercoder.cohen_kappa(first, second)
+    if p_e == 1:
+        assert found is None
+    else:
+        assert found == pytest.approx((p_o - p_e) / (1 - p_e))
+        assert -1 <= found <= 1
+
+
+def test_identical_codings_agree_fully_and_figures_count_items() -> None:
+    a = Coding("e1", "000", "2003-08-27/2003-08-29", frozenset({"CHN", "USA"}), 4)
+    b = Coding("e2", "000", "2003", frozenset({"PRK"}), 16)
+    same = intercoder.agreement([(a, a), (b, b)])
+    assert same["dates"]["share"] == same["cameo"]["share"] == same["actors_recall"]["share"] == 1.0
+    other = Coding("e1", "000", "2003-08", frozenset({"CHN"}), 3, doubt="cameo 3 or 4")
+    mixed = intercoder.agreement([(a, other), (b, b)])
+    assert mixed["dates"]["count"] == 1  # 2003-08 is not the range's string
+    assert mixed["dates_compatible"]["count"] == 2  # but contains the range
+    assert (mixed["actors_precision"]["count"], mixed["actors_precision"]["of"]) == (2, 2)
+    assert (mixed["actors_recall"]["count"], mixed["actors_recall"]["of"]) == (2, 3)
+    assert mixed["cameo"]["count"] == 1
+    assert mixed["second_coder_doubted"] == 1
+    assert mixed["cameo_where_undoubted"]["of"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{}", "expected a list of records"),
+        ("- event: no-such-event\n  date: '2003'\n  actors: [PRK]\n  cameo: 4\n", "record 1: field 'event'"),
+        (
+            "- event: EVENT\n  date: '2003-13'\n  actors: [PRK]\n  cameo: 4\n",
+            "record 1 (EVENT): field 'date'",
+        ),
+        ("- event: EVENT\n  date: '2003'\n  actors: []\n  cameo: 4\n", "record 1 (EVENT): field 'actors'"),
+        ("- event: EVENT\n  date: '2003'\n  actors: [PRK]\n  cameo: 21\n", "record 1 (EVENT): field 'cameo'"),
+        ("- [unclosed", "cannot be read as YAML"),
+    ],
+)
+def test_a_bad_record_is_named_by_file_record_and_field(tmp_path: Path, text: str, message: str) -> None:
+    case = open_case("six-party-talks")
+    event = case.events[0].id
+    path = tmp_path / "second.yaml"
+    path.write_text(text.replace("EVENT", event), encoding="utf-8")
+    with pytest.raises(intercoder.CodingError) as raised:
+        intercoder.load_second_coding(path, case)
+    assert str(path) in str(raised.value)
+    assert message.replace("EVENT", event) in str(raised.value)
+
+
+def test_the_kept_second_coding_reads_each_event_once_per_seed_it_cites() -> None:
+    case = open_case("six-party-talks")
+    coded = intercoder.load_second_coding(intercoder.SECOND_CODING, case)
+    assert len({(c.event, c.seed) for c in coded}) == len(coded)
+    sources = {s.id: Path(s.file).name[:3] for s in case.sources if s.file}
+    by_id = {e.id: e for e in case.events}
+    for c in coded:
+        assert c.seed in {sources.get(cite.source) for cite in by_id[c.event].provenance}
