@@ -62,6 +62,8 @@ def test_an_act_is_judged_against_the_coded_act_its_quote_overlaps_not_the_first
     assert (line_matched["agree"], line_matched["matched"]) == (0, 1)  # the visit, first on the line
     assert (same_act["cameo_same_quote"]["agree"], same_act["cameo_same_quote"]["matched"]) == (1, 1)
     assert (same_act["found_by_quote"]["found"], same_act["found_by_quote"]["hand_coded"]) == (1, 2)
+    assert same_act["dates_same_quote"]["agree"] == 1
+    assert (same_act["actors_same_quote"]["right"], same_act["actors_same_quote"]["extracted"]) == (1, 1)
 
 
 def test_quotes_on_other_lines_or_sharing_only_punctuation_are_not_the_same_act() -> None:
