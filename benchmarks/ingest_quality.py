@@ -38,7 +38,10 @@ English quality is measured against the ledger's dated records instead, by
 
 ``--seeds 000 001 003`` runs only the seeds whose file names start with those prefixes (default:
 every seed), so rules can be developed on the dev seeds without running on the held-out one.
-``--misses`` lists, per seed run, each hand-coded event not matched strictly (its date, actors and
+``--misses`` also lists each same-act pair (:func:`same_act_misses`) where ingest's date, actors or
+root differ from the coder's, with the blind second reader's reading beside it and the fields on
+which the two readers agree (``readers_agree``): there ingest's reading is least likely to be a
+defensible alternative. ``--misses`` lists, per seed run, each hand-coded event not matched strictly (its date, actors and
 code against the events extracted on its lines, with line and quote) and each extracted event that
 matched no hand-coded date; never for the held-out seed (:data:`HELD_OUT`), whose misses must not be
 read while rules are being developed.
@@ -60,6 +63,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
+
+import yaml
 
 from hexatable.case import open_case
 from hexatable.case.dates import DateSpan
@@ -216,6 +221,96 @@ def text_overlap(a: str, b: str) -> int:
     return 0
 
 
+def same_act_pairs(
+    extracted: list[DraftEvent], gold: list[Gold]
+) -> tuple[list[tuple[DraftEvent, Gold]], dict[tuple[str, str], int]]:
+    """Each extracted event with the hand-coded event whose cited quote it overlaps most (those that
+    overlap none are left out), and every overlap size by (extracted id, hand-coded id)."""
+
+    def overlap(e: DraftEvent, g: Gold) -> int:
+        return max(
+            (
+                text_overlap(e.quote, quote)
+                for low, high, quote in g.quotes
+                if low <= e.end_line and e.line <= high
+            ),
+            default=0,
+        )
+
+    sizes = {(e.id, g.id): overlap(e, g) for e in extracted for g in gold if _overlaps(e, g)}
+    pairs = []
+    for e in extracted:
+        best, most = None, 0
+        for g in gold:
+            size = sizes.get((e.id, g.id), 0)
+            if size > most:
+                best, most = g, size
+        if best is not None:
+            pairs.append((e, best))
+    return pairs, sizes
+
+
+SECOND_CODING = Path(__file__).resolve().parent / "data" / "second-coding-six-party-talks.yaml"
+"""The blind second reading of the hand-coded events (benchmarks/ingest_intercoder.py)."""
+
+
+def second_readings(seed: str) -> dict[str, dict[str, object]]:
+    """The second coder's reading of each hand-coded event of one seed (by event id), if kept."""
+    if not SECOND_CODING.exists():
+        return {}
+    records = yaml.safe_load(SECOND_CODING.read_text(encoding="utf-8")) or []
+    return {str(r["event"]): r for r in records if str(r.get("seed")) == seed[:3]}
+
+
+def same_act_misses(
+    extracted: list[DraftEvent], gold: list[Gold], second: dict[str, dict[str, object]]
+) -> list[dict[str, object]]:
+    """Each same-act pair (:func:`same_act_pairs`) where ingest's date, actors or root differ from the
+    coder's, with the second reader's reading beside it: ``readers_agree`` names the fields on which
+    both readers agree, where ingest's difference is least likely to be a defensible reading."""
+    found: list[dict[str, object]] = []
+    for e, g in same_act_pairs(extracted, gold)[0]:
+        named = {a.actor for a in e.actors}
+        wrong = [
+            field
+            for field, differs in (
+                ("date", g.date != str(e.date.date)),
+                ("actors", g.actors != named),
+                ("cameo", g.cameo != e.cameo),
+            )
+            if differs
+        ]
+        if not wrong:
+            continue
+        other = second.get(g.id)
+        agree = []
+        if other is not None:
+            agree = [
+                field
+                for field, same in (
+                    ("date", str(other["date"]) == g.date),
+                    ("actors", set(cast(list[str], other["actors"])) == set(g.actors)),
+                    ("cameo", other["cameo"] == g.cameo),
+                )
+                if same and field in wrong
+            ]
+        found.append(
+            {
+                "kind": "same-act:" + "+".join(wrong),
+                "gold": g.id,
+                "coded": {"date": g.date, "actors": sorted(g.actors), "cameo": g.cameo},
+                "second": (
+                    {k: other.get(k) for k in ("date", "actors", "cameo", "doubt")}
+                    if other is not None
+                    else None
+                ),
+                "readers_agree": agree,
+                "extracted": _shown(e),
+            }
+        )
+    return found
+
+
 def by_quote(extracted: list[DraftEvent], gold: list[Gold]) -> dict[str, object]:
     """The *same-act* figures, reported beside the line-matched ones and never instead of them.
 
@@ -231,33 +326,17 @@ def by_quote(extracted: list[DraftEvent], gold: list[Gold]) -> dict[str, object]
     (:func:`normalise`: no whitespace, link markup or footnote markers), and only on lines both cite.
     """
 
-    def overlap(e: DraftEvent, g: Gold) -> int:
-        return max(
-            (
-                text_overlap(e.quote, quote)
-                for low, high, quote in g.quotes
-                if low <= e.end_line and e.line <= high
-            ),
-            default=0,
-        )
-
-    sizes = {(e.id, g.id): overlap(e, g) for e in extracted for g in gold if _overlaps(e, g)}
-    agree = matched = same_date = actors_right = actors_e = actors_found = actors_g = 0
-    for e in extracted:
-        best, most = None, 0
-        for g in gold:
-            size = sizes.get((e.id, g.id), 0)
-            if size > most:
-                best, most = g, size
-        if best is not None:
-            matched += 1
-            agree += best.cameo == e.cameo
-            same_date += best.date == str(e.date.date)
-            named = {a.actor for a in e.actors}
-            actors_right += len(named & best.actors)
-            actors_e += len(named)
-            actors_found += len(best.actors & named)
-            actors_g += len(best.actors)
+    pairs, sizes = same_act_pairs(extracted, gold)
+    agree = same_date = actors_right = actors_e = actors_found = actors_g = 0
+    for e, best in pairs:
+        agree += best.cameo == e.cameo
+        same_date += best.date == str(e.date.date)
+        named = {a.actor for a in e.actors}
+        actors_right += len(named & best.actors)
+        actors_e += len(named)
+        actors_found += len(best.actors & named)
+        actors_g += len(best.actors)
+    matched = len(pairs)
     with_quote = [g for g in gold if g.quotes]
     found = sum(any(sizes.get((e.id, g.id), 0) for e in extracted) for g in with_quote)
     return {
@@ -451,6 +530,9 @@ def measure(prefixes: Iterable[str] | None = None, with_misses: bool = False) ->
             row.update(by_quote(list(extraction.events), gold))
             if with_misses and not path.name.startswith(HELD_OUT):
                 row["misses"] = misses(list(extraction.events), gold)
+                row["same_act_misses"] = same_act_misses(
+                    list(extraction.events), gold, second_readings(path.name)
+                )
         rows.append(row)
     if sum("pairs" in r for r in rows) > 1:
         rows.append(pooled(rows))
@@ -528,7 +610,7 @@ def print_table(data: dict[str, object], show_misses: bool = False) -> None:
             line += "  (no hand-coded events cite this seed)"
         print(line)
         if show_misses:
-            for miss in row.get("misses", []):
+            for miss in [*row.get("misses", []), *row.get("same_act_misses", [])]:
                 print("   ", json.dumps(miss, ensure_ascii=False))
     print("date~ = compatible dates (one span contains the other): a precision difference, shown")
     print("beside the strict dateP/dateR, on which the goals are judged")
