@@ -34,70 +34,15 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ingest_quality import CASE, HELD_OUT, compatible, interval
+from second_coding import SECOND_CODING, Coding, CodingError, load_second_coding
 
 from hexatable.case import open_case
-from hexatable.case.dates import DateSpan
 from hexatable.case.models import Case
-
-SECOND_CODING = Path(__file__).resolve().parent / "data" / "second-coding-six-party-talks.yaml"
-"""The second coder's reading of the built-in events, one record per event (see the module docstring)."""
-
-
-@dataclass(frozen=True)
-class Coding:
-    """One coder's reading of one event: what the benchmark compares."""
-
-    event: str
-    seed: str
-    date: str
-    actors: frozenset[str]
-    cameo: int
-    doubt: str = ""
-
-
-class CodingError(ValueError):
-    """A second-coding file that cannot be read: the message names the file, record and field."""
-
-
-def load_second_coding(path: Path, case: Case) -> list[Coding]:
-    """The records of ``path``, checked against ``case``: known event ids, ISO 8601 dates, codes 1–20."""
-    try:
-        records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise CodingError(f"{path}: cannot be read as YAML: {error}") from None
-    if not isinstance(records, list):
-        raise CodingError(f"{path}: expected a list of records, found {type(records).__name__}")
-    known = {e.id for e in case.events}
-    found: list[Coding] = []
-    for n, record in enumerate(records, 1):
-        where = f"{path}: record {n}"
-        if not isinstance(record, dict):
-            raise CodingError(f"{where}: expected a mapping")
-        event = record.get("event")
-        if event not in known:
-            raise CodingError(f"{where}: field 'event': {event!r} is not an event of {case.info.id}")
-        date = str(record.get("date", ""))
-        try:
-            DateSpan.parse(date)
-        except ValueError as error:
-            raise CodingError(f"{where} ({event}): field 'date': {error}") from None
-        actors = record.get("actors")
-        if not isinstance(actors, list) or not actors or not all(isinstance(a, str) for a in actors):
-            raise CodingError(f"{where} ({event}): field 'actors': expected a non-empty list of ids")
-        cameo = record.get("cameo")
-        if not isinstance(cameo, int) or not 1 <= cameo <= 20:
-            raise CodingError(f"{where} ({event}): field 'cameo': expected a root code 1-20, got {cameo!r}")
-        seed = str(record.get("seed", ""))
-        found.append(Coding(str(event), seed, date, frozenset(actors), cameo, str(record.get("doubt") or "")))
-    return found
 
 
 def first_coding(case: Case, events: Iterable[Coding]) -> dict[str, Coding]:
@@ -219,12 +164,11 @@ def print_table(data: dict[str, object], intervals: bool = False) -> None:
     )
     for row in data["seeds"]:  # type: ignore[attr-defined]
         kappa = row["cameo_kappa"]
+        shown = f"{kappa:.2f}" if kappa is not None else "—"
         print(
             f"{row['seed'][:22]:<22} {row['events']:>3}  "
             + " ".join(f"{_fmt(row[k], intervals):>{width}}" for k in names)
-            + f"  {kappa:>5.2f} {row['second_coder_doubted']:>5}"
-            if kappa is not None
-            else f"{row['seed'][:22]:<22} {row['events']:>3}  (kappa undefined)"
+            + f"  {shown:>5} {row['second_coder_doubted']:>5}"
         )
         for item in row.get("disagreements", []):
             print("   ", json.dumps(item, ensure_ascii=False))

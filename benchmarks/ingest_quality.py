@@ -26,9 +26,11 @@ the lines of one of the hand-coded event's citations of that seed. Then, per see
 - **same act, by quote** (reported beside the figures above, never instead): an extracted event and a
   hand-coded one are the same act when the extracted quote overlaps one of the coder's cited quotes
   on a line both cite (:func:`by_quote`). *found by quote* (``byQ``) is the share of hand-coded events
-  with such an extracted event; *CAMEO, same quote* (``CAMEOq``) the root agreement on those acts. The
-  CAMEO figure above pairs an act with whichever hand-coded act on its lines shares its date and an
-  actor, so on a line with several acts it can compare two different acts; this one cannot.
+  with such an extracted event; *CAMEO, same quote* the root agreement on those acts (and the date and
+  actors likewise). The CAMEO figure above pairs an act with whichever hand-coded act on its lines
+  shares its date and an actor, so on a line with several acts it can compare two different acts; this
+  one pairs by the text the two quotes share, and leaves an event unpaired when the text cannot tell
+  which of two acts it is (``ambiguous``).
 
 The hand-coded events are the oracle: the rules and dictionaries were not tuned on them (see
 docs/ingest.md). English: the built-in case's English sources are cited only by ledger
@@ -38,13 +40,13 @@ English quality is measured against the ledger's dated records instead, by
 
 ``--seeds 000 001 003`` runs only the seeds whose file names start with those prefixes (default:
 every seed), so rules can be developed on the dev seeds without running on the held-out one.
-``--misses`` also lists each same-act pair (:func:`same_act_misses`) where ingest's date, actors or
-root differ from the coder's, with the blind second reader's reading beside it and the fields on
-which the two readers agree (``readers_agree``): there ingest's reading is least likely to be a
-defensible alternative. ``--misses`` lists, per seed run, each hand-coded event not matched strictly (its date, actors and
-code against the events extracted on its lines, with line and quote) and each extracted event that
-matched no hand-coded date; never for the held-out seed (:data:`HELD_OUT`), whose misses must not be
-read while rules are being developed.
+``--misses`` lists, per seed run, each hand-coded event not matched strictly (its date, actors and
+code against the events extracted on its lines, with line and quote), each extracted event that
+matched no hand-coded date, and each same-act pair (:func:`same_act_misses`) where ingest's date,
+actors or root differ from the coder's, with the blind second reader's reading beside it and the
+fields on which the two readers agree (``readers_agree``: there ingest's reading is least likely to
+be a defensible alternative); never for the held-out seed (:data:`HELD_OUT`), whose misses must not
+be read while rules are being developed.
 
 Run: ``PYTHONPATH=src .venv/bin/python benchmarks/ingest_quality.py [--json] [--seeds 000 001 003]
 [--misses] [--intervals]``. ``--json`` always carries each figure's 95 % Wilson interval
@@ -54,6 +56,7 @@ Run: ``PYTHONPATH=src .venv/bin/python benchmarks/ingest_quality.py [--json] [--
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import os
 import platform
@@ -64,7 +67,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-import yaml
+from second_coding import SECOND_CODING, Coding, load_second_coding
 
 from hexatable.case import open_case
 from hexatable.case.dates import DateSpan
@@ -197,79 +200,141 @@ def _agreement(agree: int, matched: int) -> dict[str, object]:
 
 
 MIN_OVERLAP = 4
-"""Characters two quotes must share (past whitespace and markup) to be the same act, unless one
-quote lies wholly inside the other: a shared 。 or 的 is no evidence."""
+"""Characters an extracted quote must share with a cited quote, laid on the text, to be the same act
+(or the whole cited quote, when it is shorter): a shared 。 or 的 at a clause boundary is no evidence."""
 
 
-def text_overlap(a: str, b: str) -> int:
-    """How many characters two excerpts of one line share when laid on the text: one inside the other,
-    or the end of one running into the start of the other (in the form :func:`normalise` gives).
+@dataclass(frozen=True)
+class Layout:
+    """A source text in the form the case's quote check reads it (:func:`normalise`: no whitespace,
+    link markup or footnote markers), with a map from raw offsets: quotes are laid on it to see
+    whether two excerpts overlap in the text, not merely share words.
 
-    >>> text_overlap("朝方同意尝试三方会谈", "尝试三方会谈。但朝鲜")
-    6
-    >>> text_overlap("甲乙丙。", "。丁戊")
-    0
+    >>> layout = Layout.of('甲方表示，\\n[乙方](x.md "wikilink")拒绝。')
+    >>> layout.normal, layout.at(6), layout.find("乙方拒绝", 2, 2)
+    ('甲方表示，乙方拒绝。', 5, (5, 9))
     """
-    a, b = normalise(a), normalise(b)
-    if not a or not b:
-        return 0
-    if a in b or b in a:
-        return min(len(a), len(b))
-    for size in range(min(len(a), len(b)) - 1, MIN_OVERLAP - 1, -1):
-        if a.endswith(b[:size]) or b.endswith(a[:size]):
-            return size
-    return 0
+
+    lines: tuple[str, ...]
+    starts: tuple[int, ...]
+    """The raw offset where each line starts."""
+    normal_starts: tuple[int, ...]
+    """The offset in :attr:`normal` where each line starts, and one past the last line."""
+    normal: str
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        lines = tuple(text.split("\n"))
+        starts, normal_starts, pieces = [0], [0], []
+        for line in lines:
+            piece = normalise(line)
+            pieces.append(piece)
+            starts.append(starts[-1] + len(line) + 1)
+            normal_starts.append(normal_starts[-1] + len(piece))
+        return cls(lines, tuple(starts[:-1]), tuple(normal_starts), "".join(pieces))
+
+    def at(self, raw: int) -> int:
+        """The offset in :attr:`normal` of the raw offset ``raw``."""
+        line = max(0, bisect.bisect_right(self.starts, raw) - 1)
+        return self.normal_starts[line] + len(normalise(self.lines[line][: raw - self.starts[line]]))
+
+    def find(self, quote: str, low: int, high: int) -> tuple[int, int] | None:
+        """Where ``quote`` stands in :attr:`normal`, starting on lines ``low``..``high`` (1-based), as
+        the case's quote check places a citation (it may run on past ``high``)."""
+        needle = normalise(quote)
+        if not needle or not 1 <= low <= high <= len(self.lines):
+            return None
+        at = self.normal.find(needle, self.normal_starts[low - 1])
+        return (at, at + len(needle)) if 0 <= at < self.normal_starts[high] else None
+
+    def span(self, event: DraftEvent) -> tuple[int, int]:
+        """Where ``event``'s quote stands: inside its sentence (raw ``start``..``end``)."""
+        begin, end = self.at(event.start), self.at(event.end)
+        needle = normalise(event.quote)
+        at = self.normal.find(needle, begin, end) if needle else -1
+        return (at, at + len(needle)) if at >= 0 else (begin, end)
 
 
-def same_act_pairs(
-    extracted: list[DraftEvent], gold: list[Gold]
-) -> tuple[list[tuple[DraftEvent, Gold]], dict[tuple[str, str], int]]:
-    """Each extracted event with the hand-coded event whose cited quote it overlaps most (those that
-    overlap none are left out), and every overlap size by (extracted id, hand-coded id)."""
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
-    def overlap(e: DraftEvent, g: Gold) -> int:
-        return max(
-            (
-                text_overlap(e.quote, quote)
-                for low, high, quote in g.quotes
-                if low <= e.end_line and e.line <= high
-            ),
-            default=0,
-        )
 
-    sizes = {(e.id, g.id): overlap(e, g) for e in extracted for g in gold if _overlaps(e, g)}
-    pairs = []
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(low <= position < high for low, high in spans)
+
+
+@dataclass(frozen=True)
+class SameActs:
+    """The same-act pairing of one seed (:func:`same_act_pairs`)."""
+
+    pairs: list[tuple[DraftEvent, Gold]]
+    """Each extracted event with the hand-coded act its quote overlaps, when one act is that act."""
+    found: set[str]
+    """The hand-coded events some extracted quote overlaps."""
+    ambiguous: int
+    """Extracted events overlapping several hand-coded acts equally, their cue and names deciding
+    nothing: left unpaired rather than paired by the case's order."""
+    located: set[str]
+    """The hand-coded events at least one of whose cited quotes was found on its lines."""
+
+
+def same_act_pairs(extracted: list[DraftEvent], gold: list[Gold], layout: Layout) -> SameActs:
+    """Pair each extracted event with the hand-coded act whose cited quote its own quote overlaps in the
+    text (at least :data:`MIN_OVERLAP` characters, or the whole cited quote). When it overlaps several,
+    the act whose cited quote holds the event's cue wins, then the one holding more of its names, then
+    the larger overlap; a tie left after that is *ambiguous* and not paired. Nothing about the codes
+    or dates decides a pairing."""
+    spans = {
+        g.id: [s for low, high, q in g.quotes if (s := layout.find(q, low, high)) is not None] for g in gold
+    }
+    pairs: list[tuple[DraftEvent, Gold]] = []
+    found: set[str] = set()
+    ambiguous = 0
     for e in extracted:
-        best, most = None, 0
+        mine = layout.span(e)
+        sizes: dict[str, int] = {}
         for g in gold:
-            size = sizes.get((e.id, g.id), 0)
-            if size > most:
-                best, most = g, size
-        if best is not None:
-            pairs.append((e, best))
-    return pairs, sizes
+            for low, high in spans[g.id]:
+                size = _overlap(mine, (low, high))
+                if size and size >= min(MIN_OVERLAP, high - low):
+                    sizes[g.id] = max(size, sizes.get(g.id, 0))
+        found.update(sizes)
+        tied = [g for g in gold if g.id in sizes]
+        if not tied:
+            continue
+        if len(tied) > 1 and e.cue is not None:
+            cue = layout.at(e.cue.start)
+            tied = [g for g in tied if _inside(cue, spans[g.id])] or tied
+        if len(tied) > 1:
+            names = [layout.at(a.start) for a in e.actors]
+            counts = {g.id: sum(_inside(n, spans[g.id]) for n in names) for g in tied}
+            tied = [g for g in tied if counts[g.id] == max(counts.values())]
+        if len(tied) > 1:
+            most = max(sizes[g.id] for g in tied)
+            tied = [g for g in tied if sizes[g.id] == most]
+        if len(tied) > 1:
+            ambiguous += 1
+            continue
+        pairs.append((e, tied[0]))
+    located = {g.id for g in gold if spans[g.id]}
+    return SameActs(pairs, found, ambiguous, located)
 
 
-SECOND_CODING = Path(__file__).resolve().parent / "data" / "second-coding-six-party-talks.yaml"
-"""The blind second reading of the hand-coded events (benchmarks/ingest_intercoder.py)."""
-
-
-def second_readings(seed: str) -> dict[str, dict[str, object]]:
-    """The second coder's reading of each hand-coded event of one seed (by event id), if kept."""
+def second_readings(case: Case, seed: str) -> dict[str, Coding]:
+    """The second reader's reading of each hand-coded event of one seed (by event id), if kept."""
     if not SECOND_CODING.exists():
         return {}
-    records = yaml.safe_load(SECOND_CODING.read_text(encoding="utf-8")) or []
-    return {str(r["event"]): r for r in records if str(r.get("seed")) == seed[:3]}
+    return {c.event: c for c in load_second_coding(SECOND_CODING, case) if c.seed == seed[:3]}
 
 
 def same_act_misses(
-    extracted: list[DraftEvent], gold: list[Gold], second: dict[str, dict[str, object]]
+    extracted: list[DraftEvent], gold: list[Gold], layout: Layout, second: dict[str, Coding]
 ) -> list[dict[str, object]]:
     """Each same-act pair (:func:`same_act_pairs`) where ingest's date, actors or root differ from the
     coder's, with the second reader's reading beside it: ``readers_agree`` names the fields on which
     both readers agree, where ingest's difference is least likely to be a defensible reading."""
     found: list[dict[str, object]] = []
-    for e, g in same_act_pairs(extracted, gold)[0]:
+    for e, g in same_act_pairs(extracted, gold, layout).pairs:
         named = {a.actor for a in e.actors}
         wrong = [
             field
@@ -288,9 +353,9 @@ def same_act_misses(
             agree = [
                 field
                 for field, same in (
-                    ("date", str(other["date"]) == g.date),
-                    ("actors", set(cast(list[str], other["actors"])) == set(g.actors)),
-                    ("cameo", other["cameo"] == g.cameo),
+                    ("date", other.date == g.date),
+                    ("actors", other.actors == g.actors),
+                    ("cameo", other.cameo == g.cameo),
                 )
                 if same and field in wrong
             ]
@@ -300,7 +365,12 @@ def same_act_misses(
                 "gold": g.id,
                 "coded": {"date": g.date, "actors": sorted(g.actors), "cameo": g.cameo},
                 "second": (
-                    {k: other.get(k) for k in ("date", "actors", "cameo", "doubt")}
+                    {
+                        "date": other.date,
+                        "actors": sorted(other.actors),
+                        "cameo": other.cameo,
+                        "doubt": other.doubt,
+                    }
                     if other is not None
                     else None
                 ),
@@ -311,22 +381,23 @@ def same_act_misses(
     return found
 
 
-def by_quote(extracted: list[DraftEvent], gold: list[Gold]) -> dict[str, object]:
+def by_quote(extracted: list[DraftEvent], gold: list[Gold], layout: Layout) -> dict[str, object]:
     """The *same-act* figures, reported beside the line-matched ones and never instead of them.
 
     Matching by line pairs every extracted event with every hand-coded event on its lines, and the CAMEO
     figure then compares an act with whichever hand-coded act on that line shares its date and an
     actor. Here an extracted event and a hand-coded one are the same act when the extracted quote
-    overlaps one of the coder's cited quotes in the text: **found by quote** is the share of hand-coded
-    events with such an extracted event, and **CAMEO, same quote** the share of extracted events
-    overlapping a cited quote whose root equals that of the hand-coded event they overlap most.
+    overlaps one of the coder's cited quotes in the text (:func:`same_act_pairs`): **found by quote**
+    is the share of hand-coded events with such an extracted event, and **CAMEO, same quote** the
+    share of paired extracted events whose root equals that of their hand-coded act.
     ``dates_same_quote`` (strict) and ``actors_same_quote`` (actors as items, precision and recall) are
     judged on the same pairs: they show what ingest reads wrong about the acts it did find, apart from
-    the acts it missed or added. Quotes are compared as the case's quote check reads them
-    (:func:`normalise`: no whitespace, link markup or footnote markers), and only on lines both cite.
+    the acts it missed or added. Quotes are laid on the text as the case's quote check reads it
+    (:class:`Layout`).
     """
 
-    pairs, sizes = same_act_pairs(extracted, gold)
+    acts = same_act_pairs(extracted, gold, layout)
+    pairs = acts.pairs
     agree = same_date = actors_right = actors_e = actors_found = actors_g = 0
     for e, best in pairs:
         agree += best.cameo == e.cameo
@@ -337,19 +408,20 @@ def by_quote(extracted: list[DraftEvent], gold: list[Gold]) -> dict[str, object]
         actors_found += len(best.actors & named)
         actors_g += len(best.actors)
     matched = len(pairs)
-    with_quote = [g for g in gold if g.quotes]
-    found = sum(any(sizes.get((e.id, g.id), 0) for e in extracted) for g in with_quote)
+    located = len(acts.located)
+    found = len(acts.found)
     return {
         "found_by_quote": {
-            "recall": _ratio(found, len(with_quote)),
-            "recall_ci95": interval(found, len(with_quote)),
+            "recall": _ratio(found, located),
+            "recall_ci95": interval(found, located),
             "found": found,
-            "hand_coded": len(with_quote),
+            "hand_coded": located,
         },
         "cameo_same_quote": _agreement(agree, matched),
         "dates_same_quote": _agreement(same_date, matched),
         "actors_same_quote": _measure(actors_right, actors_found, actors_e, actors_g),
-        "without_quote": len(gold) - len(with_quote),
+        "without_quote": len(gold) - located,
+        "ambiguous": acts.ambiguous,
     }
 
 
@@ -416,6 +488,7 @@ def pooled(rows: Iterable[dict[str, object]]) -> dict[str, object]:
         "hand_coded": total,
     }
     result["without_quote"] = sum(cast(int, r["without_quote"]) for r in scored)
+    result["ambiguous"] = sum(cast(int, r["ambiguous"]) for r in scored)
     return result
 
 
@@ -527,7 +600,8 @@ def measure(prefixes: Iterable[str] | None = None, with_misses: bool = False) ->
         }
         if gold:
             row.update(score(list(extraction.events), gold))
-            row.update(by_quote(list(extraction.events), gold))
+            layout = Layout.of(document.text)
+            row.update(by_quote(list(extraction.events), gold, layout))
             if with_misses and not path.name.startswith(HELD_OUT):
                 row["misses"] = misses(list(extraction.events), gold)
                 row["same_act_misses"] = same_act_misses(

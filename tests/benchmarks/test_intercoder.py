@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hexatable.case import open_case
@@ -39,6 +39,7 @@ def test_kappa_reproduces_the_two_by_two_example() -> None:
     assert intercoder.cohen_kappa(first, second) == pytest.approx(0.4)
 
 
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 20), st.integers(1, 20)), min_size=2, max_size=60))
 def test_kappa_agrees_with_scikit_learn(labels: list[tuple[int, int]]) -> None:
     """scikit-learn's ``cohen_kappa_score`` (installed with NegMAS) as an independent implementation."""
@@ -80,29 +81,47 @@ def test_identical_codings_agree_fully_and_figures_count_items() -> None:
     assert mixed["cameo_where_undoubted"]["of"] == 1
 
 
+GOOD = "- event: EVENT\n  seed: 'SEED'\n  date: '2003'\n  actors: [PRK]\n  cameo: 4\n"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ("{}", "expected a list of records"),
-        ("- event: no-such-event\n  date: '2003'\n  actors: [PRK]\n  cameo: 4\n", "record 1: field 'event'"),
-        (
-            "- event: EVENT\n  date: '2003-13'\n  actors: [PRK]\n  cameo: 4\n",
-            "record 1 (EVENT): field 'date'",
-        ),
-        ("- event: EVENT\n  date: '2003'\n  actors: []\n  cameo: 4\n", "record 1 (EVENT): field 'actors'"),
-        ("- event: EVENT\n  date: '2003'\n  actors: [PRK]\n  cameo: 21\n", "record 1 (EVENT): field 'cameo'"),
         ("- [unclosed", "cannot be read as YAML"),
+        (GOOD.replace("EVENT", "no-such-event"), "record 1: field 'event'"),
+        (GOOD.replace("'SEED'", "SEED"), "record 1 (EVENT): field 'seed': expected three digits in quotes"),
+        (GOOD.replace("  seed: 'SEED'\n", ""), "record 1 (EVENT): field 'seed'"),
+        (GOOD.replace("'SEED'", "'004'"), "record 1 (EVENT): field 'seed': the event does not cite seed 004"),
+        (
+            GOOD + GOOD.replace("- event", "- event", 1),
+            "record 2 (EVENT): the event is read twice on seed SEED",
+        ),
+        (GOOD.replace("'2003'", "'2003-13'"), "record 1 (EVENT): field 'date'"),
+        (GOOD.replace("[PRK]", "[]"), "record 1 (EVENT): field 'actors'"),
+        (
+            GOOD.replace("[PRK]", "[Prk Dprk]"),
+            "record 1 (EVENT): field 'actors': 'Prk Dprk' is not an actor id",
+        ),
+        (GOOD.replace("cameo: 4", "cameo: 21"), "record 1 (EVENT): field 'cameo'"),
+        (GOOD.replace("cameo: 4", "cameo: true"), "record 1 (EVENT): field 'cameo'"),
     ],
 )
 def test_a_bad_record_is_named_by_file_record_and_field(tmp_path: Path, text: str, message: str) -> None:
     case = open_case("six-party-talks")
-    event = case.events[0].id
+    kept = intercoder.load_second_coding(intercoder.SECOND_CODING, case)
+    event, seed = kept[0].event, kept[0].seed
     path = tmp_path / "second.yaml"
-    path.write_text(text.replace("EVENT", event), encoding="utf-8")
+    path.write_text(text.replace("EVENT", event).replace("SEED", seed), encoding="utf-8")
     with pytest.raises(intercoder.CodingError) as raised:
         intercoder.load_second_coding(path, case)
     assert str(path) in str(raised.value)
-    assert message.replace("EVENT", event) in str(raised.value)
+    assert message.replace("EVENT", event).replace("SEED", seed) in str(raised.value)
+
+
+def test_a_missing_file_is_named_as_missing_not_as_bad_yaml(tmp_path: Path) -> None:
+    with pytest.raises(intercoder.CodingError, match="cannot be read: No such file"):
+        intercoder.load_second_coding(tmp_path / "absent.yaml", open_case("six-party-talks"))
 
 
 def test_the_kept_second_coding_reads_each_event_once_per_seed_it_cites() -> None:
@@ -113,3 +132,17 @@ def test_the_kept_second_coding_reads_each_event_once_per_seed_it_cites() -> Non
     by_id = {e.id: e for e in case.events}
     for c in coded:
         assert c.seed in {sources.get(cite.source) for cite in by_id[c.event].provenance}
+
+
+def test_a_row_without_kappa_still_shows_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    """Both readers used one code throughout: kappa is undefined, the dates and actors are not."""
+    one = Coding("e1", "000", "2003", frozenset({"PRK"}), 4)
+    other = Coding("e2", "000", "2004", frozenset({"USA"}), 4)
+    row = {
+        "seed": "000",
+        **intercoder.agreement([(one, one), (other, Coding("e2", "000", "2005", frozenset({"KOR"}), 4))]),
+    }
+    assert row["cameo_kappa"] is None
+    intercoder.print_table({"seeds": [row]})
+    shown = capsys.readouterr().out.splitlines()[1]
+    assert "0.50" in shown and "—" in shown
