@@ -16,7 +16,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    **1b.** In Chinese a clause is cut again after ，/； when what follows opens with its own subject
    (a name or a reference word, after at most a connective) and has a cue, the piece before has a
    name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
-   ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`_subjects_clauses`).
+   ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`_subjects_clauses`);
+   without a comma only before a name and its own verb (``…而韩国提出抗议``, "… and China protested").
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
@@ -106,6 +107,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -162,6 +164,7 @@ from hexatable.ingest.event_dates import (
     _read_dates_in,
 )
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
+from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.parties import (
     _EN_AGENT,
     _EN_PASSIVE,
@@ -464,6 +467,30 @@ def _main_cue(
 _ZH_TITLE = re.compile(r"《[^《》]*》")
 
 
+@functools.lru_cache(maxsize=4)
+def _zh_titles(flat: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the 《titles》 of a sentence, found once per sentence (its clauses ask in turn)."""
+    return tuple((m.start(), m.end()) for m in _ZH_TITLE.finditer(flat))
+
+
+def _zh_titles_near(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> list[tuple[int, int]]:
+    """The titles of ``flat`` that reach into the stretch from ``span`` and ``cues`` (whichever starts
+    first) to whichever ends last: only those can hold one of the cues."""
+    low = min([span[0], *(c.start for c in cues)])
+    high = max([span[1], *(c.end for c in cues)])
+    titles = _zh_titles(flat)
+    first = bisect.bisect_left(titles, (low, -1))
+    # a title starting before ``low`` may still reach into the stretch: titles do not nest, so only
+    # the one just before can
+    near: list[tuple[int, int]] = []
+    for title in titles[max(0, first - 1) :]:
+        if title[0] >= high:
+            break
+        if title[1] > low:
+            near.append(title)
+    return near
+
+
 def _zh_main_verbs(
     flat: str, span: tuple[int, int], cues: Sequence[Cue], modifiers: bool = False
 ) -> list[Cue]:
@@ -471,7 +498,7 @@ def _zh_main_verbs(
     plan named, 《不扩散核武器条约》), nor inside an adverbial stretch ("在六方会谈中，朝鲜要求…": the
     talks set the scene, the demand is the act); with ``modifiers``, nor a cue that describes a noun
     (rule 3d, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
-    fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
+    fenced = _zh_titles_near(flat, span, cues)
     fenced += _zh_subordinate_stretches(flat, span)
     if modifiers:
         low = min((c.start for c in cues), default=span[0])
@@ -868,23 +895,23 @@ def extract(
         unplaced_set = frozenset(unplaced)
         places = [m for m in found if m not in unplaced_set]  # venues and places alike: no subject
         known = _administrations(flat, lang, _drop_modifiers(flat, lang, unplaced))
+        # each clause looks its names, cues and dates up by offset: linear in a long sentence
+        known_at, cues_at, dates_at = OffsetIndex(known), OffsetIndex(cues), OffsetIndex(dates)
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
             for c_start, c_end, own_date in _clauses(flat, dates)
-            for start, end in _subjects_clauses(flat, lang, c_start, c_end, known, cues)
+            for start, end in _subjects_clauses(flat, lang, c_start, c_end, known_at, cues_at)
             for part in (
                 _en_reported_parts(flat, start, end, own_date, known, cues, dates)
                 if lang == "en"
                 else [(start, end, own_date, None)]
             )
         ]
-        shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues) if lang == "zh" else {}
+        shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
-            inside = _drop_affiliations(
-                flat, [m for m in known if start <= m.start and m.end <= end], body_of
-            )
-            clause_cues = [c for c in cues if start <= c.start and c.end <= end] or shared.get(index, [])
+            inside = _drop_affiliations(flat, known_at.within(start, end), body_of)
+            clause_cues = cues_at.within(start, end) or shared.get(index, [])
             scene = (
                 _zh_subordinate_stretches(flat, (start, end))
                 if lang == "zh"
@@ -893,7 +920,7 @@ def extract(
             cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
             actors, targets = _roles(flat, lang, inside, cue, scene)
             # pronouns and collective words (hexatable.ingest.reference), then the roles again
-            named = [m for m in known if start <= m.start and m.end <= end]
+            named = known_at.within(start, end)
             here = [(m.start, _absolute_actor(m, sentence)) for m in actors if _is_person(m.actor)]
             references = memory.resolve(
                 flat, lang, start, end, named, [*subjects, *here], partial(_absolute_actor, sentence=sentence)
@@ -972,7 +999,7 @@ def extract(
                     actors, targets = _roles(flat, lang, inside, cue, scene)
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
                 own_date = _zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
-            clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
+            clause_dates = [d for d in dates_at.starting_in(start, end) if d.anchor]
             if reported_at is not None:
                 # rule 3e: a date in a reported clause is the reported act's, not the narration's
                 clause_dates = [d for d in clause_dates if d.start < reported_at]
