@@ -44,7 +44,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
    **2f.** An English news dateline ("BEIJING, Dec. 11 (Yonhap) --"), a sentence of its own
    (:func:`hexatable.ingest.segment.dateline_end`), is no event, nor a date to inherit: it sets the
-   finder's day of writing, which the lede and the report's undated clauses take (rule 2).
+   finder's day of writing, which the lede and the report's undated clauses take (rule 2). A
+   Chinese one ("新华社北京1月14日电") is no event either; its day dates the report's undated clauses
+   as a date heading does (rule 2c). A wire's timestamp before either ("14/01/2009 13:19") gives the
+   dateline its year, or its day when the dateline has none.
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -874,8 +877,13 @@ def extract(
                 carried = []  # a new entry: its subject is not the entry's before (rule 3, ellipsis)
                 if not flat[line_end:].strip():
                     continue  # the line alone: no event, as a heading
-            elif lang == "en" and dateline_end(flat, 0) == len(flat.rstrip()):
+            elif dateline_end(flat, 0, lang=lang) == len(flat.rstrip()):
                 last_date = None  # rule 2f: the dateline dates the report as its day of writing
+                if lang == "zh":
+                    # the Chinese finder keeps no day of writing: the dateline's day dates the
+                    # report's undated clauses as a date heading does (rule 2c)
+                    days = [d for d in dates if d.date.start.precision == "day" and not d.date.is_range]
+                    heading = (days[-1], sentence.line) if days else heading
                 continue
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
         if lang == "en":
