@@ -84,7 +84,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    (:func:`_zh_event_cue`, :func:`_en_event_cue`, :mod:`hexatable.ingest.cue_choice`): not one that
    describes a noun (访问的外长, 制裁问题, ", which hosted talks,"), a meeting noun's predicate (会谈
    被推迟), a verb of saying's reported act (rule 3b), an agreed text adopted (通过《…共同声明》), and a
-   negated act of cooperation coded as its rejection (12).
+   negated act of cooperation coded as its rejection (12), and an act under a modal negation
+   (不应, 不必, "should not", "need not") coded as a statement (01): neither done nor refused.
    **3e.** In English a clause whose main cue is a verb of saying reports the clause after it (right
    after the verb or after its "that"); when that clause opens with a name none of the speakers
    bears and has a cue, or reports the speaker's own act with a date of its own, it is two clauses,
@@ -134,6 +135,7 @@ from hexatable.ingest.cue_choice import NO_CUE_CAMEO as NO_CUE_CAMEO
 from hexatable.ingest.cue_choice import SAYING_WEIGHT as SAYING_WEIGHT
 from hexatable.ingest.cue_choice import (
     en_in_relative,
+    en_modal_negated,
     en_negated,
     halted,
     refused,
@@ -144,6 +146,7 @@ from hexatable.ingest.cue_choice import (
     zh_fences,
     zh_in_time_clause,
     zh_in_topic,
+    zh_modal_negated,
     zh_modifies,
     zh_negated,
     zh_negation,
@@ -563,6 +566,10 @@ def _zh_event_cue(
     act = halted(flat, zh_predicate(flat, main, said), cues)
     if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
         return replace(act, cameo=refused(act.cameo))
+    if act.cameo != NO_CUE_CAMEO and zh_modal_negated(flat, act, said):
+        # rule 3d: 美国不应与朝鲜谈判 says what the subject should (not) do; no act was done or
+        # refused, so it is a statement (01), as a reported act under a modal 不 leaves the statement
+        return replace(act, cameo=NO_CUE_CAMEO)
     return act
 
 
@@ -576,6 +583,9 @@ def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
         if later:
             main = min(later, key=lambda c: (c.start, -c.weight))
     main = halted(flat, main, cues)
+    if en_modal_negated(flat, main):
+        # rule 3d: "should not negotiate" says what ought not to be done: a statement (01), no refusal
+        return replace(main, cameo=NO_CUE_CAMEO)
     if en_negated(flat, main):
         return replace(main, cameo=refused(main.cameo))
     return main
