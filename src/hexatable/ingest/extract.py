@@ -859,6 +859,7 @@ def extract(
         from_pair: set[tuple[int, str]] = set()  # the resolved references that are pair words (双方)
         flat = sentence.flat
         written_flat = scripts.shown(flat, sentence.flat_offsets)  # the flat text as written, for quotes
+        quote_from = 0  # where quotes may start: after a date line the sentence runs on from (rule 2d)
         if _HEADING_LINE.match(sentence.raw):
             heading = None  # a heading ends the section of the date heading before it
             bare_year = _EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
@@ -881,6 +882,7 @@ def extract(
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it
                 line_end, on_line = date_line
+                quote_from = line_end  # an entry run into its date line is quoted from its own line
                 single = len(on_line) == 1 and on_line[0].date.start.precision != "year"
                 heading = (on_line[0], sentence.line) if single else None
                 last_date = None
@@ -1069,7 +1071,7 @@ def extract(
                         Note("no-date", (("line", first_line), ("cue", cue.text), ("actor", actors[0].text)))
                     )
                 continue
-            q_start, q_end = _quote(flat, start, end, lang)
+            q_start, q_end = _quote(flat, max(start, quote_from) if quote_from < end else start, end, lang)
             line = sentence.line_of_flat(q_start)
             if _MARKUP_CHARS.search(flat, q_start, q_end):
                 q_end = _checkable_end(document.lines, written_flat, q_start, q_end, sentence)
