@@ -181,6 +181,7 @@ from hexatable.ingest.parties import (
     _drop_modifiers,
     _drop_places,
     _en_inverted_speaker,
+    _en_quoted_speaker,
     _is_person,
     _proposals,
     _roles,
@@ -440,6 +441,11 @@ def _main_cue(
         if passive and not reported and not any(a.end <= passive[0].start for a in actors):
             return passive[0]
     main = min(cues, key=lambda c: (c.start, -c.weight))
+    if lang == "en" and flat and actors:
+        # rule 3e: '"North Korea must return to the talks," said Hill': the verb of saying
+        spoken = [c for c in cues if _en_quoted_speaker(flat, c, actors) is not None]
+        if spoken:
+            return spoken[0]
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
         if lang == "zh":
