@@ -1146,8 +1146,8 @@ def test_a_bare_date_line_in_a_txt_dates_the_paragraphs_under_it(tmp_path: Path)
     )
     events = _ingest_and_validate(_write(tmp_path, "lines.txt", text), tmp_path / "draft")
     assert [(e["line"], e["date"], e["date_rule"], e["inferred"]) for e in events] == [
-        (1, "2007-02-13", "zh-ymd", []),
+        (2, "2007-02-13", "zh-ymd", []),  # the entry's own line since round 6
         (4, "2007-02-13", "heading:zh-ymd", [HEADING_REASON.format("2007年2月13日", 1)]),
-        (6, "2007-03-01", "zh-ymd", []),
+        (8, "2007-03-01", "zh-ymd", []),
         (10, "2007-03-01", "heading:zh-ymd", [HEADING_REASON.format("2007年3月1日", 6)]),
     ]

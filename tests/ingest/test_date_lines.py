@@ -52,7 +52,7 @@ def _rows(extraction: Extraction) -> list[tuple[int, str, str, list[str]]]:
 ZH_SPACED = (
     "2007年2月13日\n"  # 1: a date line
     "\n"
-    "中国宣布会谈闭幕。\n"  # 3: runs on from line 1, so line 1's date is its own
+    "中国宣布会谈闭幕。\n"  # 3: runs on from line 1, so line 1's date is its own (quoted from line 3)
     "\n"
     "朝鲜表示欢迎。\n"  # 5: an entry of its own with no date: line 1's
     "\n"
@@ -64,7 +64,7 @@ ZH_SPACED = (
 
 def test_a_chinese_date_line_dates_the_entries_under_it_until_the_next() -> None:
     assert _rows(_extract(ZH_SPACED, "zh")) == [
-        (1, "2007-02-13", "zh-ymd", []),
+        (3, "2007-02-13", "zh-ymd", []),  # cited from its own line since round 6
         (5, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
         (9, "2007-03", "heading:zh-ym", [HEADING.format("2007年3月", 7)]),
     ]
@@ -86,7 +86,7 @@ ZH_PARAGRAPHS = (
 
 def test_a_dateless_paragraph_under_a_date_line_gets_its_date() -> None:
     assert _rows(_extract(ZH_PARAGRAPHS, "zh")) == [
-        (1, "2007-02-13", "zh-ymd", []),
+        (2, "2007-02-13", "zh-ymd", []),
         (
             2,
             "2007-02-13",
@@ -94,7 +94,7 @@ def test_a_dateless_paragraph_under_a_date_line_gets_its_date() -> None:
             ["the date (2007年2月13日) is inherited from an earlier sentence of the paragraph"],
         ),
         (4, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
-        (6, "2007-03-01", "zh-ymd", []),
+        (7, "2007-03-01", "zh-ymd", []),
         (9, "2007-03-01", "heading:zh-ymd", [HEADING.format("2007年3月1日", 6)]),
     ]
 
@@ -118,7 +118,7 @@ def test_an_english_date_line_dates_the_entries_under_it() -> None:
     assert _rows(_extract(EN_LINES, "en")) == [
         (5, "2007-02-13", "heading:en-dmy", [HEADING.format("13 February 2007", 3)]),
         (7, "2007-02-13", "heading:en-dmy", [HEADING.format("13 February 2007", 3)]),
-        (9, "2007-07-14", "en-dmy", []),
+        (11, "2007-07-14", "en-dmy", []),
     ]
 
 
@@ -142,7 +142,7 @@ def test_a_year_line_sets_the_year_and_ends_the_section_above_it() -> None:
     )
     extraction = _extract(text, "zh", name="years.md")
     assert _rows(extraction) == [
-        (1, "2007-02-13", "zh-ymd", []),
+        (3, "2007-02-13", "zh-ymd", []),
         (5, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
         (11, "2008-03-05", "zh-md+year", ["part of the date (3月5日) comes from the text's running context"]),
     ]
@@ -153,7 +153,7 @@ def test_a_markdown_heading_ends_a_date_line_s_section() -> None:
     text = "2007年2月13日\n\n中国宣布会谈闭幕。\n\n朝鲜表示欢迎。\n\n## 评论\n\n日本表示欢迎。\n"
     extraction = _extract(text, "zh", name="notes.md")
     assert _rows(extraction) == [
-        (1, "2007-02-13", "zh-ymd", []),
+        (3, "2007-02-13", "zh-ymd", []),
         (5, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
     ]
     assert [str(w) for w in extraction.warnings] == ["line 9: '表示' by 日本 has no date to attach"]
@@ -172,3 +172,16 @@ def test_a_lone_date_in_a_pdf_is_not_a_date_line() -> None:
     )
     assert extraction.events == ()
     assert [str(w) for w in extraction.warnings] == ["line 3: '表示' by 朝鲜 has no date to attach"]
+
+
+def test_an_entry_run_into_its_date_line_is_quoted_and_cited_from_its_own_line() -> None:
+    """Round 6: the segmenter runs a date line into the entry under it; the event's quote and line are
+    the entry's, not the date line's (the date stays the line's)."""
+    zh = _extract("2031年5月4日\n日本宣布访问朝鲜。\n", "zh")
+    assert [(e.line, e.quote, str(e.date.date)) for e in zh.events] == [
+        (2, "日本宣布访问朝鲜。", "2031-05-04")
+    ]
+    en = _extract("4 May 2031 -\nJapan agreed to the plan.\n", "en")
+    assert [(e.line, e.quote, str(e.date.date)) for e in en.events] == [
+        (2, "Japan agreed to the plan.", "2031-05-04")
+    ]

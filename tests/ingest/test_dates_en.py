@@ -359,7 +359,13 @@ DATELINES = [
     (
         "14/12/2008 13:19 MOSCOW, December 14 (RIA Novosti) - Russia said on Friday it would finish.",
         2008,
-        [("December 14", "2008-12-14"), ("Friday", "2008-12-12")],
+        # since round 6 the wire's stamp is read as the dateline's date too (its year, here its day)
+        [("14/12/2008", "2008-12-14"), ("December 14", "2008-12-14"), ("Friday", "2008-12-12")],
+    ),
+    (
+        "14/12/2008 13:19 MOSCOW, December 14 (RIA Novosti) - Russia said on Friday it would finish.",
+        None,
+        [("14/12/2008", "2008-12-14"), ("December 14", "2008-12-14"), ("Friday", "2008-12-12")],
     ),
 ]
 

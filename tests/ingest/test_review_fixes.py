@@ -56,8 +56,9 @@ def test_a_middle_initial_is_part_of_the_titled_name(tmp_path: Path) -> None:
 def test_a_date_line_starts_a_new_entry_without_the_subject_before(tmp_path: Path) -> None:
     text = "2031年2月13日\n日本外长访问首尔。\n2031年2月14日\n会见了韩国外长。\n\n完。\n"
     source = _ingest(tmp_path, text, "zh")
-    # the segmenter runs the first date line into its entry (docs/ingest.md, rule 2d): cited from line 1
-    assert [(e["line"], [a["id"] for a in e["actors"]]) for e in source["events"]] == [(1, ["JPN"])]
+    # the segmenter runs the first date line into its entry (docs/ingest.md, rule 2d): cited from the
+    # entry's own line, line 2, since round 6
+    assert [(e["line"], [a["id"] for a in e["actors"]]) for e in source["events"]] == [(2, ["JPN"])]
     assert source["warnings"] == [
         "line 4: '会见' (2031年2月14日) has no actor the gazetteer or the case knows, so it is not an event"
     ]

@@ -11,12 +11,14 @@ found in it, so they live here, apart from the choice of actors, cues and dates 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.dates_zh import _BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
 from hexatable.ingest.gazetteer import zh_noun
+from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.reference import opens_with_reference
 from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
 
@@ -76,7 +78,7 @@ _ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|�
 
 
 def _subjects_clauses(
-    flat: str, lang: Lang, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+    flat: str, lang: Lang, start: int, end: int, known: OffsetIndex[ActorMention], cues: OffsetIndex[Cue]
 ) -> list[tuple[int, int]]:
     """Rule 1b: a clause cut further at each comma or semicolon after which a new subject acts.
 
@@ -91,6 +93,8 @@ def _subjects_clauses(
     clause after it as what was said ("发言人表示，朝美双方已达成谅解" is one statement).
     A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
     It keeps the date of the clause it was cut from. English: :func:`_en_subjects_clauses`.
+    The sentence's names and cues come indexed by offset (:class:`OffsetIndex`), so a long sentence
+    of many clauses costs time in proportion to its length.
     """
     if lang == "en":
         return _en_subjects_clauses(flat, start, end, known, cues)
@@ -99,9 +103,6 @@ def _subjects_clauses(
     pieces: list[tuple[int, int]] = []
     piece_start = start
     stretch_start = start
-    first_at: dict[int, ActorMention] = {}  # the first name starting at each position
-    for m in known:
-        first_at.setdefault(m.start, m)
     for mark in re.finditer(r"[，；,;]", flat[start:end]):
         cut = start + mark.end()
         stretch = flat[stretch_start : start + mark.start()]
@@ -114,7 +115,7 @@ def _subjects_clauses(
             continue
         connective = _ZH_CONNECTIVE.match(flat, cut)
         subject_at = connective.end() if connective else cut
-        subject = first_at.get(subject_at)
+        subject = known.starting_at(subject_at)
         subject_end = subject.end if subject is not None else None
         if subject_end is None and opens_with_reference(flat, subject_at, lang):
             subject_end = subject_at + 1
@@ -125,6 +126,52 @@ def _subjects_clauses(
         if _new_subject_acts(piece_start, start + mark.start(), subject_end, piece_end, known, cues):
             pieces.append((piece_start, cut))
             piece_start = cut
+    pieces.append((piece_start, end))
+    return [cut for low, high in pieces for cut in _zh_joined_clauses(flat, low, high, known, cues)]
+
+
+_ZH_JOINT = re.compile(r"(?<![从进因反继不然])(?:而且?|并且|但是?|然而)(?!言|已|后)")
+"""A connective that joins two clauses without a comma ("朝鲜扣押了渔船而韩国提出抗议"): 而, 而且,
+并且, 但, 但是, 然而. Not inside a word (从而, 进而, 因而, 反而, 继而, 不但, 而言, 而已, 而后), and not 并
+alone (it joins a second verb of the same subject: "访问朝鲜并会见金正恩")."""
+
+
+_ZH_NOT_JOINED = re.compile(r"[\s，,；;：:、。]")
+
+
+def _zh_joined_clauses(
+    flat: str,
+    start: int,
+    end: int,
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+) -> list[tuple[int, int]]:
+    """Rule 1b without a comma: a piece cut before a connective (:data:`_ZH_JOINT`) that a name
+    follows at once, when that name has a cue after it before the piece's end and the stretch
+    before the connective has a name and a cue of its own: "朝鲜扣押了渔船而韩国提出抗议" is two acts
+    by two parties, as "朝鲜扣押了渔船，而韩国提出抗议" is. A connective before a verb ("因制裁而中止
+    谈判") or a place is no joint, nor one after an adverbial stretch or a verb of saying (rule 1b's
+    test at a comma: "因美国反对而朝鲜…" sets a cause). The connective opens the second piece, as
+    after a comma."""
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for joint in _ZH_JOINT.finditer(flat, start, end):
+        if joint.start() == start or _ZH_NOT_JOINED.match(flat, joint.start() - 1):
+            continue  # after a comma rule 1b has judged the joint already
+        subject = known.starting_at(joint.end())
+        if subject is None or subject.end > end:
+            continue
+        after_mark = max(flat.rfind(m, start, joint.start()) for m in "，,；;：:") + 1
+        stretch = flat[max(start, after_mark) : joint.start()]
+        if (
+            _ZH_SUBORDINATE_START.match(stretch)
+            or _ZH_SUBORDINATE_END.search(stretch)
+            or _ZH_SAYS.search(stretch)
+        ):
+            continue  # as at a comma: an adverbial stretch (因…而…) or a verb of saying before it
+        if _new_subject_acts(piece_start, joint.start(), subject.end, end, known, cues):
+            pieces.append((piece_start, joint.start()))
+            piece_start = joint.start()
     pieces.append((piece_start, end))
     return pieces
 
@@ -146,7 +193,8 @@ def _zh_subject_date(
     subject = min(actors, key=lambda m: m.start)
     at = _ZH_AFTER_SUBJECT.match(flat, subject.end)
     position = at.end() if at is not None else subject.end
-    date = next((d for d in dates if d.start == position), None)
+    at_position = bisect.bisect_left(dates, position, key=lambda d: d.start)  # dates in order of start
+    date = dates[at_position] if at_position < len(dates) and dates[at_position].start == position else None
     if date is None or _ZH_BOUND_AFTER.match(flat, date.end):
         return None
     if any(low < date.start < high for low, high in quoted_spans(flat)):
@@ -213,7 +261,7 @@ def _zh_verb_initial(
 
 
 def _zh_enumerated_cues(
-    flat: str, parts: Sequence[tuple[int, int]], cues: Sequence[Cue]
+    flat: str, parts: Sequence[tuple[int, int]], cues: OffsetIndex[Cue]
 ) -> dict[int, list[Cue]]:
     """Rule 1c: dates listed with 、 share the verb after the list. "蓬佩奥7月、8月、10月三度访朝" is
     cut into clauses at each date (rule 1); the clauses before the last, which end with 、 and have
@@ -221,10 +269,10 @@ def _zh_enumerated_cues(
     each date is an event of its own kind, not a cueless placeholder. By clause index."""
     shared: dict[int, list[Cue]] = {}
     for i, (start, end) in enumerate(parts):
-        if any(start <= c.start < end for c in cues) or not flat[start:end].rstrip().endswith("、"):
+        if cues.starting_in(start, end) or not flat[start:end].rstrip().endswith("、"):
             continue
         for j in range(i + 1, len(parts)):
-            later = [c for c in cues if parts[j][0] <= c.start < parts[j][1]]
+            later = cues.starting_in(parts[j][0], parts[j][1])
             if later:
                 shared[i] = later[:1]
                 break
@@ -239,7 +287,7 @@ _EN_PRONOUN = re.compile(r"(?:he|she|He|She)\b")
 
 
 def _en_subjects_clauses(
-    flat: str, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+    flat: str, start: int, end: int, known: OffsetIndex[ActorMention], cues: OffsetIndex[Cue]
 ) -> list[tuple[int, int]]:
     """Rule 1b in English: a clause cut after ", and", ", but", ", while", "while", "whereas" or a
     semicolon when what follows opens with a new subject (a name, after at most "the", or "he",
@@ -255,7 +303,7 @@ def _en_subjects_clauses(
         cut = joint.end()
         lead = _EN_SUBJECT_LEAD.match(flat, cut)
         at = lead.end() if lead else cut
-        subject = next((m for m in known if m.start == at), None)
+        subject = known.starting_at(at)
         subject_end = subject.end if subject is not None else None
         if subject_end is None and (pronoun := _EN_PRONOUN.match(flat, at)) is not None:
             subject_end = pronoun.end()
@@ -266,6 +314,55 @@ def _en_subjects_clauses(
             pieces.append((piece_start, cut))
             piece_start = cut
     pieces.append((piece_start, end))
+    return [cut for low, high in pieces for cut in _en_and_clauses(flat, low, high, known, cues)]
+
+
+_EN_AND = re.compile(r"(?<=\w)\s+and\s+(?P<the>(?:the\s+)?)(?=[A-Z])")
+_EN_FINITE_LEAD = re.compile(
+    r"(?:\s+(?:has|have|had|did|also|then|later|again|soon|quickly|immediately|promptly"
+    r"|swiftly|strongly|formally|officially|publicly|repeatedly))*\s+"
+)
+"""What may stand between a subject and its finite verb: auxiliaries and a few adverbs ("China
+then protested", "Japan has also refused"). Not "was"/"were": a passive after "and" ("… and South
+Korea was warned") names the one acted on, who stays a target of the clause before."""
+_EN_IRREGULAR_PAST = frozenset(
+    {"said", "met", "held", "made", "took", "gave", "sent", "won", "left", "began", "broke", "set"}
+    | {"put", "struck", "sought", "told", "fought", "threw", "withdrew", "drew", "froze", "shut", "cut"}
+    | {"hit", "bought", "sold", "forbade", "overtook", "undertook"}
+)
+_EN_PAIR_BEFORE = re.compile(r"\b(?:between|both|among|either|neither)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _en_and_clauses(
+    flat: str, start: int, end: int, known: OffsetIndex[ActorMention], cues: OffsetIndex[Cue]
+) -> list[tuple[int, int]]:
+    """Rule 1b for "and" without a comma: "The ship was seized by North Korea and China protested"
+    is two acts by two parties. "and" usually joins two subjects or objects ("Japan and China
+    agreed", "urged Japan and China to talk") or two verbs of one subject, so the piece is cut
+    before "and" only when a name follows it (after at most "the") and that name's own finite verb
+    comes right after it (a cue ending in -ed or an irregular past such as "met", "said", after at
+    most auxiliaries and adverbs: "China then protested"), the piece before has a name and a cue,
+    and the name before "and" is not one of a pair ("between Japan and China", "both …")."""
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for joint in _EN_AND.finditer(flat, start, end):
+        subject = known.starting_at(joint.end())
+        if subject is None or subject.end > end:
+            continue
+        lead = _EN_FINITE_LEAD.match(flat, subject.end, end)
+        cue = cues.starting_at(lead.end()) if lead is not None else None
+        if cue is None or cue.end > end:
+            continue
+        word = flat[cue.start : cue.end].split()[0].lower()
+        finite = word.endswith("ed") or word in _EN_IRREGULAR_PAST or bool(lead and lead.group().strip())
+        before = known.within(piece_start, joint.start())
+        pair = bool(before) and _EN_PAIR_BEFORE.search(flat, max(0, before[-1].start - 16), before[-1].start)
+        if not finite or pair:
+            continue
+        if _new_subject_acts(piece_start, joint.start(), subject.end, end, known, cues):
+            pieces.append((piece_start, joint.start("the")))  # as after ", and": the cut follows "and"
+            piece_start = joint.start("the")
+    pieces.append((piece_start, end))
     return pieces
 
 
@@ -274,17 +371,14 @@ def _new_subject_acts(
     joint: int,
     subject_end: int,
     piece_end: int,
-    known: Sequence[ActorMention],
-    cues: Sequence[Cue],
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
 ) -> bool:
     """Rule 1b's test, in either language: the clause is cut at ``joint`` when the new subject (ending at
     ``subject_end``) has a cue of its own before ``piece_end`` and the piece before the joint (from
     ``piece_start``) has both a name and a cue."""
-    acts = any(subject_end <= c.start and c.end <= piece_end for c in cues)
-    had = any(piece_start <= m.start and m.end <= joint for m in known) and any(
-        piece_start <= c.start and c.end <= joint for c in cues
-    )
-    return acts and had
+    acts = cues.any_within(subject_end, piece_end)
+    return acts and known.any_within(piece_start, joint) and cues.any_within(piece_start, joint)
 
 
 _EN_SUBORDINATE_START = re.compile(

@@ -520,6 +520,32 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     return "refusal" if direct else "modal"
 
 
+_ZH_MODAL = re.compile(r"不(?:应该?|应当|该|必要?|需要?|须|要|宜|可|得|一定|急于|用)")
+"""不 before a modal or an adverb of need, obligation or haste: should not, need not, must not, not
+necessarily, not in a hurry to. Not 不 on a word of its own (不扩散, non-proliferation)."""
+
+
+def zh_modal_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
+    """Whether a Chinese cue is qualified by a modal 不 (:func:`zh_negation` reads ``"modal"`` and a
+    modal of :data:`_ZH_MODAL` stands between: 美国不应与朝鲜谈判, 韩国不一定参加会谈). No act is done
+    or refused: the clause states what a party should or need (not) do, so the event is a statement
+    (01), by the CAMEO codebook (Schrodt 2012, v1.1b3: 12 is a refusal, 010 a statement no other
+    category fits). "不扩散条约…承诺" is no modal: 不扩散 is a word.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_modal_negated("美国不应与朝鲜谈判", Cue(7, 9, "谈判", 4, "谈判", 0.9), [])
+    True
+    >>> zh_modal_negated("不扩散条约大会所做承诺", Cue(9, 11, "承诺", 3, "承诺", 0.5), [])
+    False
+    """
+    if zh_negation(flat, cue, cues) != "modal":
+        return False
+    low = max(0, cue.start - NEGATION_REACH - 3)
+    window = flat[low : cue.start]
+    mark = max((m.end() for m in _ZH_CLAUSE_MARK.finditer(window)), default=0)
+    return _ZH_MODAL.search(window, mark) is not None
+
+
 def zh_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
     """Whether a Chinese cue is refused or said not to have happened (:func:`zh_negation`), not
     merely qualified by a modal 不 (不一定参加: neither done nor refused, so it keeps its code)."""
@@ -694,6 +720,30 @@ def en_in_relative(flat: str, cue: Cue) -> bool:
     """Whether an English cue is inside a relative clause set off by commas (", who visited Beijing
     last week,"), which describes a noun and is not what the sentence's subject did."""
     return any(m.start() <= cue.start and cue.end <= m.end() for m in _EN_RELATIVE.finditer(flat))
+
+
+_EN_MODAL_NEGATOR = re.compile(
+    r"\b(?:should|must|need|ought|may|might)(?:\s+not|n't)(?:\s+(?:\w+ly|yet|again|even|be|have|to))*\s+$",
+    re.IGNORECASE,
+)
+"""A modal before the negation ("should not", "need not", "mustn't", "ought not to", "may not"):
+what ought, need or may not be done, as the Chinese modal 不 (不应, 不必, :func:`zh_negation`)."""
+
+
+def en_modal_negated(flat: str, cue: Cue) -> bool:
+    """Whether an English cue is negated under a modal of obligation, need or possibility: "the
+    United States should not negotiate", "Japan need not attend". No act is done or refused: the
+    clause states what a party ought (not) to do, so the event is a statement (01), not the act and
+    not its rejection (12), by the CAMEO codebook (Schrodt 2012, v1.1b3: 12 is a refusal, 010 a
+    statement no other category fits).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> en_modal_negated("Japan should not attend", Cue(17, 23, "attend", 4, "attend", 0.5))
+    True
+    >>> en_modal_negated("Japan will not attend", Cue(15, 21, "attend", 4, "attend", 0.5))
+    False
+    """
+    return _EN_MODAL_NEGATOR.search(flat, max(0, cue.start - 60), cue.start) is not None
 
 
 def en_negated(flat: str, cue: Cue) -> bool:

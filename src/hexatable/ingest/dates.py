@@ -50,6 +50,11 @@ A mention moves the context only if all of these hold:
    talks opened": its first). Such a day is never a back-reference and moves the context, so a 翌日
    after it counts from it. Without the event's date it counts from the context as before ("the eve
    of" and "the first day of" are then unresolved).
+8. English: a month or year word of the narration that points back ("that month", "later that
+   month", "the following month", "that year", "the following year") counts from the last date
+   written in its paragraph when that is not the context's: a look-back that did not move the
+   context ("walked out in December" in a January report) is what "later that month" means (rule
+   suffix ``+that``, :meth:`RunningDateFinder._anaphor_context`).
 
 A full date moves year, month and day; a month moves year and month (and forgets the day); a year
 moves the year only. A period part (年初, 上旬, "early July") moves the context at the precision that
@@ -543,10 +548,13 @@ class RunningDateFinder:
             # rule 7: a day anchored on an event (会谈前一天, "the day after the summit") counts from
             # the event's date said earlier in the paragraph, when there is one
             on_event = self._event_context(raw) if raw.event is not None else None
+            # rule 8, English: "that month", "the following year" refer to the last date written in
+            # the paragraph, a look-back too ("in December … Later that month" in a January report)
+            anaphor = self._anaphor_context(raw) if on_event is None else None
             try:
                 if raw.event_only and on_event is None:
                     raise _UnresolvableError  # "the eve of the summit", the summit's date unsaid
-                span, point, inferred = _resolve(raw, on_event or self.context, self.written)
+                span, point, inferred = _resolve(raw, on_event or anaphor or self.context, self.written)
             except (_UnresolvableError, ValueError, OverflowError):  # past year 9999 by relative steps
                 # a year-less dateline's day may not exist in the context's year ("Feb. 29" after
                 # a date of 2007): it is still a day of writing, read in the nearest year it exists
@@ -559,6 +567,8 @@ class RunningDateFinder:
                 (span, point), inferred = leap, True
             if on_event is not None:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+event")
+            elif anaphor is not None:
+                raw = dataclasses.replace(raw, rule=raw.rule + "+that")
             if raw.listed or index in listed_at:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+list", listed=True)
             if raw.left.written_year is not None and self.written is not None:
@@ -676,6 +686,23 @@ class RunningDateFinder:
             high = min(high, after.start)
         self._events.append((span, text[low:high]))
         del self._events[:-_EVENTS_KEPT]
+
+    def _anaphor_context(self, raw: RawDate) -> DateContext | None:
+        """Rule 8, English: the context a month or year word of the narration ("that month", "later
+        that year", "the following year", "the same month"; rules ``en-rel-month``, ``en-rel-year``
+        without a day of writing's year) counts from when the last date written in the paragraph is
+        not the running context's: a look-back that did not move the context ("walked out in
+        December" in a report of January) is what "later that month" points back to. None when
+        there is no such date, or it is the context's own."""
+        if self.lang != "en" or not self._events or raw.left.written_year is not None:
+            return None
+        if not raw.rule.startswith(("en-rel-month", "en-rel-year")):
+            return None
+        span = self._events[-1][0]
+        if self.context.span is not None and span == self.context.span:
+            return None
+        first = span.start
+        return DateContext(first.year, first.month, first.day, span)
 
     def _event_context(self, raw: RawDate) -> DateContext | None:
         """The context a day anchored on ``raw.event`` counts from: the first (or with

@@ -74,10 +74,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hexatable.ingest.dates import _LISTED, Part, Point, RawDate, _clause_join
-from hexatable.ingest.segment import dateline_date, dateline_end
+from hexatable.ingest.segment import dateline_date, dateline_end, dateline_stamp
 
 _MONTHS = {
     "January": 1,
@@ -635,4 +636,41 @@ def scan(text: str) -> list[RawDate]:
                 main_clause=_main_clause(subordinators, sentence_start, start),
             )
         )
-    return _lists(text, found)
+    return _lists(text, _stamped(text, found, sentence_ends))
+
+
+def _stamped(text: str, found: list[RawDate], sentence_ends: Sequence[int]) -> list[RawDate]:
+    """The dates of ``found`` with a wire's timestamp before a news dateline read as a dateline's
+    date ("14/01/2009 13:19 MOSCOW, Jan 14 (Reuters) -"): the day of writing when the stamp gives
+    its day and month, else (03/04/2009: which is the month?) its year, which the dateline's month
+    and day then take, as a year-less dateline takes the year nearest the context
+    (:func:`hexatable.ingest.segment.dateline_stamp`). A stamp the lexer read already (ISO
+    2009-01-14) is marked as the dateline's."""
+    stamped: list[RawDate] = []
+    for index, start in enumerate([0, *sentence_ends]):
+        while start < len(text) and text[start].isspace():
+            start += 1
+        stamp = dateline_stamp(text, start)
+        if stamp is None:
+            continue
+        scope = (start, sentence_ends[index] if index < len(sentence_ends) else len(text))
+        stamped.append(
+            RawDate(
+                stamp.start,
+                stamp.end,
+                "en-stamp" if stamp.day is not None else "en-stamp-year",
+                Point(year=stamp.year, month=stamp.month, day=stamp.day),
+                dateline=True,
+                sentence=index,
+                scope=scope,
+            )
+        )
+    if not stamped:
+        return found
+    at = {raw.start: raw for raw in stamped}
+    kept = [
+        replace(raw, dateline=True) if raw.start in at and raw.left.day is not None else raw for raw in found
+    ]
+    read = {raw.start for raw in found}
+    kept += [raw for raw in stamped if raw.start not in read]
+    return sorted(kept, key=lambda raw: raw.start)

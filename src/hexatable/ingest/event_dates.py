@@ -66,9 +66,14 @@ def _date_line(sentence: Sentence, dates: Sequence[DateMention]) -> tuple[int, l
 def _list_from(date: DateMention, dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:
     """``date`` and the dates listed right after it from ``start`` to ``end`` ("on March 3 and 5",
     3日和5日: rule suffix ``+list``): one event per date, not a range. Only the list ``date`` opens: a
-    list further on is a detail of the clause."""
+    list further on is a detail of the clause. ``dates`` are in order of start (searched by bisection:
+    a long sentence has many)."""
     found = [date]
-    for later in (d for d in dates if d.start > date.start and start <= d.start < end):
+    for later in dates[bisect.bisect_right(dates, date.start, key=lambda d: d.start) :]:
+        if later.start >= end:
+            break
+        if later.start < start:
+            continue
         if "+list" not in later.rule:
             break
         found.append(later)

@@ -16,7 +16,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    **1b.** In Chinese a clause is cut again after ，/； when what follows opens with its own subject
    (a name or a reference word, after at most a connective) and has a cue, the piece before has a
    name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
-   ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`_subjects_clauses`).
+   ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`_subjects_clauses`);
+   without a comma only before a name and its own verb (``…而韩国提出抗议``, "… and China protested").
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
@@ -43,7 +44,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
    **2f.** An English news dateline ("BEIJING, Dec. 11 (Yonhap) --"), a sentence of its own
    (:func:`hexatable.ingest.segment.dateline_end`), is no event, nor a date to inherit: it sets the
-   finder's day of writing, which the lede and the report's undated clauses take (rule 2).
+   finder's day of writing, which the lede and the report's undated clauses take (rule 2). A
+   Chinese one ("新华社北京1月14日电") is no event either; its day dates the report's undated clauses
+   as a date heading does (rule 2c). A wire's timestamp before either ("14/01/2009 13:19") gives the
+   dateline its year, or its day when the dateline has none.
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -80,7 +84,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    (:func:`_zh_event_cue`, :func:`_en_event_cue`, :mod:`hexatable.ingest.cue_choice`): not one that
    describes a noun (访问的外长, 制裁问题, ", which hosted talks,"), a meeting noun's predicate (会谈
    被推迟), a verb of saying's reported act (rule 3b), an agreed text adopted (通过《…共同声明》), and a
-   negated act of cooperation coded as its rejection (12).
+   negated act of cooperation coded as its rejection (12), and an act under a modal negation
+   (不应, 不必, "should not", "need not") coded as a statement (01): neither done nor refused.
    **3e.** In English a clause whose main cue is a verb of saying reports the clause after it (right
    after the verb or after its "that"); when that clause opens with a name none of the speakers
    bears and has a cue, or reports the speaker's own act with a date of its own, it is two clauses,
@@ -106,6 +111,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -129,6 +135,7 @@ from hexatable.ingest.cue_choice import NO_CUE_CAMEO as NO_CUE_CAMEO
 from hexatable.ingest.cue_choice import SAYING_WEIGHT as SAYING_WEIGHT
 from hexatable.ingest.cue_choice import (
     en_in_relative,
+    en_modal_negated,
     en_negated,
     halted,
     refused,
@@ -139,6 +146,7 @@ from hexatable.ingest.cue_choice import (
     zh_fences,
     zh_in_time_clause,
     zh_in_topic,
+    zh_modal_negated,
     zh_modifies,
     zh_negated,
     zh_negation,
@@ -162,6 +170,7 @@ from hexatable.ingest.event_dates import (
     _read_dates_in,
 )
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
+from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.parties import (
     _EN_AGENT,
     _EN_PASSIVE,
@@ -172,6 +181,7 @@ from hexatable.ingest.parties import (
     _drop_modifiers,
     _drop_places,
     _en_inverted_speaker,
+    _en_quoted_speaker,
     _is_person,
     _proposals,
     _roles,
@@ -431,6 +441,11 @@ def _main_cue(
         if passive and not reported and not any(a.end <= passive[0].start for a in actors):
             return passive[0]
     main = min(cues, key=lambda c: (c.start, -c.weight))
+    if lang == "en" and flat and actors:
+        # rule 3e: '"North Korea must return to the talks," said Hill': the verb of saying
+        spoken = [c for c in cues if _en_quoted_speaker(flat, c, actors) is not None]
+        if spoken:
+            return spoken[0]
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
         if lang == "zh":
@@ -464,6 +479,30 @@ def _main_cue(
 _ZH_TITLE = re.compile(r"《[^《》]*》")
 
 
+@functools.lru_cache(maxsize=4)
+def _zh_titles(flat: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the 《titles》 of a sentence, found once per sentence (its clauses ask in turn)."""
+    return tuple((m.start(), m.end()) for m in _ZH_TITLE.finditer(flat))
+
+
+def _zh_titles_near(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> list[tuple[int, int]]:
+    """The titles of ``flat`` that reach into the stretch from ``span`` and ``cues`` (whichever starts
+    first) to whichever ends last: only those can hold one of the cues."""
+    low = min([span[0], *(c.start for c in cues)])
+    high = max([span[1], *(c.end for c in cues)])
+    titles = _zh_titles(flat)
+    first = bisect.bisect_left(titles, (low, -1))
+    # a title starting before ``low`` may still reach into the stretch: titles do not nest, so only
+    # the one just before can
+    near: list[tuple[int, int]] = []
+    for title in titles[max(0, first - 1) :]:
+        if title[0] >= high:
+            break
+        if title[1] > low:
+            near.append(title)
+    return near
+
+
 def _zh_main_verbs(
     flat: str, span: tuple[int, int], cues: Sequence[Cue], modifiers: bool = False
 ) -> list[Cue]:
@@ -471,7 +510,7 @@ def _zh_main_verbs(
     plan named, 《不扩散核武器条约》), nor inside an adverbial stretch ("在六方会谈中，朝鲜要求…": the
     talks set the scene, the demand is the act); with ``modifiers``, nor a cue that describes a noun
     (rule 3d, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
-    fenced = [(m.start(), m.end()) for m in _ZH_TITLE.finditer(flat)]
+    fenced = _zh_titles_near(flat, span, cues)
     fenced += _zh_subordinate_stretches(flat, span)
     if modifiers:
         low = min((c.start for c in cues), default=span[0])
@@ -533,6 +572,10 @@ def _zh_event_cue(
     act = halted(flat, zh_predicate(flat, main, said), cues)
     if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
         return replace(act, cameo=refused(act.cameo))
+    if act.cameo != NO_CUE_CAMEO and zh_modal_negated(flat, act, said):
+        # rule 3d: 美国不应与朝鲜谈判 says what the subject should (not) do; no act was done or
+        # refused, so it is a statement (01), as a reported act under a modal 不 leaves the statement
+        return replace(act, cameo=NO_CUE_CAMEO)
     return act
 
 
@@ -546,6 +589,9 @@ def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
         if later:
             main = min(later, key=lambda c: (c.start, -c.weight))
     main = halted(flat, main, cues)
+    if en_modal_negated(flat, main):
+        # rule 3d: "should not negotiate" says what ought not to be done: a statement (01), no refusal
+        return replace(main, cameo=NO_CUE_CAMEO)
     if en_negated(flat, main):
         return replace(main, cameo=refused(main.cameo))
     return main
@@ -819,6 +865,7 @@ def extract(
         from_pair: set[tuple[int, str]] = set()  # the resolved references that are pair words (双方)
         flat = sentence.flat
         written_flat = scripts.shown(flat, sentence.flat_offsets)  # the flat text as written, for quotes
+        quote_from = 0  # where quotes may start: after a date line the sentence runs on from (rule 2d)
         if _HEADING_LINE.match(sentence.raw):
             heading = None  # a heading ends the section of the date heading before it
             bare_year = _EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
@@ -841,14 +888,20 @@ def extract(
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it
                 line_end, on_line = date_line
+                quote_from = line_end  # an entry run into its date line is quoted from its own line
                 single = len(on_line) == 1 and on_line[0].date.start.precision != "year"
                 heading = (on_line[0], sentence.line) if single else None
                 last_date = None
                 carried = []  # a new entry: its subject is not the entry's before (rule 3, ellipsis)
                 if not flat[line_end:].strip():
                     continue  # the line alone: no event, as a heading
-            elif lang == "en" and dateline_end(flat, 0) == len(flat.rstrip()):
+            elif dateline_end(flat, 0, lang=lang) == len(flat.rstrip()):
                 last_date = None  # rule 2f: the dateline dates the report as its day of writing
+                if lang == "zh":
+                    # the Chinese finder keeps no day of writing: the dateline's day dates the
+                    # report's undated clauses as a date heading does (rule 2c)
+                    days = [d for d in dates if d.date.start.precision == "day" and not d.date.is_range]
+                    heading = (days[-1], sentence.line) if days else heading
                 continue
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
         if lang == "en":
@@ -868,23 +921,23 @@ def extract(
         unplaced_set = frozenset(unplaced)
         places = [m for m in found if m not in unplaced_set]  # venues and places alike: no subject
         known = _administrations(flat, lang, _drop_modifiers(flat, lang, unplaced))
+        # each clause looks its names, cues and dates up by offset: linear in a long sentence
+        known_at, cues_at, dates_at = OffsetIndex(known), OffsetIndex(cues), OffsetIndex(dates)
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
             for c_start, c_end, own_date in _clauses(flat, dates)
-            for start, end in _subjects_clauses(flat, lang, c_start, c_end, known, cues)
+            for start, end in _subjects_clauses(flat, lang, c_start, c_end, known_at, cues_at)
             for part in (
                 _en_reported_parts(flat, start, end, own_date, known, cues, dates)
                 if lang == "en"
                 else [(start, end, own_date, None)]
             )
         ]
-        shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues) if lang == "zh" else {}
+        shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
-            inside = _drop_affiliations(
-                flat, [m for m in known if start <= m.start and m.end <= end], body_of
-            )
-            clause_cues = [c for c in cues if start <= c.start and c.end <= end] or shared.get(index, [])
+            inside = _drop_affiliations(flat, known_at.within(start, end), body_of)
+            clause_cues = cues_at.within(start, end) or shared.get(index, [])
             scene = (
                 _zh_subordinate_stretches(flat, (start, end))
                 if lang == "zh"
@@ -893,7 +946,7 @@ def extract(
             cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
             actors, targets = _roles(flat, lang, inside, cue, scene)
             # pronouns and collective words (hexatable.ingest.reference), then the roles again
-            named = [m for m in known if start <= m.start and m.end <= end]
+            named = known_at.within(start, end)
             here = [(m.start, _absolute_actor(m, sentence)) for m in actors if _is_person(m.actor)]
             references = memory.resolve(
                 flat, lang, start, end, named, [*subjects, *here], partial(_absolute_actor, sentence=sentence)
@@ -972,7 +1025,7 @@ def extract(
                     actors, targets = _roles(flat, lang, inside, cue, scene)
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
                 own_date = _zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
-            clause_dates = [d for d in dates if d.anchor and start <= d.start < end]
+            clause_dates = [d for d in dates_at.starting_in(start, end) if d.anchor]
             if reported_at is not None:
                 # rule 3e: a date in a reported clause is the reported act's, not the narration's
                 clause_dates = [d for d in clause_dates if d.start < reported_at]
@@ -1024,7 +1077,7 @@ def extract(
                         Note("no-date", (("line", first_line), ("cue", cue.text), ("actor", actors[0].text)))
                     )
                 continue
-            q_start, q_end = _quote(flat, start, end, lang)
+            q_start, q_end = _quote(flat, max(start, quote_from) if quote_from < end else start, end, lang)
             line = sentence.line_of_flat(q_start)
             if _MARKUP_CHARS.search(flat, q_start, q_end):
                 q_end = _checkable_end(document.lines, written_flat, q_start, q_end, sentence)

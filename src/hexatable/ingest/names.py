@@ -44,10 +44,11 @@ Rules (documented for reviewers in ``docs/ingest.md``, rule 3c and rule 2e):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from hexatable.ingest.dates_en import CALENDAR_NAMES
 from hexatable.ingest.types import ActorMention, Cue, Lang
@@ -229,7 +230,8 @@ def drop_places(
     titles = title_spans(flat, lang)
     capitals = builtin_places(lang) if places is None else places
     starts = frozenset(m.start for m in mentions)
-    return [m for m in mentions if not _is_place(flat, lang, m, titles, cues, capitals, starts)]
+    by_start = sorted(cues, key=lambda c: c.start)  # searched by bisection per place (long sentences)
+    return [m for m in mentions if not _is_place(flat, lang, m, titles, by_start, capitals, starts)]
 
 
 def _is_place(
@@ -277,7 +279,9 @@ def _zh_venue(flat: str, mention: ActorMention, cues: Sequence[Cue], starts: Col
         # 平壤会晤美国特使: the verb; 新加坡会晤朝鲜代表团后，…: a subordinate stretch, a venue
         return bool(_ZH_SUBORDINATE_END.search(stretch))
     at = mention.end + meeting.start()
-    return not any(mention.end <= c.start < at for c in cues)
+    # ``cues`` are sorted by start (drop_places): the first one at or after the place's end
+    first = bisect.bisect_left(cues, mention.end, key=lambda c: c.start)
+    return not (first < len(cues) and cues[first].start < at)
 
 
 def _en_venue(flat: str, mention: ActorMention, cues: Sequence[Cue]) -> bool:
@@ -293,9 +297,15 @@ def _en_venue(flat: str, mention: ActorMention, cues: Sequence[Cue]) -> bool:
     return before_the or meeting.group(1)[:1].isupper()
 
 
+@lru_cache(maxsize=4)
+def _sentence_titles(flat: str, lang: Lang) -> tuple[Span, ...]:
+    """:func:`title_spans` found once per sentence: each of its clauses asks (long sentences)."""
+    return tuple(title_spans(flat, lang))
+
+
 def not_actors(flat: str, lang: Lang, actors: Sequence[ActorMention]) -> list[ActorMention]:
     """The actors less those named inside a title (a name in a treaty's title does not act)."""
-    titles = title_spans(flat, lang)
+    titles = _sentence_titles(flat, lang)
     if not titles:
         return list(actors)
     return [m for m in actors if not inside(m, titles)]

@@ -21,6 +21,7 @@ from typing import Protocol
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import _CLAUSE_MARK, _ZH_TOWARD
 from hexatable.ingest.cue_choice import NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.types import ActorMention, Cue, Lang
 
 
@@ -342,6 +343,29 @@ def _en_inverted_speaker(flat: str, cue: Cue, after: Sequence[ActorMention]) -> 
     return next((m for m in after if m.start == at), None)
 
 
+_EN_QUOTE_CLOSED = re.compile(r"[”\"’']\s*$")
+
+
+def _en_quoted_speaker(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """Rule 3e, a direct quotation: the speaker of '"North Korea must return to the talks," said
+    Hill' — a verb of saying right after a closing quotation mark, a name right after it, and every
+    name before the verb inside that quotation. The quotation is what the speaker said: its names
+    are spoken of, not acting (a statement, 01, by the speaker; the CAMEO codebook codes who speaks),
+    so the speaker acts even though a name stands before the verb. None otherwise."""
+    if not _EN_QUOTE_CLOSED.search(flat, max(0, cue.start - 3), cue.start):
+        return None
+    speaker = _en_inverted_speaker(flat, cue, [m for m in mentions if m.start >= cue.end])
+    before = [m for m in mentions if m.end <= cue.start]
+    if speaker is None or not before:
+        return None
+    quotes = quoted_spans(flat[: cue.start])
+    closed = [q for q in quotes if q[1] <= cue.start and not flat[q[1] : cue.start].strip()]
+    if not closed:
+        return None
+    low, high = closed[-1]
+    return speaker if all(low <= m.start and m.end <= high for m in before) else None
+
+
 def _roles(
     flat: str,
     lang: Lang,
@@ -387,6 +411,9 @@ def _roles(
         speaker = _en_inverted_speaker(flat, cue, after)
         if speaker is not None:  # rule 3e: '"…," said Hill'
             actors, targets = [speaker], [m for m in targets if m is not speaker]
+    elif lang == "en" and cue is not None and (quoted := _en_quoted_speaker(flat, cue, mentions)) is not None:
+        # rule 3e: '"North Korea must return," said Hill': the names quoted are spoken of
+        actors, targets = [quoted], [*actors, *(m for m in targets if m is not quoted)]
     if cue is not None:
         actors, targets = _passive_roles(flat, lang, actors, targets, cue)
     if scene:

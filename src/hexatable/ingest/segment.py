@@ -10,7 +10,10 @@ Rules (pure functions of the text; no model):
   A period after a known abbreviation ("Mr.", "Gen.", "Jan.", "U.S.", "e.g.") or a single capital
   initial ("J.") does not end a sentence; a decimal ("1.5") never does, as no space follows its period.
   A news dateline that opens a sentence ("BEIJING, Dec. 11 (Yonhap) --", "TOKYO, Oct. 15 Kyodo -")
-  ends it at its dash: the lede after it is a sentence of its own (:func:`dateline_end`).
+  ends it at its dash: the lede after it is a sentence of its own (:func:`dateline_end`). So does a
+  Chinese one ("新华社北京1月14日电（记者王某）", :data:`_ZH_DATELINE`), which the lede follows with no
+  punctuation. A wire's timestamp before either ("14/01/2009 13:19", "2009-01-14 13:19") belongs to
+  the dateline; :func:`dateline_stamp` reads its date.
 - **Line wraps.** Sources are often wrapped mid-sentence. A line break never ends a sentence by itself;
   a *blank* line does (a heading, a paragraph without final punctuation), unless the text is laid out
   with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
@@ -127,8 +130,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_STAMP = r"\d[\d/:.\-]*(?:[ \t]+\d[\d/:.\-]*)*"
+"""A wire's timestamp before a dateline: "14/12/2008 13:19", "2009-01-14 13:19"."""
 _DATELINE = re.compile(
-    r"(?:\d[\d/:.]*(?:[ \t]+\d[\d/:.]*)*[ \t]+)?"  # a wire's stamp before the city: "14/12/2008 13:19"
+    rf"(?:(?P<stamp>{_STAMP})[ \t]+)?"  # a wire's stamp before the city: "14/12/2008 13:19"
     r"(?P<city>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*)"  # the city, in capitals
     r"(?:,\s*(?P<region>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}))?"  # a country or state
     rf"(?:,?\s*\(?(?P<date>{_DATELINE_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_DATELINE_MONTH}(?:\s+\d{{4}})?)\)?)?"
@@ -142,7 +147,67 @@ lede: "-- 2,000 troops left."), or nothing (the dateline's own sentence). Withou
 or a bracketed agency it is not one ("US - China talks" is a phrase), nor when the bracket spells
 out the capitals before it ("UN (United Nations) - North Korea …"). The one grammar of datelines:
 the English date finder asks :func:`dateline_date` whether a date is a dateline's."""
+_ZH_DATELINE = re.compile(
+    rf"(?:(?P<stamp>{_STAMP})[ \t\u3000]*)?"
+    r"(?![据援引综转])(?P<agency>[\u4e00-\u9fff]{1,4}[社网报台])(?P<city>[\u4e00-\u9fff]{1,8}?)"
+    r"(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)电(?:[（(][^（()）\n]{0,30}[)）])?"
+)
+"""A Chinese news dateline opening a sentence: an agency (新华社, 新华网, 中新社, 本报 …), the city
+and the day, then 电, maybe the reporters in brackets: "新华社北京1月14日电（记者王某）", after at most
+a wire's stamp ("2009-01-14 13:19 新华网北京1月14日电"). The lede follows it without punctuation.
+Not one that a sentence cites (据新华社北京1月14日电, 援引…, 转…): that sentence's source, not its heading."""
+_STAMP_DATE = re.compile(
+    r"(?:(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
+    r"|(?P<first>\d{1,2})[-/.](?P<second>\d{1,2})[-/.](?P<year2>\d{4}))(?!\d)"
+)
 _BREAK = re.compile(r"[ \t\u3000]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The date a wire's timestamp gives: its year, and its month and day when the order of the
+    numbers is plain (year first, or a number above 12: "14/01/2009" is 14 January); "03/04/2009"
+    may be 3 April or 4 March, so only its year is read."""
+
+    start: int
+    end: int
+    year: int
+    month: int | None
+    day: int | None
+
+
+def dateline_stamp(text: str, start: int, stop: int | None = None, lang: Lang = "en") -> Stamp | None:
+    """The timestamp written before a news dateline that starts at ``start``, None when no dateline
+    starts there or it has no stamp (or the stamp no date).
+
+    >>> stamp = dateline_stamp("14/01/2009 13:19 MOSCOW, Jan 14 (Reuters) - Russia spoke.", 0)
+    >>> (stamp.year, stamp.month, stamp.day)
+    (2009, 1, 14)
+    >>> dateline_stamp("03/04/2009 09:00 SEOUL (AP) - Talks opened.", 0).month is None
+    True
+    """
+    match = _dateline(text, start, stop) if lang == "en" else _zh_dateline(text, start, stop)
+    if match is None or match.group("stamp") is None:
+        return None
+    low, high = match.span("stamp")
+    found = _STAMP_DATE.search(text, low, high)
+    if found is None:
+        return None
+    month: int | None
+    day: int | None
+    if found.group("year") is not None:
+        year, month, day = int(found["year"]), int(found["month"]), int(found["day"])
+    else:
+        first, second, year = int(found["first"]), int(found["second"]), int(found["year2"])
+        if first > 12 or first == second:
+            day, month = first, second
+        elif second > 12:
+            month, day = first, second
+        else:
+            month = day = None  # day first or month first: the text does not say which
+    if month is not None and not (1 <= month <= 12 and day is not None and 1 <= day <= 31):
+        return None
+    return Stamp(found.start(), found.end(), year, month, day)
 
 
 class LineIndex:
@@ -304,7 +369,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     return breaks
 
 
-def dateline_end(text: str, start: int, stop: int | None = None) -> int | None:
+def dateline_end(text: str, start: int, stop: int | None = None, lang: Lang = "en") -> int | None:
     """The offset just after the dash of a news dateline that starts at ``start`` (read up to ``stop``),
     or None when none does.
 
@@ -317,9 +382,17 @@ def dateline_end(text: str, start: int, stop: int | None = None) -> int | None:
     'SEOUL, Dec. 8 (UPI) --'
     >>> dateline_end("US - China talks resumed.", 0) is None
     True
+    >>> text = "新华社北京1月14日电（记者王某）朝鲜宣布……"
+    >>> text[: dateline_end(text, 0, lang="zh")]
+    '新华社北京1月14日电（记者王某）'
     """
-    match = _dateline(text, start, stop)
+    match = _dateline(text, start, stop) if lang == "en" else _zh_dateline(text, start, stop)
     return None if match is None else match.end()
+
+
+def _zh_dateline(text: str, start: int, stop: int | None) -> re.Match[str] | None:
+    """The match of :data:`_ZH_DATELINE` at ``start`` (read up to ``stop``), None when none."""
+    return _ZH_DATELINE.match(text, start, len(text) if stop is None else stop)
 
 
 def dateline_date(text: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
@@ -359,13 +432,13 @@ def _spells_out(capitals: str, bracket: str) -> bool:
     return len(letters) > 1 and letters == initials.upper()
 
 
-def _dateline_ends(text: str, starts: Sequence[int], stop: int) -> list[int]:
+def _dateline_ends(text: str, starts: Sequence[int], stop: int, lang: Lang = "en") -> list[int]:
     """The ends of the datelines that open a sentence starting at one of ``starts`` (before ``stop``)."""
     found: list[int] = []
     for start in starts:
         while start < stop and text[start].isspace():
             start += 1
-        end = dateline_end(text, start, stop) if start < stop else None
+        end = dateline_end(text, start, stop, lang) if start < stop else None
         if end is not None:
             found.append(end)
     return found
@@ -521,12 +594,11 @@ def segment(
     ends = sorted(found_ends | set(hard) | {len(text)})
     datelines: list[int] = []
     for i, (start, part_lang) in enumerate(parts):
-        if part_lang == "en":
-            # the sentence starts inside this section only, found by bisection: a scan of every cut
-            # per section cost sections x sentences (review P2)
-            stop = parts[i + 1][0] if i + 1 < len(parts) else len(text)
-            inside = ends[bisect.bisect_left(ends, start) : bisect.bisect_left(ends, stop)]
-            datelines.extend(_dateline_ends(text, [start, *inside], stop))
+        # the sentence starts inside this section only, found by bisection: a scan of every cut
+        # per section cost sections x sentences (review P2)
+        stop = parts[i + 1][0] if i + 1 < len(parts) else len(text)
+        inside = ends[bisect.bisect_left(ends, start) : bisect.bisect_left(ends, stop)]
+        datelines.extend(_dateline_ends(text, [start, *inside], stop, part_lang))
     ends = sorted({*ends, *datelines})
     line_ends_paragraphs = double or not _has_blank_line(text)
     sentences: list[Sentence] = []
