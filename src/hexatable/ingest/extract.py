@@ -187,6 +187,7 @@ from hexatable.ingest.render import render_event
 from hexatable.ingest.script import Scripts, shown_event
 from hexatable.ingest.segment import Sentence, dateline_end, language_sections, segment
 from hexatable.ingest.statement_content import (
+    STATEMENT_REACH,
     en_epithet,
     en_stated_condition,
     zh_cannot,
@@ -568,15 +569,18 @@ def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
     rejection (:func:`hexatable.ingest.cue_choice.refused`). A statement whose content is a threat,
     a precondition or an insult, and a resolution that imposes sanctions, are coded by that content
     (rule 3g, :mod:`hexatable.ingest.statement_content`; rule 3d (v))."""
-    imposed = resolution_sanctions(flat, 0, len(flat), cues, "en")
+    low = max(0, min((c.start for c in cues), default=main.start) - 2 * STATEMENT_REACH)
+    high = max((c.end for c in cues), default=main.end)
+    imposed = resolution_sanctions(flat, low, high, cues, "en")
     if imposed is not None:
         return imposed
     stated = en_stated_condition(flat, main, cues)
     if stated is not None:
         return stated
     if main.cameo == NO_CUE_CAMEO:
-        said = _EN_CLAUSE_END.search(flat, main.end)
-        epithet = en_epithet(flat, main.start, said.start() if said else len(flat))
+        limit = min(len(flat), main.end + 2 * STATEMENT_REACH)
+        said = _EN_CLAUSE_END.search(flat, main.end, limit)
+        epithet = en_epithet(flat, main.start, said.start() if said else limit)
         if epithet is not None:
             return epithet
     if en_in_relative(flat, main):

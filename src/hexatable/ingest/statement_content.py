@@ -69,6 +69,9 @@ _ZH_NEGATED = re.compile(
 """Negators in a consequence: the act will not be done ("就绝无可能继续召开会谈", "就不会参加")."""
 NEGATED_REACH = 12
 """The most characters between a negator and the act it negates in a consequence."""
+STATEMENT_REACH = 100
+"""The most characters of a statement's content read after its verb of saying, or of a condition read
+before its act: a long sentence of many clauses costs time linear in its length."""
 CONSEQUENCE_REACH = 30
 """The most characters between the start of a consequence and its act."""
 
@@ -139,6 +142,7 @@ def zh_conditional(
     >>> zh_conditional("如果天气不好，朝鲜就退出会谈", Cue(11, 13, "退出", 16, "退出", 1.0), [], []) is None
     True
     """
+    low = max(low, act.start - STATEMENT_REACH)
     marks = [m.end() for m in _ZH_MARK.finditer(flat, low, act.start)]
     start = max([low, *marks])
     before = flat[start : act.start]
@@ -191,8 +195,9 @@ def zh_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue], others: Seq
     >>> zh_stated_condition(flat, say, [say, meet], [(6, 8)]).cameo
     13
     """
-    end = _ZH_MARK.search(flat, saying.end)
-    high = end.start() if end is not None else len(flat)
+    limit = min(len(flat), saying.end + STATEMENT_REACH)
+    end = _ZH_MARK.search(flat, saying.end, limit)
+    high = end.start() if end is not None else limit
     text = flat[saying.end : high]
     if not (_ZH_IF.search(text) or _ZH_ONLY_THEN.search(text) or _ZH_UNLESS.search(text)):
         return None
@@ -224,8 +229,9 @@ def zh_optimism(flat: str, at: int) -> bool:
     >>> zh_optimism("美方表示，希望朝方重返会谈", 4)
     False
     """
-    end = _ZH_MARK.search(flat, at)
-    return _ZH_OUTCOME.search(flat, at, end.start() if end is not None else len(flat)) is not None
+    limit = min(len(flat), at + STATEMENT_REACH)
+    end = _ZH_MARK.search(flat, at, limit)
+    return _ZH_OUTCOME.search(flat, at, end.start() if end is not None else limit) is not None
 
 
 def zh_hoped_outcome(flat: str, act: Cue) -> Cue | None:
@@ -344,8 +350,9 @@ def en_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue]) -> Cue | No
     """
     if saying.cameo != 1 or saying.weight > 0.5:
         return None
-    end = _EN_END.search(flat, saying.end)
-    high = end.start() if end is not None else len(flat)
+    limit = min(len(flat), saying.end + 2 * STATEMENT_REACH)
+    end = _EN_END.search(flat, saying.end, limit)
+    high = end.start() if end is not None else limit
     acts = sorted(
         (c for c in cues if saying.end <= c.start and c.end <= high and c.cameo != 1), key=lambda c: c.start
     )
