@@ -104,6 +104,12 @@ def test_a_condition_that_asks_nothing_of_another_party_is_no_threat_nor_demand(
     assert coded(text) == [(12, "参加"), (3, "参加")]
 
 
+def test_only_after_in_past_narrative_is_the_act_done() -> None:
+    # a bare 才 tells the order of what happened: Iran returned (04), it set no condition
+    text = "2031年3月15日，美国解除制裁后，伊朗才重返谈判。\n"
+    assert coded(text) == [(4, "重返")]
+
+
 def test_a_cooperative_act_promised_on_a_condition_keeps_its_code() -> None:
     # an offer, not a threat: left as rule 3b reads it (an intent, 036)
     text = "2031年3月8日，伊方称，如果美国解除制裁，伊朗将重返谈判。\n"
@@ -199,6 +205,12 @@ def test_a_kind_label_is_no_denunciation() -> None:
     assert coded(text) == [(1, "称")]
     text = "On March 15, 2031, Venezuela issued a statement calling Colombia a brother nation.\n"
     assert coded(text, "en") == [(1, "issued a statement")]
+
+
+def test_words_quoted_after_a_verb_of_saying_are_no_label() -> None:
+    # 称“…” reports what was said; 恐怖 in it is no insult given to anyone
+    text = "2031年3月16日，委内瑞拉称“恐怖主义威胁仍然存在”。\n"
+    assert coded(text) == [(1, "称")]
 
 
 def test_a_party_named_with_an_insult_by_others_is_not_the_one_denouncing() -> None:

@@ -55,9 +55,11 @@ material conflict of 14-20 ("就退出会谈" 164 → 134, "就采取军事行�
 
 _ZH_MARK = re.compile(r"[。；;！？!?]")
 _ZH_COMMA = re.compile(r"[，,：:]")
-_ZH_IF = re.compile(r"如果|假如|假若|倘若|若是|如若|要是|一旦|若(?!干)")
+_ZH_IF = re.compile(r"如果|假如|假若|倘若|若是|如若|(?<!主)要是|一旦|若(?!干)")
 """The openers of a Chinese condition (if, once): "如果…，就…", "若…，则…", "一旦…，将…"."""
-_ZH_ONLY_THEN = re.compile(r"才(?:能|会|可能|可以|可|将)?")
+_ZH_ONLY_THEN = re.compile(r"才(?:能|会|可能|可以|可|将)")
+"""Only then will, can (才能, 才会, 才将): an act made to wait. A bare 才 is as often past narrative
+("朝鲜在美国解除制裁后才重返会谈", it returned only after), an act done, not a condition set."""
 _ZH_PRECONDITION = re.compile(r"只有|唯有|除非|(?:之|以)?后")
 """What makes a 才 ("only then") a precondition: 只有…才, 除非…(否则), …后才 ("朝鲜将在美国提供轻水
 反应堆后才能重返条约")."""
@@ -295,8 +297,10 @@ _PEJORATIVE_ZH = (
 criminal, liar, madman, clown ... (111 criticize or denounce). A neutral or kind label (“战略伙伴”) is
 no criticism."""
 _ZH_EPITHET = re.compile(
-    r"(?:(?:称|斥|骂|形容|定性|比作|比喻|列)(?:为|作|之为)|称)[^，,。；;“”]{0,16}?为?“([^“”]{1,24})”"
+    r"(?:(?:称|斥|骂|形容|定性|比作|比喻|列)(?:为|作|之为)|称[^，,。；;“”]{1,16}?为)“([^“”]{1,24})”"
 )
+"""A label given: 称为“…”, 称作, 斥为, 形容为, 比作 … right before the quotation, or 称 X 为“…”. Not 称
+right before a quotation, which reports words said ("称“恐怖主义威胁仍然存在”"), not a label."""
 
 
 def zh_epithet(flat: str, start: int, end: int) -> Cue | None:
