@@ -147,6 +147,16 @@ def test_english_threat_is_the_consequence_not_the_condition() -> None:
     assert coded(text, "en") == [(13, "quit")]
 
 
+def test_english_conditions_that_ask_nothing_of_another_party_are_no_threat() -> None:
+    text = (
+        "On March 9, 2031, Iran said it would not attend even if the United States asked.\n\n"
+        "On March 10, 2031, Iran said it would not attend if the weather was bad.\n\n"
+        "On March 11, 2031, Iran said it would quit once again.\n"
+    )
+    # a refusal whatever happens; a condition on nobody; "once again" is no condition
+    assert coded(text, "en") == [(1, "said"), (1, "said"), (1, "said")]
+
+
 def test_english_statement_without_a_condition_is_unchanged() -> None:
     text = "On March 7, 2031, Iran said it would not return to the table.\n"
     assert coded(text, "en") == [(1, "said")]

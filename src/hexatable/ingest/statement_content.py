@@ -327,7 +327,13 @@ def zh_epithet(flat: str, start: int, end: int) -> Cue | None:
 # --- English -----------------------------------------------------------------------------------------
 
 _EN_SUBJECT = r"(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\b"
-_EN_IF = re.compile(r"\b(?:if|once|should)\b", re.IGNORECASE)
+_EN_IF = re.compile(r"\b(?<!even )(?:if|once(?!\s+(?:again|more))|should)\b", re.IGNORECASE)
+"""The openers of an English condition; not "even if" (a refusal whatever happens) nor "once again"."""
+_EN_NAME = re.compile(r"\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
+"""A capitalised word or an acronym: the condition names another party ("if the United States …",
+"unless Seoul …"); without one ("if the weather was bad", "if invited") nothing is asked of anyone."""
+CONDITION_REACH = 80
+"""The most characters of an English condition read after its opener."""
 _EN_PRECONDITION = re.compile(
     r"\b(?:unless|until|only\s+(?:if|after|when|once)|as\s+long\s+as)\b", re.IGNORECASE
 )
@@ -341,14 +347,17 @@ def en_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue]) -> Cue | No
     """The threat or demand a verb of saying reports in English (rule 3g), else None.
 
     "North Korea said it would not return to the talks unless the sanctions were lifted" sets a
-    precondition, a demand (10); "said it would not attend if the drills went ahead" and "warned
-    that it would quit the talks if …" threaten (13: 134, 138). The reported act is the first cue
-    after the verb of saying with "will" or "would" before it (a conditional's consequence); the
-    condition (if, once; unless, until, only if, only after) may stand before or after it.
+    precondition, a demand (10); "said it would not attend if Seoul held the drills" and "said
+    that if the US imposed sanctions, it would quit" threaten (13: 134, 138). As in Chinese the
+    condition must ask something of another party: a name in it (a capitalised word), or for a
+    precondition an act (a cue) after it; "even if", "once again" open no condition. The reported
+    act is the first cue after the verb of saying with "will" or "would" before it (a conditional's
+    consequence); the condition (if, once; unless, until, only if, only after) may stand before or
+    after it.
 
     >>> from hexatable.ingest.types import Cue
     >>> say, back = Cue(12, 16, "said", 1, "say", 0.3), Cue(33, 39, "return", 4, "return to talks", 0.6)
-    >>> flat = "North Korea said it would not return to talks unless sanctions end"
+    >>> flat = "North Korea said it would not return to talks unless Seoul ends the drills"
     >>> en_stated_condition(flat, say, [say, back]).cameo
     10
     """
@@ -370,9 +379,21 @@ def en_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue]) -> Cue | No
         return None
     negated = will.group("not") is not None
     text = flat[saying.end : high]
-    if _EN_PRECONDITION.search(text):
-        return replace(act, cameo=DEMAND) if negated or "only" in text.lower() else None
-    if _EN_IF.search(text):
+
+    def condition(opener: re.Match[str]) -> str:
+        """The condition after ``opener``: up to a comma, the act's "will", or the reach."""
+        stop = [i for i in (text.find(",", opener.end()), will.start() - saying.end) if i > opener.end()]
+        return text[opener.end() : min([*stop, opener.end() + CONDITION_REACH])]
+
+    precondition = _EN_PRECONDITION.search(text)
+    if precondition is not None:
+        asked = condition(precondition)
+        acted = any(saying.end + precondition.end() <= c.start < high and c is not act for c in cues)
+        if (negated or "only" in precondition.group().lower()) and (_EN_NAME.search(asked) or acted):
+            return replace(act, cameo=DEMAND)
+        return None
+    opener = _EN_IF.search(text)
+    if opener is not None and _EN_NAME.search(condition(opener)):
         return _threat(act, negated)
     return None
 
