@@ -377,6 +377,57 @@ def zh_adoption(flat: str, start: int, end: int) -> Cue | None:
     return Cue(match.start(1), match.end(1), verb, 5, verb, ADOPTION_WEIGHT)
 
 
+_SANCTIONS = frozenset(
+    [
+        "制裁",
+        "实施制裁",
+        "加强制裁",
+        "禁运",
+        "列入黑名单",
+        "impose sanctions",
+        "sanction",
+        "sanctions",
+        "embargo",
+    ]
+)
+"""Cues of 163 (impose embargo, boycott or sanctions)."""
+_ZH_RESOLUTION = re.compile(r"(?:通过|批准)了?[^，,。；;]{0,30}?决议")
+_EN_RESOLUTION = re.compile(
+    r"\b(?:adopt|pass|approv)\w*\b[^.;]{0,60}?\bresolution\b|\bresolution\b[^.;]{0,40}?\b(?:adopted|passed|approved)\b",
+    re.IGNORECASE,
+)
+
+
+def resolution_sanctions(flat: str, low: int, high: int, cues: Sequence[Cue], lang: str) -> Cue | None:
+    """The sanctions a resolution adopted in ``flat[low:high]`` imposes, as the cue that types the
+    event, else None (round 6).
+
+    A resolution is coded by what it decides (rule 3d (v)); when it imposes sanctions or an embargo
+    the codebook's 163 (impose embargo, boycott or sanctions, root 16) is its act, however many
+    condemnations and demands (111, 10) it also voices: "安理会通过第99号决议，对该国实施武器禁运",
+    "the Council adopted a resolution that demands a halt and imposes sanctions". The adoption (通过,
+    批准 … 决议; adopt, pass, approve … resolution) comes first and the sanctions cue after it, with no
+    easing act (08: 解除, lift) between and not negated.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> ban = Cue(15, 17, "禁运", 16, "禁运", 1.0)
+    >>> resolution_sanctions("安理会通过第99号决议，对该国实施武器禁运", 0, 20, [ban], "zh").cameo
+    16
+    """
+    pattern = _ZH_RESOLUTION if lang == "zh" else _EN_RESOLUTION
+    adoption = pattern.search(flat, low, high)
+    if adoption is None:
+        return None
+    after = sorted((c for c in cues if adoption.start() <= c.start < high), key=lambda c: c.start)
+    for cue in after:
+        if cue.cameo == YIELD:
+            return None  # 解除制裁, "lifts the sanctions": easing, not imposing
+        if cue.entry.lower() in _SANCTIONS:
+            negated = zh_negated(flat, cue, after) if lang == "zh" else en_negated(flat, cue)
+            return None if negated else cue
+    return None
+
+
 _ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])
 """Cues that are nouns of a meeting as often as verbs: the subject of a later predicate."""
 _ZH_PREDICATE_LINK = re.compile(
@@ -617,13 +668,43 @@ def _zh_frames(flat: str) -> tuple[Span, ...]:
     return tuple((m.start(), m.end()) for m in _ZH_FRAME.finditer(flat))
 
 
+_ZH_REASON = re.compile(r"以[^，,。；;：:以“”《》]{2,30}?为(?:由|借口|理由|名)")
+
+
+def zh_reasons(flat: str) -> list[tuple[int, int]]:
+    """The spans of reason frames 以…为由 (also 为借口, 为理由, 为名: "on the grounds of") in ``flat``:
+    "美国以支持朝鲜核计划为由，制裁三家公司" sanctions the firms (163); the support is the reason
+    given, another party's act or an accusation, not what the subject did (round 6).
+
+    >>> zh_reasons("美国以支持朝鲜核计划为由，制裁三家公司")
+    [(2, 12)]
+    """
+    return list(_zh_reasons(flat))
+
+
+@lru_cache(maxsize=4)
+def _zh_reasons(flat: str) -> tuple[Span, ...]:
+    """:func:`zh_reasons`, read once per sentence."""
+    return tuple((m.start(), m.end()) for m in _ZH_REASON.finditer(flat))
+
+
+def zh_in_reason(flat: str, cue: Cue) -> bool:
+    """Whether ``cue`` lies inside a reason frame of ``flat`` (:func:`zh_reasons`): the reason given
+    for an act is never the subject's act, even right after the subject ("美国以支持…为由，制裁…")."""
+    return any(
+        low <= cue.start and cue.end <= high
+        for low, high in spans_overlapping(_zh_reasons(flat), cue.start, cue.end)
+    )
+
+
 def zh_fences(flat: str, low: int, high: int) -> list[Span]:
-    """The named quotations, locative frames and topic phrases of ``flat`` (:func:`zh_named_quotes`,
-    :func:`zh_frames`, :func:`zh_topics`) that overlap ``[low, high)``: each read once per sentence
-    and looked up by position, so a sentence of many clauses costs time linear in its length."""
+    """The named quotations, locative frames, topic phrases and reason frames of ``flat``
+    (:func:`zh_named_quotes`, :func:`zh_frames`, :func:`zh_topics`, :func:`zh_reasons`) that overlap
+    ``[low, high)``: each read once per sentence and looked up by position, so a sentence of many
+    clauses costs time linear in its length."""
     return [
         span
-        for spans in (_zh_named_quotes(flat), _zh_frames(flat), _zh_topics(flat))
+        for spans in (_zh_named_quotes(flat), _zh_frames(flat), _zh_topics(flat), _zh_reasons(flat))
         for span in spans_overlapping(spans, low, high)
     ]
 

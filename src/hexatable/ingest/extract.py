@@ -139,11 +139,13 @@ from hexatable.ingest.cue_choice import (
     en_negated,
     halted,
     refused,
+    resolution_sanctions,
     slowed_acts,
     zh_adoption,
     zh_announced_meeting,
     zh_carried,
     zh_fences,
+    zh_in_reason,
     zh_in_time_clause,
     zh_in_topic,
     zh_modal_negated,
@@ -194,6 +196,17 @@ from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind
 from hexatable.ingest.render import render_event
 from hexatable.ingest.script import Scripts, shown_event
 from hexatable.ingest.segment import Sentence, dateline_end, language_sections, segment
+from hexatable.ingest.statement_content import (
+    STATEMENT_REACH,
+    en_epithet,
+    en_stated_condition,
+    zh_cannot,
+    zh_conditional,
+    zh_epithet,
+    zh_hoped_outcome,
+    zh_optimism,
+    zh_stated_condition,
+)
 from hexatable.ingest.types import (
     ActorMention,
     Cue,
@@ -554,11 +567,15 @@ def _zh_event_cue(
         main.cameo in (NO_CUE_CAMEO, 4) or main not in said or adopted.start < main.start
     ):
         return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
+    imposed = resolution_sanctions(flat, span[0], span[1], cues, "zh")
+    if imposed is not None:
+        return imposed  # rule 3d (v): a resolution is coded by the sanctions it imposes (163)
     names = [(m.start, m.end) for m in mentions]
     topic = zh_in_topic(flat, main)
     own = (
         subject is not None
         and not topic
+        and not zh_in_reason(flat, main)
         and zh_subject_modifier(flat, (subject.start, subject.end), main, names)
     )
     if main not in said and not own:
@@ -570,20 +587,45 @@ def _zh_event_cue(
     if act is not main:
         return act
     act = halted(flat, zh_predicate(flat, main, said), cues)
+    others = [(m.start, m.end) for m in mentions if m.actor not in speakers]
+    conditional = zh_conditional(flat, act, said, others)
+    if conditional is not None:
+        return conditional  # rule 3g: a threat or a precondition (如果…就不会参加: 13)
     if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
         return replace(act, cameo=refused(act.cameo))
     if act.cameo != NO_CUE_CAMEO and zh_modal_negated(flat, act, said):
         # rule 3d: 美国不应与朝鲜谈判 says what the subject should (not) do; no act was done or
         # refused, so it is a statement (01), as a reported act under a modal 不 leaves the statement
         return replace(act, cameo=NO_CUE_CAMEO)
-    return act
+    if act.cameo == NO_CUE_CAMEO:
+        return zh_epithet(flat, *span) or act  # rule 3g: 称其为“暴君” (111)
+    return zh_hoped_outcome(flat, act) or act  # rule 3g: 期待会谈取得成果 (013)
+
+
+_EN_CLAUSE_END = re.compile(r"[.;!?]")
 
 
 def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
     """The cue that types an English event (rule 3d): a main cue inside a relative clause set off by
     commas ("Kim, who visited Beijing last week, said ...") gives way to the first cue after it that is
     not in one; a negated act of cooperation ("did not attend", "will not sign") is coded as its
-    rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    rejection (:func:`hexatable.ingest.cue_choice.refused`). A statement whose content is a threat,
+    a precondition or an insult, and a resolution that imposes sanctions, are coded by that content
+    (rule 3g, :mod:`hexatable.ingest.statement_content`; rule 3d (v))."""
+    low = max(0, min((c.start for c in cues), default=main.start) - 2 * STATEMENT_REACH)
+    high = max((c.end for c in cues), default=main.end)
+    imposed = resolution_sanctions(flat, low, high, cues, "en")
+    if imposed is not None:
+        return imposed
+    stated = en_stated_condition(flat, main, cues)
+    if stated is not None:
+        return stated
+    if main.cameo == NO_CUE_CAMEO:
+        limit = min(len(flat), main.end + 2 * STATEMENT_REACH)
+        said = _EN_CLAUSE_END.search(flat, main.end, limit)
+        epithet = en_epithet(flat, main.start, said.start() if said else limit)
+        if epithet is not None:
+            return epithet
     if en_in_relative(flat, main):
         later = [c for c in cues if c.start >= main.end and not en_in_relative(flat, c)]
         if later:
@@ -631,10 +673,18 @@ def _zh_reported_act(
             for m in mentions
         )
     ]
+    others = [(m.start, m.end) for m in mentions if m.actor not in speakers]
+    stated = zh_stated_condition(flat, main, cues, others)
+    if stated is not None:
+        return stated  # rule 3g: "称，如果美国…，就不会参加会谈" threatens (13)
+    if zh_optimism(flat, main.end):
+        return main  # rule 3g: "表示，坚信会谈将取得成果" is an optimistic comment (013)
     if not said:
         return main
     act = halted(flat, min(said, key=lambda c: (c.start, -c.weight)), cues)
     negation = zh_negation(flat, act, cues)
+    if negation == "fact" and zh_cannot(flat, act):
+        negation = "refusal"  # rule 3g: "称，不能与朝方接触" refuses contact (125)
     if negation in ("fact", "modal"):
         return main  # an act that did not happen, or only should not, is no act: the statement stands
     if negation == "refusal":

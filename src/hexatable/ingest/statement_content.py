@@ -1,0 +1,434 @@
+"""What a statement says, when it says a codable act: conditions, refusals and epithets (rule 3g).
+
+The CAMEO codebook (Schrodt 2012, *CAMEO Conflict and Mediation Event Observations Event and Actor
+Codebook*, v1.1b3) keeps 010 ("make statement, not specified below") for statements that nothing else
+fits: a statement whose content is a threat, a demand, a refusal or an insult is coded by that content.
+Rule 3b of :mod:`hexatable.ingest.extract` already codes a reported act of the speaker's own by the act
+("朝方称，将参加会谈" is 036). These pure functions read three more kinds of content, from how Chinese
+and English news write them:
+
+- a **condition** on the speaker's act: "如果美国继续制裁，朝鲜就不会参加会谈", "said it would not attend
+  if the sanctions stayed" threaten (13: 130 threaten, 134 threaten to halt negotiations, 138 threaten
+  with military force); "只有美国先解除制裁，朝鲜才会重返会谈", "would return only after the sanctions
+  are lifted", "除非…否则不会参加" set a precondition, a demand (10: 100 demand, 101-108);
+  :func:`zh_stated_condition`, :func:`zh_conditional`, :func:`en_stated_condition`;
+- **cannot** in the speaker's own reported act ("美方称，不能与朝方进行直接接触"): a statement of policy
+  refusing the act (12: 120-127), where "双方未能达成协议" says that something did not happen:
+  :func:`zh_cannot`;
+- an **outcome hoped for** ("期待会谈取得成果", "坚信此次会谈将获得成果"): an optimistic comment
+  (013, root 01), neither an appeal (02) nor the talks (04): :func:`zh_optimism`,
+  :func:`zh_hoped_outcome`;
+- an **epithet** (称朝鲜为“流氓国家”, "called the regime a tyranny"): a party named with an insult is
+  criticized or denounced (11: 111 criticize or denounce): :func:`zh_epithet`, :func:`en_epithet`.
+
+>>> from hexatable.ingest.types import Cue
+>>> say, attend = Cue(2, 3, "称", 1, "称", 0.3), Cue(16, 18, "参加", 4, "参加", 0.5)
+>>> zh_stated_condition("朝方称，如果美国继续制裁，就不会参加会谈", say, [say, attend], [(6, 8)]).cameo
+13
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from hexatable.ingest.types import Cue
+
+THREATEN = 13
+"""CAMEO 13, threaten: "130 threaten, not specified below", "134 threaten to halt negotiations", "138
+threaten with military force": a negative act announced on a condition."""
+DEMAND = 10
+"""CAMEO 10, demand: "100 demand, not specified below" and 101-108: an act of one's own made to wait
+for another party's (a precondition)."""
+REJECT = 12
+"""CAMEO 12, reject: "120 reject", 121-127 (125 reject proposal to meet, discuss or negotiate)."""
+DENOUNCE = 11
+"""CAMEO 11, disapprove: "111 criticize or denounce" (an insult is the strongest form of it)."""
+
+COOPERATION = range(3, 9)
+"""Acts of cooperation (03-08: intent, consult, diplomatic and material cooperation, aid, yield): their
+refusal on a condition is a threat to withhold them (134 halt negotiations, 130)."""
+NEGATIVE = range(12, 21)
+"""Acts a condition makes a threat of when announced positively: reject (12), threaten (13), and the
+material conflict of 14-20 ("就退出会谈" 164 → 134, "就采取军事行动" → 138)."""
+
+_ZH_MARK = re.compile(r"[。；;！？!?]")
+_ZH_COMMA = re.compile(r"[，,：:]")
+_ZH_IF = re.compile(r"如果|假如|假若|倘若|若是|如若|(?<!主)要是|一旦|若(?!干)")
+"""The openers of a Chinese condition (if, once): "如果…，就…", "若…，则…", "一旦…，将…"."""
+_ZH_ONLY_THEN = re.compile(r"才(?:能|会|可能|可以|可|将)")
+"""Only then will, can (才能, 才会, 才将): an act made to wait. A bare 才 is as often past narrative
+("朝鲜在美国解除制裁后才重返会谈", it returned only after), an act done, not a condition set."""
+_ZH_PRECONDITION = re.compile(r"只有|唯有|除非|(?:之|以)?后")
+"""What makes a 才 ("only then") a precondition: 只有…才, 除非…(否则), …后才 ("朝鲜将在美国提供轻水
+反应堆后才能重返条约")."""
+_ZH_UNLESS = re.compile(r"除非")
+_ZH_OTHERWISE = re.compile(r"否则")
+_ZH_NEGATED = re.compile(
+    r"(?:绝无可能|毫无可能|没有可能|不可能|不会|不再|不能|绝不|决不|不|没有|无法|未|拒绝|拒不)"
+)
+"""Negators in a consequence: the act will not be done ("就绝无可能继续召开会谈", "就不会参加")."""
+NEGATED_REACH = 12
+"""The most characters between a negator and the act it negates in a consequence."""
+STATEMENT_REACH = 100
+"""The most characters of a statement's content read after its verb of saying, or of a condition read
+before its act: a long sentence of many clauses costs time linear in its length."""
+CONSEQUENCE_REACH = 30
+"""The most characters between the start of a consequence and its act."""
+
+
+def _last(pattern: re.Pattern[str], text: str, low: int = 0, high: int | None = None) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[low:high]``, else None."""
+    found = None
+    for found in pattern.finditer(text, low, len(text) if high is None else high):  # noqa: B007
+        pass
+    return found
+
+
+def _negated_before(flat: str, low: int, act: Cue) -> bool:
+    """Whether a negator (:data:`_ZH_NEGATED`) stands in ``flat[low:act.start]`` within
+    :data:`NEGATED_REACH` characters of the act."""
+    window = flat[max(low, act.start - NEGATED_REACH) : act.start]
+    return _ZH_NEGATED.search(window) is not None and not re.search(r"不(?:断|仅|但|久|同(?!意))", window)
+
+
+def _threat(act: Cue, negated: bool) -> Cue | None:
+    """The threat a consequence makes of ``act``: a cooperative act refused, or a negative act
+    announced, is 13; else None (a cooperative act promised on a condition is left as it was)."""
+    if negated and act.cameo in COOPERATION:
+        return replace(act, cameo=THREATEN)
+    if not negated and act.cameo in NEGATIVE:
+        return replace(act, cameo=THREATEN)
+    return None
+
+
+def _first_act(cues: Sequence[Cue], low: int, high: int) -> Cue | None:
+    """The first cue of ``cues`` in ``[low, high)`` that is not a plain statement (01)."""
+    inside = [c for c in cues if low <= c.start and c.end <= high and c.cameo != 1]
+    return min(inside, key=lambda c: (c.start, -c.weight)) if inside else None
+
+
+Span = tuple[int, int]
+
+
+def _names_in(others: Sequence[Span], low: int, high: int) -> bool:
+    """Whether one of ``others`` (the spans of parties other than the subject) lies in ``[low, high)``."""
+    return any(low <= a and b <= high for a, b in others)
+
+
+def zh_conditional(
+    flat: str, act: Cue, cues: Sequence[Cue], others: Sequence[Span], low: int = 0
+) -> Cue | None:
+    """The code of ``act`` when it is the consequence of a condition written before it, else None.
+
+    A Chinese condition opens with 如果, 若, 倘若, 假如, 一旦 … and ends at a comma; what follows is
+    the consequence ("如果美国继续制裁，朝鲜就不会参加会谈"). A cooperative act refused there, or an
+    act of conflict announced there, is a threat (13: "130 threaten", "134 threaten to halt
+    negotiations", "138 threaten with military force"), since it is done only if the other party does
+    not yield. A precondition (只有…才, …后才, 除非…否则) makes one's own act wait for another's: a
+    demand (10). Either way the condition names another party (``others``: the spans of the parties
+    other than the subject; for a precondition an act, a cue of ``cues``, will do, since a name right
+    after 在 is read as a place: "在美国提供援助后才…"): "如果天气不好，就不参加会谈" and
+    "在完成选举后才参加" ask nothing of anyone. ``low`` is where the search for the condition starts
+    (a verb of saying's end, else the sentence's start); the condition must lie in the same sentence
+    stretch as the act.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> quit_ = Cue(13, 15, "退出", 16, "退出", 1.0)
+    >>> zh_conditional("如果美国继续制裁，朝鲜就退出会谈", quit_, [quit_], [(2, 4)]).cameo
+    13
+    >>> back = Cue(14, 16, "重返", 4, "重返", 0.6)
+    >>> zh_conditional("只有美国先解除制裁，朝鲜才会重返会谈", back, [back], [(2, 4)]).cameo
+    10
+    >>> zh_conditional("如果天气不好，朝鲜就退出会谈", Cue(11, 13, "退出", 16, "退出", 1.0), [], []) is None
+    True
+    """
+    low = max(low, act.start - STATEMENT_REACH)
+    marks = [m.end() for m in _ZH_MARK.finditer(flat, low, act.start)]
+    start = max([low, *marks])
+    before = flat[start : act.start]
+    only = _last(_ZH_ONLY_THEN, before)
+    if only is not None:
+        gap = flat[start + only.end() : act.start]
+        near = len(gap) <= NEGATED_REACH and not _ZH_COMMA.search(gap)
+        condition = _ZH_PRECONDITION.search(before, 0, only.start())
+        required = _names_in(others, start, start + only.start()) or any(
+            start <= c.start and c.end <= start + only.start() and c.cameo != 1 for c in cues if c != act
+        )
+        if near and condition is not None and required:
+            return replace(act, cameo=DEMAND)
+    unless = _ZH_UNLESS.search(before)
+    otherwise = _ZH_OTHERWISE.search(before)
+    if (
+        unless is not None
+        and otherwise is not None
+        and unless.start() < otherwise.start()
+        and _names_in(others, start + unless.end(), start + otherwise.start())
+    ):
+        return replace(act, cameo=DEMAND)  # 除非…，否则不会参加: the condition is the demand
+    opener = _last(_ZH_IF, before)
+    if opener is None:
+        return None
+    comma = _ZH_COMMA.search(before, opener.end())
+    if comma is None:
+        return None  # the act is inside the condition, not its consequence
+    if not _names_in(others, start + opener.end(), start + comma.start()):
+        return None  # a condition on no party ("如果天气不好"): no threat to anyone
+    consequence = start + comma.end()
+    if act.start - consequence > CONSEQUENCE_REACH:
+        return None
+    if any(consequence <= c.start < act.start and c.cameo != 1 for c in cues if c != act):
+        return None  # the consequence's first act is another
+    return _threat(act, _negated_before(flat, consequence, act))
+
+
+def zh_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue], others: Sequence[Span]) -> Cue | None:
+    """The threat or demand a verb of saying reports (rule 3g), else None.
+
+    "劳动新闻发表评论称，如果美国不撤销制裁，就绝无可能继续召开会谈" names another party in its
+    condition, so rule 3b finds no act of the speaker's; the content is still the speaker's threat to
+    halt the talks (134). The act is the first cue after the condition's comma (or after 才, 否则),
+    coded by :func:`zh_conditional`.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> say, meet = Cue(2, 3, "称", 1, "称", 0.3), Cue(21, 23, "会谈", 4, "会谈", 0.9)
+    >>> flat = "朝方称，如果美国不撤销制裁，就绝无可能继续召开会谈"
+    >>> zh_stated_condition(flat, say, [say, meet], [(6, 8)]).cameo
+    13
+    """
+    limit = min(len(flat), saying.end + STATEMENT_REACH)
+    end = _ZH_MARK.search(flat, saying.end, limit)
+    high = end.start() if end is not None else limit
+    text = flat[saying.end : high]
+    if not (_ZH_IF.search(text) or _ZH_ONLY_THEN.search(text) or _ZH_UNLESS.search(text)):
+        return None
+    for act in sorted((c for c in cues if saying.end <= c.start and c.end <= high), key=lambda c: c.start):
+        if act.cameo == 1:
+            continue
+        coded = zh_conditional(flat, act, cues, others, saying.end)
+        if coded is not None:
+            return coded
+    return None
+
+
+_ZH_OUTCOME = re.compile(
+    r"(?:取得|获得|达成|产生|带来|实现)[^，,。；;！？]{0,16}?(?:成果|进展|成功|突破|结果)"
+)
+"""An outcome hoped for: talks "取得成果", "获得进展", "实现突破"."""
+_ZH_HOPE = frozenset(["希望", "期待", "期望", "盼望"])
+"""Cues of 02 (020 appeal) that, before an outcome rather than another party's act, hope."""
+
+
+def zh_optimism(flat: str, at: int) -> bool:
+    """Whether what is said from ``at`` to the end of its sentence stretch is an outcome hoped for or
+    trusted in ("期待第二次会谈取得成果", "坚信此次会谈将获得成果"): an optimistic comment (013, a
+    statement, root 01), not an appeal to anyone (02) nor the talks themselves (04), since no party is
+    asked to act and the talks are what the comment is about.
+
+    >>> zh_optimism("特朗普表示，期待会谈取得成果", 5)
+    True
+    >>> zh_optimism("美方表示，希望朝方重返会谈", 4)
+    False
+    """
+    limit = min(len(flat), at + STATEMENT_REACH)
+    end = _ZH_MARK.search(flat, at, limit)
+    return _ZH_OUTCOME.search(flat, at, end.start() if end is not None else limit) is not None
+
+
+def zh_hoped_outcome(flat: str, act: Cue) -> Cue | None:
+    """A cue of hope (希望, 期待, 期望) whose object is an outcome (:func:`zh_optimism`), as an
+    optimistic comment (013, root 01), else None: "双方期待会谈取得积极成果" hopes, it asks nothing.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_hoped_outcome("双方期待会谈取得积极成果", Cue(2, 4, "期待", 2, "期待", 0.5)).cameo
+    1
+    """
+    if act.entry not in _ZH_HOPE or act.cameo != 2 or not zh_optimism(flat, act.end):
+        return None
+    return replace(act, cameo=1)
+
+
+_ZH_CANNOT = re.compile(r"不能|不可以|不可")
+"""Cannot, may not: in a party's statement of its own act, a policy of not doing it."""
+_ZH_CANNOT_GAP = re.compile(
+    r"(?:[与同跟和向对给为就在从][^，,；;：:。]{1,8}?){0,2}(?:进行|举行|开展|给予|提供)?(?:任何)?"
+)
+"""What may stand between 不能 and the act it refuses: prepositional phrases and a light verb."""
+
+
+def zh_cannot(flat: str, act: Cue) -> bool:
+    """Whether a reported act of the speaker's own is said to be impossible by policy (不能, 不可):
+    "美方称，不能与朝方进行任何直接接触" refuses the contact (125), where 无法, 未能 ("could not",
+    "failed to") report that it did not happen. 不能 must stand right before the act or before
+    prepositional phrases and a light verb that lead to it (:data:`_ZH_CANNOT_GAP`).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_cannot("美方称，不能与朝方进行任何会谈", Cue(13, 15, "会谈", 4, "会谈", 0.9))
+    True
+    >>> zh_cannot("双方称，无法达成协议", Cue(6, 10, "达成协议", 5, "达成协议", 1.0))
+    False
+    """
+    for match in _ZH_CANNOT.finditer(flat, max(0, act.start - NEGATED_REACH - 3), act.start):
+        if _ZH_CANNOT_GAP.fullmatch(flat, match.end(), act.start) is not None:
+            return True
+    return False
+
+
+_PEJORATIVE_ZH = (
+    "暴君",
+    "暴政",
+    "独裁",
+    "邪恶",
+    "流氓",
+    "无赖",
+    "残酷",
+    "残暴",
+    "恐怖",
+    "罪犯",
+    "骗子",
+    "疯子",
+    "小丑",
+    "侏儒",
+    "恶棍",
+    "野蛮",
+)
+"""Words of insult in a label given to a party: tyrant, tyranny, dictator, evil, rogue, cruel, terror,
+criminal, liar, madman, clown ... (111 criticize or denounce). A neutral or kind label (“战略伙伴”) is
+no criticism."""
+_ZH_EPITHET = re.compile(
+    r"(?:(?:称|斥|骂|形容|定性|比作|比喻|列)(?:为|作|之为)|称[^，,。；;“”]{1,16}?为)“([^“”]{1,24})”"
+)
+"""A label given: 称为“…”, 称作, 斥为, 形容为, 比作 … right before the quotation, or 称 X 为“…”. Not 称
+right before a quotation, which reports words said ("称“恐怖主义威胁仍然存在”"), not a label."""
+
+
+def zh_epithet(flat: str, start: int, end: int) -> Cue | None:
+    """An insult given to a party in ``flat[start:end]``, as a cue of 11, else None.
+
+    Chinese names a party with a label in quotation marks after 称…为, 称为, 称作, 斥为, 形容为, 比作
+    ("多次称其领导人为“暴君”", "将该国称为“流氓国家”"); when the label holds a word of insult
+    (:data:`_PEJORATIVE_ZH`) the statement denounces the party (111), however it is reported.
+
+    >>> zh_epithet("美国总统称该国为“流氓国家”", 0, 15).cameo
+    11
+    >>> zh_epithet("两国称对方为“战略伙伴”", 0, 12) is None
+    True
+    """
+    for match in _ZH_EPITHET.finditer(flat, start, end):
+        if match.start() > 0 and flat[match.start() - 1] == "被":
+            continue  # 被称为“…”: the party is the one named, not the one naming
+        if any(word in match.group(1) for word in _PEJORATIVE_ZH):
+            verb = match.group()[: 2 if match.group()[1] in "为作" else 1]
+            return Cue(match.start(), match.start() + len(verb), verb, DENOUNCE, verb, 0.9)
+    return None
+
+
+# --- English -----------------------------------------------------------------------------------------
+
+_EN_SUBJECT = r"(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\b"
+_EN_IF = re.compile(r"\b(?<!even )(?:if|once(?!\s+(?:again|more))|should)\b", re.IGNORECASE)
+"""The openers of an English condition; not "even if" (a refusal whatever happens) nor "once again"."""
+_EN_NAME = re.compile(r"\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
+"""A capitalised word or an acronym: the condition names another party ("if the United States …",
+"unless Seoul …"); without one ("if the weather was bad", "if invited") nothing is asked of anyone."""
+CONDITION_REACH = 80
+"""The most characters of an English condition read after its opener."""
+_EN_PRECONDITION = re.compile(
+    r"\b(?:unless|until|only\s+(?:if|after|when|once)|as\s+long\s+as)\b", re.IGNORECASE
+)
+_EN_WILL = re.compile(r"\b(?:will|would|shall|'ll)\b(?P<not>\s+(?:not|never|no\s+longer)\b)?", re.IGNORECASE)
+_EN_END = re.compile(r"[.;!?]")
+WILL_REACH = 40
+"""The most characters between "will"/"would" and the act it announces ("would not return to")."""
+
+
+def en_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue]) -> Cue | None:
+    """The threat or demand a verb of saying reports in English (rule 3g), else None.
+
+    "North Korea said it would not return to the talks unless the sanctions were lifted" sets a
+    precondition, a demand (10); "said it would not attend if Seoul held the drills" and "said
+    that if the US imposed sanctions, it would quit" threaten (13: 134, 138). As in Chinese the
+    condition must ask something of another party: a name in it (a capitalised word), or for a
+    precondition an act (a cue) after it; "even if", "once again" open no condition. The reported
+    act is the first cue after the verb of saying with "will" or "would" before it (a conditional's
+    consequence); the condition (if, once; unless, until, only if, only after) may stand before or
+    after it.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> say, back = Cue(12, 16, "said", 1, "say", 0.3), Cue(33, 39, "return", 4, "return to talks", 0.6)
+    >>> flat = "North Korea said it would not return to talks unless Seoul ends the drills"
+    >>> en_stated_condition(flat, say, [say, back]).cameo
+    10
+    """
+    if saying.cameo != 1 or saying.weight > 0.5:
+        return None
+    limit = min(len(flat), saying.end + 2 * STATEMENT_REACH)
+    end = _EN_END.search(flat, saying.end, limit)
+    high = end.start() if end is not None else limit
+    acts = sorted(
+        (c for c in cues if saying.end <= c.start and c.end <= high and c.cameo != 1), key=lambda c: c.start
+    )
+    # the consequence's act: the first with "will"/"would" before it ("if the US imposed sanctions, it
+    # would quit": the sanctions are the condition's)
+    found = ((act, _last(_EN_WILL, flat, saying.end, act.start)) for act in acts)
+    act, will = next(
+        ((a, w) for a, w in found if w is not None and a.start - w.end() <= WILL_REACH), (None, None)
+    )
+    if act is None or will is None:
+        return None
+    negated = will.group("not") is not None
+    text = flat[saying.end : high]
+
+    def condition(opener: re.Match[str]) -> str:
+        """The condition after ``opener``: up to a comma, the act's "will", or the reach."""
+        stop = [i for i in (text.find(",", opener.end()), will.start() - saying.end) if i > opener.end()]
+        return text[opener.end() : min([*stop, opener.end() + CONDITION_REACH])]
+
+    precondition = _EN_PRECONDITION.search(text)
+    if precondition is not None:
+        asked = condition(precondition)
+        acted = any(saying.end + precondition.end() <= c.start < high and c is not act for c in cues)
+        if (negated or "only" in precondition.group().lower()) and (_EN_NAME.search(asked) or acted):
+            return replace(act, cameo=DEMAND)
+        return None
+    opener = _EN_IF.search(text)
+    if opener is not None and _EN_NAME.search(condition(opener)):
+        return _threat(act, negated)
+    return None
+
+
+_PEJORATIVE_EN = re.compile(
+    r"\b(?:tyrant|tyranny|dictator|evil|rogue|brutal|thug|criminal|terrorist|liar|madman|lunatic|"
+    r"pariah|outlaw|gangster)s?\b",
+    re.IGNORECASE,
+)
+_EN_EPITHET = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|brand(?:ed|s|ing)?|label(?:l?ed|s|ling)?|dubb?(?:ed|s|ing)?|denounced)\s+"
+    r"(?P<rest>[^.;,]{1,80})",
+    re.IGNORECASE,
+)
+
+
+def en_epithet(flat: str, start: int, end: int) -> Cue | None:
+    """An insult given to a party in English ("called North Korea an outpost of tyranny", "branded
+    the regime a rogue state"), as a cue of 11 (111 criticize or denounce), else None. "call on",
+    "call for" (an appeal, 02) are not naming.
+
+    >>> en_epithet("Bush called the regime an outpost of tyranny", 0, 44).cameo
+    11
+    >>> en_epithet("Japan called for talks with the rogue state", 0, 43) is None
+    True
+    """
+    for match in _EN_EPITHET.finditer(flat, start, end):
+        rest = match.group("rest")
+        if re.match(r"(?:on|upon|for|off)\b", rest, re.IGNORECASE):
+            continue
+        if re.search(
+            r"\b(?:is|are|was|were|be|been|being)\s+$", flat[max(0, match.start() - 8) : match.start()]
+        ):
+            continue  # "was branded a rogue state": the party is the one named
+        if _PEJORATIVE_EN.search(rest):
+            verb = flat[match.start() : match.start("rest")].strip()
+            return Cue(match.start(), match.start() + len(verb), verb, DENOUNCE, verb, 0.9)
+    return None
