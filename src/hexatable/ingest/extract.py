@@ -95,6 +95,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    **3f.** In English a stretch between commas that opens with a subordinator ("After Japan refused
    the aid, China criticized Japan") sets the scene as rule 3b's stretches do in Chinese
    (:func:`_en_subordinate_stretches`).
+   **3h.** In Chinese a clause that only tells a meeting's later phase, its subject left out or the
+   meeting itself ("7月18日闭幕。", "11月11日，第一阶段会议结束"), right after a meeting (04) in the
+   paragraph, is that meeting's parties meeting, subject inferred (:mod:`hexatable.ingest.meeting_phase`).
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
@@ -172,6 +175,7 @@ from hexatable.ingest.event_dates import (
     _read_dates_in,
 )
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
+from hexatable.ingest.meeting_phase import MEETING_PHASE_CAMEO, meeting_phase
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.parties import (
     _EN_AGENT,
@@ -1048,6 +1052,22 @@ def extract(
                 # before in the paragraph (Chinese ellipsis: "…访问平壤。会见了…"); the carried
                 # mentions stand at the clause's start and cite the subject where it was named
                 actors, subject_inherited = [], True
+                for subject in carried:
+                    actors.append(replace(subject, start=start, end=start, text=""))
+                    stands_for[(start, subject.actor)] = subject
+            elif (
+                not actors
+                and not inside
+                and candidate
+                and carried
+                and lang == "zh"
+                and events
+                and events[-1].cameo == MEETING_PHASE_CAMEO
+                and (phase := meeting_phase(flat, (start, end), dates)) is not None
+            ):
+                # rule 3h: a meeting's later phase told without its parties ("10月3日闭幕。",
+                # "11月11日，第一阶段会议结束") is the parties of the meeting told just before meeting
+                actors, subject_inherited, cue = [], True, phase
                 for subject in carried:
                     actors.append(replace(subject, start=start, end=start, text=""))
                     stands_for[(start, subject.actor)] = subject
