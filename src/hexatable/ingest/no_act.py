@@ -1,0 +1,146 @@
+"""Rule 4b (round 6): clauses that name a party and an act word but tell no act.
+
+Chronologies and news reports comment on acts already told and summarise documents already adopted.
+Two such clauses recur in both languages and were read as acts of the parties named in them:
+
+- *an effect*: the act is the subject, as a noun, and the predicate says what it did to something
+  ("美方的制裁对会谈产生了重大影响", "这对此后的会谈产生了积极影响"; "The US sanctions had a major
+  impact on the talks"). The act was told where it happened; the comment is no new act, and the
+  sanctions, not the USA, are what had the effect.
+- *what a document provides*: the subject is a document referred back to (该决议, 该共同文件, 这份协议;
+  "The resolution", "The joint document") and the clause says what it requires or provides
+  ("该决议还要求朝鲜停止发射导弹"; "The resolution also requires North Korea to abandon its
+  missiles"). The parties named are the document's objects, not actors: before round 6 the DPRK was
+  read as abandoning its missiles. The document's adoption is the act, told where it was adopted.
+
+Both are pure functions of the clause's text and its cues; the extraction loop drops the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hexatable.ingest.types import Cue
+
+_ZH_EFFECT = re.compile(r"(?:产生|造成|带来|起到|起了|发挥)了?[^，,。；;：:]{0,12}?(?:影响|作用|后果|冲击)")
+"""A Chinese predicate of effect: 产生了重大影响, 造成严重后果, 起到积极作用."""
+_ZH_OWNED = re.compile(r"的[^，,。；;：:、“”《》的]{0,4}$")
+"""A noun owned by what stands before it: 的 and at most four characters of the noun's modifiers before
+the cue (美方的制裁, 美方的金融制裁, 此后的六方会谈)."""
+_ZH_THIS = re.compile(r"[\s，,]*(?:而|但|然而)?(?:这|此|此举|这一[^，,。；;：:]{0,4})[\s，,]*")
+"""A subject that points back at the act told before: 这, 此举, 这一决定."""
+_EN_THIS = re.compile(r"\s*(?:This|That|this|that)(?:\s+(?:move|decision|step|act|event))?\s*")
+"""An English subject pointing back at the act told before: "This", "This move"."""
+_EN_EFFECT = re.compile(r"\b(?:has|had|have)\b(?:\s+[\w-]+){0,3}?\s+(?:impact|effect|influence)s?\s+on\b")
+"""An English predicate of effect: "had a major impact on", "has had little effect on"."""
+_EN_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:which|that|who|and|but)\b")
+"""What ends a noun phrase: an effect after it is no longer said of the phrase ("…, which had …")."""
+
+_ZH_DOCUMENT = re.compile(
+    r"[\s，,]*(?:而|但|同时|此外|另外)?[\s，,]*(?:该|此|这|这一|这份|该份|上述)"
+    r"(?:共同|联合)?(?:文件|决议|协议|协定|声明|公报|条约|宣言|草案|方案|法案)"
+)
+"""A Chinese clause opening with a document referred back to: 该决议, 该共同文件, 这份协议."""
+_ZH_DOCUMENT_ACTED_ON = re.compile(r"被|由|经|获得|得到|遭|签署|签订|通过|批准|生效|废除|撤销|退出|否决")
+"""Words that make the document the object of an act ("该协议由中美签署", "该决议获得通过"): such a
+clause tells an act and stays."""
+_EN_DOCUMENT = re.compile(
+    r"\s*(?:The|This|That|the|this|that)\s+(?:same\s+)?(?:joint\s+)?"
+    r"(?:document|resolution|agreement|accord|deal|statement|declaration|communiqu[eé]|treaty|text|plan)"
+    r"\s+(?:also\s+|further\s+)?"
+    r"(?:requires|required|calls|called|demands|demanded|provides|provided|obliges|obliged|commits|"
+    r"committed|bans|banned|prohibits|prohibited|urges|urged|authorizes|authorized|authorises|"
+    r"authorised|stipulates|stipulated|asks|asked)\b"
+)
+"""An English clause opening with a document and a verb of provision: "The resolution also requires"."""
+
+
+def zh_effect(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
+    """Whether a Chinese clause only says what an act had as an effect (rule 4b).
+
+    Its predicate is one of effect (:data:`_ZH_EFFECT`) and every cue of its subject is a noun
+    owned by what stands before it (after 的 and at most four characters: 美方的制裁, 此后的六方会谈),
+    with no cue after the effect; a cue in what the effect is on (对会谈) is allowed. A subject that
+    only points back at the act told before (这, 此举, 这一决定) is such a noun too. A clause
+    with its own verb keeps its act: in "韩国扣押渔船，对两国关系造成了严重影响" the seizure is one.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_effect("美方的制裁对会谈产生了重大影响。", (0, 16), [Cue(3, 5, "制裁", 16, "制裁")])
+    True
+    >>> zh_effect("韩国扣押渔船，对两国关系造成了严重影响。", (0, 20), [Cue(2, 4, "扣押", 17, "扣押")])
+    False
+    """
+    start, end = span
+    effect = _ZH_EFFECT.search(flat, start, end)
+    if effect is None:
+        return False
+    inside = [c for c in cues if start <= c.start < end]
+    toward = flat.rfind("对", start, effect.start())  # 对…: what the effect is on, cues allowed
+    subject_end = toward if toward >= 0 else effect.start()
+    before = [c for c in inside if c.start < subject_end]
+    after = [c for c in inside if c.start >= effect.start() and c.end > effect.end()]
+    if after:
+        return False
+    if not before:  # 这对…产生了影响: "this", the act told before, is the subject
+        return _ZH_THIS.fullmatch(flat, start, subject_end) is not None
+    return all(_ZH_OWNED.search(flat[max(start, c.start - 5) : c.start]) for c in before)
+
+
+def en_effect(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
+    """Whether an English clause only says what an act had as an effect (rule 4b): its cues all
+    stand in the noun phrase the effect is said of ("The US sanctions had a major impact on the
+    talks"), which no comma, relative pronoun or conjunction closes before "had … impact on", and
+    none is a verb of saying (code 01: "Japan said the sanctions had an effect" reports a statement).
+    A cue in what the effect is on ("on the talks") is allowed; one after that keeps the clause. A
+    subject that only points back at the act told before ("This", "This move") counts as such a phrase.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> sanctions = Cue(7, 16, "sanctions", 16, "sanction")
+    >>> en_effect("The US sanctions had a major impact on the talks.", (0, 49), [sanctions])
+    True
+    >>> en_effect("Japan said the sanctions had an effect on talks.", (0, 48), [Cue(6, 10, "said", 1, "say")])
+    False
+    """
+    start, end = span
+    effect = _EN_EFFECT.search(flat, start, end)
+    if effect is None:
+        return False
+    inside = [c for c in cues if start <= c.start < end]
+    before = [c for c in inside if c.start < effect.start()]
+    # the object of "on" is what the effect is on ("on the talks"): its cues are allowed
+    object_end = brk.start() if (brk := _EN_CLAUSE_BREAK.search(flat, effect.end(), end)) else end
+    after = [c for c in inside if c.start >= object_end]
+    if after or any(c.cameo == 1 for c in before):
+        return False
+    if not before:  # "This had a positive effect on the talks": the act told before
+        return _EN_THIS.fullmatch(flat, start, effect.start()) is not None
+    return _EN_CLAUSE_BREAK.search(flat, before[0].end, effect.start()) is None
+
+
+def document_provides(flat: str, span: tuple[int, int], lang: str) -> bool:
+    """Whether a clause says what a document already told provides (rule 4b): it opens with the
+    document referred back to (该决议, 该共同文件; "The resolution", "The joint document") and, in
+    English, a verb of provision (requires, calls on, provides, bans ...); in Chinese with no word
+    that makes the document the object of an act (被, 由, 签署, 通过, 生效 …: "该协议由中美两国签署"
+    is a signing).
+
+    >>> document_provides("该决议还要求朝鲜停止发射导弹。", (0, 15), "zh")
+    True
+    >>> document_provides("该协议由中美两国签署。", (0, 11), "zh")
+    False
+    >>> document_provides("The resolution also requires North Korea to stop.", (0, 50), "en")
+    True
+    """
+    start, end = span
+    if lang == "zh":
+        opening = _ZH_DOCUMENT.match(flat, start, end)
+        return opening is not None and _ZH_DOCUMENT_ACTED_ON.search(flat, opening.end(), end) is None
+    return _EN_DOCUMENT.match(flat, start, end) is not None
+
+
+def tells_no_act(flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue]) -> bool:
+    """Whether a clause tells no act by rule 4b: an effect of an act (:func:`zh_effect`,
+    :func:`en_effect`) or what a document provides (:func:`document_provides`)."""
+    effect = zh_effect(flat, span, cues) if lang == "zh" else en_effect(flat, span, cues)
+    return effect or document_provides(flat, span, lang)
