@@ -45,8 +45,9 @@ code against the events extracted on its lines, with line and quote), each extra
 matched no hand-coded date, and each same-act pair (:func:`same_act_misses`) where ingest's date,
 actors or root differ from the coder's, with the blind second reader's reading beside it and the
 fields on which the two readers agree (``readers_agree``: there ingest's reading is least likely to
-be a defensible alternative); never for the held-out seed (:data:`HELD_OUT`), whose misses must not
-be read while rules are being developed.
+be a defensible alternative), and each hand-coded act no extracted quote overlaps (:func:`not_found`,
+``kind: not-found``, with the events extracted on its lines); never for the held-out seed
+(:data:`HELD_OUT`), whose misses must not be read while rules are being developed.
 
 Run: ``PYTHONPATH=src .venv/bin/python benchmarks/ingest_quality.py [--json] [--seeds 000 001 003]
 [--misses] [--intervals]``. ``--json`` always carries each figure's 95 % Wilson interval
@@ -381,6 +382,25 @@ def same_act_misses(
     return found
 
 
+def not_found(extracted: list[DraftEvent], gold: list[Gold], layout: Layout) -> list[dict[str, object]]:
+    """The hand-coded acts whose cited quote was found in the text but which no extracted quote
+    overlaps (the complement of :attr:`SameActs.found` among :attr:`SameActs.located`), each with the
+    extracted events on its lines: what ingest does not find at all, to group by cause."""
+    acts = same_act_pairs(extracted, gold, layout)
+    return [
+        {
+            "kind": "not-found",
+            "gold": g.id,
+            "lines": [list(r) for r in g.ranges],
+            "quote": g.quotes[0][2] if g.quotes else g.quote,
+            "coded": {"date": g.date, "actors": sorted(g.actors), "cameo": g.cameo},
+            "on_its_lines": [_shown(e) for e in extracted if _overlaps(e, g)],
+        }
+        for g in gold
+        if g.id in acts.located and g.id not in acts.found
+    ]
+
+
 def by_quote(extracted: list[DraftEvent], gold: list[Gold], layout: Layout) -> dict[str, object]:
     """The *same-act* figures, reported beside the line-matched ones and never instead of them.
 
@@ -605,8 +625,9 @@ def measure(prefixes: Iterable[str] | None = None, with_misses: bool = False) ->
             if with_misses and not path.name.startswith(HELD_OUT):
                 row["misses"] = misses(list(extraction.events), gold)
                 row["same_act_misses"] = same_act_misses(
-                    list(extraction.events), gold, second_readings(path.name)
+                    list(extraction.events), gold, layout, second_readings(case, path.name)
                 )
+                row["not_found"] = not_found(list(extraction.events), gold, layout)
         rows.append(row)
     if sum("pairs" in r for r in rows) > 1:
         rows.append(pooled(rows))
@@ -684,7 +705,7 @@ def print_table(data: dict[str, object], show_misses: bool = False) -> None:
             line += "  (no hand-coded events cite this seed)"
         print(line)
         if show_misses:
-            for miss in [*row.get("misses", []), *row.get("same_act_misses", [])]:
+            for miss in [*row.get("misses", []), *row.get("same_act_misses", []), *row.get("not_found", [])]:
                 print("   ", json.dumps(miss, ensure_ascii=False))
     print("date~ = compatible dates (one span contains the other): a precision difference, shown")
     print("beside the strict dateP/dateR, on which the goals are judged")

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from hexatable.case.dates import DateSpan
 from hexatable.ingest.types import ActorMention, Cue, DateMention, DraftEvent
 
@@ -119,3 +121,24 @@ def test_markup_whitespace_and_a_quote_running_past_its_line_are_laid_on_the_tex
     acts = _pairs(text, [_event(text, "e1", sentence, "王毅表示，同意复会。", "同意", "王毅", 3)], gold)
     assert acts.located == {"agree"}
     assert [g.id for _, g in acts.pairs] == ["agree"]
+
+
+def test_the_coded_acts_no_extracted_quote_overlaps_are_listed_with_the_events_on_their_lines() -> None:
+    text = "标题\n中方派特使访问朝鲜。朝方代表团因此拒绝出席会谈。\n"
+    gold = [_gold("visit", 2, "中方派特使访问朝鲜", 4), _gold("refusal", 2, "因此拒绝出席会谈", 12)]
+    sentence = "朝方代表团因此拒绝出席会谈。"
+    extracted = [_event(text, "e1", sentence, sentence, "拒绝", "朝方", 12)]
+    listed = quality.not_found(extracted, gold, quality.Layout.of(text))
+    assert [m["gold"] for m in listed] == ["visit"]
+    assert [e["quote"] for e in listed[0]["on_its_lines"]] == [sentence]
+
+
+def test_misses_of_a_dev_seed_are_listed_without_an_error() -> None:
+    """``--misses`` on a dev seed: the same-act misses take the seed's layout and second reading
+    (before round 6's fix the call left the layout out and raised a TypeError)."""
+    if not list(quality.SEEDS.glob("003_*.txt")):
+        pytest.skip("the seed texts are not on this machine")
+    (row,) = [r for r in quality.measure(["003"], with_misses=True)["seeds"] if "pairs" in r]
+    coded = {g.id for g in quality.gold_events(quality.open_case(quality.CASE), row["source"])}
+    assert {m["gold"] for m in row["not_found"]} <= coded
+    assert all(m["kind"].startswith("same-act:") for m in row["same_act_misses"])
