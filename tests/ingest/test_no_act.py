@@ -89,3 +89,24 @@ def test_a_clause_with_an_act_of_its_own_stays(
     opening = ZH if lang == "zh" else EN
     found = quotes(f"{opening}{'' if lang == 'zh' else ' '}{sentence}", lang, dictionaries)
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("zh", "韩国是否参加会谈仍不明朗。"),
+        ("zh", "（2）朝鲜与韩国是否存在核合作。"),
+        ("en", "Whether North Korea will attend the talks is unclear."),
+    ],
+)
+def test_an_act_only_asked_about_is_no_event(
+    lang: Lang, sentence: str, dictionaries: tuple[Gazetteer, VerbDictionary]
+) -> None:
+    opening = ZH if lang == "zh" else EN
+    found = quotes(f"{opening}{'' if lang == 'zh' else ' '}{sentence}", lang, dictionaries)
+    assert len(found) == 1 and sentence not in found
+
+
+def test_asking_whether_is_an_act_of_its_own(dictionaries: tuple[Gazetteer, VerbDictionary]) -> None:
+    found = quotes(f"{EN} Japan asked whether South Korea would attend the talks.", "en", dictionaries)
+    assert len(found) == 2

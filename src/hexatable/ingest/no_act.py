@@ -1,7 +1,7 @@
 """Rule 4b (round 6): clauses that name a party and an act word but tell no act.
 
 Chronologies and news reports comment on acts already told and summarise documents already adopted.
-Two such clauses recur in both languages and were read as acts of the parties named in them:
+Three such clauses recur in both languages and were read as acts of the parties named in them:
 
 - *an effect*: the act is the subject, as a noun, and the predicate says what it did to something
   ("美方的制裁对会谈产生了重大影响", "这对此后的会谈产生了积极影响"; "The US sanctions had a major
@@ -13,7 +13,10 @@ Two such clauses recur in both languages and were read as acts of the parties na
   missiles"). The parties named are the document's objects, not actors: before round 6 the DPRK was
   read as abandoning its missiles. The document's adoption is the act, told where it was adopted.
 
-Both are pure functions of the clause's text and its cues; the extraction loop drops the clause.
+- *a question*: the clause's only acts stand after 是否 or "whether" ("（2）朝鲜与叙利亚是否存在核
+  合作", "Whether North Korea will attend the talks is unclear"): asked about, not told.
+
+All are pure functions of the clause's text and its cues; the extraction loop drops the clause.
 """
 
 from __future__ import annotations
@@ -139,8 +142,33 @@ def document_provides(flat: str, span: tuple[int, int], lang: str) -> bool:
     return _EN_DOCUMENT.match(flat, start, end) is not None
 
 
+_QUESTION = {"zh": re.compile(r"是否"), "en": re.compile(r"\b[Ww]hether\b")}
+"""The word that opens an indirect question: 是否, "whether"."""
+_STRETCH_END = re.compile(r"[，,。；;：:！？!?]")
+
+
+def question(flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue]) -> bool:
+    """Whether a clause's only acts are asked about, not told (rule 4b): every cue stands in the
+    stretch after 是否 or "whether" (to the next clause mark) and none before it. "（2）朝鲜与叙利亚
+    是否存在核合作", "Whether North Korea will attend the talks is unclear" tell no cooperation and no
+    meeting; "Japan asked whether South Korea would attend" keeps its act, the asking.
+
+    >>> question("韩国是否参加会谈仍不明朗。", (0, 13), "zh", [Cue(4, 6, "参加", 4, "参加")])
+    True
+    """
+    start, end = span
+    opener = _QUESTION[lang].search(flat, start, end) if lang in _QUESTION else None
+    if opener is None:
+        return False
+    closing = _STRETCH_END.search(flat, opener.end(), end)
+    stop = closing.start() if closing is not None else end
+    inside = [c for c in cues if start <= c.start < end]
+    return bool(inside) and all(opener.end() <= c.start < stop for c in inside)
+
+
 def tells_no_act(flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue]) -> bool:
     """Whether a clause tells no act by rule 4b: an effect of an act (:func:`zh_effect`,
-    :func:`en_effect`) or what a document provides (:func:`document_provides`)."""
+    :func:`en_effect`), what a document provides (:func:`document_provides`) or an act only asked
+    about (:func:`question`)."""
     effect = zh_effect(flat, span, cues) if lang == "zh" else en_effect(flat, span, cues)
-    return effect or document_provides(flat, span, lang)
+    return effect or document_provides(flat, span, lang) or question(flat, span, lang, cues)
