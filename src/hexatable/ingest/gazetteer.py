@@ -31,7 +31,6 @@ after the full name (in any language), "the North" in a text about Korea (:class
 from __future__ import annotations
 
 import hashlib
-import logging
 import math
 import re
 import threading
@@ -59,6 +58,9 @@ from hexatable.ingest.lexicon import (
 )
 from hexatable.ingest.script import to_simplified
 from hexatable.ingest.types import ActorMention, ActorOrigin, Lang
+from hexatable.ingest.zh_dictionary import ZH_NOUN_TAGS as ZH_NOUN_TAGS
+from hexatable.ingest.zh_dictionary import jieba_dictionary
+from hexatable.ingest.zh_dictionary import zh_noun as zh_noun
 
 KINDS = ("state", "region", "international_organisation", "group", "person", "other")
 """The kinds of actor a gazetteer file may give."""
@@ -907,7 +909,7 @@ def transliteration_chars() -> frozenset[str]:
     """
     global _TRANSLITERATION_CHARS
     if _TRANSLITERATION_CHARS is None:
-        _, tags = _jieba()
+        _, tags = jieba_dictionary()
         named: dict[str, int] = {}
         every: dict[str, int] = {}
         for word, tag in tags.items():
@@ -998,7 +1000,7 @@ def zh_person_stands_alone(text: str, start: int, end: int, given: frozenset[str
 
 def _starts_a_word(stretch: str) -> bool:
     """Whether ``stretch`` begins with a dictionary word of two characters or more (特使, 尔后)."""
-    tokenizer, _ = _jieba()
+    tokenizer, _ = jieba_dictionary()
     freq = tokenizer.FREQ
     return any(freq.get(stretch[:size], 0) > 0 for size in range(2, len(stretch) + 1))
 
@@ -1009,7 +1011,7 @@ def _continues_into_a_word(stretch: str, length: int) -> bool:
     could write a transliteration is not enough (蓬佩奥比博尔顿, 赖斯比以前, 蓬佩奥拉着): it writes
     ordinary words too. A longer name the gazetteer lists needs no check here: the matcher keeps the
     longest name at a start (:func:`leftmost_longest`)."""
-    tokenizer, _ = _jieba()
+    tokenizer, _ = jieba_dictionary()
     freq = tokenizer.FREQ
     return any(freq.get(stretch[:size], 0) > 0 for size in range(length + 1, len(stretch) + 1))
 
@@ -1020,7 +1022,7 @@ def _words_around(stretch: str, start: int, end: int) -> list[tuple[int, int]]:
     name at ``stretch[start:end]`` added as a word as probable as its most probable split plus one
     (the frequency jieba's own ``suggest_freq`` gives a word the user adds). A name jieba already
     holds (赖斯, 克林顿) keeps its own frequency if that is higher."""
-    tokenizer, _ = _jieba()
+    tokenizer, _ = jieba_dictionary()
     freq, total = tokenizer.FREQ, tokenizer.total
     name = stretch[start:end]
     apart = 1.0
@@ -1050,8 +1052,6 @@ def _words_around(stretch: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # --- proposals -------------------------------------------------------------------------------------
 
-_JIEBA: Any = None
-_JIEBA_LOCK = threading.Lock()
 _TRANSLITERATED_TAGS = frozenset({"nrfg", "nrt"})
 _ORG_TAGS = frozenset({"nt"})
 
@@ -1106,38 +1106,6 @@ _ORG_SUFFIXES = (
 )
 
 
-def _jieba() -> tuple[Any, Mapping[str, str]]:
-    """jieba's tokenizer and its dictionary's part-of-speech table, loaded once (about a second) and
-    silenced."""
-    global _JIEBA
-    with _JIEBA_LOCK:
-        if _JIEBA is None:
-            import jieba
-            import jieba.posseg
-
-            jieba.setLogLevel(logging.WARNING)
-            logging.getLogger("jieba").setLevel(logging.WARNING)
-            jieba.initialize()
-            _JIEBA = (jieba.dt, jieba.posseg.dt.word_tag_tab)
-    return _JIEBA  # type: ignore[no-any-return]
-
-
-ZH_NOUN_TAGS = frozenset({"n", "ng", "nz"})
-"""jieba's dictionary tags of a common noun (not a name: ``nr``, ``ns``, ``nt`` are names)."""
-
-
-def zh_noun(word: str) -> bool:
-    """Whether jieba's dictionary tags ``word`` first as a common noun (会议, 峰会, 制裁; not 会晤,
-    访问). Used to tell a verb-initial Chinese clause from one whose subject is an event noun
-    ("会议通过…"); a word the dictionary does not hold is not a noun here.
-
-    >>> zh_noun("会议"), zh_noun("访问"), zh_noun("不在词典里的词")
-    (True, False, False)
-    """
-    _, tags = _jieba()
-    return tags.get(word) in ZH_NOUN_TAGS
-
-
 def _propose_zh(text: str) -> list[tuple[int, int, str]]:
     """Person and organisation names among jieba's words.
 
@@ -1154,7 +1122,7 @@ def _propose_zh(text: str) -> list[tuple[int, int, str]]:
     one person, proposed whole: its parts are a given name and a surname, not two persons, and the
     whole is dropped when a known name is among its parts (:meth:`Gazetteer.propose`).
     """
-    tokenizer, tags = _jieba()
+    tokenizer, tags = jieba_dictionary()
     found: list[tuple[int, int, str]] = []
     words: list[tuple[int, str]] = []
     position = 0
