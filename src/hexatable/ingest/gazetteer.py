@@ -33,19 +33,21 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from hexatable.case.located_yaml import read_located
-from hexatable.case.models import ACTOR_ID_PATTERN, Case
+from hexatable.case.models import Case
+from hexatable.ingest.gazetteer_file import EN_DEMONYM, Layer, parse_layer
+from hexatable.ingest.gazetteer_file import KINDS as KINDS
+from hexatable.ingest.gazetteer_file import KnownActor as KnownActor
 from hexatable.ingest.lexicon import (
     Folded,
     Matcher,
     Problems,
-    check_string,
     fold,
     is_cjk,
     is_word_char,
@@ -62,15 +64,6 @@ from hexatable.ingest.zh_person_bounds import NAME_DOTS
 from hexatable.ingest.zh_person_bounds import transliteration_chars as transliteration_chars
 from hexatable.ingest.zh_person_bounds import zh_person_stands_alone as zh_person_stands_alone
 
-KINDS = ("state", "region", "international_organisation", "group", "person", "other")
-"""The kinds of actor a gazetteer file may give."""
-
-_ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
-_EN_DEMONYM = re.compile(r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+an")
-"""An English state alias that is a demonym (American, North Korean, N. Korean, Iranian): its plural
-("the North Koreans", "the Americans") names the state's people or delegation acting, as the
-adjective does before a noun. Not an alias that begins another of the state's names (Vatican, as in
-Vatican City: a place, whose plural is no word)."""
 _EN_ORIGIN_BEFORE = re.compile(r"(?:[A-Z][a-z]+(?:an|ic|ish|ese|ive)|Latin|Arab) $")
 """A capitalised word of origin right before a plural demonym ("African Americans", "Latin
 Americans", "Korean Americans"): together they name a people of the state, not the state acting."""
@@ -84,7 +77,7 @@ def _without_compound_peoples(text: str, found: list[ActorMention]) -> list[Acto
         ending_at.setdefault(mention.end, []).append(k)  # by end: one look-up per plural, not a scan
     dropped: set[int] = set()
     for k, mention in enumerate(found):
-        plural = mention.text.endswith("ans") and _EN_DEMONYM.fullmatch(mention.text[:-1])
+        plural = mention.text.endswith("ans") and EN_DEMONYM.fullmatch(mention.text[:-1])
         if plural and _EN_ORIGIN_BEFORE.search(text, max(0, mention.start - 24), mention.start):
             dropped.add(k)
             dropped.update(ending_at.get(mention.start - 1, ()))
@@ -95,44 +88,13 @@ _PRIORITY: dict[ActorOrigin, int] = {"gazetteer": 0, "user": 1, "case": 2, "prop
 """Which layer wins when two claim one name: the case over a user's file over the built-in list."""
 
 
-@dataclass(frozen=True)
-class KnownActor:
-    """An actor the gazetteer knows: its id, kind, a name per language and the state it belongs to."""
-
-    id: str
-    kind: str
-    names: Mapping[str, str]
-    state_of: str | None
-    origin: ActorOrigin
-    members: tuple[str, ...] = ()
-    """For a group: the ids of its member states (SIXPARTY: CHN, PRK, USA, KOR, JPN, RUS)."""
-    capitals: tuple[tuple[str, str], ...] = ()
-    """For a state: (language, name) of its capital, a name of the state (平壤 for the DPRK's
-    government) that is a place when it is a venue or inside a title (:mod:`hexatable.ingest.names`)."""
-    body: str | None = None
-    """For a person: the organisation it belongs to (the case's ``affiliation`` when that is no state:
-    IAEA for its director general), which is not a party beside its person (rule 3 of
-    :mod:`hexatable.ingest.extract`)."""
-
-
-@dataclass(frozen=True)
-class _Layer:
-    """The names one source (built-in list, user file, case) contributes."""
-
-    actors: tuple[KnownActor, ...]
-    surfaces: tuple[tuple[str, str, ActorOrigin], ...]  # (name, actor id, origin)
-    not_names: tuple[str, ...] = ()
-    short_forms: tuple[tuple[str, str], ...] = ()  # (character, actor id)
-    stand_for: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (group id, member ids), see with_case
-
-
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
     """Known actors and all their names; immutable, each ``with_*`` returns a new gazetteer.
 
     Compared and hashed by identity (its tables are built once per object and cached on it)."""
 
-    layers: tuple[_Layer, ...]
+    layers: tuple[Layer, ...]
     _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # --- building ---------------------------------------------------------------------------------
@@ -143,7 +105,7 @@ class Gazetteer:
         text = resources.files("hexatable.ingest").joinpath("data/gazetteer.yaml").read_text("utf-8")
         document = read_located(text)
         problems = Problems("gazetteer.yaml (built in)", document)
-        layer = _parse_layer(document.data, problems, "gazetteer")
+        layer = parse_layer(document.data, problems, "gazetteer")
         problems.raise_any()
         return cls((layer,))
 
@@ -156,7 +118,7 @@ class Gazetteer:
         document, shown = read_lexicon_file(path, "gazetteer")
         problems = Problems(shown, document)
         known = self._actors()
-        layer = _parse_layer(document.data, problems, "user", known_ids=set(known))
+        layer = parse_layer(document.data, problems, "user", known_ids=set(known))
         problems.raise_any()
         return Gazetteer((*self.layers, layer))
 
@@ -207,7 +169,7 @@ class Gazetteer:
             for group in outer.values()
             if group.members and group.id not in kinds and all(m in kinds for m in group.members)
         )
-        return Gazetteer((*self.layers, _Layer(tuple(actors), tuple(surfaces), stand_for=stand_for)))
+        return Gazetteer((*self.layers, Layer(tuple(actors), tuple(surfaces), stand_for=stand_for)))
 
     # --- queries ----------------------------------------------------------------------------------
 
@@ -883,158 +845,3 @@ def _guard(text: str, start: int, end: int) -> tuple[int, int] | None:
     if end - start < 2 or len(set(text[start:end])) != end - start:
         return None
     return start, end
-
-
-# --- reading a gazetteer file ----------------------------------------------------------------------
-
-
-def _parse_layer(
-    data: object, problems: Problems, origin: ActorOrigin, known_ids: set[str] | None = None
-) -> _Layer:
-    """A layer from a gazetteer document (``actors``, ``not_names``, ``short_forms``)."""
-    if not isinstance(data, dict):
-        problems.add((), "a gazetteer file must be a mapping with 'actors'")
-        return _Layer((), ())
-    for key in data:
-        if key not in ("actors", "not_names", "short_forms"):
-            problems.add((key,), "unknown section (expected actors, not_names, short_forms)")
-    actors: list[KnownActor] = []
-    surfaces: list[tuple[str, str, ActorOrigin]] = []
-    raw = data.get("actors", [])
-    if not isinstance(raw, list):
-        problems.add(("actors",), "must be a list of actors")
-        raw = []
-    ids = set(known_ids or ())
-    own: set[str] = set()
-    indices: list[int] = []
-    for index, item in enumerate(raw):
-        parsed = _parse_actor(item, ("actors", index), problems, origin, own)
-        if parsed is not None:
-            actors.append(parsed[0])
-            indices.append(index)
-            surfaces.extend((name, parsed[0].id, origin) for name in parsed[1])
-            own.add(parsed[0].id)
-    ids |= own
-    for index, actor in zip(indices, actors, strict=True):
-        if actor.state_of is not None and actor.state_of not in ids:
-            problems.add(("actors", index, "state_of"), f"unknown actor '{actor.state_of}'")
-    not_names: list[str] = []
-    section = data.get("not_names", {})
-    for lang, names in _lang_lists(section, ("not_names",), problems):
-        for index, name in enumerate(names):
-            checked = check_string(name, ("not_names", lang, index), problems)
-            if checked is not None:
-                not_names.append(checked)
-    short: list[tuple[str, str]] = []
-    section = data.get("short_forms", {})
-    if not isinstance(section, dict):
-        problems.add(("short_forms",), "must map a language to {character: actor id}")
-    else:
-        for lang, table in section.items():
-            if not isinstance(table, dict):
-                problems.add(("short_forms", lang), "must map one character to an actor id")
-                continue
-            for char, actor_id in table.items():
-                path = ("short_forms", lang, char)
-                if not isinstance(char, str) or len(char) != 1 or not is_cjk(char):
-                    problems.add(path, "a short form is one Chinese character")
-                elif not isinstance(actor_id, str) or actor_id not in ids:
-                    problems.add(path, f"unknown actor '{actor_id}'")
-                else:
-                    short.append((char, actor_id))
-    return _Layer(tuple(actors), tuple(surfaces), tuple(not_names), tuple(short))
-
-
-def _lang_lists(
-    section: object, path: tuple[str | int, ...], problems: Problems
-) -> Iterable[tuple[str, list[object]]]:
-    if section is None:
-        return []
-    if not isinstance(section, dict):
-        problems.add(path, "must map a language code to a list of strings")
-        return []
-    pairs: list[tuple[str, list[object]]] = []
-    for lang, names in section.items():
-        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?", lang):
-            problems.add((*path, str(lang)), "not a language code (en, zh, ...)")
-        elif not isinstance(names, list):
-            problems.add((*path, lang), "must be a list of strings")
-        else:
-            pairs.append((lang, names))
-    return pairs
-
-
-def _parse_actor(
-    item: object, path: tuple[str | int, ...], problems: Problems, origin: ActorOrigin, seen: set[str]
-) -> tuple[KnownActor, list[str]] | None:
-    if not isinstance(item, dict):
-        problems.add(path, "an actor is a mapping with id, kind, names")
-        return None
-    before = len(problems.found)
-    for key in item:
-        if key not in ("id", "kind", "names", "short", "aliases", "capitals", "state_of", "members"):
-            problems.add(
-                (*path, key),
-                "unknown field (expected id, kind, names, short, aliases, capitals, state_of, members)",
-            )
-    actor_id = item.get("id")
-    if not isinstance(actor_id, str) or not _ACTOR_ID.match(actor_id):
-        problems.add(
-            (*path, "id"),
-            "an actor id is an upper-case code (PRK, P5PLUS1) or lower-case words joined by '-'",
-        )
-    elif actor_id in seen:
-        problems.add((*path, "id"), f"actor '{actor_id}' is defined twice in this file")
-    kind = item.get("kind", "other")
-    if kind not in KINDS:
-        problems.add((*path, "kind"), f"unknown kind '{kind}' (expected one of {', '.join(KINDS)})")
-    names: dict[str, str] = {}
-    raw_names = item.get("names")
-    if not isinstance(raw_names, dict) or not raw_names:
-        problems.add((*path, "names"), "must map a language code to a name, e.g. {en: ..., zh: ...}")
-    else:
-        for lang, name in raw_names.items():
-            checked = check_string(name, (*path, "names", lang), problems)
-            if checked is not None:
-                names[str(lang)] = checked
-    surfaces = list(names.values())
-    short = item.get("short")
-    if short is not None:
-        if not isinstance(short, dict):
-            problems.add((*path, "short"), "must map a language code to a short name")
-        else:
-            for lang, name in short.items():
-                checked = check_string(name, (*path, "short", lang), problems)
-                if checked is not None:
-                    surfaces.append(checked)
-    for lang, aliases in _lang_lists(item.get("aliases"), (*path, "aliases"), problems):
-        for index, alias in enumerate(aliases):
-            checked = check_string(alias, (*path, "aliases", lang, index), problems)
-            if checked is not None:
-                surfaces.append(checked)
-                if (
-                    lang == "en"
-                    and kind == "state"
-                    and _EN_DEMONYM.fullmatch(checked)
-                    and not any(str(o).startswith(checked + " ") for o in [*surfaces, *aliases])
-                ):
-                    surfaces.append(checked + "s")  # the people: "the North Koreans barred …"
-    capitals: list[tuple[str, str]] = []  # also names of the state, as aliases are
-    for lang, names_of in _lang_lists(item.get("capitals"), (*path, "capitals"), problems):
-        for index, capital in enumerate(names_of):
-            checked = check_string(capital, (*path, "capitals", lang, index), problems)
-            if checked is not None:
-                surfaces.append(checked)
-                capitals.append((lang, checked))
-    state = item.get("state_of")
-    if state is not None and (not isinstance(state, str) or not _ACTOR_ID.match(state)):
-        problems.add((*path, "state_of"), "must be an actor id")
-        state = None
-    members = item.get("members", [])
-    if not isinstance(members, list) or not all(isinstance(m, str) and _ACTOR_ID.match(m) for m in members):
-        problems.add((*path, "members"), "must be a list of actor ids (a group's member states)")
-        members = []
-    if len(problems.found) > before:
-        return None
-    assert isinstance(actor_id, str) and isinstance(kind, str)
-    return KnownActor(actor_id, kind, names, state, origin, tuple(members), tuple(capitals)), surfaces
