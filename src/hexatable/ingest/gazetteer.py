@@ -11,7 +11,7 @@ actor's names, short names and aliases; persons map to their state through ``aff
 see :mod:`hexatable.ingest.lexicon`), leftmost-longest and non-overlapping; English names must stand
 on word boundaries and match case-sensitively (``US`` is not ``us``). Chinese one-character short
 forms (美, 朝, 中, 韩, 日, 俄, 英, 法, 德) are common words alone, so they name states only in runs of
-two or more (美朝 is the US and the DPRK) and under the guards in :func:`_short_form_runs`; a
+two or more (美朝 is the US and the DPRK) and under the guards of :mod:`hexatable.ingest.zh_short_forms`; a
 person's Chinese name counts only where it is not a piece of a longer word or transliteration (川普,
 not in 四川普降; 莱斯, not in 克莱斯勒: :func:`zh_person_stands_alone`).
 :meth:`Gazetteer.propose` offers the names nobody knows: person and organisation names tagged by
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -52,6 +51,7 @@ from hexatable.ingest.lexicon import (
     is_cjk,
     is_word_char,
     leftmost_longest,
+    overlaps,
     read_lexicon_file,
 )
 from hexatable.ingest.name_proposals import propose_en, propose_zh
@@ -63,6 +63,7 @@ from hexatable.ingest.zh_dictionary import zh_noun as zh_noun
 from hexatable.ingest.zh_person_bounds import NAME_DOTS
 from hexatable.ingest.zh_person_bounds import transliteration_chars as transliteration_chars
 from hexatable.ingest.zh_person_bounds import zh_person_stands_alone as zh_person_stands_alone
+from hexatable.ingest.zh_short_forms import ShortForms, short_form_runs, short_forms_after_verbs
 
 _EN_ORIGIN_BEFORE = re.compile(r"(?:[A-Z][a-z]+(?:an|ic|ish|ese|ive)|Latin|Arab) $")
 """A capitalised word of origin right before a plural demonym ("African Americans", "Latin
@@ -280,7 +281,7 @@ class Gazetteer:
         found = propose_zh(folded.text) if lang == "zh" else propose_en(folded.text)
         result: list[ActorMention] = []
         for start, end, kind in found:
-            if _overlaps(covered, start, end):
+            if overlaps(covered, start, end):
                 continue
             o_start, o_end = folded.span(start, end)
             name = folded.text[start:end]
@@ -339,16 +340,16 @@ class Gazetteer:
             known = actors.get(claimed) if claimed is not None else None
             person = chinese and known is not None and known.kind == "person"
             payloads.append((claimed, origin, not chinese, person))
-        return _Tables(Matcher(keys), payloads, short, _given_names(claims, actors))
+        return _Tables(Matcher(keys), payloads, ShortForms(short), _given_names(claims, actors))
 
     def _covered(self, folded: Folded) -> list[tuple[int, int]]:
         """Spans of the folded text taken by known names, not-names and short forms."""
         tables = self._tables()
         covered = [(start, end) for start, end, _ in self._chosen(folded.text)]
-        if tables.short:
-            covered.extend(_short_form_runs(folded.text, tables, covered))
+        if tables.short.forms:
+            covered.extend(short_form_runs(folded.text, tables.short, covered))
             covered.sort()
-            after = _short_forms_after_verbs(folded.text, tables, covered)
+            after = short_forms_after_verbs(folded.text, tables.short, covered)
             covered.extend((index, index + 1) for index, _ in after)
         return sorted(covered)
 
@@ -371,7 +372,7 @@ class Gazetteer:
 
     def _find_folded(self, text: str, folded: Folded) -> list[tuple[ActorMention, tuple[int, int]]]:
         tables = self._tables()
-        payloads, short = tables.payloads, tables.short
+        payloads, short = tables.payloads, tables.short.forms
         seen = folded.text
         chosen = self._chosen(seen)
         actors = self._actors()
@@ -382,11 +383,11 @@ class Gazetteer:
                 found.append((start, end, actor_id, origin))
         if short:
             covered = [(start, end) for start, end, _ in chosen]
-            runs = _short_form_runs(seen, tables, covered)
+            runs = short_form_runs(seen, tables.short, covered)
             for start, end in runs:
                 for index in range(start, end):
                     found.append((index, index + 1, short[seen[index]], "gazetteer"))
-            for index, actor_id in _short_forms_after_verbs(seen, tables, sorted(covered + runs)):
+            for index, actor_id in short_forms_after_verbs(seen, tables.short, sorted(covered + runs)):
                 found.append((index, index + 1, actor_id, "gazetteer"))
         found.sort()
         mentions = []
@@ -530,7 +531,7 @@ class NameReader:
         if pattern is not None:
             for match in pattern.finditer(text):
                 short = match.group()
-                if _standalone(text, match.start(), match.end(), short) and not _overlaps(
+                if _standalone(text, match.start(), match.end(), short) and not overlaps(
                     taken, match.start(), match.end()
                 ):
                     extra.append((match.start(), match.end(), short))
@@ -539,7 +540,7 @@ class NameReader:
             extra.extend(
                 (s, e, "\x00" + written)
                 for s, e in _occurrences(text, written)
-                if not _overlaps(taken, s, e) and not _NAME_GOES_ON.match(text, e)
+                if not overlaps(taken, s, e) and not _NAME_GOES_ON.match(text, e)
             )
         if not extra and self._lang not in _PARTNERS:
             for full in found:
@@ -580,7 +581,7 @@ class NameReader:
             last_end = end
         taken = sorted((m.start, m.end) for m in result)
         for start, end, partners in self._partners(text, result):
-            if not _overlaps(taken, start, end):
+            if not overlaps(taken, start, end):
                 for member in partners:
                     known = actors[member]
                     result.append(
@@ -680,21 +681,8 @@ class _Tables:
 
     matcher: Matcher
     payloads: list[tuple[str | None, ActorOrigin, bool, bool]]
-    short: dict[str, str]
+    short: ShortForms
     given: dict[str, frozenset[str]]
-    runs: re.Pattern[str] = field(init=False)
-    after_verbs: re.Pattern[str] = field(init=False)
-    after_forms: dict[str, str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        forms = {**_AFTER_VERBS_ONLY, **self.short}
-        prefixes = "".join(sorted(_TRAVEL_VERBS | _RELATION_WORDS | {"来"}))
-        characters = "".join(self.short) or "\uffff"
-        object.__setattr__(self, "runs", re.compile(f"[{re.escape(characters)}]{{2,}}"))
-        object.__setattr__(
-            self, "after_verbs", re.compile(f"[{re.escape(prefixes)}]([{re.escape(''.join(forms))}])")
-        )
-        object.__setattr__(self, "after_forms", forms)
 
 
 def _given_names(
@@ -729,119 +717,3 @@ def _on_word_boundaries(text: str, start: int, end: int) -> bool:
     if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
         return False
     return not (end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]))
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted and not overlapping each other)."""
-    index = bisect_left(spans, (end, end))
-    return index > 0 and spans[index - 1][1] > start
-
-
-# --- Chinese one-character short forms -------------------------------------------------------------
-
-_FUNCTION_CHARS = frozenset("在与和同及对将就为由使把被让从向是了的等并或跟给据按")
-"""Characters after which a short form may start a run even when the short form is a common word
-(在中美关系上, 与中日韩): prepositions, conjunctions and particles."""
-
-_AMBIGUOUS_START = frozenset("中日英法德")
-"""Short forms that are very common word-initial characters: they start a run only after a
-non-Chinese character (start, punctuation, digit excluded for 日) or a function character."""
-
-_BLOCKED_BEFORE: dict[str, frozenset[str]] = {
-    "美": frozenset("北南欧拉赞完甜优精健审华"),
-    "朝": frozenset("王唐明清宋元前本当历早今次来北南"),
-    "韩": frozenset("南北"),
-    "俄": frozenset("白"),
-}
-"""Characters that make a word with the short form after them (北美, 明朝, 白俄)."""
-
-_BLOCKED_AFTER: dict[str, frozenset[str]] = {
-    "中": frozenset("心间央午期旬文部等外断止途层立东型小华"),
-    "美": frozenset("元丽洲术食好德满妙景"),
-    "朝": frozenset("着向代野廷夕阳气"),
-    "韩": frozenset("元语文流剧"),
-    "日": frozenset("前后期内子常报元夜益趋渐程记"),
-    "俄": frozenset("语文"),
-    "英": frozenset("语文雄镑寸里尺明勇"),
-    "法": frozenset("律规院治案官定理典庭"),
-    "德": frozenset("行育性"),
-}
-"""Characters that make a word with the short form before them (中午, 美元, 朝着, 法律)."""
-
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
-
-_TRAVEL_VERBS = frozenset("访赴抵驻离返援")
-"""One-character verbs of travel or presence after which a short form alone names its state: 访华
-(visit China), 赴美 (go to the US), 驻韩 (stationed in the ROK), 援朝 (aid to the DPRK)."""
-
-_RELATION_WORDS = frozenset("对在")
-"""对朝 (towards the DPRK: 对朝政策), 在华 (in China); not before 中, 英, 法, 德 (在中学, 对法律)."""
-
-_AFTER_VERBS_ONLY = {"华": "CHN"}
-"""华 names China only after such a verb (访华, 来华, 驻华, 对华); elsewhere it is 中华, 华人, 华为."""
-
-_BLOCKED_AFTER_HUA = frozenset("为尔丽裔侨人文语夏府")
-"""华为 (Huawei), 华尔街 (Wall Street), 华人 (ethnic Chinese), 华府 (Washington: a name of its own)."""
-
-
-def _short_forms_after_verbs(
-    text: str, tables: _Tables, covered: list[tuple[int, int]]
-) -> list[tuple[int, str]]:
-    """Single short forms right after a verb of travel or relation (see ``_TRAVEL_VERBS``), outside
-    every span already taken (``covered``, sorted), unless the character after makes a word with them
-    (对日期: 日期 "date")."""
-    found: list[tuple[int, str]] = []
-    for match in tables.after_verbs.finditer(text):
-        index = match.start(1)
-        verb, form = text[match.start()], text[index]
-        if verb == "来" and form != "华":
-            continue
-        if verb in _RELATION_WORDS and form in _AMBIGUOUS_START:
-            continue
-        after = text[index + 1] if index + 1 < len(text) else ""
-        blocked = _BLOCKED_AFTER_HUA if form == "华" else _BLOCKED_AFTER.get(form, frozenset())
-        if after in blocked or _overlaps(covered, match.start(), index + 1):
-            continue
-        found.append((index, tables.after_forms[form]))
-    return found
-
-
-def _short_form_runs(text: str, tables: _Tables, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs of two or more one-character short forms that name states.
-
-    A run is a maximal stretch of short-form characters outside every name already found (``covered``,
-    sorted and not overlapping). Its first character is dropped when the character before makes a word
-    with it (only a function character or a non-Chinese one may precede 中日英法德; 日 never after a
-    digit, as in 3日; see ``_BLOCKED_BEFORE`` for the others), its last when the character after does
-    (``_BLOCKED_AFTER``: 中午, 朝着). What remains names states if it is at least two distinct characters.
-    """
-    runs: list[tuple[int, int]] = []
-    for match in tables.runs.finditer(text):
-        index = match.start()
-        while index < match.end():
-            while index < match.end() and _overlaps(covered, index, index + 1):
-                index += 1
-            end = index
-            while end < match.end() and not _overlaps(covered, end, end + 1):
-                end += 1
-            if end - index >= 2:
-                run = _guard(text, index, end)
-                if run is not None:
-                    runs.append(run)
-            index = end
-    return runs
-
-
-def _guard(text: str, start: int, end: int) -> tuple[int, int] | None:
-    first, before = text[start], text[start - 1] if start else ""
-    if before and (
-        (first in _AMBIGUOUS_START and is_cjk(before) and before not in _FUNCTION_CHARS)
-        or (first == "日" and before in _DIGITS)
-        or before in _BLOCKED_BEFORE.get(first, ())
-    ):
-        start += 1
-    if end - start >= 2 and end < len(text) and text[end] in _BLOCKED_AFTER.get(text[end - 1], ()):
-        end -= 1
-    if end - start < 2 or len(set(text[start:end])) != end - start:
-        return None
-    return start, end
