@@ -142,6 +142,15 @@ def leftmost_longest(spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, i
     return chosen
 
 
+def on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands on word boundaries: no letter or digit of an alphabetic
+    script (:func:`is_word_char`) joins its first or last character to the one outside. A name may
+    begin or end with a character that is no word character ("U.S."), which then needs no boundary."""
+    if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
+        return False
+    return not (end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]))
+
+
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` overlaps one of ``spans`` (sorted and not overlapping each other, as
     :func:`leftmost_longest` leaves them), by one bisection."""
