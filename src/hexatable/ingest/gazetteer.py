@@ -11,7 +11,7 @@ actor's names, short names and aliases; persons map to their state through ``aff
 see :mod:`hexatable.ingest.lexicon`), leftmost-longest and non-overlapping; English names must stand
 on word boundaries and match case-sensitively (``US`` is not ``us``). Chinese one-character short
 forms (美, 朝, 中, 韩, 日, 俄, 英, 法, 德) are common words alone, so they name states only in runs of
-two or more (美朝 is the US and the DPRK) and under the guards in :func:`_short_form_runs`; a
+two or more (美朝 is the US and the DPRK) and under the guards of :mod:`hexatable.ingest.zh_short_forms`; a
 person's Chinese name counts only where it is not a piece of a longer word or transliteration (川普,
 not in 四川普降; 莱斯, not in 克莱斯勒: :func:`zh_person_stands_alone`).
 :meth:`Gazetteer.propose` offers the names nobody knows: person and organisation names tagged by
@@ -30,45 +30,43 @@ after the full name (in any language), "the North" in a text about Korea (:class
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import math
 import re
 import threading
-import unicodedata
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from hexatable.case.located_yaml import read_located
-from hexatable.case.models import ACTOR_ID_PATTERN, Case
-from hexatable.ingest.dates_en import CALENDAR_NAMES
+from hexatable.case.models import Case
+from hexatable.ingest.gazetteer_file import EN_DEMONYM, Layer, parse_layer
+from hexatable.ingest.gazetteer_file import KINDS as KINDS
+from hexatable.ingest.gazetteer_file import KnownActor as KnownActor
 from hexatable.ingest.lexicon import (
     Folded,
     Matcher,
     Problems,
-    check_string,
     fold,
     is_cjk,
-    is_word_char,
     leftmost_longest,
+    on_word_boundaries,
+    overlaps,
     read_lexicon_file,
 )
+from hexatable.ingest.name_proposals import propose_en, propose_zh
+from hexatable.ingest.name_proposals import suggest_id as suggest_id
+from hexatable.ingest.name_reader import NameReader as NameReader
+from hexatable.ingest.name_reader import short_names
 from hexatable.ingest.script import to_simplified
 from hexatable.ingest.types import ActorMention, ActorOrigin, Lang
+from hexatable.ingest.zh_dictionary import ZH_NOUN_TAGS as ZH_NOUN_TAGS
+from hexatable.ingest.zh_dictionary import zh_noun as zh_noun
+from hexatable.ingest.zh_person_bounds import NAME_DOTS
+from hexatable.ingest.zh_person_bounds import transliteration_chars as transliteration_chars
+from hexatable.ingest.zh_person_bounds import zh_person_stands_alone as zh_person_stands_alone
+from hexatable.ingest.zh_short_forms import ShortForms, short_form_runs, short_forms_after_verbs
 
-KINDS = ("state", "region", "international_organisation", "group", "person", "other")
-"""The kinds of actor a gazetteer file may give."""
-
-_ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
-_EN_DEMONYM = re.compile(r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+an")
-"""An English state alias that is a demonym (American, North Korean, N. Korean, Iranian): its plural
-("the North Koreans", "the Americans") names the state's people or delegation acting, as the
-adjective does before a noun. Not an alias that begins another of the state's names (Vatican, as in
-Vatican City: a place, whose plural is no word)."""
 _EN_ORIGIN_BEFORE = re.compile(r"(?:[A-Z][a-z]+(?:an|ic|ish|ese|ive)|Latin|Arab) $")
 """A capitalised word of origin right before a plural demonym ("African Americans", "Latin
 Americans", "Korean Americans"): together they name a people of the state, not the state acting."""
@@ -82,7 +80,7 @@ def _without_compound_peoples(text: str, found: list[ActorMention]) -> list[Acto
         ending_at.setdefault(mention.end, []).append(k)  # by end: one look-up per plural, not a scan
     dropped: set[int] = set()
     for k, mention in enumerate(found):
-        plural = mention.text.endswith("ans") and _EN_DEMONYM.fullmatch(mention.text[:-1])
+        plural = mention.text.endswith("ans") and EN_DEMONYM.fullmatch(mention.text[:-1])
         if plural and _EN_ORIGIN_BEFORE.search(text, max(0, mention.start - 24), mention.start):
             dropped.add(k)
             dropped.update(ending_at.get(mention.start - 1, ()))
@@ -93,44 +91,13 @@ _PRIORITY: dict[ActorOrigin, int] = {"gazetteer": 0, "user": 1, "case": 2, "prop
 """Which layer wins when two claim one name: the case over a user's file over the built-in list."""
 
 
-@dataclass(frozen=True)
-class KnownActor:
-    """An actor the gazetteer knows: its id, kind, a name per language and the state it belongs to."""
-
-    id: str
-    kind: str
-    names: Mapping[str, str]
-    state_of: str | None
-    origin: ActorOrigin
-    members: tuple[str, ...] = ()
-    """For a group: the ids of its member states (SIXPARTY: CHN, PRK, USA, KOR, JPN, RUS)."""
-    capitals: tuple[tuple[str, str], ...] = ()
-    """For a state: (language, name) of its capital, a name of the state (平壤 for the DPRK's
-    government) that is a place when it is a venue or inside a title (:mod:`hexatable.ingest.names`)."""
-    body: str | None = None
-    """For a person: the organisation it belongs to (the case's ``affiliation`` when that is no state:
-    IAEA for its director general), which is not a party beside its person (rule 3 of
-    :mod:`hexatable.ingest.extract`)."""
-
-
-@dataclass(frozen=True)
-class _Layer:
-    """The names one source (built-in list, user file, case) contributes."""
-
-    actors: tuple[KnownActor, ...]
-    surfaces: tuple[tuple[str, str, ActorOrigin], ...]  # (name, actor id, origin)
-    not_names: tuple[str, ...] = ()
-    short_forms: tuple[tuple[str, str], ...] = ()  # (character, actor id)
-    stand_for: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (group id, member ids), see with_case
-
-
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
     """Known actors and all their names; immutable, each ``with_*`` returns a new gazetteer.
 
     Compared and hashed by identity (its tables are built once per object and cached on it)."""
 
-    layers: tuple[_Layer, ...]
+    layers: tuple[Layer, ...]
     _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # --- building ---------------------------------------------------------------------------------
@@ -141,7 +108,7 @@ class Gazetteer:
         text = resources.files("hexatable.ingest").joinpath("data/gazetteer.yaml").read_text("utf-8")
         document = read_located(text)
         problems = Problems("gazetteer.yaml (built in)", document)
-        layer = _parse_layer(document.data, problems, "gazetteer")
+        layer = parse_layer(document.data, problems, "gazetteer")
         problems.raise_any()
         return cls((layer,))
 
@@ -153,8 +120,8 @@ class Gazetteer:
         """
         document, shown = read_lexicon_file(path, "gazetteer")
         problems = Problems(shown, document)
-        known = self._actors()
-        layer = _parse_layer(document.data, problems, "user", known_ids=set(known))
+        known = self.actors()
+        layer = parse_layer(document.data, problems, "user", known_ids=set(known))
         problems.raise_any()
         return Gazetteer((*self.layers, layer))
 
@@ -168,7 +135,7 @@ class Gazetteer:
         added to it for review."""
         kinds = {actor.id: str(actor.kind.value) for actor in case.actors}
         affiliation = {actor.id: actor.affiliation for actor in case.actors if actor.affiliation}
-        outer = self._actors()
+        outer = self.actors()
 
         def state(actor_id: str) -> str | None:
             seen: set[str] = set()
@@ -205,36 +172,36 @@ class Gazetteer:
             for group in outer.values()
             if group.members and group.id not in kinds and all(m in kinds for m in group.members)
         )
-        return Gazetteer((*self.layers, _Layer(tuple(actors), tuple(surfaces), stand_for=stand_for)))
+        return Gazetteer((*self.layers, Layer(tuple(actors), tuple(surfaces), stand_for=stand_for)))
 
     # --- queries ----------------------------------------------------------------------------------
 
     def label(self, actor_id: str, lang: Lang) -> str:
         """The actor's name in ``lang`` (else in English, else its id)."""
-        actor = self._actors().get(actor_id)
+        actor = self.actors().get(actor_id)
         if actor is None:
             return actor_id
         return actor.names.get(lang) or actor.names.get("en") or actor_id
 
     def state_of(self, actor_id: str) -> str | None:
         """The state a person, region or body belongs to, when known; ``None`` for a state itself."""
-        actor = self._actors().get(actor_id)
+        actor = self.actors().get(actor_id)
         return actor.state_of if actor is not None else None
 
     def body_of(self, actor_id: str) -> str | None:
         """The organisation a person belongs to (IAEA for its director general), when the case says
         so in its ``affiliation``; ``None`` for a person of a state and for every other actor."""
-        actor = self._actors().get(actor_id)
+        actor = self.actors().get(actor_id)
         return actor.body if actor is not None else None
 
     def kind(self, actor_id: str) -> str | None:
         """The kind of a known actor (one of :data:`KINDS`), ``None`` if unknown."""
-        actor = self._actors().get(actor_id)
+        actor = self.actors().get(actor_id)
         return actor.kind if actor is not None else None
 
     def known(self, actor_id: str) -> bool:
         """Whether ``actor_id`` is an actor of this gazetteer."""
-        return actor_id in self._actors()
+        return actor_id in self.actors()
 
     def places(self, lang: Lang) -> frozenset[str]:
         """The capitals of every layer's states in ``lang`` (``capitals`` in a gazetteer file): names
@@ -285,11 +252,11 @@ class Gazetteer:
         table = self._cache.get("surnames")
         if table is None:
             found: dict[str, list[str]] = {}
-            for actor in self._actors().values():
+            for actor in self.actors().values():
                 if actor.kind != "person":
                     continue
                 for name in actor.names.values():
-                    for part in _short_names(name):
+                    for part in short_names(name):
                         holders = found.setdefault(part, [])
                         if actor.id not in holders:
                             holders.append(actor.id)
@@ -313,10 +280,10 @@ class Gazetteer:
                 folded.text, [ActorMention(s, e, folded.text[s:e], "", "proposed") for s, e in covered]
             )
             covered = [(m.start, m.end) for m in peoples]
-        found = _propose_zh(folded.text) if lang == "zh" else _propose_en(folded.text)
+        found = propose_zh(folded.text) if lang == "zh" else propose_en(folded.text)
         result: list[ActorMention] = []
         for start, end, kind in found:
-            if _overlaps(covered, start, end):
+            if overlaps(covered, start, end):
                 continue
             o_start, o_end = folded.span(start, end)
             name = folded.text[start:end]
@@ -327,7 +294,9 @@ class Gazetteer:
 
     # --- internals --------------------------------------------------------------------------------
 
-    def _actors(self) -> dict[str, KnownActor]:
+    def actors(self) -> dict[str, KnownActor]:
+        """Every known actor by id: an actor a later layer gives again has its names merged over the
+        earlier ones (its state and members kept when the later layer gives none); built once."""
         actors = self._cache.get("actors")
         if actors is None:
             actors = {}
@@ -366,7 +335,7 @@ class Gazetteer:
                     if held is None or held[0] is None or _PRIORITY[origin] >= _PRIORITY[held[1]]:
                         claims[variant] = (actor_id, origin)
             short.update(layer.short_forms)
-        actors = self._actors()
+        actors = self.actors()
         payloads: list[tuple[str | None, ActorOrigin, bool, bool]] = []
         keys: list[tuple[str, int]] = []
         for name, (claimed, origin) in claims.items():
@@ -375,16 +344,16 @@ class Gazetteer:
             known = actors.get(claimed) if claimed is not None else None
             person = chinese and known is not None and known.kind == "person"
             payloads.append((claimed, origin, not chinese, person))
-        return _Tables(Matcher(keys), payloads, short, _given_names(claims, actors))
+        return _Tables(Matcher(keys), payloads, ShortForms(short), _given_names(claims, actors))
 
     def _covered(self, folded: Folded) -> list[tuple[int, int]]:
         """Spans of the folded text taken by known names, not-names and short forms."""
         tables = self._tables()
         covered = [(start, end) for start, end, _ in self._chosen(folded.text)]
-        if tables.short:
-            covered.extend(_short_form_runs(folded.text, tables, covered))
+        if tables.short.forms:
+            covered.extend(short_form_runs(folded.text, tables.short, covered))
             covered.sort()
-            after = _short_forms_after_verbs(folded.text, tables, covered)
+            after = short_forms_after_verbs(folded.text, tables.short, covered)
             covered.extend((index, index + 1) for index, _ in after)
         return sorted(covered)
 
@@ -395,7 +364,7 @@ class Gazetteer:
         payloads = tables.payloads
         spans = []
         for start, end, payload in tables.matcher.candidates(seen):
-            if payloads[payload][2] and not _on_word_boundaries(seen, start, end):
+            if payloads[payload][2] and not on_word_boundaries(seen, start, end):
                 continue
             person = payloads[payload][3]
             if person and not zh_person_stands_alone(
@@ -407,10 +376,10 @@ class Gazetteer:
 
     def _find_folded(self, text: str, folded: Folded) -> list[tuple[ActorMention, tuple[int, int]]]:
         tables = self._tables()
-        payloads, short = tables.payloads, tables.short
+        payloads, short = tables.payloads, tables.short.forms
         seen = folded.text
         chosen = self._chosen(seen)
-        actors = self._actors()
+        actors = self.actors()
         found: list[tuple[int, int, str, ActorOrigin]] = []
         for start, end, payload in chosen:
             actor_id, origin, _, _ = payloads[payload]
@@ -418,11 +387,11 @@ class Gazetteer:
                 found.append((start, end, actor_id, origin))
         if short:
             covered = [(start, end) for start, end, _ in chosen]
-            runs = _short_form_runs(seen, tables, covered)
+            runs = short_form_runs(seen, tables.short, covered)
             for start, end in runs:
                 for index in range(start, end):
                     found.append((index, index + 1, short[seen[index]], "gazetteer"))
-            for index, actor_id in _short_forms_after_verbs(seen, tables, sorted(covered + runs)):
+            for index, actor_id in short_forms_after_verbs(seen, tables.short, sorted(covered + runs)):
                 found.append((index, index + 1, actor_id, "gazetteer"))
         found.sort()
         mentions = []
@@ -443,269 +412,6 @@ class Gazetteer:
 
 _BUILD_LOCK = threading.Lock()
 
-_NAME_PARTS = re.compile(r"[\s\u00b7\u2022\u30fb\u2027\uff0e]+")
-"""What separates the parts of a name: white space and the name dots of transliterations (·, ・)."""
-
-_TITLES = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "President",
-        "Chairman",
-        "Secretary",
-        "Minister",
-        "Premier",
-        "Prime",
-        "General",
-        "Gen",
-        "Ambassador",
-        "Envoy",
-        "Vice",
-        "Deputy",
-        "King",
-        "Queen",
-        "Prince",
-        "Sir",
-        "Lord",
-        "Director",
-        "Foreign",
-        "State",
-    ]
-)
-"""Words that may open an alias ("Chairman Kim", "President Trump") and are never a person's name."""
-
-_COMPASS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (("the North", "PRK"), ("The North", "PRK"), ("the South", "KOR"), ("The South", "KOR")),
-}
-"""Names that stand for a state only in a text about its divided country: "the North" and "the South"
-are the DPRK and the ROK once the text has named either (:class:`NameReader`); elsewhere they are
-regions, or a country's own north."""
-
-_COMPASS_CONTEXT = frozenset({"PRK", "KOR"})
-_NAME_GOES_ON = re.compile(r"[ \t-]+[A-Z]")
-"""A capitalised word right after "the North" makes it part of another name: the South China Sea,
-the North Atlantic, North-South talks."""
-
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_PARTNERS = {
-    "en": re.compile(
-        r"(?P<its>\b[Ii]ts\s+)?(?:other\s+)?(?P<n>two|three|four|five|six|seven|eight|nine)\s+"
-        r"(?:[a-z-]+\s+)?(?:partners|counterparts)\b"
-    )
-}
-"""A state's partners counted ("its five dialogue partners", "the North's five negotiating partners"):
-the other members of the one group of that many plus one that the state belongs to (the Six-Party
-Talks' five for the DPRK). The state is the name right before, in the possessive, or for "its" the last
-state named before it in the sentence."""
-
-
-def _short_names(name: str) -> list[str]:
-    """The first and the last part of a person's name (see :meth:`Gazetteer.surnames`)."""
-    parts = [p for p in _NAME_PARTS.split(name.strip()) if p]
-    if len(parts) < 2:
-        return []
-    chosen: list[str] = []
-    for part in (parts[0], parts[-1]):
-        letters = part.replace("-", "").replace("'", "").replace("\u2019", "")
-        if len(part) < 2 or not letters.isalpha() or part in _TITLES or part in chosen:
-            continue
-        if not is_cjk(part[0]) and not part[0].isupper():
-            continue
-        chosen.append(part)
-    return chosen
-
-
-class NameReader:
-    """The names of one document, read sentence by sentence in document order.
-
-    :meth:`find` gives what :meth:`Gazetteer.find` gives, plus three kinds of name that stand for
-    an actor only once the document (or the sentence) has named it:
-
-    - **a person's short name** (:meth:`Gazetteer.surnames`) after the person was named in full
-      earlier in the document, or earlier in the same sentence: "Christopher Hill arrived. Hill said"
-      and 克里斯托弗·希尔抵达……希尔表示 give the person (and its state) twice. A short name two persons
-      share is the one named last. Before any full mention a short name names nobody (a "Hill" in a
-      text about hills, a "Rice" in one about food);
-    - **"the North", "the South"** (English) for the DPRK and the ROK, once the document has named
-      either Korean state (or one of its persons), and not before another capitalised word (the
-      South China Sea);
-    - **a state's counted partners** (English, :data:`_PARTNERS`): "North Korea and its five dialogue
-      partners" are the other members of the one group of six the DPRK belongs to.
-
-    Such a mention keeps the actor's origin and state, so the extraction step treats it like a full
-    name. The reader keeps what it has seen: give it the sentences in order, each once.
-    """
-
-    def __init__(self, gazetteer: Gazetteer, lang: Lang) -> None:
-        self._gazetteer = gazetteer
-        self._lang: Lang = lang
-        self._recent: dict[str, str] = {}  # short name -> the person last named in full with it
-        self._korea = False
-        self._short_cache: dict[str, tuple[str, ...]] = {}
-        self._compiled: tuple[frozenset[str], re.Pattern[str]] | None = None
-        self._compiled_size = -1  # len(self._recent) when the compiled expression was its keys
-
-    def find(self, text: str) -> list[ActorMention]:
-        """The names in ``text`` (one sentence), in order of position; see the class docstring."""
-        gazetteer = self._gazetteer
-        found = gazetteer.find(text, self._lang)
-        actors = gazetteer._actors()
-        taken = sorted((m.start, m.end) for m in found)
-        # the short names worth looking for: those of persons named before, or named in full here
-        here = [
-            short
-            for full in found
-            if full.actor in actors and actors[full.actor].kind == "person"
-            for short in self._shorts(actors[full.actor])
-            if short not in self._recent
-        ]
-        extra: list[tuple[int, int, str]] = []  # (start, end, short name, or NUL + a compass name)
-        pattern = self._pattern(frozenset(self._recent.keys() | set(here)) if here else None)
-        if pattern is not None:
-            for match in pattern.finditer(text):
-                short = match.group()
-                if _standalone(text, match.start(), match.end(), short) and not _overlaps(
-                    taken, match.start(), match.end()
-                ):
-                    extra.append((match.start(), match.end(), short))
-        compass = dict(_COMPASS.get(self._lang, ()))
-        for written in compass:
-            extra.extend(
-                (s, e, "\x00" + written)
-                for s, e in _occurrences(text, written)
-                if not _overlaps(taken, s, e) and not _NAME_GOES_ON.match(text, e)
-            )
-        if not extra and self._lang not in _PARTNERS:
-            for full in found:
-                self._note(full, actors)
-            return found
-        # in order of position, so that a full name earlier in the sentence counts for a short one
-        order = sorted(
-            [(m.start, 0, m, "") for m in found] + [(s, 1, None, k) for s, _, k in extra],
-            key=lambda item: (item[0], item[1]),
-        )
-        ends = {(s, k): e for s, e, k in extra}
-        result: list[ActorMention] = []
-        last_end = -1
-        for start, _, mention, key in order:
-            if mention is not None:
-                result.append(mention)
-                self._note(mention, actors)
-                last_end = max(last_end, mention.end)
-                continue
-            end = ends[(start, key)]
-            if start < last_end:
-                continue
-            if key.startswith("\x00"):
-                if not self._korea:
-                    continue
-                actor_id = compass[key[1:]]
-            else:
-                person = self._recent.get(key)
-                if person is None:
-                    continue
-                actor_id = person
-            known = actors.get(actor_id)
-            if known is None:
-                continue
-            mention = ActorMention(start, end, text[start:end], actor_id, known.origin, known.state_of)
-            result.append(mention)
-            self._note(mention, actors)
-            last_end = end
-        taken = sorted((m.start, m.end) for m in result)
-        for start, end, partners in self._partners(text, result):
-            if not _overlaps(taken, start, end):
-                for member in partners:
-                    known = actors[member]
-                    result.append(
-                        ActorMention(start, end, text[start:end], member, known.origin, known.state_of)
-                    )
-        return sorted(result, key=lambda m: m.start)
-
-    def _partners(self, text: str, found: Sequence[ActorMention]) -> list[tuple[int, int, list[str]]]:
-        """Each "its five partners" in ``text`` whose state and group are known, as (start, end,
-        the partners' ids); ``found`` are the sentence's names. See :data:`_PARTNERS`."""
-        pattern = _PARTNERS.get(self._lang)
-        if pattern is None:
-            return []
-        actors = self._gazetteer._actors()
-        states = [m for m in found if actors.get(m.actor) is not None and actors[m.actor].kind == "state"]
-        result: list[tuple[int, int, list[str]]] = []
-        for match in pattern.finditer(text):
-            if match.group("its"):
-                before = [m for m in states if m.end <= match.start()]
-            else:
-                before = [m for m in states if re.fullmatch(r"['’]s\s+", text[m.end : match.start()])]
-            if not before:
-                continue
-            state = before[-1].actor
-            size = _NUMBERS[match.group("n")] + 1
-            groups = [
-                a.members for a in actors.values() if state in a.members and len(set(a.members)) == size
-            ]
-            if len(groups) != 1:
-                continue
-            partners = [m for m in groups[0] if m != state and m in actors]
-            # the mention is the number alone: a word between it and "partners" may be a cue
-            # ("dialogue"), which must come after the actors it types
-            result.append((match.start("n"), match.end("n"), partners))
-        return result
-
-    def _note(self, mention: ActorMention, actors: Mapping[str, KnownActor]) -> None:
-        """Remember a mention: its person's short names now name it; a Korean state opens the compass."""
-        known = actors.get(mention.actor)
-        if mention.actor in _COMPASS_CONTEXT or mention.state in _COMPASS_CONTEXT:
-            self._korea = True
-        if known is None or known.kind != "person":
-            return
-        for short in self._shorts(known):
-            self._recent[short] = known.id
-
-    def _shorts(self, person: KnownActor) -> tuple[str, ...]:
-        """A person's short names (:func:`_short_names` of each label), computed once per person."""
-        shorts = self._short_cache.get(person.id)
-        if shorts is None:
-            shorts = tuple(dict.fromkeys(s for name in person.names.values() for s in _short_names(name)))
-            self._short_cache[person.id] = shorts
-        return shorts
-
-    def _pattern(self, shorts: frozenset[str] | None) -> re.Pattern[str] | None:
-        """One expression finding any of ``shorts`` (longest first; None: the short names of the
-        persons named so far), rebuilt only when they change."""
-        if shorts is None:
-            if self._compiled is not None and self._compiled_size == len(self._recent):
-                return self._compiled[1]  # short names are only ever added
-            shorts = frozenset(self._recent)
-            self._compiled_size = len(self._recent)
-        else:
-            self._compiled_size = -1
-        if not shorts:
-            return None
-        if self._compiled is None or self._compiled[0] != shorts:
-            alternatives = "|".join(re.escape(x) for x in sorted(shorts, key=lambda x: (-len(x), x)))
-            self._compiled = (shorts, re.compile(alternatives))
-        return self._compiled[1]
-
-
-def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
-    """Where ``name`` is written in ``text`` as a name of its own (:func:`_standalone`)."""
-    start = text.find(name)
-    while start >= 0:
-        end = start + len(name)
-        if _standalone(text, start, end, name):
-            yield start, end
-        start = text.find(name, start + 1)
-
-
-def _standalone(text: str, start: int, end: int, name: str) -> bool:
-    """Whether ``name`` at ``start:end`` stands alone: on word boundaries for an alphabetic name; a
-    Chinese one as :func:`zh_person_stands_alone` says (希尔 but not 希尔·某某 nor 希尔顿)."""
-    if is_cjk(name[0]):
-        return zh_person_stands_alone(text, start, end)
-    return _on_word_boundaries(text, start, end)
-
 
 @dataclass(frozen=True)
 class _Tables:
@@ -716,21 +422,8 @@ class _Tables:
 
     matcher: Matcher
     payloads: list[tuple[str | None, ActorOrigin, bool, bool]]
-    short: dict[str, str]
+    short: ShortForms
     given: dict[str, frozenset[str]]
-    runs: re.Pattern[str] = field(init=False)
-    after_verbs: re.Pattern[str] = field(init=False)
-    after_forms: dict[str, str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        forms = {**_AFTER_VERBS_ONLY, **self.short}
-        prefixes = "".join(sorted(_TRAVEL_VERBS | _RELATION_WORDS | {"来"}))
-        characters = "".join(self.short) or "\uffff"
-        object.__setattr__(self, "runs", re.compile(f"[{re.escape(characters)}]{{2,}}"))
-        object.__setattr__(
-            self, "after_verbs", re.compile(f"[{re.escape(prefixes)}]([{re.escape(''.join(forms))}])")
-        )
-        object.__setattr__(self, "after_forms", forms)
 
 
 def _given_names(
@@ -744,7 +437,7 @@ def _given_names(
         known = actors.get(claimed) if claimed is not None else None
         if known is None or known.kind != "person" or not any(is_cjk(c) for c in name):
             continue
-        parts = [part for part in re.split(f"[{''.join(_NAME_DOTS)}]", name) if part]
+        parts = [part for part in re.split(f"[{''.join(NAME_DOTS)}]", name) if part]
         given.setdefault(known.id, set()).update(parts[:-1])
     return {actor_id: frozenset(names) for actor_id, names in given.items()}
 
@@ -759,848 +452,3 @@ def _variants(name: str) -> Iterator[str]:
         yield name[0].upper() + name[1:]
     if any(is_cjk(c) for c in name) and (simplified := to_simplified(name)) != name:
         yield simplified
-
-
-def _on_word_boundaries(text: str, start: int, end: int) -> bool:
-    if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
-        return False
-    return not (end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]))
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted and not overlapping each other)."""
-    index = bisect_left(spans, (end, end))
-    return index > 0 and spans[index - 1][1] > start
-
-
-# --- Chinese one-character short forms -------------------------------------------------------------
-
-_FUNCTION_CHARS = frozenset("在与和同及对将就为由使把被让从向是了的等并或跟给据按")
-"""Characters after which a short form may start a run even when the short form is a common word
-(在中美关系上, 与中日韩): prepositions, conjunctions and particles."""
-
-_AMBIGUOUS_START = frozenset("中日英法德")
-"""Short forms that are very common word-initial characters: they start a run only after a
-non-Chinese character (start, punctuation, digit excluded for 日) or a function character."""
-
-_BLOCKED_BEFORE: dict[str, frozenset[str]] = {
-    "美": frozenset("北南欧拉赞完甜优精健审华"),
-    "朝": frozenset("王唐明清宋元前本当历早今次来北南"),
-    "韩": frozenset("南北"),
-    "俄": frozenset("白"),
-}
-"""Characters that make a word with the short form after them (北美, 明朝, 白俄)."""
-
-_BLOCKED_AFTER: dict[str, frozenset[str]] = {
-    "中": frozenset("心间央午期旬文部等外断止途层立东型小华"),
-    "美": frozenset("元丽洲术食好德满妙景"),
-    "朝": frozenset("着向代野廷夕阳气"),
-    "韩": frozenset("元语文流剧"),
-    "日": frozenset("前后期内子常报元夜益趋渐程记"),
-    "俄": frozenset("语文"),
-    "英": frozenset("语文雄镑寸里尺明勇"),
-    "法": frozenset("律规院治案官定理典庭"),
-    "德": frozenset("行育性"),
-}
-"""Characters that make a word with the short form before them (中午, 美元, 朝着, 法律)."""
-
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
-
-_TRAVEL_VERBS = frozenset("访赴抵驻离返援")
-"""One-character verbs of travel or presence after which a short form alone names its state: 访华
-(visit China), 赴美 (go to the US), 驻韩 (stationed in the ROK), 援朝 (aid to the DPRK)."""
-
-_RELATION_WORDS = frozenset("对在")
-"""对朝 (towards the DPRK: 对朝政策), 在华 (in China); not before 中, 英, 法, 德 (在中学, 对法律)."""
-
-_AFTER_VERBS_ONLY = {"华": "CHN"}
-"""华 names China only after such a verb (访华, 来华, 驻华, 对华); elsewhere it is 中华, 华人, 华为."""
-
-_BLOCKED_AFTER_HUA = frozenset("为尔丽裔侨人文语夏府")
-"""华为 (Huawei), 华尔街 (Wall Street), 华人 (ethnic Chinese), 华府 (Washington: a name of its own)."""
-
-
-def _short_forms_after_verbs(
-    text: str, tables: _Tables, covered: list[tuple[int, int]]
-) -> list[tuple[int, str]]:
-    """Single short forms right after a verb of travel or relation (see ``_TRAVEL_VERBS``), outside
-    every span already taken (``covered``, sorted), unless the character after makes a word with them
-    (对日期: 日期 "date")."""
-    found: list[tuple[int, str]] = []
-    for match in tables.after_verbs.finditer(text):
-        index = match.start(1)
-        verb, form = text[match.start()], text[index]
-        if verb == "来" and form != "华":
-            continue
-        if verb in _RELATION_WORDS and form in _AMBIGUOUS_START:
-            continue
-        after = text[index + 1] if index + 1 < len(text) else ""
-        blocked = _BLOCKED_AFTER_HUA if form == "华" else _BLOCKED_AFTER.get(form, frozenset())
-        if after in blocked or _overlaps(covered, match.start(), index + 1):
-            continue
-        found.append((index, tables.after_forms[form]))
-    return found
-
-
-def _short_form_runs(text: str, tables: _Tables, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs of two or more one-character short forms that name states.
-
-    A run is a maximal stretch of short-form characters outside every name already found (``covered``,
-    sorted and not overlapping). Its first character is dropped when the character before makes a word
-    with it (only a function character or a non-Chinese one may precede 中日英法德; 日 never after a
-    digit, as in 3日; see ``_BLOCKED_BEFORE`` for the others), its last when the character after does
-    (``_BLOCKED_AFTER``: 中午, 朝着). What remains names states if it is at least two distinct characters.
-    """
-    runs: list[tuple[int, int]] = []
-    for match in tables.runs.finditer(text):
-        index = match.start()
-        while index < match.end():
-            while index < match.end() and _overlaps(covered, index, index + 1):
-                index += 1
-            end = index
-            while end < match.end() and not _overlaps(covered, end, end + 1):
-                end += 1
-            if end - index >= 2:
-                run = _guard(text, index, end)
-                if run is not None:
-                    runs.append(run)
-            index = end
-    return runs
-
-
-def _guard(text: str, start: int, end: int) -> tuple[int, int] | None:
-    first, before = text[start], text[start - 1] if start else ""
-    if before and (
-        (first in _AMBIGUOUS_START and is_cjk(before) and before not in _FUNCTION_CHARS)
-        or (first == "日" and before in _DIGITS)
-        or before in _BLOCKED_BEFORE.get(first, ())
-    ):
-        start += 1
-    if end - start >= 2 and end < len(text) and text[end] in _BLOCKED_AFTER.get(text[end - 1], ()):
-        end -= 1
-    if end - start < 2 or len(set(text[start:end])) != end - start:
-        return None
-    return start, end
-
-
-# --- Chinese person names inside longer words ------------------------------------------------------
-
-_NAME_DOTS = frozenset("\u00b7\u2022\u30fb\u2027")
-"""The dots between the parts of a transliterated name (·, •, ・, ‧)."""
-_CONTEXT = 8
-"""How many Chinese characters on each side of a person's name are segmented to find its word."""
-_TRANSLITERATION_SHARE = 0.1
-_TRANSLITERATION_WORDS = 20
-_TRANSLITERATION_CHARS: frozenset[str] | None = None
-
-
-def transliteration_chars() -> frozenset[str]:
-    """Characters that write transliterated names: those in at least :data:`_TRANSLITERATION_WORDS`
-    of jieba's dictionary words tagged ``nrt`` (transliterated person names), which are at least
-    :data:`_TRANSLITERATION_SHARE` of the dictionary words holding them (斯, 尔, 克, 布, 勒, 特, 普;
-    not 称, 与, 政, 四, 川, where the share is 1% or less). Computed once from the dictionary, so it
-    is as general as jieba's list of names, not a list of the cases seen.
-
-    >>> chars = transliteration_chars()
-    >>> "斯" in chars and "克" in chars and "称" not in chars and "四" not in chars
-    True
-    """
-    global _TRANSLITERATION_CHARS
-    if _TRANSLITERATION_CHARS is None:
-        _, tags = _jieba()
-        named: dict[str, int] = {}
-        every: dict[str, int] = {}
-        for word, tag in tags.items():
-            for char in set(word):
-                every[char] = every.get(char, 0) + 1
-                if tag == "nrt":
-                    named[char] = named.get(char, 0) + 1
-        _TRANSLITERATION_CHARS = frozenset(
-            char
-            for char, count in named.items()
-            if count >= _TRANSLITERATION_WORDS and count >= _TRANSLITERATION_SHARE * every[char]
-        )
-    return _TRANSLITERATION_CHARS
-
-
-def zh_person_stands_alone(text: str, start: int, end: int, given: frozenset[str] | None = None) -> bool:
-    """Whether the Chinese person's name at ``text[start:end]`` names that person, not a piece of a
-    longer name or word.
-
-    A short transliterated name is often a piece of another: 莱斯 (Rice) in 克莱斯勒 (Chrysler), 布莱斯
-    (Bryce) and 莱斯特 (Leicester), 川普 (Trump) across 四川 and 普降 in 四川普降暴雨, 克林顿 in
-    希拉里·克林顿. The gazetteer's aliases cannot list every such word, so the name is read in its
-    context (the stretch of Chinese characters around it, :data:`_CONTEXT` each side), segmented by
-    jieba's dictionary with the name among its words (:func:`_words_around`), and it is not a name of
-    its own when
-
-    - a name dot joins it to a given name the gazetteer does not know for this person: ``given`` is
-      the set of the person's listed given names (比尔 of 比尔·柯林顿), so 比尔·克林顿 is Bill Clinton
-      and 希拉里·克林顿 is another person; a person with no listed given name takes none
-      (苏珊·蓬佩奥 is not Mike Pompeo when the gazetteer lists no 迈克·蓬佩奥: the proposals offer
-      the full name as a new person), nor does ``None`` (a short name read without the
-      gazetteer's lists). A dot after the name always joins it to another part (a surname comes last);
-    - a word of that segmentation crosses its start (四川 in 四川普降; 四 and 川 write one word);
-    - the segmentation reads it after a transliteration character in a longer word (布莱斯,
-      克莱斯勒), or the character after it writes transliterations, joins the name into a longer
-      word of jieba's dictionary and starts no dictionary word of its own (莱斯特市长, 希尔顿酒店;
-      but 莱斯/特使, 川普/尔后, 蓬佩奥/比/博尔顿,
-      赖斯/比/以前, 蓬佩奥/拉着: a character that could write a transliteration writes ordinary
-      words too, so it alone does not end the name). A split at the end is not
-      enough: jieba glues the name's last character to a common word after it (川/普通/电话) as
-      readily as to another name, so only the start is judged by the segmentation. A longer
-      dictionary word made of the name and a common word (赖斯称, 克林顿政府) keeps the name.
-
-    This is what the one-character short forms' guard does (only in runs such as 美朝), done for
-    persons, whose names are transliterations of two or three characters.
-
-    >>> zh_person_stands_alone("四川普降暴雨", 1, 3), zh_person_stands_alone("川普通电话", 0, 2)
-    (False, True)
-    >>> zh_person_stands_alone("克莱斯勒公司", 1, 3), zh_person_stands_alone("国务卿莱斯表示", 3, 5)
-    (False, True)
-    >>> zh_person_stands_alone("比尔·克林顿", 3, 6, frozenset({"比尔"}))
-    True
-    >>> zh_person_stands_alone("希拉里·克林顿", 4, 7, frozenset({"比尔"}))
-    False
-    """
-    if end < len(text) and text[end] in _NAME_DOTS:
-        return False
-    if start > 0 and text[start - 1] in _NAME_DOTS:
-        before = text[: start - 1]
-        if not given or not any(before.endswith(name) for name in given):
-            return False
-    left = start
-    while left > 0 and start - left < _CONTEXT and is_cjk(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and right - end < _CONTEXT and is_cjk(text[right]):
-        right += 1
-    if left == start and right == end:
-        return True
-    chars = transliteration_chars()
-    if (
-        end < right
-        and text[end] in chars
-        and _continues_into_a_word(text[start:right], end - start)
-        and not _starts_a_word(text[end:right])
-    ):
-        return False  # the name goes on into a longer transliteration (莱斯特市长, 希尔顿酒店)
-    for w_start, w_end in _words_around(text[left:right], start - left, end - left):
-        w_start, w_end = w_start + left, w_end + left
-        if w_end <= start or w_start >= end:
-            continue
-        if w_start < start < w_end < end:
-            return False  # the word crosses the name's start
-        if w_start < start and text[start - 1] in chars:
-            return False  # inside a longer transliteration
-    return True
-
-
-def _starts_a_word(stretch: str) -> bool:
-    """Whether ``stretch`` begins with a dictionary word of two characters or more (特使, 尔后)."""
-    tokenizer, _ = _jieba()
-    freq = tokenizer.FREQ
-    return any(freq.get(stretch[:size], 0) > 0 for size in range(2, len(stretch) + 1))
-
-
-def _continues_into_a_word(stretch: str, length: int) -> bool:
-    """Whether the name ``stretch[:length]`` and one or more characters after it make a dictionary
-    word (莱斯特, 希尔顿, 克莱斯勒): jieba's dictionary lists the longer name. That the next character
-    could write a transliteration is not enough (蓬佩奥比博尔顿, 赖斯比以前, 蓬佩奥拉着): it writes
-    ordinary words too. A longer name the gazetteer lists needs no check here: the matcher keeps the
-    longest name at a start (:func:`leftmost_longest`)."""
-    tokenizer, _ = _jieba()
-    freq = tokenizer.FREQ
-    return any(freq.get(stretch[:size], 0) > 0 for size in range(length + 1, len(stretch) + 1))
-
-
-def _words_around(stretch: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The words of ``stretch`` (start and end offsets), segmented as jieba segments without its HMM:
-    the most probable sequence of dictionary words under jieba's unigram frequencies, with the
-    name at ``stretch[start:end]`` added as a word as probable as its most probable split plus one
-    (the frequency jieba's own ``suggest_freq`` gives a word the user adds). A name jieba already
-    holds (赖斯, 克林顿) keeps its own frequency if that is higher."""
-    tokenizer, _ = _jieba()
-    freq, total = tokenizer.FREQ, tokenizer.total
-    name = stretch[start:end]
-    apart = 1.0
-    for piece in tokenizer.cut(name, HMM=False):
-        apart *= (freq.get(piece) or 1) / total
-    name_freq = max(int(apart * total) + 1, freq.get(name) or 1)
-    dag = tokenizer.get_DAG(stretch)
-    if end - 1 not in dag[start]:
-        dag[start] = [*dag[start], end - 1]
-    log_total = math.log(total)
-    best: list[tuple[float, int]] = [(0.0, 0)] * (len(stretch) + 1)
-    for index in range(len(stretch) - 1, -1, -1):
-        options = []
-        for last in dag[index]:
-            word = stretch[index : last + 1]
-            count = name_freq if (index, last + 1) == (start, end) else (freq.get(word) or 1)
-            options.append((math.log(count) - log_total + best[last + 1][0], last))
-        best[index] = max(options)
-    words: list[tuple[int, int]] = []
-    index = 0
-    while index < len(stretch):
-        last = best[index][1]
-        words.append((index, last + 1))
-        index = last + 1
-    return words
-
-
-# --- proposals -------------------------------------------------------------------------------------
-
-_JIEBA: Any = None
-_JIEBA_LOCK = threading.Lock()
-_TRANSLITERATED_TAGS = frozenset({"nrfg", "nrt"})
-_ORG_TAGS = frozenset({"nt"})
-
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-    "朴文申权柳洪全安元裴卞玄鲁南阮潘范黄武裴吴胡"
-)
-"""Common Chinese, Korean and Vietnamese surnames (as written in Chinese): an unknown two- or
-three-character word that starts with one is proposed as a person."""
-
-_ROLE_WORDS = frozenset(
-    [
-        "顾问",
-        "安保",
-        "主席",
-        "总统",
-        "总理",
-        "首相",
-        "部长",
-        "外长",
-        "大使",
-        "特使",
-        "发言人",
-        "议员",
-        "官员",
-        "委员",
-        "秘书",
-        "司令",
-        "将军",
-        "领导人",
-        "代表",
-        "记者",
-    ]
-)
-"""Role nouns that jieba's dictionary tags as person names; never proposed."""
-
-_ORG_SUFFIXES = (
-    "组织",
-    "机构",
-    "委员会",
-    "集团",
-    "联盟",
-    "中心",
-    "通讯社",
-    "社",
-    "部",
-    "署",
-    "局",
-    "院",
-    "党",
-)
-
-
-def _jieba() -> tuple[Any, Mapping[str, str]]:
-    """jieba's tokenizer and its dictionary's part-of-speech table, loaded once (about a second) and
-    silenced."""
-    global _JIEBA
-    with _JIEBA_LOCK:
-        if _JIEBA is None:
-            import jieba
-            import jieba.posseg
-
-            jieba.setLogLevel(logging.WARNING)
-            logging.getLogger("jieba").setLevel(logging.WARNING)
-            jieba.initialize()
-            _JIEBA = (jieba.dt, jieba.posseg.dt.word_tag_tab)
-    return _JIEBA  # type: ignore[no-any-return]
-
-
-ZH_NOUN_TAGS = frozenset({"n", "ng", "nz"})
-"""jieba's dictionary tags of a common noun (not a name: ``nr``, ``ns``, ``nt`` are names)."""
-
-
-def zh_noun(word: str) -> bool:
-    """Whether jieba's dictionary tags ``word`` first as a common noun (会议, 峰会, 制裁; not 会晤,
-    访问). Used to tell a verb-initial Chinese clause from one whose subject is an event noun
-    ("会议通过…"); a word the dictionary does not hold is not a noun here.
-
-    >>> zh_noun("会议"), zh_noun("访问"), zh_noun("不在词典里的词")
-    (True, False, False)
-    """
-    _, tags = _jieba()
-    return tags.get(word) in ZH_NOUN_TAGS
-
-
-def _propose_zh(text: str) -> list[tuple[int, int, str]]:
-    """Person and organisation names among jieba's words.
-
-    jieba's own tagger (``jieba.posseg`` with its HMM) is about ten times slower than its tokenizer,
-    so the text is only tokenized (``HMM=True``, which also joins unknown names such as 阮富仲 into one
-    word). A word in jieba's dictionary takes the dictionary's first tag: ``nrt``/``nrfg``
-    (transliterated names) person, ``nr`` person only when it starts with a common surname and has at
-    most three characters (the table tags common nouns such as 宣言 and four-character idioms such as
-    任重道远 ``nr``; a name of one surname character has two or three), ``nt`` organisation; a word
-    not in it is a person when it is two or three characters starting with a common surname, an
-    organisation when it ends in an organisation word (组织, 委员会, 社, ...).
-
-    A full name written with name dots (苏珊·蓬佩奥: words of two characters or more joined by ·) is
-    one person, proposed whole: its parts are a given name and a surname, not two persons, and the
-    whole is dropped when a known name is among its parts (:meth:`Gazetteer.propose`).
-    """
-    tokenizer, tags = _jieba()
-    found: list[tuple[int, int, str]] = []
-    words: list[tuple[int, str]] = []
-    position = 0
-    for word in tokenizer.cut(text, HMM=True):
-        words.append((position, word))
-        position += len(word)
-    dotted: set[int] = set()
-    index = 0
-    while index < len(words):
-        last = index
-        while (
-            last + 2 < len(words)
-            and _name_part(words[last][1])
-            and words[last + 1][1] in _NAME_DOTS
-            and _name_part(words[last + 2][1])
-        ):
-            last += 2
-        if last > index:
-            found.append((words[index][0], words[last][0] + len(words[last][1]), "person"))
-            dotted.update(range(index, last + 1))
-            index = last + 1
-        else:
-            index += 1
-    for number, (start, word) in enumerate(words):
-        position = start + len(word)
-        if number in dotted or len(word) < 2 or not all(is_cjk(c) for c in word):
-            continue
-        tag = tags.get(word)
-        if word in _ROLE_WORDS:
-            continue
-        if tag is not None:
-            if tag in _TRANSLITERATED_TAGS or (tag == "nr" and word[0] in _SURNAMES and len(word) <= 3):
-                found.append((start, position, "person"))
-            elif tag in _ORG_TAGS:
-                found.append((start, position, "organisation"))
-        elif len(word) <= 3 and word[0] in _SURNAMES:
-            found.append((start, position, "person"))
-        elif len(word) >= 3 and word.endswith(_ORG_SUFFIXES):
-            found.append((start, position, "organisation"))
-    return found
-
-
-def _name_part(word: str) -> bool:
-    """Whether a jieba word may be a part of a dotted full name: two Chinese characters or more,
-    not a title (总统 in 总统·特朗普 is no given name)."""
-    return len(word) >= 2 and all(is_cjk(c) for c in word) and word not in _ROLE_WORDS
-
-
-_EN_NAME = re.compile(
-    r"[A-Z][\w'’.\-]*(?:[ ](?:(?:of|the|for|on|de|la|al|bin|van|von|der)[ ])*[A-Z][\w'’.\-]*)+"
-)
-_EN_LEADING = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "From",
-        "To",
-        "With",
-        "After",
-        "Before",
-        "During",
-        "When",
-        "While",
-        "Since",
-        "Until",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Our",
-        "But",
-        "And",
-        "Or",
-        "However",
-        "Meanwhile",
-        "Also",
-        "Then",
-        "According",
-        "Both",
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Dr",
-        "Dr.",
-        "President",
-        "Vice",
-        "Prime",
-        "Minister",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Secretary",
-        "State",
-        "Chairman",
-        "Chairwoman",
-        "Premier",
-        "General",
-        "Director",
-        "Ambassador",
-        "Envoy",
-        "Special",
-        "Representative",
-        "Deputy",
-        "Chief",
-        "Leader",
-        "King",
-        "Queen",
-        "Supreme",
-        "Senator",
-        "Spokesman",
-        "Spokeswoman",
-        "Spokesperson",
-        "Former",
-        "Acting",
-        "Under",
-        "Assistant",
-        "Commander",
-        "Colonel",
-        "Admiral",
-        "Lieutenant",
-        "Captain",
-        "Sir",
-        "Lord",
-        "Madam",
-        "Chancellor",
-    ]
-)
-_EN_NOT_ACTOR_HEADS = frozenset(
-    [
-        "Talks",
-        "Summit",
-        "Statement",
-        "Declaration",
-        "Agreement",
-        "Treaty",
-        "Olympics",
-        "Games",
-        "Day",
-        "Peninsula",
-        "Sea",
-        "River",
-        "Island",
-        "Islands",
-        "Ocean",
-        "War",
-        "Framework",
-        "Resolution",
-        "Accord",
-        "Accords",
-        "Plan",
-        "Initiative",
-        "Program",
-        "Programme",
-        "Zone",
-        "Line",
-        "Strait",
-        "Road",
-        "Street",
-        "Square",
-        "Hall",
-        "Hotel",
-        "Airport",
-        *CALENDAR_NAMES,
-        "Act",
-        "Protocol",
-        "Communique",
-        "Communiqué",
-        "Doctrine",
-        "Exercise",
-        "Exercises",
-    ]
-)
-_EN_ORG_HEADS = frozenset(
-    [
-        "Agency",
-        "Organization",
-        "Organisation",
-        "Council",
-        "Committee",
-        "Commission",
-        "Ministry",
-        "Department",
-        "Party",
-        "Union",
-        "Bank",
-        "Fund",
-        "Court",
-        "Office",
-        "Forum",
-        "Group",
-        "Alliance",
-        "Association",
-        "Institute",
-        "Command",
-        "Army",
-        "Navy",
-        "Force",
-        "Forces",
-        "News",
-        "Assembly",
-        "Conference",
-        "Government",
-        "Administration",
-        "Bureau",
-        "Service",
-        "Corporation",
-        "Company",
-        "Foundation",
-        "Centre",
-        "Center",
-        "University",
-        "Movement",
-        "Front",
-        "League",
-    ]
-)
-
-
-def _propose_en(text: str) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for match in _EN_NAME.finditer(text):
-        if match.start() > 0 and is_word_char(text[match.start() - 1]):
-            continue
-        # a word ending a sentence ("Chol." before "The") ends the run; an initial ("W.") does not
-        run: list[tuple[int, str]] = []
-        position = match.start()
-        for word in match.group().split(" "):
-            if word.endswith(".") and len(word.rstrip(".")) > 1 and word not in ("Mr.", "Mrs.", "Ms.", "Dr."):
-                run.append((position, word.rstrip(".")))
-                found.extend(_name_of_run(run))
-                run = []
-            else:
-                run.append((position, word))
-            position += len(word) + 1
-        found.extend(_name_of_run(run))
-    return found
-
-
-def _name_of_run(run: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
-    """A proposed name from a run of words: leading titles, common words and connectors dropped."""
-    while run and (run[0][1] in _EN_LEADING or run[0][1][:1].islower()):
-        run = run[1:]
-    while run and run[-1][1][:1].islower():
-        run = run[:-1]
-    if run:
-        last = run[-1][1].rstrip(".’'-")
-        run = [*run[:-1], (run[-1][0], last)]
-    if len(run) < 2 or run[-1][1] in _EN_NOT_ACTOR_HEADS:
-        return []
-    kind = "organisation" if run[-1][1] in _EN_ORG_HEADS else "person"
-    return [(run[0][0], run[-1][0] + len(run[-1][1]), kind)]
-
-
-def suggest_id(name: str, kind: str = "other") -> str:
-    """An actor id for a proposed name, in the case's actor id pattern.
-
-    An alphabetic name becomes lower-case words joined by ``-`` (accents dropped); a name with no
-    known romanisation (Chinese) becomes ``new-actor-`` and eight hex digits of its hash, the same
-    for the same name in every call, so the draft writer can merge repeats (and renumber).
-
-    >>> suggest_id("Mike Pompeo", "person")
-    'mike-pompeo'
-    >>> suggest_id("Kim Yo-jong")
-    'kim-yo-jong'
-    >>> suggest_id("蓬佩奥", "person")
-    'new-actor-...'
-    """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_name.lower())
-    if words and not any(is_cjk(c) for c in name):
-        candidate = "-".join(words)[:80].strip("-")
-        if _ACTOR_ID.match(candidate):
-            return candidate
-    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=4).hexdigest()
-    return f"new-actor-{digest}"
-
-
-# --- reading a gazetteer file ----------------------------------------------------------------------
-
-
-def _parse_layer(
-    data: object, problems: Problems, origin: ActorOrigin, known_ids: set[str] | None = None
-) -> _Layer:
-    """A layer from a gazetteer document (``actors``, ``not_names``, ``short_forms``)."""
-    if not isinstance(data, dict):
-        problems.add((), "a gazetteer file must be a mapping with 'actors'")
-        return _Layer((), ())
-    for key in data:
-        if key not in ("actors", "not_names", "short_forms"):
-            problems.add((key,), "unknown section (expected actors, not_names, short_forms)")
-    actors: list[KnownActor] = []
-    surfaces: list[tuple[str, str, ActorOrigin]] = []
-    raw = data.get("actors", [])
-    if not isinstance(raw, list):
-        problems.add(("actors",), "must be a list of actors")
-        raw = []
-    ids = set(known_ids or ())
-    own: set[str] = set()
-    indices: list[int] = []
-    for index, item in enumerate(raw):
-        parsed = _parse_actor(item, ("actors", index), problems, origin, own)
-        if parsed is not None:
-            actors.append(parsed[0])
-            indices.append(index)
-            surfaces.extend((name, parsed[0].id, origin) for name in parsed[1])
-            own.add(parsed[0].id)
-    ids |= own
-    for index, actor in zip(indices, actors, strict=True):
-        if actor.state_of is not None and actor.state_of not in ids:
-            problems.add(("actors", index, "state_of"), f"unknown actor '{actor.state_of}'")
-    not_names: list[str] = []
-    section = data.get("not_names", {})
-    for lang, names in _lang_lists(section, ("not_names",), problems):
-        for index, name in enumerate(names):
-            checked = check_string(name, ("not_names", lang, index), problems)
-            if checked is not None:
-                not_names.append(checked)
-    short: list[tuple[str, str]] = []
-    section = data.get("short_forms", {})
-    if not isinstance(section, dict):
-        problems.add(("short_forms",), "must map a language to {character: actor id}")
-    else:
-        for lang, table in section.items():
-            if not isinstance(table, dict):
-                problems.add(("short_forms", lang), "must map one character to an actor id")
-                continue
-            for char, actor_id in table.items():
-                path = ("short_forms", lang, char)
-                if not isinstance(char, str) or len(char) != 1 or not is_cjk(char):
-                    problems.add(path, "a short form is one Chinese character")
-                elif not isinstance(actor_id, str) or actor_id not in ids:
-                    problems.add(path, f"unknown actor '{actor_id}'")
-                else:
-                    short.append((char, actor_id))
-    return _Layer(tuple(actors), tuple(surfaces), tuple(not_names), tuple(short))
-
-
-def _lang_lists(
-    section: object, path: tuple[str | int, ...], problems: Problems
-) -> Iterable[tuple[str, list[object]]]:
-    if section is None:
-        return []
-    if not isinstance(section, dict):
-        problems.add(path, "must map a language code to a list of strings")
-        return []
-    pairs: list[tuple[str, list[object]]] = []
-    for lang, names in section.items():
-        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?", lang):
-            problems.add((*path, str(lang)), "not a language code (en, zh, ...)")
-        elif not isinstance(names, list):
-            problems.add((*path, lang), "must be a list of strings")
-        else:
-            pairs.append((lang, names))
-    return pairs
-
-
-def _parse_actor(
-    item: object, path: tuple[str | int, ...], problems: Problems, origin: ActorOrigin, seen: set[str]
-) -> tuple[KnownActor, list[str]] | None:
-    if not isinstance(item, dict):
-        problems.add(path, "an actor is a mapping with id, kind, names")
-        return None
-    before = len(problems.found)
-    for key in item:
-        if key not in ("id", "kind", "names", "short", "aliases", "capitals", "state_of", "members"):
-            problems.add(
-                (*path, key),
-                "unknown field (expected id, kind, names, short, aliases, capitals, state_of, members)",
-            )
-    actor_id = item.get("id")
-    if not isinstance(actor_id, str) or not _ACTOR_ID.match(actor_id):
-        problems.add(
-            (*path, "id"),
-            "an actor id is an upper-case code (PRK, P5PLUS1) or lower-case words joined by '-'",
-        )
-    elif actor_id in seen:
-        problems.add((*path, "id"), f"actor '{actor_id}' is defined twice in this file")
-    kind = item.get("kind", "other")
-    if kind not in KINDS:
-        problems.add((*path, "kind"), f"unknown kind '{kind}' (expected one of {', '.join(KINDS)})")
-    names: dict[str, str] = {}
-    raw_names = item.get("names")
-    if not isinstance(raw_names, dict) or not raw_names:
-        problems.add((*path, "names"), "must map a language code to a name, e.g. {en: ..., zh: ...}")
-    else:
-        for lang, name in raw_names.items():
-            checked = check_string(name, (*path, "names", lang), problems)
-            if checked is not None:
-                names[str(lang)] = checked
-    surfaces = list(names.values())
-    short = item.get("short")
-    if short is not None:
-        if not isinstance(short, dict):
-            problems.add((*path, "short"), "must map a language code to a short name")
-        else:
-            for lang, name in short.items():
-                checked = check_string(name, (*path, "short", lang), problems)
-                if checked is not None:
-                    surfaces.append(checked)
-    for lang, aliases in _lang_lists(item.get("aliases"), (*path, "aliases"), problems):
-        for index, alias in enumerate(aliases):
-            checked = check_string(alias, (*path, "aliases", lang, index), problems)
-            if checked is not None:
-                surfaces.append(checked)
-                if (
-                    lang == "en"
-                    and kind == "state"
-                    and _EN_DEMONYM.fullmatch(checked)
-                    and not any(str(o).startswith(checked + " ") for o in [*surfaces, *aliases])
-                ):
-                    surfaces.append(checked + "s")  # the people: "the North Koreans barred …"
-    capitals: list[tuple[str, str]] = []  # also names of the state, as aliases are
-    for lang, names_of in _lang_lists(item.get("capitals"), (*path, "capitals"), problems):
-        for index, capital in enumerate(names_of):
-            checked = check_string(capital, (*path, "capitals", lang, index), problems)
-            if checked is not None:
-                surfaces.append(checked)
-                capitals.append((lang, checked))
-    state = item.get("state_of")
-    if state is not None and (not isinstance(state, str) or not _ACTOR_ID.match(state)):
-        problems.add((*path, "state_of"), "must be an actor id")
-        state = None
-    members = item.get("members", [])
-    if not isinstance(members, list) or not all(isinstance(m, str) and _ACTOR_ID.match(m) for m in members):
-        problems.add((*path, "members"), "must be a list of actor ids (a group's member states)")
-        members = []
-    if len(problems.found) > before:
-        return None
-    assert isinstance(actor_id, str) and isinstance(kind, str)
-    return KnownActor(actor_id, kind, names, state, origin, tuple(members), tuple(capitals)), surfaces

@@ -1,6 +1,6 @@
 """What the gazetteer and the verb dictionary share: reading their YAML files with located errors,
 folding line breaks out of a text while keeping offsets, and one Aho–Corasick pass with
-leftmost-longest selection.
+leftmost-longest selection (and whether a span overlaps the spans chosen).
 
 Seed texts are wrapped mid-word ("蓬佩\\n\\n奥", "美\\n\\n朝领导人"), so names and cues are looked up in a
 *folded* copy of the text: in Chinese a run of white space between two Chinese characters is dropped,
@@ -20,7 +20,7 @@ the line break, verbatim).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +140,22 @@ def leftmost_longest(spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, i
             chosen.append((start, end, payload))
             reached = end
     return chosen
+
+
+def on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands on word boundaries: no letter or digit of an alphabetic
+    script (:func:`is_word_char`) joins its first or last character to the one outside. A name may
+    begin or end with a character that is no word character ("U.S."), which then needs no boundary."""
+    if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
+        return False
+    return not (end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]))
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted and not overlapping each other, as
+    :func:`leftmost_longest` leaves them), by one bisection."""
+    index = bisect_left(spans, (end, end))
+    return index > 0 and spans[index - 1][1] > start
 
 
 def read_lexicon_file(path: str | Path, what: str) -> tuple[LocatedDocument, str]:
