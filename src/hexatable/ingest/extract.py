@@ -101,8 +101,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
-   **4b.** A clause that only says what an act (a noun) had as an effect, or what a document referred
-   back to provides, tells no act and is no event (:mod:`hexatable.ingest.no_act`).
+   **4b.** A clause that only says what an act (a noun) had as an effect, what a document referred
+   back to provides, or an act only asked about (是否, "whether") tells no act and is no event
+   (:mod:`hexatable.ingest.no_act`).
 5. **Confidence** is the sum of documented parts (:data:`CONFIDENCE`): a base, the date (said in the
    clause with its year, said with the year from context, or inherited), the cue (scaled by its
    dictionary weight), the actors (known to the case or gazetteer, or only proposed), less a
@@ -1144,8 +1145,8 @@ def extract(
                 warnings.append(Note("no-actor", (("line", at), ("cue", cue.text), ("date", date.text))))
             if not actors or (cue is None and own_date is None):
                 continue
-            if tells_no_act(flat, (start, end), lang, clause_cues):
-                continue  # rule 4b: an effect of an act told before, or what a document provides
+            if tells_no_act(flat, (start, end), lang, clause_cues, dates):
+                continue  # rule 4b: an effect of an act told before, what a document provides, a question
             if date is None:
                 if cue is not None:
                     warnings.append(

@@ -27,6 +27,19 @@ _PHASE = re.compile(
 """The whole clause, its dates masked: a phase verb with at most the meeting and adverbs before it."""
 
 
+def without_dates(flat: str, dates: Sequence[DateMention]) -> str:
+    """The text with each date written as blanks of the same length: a clause's words read as if
+    its dates were left out ("7月18日，第一阶段会议结束" as "      ，第一阶段会议结束"), offsets kept;
+    rules 3h and 4b read a clause's words this way."""
+    if not dates:
+        return flat
+    text = list(flat)
+    for date in dates:
+        for i in range(max(date.start, 0), min(date.end, len(flat))):
+            text[i] = " "
+    return "".join(text)
+
+
 def meeting_phase(flat: str, span: tuple[int, int], dates: Sequence[DateMention]) -> Cue | None:
     """The phase verb of a clause that only tells a meeting's opening or close (rule 3h), as a cue
     of 04, else None.
@@ -43,13 +56,9 @@ def meeting_phase(flat: str, span: tuple[int, int], dates: Sequence[DateMention]
     True
     """
     start, end = span
-    text = list(flat[start:end])
-    for date in dates:
-        for i in range(max(date.start, start), min(date.end, end)):
-            text[i - start] = " "
-    match = _PHASE.fullmatch("".join(text))
+    match = _PHASE.fullmatch(without_dates(flat, dates), start, end)
     if match is None:
         return None
     verb = match.group("verb")
-    at = start + match.start("verb")
+    at = match.start("verb")
     return Cue(at, at + len(verb), verb, MEETING_PHASE_CAMEO, f"meeting phase: {verb}", 0.5)
