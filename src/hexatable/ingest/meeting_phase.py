@@ -38,17 +38,19 @@ _JOINT = re.compile(r"[与同跟和]$")
 """What makes a party named after the subject a co-party of the meeting: 中国与日本举行会谈."""
 
 
-def without_dates(flat: str, dates: Sequence[DateMention]) -> str:
-    """The text with each date written as blanks of the same length: a clause's words read as if
-    its dates were left out ("7月18日，第一阶段会议结束" as "      ，第一阶段会议结束"), offsets kept;
-    rules 3h and 4b read a clause's words this way."""
-    if not dates:
+def without_dates(flat: str, dates: Sequence[DateMention], span: tuple[int, int] | None = None) -> str:
+    """The text with each date in ``span`` (the whole text by default) written as blanks of the same
+    length: a clause's words read as if its dates were left out ("7月18日，第一阶段会议结束" as
+    "      ，第一阶段会议结束"), offsets kept; rules 3h and 4b read a clause's words this way."""
+    start, end = span if span is not None else (0, len(flat))
+    inside = [d for d in dates if d.start < end and d.end > start]
+    if not inside:
         return flat
-    text = list(flat)
-    for date in dates:
-        for i in range(max(date.start, 0), min(date.end, len(flat))):
-            text[i] = " "
-    return "".join(text)
+    text = list(flat[start:end])
+    for date in inside:
+        for i in range(max(date.start, start), min(date.end, end)):
+            text[i - start] = " "
+    return flat[:start] + "".join(text) + flat[end:]
 
 
 def meeting_phase(flat: str, span: tuple[int, int], dates: Sequence[DateMention]) -> Cue | None:
@@ -67,7 +69,7 @@ def meeting_phase(flat: str, span: tuple[int, int], dates: Sequence[DateMention]
     True
     """
     start, end = span
-    match = _PHASE.fullmatch(without_dates(flat, dates), start, end)
+    match = _PHASE.fullmatch(without_dates(flat, dates, span), start, end)
     if match is None:
         return None
     verb = match.group("verb")

@@ -206,6 +206,6 @@ def tells_no_act(
     :func:`en_effect`), what a document provides (:func:`document_provides`) or an act only asked
     about (:func:`question`). The clause's dates are read as blanks, so a date that opens it
     ("7月4日，该决议要求…") does not hide a document or a 这 that opens it after the date."""
-    flat = without_dates(flat, dates)
+    flat = without_dates(flat, dates, span)
     effect = zh_effect(flat, span, cues) if lang == "zh" else en_effect(flat, span, cues)
     return effect or document_provides(flat, span, lang) or question(flat, span, lang, cues)
