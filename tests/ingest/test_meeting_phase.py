@@ -42,7 +42,8 @@ def test_a_close_with_no_subject_is_the_parties_of_the_meeting_before(
     dictionaries: tuple[Gazetteer, VerbDictionary],
 ) -> None:
     found = events(TITLE + "2014年7月3日，中国与日本在东京举行第三轮会谈。7月18日闭幕。", dictionaries)
-    assert found == [("2014-07-03", ["CHN"], 4), ("2014-07-18", ["CHN"], 4)]
+    # a joint meeting (与 X 举行会谈): X, read as the meeting's target, met as much as China
+    assert found == [("2014-07-03", ["CHN"], 4), ("2014-07-18", ["CHN", "JPN"], 4)]
 
 
 def test_a_phase_whose_subject_is_the_meeting_itself_is_its_parties(
@@ -103,3 +104,52 @@ def test_english_writes_the_meeting_as_a_subject_and_is_not_read_by_the_rule(
     text = "A chronology\n\nOn 3 July 2014 China and Japan held talks in Tokyo. The talks closed on 18 July."
     dates = [e[0] for e in events(text, dictionaries, lang="en")]
     assert "2014-07-18" not in dates
+
+
+# Review of round 6 (part C): the close took the parties of the last clause with actors, which may
+# have made no event, or an event 4b dropped, or a meeting with no phases (会见).
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "美国的制裁对会议产生了影响。",  # an effect, dropped by rule 4b
+        "朝鲜的代表是外相。",  # no cue and no date: no event
+        "朝鲜是否参加会议仍不明朗。",  # a question, dropped by rule 4b
+    ],
+)
+def test_a_clause_that_made_no_event_gives_the_close_no_parties(
+    between: str, dictionaries: tuple[Gazetteer, VerbDictionary]
+) -> None:
+    text = TITLE + f"中日韩三国外长会议于2014年7月3日在东京开幕。{between}7月18日闭幕。"
+    assert events(text, dictionaries)[-1] == ("2014-07-18", ["CHN", "JPN", "KOR"], 4)
+
+
+def test_a_call_between_the_opening_and_the_close_is_passed_over(
+    dictionaries: tuple[Gazetteer, VerbDictionary],
+) -> None:
+    text = TITLE + "2014年7月3日，六方会谈在北京开幕。7月5日，中国外长会见朝鲜代表团团长。7月18日闭幕。"
+    found = events(text, dictionaries)
+    assert found[1] == ("2014-07-05", ["CHN"], 4)
+    assert found[-1] == ("2014-07-18", ["SIXPARTY"], 4)
+
+
+def test_another_meeting_named_as_a_meeting_takes_the_close(
+    dictionaries: tuple[Gazetteer, VerbDictionary],
+) -> None:
+    # the nearest meeting told with a meeting noun: a decision (docs/ingest.md, rule 3h), not a reading
+    text = TITLE + "2014年7月3日，六方会谈在北京开幕。7月5日，中国与日本举行双边会谈。7月18日闭幕。"
+    assert events(text, dictionaries)[-1] == ("2014-07-18", ["CHN", "JPN"], 4)
+
+
+def test_a_close_in_the_meeting_s_own_sentence_is_a_phase(
+    dictionaries: tuple[Gazetteer, VerbDictionary],
+) -> None:
+    found = events(TITLE + "2014年7月3日，中国与日本在东京举行会谈，7月18日闭幕。", dictionaries)
+    assert found[-1] == ("2014-07-18", ["CHN", "JPN"], 4)
+
+
+def test_an_undated_close_takes_the_meeting_s_date(dictionaries: tuple[Gazetteer, VerbDictionary]) -> None:
+    found = events(TITLE + "2014年7月3日，中国与日本在东京举行会谈。随后闭幕。", dictionaries)
+    assert found[-1] == ("2014-07-03", ["CHN", "JPN"], 4)
+    assert len(found) == 2

@@ -204,7 +204,7 @@ def _zh_subject_date(
     return date
 
 
-_ZH_VERB_LEAD = re.compile(
+ZH_VERB_LEAD = re.compile(
     r"(?:[\s，,、：:]|随后|随即|旋即|此后|其后|之后|然后|接着|继而|会后|同时|并且?|而且?|又|还|也|亦|再次?|"
     r"则|即|便|已经?|曾经?|正式|首次|首先|先后|分别|共同|一同|一起|当天|当日|当晚|同日)*"
 )
@@ -232,7 +232,7 @@ def _zh_verb_initial(
 ) -> bool:
     """Whether a Chinese clause opens with its verb (rule 3, ellipsis across sentences): between the
     clause's start and its cue stand only dates, places (after 在/于), connectives and adverbs
-    (:data:`_ZH_VERB_LEAD`): "随后会见了…", "3月5日，在北京会见了…". Not a passive (被, 遭, 受到: the
+    (:data:`ZH_VERB_LEAD`): "随后会见了…", "3月5日，在北京会见了…". Not a passive (被, 遭, 受到: the
     subject is the one acted on); not a clause whose verb follows a noun that is not a name, nor one
     whose cue is a noun (followed by :data:`_ZH_NOUN_CUE_NEXT`: "会谈在北京举行"; or a common noun in
     jieba's dictionary without 了, 过, 着 after it: "会议主席…"), nor one that names someone
@@ -257,7 +257,7 @@ def _zh_verb_initial(
         return False
     if not _ZH_ASPECT.match(flat, cue.end) and zh_noun(cue.text):
         return False  # 会议主席…, 制裁决议…: a noun, unless an aspect marker makes it a verb (会见了)
-    return not _ZH_PASSIVE.search(lead) and _ZH_VERB_LEAD.fullmatch(lead) is not None
+    return not _ZH_PASSIVE.search(lead) and ZH_VERB_LEAD.fullmatch(lead) is not None
 
 
 def _zh_enumerated_cues(

@@ -96,13 +96,15 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the aid, China criticized Japan") sets the scene as rule 3b's stretches do in Chinese
    (:func:`_en_subordinate_stretches`).
    **3h.** In Chinese a clause that only tells a meeting's later phase, its subject left out or the
-   meeting itself ("7月18日闭幕。", "11月11日，第一阶段会议结束"), right after a meeting (04) in the
-   paragraph, is that meeting's parties meeting, subject inferred (:mod:`hexatable.ingest.meeting_phase`).
+   meeting itself ("7月18日闭幕。", "11月11日，第一阶段会议结束"), with no event of another kind since
+   the paragraph's last meeting (04) told with a meeting noun, is that meeting's parties meeting (a
+   joint meeting's, 与 X 举行会谈, with X), subject inferred (:mod:`hexatable.ingest.meeting_phase`).
 4. **Event or not.** A clause is an event when it has an actor and either a cue or a date of its
    own. Without a cue the CAMEO code is 01 (make public statement), a placeholder the low confidence
    and the missing cue flag for review.
-   **4b.** A clause that only says what an act (a noun) had as an effect, or what a document referred
-   back to provides, tells no act and is no event (:mod:`hexatable.ingest.no_act`).
+   **4b.** A clause that only says what an act (a noun) had as an effect, what a document referred
+   back to provides, or an act only asked about (是否, "whether") tells no act and is no event
+   (:mod:`hexatable.ingest.no_act`).
 5. **Confidence** is the sum of documented parts (:data:`CONFIDENCE`): a base, the date (said in the
    clause with its year, said with the year from context, or inherited), the cue (scaled by its
    dictionary weight), the actors (known to the case or gazetteer, or only proposed), less a
@@ -177,7 +179,7 @@ from hexatable.ingest.event_dates import (
     _read_dates_in,
 )
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
-from hexatable.ingest.meeting_phase import MEETING_PHASE_CAMEO, meeting_phase
+from hexatable.ingest.meeting_phase import MEETING_PHASE_CAMEO, meeting_parties, meeting_phase
 from hexatable.ingest.no_act import tells_no_act
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.parties import (
@@ -899,6 +901,7 @@ def extract(
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
+    met: list[ActorMention] = []  # the parties of the paragraph's last meeting, at document offsets (3h)
     titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
     # the gazetteer's capitals (a user's file and a case may add some); the built-in ones otherwise
     gazetteer_places = getattr(gazetteer, "places", None)
@@ -915,7 +918,7 @@ def extract(
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
             _new_paragraph(finder)
-            carried = []  # a subject is never carried into another paragraph (rule 3, ellipsis)
+            carried, met = [], []  # a subject is never carried into another paragraph (rule 3, ellipsis)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
@@ -949,7 +952,7 @@ def extract(
                 single = len(on_line) == 1 and on_line[0].date.start.precision != "year"
                 heading = (on_line[0], sentence.line) if single else None
                 last_date = None
-                carried = []  # a new entry: its subject is not the entry's before (rule 3, ellipsis)
+                carried, met = [], []  # a new entry: its subject is not the entry's before (rule 3, ellipsis)
                 if not flat[line_end:].strip():
                     continue  # the line alone: no event, as a heading
             elif dateline_end(flat, 0, lang=lang) == len(flat.rstrip()):
@@ -1041,7 +1044,26 @@ def extract(
 
             candidate = cue is not None or own_date is not None
             subject_inherited = False
-            if not actors and candidate and previous_actors:
+            phase = (
+                meeting_phase(flat, (start, end), dates)
+                if lang == "zh"
+                and not actors
+                and not inside
+                and met
+                and events
+                and events[-1].cameo == MEETING_PHASE_CAMEO
+                else None
+            )
+            if phase is not None:
+                # rule 3h: a meeting's later phase told without its parties ("10月3日闭幕。", "随后闭幕",
+                # "11月11日，第一阶段会议结束") is a meeting of the parties of the paragraph's last
+                # meeting told with a meeting noun, when no act of another kind came after it; tried
+                # first, as a close in the meeting's own sentence would otherwise take its subject (01)
+                actors, subject_inherited, cue = [], True, phase
+                for subject in met:
+                    actors.append(replace(subject, start=start, end=start, text=""))
+                    stands_for[(start, subject.actor)] = subject
+            elif not actors and candidate and previous_actors:
                 actors, subject_inherited = list(previous_actors), True
             elif (
                 not actors
@@ -1055,22 +1077,6 @@ def extract(
                 # before in the paragraph (Chinese ellipsis: "…访问平壤。会见了…"); the carried
                 # mentions stand at the clause's start and cite the subject where it was named
                 actors, subject_inherited = [], True
-                for subject in carried:
-                    actors.append(replace(subject, start=start, end=start, text=""))
-                    stands_for[(start, subject.actor)] = subject
-            elif (
-                not actors
-                and not inside
-                and candidate
-                and carried
-                and lang == "zh"
-                and events
-                and events[-1].cameo == MEETING_PHASE_CAMEO
-                and (phase := meeting_phase(flat, (start, end), dates)) is not None
-            ):
-                # rule 3h: a meeting's later phase told without its parties ("10月3日闭幕。",
-                # "11月11日，第一阶段会议结束") is the parties of the meeting told just before meeting
-                actors, subject_inherited, cue = [], True, phase
                 for subject in carried:
                     actors.append(replace(subject, start=start, end=start, text=""))
                     stands_for[(start, subject.actor)] = subject
@@ -1144,8 +1150,8 @@ def extract(
                 warnings.append(Note("no-actor", (("line", at), ("cue", cue.text), ("date", date.text))))
             if not actors or (cue is None and own_date is None):
                 continue
-            if tells_no_act(flat, (start, end), lang, clause_cues):
-                continue  # rule 4b: an effect of an act told before, or what a document provides
+            if tells_no_act(flat, (start, end), lang, clause_cues, dates):
+                continue  # rule 4b: an effect of an act told before, what a document provides, a question
             if date is None:
                 if cue is not None:
                     warnings.append(
@@ -1248,6 +1254,11 @@ def extract(
                         inferred=tuple(_reasons(date, inherited, subject_inherited, resolved, under)),
                     )
                 )
+            meeting = (
+                meeting_parties(flat, (start, end), actors, targets) if cameo == MEETING_PHASE_CAMEO else None
+            )
+            if meeting:
+                met = [located(m) for m in meeting]  # rule 3h: a later phase of this meeting is theirs
         if progress is not None:
             progress(sentence.end)
     unresolved = tuple(getattr(finder, "unresolved", ()))

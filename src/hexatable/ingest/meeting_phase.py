@@ -4,7 +4,8 @@ A Chinese chronology names a meeting's parties once, where it opens ("第六轮�
 开幕。"), and then tells the meeting's later phases with the subject left out or as the meeting itself:
 "10月3日闭幕。", "11月11日，第一阶段会议结束。". Neither clause names a party, so before round 6 neither
 was an event, although each is a dated act of the parties who met (CAMEO 04, meet). This module
-recognises such a clause; the extraction loop gives it the parties of the meeting told just before.
+recognises such a clause (:func:`meeting_phase`) and which parties a meeting clause names as meeting
+(:func:`meeting_parties`); the extraction loop gives a phase the parties of the paragraph's last meeting.
 """
 
 from __future__ import annotations
@@ -12,19 +13,44 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from hexatable.ingest.types import Cue, DateMention
+from hexatable.ingest.clauses import ZH_VERB_LEAD
+from hexatable.ingest.types import ActorMention, Cue, DateMention
 
 MEETING_PHASE_CAMEO = 4
 """A phase of a meeting is the parties meeting (CAMEO 04; 043 participate in a meeting)."""
 
-_SUBJECT = r"(?:[^，,。；;：:、“”《》\s]{0,10}?(?:会议|会谈|谈判|峰会|会晤|全会|大会|磋商))?"
+MEETING_NOUN = re.compile(r"会议|会谈|谈判|峰会|会晤|全会|大会|磋商")
+"""A noun for a meeting that opens and closes: a 会见 or a visit has no phases."""
+_SUBJECT = rf"(?:[^，,。；;：:、“”《》\s]{{0,10}}?(?:{MEETING_NOUN.pattern}))?"
 """At most a meeting noun phrase without a clause mark (第一阶段会议, 本轮会谈): the meeting itself."""
-_ADVERBS = r"(?:正式|顺利|如期|圆满|胜利|宣告|再次|已经?|随后|当天|同日|在[^，,。；;：:、\s]{1,10}?)*"
-"""Adverbs, and a place after 在, that may stand before the phase verb ("在北京正式开幕")."""
+_MANNER = r"(?:顺利|如期|圆满|胜利|宣告)?"
+"""How a meeting went (顺利闭幕, 圆满结束, 宣告结束): adverbs of a meeting's phase only."""
+_LEAD = ZH_VERB_LEAD.pattern
+_ADVERBS = rf"{_LEAD}(?:在[^，,。；;：:、\s]{{1,10}}?)?{_LEAD}{_MANNER}{_LEAD}"
+"""What may stand before the phase verb: the adverbs that may lead any verb whose subject is left out
+(:data:`hexatable.ingest.clauses.ZH_VERB_LEAD`: 随后, 正式, 再次, 当天 …), a place after 在, and a
+meeting's manner ("在北京正式开幕", "随后顺利闭幕")."""
 _PHASE = re.compile(
     rf"[\s，,]*{_SUBJECT}[\s，,]*{_ADVERBS}(?P<verb>开幕|闭幕|结束|落幕|休会|复会)了?[\s。！；;，,]*"
 )
 """The whole clause, its dates masked: a phase verb with at most the meeting and adverbs before it."""
+_JOINT = re.compile(r"[与同跟和]$")
+"""What makes a party named after the subject a co-party of the meeting: 中国与日本举行会谈."""
+
+
+def without_dates(flat: str, dates: Sequence[DateMention], span: tuple[int, int] | None = None) -> str:
+    """The text with each date in ``span`` (the whole text by default) written as blanks of the same
+    length: a clause's words read as if its dates were left out ("7月18日，第一阶段会议结束" as
+    "      ，第一阶段会议结束"), offsets kept; rules 3h and 4b read a clause's words this way."""
+    start, end = span if span is not None else (0, len(flat))
+    inside = [d for d in dates if d.start < end and d.end > start]
+    if not inside:
+        return flat
+    text = list(flat[start:end])
+    for date in inside:
+        for i in range(max(date.start, start), min(date.end, end)):
+            text[i - start] = " "
+    return flat[:start] + "".join(text) + flat[end:]
 
 
 def meeting_phase(flat: str, span: tuple[int, int], dates: Sequence[DateMention]) -> Cue | None:
@@ -43,13 +69,34 @@ def meeting_phase(flat: str, span: tuple[int, int], dates: Sequence[DateMention]
     True
     """
     start, end = span
-    text = list(flat[start:end])
-    for date in dates:
-        for i in range(max(date.start, start), min(date.end, end)):
-            text[i - start] = " "
-    match = _PHASE.fullmatch("".join(text))
+    match = _PHASE.fullmatch(without_dates(flat, dates, span), start, end)
     if match is None:
         return None
     verb = match.group("verb")
-    at = start + match.start("verb")
+    at = match.start("verb")
     return Cue(at, at + len(verb), verb, MEETING_PHASE_CAMEO, f"meeting phase: {verb}", 0.5)
+
+
+def meeting_parties(
+    flat: str, span: tuple[int, int], actors: Sequence[ActorMention], targets: Sequence[ActorMention]
+) -> list[ActorMention] | None:
+    """The parties of a meeting (04) a clause tells, whose later phase rule 3h may give them: its
+    actors and, for a joint meeting, the parties joined to them by 与, 同, 跟 or 和 ("中国与日本举行
+    会谈": Japan met as much as China, though read as a target); None when the clause names no
+    meeting noun (:data:`MEETING_NOUN`), since a 会见 or a visit neither opens nor closes.
+
+    ``actors`` and ``targets`` stand at offsets in ``flat``.
+
+    >>> china = ActorMention(0, 2, "中国", "CHN", "gazetteer")
+    >>> japan = ActorMention(3, 5, "日本", "JPN", "gazetteer")
+    >>> [m.actor for m in meeting_parties("中国与日本举行会谈。", (0, 10), [china], [japan]) or []]
+    ['CHN', 'JPN']
+    >>> meeting_parties("中国会见日本外相。", (0, 9), [china], [japan]) is None
+    True
+    """
+    start, end = span
+    if MEETING_NOUN.search(flat, start, end) is None:
+        return None
+    named = {a.actor for a in actors}
+    joint = [t for t in targets if t.actor not in named and _JOINT.search(flat, start, t.start)]
+    return [*actors, *joint]

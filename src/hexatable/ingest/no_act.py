@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from hexatable.ingest.types import Cue
+from hexatable.ingest.meeting_phase import without_dates
+from hexatable.ingest.types import Cue, DateMention
 
 _ZH_EFFECT = re.compile(r"(?:产生|造成|带来|起到|起了|发挥)了?[^，,。；;：:]{0,12}?(?:影响|作用|后果|冲击)")
 """A Chinese predicate of effect: 产生了重大影响, 造成严重后果, 起到积极作用."""
@@ -45,6 +46,14 @@ _ZH_DOCUMENT = re.compile(
     r"(?:共同|联合)?(?:文件|决议|协议|协定|声明|公报|条约|宣言|草案|方案|法案)"
 )
 """A Chinese clause opening with a document referred back to: 该决议, 该共同文件, 这份协议."""
+_ZH_PROVIDES = re.compile(
+    r"(?:的[^，,。；;：:的]{1,6}?)?[\s，,]*(?:还|也|则|中|又|并|进一步|明确|再次|同时|另外|此外)*[\s，,]*"
+    r"(?:要求|规定|呼吁|敦促|促请|提出|指出|强调|重申|表示|表明|确认|决定|禁止|授权|承诺|谴责|包括|宣布|"
+    r"对[^，,。；;：:]{1,60}?(?:提出|作出|做出|表示|加以))"
+)
+"""What makes the document (or a part of it: 该决议的第三条) the subject of a verb of provision, right
+after it (该决议还要求, 该共同文件对…提出要求, 该决议还对…加以规定): a document placed first as an
+object ("该方案朝鲜表示拒绝") or as a scene ("此声明发表当天…") is followed by another word."""
 _ZH_DOCUMENT_ACTED_ON = re.compile(r"被|由|经|获得|得到|遭|签署|签订|通过|批准|生效|废除|撤销|退出|否决")
 """Words that make the document the object of an act ("该协议由中美签署", "该决议获得通过"): such a
 clause tells an act and stays."""
@@ -123,14 +132,17 @@ def en_effect(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
 
 def document_provides(flat: str, span: tuple[int, int], lang: str) -> bool:
     """Whether a clause says what a document already told provides (rule 4b): it opens with the
-    document referred back to (该决议, 该共同文件; "The resolution", "The joint document") and, in
-    English, a verb of provision (requires, calls on, provides, bans ...); in Chinese with no word
-    that makes the document the object of an act (被, 由, 签署, 通过, 生效 …: "该协议由中美两国签署"
-    is a signing).
+    document referred back to (该决议, 该共同文件; "The resolution", "The joint document") as the
+    subject of a verb of provision right after it (要求, 规定, 呼吁, 对…提出要求; requires, calls on,
+    provides, bans ...); in Chinese with no word that makes the document the object of an act (被, 由,
+    签署, 通过, 生效 …: "该协议由中美两国签署" is a signing). A document placed first as the object of
+    the clause's act ("该方案朝鲜表示拒绝") or as its scene ("此声明发表当天美国…") is no such subject.
 
     >>> document_provides("该决议还要求朝鲜停止发射导弹。", (0, 15), "zh")
     True
     >>> document_provides("该协议由中美两国签署。", (0, 11), "zh")
+    False
+    >>> document_provides("该方案朝鲜表示拒绝。", (0, 10), "zh")
     False
     >>> document_provides("The resolution also requires North Korea to stop.", (0, 50), "en")
     True
@@ -138,27 +150,48 @@ def document_provides(flat: str, span: tuple[int, int], lang: str) -> bool:
     start, end = span
     if lang == "zh":
         opening = _ZH_DOCUMENT.match(flat, start, end)
-        return opening is not None and _ZH_DOCUMENT_ACTED_ON.search(flat, opening.end(), end) is None
+        if opening is None or _ZH_PROVIDES.match(flat, opening.end(), end) is None:
+            return False
+        return _ZH_DOCUMENT_ACTED_ON.search(flat, opening.end(), end) is None
     return _EN_DOCUMENT.match(flat, start, end) is not None
 
 
 _QUESTION = {"zh": re.compile(r"是否"), "en": re.compile(r"\b[Ww]hether\b")}
 """The word that opens an indirect question: 是否, "whether"."""
 _STRETCH_END = re.compile(r"[，,。；;：:！？!?]")
+_ZH_ABOUT = re.compile(r"就|对|关于|围绕|针对")
+"""A preposition that makes the question what the clause's act is about (就是否…进行磋商, 对朝鲜是否
+遵守协议表示怀疑): the act is the verb after the question, which a stretch to the next mark takes in."""
+_EN_QUESTION_SUBJECT = re.compile(
+    r"[\s,]*(?:(?:And|But|and|but)\s+)?(?:(?:It|it)\s+(?:is|was|remains|remained)\s+(?:still\s+)?"
+    r"(?:unclear|uncertain|unknown|undecided|not\s+(?:yet\s+)?(?:clear|known|certain))\s+)?[Ww]hether\b"
+)
+"""An English clause whose question is its subject ("Whether North Korea will attend is unclear",
+"It is unclear whether …"): a name before "whether" is a subject acting ("Japan decided whether to
+sanction North Korea", "Japan asked whether …"), whether or not its verb is a cue."""
 
 
 def question(flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue]) -> bool:
     """Whether a clause's only acts are asked about, not told (rule 4b): every cue stands in the
     stretch after 是否 or "whether" (to the next clause mark) and none before it. "（2）朝鲜与叙利亚
     是否存在核合作", "Whether North Korea will attend the talks is unclear" tell no cooperation and no
-    meeting; "Japan asked whether South Korea would attend" keeps its act, the asking.
+    meeting. Not a question that is what the clause's act is about: in Chinese one after 就, 对, 关于
+    (就是否实施制裁进行了磋商: the consulting is the act, told after the question); in English one
+    with a subject before "whether" ("Japan decided whether to sanction North Korea", "Japan asked
+    whether South Korea would attend"): the question must open the clause or follow "it is unclear".
 
     >>> question("韩国是否参加会谈仍不明朗。", (0, 13), "zh", [Cue(4, 6, "参加", 4, "参加")])
     True
+    >>> question("韩国就是否参加会谈征求日本意见。", (0, 16), "zh", [Cue(5, 7, "参加", 4, "参加")])
+    False
     """
     start, end = span
     opener = _QUESTION[lang].search(flat, start, end) if lang in _QUESTION else None
     if opener is None:
+        return False
+    if lang == "zh" and _ZH_ABOUT.search(flat, start, opener.start()):
+        return False
+    if lang == "en" and _EN_QUESTION_SUBJECT.match(flat, start, end) is None:
         return False
     closing = _STRETCH_END.search(flat, opener.end(), end)
     stop = closing.start() if closing is not None else end
@@ -166,9 +199,13 @@ def question(flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue]) -
     return bool(inside) and all(opener.end() <= c.start < stop for c in inside)
 
 
-def tells_no_act(flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue]) -> bool:
+def tells_no_act(
+    flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue], dates: Sequence[DateMention] = ()
+) -> bool:
     """Whether a clause tells no act by rule 4b: an effect of an act (:func:`zh_effect`,
     :func:`en_effect`), what a document provides (:func:`document_provides`) or an act only asked
-    about (:func:`question`)."""
+    about (:func:`question`). The clause's dates are read as blanks, so a date that opens it
+    ("7月4日，该决议要求…") does not hide a document or a 这 that opens it after the date."""
+    flat = without_dates(flat, dates, span)
     effect = zh_effect(flat, span, cues) if lang == "zh" else en_effect(flat, span, cues)
     return effect or document_provides(flat, span, lang) or question(flat, span, lang, cues)
