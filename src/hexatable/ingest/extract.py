@@ -158,6 +158,7 @@ from hexatable.ingest.cue_choice import (
     zh_negated,
     zh_negation,
     zh_predicate,
+    zh_reasons_in,
     zh_subject_like,
     zh_subject_modifier,
 )
@@ -532,6 +533,7 @@ def _zh_main_verbs(
     (rule 3d, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
     fenced = _zh_titles_near(flat, span, cues)
     fenced += _zh_subordinate_stretches(flat, span)
+    fenced += zh_reasons_in(flat, *span)  # rule 3d (vi): the reason is no act, nor splits the parties
     if modifiers:
         low = min((c.start for c in cues), default=span[0])
         fenced += zh_fences(flat, low, max((c.end for c in cues), default=span[1]))
@@ -574,7 +576,7 @@ def _zh_event_cue(
         main.cameo in (NO_CUE_CAMEO, 4) or main not in said or adopted.start < main.start
     ):
         return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
-    imposed = resolution_sanctions(flat, span[0], span[1], cues, "zh")
+    imposed = resolution_sanctions(flat, span[0], span[1], cues, "zh", subject, mentions)
     if imposed is not None:
         return imposed  # rule 3d (v): a resolution is coded by the sanctions it imposes (163)
     names = [(m.start, m.end) for m in mentions]
@@ -612,16 +614,23 @@ def _zh_event_cue(
 _EN_CLAUSE_END = re.compile(r"[.;!?]")
 
 
-def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
+def _en_event_cue(
+    flat: str,
+    main: Cue,
+    cues: Sequence[Cue],
+    span: tuple[int, int] = (0, 0),
+    actors: Sequence[ActorMention] = (),
+    mentions: Sequence[ActorMention] = (),
+) -> Cue:
     """The cue that types an English event (rule 3d): a main cue inside a relative clause set off by
     commas ("Kim, who visited Beijing last week, said ...") gives way to the first cue after it that is
     not in one; a negated act of cooperation ("did not attend", "will not sign") is coded as its
     rejection (:func:`hexatable.ingest.cue_choice.refused`). A statement whose content is a threat,
     a precondition or an insult, and a resolution that imposes sanctions, are coded by that content
-    (rule 3g, :mod:`hexatable.ingest.statement_content`; rule 3d (v))."""
-    low = max(0, min((c.start for c in cues), default=main.start) - 2 * STATEMENT_REACH)
-    high = max((c.end for c in cues), default=main.end)
-    imposed = resolution_sanctions(flat, low, high, cues, "en")
+    (rule 3g, :mod:`hexatable.ingest.statement_content`; rule 3d (v): read in the clause ``span``, for
+    the resolution its first actor of ``actors`` adopts, no other name of ``mentions`` between)."""
+    subject = actors[0] if actors else None
+    imposed = resolution_sanctions(flat, span[0], span[1], cues, "en", subject, mentions)
     if imposed is not None:
         return imposed
     stated = en_stated_condition(flat, main, cues)
@@ -996,7 +1005,8 @@ def extract(
             inside = _drop_affiliations(flat, known_at.within(start, end), body_of)
             clause_cues = cues_at.within(start, end) or shared.get(index, [])
             scene = (
-                _zh_subordinate_stretches(flat, (start, end))
+                # rule 3d (vi): a reason frame's parties (以朝鲜核试验为由) are no co-actors either
+                [*_zh_subordinate_stretches(flat, (start, end)), *zh_reasons_in(flat, start, end)]
                 if lang == "zh"
                 else _en_subordinate_stretches(flat, (start, end))
             )
@@ -1187,7 +1197,7 @@ def extract(
             elif lang == "zh":
                 cue = zh_adoption(flat, start, end)  # rule 3d (v): the clause's only act
             elif cue is not None and lang == "en":
-                cue = _en_event_cue(flat, cue, clause_cues)
+                cue = _en_event_cue(flat, cue, clause_cues, (start, end), actors, inside)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
             if not inherited:
