@@ -205,6 +205,7 @@ from hexatable.ingest.render import render_event
 from hexatable.ingest.script import Scripts, shown_event
 from hexatable.ingest.segment import Sentence, dateline_end, language_sections, segment
 from hexatable.ingest.statement_content import (
+    SENTENCE_END,
     STATEMENT_REACH,
     en_epithet,
     en_stated_condition,
@@ -608,10 +609,7 @@ def _zh_event_cue(
         return replace(act, cameo=NO_CUE_CAMEO)
     if act.cameo == NO_CUE_CAMEO:
         return zh_epithet(flat, *span) or act  # rule 3g: 称其为“暴君” (111)
-    return zh_hoped_outcome(flat, act) or act  # rule 3g: 期待会谈取得成果 (013)
-
-
-_EN_CLAUSE_END = re.compile(r"[.;!?]")
+    return zh_hoped_outcome(flat, act, cues) or act  # rule 3g: 期待会谈取得成果 (013)
 
 
 def _en_event_cue(
@@ -633,12 +631,14 @@ def _en_event_cue(
     imposed = resolution_sanctions(flat, span[0], span[1], cues, "en", subject, mentions)
     if imposed is not None:
         return imposed
-    stated = en_stated_condition(flat, main, cues)
+    speakers = {a.actor for a in actors}
+    others = [(m.start, m.end) for m in mentions if m.actor not in speakers]
+    stated = en_stated_condition(flat, main, cues, others)
     if stated is not None:
         return stated
     if main.cameo == NO_CUE_CAMEO:
         limit = min(len(flat), main.end + 2 * STATEMENT_REACH)
-        said = _EN_CLAUSE_END.search(flat, main.end, limit)
+        said = SENTENCE_END["en"].search(flat, main.end, limit)
         epithet = en_epithet(flat, main.start, said.start() if said else limit)
         if epithet is not None:
             return epithet
@@ -693,7 +693,7 @@ def _zh_reported_act(
     stated = zh_stated_condition(flat, main, cues, others)
     if stated is not None:
         return stated  # rule 3g: "称，如果美国…，就不会参加会谈" threatens (13)
-    if zh_optimism(flat, main.end):
+    if zh_optimism(flat, main.end, cues):
         return main  # rule 3g: "表示，坚信会谈将取得成果" is an optimistic comment (013)
     if not said:
         return main
