@@ -128,3 +128,12 @@ def test_sanctions_imposed_by_the_subjects_resolution_are_163() -> None:
 def test_the_party_a_reason_is_about_is_a_target() -> None:
     # the USA sanctions the DPRK (163) on the grounds of its test: the DPRK acts on nothing here
     assert events("美国以朝鲜核试验为由，对朝鲜实施制裁。") == [(("USA",), ("PRK",), 16)]
+
+
+def test_a_resolution_on_the_sanctions_committee_is_no_sanction() -> None:
+    # 制裁委员会, "sanctions committee" name a body (not_cues): the clause has no cue, so the event is
+    # the placeholder statement (01, no cue), not 163 (was 16)
+    assert events("安理会通过关于朝鲜制裁委员会工作的决议。") == [(("UNSC",), (), 1)]
+    assert events(
+        "the Security Council adopted a resolution on the work of the sanctions committee.", "en"
+    ) == [(("UNSC",), (), 1)]
