@@ -111,10 +111,12 @@ def test_only_after_in_past_narrative_is_the_act_done() -> None:
 
 
 def test_a_cooperative_act_promised_on_a_condition_keeps_its_code() -> None:
-    # an offer, not a threat: left as rule 3b reads it (an intent, 036)
+    # an offer, not a threat: left as rule 3b reads it. The condition names another party before the
+    # act, so 3b reads no act of the speaker's and the statement stands (010); without the condition
+    # the same act is an intent (036)
     text = "2031年3月8日，伊方称，如果美国解除制裁，伊朗将重返谈判。\n"
-    assert coded(text) != [(13, "重返")]
-    assert [code for code, _ in coded(text)] != [13]
+    assert coded(text) == [(1, "称")]
+    assert coded("2031年3月8日，伊方称，将重返谈判。\n") == [(3, "重返")]
 
 
 def test_an_act_made_to_wait_for_another_partys_is_a_demand() -> None:

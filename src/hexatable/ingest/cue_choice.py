@@ -390,41 +390,110 @@ _SANCTIONS = frozenset(
         "embargo",
     ]
 )
-"""Cues of 163 (impose embargo, boycott or sanctions)."""
-_ZH_RESOLUTION = re.compile(r"(?:通过|批准)了?[^，,。；;]{0,30}?决议")
-_EN_RESOLUTION = re.compile(
-    r"\b(?:adopt|pass|approv)\w*\b[^.;]{0,60}?\bresolution\b|\bresolution\b[^.;]{0,40}?\b(?:adopted|passed|approved)\b",
+"""Cues of 163 (impose embargo, boycott or sanctions), as nouns or verbs."""
+_ZH_IMPOSED = frozenset(["实施制裁", "加强制裁", "列入黑名单"])
+"""Sanctions cues that are themselves the act of imposing (a verb and its object)."""
+_ZH_IMPOSING = re.compile(r"(实施|施加|实行|采取|追加|加强|进行)[^，,。；;：:“”]{0,24}$")
+"""A verb of imposing before a sanctions noun, with at most its object's modifiers between (实施新的
+制裁, 实施武器禁运, 实施与核武器、大型武器有关的禁运): the noun is the act's object. Not a noun that is
+the object of another verb (恢复制裁谈判, 取消对古巴的禁运: ending it is no imposing)."""
+_ZH_MODIFIED = re.compile(r"委员会|谈判|会谈|问题|名单|清单|决议|专家")
+"""Nouns a sanctions noun right before them describes (制裁委员会, 制裁谈判): no sanctions imposed."""
+_EN_IMPOSING = re.compile(
+    r"\b(impos|tighten|toughen|expand|extend|strengthen|slap|levy|levi)\w*\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+"""A verb of imposing up to three words before "sanctions", "embargo": "imposing new sanctions". Not
+"an end to the US embargo", "the sanctions committee"."""
+_ZH_RESOLUTION = re.compile(r"(?:通过|批准)了?[^，,。；;]{0,30}?决议")
+_EN_RESOLUTION = re.compile(r"\b(?:adopt|pass|approv)\w*\b[^.;]{0,60}?\bresolution\b", re.IGNORECASE)
+"""The subject adopts a resolution ("the Council adopted a resolution"); not a resolution said to be
+adopted by someone ("condemned the resolution adopted by the Council"), whose adopter is no subject."""
+SUBJECT_REACH = 16
+"""The most characters between a clause's subject and the adoption it makes (adverbs, a date):
+"安理会15日一致通过决议", "the Security Council on Monday unanimously adopted"."""
+_ADOPTER_GAP = re.compile(r"[，,；;：:。.!?！？、“”]")
+_ZH_NUMBER = r"[\d一二三四五六七八九十零〇两]+"
+_ZH_VOTE = re.compile(rf"以{_ZH_NUMBER}票赞成(?:[、，,]?{_ZH_NUMBER}票(?:反对|弃权))*|以全票")
+"""A vote tally before an adoption, as resolutions are reported ("以15票赞成0票反对一致通过"): its
+赞成 and 反对 are the tally's words, no act between the subject and its adoption."""
 
 
-def resolution_sanctions(flat: str, low: int, high: int, cues: Sequence[Cue], lang: str) -> Cue | None:
-    """The sanctions a resolution adopted in ``flat[low:high]`` imposes, as the cue that types the
-    event, else None (round 6).
+def _imposing(flat: str, low: int, cue: Cue, lang: str, others: Sequence[Cue] = ()) -> int | None:
+    """Where the act of imposing that ``cue`` (a sanctions cue) names starts, else None: the cue
+    itself when it holds the verb (实施制裁, "imposing sanctions"), else a verb of imposing right before
+    it (:data:`_ZH_IMPOSING`, :data:`_EN_IMPOSING`) with none of ``others`` (the clause's other cues)
+    between, and not before a noun it describes (:data:`_ZH_MODIFIED`)."""
+    if cue.entry in _ZH_IMPOSED or "impos" in cue.text.lower():
+        return cue.start
+    if lang == "zh" and _ZH_MODIFIED.match(flat, cue.end):
+        return None
+    pattern = _ZH_IMPOSING if lang == "zh" else _EN_IMPOSING
+    found = pattern.search(flat, max(low, cue.start - 40), cue.start)
+    if found is None or any(found.end(1) <= c.start < cue.start for c in others):
+        return None  # another act between: the noun is its object
+    return found.start()
+
+
+def resolution_sanctions(
+    flat: str,
+    low: int,
+    high: int,
+    cues: Sequence[Cue],
+    lang: str,
+    subject: Mention | None,
+    names: Sequence[Mention] = (),
+) -> Cue | None:
+    """The sanctions a resolution adopted in ``flat[low:high]`` by the clause's ``subject`` imposes,
+    as the cue that types the event, else None (round 6).
 
     A resolution is coded by what it decides (rule 3d (v)); when it imposes sanctions or an embargo
     the codebook's 163 (impose embargo, boycott or sanctions, root 16) is its act, however many
     condemnations and demands (111, 10) it also voices: "安理会通过第99号决议，对该国实施武器禁运",
-    "the Council adopted a resolution that demands a halt and imposes sanctions". The adoption (通过,
-    批准 … 决议; adopt, pass, approve … resolution) comes first and the sanctions cue after it, with no
-    easing act (08: 解除, lift) between and not negated.
+    "the Council adopted a resolution that demands a halt and imposes sanctions". Only the subject's
+    own adoption: the adoption verb (通过, 批准 … 决议; adopt, pass, approve … resolution) follows the
+    subject within :data:`SUBJECT_REACH` characters (a vote tally, :data:`_ZH_VOTE`, aside) with no
+    cue, clause mark or other name (``names``) between ("朝鲜谴责安理会通过决议…" is the DPRK's
+    condemnation). The sanctions are imposed (a verb
+    of imposing, :func:`_imposing`), after the adoption, with no easing act (08: 解除, lift) between,
+    and not negated (不对朝鲜实施新的制裁).
 
-    >>> from hexatable.ingest.types import Cue
-    >>> ban = Cue(15, 17, "禁运", 16, "禁运", 1.0)
-    >>> resolution_sanctions("安理会通过第99号决议，对该国实施武器禁运", 0, 20, [ban], "zh").cameo
+    >>> from hexatable.ingest.types import ActorMention, Cue
+    >>> ban = Cue(17, 19, "禁运", 16, "禁运", 1.0)
+    >>> council = ActorMention(0, 3, "安理会", "UNSC", "case", None)
+    >>> resolution_sanctions("安理会通过第99号决议，对该国实施武器禁运", 0, 21, [ban], "zh", council).cameo
     16
+    >>> cmte = Cue(10, 12, "制裁", 16, "制裁", 1.0)
+    >>> resolution_sanctions("安理会通过决议，关于制裁委员会的工作", 0, 18, [cmte], "zh", council) is None
+    True
     """
+    if subject is None or not low <= subject.end <= high:
+        return None
     pattern = _ZH_RESOLUTION if lang == "zh" else _EN_RESOLUTION
-    adoption = pattern.search(flat, low, high)
+    adoption = pattern.search(flat, subject.end, min(high, subject.end + SUBJECT_REACH + 64))
     if adoption is None:
         return None
+    gap = (subject.end, adoption.start())
+    votes = [(m.start(), m.end()) for m in _ZH_VOTE.finditer(flat, *gap)] if lang == "zh" else []
+    if (
+        gap[1] - gap[0] - sum(b - a for a, b in votes) > SUBJECT_REACH
+        or _ADOPTER_GAP.search(flat, *gap)
+        or any(gap[0] <= c.start < gap[1] and not any(a <= c.start < b for a, b in votes) for c in cues)
+        or any(gap[0] <= m.start < gap[1] for m in names if m is not subject)
+    ):
+        return None  # another's adoption: "朝鲜谴责安理会通过决议", "after the Council passed"
     after = sorted((c for c in cues if adoption.start() <= c.start < high), key=lambda c: c.start)
     for cue in after:
         if cue.cameo == YIELD:
             return None  # 解除制裁, "lifts the sanctions": easing, not imposing
-        if cue.entry.lower() in _SANCTIONS:
-            negated = zh_negated(flat, cue, after) if lang == "zh" else en_negated(flat, cue)
-            return None if negated else cue
+        if cue.entry.lower() not in _SANCTIONS:
+            continue
+        start = _imposing(flat, adoption.end(), cue, lang, [c for c in cues if c is not cue])
+        if start is None:
+            continue  # a sanctions noun that is no act imposed: 制裁委员会, "the sanctions committee"
+        act = replace(cue, start=start) if start < cue.start else cue
+        negated = zh_negated(flat, act, []) if lang == "zh" else en_negated(flat, act)
+        return None if negated else cue
     return None
 
 
@@ -686,6 +755,13 @@ def zh_reasons(flat: str) -> list[tuple[int, int]]:
 def _zh_reasons(flat: str) -> tuple[Span, ...]:
     """:func:`zh_reasons`, read once per sentence."""
     return tuple((m.start(), m.end()) for m in _ZH_REASON.finditer(flat))
+
+
+def zh_reasons_in(flat: str, low: int, high: int) -> list[Span]:
+    """The reason frames of ``flat`` (:func:`zh_reasons`) inside ``[low, high)``: a party named there
+    is the one the reason is about, not a co-actor ("美国以朝鲜核试验为由，对朝鲜实施制裁" is the
+    USA's act against the DPRK), so the frame is passed to the actor split as a scene stretch is."""
+    return [(a, b) for a, b in spans_overlapping(_zh_reasons(flat), low, high) if low <= a and b <= high]
 
 
 def zh_in_reason(flat: str, cue: Cue) -> bool:

@@ -160,6 +160,7 @@ from hexatable.ingest.cue_choice import (
     zh_negated,
     zh_negation,
     zh_predicate,
+    zh_reasons_in,
     zh_subject_like,
     zh_subject_modifier,
 )
@@ -206,6 +207,7 @@ from hexatable.ingest.render import render_event
 from hexatable.ingest.script import Scripts, shown_event
 from hexatable.ingest.segment import Sentence, dateline_end, language_sections, segment
 from hexatable.ingest.statement_content import (
+    SENTENCE_END,
     STATEMENT_REACH,
     en_epithet,
     en_stated_condition,
@@ -534,6 +536,7 @@ def _zh_main_verbs(
     (rule 3d, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
     fenced = _zh_titles_near(flat, span, cues)
     fenced += _zh_subordinate_stretches(flat, span)
+    fenced += zh_reasons_in(flat, *span)  # rule 3d (vi): the reason is no act, nor splits the parties
     if modifiers:
         low = min((c.start for c in cues), default=span[0])
         fenced += zh_fences(flat, low, max((c.end for c in cues), default=span[1]))
@@ -576,7 +579,7 @@ def _zh_event_cue(
         main.cameo in (NO_CUE_CAMEO, 4) or main not in said or adopted.start < main.start
     ):
         return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
-    imposed = resolution_sanctions(flat, span[0], span[1], cues, "zh")
+    imposed = resolution_sanctions(flat, span[0], span[1], cues, "zh", subject, mentions)
     if imposed is not None:
         return imposed  # rule 3d (v): a resolution is coded by the sanctions it imposes (163)
     names = [(m.start, m.end) for m in mentions]
@@ -608,30 +611,36 @@ def _zh_event_cue(
         return replace(act, cameo=NO_CUE_CAMEO)
     if act.cameo == NO_CUE_CAMEO:
         return zh_epithet(flat, *span) or act  # rule 3g: 称其为“暴君” (111)
-    return zh_hoped_outcome(flat, act) or act  # rule 3g: 期待会谈取得成果 (013)
+    return zh_hoped_outcome(flat, act, cues) or act  # rule 3g: 期待会谈取得成果 (013)
 
 
-_EN_CLAUSE_END = re.compile(r"[.;!?]")
-
-
-def _en_event_cue(flat: str, main: Cue, cues: Sequence[Cue]) -> Cue:
+def _en_event_cue(
+    flat: str,
+    main: Cue,
+    cues: Sequence[Cue],
+    span: tuple[int, int] = (0, 0),
+    actors: Sequence[ActorMention] = (),
+    mentions: Sequence[ActorMention] = (),
+) -> Cue:
     """The cue that types an English event (rule 3d): a main cue inside a relative clause set off by
     commas ("Kim, who visited Beijing last week, said ...") gives way to the first cue after it that is
     not in one; a negated act of cooperation ("did not attend", "will not sign") is coded as its
     rejection (:func:`hexatable.ingest.cue_choice.refused`). A statement whose content is a threat,
     a precondition or an insult, and a resolution that imposes sanctions, are coded by that content
-    (rule 3g, :mod:`hexatable.ingest.statement_content`; rule 3d (v))."""
-    low = max(0, min((c.start for c in cues), default=main.start) - 2 * STATEMENT_REACH)
-    high = max((c.end for c in cues), default=main.end)
-    imposed = resolution_sanctions(flat, low, high, cues, "en")
+    (rule 3g, :mod:`hexatable.ingest.statement_content`; rule 3d (v): read in the clause ``span``, for
+    the resolution its first actor of ``actors`` adopts, no other name of ``mentions`` between)."""
+    subject = actors[0] if actors else None
+    imposed = resolution_sanctions(flat, span[0], span[1], cues, "en", subject, mentions)
     if imposed is not None:
         return imposed
-    stated = en_stated_condition(flat, main, cues)
+    speakers = {a.actor for a in actors}
+    others = [(m.start, m.end) for m in mentions if m.actor not in speakers]
+    stated = en_stated_condition(flat, main, cues, others)
     if stated is not None:
         return stated
     if main.cameo == NO_CUE_CAMEO:
         limit = min(len(flat), main.end + 2 * STATEMENT_REACH)
-        said = _EN_CLAUSE_END.search(flat, main.end, limit)
+        said = SENTENCE_END["en"].search(flat, main.end, limit)
         epithet = en_epithet(flat, main.start, said.start() if said else limit)
         if epithet is not None:
             return epithet
@@ -686,7 +695,7 @@ def _zh_reported_act(
     stated = zh_stated_condition(flat, main, cues, others)
     if stated is not None:
         return stated  # rule 3g: "称，如果美国…，就不会参加会谈" threatens (13)
-    if zh_optimism(flat, main.end):
+    if zh_optimism(flat, main.end, cues):
         return main  # rule 3g: "表示，坚信会谈将取得成果" is an optimistic comment (013)
     if not said:
         return main
@@ -999,7 +1008,8 @@ def extract(
             inside = _drop_affiliations(flat, known_at.within(start, end), body_of)
             clause_cues = cues_at.within(start, end) or shared.get(index, [])
             scene = (
-                _zh_subordinate_stretches(flat, (start, end))
+                # rule 3d (vi): a reason frame's parties (以朝鲜核试验为由) are no co-actors either
+                [*_zh_subordinate_stretches(flat, (start, end)), *zh_reasons_in(flat, start, end)]
                 if lang == "zh"
                 else _en_subordinate_stretches(flat, (start, end))
             )
@@ -1193,7 +1203,7 @@ def extract(
             elif lang == "zh":
                 cue = zh_adoption(flat, start, end)  # rule 3d (v): the clause's only act
             elif cue is not None and lang == "en":
-                cue = _en_event_cue(flat, cue, clause_cues)
+                cue = _en_event_cue(flat, cue, clause_cues, (start, end), actors, inside)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
             if not inherited:

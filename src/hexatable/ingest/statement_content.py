@@ -33,6 +33,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from hexatable.ingest.cue_choice import _ZH_DIRECT as _ZH_DIRECT
+from hexatable.ingest.cue_choice import NEGATION_REACH, zh_negation
+from hexatable.ingest.segment import _EN_END, _ZH_END
 from hexatable.ingest.types import Cue
 
 THREATEN = 13
@@ -53,24 +56,27 @@ NEGATIVE = range(12, 21)
 """Acts a condition makes a threat of when announced positively: reject (12), threaten (13), and the
 material conflict of 14-20 ("就退出会谈" 164 → 134, "就采取军事行动" → 138)."""
 
-_ZH_MARK = re.compile(r"[。；;！？!?]")
+Span = tuple[int, int]
+SENTENCE_END = {"zh": _ZH_END, "en": _EN_END}
+"""Where a statement's content ends: where the segmenter (:mod:`hexatable.ingest.segment`) ends a
+sentence (。！？； and their ASCII forms; ". ", "! ", "? "), one pattern for every rule that reads to it."""
+_ZH_MARK = _ZH_END
 _ZH_COMMA = re.compile(r"[，,：:]")
 _ZH_IF = re.compile(r"如果|假如|假若|倘若|若是|如若|(?<!主)要是|一旦|若(?!干)")
 """The openers of a Chinese condition (if, once): "如果…，就…", "若…，则…", "一旦…，将…"."""
 _ZH_ONLY_THEN = re.compile(r"才(?:能|会|可能|可以|可|将)")
 """Only then will, can (才能, 才会, 才将): an act made to wait. A bare 才 is as often past narrative
 ("朝鲜在美国解除制裁后才重返会谈", it returned only after), an act done, not a condition set."""
-_ZH_PRECONDITION = re.compile(r"只有|唯有|除非|(?:之|以)?后")
+_ZH_PRECONDITION = re.compile(r"只有|唯有|除非|(?:之|以)后|(?<![此随然今稍最其会事午])后")
 """What makes a 才 ("only then") a precondition: 只有…才, 除非…(否则), …后才 ("朝鲜将在美国提供轻水
-反应堆后才能重返条约")."""
+反应堆后才能重返条约"). Not the 后 of an adverb of time (此后, 随后, 然后, 今后, 稍后, 最后, 会后:
+"afterwards", "then"), which orders acts without waiting for another's."""
 _ZH_UNLESS = re.compile(r"除非")
 _ZH_OTHERWISE = re.compile(r"否则")
-_ZH_NEGATED = re.compile(
-    r"(?:绝无可能|毫无可能|没有可能|不可能|不会|不再|不能|绝不|决不|不|没有|无法|未|拒绝|拒不)"
-)
-"""Negators in a consequence: the act will not be done ("就绝无可能继续召开会谈", "就不会参加")."""
-NEGATED_REACH = 12
-"""The most characters between a negator and the act it negates in a consequence."""
+_ZH_IMPOSSIBLE = re.compile(r"(?:绝无|毫无|没有|不)可能")
+"""No possibility (绝无可能, 不可能): a consequence that rules the act out ("就绝无可能继续召开会谈"),
+beside the negators of :func:`hexatable.ingest.cue_choice.zh_negation`, which reads 不可能 as a
+modal."""
 STATEMENT_REACH = 100
 """The most characters of a statement's content read after its verb of saying, or of a condition read
 before its act: a long sentence of many clauses costs time linear in its length."""
@@ -86,11 +92,29 @@ def _last(pattern: re.Pattern[str], text: str, low: int = 0, high: int | None = 
     return found
 
 
-def _negated_before(flat: str, low: int, act: Cue) -> bool:
-    """Whether a negator (:data:`_ZH_NEGATED`) stands in ``flat[low:act.start]`` within
-    :data:`NEGATED_REACH` characters of the act."""
-    window = flat[max(low, act.start - NEGATED_REACH) : act.start]
-    return _ZH_NEGATED.search(window) is not None and not re.search(r"不(?:断|仅|但|久|同(?!意))", window)
+def _negated_before(flat: str, low: int, act: Cue, cues: Sequence[Cue]) -> bool:
+    """Whether the act of a consequence starting at ``low`` is negated: refused or said not to happen
+    (:func:`hexatable.ingest.cue_choice.zh_negation`: 不会参加, 未能, 不参加; not 未来, 不少, 不断), or
+    ruled out (:data:`_ZH_IMPOSSIBLE`) within :data:`~hexatable.ingest.cue_choice.NEGATION_REACH`
+    characters before it."""
+    if zh_negation(flat, act, cues) in ("refusal", "fact"):
+        return True
+    return _ZH_IMPOSSIBLE.search(flat, max(low, act.start - NEGATION_REACH), act.start) is not None
+
+
+_ZH_CONSEQUENCE_LEAD = re.compile(r"[，,]?(?:那么|那|则|就|便)?")
+"""What may open a consequence before its subject: "如果…，那么安理会就…"."""
+
+
+def _other_subject(flat: str, low: int, act: Cue, others: Sequence[Span]) -> bool:
+    """Whether the consequence starting at ``low`` opens with another party (one of ``others``) as
+    its subject, before its act: "如果朝鲜核试验，安理会将对朝鲜实施制裁" foretells the Council's act, no
+    act of the speaker's and no threat of its. A name later in the consequence is an object
+    ("就绝无可能继续召开六方会谈", "将对朝鲜实施制裁")."""
+    return any(
+        low <= a and b <= act.start and _ZH_CONSEQUENCE_LEAD.fullmatch(flat, low, a) is not None
+        for a, b in others
+    )
 
 
 def _threat(act: Cue, negated: bool) -> Cue | None:
@@ -107,9 +131,6 @@ def _first_act(cues: Sequence[Cue], low: int, high: int) -> Cue | None:
     """The first cue of ``cues`` in ``[low, high)`` that is not a plain statement (01)."""
     inside = [c for c in cues if low <= c.start and c.end <= high and c.cameo != 1]
     return min(inside, key=lambda c: (c.start, -c.weight)) if inside else None
-
-
-Span = tuple[int, int]
 
 
 def _names_in(others: Sequence[Span], low: int, high: int) -> bool:
@@ -151,7 +172,7 @@ def zh_conditional(
     only = _last(_ZH_ONLY_THEN, before)
     if only is not None:
         gap = flat[start + only.end() : act.start]
-        near = len(gap) <= NEGATED_REACH and not _ZH_COMMA.search(gap)
+        near = len(gap) <= NEGATION_REACH and not _ZH_COMMA.search(gap)
         condition = _ZH_PRECONDITION.search(before, 0, only.start())
         required = _names_in(others, start, start + only.start()) or any(
             start <= c.start and c.end <= start + only.start() and c.cameo != 1 for c in cues if c != act
@@ -165,6 +186,7 @@ def zh_conditional(
         and otherwise is not None
         and unless.start() < otherwise.start()
         and _names_in(others, start + unless.end(), start + otherwise.start())
+        and not _other_subject(flat, start + otherwise.end(), act, others)
     ):
         return replace(act, cameo=DEMAND)  # 除非…，否则不会参加: the condition is the demand
     opener = _last(_ZH_IF, before)
@@ -180,7 +202,9 @@ def zh_conditional(
         return None
     if any(consequence <= c.start < act.start and c.cameo != 1 for c in cues if c != act):
         return None  # the consequence's first act is another
-    return _threat(act, _negated_before(flat, consequence, act))
+    if _other_subject(flat, consequence, act, others):
+        return None  # "如果朝鲜核试验，安理会将实施制裁": another's act foretold, no threat of the speaker's
+    return _threat(act, _negated_before(flat, consequence, act, cues))
 
 
 def zh_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue], others: Sequence[Span]) -> Cue | None:
@@ -220,23 +244,48 @@ _ZH_HOPE = frozenset(["希望", "期待", "期望", "盼望"])
 """Cues of 02 (020 appeal) that, before an outcome rather than another party's act, hope."""
 
 
-def zh_optimism(flat: str, at: int) -> bool:
+MEET = 4
+"""CAMEO 04, consult: the meeting nouns (会谈, 对话) an outcome is said of ("会谈取得成果")."""
+_ZH_SUBJECT_GAP = re.compile(r"(?:将|会|能|能够|可|可以|已|已经|终于|顺利|尽快|早日)*")
+"""What may stand between a meeting noun and the outcome it is the subject of: adverbs and auxiliaries
+("会谈将能够取得成果"), no clause mark ("举行会谈，以实现突破" states an aim)."""
+
+
+def zh_optimism(flat: str, at: int, cues: Sequence[Cue] = ()) -> bool:
     """Whether what is said from ``at`` to the end of its sentence stretch is an outcome hoped for or
     trusted in ("期待第二次会谈取得成果", "坚信此次会谈将获得成果"): an optimistic comment (013, a
     statement, root 01), not an appeal to anyone (02) nor the talks themselves (04), since no party is
     asked to act and the talks are what the comment is about.
 
+    The outcome must be what is said, not the aim of an act the speaker states beside it: no cue of
+    ``cues`` in the stretch but cues of hope (:data:`_ZH_HOPE`) and the meeting noun the outcome is
+    said of, right before it. "将参加会谈，争取取得成果" announces the attendance (036), and
+    "希望对话取得进展，并呼吁美国重返谈判" holds an appeal (02).
+
     >>> zh_optimism("特朗普表示，期待会谈取得成果", 5)
     True
     >>> zh_optimism("美方表示，希望朝方重返会谈", 4)
     False
+    >>> from hexatable.ingest.types import Cue
+    >>> zh_optimism("朝方表示，将参加会谈，争取取得成果", 4, [Cue(6, 8, "参加", 4, "参加", 0.5)])
+    False
     """
     limit = min(len(flat), at + STATEMENT_REACH)
     end = _ZH_MARK.search(flat, at, limit)
-    return _ZH_OUTCOME.search(flat, at, end.start() if end is not None else limit) is not None
+    high = end.start() if end is not None else limit
+    outcome = _ZH_OUTCOME.search(flat, at, high)
+    if outcome is None:
+        return False
+    for cue in cues:
+        if not at <= cue.start < high or cue.cameo == 1 or cue.entry in _ZH_HOPE:
+            continue
+        if cue.cameo == MEET and _ZH_SUBJECT_GAP.fullmatch(flat, cue.end, outcome.start()) is not None:
+            continue  # the talks the outcome is said of: 会谈取得成果
+        return False  # an act of the speaker's beside the outcome: the outcome is its aim
+    return True
 
 
-def zh_hoped_outcome(flat: str, act: Cue) -> Cue | None:
+def zh_hoped_outcome(flat: str, act: Cue, cues: Sequence[Cue] = ()) -> Cue | None:
     """A cue of hope (希望, 期待, 期望) whose object is an outcome (:func:`zh_optimism`), as an
     optimistic comment (013, root 01), else None: "双方期待会谈取得积极成果" hopes, it asks nothing.
 
@@ -244,24 +293,21 @@ def zh_hoped_outcome(flat: str, act: Cue) -> Cue | None:
     >>> zh_hoped_outcome("双方期待会谈取得积极成果", Cue(2, 4, "期待", 2, "期待", 0.5)).cameo
     1
     """
-    if act.entry not in _ZH_HOPE or act.cameo != 2 or not zh_optimism(flat, act.end):
+    if act.entry not in _ZH_HOPE or act.cameo != 2 or not zh_optimism(flat, act.end, cues):
         return None
     return replace(act, cameo=1)
 
 
 _ZH_CANNOT = re.compile(r"不能|不可以|不可")
 """Cannot, may not: in a party's statement of its own act, a policy of not doing it."""
-_ZH_CANNOT_GAP = re.compile(
-    r"(?:[与同跟和向对给为就在从][^，,；;：:。]{1,8}?){0,2}(?:进行|举行|开展|给予|提供)?(?:任何)?"
-)
-"""What may stand between 不能 and the act it refuses: prepositional phrases and a light verb."""
 
 
 def zh_cannot(flat: str, act: Cue) -> bool:
     """Whether a reported act of the speaker's own is said to be impossible by policy (不能, 不可):
     "美方称，不能与朝方进行任何直接接触" refuses the contact (125), where 无法, 未能 ("could not",
     "failed to") report that it did not happen. 不能 must stand right before the act or before
-    prepositional phrases and a light verb that lead to it (:data:`_ZH_CANNOT_GAP`).
+    prepositional phrases and a light verb that lead to it: the gap a plain 不 may leave before its
+    verb (:data:`hexatable.ingest.cue_choice._ZH_DIRECT`).
 
     >>> from hexatable.ingest.types import Cue
     >>> zh_cannot("美方称，不能与朝方进行任何会谈", Cue(13, 15, "会谈", 4, "会谈", 0.9))
@@ -269,8 +315,8 @@ def zh_cannot(flat: str, act: Cue) -> bool:
     >>> zh_cannot("双方称，无法达成协议", Cue(6, 10, "达成协议", 5, "达成协议", 1.0))
     False
     """
-    for match in _ZH_CANNOT.finditer(flat, max(0, act.start - NEGATED_REACH - 3), act.start):
-        if _ZH_CANNOT_GAP.fullmatch(flat, match.end(), act.start) is not None:
+    for match in _ZH_CANNOT.finditer(flat, max(0, act.start - NEGATION_REACH - 3), act.start):
+        if _ZH_DIRECT.fullmatch(flat, match.end(), act.start) is not None:
             return True
     return False
 
@@ -303,6 +349,29 @@ _ZH_EPITHET = re.compile(
 right before a quotation, which reports words said ("称“恐怖主义威胁仍然存在”"), not a label."""
 
 
+_ZH_AGAINST = re.compile(r"(?:反|抗|防|打击|反对|对抗|抵制|消除|铲除)$")
+"""A verb or prefix of opposition right before a word of insult: 反恐怖主义, 打击恐怖主义 oppose it."""
+
+
+def _zh_insulting(label: str) -> bool:
+    """Whether a quoted label insults the party it names: a word of :data:`_PEJORATIVE_ZH` in its head
+    (the part after its last 的: "流氓国家", "邪恶轴心"), not after a word of opposition
+    (:data:`_ZH_AGAINST`). In "恐怖主义的受害者", "打击恐怖主义的重要力量", "反恐怖主义的伙伴" the head is a
+    victim, a force, a partner: the insult word is what the party suffers or fights.
+
+    >>> _zh_insulting("流氓国家"), _zh_insulting("恐怖主义的受害者"), _zh_insulting("反恐伙伴")
+    (True, False, False)
+    """
+    head = label.rsplit("的", 1)[-1]
+    for word in _PEJORATIVE_ZH:
+        at = head.find(word)
+        while at >= 0:
+            if not _ZH_AGAINST.search(head, 0, at):
+                return True
+            at = head.find(word, at + 1)
+    return False
+
+
 def zh_epithet(flat: str, start: int, end: int) -> Cue | None:
     """An insult given to a party in ``flat[start:end]``, as a cue of 11, else None.
 
@@ -318,7 +387,7 @@ def zh_epithet(flat: str, start: int, end: int) -> Cue | None:
     for match in _ZH_EPITHET.finditer(flat, start, end):
         if match.start() > 0 and flat[match.start() - 1] == "被":
             continue  # 被称为“…”: the party is the one named, not the one naming
-        if any(word in match.group(1) for word in _PEJORATIVE_ZH):
+        if _zh_insulting(match.group(1)):
             verb = match.group()[: 2 if match.group()[1] in "为作" else 1]
             return Cue(match.start(), match.start() + len(verb), verb, DENOUNCE, verb, 0.9)
     return None
@@ -327,30 +396,35 @@ def zh_epithet(flat: str, start: int, end: int) -> Cue | None:
 # --- English -----------------------------------------------------------------------------------------
 
 _EN_SUBJECT = r"(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\b"
-_EN_IF = re.compile(r"\b(?<!even )(?:if|once(?!\s+(?:again|more))|should)\b", re.IGNORECASE)
-"""The openers of an English condition; not "even if" (a refusal whatever happens) nor "once again"."""
-_EN_NAME = re.compile(r"\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
-"""A capitalised word or an acronym: the condition names another party ("if the United States …",
-"unless Seoul …"); without one ("if the weather was bad", "if invited") nothing is asked of anyone."""
+_EN_IF = re.compile(
+    r"\b(?<!even )(?:if|once(?=\s+(?:the|a|an|it|they|he|she|we|its|their|[A-Z])\b))\b", re.IGNORECASE
+)
+"""The openers of an English condition: "if", and "once" as a conjunction, before its clause's subject
+("once the sanctions are lifted"). Not "even if" (a refusal whatever happens), nor the adverb "once"
+("as it had once told China", "once again"), nor "should", which is a modal ("it should consult")
+far more often than an inverted condition."""
 CONDITION_REACH = 80
 """The most characters of an English condition read after its opener."""
 _EN_PRECONDITION = re.compile(
     r"\b(?:unless|until|only\s+(?:if|after|when|once)|as\s+long\s+as)\b", re.IGNORECASE
 )
 _EN_WILL = re.compile(r"\b(?:will|would|shall|'ll)\b(?P<not>\s+(?:not|never|no\s+longer)\b)?", re.IGNORECASE)
-_EN_END = re.compile(r"[.;!?]")
 WILL_REACH = 40
 """The most characters between "will"/"would" and the act it announces ("would not return to")."""
 
 
-def en_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue]) -> Cue | None:
+def en_stated_condition(
+    flat: str, saying: Cue, cues: Sequence[Cue], others: Sequence[Span] = ()
+) -> Cue | None:
     """The threat or demand a verb of saying reports in English (rule 3g), else None.
 
     "North Korea said it would not return to the talks unless the sanctions were lifted" sets a
     precondition, a demand (10); "said it would not attend if Seoul held the drills" and "said
     that if the US imposed sanctions, it would quit" threaten (13: 134, 138). As in Chinese the
     condition must ask something of another party: a name in it (a capitalised word), or for a
-    precondition an act (a cue) after it; "even if", "once again" open no condition. The reported
+    precondition an act (a cue) after it; "even if", "once again" open no condition. Another party is
+    one of ``others`` (the spans of the gazetteer's names of parties other than the speaker's): a
+    weekday, a month or a capitalised first word is none ("until Monday"). The reported
     act is the first cue after the verb of saying with "will" or "would" before it (a conditional's
     consequence); the condition (if, once; unless, until, only if, only after) may stand before or
     after it.
@@ -358,13 +432,13 @@ def en_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue]) -> Cue | No
     >>> from hexatable.ingest.types import Cue
     >>> say, back = Cue(12, 16, "said", 1, "say", 0.3), Cue(33, 39, "return", 4, "return to talks", 0.6)
     >>> flat = "North Korea said it would not return to talks unless Seoul ends the drills"
-    >>> en_stated_condition(flat, say, [say, back]).cameo
+    >>> en_stated_condition(flat, say, [say, back], [(53, 58)]).cameo
     10
     """
     if saying.cameo != 1 or saying.weight > 0.5:
         return None
     limit = min(len(flat), saying.end + 2 * STATEMENT_REACH)
-    end = _EN_END.search(flat, saying.end, limit)
+    end = SENTENCE_END["en"].search(flat, saying.end, limit)
     high = end.start() if end is not None else limit
     acts = sorted(
         (c for c in cues if saying.end <= c.start and c.end <= high and c.cameo != 1), key=lambda c: c.start
@@ -380,20 +454,21 @@ def en_stated_condition(flat: str, saying: Cue, cues: Sequence[Cue]) -> Cue | No
     negated = will.group("not") is not None
     text = flat[saying.end : high]
 
-    def condition(opener: re.Match[str]) -> str:
-        """The condition after ``opener``: up to a comma, the act's "will", or the reach."""
+    def condition(opener: re.Match[str]) -> bool:
+        """Whether the condition after ``opener`` (up to a comma, the act's "will", or the reach) names
+        another party."""
         stop = [i for i in (text.find(",", opener.end()), will.start() - saying.end) if i > opener.end()]
-        return text[opener.end() : min([*stop, opener.end() + CONDITION_REACH])]
+        low = saying.end + opener.end()
+        return _names_in(others, low, saying.end + min([*stop, opener.end() + CONDITION_REACH]))
 
     precondition = _EN_PRECONDITION.search(text)
     if precondition is not None:
-        asked = condition(precondition)
         acted = any(saying.end + precondition.end() <= c.start < high and c is not act for c in cues)
-        if (negated or "only" in precondition.group().lower()) and (_EN_NAME.search(asked) or acted):
+        if (negated or "only" in precondition.group().lower()) and (condition(precondition) or acted):
             return replace(act, cameo=DEMAND)
         return None
     opener = _EN_IF.search(text)
-    if opener is not None and _EN_NAME.search(condition(opener)):
+    if opener is not None and condition(opener):
         return _threat(act, negated)
     return None
 
@@ -410,14 +485,30 @@ _EN_EPITHET = re.compile(
 )
 
 
+_EN_ARTICLE = re.compile(r"\b(?:an?|the)\s+", re.IGNORECASE)
+
+
+def _en_complement(rest: str) -> str:
+    """The label of "called X a Y": what follows the last article that is not the object's first
+    word ("the capture of the terrorists a victory": "victory"), else the last word ("the regime
+    evil": "evil"). The object (X) is no label: "the terrorists" are not what is called."""
+    articles = [m for m in _EN_ARTICLE.finditer(rest) if m.start() > 0]
+    if articles:
+        return rest[articles[-1].end() :]
+    return rest.rsplit(None, 1)[-1] if rest.strip() else ""
+
+
 def en_epithet(flat: str, start: int, end: int) -> Cue | None:
     """An insult given to a party in English ("called North Korea an outpost of tyranny", "branded
     the regime a rogue state"), as a cue of 11 (111 criticize or denounce), else None. "call on",
-    "call for" (an appeal, 02) are not naming.
+    "call for" (an appeal, 02) are not naming. The insult is read in the label (:func:`_en_complement`),
+    not in the object named.
 
     >>> en_epithet("Bush called the regime an outpost of tyranny", 0, 44).cameo
     11
     >>> en_epithet("Japan called for talks with the rogue state", 0, 43) is None
+    True
+    >>> en_epithet("Japan called the capture of the terrorists a victory", 0, 52) is None
     True
     """
     for match in _EN_EPITHET.finditer(flat, start, end):
@@ -428,7 +519,7 @@ def en_epithet(flat: str, start: int, end: int) -> Cue | None:
             r"\b(?:is|are|was|were|be|been|being)\s+$", flat[max(0, match.start() - 8) : match.start()]
         ):
             continue  # "was branded a rogue state": the party is the one named
-        if _PEJORATIVE_EN.search(rest):
+        if _PEJORATIVE_EN.search(_en_complement(rest)):
             verb = flat[match.start() : match.start("rest")].strip()
             return Cue(match.start(), match.start() + len(verb), verb, DENOUNCE, verb, 0.9)
     return None
