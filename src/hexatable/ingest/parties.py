@@ -13,6 +13,7 @@ which keeps this job apart from the cue choice (:mod:`hexatable.ingest.cue_choic
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -343,12 +344,42 @@ def _en_inverted_speaker(flat: str, cue: Cue, after: Sequence[ActorMention]) -> 
     return next((m for m in after if m.start == at), None)
 
 
-_EN_QUOTE_CLOSED = re.compile(r"[”\"’']\s*$")
+_EN_QUOTE_CLOSED = re.compile(r"(?:[”\"]|(?<=[,.!?])[’'])\s*$")
+"""A closing quotation mark right before a verb of saying. A single one (’, ') only after the
+punctuation that ends the quoted words ('…,’ said'): elsewhere it is an apostrophe (the allies’)."""
+_EN_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:‘|'(?=[A-Za-z]))")
+"""An opening single quotation mark: ‘, or ' at the start of a word after a space (an apostrophe
+stands inside a word or after its s: Japan's, the allies')."""
+
+
+@functools.lru_cache(maxsize=4)
+def _quotations(flat: str) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+    """The quotations of a sentence, found once and looked up by offset for each of its cues: the
+    ends of its double-quoted spans (sorted), those spans, and where single quotations may open.
+    Cached on the sentence's text, so a sentence of many cues costs time in proportion to its
+    length, not to its length times its cues."""
+    spans = quoted_spans(flat)
+    return [high for _, high in spans], spans, [m.start() for m in _EN_SINGLE_OPENING.finditer(flat)]
+
+
+def _closed_quotation(flat: str, cue: Cue) -> tuple[int, int] | None:
+    """The quotation that closes right before ``cue`` (only spaces between), or None."""
+    closing = _EN_QUOTE_CLOSED.search(flat, max(0, cue.start - 3), cue.start)
+    if closing is None:
+        return None
+    close = closing.start() + 1
+    ends, spans, singles = _quotations(flat)
+    if flat[closing.start()] in '”"':
+        at = bisect.bisect_left(ends, close)
+        return spans[at] if at < len(ends) and ends[at] == close else None
+    at = bisect.bisect_left(singles, closing.start()) - 1  # the last single opening before the close
+    return (singles[at], close) if at >= 0 else None
 
 
 def _en_quoted_speaker(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> ActorMention | None:
     """Rule 3e, a direct quotation: the speaker of '"North Korea must return to the talks," said
-    Hill' — a verb of saying right after a closing quotation mark, a name right after it, and every
+    Hill' (or ‘…,’ said Hill, or '…,' said Hill) — a verb of saying right after a closing quotation
+    mark, a name right after it, and every
     name before the verb inside that quotation. The quotation is what the speaker said: its names
     are spoken of, not acting (a statement, 01, by the speaker; the CAMEO codebook codes who speaks),
     so the speaker acts even though a name stands before the verb. None otherwise."""
@@ -358,11 +389,10 @@ def _en_quoted_speaker(flat: str, cue: Cue, mentions: Sequence[ActorMention]) ->
     before = [m for m in mentions if m.end <= cue.start]
     if speaker is None or not before:
         return None
-    quotes = quoted_spans(flat[: cue.start])
-    closed = [q for q in quotes if q[1] <= cue.start and not flat[q[1] : cue.start].strip()]
-    if not closed:
+    closed = _closed_quotation(flat, cue)
+    if closed is None:
         return None
-    low, high = closed[-1]
+    low, high = closed
     return speaker if all(low <= m.start and m.end <= high for m in before) else None
 
 
