@@ -5,12 +5,15 @@ user runs it (built-in gazetteer and verbs, no case). Expected events are read o
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
 
 from hexatable.cli.app import app
+from hexatable.ingest.cue_choice import en_in_relative
+from hexatable.ingest.dates import in_quotation, quoted_spans
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import IRREGULAR_PAST
@@ -107,3 +110,44 @@ def test_offset_index_returns_items_sorted_by_start() -> None:
     index = OffsetIndex([late, early])
     assert index.within(0, 9) == [early, late]
     assert index.starting_in(0, 5) == [early]
+
+
+def _events(tmp_path: Path, text: str, lang: str) -> list[dict[str, Any]]:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
+    assert result.exit_code == 0, result.output
+    events: list[dict[str, Any]] = json.loads(result.stdout)["sources"][0]["events"]
+    return events
+
+
+def test_an_entry_run_into_its_date_line_is_dated_by_that_line(tmp_path: Path) -> None:
+    # the entry is quoted from its own line, without the date: its date is the date line's, inferred
+    events = _events(tmp_path, "纪要\n\n2030年6月1日\n俄罗斯谴责韩国。\n2030年6月2日\n日本批评韩国。\n", "zh")
+    assert [(e["line"], e["quote"], e["date"]) for e in events] == [
+        (4, "俄罗斯谴责韩国。", "2030-06-01"),
+        (6, "日本批评韩国。", "2030-06-02"),
+    ]
+    assert [e["inferred"] for e in events] == [
+        ["the date (2030年6月1日) is that of the heading on line 3, which the entries under it share"],
+        ["the date (2030年6月2日) is that of the heading on line 5, which the entries under it share"],
+    ]
+    assert all(e["date_inferred"] for e in events)
+    # a date written in the entry's own line stays stated
+    events = _events(tmp_path, "纪要\n\n2030年6月3日，俄罗斯谴责韩国。\n", "zh")
+    assert [(e["date"], e["inferred"]) for e in events] == [("2030-06-03", [])]
+
+
+def test_quotations_and_relative_clauses_are_looked_up_by_offset() -> None:
+    # the per-sentence lookups answer as a scan of the whole sentence does, at every offset
+    text = 'Japan said "talks resume," then China, which met Russia, said "no," and Korea, who left, met.'
+    spans = quoted_spans(text)
+    for position in range(len(text) + 1):
+        assert in_quotation(text, position) == any(low <= position < high for low, high in spans)
+    relatives = [m.span() for m in re.finditer(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)", text)]
+    assert len(relatives) == 2
+    for low in range(len(text)):
+        for high in (low + 3, low + 6):
+            cue = Cue(low, high, text[low:high], 4, "x", 0.5)
+            expected = any(a <= low and high <= b for a, b in relatives)
+            assert en_in_relative(text, cue) == expected, (low, high)

@@ -122,7 +122,8 @@ def _subjects_clauses(
     A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
     It keeps the date of the clause it was cut from. English: :func:`_en_subjects_clauses`.
     The sentence's names and cues come indexed by offset (:class:`OffsetIndex`), so a long sentence
-    of many clauses costs time in proportion to its length.
+    of many clauses costs this function time in proportion to its length (extraction as a whole is
+    still quadratic in a long English sentence: docs/ingest.md, Speed).
     """
     if lang == "en":
         return _en_subjects_clauses(flat, start, end, known, cues)

@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -802,10 +803,20 @@ _EN_NEGATOR = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4)
+def _en_relatives(flat: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """The relative clauses of a sentence (their starts, sorted, and spans), found once per sentence:
+    a long sentence asks for each of its cues, so a search per cue would cost its length each time."""
+    spans = [(m.start(), m.end()) for m in _EN_RELATIVE.finditer(flat)]
+    return [low for low, _ in spans], spans
+
+
 def en_in_relative(flat: str, cue: Cue) -> bool:
     """Whether an English cue is inside a relative clause set off by commas (", who visited Beijing
     last week,"), which describes a noun and is not what the sentence's subject did."""
-    return any(m.start() <= cue.start and cue.end <= m.end() for m in _EN_RELATIVE.finditer(flat))
+    starts, spans = _en_relatives(flat)
+    at = bisect.bisect_right(starts, cue.start) - 1  # the matches do not overlap: only this one can hold it
+    return at >= 0 and cue.end <= spans[at][1]
 
 
 _EN_MODAL_NEGATOR = re.compile(

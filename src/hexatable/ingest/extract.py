@@ -161,7 +161,7 @@ from hexatable.ingest.cue_choice import (
     zh_subject_like,
     zh_subject_modifier,
 )
-from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.dates import in_quotation
 from hexatable.ingest.event_dates import (
     _EN_YEAR_HEADING,
     _HEADING_LINE,
@@ -327,7 +327,7 @@ class _Reported:
 
 
 def _en_reported(
-    flat: str, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+    flat: str, start: int, end: int, known: OffsetIndex[ActorMention], cues: OffsetIndex[Cue]
 ) -> _Reported | None:
     """Rule 3e: the reported clause of "X said (that) Y did Z". The clause's main cue (rule 3) must
     be a verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`: say, tell, announce,
@@ -336,8 +336,8 @@ def _en_reported(
     that a cue follows. ``other`` when that subject is a name none of the speakers bears (a pronoun
     is read as the speaker, the usual referent of "North Korea said it would …"); ``done`` unless a
     modal or a word of intent stands between the subject and that cue (:data:`_EN_NOT_DONE`)."""
-    inside = [m for m in known if start <= m.start and m.end <= end]
-    clause_cues = [c for c in cues if start <= c.start and c.end <= end]
+    inside = known.within(start, end)  # by offset, not by filtering the sentence's lists
+    clause_cues = cues.within(start, end)
     main = _main_cue(clause_cues, inside)
     if main is None or main.cameo != NO_CUE_CAMEO or main.weight > SAYING_WEIGHT:
         return None
@@ -386,9 +386,9 @@ def _en_reported_parts(
     start: int,
     end: int,
     own: DateMention | None,
-    known: Sequence[ActorMention],
-    cues: Sequence[Cue],
-    dates: Sequence[DateMention],
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+    dates: OffsetIndex[DateMention],
 ) -> list[tuple[int, int, DateMention | None, int | None]]:
     """Rule 3e: an English clause reporting another party's act ("A Seoul official said that Japan
     refused aid on Monday") is two clauses: the statement, dated by its own date (one opening the
@@ -398,21 +398,20 @@ def _en_reported_parts(
     act's time, not the statement's; its subject "it" then takes the statement's actors); else it
     stays one clause. Each part is ``(start, end, own date, reported_at)``; a date at or after
     ``reported_at`` is the reported act's time, not the narration's, so the clauses after it do not
-    inherit it (rule 2)."""
+    inherit it (rule 2). The sentence's names, cues and dates come indexed by offset."""
     reported = _en_reported(flat, start, end, known, cues)
     if reported is None:
         return [(start, end, own, None)]
     at = reported.start
-    datable = [d for d in dates if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule]
-    said = own if own is not None and own.start < at else None
-    said = said or next((d for d in datable if start <= d.start < at), None)
-    # the act's date need not be the first of its sentence ("On Monday, X said Y did Z on Saturday")
-    quoted = quoted_spans(flat)
-    written = [
+    datable = [
         d
-        for d in dates
-        if at <= d.start < end and not d.aside and not any(low <= d.start < high for low, high in quoted)
+        for d in dates.starting_in(start, at)
+        if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule
     ]
+    said = own if own is not None and own.start < at else None
+    said = said or (datable[0] if datable else None)
+    # the act's date need not be the first of its sentence ("On Monday, X said Y did Z on Saturday")
+    written = [d for d in dates.starting_in(at, end) if not d.aside and not in_quotation(flat, d.start)]
     if not reported.done or (not reported.other and not written):
         return [(start, end, own, at)]  # an act announced, or the speaker's own without a date
     act = (written[0] if written else None) or said
@@ -986,7 +985,7 @@ def extract(
             for c_start, c_end, own_date in _clauses(flat, dates)
             for start, end in _subjects_clauses(flat, lang, c_start, c_end, known_at, cues_at)
             for part in (
-                _en_reported_parts(flat, start, end, own_date, known, cues, dates)
+                _en_reported_parts(flat, start, end, own_date, known_at, cues_at, dates_at)
                 if lang == "en"
                 else [(start, end, own_date, None)]
             )
@@ -1154,6 +1153,12 @@ def extract(
                 continue
             q_start, q_end = _quote(flat, max(start, quote_from) if quote_from < end else start, end, lang)
             line = sentence.line_of_flat(q_start)
+            from_date_line = not inherited and start < quote_from <= q_start and date.end <= quote_from
+            if from_date_line:
+                # rule 2d: the first entry run into its date line is quoted from its own line, so its
+                # date is no longer in its quote: it is dated by the date line, as the entries after
+                # it are (the same note and confidence); a list on the line still gives one event each
+                inherited, under = True, sentence.line_of_flat(date.start)
             if _MARKUP_CHARS.search(flat, q_start, q_end):
                 q_end = _checkable_end(document.lines, written_flat, q_start, q_end, sentence)
                 if q_end <= q_start:
@@ -1190,7 +1195,7 @@ def extract(
                 cue = _en_event_cue(flat, cue, clause_cues)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
-            if not inherited:
+            if not inherited or from_date_line:
                 # a date of the sentence before the clause (日本访问中国，韩国访问美国) brings its list
                 each = _list_from(date, dates, min(start, date.start), end)
             elif under is None and last_list and date is last_list[0]:
