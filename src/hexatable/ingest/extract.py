@@ -47,7 +47,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    finder's day of writing, which the lede and the report's undated clauses take (rule 2). A
    Chinese one ("新华社北京1月14日电") is no event either; its day dates the report's undated clauses
    as a date heading does (rule 2c). A wire's timestamp before either ("14/01/2009 13:19") gives the
-   dateline its year, or its day when the dateline has none.
+   dateline its year (:func:`_zh_stamp_year` for Chinese), or, in English, its day when the dateline
+   has none (a Chinese dateline always writes its day). A Chinese dateline's day without a year takes
+   the running year, not the year nearest it as English does (a limit: after 2008年12月30日,
+   新华社北京1月2日电 is 2008-01-02).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -202,7 +205,7 @@ from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind
 from hexatable.ingest.render import render_event
 from hexatable.ingest.script import Scripts, shown_event
-from hexatable.ingest.segment import Sentence, dateline_end, language_sections, segment
+from hexatable.ingest.segment import Sentence, dateline_end, dateline_stamp, language_sections, segment
 from hexatable.ingest.statement_content import (
     STATEMENT_REACH,
     en_epithet,
@@ -283,6 +286,18 @@ _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 def _absolute(mention: DateMention, sentence: Sentence) -> DateMention:
     start, end = sentence.span(mention.start, mention.end)
     return replace(mention, start=start, end=end)
+
+
+def _zh_stamp_year(finder: DateFinder, flat: str, lang: Lang) -> None:
+    """Rule 2f: a wire's timestamp before a Chinese dateline ("14/01/2009 13:19 新华社北京1月14日电"),
+    read as the English path reads one (:func:`hexatable.ingest.segment.dateline_stamp`): its year
+    sets the finder's running year, as a year heading does ("2008年", rule 2c), so the dateline's
+    1月14日 resolves in a report that said no year before it. Only the year: a Chinese dateline
+    always writes its day (:func:`hexatable.ingest.segment.dateline_end`), and 03/04/2009 does not
+    say which is the month. The Chinese finder reads no such stamp itself; English does (its lexer)."""
+    stamp = dateline_stamp(flat, 0, lang="zh") if lang == "zh" else None
+    if stamp is not None:
+        finder.find(f"{stamp.year}年")
 
 
 def _absolute_actor(mention: ActorMention, sentence: Sentence) -> ActorMention:
@@ -939,6 +954,7 @@ def extract(
                 continue
             dates = heading_dates
         else:
+            _zh_stamp_year(finder, flat, lang)
             dates = sorted(finder.find(flat), key=lambda d: d.start)
             date_line = _date_line(sentence, dates) if document.kind in _PLAIN_KINDS else None
             if date_line is not None:
