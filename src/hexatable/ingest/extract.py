@@ -48,9 +48,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    Chinese one ("新华社北京1月14日电") is no event either; its day dates the report's undated clauses
    as a date heading does (rule 2c). A wire's timestamp before either ("14/01/2009 13:19") gives the
    dateline its year (:func:`_zh_stamp_year` for Chinese), or, in English, its day when the dateline
-   has none (a Chinese dateline always writes its day). A Chinese dateline's day without a year takes
-   the running year, not the year nearest it as English does (a limit: after 2008年12月30日,
-   新华社北京1月2日电 is 2008-01-02).
+   has none (a Chinese dateline always writes its day). A dateline's day without a year takes the
+   year nearest the previous dateline or the running date, in either language (after 2008年12月30日,
+   新华社北京1月2日电 is 2009-01-02: :func:`hexatable.ingest.dates_zh._datelined`).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
