@@ -477,7 +477,8 @@ def _main_cue(
     main = min(cues, key=lambda c: (c.start, -c.weight))
     if lang == "en" and flat and actors:
         # rule 3e: '"North Korea must return to the talks," said Hill': the verb of saying
-        spoken = [c for c in cues if _en_quoted_speaker(flat, c, actors) is not None]
+        by_offset = OffsetIndex(actors)  # once for all the cues: a long clause has many
+        spoken = [c for c in cues if _en_quoted_speaker(flat, c, actors, by_offset) is not None]
         if spoken:
             return spoken[0]
     if actors:

@@ -23,6 +23,7 @@ from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import _CLAUSE_MARK, _ZH_TOWARD
 from hexatable.ingest.cue_choice import NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import ActorMention, Cue, Lang
 
 
@@ -335,13 +336,22 @@ def _en_inverted_speaker(flat: str, cue: Cue, after: Sequence[ActorMention]) -> 
     verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`) right after a comma or a closing
     quotation mark, with a name right after it (after at most "the"), when no name before the verb
     acts. English writes the speaker after the verb when the quotation or its gist comes first."""
+    at = _en_inverted_at(flat, cue)
+    return None if at is None else next((m for m in after if m.start == at), None)
+
+
+_EN_SPEAKER_LEAD = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _en_inverted_at(flat: str, cue: Cue) -> int | None:
+    """Where the speaker of an inverted attribution must start (after the verb of saying and at most
+    "the"), None when ``cue`` is no verb of saying after a comma or closing quotation mark."""
     if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
         return None
     if not _EN_BEFORE_INVERTED.search(flat, max(0, cue.start - 4), cue.start):
         return None
-    lead = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE).match(flat, cue.end)
-    at = lead.end() if lead is not None else cue.end
-    return next((m for m in after if m.start == at), None)
+    lead = _EN_SPEAKER_LEAD.match(flat, cue.end)
+    return lead.end() if lead is not None else cue.end
 
 
 _EN_QUOTE_CLOSED = re.compile(r"(?:[”\"]|(?<=[,.!?])[’'])\s*$")
@@ -376,7 +386,9 @@ def _closed_quotation(flat: str, cue: Cue) -> tuple[int, int] | None:
     return (singles[at], close) if at >= 0 else None
 
 
-def _en_quoted_speaker(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> ActorMention | None:
+def _en_quoted_speaker(
+    flat: str, cue: Cue, mentions: Sequence[ActorMention], index: OffsetIndex[ActorMention] | None = None
+) -> ActorMention | None:
     """Rule 3e, a direct quotation: the speaker of '"North Korea must return to the talks," said
     Hill' (or ‘…,’ said Hill, or '…,' said Hill) — a verb of saying right after a closing quotation
     mark, a name right after it, and every
@@ -385,15 +397,23 @@ def _en_quoted_speaker(flat: str, cue: Cue, mentions: Sequence[ActorMention]) ->
     so the speaker acts even though a name stands before the verb. None otherwise."""
     if not _EN_QUOTE_CLOSED.search(flat, max(0, cue.start - 3), cue.start):
         return None
-    speaker = _en_inverted_speaker(flat, cue, [m for m in mentions if m.start >= cue.end])
-    before = [m for m in mentions if m.end <= cue.start]
-    if speaker is None or not before:
-        return None
+    at = _en_inverted_at(flat, cue)
     closed = _closed_quotation(flat, cue)
-    if closed is None:
+    if at is None or closed is None:
         return None
     low, high = closed
-    return speaker if all(low <= m.start and m.end <= high for m in before) else None
+    # ``index``: the mentions by offset, built once by a caller asking for many cues of one sentence
+    ordered = index if index is not None else OffsetIndex(mentions)
+    speaker = ordered.starting_at(at)
+    first = ordered.items[0] if ordered.items else None
+    if speaker is None or first is None:
+        return None
+    if first.end <= cue.start:
+        # the names before the verb, the first of them included, lie inside the quotation when the
+        # first starts inside it (nothing but spaces stands between the quotation and the verb)
+        return speaker if low <= first.start else None
+    before = [m for m in mentions if m.end <= cue.start]
+    return speaker if before and all(low <= m.start and m.end <= high for m in before) else None
 
 
 def _roles(
