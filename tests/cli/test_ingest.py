@@ -1131,7 +1131,8 @@ def test_a_bare_date_line_in_a_txt_dates_the_paragraphs_under_it(tmp_path: Path)
     """Rule 2d (our own words): "2007年2月13日：" alone on its line, then an entry that runs on from it
     and a paragraph with no date, which takes the line's date as a heading's; "2007年3月1日" alone
     starts the next section (it runs into the entry below it, blank lines meaning nothing in this
-    layout, so that entry has the date as its own; the next entry takes it). The draft validates."""
+    layout, so that entry, quoted from its own line, takes it as a heading's, as the next entry does).
+    The draft validates."""
     text = (
         "2007年2月13日：\n"  # 1
         "第五轮六方会谈第三阶段会议在北京闭幕。\n"  # 2
@@ -1146,8 +1147,9 @@ def test_a_bare_date_line_in_a_txt_dates_the_paragraphs_under_it(tmp_path: Path)
     )
     events = _ingest_and_validate(_write(tmp_path, "lines.txt", text), tmp_path / "draft")
     assert [(e["line"], e["date"], e["date_rule"], e["inferred"]) for e in events] == [
-        (2, "2007-02-13", "zh-ymd", []),  # the entry's own line since round 6
+        # the entry's own line since round 6, so dated by the date line (review of round 6)
+        (2, "2007-02-13", "heading:zh-ymd", [HEADING_REASON.format("2007年2月13日", 1)]),
         (4, "2007-02-13", "heading:zh-ymd", [HEADING_REASON.format("2007年2月13日", 1)]),
-        (8, "2007-03-01", "zh-ymd", []),
+        (8, "2007-03-01", "heading:zh-ymd", [HEADING_REASON.format("2007年3月1日", 6)]),
         (10, "2007-03-01", "heading:zh-ymd", [HEADING_REASON.format("2007年3月1日", 6)]),
     ]

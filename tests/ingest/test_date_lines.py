@@ -64,7 +64,8 @@ ZH_SPACED = (
 
 def test_a_chinese_date_line_dates_the_entries_under_it_until_the_next() -> None:
     assert _rows(_extract(ZH_SPACED, "zh")) == [
-        (3, "2007-02-13", "zh-ymd", []),  # cited from its own line since round 6
+        # cited from its own line since round 6, so dated by the date line as the entries after it
+        (3, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
         (5, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
         (9, "2007-03", "heading:zh-ym", [HEADING.format("2007年3月", 7)]),
     ]
@@ -86,7 +87,7 @@ ZH_PARAGRAPHS = (
 
 def test_a_dateless_paragraph_under_a_date_line_gets_its_date() -> None:
     assert _rows(_extract(ZH_PARAGRAPHS, "zh")) == [
-        (2, "2007-02-13", "zh-ymd", []),
+        (2, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),  # review of round 6
         (
             2,
             "2007-02-13",
@@ -94,7 +95,7 @@ def test_a_dateless_paragraph_under_a_date_line_gets_its_date() -> None:
             ["the date (2007年2月13日) is inherited from an earlier sentence of the paragraph"],
         ),
         (4, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
-        (7, "2007-03-01", "zh-ymd", []),
+        (7, "2007-03-01", "heading:zh-ymd", [HEADING.format("2007年3月1日", 6)]),
         (9, "2007-03-01", "heading:zh-ymd", [HEADING.format("2007年3月1日", 6)]),
     ]
 
@@ -118,7 +119,7 @@ def test_an_english_date_line_dates_the_entries_under_it() -> None:
     assert _rows(_extract(EN_LINES, "en")) == [
         (5, "2007-02-13", "heading:en-dmy", [HEADING.format("13 February 2007", 3)]),
         (7, "2007-02-13", "heading:en-dmy", [HEADING.format("13 February 2007", 3)]),
-        (11, "2007-07-14", "en-dmy", []),
+        (11, "2007-07-14", "heading:en-dmy", [HEADING.format("14 July 2007", 9)]),
     ]
 
 
@@ -134,15 +135,15 @@ def test_a_line_that_is_a_date_and_text_stays_an_ordinary_sentence() -> None:
 
 def test_a_year_line_sets_the_year_and_ends_the_section_above_it() -> None:
     """As a year heading does (rule 2c): "2008年" dates no entry, but 3月5日 after it is of 2008. (The
-    first date line runs into the entry below it, whose date it is; the entry after that takes it as
-    a heading's.)"""
+    first date line runs into the entry below it, which is quoted from its own line and so dated by
+    the date line as a heading's, as the entry after it is.)"""
     text = (
         "2007年2月13日\n\n中国宣布会谈闭幕。\n\n朝鲜表示欢迎。\n\n"  # lines 1-5
         "2008年\n\n日本表示欢迎。\n\n3月5日，美国访问朝鲜。\n"  # lines 7-11
     )
     extraction = _extract(text, "zh", name="years.md")
     assert _rows(extraction) == [
-        (3, "2007-02-13", "zh-ymd", []),
+        (3, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
         (5, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
         (11, "2008-03-05", "zh-md+year", ["part of the date (3月5日) comes from the text's running context"]),
     ]
@@ -153,7 +154,7 @@ def test_a_markdown_heading_ends_a_date_line_s_section() -> None:
     text = "2007年2月13日\n\n中国宣布会谈闭幕。\n\n朝鲜表示欢迎。\n\n## 评论\n\n日本表示欢迎。\n"
     extraction = _extract(text, "zh", name="notes.md")
     assert _rows(extraction) == [
-        (3, "2007-02-13", "zh-ymd", []),
+        (3, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
         (5, "2007-02-13", "heading:zh-ymd", [HEADING.format("2007年2月13日", 1)]),
     ]
     assert [str(w) for w in extraction.warnings] == ["line 9: '表示' by 日本 has no date to attach"]

@@ -70,9 +70,35 @@ def test_a_chinese_dateline_ends_its_sentence() -> None:
 
 
 def test_a_chinese_dateline_dates_its_report_and_is_no_event() -> None:
-    # the stamp gives the dateline's 1月14日 its year; 北京, the place of writing, is nobody's act
+    # the ISO stamp is a date the Chinese finder reads, so the dateline's 1月14日 has its year;
+    # 北京, the place of writing, is nobody's act
     text = "2009-01-14 13:19 新华网北京1月14日电 俄罗斯批评日本。\n俄罗斯谴责了核试验。\n"
     assert _dated(text, "zh") == [
         ("2009-01-14", "批评", ["RUS"]),
         ("2009-01-14", "谴责", ["RUS"]),
     ]
+
+
+def test_a_wire_stamp_gives_a_chinese_dateline_its_year() -> None:
+    # review of round 6: a day-first stamp, which the Chinese finder does not read, gives its year as
+    # the English path's does; so does one whose day and month may be either way round
+    assert _dated("21/06/2030 08:05 新华社东京6月21日电 日本批评韩国。\n", "zh") == [
+        ("2030-06-21", "批评", ["JPN"])
+    ]
+    assert _dated("05/06/2030 08:05 新华社东京6月5日电 日本批评韩国。\n", "zh") == [
+        ("2030-06-05", "批评", ["JPN"])
+    ]
+    # without a stamp the year is still unknown: no event (a warning says so)
+    assert _dated("新华社东京6月21日电 日本批评韩国。\n", "zh") == []
+
+
+def test_a_year_less_chinese_dateline_takes_the_nearest_year() -> None:
+    # review of round 6: as "TOKYO, Jan. 2 (Kyodo) --" does in English, not the running year
+    text = "2030年12月30日，日本批评韩国。\n\n新华社东京1月2日电 日本谴责韩国。\n"
+    assert _dated(text, "zh") == [("2030-12-30", "批评", ["JPN"]), ("2031-01-02", "谴责", ["JPN"])]
+    # a report of a file listed newest first: 12月30日 after 1月5日 is the year before
+    text = "2031年1月5日，日本批评韩国。\n\n新华社东京12月30日电 日本谴责韩国。\n"
+    assert _dated(text, "zh") == [("2031-01-05", "批评", ["JPN"]), ("2030-12-30", "谴责", ["JPN"])]
+    # a date in a sentence that cites a dateline (据…电) is no dateline: the running year
+    text = "2030年12月30日，日本批评韩国。\n\n据新华社东京1月2日电，日本谴责韩国。\n"
+    assert "2031-01-02" not in [d for d, _, _ in _dated(text, "zh")]

@@ -21,6 +21,7 @@ from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.reference import opens_with_reference
 from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
+from hexatable.ingest.verbs import IRREGULAR_PAST
 
 _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
@@ -73,8 +74,35 @@ _ZH_STRETCH_LEAD = re.compile(r"\s*(?:但是?|而且?|不过|然而)")
 """A connective that may stand before the subordinator of an adverbial stretch (但在…上, 而在…中).
 Not 并 ("and"): it joins a further act of the same subject, so 在 after it frames that act in its own
 stretch ("朝鲜发表声明，并在声明中谴责美国": the condemnation is the act)."""
-_ZH_SAYS = re.compile(r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)\s*$")
-_ZH_CONNECTIVE = re.compile(r"(?:而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
+_ZH_SAYING = r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)"
+_ZH_SAYS = re.compile(_ZH_SAYING + r"\s*$")
+_ZH_SAYS_INSIDE = re.compile(_ZH_SAYING)
+_ZH_CONNECTIVE = re.compile(r"(?:而后|而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
+_ZH_DATE_LEAD = re.compile(
+    r"(?:\s|[\d〇零一二三四五六七八九十]{1,4}(?:年|月|日|号)|[上中下]旬|月?[初底末]|当天|当日|同日|次日|当晚)*"
+)
+"""A date or a time word opening a stretch ("2009年3月3日因…", "当天因…"): the adverbial tests of
+rule 1b read what follows it, as they would after a comma ("2009年3月3日，因…")."""
+
+
+def _zh_adverbial(stretch: str) -> bool:
+    """Rule 1b's test of the stretch before a joint: it opens with a subordinator (after at most a
+    date: "2009年3月3日因美国批评朝鲜而…") or closes with a time word, so it sets the scene for the
+    clause after it."""
+    lead = _ZH_DATE_LEAD.match(stretch)
+    at = lead.end() if lead is not None else 0
+    return bool(_ZH_SUBORDINATE_START.match(stretch, at) or _ZH_SUBORDINATE_END.search(stretch))
+
+
+def _zh_says_subject(flat: str, start: int, end: int, known: OffsetIndex[ActorMention]) -> bool:
+    """Whether a verb of saying in flat[start:end] has a clause with a subject of its own right
+    after it (after at most a comma or colon: "美国表示朝鲜应弃核"): what follows it, to the end of
+    the stretch and past a joint without a comma ("…而中国应停止援助"), is what was said."""
+    for says in _ZH_SAYS_INSIDE.finditer(flat, start, end):
+        at = says.end() + (1 if flat[says.end() : says.end() + 1] in ("，", ",", "：", ":") else 0)
+        if known.starting_at(at) is not None or opens_with_reference(flat, at, "zh"):
+            return True
+    return False
 
 
 def _subjects_clauses(
@@ -94,7 +122,8 @@ def _subjects_clauses(
     A piece without its own subject ("…赴美，与蓬佩奥会面") stays in its clause.
     It keeps the date of the clause it was cut from. English: :func:`_en_subjects_clauses`.
     The sentence's names and cues come indexed by offset (:class:`OffsetIndex`), so a long sentence
-    of many clauses costs time in proportion to its length.
+    of many clauses costs this function time in proportion to its length (extraction as a whole is
+    still quadratic in a long English sentence: docs/ingest.md, Speed).
     """
     if lang == "en":
         return _en_subjects_clauses(flat, start, end, known, cues)
@@ -107,11 +136,7 @@ def _subjects_clauses(
         cut = start + mark.end()
         stretch = flat[stretch_start : start + mark.start()]
         stretch_start = cut
-        if (
-            _ZH_SUBORDINATE_START.match(stretch)
-            or _ZH_SUBORDINATE_END.search(stretch)
-            or _ZH_SAYS.search(stretch)
-        ):
+        if _zh_adverbial(stretch) or _ZH_SAYS.search(stretch):
             continue
         connective = _ZH_CONNECTIVE.match(flat, cut)
         subject_at = connective.end() if connective else cut
@@ -130,10 +155,10 @@ def _subjects_clauses(
     return [cut for low, high in pieces for cut in _zh_joined_clauses(flat, low, high, known, cues)]
 
 
-_ZH_JOINT = re.compile(r"(?<![从进因反继不然])(?:而且?|并且|但是?|然而)(?!言|已|后)")
-"""A connective that joins two clauses without a comma ("朝鲜扣押了渔船而韩国提出抗议"): 而, 而且,
-并且, 但, 但是, 然而. Not inside a word (从而, 进而, 因而, 反而, 继而, 不但, 而言, 而已, 而后), and not 并
-alone (it joins a second verb of the same subject: "访问朝鲜并会见金正恩")."""
+_ZH_JOINT = re.compile(r"(?<![从进因反继不然])(?:而后|而且?|并且|但是?|然而)(?!言|已)")
+"""A connective that joins two clauses without a comma ("朝鲜扣押了渔船而韩国提出抗议"): 而, 而后
+("and then"), 而且, 并且, 但, 但是, 然而. Not inside a word (从而, 进而, 因而, 反而, 继而, 不但, 而言,
+而已), and not 并 alone (it joins a second verb of the same subject: "访问朝鲜并会见金正恩")."""
 
 
 _ZH_NOT_JOINED = re.compile(r"[\s，,；;：:、。]")
@@ -150,9 +175,10 @@ def _zh_joined_clauses(
     follows at once, when that name has a cue after it before the piece's end and the stretch
     before the connective has a name and a cue of its own: "朝鲜扣押了渔船而韩国提出抗议" is two acts
     by two parties, as "朝鲜扣押了渔船，而韩国提出抗议" is. A connective before a verb ("因制裁而中止
-    谈判") or a place is no joint, nor one after an adverbial stretch or a verb of saying (rule 1b's
-    test at a comma: "因美国反对而朝鲜…" sets a cause). The connective opens the second piece, as
-    after a comma."""
+    谈判") or a place is no joint, nor one after an adverbial stretch (rule 1b's test at a comma:
+    "因美国反对而朝鲜…" sets a cause, after a date too: "3月3日因…而…"), nor one after a verb of saying
+    whose reported clause opens with a subject ("美国表示朝鲜应弃核而中国应停止援助": both halves are
+    what the United States said). The connective opens the second piece, as after a comma."""
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for joint in _ZH_JOINT.finditer(flat, start, end):
@@ -163,12 +189,8 @@ def _zh_joined_clauses(
             continue
         after_mark = max(flat.rfind(m, start, joint.start()) for m in "，,；;：:") + 1
         stretch = flat[max(start, after_mark) : joint.start()]
-        if (
-            _ZH_SUBORDINATE_START.match(stretch)
-            or _ZH_SUBORDINATE_END.search(stretch)
-            or _ZH_SAYS.search(stretch)
-        ):
-            continue  # as at a comma: an adverbial stretch (因…而…) or a verb of saying before it
+        if _zh_adverbial(stretch) or _zh_says_subject(flat, max(start, after_mark), joint.start(), known):
+            continue  # as at a comma: an adverbial stretch (因…而…) or what a verb of saying reports
         if _new_subject_acts(piece_start, joint.start(), subject.end, end, known, cues):
             pieces.append((piece_start, joint.start()))
             piece_start = joint.start()
@@ -325,11 +347,10 @@ _EN_FINITE_LEAD = re.compile(
 """What may stand between a subject and its finite verb: auxiliaries and a few adverbs ("China
 then protested", "Japan has also refused"). Not "was"/"were": a passive after "and" ("… and South
 Korea was warned") names the one acted on, who stays a target of the clause before."""
-_EN_IRREGULAR_PAST = frozenset(
-    {"said", "met", "held", "made", "took", "gave", "sent", "won", "left", "began", "broke", "set"}
-    | {"put", "struck", "sought", "told", "fought", "threw", "withdrew", "drew", "froze", "shut", "cut"}
-    | {"hit", "bought", "sold", "forbade", "overtook", "undertook"}
-)
+_EN_REDUCED_PASSIVE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
+"""What follows a participle that is no finite verb: its agent ("China proposed by the United
+States", a reduced passive describing the name before it). "by" before a gerund is a manner of a
+finite verb ("China protested by recalling its envoy")."""
 _EN_PAIR_BEFORE = re.compile(r"\b(?:between|both|among|either|neither)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -342,7 +363,9 @@ def _en_and_clauses(
     before "and" only when a name follows it (after at most "the") and that name's own finite verb
     comes right after it (a cue ending in -ed or an irregular past such as "met", "said", after at
     most auxiliaries and adverbs: "China then protested"), the piece before has a name and a cue,
-    and the name before "and" is not one of a pair ("between Japan and China", "both …")."""
+    and the name before "and" is not one of a pair ("between Japan and China", "both …"). A
+    participle followed by its agent ("… and China proposed by the United States") is a reduced
+    passive describing the name, not its verb, so it does not cut (:data:`_EN_REDUCED_PASSIVE`)."""
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for joint in _EN_AND.finditer(flat, start, end):
@@ -354,7 +377,9 @@ def _en_and_clauses(
         if cue is None or cue.end > end:
             continue
         word = flat[cue.start : cue.end].split()[0].lower()
-        finite = word.endswith("ed") or word in _EN_IRREGULAR_PAST or bool(lead and lead.group().strip())
+        finite = word.endswith("ed") or word in IRREGULAR_PAST or bool(lead and lead.group().strip())
+        if _EN_REDUCED_PASSIVE.match(flat, cue.end):
+            continue  # "… and China proposed by the United States": the participle describes China
         before = known.within(piece_start, joint.start())
         pair = bool(before) and _EN_PAIR_BEFORE.search(flat, max(0, before[-1].start - 16), before[-1].start)
         if not finite or pair:

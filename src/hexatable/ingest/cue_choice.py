@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -583,10 +584,15 @@ _ZH_DIFFERENT = re.compile(
 """不同 "different" before the nouns it usually describes; elsewhere, before a phrase and the act
 (不同朝鲜谈判), 不同 is 不 with the preposition 同, "not with" (:func:`zh_negation`)."""
 _ZH_NOT_NEGATION = re.compile(
-    r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧)"
+    r"不(?:断|仅|久|少|同(?!意)|过|但|得不|论|管|如|时|顾|料|禁|足|利|安|满|是|妨|排除|惜|只|光|外|免|愧"
+    r"|必要[地的])"
+    r"|(?<=不得)不"
     r"|不到(?=[\d一二三四五六七八九十百千万两几数半])"
     r"|未来|未经|未必|没收"
 )
+"""The 不 and 未 of words that do not negate an act: 不断, 不仅, 未来, 未必 ...; both 不 of 不得不, "had
+to", which asserts the act (朝鲜不得不参加会谈: North Korea attended, 04), and 不必要地/不必要的,
+"unnecessarily", which qualifies it (日本不必要地批评朝鲜 is a criticism, 11)."""
 _ZH_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?、“《「]")
 NEGATION_REACH = 12
 """The most characters between a negator and the cue it negates: room for a prepositional phrase
@@ -640,7 +646,7 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     return "refusal" if direct else "modal"
 
 
-_ZH_MODAL = re.compile(r"不(?:应该?|应当|该|必要?|需要?|须|要|宜|可|得|一定|急于|用)")
+_ZH_MODAL = re.compile(r"不(?:应该?|应当|该|必要?|需要?|须|要|宜|可|得(?!不)|一定|急于|用)")
 """不 before a modal or an adverb of need, obligation or haste: should not, need not, must not, not
 necessarily, not in a hurry to. Not 不 on a word of its own (不扩散, non-proliferation)."""
 
@@ -873,17 +879,27 @@ _EN_NEGATOR = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4)
+def _en_relatives(flat: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """The relative clauses of a sentence (their starts, sorted, and spans), found once per sentence:
+    a long sentence asks for each of its cues, so a search per cue would cost its length each time."""
+    spans = [(m.start(), m.end()) for m in _EN_RELATIVE.finditer(flat)]
+    return [low for low, _ in spans], spans
+
+
 def en_in_relative(flat: str, cue: Cue) -> bool:
     """Whether an English cue is inside a relative clause set off by commas (", who visited Beijing
     last week,"), which describes a noun and is not what the sentence's subject did."""
-    return any(m.start() <= cue.start and cue.end <= m.end() for m in _EN_RELATIVE.finditer(flat))
+    starts, spans = _en_relatives(flat)
+    at = bisect.bisect_right(starts, cue.start) - 1  # the matches do not overlap: only this one can hold it
+    return at >= 0 and cue.end <= spans[at][1]
 
 
 _EN_MODAL_NEGATOR = re.compile(
-    r"\b(?:should|must|need|ought|may|might)(?:\s+not|n't)(?:\s+(?:\w+ly|yet|again|even|be|have|to))*\s+$",
+    r"\b(?:should|must|need|ought|may|might)(?:\s+not|\s+never|n't)(?:\s+(?:\w+ly|yet|again|even|be|have|to))*\s+$",
     re.IGNORECASE,
 )
-"""A modal before the negation ("should not", "need not", "mustn't", "ought not to", "may not"):
+"""A modal before the negation ("should not", "should never", "need not", "mustn't", "ought not to"):
 what ought, need or may not be done, as the Chinese modal 不 (不应, 不必, :func:`zh_negation`)."""
 
 

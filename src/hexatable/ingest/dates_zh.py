@@ -53,10 +53,13 @@ narration is not set in 2003.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 
 from hexatable.ingest.dates import Part, Point, RawDate
+from hexatable.ingest.segment import _zh_dateline  # the segmenter's own pattern, so both agree
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－～／．", "0123456789-~/.")
 _HAS_FULL_WIDTH = re.compile("[０-９－～／．]")
@@ -386,7 +389,25 @@ def scan(text: str) -> list[RawDate]:
             )
         )
         position = max(end, start + 1)
-    return found
+    return _datelined(text, found, sentence_ends)
+
+
+def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) -> list[RawDate]:
+    """The dates of ``found`` with the day of a news dateline opening a sentence (新华社北京1月2日电,
+    :func:`hexatable.ingest.segment.dateline_end`) marked as a dateline's, as the English lexer
+    marks "TOKYO, Jan. 2 (Kyodo) --": the finder reads a year-less one in the year nearest the
+    previous dateline or the running date (after 2008年12月30日, 1月2日电 is 2009's), and each sets
+    the day of writing that the next one is read near."""
+    days: set[int] = set()
+    for start in [0, *sentence_ends]:
+        while start < len(text) and text[start].isspace():
+            start += 1
+        match = _zh_dateline(text, start, None)
+        if match is not None:
+            days.add(match.start("date"))
+    if not days:
+        return found
+    return [dataclasses.replace(raw, dateline=True) if raw.start in days else raw for raw in found]
 
 
 def _plausible(point: Point) -> bool:

@@ -47,7 +47,10 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    finder's day of writing, which the lede and the report's undated clauses take (rule 2). A
    Chinese one ("新华社北京1月14日电") is no event either; its day dates the report's undated clauses
    as a date heading does (rule 2c). A wire's timestamp before either ("14/01/2009 13:19") gives the
-   dateline its year, or its day when the dateline has none.
+   dateline its year (:func:`_zh_stamp_year` for Chinese), or, in English, its day when the dateline
+   has none (a Chinese dateline always writes its day). A dateline's day without a year takes the
+   year nearest the previous dateline or the running date, in either language (after 2008年12月30日,
+   新华社北京1月2日电 is 2009-01-02: :func:`hexatable.ingest.dates_zh._datelined`).
 3. **Actors and targets.** The main cue is the first cue after the clause's first actor (the
    languages are subject–verb–object), else the first cue. Actors named before the main cue are the
    actors, those after it the targets; in Chinese an actor right after a preposition of direction
@@ -164,7 +167,7 @@ from hexatable.ingest.cue_choice import (
     zh_subject_like,
     zh_subject_modifier,
 )
-from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.dates import in_quotation
 from hexatable.ingest.event_dates import (
     _EN_YEAR_HEADING,
     _HEADING_LINE,
@@ -205,7 +208,7 @@ from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import Reference, ReferenceMemory, default_kind
 from hexatable.ingest.render import render_event
 from hexatable.ingest.script import Scripts, shown_event
-from hexatable.ingest.segment import Sentence, dateline_end, language_sections, segment
+from hexatable.ingest.segment import Sentence, dateline_end, dateline_stamp, language_sections, segment
 from hexatable.ingest.statement_content import (
     SENTENCE_END,
     STATEMENT_REACH,
@@ -289,6 +292,18 @@ def _absolute(mention: DateMention, sentence: Sentence) -> DateMention:
     return replace(mention, start=start, end=end)
 
 
+def _zh_stamp_year(finder: DateFinder, flat: str, lang: Lang) -> None:
+    """Rule 2f: a wire's timestamp before a Chinese dateline ("14/01/2009 13:19 新华社北京1月14日电"),
+    read as the English path reads one (:func:`hexatable.ingest.segment.dateline_stamp`): its year
+    sets the finder's running year, as a year heading does ("2008年", rule 2c), so the dateline's
+    1月14日 resolves in a report that said no year before it. Only the year: a Chinese dateline
+    always writes its day (:func:`hexatable.ingest.segment.dateline_end`), and 03/04/2009 does not
+    say which is the month. The Chinese finder reads no such stamp itself; English does (its lexer)."""
+    stamp = dateline_stamp(flat, 0, lang="zh") if lang == "zh" else None
+    if stamp is not None:
+        finder.find(f"{stamp.year}年")
+
+
 def _absolute_actor(mention: ActorMention, sentence: Sentence) -> ActorMention:
     start, end = sentence.span(mention.start, mention.end)
     return replace(mention, start=start, end=end)
@@ -331,7 +346,7 @@ class _Reported:
 
 
 def _en_reported(
-    flat: str, start: int, end: int, known: Sequence[ActorMention], cues: Sequence[Cue]
+    flat: str, start: int, end: int, known: OffsetIndex[ActorMention], cues: OffsetIndex[Cue]
 ) -> _Reported | None:
     """Rule 3e: the reported clause of "X said (that) Y did Z". The clause's main cue (rule 3) must
     be a verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`: say, tell, announce,
@@ -340,8 +355,8 @@ def _en_reported(
     that a cue follows. ``other`` when that subject is a name none of the speakers bears (a pronoun
     is read as the speaker, the usual referent of "North Korea said it would …"); ``done`` unless a
     modal or a word of intent stands between the subject and that cue (:data:`_EN_NOT_DONE`)."""
-    inside = [m for m in known if start <= m.start and m.end <= end]
-    clause_cues = [c for c in cues if start <= c.start and c.end <= end]
+    inside = known.within(start, end)  # by offset, not by filtering the sentence's lists
+    clause_cues = cues.within(start, end)
     main = _main_cue(clause_cues, inside)
     if main is None or main.cameo != NO_CUE_CAMEO or main.weight > SAYING_WEIGHT:
         return None
@@ -390,9 +405,9 @@ def _en_reported_parts(
     start: int,
     end: int,
     own: DateMention | None,
-    known: Sequence[ActorMention],
-    cues: Sequence[Cue],
-    dates: Sequence[DateMention],
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+    dates: OffsetIndex[DateMention],
 ) -> list[tuple[int, int, DateMention | None, int | None]]:
     """Rule 3e: an English clause reporting another party's act ("A Seoul official said that Japan
     refused aid on Monday") is two clauses: the statement, dated by its own date (one opening the
@@ -402,21 +417,20 @@ def _en_reported_parts(
     act's time, not the statement's; its subject "it" then takes the statement's actors); else it
     stays one clause. Each part is ``(start, end, own date, reported_at)``; a date at or after
     ``reported_at`` is the reported act's time, not the narration's, so the clauses after it do not
-    inherit it (rule 2)."""
+    inherit it (rule 2). The sentence's names, cues and dates come indexed by offset."""
     reported = _en_reported(flat, start, end, known, cues)
     if reported is None:
         return [(start, end, own, None)]
     at = reported.start
-    datable = [d for d in dates if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule]
-    said = own if own is not None and own.start < at else None
-    said = said or next((d for d in datable if start <= d.start < at), None)
-    # the act's date need not be the first of its sentence ("On Monday, X said Y did Z on Saturday")
-    quoted = quoted_spans(flat)
-    written = [
+    datable = [
         d
-        for d in dates
-        if at <= d.start < end and not d.aside and not any(low <= d.start < high for low, high in quoted)
+        for d in dates.starting_in(start, at)
+        if (d.anchor or d.rule.endswith("+back")) and "+list" not in d.rule
     ]
+    said = own if own is not None and own.start < at else None
+    said = said or (datable[0] if datable else None)
+    # the act's date need not be the first of its sentence ("On Monday, X said Y did Z on Saturday")
+    written = [d for d in dates.starting_in(at, end) if not d.aside and not in_quotation(flat, d.start)]
     if not reported.done or (not reported.other and not written):
         return [(start, end, own, at)]  # an act announced, or the speaker's own without a date
     act = (written[0] if written else None) or said
@@ -467,7 +481,8 @@ def _main_cue(
     main = min(cues, key=lambda c: (c.start, -c.weight))
     if lang == "en" and flat and actors:
         # rule 3e: '"North Korea must return to the talks," said Hill': the verb of saying
-        spoken = [c for c in cues if _en_quoted_speaker(flat, c, actors) is not None]
+        by_offset = OffsetIndex(actors)  # once for all the cues: a long clause has many
+        spoken = [c for c in cues if _en_quoted_speaker(flat, c, actors, by_offset) is not None]
         if spoken:
             return spoken[0]
     if actors:
@@ -952,6 +967,7 @@ def extract(
                 continue
             dates = heading_dates
         else:
+            _zh_stamp_year(finder, flat, lang)
             dates = sorted(finder.find(flat), key=lambda d: d.start)
             date_line = _date_line(sentence, dates) if document.kind in _PLAIN_KINDS else None
             if date_line is not None:
@@ -998,7 +1014,7 @@ def extract(
             for c_start, c_end, own_date in _clauses(flat, dates)
             for start, end in _subjects_clauses(flat, lang, c_start, c_end, known_at, cues_at)
             for part in (
-                _en_reported_parts(flat, start, end, own_date, known, cues, dates)
+                _en_reported_parts(flat, start, end, own_date, known_at, cues_at, dates_at)
                 if lang == "en"
                 else [(start, end, own_date, None)]
             )
@@ -1170,6 +1186,12 @@ def extract(
                 continue
             q_start, q_end = _quote(flat, max(start, quote_from) if quote_from < end else start, end, lang)
             line = sentence.line_of_flat(q_start)
+            from_date_line = not inherited and start < quote_from <= q_start and date.end <= quote_from
+            if from_date_line:
+                # rule 2d: the first entry run into its date line is quoted from its own line, so its
+                # date is no longer in its quote: it is dated by the date line, as the entries after
+                # it are (the same note and confidence); a list on the line still gives one event each
+                inherited, under = True, sentence.line_of_flat(date.start)
             if _MARKUP_CHARS.search(flat, q_start, q_end):
                 q_end = _checkable_end(document.lines, written_flat, q_start, q_end, sentence)
                 if q_end <= q_start:
@@ -1206,7 +1228,7 @@ def extract(
                 cue = _en_event_cue(flat, cue, clause_cues, (start, end), actors, inside)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
             # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
-            if not inherited:
+            if not inherited or from_date_line:
                 # a date of the sentence before the clause (日本访问中国，韩国访问美国) brings its list
                 each = _list_from(date, dates, min(start, date.start), end)
             elif under is None and last_list and date is last_list[0]:

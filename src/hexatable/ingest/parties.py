@@ -13,6 +13,7 @@ which keeps this job apart from the cue choice (:mod:`hexatable.ingest.cue_choic
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -22,6 +23,7 @@ from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import _CLAUSE_MARK, _ZH_TOWARD
 from hexatable.ingest.cue_choice import NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import ActorMention, Cue, Lang
 
 
@@ -334,36 +336,84 @@ def _en_inverted_speaker(flat: str, cue: Cue, after: Sequence[ActorMention]) -> 
     verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`) right after a comma or a closing
     quotation mark, with a name right after it (after at most "the"), when no name before the verb
     acts. English writes the speaker after the verb when the quotation or its gist comes first."""
+    at = _en_inverted_at(flat, cue)
+    return None if at is None else next((m for m in after if m.start == at), None)
+
+
+_EN_SPEAKER_LEAD = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _en_inverted_at(flat: str, cue: Cue) -> int | None:
+    """Where the speaker of an inverted attribution must start (after the verb of saying and at most
+    "the"), None when ``cue`` is no verb of saying after a comma or closing quotation mark."""
     if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
         return None
     if not _EN_BEFORE_INVERTED.search(flat, max(0, cue.start - 4), cue.start):
         return None
-    lead = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE).match(flat, cue.end)
-    at = lead.end() if lead is not None else cue.end
-    return next((m for m in after if m.start == at), None)
+    lead = _EN_SPEAKER_LEAD.match(flat, cue.end)
+    return lead.end() if lead is not None else cue.end
 
 
-_EN_QUOTE_CLOSED = re.compile(r"[”\"’']\s*$")
+_EN_QUOTE_CLOSED = re.compile(r"(?:[”\"]|(?<=[,.!?])[’'])\s*$")
+"""A closing quotation mark right before a verb of saying. A single one (’, ') only after the
+punctuation that ends the quoted words ('…,’ said'): elsewhere it is an apostrophe (the allies’)."""
+_EN_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:‘|'(?=[A-Za-z]))")
+"""An opening single quotation mark: ‘, or ' at the start of a word after a space (an apostrophe
+stands inside a word or after its s: Japan's, the allies')."""
 
 
-def _en_quoted_speaker(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> ActorMention | None:
+@functools.lru_cache(maxsize=4)
+def _quotations(flat: str) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+    """The quotations of a sentence, found once and looked up by offset for each of its cues: the
+    ends of its double-quoted spans (sorted), those spans, and where single quotations may open.
+    Cached on the sentence's text, so a sentence of many cues costs time in proportion to its
+    length, not to its length times its cues."""
+    spans = quoted_spans(flat)
+    return [high for _, high in spans], spans, [m.start() for m in _EN_SINGLE_OPENING.finditer(flat)]
+
+
+def _closed_quotation(flat: str, cue: Cue) -> tuple[int, int] | None:
+    """The quotation that closes right before ``cue`` (only spaces between), or None."""
+    closing = _EN_QUOTE_CLOSED.search(flat, max(0, cue.start - 3), cue.start)
+    if closing is None:
+        return None
+    close = closing.start() + 1
+    ends, spans, singles = _quotations(flat)
+    if flat[closing.start()] in '”"':
+        at = bisect.bisect_left(ends, close)
+        return spans[at] if at < len(ends) and ends[at] == close else None
+    at = bisect.bisect_left(singles, closing.start()) - 1  # the last single opening before the close
+    return (singles[at], close) if at >= 0 else None
+
+
+def _en_quoted_speaker(
+    flat: str, cue: Cue, mentions: Sequence[ActorMention], index: OffsetIndex[ActorMention] | None = None
+) -> ActorMention | None:
     """Rule 3e, a direct quotation: the speaker of '"North Korea must return to the talks," said
-    Hill' — a verb of saying right after a closing quotation mark, a name right after it, and every
+    Hill' (or ‘…,’ said Hill, or '…,' said Hill) — a verb of saying right after a closing quotation
+    mark, a name right after it, and every
     name before the verb inside that quotation. The quotation is what the speaker said: its names
     are spoken of, not acting (a statement, 01, by the speaker; the CAMEO codebook codes who speaks),
     so the speaker acts even though a name stands before the verb. None otherwise."""
     if not _EN_QUOTE_CLOSED.search(flat, max(0, cue.start - 3), cue.start):
         return None
-    speaker = _en_inverted_speaker(flat, cue, [m for m in mentions if m.start >= cue.end])
+    at = _en_inverted_at(flat, cue)
+    closed = _closed_quotation(flat, cue)
+    if at is None or closed is None:
+        return None
+    low, high = closed
+    # ``index``: the mentions by offset, built once by a caller asking for many cues of one sentence
+    ordered = index if index is not None else OffsetIndex(mentions)
+    speaker = ordered.starting_at(at)
+    first = ordered.items[0] if ordered.items else None
+    if speaker is None or first is None:
+        return None
+    if first.end <= cue.start:
+        # the names before the verb, the first of them included, lie inside the quotation when the
+        # first starts inside it (nothing but spaces stands between the quotation and the verb)
+        return speaker if low <= first.start else None
     before = [m for m in mentions if m.end <= cue.start]
-    if speaker is None or not before:
-        return None
-    quotes = quoted_spans(flat[: cue.start])
-    closed = [q for q in quotes if q[1] <= cue.start and not flat[q[1] : cue.start].strip()]
-    if not closed:
-        return None
-    low, high = closed[-1]
-    return speaker if all(low <= m.start and m.end <= high for m in before) else None
+    return speaker if before and all(low <= m.start and m.end <= high for m in before) else None
 
 
 def _roles(

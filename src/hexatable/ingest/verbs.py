@@ -225,8 +225,21 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "sell": ("sold",),
     "stand": ("stood",),
     "undertake": ("undertook", "undertaken"),
+    "leave": ("left",),
+    "begin": ("began", "begun"),
+    "throw": ("threw", "thrown"),
+    "draw": ("drew", "drawn"),
+    "shut": ("shut",),
+    "buy": ("bought",),
+    "forbid": ("forbade", "forbidden"),
+    "overtake": ("overtook", "overtaken"),
 }
-"""Past forms of the irregular verbs the dictionary uses (and of a few verbs users will)."""
+"""Past forms of the irregular verbs the dictionary uses (and of a few verbs users will), the simple
+past first."""
+
+IRREGULAR_PAST: frozenset[str] = frozenset(forms[0] for verb, forms in _IRREGULAR.items() if verb != "be")
+"""The simple past of each irregular verb ("met", "said", "led"): a finite verb, where a clause cut
+(:mod:`hexatable.ingest.clauses`) must tell a new subject's verb from a noun."""
 
 _DOUBLE_FINAL = frozenset(
     [
