@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from hexatable.ingest.dates import quoted_spans
-from hexatable.ingest.dates_zh import _BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
+from hexatable.ingest.dates_zh import BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
 from hexatable.ingest.gazetteer import zh_noun
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.reference import opens_with_reference
@@ -26,8 +26,8 @@ from hexatable.ingest.verbs import IRREGULAR_PAST
 _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
 )
-_ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+ZH_TOWARD = ("与", "同", "跟", "向", "对", "给")
+CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
 
 def _clause_start(flat: str, position: int) -> int | None:
@@ -37,7 +37,7 @@ def _clause_start(flat: str, position: int) -> int | None:
     return None if match is None else match.start(1)
 
 
-def _clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, DateMention | None]]:
+def split_clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, int, DateMention | None]]:
     """(start, end, own date) of each clause of a sentence (rules 1 and 2).
 
     Only dates that moved the date finder's running context (``anchor``) open a clause or date it;
@@ -105,7 +105,7 @@ def _zh_says_subject(flat: str, start: int, end: int, known: OffsetIndex[ActorMe
     return False
 
 
-def _subjects_clauses(
+def subjects_clauses(
     flat: str, lang: Lang, start: int, end: int, known: OffsetIndex[ActorMention], cues: OffsetIndex[Cue]
 ) -> list[tuple[int, int]]:
     """Rule 1b: a clause cut further at each comma or semicolon after which a new subject acts.
@@ -201,7 +201,7 @@ def _zh_joined_clauses(
 _ZH_AFTER_SUBJECT = re.compile(r"(?:于|在)?")
 
 
-def _zh_subject_date(
+def zh_subject_date(
     flat: str, actors: Sequence[ActorMention], dates: Sequence[DateMention], current: DateMention | None
 ) -> DateMention | None:
     """Rule 2b: a date written right after a clause's subject (after at most 于 or 在) dates that
@@ -232,7 +232,7 @@ ZH_VERB_LEAD = re.compile(
 )
 """What may stand before the verb of a Chinese clause that leaves its subject out: punctuation,
 connectives and adverbs of time or manner (随后, 并, 又, 再次, 正式, 先后, 当天 ...). Dates, and places
-after 在/于, are taken out first (:func:`_zh_verb_initial`). A noun there ("会议通过…", "该决议规定…")
+after 在/于, are taken out first (:func:`zh_verb_initial`). A noun there ("会议通过…", "该决议规定…")
 is a subject of its own, though not an actor, so the clause does not continue the one before."""
 _ZH_MASKED = re.compile("(?:在|于|与|同|跟|向|对|给)?\x00+")
 _ZH_PASSIVE = re.compile(r"被|遭|受到?")
@@ -244,7 +244,7 @@ _ZH_NOUN_CUE_NEXT = re.compile(
 "谈判取得进展", "会谈后"): such a clause names its own subject (the talks) and continues no one's."""
 
 
-def _zh_verb_initial(
+def zh_verb_initial(
     flat: str,
     span: tuple[int, int],
     cue: Cue,
@@ -264,7 +264,7 @@ def _zh_verb_initial(
     start, end = span
     if cue.start < start:
         return False
-    toward = [m for m in names if flat[max(0, m.start - 1) : m.start] in _ZH_TOWARD]
+    toward = [m for m in names if flat[max(0, m.start - 1) : m.start] in ZH_TOWARD]
     for name in names:
         if name in toward or not start <= name.start < end:
             continue
@@ -282,7 +282,7 @@ def _zh_verb_initial(
     return not _ZH_PASSIVE.search(lead) and ZH_VERB_LEAD.fullmatch(lead) is not None
 
 
-def _zh_enumerated_cues(
+def zh_enumerated_cues(
     flat: str, parts: Sequence[tuple[int, int]], cues: OffsetIndex[Cue]
 ) -> dict[int, list[Cue]]:
     """Rule 1c: dates listed with 、 share the verb after the list. "蓬佩奥7月、8月、10月三度访朝" is
@@ -304,7 +304,7 @@ def _zh_enumerated_cues(
 
 
 _EN_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:while|whereas)\s+")
-_EN_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+)?")
+EN_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+)?")
 _EN_PRONOUN = re.compile(r"(?:he|she|He|She)\b")
 
 
@@ -323,7 +323,7 @@ def _en_subjects_clauses(
     piece_start = start
     for index, joint in enumerate(joints):
         cut = joint.end()
-        lead = _EN_SUBJECT_LEAD.match(flat, cut)
+        lead = EN_SUBJECT_LEAD.match(flat, cut)
         at = lead.end() if lead else cut
         subject = known.starting_at(at)
         subject_end = subject.end if subject is not None else None
@@ -414,7 +414,7 @@ _EN_SUBORDINATE_START = re.compile(
 """Words that open an English adverbial stretch ("After the United States imposed sanctions, …")."""
 
 
-def _en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+def en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """Rule 3f: the stretches of an English clause between commas that open with a subordinator or a
     preposition of time or cause ("after", "when", "because", "following" …) and that another stretch
     of the clause follows: "After Japan refused the aid, China criticized Japan" sets the scene with
@@ -431,7 +431,7 @@ def _en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[in
     return stretches
 
 
-def _zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+def zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """The stretches of a clause between clause marks that are adverbial (rule 1b's test: opening
     with a subordinator such as 在, 经, 由于, a connective allowed before it (但在…上), or closing with a
     time word such as …时, …之后)."""

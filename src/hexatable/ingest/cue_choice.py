@@ -567,8 +567,8 @@ _ZH_REFUSAL = frozenset(
 )
 """Negators of will (will not, is unwilling to, no longer, does not intend to: the negations of the
 intent words 将, 愿, 打算, 准备 of rule 3b): a refusal, where 未, 没有, 无法, 不能 say that something
-did not or could not happen. Plain 不 is a refusal only on the act's own verb (:data:`_ZH_DIRECT`)."""
-_ZH_DIRECT = re.compile(
+did not or could not happen. Plain 不 is a refusal only on the act's own verb (:data:`ZH_DIRECT`)."""
+ZH_DIRECT = re.compile(
     r"(?:[与同跟和向对给为就在从][^，,；;：:。]{1,8}?){0,2}"
     r"(?:(?:举行|进行|开展|展开|作出|做出|给予|予以)(?:任何|新一轮|双边|单独)?)?"
 )
@@ -602,7 +602,7 @@ NEGATION_REACH = 12
 
 def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
     """How a Chinese cue is negated: ``"refusal"`` (不会, 不愿, 不再, 不打算, 无意, 绝不: will not; 不
-    on the cue's own verb, :data:`_ZH_DIRECT`: does not), ``"fact"`` (未, 未能, 没有, 无法, 不能: did
+    on the cue's own verb, :data:`ZH_DIRECT`: does not), ``"fact"`` (未, 未能, 没有, 无法, 不能: did
     not, could not), ``"modal"`` (不 on another word, a modal or an adverb: 不应, 不必, 不一定, 不急于:
     the act neither done nor refused), or None.
 
@@ -629,7 +629,7 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
         not_with = (
             flat.startswith("不同", at)
             and not _ZH_DIFFERENT.match(flat, at)
-            and _ZH_DIRECT.fullmatch(flat, at + 1, cue.start) is not None
+            and ZH_DIRECT.fullmatch(flat, at + 1, cue.start) is not None
         )
         if not_with or not _ZH_NOT_NEGATION.match(window, match.start()):
             found = match
@@ -642,7 +642,7 @@ def zh_negation(flat: str, cue: Cue, cues: Sequence[Cue]) -> str | None:
         return "refusal"
     if found.group() != "不":
         return "fact"
-    direct = _ZH_DIRECT.fullmatch(flat, between[0], between[1]) is not None
+    direct = ZH_DIRECT.fullmatch(flat, between[0], between[1]) is not None
     return "refusal" if direct else "modal"
 
 

@@ -197,7 +197,7 @@ class RawDate:
     of saying does not block: "said on June 2" dates the saying; what was said follows "that"."""
     listed: bool = False
     """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
-    "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`_LISTED`)."""
+    "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`LISTED`)."""
 
 
 @dataclass
@@ -381,7 +381,7 @@ def _calendar(raw: RawDate) -> bool:
 
 
 def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
-    """The indices of ``raws`` that are later members of a list of dates (:data:`_LISTED`).
+    """The indices of ``raws`` that are later members of a list of dates (:data:`LISTED`).
 
     Members are calendar dates (:func:`_calendar`), neither bounds nor plans, joined one to the next;
     in English a run joined by commas alone is no list ("On 5 March, February's deal …"): one of its
@@ -392,7 +392,7 @@ def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
 
     def close() -> None:
         english = lang != "en" or (
-            any("and" in join for join in joins) and not (len(joins) == 1 and _clause_join(joins[0]))
+            any("and" in join for join in joins) and not (len(joins) == 1 and clause_join(joins[0]))
         )
         if len(run) > 1 and english:
             found.update(run[1:])
@@ -406,7 +406,7 @@ def _listed(raws: list[RawDate], text: str, lang: Lang) -> set[int]:
             and _calendar(previous)
             and _calendar(raw)
             and not (previous.bound or raw.bound or previous.planned)
-            and _LISTED[lang].fullmatch(text, previous.end, raw.start) is not None
+            and LISTED[lang].fullmatch(text, previous.end, raw.start) is not None
         )
         if joined and previous is not None:
             run.append(index)
@@ -457,7 +457,7 @@ _BETWEEN_JOIN = {"zh": re.compile(r"\s*(?:和|与|及|同)\s*"), "en": re.compil
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _BETWEEN_AFTER = re.compile(r"\s*之间")
 
-_LISTED = {
+LISTED = {
     "zh": re.compile(r"\s*(?:和|与|及|以及|、)\s*"),
     "en": re.compile(r",?\s+and\s+|\s*,\s*"),
 }
@@ -466,7 +466,7 @@ _LISTED = {
 The English lexer shares a list's year with the same pattern (:mod:`hexatable.ingest.dates_en`)."""
 
 
-def _clause_join(join: str) -> bool:
+def clause_join(join: str) -> bool:
     """Whether ``join`` (between two English dates) is ", and", which after two dates joins two
     clauses ("Japan protested in November, and March 2008 brought a deal"), not a list; after three
     or more it is the serial comma of a list ("March, April, and May 2008")."""

@@ -77,7 +77,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from hexatable.ingest.dates import _LISTED, Part, Point, RawDate, _clause_join
+from hexatable.ingest.dates import LISTED, Part, Point, RawDate, clause_join
 from hexatable.ingest.segment import dateline_date, dateline_end, dateline_stamp
 
 _MONTHS = {
@@ -500,14 +500,14 @@ def _lists(text: str, found: list[RawDate]) -> list[RawDate]:
     shared = False
     for i in range(len(out) - 2, -1, -1):
         here, after_it = out[i], out[i + 1]
-        join = _LISTED["en"].fullmatch(text, here.end, after_it.start)
+        join = LISTED["en"].fullmatch(text, here.end, after_it.start)
         # ", and" after two dates joins two clauses ("in November, and March 2008 brought a deal");
         # only after a list of three or more is it the serial comma ("March, April, and May 2008")
-        serial = i > 0 and _LISTED["en"].fullmatch(text, out[i - 1].end, here.start) is not None
+        serial = i > 0 and LISTED["en"].fullmatch(text, out[i - 1].end, here.start) is not None
         joined = (
             join is not None
             and ("and" in join.group() or shared)
-            and (serial or not _clause_join(join.group()))
+            and (serial or not clause_join(join.group()))
         )
         shared = joined and here.left.year is None and after_it.left.year is not None and _absolute(here.left)
         if shared:

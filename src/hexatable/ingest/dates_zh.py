@@ -59,7 +59,7 @@ import re
 from collections.abc import Sequence
 
 from hexatable.ingest.dates import Part, Point, RawDate
-from hexatable.ingest.segment import _zh_dateline  # the segmenter's own pattern, so both agree
+from hexatable.ingest.segment import zh_dateline  # the segmenter's own pattern, so both agree
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－～／．", "0123456789-~/.")
 _HAS_FULL_WIDTH = re.compile("[０-９－～／．]")
@@ -173,7 +173,7 @@ _ROC_YEAR_END = re.compile(
 """The end of a range of years of the Republic (民国107年至108年): the end may write its number alone, in
 the era the start names. Only after a start that writes a year alone (a month after the end, 至108年3月,
 is a date of its own in the year the range ends)."""
-_BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后)")
+BOUND_AFTER = re.compile(rf"{_S}(?:以来|至今|以前|之前|以后|之后|前后)")
 _ONSET_AFTER = re.compile(rf"{_S}起(?![草程飞诉义])")
 """3月19日起, 从2010年起, 于2月8日起 ("from … on"): the day an act began, which is when a chronology
 dates it; unlike 以来 (a state that runs up to the time of writing) it is no bound (rule ``+from``)."""
@@ -359,7 +359,7 @@ def scan(text: str) -> list[RawDate]:
                 rule += "-range" if right is not None else ""
             else:
                 rule += f"+{part.name}"
-        bound = _BOUND_AFTER.match(text, end) is not None
+        bound = BOUND_AFTER.match(text, end) is not None
         onset = not bound and _ONSET_AFTER.match(text, end) is not None
         index = bisect.bisect_right(clause_starts, start) - 1
         clause_start = max(clause_starts[index] if index >= 0 else 0, start - _WINDOW)
@@ -402,7 +402,7 @@ def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) ->
     for start in [0, *sentence_ends]:
         while start < len(text) and text[start].isspace():
             start += 1
-        match = _zh_dateline(text, start, None)
+        match = zh_dateline(text, start, None)
         if match is not None:
             days.add(match.start("date"))
     if not days:

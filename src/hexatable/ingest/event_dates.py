@@ -16,20 +16,20 @@ import re
 from collections.abc import Sequence
 
 from hexatable.case.dates import DateSpan, PartialDate
-from hexatable.ingest.clauses import _en_subordinate_stretches, _zh_subordinate_stretches
+from hexatable.ingest.clauses import en_subordinate_stretches, zh_subordinate_stretches
 from hexatable.ingest.segment import Sentence
 from hexatable.ingest.types import DateFinder, DateMention, Lang, Note
 
 DATELINE_RULE = "dateline"
 
-_HEADING_LINE = re.compile(r"[ \t]*#{1,6}\s")
+HEADING_LINE = re.compile(r"[ \t]*#{1,6}\s")
 """A Markdown heading line, as the reader writes an HTML or docx heading (and as a .md file has them)."""
-_EN_YEAR_HEADING = re.compile(r"#{1,6}\s+([12]\d{3})\s*")
+EN_YEAR_HEADING = re.compile(r"#{1,6}\s+([12]\d{3})\s*")
 """An English heading that is a bare year ("## 2007"), which the date finder reads only after "in"."""
 _HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—]*")
 
 
-def _only_dates(flat: str, dates: Sequence[DateMention]) -> bool:
+def only_dates(flat: str, dates: Sequence[DateMention]) -> bool:
     """Whether a heading's text is its dates and nothing else (markers, spaces, punctuation aside)."""
     if not dates:
         return False
@@ -41,13 +41,13 @@ def _only_dates(flat: str, dates: Sequence[DateMention]) -> bool:
     return all(_HEADING_FILLER.fullmatch(piece) for piece in rest)
 
 
-_PLAIN_KINDS = frozenset({"txt", "md"})
+PLAIN_KINDS = frozenset({"txt", "md"})
 """The formats whose bare date lines are read as date headings (rule 2d). HTML and docx mark their
 headings (rule 2c); a PDF's lines include page headers and footers, where a lone date is the day the
 page was printed, not a chronology's entry."""
 
 
-def _date_line(sentence: Sentence, dates: Sequence[DateMention]) -> tuple[int, list[DateMention]] | None:
+def read_date_line(sentence: Sentence, dates: Sequence[DateMention]) -> tuple[int, list[DateMention]] | None:
     """Rule 2d: when the first line of ``sentence`` is only dates (a plain-text chronology's
     "2007年2月13日" or "13 February 2007:" above its entries), the length of that line in the flat text
     and its dates; else None. The segmenter may have run the line into the sentence below it (a line
@@ -58,12 +58,12 @@ def _date_line(sentence: Sentence, dates: Sequence[DateMention]) -> tuple[int, l
     if newline >= 0:
         end = bisect.bisect_left(sentence.flat_offsets, sentence.start + newline, 0, len(flat))
     on_line = [d for d in dates if d.end <= end]
-    if not on_line or not _only_dates(flat[:end], on_line):
+    if not on_line or not only_dates(flat[:end], on_line):
         return None
     return end, on_line
 
 
-def _list_from(date: DateMention, dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:
+def list_from(date: DateMention, dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:
     """``date`` and the dates listed right after it from ``start`` to ``end`` ("on March 3 and 5",
     3日和5日: rule suffix ``+list``): one event per date, not a range. Only the list ``date`` opens: a
     list further on is a detail of the clause. ``dates`` are in order of start (searched by bisection:
@@ -86,7 +86,7 @@ _EN_AFTER_FRAME = re.compile(r"\s*(?:after|following)\b", re.IGNORECASE)
 """How an English "after" frame opens ("After talks on …", "Following the meetings of …")."""
 
 
-def _in_scene(flat: str, lang: Lang, date: DateMention) -> bool:
+def in_scene(flat: str, lang: Lang, date: DateMention) -> bool:
     """Whether ``date`` stands in an "after" frame of its sentence (a subordinate stretch, rule 3f in
     English, "After talks on March 3 and 7, …"; rule 1b's adverbial stretch in Chinese,
     "…的会谈后，"): a list there dates the scene that the main act follows, not the act on each of
@@ -94,13 +94,13 @@ def _in_scene(flat: str, lang: Lang, date: DateMention) -> bool:
     act took place during the listed meetings, once on each of their days."""
     whole = (0, len(flat))
     stretches = (
-        _zh_subordinate_stretches(flat, whole) if lang == "zh" else _en_subordinate_stretches(flat, whole)
+        zh_subordinate_stretches(flat, whole) if lang == "zh" else en_subordinate_stretches(flat, whole)
     )
     after = _ZH_AFTER_FRAME.search if lang == "zh" else _EN_AFTER_FRAME.match
     return any(low <= date.start < high and after(flat[low:high]) for low, high in stretches)
 
 
-def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
+def day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
     """English only: the finder's day of writing (news dateline or source date) as an inferred mention."""
     written = getattr(finder, "written", None)
     if lang != "en" or written is None:
@@ -109,7 +109,7 @@ def _day_of_writing(finder: DateFinder, lang: Lang) -> DateMention | None:
     return DateMention(0, 0, "", DateSpan(day), DATELINE_RULE, inferred=True, anchor=False)
 
 
-def _period_note(date: DateMention) -> Note | None:
+def period_note(date: DateMention) -> Note | None:
     """How a vague part of a period (年初, 月底, "early July") was dated, for the reviewer: as the month
     or year that contains it (the dating convention, docs/case-format.md), or as a range the text does
     not give (``--periods range``); None for any other date."""
@@ -121,7 +121,7 @@ def _period_note(date: DateMention) -> Note | None:
     return Note("date-part-of-year" if date.date.start.precision == "year" else "date-part-of-month", params)
 
 
-def _read_dates_in(finder: DateFinder, lang: Lang) -> None:
+def read_dates_in(finder: DateFinder, lang: Lang) -> None:
     """Point the date finder at ``lang``'s date forms, keeping its running context: a text in two
     languages tells one timeline (7月14日 in a Chinese block, "On July 18" in the English block after
     it, both of the year said before). A finder without a language (a test's stand-in) is left alone."""
@@ -129,7 +129,7 @@ def _read_dates_in(finder: DateFinder, lang: Lang) -> None:
         finder.lang = lang  # type: ignore[attr-defined]
 
 
-def _new_paragraph(finder: DateFinder) -> None:
+def new_paragraph(finder: DateFinder) -> None:
     """Tell the date finder a paragraph begins: a day anchored on an event (会谈前一天, "the day
     before the talks") counts from that event's date said in its own paragraph. A finder without
     the method (a test's stand-in) is left alone."""
@@ -138,7 +138,7 @@ def _new_paragraph(finder: DateFinder) -> None:
         begin()
 
 
-def _default_finder(lang: Lang, year: int | None) -> DateFinder:
+def default_finder(lang: Lang, year: int | None) -> DateFinder:
     from hexatable.ingest.dates import date_finder
 
     return date_finder(lang, year=year)

@@ -16,7 +16,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    **1b.** In Chinese a clause is cut again after ，/； when what follows opens with its own subject
    (a name or a reference word, after at most a connective) and has a cue, the piece before has a
    name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
-   ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`_subjects_clauses`);
+   ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`subjects_clauses`);
    without a comma only before a name and its own verb (``…而韩国提出抗议``, "… and China protested").
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
@@ -37,7 +37,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    date finder's year and dates nothing (an English bare year is read as "in 2007" would be).
    **2d.** In plain text (.txt, .md) a line that is only a date ("2007年2月13日", "13 February 2007",
    maybe with a trailing colon or dash) at the start of a sentence is read as such a heading: it dates
-   the entries under it until the next such line or heading (:func:`_date_line`). A line that is a
+   the entries under it until the next such line or heading (:func:`read_date_line`). A line that is a
    date and text stays an ordinary sentence.
    **2e.** The document's title (its first sentence or a heading, ending in 大事记/纪要/年表 or
    having "chronology" or "timeline" without a final stop; or its first sentence with no cue and no
@@ -66,9 +66,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the person's affiliation ("朝鲜最高领导人金正恩"; "美朝领导人" beside 特朗普 and 金正恩), kept
    in the person mention's ``state``; so is an organisation a person of it is named with (the
    gazetteer's ``body_of``: IAEA beside its director general). A state written right before its
-   leader's government (美国小布什政府) acts, not the leader (:func:`_administrations`). A name
+   leader's government (美国小布什政府) acts, not the leader (:func:`administrations`). A name
    written right before the head noun of a thing (澳门汇业银行, 朝鲜半岛, 朝美关系, 朝鲜制裁委员会)
-   modifies it and is not a party (:func:`_drop_modifiers`). A name in the frame 在…下 (在中方的斡旋下)
+   modifies it and is not a party (:func:`drop_modifiers`). A name in the frame 在…下 (在中方的斡旋下)
    is a target, not a place; one listed after a place (在日内瓦、新加坡) is a place.
    **3c.** Places, titles and document names (:mod:`hexatable.ingest.names`): a capital in a title
    (《巴黎协定》, the Paris Agreement) or right before a meeting word (巴黎气候大会) is a venue, a state
@@ -82,7 +82,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    ingest). A clause whose subject is left out (Chinese ellipsis, "…赴美，30日与蓬佩奥会面") takes
    the actors of the clause before it in the same sentence, marked as inferred; a Chinese sentence
    that opens with its verb ("…访问平壤。会见了…") takes those of the paragraph's last clause with
-   actors (:func:`_zh_verb_initial`), never across a paragraph. An actor is never its own target.
+   actors (:func:`zh_verb_initial`), never across a paragraph. An actor is never its own target.
    **3d.** The main cue splits actors from targets; the cue that types the event may be another
    (:func:`_zh_event_cue`, :func:`_en_event_cue`, :mod:`hexatable.ingest.cue_choice`): not one that
    describes a noun (访问的外长, 制裁问题, ", which hosted talks,"), a meeting noun's predicate (会谈
@@ -97,7 +97,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    not the narration's.
    **3f.** In English a stretch between commas that opens with a subordinator ("After Japan refused
    the aid, China criticized Japan") sets the scene as rule 3b's stretches do in Chinese
-   (:func:`_en_subordinate_stretches`).
+   (:func:`en_subordinate_stretches`).
    **3h.** In Chinese a clause that only tells a meeting's later phase, its subject left out or the
    meeting itself ("7月18日闭幕。", "11月11日，第一阶段会议结束"), with no event of another kind since
    the paragraph's last meeting (04) told with a meeting noun, is that meeting's parties meeting (a
@@ -131,15 +131,15 @@ from typing import Protocol
 from hexatable.case.quotes import SourceText
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import (
-    _CLAUSE_MARK,
-    _EN_SUBJECT_LEAD,
-    _clauses,
-    _en_subordinate_stretches,
-    _subjects_clauses,
-    _zh_enumerated_cues,
-    _zh_subject_date,
-    _zh_subordinate_stretches,
-    _zh_verb_initial,
+    CLAUSE_MARK,
+    EN_SUBJECT_LEAD,
+    en_subordinate_stretches,
+    split_clauses,
+    subjects_clauses,
+    zh_enumerated_cues,
+    zh_subject_date,
+    zh_subordinate_stretches,
+    zh_verb_initial,
 )
 from hexatable.ingest.cue_choice import NO_CUE_CAMEO as NO_CUE_CAMEO
 from hexatable.ingest.cue_choice import SAYING_WEIGHT as SAYING_WEIGHT
@@ -168,40 +168,40 @@ from hexatable.ingest.cue_choice import (
     zh_subject_modifier,
 )
 from hexatable.ingest.dates import in_quotation
-from hexatable.ingest.event_dates import (
-    _EN_YEAR_HEADING,
-    _HEADING_LINE,
-    _PLAIN_KINDS,
-    _date_line,
-    _day_of_writing,
-    _default_finder,
-    _in_scene,
-    _list_from,
-    _new_paragraph,
-    _only_dates,
-    _period_note,
-    _read_dates_in,
-)
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
+from hexatable.ingest.event_dates import (
+    EN_YEAR_HEADING,
+    HEADING_LINE,
+    PLAIN_KINDS,
+    day_of_writing,
+    default_finder,
+    in_scene,
+    list_from,
+    new_paragraph,
+    only_dates,
+    period_note,
+    read_date_line,
+    read_dates_in,
+)
 from hexatable.ingest.meeting_phase import MEETING_PHASE_CAMEO, meeting_parties, meeting_phase
 from hexatable.ingest.no_act import tells_no_act
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.parties import (
-    _EN_AGENT,
-    _EN_PASSIVE,
-    _EN_SAYING_AFTER,
-    _ZH_NOUN_JOINT,
-    _administrations,
-    _drop_affiliations,
-    _drop_modifiers,
-    _drop_places,
-    _en_inverted_speaker,
-    _en_quoted_speaker,
-    _is_person,
-    _proposals,
-    _roles,
-    _unique,
-    _zh_received,
+    EN_AGENT,
+    EN_PASSIVE,
+    EN_SAYING_AFTER,
+    ZH_NOUN_JOINT,
+    actor_roles,
+    administrations,
+    clause_proposals,
+    drop_affiliations,
+    drop_modifiers,
+    drop_places_after_prepositions,
+    en_inverted_speaker,
+    en_quoted_speaker,
+    is_person,
+    unique_mentions,
+    zh_received,
 )
 from hexatable.ingest.parties import ActorFinder as ActorFinder
 from hexatable.ingest.read import SourceDocument
@@ -381,7 +381,7 @@ def _en_reported(
         opens = main.end + space.end()
     else:
         return None  # '"…," he said.'; "told reporters in Seoul"
-    lead = _EN_SUBJECT_LEAD.match(flat, opens, end)
+    lead = EN_SUBJECT_LEAD.match(flat, opens, end)
     at = lead.end() if lead else opens
     subject = next((m for m in inside if m.start == at), None)
     if subject is not None and flat[subject.end : subject.end + 2] in ("'s", "’s"):
@@ -460,7 +460,7 @@ def _main_cue(
     if lang == "zh" and cues:
         cues = _zh_main_verbs(flat, span, cues)
     elif lang == "en" and cues and flat:
-        scene = _en_subordinate_stretches(flat, span)
+        scene = en_subordinate_stretches(flat, span)
         cues = [c for c in cues if not any(low <= c.start < high for low, high in scene)] or list(cues)
     if not cues:
         return None
@@ -470,11 +470,11 @@ def _main_cue(
         passive = [
             c
             for c in cues
-            if _EN_PASSIVE.search(flat, max(0, c.start - 30), c.start) and _EN_AGENT.match(flat, c.end)
+            if EN_PASSIVE.search(flat, max(0, c.start - 30), c.start) and EN_AGENT.match(flat, c.end)
         ]
         # ", Japan said" after the passive: the name's report keeps its verb of saying
         reported = bool(passive) and any(
-            a.start > passive[0].end and _EN_SAYING_AFTER.match(flat, a.end) for a in actors
+            a.start > passive[0].end and EN_SAYING_AFTER.match(flat, a.end) for a in actors
         )
         if passive and not reported and not any(a.end <= passive[0].start for a in actors):
             return passive[0]
@@ -482,7 +482,7 @@ def _main_cue(
     if lang == "en" and flat and actors:
         # rule 3e: '"North Korea must return to the talks," said Hill': the verb of saying
         by_offset = OffsetIndex(actors)  # once for all the cues: a long clause has many
-        spoken = [c for c in cues if _en_quoted_speaker(flat, c, actors, by_offset) is not None]
+        spoken = [c for c in cues if en_quoted_speaker(flat, c, actors, by_offset) is not None]
         if spoken:
             return spoken[0]
     if actors:
@@ -500,8 +500,8 @@ def _main_cue(
             received: list[Cue] = []
             for c in sorted(cues, key=lambda c: c.start):
                 # 获得中国的援助和支持: an act noun joined to a received one by 和/及/、 is received too
-                joined = _ZH_NOUN_JOINT.search(flat, max(0, c.start - 2), c.start)
-                if _zh_received(flat, c, by_end) or (
+                joined = ZH_NOUN_JOINT.search(flat, max(0, c.start - 2), c.start)
+                if zh_received(flat, c, by_end) or (
                     joined is not None and any(r.end == joined.start() for r in received)
                 ):
                     received.append(c)
@@ -510,7 +510,7 @@ def _main_cue(
         if after:
             main = min(after, key=lambda c: (c.start, -c.weight))
         elif lang == "en" and flat:
-            inverted = [c for c in cues if _en_inverted_speaker(flat, c, actors[:1]) is not None]
+            inverted = [c for c in cues if en_inverted_speaker(flat, c, actors[:1]) is not None]
             main = inverted[-1] if inverted else main
     return main
 
@@ -550,7 +550,7 @@ def _zh_main_verbs(
     talks set the scene, the demand is the act); with ``modifiers``, nor a cue that describes a noun
     (rule 3d, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
     fenced = _zh_titles_near(flat, span, cues)
-    fenced += _zh_subordinate_stretches(flat, span)
+    fenced += zh_subordinate_stretches(flat, span)
     fenced += zh_reasons_in(flat, *span)  # rule 3d (vi): the reason is no act, nor splits the parties
     if modifiers:
         low = min((c.start for c in cues), default=span[0])
@@ -762,14 +762,14 @@ def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention
 
 def _quote(flat: str, start: int, end: int, lang: Lang) -> tuple[int, int]:
     """Flat offsets of the quote within a clause (rule 6): trimmed, cut when too long."""
-    while start < end and (flat[start].isspace() or _CLAUSE_MARK.match(flat[start])):
+    while start < end and (flat[start].isspace() or CLAUSE_MARK.match(flat[start])):
         start += 1
-    while end > start and (flat[end - 1].isspace() or _CLAUSE_MARK.match(flat[end - 1])):
+    while end > start and (flat[end - 1].isspace() or CLAUSE_MARK.match(flat[end - 1])):
         end -= 1
     limit = QUOTE_MAX[lang]
     if end - start > limit:
         cut = None
-        for mark in _CLAUSE_MARK.finditer(flat, start + limit // 3, start + limit):
+        for mark in CLAUSE_MARK.finditer(flat, start + limit // 3, start + limit):
             cut = mark.start()
         end = cut if cut is not None else start + limit
     return start, end
@@ -784,7 +784,7 @@ def _checkable_end(lines: Sequence[str], flat: str, start: int, end: int, senten
     cuts = sorted(
         {end}
         | {m.start() for m in _MARKUP_CHARS.finditer(flat, start, end)}
-        | {m.start() for m in _CLAUSE_MARK.finditer(flat, start, end)},
+        | {m.start() for m in CLAUSE_MARK.finditer(flat, start, end)},
         reverse=True,
     )
     for cut in cuts:
@@ -816,7 +816,7 @@ def _reasons(
         reasons.append(Note("date-from-writing", (("date", date.text),)))
     elif date.inferred:
         reasons.append(Note("date-context", (("date", date.text),)))
-    period = _period_note(date)
+    period = period_note(date)
     if period is not None:
         reasons.append(period)
     if subject_inherited:
@@ -905,7 +905,7 @@ def extract(
         ``lang`` is then the language of the blocks that say none. A text in one language is read
         as without it.
     """
-    finder = finder if finder is not None else _default_finder(lang, year)
+    finder = finder if finder is not None else default_finder(lang, year)
     # Traditional characters are matched as Simplified; quotes are cut from the text as written
     scripts = Scripts.of(document.text)
     sections = language_sections(scripts.matching, lang, blocks=document.blocks) if per_block else []
@@ -935,13 +935,13 @@ def extract(
     for index_of_sentence, sentence in enumerate(sentences):
         lang = sentence.lang or read_as  # a text in two languages: this block's (per_block)
         if sentence.lang is not None:
-            _read_dates_in(finder, lang)
+            read_dates_in(finder, lang)
         if lang not in readers:
             readers[lang] = reader(lang) if callable(reader) else None
         names = readers[lang]
         if sentence.paragraph != paragraph:
             paragraph, last_date = sentence.paragraph, None
-            _new_paragraph(finder)
+            new_paragraph(finder)
             carried, met = [], []  # a subject is never carried into another paragraph (rule 3, ellipsis)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
@@ -950,15 +950,15 @@ def extract(
         flat = sentence.flat
         written_flat = scripts.shown(flat, sentence.flat_offsets)  # the flat text as written, for quotes
         quote_from = 0  # where quotes may start: after a date line the sentence runs on from (rule 2d)
-        if _HEADING_LINE.match(sentence.raw):
+        if HEADING_LINE.match(sentence.raw):
             heading = None  # a heading ends the section of the date heading before it
-            bare_year = _EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
+            bare_year = EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
             if bare_year is not None:
                 finder.find(f"in {bare_year.group(1)}")  # the year context, as "in 2007" would set it
                 last_date = None
                 continue
             heading_dates = sorted(finder.find(flat), key=lambda d: d.start)
-            if _only_dates(flat, heading_dates):
+            if only_dates(flat, heading_dates):
                 # one date, of day or month precision; also one that does not move the running
                 # context (a month before the last heading's, in a chronology told newest first)
                 if len(heading_dates) == 1 and heading_dates[0].date.start.precision != "year":
@@ -969,7 +969,7 @@ def extract(
         else:
             _zh_stamp_year(finder, flat, lang)
             dates = sorted(finder.find(flat), key=lambda d: d.start)
-            date_line = _date_line(sentence, dates) if document.kind in _PLAIN_KINDS else None
+            date_line = read_date_line(sentence, dates) if document.kind in PLAIN_KINDS else None
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it
                 line_end, on_line = date_line
@@ -1002,38 +1002,40 @@ def extract(
         ):
             continue  # rule 2e: the document's title line
         parties = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, titles
-        unplaced = _drop_places(flat, lang, parties)  # rule 3: 在/于/驻 and what follows them
+        unplaced = drop_places_after_prepositions(
+            flat, lang, parties
+        )  # rule 3: 在/于/驻 and what follows them
         unplaced_set = frozenset(unplaced)
         places = [m for m in found if m not in unplaced_set]  # venues and places alike: no subject
-        known = _administrations(flat, lang, _drop_modifiers(flat, lang, unplaced))
+        known = administrations(flat, lang, drop_modifiers(flat, lang, unplaced))
         # each clause looks its names, cues and dates up by offset: linear in a long sentence
         known_at, cues_at, dates_at = OffsetIndex(known), OffsetIndex(cues), OffsetIndex(dates)
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
-            for c_start, c_end, own_date in _clauses(flat, dates)
-            for start, end in _subjects_clauses(flat, lang, c_start, c_end, known_at, cues_at)
+            for c_start, c_end, own_date in split_clauses(flat, dates)
+            for start, end in subjects_clauses(flat, lang, c_start, c_end, known_at, cues_at)
             for part in (
                 _en_reported_parts(flat, start, end, own_date, known_at, cues_at, dates_at)
                 if lang == "en"
                 else [(start, end, own_date, None)]
             )
         ]
-        shared = _zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
+        shared = zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
-            inside = _drop_affiliations(flat, known_at.within(start, end), body_of)
+            inside = drop_affiliations(flat, known_at.within(start, end), body_of)
             clause_cues = cues_at.within(start, end) or shared.get(index, [])
             scene = (
                 # rule 3d (vi): a reason frame's parties (以朝鲜核试验为由) are no co-actors either
-                [*_zh_subordinate_stretches(flat, (start, end)), *zh_reasons_in(flat, start, end)]
+                [*zh_subordinate_stretches(flat, (start, end)), *zh_reasons_in(flat, start, end)]
                 if lang == "zh"
-                else _en_subordinate_stretches(flat, (start, end))
+                else en_subordinate_stretches(flat, (start, end))
             )
             cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
-            actors, targets = _roles(flat, lang, inside, cue, scene)
+            actors, targets = actor_roles(flat, lang, inside, cue, scene)
             # pronouns and collective words (hexatable.ingest.reference), then the roles again
             named = known_at.within(start, end)
-            here = [(m.start, _absolute_actor(m, sentence)) for m in actors if _is_person(m.actor)]
+            here = [(m.start, _absolute_actor(m, sentence)) for m in actors if is_person(m.actor)]
             references = memory.resolve(
                 flat, lang, start, end, named, [*subjects, *here], partial(_absolute_actor, sentence=sentence)
             )
@@ -1054,11 +1056,11 @@ def extract(
                         stands_for[(reference.start, referent.actor)] = referent
                         if reference.rule == "pair":
                             from_pair.add((reference.start, referent.actor))
-                inside = _drop_affiliations(
+                inside = drop_affiliations(
                     flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end)), body_of
                 )
                 cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
-                actors, targets = _roles(flat, lang, inside, cue, scene)
+                actors, targets = actor_roles(flat, lang, inside, cue, scene)
 
             def located(
                 mention: ActorMention,
@@ -1097,7 +1099,7 @@ def extract(
                 and carried
                 and lang == "zh"
                 and cue is not None
-                and _zh_verb_initial(flat, (start, end), cue, [*dates, *places], inside, clause_cues)
+                and zh_verb_initial(flat, (start, end), cue, [*dates, *places], inside, clause_cues)
             ):
                 # rule 3: a sentence that opens with its verb continues the subject of the sentence
                 # before in the paragraph (Chinese ellipsis: "…访问平壤。会见了…"); the carried
@@ -1112,7 +1114,7 @@ def extract(
                 before = min(c.start for c in clause_cues) if actors else end
                 extra = [
                     m
-                    for m in _proposals(gazetteer, flat, start, end, lang)
+                    for m in clause_proposals(gazetteer, flat, start, end, lang)
                     if all(m.end <= k.start or m.start >= k.end for k in inside) and m.end <= before
                 ]
                 for mention in extra:
@@ -1125,11 +1127,11 @@ def extract(
                         )
                 if extra:
                     inside = sorted([*inside, *extra], key=lambda m: (m.start, -m.end))
-                    inside = _drop_affiliations(flat, inside, body_of)
+                    inside = drop_affiliations(flat, inside, body_of)
                     cue = _main_cue(clause_cues, inside, flat, lang, (start, end))
-                    actors, targets = _roles(flat, lang, inside, cue, scene)
+                    actors, targets = actor_roles(flat, lang, inside, cue, scene)
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
-                own_date = _zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
+                own_date = zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates_at.starting_in(start, end) if d.anchor]
             if reported_at is not None:
                 # rule 3e: a date in a reported clause is the reported act's, not the narration's
@@ -1141,7 +1143,7 @@ def extract(
                 date, inherited = last_date, True
             elif heading is not None:
                 (date, under), inherited = heading, True
-            elif (written := _day_of_writing(finder, lang)) is not None:
+            elif (written := day_of_writing(finder, lang)) is not None:
                 date, inherited = written, True
             else:
                 date, inherited = None, False
@@ -1150,8 +1152,8 @@ def extract(
                 last_date = own_date if said_before and own_date is not None else clause_dates[-1]
                 # a list the inherited date opens is inherited whole: the clauses after
                 # 2009年5月3日和7日，日本访问中国 happened on both days too (one event per date)
-                last_list = _list_from(last_date, dates, 0, len(flat))
-                if len(last_list) > 1 and _in_scene(flat, lang, last_list[0]):
+                last_list = list_from(last_date, dates, 0, len(flat))
+                if len(last_list) > 1 and in_scene(flat, lang, last_list[0]):
                     # a list in a subordinate stretch: the clauses after it inherit its last date
                     last_date = last_list[-1]
                     last_list = [last_date]
@@ -1168,7 +1170,7 @@ def extract(
                 [located(a) for a in named_actors],
             )
             memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
-            subjects.extend((a.start, located(a)) for a in actors if _is_person(a.actor))
+            subjects.extend((a.start, located(a)) for a in actors if is_person(a.actor))
             first_line = sentence.line_of_flat(start)
             if not actors and cue is not None and date is not None:
                 # An event needs an actor: say so rather than lose a dated act without a word.
@@ -1199,7 +1201,7 @@ def extract(
                     continue
             quote = written_flat[q_start:q_end]
             per_line[line] = per_line.get(line, 0) + 1
-            absolute_actors = tuple(located(a) for a in _unique(actors))
+            absolute_actors = tuple(located(a) for a in unique_mentions(actors))
             for mention in (*actors, *targets):
                 if mention.actor in titled.names and mention.actor not in proposed:
                     proposed[mention.actor] = ProposedActor(
@@ -1210,7 +1212,7 @@ def extract(
                         sentence.line_of_flat(mention.start),
                     )
             actor_ids = {a.actor for a in absolute_actors}
-            absolute_targets = tuple(located(t) for t in _unique(targets, frozenset(actor_ids)))
+            absolute_targets = tuple(located(t) for t in unique_mentions(targets, frozenset(actor_ids)))
             used = {(m.start, m.actor) for m in (*actors, *targets)}
             resolved = [r for r in references if any((r.start, m.actor) in used for m in r.referents)]
             resolved = list({(r.text, r.referents): r for r in resolved}.values())
@@ -1230,12 +1232,12 @@ def extract(
             # a list of dates ("on March 3 and 5", 3日和5日) is one event per date, not a range
             if not inherited or from_date_line:
                 # a date of the sentence before the clause (日本访问中国，韩国访问美国) brings its list
-                each = _list_from(date, dates, min(start, date.start), end)
+                each = list_from(date, dates, min(start, date.start), end)
             elif under is None and last_list and date is last_list[0]:
                 each = last_list
             else:
                 each = [date]
-            if len(each) > 1 and _in_scene(flat, lang, each[0]):
+            if len(each) > 1 and in_scene(flat, lang, each[0]):
                 # "2009年5月3日和7日的会谈后，日本访问中国": the list dates the scene, and the act
                 # followed it: one event, on the list's last date (rule 2, lists)
                 each = [each[-1]]

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from hexatable.ingest import names as titles
-from hexatable.ingest.clauses import _CLAUSE_MARK, _ZH_TOWARD
+from hexatable.ingest.clauses import CLAUSE_MARK, ZH_TOWARD
 from hexatable.ingest.cue_choice import NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.offsets import OffsetIndex
@@ -69,7 +69,7 @@ event's cue, with at most 的 and an adverb between (:data:`_ZH_ACT_FILLER`: "�
 "引起韩国强烈谴责": Korea supports, condemns). Before a thing ("获得美国签证后访问韩国") or an act
 noun another act follows ("赢得韩国支持后批评朝鲜", "获得美国同意，派遣代表团…") the name is a target:
 the subject's own act is the event."""
-_ZH_NOUN_JOINT = re.compile(r"(?:和|及|以及|与|、)$")
+ZH_NOUN_JOINT = re.compile(r"(?:和|及|以及|与|、)$")
 """What joins two act nouns received together (获得中国的援助和支持: both are received)."""
 _ZH_ACT_FILLER = re.compile(r"的?(?:强烈|一致|高度|广泛|坚决|严厉|积极|大力|热烈|普遍|全力)?的?")
 _ZH_FILLER_MAX = 4
@@ -95,9 +95,9 @@ be a place, not an act."""
 _ZH_ITEM_LEAD = re.compile(r"[与同跟向对给和及把被将并也还都又]")
 """A first character that makes a listed item a phrase, not a place: a preposition (正在与日本、韩国
 协商) or an adverb (一直在都…)."""
-_EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 """A form of "be" before the cue (an adverb in -ly allowed): the cue is a passive participle."""
-_EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+EN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _EN_AGENT_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 """What joins the agents of a passive listed after "by" (", ", " and ", ", and ", "the" allowed)."""
 _EN_NEXT_AGENT = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?\w+ed\s+by\s+(?:the\s+)?", re.IGNORECASE)
@@ -110,13 +110,15 @@ _EN_VERB_AFTER = re.compile(
 )
 """A verb right after a name listed after "by" ("… by North Korea and South Korea was warned",
 "… and China protested"): the name is the subject of a new clause, which ends the list of agents."""
-_EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted)\b", re.IGNORECASE)
+EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted)\b", re.IGNORECASE)
 """A verb of saying right after a name (", Japan said"): the clause is the name's report, whose main
 cue stays that verb even when a passive with its agent stands before it."""
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+def drop_places_after_prepositions(
+    flat: str, lang: Lang, mentions: Sequence[ActorMention]
+) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
     is a name that follows such a place with at most two characters between (在越南首都河内), but for
     a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
@@ -135,7 +137,7 @@ def _drop_places(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> lis
             gap = flat[last_place_end : mention.start] if last_place_end >= 0 else "，"
             place = place or (
                 0 <= mention.start - last_place_end <= 2
-                and not _CLAUSE_MARK.search(gap)
+                and not CLAUSE_MARK.search(gap)
                 and not _ZH_PARTY_JOINT.search(gap)  # 在北京与朝鲜会谈: the DPRK is met, not a place
             )
         else:
@@ -189,14 +191,14 @@ the committee's subject, not a party. Not "sanctions list" or "sanctions regime"
 or regime is how it sanctions ("the US sanctions list added …": the USA acts)."""
 
 
-def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+def drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a name that modifies the name of a thing is not a party: a run of names written
     together ("朝美") right before a head noun of :data:`_ZH_THING_HEADS` ("澳门汇业银行" through a
     bank's own name of one or two characters; "朝美关系"; "美国“战略忍耐”政策" through the thing's
     own name in quotes); an organ or text on sanctions against it ("朝鲜制裁委员会", "the North Korea
     sanctions committee"). Persons are never dropped."""
     if lang != "zh":
-        return [m for m in mentions if _is_person(m.actor) or _EN_THING_HEADS.match(flat, m.end) is None]
+        return [m for m in mentions if is_person(m.actor) or _EN_THING_HEADS.match(flat, m.end) is None]
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     dropped: set[int] = set()
     i = 0
@@ -210,11 +212,11 @@ def _drop_modifiers(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> 
             end = named.end()
         head = _ZH_THING_HEADS.match(flat, end) or _bank_name_head(flat, end)
         if head is not None:
-            dropped.update(k for k in range(i, j + 1) if not _is_person(ordered[k].actor))
+            dropped.update(k for k in range(i, j + 1) if not is_person(ordered[k].actor))
         elif (
             named is None
             and _ZH_SANCTIONS_HEADS.match(flat, end)
-            and not _is_person(ordered[j].actor)
+            and not is_person(ordered[j].actor)
             and flat[max(0, ordered[j].start - 1) : ordered[j].start] != "对"
         ):
             dropped.add(j)
@@ -253,7 +255,9 @@ def _bank_name_head(flat: str, end: int) -> re.Match[str] | None:
     return _ZH_FIRM.match(flat, end)
 
 
-def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang) -> list[ActorMention]:
+def clause_proposals(
+    gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang
+) -> list[ActorMention]:
     """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3)."""
     found = [
         replace(m, start=m.start + start, end=m.end + start)
@@ -261,14 +265,14 @@ def _proposals(gazetteer: ActorFinder, flat: str, start: int, end: int, lang: La
         if m.origin == "proposed"
     ]
     spans = titles.title_spans(flat, lang)  # rule 3c: a document's name is not an actor
-    return _drop_places(flat, lang, [m for m in found if not titles.inside(m, spans)])
+    return drop_places_after_prepositions(flat, lang, [m for m in found if not titles.inside(m, spans)])
 
 
 _ZH_GOVERNMENT = re.compile(r"政府|当局|政权|内阁")
 _EN_GOVERNMENT = re.compile(r"\s+(?:administration|government|cabinet)\b", re.IGNORECASE)
 
 
-def _administrations(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+def administrations(flat: str, lang: Lang, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Rule 3: a state written right before one of its leaders and the word for a government
     ("美国小布什政府", "the US Bush administration") names the state's government: the state acts,
     not the person, whom the rule of affiliations would otherwise keep instead of the state. A
@@ -279,7 +283,7 @@ def _administrations(flat: str, lang: Lang, mentions: Sequence[ActorMention]) ->
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     dropped: set[int] = set()
     for k, m in enumerate(ordered):
-        if k == 0 or m.state is None or not _is_person(m.actor) or not government.match(flat, m.end):
+        if k == 0 or m.state is None or not is_person(m.actor) or not government.match(flat, m.end):
             continue
         state = ordered[k - 1]
         if state.actor == m.state and gap.fullmatch(flat, state.end, m.start):
@@ -287,13 +291,13 @@ def _administrations(flat: str, lang: Lang, mentions: Sequence[ActorMention]) ->
     return [m for k, m in enumerate(ordered) if k not in dropped]
 
 
-def _is_person(actor_id: str) -> bool:
+def is_person(actor_id: str) -> bool:
     """Persons (and groups) have lower-case ids; states and organisations are upper-case
     (ISO alpha-3, acronyms). A territory's ``state`` (Macau's CHN) is not an affiliation."""
     return actor_id[:1].islower()
 
 
-def _drop_affiliations(
+def drop_affiliations(
     flat: str, mentions: Sequence[ActorMention], body_of: Callable[[str], str | None] | None = None
 ) -> list[ActorMention]:
     """Rule 3: a state is a person's affiliation, not a party of its own, when one of its persons
@@ -301,8 +305,8 @@ def _drop_affiliations(
     organisation one of its persons belongs to (``body_of``: "国际原子能机构总干事巴拉迪访问朝鲜" is
     the director general's visit), as the case codes a person without its own state or body. A
     member of a group read as its members (one span, several mentions) stays: the group names it."""
-    persons = [m.actor for m in mentions if _is_person(m.actor)]
-    affiliations = {m.state for m in mentions if m.state is not None and _is_person(m.actor)}
+    persons = [m.actor for m in mentions if is_person(m.actor)]
+    affiliations = {m.state for m in mentions if m.state is not None and is_person(m.actor)}
     if body_of is not None:
         affiliations.update(b for p in persons if (b := body_of(p)) is not None)
     spans: dict[tuple[int, int], int] = {}
@@ -313,7 +317,7 @@ def _drop_affiliations(
     return [m for m in mentions if m.actor not in affiliations or spans[(m.start, m.end)] > 1]
 
 
-def _zh_received(flat: str, cue: Cue, starts_by_end: dict[int, list[int]]) -> bool:
+def zh_received(flat: str, cue: Cue, starts_by_end: dict[int, list[int]]) -> bool:
     """Whether ``cue`` is an act noun received from a name: a verb of receiving, the name, at most
     的 and an adverb, the cue (获得韩国支持, 引起韩国强烈谴责; :data:`_ZH_RECEIVING`).
     ``starts_by_end``: the names' starts by where they end (only names ending just before the cue
@@ -331,7 +335,7 @@ def _zh_received(flat: str, cue: Cue, starts_by_end: dict[int, list[int]]) -> bo
 _EN_BEFORE_INVERTED = re.compile(r"[,”\"’']\s*$")
 
 
-def _en_inverted_speaker(flat: str, cue: Cue, after: Sequence[ActorMention]) -> ActorMention | None:
+def en_inverted_speaker(flat: str, cue: Cue, after: Sequence[ActorMention]) -> ActorMention | None:
     """Rule 3e: the speaker of an inverted attribution, "…, said Hill" or '"…," said the IAEA': a
     verb of saying (code 01, weight at most :data:`SAYING_WEIGHT`) right after a comma or a closing
     quotation mark, with a name right after it (after at most "the"), when no name before the verb
@@ -386,7 +390,7 @@ def _closed_quotation(flat: str, cue: Cue) -> tuple[int, int] | None:
     return (singles[at], close) if at >= 0 else None
 
 
-def _en_quoted_speaker(
+def en_quoted_speaker(
     flat: str, cue: Cue, mentions: Sequence[ActorMention], index: OffsetIndex[ActorMention] | None = None
 ) -> ActorMention | None:
     """Rule 3e, a direct quotation: the speaker of '"North Korea must return to the talks," said
@@ -416,7 +420,7 @@ def _en_quoted_speaker(
     return speaker if before and all(low <= m.start and m.end <= high for m in before) else None
 
 
-def _roles(
+def actor_roles(
     flat: str,
     lang: Lang,
     mentions: Sequence[ActorMention],
@@ -449,7 +453,7 @@ def _roles(
             and _ZH_ACT_FILLER.fullmatch(flat, mention.end, cue.start) is None
         )
         if lang == "zh" and (
-            preceding in _ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under or received
+            preceding in ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under or received
         ):
             # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
@@ -458,10 +462,10 @@ def _roles(
             actors.append(mention)
     actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
     if lang == "en" and not actors and cue is not None:
-        speaker = _en_inverted_speaker(flat, cue, after)
+        speaker = en_inverted_speaker(flat, cue, after)
         if speaker is not None:  # rule 3e: '"…," said Hill'
             actors, targets = [speaker], [m for m in targets if m is not speaker]
-    elif lang == "en" and cue is not None and (quoted := _en_quoted_speaker(flat, cue, mentions)) is not None:
+    elif lang == "en" and cue is not None and (quoted := en_quoted_speaker(flat, cue, mentions)) is not None:
         # rule 3e: '"North Korea must return," said Hill': the names quoted are spoken of
         actors, targets = [quoted], [*actors, *(m for m in targets if m is not quoted)]
     if cue is not None:
@@ -510,16 +514,16 @@ def _passive_roles(
                         and _ZH_ACT_FILLER.fullmatch(flat, m.end, cue.start)
                     )
                 )
-                and not _CLAUSE_MARK.search(flat, m.end, cue.start)
+                and not CLAUSE_MARK.search(flat, m.end, cue.start)
             ),
             None,
         )
         if first is None or first == 0:
             return list(actors), list(targets)
         return list(actors[first:]), [*actors[:first], *targets]
-    if not _EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
+    if not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
         return list(actors), list(targets)
-    by = _EN_AGENT.match(flat, cue.end)
+    by = EN_AGENT.match(flat, cue.end)
     agent = next((m for m in targets if by is not None and m.start == by.end()), None)
     if agent is None:
         return list(actors), list(targets)
@@ -537,7 +541,7 @@ def _passive_roles(
     return agents, [*actors, *(m for m in targets if m not in agents)]
 
 
-def _unique(
+def unique_mentions(
     mentions: Sequence[ActorMention], without: frozenset[str] = frozenset()
 ) -> tuple[ActorMention, ...]:
     seen: set[str] = set(without)

@@ -46,13 +46,13 @@ from dataclasses import dataclass, field
 from hexatable.case.quotes import _FOOTNOTE, _LINK  # the loader's own patterns, so quotes agree
 from hexatable.ingest.types import Lang
 
-_ZH_END = re.compile(
+ZH_END = re.compile(
     r"(?:[。！？；!?;]+|(?<=[\u3400-\u9fff])\.(?=[\s\u3400-\u9fff\d“「（(]|$))[”’」』）》)\"']*"
 )
 """Chinese sentence ends: 。！？； and their ASCII forms, and an ASCII full stop typed right after a
 Chinese character ("试射导弹.2006年10月9日", as the date finder reads it), when a space, a Chinese
 character, a digit or an opening mark follows (not the ".md" of a link target such as 王毅.md)."""
-_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _EN_NEXT = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9\u3400-\u9fff]")
 _ABBREVIATIONS = frozenset(
     [
@@ -186,7 +186,7 @@ def dateline_stamp(text: str, start: int, stop: int | None = None, lang: Lang = 
     >>> dateline_stamp("03/04/2009 09:00 SEOUL (AP) - Talks opened.", 0).month is None
     True
     """
-    match = _dateline(text, start, stop) if lang == "en" else _zh_dateline(text, start, stop)
+    match = _dateline(text, start, stop) if lang == "en" else zh_dateline(text, start, stop)
     if match is None or match.group("stamp") is None:
         return None
     low, high = match.span("stamp")
@@ -386,11 +386,11 @@ def dateline_end(text: str, start: int, stop: int | None = None, lang: Lang = "e
     >>> text[: dateline_end(text, 0, lang="zh")]
     '新华社北京1月14日电（记者王某）'
     """
-    match = _dateline(text, start, stop) if lang == "en" else _zh_dateline(text, start, stop)
+    match = _dateline(text, start, stop) if lang == "en" else zh_dateline(text, start, stop)
     return None if match is None else match.end()
 
 
-def _zh_dateline(text: str, start: int, stop: int | None) -> re.Match[str] | None:
+def zh_dateline(text: str, start: int, stop: int | None) -> re.Match[str] | None:
     """The match of :data:`_ZH_DATELINE` at ``start`` (read up to ``stop``), None when none."""
     return _ZH_DATELINE.match(text, start, len(text) if stop is None else stop)
 
@@ -448,8 +448,8 @@ def _ends(text: str, lang: Lang, start: int = 0, end: int | None = None) -> list
     """Offsets just after each sentence-final punctuation match (in ``text[start:end]``)."""
     stop = len(text) if end is None else end
     if lang == "zh":
-        return [m.end() for m in _ZH_END.finditer(text, start, stop)]
-    return [m.end() for m in _EN_END.finditer(text, start, stop) if _en_boundary(text, m, stop)]
+        return [m.end() for m in ZH_END.finditer(text, start, stop)]
+    return [m.end() for m in EN_END.finditer(text, start, stop) if _en_boundary(text, m, stop)]
 
 
 def language_sections(text: str, lang: Lang, *, blocks: bool = False) -> list[tuple[int, Lang]]:

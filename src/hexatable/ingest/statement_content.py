@@ -33,9 +33,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hexatable.ingest.cue_choice import _ZH_DIRECT as _ZH_DIRECT
 from hexatable.ingest.cue_choice import NEGATION_REACH, zh_negation
-from hexatable.ingest.segment import _EN_END, _ZH_END
+from hexatable.ingest.cue_choice import ZH_DIRECT as ZH_DIRECT
+from hexatable.ingest.segment import EN_END, ZH_END
 from hexatable.ingest.types import Cue
 
 THREATEN = 13
@@ -57,10 +57,10 @@ NEGATIVE = range(12, 21)
 material conflict of 14-20 ("就退出会谈" 164 → 134, "就采取军事行动" → 138)."""
 
 Span = tuple[int, int]
-SENTENCE_END = {"zh": _ZH_END, "en": _EN_END}
+SENTENCE_END = {"zh": ZH_END, "en": EN_END}
 """Where a statement's content ends: where the segmenter (:mod:`hexatable.ingest.segment`) ends a
 sentence (。！？； and their ASCII forms; ". ", "! ", "? "), one pattern for every rule that reads to it."""
-_ZH_MARK = _ZH_END
+_ZH_MARK = ZH_END
 _ZH_COMMA = re.compile(r"[，,：:]")
 _ZH_IF = re.compile(r"如果|假如|假若|倘若|若是|如若|(?<!主)要是|一旦|若(?!干)")
 """The openers of a Chinese condition (if, once): "如果…，就…", "若…，则…", "一旦…，将…"."""
@@ -307,7 +307,7 @@ def zh_cannot(flat: str, act: Cue) -> bool:
     "美方称，不能与朝方进行任何直接接触" refuses the contact (125), where 无法, 未能 ("could not",
     "failed to") report that it did not happen. 不能 must stand right before the act or before
     prepositional phrases and a light verb that lead to it: the gap a plain 不 may leave before its
-    verb (:data:`hexatable.ingest.cue_choice._ZH_DIRECT`).
+    verb (:data:`hexatable.ingest.cue_choice.ZH_DIRECT`).
 
     >>> from hexatable.ingest.types import Cue
     >>> zh_cannot("美方称，不能与朝方进行任何会谈", Cue(13, 15, "会谈", 4, "会谈", 0.9))
@@ -316,7 +316,7 @@ def zh_cannot(flat: str, act: Cue) -> bool:
     False
     """
     for match in _ZH_CANNOT.finditer(flat, max(0, act.start - NEGATION_REACH - 3), act.start):
-        if _ZH_DIRECT.fullmatch(flat, match.end(), act.start) is not None:
+        if ZH_DIRECT.fullmatch(flat, match.end(), act.start) is not None:
             return True
     return False
 
