@@ -217,6 +217,28 @@ def inside(mention: ActorMention | Cue, spans: Iterable[Span]) -> bool:
     return any(low <= mention.start and mention.end <= high for low, high in spans)
 
 
+class SpanIndex:
+    """Spans sorted by start, each with the furthest end of it and the spans before it: whether a
+    stretch lies within one of them is then one bisection, not a pass over all of them (a long
+    sentence has thousands of name runs and cues). The same answer as :func:`inside` for any spans,
+    overlapping or not: a stretch is inside one iff the furthest end among the spans that start at
+    or before it reaches its end."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [low for low, _ in ordered]
+        self._reach: list[int] = []
+        furthest = 0
+        for index, (_, high) in enumerate(ordered):
+            furthest = high if index == 0 else max(furthest, high)
+            self._reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``start``..``end`` lies within one of the spans."""
+        before = bisect.bisect_right(self._starts, start)
+        return before > 0 and end <= self._reach[before - 1]
+
+
 def drop_places(
     flat: str,
     lang: Lang,
@@ -319,8 +341,8 @@ def drop_cues_in_names(flat: str, lang: Lang, cues: Sequence[Cue]) -> list[Cue]:
     if lang != "en" or not cues or _title_case(flat):
         return list(cues)
     opening = len(flat) - len(flat.lstrip(" \t\"'“‘([*#-"))
-    runs = name_runs(flat)
-    return [c for c in cues if c.start == opening or not inside(c, runs)]
+    runs = SpanIndex(name_runs(flat))  # by bisection: linear in a long sentence's cues and runs
+    return [c for c in cues if c.start == opening or not runs.covers(c.start, c.end)]
 
 
 _HEADLINE_SMALL_WORDS = frozenset(
