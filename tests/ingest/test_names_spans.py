@@ -8,12 +8,13 @@ sentences of our own words, with the old pass kept here as the reference."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hexatable.ingest import names
-from hexatable.ingest.types import Cue, Lang
+from hexatable.ingest.types import ActorMention, Cue, Lang
 
 _SPANS = st.lists(
     st.tuples(st.integers(0, 60), st.integers(0, 30)).map(lambda p: (p[0], p[0] + p[1])), max_size=12
@@ -114,3 +115,62 @@ def test_a_long_sentence_drops_each_name_s_cue_and_keeps_each_verb() -> None:
     cues = sorted([*plans, *signed], key=lambda c: c.start)
     assert len(plans) == len(signed) == 300
     assert names.drop_cues_in_names(flat, "en", cues) == signed
+
+
+def _old_en_venue(flat: str, mention: ActorMention, cues: Sequence[Cue]) -> bool:
+    """The venue test as it was before the bisection: every cue checked."""
+    meeting = (
+        names._EN_MEETING.match(flat, mention.end + 1) if flat[mention.end : mention.end + 1] == " " else None
+    )
+    if meeting is None:
+        return False
+    at = meeting.start(1)
+    if any(mention.end <= c.start < at for c in cues if c.start != at):
+        return False
+    before_the = bool(names._EN_THE_BEFORE.search(flat, max(0, mention.start - 8), mention.start))
+    return before_the or meeting.group(1)[:1].isupper()
+
+
+_VENUE_WORDS = [
+    "Berlin",
+    "Paris",
+    "the",
+    "talks",
+    "Talks",
+    "conference",
+    "interim",
+    "deal",
+    "met",
+    "backed",
+    "Japan",
+]
+
+
+@st.composite
+def _venue_sentences(draw: st.DrawFn) -> tuple[str, list[ActorMention], list[Cue]]:
+    words = draw(st.lists(st.sampled_from(_VENUE_WORDS), min_size=1, max_size=20))
+    flat = " ".join(words) + "."
+    offsets = [i for i in range(len(flat)) if i == 0 or flat[i - 1] == " "]
+    spans = [(i, i + len(w)) for i, w in zip(offsets, words, strict=True)]
+    mentions = [
+        ActorMention(a, b, flat[a:b], flat[a:b].lower(), "builtin") for a, b in spans if flat[a].isupper()
+    ]
+    cues = [
+        Cue(a, b, flat[a:b], 10, flat[a:b]) for a, b in draw(st.lists(st.sampled_from(spans), max_size=6))
+    ]
+    return flat, mentions, cues
+
+
+@given(sentence=_venue_sentences())
+@settings(max_examples=400, deadline=None)
+def test_venues_are_the_places_the_old_pass_found(
+    sentence: tuple[str, list[ActorMention], list[Cue]],
+) -> None:
+    """A place before a meeting word with no cue between (rule 3c, venues): the cue between is looked
+    up by bisection, the same places dropped as when every cue was checked."""
+    flat, mentions, cues = sentence
+    places = frozenset(["Berlin", "Paris"])
+    new = names.drop_places(flat, "en", mentions, cues, places)
+    with patch.object(names, "_en_venue", _old_en_venue):
+        old = names.drop_places(flat, "en", mentions, cues, places)
+    assert new == old

@@ -249,7 +249,7 @@ def drop_places(
     """The mentions less those that name a place, not a party: a place (one of ``places``, the
     gazetteer's capitals; the built-in ones by default) in a title or right before a meeting word
     (its venue), a state after 驻, an English place after "moved to"."""
-    titles = title_spans(flat, lang)
+    titles = SpanIndex(title_spans(flat, lang))  # searched by bisection per mention (long sentences)
     capitals = builtin_places(lang) if places is None else places
     starts = frozenset(m.start for m in mentions)
     by_start = sorted(cues, key=lambda c: c.start)  # searched by bisection per place (long sentences)
@@ -260,7 +260,7 @@ def _is_place(
     flat: str,
     lang: Lang,
     mention: ActorMention,
-    titles: Sequence[Span],
+    titles: SpanIndex,
     cues: Sequence[Cue],
     places: Collection[str],
     starts: Collection[int] = (),
@@ -269,7 +269,7 @@ def _is_place(
         return True
     if mention.text not in places:
         return False
-    if inside(mention, titles):
+    if titles.covers(mention.start, mention.end):
         return True
     if lang == "zh":
         return _zh_venue(flat, mention, cues, starts)
@@ -313,24 +313,26 @@ def _en_venue(flat: str, mention: ActorMention, cues: Sequence[Cue]) -> bool:
     if meeting is None:
         return False
     at = meeting.start(1)
-    if any(mention.end <= c.start < at for c in cues if c.start != at):
+    # ``cues`` are sorted by start (drop_places): a cue between the place and the meeting word is
+    # the first one at or after the place's end, if any is
+    first = bisect.bisect_left(cues, mention.end, key=lambda c: c.start)
+    if first < len(cues) and cues[first].start < at:
         return False
     before_the = bool(_EN_THE_BEFORE.search(flat, max(0, mention.start - 8), mention.start))
     return before_the or meeting.group(1)[:1].isupper()
 
 
 @lru_cache(maxsize=4)
-def _sentence_titles(flat: str, lang: Lang) -> tuple[Span, ...]:
-    """:func:`title_spans` found once per sentence: each of its clauses asks (long sentences)."""
-    return tuple(title_spans(flat, lang))
+def _sentence_titles(flat: str, lang: Lang) -> SpanIndex:
+    """:func:`title_spans` found and indexed once per sentence: each of its clauses asks (long
+    sentences)."""
+    return SpanIndex(title_spans(flat, lang))
 
 
 def not_actors(flat: str, lang: Lang, actors: Sequence[ActorMention]) -> list[ActorMention]:
     """The actors less those named inside a title (a name in a treaty's title does not act)."""
     titles = _sentence_titles(flat, lang)
-    if not titles:
-        return list(actors)
-    return [m for m in actors if not inside(m, titles)]
+    return [m for m in actors if not titles.covers(m.start, m.end)]
 
 
 def drop_cues_in_names(flat: str, lang: Lang, cues: Sequence[Cue]) -> list[Cue]:
