@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
 from hexatable.case.dates import DateSpan
 from hexatable.ingest.types import ActorMention, Cue, DateMention, DraftEvent
+from tests.benchmarks.loading import load_benchmark
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-
-
-def _load() -> ModuleType:
-    sys.path.insert(0, str(BENCHMARKS))
-    spec = importlib.util.spec_from_file_location("ingest_quality", BENCHMARKS / "ingest_quality.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-quality = _load()
+quality = load_benchmark("ingest_quality")
 
 
 def _event(text: str, name: str, sentence: str, quote: str, cue: str, actor: str, cameo: int) -> DraftEvent:
