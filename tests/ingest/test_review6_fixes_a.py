@@ -64,8 +64,9 @@ def test_er_hou_joins_two_acts(tmp_path: Path) -> None:
 
 def test_a_cause_after_a_date_is_no_joint(tmp_path: Path) -> None:
     # 因…而… sets a cause whether or not a comma follows the date
+    # and names two acts: the cause (Korea's condemnation) and Russia's suspension, date-led or not
     rows = _rows(tmp_path, "2030年5月4日因韩国谴责日本而俄罗斯中止谈判。\n", "zh")
-    assert len(rows) == 1, rows
+    assert [(actors, cameo) for _, actors, cameo in rows] == [(["KOR"], 11), (["RUS"], 16)], rows
     assert rows == _rows(tmp_path, "2030年5月4日，因韩国谴责日本而俄罗斯中止谈判。\n", "zh")
 
 
