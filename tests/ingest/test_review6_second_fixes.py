@@ -43,3 +43,19 @@ def test_a_finite_act_after_reported_speech_is_its_own(tmp_path: Path) -> None:
     # both halves with a modal: both are what Russia said
     rows = _acts(tmp_path, "2011年4月8日，俄罗斯表示韩国应放弃该计划而日本应停止援助。", "zh")
     assert [actors for actors, _ in rows] == [["RUS"]], rows
+
+
+def test_by_without_an_agent_does_not_hold_the_cut(tmp_path: Path) -> None:
+    # "by phone", "by telephone": a manner of China's own finite verb, so "and China …" is an act
+    rows = _acts(tmp_path, "On 9 October 2011, Russia criticized Japan and China protested by phone.", "en")
+    assert rows == [(["RUS"], 11), (["CHN"], 14)], rows
+    rows = _acts(tmp_path, "On 9 October 2011, Russia criticized Japan and China warned by telephone.", "en")
+    assert [actors for actors, _ in rows] == [["RUS"], ["CHN"]], rows
+    # "stopped by Seoul": a phrasal verb (visited), not a passive whose agent is Seoul
+    rows = _acts(tmp_path, "On 9 October 2011, Russia criticized Japan and China stopped by Seoul.", "en")
+    assert [actors for actors, _ in rows][:2] == [["RUS"], ["CHN"]], rows
+    # an agent (a known actor, or a determiner and a noun) still makes a reduced passive: no cut
+    for agent in ("Russia", "the delegates"):
+        text = f"On 9 October 2011, Japan criticized the plan and China praised by {agent}."
+        rows = _acts(tmp_path, text, "en")
+        assert [actors for actors, _ in rows] == [["JPN"]], (agent, rows)

@@ -378,10 +378,33 @@ _EN_FINITE_LEAD = re.compile(
 """What may stand between a subject and its finite verb: auxiliaries and a few adverbs ("China
 then protested", "Japan has also refused"). Not "was"/"were": a passive after "and" ("… and South
 Korea was warned") names the one acted on, who stays a target of the clause before."""
-_EN_REDUCED_PASSIVE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
-"""What follows a participle that is no finite verb: its agent ("China proposed by the United
-States", a reduced passive describing the name before it). "by" before a gerund is a manner of a
-finite verb ("China protested by recalling its envoy")."""
+_EN_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
+_EN_AGENT_DETERMINER = re.compile(
+    r"(?:the|a|an|its|their|his|her|this|these|those|several|some|all|both)\s+(?!(?:time|end|way)\b)[a-z]",
+    re.IGNORECASE,
+)
+"""A determiner and a noun after "by" ("by the delegates", "by its allies"): an agent, unless the
+noun is one of time or way ("by the end of May", "by the way")."""
+
+
+_EN_BY_PARTICLE = re.compile(r"\b(?:stopped|dropped|came|passed|swung)$", re.IGNORECASE)
+"""Verbs whose "by" is a particle of a phrasal verb ("stopped by Seoul", "dropped by the embassy":
+visited), never a passive's agent."""
+
+
+def _en_reduced_passive(flat: str, cue_end: int, known: OffsetIndex[ActorMention]) -> bool:
+    """Whether a participle ending at ``cue_end`` is followed by its agent: "by" and then a known
+    actor ("China proposed by the United States") or a determiner and a noun ("South Korea praised
+    by the delegates"). That is a reduced passive describing the name before it, not its finite
+    verb. "by" before anything else ("protested by phone", "warned by telephone", "by recalling
+    its envoy") is a manner of a finite verb, and after "stopped", "dropped", "came" it is a
+    particle ("stopped by Seoul": visited, :data:`_EN_BY_PARTICLE`)."""
+    by = _EN_BY.match(flat, cue_end)
+    if by is None or _EN_BY_PARTICLE.search(flat, max(0, cue_end - 12), cue_end):
+        return False
+    return known.starting_at(by.end()) is not None or bool(_EN_AGENT_DETERMINER.match(flat, by.end()))
+
+
 _EN_PAIR_BEFORE = re.compile(r"\b(?:between|both|among|either|neither)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -396,7 +419,7 @@ def _en_and_clauses(
     most auxiliaries and adverbs: "China then protested"), the piece before has a name and a cue,
     and the name before "and" is not one of a pair ("between Japan and China", "both …"). A
     participle followed by its agent ("… and China proposed by the United States") is a reduced
-    passive describing the name, not its verb, so it does not cut (:data:`_EN_REDUCED_PASSIVE`)."""
+    passive describing the name, not its verb, so it does not cut (:func:`_en_reduced_passive`)."""
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for joint in _EN_AND.finditer(flat, start, end):
@@ -409,7 +432,7 @@ def _en_and_clauses(
             continue
         word = flat[cue.start : cue.end].split()[0].lower()
         finite = word.endswith("ed") or word in IRREGULAR_PAST or bool(lead and lead.group().strip())
-        if _EN_REDUCED_PASSIVE.match(flat, cue.end):
+        if _en_reduced_passive(flat, cue.end, known):
             continue  # "… and China proposed by the United States": the participle describes China
         before = known.within(piece_start, joint.start())
         pair = bool(before) and _EN_PAIR_BEFORE.search(flat, max(0, before[-1].start - 16), before[-1].start)
