@@ -59,3 +59,15 @@ def test_by_without_an_agent_does_not_hold_the_cut(tmp_path: Path) -> None:
         text = f"On 9 October 2011, Japan criticized the plan and China praised by {agent}."
         rows = _acts(tmp_path, text, "en")
         assert [actors for actors, _ in rows] == [["JPN"]], (agent, rows)
+
+
+def test_a_date_led_question_tells_no_act(tmp_path: Path) -> None:
+    # the date's preposition ("On …, ") does not hide a question that opens the clause
+    for text in (
+        "On 9 October 2011, it was unclear whether Russia would attend the talks.",
+        "On 9 October 2011, whether Russia would attend the talks remained unclear.",
+    ):
+        assert _acts(tmp_path, text, "en") == [], text
+    # a subject before "whether" still acts
+    rows = _acts(tmp_path, "On 9 October 2011, Japan asked whether Russia would attend the talks.", "en")
+    assert [actors for actors, _ in rows] == [["JPN"]], rows
