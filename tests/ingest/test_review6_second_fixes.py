@@ -71,3 +71,14 @@ def test_a_date_led_question_tells_no_act(tmp_path: Path) -> None:
     # a subject before "whether" still acts
     rows = _acts(tmp_path, "On 9 October 2011, Japan asked whether Russia would attend the talks.", "en")
     assert [actors for actors, _ in rows] == [["JPN"]], rows
+
+
+def test_a_hope_then_the_speakers_own_act(tmp_path: Path) -> None:
+    # the hope for an outcome is a comment; the speaker's own act after it codes the statement (036)
+    for act in ("并将继续参加谈判", "并将派代表团参加"):
+        rows = _acts(tmp_path, f"2011年4月8日，俄罗斯表示，希望谈判取得进展，{act}。", "zh")
+        assert rows == [(["RUS"], 3)], (act, rows)
+    # the hope alone is an optimistic comment (01); a hope that another party acts is an appeal (02)
+    assert _acts(tmp_path, "2011年4月8日，俄罗斯表示，希望谈判取得进展。", "zh") == [(["RUS"], 1)]
+    rows = _acts(tmp_path, "2011年4月8日，俄罗斯表示，希望谈判取得进展，并呼吁日本重返谈判。", "zh")
+    assert [cameo for _, cameo in rows] == [2], rows

@@ -218,6 +218,7 @@ from hexatable.ingest.statement_content import (
     zh_conditional,
     zh_epithet,
     zh_hoped_outcome,
+    zh_hoped_stretch,
     zh_optimism,
     zh_stated_condition,
 )
@@ -712,6 +713,11 @@ def _zh_reported_act(
         return stated  # rule 3g: "称，如果美国…，就不会参加会谈" threatens (13)
     if zh_optimism(flat, main.end, cues):
         return main  # rule 3g: "表示，坚信会谈将取得成果" is an optimistic comment (013)
+    hoped = zh_hoped_stretch(flat, min(said, key=lambda c: (c.start, -c.weight))) if said else None
+    if hoped is not None and any(c.start >= hoped for c in said):
+        # rule 3g: "希望会谈取得成果，并将继续参加会谈": the hope is a comment (013); the speaker's
+        # own act after it codes the statement
+        said = [c for c in said if c.start >= hoped]
     if not said:
         return main
     act = halted(flat, min(said, key=lambda c: (c.start, -c.weight)), cues)
