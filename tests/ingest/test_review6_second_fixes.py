@@ -82,3 +82,13 @@ def test_a_hope_then_the_speakers_own_act(tmp_path: Path) -> None:
     assert _acts(tmp_path, "2011年4月8日，俄罗斯表示，希望谈判取得进展。", "zh") == [(["RUS"], 1)]
     rows = _acts(tmp_path, "2011年4月8日，俄罗斯表示，希望谈判取得进展，并呼吁日本重返谈判。", "zh")
     assert [cameo for _, cameo in rows] == [2], rows
+
+
+def test_a_frame_between_the_council_and_its_adoption(tmp_path: Path) -> None:
+    # 经过…后, 在…上: when and how the Council adopted; its consultations are no act of their own here
+    for frame in ("经过两天讨论后", "在紧急会议上"):
+        text = f"2011年4月8日，安理会{frame}通过第99号决议，对该国实施武器禁运。"
+        assert _acts(tmp_path, text, "zh") == [(["UNSC"], 16)], frame
+    # another party's act between is still no adoption of the subject's
+    rows = _acts(tmp_path, "2011年4月8日，俄罗斯谴责安理会通过决议对日本实施制裁。", "zh")
+    assert [(actors, cameo) for actors, cameo in rows] == [(["RUS"], 11)], rows

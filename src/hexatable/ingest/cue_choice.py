@@ -418,6 +418,12 @@ _ZH_NUMBER = r"[\d一二三四五六七八九十零〇两]+"
 _ZH_VOTE = re.compile(rf"以{_ZH_NUMBER}票赞成(?:[、，,]?{_ZH_NUMBER}票(?:反对|弃权))*|以全票")
 """A vote tally before an adoption, as resolutions are reported ("以15票赞成0票反对一致通过"): its
 赞成 and 反对 are the tally's words, no act between the subject and its adoption."""
+_ZH_ADOPTION_FRAME = re.compile(
+    r"(?:经过?|在|于)[^，,。；;：:、“”]{1,16}?(?:之?后|以后|上|中|下|期间|之际|时)"
+)
+"""An adverbial frame between a subject and its adoption ("安理会经过多轮磋商后一致通过", "在会议上通过",
+"在美国提议下通过"): when and how the subject adopted, so its cues (磋商) and names are set aside as a
+vote tally's are (since the second review of round 6)."""
 
 
 def _imposing(flat: str, low: int, cue: Cue, lang: str, others: Sequence[Cue] = ()) -> int | None:
@@ -475,12 +481,21 @@ def resolution_sanctions(
     if adoption is None:
         return None
     gap = (subject.end, adoption.start())
-    votes = [(m.start(), m.end()) for m in _ZH_VOTE.finditer(flat, *gap)] if lang == "zh" else []
+    votes = (
+        [(m.start(), m.end()) for m in _ZH_VOTE.finditer(flat, *gap)]
+        + [(m.start(), m.end()) for m in _ZH_ADOPTION_FRAME.finditer(flat, *gap)]
+        if lang == "zh"
+        else []
+    )
     if (
         gap[1] - gap[0] - sum(b - a for a, b in votes) > SUBJECT_REACH
         or _ADOPTER_GAP.search(flat, *gap)
         or any(gap[0] <= c.start < gap[1] and not any(a <= c.start < b for a, b in votes) for c in cues)
-        or any(gap[0] <= m.start < gap[1] for m in names if m is not subject)
+        or any(
+            gap[0] <= m.start < gap[1] and not any(a <= m.start < b for a, b in votes)
+            for m in names
+            if m is not subject
+        )
     ):
         return None  # another's adoption: "朝鲜谴责安理会通过决议", "after the Council passed"
     after = sorted((c for c in cues if adoption.start() <= c.start < high), key=lambda c: c.start)
