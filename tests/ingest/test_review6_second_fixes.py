@@ -92,3 +92,12 @@ def test_a_frame_between_the_council_and_its_adoption(tmp_path: Path) -> None:
     # another party's act between is still no adoption of the subject's
     rows = _acts(tmp_path, "2011年4月8日，俄罗斯谴责安理会通过决议对日本实施制裁。", "zh")
     assert [(actors, cameo) for actors, cameo in rows] == [(["RUS"], 11)], rows
+
+
+def test_a_not_cue_subject_makes_no_statement(tmp_path: Path) -> None:
+    # "the sanctions committee" is no cue and no party: the Russian firms are no actor of a statement
+    text = "On 9 October 2011, the sanctions committee added two Russian firms to its list."
+    assert _acts(tmp_path, text, "en") == []
+    # a party's own clause without a cue is still its event
+    rows = _acts(tmp_path, "On 9 October 2011, Russia arrived in Tokyo.", "en")
+    assert [actors for actors, _ in rows] == [["RUS"]], rows

@@ -444,6 +444,36 @@ def _en_verb_before_names(lang: Lang, inside: Sequence[ActorMention], cues: Sequ
     return lang == "en" and bool(inside) and bool(cues) and min(c.end for c in cues) <= inside[0].start
 
 
+def _not_cue_subject(
+    flat: str,
+    start: int,
+    first_actor: int,
+    known: Sequence[ActorMention],
+    not_cues: Sequence[tuple[Lang, str]],
+    lang: Lang,
+) -> bool:
+    """Whether a cue-less clause opens with a phrase the verb dictionary says is no cue (its
+    ``not_cues``: "the sanctions committee", 制裁委员会) before its first actor and with no name
+    right after it: that phrase is the clause's subject, no party, so the name later in the clause
+    ("added five North Korean companies to its list") is no actor of a statement. Before the phrase
+    was a not-cue its noun was a cue whose clause had no actor, so no event; the not-cue must not
+    turn the clause into one (second review of round 6). "Secretary of State Clinton" (a name right
+    after the phrase) is the clause's subject still."""
+    stretch = flat[start:first_actor]
+    text = stretch.lower() if lang == "en" else stretch
+    for not_lang, phrase in not_cues:
+        if not_lang != lang:
+            continue
+        at = text.find(phrase.lower() if lang == "en" else phrase)
+        if at < 0:
+            continue
+        after = start + at + len(phrase)
+        gap = flat[after:first_actor]
+        if not any(m.start == after + len(gap) - len(gap.lstrip()) for m in known):
+            return True
+    return False
+
+
 def _main_cue(
     cues: Sequence[Cue],
     actors: Sequence[ActorMention],
@@ -1184,6 +1214,9 @@ def extract(
                 warnings.append(Note("no-actor", (("line", at), ("cue", cue.text), ("date", date.text))))
             if not actors or (cue is None and own_date is None):
                 continue
+            no_cues: Sequence[tuple[Lang, str]] = getattr(verbs, "not_cues", ())  # a test's finder has none
+            if cue is None and _not_cue_subject(flat, start, actors[0].start, known, no_cues, lang):
+                continue  # "the sanctions committee added North Korean companies": no party acts
             if tells_no_act(flat, (start, end), lang, clause_cues, dates):
                 continue  # rule 4b: an effect of an act told before, what a document provides, a question
             if date is None:
