@@ -101,3 +101,13 @@ def test_a_not_cue_subject_makes_no_statement(tmp_path: Path) -> None:
     # a party's own clause without a cue is still its event
     rows = _acts(tmp_path, "On 9 October 2011, Russia arrived in Tokyo.", "en")
     assert [actors for actors, _ in rows] == [["RUS"]], rows
+
+
+def test_an_entry_run_into_its_date_line_keeps_its_own_date(tmp_path: Path) -> None:
+    text = "记录\n\n2011年4月8日：\n俄罗斯4月9日谴责日本。\n中国4月10日批评日本。"
+    assert [date for date, _, _ in _rows(tmp_path, text + "\n", "zh")] == ["2011-04-09", "2011-04-10"]
+    text = "Notes\n\nApril 8, 2011:\nRussia on April 9 condemned Japan.\nChina on April 10 criticized Japan."
+    assert [date for date, _, _ in _rows(tmp_path, text + "\n", "en")] == ["2011-04-09", "2011-04-10"]
+    # without a date of its own the entry is the date line's
+    text = "记录\n\n2011年4月8日：\n俄罗斯谴责日本。\n中国4月10日批评日本。"
+    assert [date for date, _, _ in _rows(tmp_path, text + "\n", "zh")] == ["2011-04-08", "2011-04-10"]

@@ -167,7 +167,7 @@ from hexatable.ingest.cue_choice import (
     zh_subject_like,
     zh_subject_modifier,
 )
-from hexatable.ingest.dates import in_quotation
+from hexatable.ingest.dates import in_quotation, quoted_spans
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
 from hexatable.ingest.event_dates import (
     EN_YEAR_HEADING,
@@ -442,6 +442,31 @@ def _en_verb_before_names(lang: Lang, inside: Sequence[ActorMention], cues: Sequ
     """Rule 3, English: a cue stands before every known name of the clause ("Korean Americans urged
     North Korea to talk"), so its subject, if written, is a name no layer knows."""
     return lang == "en" and bool(inside) and bool(cues) and min(c.end for c in cues) <= inside[0].start
+
+
+def _entry_date(
+    flat: str,
+    lang: Lang,
+    actors: Sequence[ActorMention],
+    dates: Sequence[DateMention],
+    low: int,
+    high: int,
+    line_date: DateMention,
+) -> DateMention | None:
+    """The date an entry run into its date line says itself (rule 2d), else None: in Chinese one
+    right after the entry's subject ("美国3月5日谴责…", :func:`zh_subject_date`), in English the first
+    date of the entry, outside quotation marks and not before the date line's ("The United States on
+    March 5 condemned …"; an earlier one is a back-reference). Its own date wins over the date
+    line's, as it does for the entries after it, which are sentences of their own."""
+    if lang == "zh":
+        own = zh_subject_date(flat, [a for a in actors if a.start >= low], dates, line_date)
+        return own if own is not None and low <= own.start < high else None
+    quoted = quoted_spans(flat)
+    for date in dates:
+        if not low <= date.start < high or any(a < date.start < b for a, b in quoted):
+            continue
+        return date if date.date.latest() >= line_date.date.earliest() else None
+    return None
 
 
 def _not_cue_subject(
@@ -1228,6 +1253,13 @@ def extract(
             q_start, q_end = _quote(flat, max(start, quote_from) if quote_from < end else start, end, lang)
             line = sentence.line_of_flat(q_start)
             from_date_line = not inherited and start < quote_from <= q_start and date.end <= quote_from
+            entry_date = (
+                _entry_date(flat, lang, actors, dates, quote_from, q_end, date) if from_date_line else None
+            )
+            if entry_date is not None:
+                # rule 2d: an entry run into its date line that says its own date is dated by it, as
+                # the entries after it are ("2009年3月3日：\n美国3月5日谴责…" is March 5)
+                date, from_date_line = entry_date, False
             if from_date_line:
                 # rule 2d: the first entry run into its date line is quoted from its own line, so its
                 # date is no longer in its quote: it is dated by the date line, as the entries after
