@@ -111,3 +111,18 @@ def test_an_entry_run_into_its_date_line_keeps_its_own_date(tmp_path: Path) -> N
     # without a date of its own the entry is the date line's
     text = "记录\n\n2011年4月8日：\n俄罗斯谴责日本。\n中国4月10日批评日本。"
     assert [date for date, _, _ in _rows(tmp_path, text + "\n", "zh")] == ["2011-04-08", "2011-04-10"]
+
+
+def test_ending_sanctions_eases_them(tmp_path: Path) -> None:
+    # 取消, 撤销, 停止 + sanctions or an embargo: 081/085 ease sanctions (08), as 解除 is
+    for verb in ("取消", "撤销", "停止", "解除"):
+        rows = _acts(tmp_path, f"2011年4月8日，日本宣布{verb}对俄罗斯的制裁。", "zh")
+        assert [cameo for _, cameo in rows] == [8], (verb, rows)
+    # cancelling talks still reduces relations (16)
+    assert [c for _, c in _acts(tmp_path, "2011年4月8日，日本取消与俄罗斯的会谈。", "zh")] == [16]
+
+
+def test_sanctions_as_a_modifier_are_no_sanctions(tmp_path: Path) -> None:
+    # 制裁问题谈判, 制裁谈判: talks about sanctions (04), nothing imposed
+    rows = _acts(tmp_path, "2011年4月8日，日本与俄罗斯恢复制裁问题谈判。", "zh")
+    assert [cameo for _, cameo in rows] == [4], rows

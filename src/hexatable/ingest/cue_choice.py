@@ -71,6 +71,8 @@ _HALTING = frozenset(
         "终止",
         "冻结",
         "叫停",
+        "取消",
+        "撤销",
         "放缓",
         "放慢",
         "减缓",
@@ -89,12 +91,32 @@ HALTED_REACH = 6
 missile tests")."""
 
 
+def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
+    """``cues`` without a sanctions noun that describes the noun right after it (制裁谈判, 制裁问题,
+    制裁委员会, 制裁专家; :data:`_ZH_MODIFIER_OF`): talks or a committee on sanctions impose nothing,
+    so "恢复制裁谈判" is the talks (04), not sanctions (16). Not before 决议 or 名单 (a sanctions
+    resolution, a sanctions list name what is imposed).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> [c.text for c in sanctions_modifiers("恢复制裁谈判", "zh", [Cue(2, 4, "制裁", 16, "制裁", 1.0)])]
+    []
+    """
+    if lang != "zh":
+        return list(cues)
+    return [c for c in cues if not (c.entry == "制裁" and _ZH_MODIFIER_OF.match(flat, c.end))]
+
+
+_ZH_MODIFIER_OF = re.compile(r"问题|谈判|会谈|委员会|专家")
+"""Nouns a sanctions noun describes when written right before them (:func:`sanctions_modifiers`)."""
+
+
 def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
-    """A halting cue (停止, 暂停, 中止; halt, suspend, stop) whose object is an act of conflict
-    (a cue of 14-20: 核试验, 试射, 军演, "missile tests") is yielding (08: 087 de-escalate military
-    engagement), as the dictionary's 暂停军演 and "suspend military exercises" already are; halting
-    cooperation (暂停会谈, 164) stays 16. The object must follow within :data:`HALTED_REACH`
-    characters with no clause mark or other cue between.
+    """A halting cue (停止, 暂停, 中止, 取消, 撤销; halt, suspend, stop) whose object is an act of
+    conflict (a cue of 14-20: 核试验, 试射, 军演, "missile tests") is yielding (08: 087 de-escalate
+    military engagement), as the dictionary's 暂停军演 and "suspend military exercises" already are;
+    so is ending sanctions or an embargo ("取消对古巴的禁运", "撤销对朝鲜的制裁": 081, 085 ease
+    sanctions, as 解除 is); halting cooperation (取消会谈, 暂停会谈: 164) stays 16. The object must
+    follow within :data:`HALTED_REACH` characters with no clause mark or other cue between.
 
     >>> from hexatable.ingest.types import Cue
     >>> stop, test = Cue(2, 4, "暂停", 16, "暂停", 0.5), Cue(4, 7, "核试验", 15, "核试验", 0.9)
@@ -103,6 +125,8 @@ def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
     """
     if cue.entry.lower() not in _HALTING or cue.cameo != 16:
         return cue
+    if _ZH_SANCTIONS_OBJECT.match(flat, cue.end):
+        return replace(cue, cameo=YIELD)  # 取消对古巴的禁运: easing sanctions (081, 085)
     later = [c for c in cues if c.start >= cue.end]
     if not later:
         return cue
@@ -114,6 +138,11 @@ def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
 
 
 _ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
+_ZH_SANCTIONS_OBJECT = re.compile(
+    r"(?:对[^，,；;：:。！？!?]{1,10}?(?:实施|采取)?的)?(?:各项|所有|全部|一切|单边|经济|金融|贸易|武器|石油)*(?:制裁|禁运)(?!问题|谈判|会谈|委员会|专家)"
+)
+"""Sanctions or an embargo as the object of a halting verb ("取消对古巴的禁运", "撤销对朝鲜实施的
+制裁", "停止经济制裁"): whether read as a cue or, after 的, as a noun the clause passes over."""
 
 _SLOWING = frozenset(["放缓", "放慢", "减缓", "slow down"])
 """Cues of 16 that slow something: reduce relations (160) only when what is slowed is an act."""

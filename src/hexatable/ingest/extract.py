@@ -150,6 +150,7 @@ from hexatable.ingest.cue_choice import (
     halted,
     refused,
     resolution_sanctions,
+    sanctions_modifiers,
     slowed_acts,
     zh_adoption,
     zh_announced_meeting,
@@ -1055,6 +1056,7 @@ def extract(
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
         cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
+        cues = sanctions_modifiers(flat, lang, cues)  # rule 3d: 制裁谈判 are talks, no sanctions
         if titles.is_title_line(
             sentence.raw,
             lang,
