@@ -126,3 +126,10 @@ def test_sanctions_as_a_modifier_are_no_sanctions(tmp_path: Path) -> None:
     # 制裁问题谈判, 制裁谈判: talks about sanctions (04), nothing imposed
     rows = _acts(tmp_path, "2011年4月8日，日本与俄罗斯恢复制裁问题谈判。", "zh")
     assert [cameo for _, cameo in rows] == [4], rows
+
+
+def test_a_list_after_yu_is_joined_whole_to_the_meeting(tmp_path: Path) -> None:
+    # 俄罗斯与日本、韩国举行会谈: all three met, so all three close the talks
+    text = "2011年4月8日，俄罗斯与日本、韩国举行三方会谈。4月10日闭幕。"
+    rows = _rows(tmp_path, text + "\n", "zh")
+    assert rows[-1] == ("2011-04-10", ["RUS", "JPN", "KOR"], 4), rows
