@@ -133,3 +133,16 @@ def test_a_list_after_yu_is_joined_whole_to_the_meeting(tmp_path: Path) -> None:
     text = "2011年4月8日，俄罗斯与日本、韩国举行三方会谈。4月10日闭幕。"
     rows = _rows(tmp_path, text + "\n", "zh")
     assert rows[-1] == ("2011-04-10", ["RUS", "JPN", "KOR"], 4), rows
+
+
+def test_should_never_have_judges_an_act_that_was_done(tmp_path: Path) -> None:
+    # "should never have criticized": the criticism was made (11), neither 01 nor a refusal
+    for modal in ("should never have", "should not have", "ought not to have"):
+        rows = _acts(tmp_path, f"On 9 October 2011, Russia {modal} criticized China.", "en")
+        assert rows == [(["RUS"], 11)], (modal, rows)
+    # reported: Japan judges Russia's attendance, which took place (04), not a refusal (12)
+    text = "On 9 October 2011, Russia should never have attended the talks, Japan said."
+    rows = _acts(tmp_path, text, "en")
+    assert [cameo for _, cameo in rows] == [4], rows
+    # without "have" it is what ought not to be done: a statement (01)
+    assert _acts(tmp_path, "On 9 October 2011, Russia should never criticize China.", "en") == [(["RUS"], 1)]

@@ -947,6 +947,28 @@ _EN_MODAL_NEGATOR = re.compile(
 what ought, need or may not be done, as the Chinese modal 不 (不应, 不必, :func:`zh_negation`)."""
 
 
+_EN_JUDGED_PAST = re.compile(
+    r"\b(?:should|must|need|ought|may|might)(?:\s+not|\s+never|n't)(?:\s+to)?(?:\s+\w+ly)?\s+have(?:\s+\w+ly)?\s+$",
+    re.IGNORECASE,
+)
+"""A modal perfect under negation ("should never have criticized", "ought not to have attended"):
+a judgement of an act that was done."""
+
+
+def en_judged_past(flat: str, cue: Cue) -> bool:
+    """Whether an English cue is a past act judged under a negated modal perfect: "Japan should
+    never have criticized China" says Japan did criticize China and that it should not have, so the
+    act stands (11), neither a statement of what ought to be (01) nor a refusal (12).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> en_judged_past("Japan should never have criticized", Cue(24, 34, "criticize", 11, "criticize", 0.9))
+    True
+    >>> en_judged_past("Japan should never criticize", Cue(19, 28, "criticize", 11, "criticize", 0.9))
+    False
+    """
+    return _EN_JUDGED_PAST.search(flat, max(0, cue.start - 60), cue.start) is not None
+
+
 def en_modal_negated(flat: str, cue: Cue) -> bool:
     """Whether an English cue is negated under a modal of obligation, need or possibility: "the
     United States should not negotiate", "Japan need not attend". No act is done or refused: the

@@ -145,6 +145,7 @@ from hexatable.ingest.cue_choice import NO_CUE_CAMEO as NO_CUE_CAMEO
 from hexatable.ingest.cue_choice import SAYING_WEIGHT as SAYING_WEIGHT
 from hexatable.ingest.cue_choice import (
     en_in_relative,
+    en_judged_past,
     en_modal_negated,
     en_negated,
     halted,
@@ -542,6 +543,20 @@ def _main_cue(
         spoken = [c for c in cues if en_quoted_speaker(flat, c, actors, by_offset) is not None]
         if spoken:
             return spoken[0]
+        if en_modal_negated(flat, main) and not en_judged_past(flat, main):
+            # rule 3d/3e: "Russia should never attend the talks, Japan said": what ought not to be
+            # done is Japan's statement (01), so the verb of saying after Japan is the clause's verb
+            saying = [
+                c
+                for c in cues
+                if c.cameo == NO_CUE_CAMEO
+                and any(
+                    a.start > main.end and EN_SAYING_AFTER.match(flat, a.end) and a.end < c.start
+                    for a in actors
+                )
+            ]
+            if saying:
+                return saying[0]
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
         if lang == "zh":
@@ -721,6 +736,8 @@ def _en_event_cue(
         if later:
             main = min(later, key=lambda c: (c.start, -c.weight))
     main = halted(flat, main, cues)
+    if en_judged_past(flat, main):
+        return main  # rule 3d: "should never have criticized": the criticism was made (11)
     if en_modal_negated(flat, main):
         # rule 3d: "should not negotiate" says what ought not to be done: a statement (01), no refusal
         return replace(main, cameo=NO_CUE_CAMEO)
