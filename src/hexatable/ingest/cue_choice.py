@@ -71,6 +71,8 @@ _HALTING = frozenset(
         "终止",
         "冻结",
         "叫停",
+        "取消",
+        "撤销",
         "放缓",
         "放慢",
         "减缓",
@@ -89,12 +91,32 @@ HALTED_REACH = 6
 missile tests")."""
 
 
+def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
+    """``cues`` without a sanctions noun that describes the noun right after it (制裁谈判, 制裁问题,
+    制裁委员会, 制裁专家; :data:`_ZH_MODIFIER_OF`): talks or a committee on sanctions impose nothing,
+    so "恢复制裁谈判" is the talks (04), not sanctions (16). Not before 决议 or 名单 (a sanctions
+    resolution, a sanctions list name what is imposed).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> [c.text for c in sanctions_modifiers("恢复制裁谈判", "zh", [Cue(2, 4, "制裁", 16, "制裁", 1.0)])]
+    []
+    """
+    if lang != "zh":
+        return list(cues)
+    return [c for c in cues if not (c.entry == "制裁" and _ZH_MODIFIER_OF.match(flat, c.end))]
+
+
+_ZH_MODIFIER_OF = re.compile(r"问题|谈判|会谈|委员会|专家")
+"""Nouns a sanctions noun describes when written right before them (:func:`sanctions_modifiers`)."""
+
+
 def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
-    """A halting cue (停止, 暂停, 中止; halt, suspend, stop) whose object is an act of conflict
-    (a cue of 14-20: 核试验, 试射, 军演, "missile tests") is yielding (08: 087 de-escalate military
-    engagement), as the dictionary's 暂停军演 and "suspend military exercises" already are; halting
-    cooperation (暂停会谈, 164) stays 16. The object must follow within :data:`HALTED_REACH`
-    characters with no clause mark or other cue between.
+    """A halting cue (停止, 暂停, 中止, 取消, 撤销; halt, suspend, stop) whose object is an act of
+    conflict (a cue of 14-20: 核试验, 试射, 军演, "missile tests") is yielding (08: 087 de-escalate
+    military engagement), as the dictionary's 暂停军演 and "suspend military exercises" already are;
+    so is ending sanctions or an embargo ("取消对古巴的禁运", "撤销对朝鲜的制裁": 081, 085 ease
+    sanctions, as 解除 is); halting cooperation (取消会谈, 暂停会谈: 164) stays 16. The object must
+    follow within :data:`HALTED_REACH` characters with no clause mark or other cue between.
 
     >>> from hexatable.ingest.types import Cue
     >>> stop, test = Cue(2, 4, "暂停", 16, "暂停", 0.5), Cue(4, 7, "核试验", 15, "核试验", 0.9)
@@ -103,6 +125,8 @@ def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
     """
     if cue.entry.lower() not in _HALTING or cue.cameo != 16:
         return cue
+    if _ZH_SANCTIONS_OBJECT.match(flat, cue.end):
+        return replace(cue, cameo=YIELD)  # 取消对古巴的禁运: easing sanctions (081, 085)
     later = [c for c in cues if c.start >= cue.end]
     if not later:
         return cue
@@ -114,6 +138,11 @@ def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
 
 
 _ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
+_ZH_SANCTIONS_OBJECT = re.compile(
+    r"(?:对[^，,；;：:。！？!?]{1,10}?(?:实施|采取)?的)?(?:各项|所有|全部|一切|单边|经济|金融|贸易|武器|石油)*(?:制裁|禁运)(?!问题|谈判|会谈|委员会|专家)"
+)
+"""Sanctions or an embargo as the object of a halting verb ("取消对古巴的禁运", "撤销对朝鲜实施的
+制裁", "停止经济制裁"): whether read as a cue or, after 的, as a noun the clause passes over."""
 
 _SLOWING = frozenset(["放缓", "放慢", "减缓", "slow down"])
 """Cues of 16 that slow something: reduce relations (160) only when what is slowed is an act."""
@@ -418,6 +447,12 @@ _ZH_NUMBER = r"[\d一二三四五六七八九十零〇两]+"
 _ZH_VOTE = re.compile(rf"以{_ZH_NUMBER}票赞成(?:[、，,]?{_ZH_NUMBER}票(?:反对|弃权))*|以全票")
 """A vote tally before an adoption, as resolutions are reported ("以15票赞成0票反对一致通过"): its
 赞成 and 反对 are the tally's words, no act between the subject and its adoption."""
+_ZH_ADOPTION_FRAME = re.compile(
+    r"(?:经过?|在|于)[^，,。；;：:、“”]{1,16}?(?:之?后|以后|上|中|下|期间|之际|时)"
+)
+"""An adverbial frame between a subject and its adoption ("安理会经过多轮磋商后一致通过", "在会议上通过",
+"在美国提议下通过"): when and how the subject adopted, so its cues (磋商) and names are set aside as a
+vote tally's are (since the second review of round 6)."""
 
 
 def _imposing(flat: str, low: int, cue: Cue, lang: str, others: Sequence[Cue] = ()) -> int | None:
@@ -475,12 +510,21 @@ def resolution_sanctions(
     if adoption is None:
         return None
     gap = (subject.end, adoption.start())
-    votes = [(m.start(), m.end()) for m in _ZH_VOTE.finditer(flat, *gap)] if lang == "zh" else []
+    votes = (
+        [(m.start(), m.end()) for m in _ZH_VOTE.finditer(flat, *gap)]
+        + [(m.start(), m.end()) for m in _ZH_ADOPTION_FRAME.finditer(flat, *gap)]
+        if lang == "zh"
+        else []
+    )
     if (
         gap[1] - gap[0] - sum(b - a for a, b in votes) > SUBJECT_REACH
         or _ADOPTER_GAP.search(flat, *gap)
         or any(gap[0] <= c.start < gap[1] and not any(a <= c.start < b for a, b in votes) for c in cues)
-        or any(gap[0] <= m.start < gap[1] for m in names if m is not subject)
+        or any(
+            gap[0] <= m.start < gap[1] and not any(a <= m.start < b for a, b in votes)
+            for m in names
+            if m is not subject
+        )
     ):
         return None  # another's adoption: "朝鲜谴责安理会通过决议", "after the Council passed"
     after = sorted((c for c in cues if adoption.start() <= c.start < high), key=lambda c: c.start)
@@ -901,6 +945,28 @@ _EN_MODAL_NEGATOR = re.compile(
 )
 """A modal before the negation ("should not", "should never", "need not", "mustn't", "ought not to"):
 what ought, need or may not be done, as the Chinese modal 不 (不应, 不必, :func:`zh_negation`)."""
+
+
+_EN_JUDGED_PAST = re.compile(
+    r"\b(?:should|must|need|ought|may|might)(?:\s+not|\s+never|n't)(?:\s+to)?(?:\s+\w+ly)?\s+have(?:\s+\w+ly)?\s+$",
+    re.IGNORECASE,
+)
+"""A modal perfect under negation ("should never have criticized", "ought not to have attended"):
+a judgement of an act that was done."""
+
+
+def en_judged_past(flat: str, cue: Cue) -> bool:
+    """Whether an English cue is a past act judged under a negated modal perfect: "Japan should
+    never have criticized China" says Japan did criticize China and that it should not have, so the
+    act stands (11), neither a statement of what ought to be (01) nor a refusal (12).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> en_judged_past("Japan should never have criticized", Cue(24, 34, "criticize", 11, "criticize", 0.9))
+    True
+    >>> en_judged_past("Japan should never criticize", Cue(19, 28, "criticize", 11, "criticize", 0.9))
+    False
+    """
+    return _EN_JUDGED_PAST.search(flat, max(0, cue.start - 60), cue.start) is not None
 
 
 def en_modal_negated(flat: str, cue: Cue) -> bool:

@@ -145,11 +145,13 @@ from hexatable.ingest.cue_choice import NO_CUE_CAMEO as NO_CUE_CAMEO
 from hexatable.ingest.cue_choice import SAYING_WEIGHT as SAYING_WEIGHT
 from hexatable.ingest.cue_choice import (
     en_in_relative,
+    en_judged_past,
     en_modal_negated,
     en_negated,
     halted,
     refused,
     resolution_sanctions,
+    sanctions_modifiers,
     slowed_acts,
     zh_adoption,
     zh_announced_meeting,
@@ -167,7 +169,7 @@ from hexatable.ingest.cue_choice import (
     zh_subject_like,
     zh_subject_modifier,
 )
-from hexatable.ingest.dates import in_quotation
+from hexatable.ingest.dates import in_quotation, quoted_spans
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
 from hexatable.ingest.event_dates import (
     EN_YEAR_HEADING,
@@ -218,6 +220,7 @@ from hexatable.ingest.statement_content import (
     zh_conditional,
     zh_epithet,
     zh_hoped_outcome,
+    zh_hoped_stretch,
     zh_optimism,
     zh_stated_condition,
 )
@@ -443,6 +446,61 @@ def _en_verb_before_names(lang: Lang, inside: Sequence[ActorMention], cues: Sequ
     return lang == "en" and bool(inside) and bool(cues) and min(c.end for c in cues) <= inside[0].start
 
 
+def _entry_date(
+    flat: str,
+    lang: Lang,
+    actors: Sequence[ActorMention],
+    dates: Sequence[DateMention],
+    low: int,
+    high: int,
+    line_date: DateMention,
+) -> DateMention | None:
+    """The date an entry run into its date line says itself (rule 2d), else None: in Chinese one
+    right after the entry's subject ("美国3月5日谴责…", :func:`zh_subject_date`), in English the first
+    date of the entry, outside quotation marks and not before the date line's ("The United States on
+    March 5 condemned …"; an earlier one is a back-reference). Its own date wins over the date
+    line's, as it does for the entries after it, which are sentences of their own."""
+    if lang == "zh":
+        own = zh_subject_date(flat, [a for a in actors if a.start >= low], dates, line_date)
+        return own if own is not None and low <= own.start < high else None
+    quoted = quoted_spans(flat)
+    for date in dates:
+        if not low <= date.start < high or any(a < date.start < b for a, b in quoted):
+            continue
+        return date if date.date.latest() >= line_date.date.earliest() else None
+    return None
+
+
+def _not_cue_subject(
+    flat: str,
+    start: int,
+    first_actor: int,
+    known: Sequence[ActorMention],
+    not_cues: Sequence[tuple[Lang, str]],
+    lang: Lang,
+) -> bool:
+    """Whether a cue-less clause opens with a phrase the verb dictionary says is no cue (its
+    ``not_cues``: "the sanctions committee", 制裁委员会) before its first actor and with no name
+    right after it: that phrase is the clause's subject, no party, so the name later in the clause
+    ("added five North Korean companies to its list") is no actor of a statement. Before the phrase
+    was a not-cue its noun was a cue whose clause had no actor, so no event; the not-cue must not
+    turn the clause into one (second review of round 6). "Secretary of State Clinton" (a name right
+    after the phrase) is the clause's subject still."""
+    stretch = flat[start:first_actor]
+    text = stretch.lower() if lang == "en" else stretch
+    for not_lang, phrase in not_cues:
+        if not_lang != lang:
+            continue
+        at = text.find(phrase.lower() if lang == "en" else phrase)
+        if at < 0:
+            continue
+        after = start + at + len(phrase)
+        gap = flat[after:first_actor]
+        if not any(m.start == after + len(gap) - len(gap.lstrip()) for m in known):
+            return True
+    return False
+
+
 def _main_cue(
     cues: Sequence[Cue],
     actors: Sequence[ActorMention],
@@ -485,6 +543,20 @@ def _main_cue(
         spoken = [c for c in cues if en_quoted_speaker(flat, c, actors, by_offset) is not None]
         if spoken:
             return spoken[0]
+        if en_modal_negated(flat, main) and not en_judged_past(flat, main):
+            # rule 3d/3e: "Russia should never attend the talks, Japan said": what ought not to be
+            # done is Japan's statement (01), so the verb of saying after Japan is the clause's verb
+            saying = [
+                c
+                for c in cues
+                if c.cameo == NO_CUE_CAMEO
+                and any(
+                    a.start > main.end and EN_SAYING_AFTER.match(flat, a.end) and a.end < c.start
+                    for a in actors
+                )
+            ]
+            if saying:
+                return saying[0]
     if actors:
         after = [c for c in cues if c.start >= actors[0].end]
         if lang == "zh":
@@ -664,6 +736,8 @@ def _en_event_cue(
         if later:
             main = min(later, key=lambda c: (c.start, -c.weight))
     main = halted(flat, main, cues)
+    if en_judged_past(flat, main):
+        return main  # rule 3d: "should never have criticized": the criticism was made (11)
     if en_modal_negated(flat, main):
         # rule 3d: "should not negotiate" says what ought not to be done: a statement (01), no refusal
         return replace(main, cameo=NO_CUE_CAMEO)
@@ -712,6 +786,11 @@ def _zh_reported_act(
         return stated  # rule 3g: "称，如果美国…，就不会参加会谈" threatens (13)
     if zh_optimism(flat, main.end, cues):
         return main  # rule 3g: "表示，坚信会谈将取得成果" is an optimistic comment (013)
+    hoped = zh_hoped_stretch(flat, min(said, key=lambda c: (c.start, -c.weight))) if said else None
+    if hoped is not None and any(c.start >= hoped for c in said):
+        # rule 3g: "希望会谈取得成果，并将继续参加会谈": the hope is a comment (013); the speaker's
+        # own act after it codes the statement
+        said = [c for c in said if c.start >= hoped]
     if not said:
         return main
     act = halted(flat, min(said, key=lambda c: (c.start, -c.weight)), cues)
@@ -994,6 +1073,7 @@ def extract(
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
         cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
         cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
+        cues = sanctions_modifiers(flat, lang, cues)  # rule 3d: 制裁谈判 are talks, no sanctions
         if titles.is_title_line(
             sentence.raw,
             lang,
@@ -1178,6 +1258,9 @@ def extract(
                 warnings.append(Note("no-actor", (("line", at), ("cue", cue.text), ("date", date.text))))
             if not actors or (cue is None and own_date is None):
                 continue
+            no_cues: Sequence[tuple[Lang, str]] = getattr(verbs, "not_cues", ())  # a test's finder has none
+            if cue is None and _not_cue_subject(flat, start, actors[0].start, known, no_cues, lang):
+                continue  # "the sanctions committee added North Korean companies": no party acts
             if tells_no_act(flat, (start, end), lang, clause_cues, dates):
                 continue  # rule 4b: an effect of an act told before, what a document provides, a question
             if date is None:
@@ -1189,6 +1272,13 @@ def extract(
             q_start, q_end = _quote(flat, max(start, quote_from) if quote_from < end else start, end, lang)
             line = sentence.line_of_flat(q_start)
             from_date_line = not inherited and start < quote_from <= q_start and date.end <= quote_from
+            entry_date = (
+                _entry_date(flat, lang, actors, dates, quote_from, q_end, date) if from_date_line else None
+            )
+            if entry_date is not None:
+                # rule 2d: an entry run into its date line that says its own date is dated by it, as
+                # the entries after it are ("2009年3月3日：\n美国3月5日谴责…" is March 5)
+                date, from_date_line = entry_date, False
             if from_date_line:
                 # rule 2d: the first entry run into its date line is quoted from its own line, so its
                 # date is no longer in its quote: it is dated by the date line, as the entries after

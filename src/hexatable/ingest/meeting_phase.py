@@ -36,6 +36,9 @@ _PHASE = re.compile(
 """The whole clause, its dates masked: a phase verb with at most the meeting and adverbs before it."""
 _JOINT = re.compile(r"[与同跟和]$")
 """What makes a party named after the subject a co-party of the meeting: 中国与日本举行会谈."""
+_LISTED = re.compile(r"\s*(?:、|和|及|以及)\s*")
+"""What joins the next party of a list to one joined already ("中国与日本、韩国举行三方会谈": South
+Korea is joined too; since the second review of round 6)."""
 
 
 def without_dates(flat: str, dates: Sequence[DateMention], span: tuple[int, int] | None = None) -> str:
@@ -91,6 +94,10 @@ def meeting_parties(
     >>> japan = ActorMention(3, 5, "日本", "JPN", "gazetteer")
     >>> [m.actor for m in meeting_parties("中国与日本举行会谈。", (0, 10), [china], [japan]) or []]
     ['CHN', 'JPN']
+    >>> korea = ActorMention(6, 8, "韩国", "KOR", "gazetteer")
+    >>> listed = meeting_parties("中国与日本、韩国举行会谈。", (0, 13), [china], [japan, korea])
+    >>> [m.actor for m in listed or []]
+    ['CHN', 'JPN', 'KOR']
     >>> meeting_parties("中国会见日本外相。", (0, 9), [china], [japan]) is None
     True
     """
@@ -98,5 +105,12 @@ def meeting_parties(
     if MEETING_NOUN.search(flat, start, end) is None:
         return None
     named = {a.actor for a in actors}
-    joint = [t for t in targets if t.actor not in named and _JOINT.search(flat, start, t.start)]
+    joint: list[ActorMention] = []
+    for target in sorted(targets, key=lambda t: t.start):
+        if target.actor in named:
+            continue
+        if _JOINT.search(flat, start, target.start) or (
+            joint and _LISTED.fullmatch(flat, joint[-1].end, target.start) is not None
+        ):
+            joint.append(target)  # 中国与日本、韩国: a list after 与 is joined whole
     return [*actors, *joint]

@@ -163,11 +163,13 @@ _ZH_ABOUT = re.compile(r"就|对|关于|围绕|针对")
 """A preposition that makes the question what the clause's act is about (就是否…进行磋商, 对朝鲜是否
 遵守协议表示怀疑): the act is the verb after the question, which a stretch to the next mark takes in."""
 _EN_QUESTION_SUBJECT = re.compile(
-    r"[\s,]*(?:(?:And|But|and|but)\s+)?(?:(?:It|it)\s+(?:is|was|remains|remained)\s+(?:still\s+)?"
+    r"[\s,]*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Aa]t)(?=\s\s)[\s,]*)?(?:(?:And|But|and|but)\s+)?(?:(?:It|it)\s+(?:is|was|remains|remained)\s+(?:still\s+)?"
     r"(?:unclear|uncertain|unknown|undecided|not\s+(?:yet\s+)?(?:clear|known|certain))\s+)?[Ww]hether\b"
 )
 """An English clause whose question is its subject ("Whether North Korea will attend is unclear",
-"It is unclear whether …"): a name before "whether" is a subject acting ("Japan decided whether to
+"It is unclear whether …"), after at most a date with its preposition ("On March 3, 2009, it
+was unclear whether …": the date is read as blanks, so a preposition before two blanks is one): a
+name before "whether" is a subject acting ("Japan decided whether to
 sanction North Korea", "Japan asked whether …"), whether or not its verb is a cue."""
 
 

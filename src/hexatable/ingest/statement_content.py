@@ -298,6 +298,28 @@ def zh_hoped_outcome(flat: str, act: Cue, cues: Sequence[Cue] = ()) -> Cue | Non
     return replace(act, cameo=1)
 
 
+_ZH_STRETCH_MARK = re.compile(r"[，,；;。！？!?]")
+
+
+def zh_hoped_stretch(flat: str, hope: Cue) -> int | None:
+    """Where the stretch of a cue of hope (希望, 期待, 期望, 盼望) ends, to the next clause mark, when
+    what it hopes for there is an outcome ("希望会谈取得成果，并将继续参加会谈"), else None. The cues in
+    that stretch are the hope's comment (013), so a statement that goes on to an act of the
+    speaker's own after the mark ("并将继续参加会谈": an intent, 036) is coded by that act, not by
+    the hope read as an appeal (02).
+
+    >>> zh_hoped_stretch("朝方表示，希望会谈取得成果，并将参加会谈", Cue(5, 7, "希望", 2, "希望", 0.5))
+    13
+    >>> zh_hoped_stretch("朝方表示，希望美方重返会谈", Cue(5, 7, "希望", 2, "希望", 0.5)) is None
+    True
+    """
+    if hope.entry not in _ZH_HOPE or hope.cameo != 2:
+        return None
+    mark = _ZH_STRETCH_MARK.search(flat, hope.end)
+    high = mark.start() if mark is not None else len(flat)
+    return high if _ZH_OUTCOME.search(flat, hope.end, high) is not None else None
+
+
 _ZH_CANNOT = re.compile(r"不能|不可以|不可")
 """Cannot, may not: in a party's statement of its own act, a policy of not doing it."""
 
