@@ -127,12 +127,6 @@ def _threat(act: Cue, negated: bool) -> Cue | None:
     return None
 
 
-def _first_act(cues: Sequence[Cue], low: int, high: int) -> Cue | None:
-    """The first cue of ``cues`` in ``[low, high)`` that is not a plain statement (01)."""
-    inside = [c for c in cues if low <= c.start and c.end <= high and c.cameo != 1]
-    return min(inside, key=lambda c: (c.start, -c.weight)) if inside else None
-
-
 def _names_in(others: Sequence[Span], low: int, high: int) -> bool:
     """Whether one of ``others`` (the spans of parties other than the subject) lies in ``[low, high)``."""
     return any(low <= a and b <= high for a, b in others)
@@ -417,7 +411,6 @@ def zh_epithet(flat: str, start: int, end: int) -> Cue | None:
 
 # --- English -----------------------------------------------------------------------------------------
 
-_EN_SUBJECT = r"(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\b"
 _EN_IF = re.compile(
     r"\b(?<!even )(?:if|once(?=\s+(?:the|a|an|it|they|he|she|we|its|their|[A-Z])\b))\b", re.IGNORECASE
 )
