@@ -93,6 +93,7 @@ class FakeVerbs:
     """Cues: ``{text: CAMEO root}``, matched leftmost-longest."""
 
     cues: dict[str, int]
+    not_cues: tuple[tuple[Lang, str], ...] = ()
 
     def find(self, text: str, lang: Lang) -> list[Cue]:
         pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
@@ -108,6 +109,7 @@ class WeightedVerbs:
     weight matters (which cue types an event, a verb of saying giving way)."""
 
     cues: dict[str, tuple[int, float]]
+    not_cues: tuple[tuple[Lang, str], ...] = ()
 
     def find(self, text: str, lang: Lang) -> list[Cue]:
         pattern = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))

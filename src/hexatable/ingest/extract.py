@@ -237,7 +237,12 @@ from hexatable.ingest.types import (
 
 
 class CueFinder(Protocol):
-    """What :func:`extract` needs of a verb dictionary (:class:`hexatable.ingest.verbs.VerbDictionary`)."""
+    """What :func:`extract` needs of a verb dictionary (:class:`hexatable.ingest.verbs.VerbDictionary`):
+    its cues in a text, and the phrases it says are no cue (a cue-less clause opening with one tells
+    no act of the name after it, rule 4)."""
+
+    @property
+    def not_cues(self) -> Sequence[tuple[Lang, str]]: ...
 
     def find(self, text: str, lang: Lang) -> list[Cue]: ...
 
@@ -1258,7 +1263,7 @@ def extract(
                 warnings.append(Note("no-actor", (("line", at), ("cue", cue.text), ("date", date.text))))
             if not actors or (cue is None and own_date is None):
                 continue
-            no_cues: Sequence[tuple[Lang, str]] = getattr(verbs, "not_cues", ())  # a test's finder has none
+            no_cues = verbs.not_cues
             if cue is None and _not_cue_subject(flat, start, actors[0].start, known, no_cues, lang):
                 continue  # "the sanctions committee added North Korean companies": no party acts
             if tells_no_act(flat, (start, end), lang, clause_cues, dates):
