@@ -6,13 +6,19 @@ They know only what a test hands them: a table of names, a table of cues, and th
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
 
 from hexatable.case.dates import DateSpan
-from hexatable.ingest.extract import extract
+from hexatable.cli.app import app
+from hexatable.ingest.extract import CueFinder, extract
 from hexatable.ingest.read import document_from_text
-from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
+from hexatable.ingest.types import ActorMention, Cue, DateMention, DraftEvent, Lang
 
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
 _EN_DATE = re.compile(
@@ -137,3 +143,29 @@ def codes(
         finder=FakeFinder(lang),
     )
     return [(e.cameo, e.cue.text if e.cue else None) for e in result.events]
+
+
+def dated_events(
+    text: str, *, lang: Lang, names: dict[str, tuple[str, str | None]], verbs: CueFinder
+) -> tuple[DraftEvent, ...]:
+    """The events ``extract`` finds in one sentence dated 4 March 2031 (a chronology's entry), with
+    these names and a verb dictionary of the test's choice."""
+    dated = f"2031年3月4日，{text}\n" if lang == "zh" else f"On March 4, 2031, {text}\n"
+    return extract(
+        document_from_text(dated, name="chron.txt"),
+        lang=lang,
+        gazetteer=FakeGazetteer(names),
+        verbs=verbs,
+        source_id="chron",
+        finder=FakeFinder(lang),
+    ).events
+
+
+def cli_rows(tmp_path: Path, text: str, lang: str) -> list[tuple[str, list[str], int]]:
+    """(date, actor ids, CAMEO root) of each event ``hexatable ingest --json`` writes for ``text``."""
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
+    assert result.exit_code == 0, result.output
+    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
+    return [(e["date"], [a["id"] for a in e["actors"]], e["cameo"]) for e in source["events"]]

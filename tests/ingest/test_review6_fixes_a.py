@@ -17,27 +17,19 @@ from hexatable.ingest.dates import in_quotation, quoted_spans
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import IRREGULAR_PAST
+from tests.ingest.fakes import cli_rows
 
 runner = CliRunner()
 
 
-def _rows(tmp_path: Path, text: str, lang: str) -> list[tuple[str, list[str], int]]:
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
-    assert result.exit_code == 0, result.output
-    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
-    return [(e["date"], [a["id"] for a in e["actors"]], e["cameo"]) for e in source["events"]]
-
-
 def test_a_reduced_passive_after_and_does_not_cut(tmp_path: Path) -> None:
     # "South Korea praised by Russia": Russia praised South Korea; South Korea did nothing
-    rows = _rows(
+    rows = cli_rows(
         tmp_path, "On 4 May 2030 Japan criticized the plan and South Korea praised by Russia.\n", "en"
     )
     assert [actors for _, actors, _ in rows] == [["JPN"]], rows
     # a finite verb after "and" still cuts, and "by" before a gerund is a manner, not an agent
-    rows = _rows(
+    rows = cli_rows(
         tmp_path,
         "On 4 May 2030 Japan criticized the plan and China protested by recalling its envoy.\n",
         "en",
@@ -53,40 +45,40 @@ def test_a_finite_irregular_past_after_and_cuts(tmp_path: Path) -> None:
 
 def test_a_report_joined_by_er_without_a_comma_stays_the_speakers(tmp_path: Path) -> None:
     # 表示 + a subject: both halves, before and after 而, are what Japan said
-    rows = _rows(tmp_path, "2030年5月4日日本表示韩国应停止试验而俄罗斯应恢复谈判。\n", "zh")
+    rows = cli_rows(tmp_path, "2030年5月4日日本表示韩国应停止试验而俄罗斯应恢复谈判。\n", "zh")
     assert [(actors, cameo) for _, actors, cameo in rows] == [(["JPN"], 1)], rows
 
 
 def test_er_hou_joins_two_acts(tmp_path: Path) -> None:
-    rows = _rows(tmp_path, "2030年5月4日日本谴责韩国而后俄罗斯批评韩国。\n", "zh")
+    rows = cli_rows(tmp_path, "2030年5月4日日本谴责韩国而后俄罗斯批评韩国。\n", "zh")
     assert [(actors, cameo) for _, actors, cameo in rows] == [(["JPN"], 11), (["RUS"], 11)], rows
 
 
 def test_a_cause_after_a_date_is_no_joint(tmp_path: Path) -> None:
     # 因…而… sets a cause whether or not a comma follows the date
     # and names two acts: the cause (Korea's condemnation) and Russia's suspension, date-led or not
-    rows = _rows(tmp_path, "2030年5月4日因韩国谴责日本而俄罗斯中止谈判。\n", "zh")
+    rows = cli_rows(tmp_path, "2030年5月4日因韩国谴责日本而俄罗斯中止谈判。\n", "zh")
     assert [(actors, cameo) for _, actors, cameo in rows] == [(["KOR"], 11), (["RUS"], 16)], rows
-    assert rows == _rows(tmp_path, "2030年5月4日，因韩国谴责日本而俄罗斯中止谈判。\n", "zh")
+    assert rows == cli_rows(tmp_path, "2030年5月4日，因韩国谴责日本而俄罗斯中止谈判。\n", "zh")
 
 
 def test_bu_de_bu_asserts_the_act(tmp_path: Path) -> None:
     # 不得不, "had to": the talks were attended (04), not refused (12)
-    rows = _rows(tmp_path, "2030年5月4日韩国不得不参加会谈。\n", "zh")
+    rows = cli_rows(tmp_path, "2030年5月4日韩国不得不参加会谈。\n", "zh")
     assert [(actors, cameo) for _, actors, cameo in rows] == [(["KOR"], 4)], rows
     # 不得 alone is still a modal: a statement (01)
-    rows = _rows(tmp_path, "2030年5月4日韩国不得参加会谈。\n", "zh")
+    rows = cli_rows(tmp_path, "2030年5月4日韩国不得参加会谈。\n", "zh")
     assert [cameo for _, _, cameo in rows] == [1], rows
 
 
 def test_bu_biyao_di_qualifies_the_act(tmp_path: Path) -> None:
-    rows = _rows(tmp_path, "2030年5月4日俄罗斯不必要地谴责韩国。\n", "zh")
+    rows = cli_rows(tmp_path, "2030年5月4日俄罗斯不必要地谴责韩国。\n", "zh")
     assert [(actors, cameo) for _, actors, cameo in rows] == [(["RUS"], 11)], rows
 
 
 def test_should_never_is_a_modal_as_should_not_is(tmp_path: Path) -> None:
-    never = _rows(tmp_path, "On 4 May 2030 Russia should never attend the talks, Japan said.\n", "en")
-    not_ = _rows(tmp_path, "On 4 May 2030 Russia should not attend the talks, Japan said.\n", "en")
+    never = cli_rows(tmp_path, "On 4 May 2030 Russia should never attend the talks, Japan said.\n", "en")
+    not_ = cli_rows(tmp_path, "On 4 May 2030 Russia should not attend the talks, Japan said.\n", "en")
     # what ought not to be done is Japan's statement (01), not Russia's refusal (12); Russia, named
     # in what Japan said, stays beside it as a reported statement's names do ("X is a threat, Japan said")
     assert [(actors, cameo) for _, actors, cameo in never] == [(["RUS", "JPN"], 1)], never
@@ -98,13 +90,13 @@ def test_single_quotation_marks_give_the_speaker(tmp_path: Path) -> None:
         "On 4 May 2030, ‘Russia’s envoy must return,’ said Japan.\n",
         "On 4 May 2030, 'Russia must return,' said Japan.\n",
     ):
-        rows = _rows(tmp_path, text, "en")
+        rows = cli_rows(tmp_path, text, "en")
         assert [(actors, cameo) for _, actors, cameo in rows] == [(["JPN"], 1)], (text, rows)
 
 
 def test_an_apostrophe_is_no_quotation(tmp_path: Path) -> None:
     # "the allies' " ends with an apostrophe, no comma before it: Russia still acts
-    rows = _rows(tmp_path, "On 4 May 2030 Russia criticized the allies' plan.\n", "en")
+    rows = cli_rows(tmp_path, "On 4 May 2030 Russia criticized the allies' plan.\n", "en")
     assert [actors for _, actors, _ in rows] == [["RUS"]], rows
 
 

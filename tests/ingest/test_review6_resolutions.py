@@ -11,11 +11,9 @@ statement nothing else fits. The cues are the built-in dictionary's, the names a
 from __future__ import annotations
 
 from hexatable.ingest.cue_choice import resolution_sanctions
-from hexatable.ingest.extract import extract
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, Lang
 from hexatable.ingest.verbs import VerbDictionary
-from tests.ingest.fakes import FakeFinder, FakeGazetteer
+from tests.ingest.fakes import dated_events
 
 NAMES = {
     name: (actor, None)
@@ -36,17 +34,9 @@ VERBS = VerbDictionary.builtin()
 
 def events(text: str, lang: Lang = "zh") -> list[tuple[tuple[str, ...], tuple[str, ...], int]]:
     """(actors, targets, CAMEO root) of each event extracted from one dated sentence."""
-    dated = f"2031年3月4日，{text}\n" if lang == "zh" else f"On March 4, 2031, {text}\n"
-    result = extract(
-        document_from_text(dated, name="chron.txt"),
-        lang=lang,
-        gazetteer=FakeGazetteer(NAMES),
-        verbs=VERBS,
-        source_id="chron",
-        finder=FakeFinder(lang),
-    )
     return [
-        (tuple(a.actor for a in e.actors), tuple(t.actor for t in e.targets), e.cameo) for e in result.events
+        (tuple(a.actor for a in e.actors), tuple(t.actor for t in e.targets), e.cameo)
+        for e in dated_events(text, lang=lang, names=NAMES, verbs=VERBS)
     ]
 
 

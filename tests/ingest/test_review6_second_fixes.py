@@ -4,28 +4,13 @@ sentences of the reviewed construction and run through ``hexatable ingest`` as a
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from typer.testing import CliRunner
-
-from hexatable.cli.app import app
-
-runner = CliRunner()
-
-
-def _rows(tmp_path: Path, text: str, lang: str) -> list[tuple[str, list[str], int]]:
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
-    assert result.exit_code == 0, result.output
-    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
-    return [(e["date"], [a["id"] for a in e["actors"]], e["cameo"]) for e in source["events"]]
+from tests.ingest.fakes import cli_rows
 
 
 def _acts(tmp_path: Path, text: str, lang: str) -> list[tuple[list[str], int]]:
-    return [(actors, cameo) for _, actors, cameo in _rows(tmp_path, text + "\n", lang)]
+    return [(actors, cameo) for _, actors, cameo in cli_rows(tmp_path, text + "\n", lang)]
 
 
 def test_a_date_led_cause_keeps_both_acts(tmp_path: Path) -> None:
@@ -105,12 +90,12 @@ def test_a_not_cue_subject_makes_no_statement(tmp_path: Path) -> None:
 
 def test_an_entry_run_into_its_date_line_keeps_its_own_date(tmp_path: Path) -> None:
     text = "记录\n\n2011年4月8日：\n俄罗斯4月9日谴责日本。\n中国4月10日批评日本。"
-    assert [date for date, _, _ in _rows(tmp_path, text + "\n", "zh")] == ["2011-04-09", "2011-04-10"]
+    assert [date for date, _, _ in cli_rows(tmp_path, text + "\n", "zh")] == ["2011-04-09", "2011-04-10"]
     text = "Notes\n\nApril 8, 2011:\nRussia on April 9 condemned Japan.\nChina on April 10 criticized Japan."
-    assert [date for date, _, _ in _rows(tmp_path, text + "\n", "en")] == ["2011-04-09", "2011-04-10"]
+    assert [date for date, _, _ in cli_rows(tmp_path, text + "\n", "en")] == ["2011-04-09", "2011-04-10"]
     # without a date of its own the entry is the date line's
     text = "记录\n\n2011年4月8日：\n俄罗斯谴责日本。\n中国4月10日批评日本。"
-    assert [date for date, _, _ in _rows(tmp_path, text + "\n", "zh")] == ["2011-04-08", "2011-04-10"]
+    assert [date for date, _, _ in cli_rows(tmp_path, text + "\n", "zh")] == ["2011-04-08", "2011-04-10"]
 
 
 def test_ending_sanctions_eases_them(tmp_path: Path) -> None:
@@ -131,7 +116,7 @@ def test_sanctions_as_a_modifier_are_no_sanctions(tmp_path: Path) -> None:
 def test_a_list_after_yu_is_joined_whole_to_the_meeting(tmp_path: Path) -> None:
     # 俄罗斯与日本、韩国举行会谈: all three met, so all three close the talks
     text = "2011年4月8日，俄罗斯与日本、韩国举行三方会谈。4月10日闭幕。"
-    rows = _rows(tmp_path, text + "\n", "zh")
+    rows = cli_rows(tmp_path, text + "\n", "zh")
     assert rows[-1] == ("2011-04-10", ["RUS", "JPN", "KOR"], 4), rows
 
 

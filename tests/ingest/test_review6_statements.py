@@ -13,11 +13,9 @@ built-in dictionary's, the names a fake gazetteer's.
 
 from __future__ import annotations
 
-from hexatable.ingest.extract import extract
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Lang
 from hexatable.ingest.verbs import VerbDictionary
-from tests.ingest.fakes import FakeFinder, FakeGazetteer
+from tests.ingest.fakes import dated_events
 
 NAMES = {
     name: (actor, None)
@@ -39,16 +37,10 @@ VERBS = VerbDictionary.builtin()
 
 def coded(text: str, lang: Lang = "zh") -> list[tuple[str, int, str | None]]:
     """(first actor, CAMEO root, cue) of each event extracted from one dated sentence."""
-    dated = f"2031年3月4日，{text}\n" if lang == "zh" else f"On March 4, 2031, {text}\n"
-    result = extract(
-        document_from_text(dated, name="chron.txt"),
-        lang=lang,
-        gazetteer=FakeGazetteer(NAMES),
-        verbs=VERBS,
-        source_id="chron",
-        finder=FakeFinder(lang),
-    )
-    return [(e.actors[0].actor, e.cameo, e.cue.text if e.cue else None) for e in result.events]
+    return [
+        (e.actors[0].actor, e.cameo, e.cue.text if e.cue else None)
+        for e in dated_events(text, lang=lang, names=NAMES, verbs=VERBS)
+    ]
 
 
 # --- an outcome hoped for (3g iii): only when it is what is said --------------------------------------
