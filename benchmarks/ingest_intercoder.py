@@ -193,6 +193,8 @@ def main(argv: list[str] | None = None) -> None:
         data = measure(args.seeds, args.disagreements)
     except CodingError as error:
         parser.exit(2, f"error: {error}\n")
+    if not data["seeds"]:
+        parser.error(f"--seeds: the second coding reads no seed starting with {', '.join(args.seeds)}")
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -131,3 +131,10 @@ def test_a_row_without_kappa_still_shows_its_figures(capsys: pytest.CaptureFixtu
     intercoder.print_table({"seeds": [row]})
     shown = capsys.readouterr().out.splitlines()[1]
     assert "0.50" in shown and "—" in shown
+
+
+def test_seeds_that_match_nothing_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        intercoder.main(["--seeds", "999"])
+    assert stopped.value.code == 2
+    assert "no seed starting with 999" in capsys.readouterr().err
