@@ -199,7 +199,14 @@ def test_a_name_inside_the_subject_still_acts(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence", ["中国提出抗议。", "中国提出了强烈抗议。", "中国表示抗议。", "日本针对朝鲜导弹发射提出抗议。"]
+    "sentence",
+    [
+        "中国提出抗议。",
+        "中国提出了强烈抗议。",
+        "中国表示抗议。",
+        "日本针对朝鲜导弹发射提出抗议。",
+        "日本向朝鲜提出抗议并要求释放渔民。",
+    ],
 )
 def test_a_protest_lodged_is_an_official_complaint(tmp_path: Path, sentence: str) -> None:
     # 114 complain officially (root 11): was 03 (提出's plan) or 14 (a demonstration)
@@ -208,7 +215,13 @@ def test_a_protest_lodged_is_an_official_complaint(tmp_path: Path, sentence: str
 
 @pytest.mark.parametrize(
     ("sentence", "code"),
-    [("中国提出建议。", 3), ("中国提出援助计划。", 3), ("中美进行谈判。", 4), ("韩国表示准备制裁朝鲜。", 3)],
+    [
+        ("中国提出建议。", 3),
+        ("中国提出援助计划。", 3),
+        ("美国提出制裁朝鲜的决议草案。", 3),
+        ("中美进行谈判。", 4),
+        ("韩国表示准备制裁朝鲜。", 3),
+    ],
 )
 def test_a_light_verb_before_a_thing_put_forward_keeps_its_code(
     tmp_path: Path, sentence: str, code: int

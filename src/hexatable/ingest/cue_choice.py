@@ -1032,7 +1032,9 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark. Since round 7
     a light verb carries without a topic phrase too when its object is an act of disapproval or
     conflict (a cue of 11-20: "中国提出抗议", "提出强烈抗议", "表示谴责"), which names an act of its own,
-    with nothing between but an aspect mark and a word of manner (:data:`_ZH_OBJECT_MANNER`);
+    with nothing between but an aspect mark and a word of manner (:data:`_ZH_OBJECT_MANNER`) and
+    the clause's end or a joined act after it (:data:`_ZH_OBJECT_END`: a noun, not a verb with an
+    object of its own, "提出制裁朝鲜的决议草案");
     a cooperative object (建议, 方案, 计划: 03-09) is a thing the verb puts forward, so "提出建议" stays
     提出's 030. A protest lodged by a light verb is an official complaint (114, root 11), not a
     demonstration (14), as the codebook separates them.
@@ -1052,9 +1054,14 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     gap = flat[verb.end : carried.start]
     if len(gap) > CARRIED_REACH or _ANY_MARK.search(gap):
         return verb
-    if not topic and (carried.cameo < DISAPPROVE or not _ZH_OBJECT_MANNER.fullmatch(gap)):
+    if not topic and (
+        carried.cameo < DISAPPROVE
+        or not _ZH_OBJECT_MANNER.fullmatch(gap)
+        or not _ZH_OBJECT_END.match(flat, carried.end)
+    ):
         # 提出建议, 提出方案: a proposal put forward is 提出's own act (030); 表示准备制裁,
-        # 表示韩国应停止…: what is said, read by rule 3b, not the light verb's object
+        # 表示韩国应停止…: what is said, read by rule 3b; 提出制裁朝鲜的决议草案: a verb with its
+        # own object, what is proposed, not the light verb's object noun
         return verb
     if carried.entry == "抗议":
         return replace(carried, cameo=DISAPPROVE)  # a protest lodged: 114 complain officially
@@ -1064,6 +1071,9 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
 _ZH_OBJECT_MANNER = re.compile(r"[了过]?(?:强烈|严正|严厉|正式|郑重|书面|口头|外交)?的?")
 """What may stand between a light verb and its object with no topic phrase: an aspect mark and a
 word of manner (提出了强烈抗议, 提出严正抗议, 提出正式的抗议)."""
+_ZH_OBJECT_END = re.compile(r"$|[，,。；;：:！？!?、）)]|并|和|及|与")
+"""What follows a light verb's object noun: the clause's end or a joined act (提出抗议，…; 提出抗议并
+要求…). A cue followed by anything else is a verb with an object of its own (提出冻结…资金)."""
 DISAPPROVE = 11
 """CAMEO 11, disapprove; 114 "complain officially" is a protest lodged (提出抗议, 表示抗议), where 14 is
 a protest in the street (140-145: demonstrations, hunger strikes, strikes, obstruction)."""
