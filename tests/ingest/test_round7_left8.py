@@ -161,6 +161,7 @@ def test_a_passive_stop_by_and_stop_in_a_month_are_no_visit() -> None:
         "Russia should never attend the talks, Japan said.",
         "Russia is a threat, Japan said.",
         "Russia is a threat, Japan's foreign ministry said.",
+        "Two reporters were held by Russia, Japan said.",
     ],
 )
 def test_a_party_named_in_what_was_said_is_a_target(tmp_path: Path, sentence: str) -> None:
@@ -244,3 +245,12 @@ def test_a_kind_label_or_a_passive_stays_a_statement(tmp_path: Path) -> None:
     # kept
     assert rows(tmp_path, "美国将中国称为“战略伙伴”。", "zh") == [(["USA"], ["CHN"], 1)]
     assert rows(tmp_path, "朝鲜被称为“邪恶轴心”。", "zh") == [(["PRK"], [], 1)]
+
+
+# --- 9. 而 after a comma: the second party's view is its own (kept) ----------------------------------
+
+
+def test_a_view_after_er_is_the_second_partys_own(tmp_path: Path) -> None:
+    # kept: the cut after ，而 gives China its own event, not the USA's statement
+    found = rows(tmp_path, "美国表示，朝鲜应弃核，而中国认为应恢复谈判。", "zh")
+    assert [(actors, targets) for actors, targets, _ in found] == [(["USA"], ["PRK"]), (["CHN"], [])]

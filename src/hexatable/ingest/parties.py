@@ -508,8 +508,9 @@ def _en_reporters(
     and it (", Japan said"), those names are the speakers, and a party named before the comma only
     inside what was said is spoken of, a target: "Russia should never attend the talks, Japan said"
     and "Russia is a threat, Japan said" are Japan's statements about Russia, where both were actors.
-    The part before the comma must say something after its last name ("Japan, Russia and China said"
-    is a list of speakers); a joint statement with no comma ("Japan and Russia said …") is untouched."""
+    The part before the comma must say something besides names ("Japan, Russia and China said" is a
+    list of speakers; "Two reporters were arrested by North Korea, Japan said" is Japan's report); a
+    joint statement with no comma ("Japan and Russia said …") is untouched."""
     if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
         return list(actors), list(targets)
     comma = flat.rfind(",", 0, cue.start)
@@ -517,8 +518,15 @@ def _en_reporters(
         return list(actors), list(targets)
     speakers = [a for a in actors if comma < a.start and a.end <= cue.start]
     spoken = [a for a in actors if a.end <= comma]
-    if not speakers or not spoken or not flat[max(a.end for a in spoken) : comma].strip():
+    if not speakers or not spoken:
         return list(actors), list(targets)
+    # what was said runs from the comma or clause mark before its first name to the speaker's comma
+    opening = max(flat.rfind(mark, 0, spoken[0].start) for mark in ",;:.") + 1
+    said = list(flat[opening:comma])
+    for name in spoken:
+        said[name.start - opening : name.end - opening] = " " * (name.end - name.start)
+    if _EN_NAME_LIST.fullmatch("".join(said)):
+        return list(actors), list(targets)  # "Japan, Russia and China said": a list of speakers
     if not EN_SAYING_AFTER.match(flat, max(a.end for a in speakers)) and not _EN_SPEAKER_TAIL.fullmatch(
         flat, max(a.end for a in speakers), cue.start
     ):
@@ -526,6 +534,8 @@ def _en_reporters(
     return speakers, [*spoken, *targets]
 
 
+_EN_NAME_LIST = re.compile(r"(?:\s|,|\band\b|\bthe\b)*", re.IGNORECASE)
+"""What joins the names of a list with the names blanked out ("Japan, Russia and China")."""
 _EN_SPEAKER_TAIL = re.compile(r"(?:'s)?(?:\s+[a-z][\w-]*){0,3}\s+", re.IGNORECASE)
 """What may follow a speaker's name before its verb of saying: its office ("Japan's foreign ministry
 said", "Japan officially said")."""
