@@ -71,6 +71,12 @@ def test_calling_off_sanctions_talks_halts_the_talks(tmp_path: Path) -> None:
     # 164 halt negotiations, not 08 (easing sanctions)
     assert rows(tmp_path, "美国取消制裁谈判。", "zh") == [(["USA"], [], 16)]
     assert rows(tmp_path, "美国宣布撤销制裁委员会。", "zh") == [(["USA"], [], 16)]
+    assert rows(tmp_path, "美国取消制裁会议。", "zh") == [(["USA"], [], 16)]
+
+
+def test_a_sanctions_meeting_is_a_meeting(tmp_path: Path) -> None:
+    # 会议 as 谈判: the sanctions noun describes it (was 16)
+    assert rows(tmp_path, "安理会通过决议，召开制裁会议。", "zh") == [(["UNSC"], [], 4)]
 
 
 def test_talks_on_lifting_sanctions_are_talks(tmp_path: Path) -> None:

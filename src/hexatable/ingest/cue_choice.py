@@ -93,8 +93,8 @@ missile tests")."""
 
 def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """``cues`` without a sanctions noun that describes the noun right after it (制裁谈判, 制裁问题,
-    制裁委员会, 制裁专家; :data:`_ZH_MODIFIER_OF`): talks or a committee on sanctions impose nothing,
-    so "恢复制裁谈判" is the talks (04), not sanctions (16). Not before 决议 or 名单 (a sanctions
+    制裁委员会, 制裁专家, since round 7 制裁会议; :data:`_ZH_MODIFIER_OF`): talks or a committee on
+    sanctions impose nothing, so "恢复制裁谈判" is the talks (04), not sanctions (16). Not before 决议 or 名单 (a sanctions
     resolution, a sanctions list name what is imposed). Since round 7 the same holds for a cue that
     ends in the noun (解除制裁, 取消制裁: 08): "解除制裁谈判" are talks on lifting sanctions, no
     easing; and when its verb halts (取消, 撤销, 停止 …) and no verb of talks or 的 stands before it,
@@ -119,7 +119,7 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     return kept
 
 
-_ZH_MODIFIER_OF = re.compile(r"问题|谈判|会谈|委员会|专家")
+_ZH_MODIFIER_OF = re.compile(r"问题|谈判|会谈|会议|委员会|专家")
 """Nouns a sanctions noun describes when written right before them (:func:`sanctions_modifiers`)."""
 _ZH_NOUN_PHRASE_BEFORE = re.compile(r"(?:举行|进行|开始|开展|展开|参加|启动|的)$")
 """A verb that takes talks as its object, or 的, right before 取消制裁谈判: the whole is a noun phrase
@@ -233,7 +233,7 @@ def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
 
 _ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
 _ZH_SANCTIONS_OBJECT = re.compile(
-    r"(?:对[^，,；;：:。！？!?]{1,10}?(?:实施|采取)?的)?(?:各项|所有|全部|一切|单边|经济|金融|贸易|武器|石油)*(?:制裁|禁运)(?!问题|谈判|会谈|委员会|专家)"
+    r"(?:对[^，,；;：:。！？!?]{1,10}?(?:实施|采取)?的)?(?:各项|所有|全部|一切|单边|经济|金融|贸易|武器|石油)*(?:制裁|禁运)(?!问题|谈判|会谈|会议|委员会|专家)"
 )
 """Sanctions or an embargo as the object of a halting verb ("取消对古巴的禁运", "撤销对朝鲜实施的
 制裁", "停止经济制裁"): whether read as a cue or, after 的, as a noun the clause passes over."""
@@ -521,7 +521,7 @@ _ZH_IMPOSING = re.compile(r"(实施|施加|实行|采取|追加|加强|进行)[^
 """A verb of imposing before a sanctions noun, with at most its object's modifiers between (实施新的
 制裁, 实施武器禁运, 实施与核武器、大型武器有关的禁运): the noun is the act's object. Not a noun that is
 the object of another verb (恢复制裁谈判, 取消对古巴的禁运: ending it is no imposing)."""
-_ZH_MODIFIED = re.compile(r"委员会|谈判|会谈|问题|名单|清单|决议|专家")
+_ZH_MODIFIED = re.compile(r"委员会|谈判|会谈|会议|问题|名单|清单|决议|专家")
 """Nouns a sanctions noun right before them describes (制裁委员会, 制裁谈判): no sanctions imposed."""
 _EN_IMPOSING = re.compile(
     r"\b(impos|tighten|toughen|expand|extend|strengthen|slap|levy|levi)\w*\s+(?:[\w-]+\s+){0,3}$",
