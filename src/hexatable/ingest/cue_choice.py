@@ -95,10 +95,11 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """``cues`` without a sanctions noun that describes the noun right after it (制裁谈判, 制裁问题,
     制裁委员会, 制裁专家, since round 7 制裁会议; :data:`_ZH_MODIFIER_OF`): talks or a committee on
     sanctions impose nothing, so "恢复制裁谈判" is the talks (04), not sanctions (16). Not before
-    决议 or 名单 (a sanctions resolution, a sanctions list name what is imposed). Since round 7 the
-    same holds for a cue that ends in the noun (解除制裁, 取消制裁: 08): "解除制裁谈判" are talks on lifting sanctions, no
-    easing; and when its verb halts (取消, 撤销, 停止 …) and no verb of talks or 的 stands before it,
-    the verb is the act, halting the talks (16, 164: "美国取消制裁谈判" calls the talks off).
+    决议 or 名单 (a sanctions resolution, a sanctions list name what is imposed). Since round 7
+    the same holds for a cue that ends in the noun (解除制裁, 取消制裁: 08): "解除制裁谈判" are
+    talks on lifting sanctions, no easing; and when its verb halts (取消, 撤销, 停止 …) and no
+    verb of talks or 的 stands before it, the verb is the act, halting the talks (16, 164:
+    "美国取消制裁谈判" calls the talks off).
 
     >>> from hexatable.ingest.types import Cue
     >>> [c.text for c in sanctions_modifiers("恢复制裁谈判", "zh", [Cue(2, 4, "制裁", 16, "制裁", 1.0)])]
