@@ -238,8 +238,10 @@ CARRIED = {
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("日本针对朝鲜导弹发射提出抗议。", (14, "抗议")),  # the reviewer's: a protest (14), not 030
-        ("法国就伊朗核试验提出强烈抗议。", (14, "抗议")),
+        # the reviewer's: a protest lodged, not 030; since round 7 an official complaint (114, root
+        # 11), not a protest in the street (14)
+        ("日本针对朝鲜导弹发射提出抗议。", (11, "抗议")),
+        ("法国就伊朗核试验提出强烈抗议。", (11, "抗议")),
         ("德国对伊朗提出要求。", (10, "要求")),  # 100 demand
         ("法国针对伊朗发射卫星进行了严正交涉。", (11, "交涉")),  # 114 complain officially
     ],

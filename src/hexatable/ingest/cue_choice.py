@@ -93,9 +93,13 @@ missile tests")."""
 
 def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """``cues`` without a sanctions noun that describes the noun right after it (制裁谈判, 制裁问题,
-    制裁委员会, 制裁专家; :data:`_ZH_MODIFIER_OF`): talks or a committee on sanctions impose nothing,
-    so "恢复制裁谈判" is the talks (04), not sanctions (16). Not before 决议 or 名单 (a sanctions
-    resolution, a sanctions list name what is imposed).
+    制裁委员会, 制裁专家, since round 7 制裁会议; :data:`_ZH_MODIFIER_OF`): talks or a committee on
+    sanctions impose nothing, so "恢复制裁谈判" is the talks (04), not sanctions (16). Not before
+    决议 or 名单 (a sanctions resolution, a sanctions list name what is imposed). Since round 7
+    the same holds for a cue that ends in the noun (解除制裁, 取消制裁: 08): "解除制裁谈判" are
+    talks on lifting sanctions, no easing; and when its verb halts (取消, 撤销, 停止 …) and no
+    verb of talks or 的 stands before it, the verb is the act, halting the talks (16, 164:
+    "美国取消制裁谈判" calls the talks off).
 
     >>> from hexatable.ingest.types import Cue
     >>> [c.text for c in sanctions_modifiers("恢复制裁谈判", "zh", [Cue(2, 4, "制裁", 16, "制裁", 1.0)])]
@@ -103,11 +107,102 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """
     if lang != "zh":
         return list(cues)
-    return [c for c in cues if not (c.entry == "制裁" and _ZH_MODIFIER_OF.match(flat, c.end))]
+    kept: list[Cue] = []
+    for cue in cues:
+        if not (cue.text.endswith("制裁") and _ZH_MODIFIER_OF.match(flat, cue.end)):
+            kept.append(cue)
+            continue
+        verb = cue.text[: -len("制裁")]
+        if verb in _HALTING and not _ZH_NOUN_PHRASE_BEFORE.search(flat, 0, cue.start):
+            # round 7: 美国取消制裁谈判 calls the talks off (164), 取消 being the act, not easing (08)
+            kept.append(Cue(cue.start, cue.start + len(verb), verb, 16, verb, HALTING_WEIGHT))
+        # else a sanctions noun, or 解除制裁谈判 (talks on lifting them): the noun's modifier
+    return kept
 
 
-_ZH_MODIFIER_OF = re.compile(r"问题|谈判|会谈|委员会|专家")
+_ZH_MODIFIER_OF = re.compile(r"问题|谈判|会谈|会议|委员会|专家")
 """Nouns a sanctions noun describes when written right before them (:func:`sanctions_modifiers`)."""
+_ZH_NOUN_PHRASE_BEFORE = re.compile(r"(?:举行|进行|开始|开展|展开|参加|启动|的)$")
+"""A verb that takes talks as its object, or 的, right before 取消制裁谈判: the whole is a noun phrase
+(举行取消制裁谈判, talks on cancelling sanctions), and 取消 no act of its own."""
+HALTING_WEIGHT = 0.6
+"""The weight of the built-in dictionary's 取消 and 撤销 (16, 160/164), given to a halting verb cut
+out of an easing cue (:func:`sanctions_modifiers`)."""
+
+
+def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
+    """``cues`` without the act a topic question names (round 7): after 就, 对, 关于, 围绕 and a
+    question word (是否, 能否, 可否, 应否, 如何, 怎样, 何时; :data:`_ZH_QUESTION`) the first cue is what
+    is asked about, no act of the clause: "中美就是否制裁朝鲜存在分歧" is a disagreement over sanctions,
+    none imposed, and "中美对是否恢复谈判看法不一" none resumed. The question's verb is one cue (its
+    first after the question word, within :data:`QUESTION_REACH` characters and no clause mark); a
+    later cue is the clause's predicate ("就是否恢复谈判进行磋商": the consultation, 04).
+
+    >>> from hexatable.ingest.types import Cue
+    >>> asked = Cue(5, 7, "制裁", 16, "制裁", 1.0)
+    >>> [c.text for c in zh_question_cues("中美就是否制裁朝鲜存在分歧", "zh", [asked])]
+    []
+    """
+    if lang != "zh":
+        return list(cues)
+    asked: set[int] = set()
+    for question in _ZH_QUESTION.finditer(flat):
+        later = [c for c in cues if c.start >= question.end()]
+        if not later:
+            continue
+        first = min(later, key=lambda c: (c.start, -c.weight))
+        gap = flat[question.end() : first.start]
+        if len(gap) <= QUESTION_REACH and not _ANY_MARK.search(gap):
+            asked.add(first.start)
+    return [c for c in cues if c.start not in asked]
+
+
+_ZH_QUESTION = re.compile(r"(?:就|(?<![反相面绝针])对|关于|围绕)(?:是否|能否|可否|应否|如何|怎样|何时)")
+"""A topic preposition and a question word: what the clause is about is a question (就是否…,
+对如何…), not an act done."""
+QUESTION_REACH = 8
+"""The most characters between a question word and the verb it asks about (是否对朝鲜实施制裁)."""
+
+
+def en_stopovers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
+    """``cues`` with a phrasal "stop by", "stop over", "stop in" read as a visit (round 7): the
+    dictionary's "stop" is 16 (reduce relations: "stopped talks", "stopped aid"), but "China stopped
+    by Seoul", "stopped over in Tokyo", "stopped in Pyongyang" make a visit, CAMEO 042 (root 04).
+    "stop in" is a visit only before a capitalised name that is no month or weekday ("talks stopped
+    in March" halted them); a passive ("was stopped by the navy") keeps 16, its "by" naming the
+    agent.
+
+    >>> from hexatable.ingest.types import Cue
+    >>> stopped = Cue(6, 13, "stopped", 16, "stop", 0.5)
+    >>> [c.cameo for c in en_stopovers("China stopped by Seoul", "en", [stopped])]
+    [4]
+    """
+    if lang != "en":
+        return list(cues)
+    kept: list[Cue] = []
+    for cue in cues:
+        phrase = _EN_STOPOVER.match(flat, cue.end) if cue.entry.lower() == "stop" else None
+        if phrase is None or _EN_BE_BEFORE.search(flat, max(0, cue.start - 30), cue.start):
+            kept.append(cue)
+            continue
+        end = phrase.end("particle")
+        kept.append(Cue(cue.start, end, flat[cue.start : end], VISIT, f"stop {phrase['particle']}", 0.8))
+    return kept
+
+
+VISIT = 4
+"""CAMEO 04, consult: 042 make a visit."""
+_EN_MONTHS_DAYS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+    "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+_EN_STOPOVER = re.compile(rf"\s+(?P<particle>by|over|in(?=\s+(?!(?:{_EN_MONTHS_DAYS})\b)(?:the\s+)?[A-Z]))\b")
+"""The particle of a phrasal "stop" that makes a visit: "by", "over", or "in" before a place's name."""
+_EN_BE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+"""A form of "be" or "get" right before "stopped": a passive, whose "by" names the agent."""
 
 
 def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
@@ -139,7 +234,7 @@ def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
 
 _ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
 _ZH_SANCTIONS_OBJECT = re.compile(
-    r"(?:对[^，,；;：:。！？!?]{1,10}?(?:实施|采取)?的)?(?:各项|所有|全部|一切|单边|经济|金融|贸易|武器|石油)*(?:制裁|禁运)(?!问题|谈判|会谈|委员会|专家)"
+    r"(?:对[^，,；;：:。！？!?]{1,10}?(?:实施|采取)?的)?(?:各项|所有|全部|一切|单边|经济|金融|贸易|武器|石油)*(?:制裁|禁运)(?!问题|谈判|会谈|会议|委员会|专家)"
 )
 """Sanctions or an embargo as the object of a halting verb ("取消对古巴的禁运", "撤销对朝鲜实施的
 制裁", "停止经济制裁"): whether read as a cue or, after 的, as a noun the clause passes over."""
@@ -427,7 +522,7 @@ _ZH_IMPOSING = re.compile(r"(实施|施加|实行|采取|追加|加强|进行)[^
 """A verb of imposing before a sanctions noun, with at most its object's modifiers between (实施新的
 制裁, 实施武器禁运, 实施与核武器、大型武器有关的禁运): the noun is the act's object. Not a noun that is
 the object of another verb (恢复制裁谈判, 取消对古巴的禁运: ending it is no imposing)."""
-_ZH_MODIFIED = re.compile(r"委员会|谈判|会谈|问题|名单|清单|决议|专家")
+_ZH_MODIFIED = re.compile(r"委员会|谈判|会谈|会议|问题|名单|清单|决议|专家")
 """Nouns a sanctions noun right before them describes (制裁委员会, 制裁谈判): no sanctions imposed."""
 _EN_IMPOSING = re.compile(
     r"\b(impos|tighten|toughen|expand|extend|strengthen|slap|levy|levi)\w*\s+(?:[\w-]+\s+){0,3}$",
@@ -503,6 +598,49 @@ def resolution_sanctions(
     >>> resolution_sanctions("安理会通过决议，关于制裁委员会的工作", 0, 18, [cmte], "zh", council) is None
     True
     """
+    found = _resolution_imposing(flat, low, high, cues, lang, subject, names)
+    return found[0] if found is not None and not found[1] else None
+
+
+def resolution_declined(
+    flat: str,
+    low: int,
+    high: int,
+    cues: Sequence[Cue],
+    lang: str,
+    subject: Mention | None,
+    names: Sequence[Mention] = (),
+) -> Cue | None:
+    """The sanctions cue a resolution adopted by the clause's ``subject`` in ``flat[low:high]``
+    declines to impose (round 7): the imposing that :func:`resolution_sanctions` reads, negated
+    ("安理会通过决议，不对朝鲜实施新的制裁", "adopted a resolution that does not impose sanctions"),
+    else None. The resolution decides no sanction, so the sanctions are no act of the clause:
+    negated, they are no rejection either (rule 3d (iii): not sanctioning is no refusal of
+    cooperation), and the adopted resolution is coded as one without sanctions (by its other cues,
+    else 01, the statement a resolution that decides nothing codable is).
+
+    >>> from hexatable.ingest.types import ActorMention, Cue
+    >>> council = ActorMention(0, 3, "安理会", "UNSC", "case", None)
+    >>> ban = Cue(16, 18, "制裁", 16, "制裁", 1.0)
+    >>> resolution_declined("安理会通过决议，不对朝鲜实施新的制裁", 0, 18, [ban], "zh", council) == ban
+    True
+    """
+    found = _resolution_imposing(flat, low, high, cues, lang, subject, names)
+    return found[0] if found is not None and found[1] else None
+
+
+def _resolution_imposing(
+    flat: str,
+    low: int,
+    high: int,
+    cues: Sequence[Cue],
+    lang: str,
+    subject: Mention | None,
+    names: Sequence[Mention] = (),
+) -> tuple[Cue, bool] | None:
+    """The first sanctions cue imposed by a resolution the clause's ``subject`` adopts, and whether
+    the imposing is negated; None when there is no such adoption or imposing, or an easing act comes
+    first (the reading :func:`resolution_sanctions` documents)."""
     if subject is None or not low <= subject.end <= high:
         return None
     pattern = _ZH_RESOLUTION if lang == "zh" else _EN_RESOLUTION
@@ -538,7 +676,7 @@ def resolution_sanctions(
             continue  # a sanctions noun that is no act imposed: 制裁委员会, "the sanctions committee"
         act = replace(cue, start=start) if start < cue.start else cue
         negated = zh_negated(flat, act, []) if lang == "zh" else en_negated(flat, act)
-        return None if negated else cue
+        return cue, negated
     return None
 
 
@@ -890,19 +1028,26 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     """The act a light verb right after a topic phrase carries (:func:`zh_topics`), else ``verb``.
 
     After 就…, 对…, 针对…, the light verb (提出, 表示, 发表, 作出, 进行) says only that something was
-    done; its object says what: "日本针对朝鲜导弹发射提出抗议" is a protest (14), not a plan put
+    done; its object says what: "日本针对朝鲜导弹发射提出抗议" is a protest (114), not a plan put
     forward (提出, 030), as "对核试验表示谴责" is a condemnation (111). The carried act is the first of
-    ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark.
+    ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark. Since round 7
+    a light verb carries without a topic phrase too when its object is an act of disapproval or
+    conflict (a cue of 11-20: "中国提出抗议", "提出强烈抗议", "表示谴责"), which names an act of its own,
+    with nothing between but an aspect mark and a word of manner (:data:`_ZH_OBJECT_MANNER`) and
+    the clause's end or a joined act after it (:data:`_ZH_OBJECT_END`: a noun, not a verb with an
+    object of its own, "提出制裁朝鲜的决议草案");
+    a cooperative object (建议, 方案, 计划: 03-09) is a thing the verb puts forward, so "提出建议" stays
+    提出's 030. A protest lodged by a light verb is an official complaint (114, root 11), not a
+    demonstration (14), as the codebook separates them.
 
     >>> from hexatable.ingest.types import Cue
     >>> put, protest = Cue(10, 12, "提出", 3, "提出", 0.3), Cue(12, 14, "抗议", 14, "抗议", 1.0)
     >>> zh_carried("日本针对朝鲜导弹发射提出抗议", put, [put, protest]).cameo
-    14
+    11
     """
     if flat[verb.start : verb.end] not in _ZH_LIGHT_VERBS:
         return verb
-    if not zh_topic_ends_at(flat, verb.start):
-        return verb
+    topic = zh_topic_ends_at(flat, verb.start)
     later = [c for c in cues if c.start >= verb.end]
     if not later:
         return verb
@@ -910,7 +1055,29 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     gap = flat[verb.end : carried.start]
     if len(gap) > CARRIED_REACH or _ANY_MARK.search(gap):
         return verb
+    if not topic and (
+        carried.cameo < DISAPPROVE
+        or not _ZH_OBJECT_MANNER.fullmatch(gap)
+        or not _ZH_OBJECT_END.match(flat, carried.end)
+    ):
+        # 提出建议, 提出方案: a proposal put forward is 提出's own act (030); 表示准备制裁,
+        # 表示韩国应停止…: what is said, read by rule 3b; 提出制裁朝鲜的决议草案: a verb with its
+        # own object, what is proposed, not the light verb's object noun
+        return verb
+    if carried.entry == "抗议":
+        return replace(carried, cameo=DISAPPROVE)  # a protest lodged: 114 complain officially
     return carried
+
+
+_ZH_OBJECT_MANNER = re.compile(r"[了过]?(?:强烈|严正|严厉|正式|郑重|书面|口头|外交)?的?")
+"""What may stand between a light verb and its object with no topic phrase: an aspect mark and a
+word of manner (提出了强烈抗议, 提出严正抗议, 提出正式的抗议)."""
+_ZH_OBJECT_END = re.compile(r"$|[，,。；;：:！？!?、）)]|并|和|及|与")
+"""What follows a light verb's object noun: the clause's end or a joined act (提出抗议，…; 提出抗议并
+要求…). A cue followed by anything else is a verb with an object of its own (提出冻结…资金)."""
+DISAPPROVE = 11
+"""CAMEO 11, disapprove; 114 "complain officially" is a protest lodged (提出抗议, 表示抗议), where 14 is
+a protest in the street (140-145: demonstrations, hunger strikes, strikes, obstruction)."""
 
 
 # --- English -----------------------------------------------------------------------------------------

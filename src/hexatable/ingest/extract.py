@@ -148,8 +148,10 @@ from hexatable.ingest.cue_choice import (
     en_judged_past,
     en_modal_negated,
     en_negated,
+    en_stopovers,
     halted,
     refused,
+    resolution_declined,
     resolution_sanctions,
     sanctions_modifiers,
     slowed_acts,
@@ -165,6 +167,7 @@ from hexatable.ingest.cue_choice import (
     zh_negated,
     zh_negation,
     zh_predicate,
+    zh_question_cues,
     zh_reasons_in,
     zh_subject_like,
     zh_subject_modifier,
@@ -506,6 +509,49 @@ def _not_cue_subject(
     return False
 
 
+def _en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
+    """Whether a cue-less English clause opens with a subject no gazetteer knows and its verb before
+    its first name (round 7): "The committee added North Korean companies to its list" names the
+    committee as the one who acts and North Korea only in the object, so the name is no actor and the
+    clause no event (the case's events need an actor: one with none is not allowed, and giving the
+    act to the name after the verb would be wrong). The stretch after the clause's last comma before
+    the name is a determiner and at least two lower-case words (a noun and its verb), the last no
+    preposition or conjunction ("the delegates from North Korea", "the talks and North Korea" keep
+    the name in the subject)."""
+    stretch = flat[start:first_actor]
+    stretch = stretch[stretch.rfind(",") + 1 :]
+    found = _EN_UNKNOWN_SUBJECT.fullmatch(stretch)
+    return found is not None and found.group("last").lower() not in _EN_LINKS
+
+
+_EN_UNKNOWN_SUBJECT = re.compile(
+    r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[a-z][\w-]*\s+)+?(?P<last>[a-z][\w-]*)\s+"
+)
+_EN_LINKS = frozenset(
+    [
+        "of",
+        "from",
+        "in",
+        "at",
+        "on",
+        "to",
+        "for",
+        "with",
+        "by",
+        "and",
+        "or",
+        "between",
+        "among",
+        "about",
+        "against",
+        "near",
+        "as",
+        "than",
+    ]
+)
+"""Prepositions and conjunctions: a name after them is still inside the subject's noun phrase."""
+
+
 def _main_cue(
     cues: Sequence[Cue],
     actors: Sequence[ActorMention],
@@ -695,6 +741,10 @@ def _zh_event_cue(
     conditional = zh_conditional(flat, act, said, others)
     if conditional is not None:
         return conditional  # rule 3g: a threat or a precondition (如果…就不会参加: 13)
+    declined = resolution_declined(flat, span[0], span[1], cues, "zh", subject, mentions)
+    if declined is not None and act.start == declined.start:
+        # rule 3d (v), round 7: 通过决议，不对朝鲜实施新的制裁 adopts a resolution without sanctions
+        return replace(act, cameo=NO_CUE_CAMEO)
     if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
         return replace(act, cameo=refused(act.cameo))
     if act.cameo != NO_CUE_CAMEO and zh_modal_negated(flat, act, said):
@@ -741,6 +791,10 @@ def _en_event_cue(
         if later:
             main = min(later, key=lambda c: (c.start, -c.weight))
     main = halted(flat, main, cues)
+    declined = resolution_declined(flat, span[0], span[1], cues, "en", subject, mentions)
+    if declined is not None and main.start == declined.start:
+        # rule 3d (v), round 7: "adopted a resolution that does not impose sanctions"
+        return replace(main, cameo=NO_CUE_CAMEO)
     if en_judged_past(flat, main):
         return main  # rule 3d: "should never have criticized": the criticism was made (11)
     if en_modal_negated(flat, main):
@@ -1079,6 +1133,8 @@ def extract(
         cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
         cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
         cues = sanctions_modifiers(flat, lang, cues)  # rule 3d: 制裁谈判 are talks, no sanctions
+        cues = zh_question_cues(flat, lang, cues)  # rule 3d: 就是否制裁…存在分歧 asks, imposes nothing
+        cues = en_stopovers(flat, lang, cues)  # rule 3d: "stopped by Seoul" is a visit (042)
         if titles.is_title_line(
             sentence.raw,
             lang,
@@ -1266,6 +1322,8 @@ def extract(
             no_cues = verbs.not_cues
             if cue is None and _not_cue_subject(flat, start, actors[0].start, known, no_cues, lang):
                 continue  # "the sanctions committee added North Korean companies": no party acts
+            if cue is None and lang == "en" and _en_unknown_subject(flat, start, actors[0].start):
+                continue  # "The committee added North Korean companies": an unknown subject acts
             if tells_no_act(flat, (start, end), lang, clause_cues, dates):
                 continue  # rule 4b: an effect of an act told before, what a document provides, a question
             if date is None:
@@ -1320,7 +1378,9 @@ def extract(
                     flat, cue, said, clause_cues, [*inside, *targets], speakers, first, (start, end)
                 )
             elif lang == "zh":
-                cue = zh_adoption(flat, start, end)  # rule 3d (v): the clause's only act
+                # rule 3d (v): the clause's only act; rule 3g (iv), round 7: a label of insult in a
+                # cue-less clause (美国将朝鲜称为“邪恶轴心”) denounces the party (111)
+                cue = zh_adoption(flat, start, end) or zh_epithet(flat, start, end)
             elif cue is not None and lang == "en":
                 cue = _en_event_cue(flat, cue, clause_cues, (start, end), actors, inside)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO

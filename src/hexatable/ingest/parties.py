@@ -44,6 +44,13 @@ _ZH_TOPIC = re.compile(r"就(?:第[一二三四五六七八九十\d]+(?:轮|次|
 """就 as a preposition ("on, concerning": 就六方会谈发表声明, 就第四轮六方会谈…发表声明): the name
 after it, an ordinal of a round allowed between, is what the act is about, a target like a name after
 a preposition of direction (就 as the adverb "then" stands before a verb, not a name)."""
+_ZH_QUESTION_BEFORE = re.compile(
+    r"(?:就|(?<![反相面绝针])对|关于|围绕)(?:是否|能否|可否|应否|如何|怎样|何时)[^，,。；;：:、]{0,8}$"
+)
+"""A topic question before a name (就是否制裁朝鲜…, round 7): the name is what is asked about, a target
+as after 就, never a co-actor of the parties who ask."""
+QUESTION_BEFORE = 14
+"""How far before a name :data:`_ZH_QUESTION_BEFORE` is looked for."""
 _ZH_DISPOSAL = ("把", "将")
 """把/将 before a noun put the verb's object before it (the disposal construction: "美方将朝鲜列为…",
 "凯利将李根的话转述给…"): a name right after them is what is acted on, a target, not an actor. (将
@@ -443,7 +450,10 @@ def actor_roles(
             and last_target_end >= 0
             and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
         )
-        topic = lang == "zh" and _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
+        topic = lang == "zh" and (
+            _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
+            or _ZH_QUESTION_BEFORE.search(flat, max(0, mention.start - QUESTION_BEFORE), mention.start)
+        )
         under = lang == "zh" and preceding == "在" and _ZH_UNDER_FRAME.match(flat, mention.end)
         # 获得美国签证后访问…: the name a thing (or an act another act follows) is received from
         received = (
@@ -485,7 +495,50 @@ def actor_roles(
         if aside and len(aside) < len(actors):
             actors = [m for m in actors if m not in aside]
             targets = [*aside, *targets]
+    if lang == "en" and cue is not None:
+        actors, targets = _en_reporters(flat, actors, targets, cue)
     return actors, targets
+
+
+def _en_reporters(
+    flat: str, actors: Sequence[ActorMention], targets: Sequence[ActorMention], cue: Cue
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Rule 3e, a statement reported after what was said (round 7): when the main cue is a verb of
+    saying (01, weight at most :data:`SAYING_WEIGHT`) with names between the last comma before it
+    and it (", Japan said"), those names are the speakers, and a party named before the comma only
+    inside what was said is spoken of, a target: "Russia should never attend the talks, Japan said"
+    and "Russia is a threat, Japan said" are Japan's statements about Russia, where both were actors.
+    The part before the comma must say something besides names ("Japan, Russia and China said" is a
+    list of speakers; "Two reporters were arrested by North Korea, Japan said" is Japan's report); a
+    joint statement with no comma ("Japan and Russia said …") is untouched."""
+    if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
+        return list(actors), list(targets)
+    comma = flat.rfind(",", 0, cue.start)
+    if comma < 0:
+        return list(actors), list(targets)
+    speakers = [a for a in actors if comma < a.start and a.end <= cue.start]
+    spoken = [a for a in actors if a.end <= comma]
+    if not speakers or not spoken:
+        return list(actors), list(targets)
+    # what was said runs from the comma or clause mark before its first name to the speaker's comma
+    opening = max(flat.rfind(mark, 0, spoken[0].start) for mark in ",;:.") + 1
+    said = list(flat[opening:comma])
+    for name in spoken:
+        said[name.start - opening : name.end - opening] = " " * (name.end - name.start)
+    if _EN_NAME_LIST.fullmatch("".join(said)):
+        return list(actors), list(targets)  # "Japan, Russia and China said": a list of speakers
+    if not EN_SAYING_AFTER.match(flat, max(a.end for a in speakers)) and not _EN_SPEAKER_TAIL.fullmatch(
+        flat, max(a.end for a in speakers), cue.start
+    ):
+        return list(actors), list(targets)
+    return speakers, [*spoken, *targets]
+
+
+_EN_NAME_LIST = re.compile(r"(?:\s|,|\band\b|\bthe\b)*", re.IGNORECASE)
+"""What joins the names of a list with the names blanked out ("Japan, Russia and China")."""
+_EN_SPEAKER_TAIL = re.compile(r"(?:'s)?(?:\s+[a-z][\w-]*){0,3}\s+", re.IGNORECASE)
+"""What may follow a speaker's name before its verb of saying: its office ("Japan's foreign ministry
+said", "Japan officially said")."""
 
 
 def _passive_roles(
