@@ -121,7 +121,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?)")
+_BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+•‣▪]\s|--\s|[–—]\s|\d{1,3}[.)]\s|>\s?)")
+"""A line that opens a block: a Markdown heading, a list item ("-", "*", "+", and the bullets "•", "‣",
+"▪", "--", "–", "—" that pages and wire chronologies use, round 7), a numbered item, a quotation."""
 _LINE_END_MARK = re.compile(r"[。！？；!?;.，,、：:…—\-][”’」』）》)\]\"']*$")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
