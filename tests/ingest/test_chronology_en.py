@@ -63,3 +63,79 @@ def test_a_bullet_starts_a_sentence_so_entries_without_a_full_stop_stay_apart() 
 def test_a_double_dash_and_an_en_dash_mark_list_entries_too() -> None:
     text = "Entries:\n-- 4 May 2016: Chile signs the accord\n– 9 June 2016: Bolivia rejects it\n"
     assert [(s.line, s.end_line) for s in segment(text, "en")] == [(1, 1), (2, 2), (3, 3)]
+
+
+# Year headings over entries dated by month and day, a blank line after every line (so blank lines
+# mean nothing), and an introduction ending with a colon right above the first year.
+YEARS_SPACED = (
+    "Here is how the talks went:\n"  # 1
+    "\n"
+    "1996:\n"  # 3: a year heading, its own sentence
+    "\n"
+    "-- Sept 3: Norway and Chile sign a fisheries accord in Lima.\n"  # 5
+    "\n"
+    "1997:\n"  # 7
+    "\n"
+    "-- March 4: Peru and Chile sign a border treaty.\n"  # 9
+    "\n"
+    "-- July 8-10: Brazil hosts talks in Recife.\n"  # 11
+)
+
+
+def test_a_year_line_dates_the_month_and_day_entries_under_it() -> None:
+    # before round 7 "1996:" was no date (a bare number needs "in"), so no entry had a year
+    assert _rows(_extract(YEARS_SPACED)) == [
+        (5, "1996-09-03", ["NOR", "CHL"], 5),
+        (9, "1997-03-04", ["PER", "CHL"], 5),
+        (11, "1997-07-08/1997-07-10", ["BRA"], 4),
+    ]
+
+
+# A year alone on its line with no colon, then a day line, then the entry (every line double-spaced:
+# the segmenter runs the day line and the entry together, as a news site's chronology reads).
+YEAR_DAY_ENTRY = (
+    "How it came to this\n"  # 1
+    "\n"
+    "2009\n"  # 3
+    "\n"
+    "14 April\n"  # 5
+    "\n"
+    "Bolivia rejects the offer of talks.\n"  # 7
+    "\n"
+    "2010\n"  # 9
+    "\n"
+    "2 February\n"  # 11
+    "\n"
+    "Peru and Chile meet in Lima.\n"  # 13
+)
+
+
+def test_a_bare_year_line_gives_its_year_to_the_day_line_under_it() -> None:
+    assert _rows(_extract(YEAR_DAY_ENTRY)) == [
+        (7, "2009-04-14", ["BOL"], 12),
+        (13, "2010-02-02", ["PER", "CHL"], 4),
+    ]
+
+
+def test_an_entry_opening_with_its_year_and_a_colon_is_dated_by_that_year() -> None:
+    text = (
+        "A short history:\n"
+        "\n"
+        "1998: LIMA — Peru and Chile sign a treaty on the border.\n"  # 3
+        "\n"
+        "2001 – Bolivia rejects the treaty.\n"  # 5
+    )
+    assert [(line, date) for line, date, _, _ in _rows(_extract(text))] == [(3, "1998"), (5, "2001")]
+
+
+def test_a_year_with_a_colon_inside_a_sentence_is_no_date() -> None:
+    # only an entry's opening year is read so: "by 2:1" or a count inside a sentence is not
+    text = "On 4 May 2016 Peru and Chile sign the accord, 2016: a year of talks.\n"
+    assert _rows(_extract(text)) == [(1, "2016-05-04", ["PER", "CHL"], 5)]
+
+
+def test_a_day_before_a_colon_is_read_but_a_time_is_not_a_day() -> None:
+    from hexatable.ingest.dates_en import scan
+
+    assert [(r.left.month, r.left.day) for r in scan("March 4: Peru signs.")] == [(3, 4)]
+    assert [(r.left.month, r.left.day) for r in scan("He left on March 4:30 p.m.")] == [(3, None)]
