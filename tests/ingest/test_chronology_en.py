@@ -139,3 +139,43 @@ def test_a_day_before_a_colon_is_read_but_a_time_is_not_a_day() -> None:
 
     assert [(r.left.month, r.left.day) for r in scan("March 4: Peru signs.")] == [(3, 4)]
     assert [(r.left.month, r.left.day) for r in scan("He left on March 4:30 p.m.")] == [(3, None)]
+
+
+def test_every_cue_added_in_round_7_cites_its_codebook_code_in_the_docs() -> None:
+    from hexatable.ingest.verbs import VerbDictionary
+    from tests.ingest.test_cameo_dictionary import assert_round_cites_the_codebook
+
+    checked = assert_round_cites_the_codebook(VerbDictionary.builtin(), 7)
+    assert set(checked) >= {"atomic test", "withdrawal from", "provide an update"}
+
+
+def test_weapons_tests_under_their_chronology_names_are_a_show_of_force() -> None:
+    from hexatable.ingest.verbs import VerbDictionary
+
+    verbs = VerbDictionary.builtin()
+    found = [
+        [(c.text, c.cameo) for c in verbs.find(text, "en")]
+        for text in (
+            "Chile conducts its second atomic test",
+            "Peru tested a hydrogen bomb near the coast",
+            "Bolivia carries out an atomic bomb test",
+        )
+    ]
+    assert found == [
+        [("atomic test", 15)],
+        [("tested a hydrogen bomb", 15)],
+        [("atomic bomb test", 15)],
+    ]
+
+
+def test_informing_is_a_statement_and_meeting_an_obligation_is_no_meeting() -> None:
+    from hexatable.ingest.verbs import VerbDictionary
+
+    verbs = VerbDictionary.builtin()
+    assert [(c.text, c.cameo) for c in verbs.find("Chile provides an update on the mission", "en")] == [
+        ("provides an update", 1)
+    ]
+    assert [(c.text, c.cameo) for c in verbs.find("Peru delivered a speech in Lima", "en")] == [
+        ("delivered a speech", 1)
+    ]
+    assert verbs.find("Peru failed to meet its obligations", "en") == []
