@@ -179,3 +179,23 @@ def test_informing_is_a_statement_and_meeting_an_obligation_is_no_meeting() -> N
         ("delivered a speech", 1)
     ]
     assert verbs.find("Peru failed to meet its obligations", "en") == []
+
+
+def test_a_scene_opening_with_as_amid_or_under_threat_names_no_actor() -> None:
+    # names in such a stretch are targets when the clause has its own subject (rule 3f); before round 7
+    # "as", "amid" and "under threat of" opened no stretch, and Bolivia was an actor of each signing
+    text = (
+        "On 4 May 2016, as talks with Bolivia stall, Peru and Chile sign the accord.\n"
+        "On 5 May 2016, under threat of a referral by Bolivia, Peru signs the accord.\n"
+        "On 6 May 2016, amid protests in Bolivia, Chile signs the accord.\n"
+    )
+    assert [(line, actors) for line, _, actors, _ in _rows(_extract(text))] == [
+        (1, ["PER", "CHL"]),
+        (2, ["PER"]),
+        (3, ["CHL"]),
+    ]
+
+
+def test_a_scene_right_after_an_entry_date_without_a_comma_names_no_actor() -> None:
+    text = "Key dates:\n\nJune 2016 Following a report by Bolivia, Chile and Peru sign a water accord.\n"
+    assert _rows(_extract(text)) == [(3, "2016-06", ["CHL", "PER"], 5)]
