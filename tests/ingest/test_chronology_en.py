@@ -199,3 +199,24 @@ def test_a_scene_opening_with_as_amid_or_under_threat_names_no_actor() -> None:
 def test_a_scene_right_after_an_entry_date_without_a_comma_names_no_actor() -> None:
     text = "Key dates:\n\nJune 2016 Following a report by Bolivia, Chile and Peru sign a water accord.\n"
     assert _rows(_extract(text)) == [(3, "2016-06", ["CHL", "PER"], 5)]
+
+
+def test_a_range_of_months_stays_a_range() -> None:
+    # "A range the text gives stays a range" (docs/case-format.md); before round 7 "August-September
+    # 2005" was no date at all, and "June 2007 - July 2007" only its first month
+    finder = date_finder("en", year=2004)
+    found = [
+        [str(d.date) for d in finder.find(text)]
+        for text in (
+            "In August-September 2005 Peru met Chile.",
+            "June 2007 - July 2007: Bolivia rejects the plan.",
+            "From March through May 2010 the envoys met.",
+        )
+    ]
+    assert found == [["2005-08/2005-09"], ["2007-06/2007-07"], ["2010-03/2010-05"]]
+
+
+def test_a_range_of_months_across_a_new_year_takes_the_earlier_year_for_its_first_month() -> None:
+    assert [str(d.date) for d in date_finder("en").find("In December-January 2006 the talks stalled.")] == [
+        "2005-12/2006-01"
+    ]

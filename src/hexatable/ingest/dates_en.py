@@ -17,6 +17,8 @@ or a dash)                                                   LIMA — …"; else
 2007-07-14                                     iso           2007-07-14
 27-29 August 2003, August 27-29, 2003,         ...-range     a range ``start/end``
 27 August - 3 September 2003, 2004-2005
+August-September 2005, June 2007 - July 2007   en-my-range   2005-08/2005-09 (round 7; December-January
+                                                             2006: 2005-12/2006-01)
 early / mid / late July 2007                   +early ...    the month (a vague part; ``range``: days
 the beginning / middle / end of July                         1-10 / 11-20 / 21-last)
 early / mid / late 2007, the end of 2007       +early ...    the year (a vague part; ``range``: months
@@ -196,6 +198,8 @@ _HEAD = re.compile(
     | (?P<m2>{_MONTH})\s+(?P<d2>{_DAY}){_NO_TIME}
         (?:{_JOINT}(?:(?P<m2c>{_MONTH})\s+)?(?P<d2b>{_DAY}){_NO_TIME})?
         (?:,?\s+(?P<y2>{_YEAR}))?(?![\w/-])
+    | (?P<m4>{_MONTH})(?:,?\s+(?P<y4a>{_YEAR}))?(?:\s*[-–—]\s*|\s+(?:to|through)\s+)(?P<m4b>{_MONTH})
+        (?:,?\s+(?P<y4c>{_YEAR}))?(?![\w/-])
     | (?:{_PART})?(?P<m3>{_MONTH_ALONE}|{_MONTH_BEFORE_YEAR}(?=,?\s+{_YEAR}))
         (?:,?\s+(?P<y3>{_YEAR}))?(?![\w/-])
     | {_SEASON}(?P<y5>{_YEAR})(?![\w/-])
@@ -282,6 +286,14 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
                 right = replace(right, year=None)
             return start, RawDate(start, end, rule + "-range", left, right)
         return start, RawDate(start, end, rule, left)
+    if group("m4"):  # August-September 2005, June 2007 - July 2007, December 2004 to January 2005
+        low, high = _month(group("m4")), _month(group("m4b"))
+        right_year = _number(group("y4c"))
+        left_year = _number(group("y4a"))
+        if left_year is None and right_year is not None:
+            left_year = right_year - 1 if low is not None and high is not None and low > high else right_year
+        rule = "en-my-range" if right_year else "en-m+year-range"
+        return start, RawDate(start, end, rule, Point(left_year, low), Point(right_year, high))
     if group("m3"):
         year, month = _number(group("y3")), _month(group("m3"))
         rule = "en-my" if year else "en-m+year"
