@@ -460,12 +460,20 @@ def _new_subject_acts(
     return acts and known.any_within(piece_start, joint) and cues.any_within(piece_start, joint)
 
 
+_EN_ENTRY_DATE = (
+    r"(?:(?:\d{1,4}(?:st|nd|rd|th)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?[\s,:/–—-]*)*"
+)
+"""A chronology entry's date run into its first stretch without a comma ("June 2003 Following the
+report, …", round 7): passed over before the stretch's opening word."""
 _EN_SUBORDINATE_START = re.compile(
-    r"\s*(?:after|before|when|while|since|because|although|though|once|until|following|upon|despite"
-    r"|prior to|ahead of)\b",
+    rf"\s*{_EN_ENTRY_DATE}(?:after|before|when|while|since|because|although|though|once|until|following"
+    r"|upon|despite|prior to|ahead of|as|amid|amidst|under threat of|under pressure from|in response to)\b",
     re.IGNORECASE,
 )
-"""Words that open an English adverbial stretch ("After the United States imposed sanctions, …")."""
+"""Words that open an English adverbial stretch ("After the United States imposed sanctions, …"; since
+round 7 also "As the invasion of Iraq looms, …", "Amid …", "Under threat of referral to …", "In
+response to …"), maybe after the entry's date."""
 
 
 def en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:

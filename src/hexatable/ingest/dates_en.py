@@ -12,9 +12,13 @@ text                                           rule          value
 July 14, 14 July                               ...+year      the year from the context
 July 2007 / in July                            en-my / en-m  2007-07 / the year from the context
 in 2007 (also since, by, during, until, ...)   en-y          2007 (a bare number needs such a word)
+2007: (an entry's opening year, then a colon  en-y-lead     2007 (round 7: a chronology's entry, "1998:
+or a dash)                                                   LIMA — …"; elsewhere no date)
 2007-07-14                                     iso           2007-07-14
 27-29 August 2003, August 27-29, 2003,         ...-range     a range ``start/end``
 27 August - 3 September 2003, 2004-2005
+August-September 2005, June 2007 - July 2007   en-my-range   2005-08/2005-09 (round 7; December-January
+                                                             2006: 2005-12/2006-01)
 early / mid / late July 2007                   +early ...    the month (a vague part; ``range``: days
 the beginning / middle / end of July                         1-10 / 11-20 / 21-last)
 early / mid / late 2007, the end of 2007       +early ...    the year (a vague part; ``range``: months
@@ -183,18 +187,25 @@ _NOT_COUNTED = rf"(?!\s+(?:(?!(?:{_NOT_PLURAL})\b)[a-z]*[a-rt-z]s|{_IRREGULAR_PL
 counts them, it names no years (a bare number is read as a year only with its preposition, and only
 from 1900 to 2099 after "between", the years a chronology of negotiations spans). A plural noun is a
 word ending in -s (not -ss, not one of :data:`_NOT_PLURAL`) or one of :data:`_IRREGULAR_PLURALS`."""
+_NO_TIME = r"(?!\d|:\d)"
+"""After a month's day: not a time ("March 4:30 p.m."); a colon alone is an entry's ("March 4: …",
+round 7: until then any colon after the day dropped it)."""
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
     | (?P<d1>{_DAY})(?:{_JOINT}(?P<d1b>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH})
         (?:{_JOINT}(?P<d1c>{_DAY})\s+(?P<m1c>{_MONTH}))?(?:,?\s+(?P<y1>{_YEAR}))?(?![\w/-])
-    | (?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?![\d:])(?:{_JOINT}(?:(?P<m2c>{_MONTH})\s+)?(?P<d2b>{_DAY})(?![\d:]))?
+    | (?P<m2>{_MONTH})\s+(?P<d2>{_DAY}){_NO_TIME}
+        (?:{_JOINT}(?:(?P<m2c>{_MONTH})\s+)?(?P<d2b>{_DAY}){_NO_TIME})?
         (?:,?\s+(?P<y2>{_YEAR}))?(?![\w/-])
+    | (?P<m4>{_MONTH})(?:,?\s+(?P<y4a>{_YEAR}))?(?:\s*[-–—]\s*|\s+(?:to|through)\s+)(?P<m4b>{_MONTH})
+        (?:,?\s+(?P<y4c>{_YEAR}))?(?![\w/-])
     | (?:{_PART})?(?P<m3>{_MONTH_ALONE}|{_MONTH_BEFORE_YEAR}(?=,?\s+{_YEAR}))
         (?:,?\s+(?P<y3>{_YEAR}))?(?![\w/-])
     | {_SEASON}(?P<y5>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<r")})(?P<yrp>{_REL_YEAR_PARTED})(?![\w'’-])
+    | (?P<y8>{_YEAR})(?=[ \t]*(?::(?!\d)|[–—]|[ \t]-[ \t]))
     | [Bb]etween\s+(?P<y7>(?:19|20)\d\d)\s+and\s+(?P<y7b>(?:19|20)\d\d)(?![\w/-]){_NOT_COUNTED}
     | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
@@ -275,6 +286,14 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
                 right = replace(right, year=None)
             return start, RawDate(start, end, rule + "-range", left, right)
         return start, RawDate(start, end, rule, left)
+    if group("m4"):  # August-September 2005, June 2007 - July 2007, December 2004 to January 2005
+        low, high = _month(group("m4")), _month(group("m4b"))
+        right_year = _number(group("y4c"))
+        left_year = _number(group("y4a"))
+        if left_year is None and right_year is not None:
+            left_year = right_year - 1 if low is not None and high is not None and low > high else right_year
+        rule = "en-my-range" if right_year else "en-m+year-range"
+        return start, RawDate(start, end, rule, Point(left_year, low), Point(right_year, high))
     if group("m3"):
         year, month = _number(group("y3")), _month(group("m3"))
         rule = "en-my" if year else "en-m+year"
@@ -308,6 +327,8 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
         if high > low:
             raw = RawDate(match.start("y7"), end, "en-y-range+between", Point(low), Point(high))
             return match.start("y7"), raw
+    if group("y8"):  # "1998: LIMA — …", an entry's year (scan keeps it only at a sentence's start)
+        return start, RawDate(start, end, "en-y-lead", Point(int(group("y8"))))
     if group("y4"):
         start = match.start("y4")
         bound = group("lead").lower() in _BOUND_LEAD
@@ -597,6 +618,8 @@ def scan(text: str) -> list[RawDate]:
         start, raw = read
         if not _plausible(raw):
             continue
+        if raw.rule == "en-y-lead" and not _at_entry_start(text, sentence_ends, start):
+            continue
         if raw.left.day_shift is not None and raw.left.day_shift <= 1:
             with_event = _event(raw, text)
             if with_event is None:
@@ -637,6 +660,19 @@ def scan(text: str) -> list[RawDate]:
             )
         )
     return _lists(text, _stamped(text, found, sentence_ends))
+
+
+_ENTRY_PREFIX = re.compile(r"[\s\-*+•‣▪–—]*")
+"""What may stand before an entry's leading year: space and list markers."""
+
+
+def _at_entry_start(text: str, sentence_ends: Sequence[int], start: int) -> bool:
+    """Whether ``start`` opens its sentence (after spaces and list markers): a year followed by a colon
+    or a dash is an entry's date there ("1998: LIMA — …", "2003 – Talks open"), and a count or a score
+    elsewhere ("by 2:1", "the 2003–2005 talks")."""
+    sentence = bisect.bisect_right(sentence_ends, start)
+    begin = sentence_ends[sentence - 1] if sentence else 0
+    return _ENTRY_PREFIX.fullmatch(text, begin, start) is not None
 
 
 def _stamped(text: str, found: list[RawDate], sentence_ends: Sequence[int]) -> list[RawDate]:

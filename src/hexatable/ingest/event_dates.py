@@ -26,6 +26,9 @@ HEADING_LINE = re.compile(r"[ \t]*#{1,6}\s")
 """A Markdown heading line, as the reader writes an HTML or docx heading (and as a .md file has them)."""
 EN_YEAR_HEADING = re.compile(r"#{1,6}\s+([12]\d{3})\s*")
 """An English heading that is a bare year ("## 2007"), which the date finder reads only after "in"."""
+EN_YEAR_LINE = re.compile(r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?([12]\d{3})[ \t]*[:.]?[ \t]*")
+"""A plain-text English line that is a bare year ("2003", "2003:", "• 2003"): a chronology's year
+heading above the entries it dates (round 7), which the date finder reads only after "in"."""
 _HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—]*")
 
 
@@ -47,20 +50,49 @@ headings (rule 2c); a PDF's lines include page headers and footers, where a lone
 page was printed, not a chronology's entry."""
 
 
-def read_date_line(sentence: Sentence, dates: Sequence[DateMention]) -> tuple[int, list[DateMention]] | None:
+def read_date_line(
+    sentence: Sentence, dates: Sequence[DateMention], start: int = 0
+) -> tuple[int, list[DateMention]] | None:
     """Rule 2d: when the first line of ``sentence`` is only dates (a plain-text chronology's
     "2007年2月13日" or "13 February 2007:" above its entries), the length of that line in the flat text
     and its dates; else None. The segmenter may have run the line into the sentence below it (a line
-    ending with a colon, a text too short to know its wrap width), so only the first line is read."""
+    ending with a colon, a text too short to know its wrap width), so only the first line is read.
+    ``start`` (a flat offset) reads the line that starts there instead: the one under a year line."""
     flat = sentence.flat
-    newline = sentence.raw.find("\n")
+    raw_from = sentence.flat_offsets[start] - sentence.start if start < len(flat) else len(sentence.raw)
+    newline = sentence.raw.find("\n", raw_from)
     end = len(flat)
     if newline >= 0:
         end = bisect.bisect_left(sentence.flat_offsets, sentence.start + newline, 0, len(flat))
-    on_line = [d for d in dates if d.end <= end]
-    if not on_line or not only_dates(flat[:end], on_line):
+    on_line = [d for d in dates if start <= d.start and d.end <= end]
+    if not on_line or not only_dates(flat[start:end], [_shifted(d, start) for d in on_line]):
         return None
     return end, on_line
+
+
+def _shifted(date: DateMention, by: int) -> DateMention:
+    """``date`` with its offsets counted from ``by``."""
+    from dataclasses import replace
+
+    return replace(date, start=date.start - by, end=date.end - by)
+
+
+def read_year_line(sentence: Sentence) -> tuple[int, int] | None:
+    """Round 7: when the first line of an English ``sentence`` is a bare year (:data:`EN_YEAR_LINE`, a
+    plain-text chronology's "2003" or "2003:" above its entries), the year and the length of that line
+    in the flat text (the entries may run on from it where blank lines mean nothing); else None."""
+    newline = sentence.raw.find("\n")
+    line = sentence.raw if newline < 0 else sentence.raw[:newline]
+    match = EN_YEAR_LINE.fullmatch(line)
+    if match is None:
+        return None
+    flat = sentence.flat
+    end = (
+        len(flat)
+        if newline < 0
+        else bisect.bisect_left(sentence.flat_offsets, sentence.start + newline, 0, len(flat))
+    )
+    return int(match.group(1)), end
 
 
 def list_from(date: DateMention, dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:

@@ -38,7 +38,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    **2d.** In plain text (.txt, .md) a line that is only a date ("2007年2月13日", "13 February 2007",
    maybe with a trailing colon or dash) at the start of a sentence is read as such a heading: it dates
    the entries under it until the next such line or heading (:func:`read_date_line`). A line that is a
-   date and text stays an ordinary sentence.
+   date and text stays an ordinary sentence. In English a bare year line ("2003", "2003:") sets the
+   finder's year first and the line under it is read as the date line (:func:`read_year_line`, round 7).
    **2e.** The document's title (its first sentence or a heading, ending in 大事记/纪要/年表 or
    having "chronology" or "timeline" without a final stop; or its first sentence with no cue and no
    clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
@@ -187,6 +188,7 @@ from hexatable.ingest.event_dates import (
     period_note,
     read_date_line,
     read_dates_in,
+    read_year_line,
 )
 from hexatable.ingest.meeting_phase import MEETING_PHASE_CAMEO, meeting_parties, meeting_phase
 from hexatable.ingest.no_act import tells_no_act
@@ -1106,8 +1108,19 @@ def extract(
             dates = heading_dates
         else:
             _zh_stamp_year(finder, flat, lang)
-            dates = sorted(finder.find(flat), key=lambda d: d.start)
-            date_line = read_date_line(sentence, dates) if document.kind in PLAIN_KINDS else None
+            year_line = read_year_line(sentence) if lang == "en" and document.kind in PLAIN_KINDS else None
+            line_from = 0
+            if year_line is not None:
+                # round 7: a bare year line ("2003", "2003:") sets the year of the entries under it,
+                # as a year heading does ("## 2003"); the entries may run on from it
+                finder.find(f"in {year_line[0]}")
+                last_date, heading = None, None
+                line_from = year_line[1]
+                if not flat[line_from:].strip():
+                    continue
+                quote_from = line_from + len(flat[line_from:]) - len(flat[line_from:].lstrip())
+            dates = sorted(finder.find(" " * line_from + flat[line_from:]), key=lambda d: d.start)
+            date_line = read_date_line(sentence, dates, quote_from) if document.kind in PLAIN_KINDS else None
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it
                 line_end, on_line = date_line

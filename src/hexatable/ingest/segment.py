@@ -121,7 +121,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?)")
+_BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+•‣▪]\s|--\s|[–—]\s|\d{1,3}[.)]\s|>\s?)")
+"""A line that opens a block: a Markdown heading, a list item ("-", "*", "+", and the bullets "•", "‣",
+"▪", "--", "–", "—" that pages and wire chronologies use, round 7), a numbered item, a quotation."""
 _LINE_END_MARK = re.compile(r"[。！？；!?;.，,、：:…—\-][”’」』）》)\]\"']*$")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
@@ -339,6 +341,11 @@ def _standalone_heading(line: str, next_line: str | None, after_sentence_end: bo
     )
 
 
+_YEAR_LINE = re.compile(r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?[12]\d{3}[ \t]*[:.]?[ \t]*")
+"""A line that is a bare year ("2003", "2003:"): a chronology's year heading, a sentence of its own
+whatever the layout (round 7), so it neither ends the text's introduction nor runs into an entry."""
+
+
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     """Offsets where a sentence must end whatever the punctuation: blank lines (unless the layout
     makes them meaningless), Markdown block starts, and the end of a heading line (a short line
@@ -356,8 +363,12 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
             breaks.append(position)
         if blank and not double_spaced and not previous_blank:
             breaks.append(position)
+        year_line = not blank and _YEAR_LINE.fullmatch(line.rstrip("\n\r")) is not None
+        if year_line:
+            breaks.append(position)
         if not blank and (
-            (block and line.lstrip().startswith("#"))
+            year_line
+            or (block and line.lstrip().startswith("#"))
             or _is_heading(line, width)
             or _standalone_heading(line, lines[i + 1] if i + 1 < len(lines) else None, after_sentence_end)
         ):
