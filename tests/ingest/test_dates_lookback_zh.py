@@ -66,3 +66,14 @@ def test_a_report_paragraph_that_looks_back_from_its_dateline_makes_its_events(t
 def test_a_chronology_entry_s_recalled_month_dates_its_sentence(tmp_path: Path) -> None:
     text = "2011年9月3日，法国外长访问日本。当年5月，日本外长曾访问法国。\n"
     assert cli_rows(tmp_path, text, "zh") == [("2011-09-03", ["FRA"], 4), ("2011-05", ["JPN"], 4)]
+
+
+def test_a_subject_with_a_relative_clause_does_not_make_the_date_a_detail() -> None:
+    finder = date_finder("zh", year=2031)
+    finder.find("2031年4月10日，两国发表公报。")
+    (talks,) = finder.find("五国外长参加的会谈于7日至8日在巴黎举行。")
+    assert (str(talks.date), talks.rule, talks.anchor) == (
+        "2031-04-07/2031-04-08",
+        "zh-d+month-range+back",
+        True,
+    )

@@ -30,8 +30,8 @@ A mention moves the context only if all of these hold:
    aside ("… after North Korea resumed work in mid-August") does not. A date inside an English
    relative clause (", which inspected Yongbyon in May 2007,") never moves the context (``+relative``).
    In Chinese (round 7) such a date dates its clause (``+back``) only when it is the time of the
-   clause's act (``RawDate.main_clause``: it opens its clause or follows its subject, with no 的 in
-   its clause before or after it, 当年5月，… in an entry of 9月3日, 德国外长8日抵达巴黎 in a report of
+   clause's act (``RawDate.main_clause``: it opens its clause or follows its subject, with no 的
+   after it in its clause, 当年5月，… in an entry of 9月3日, 德国外长8日抵达巴黎 in a report of
    the 10th), not a day counted from the context (前一天); one that names a day narrates as in English;
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
@@ -199,7 +199,7 @@ class RawDate:
     "which", "that", ...; a relative clause closed before the date does not count): the date is the
     time of its sentence's main act (English; rule 4 of the module docstring, look-back dates). A verb
     of saying does not block: "said on June 2" dates the saying; what was said follows "that". In
-    Chinese: no 的 stands in the date's clause before or after it (not 与朝韩9月签署的协议), so the
+    Chinese: no 的 follows the date in its clause (not 与朝韩9月签署的协议), so the
     date is its clause's time, not a detail of a noun (:func:`hexatable.ingest.dates_zh.scan`)."""
     listed: bool = False
     """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
@@ -649,7 +649,7 @@ class RunningDateFinder:
             narrates = back and self.lang == "en" and (raw.opens_clause or raw.main_clause)
             # a look-back date dates its own clause (clauses.split_clauses): any in English; in
             # Chinese (round 7) one that dates its clause's act, opening the clause or after its
-            # subject with no 的 around it (当年7月，朝鲜曾试射… in an entry of 10月9日; 千英宇9日表示 in
+            # subject with no 的 after it (当年7月，朝鲜曾试射… in an entry of 10月9日; 千英宇9日表示 in
             # a report of the 10th), not a detail of a noun (与朝韩9月签署的协议), nor a day counted
             # from the context (前一天 is before it by definition). One that names a day narrates, as
             # in English: it moves the context, keeping the narration it interrupts
