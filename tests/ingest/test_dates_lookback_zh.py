@@ -77,3 +77,12 @@ def test_a_subject_with_a_relative_clause_does_not_make_the_date_a_detail() -> N
         "zh-d+month-range+back",
         True,
     )
+
+
+def test_a_recalled_day_with_a_year_word_is_an_aside_and_the_entry_goes_on_at_its_day(tmp_path: Path) -> None:
+    text = "2009年5月25日，法国外长访问日本。当年4月5日，日本外长曾访问法国。此后，两国发表联合声明。\n"
+    assert [date for date, _, _ in cli_rows(tmp_path, text, "zh")] == [
+        "2009-05-25",
+        "2009-04-05",
+        "2009-05-25",
+    ]

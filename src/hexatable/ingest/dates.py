@@ -32,7 +32,8 @@ A mention moves the context only if all of these hold:
    In Chinese (round 7) such a date dates its clause (``+back``) only when it is the time of the
    clause's act (``RawDate.main_clause``: it opens its clause or follows its subject, with no 的
    after it in its clause, 当年5月，… in an entry of 9月3日, 德国外长8日抵达巴黎 in a report of
-   the 10th), not a day counted from the context (前一天); one that names a day narrates as in English;
+   the 10th), not a day counted from the context (前一天); one that names a day without a year word
+   (not 当年4月5日) narrates as in English;
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
@@ -655,7 +656,9 @@ class RunningDateFinder:
             # in English: it moves the context, keeping the narration it interrupts
             looks_back = back and not aside and (self.lang == "en" or raw.main_clause)
             looks_back = looks_back and (self.lang == "en" or raw.left.day_shift is None)
-            narrates = narrates or (looks_back and self.lang == "zh")
+            # (in Chinese only a day said without a year word: 当年4月5日 in an entry of 5月25日 is a
+            # chronology's aside, and the entry's later sentences still follow the entry's day)
+            narrates = narrates or (looks_back and self.lang == "zh" and raw.left.year_shift is None)
             # a day, what "the next day" needs: not a month, a year or a part of one ("early March")
             narrates = narrates and raw.part is None and span.start.day is not None
             # a date in an English relative clause (", which inspected Yongbyon in May 2007,") is
