@@ -338,8 +338,9 @@ def test_a_flashback_that_narrates_in_its_own_year_becomes_the_narration() -> No
     finder.find("8月29日，会谈闭幕。")
     finder.find("2005年11月9日，第五轮会谈开幕。")
     (date,) = finder.find("9月20日，一方发表声明。")
-    # read in the history's year (a back-reference there), never in the introduction's 2017
-    assert str(date.date) == "2005-09-20" and not date.anchor
+    # read in the history's year (a back-reference there), never in the introduction's 2017; opening
+    # its clause, it is a look-back that dates the clause (round 7: rule suffix +back)
+    assert (str(date.date), date.rule) == ("2005-09-20", "zh-md+year+back")
 
 
 def test_a_flashback_month_that_falls_before_the_narration_too_stays_a_back_reference() -> None:

@@ -28,7 +28,12 @@ A mention moves the context only if all of these hold:
    (no "after", "which", "that" ... before it: ``RawDate.main_clause``) narrates what happened that
    day and moves the context as a flashback does (rule 6), so "The next day" counts from it; an
    aside ("… after North Korea resumed work in mid-August") does not. A date inside an English
-   relative clause (", which inspected Yongbyon in May 2007,") never moves the context (``+relative``);
+   relative clause (", which inspected Yongbyon in May 2007,") never moves the context (``+relative``).
+   In Chinese (round 7) such a date dates its clause (``+back``) only when it is the time of the
+   clause's act (``RawDate.main_clause``: it opens its clause or follows its subject, with no 的
+   after it in its clause, 当年5月，… in an entry of 9月3日, 德国外长8日抵达巴黎 in a report of
+   the 10th), not a day counted from the context (前一天); one that names a day without a year word
+   (not 当年4月5日) narrates as in English;
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
@@ -194,7 +199,9 @@ class RawDate:
     """No subordinator or relative word stands between the sentence start and the date ("after",
     "which", "that", ...; a relative clause closed before the date does not count): the date is the
     time of its sentence's main act (English; rule 4 of the module docstring, look-back dates). A verb
-    of saying does not block: "said on June 2" dates the saying; what was said follows "that"."""
+    of saying does not block: "said on June 2" dates the saying; what was said follows "that". In
+    Chinese: no 的 follows the date in its clause (not 与朝韩9月签署的协议), so the
+    date is its clause's time, not a detail of a noun (:func:`hexatable.ingest.dates_zh.scan`)."""
     listed: bool = False
     """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
     "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`LISTED`)."""
@@ -641,6 +648,17 @@ class RunningDateFinder:
             # the context ("The next day" counts from it), keeping the report's own time as a
             # flashback keeps the narration it interrupts
             narrates = back and self.lang == "en" and (raw.opens_clause or raw.main_clause)
+            # a look-back date dates its own clause (clauses.split_clauses): any in English; in
+            # Chinese (round 7) one that dates its clause's act, opening the clause or after its
+            # subject with no 的 after it (当年7月，朝鲜曾试射… in an entry of 10月9日; 千英宇9日表示 in
+            # a report of the 10th), not a detail of a noun (与朝韩9月签署的协议), nor a day counted
+            # from the context (前一天 is before it by definition). One that names a day narrates, as
+            # in English: it moves the context, keeping the narration it interrupts
+            looks_back = back and not aside and (self.lang == "en" or raw.main_clause)
+            looks_back = looks_back and (self.lang == "en" or raw.left.day_shift is None)
+            # (in Chinese only a day said without a year word: 当年4月5日 in an entry of 5月25日 is a
+            # chronology's aside, and the entry's later sentences still follow the entry's day)
+            narrates = narrates or (looks_back and self.lang == "zh" and raw.left.year_shift is None)
             # a day, what "the next day" needs: not a month, a year or a part of one ("early March")
             narrates = narrates and raw.part is None and span.start.day is not None
             # a date in an English relative clause (", which inspected Yongbyon in May 2007,") is
@@ -650,7 +668,7 @@ class RunningDateFinder:
             narrated = not (quoted or aside or relative or (back and not narrates))
             anchor = narrated and (raw.sentence not in moved_in or raw.opens_clause) and not raw.listed
             list_moves = anchor or (raw.listed and list_moves)
-            suffix = "+back" if back and self.lang == "en" and not aside else ""
+            suffix = "+back" if looks_back else ""
             suffix += "+relative" if relative and not quoted else ""
             found.append(
                 DateMention(

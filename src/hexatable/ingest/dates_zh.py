@@ -377,6 +377,7 @@ def scan(text: str) -> list[RawDate]:
                 bound=bound,
                 planned=_FUTURE.search(text, clause_start, start) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip(_SPACE)) is not None,
+                main_clause=_dates_its_clause(text, end, clause_starts),
                 sentence=sentence,
                 event=event.group("noun") if event is not None else None,
                 # 次日 after an event is the day after it ended; 前一天 and 当天 count from its start
@@ -390,6 +391,18 @@ def scan(text: str) -> list[RawDate]:
         )
         position = max(end, start + 1)
     return _datelined(text, found, sentence_ends)
+
+
+def _dates_its_clause(text: str, end: int, clause_starts: Sequence[int]) -> bool:
+    """Whether a date is the time of its clause's act rather than a detail of a noun (``RawDate.main_clause``
+    in Chinese): no 的 follows it in its clause (not 朝鲜在7月进行的试射, "the test North Korea made in
+    July", 与朝韩9月签署的协议, 8日晚提出的草案, "the draft proposed on the evening of the 8th"). Such a
+    date opens its clause (9日上午，六方举行团长会) or follows its subject (千英宇9日表示, 各方参加的第二轮
+    会谈于25日至28日举行): a news report or a chronology entry that looks back from its own day (a
+    report of the 29th on talks of the 25th to the 28th) narrates what happened then."""
+    following = bisect.bisect_right(clause_starts, end)
+    clause_end = clause_starts[following] if following < len(clause_starts) else len(text)
+    return "的" not in text[end:clause_end]
 
 
 def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) -> list[RawDate]:

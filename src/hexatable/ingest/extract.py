@@ -229,6 +229,7 @@ from hexatable.ingest.statement_content import (
     zh_optimism,
     zh_stated_condition,
 )
+from hexatable.ingest.tied_names import TiedNames
 from hexatable.ingest.types import (
     ActorMention,
     Cue,
@@ -1061,6 +1062,7 @@ def extract(
     last_list: list[DateMention] = []  # last_date and the dates listed after it (rule 2, lists)
     kind = getattr(gazetteer, "kind", None)
     memory = ReferenceMemory(kind=kind if callable(kind) else default_kind)
+    tied = TiedNames()  # persons the text tied to a state (以色列总理沙龙…。沙龙表示…)
     # names that need the document read so far (a surname after the full name, "the North")
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
@@ -1140,6 +1142,10 @@ def extract(
                     heading = (days[-1], sentence.line) if days else heading
                 continue
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
+        if lang == "zh":
+            # a person tied to a state earlier in the text (以色列总理阿里埃勒·沙龙), named alone here
+            found = sorted([*found, *tied.mentions(flat, found)], key=lambda m: (m.start, -m.end))
+            tied.learn(flat, found, partial(clause_proposals, gazetteer, flat, lang=lang))
         if lang == "en":
             found = titles.merge(found, titled.find(flat, found))
         cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))

@@ -16,6 +16,12 @@ Three such clauses recur in both languages and were read as acts of the parties 
 - *a question*: the clause's only acts stand after 是否 or "whether" ("（2）朝鲜与叙利亚是否存在核
   合作", "Whether North Korea will attend the talks is unclear"): asked about, not told.
 
+- *a page's byline* (round 7): a clause holding a publication stamp, a full date written with its year
+  and a clock time right after it or right before it ("2031年04月10日15:36 新华网", "北京时间 12:39
+  2031年4月10日", "2031-04-10 15:36:08"), is the header a web copy of a report carries: the day it
+  was put online, which dates what follows, not an act. A headline run into it (a title line without
+  final punctuation) goes with it; the report's body tells the same act.
+
 All are pure functions of the clause's text and its cues; the extraction loop drops the clause.
 """
 
@@ -201,13 +207,37 @@ def question(flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue]) -
     return bool(inside) and all(opener.end() <= c.start < stop for c in inside)
 
 
+_CLOCK_AFTER = re.compile(r"[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?[ \t\u3000]*$")
+
+
+def byline(flat: str, span: tuple[int, int], dates: Sequence[DateMention], cues: Sequence[Cue] = ()) -> bool:
+    """Whether the clause ``span`` holds a publication stamp (module docstring): a date that writes its
+    year and day, with a clock time right after or right before it, and no cue after it (a narrated
+    hour is no stamp: "2031年3月4日10:30，两国外长举行会谈")."""
+    low, high = span
+    for date in dates:
+        if not low <= date.start < high or date.inferred or date.date.start.day is None:
+            continue
+        after = _CLOCK_AFTER.match(flat, date.end)
+        before = _CLOCK_BEFORE.search(flat, max(low, date.start - 12), date.start)
+        if after is None and before is None:
+            continue
+        stamp_end = after.end() if after is not None else date.end
+        if not any(stamp_end <= c.start < high for c in cues):
+            return True
+    return False
+
+
 def tells_no_act(
     flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue], dates: Sequence[DateMention] = ()
 ) -> bool:
-    """Whether a clause tells no act by rule 4b: an effect of an act (:func:`zh_effect`,
-    :func:`en_effect`), what a document provides (:func:`document_provides`) or an act only asked
-    about (:func:`question`). The clause's dates are read as blanks, so a date that opens it
-    ("7月4日，该决议要求…") does not hide a document or a 这 that opens it after the date."""
+    """Whether a clause tells no act by rule 4b: a page's byline (:func:`byline`), an effect of an act
+    (:func:`zh_effect`, :func:`en_effect`), what a document provides (:func:`document_provides`) or an
+    act only asked about (:func:`question`). The clause's dates are read as blanks, so a date that
+    opens it ("7月4日，该决议要求…") does not hide a document or a 这 that opens it after the date."""
+    if byline(flat, span, dates, cues):
+        return True
     flat = without_dates(flat, dates, span)
     effect = zh_effect(flat, span, cues) if lang == "zh" else en_effect(flat, span, cues)
     return effect or document_provides(flat, span, lang) or question(flat, span, lang, cues)

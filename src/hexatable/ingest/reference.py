@@ -32,6 +32,13 @@ resolution such a clause has no actor, or the wrong one (the name of the clause 
    of State Mike Pompeo … The secretary said"); not when a state written just before the title is
    not that person's ("朝鲜外长" after "外长王毅").
 
+5. **All parties** (各方, 与会各方, 有关各方; round 7), as its sentence's subject (only a date or a time
+   word before it: "9日各方…", "会后各方…"): the parties (actors and targets together) of the last
+   clause of the same paragraph that named three or more ("中国、朝鲜、美国、韩国、日本、俄罗斯六方举行团长
+   会。各方同意…"). Not inside what a statement says (重申各方将履行…), not after a comma (in
+   "…会议闭幕，各方通过…" the sentence tells one act of the subject it opens with), not right after names
+   it sums up (六方会谈各方), not 其他各方 / 其余各方 (the others, not all).
+
 What is not resolved: a reference with no referent under these rules (the clause then keeps what it
 had, or nothing), plural 他们/they (whose members are seldom one clause's parties), a pronoun whose
 referent is in another paragraph, and cataphora (a pronoun before its name). A resolved mention stands
@@ -52,6 +59,13 @@ Kind = Callable[[str], str | None]
 
 _ZH_PERSON = re.compile(r"(?<![其吉])[他她](?![们国人方日乡])")
 _ZH_PAIR = re.compile(r"两国(?:最高)?领导人|两国首脑|两位领导人|两国政府|双方|两方|两国|两人|二人")
+_ZH_ALL = re.compile(r"(?<![他余])(?:与会|有关)?各方")
+"""All the parties named before (rule 5); not 其他各方 or 其余各方, "the other parties"."""
+_ZH_ALL_LEAD = re.compile(
+    r"(?:\s|[\d〇零一二三四五六七八九十]{1,4}(?:年|月|日|号)|[上下]午|晚上?|当天|当日|同日|次日|随后|此后|会后|同时)*"
+)
+"""What may stand before 各方 at the start of its sentence (9日各方…, 会后各方…): rule 5 reads the word
+as its sentence's subject only, not inside what a statement says (重申各方将履行…)."""
 _ZH_STATE = re.compile(r"该国")
 _ZH_ORG = re.compile(r"该组织|该机构")
 _EN_PERSON = re.compile(r"\b(?:he|she|He|She)\b")
@@ -167,6 +181,8 @@ class ReferenceMemory:
     _state: ActorMention | None = None
     _org: ActorMention | None = None
     _titled: dict[str, ActorMention] | None = None
+    _all: tuple[ActorMention, ...] | None = None
+    """The parties of the last clause of the paragraph that named three or more (rule 5)."""
 
     def sentence(self, paragraph: int) -> None:
         """A new sentence begins; a new paragraph forgets everything."""
@@ -174,6 +190,7 @@ class ReferenceMemory:
             self._paragraph = paragraph
             self._person = self._state = self._org = None
             self._pairs = None
+            self._all = None
             self._titled = None
         self._sentence += 1
 
@@ -215,6 +232,15 @@ class ReferenceMemory:
             pair = self._pair_for(match.group(), before)
             if pair is not None:
                 found.append(Reference(match.start(), match.end(), match.group(), "pair", pair))
+        if lang == "zh" and self._all is not None:
+            for match in _ZH_ALL.finditer(flat, start, end):
+                if _inside(named, match.start(), match.end()) or _right_after(named, match.start()):
+                    continue
+                if _ZH_ALL_LEAD.fullmatch(flat, 0, match.start()) is None:
+                    # not its sentence's subject: a statement's content (重申各方将…), or a later
+                    # clause whose subject is the sentence's (…会议闭幕，各方通过…: one act)
+                    continue
+                found.append(Reference(match.start(), match.end(), match.group(), "all", self._all))
         found.extend(self._titles(flat, lang, start, end, named))
         singles: list[tuple[re.Pattern[str], str]] = (
             [(_ZH_STATE, "state"), (_ZH_ORG, "organisation")]
@@ -255,6 +281,11 @@ class ReferenceMemory:
             self._person = (persons[-1], self._sentence)
         self._pairs = {**(self._pairs or {}), **self._pairs_of([*actors, *targets])}
         mentions = [*actors, *targets]
+        parties: dict[str, ActorMention] = {}
+        for mention in sorted(mentions, key=lambda m: m.start):
+            parties.setdefault(mention.actor, mention)
+        if len(parties) >= 3:
+            self._all = tuple(parties.values())
         groups = _group_spans(mentions)
         for mention in sorted(mentions, key=lambda m: m.start):
             if (mention.start, mention.end) in groups:

@@ -149,6 +149,7 @@ NOTES: dict[str, str] = {
     "subject-inherited": "the actors are those of the clause before (the subject is left out)",
     "reference-person": "'%(word)s' is read as %(names)s (the last person named before it)",
     "reference-pair": "'%(word)s' is read as %(names)s (the last pair named before it)",
+    "reference-all": "'%(word)s' is read as %(names)s (the last three or more parties named before it)",
     "reference-state": "'%(word)s' is read as %(names)s (the last state named before it)",
     "reference-organisation": "'%(word)s' is read as %(names)s (the last organisation named before it)",
     "corrected": "corrected in review: %(fields)s",

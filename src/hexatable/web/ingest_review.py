@@ -177,6 +177,7 @@ NOTE_TEMPLATES = {
     "subject-inherited": N_("the actors are those of the clause before (the subject is left out)"),
     "reference-person": N_("'%(word)s' is read as %(names)s (the last person named before it)"),
     "reference-pair": N_("'%(word)s' is read as %(names)s (the last pair named before it)"),
+    "reference-all": N_("'%(word)s' is read as %(names)s (the last three or more parties named before it)"),
     "reference-state": N_("'%(word)s' is read as %(names)s (the last state named before it)"),
     "reference-organisation": N_("'%(word)s' is read as %(names)s (the last organisation named before it)"),
     "corrected": N_("corrected in review: %(fields)s"),

@@ -1,0 +1,114 @@
+"""Persons a Chinese text ties to a state once and then names alone (round 7).
+
+A chronology or a report writes a person's state and office before the name the first time
+("以色列时任总理阿里埃勒·沙龙", "中国外交部副部长武大伟") and the name alone later in the text
+("沙龙和阿巴斯在埃及举行会谈", "武大伟对各方表示赞赏"). The first mention is read as the state (the
+gazetteer knows the state, not the person; a person the text ties to a state acts for it). Without the
+tie the later name is a proposed new actor, or nobody, and the clause loses its party. With it, the
+name is read as the state it was tied to, as its first mention was.
+
+A tie is learned from a state's name followed, with no punctuation between, by an office (at most 14
+characters, ending with a title such as 总理, 外长, 副部长, 团长, 发言人) and then the name: a transliterated
+name with its dots (阿里埃勒·沙龙; its last part, 沙龙, is how the text names the person later too), or a
+name the proposer reads as a person's (武大伟). A later mention is the name written alone: not right
+after an office (that is the titled form again, read as the state already), not inside a name the
+gazetteer knows. A name tied to two states is dropped (which one is a guess). Pure functions of the
+text and the mentions given; the extractor keeps one :class:`TiedNames` per document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from hexatable.ingest.types import ActorMention
+
+_TITLES = (
+    r"(?:总统|总理|首相|外长|部长|国务卿|特使|特别代表|团长|大使|主席|领导人|发言人"
+    r"|总干事|秘书长|代表|长官|次官补)"
+)
+_OFFICE = re.compile(r"[^，,。；;：:、（）()“”《》\s]{0,12}?" + _TITLES + "$")
+"""The office between a state's name and a person's: 时任总理, 外交部副部长, 代表团团长 (no punctuation)."""
+_OFFICE_AFTER = re.compile(r"[^，,。；;：:、（）()“”《》\s]{0,12}" + _TITLES)
+"""The longest office right after a state's name (外交部副部长, not the 部长 inside it)."""
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fffA-Z.]{1,8})+")
+"""A transliterated name with its dots (阿里埃勒·沙龙, 乔治·W·布什)."""
+_LAST_PART = re.compile(r"[·•]([\u4e00-\u9fff]{2,8})$")
+_MAX_OFFICE = 14
+_NAME_WINDOW = 24
+"""How many characters after an office the proposer reads for the name (阿里埃勒·沙龙 and the verb after)."""
+
+
+def _is_state(actor_id: str) -> bool:
+    return len(actor_id) == 3 and actor_id.isalpha() and actor_id.isupper()
+
+
+@dataclass
+class TiedNames:
+    """The names a document has tied to a state so far (module docstring)."""
+
+    _state_of: dict[str, str] = field(default_factory=dict)
+    _doubtful: set[str] = field(default_factory=set)
+
+    def learn(
+        self, flat: str, found: Sequence[ActorMention], propose: Callable[[int, int], Sequence[ActorMention]]
+    ) -> None:
+        """Remember the names written right after a state's name and an office in ``flat``: ``found``
+        are the sentence's known names, ``propose(start, end)`` the names the proposer offers in
+        ``flat[start:end]`` (flat offsets; asked only for the few characters after an office, as
+        proposing reads the text with jieba)."""
+        starts = {m.start for m in found}
+        for state in found:
+            if not _is_state(state.actor):
+                continue
+            office = _OFFICE_AFTER.match(flat, state.end, state.end + _MAX_OFFICE + 1)
+            if office is None:
+                continue
+            at = office.end()
+            if at in starts or at >= len(flat) or not "\u4e00" <= flat[at] <= "\u9fff":
+                continue  # a name the gazetteer knows, or no name at all
+            for name in self._names_at(flat, at, propose(at, min(len(flat), at + _NAME_WINDOW))):
+                self._tie(name, state.actor)
+
+    def mentions(self, flat: str, known: Sequence[ActorMention]) -> list[ActorMention]:
+        """The tied names written alone in ``flat``, read as their states (flat offsets)."""
+        found: list[ActorMention] = []
+        for name, state in self._state_of.items():
+            if name in self._doubtful:
+                continue
+            at = flat.find(name)
+            while at >= 0:
+                end = at + len(name)
+                overlaps = any(m.start < end and at < m.end for m in [*known, *found])
+                titled = _OFFICE.search(flat[max(0, at - _MAX_OFFICE) : at]) is not None
+                if not overlaps and not titled:
+                    found.append(ActorMention(at, end, name, state, "gazetteer"))
+                at = flat.find(name, end)
+        return sorted(found, key=lambda m: (m.start, -m.end))
+
+    @staticmethod
+    def _names_at(flat: str, at: int, proposed: Sequence[ActorMention]) -> list[str]:
+        """The name that starts at ``at``: a dotted one, ending where a proposed name ending after its
+        last dot ends (the words after a name run into it: 阿里埃勒·沙龙访问埃及), or where the run of
+        name characters does when nothing follows it but punctuation; else a proposed name of two to
+        four characters starting there."""
+        dotted = _DOTTED.match(flat, at)
+        if dotted is not None:
+            last_dot = max(dotted.group().rfind("·"), dotted.group().rfind("•")) + at
+            ends = [p.end for p in proposed if p.start < dotted.end() and last_dot < p.end <= dotted.end()]
+            if ends:
+                end = max(ends)
+            elif dotted.end() == len(flat) or not "\u4e00" <= flat[dotted.end()] <= "\u9fff":
+                end = dotted.end()
+            else:
+                return []
+            name = flat[at:end]
+            last = _LAST_PART.search(name)
+            return [name, last.group(1)] if last is not None else [name]
+        return [p.text for p in proposed if p.start == at and 2 <= len(p.text) <= 4]
+
+    def _tie(self, name: str, state: str) -> None:
+        if self._state_of.get(name, state) != state:
+            self._doubtful.add(name)
+        self._state_of[name] = state

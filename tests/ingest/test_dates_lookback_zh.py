@@ -1,0 +1,88 @@
+"""Chinese look-back dates (round 7): a date earlier than the narration's, its year from the context,
+dates its own clause when it is the time of the clause's act, not a detail of a noun.
+
+A news report looks back from its day of writing (a report of the 10th on talks held on the 8th), and a
+chronology entry recalls an earlier month of its year (当年5月 in an entry of September). Before round 7
+such a date was read but dated nothing: the clause took the entry's date, or, in a paragraph that had
+no other date, made no event at all. The sentences here are written for the tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hexatable.ingest.dates import date_finder
+from tests.ingest.fakes import cli_rows
+
+
+def test_a_month_recalled_in_a_chronology_entry_dates_its_clause_and_moves_nothing() -> None:
+    finder = date_finder("zh")
+    finder.find("2011年9月3日，法国与意大利签署协定。")
+    (recalled,) = finder.find("当年5月，意大利曾提出草案。")
+    assert (str(recalled.date), recalled.rule, recalled.anchor) == ("2011-05", "zh-rel-year-m+back", False)
+    (next_day,) = finder.find("次日，两国发表公报。")
+    assert str(next_day.date) == "2011-09-04"  # the entry's day is still the narration's
+
+
+def test_a_day_looked_back_on_after_the_subject_narrates_and_the_next_day_counts_from_it() -> None:
+    finder = date_finder("zh", year=2031)
+    finder.find("2031年4月10日，两国发表公报。")
+    (looked_back,) = finder.find("德国外长8日抵达巴黎。")
+    assert (str(looked_back.date), looked_back.rule, looked_back.anchor) == (
+        "2031-04-08",
+        "zh-d+month+back",
+        True,
+    )
+    (next_day,) = finder.find("次日，德国外长会见法国总统。")
+    assert str(next_day.date) == "2031-04-09"
+
+
+def test_an_earlier_day_inside_a_noun_stays_a_detail() -> None:
+    finder = date_finder("zh", year=2031)
+    finder.find("2031年4月10日，两国发表公报。")
+    (detail,) = finder.find("公报重申了两国8日签署的协定。")
+    assert (str(detail.date), detail.rule, detail.anchor) == ("2031-04-08", "zh-d+month", False)
+    (opening_detail,) = finder.find("8日草签的协定已经生效。")
+    assert (opening_detail.rule, opening_detail.anchor) == ("zh-d+month", False)
+
+
+def test_a_day_counted_from_the_context_is_no_look_back() -> None:
+    finder = date_finder("zh", year=2031)
+    finder.find("2031年4月10日，两国发表公报。")
+    (day_before,) = finder.find("前一天，德国外长抵达巴黎。")
+    assert (str(day_before.date), day_before.rule) == ("2031-04-09", "zh-day-before")
+
+
+def test_a_report_paragraph_that_looks_back_from_its_dateline_makes_its_events(tmp_path: Path) -> None:
+    text = "2031年04月10日 新华网\n\n法国外长与德国外长8日在巴黎举行会谈。\n\n当天，德国外长会见法国总统。\n"
+    rows = cli_rows(tmp_path, text, "zh")
+    # the talks on the 8th, and the meeting on that day (当天 counts from the look-back)
+    assert [(date, actors[0], cameo) for date, actors, cameo in rows] == [
+        ("2031-04-08", "FRA", 4),
+        ("2031-04-08", "DEU", 4),
+    ]
+
+
+def test_a_chronology_entry_s_recalled_month_dates_its_sentence(tmp_path: Path) -> None:
+    text = "2011年9月3日，法国外长访问日本。当年5月，日本外长曾访问法国。\n"
+    assert cli_rows(tmp_path, text, "zh") == [("2011-09-03", ["FRA"], 4), ("2011-05", ["JPN"], 4)]
+
+
+def test_a_subject_with_a_relative_clause_does_not_make_the_date_a_detail() -> None:
+    finder = date_finder("zh", year=2031)
+    finder.find("2031年4月10日，两国发表公报。")
+    (talks,) = finder.find("五国外长参加的会谈于7日至8日在巴黎举行。")
+    assert (str(talks.date), talks.rule, talks.anchor) == (
+        "2031-04-07/2031-04-08",
+        "zh-d+month-range+back",
+        True,
+    )
+
+
+def test_a_recalled_day_with_a_year_word_is_an_aside_and_the_entry_goes_on_at_its_day(tmp_path: Path) -> None:
+    text = "2009年5月25日，法国外长访问日本。当年4月5日，日本外长曾访问法国。此后，两国发表联合声明。\n"
+    assert [date for date, _, _ in cli_rows(tmp_path, text, "zh")] == [
+        "2009-05-25",
+        "2009-04-05",
+        "2009-05-25",
+    ]

@@ -1,0 +1,68 @@
+"""各方 ("all parties") as a clause's subject (round 7, rule 5 of ``hexatable.ingest.reference``).
+
+A chronology entry or a report names three or more parties once ("法国、德国和意大利举行会谈") and goes
+on with 各方 ("the parties agreed …"). Before round 7 the word named nobody, so the clause made no
+event. The sentences are written for the tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hexatable.ingest.reference import ReferenceMemory, opens_with_reference
+from hexatable.ingest.types import ActorMention
+from tests.ingest.fakes import cli_rows
+
+
+def _named(flat: str, *names: tuple[str, str]) -> list[ActorMention]:
+    return [
+        ActorMention(flat.index(text), flat.index(text) + len(text), text, actor, "gazetteer")
+        for text, actor in names
+    ]
+
+
+def test_the_parties_of_the_last_clause_that_named_three_or_more(tmp_path: Path) -> None:
+    text = "2031年4月10日，法国、德国和意大利举行会谈。各方同意成立工作组。\n"
+    assert cli_rows(tmp_path, text, "zh") == [
+        ("2031-04-10", ["FRA", "DEU", "ITA"], 4),
+        ("2031-04-10", ["FRA", "DEU", "ITA"], 3),
+    ]
+
+
+def test_a_date_before_the_word_keeps_it_the_subject() -> None:
+    memory = ReferenceMemory()
+    memory.sentence(0)
+    first = "法国、德国和意大利举行会谈。"
+    memory.note(_named(first, ("法国", "FRA"), ("德国", "DEU"), ("意大利", "ITA")), [])
+    flat = "11日与会各方发表公报。"
+    (reference,) = memory.resolve(flat, "zh", 0, len(flat), [])
+    assert (reference.text, reference.rule, [m.actor for m in reference.referents]) == (
+        "与会各方",
+        "all",
+        ["FRA", "DEU", "ITA"],
+    )
+    # 各方 opens no clause of its own: "…会议闭幕，各方通过…" stays one act of the sentence's subject
+    assert not opens_with_reference("各方通过文件。", 0, "zh")
+
+
+def test_not_the_other_parties_nor_a_statement_s_content_nor_after_two_parties() -> None:
+    memory = ReferenceMemory()
+    memory.sentence(0)
+    first = "法国、德国和意大利举行会谈。"
+    memory.note(_named(first, ("法国", "FRA"), ("德国", "DEU"), ("意大利", "ITA")), [])
+    for flat in ("法国希望其他各方支持。", "法国重申各方将履行协定。"):
+        named = _named(flat, ("法国", "FRA"))
+        assert memory.resolve(flat, "zh", 0, len(flat), named) == []
+    two = ReferenceMemory()
+    two.sentence(0)
+    two.note(_named("法国与德国举行会谈。", ("法国", "FRA")), _named("法国与德国举行会谈。", ("德国", "DEU")))
+    assert two.resolve("各方同意。", "zh", 0, 5, []) == []
+
+
+def test_a_new_paragraph_forgets_the_parties() -> None:
+    memory = ReferenceMemory()
+    memory.sentence(0)
+    first = "法国、德国和意大利举行会谈。"
+    memory.note(_named(first, ("法国", "FRA"), ("德国", "DEU"), ("意大利", "ITA")), [])
+    memory.sentence(1)
+    assert memory.resolve("各方同意。", "zh", 0, 5, []) == []
