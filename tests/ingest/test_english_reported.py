@@ -81,28 +81,30 @@ def test_that_may_be_left_out() -> None:
 
 
 def test_a_report_of_the_speakers_own_act_is_one_event_unless_the_act_has_its_own_date() -> None:
-    # without a date of its own the act is the statement's: one event, the speaker's, as before
+    # without a date of its own the act is the statement's: one event, the speaker's, coded by the act
+    # since round 7 (rule 3e (iv), as Chinese rule 3b (iii)); it was the statement (01)
     assert _events("North Korea said it shut down the reactor.\n") == [
-        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+        ("2008-12-11", "inherited:dateline", ("PRK",), 8),
     ]
     assert _events("North Korea said North Korea shut down the reactor.\n") == [
-        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+        ("2008-12-11", "inherited:dateline", ("PRK",), 8),
     ]
     # with one, the act is an event of its own; "it" takes the statement's actors
     assert _events("North Korea said that it shut down the reactor on 2 December 2008.\n") == [
         ("2008-12-11", "inherited:dateline", ("PRK",), 1),
         ("2008-12-02", "en-dmy", ("PRK",), 8),
     ]
-    # a plan is not the act's date: one event
+    # a plan is not the act's date: one event, an intent to meet (03; was 01)
     assert _events("North Korea said it will resume talks on Friday.\n") == [
-        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+        ("2008-12-11", "inherited:dateline", ("PRK",), 3),
     ]
 
 
 def test_the_one_told_is_not_the_reported_subject() -> None:
-    # "informed the IAEA": the IAEA is told, and what it is told follows "that" (its subject "it")
+    # "informed the IAEA": the IAEA is told, and what it is told follows "that" (its subject "it", the
+    # speaker: the shutdown, 08, since round 7; was 01)
     assert _events("North Korea informed IAEA inspectors that it shut down the reactor.\n") == [
-        ("2008-12-11", "inherited:dateline", ("PRK",), 1),
+        ("2008-12-11", "inherited:dateline", ("PRK",), 8),
     ]
     assert _events("North Korea told the United States that Japan refused the aid.\n") == [
         ("2008-12-11", "inherited:dateline", ("PRK",), 1),

@@ -139,8 +139,9 @@ def test_english_refusal_unless_is_a_demand_and_if_a_threat() -> None:
         "On March 5, 2031, Venezuela said it would quit if Colombia moved troops.\n\n"
         "On March 6, 2031, Colombia said it would attend if the rebels agreed.\n"
     )
-    # an offer on a condition is no threat: the statement stands (English rule 3e keeps one event)
-    assert coded(text, "en") == [(10, "return"), (13, "quit"), (1, "said")]
+    # an offer on a condition is no threat: since round 7 (rule 3e (iv)) it is the speaker's intent to
+    # meet (03), as a statement of the speaker's own act to come is coded by the act (was 01)
+    assert coded(text, "en") == [(10, "return"), (13, "quit"), (3, "attend")]
 
 
 def test_english_threat_is_the_consequence_not_the_condition() -> None:
@@ -155,8 +156,10 @@ def test_english_conditions_that_ask_nothing_of_another_party_are_no_threat() ->
         "On March 10, 2031, Iran said it would not attend if the weather was bad.\n\n"
         "On March 11, 2031, Iran said it would quit once again.\n"
     )
-    # a refusal whatever happens; a condition on nobody; "once again" is no condition
-    assert coded(text, "en") == [(1, "said"), (1, "said"), (1, "said")]
+    # a refusal whatever happens; a condition on nobody; "once again" is no condition, so no threat
+    # by rule 3g, but since round 7 (rule 3e (iv)) the speaker's own withdrawal to come is a threat (13)
+    # as any statement of it is ("said it would quit", was 01)
+    assert coded(text, "en") == [(1, "said"), (1, "said"), (13, "quit")]
 
 
 def test_english_statement_without_a_condition_is_unchanged() -> None:

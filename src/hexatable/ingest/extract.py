@@ -95,7 +95,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    bears and has a cue, or reports the speaker's own act with a date of its own, it is two clauses,
    the statement and the reported act, each with its own date (:func:`_en_reported_parts`). A date
    in a reported clause is never inherited by the clauses after it: it is the reported act's time,
-   not the narration's.
+   not the narration's. A report of the speaker's own act in one clause is coded by the act, as
+   rule 3b's is in Chinese (round 7, :func:`hexatable.ingest.own_act.en_own_act`).
    **3f.** In English a stretch between commas that opens with a subordinator ("After Japan refused
    the aid, China criticized Japan") sets the scene as rule 3b's stretches do in Chinese
    (:func:`en_subordinate_stretches`).
@@ -193,6 +194,8 @@ from hexatable.ingest.event_dates import (
 from hexatable.ingest.meeting_phase import MEETING_PHASE_CAMEO, meeting_parties, meeting_phase
 from hexatable.ingest.no_act import tells_no_act
 from hexatable.ingest.offsets import OffsetIndex
+from hexatable.ingest.own_act import INTENT_CODES as INTENT_CODES
+from hexatable.ingest.own_act import en_own_act
 from hexatable.ingest.parties import (
     EN_AGENT,
     EN_PASSIVE,
@@ -793,6 +796,9 @@ def _en_event_cue(
         later = [c for c in cues if c.start >= main.end and not en_in_relative(flat, c)]
         if later:
             main = min(later, key=lambda c: (c.start, -c.weight))
+    own = en_own_act(flat, main, cues, span[1] or len(flat), mentions, speakers)
+    if own is not main:
+        return own  # rule 3e (iv): "announced its withdrawal" is the withdrawal (16)
     main = halted(flat, main, cues)
     declined = resolution_declined(flat, span[0], span[1], cues, "en", subject, mentions)
     if declined is not None and main.start == declined.start:
@@ -872,11 +878,6 @@ def _zh_reported_act(
 
 
 _ZH_INTENT = re.compile(r"(?:将(?![军领官士])|愿意?|准备|打算|决心)")
-INTENT_CODES = {range(4, 9): 3, range(14, 21): 13}
-"""A reported act still to come, by its root: to consult, cooperate, aid or yield (04-08) is an intent
-to cooperate (03); to protest, show force, reduce relations, coerce, assault, fight or use mass
-violence (14-20) is a threat (13). The CAMEO codebook's verbal categories (Schrodt 2012, v1.1b3:
-03, with 031-039 "express intent to ..." such acts; 13, with 131-139 "threaten to ..." such acts)."""
 
 
 def _zh_intent(flat: str, saying: Cue, act: Cue, mentions: Sequence[ActorMention] = ()) -> Cue:
