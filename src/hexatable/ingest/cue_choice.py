@@ -302,6 +302,13 @@ _ZH_OWN_VERB = re.compile(r"[了着过]")
 """After a cue written after 的, an aspect marker says it is a verb after all (…的确认了, rare)."""
 
 
+_ZH_PARTY_HEAD = re.compile(r"[国方](?![际务家防会内外土库债企旗营有立民籍歌徽门王可能才始便案式法针面向略])")
+"""国 or 方 right after a cue as the head of a noun of parties (签署国, 签署方, 谈判方, 援助国: the
+states that signed, the parties negotiating), not the first half of a word the cue takes as its
+object (签署国际公约, 会见国务卿, 访问国会, 出席国防会议) nor the adverb 方 ("签署方可生效") nor a noun
+of manner or plan (谈判方案, 会谈方式), which rule 3d leaves to the words around it (round 7)."""
+
+
 def zh_modifies(flat: str, cue: Cue) -> bool:
     """Whether a Chinese cue describes a noun rather than saying what the clause's subject did.
 
@@ -310,15 +317,21 @@ def zh_modifies(flat: str, cue: Cue) -> bool:
     issue). Not a 的 that ends the clause ("是去年颁布的。", the predicate's), nor one before a noun of
     content (消息, 决定, 计划, 意愿, 提议, 要求, 承诺, 声明: "公布了将举行会谈的消息" announces the talks,
     the clause before 的 being what the news says). A cue right after 的 is a noun itself ("按照共同
-    文件的要求", the document's requirements; "美方的指责", the US accusation), not the act.
+    文件的要求", the document's requirements; "美方的指责", the US accusation), not the act. A cue
+    before 国 or 方 as the head of a noun of parties (签署国, 谈判方: :data:`_ZH_PARTY_HEAD`) describes
+    that noun too (round 7).
 
     >>> from hexatable.ingest.types import Cue
     >>> zh_modifies("正在访问的外长表示", Cue(2, 4, "访问", 4, "访问", 0.8))
     True
     >>> zh_modifies("公布了将举行会谈的消息", Cue(6, 8, "会谈", 4, "会谈", 0.9))
     False
+    >>> zh_modifies("与其他签署国对话", Cue(3, 5, "签署", 5, "签署", 1.0))
+    True
     """
     if _ZH_MODIFIER_TAIL.match(flat, cue.end) is not None:
+        return True
+    if _ZH_PARTY_HEAD.match(flat, cue.end) is not None:
         return True
     return cue.start > 0 and flat[cue.start - 1] == "的" and not _ZH_OWN_VERB.match(flat, cue.end)
 
@@ -862,6 +875,9 @@ def zh_negated(flat: str, cue: Cue, cues: Sequence[Cue]) -> bool:
 
 _ZH_QUOTE = re.compile(r"“[^“”]*”")
 _ZH_SPEECH_BEFORE = re.compile(r"(?:[：:，,]|表示|称|说|指出|强调|宣布|声明|认为|重申|写道)\s*$")
+_ZH_DOING_BEFORE = re.compile(r"(?:发起|发动|展开|开展|启动|实施|举行|进行)了?\s*$")
+"""A verb of launching or carrying out before a quotation: what the quotation names is the act done
+("宣布发起“特别军事行动”", "开展“联合行动”"), so it keeps its cues (round 7)."""
 
 
 Span = tuple[int, int]
@@ -885,7 +901,9 @@ def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
 
     A chronology quotes names ("将朝鲜从“支持恐怖主义国家”名单中除名", "“乙支焦点透镜”军事演习") as
     often as words said ("金正日表示：“我们就再试一试吧”"); a cue inside a name is not an act. A
-    quotation right after a verb of saying or a colon or comma is speech, and keeps its cues.
+    quotation right after a verb of saying or a colon or comma is speech, and keeps its cues; so does
+    one right after a verb of launching or carrying out (发起, 发动, 开展, 实施, 举行, 进行), whose object
+    it names: "宣布发起“特别军事行动”" is the operation (round 7).
 
     >>> zh_named_quotes("美方将朝鲜从“支持恐怖主义国家”名单中除名")
     [(6, 16)]
@@ -902,6 +920,7 @@ def _zh_named_quotes(flat: str) -> tuple[Span, ...]:
         (m.start(), m.end())
         for m in _ZH_QUOTE.finditer(flat)
         if not _ZH_SPEECH_BEFORE.search(flat, max(0, m.start() - 4), m.start())
+        and not _ZH_DOING_BEFORE.search(flat, max(0, m.start() - 4), m.start())
     )
 
 
@@ -973,8 +992,9 @@ def zh_fences(flat: str, low: int, high: int) -> list[Span]:
     ]
 
 
-_ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出")
-"""Light verbs of saying or doing, whose object is the act ("表示谴责", "提出抗议", "进行磋商"). The
+_ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出", "予以", "给予", "加以")
+"""Light verbs of saying or doing, whose object is the act ("表示谴责", "提出抗议", "进行磋商"); 予以,
+给予 and 加以 ("give", round 7) are the formal ones ("对朝鲜核试验予以谴责", "对该决定加以批评"). The
 cue rules read the Simplified form of a text (docs/ingest.md, Scripts), so no Traditional forms."""
 _ZH_TOPIC = re.compile(
     r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=(?:"
