@@ -133,3 +133,26 @@ def test_an_act_named_in_quotation_marks_after_its_launching_verb_is_the_act() -
 def test_a_quoted_name_before_a_noun_still_hides_its_cues() -> None:
     # kept: the list's name is no act; the delisting (081) is
     assert rows("美方将朝鲜从“支持恐怖主义国家”名单中除名。", "zh") == [(["USA"], 8)]
+
+
+# --- rule 1b: a verb of consequence before a new subject ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 190 (the strike) and 164 (the talks postponed) by the party named after 导致
+        ("印度对巴基斯坦发动空袭，导致巴基斯坦推迟谈判。", [(["IND"], 19), (["PAK"], 16)]),
+        # 163 sanctions; 166 a withdrawal from talks
+        ("日本对朝鲜实施制裁，致使朝鲜退出会谈。", [(["JPN"], 16), (["PRK"], 16)]),
+        # 111 criticize; 161 recall an ambassador
+        ("美国批评伊朗，使得伊朗召回大使。", [(["USA"], 11), (["IRN"], 16)]),
+    ],
+)
+def test_a_consequence_by_a_new_subject_is_an_act_of_its_own(sentence: str, expected: list[Row]) -> None:
+    assert rows(sentence, "zh") == expected
+
+
+def test_a_consequence_without_a_party_stays_in_its_clause() -> None:
+    # kept: "led to tension" names no party and no act
+    assert rows("印度对巴基斯坦发动空袭，导致局势紧张。", "zh") == [(["IND"], 19)]

@@ -77,7 +77,10 @@ stretch ("朝鲜发表声明，并在声明中谴责美国": the condemnation is
 _ZH_SAYING = r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重申|证实|承认|确认|介绍|报道|警告)"
 _ZH_SAYS = re.compile(_ZH_SAYING + r"\s*$")
 _ZH_SAYS_INSIDE = re.compile(_ZH_SAYING)
-_ZH_CONNECTIVE = re.compile(r"(?:而后|而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则)?")
+_ZH_CONNECTIVE = re.compile(r"(?:而后|而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则|导致|致使|使得)?")
+"""What may stand between a comma and the new subject of rule 1b: a connective, or (round 7, C9) a
+verb of consequence, 导致, 致使, 使得 ("以色列发动空袭，导致巴方推迟谈判": the strike led to the
+postponement, an act of its own by the party named after the verb)."""
 _ZH_DATE_LEAD = re.compile(
     r"(?:\s|[\d〇零一二三四五六七八九十]{1,4}(?:年|月|日|号)|[上中下]旬|月?[初底末]|当天|当日|同日|次日|当晚)*"
 )
@@ -139,7 +142,8 @@ def subjects_clauses(
 
     Chinese strings several acts into one sentence with commas, each with its own subject and verb
     ("美方建议韩日加入，中方建议俄罗斯加入"). A piece after ，/； is a clause of its own when it opens
-    (after at most a connective: 而, 但, 随后, 并, 同时, 此后, 然后, 则) with a name or a reference
+    (after at most a connective: 而, 但, 随后, 并, 同时, 此后, 然后, 则, or a verb of consequence, 导致,
+    致使, 使得) with a name or a reference
     word (他, 双方, 该国) and has a cue after that subject, and the piece before it has a name and a
     cue too, and the stretch right before the comma is not an adverbial clause: one that opens with
     a subordinator (经, 鉴于, 因为, 由于, 随着, 若, 如果, 虽然, 当, 在 ...) or closes with a time word
