@@ -156,3 +156,17 @@ def test_a_consequence_by_a_new_subject_is_an_act_of_its_own(sentence: str, expe
 def test_a_consequence_without_a_party_stays_in_its_clause() -> None:
     # kept: "led to tension" names no party and no act
     assert rows("印度对巴基斯坦发动空袭，导致局势紧张。", "zh") == [(["IND"], 19)]
+
+
+def test_satisfaction_with_the_talks_is_approval_not_the_talks() -> None:
+    # 051 praise or endorse; 对…感到 is a topic phrase, so the talks named are no act (they were 04)
+    assert rows("日本外相对本轮会谈的成果感到非常满意。", "zh") == [(["JPN"], 5)]
+    # kept: 不满 (dissatisfaction) stays a disapproval
+    assert rows("韩国表示不满意。", "zh") == [(["KOR"], 11)]
+
+
+def test_joining_an_organisation_is_diplomatic_cooperation_and_joining_talks_a_meeting() -> None:
+    assert rows("印度加入上海合作组织。", "zh") == [(["IND"], 5)]  # 057/050
+    assert rows("俄罗斯加入会谈。", "zh") == [(["RUS"], 4)]  # 046
+    # kept: the proposal types the clause
+    assert [code for _, code in rows("美方建议韩日加入。", "zh")] == [2]

@@ -992,9 +992,10 @@ def zh_fences(flat: str, low: int, high: int) -> list[Span]:
     ]
 
 
-_ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出", "予以", "给予", "加以")
+_ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出", "予以", "给予", "加以", "感到")
 """Light verbs of saying or doing, whose object is the act ("表示谴责", "提出抗议", "进行磋商"); 予以,
-给予 and 加以 ("give", round 7) are the formal ones ("对朝鲜核试验予以谴责", "对该决定加以批评"). The
+给予 and 加以 ("give", round 7) are the formal ones ("对朝鲜核试验予以谴责", "对该决定加以批评"), and
+感到 ("feel", round 7) the one of a stance ("对会谈的成果感到满意": the satisfaction, not the talks). The
 cue rules read the Simplified form of a text (docs/ingest.md, Scripts), so no Traditional forms."""
 _ZH_TOPIC = re.compile(
     r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=(?:"
