@@ -170,3 +170,10 @@ def test_joining_an_organisation_is_diplomatic_cooperation_and_joining_talks_a_m
     assert rows("俄罗斯加入会谈。", "zh") == [(["RUS"], 4)]  # 046
     # kept: the proposal types the clause
     assert [code for _, code in rows("美方建议韩日加入。", "zh")] == [2]
+
+
+def test_a_framework_established_is_diplomatic_cooperation() -> None:
+    # 050: the conference (named only as ASEAN here) sets up a framework; it was 04, the meeting noun
+    assert rows("东盟和平会议确立和平进程框架。", "zh") == [(["ASEAN"], 5)]
+    # kept: establishing relations is the longer cue
+    assert [c.text for c in VerbDictionary.builtin().find("中国和韩国建立外交关系", "zh")] == ["建立外交关系"]
