@@ -125,8 +125,12 @@ def test_a_cue_after_the_question_is_the_act(tmp_path: Path) -> None:
 def test_question_cues_drop_only_the_asked_verb() -> None:
     asked, met = Cue(5, 9, "恢复谈判", 4, "恢复谈判", 0.9), Cue(11, 13, "磋商", 4, "磋商", 0.9)
     assert zh_question_cues("中美就是否恢复谈判进行磋商", "zh", [asked, met]) == [met]
-    opposed = Cue(2, 4, "反对", 11, "反对", 0.8)
-    assert zh_question_cues("美国反对是否制裁", "zh", [opposed]) == [opposed]
+    # 反对 before 是否 is no topic 对: the cue after the question word is kept (round 8: the old
+    # assertion kept only 反对, which comes before any question and so could not fail)
+    opposed, sanctions = Cue(2, 4, "反对", 11, "反对", 0.8), Cue(6, 8, "制裁", 16, "制裁", 1.0)
+    assert zh_question_cues("美国反对是否制裁", "zh", [opposed, sanctions]) == [opposed, sanctions]
+    # a topic 对 does ask: the same cue after 对是否 is dropped
+    assert zh_question_cues("美国对是否制裁", "zh", [Cue(5, 7, "制裁", 16, "制裁", 1.0)]) == []
 
 
 # --- 4. a phrasal "stop" that is a visit ----------------------------------------------------------

@@ -130,13 +130,23 @@ HALTING_WEIGHT = 0.6
 out of an easing cue (:func:`sanctions_modifiers`)."""
 
 
-def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
+def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[Mention] = ()) -> list[Cue]:
     """``cues`` without the act a topic question names (round 7): after 就, 对, 关于, 围绕 and a
     question word (是否, 能否, 可否, 应否, 如何, 怎样, 何时; :data:`_ZH_QUESTION`) the first cue is what
     is asked about, no act of the clause: "中美就是否制裁朝鲜存在分歧" is a disagreement over sanctions,
-    none imposed, and "中美对是否恢复谈判看法不一" none resumed. The question's verb is one cue (its
-    first after the question word, within :data:`QUESTION_REACH` characters and no clause mark); a
-    later cue is the clause's predicate ("就是否恢复谈判进行磋商": the consultation, 04).
+    none imposed, and "中美对是否恢复谈判看法不一" none resumed. The question's verb is its first cue
+    after the question word, within :data:`QUESTION_REACH` characters and no clause mark; up to
+    :data:`QUESTION_OBJECTS` cues of disapproval or conflict (11-20) right after it, with nothing
+    between but ``names`` and 的, are its object and asked about too ("对是否支持制裁保持沉默": 制裁
+    is what would be supported; "就如何谴责朝鲜核试验与美国磋商": the test is what would be
+    condemned). A cooperative noun after the asked verb (就是否参加会谈…) stays a cue, left to the
+    clause's cue choice as before round 8, and so does a later cue the question does not reach: the
+    clause's predicate ("就是否恢复谈判进行磋商": the consultation, 04).
+
+    The asked cues are removed from the cues that type an event only; rule 1b still cuts clauses by
+    them (extract keeps the full list for :func:`hexatable.ingest.clauses.subjects_clauses`), so the
+    question's clause is not joined to the next one. Cues are looked up by offset: the cost is
+    linear in the questions and cues (a bisection per question).
 
     >>> from hexatable.ingest.types import Cue
     >>> asked = Cue(5, 7, "制裁", 16, "制裁", 1.0)
@@ -145,23 +155,58 @@ def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """
     if lang != "zh":
         return list(cues)
+    ordered = sorted(cues, key=lambda c: (c.start, -c.weight))
+    starts = [c.start for c in ordered]
+    spans = sorted((m.start, m.end) for m in names)
     asked: set[int] = set()
     for question in _ZH_QUESTION.finditer(flat):
-        later = [c for c in cues if c.start >= question.end()]
-        if not later:
+        k = bisect.bisect_left(starts, question.end())
+        if k == len(ordered):
             continue
-        first = min(later, key=lambda c: (c.start, -c.weight))
-        gap = flat[question.end() : first.start]
-        if len(gap) <= QUESTION_REACH and not _ANY_MARK.search(gap):
-            asked.add(first.start)
+        gap = flat[question.end() : ordered[k].start]
+        if len(gap) > QUESTION_REACH or _ANY_MARK.search(gap):
+            continue
+        end, objects = ordered[k].end, 0
+        asked.add(ordered[k].start)
+        for j in range(k + 1, len(ordered)):
+            cue = ordered[j]
+            if cue.start < end:
+                asked.add(cue.start)  # a shorter cue inside the asked one
+                continue
+            if (
+                objects == QUESTION_OBJECTS
+                or cue.cameo < DISAPPROVE
+                or not _object_gap(flat, end, cue.start, spans)
+            ):
+                break  # a cooperative noun (参加会谈) is left to the clause's cue choice
+            asked.add(cue.start)
+            end, objects = max(end, cue.end), objects + 1
     return [c for c in cues if c.start not in asked]
+
+
+def _object_gap(flat: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``flat[start:end]`` holds nothing but names (``spans``, sorted) and 的: what may stand
+    between an asked verb and its object (支持制裁, 谴责朝鲜核试验, 实施新的制裁 not: 新 is a word)."""
+    if end - start > QUESTION_REACH:
+        return False
+    rest = list(flat[start:end])
+    k = bisect.bisect_left(spans, (start - QUESTION_REACH, 0))
+    for low, high in spans[k:]:
+        if low >= end:
+            break
+        for i in range(max(low, start), min(high, end)):
+            rest[i - start] = " "
+    return "".join(rest).replace(" ", "") in ("", "的")
 
 
 _ZH_QUESTION = re.compile(r"(?:就|(?<![反相面绝针])对|关于|围绕)(?:是否|能否|可否|应否|如何|怎样|何时)")
 """A topic preposition and a question word: what the clause is about is a question (就是否…,
 对如何…), not an act done."""
 QUESTION_REACH = 8
-"""The most characters between a question word and the verb it asks about (是否对朝鲜实施制裁)."""
+"""The most characters between a question word and the verb it asks about (是否对朝鲜实施制裁), and
+between that verb and its object."""
+QUESTION_OBJECTS = 2
+"""The most cues read as the object of a question's verb (:func:`zh_question_cues`)."""
 
 
 def en_stopovers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
@@ -598,8 +643,12 @@ def resolution_sanctions(
     >>> resolution_sanctions("安理会通过决议，关于制裁委员会的工作", 0, 18, [cmte], "zh", council) is None
     True
     """
-    found = _resolution_imposing(flat, low, high, cues, lang, subject, names)
-    return found[0] if found is not None and not found[1] else None
+    imposed = [
+        cue
+        for cue, negated in _resolution_imposing(flat, low, high, cues, lang, subject, names)
+        if not negated
+    ]
+    return imposed[0] if imposed else None
 
 
 def resolution_declined(
@@ -610,23 +659,25 @@ def resolution_declined(
     lang: str,
     subject: Mention | None,
     names: Sequence[Mention] = (),
-) -> Cue | None:
-    """The sanctions cue a resolution adopted by the clause's ``subject`` in ``flat[low:high]``
-    declines to impose (round 7): the imposing that :func:`resolution_sanctions` reads, negated
-    ("安理会通过决议，不对朝鲜实施新的制裁", "adopted a resolution that does not impose sanctions"),
-    else None. The resolution decides no sanction, so the sanctions are no act of the clause:
-    negated, they are no rejection either (rule 3d (iii): not sanctioning is no refusal of
-    cooperation), and the adopted resolution is coded as one without sanctions (by its other cues,
-    else 01, the statement a resolution that decides nothing codable is).
+) -> list[Cue]:
+    """The sanctions cues a resolution adopted by the clause's ``subject`` in ``flat[low:high]``
+    declines to impose (round 7): the imposings that :func:`resolution_sanctions` reads, every one
+    negated ("安理会通过决议，不对朝鲜实施新的制裁", "adopted a resolution that does not impose
+    sanctions"), else none: a resolution that declines one embargo but imposes other sanctions
+    ("不对朝鲜实施武器禁运，但对朝鲜实施金融制裁") imposes them, and :func:`resolution_sanctions` codes
+    it 163. The declined sanctions are no act of the clause: negated, they are no rejection either
+    (rule 3d (iii): not sanctioning is no refusal of cooperation); the resolution is coded by the
+    clause's next act after them ("不对朝鲜实施制裁，并谴责朝鲜核试验": 111), else 01, the statement
+    a resolution that decides nothing codable is (extract's rule 3d (v)).
 
     >>> from hexatable.ingest.types import ActorMention, Cue
     >>> council = ActorMention(0, 3, "安理会", "UNSC", "case", None)
     >>> ban = Cue(16, 18, "制裁", 16, "制裁", 1.0)
-    >>> resolution_declined("安理会通过决议，不对朝鲜实施新的制裁", 0, 18, [ban], "zh", council) == ban
+    >>> resolution_declined("安理会通过决议，不对朝鲜实施新的制裁", 0, 18, [ban], "zh", council) == [ban]
     True
     """
     found = _resolution_imposing(flat, low, high, cues, lang, subject, names)
-    return found[0] if found is not None and found[1] else None
+    return [] if any(not negated for _, negated in found) else [cue for cue, _ in found]
 
 
 def _resolution_imposing(
@@ -637,16 +688,16 @@ def _resolution_imposing(
     lang: str,
     subject: Mention | None,
     names: Sequence[Mention] = (),
-) -> tuple[Cue, bool] | None:
-    """The first sanctions cue imposed by a resolution the clause's ``subject`` adopts, and whether
-    the imposing is negated; None when there is no such adoption or imposing, or an easing act comes
-    first (the reading :func:`resolution_sanctions` documents)."""
+) -> list[tuple[Cue, bool]]:
+    """The sanctions cues imposed by a resolution the clause's ``subject`` adopts, each with whether
+    its imposing is negated, up to the first easing act; none when there is no such adoption (the
+    reading :func:`resolution_sanctions` documents)."""
     if subject is None or not low <= subject.end <= high:
-        return None
+        return []
     pattern = _ZH_RESOLUTION if lang == "zh" else _EN_RESOLUTION
     adoption = pattern.search(flat, subject.end, min(high, subject.end + SUBJECT_REACH + 64))
     if adoption is None:
-        return None
+        return []
     gap = (subject.end, adoption.start())
     votes = (
         [(m.start(), m.end()) for m in _ZH_VOTE.finditer(flat, *gap)]
@@ -664,11 +715,12 @@ def _resolution_imposing(
             if m is not subject
         )
     ):
-        return None  # another's adoption: "朝鲜谴责安理会通过决议", "after the Council passed"
+        return []  # another's adoption: "朝鲜谴责安理会通过决议", "after the Council passed"
     after = sorted((c for c in cues if adoption.start() <= c.start < high), key=lambda c: c.start)
+    found: list[tuple[Cue, bool]] = []
     for cue in after:
         if cue.cameo == YIELD:
-            return None  # 解除制裁, "lifts the sanctions": easing, not imposing
+            break  # 解除制裁, "lifts the sanctions": easing, not imposing
         if cue.entry.lower() not in _SANCTIONS:
             continue
         start = _imposing(flat, adoption.end(), cue, lang, [c for c in cues if c is not cue])
@@ -676,8 +728,8 @@ def _resolution_imposing(
             continue  # a sanctions noun that is no act imposed: 制裁委员会, "the sanctions committee"
         act = replace(cue, start=start) if start < cue.start else cue
         negated = zh_negated(flat, act, []) if lang == "zh" else en_negated(flat, act)
-        return cue, negated
-    return None
+        found.append((cue, negated))
+    return found
 
 
 _ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])

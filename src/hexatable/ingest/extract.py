@@ -744,9 +744,12 @@ def _zh_event_cue(
     if conditional is not None:
         return conditional  # rule 3g: a threat or a precondition (如果…就不会参加: 13)
     declined = resolution_declined(flat, span[0], span[1], cues, "zh", subject, mentions)
-    if declined is not None and act.start == declined.start:
-        # rule 3d (v), round 7: 通过决议，不对朝鲜实施新的制裁 adopts a resolution without sanctions
-        return replace(act, cameo=NO_CUE_CAMEO)
+    if any(act.start == d.start for d in declined):
+        # rule 3d (v), round 7: 通过决议，不对朝鲜实施新的制裁 adopts a resolution without sanctions,
+        # coded by the next act (并谴责朝鲜: 111), else a statement
+        act = _after_declined(act, said, declined)
+        if act.cameo == NO_CUE_CAMEO:
+            return act
     if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
         return replace(act, cameo=refused(act.cameo))
     if act.cameo != NO_CUE_CAMEO and zh_modal_negated(flat, act, said):
@@ -756,6 +759,21 @@ def _zh_event_cue(
     if act.cameo == NO_CUE_CAMEO:
         return zh_epithet(flat, *span) or act  # rule 3g: 称其为“暴君” (111)
     return zh_hoped_outcome(flat, act, cues) or act  # rule 3g: 期待会谈取得成果 (013)
+
+
+def _after_declined(act: Cue, cues: Sequence[Cue], declined: Sequence[Cue]) -> Cue:
+    """The act of a resolution whose sanctions ``act`` are ``declined`` (rule 3d (v)): the first of
+    ``cues`` after ``act`` that is neither declined nor inside a declined cue, else ``act`` as a
+    statement (01)."""
+    spans = [(d.start, d.end) for d in declined]
+    later = [
+        c
+        for c in cues
+        if c.start >= act.end and c.cameo != NO_CUE_CAMEO and not any(a <= c.start < b for a, b in spans)
+    ]
+    if later:
+        return min(later, key=lambda c: (c.start, -c.weight))
+    return replace(act, cameo=NO_CUE_CAMEO)
 
 
 def _en_event_cue(
@@ -794,9 +812,12 @@ def _en_event_cue(
             main = min(later, key=lambda c: (c.start, -c.weight))
     main = halted(flat, main, cues)
     declined = resolution_declined(flat, span[0], span[1], cues, "en", subject, mentions)
-    if declined is not None and main.start == declined.start:
-        # rule 3d (v), round 7: "adopted a resolution that does not impose sanctions"
-        return replace(main, cameo=NO_CUE_CAMEO)
+    if any(main.start == d.start for d in declined):
+        # rule 3d (v), round 7: "adopted a resolution that does not impose sanctions", coded by the
+        # next act ("but condemns North Korea": 111), else a statement
+        main = _after_declined(main, cues, declined)
+        if main.cameo == NO_CUE_CAMEO:
+            return main
     if en_judged_past(flat, main):
         return main  # rule 3d: "should never have criticized": the criticism was made (11)
     if en_modal_negated(flat, main):
@@ -1146,8 +1167,9 @@ def extract(
         cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
         cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
         cues = sanctions_modifiers(flat, lang, cues)  # rule 3d: 制裁谈判 are talks, no sanctions
-        cues = zh_question_cues(flat, lang, cues)  # rule 3d: 就是否制裁…存在分歧 asks, imposes nothing
         cues = en_stopovers(flat, lang, cues)  # rule 3d: "stopped by Seoul" is a visit (042)
+        splitting = cues  # rule 1b cuts clauses by every cue, a question's asked verb too
+        cues = zh_question_cues(flat, lang, cues, found)  # rule 3d: 就是否制裁…存在分歧 asks, imposes nothing
         if titles.is_title_line(
             sentence.raw,
             lang,
@@ -1164,11 +1186,12 @@ def extract(
         known = administrations(flat, lang, drop_modifiers(flat, lang, unplaced))
         # each clause looks its names, cues and dates up by offset: linear in a long sentence
         known_at, cues_at, dates_at = OffsetIndex(known), OffsetIndex(cues), OffsetIndex(dates)
+        split_at = cues_at if len(splitting) == len(cues) else OffsetIndex(splitting)
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
             for c_start, c_end, own_date in split_clauses(flat, dates)
-            for start, end in subjects_clauses(flat, lang, c_start, c_end, known_at, cues_at)
+            for start, end in subjects_clauses(flat, lang, c_start, c_end, known_at, split_at)
             for part in (
                 _en_reported_parts(flat, start, end, own_date, known_at, cues_at, dates_at)
                 if lang == "en"

@@ -1,0 +1,115 @@
+"""Wrong outputs the review of round 7's left8 branch found (round 8, brief FL8), each written from
+our own sentences of the construction and run through ``hexatable ingest --json`` as a user runs it
+(built-in gazetteer and verbs, no case). Expected codes are the CAMEO codebook's reading (Schrodt
+2012, v1.1b3), worked out by hand: 010 a statement nothing else fits, 042 make a visit, 04 consult,
+111 denounce, 163 impose sanctions, 164 halt negotiations, 08 yield. Every case here failed on main
+e422e94 unless marked "kept" (those guard a near miss that passes on both).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from hexatable.cli.app import app
+
+Row = tuple[list[str], list[str], int]
+
+
+def rows(tmp_path: Path, sentence: str, lang: str) -> list[Row]:
+    """(actors, targets, CAMEO root) of each event ``hexatable ingest --json`` finds in one sentence
+    dated 3 March 2009."""
+    opening = "2009年3月3日，" if lang == "zh" else "On March 3, 2009, "
+    path = tmp_path / "t.txt"
+    path.write_text(f"{opening}{sentence}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
+    assert result.exit_code == 0, result.output
+    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
+    return [
+        ([a["id"] for a in e["actors"]], [t["id"] for t in e["targets"]], e["cameo"])
+        for e in source["events"]
+    ]
+
+
+# --- 1. a topic question keeps its clause apart from the next (review item 1) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "中美就是否制裁朝鲜存在分歧，韩国谴责朝鲜。",
+            [(["CHN", "USA"], ["PRK"], 1), (["KOR"], ["PRK"], 11)],
+        ),
+        (
+            "中美就是否制裁朝鲜存在分歧，美国随后宣布对朝鲜实施制裁。",
+            [(["CHN", "USA"], ["PRK"], 1), (["USA"], ["PRK"], 16)],
+        ),
+        (
+            "中美就是否制裁朝鲜存在分歧，日本和韩国就是否恢复谈判存在分歧。",
+            [(["CHN", "USA"], ["PRK"], 1), (["JPN", "KOR"], [], 1)],
+        ),
+    ],
+)
+def test_a_question_clause_is_not_joined_to_the_next(
+    tmp_path: Path, sentence: str, expected: list[Row]
+) -> None:
+    # the question's clause is a statement of its parties; the clause after it has its own subject
+    assert rows(tmp_path, sentence, "zh") == expected
+
+
+# --- 2. the question's object is asked about too (review item 2) ----------------------------------
+
+
+def test_the_object_of_the_asked_verb_is_no_act(tmp_path: Path) -> None:
+    # silence on whether to support sanctions: neither support (05) nor sanctions (16)
+    assert rows(tmp_path, "中国对是否支持制裁保持沉默。", "zh") == [(["CHN"], [], 1)]
+
+
+def test_the_predicate_after_the_question_and_its_object_is_the_act(tmp_path: Path) -> None:
+    # consulting the US on how to condemn the test: 04 with the US, not a test (15) nor a condemnation
+    assert rows(tmp_path, "中国外长就如何谴责朝鲜核试验与美国磋商。", "zh") == [(["CHN"], ["PRK", "USA"], 4)]
+
+
+def test_a_verb_after_the_object_is_no_object(tmp_path: Path) -> None:
+    # kept: 进行 between the asked 恢复谈判 and 磋商 ends the question; the consultation is the act
+    assert rows(tmp_path, "中美就是否恢复谈判进行磋商。", "zh") == [(["CHN", "USA"], [], 4)]
+
+
+# --- 7. a resolution that declines some sanctions (review item 7) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("安理会通过决议，决定不对朝鲜实施武器禁运，但对朝鲜实施金融制裁。", "zh"),
+        (
+            "the Security Council adopted a resolution that does not impose an arms embargo but imposes"
+            " financial sanctions on North Korea.",
+            "en",
+        ),
+    ],
+)
+def test_a_resolution_that_declines_one_embargo_but_imposes_sanctions_is_163(
+    tmp_path: Path, sentence: str, lang: str
+) -> None:
+    assert rows(tmp_path, sentence, lang) == [(["UNSC"], ["PRK"], 16)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("安理会通过决议，不对朝鲜实施制裁，并谴责朝鲜核试验。", "zh"),
+        (
+            "the Security Council adopted a resolution that does not impose new sanctions but condemns"
+            " North Korea.",
+            "en",
+        ),
+    ],
+)
+def test_a_condemnation_after_declined_sanctions_is_the_act(tmp_path: Path, sentence: str, lang: str) -> None:
+    assert rows(tmp_path, sentence, lang) == [(["UNSC"], ["PRK"], 11)]
