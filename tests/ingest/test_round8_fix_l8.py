@@ -113,3 +113,35 @@ def test_a_resolution_that_declines_one_embargo_but_imposes_sanctions_is_163(
 )
 def test_a_condemnation_after_declined_sanctions_is_the_act(tmp_path: Path, sentence: str, lang: str) -> None:
     assert rows(tmp_path, sentence, lang) == [(["UNSC"], ["PRK"], 11)]
+
+
+# --- 5. a light verb proposes an act done in the world (review item 5) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("美国在安理会提出制裁，遭到中国反对。", [(["USA"], ["CHN"], 3)]),
+        ("美国提出制裁和谈判两手方案。", [(["USA"], [], 3)]),
+        ("美国提出制裁并要求朝鲜弃核。", [(["USA"], ["PRK"], 3)]),
+    ],
+)
+def test_sanctions_put_forward_are_a_proposal(tmp_path: Path, sentence: str, expected: list[Row]) -> None:
+    # 030: sanctions proposed are none imposed (was 16), as "美国提出经济制裁" already was
+    assert rows(tmp_path, sentence, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("美国提出经济制裁。", [(["USA"], [], 3)]),
+        ("中国表示拒绝。", [(["CHN"], [], 12)]),
+        ("中国提出强烈抗议。", [(["CHN"], [], 11)]),
+        ("中国进行抗议。", [(["CHN"], [], 14)]),
+    ],
+)
+def test_an_act_done_by_saying_is_carried_and_a_protest_after_jinxing_stays(
+    tmp_path: Path, sentence: str, expected: list[Row]
+) -> None:
+    # kept: 11-14 are acts done by saying; 进行 is no cue, so the protest is the main cue (14)
+    assert rows(tmp_path, sentence, "zh") == expected

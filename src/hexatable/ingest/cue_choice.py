@@ -1083,8 +1083,9 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     done; its object says what: "日本针对朝鲜导弹发射提出抗议" is a protest (114), not a plan put
     forward (提出, 030), as "对核试验表示谴责" is a condemnation (111). The carried act is the first of
     ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark. Since round 7
-    a light verb carries without a topic phrase too when its object is an act of disapproval or
-    conflict (a cue of 11-20: "中国提出抗议", "提出强烈抗议", "表示谴责"), which names an act of its own,
+    a light verb carries without a topic phrase too when its object is an act of disapproval done by
+    saying (a cue of 11-14 since round 8, 11-20 in round 7: "中国提出抗议", "提出强烈抗议", "表示谴责";
+    not "提出制裁", sanctions proposed), which names an act of its own,
     with nothing between but an aspect mark and a word of manner (:data:`_ZH_OBJECT_MANNER`) and
     the clause's end or a joined act after it (:data:`_ZH_OBJECT_END`: a noun, not a verb with an
     object of its own, "提出制裁朝鲜的决议草案");
@@ -1108,11 +1109,12 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     if len(gap) > CARRIED_REACH or _ANY_MARK.search(gap):
         return verb
     if not topic and (
-        carried.cameo < DISAPPROVE
+        not DISAPPROVE <= carried.cameo <= LODGED
         or not _ZH_OBJECT_MANNER.fullmatch(gap)
         or not _ZH_OBJECT_END.match(flat, carried.end)
     ):
-        # 提出建议, 提出方案: a proposal put forward is 提出's own act (030); 表示准备制裁,
+        # 提出建议, 提出方案: a proposal put forward is 提出's own act (030), and so is 提出制裁
+        # (sanctions proposed, none imposed: round 8); 表示准备制裁,
         # 表示韩国应停止…: what is said, read by rule 3b; 提出制裁朝鲜的决议草案: a verb with its
         # own object, what is proposed, not the light verb's object noun
         return verb
@@ -1128,6 +1130,10 @@ _ZH_OBJECT_END = re.compile(r"$|[，,。；;：:！？!?、）)]|并|和|及|与
 """What follows a light verb's object noun: the clause's end or a joined act (提出抗议，…; 提出抗议并
 要求…). A cue followed by anything else is a verb with an object of its own (提出冻结…资金)."""
 DISAPPROVE = 11
+LODGED = 14
+"""The highest root a light verb with no topic phrase carries (:func:`zh_carried`): 11-14 are acts
+done by saying (disapprove, reject, threaten, protest), so 表示反对, 提出抗议 do them; 15-20 are acts
+done in the world (a force posture, sanctions, coercion), which 提出 only proposes (提出制裁: 030)."""
 """CAMEO 11, disapprove; 114 "complain officially" is a protest lodged (提出抗议, 表示抗议), where 14 is
 a protest in the street (140-145: demonstrations, hunger strikes, strikes, obstruction)."""
 
