@@ -519,15 +519,30 @@ def _en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
     act to the name after the verb would be wrong). The stretch after the clause's last comma before
     the name is a determiner and at least two lower-case words (a noun and its verb), the last no
     preposition or conjunction ("the delegates from North Korea", "the talks and North Korea" keep
-    the name in the subject)."""
+    the name in the subject). Since round 8 the last word must read as a verb, not as a modifier of
+    the name (:func:`_en_prenominal`): "the newly elected South Korean president took office" and
+    "the last remaining US troops left" have the name inside their subject, and act."""
     stretch = flat[start:first_actor]
     stretch = stretch[stretch.rfind(",") + 1 :]
     found = _EN_UNKNOWN_SUBJECT.fullmatch(stretch)
-    return found is not None and found.group("last").lower() not in _EN_LINKS
+    if found is None:
+        return False
+    last = found.group("last").lower()
+    before = found.group("before").split()
+    return last not in _EN_LINKS and not _en_prenominal(last, before[-1].lower() if before else "")
+
+
+def _en_prenominal(word: str, before: str) -> bool:
+    """Whether ``word`` right before a name (after ``before``) modifies the name rather than being
+    the subject's verb: an -ing form ("the last remaining US troops"), a participle after an -ly
+    adverb ("the newly elected South Korean president"), or an adjective of :data:`_EN_PRENOMINAL`
+    ("the former North Korean envoy"). A verb in -ing after "is" is read as a modifier too: the
+    clause then keeps its event, as before round 7."""
+    return word.endswith("ing") or before.endswith("ly") or word in _EN_PRENOMINAL
 
 
 _EN_UNKNOWN_SUBJECT = re.compile(
-    r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[a-z][\w-]*\s+)+?(?P<last>[a-z][\w-]*)\s+"
+    r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<before>(?:[a-z][\w-]*\s+)+?)(?P<last>[a-z][\w-]*)\s+"
 )
 _EN_LINKS = frozenset(
     [
@@ -552,6 +567,10 @@ _EN_LINKS = frozenset(
     ]
 )
 """Prepositions and conjunctions: a name after them is still inside the subject's noun phrase."""
+_EN_PRENOMINAL = frozenset(
+    ["new", "former", "last", "first", "top", "senior", "chief", "current", "then", "other", "same", "acting"]
+)
+"""Adjectives that stand before a name used as a modifier ("the former North Korean envoy")."""
 
 
 def _main_cue(
