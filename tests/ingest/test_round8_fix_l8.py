@@ -169,3 +169,44 @@ def test_a_name_after_a_modifier_keeps_its_event(tmp_path: Path, sentence: str, 
     # place after "left" stays a co-actor as before round 7, a separate limit (docs/ingest.md)
     found = rows(tmp_path, sentence, "en")
     assert [(actors[0], cameo) for actors, _, cameo in found] == [(subject, 1)]
+
+
+# --- 3. "stop by", "stop over" need a place's name after them (review item 3) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Japan stopped over 30 North Korean ships.", [(["JPN"], ["PRK"], 16)]),
+        ("China stopped over $100 million in aid to North Korea.", [(["CHN"], ["PRK"], 16)]),
+        ("South Korea stopped by sea a North Korean vessel.", [(["KOR"], ["PRK"], 16)]),
+        ("China stops by force any attempt by Taiwan.", [(["CHN"], ["TWN"], 16)]),
+        ("North Korea stopped over the issue of sanctions.", [(["PRK"], [], 16)]),
+    ],
+)
+def test_stop_before_no_place_name_reduces(tmp_path: Path, sentence: str, expected: list[Row]) -> None:
+    # 16 (reduce relations), not a visit (042): what follows "by" or "over" is no place
+    assert rows(tmp_path, sentence, "en") == expected
+
+
+def test_a_name_modifying_a_noun_after_by_is_no_place(tmp_path: Path) -> None:
+    # a headline's passive: "by the Japanese navy" is no visit (was 04); the roles stay as before
+    # round 7 (the passive without "be" is not read as one, a separate limit)
+    assert [cameo for _, _, cameo in rows(tmp_path, "North Korea stopped by the Japanese navy.", "en")] == [
+        16
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China stopped by Seoul.", [(["CHN"], ["KOR"], 4)]),
+        ("China stopped by the White House.", [(["CHN"], ["USA"], 4)]),
+        ("Japan's foreign minister stopped over in Tokyo.", [(["JPN"], [], 4)]),
+        ("Japan stopped in North Korean waters.", [(["JPN"], [], 16)]),
+    ],
+)
+def test_stop_by_a_place_is_a_visit(tmp_path: Path, sentence: str, expected: list[Row]) -> None:
+    # kept but the last: a place's name after the particle is a visit (042); a name that modifies a
+    # noun is none ("in North Korean waters" was a visit in round 7)
+    assert rows(tmp_path, sentence, "en") == expected

@@ -213,9 +213,11 @@ def en_stopovers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """``cues`` with a phrasal "stop by", "stop over", "stop in" read as a visit (round 7): the
     dictionary's "stop" is 16 (reduce relations: "stopped talks", "stopped aid"), but "China stopped
     by Seoul", "stopped over in Tokyo", "stopped in Pyongyang" make a visit, CAMEO 042 (root 04).
-    "stop in" is a visit only before a capitalised name that is no month or weekday ("talks stopped
-    in March" halted them); a passive ("was stopped by the navy") keeps 16, its "by" naming the
-    agent.
+    Each is a visit only before a place's name (:data:`_EN_PLACE_AFTER`: capitalised, no month or
+    weekday, not a modifier of a lower-case noun), since round 8 "by" and "over" as "in" in round 7:
+    "talks stopped in March", "stopped over 30 ships", "stopped by sea", "stopped by force", "stopped
+    over the issue", a headline's passive "stopped by the Japanese navy" keep 16; so does a passive
+    ("was stopped by Japan"), its "by" naming the agent.
 
     >>> from hexatable.ingest.types import Cue
     >>> stopped = Cue(6, 13, "stopped", 16, "stop", 0.5)
@@ -242,8 +244,19 @@ _EN_MONTHS_DAYS = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
-_EN_STOPOVER = re.compile(rf"\s+(?P<particle>by|over|in(?=\s+(?!(?:{_EN_MONTHS_DAYS})\b)(?:the\s+)?[A-Z]))\b")
-"""The particle of a phrasal "stop" that makes a visit: "by", "over", or "in" before a place's name."""
+_EN_PLACE_AFTER = (
+    rf"\s+(?:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
+    r"(?=\s*(?:$|[,.;:!?)]|(?:on|in|at|to|for|and|or|from|with|during|before|after|en|last|this|"
+    r"yesterday|today|again|briefly)\b))"
+)
+"""A place's name: capitalised words (after at most "the"), no month or weekday, then the clause's
+end, a mark or a preposition, conjunction or adverb of time: not a name used as a modifier of a noun
+("by the Japanese navy")."""
+_EN_STOPOVER = re.compile(
+    rf"\s+(?P<particle>by(?={_EN_PLACE_AFTER})|over(?=(?:\s+(?:in|at))?{_EN_PLACE_AFTER})|in(?={_EN_PLACE_AFTER}))\b"
+)
+"""The particle of a phrasal "stop" that makes a visit: "by", "over" (or "over in", "over at") or
+"in" before a place's name (round 8: "by" and "over" too, as "in" was in round 7)."""
 _EN_BE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
