@@ -210,3 +210,32 @@ def test_stop_by_a_place_is_a_visit(tmp_path: Path, sentence: str, expected: lis
     # kept but the last: a place's name after the particle is a visit (042); a name that modifies a
     # noun is none ("in North Korean waters" was a visit in round 7)
     assert rows(tmp_path, sentence, "en") == expected
+
+
+# --- 8. an epithet not given, or named as a thing (review item 8) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "美国不再将朝鲜称为“邪恶轴心”。",
+        "美国没有将朝鲜称为“邪恶轴心”。",
+        "美国从未称朝鲜为“邪恶轴心”。",
+        "美国表示不再将朝鲜称为“邪恶轴心”。",
+    ],
+)
+def test_a_negated_epithet_is_no_denunciation(tmp_path: Path, sentence: str) -> None:
+    # no label given: a statement, 01 (was 111)
+    assert rows(tmp_path, sentence, "zh") == [(["USA"], ["PRK"], 1)]
+
+
+def test_a_labelling_named_as_a_thing_is_no_denunciation(tmp_path: Path) -> None:
+    # the labelling is the topic of North Korea's resentment: 01 as before round 7 (was 111, so North
+    # Korea denounced too); both parties stay actors as before, a separate limit
+    sentence = "美国将朝鲜称为“邪恶轴心”一事，朝鲜至今耿耿于怀。"
+    assert rows(tmp_path, sentence, "zh") == [(["USA", "PRK"], [], 1)]
+
+
+def test_an_epithet_given_is_still_a_denunciation(tmp_path: Path) -> None:
+    # kept
+    assert rows(tmp_path, "美国将朝鲜称为“邪恶轴心”。", "zh") == [(["USA"], ["PRK"], 11)]

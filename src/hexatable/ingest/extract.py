@@ -776,8 +776,27 @@ def _zh_event_cue(
         # refused, so it is a statement (01), as a reported act under a modal 不 leaves the statement
         return replace(act, cameo=NO_CUE_CAMEO)
     if act.cameo == NO_CUE_CAMEO:
-        return zh_epithet(flat, *span) or act  # rule 3g: 称其为“暴君” (111)
+        return _zh_epithet_given(flat, *span) or act  # rule 3g: 称其为“暴君” (111)
     return zh_hoped_outcome(flat, act, cues) or act  # rule 3g: 期待会谈取得成果 (013)
+
+
+def _zh_epithet_given(flat: str, start: int, end: int) -> Cue | None:
+    """The insult of :func:`hexatable.ingest.statement_content.zh_epithet` in ``flat[start:end]``
+    when it is given (rule 3g (iv)), else None: since round 8 not when its verb is negated ("美国不再
+    将朝鲜称为“邪恶轴心”", "没有将…称为", 从未称…为: no label given, so no denunciation, 01 as before
+    round 7) nor when the labelling is named as a thing (:data:`_ZH_NAMED_ACT`: "美国将朝鲜称为“邪恶
+    轴心”一事，朝鲜至今耿耿于怀" is the topic of another party's feeling, no act of this clause)."""
+    epithet = zh_epithet(flat, start, end)
+    if epithet is None or zh_negation(flat, epithet, []) is not None:
+        return None
+    close = flat.find("”", epithet.end, end)
+    if close >= 0 and _ZH_NAMED_ACT.match(flat, close + 1):
+        return None
+    return epithet
+
+
+_ZH_NAMED_ACT = re.compile(r"一事|之事|的事|这件事|这一(?:做法|说法|言论)|的(?:做法|说法|言论|讲话|表态)")
+"""Nouns after a quoted label that make the labelling a thing spoken of (…称为“邪恶轴心”一事)."""
 
 
 def _after_declined(act: Cue, cues: Sequence[Cue], declined: Sequence[Cue]) -> Cue:
@@ -1435,7 +1454,7 @@ def extract(
             elif lang == "zh":
                 # rule 3d (v): the clause's only act; rule 3g (iv), round 7: a label of insult in a
                 # cue-less clause (美国将朝鲜称为“邪恶轴心”) denounces the party (111)
-                cue = zh_adoption(flat, start, end) or zh_epithet(flat, start, end)
+                cue = zh_adoption(flat, start, end) or _zh_epithet_given(flat, start, end)
             elif cue is not None and lang == "en":
                 cue = _en_event_cue(flat, cue, clause_cues, (start, end), actors, inside)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO
