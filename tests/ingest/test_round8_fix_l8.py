@@ -239,3 +239,29 @@ def test_a_labelling_named_as_a_thing_is_no_denunciation(tmp_path: Path) -> None
 def test_an_epithet_given_is_still_a_denunciation(tmp_path: Path) -> None:
     # kept
     assert rows(tmp_path, "美国将朝鲜称为“邪恶轴心”。", "zh") == [(["USA"], ["PRK"], 11)]
+
+
+# --- 6. a halting verb cut out of 取消制裁 only where it calls something off (review item 6) -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("美朝围绕取消制裁问题展开讨论。", [(["USA", "PRK"], [], 4)]),
+        ("美国与朝鲜就取消制裁问题举行会谈。", [(["USA"], ["PRK"], 4)]),
+        ("美国取消制裁问题上的限制。", [(["USA"], [], 8)]),
+        ("美国对朝鲜实施制裁会议决定的措施。", [(["USA"], ["PRK"], 16)]),
+    ],
+)
+def test_sanctions_before_an_issue_or_in_a_topic_are_no_halting(
+    tmp_path: Path, sentence: str, expected: list[Row]
+) -> None:
+    # talks on the issue (04), lifting restrictions (08), imposing measures (16): all were read as
+    # 取消 calling something off (16) or as the meeting (04)
+    assert rows(tmp_path, sentence, "zh") == expected
+
+
+def test_calling_off_sanctions_talks_still_halts_them(tmp_path: Path) -> None:
+    # kept
+    assert rows(tmp_path, "美国取消制裁谈判。", "zh") == [(["USA"], [], 16)]
+    assert rows(tmp_path, "美国宣布撤销制裁委员会。", "zh") == [(["USA"], [], 16)]

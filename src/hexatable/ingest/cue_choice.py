@@ -101,6 +101,14 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     verb of talks or 的 stands before it, the verb is the act, halting the talks (16, 164:
     "美国取消制裁谈判" calls the talks off).
 
+    Narrowed in round 8: only the bare noun (as before round 7) and an easing cue (08) are read so,
+    not a cue of imposing ("对朝鲜实施制裁会议决定的措施" keeps 实施制裁, 16); the halting verb is
+    cut out only before what can be called off (:data:`_ZH_HALTABLE`: talks, a meeting, a committee;
+    not 问题, 专家), and not after a topic preposition (就, 围绕, 关于, 针对, 对, 有关: "就取消制裁问题
+    举行会谈" is the talks, 04); an easing cue before 问题上, 方面 keeps its code, its verb taking
+    the noun after ("取消制裁问题上的限制" lifts restrictions, 08). The look-behind reads at most
+    :data:`NOUN_PHRASE_REACH` characters, so the cost is linear in the cues.
+
     >>> from hexatable.ingest.types import Cue
     >>> [c.text for c in sanctions_modifiers("恢复制裁谈判", "zh", [Cue(2, 4, "制裁", 16, "制裁", 1.0)])]
     []
@@ -109,11 +117,14 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
         return list(cues)
     kept: list[Cue] = []
     for cue in cues:
-        if not (cue.text.endswith("制裁") and _ZH_MODIFIER_OF.match(flat, cue.end)):
+        noun = cue.entry == "制裁" or (cue.cameo == YIELD and cue.text.endswith("制裁"))
+        modified = _ZH_MODIFIER_OF.match(flat, cue.end) if noun else None
+        if modified is None or (cue.entry != "制裁" and _ZH_LOCATIVE_AFTER.match(flat, modified.end())):
             kept.append(cue)
             continue
         verb = cue.text[: -len("制裁")]
-        if verb in _HALTING and not _ZH_NOUN_PHRASE_BEFORE.search(flat, 0, cue.start):
+        before = _ZH_NOUN_PHRASE_BEFORE.search(flat, max(0, cue.start - NOUN_PHRASE_REACH), cue.start)
+        if verb in _HALTING and _ZH_HALTABLE.fullmatch(modified.group()) and before is None:
             # round 7: 美国取消制裁谈判 calls the talks off (164), 取消 being the act, not easing (08)
             kept.append(Cue(cue.start, cue.start + len(verb), verb, 16, verb, HALTING_WEIGHT))
         # else a sanctions noun, or 解除制裁谈判 (talks on lifting them): the noun's modifier
@@ -122,9 +133,18 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
 
 _ZH_MODIFIER_OF = re.compile(r"问题|谈判|会谈|会议|委员会|专家")
 """Nouns a sanctions noun describes when written right before them (:func:`sanctions_modifiers`)."""
-_ZH_NOUN_PHRASE_BEFORE = re.compile(r"(?:举行|进行|开始|开展|展开|参加|启动|的)$")
-"""A verb that takes talks as its object, or 的, right before 取消制裁谈判: the whole is a noun phrase
-(举行取消制裁谈判, talks on cancelling sanctions), and 取消 no act of its own."""
+_ZH_HALTABLE = re.compile(r"谈判|会谈|会议|委员会")
+"""Of :data:`_ZH_MODIFIER_OF`, what a halting verb can call off (取消制裁谈判); an issue or experts
+cannot be (取消制裁问题上的…)."""
+_ZH_LOCATIVE_AFTER = re.compile(r"上|方面")
+"""After 制裁问题: a locative ("on the issue of"), the phrase modifying a noun after it (取消制裁问题上的
+限制), which is the verb's object."""
+_ZH_NOUN_PHRASE_BEFORE = re.compile(r"(?:举行|进行|开始|开展|展开|参加|启动|的|就|围绕|关于|针对|对|有关)$")
+"""A verb that takes talks as its object, 的, or a topic preposition right before 取消制裁谈判: the
+whole is a noun phrase (举行取消制裁谈判, 就取消制裁问题…: talks on cancelling sanctions), and 取消 no
+act of its own."""
+NOUN_PHRASE_REACH = 2
+"""The longest of :data:`_ZH_NOUN_PHRASE_BEFORE`: how far before a cue it is looked for."""
 HALTING_WEIGHT = 0.6
 """The weight of the built-in dictionary's 取消 and 撤销 (16, 160/164), given to a halting verb cut
 out of an easing cue (:func:`sanctions_modifiers`)."""
