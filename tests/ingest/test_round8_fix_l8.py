@@ -265,3 +265,31 @@ def test_calling_off_sanctions_talks_still_halts_them(tmp_path: Path) -> None:
     # kept
     assert rows(tmp_path, "美国取消制裁谈判。", "zh") == [(["USA"], [], 16)]
     assert rows(tmp_path, "美国宣布撤销制裁委员会。", "zh") == [(["USA"], [], 16)]
+
+
+# --- 9. a preposed phrase before a speaker's comma (review item 9) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "together with Russia, Japan said the talks should resume.",
+        "Along with Russia, Japan said the talks should resume.",
+    ],
+)
+def test_a_party_speaking_together_with_the_speaker_acts(tmp_path: Path, sentence: str) -> None:
+    # Russia speaks with Japan: both actors, 01 (was JPN -> RUS); the order is the text's
+    assert rows(tmp_path, sentence, "en") == [(["RUS", "JPN"], [], 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "in a meeting with Russia, Japan said the talks should resume.",
+        "during a visit to Russia, Japan said the talks should resume.",
+        "Russia should never attend the talks, Japan said.",
+    ],
+)
+def test_a_party_of_the_occasion_or_spoken_of_is_a_target(tmp_path: Path, sentence: str) -> None:
+    # kept: the meeting's or visit's party, and the party spoken of, are Japan's targets
+    assert rows(tmp_path, sentence, "en") == [(["JPN"], ["RUS"], 1)]
