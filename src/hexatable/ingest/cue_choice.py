@@ -101,6 +101,14 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     verb of talks or 的 stands before it, the verb is the act, halting the talks (16, 164:
     "美国取消制裁谈判" calls the talks off).
 
+    Narrowed in round 8: only the bare noun (as before round 7) and an easing cue (08) are read so,
+    not a cue of imposing ("对朝鲜实施制裁会议决定的措施" keeps 实施制裁, 16); the halting verb is
+    cut out only before what can be called off (:data:`_ZH_HALTABLE`: talks, a meeting, a committee;
+    not 问题, 专家), and not after a topic preposition (就, 围绕, 关于, 针对, 对, 有关: "就取消制裁问题
+    举行会谈" is the talks, 04); an easing cue before 问题上, 方面 keeps its code, its verb taking
+    the noun after ("取消制裁问题上的限制" lifts restrictions, 08). The look-behind reads at most
+    :data:`NOUN_PHRASE_REACH` characters, so the cost is linear in the cues.
+
     >>> from hexatable.ingest.types import Cue
     >>> [c.text for c in sanctions_modifiers("恢复制裁谈判", "zh", [Cue(2, 4, "制裁", 16, "制裁", 1.0)])]
     []
@@ -109,11 +117,14 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
         return list(cues)
     kept: list[Cue] = []
     for cue in cues:
-        if not (cue.text.endswith("制裁") and _ZH_MODIFIER_OF.match(flat, cue.end)):
+        noun = cue.entry == "制裁" or (cue.cameo == YIELD and cue.text.endswith("制裁"))
+        modified = _ZH_MODIFIER_OF.match(flat, cue.end) if noun else None
+        if modified is None or (cue.entry != "制裁" and _ZH_LOCATIVE_AFTER.match(flat, modified.end())):
             kept.append(cue)
             continue
         verb = cue.text[: -len("制裁")]
-        if verb in _HALTING and not _ZH_NOUN_PHRASE_BEFORE.search(flat, 0, cue.start):
+        before = _ZH_NOUN_PHRASE_BEFORE.search(flat, max(0, cue.start - NOUN_PHRASE_REACH), cue.start)
+        if verb in _HALTING and _ZH_HALTABLE.fullmatch(modified.group()) and before is None:
             # round 7: 美国取消制裁谈判 calls the talks off (164), 取消 being the act, not easing (08)
             kept.append(Cue(cue.start, cue.start + len(verb), verb, 16, verb, HALTING_WEIGHT))
         # else a sanctions noun, or 解除制裁谈判 (talks on lifting them): the noun's modifier
@@ -122,21 +133,40 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
 
 _ZH_MODIFIER_OF = re.compile(r"问题|谈判|会谈|会议|委员会|专家")
 """Nouns a sanctions noun describes when written right before them (:func:`sanctions_modifiers`)."""
-_ZH_NOUN_PHRASE_BEFORE = re.compile(r"(?:举行|进行|开始|开展|展开|参加|启动|的)$")
-"""A verb that takes talks as its object, or 的, right before 取消制裁谈判: the whole is a noun phrase
-(举行取消制裁谈判, talks on cancelling sanctions), and 取消 no act of its own."""
+_ZH_HALTABLE = re.compile(r"谈判|会谈|会议|委员会")
+"""Of :data:`_ZH_MODIFIER_OF`, what a halting verb can call off (取消制裁谈判); an issue or experts
+cannot be (取消制裁问题上的…)."""
+_ZH_LOCATIVE_AFTER = re.compile(r"上|方面")
+"""After 制裁问题: a locative ("on the issue of"), the phrase modifying a noun after it (取消制裁问题上的
+限制), which is the verb's object."""
+_ZH_NOUN_PHRASE_BEFORE = re.compile(r"(?:举行|进行|开始|开展|展开|参加|启动|的|就|围绕|关于|针对|对|有关)$")
+"""A verb that takes talks as its object, 的, or a topic preposition right before 取消制裁谈判: the
+whole is a noun phrase (举行取消制裁谈判, 就取消制裁问题…: talks on cancelling sanctions), and 取消 no
+act of its own."""
+NOUN_PHRASE_REACH = 2
+"""The longest of :data:`_ZH_NOUN_PHRASE_BEFORE`: how far before a cue it is looked for."""
 HALTING_WEIGHT = 0.6
 """The weight of the built-in dictionary's 取消 and 撤销 (16, 160/164), given to a halting verb cut
 out of an easing cue (:func:`sanctions_modifiers`)."""
 
 
-def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
+def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[Mention] = ()) -> list[Cue]:
     """``cues`` without the act a topic question names (round 7): after 就, 对, 关于, 围绕 and a
     question word (是否, 能否, 可否, 应否, 如何, 怎样, 何时; :data:`_ZH_QUESTION`) the first cue is what
     is asked about, no act of the clause: "中美就是否制裁朝鲜存在分歧" is a disagreement over sanctions,
-    none imposed, and "中美对是否恢复谈判看法不一" none resumed. The question's verb is one cue (its
-    first after the question word, within :data:`QUESTION_REACH` characters and no clause mark); a
-    later cue is the clause's predicate ("就是否恢复谈判进行磋商": the consultation, 04).
+    none imposed, and "中美对是否恢复谈判看法不一" none resumed. The question's verb is its first cue
+    after the question word, within :data:`QUESTION_REACH` characters and no clause mark; up to
+    :data:`QUESTION_OBJECTS` cues of disapproval or conflict (11-20) right after it, with nothing
+    between but ``names`` and 的, are its object and asked about too ("对是否支持制裁保持沉默": 制裁
+    is what would be supported; "就如何谴责朝鲜核试验与美国磋商": the test is what would be
+    condemned). A cooperative noun after the asked verb (就是否参加会谈…) stays a cue, left to the
+    clause's cue choice as before round 8, and so does a later cue the question does not reach: the
+    clause's predicate ("就是否恢复谈判进行磋商": the consultation, 04).
+
+    The asked cues are removed from the cues that type an event only; rule 1b still cuts clauses by
+    them (extract keeps the full list for :func:`hexatable.ingest.clauses.subjects_clauses`), so the
+    question's clause is not joined to the next one. Cues are looked up by offset: the cost is
+    linear in the questions and cues (a bisection per question).
 
     >>> from hexatable.ingest.types import Cue
     >>> asked = Cue(5, 7, "制裁", 16, "制裁", 1.0)
@@ -145,32 +175,69 @@ def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """
     if lang != "zh":
         return list(cues)
+    ordered = sorted(cues, key=lambda c: (c.start, -c.weight))
+    starts = [c.start for c in ordered]
+    spans = sorted((m.start, m.end) for m in names)
     asked: set[int] = set()
     for question in _ZH_QUESTION.finditer(flat):
-        later = [c for c in cues if c.start >= question.end()]
-        if not later:
+        k = bisect.bisect_left(starts, question.end())
+        if k == len(ordered):
             continue
-        first = min(later, key=lambda c: (c.start, -c.weight))
-        gap = flat[question.end() : first.start]
-        if len(gap) <= QUESTION_REACH and not _ANY_MARK.search(gap):
-            asked.add(first.start)
+        gap = flat[question.end() : ordered[k].start]
+        if len(gap) > QUESTION_REACH or _ANY_MARK.search(gap):
+            continue
+        end, objects = ordered[k].end, 0
+        asked.add(ordered[k].start)
+        for j in range(k + 1, len(ordered)):
+            cue = ordered[j]
+            if cue.start < end:
+                asked.add(cue.start)  # a shorter cue inside the asked one
+                continue
+            if (
+                objects == QUESTION_OBJECTS
+                or cue.cameo < DISAPPROVE
+                or not _object_gap(flat, end, cue.start, spans)
+            ):
+                break  # a cooperative noun (参加会谈) is left to the clause's cue choice
+            asked.add(cue.start)
+            end, objects = max(end, cue.end), objects + 1
     return [c for c in cues if c.start not in asked]
+
+
+def _object_gap(flat: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``flat[start:end]`` holds nothing but names (``spans``, sorted) and 的: what may stand
+    between an asked verb and its object (支持制裁, 谴责朝鲜核试验, 实施新的制裁 not: 新 is a word)."""
+    if end - start > QUESTION_REACH:
+        return False
+    rest = list(flat[start:end])
+    k = bisect.bisect_left(spans, (start - QUESTION_REACH, 0))
+    for low, high in spans[k:]:
+        if low >= end:
+            break
+        for i in range(max(low, start), min(high, end)):
+            rest[i - start] = " "
+    return "".join(rest).replace(" ", "") in ("", "的")
 
 
 _ZH_QUESTION = re.compile(r"(?:就|(?<![反相面绝针])对|关于|围绕)(?:是否|能否|可否|应否|如何|怎样|何时)")
 """A topic preposition and a question word: what the clause is about is a question (就是否…,
 对如何…), not an act done."""
 QUESTION_REACH = 8
-"""The most characters between a question word and the verb it asks about (是否对朝鲜实施制裁)."""
+"""The most characters between a question word and the verb it asks about (是否对朝鲜实施制裁), and
+between that verb and its object."""
+QUESTION_OBJECTS = 2
+"""The most cues read as the object of a question's verb (:func:`zh_question_cues`)."""
 
 
 def en_stopovers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """``cues`` with a phrasal "stop by", "stop over", "stop in" read as a visit (round 7): the
     dictionary's "stop" is 16 (reduce relations: "stopped talks", "stopped aid"), but "China stopped
     by Seoul", "stopped over in Tokyo", "stopped in Pyongyang" make a visit, CAMEO 042 (root 04).
-    "stop in" is a visit only before a capitalised name that is no month or weekday ("talks stopped
-    in March" halted them); a passive ("was stopped by the navy") keeps 16, its "by" naming the
-    agent.
+    Each is a visit only before a place's name (:data:`_EN_PLACE_AFTER`: capitalised, no month or
+    weekday, not a modifier of a lower-case noun), since round 8 "by" and "over" as "in" in round 7:
+    "talks stopped in March", "stopped over 30 ships", "stopped by sea", "stopped by force", "stopped
+    over the issue", a headline's passive "stopped by the Japanese navy" keep 16; so does a passive
+    ("was stopped by Japan"), its "by" naming the agent.
 
     >>> from hexatable.ingest.types import Cue
     >>> stopped = Cue(6, 13, "stopped", 16, "stop", 0.5)
@@ -197,8 +264,19 @@ _EN_MONTHS_DAYS = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
-_EN_STOPOVER = re.compile(rf"\s+(?P<particle>by|over|in(?=\s+(?!(?:{_EN_MONTHS_DAYS})\b)(?:the\s+)?[A-Z]))\b")
-"""The particle of a phrasal "stop" that makes a visit: "by", "over", or "in" before a place's name."""
+_EN_PLACE_AFTER = (
+    rf"\s+(?:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
+    r"(?=\s*(?:$|[,.;:!?)]|(?:on|in|at|to|for|and|or|from|with|during|before|after|en|last|this|"
+    r"yesterday|today|again|briefly)\b))"
+)
+"""A place's name: capitalised words (after at most "the"), no month or weekday, then the clause's
+end, a mark or a preposition, conjunction or adverb of time: not a name used as a modifier of a noun
+("by the Japanese navy")."""
+_EN_STOPOVER = re.compile(
+    rf"\s+(?P<particle>by(?={_EN_PLACE_AFTER})|over(?=(?:\s+(?:in|at))?{_EN_PLACE_AFTER})|in(?={_EN_PLACE_AFTER}))\b"
+)
+"""The particle of a phrasal "stop" that makes a visit: "by", "over" (or "over in", "over at") or
+"in" before a place's name (round 8: "by" and "over" too, as "in" was in round 7)."""
 _EN_BE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
@@ -611,8 +689,12 @@ def resolution_sanctions(
     >>> resolution_sanctions("安理会通过决议，关于制裁委员会的工作", 0, 18, [cmte], "zh", council) is None
     True
     """
-    found = _resolution_imposing(flat, low, high, cues, lang, subject, names)
-    return found[0] if found is not None and not found[1] else None
+    imposed = [
+        cue
+        for cue, negated in _resolution_imposing(flat, low, high, cues, lang, subject, names)
+        if not negated
+    ]
+    return imposed[0] if imposed else None
 
 
 def resolution_declined(
@@ -623,23 +705,25 @@ def resolution_declined(
     lang: str,
     subject: Mention | None,
     names: Sequence[Mention] = (),
-) -> Cue | None:
-    """The sanctions cue a resolution adopted by the clause's ``subject`` in ``flat[low:high]``
-    declines to impose (round 7): the imposing that :func:`resolution_sanctions` reads, negated
-    ("安理会通过决议，不对朝鲜实施新的制裁", "adopted a resolution that does not impose sanctions"),
-    else None. The resolution decides no sanction, so the sanctions are no act of the clause:
-    negated, they are no rejection either (rule 3d (iii): not sanctioning is no refusal of
-    cooperation), and the adopted resolution is coded as one without sanctions (by its other cues,
-    else 01, the statement a resolution that decides nothing codable is).
+) -> list[Cue]:
+    """The sanctions cues a resolution adopted by the clause's ``subject`` in ``flat[low:high]``
+    declines to impose (round 7): the imposings that :func:`resolution_sanctions` reads, every one
+    negated ("安理会通过决议，不对朝鲜实施新的制裁", "adopted a resolution that does not impose
+    sanctions"), else none: a resolution that declines one embargo but imposes other sanctions
+    ("不对朝鲜实施武器禁运，但对朝鲜实施金融制裁") imposes them, and :func:`resolution_sanctions` codes
+    it 163. The declined sanctions are no act of the clause: negated, they are no rejection either
+    (rule 3d (iii): not sanctioning is no refusal of cooperation); the resolution is coded by the
+    clause's next act after them ("不对朝鲜实施制裁，并谴责朝鲜核试验": 111), else 01, the statement
+    a resolution that decides nothing codable is (extract's rule 3d (v)).
 
     >>> from hexatable.ingest.types import ActorMention, Cue
     >>> council = ActorMention(0, 3, "安理会", "UNSC", "case", None)
     >>> ban = Cue(16, 18, "制裁", 16, "制裁", 1.0)
-    >>> resolution_declined("安理会通过决议，不对朝鲜实施新的制裁", 0, 18, [ban], "zh", council) == ban
+    >>> resolution_declined("安理会通过决议，不对朝鲜实施新的制裁", 0, 18, [ban], "zh", council) == [ban]
     True
     """
     found = _resolution_imposing(flat, low, high, cues, lang, subject, names)
-    return found[0] if found is not None and found[1] else None
+    return [] if any(not negated for _, negated in found) else [cue for cue, _ in found]
 
 
 def _resolution_imposing(
@@ -650,16 +734,16 @@ def _resolution_imposing(
     lang: str,
     subject: Mention | None,
     names: Sequence[Mention] = (),
-) -> tuple[Cue, bool] | None:
-    """The first sanctions cue imposed by a resolution the clause's ``subject`` adopts, and whether
-    the imposing is negated; None when there is no such adoption or imposing, or an easing act comes
-    first (the reading :func:`resolution_sanctions` documents)."""
+) -> list[tuple[Cue, bool]]:
+    """The sanctions cues imposed by a resolution the clause's ``subject`` adopts, each with whether
+    its imposing is negated, up to the first easing act; none when there is no such adoption (the
+    reading :func:`resolution_sanctions` documents)."""
     if subject is None or not low <= subject.end <= high:
-        return None
+        return []
     pattern = _ZH_RESOLUTION if lang == "zh" else _EN_RESOLUTION
     adoption = pattern.search(flat, subject.end, min(high, subject.end + SUBJECT_REACH + 64))
     if adoption is None:
-        return None
+        return []
     gap = (subject.end, adoption.start())
     votes = (
         [(m.start(), m.end()) for m in _ZH_VOTE.finditer(flat, *gap)]
@@ -677,11 +761,12 @@ def _resolution_imposing(
             if m is not subject
         )
     ):
-        return None  # another's adoption: "朝鲜谴责安理会通过决议", "after the Council passed"
+        return []  # another's adoption: "朝鲜谴责安理会通过决议", "after the Council passed"
     after = sorted((c for c in cues if adoption.start() <= c.start < high), key=lambda c: c.start)
+    found: list[tuple[Cue, bool]] = []
     for cue in after:
         if cue.cameo == YIELD:
-            return None  # 解除制裁, "lifts the sanctions": easing, not imposing
+            break  # 解除制裁, "lifts the sanctions": easing, not imposing
         if cue.entry.lower() not in _SANCTIONS:
             continue
         start = _imposing(flat, adoption.end(), cue, lang, [c for c in cues if c is not cue])
@@ -689,8 +774,8 @@ def _resolution_imposing(
             continue  # a sanctions noun that is no act imposed: 制裁委员会, "the sanctions committee"
         act = replace(cue, start=start) if start < cue.start else cue
         negated = zh_negated(flat, act, []) if lang == "zh" else en_negated(flat, act)
-        return cue, negated
-    return None
+        found.append((cue, negated))
+    return found
 
 
 _ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])
@@ -1052,8 +1137,9 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     done; its object says what: "日本针对朝鲜导弹发射提出抗议" is a protest (114), not a plan put
     forward (提出, 030), as "对核试验表示谴责" is a condemnation (111). The carried act is the first of
     ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark. Since round 7
-    a light verb carries without a topic phrase too when its object is an act of disapproval or
-    conflict (a cue of 11-20: "中国提出抗议", "提出强烈抗议", "表示谴责"), which names an act of its own,
+    a light verb carries without a topic phrase too when its object is an act of disapproval done by
+    saying (a cue of 11-14 since round 8, 11-20 in round 7: "中国提出抗议", "提出强烈抗议", "表示谴责";
+    not "提出制裁", sanctions proposed), which names an act of its own,
     with nothing between but an aspect mark and a word of manner (:data:`_ZH_OBJECT_MANNER`) and
     the clause's end or a joined act after it (:data:`_ZH_OBJECT_END`: a noun, not a verb with an
     object of its own, "提出制裁朝鲜的决议草案");
@@ -1077,11 +1163,12 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     if len(gap) > CARRIED_REACH or _ANY_MARK.search(gap):
         return verb
     if not topic and (
-        carried.cameo < DISAPPROVE
+        not DISAPPROVE <= carried.cameo <= LODGED
         or not _ZH_OBJECT_MANNER.fullmatch(gap)
         or not _ZH_OBJECT_END.match(flat, carried.end)
     ):
-        # 提出建议, 提出方案: a proposal put forward is 提出's own act (030); 表示准备制裁,
+        # 提出建议, 提出方案: a proposal put forward is 提出's own act (030), and so is 提出制裁
+        # (sanctions proposed, none imposed: round 8); 表示准备制裁,
         # 表示韩国应停止…: what is said, read by rule 3b; 提出制裁朝鲜的决议草案: a verb with its
         # own object, what is proposed, not the light verb's object noun
         return verb
@@ -1097,6 +1184,10 @@ _ZH_OBJECT_END = re.compile(r"$|[，,。；;：:！？!?、）)]|并|和|及|与
 """What follows a light verb's object noun: the clause's end or a joined act (提出抗议，…; 提出抗议并
 要求…). A cue followed by anything else is a verb with an object of its own (提出冻结…资金)."""
 DISAPPROVE = 11
+LODGED = 14
+"""The highest root a light verb with no topic phrase carries (:func:`zh_carried`): 11-14 are acts
+done by saying (disapprove, reject, threaten, protest), so 表示反对, 提出抗议 do them; 15-20 are acts
+done in the world (a force posture, sanctions, coercion), which 提出 only proposes (提出制裁: 030)."""
 """CAMEO 11, disapprove; 114 "complain officially" is a protest lodged (提出抗议, 表示抗议), where 14 is
 a protest in the street (140-145: demonstrations, hunger strikes, strikes, obstruction)."""
 

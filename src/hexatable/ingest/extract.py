@@ -523,15 +523,30 @@ def _en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
     act to the name after the verb would be wrong). The stretch after the clause's last comma before
     the name is a determiner and at least two lower-case words (a noun and its verb), the last no
     preposition or conjunction ("the delegates from North Korea", "the talks and North Korea" keep
-    the name in the subject)."""
+    the name in the subject). Since round 8 the last word must read as a verb, not as a modifier of
+    the name (:func:`_en_prenominal`): "the newly elected South Korean president took office" and
+    "the last remaining US troops left" have the name inside their subject, and act."""
     stretch = flat[start:first_actor]
     stretch = stretch[stretch.rfind(",") + 1 :]
     found = _EN_UNKNOWN_SUBJECT.fullmatch(stretch)
-    return found is not None and found.group("last").lower() not in _EN_LINKS
+    if found is None:
+        return False
+    last = found.group("last").lower()
+    before = found.group("before").split()
+    return last not in _EN_LINKS and not _en_prenominal(last, before[-1].lower() if before else "")
+
+
+def _en_prenominal(word: str, before: str) -> bool:
+    """Whether ``word`` right before a name (after ``before``) modifies the name rather than being
+    the subject's verb: an -ing form ("the last remaining US troops"), a participle after an -ly
+    adverb ("the newly elected South Korean president"), or an adjective of :data:`_EN_PRENOMINAL`
+    ("the former North Korean envoy"). A verb in -ing after "is" is read as a modifier too: the
+    clause then keeps its event, as before round 7."""
+    return word.endswith("ing") or before.endswith("ly") or word in _EN_PRENOMINAL
 
 
 _EN_UNKNOWN_SUBJECT = re.compile(
-    r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[a-z][\w-]*\s+)+?(?P<last>[a-z][\w-]*)\s+"
+    r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<before>(?:[a-z][\w-]*\s+)+?)(?P<last>[a-z][\w-]*)\s+"
 )
 _EN_LINKS = frozenset(
     [
@@ -556,6 +571,10 @@ _EN_LINKS = frozenset(
     ]
 )
 """Prepositions and conjunctions: a name after them is still inside the subject's noun phrase."""
+_EN_PRENOMINAL = frozenset(
+    ["new", "former", "last", "first", "top", "senior", "chief", "current", "then", "other", "same", "acting"]
+)
+"""Adjectives that stand before a name used as a modifier ("the former North Korean envoy")."""
 
 
 def _main_cue(
@@ -748,9 +767,12 @@ def _zh_event_cue(
     if conditional is not None:
         return conditional  # rule 3g: a threat or a precondition (如果…就不会参加: 13)
     declined = resolution_declined(flat, span[0], span[1], cues, "zh", subject, mentions)
-    if declined is not None and act.start == declined.start:
-        # rule 3d (v), round 7: 通过决议，不对朝鲜实施新的制裁 adopts a resolution without sanctions
-        return replace(act, cameo=NO_CUE_CAMEO)
+    if any(act.start == d.start for d in declined):
+        # rule 3d (v), round 7: 通过决议，不对朝鲜实施新的制裁 adopts a resolution without sanctions,
+        # coded by the next act (并谴责朝鲜: 111), else a statement
+        act = _after_declined(act, said, declined)
+        if act.cameo == NO_CUE_CAMEO:
+            return act
     if act.cameo != NO_CUE_CAMEO and zh_negated(flat, act, said):
         return replace(act, cameo=refused(act.cameo))
     if act.cameo != NO_CUE_CAMEO and zh_modal_negated(flat, act, said):
@@ -758,8 +780,42 @@ def _zh_event_cue(
         # refused, so it is a statement (01), as a reported act under a modal 不 leaves the statement
         return replace(act, cameo=NO_CUE_CAMEO)
     if act.cameo == NO_CUE_CAMEO:
-        return zh_epithet(flat, *span) or act  # rule 3g: 称其为“暴君” (111)
+        return _zh_epithet_given(flat, *span) or act  # rule 3g: 称其为“暴君” (111)
     return zh_hoped_outcome(flat, act, cues) or act  # rule 3g: 期待会谈取得成果 (013)
+
+
+def _zh_epithet_given(flat: str, start: int, end: int) -> Cue | None:
+    """The insult of :func:`hexatable.ingest.statement_content.zh_epithet` in ``flat[start:end]``
+    when it is given (rule 3g (iv)), else None: since round 8 not when its verb is negated ("美国不再
+    将朝鲜称为“邪恶轴心”", "没有将…称为", 从未称…为: no label given, so no denunciation, 01 as before
+    round 7) nor when the labelling is named as a thing (:data:`_ZH_NAMED_ACT`: "美国将朝鲜称为“邪恶
+    轴心”一事，朝鲜至今耿耿于怀" is the topic of another party's feeling, no act of this clause)."""
+    epithet = zh_epithet(flat, start, end)
+    if epithet is None or zh_negation(flat, epithet, []) is not None:
+        return None
+    close = flat.find("”", epithet.end, end)
+    if close >= 0 and _ZH_NAMED_ACT.match(flat, close + 1):
+        return None
+    return epithet
+
+
+_ZH_NAMED_ACT = re.compile(r"一事|之事|的事|这件事|这一(?:做法|说法|言论)|的(?:做法|说法|言论|讲话|表态)")
+"""Nouns after a quoted label that make the labelling a thing spoken of (…称为“邪恶轴心”一事)."""
+
+
+def _after_declined(act: Cue, cues: Sequence[Cue], declined: Sequence[Cue]) -> Cue:
+    """The act of a resolution whose sanctions ``act`` are ``declined`` (rule 3d (v)): the first of
+    ``cues`` after ``act`` that is neither declined nor inside a declined cue, else ``act`` as a
+    statement (01)."""
+    spans = [(d.start, d.end) for d in declined]
+    later = [
+        c
+        for c in cues
+        if c.start >= act.end and c.cameo != NO_CUE_CAMEO and not any(a <= c.start < b for a, b in spans)
+    ]
+    if later:
+        return min(later, key=lambda c: (c.start, -c.weight))
+    return replace(act, cameo=NO_CUE_CAMEO)
 
 
 def _en_event_cue(
@@ -801,9 +857,12 @@ def _en_event_cue(
         return own  # rule 3e (iv): "announced its withdrawal" is the withdrawal (16)
     main = halted(flat, main, cues)
     declined = resolution_declined(flat, span[0], span[1], cues, "en", subject, mentions)
-    if declined is not None and main.start == declined.start:
-        # rule 3d (v), round 7: "adopted a resolution that does not impose sanctions"
-        return replace(main, cameo=NO_CUE_CAMEO)
+    if any(main.start == d.start for d in declined):
+        # rule 3d (v), round 7: "adopted a resolution that does not impose sanctions", coded by the
+        # next act ("but condemns North Korea": 111), else a statement
+        main = _after_declined(main, cues, declined)
+        if main.cameo == NO_CUE_CAMEO:
+            return main
     if en_judged_past(flat, main):
         return main  # rule 3d: "should never have criticized": the criticism was made (11)
     if en_modal_negated(flat, main):
@@ -1153,8 +1212,9 @@ def extract(
         cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
         cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
         cues = sanctions_modifiers(flat, lang, cues)  # rule 3d: 制裁谈判 are talks, no sanctions
-        cues = zh_question_cues(flat, lang, cues)  # rule 3d: 就是否制裁…存在分歧 asks, imposes nothing
         cues = en_stopovers(flat, lang, cues)  # rule 3d: "stopped by Seoul" is a visit (042)
+        splitting = cues  # rule 1b cuts clauses by every cue, a question's asked verb too
+        cues = zh_question_cues(flat, lang, cues, found)  # rule 3d: 就是否制裁…存在分歧 asks, imposes nothing
         if titles.is_title_line(
             sentence.raw,
             lang,
@@ -1171,11 +1231,12 @@ def extract(
         known = administrations(flat, lang, drop_modifiers(flat, lang, unplaced))
         # each clause looks its names, cues and dates up by offset: linear in a long sentence
         known_at, cues_at, dates_at = OffsetIndex(known), OffsetIndex(cues), OffsetIndex(dates)
+        split_at = cues_at if len(splitting) == len(cues) else OffsetIndex(splitting)
         previous_actors: list[ActorMention] = []
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
             for c_start, c_end, own_date in split_clauses(flat, dates)
-            for start, end in subjects_clauses(flat, lang, c_start, c_end, known_at, cues_at)
+            for start, end in subjects_clauses(flat, lang, c_start, c_end, known_at, split_at)
             for part in (
                 _en_reported_parts(flat, start, end, own_date, known_at, cues_at, dates_at)
                 if lang == "en"
@@ -1400,7 +1461,7 @@ def extract(
             elif lang == "zh":
                 # rule 3d (v): the clause's only act; rule 3g (iv), round 7: a label of insult in a
                 # cue-less clause (美国将朝鲜称为“邪恶轴心”) denounces the party (111)
-                cue = zh_adoption(flat, start, end) or zh_epithet(flat, start, end)
+                cue = zh_adoption(flat, start, end) or _zh_epithet_given(flat, start, end)
             elif cue is not None and lang == "en":
                 cue = _en_event_cue(flat, cue, clause_cues, (start, end), actors, inside)
             cameo = cue.cameo if cue is not None else NO_CUE_CAMEO

@@ -510,7 +510,11 @@ def _en_reporters(
     and "Russia is a threat, Japan said" are Japan's statements about Russia, where both were actors.
     The part before the comma must say something besides names ("Japan, Russia and China said" is a
     list of speakers; "Two reporters were arrested by North Korea, Japan said" is Japan's report); a
-    joint statement with no comma ("Japan and Russia said …") is untouched."""
+    joint statement with no comma ("Japan and Russia said …") is untouched. Since round 8 neither is a
+    stretch before the comma that opens with a preposition of company (:data:`_EN_COMITATIVE`:
+    "together with Russia, Japan said …": Russia speaks with Japan, as before round 7); a stretch that
+    opens with another preposition says nothing either, but names the occasion ("in a meeting with
+    Russia", "during a visit to Russia"), and its party is a target as the one spoken of is."""
     if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
         return list(actors), list(targets)
     comma = flat.rfind(",", 0, cue.start)
@@ -527,6 +531,8 @@ def _en_reporters(
         said[name.start - opening : name.end - opening] = " " * (name.end - name.start)
     if _EN_NAME_LIST.fullmatch("".join(said)):
         return list(actors), list(targets)  # "Japan, Russia and China said": a list of speakers
+    if _EN_COMITATIVE.match(flat, opening):
+        return list(actors), list(targets)  # round 8: "together with Russia, Japan said": co-speakers
     if not EN_SAYING_AFTER.match(flat, max(a.end for a in speakers)) and not _EN_SPEAKER_TAIL.fullmatch(
         flat, max(a.end for a in speakers), cue.start
     ):
@@ -534,6 +540,8 @@ def _en_reporters(
     return speakers, [*spoken, *targets]
 
 
+_EN_COMITATIVE = re.compile(r"\s*(?:together\s+with|along\s+with|jointly\s+with|alongside)\b", re.IGNORECASE)
+"""A preposition of company opening the stretch before a speaker's comma: its party speaks too."""
 _EN_NAME_LIST = re.compile(r"(?:\s|,|\band\b|\bthe\b)*", re.IGNORECASE)
 """What joins the names of a list with the names blanked out ("Japan, Russia and China")."""
 _EN_SPEAKER_TAIL = re.compile(r"(?:'s)?(?:\s+[a-z][\w-]*){0,3}\s+", re.IGNORECASE)
