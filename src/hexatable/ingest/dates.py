@@ -201,8 +201,10 @@ class RawDate:
     "which", "that", ...; a relative clause closed before the date does not count): the date is the
     time of its sentence's main act (English; rule 4 of the module docstring, look-back dates). A verb
     of saying does not block: "said on June 2" dates the saying; what was said follows "that". In
-    Chinese: no 的 follows the date in its clause (not 与朝韩9月签署的协议), so the
-    date is its clause's time, not a detail of a noun (:func:`hexatable.ingest.dates_zh.scan`)."""
+    Chinese: no verb of saying before the date in its sentence (韩国外长表示，朝鲜8日…), no 对, 就, 针对,
+    对于, 关于 before it in its clause (对朝鲜4日和8日发射导弹提出抗议) and no 的 after it in its clause
+    (not 与朝韩9月签署的协议), so the date is its clause's time, not a detail of what was said or of a
+    noun (:func:`hexatable.ingest.dates_zh.scan`)."""
     listed: bool = False
     """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
     "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`LISTED`)."""
