@@ -133,3 +133,12 @@ def test_days_describing_the_object_of_a_protest_do_not_split_it(tmp_path: Path)
     text = "新华社柏林2031年4月10日电 德国政府对法国4日和8日关闭边境提出抗议。\n"
     # one protest on the report's day, not two events on the 4th and the 8th
     assert cli_rows(tmp_path, text, "zh") == [("2031-04-10", ["DEU"], 11)]
+
+
+def test_a_word_holding_dui_before_the_date_does_not_make_it_a_detail() -> None:
+    finder = date_finder("zh", year=2031)
+    finder.find("新华社巴黎2031年4月10日电 两国发表公报。")
+    (talks,) = finder.find("法德对话8日在巴黎举行。")
+    assert (str(talks.date), talks.rule) == ("2031-04-08", "zh-d+month+back")
+    (protest,) = finder.find("德国对法国8日关闭边境提出抗议。")
+    assert (str(protest.date), protest.rule) == ("2031-04-08", "zh-d+month")

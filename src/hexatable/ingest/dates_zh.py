@@ -426,9 +426,12 @@ _SAYING = re.compile(
     r"表示|[声宣]称|(?<![名简号])称(?![为号赞])|(?<![据听])说(?![服明])|指出|强调|认为|透露|重申"
 )
 """Verbs of saying: a date after one in its sentence belongs to what was said (review R8b)."""
-_OBJECT_OF = re.compile(r"对于?|(?<!成)就(?![是要会])|针对|关于")
+_OBJECT_OF = re.compile(
+    r"(?<![面反绝相针应核])对(?![话手方峙称等策象面立外])于?|(?<!成)就(?![是要会])|针对|关于"
+)
 """Prepositions that introduce what an act is about: a date after one in its clause describes that
-object, not the act (对朝鲜4日和8日发射导弹提出抗议)."""
+object, not the act (对朝鲜4日和8日发射导弹提出抗议). Not 对 inside a word (对话, 对方, 面对, 反对, 针对
+is its own entry)."""
 
 
 def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) -> list[RawDate]:
