@@ -79,6 +79,9 @@ def test_an_earlier_day_inside_a_noun_stays_a_detail() -> None:
     assert (str(detail.date), detail.rule, detail.anchor) == ("2031-04-08", "zh-d+month", False)
     (opening_detail,) = finder.find("8日草签的协定已经生效。")
     assert (opening_detail.rule, opening_detail.anchor) == ("zh-d+month", False)
+    # the same day as the time of its clause's act is a look-back that dates the clause
+    (act,) = finder.find("两国8日签署了协定。")
+    assert (str(act.date), act.rule) == ("2031-04-08", "zh-d+month+back")
 
 
 def test_a_day_counted_from_the_context_is_no_look_back() -> None:
@@ -86,6 +89,9 @@ def test_a_day_counted_from_the_context_is_no_look_back() -> None:
     finder.find("2031年4月10日，两国发表公报。")
     (day_before,) = finder.find("前一天，德国外长抵达巴黎。")
     assert (str(day_before.date), day_before.rule) == ("2031-04-09", "zh-day-before")
+    # the same day written as a day of the month opening its clause is a look-back
+    (written,) = finder.find("9日，德国外长抵达巴黎。")
+    assert (str(written.date), written.rule) == ("2031-04-09", "zh-d+month+back")
 
 
 def test_a_report_paragraph_that_looks_back_from_its_dateline_makes_its_events(tmp_path: Path) -> None:

@@ -96,9 +96,12 @@ def test_not_the_other_parties_nor_a_statement_s_content_nor_after_two_parties()
     memory.sentence(0)
     first = "法国、德国和意大利举行会谈。"
     memory.note(_named(first, ("法国", "FRA"), ("德国", "DEU"), ("意大利", "ITA")), [])
-    for flat in ("法国希望其他各方支持。", "法国重申各方将履行协定。"):
-        named = _named(flat, ("法国", "FRA"))
+    for flat in ("法国希望其他各方支持。", "法国重申各方将履行协定。", "各方面表示欢迎。"):
+        named = _named(flat, ("法国", "FRA")) if "法国" in flat else []
         assert memory.resolve(flat, "zh", 0, len(flat), named) == []
+    # while 各方 as the subject is the three (the same memory: what is left out is left out by the rule)
+    (subject,) = memory.resolve("各方同意。", "zh", 0, 5, [])
+    assert [m.actor for m in subject.referents] == ["FRA", "DEU", "ITA"]
     two = ReferenceMemory()
     two.sentence(0)
     two.note(_named("法国与德国举行会谈。", ("法国", "FRA")), _named("法国与德国举行会谈。", ("德国", "DEU")))
@@ -110,5 +113,8 @@ def test_a_new_paragraph_forgets_the_parties() -> None:
     memory.sentence(0)
     first = "法国、德国和意大利举行会谈。"
     memory.note(_named(first, ("法国", "FRA"), ("德国", "DEU"), ("意大利", "ITA")), [])
+    memory.sentence(0)  # the next sentence of the same paragraph still reads 各方 as the three
+    (same,) = memory.resolve("各方同意。", "zh", 0, 5, [])
+    assert [m.actor for m in same.referents] == ["FRA", "DEU", "ITA"]
     memory.sentence(1)
     assert memory.resolve("各方同意。", "zh", 0, 5, []) == []
