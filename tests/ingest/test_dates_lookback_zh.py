@@ -24,9 +24,24 @@ def test_a_month_recalled_in_a_chronology_entry_dates_its_clause_and_moves_nothi
     assert str(next_day.date) == "2011-09-04"  # the entry's day is still the narration's
 
 
-def test_a_day_looked_back_on_after_the_subject_narrates_and_the_next_day_counts_from_it() -> None:
+def test_an_earlier_day_in_a_chronology_entry_dates_its_clause_and_moves_nothing() -> None:
     finder = date_finder("zh", year=2031)
     finder.find("2031年4月10日，两国发表公报。")
+    (looked_back,) = finder.find("德国外长8日抵达巴黎。")
+    assert (str(looked_back.date), looked_back.rule, looked_back.anchor) == (
+        "2031-04-08",
+        "zh-d+month+back",
+        False,
+    )
+    # a flashback inside an entry never becomes the context (review R8b): 次日 follows the entry's day
+    (next_day,) = finder.find("次日，德国外长会见法国总统。")
+    assert str(next_day.date) == "2031-04-11"
+
+
+def test_a_day_looked_back_on_from_a_dateline_narrates_and_the_next_day_counts_from_it() -> None:
+    finder = date_finder("zh", year=2031)
+    (dateline,) = finder.find("新华社巴黎2031年4月10日电 两国发表公报。")
+    assert str(dateline.date) == "2031-04-10"
     (looked_back,) = finder.find("德国外长8日抵达巴黎。")
     assert (str(looked_back.date), looked_back.rule, looked_back.anchor) == (
         "2031-04-08",
@@ -37,6 +52,26 @@ def test_a_day_looked_back_on_after_the_subject_narrates_and_the_next_day_counts
     assert str(next_day.date) == "2031-04-09"
 
 
+def test_a_bare_day_after_a_flashback_keeps_the_entry_s_month(tmp_path: Path) -> None:
+    text = "2031年5月25日，法国外长访问日本。4月5日，日本外长曾访问法国。26日，德国谴责日本。\n"
+    # before review R8b the flashback moved the context: 26日 was read as 2031-04-26
+    assert cli_rows(tmp_path, text, "zh") == [
+        ("2031-05-25", ["FRA"], 4),
+        ("2031-04-05", ["JPN"], 4),
+        ("2031-05-26", ["DEU"], 11),
+    ]
+
+
+def test_a_bare_day_opening_the_next_entry_after_a_flashback_keeps_the_entry_s_month(tmp_path: Path) -> None:
+    text = "2031年5月25日，法国外长访问日本。4月5日，日本外长曾访问法国。\n\n26日，德国谴责日本。\n"
+    assert [row[0] for row in cli_rows(tmp_path, text, "zh")] == ["2031-05-25", "2031-04-05", "2031-05-26"]
+
+
+def test_the_same_day_after_a_flashback_is_the_entry_s_day(tmp_path: Path) -> None:
+    text = "2031年5月25日，法国外长访问日本。4月5日，日本外长曾访问法国。同日，德国谴责日本。\n"
+    assert cli_rows(tmp_path, text, "zh")[-1] == ("2031-05-25", ["DEU"], 11)
+
+
 def test_an_earlier_day_inside_a_noun_stays_a_detail() -> None:
     finder = date_finder("zh", year=2031)
     finder.find("2031年4月10日，两国发表公报。")
@@ -44,6 +79,9 @@ def test_an_earlier_day_inside_a_noun_stays_a_detail() -> None:
     assert (str(detail.date), detail.rule, detail.anchor) == ("2031-04-08", "zh-d+month", False)
     (opening_detail,) = finder.find("8日草签的协定已经生效。")
     assert (opening_detail.rule, opening_detail.anchor) == ("zh-d+month", False)
+    # the same day as the time of its clause's act is a look-back that dates the clause
+    (act,) = finder.find("两国8日签署了协定。")
+    assert (str(act.date), act.rule) == ("2031-04-08", "zh-d+month+back")
 
 
 def test_a_day_counted_from_the_context_is_no_look_back() -> None:
@@ -51,10 +89,13 @@ def test_a_day_counted_from_the_context_is_no_look_back() -> None:
     finder.find("2031年4月10日，两国发表公报。")
     (day_before,) = finder.find("前一天，德国外长抵达巴黎。")
     assert (str(day_before.date), day_before.rule) == ("2031-04-09", "zh-day-before")
+    # the same day written as a day of the month opening its clause is a look-back
+    (written,) = finder.find("9日，德国外长抵达巴黎。")
+    assert (str(written.date), written.rule) == ("2031-04-09", "zh-d+month+back")
 
 
 def test_a_report_paragraph_that_looks_back_from_its_dateline_makes_its_events(tmp_path: Path) -> None:
-    text = "2031年04月10日 新华网\n\n法国外长与德国外长8日在巴黎举行会谈。\n\n当天，德国外长会见法国总统。\n"
+    text = "新华社巴黎2031年4月10日电 法国外长与德国外长8日在巴黎举行会谈。\n\n当天，德国外长会见法国总统。\n"
     rows = cli_rows(tmp_path, text, "zh")
     # the talks on the 8th, and the meeting on that day (当天 counts from the look-back)
     assert [(date, actors[0], cameo) for date, actors, cameo in rows] == [
@@ -75,7 +116,7 @@ def test_a_subject_with_a_relative_clause_does_not_make_the_date_a_detail() -> N
     assert (str(talks.date), talks.rule, talks.anchor) == (
         "2031-04-07/2031-04-08",
         "zh-d+month-range+back",
-        True,
+        False,  # dates its clause; in an entry it moves nothing (review R8b)
     )
 
 
@@ -86,3 +127,24 @@ def test_a_recalled_day_with_a_year_word_is_an_aside_and_the_entry_goes_on_at_it
         "2009-04-05",
         "2009-05-25",
     ]
+
+
+def test_a_day_inside_what_was_said_does_not_date_the_saying(tmp_path: Path) -> None:
+    text = "新华社巴黎2031年4月10日电 法国外长表示，德国8日关闭边境违反了协定。\n"
+    # before review R8b the statement took the 8th (+back); it is the report's day
+    assert cli_rows(tmp_path, text, "zh") == [("2031-04-10", ["FRA"], 1)]
+
+
+def test_days_describing_the_object_of_a_protest_do_not_split_it(tmp_path: Path) -> None:
+    text = "新华社柏林2031年4月10日电 德国政府对法国4日和8日关闭边境提出抗议。\n"
+    # one protest on the report's day, not two events on the 4th and the 8th
+    assert cli_rows(tmp_path, text, "zh") == [("2031-04-10", ["DEU"], 11)]
+
+
+def test_a_word_holding_dui_before_the_date_does_not_make_it_a_detail() -> None:
+    finder = date_finder("zh", year=2031)
+    finder.find("新华社巴黎2031年4月10日电 两国发表公报。")
+    (talks,) = finder.find("法德对话8日在巴黎举行。")
+    assert (str(talks.date), talks.rule) == ("2031-04-08", "zh-d+month+back")
+    (protest,) = finder.find("德国对法国8日关闭边境提出抗议。")
+    assert (str(protest.date), protest.rule) == ("2031-04-08", "zh-d+month")

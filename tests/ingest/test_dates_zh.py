@@ -339,8 +339,12 @@ def test_a_flashback_that_narrates_in_its_own_year_becomes_the_narration() -> No
     finder.find("2005年11月9日，第五轮会谈开幕。")
     (date,) = finder.find("9月20日，一方发表声明。")
     # read in the history's year (a back-reference there), never in the introduction's 2017; opening
-    # its clause, it is a look-back that dates the clause (round 7: rule suffix +back)
-    assert (str(date.date), date.rule) == ("2005-09-20", "zh-md+year+back")
+    # its clause, it is a look-back that dates the clause (round 7: rule suffix +back), but a flashback
+    # in a chronology never moves the context (review R8b)
+    assert (str(date.date), date.rule, date.anchor) == ("2005-09-20", "zh-md+year+back", False)
+    # so the bare day and 次日 after it are the round's (11 and 12 November), not September's
+    assert [str(m.date) for m in finder.find("11日，会谈闭幕。")] == ["2005-11-11"]
+    assert [str(m.date) for m in finder.find("次日，各方发表声明。")] == ["2005-11-12"]
 
 
 def test_a_flashback_month_that_falls_before_the_narration_too_stays_a_back_reference() -> None:

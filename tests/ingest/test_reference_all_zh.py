@@ -7,11 +7,28 @@ event. The sentences are written for the tests.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from hexatable.cli.app import app
 from hexatable.ingest.reference import ReferenceMemory, opens_with_reference
 from hexatable.ingest.types import ActorMention
 from tests.ingest.fakes import cli_rows
+
+
+def _events(tmp_path: Path, text: str) -> list[tuple[str, list[str], list[str], int]]:
+    """(date, actor ids, target ids, CAMEO root) of each event the CLI writes for ``text``."""
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", "zh", "--json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["sources"][0]["events"]
+    return [
+        (e["date"], [a["id"] for a in e["actors"]], [a["id"] for a in e["targets"]], e["cameo"])
+        for e in events
+    ]
 
 
 def _named(flat: str, *names: tuple[str, str]) -> list[ActorMention]:
@@ -41,8 +58,37 @@ def test_a_date_before_the_word_keeps_it_the_subject() -> None:
         "all",
         ["FRA", "DEU", "ITA"],
     )
-    # 各方 opens no clause of its own: "…会议闭幕，各方通过…" stays one act of the sentence's subject
+    # after a clause with a subject of its own, 各方 is not rule 5's: "…会议闭幕，各方通过…" is one act
+    closing = "会议闭幕，各方通过文件。"
+    assert memory.resolve(closing, "zh", 0, len(closing), []) == []
+    # 各方 opens no clause of its own either
     assert not opens_with_reference("各方通过文件。", 0, "zh")
+
+
+def test_a_target_is_not_one_of_the_parties(tmp_path: Path) -> None:
+    text = "2031年4月10日，法国、德国和意大利谴责西班牙。各方呼吁西班牙重返谈判。\n"
+    # review R8b: before, 各方 was read as the four, Spain appealing to itself
+    assert _events(tmp_path, text)[1] == ("2031-04-10", ["FRA", "DEU", "ITA"], ["ESP"], 2)
+    text = "2031年4月10日，法国、德国和意大利谴责西班牙。各方同意加强合作。\n"
+    assert _events(tmp_path, text)[1] == ("2031-04-10", ["FRA", "DEU", "ITA"], [], 3)
+
+
+def test_the_targets_of_a_meeting_are_parties(tmp_path: Path) -> None:
+    text = "2031年4月10日，法国与德国、意大利举行会谈。各方同意加强合作。\n"
+    assert _events(tmp_path, text)[1] == ("2031-04-10", ["FRA", "DEU", "ITA"], [], 3)
+
+
+def test_every_quarter_is_not_all_the_parties(tmp_path: Path) -> None:
+    text = "2031年4月10日，法国、德国和意大利举行会谈。各方面都对此表示欢迎。\n"
+    assert _events(tmp_path, text) == [("2031-04-10", ["FRA", "DEU", "ITA"], [], 4)]
+
+
+def test_a_date_or_time_word_with_its_comma_before_the_word_keeps_it_the_subject(tmp_path: Path) -> None:
+    text = "2031年4月10日，法国、德国和意大利举行会谈。11日，各方同意加强合作。会后，与会各方发表联合声明。\n"
+    assert _events(tmp_path, text)[1:] == [
+        ("2031-04-11", ["FRA", "DEU", "ITA"], [], 3),
+        ("2031-04-11", ["FRA", "DEU", "ITA"], [], 5),
+    ]
 
 
 def test_not_the_other_parties_nor_a_statement_s_content_nor_after_two_parties() -> None:
@@ -50,9 +96,12 @@ def test_not_the_other_parties_nor_a_statement_s_content_nor_after_two_parties()
     memory.sentence(0)
     first = "法国、德国和意大利举行会谈。"
     memory.note(_named(first, ("法国", "FRA"), ("德国", "DEU"), ("意大利", "ITA")), [])
-    for flat in ("法国希望其他各方支持。", "法国重申各方将履行协定。"):
-        named = _named(flat, ("法国", "FRA"))
+    for flat in ("法国希望其他各方支持。", "法国重申各方将履行协定。", "各方面表示欢迎。"):
+        named = _named(flat, ("法国", "FRA")) if "法国" in flat else []
         assert memory.resolve(flat, "zh", 0, len(flat), named) == []
+    # while 各方 as the subject is the three (the same memory: what is left out is left out by the rule)
+    (subject,) = memory.resolve("各方同意。", "zh", 0, 5, [])
+    assert [m.actor for m in subject.referents] == ["FRA", "DEU", "ITA"]
     two = ReferenceMemory()
     two.sentence(0)
     two.note(_named("法国与德国举行会谈。", ("法国", "FRA")), _named("法国与德国举行会谈。", ("德国", "DEU")))
@@ -64,5 +113,8 @@ def test_a_new_paragraph_forgets_the_parties() -> None:
     memory.sentence(0)
     first = "法国、德国和意大利举行会谈。"
     memory.note(_named(first, ("法国", "FRA"), ("德国", "DEU"), ("意大利", "ITA")), [])
+    memory.sentence(0)  # the next sentence of the same paragraph still reads 各方 as the three
+    (same,) = memory.resolve("各方同意。", "zh", 0, 5, [])
+    assert [m.actor for m in same.referents] == ["FRA", "DEU", "ITA"]
     memory.sentence(1)
     assert memory.resolve("各方同意。", "zh", 0, 5, []) == []

@@ -5,8 +5,13 @@ The sentences and persons are invented for the tests; no gazetteer layer knows t
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from hexatable.cli.app import app
 from hexatable.ingest.tied_names import TiedNames
 from hexatable.ingest.types import ActorMention
 from tests.ingest.fakes import cli_rows
@@ -56,3 +61,55 @@ def test_the_titled_form_again_adds_no_second_mention() -> None:
     tied.learn(flat, [_state(flat, "法国", "FRA")], _nobody)
     again = "法国外长让·杜邦抵达东京。"
     assert tied.mentions(again, [_state(again, "法国", "FRA")]) == []
+
+
+def _events(tmp_path: Path, text: str) -> list[tuple[str, list[str], list[str], int]]:
+    """(date, actor ids, target ids, CAMEO root) of each event the CLI writes for ``text``."""
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", "zh", "--json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["sources"][0]["events"]
+    return [
+        (e["date"], [a["id"] for a in e["actors"]], [a["id"] for a in e["targets"]], e["cameo"])
+        for e in events
+    ]
+
+
+def test_a_tied_name_inside_another_word_is_not_read(tmp_path: Path) -> None:
+    # review R8b: 杜邦 inside 杜邦特 (a place) and inside 文化杜邦 (a word holding it) named FRA
+    text = "2031年1月5日，法国总统让·杜邦访问日本。2031年1月8日，伊朗宣布杜邦特核电站开始运行。\n"
+    assert _events(tmp_path, text)[1] == ("2031-01-08", ["IRN"], [], 1)
+    text = "2031年1月5日，法国总统让·杜邦访问日本。2031年1月8日，韩国在首尔举办文化杜邦，邀请日本参加。\n"
+    assert _events(tmp_path, text)[1] == ("2031-01-08", ["KOR"], ["JPN"], 2)
+
+
+def test_an_office_that_runs_across_a_verb_ties_nobody(tmp_path: Path) -> None:
+    text = "2031年1月5日，中国国家主席会见联合国秘书长约翰·斯坦利。2031年1月8日，斯坦利呼吁朝鲜重返谈判。\n"
+    assert _events(tmp_path, text)[1] == ("2031-01-08", ["PRK"], [], 4)
+    text = "2031年1月5日，朝鲜外相会见来访的特使约翰·斯坦利。2031年1月8日，韩国谴责斯坦利。\n"
+    assert _events(tmp_path, text)[1] == ("2031-01-08", ["KOR"], [], 11)
+
+
+def _proposing(flat: str, name: str) -> Callable[[int, int], list[ActorMention]]:
+    at = flat.index(name)
+    return lambda low, high: [ActorMention(at, at + len(name), name, "new-actor-x", "proposed")]
+
+
+def test_an_ambassador_is_tied_to_the_state_that_sends_him() -> None:
+    tied = TiedNames()
+    flat = "中国驻法国大使让·杜邦抵达巴黎。"
+    sent_to = ActorMention(3, 5, "法国", "FRA", "gazetteer")
+    tied.learn(flat, [_state(flat, "中国", "CHN"), sent_to], _proposing(flat, "让·杜邦"))
+    # before review R8b the name was tied to both states and dropped
+    assert [(m.text, m.actor) for m in tied.mentions("杜邦表示满意。", [])] == [("杜邦", "CHN")]
+
+
+def test_a_later_mention_after_a_conjunction_or_a_date_is_read() -> None:
+    tied = TiedNames()
+    flat = "法国外长让·杜邦访问日本。"
+    tied.learn(flat, [_state(flat, "法国", "FRA")], _proposing(flat, "让·杜邦"))
+    later = "9日，日本外长和杜邦举行会谈。"
+    assert [(m.text, m.actor) for m in tied.mentions(later, [])] == [("杜邦", "FRA")]
+    assert [m.text for m in tied.mentions("9日，杜邦举行记者会。", [])] == ["杜邦"]
+    assert tied.mentions("日本外长会见杜邦。", []) == []  # an object inside the clause is not read

@@ -30,10 +30,11 @@ A mention moves the context only if all of these hold:
    aside ("… after North Korea resumed work in mid-August") does not. A date inside an English
    relative clause (", which inspected Yongbyon in May 2007,") never moves the context (``+relative``).
    In Chinese (round 7) such a date dates its clause (``+back``) only when it is the time of the
-   clause's act (``RawDate.main_clause``: it opens its clause or follows its subject, with no 的
-   after it in its clause, 当年5月，… in an entry of 9月3日, 德国外长8日抵达巴黎 in a report of
-   the 10th), not a day counted from the context (前一天); one that names a day without a year word
-   (not 当年4月5日) narrates as in English;
+   clause's act (``RawDate.main_clause``: no verb of saying before it in its sentence, no 对/就/针对
+   before it in its clause, no 的 after it in its clause: 当年5月，… in an entry of 9月3日,
+   德国外长8日抵达巴黎 in a report of the 10th), not a day counted from the context (前一天). It
+   moves the context only under a dateline (the context still the day of writing) and naming a day
+   without a year word; in a chronology it is a flashback that moves nothing (review R8b);
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
@@ -200,8 +201,10 @@ class RawDate:
     "which", "that", ...; a relative clause closed before the date does not count): the date is the
     time of its sentence's main act (English; rule 4 of the module docstring, look-back dates). A verb
     of saying does not block: "said on June 2" dates the saying; what was said follows "that". In
-    Chinese: no 的 follows the date in its clause (not 与朝韩9月签署的协议), so the
-    date is its clause's time, not a detail of a noun (:func:`hexatable.ingest.dates_zh.scan`)."""
+    Chinese: no verb of saying before the date in its sentence (韩国外长表示，朝鲜8日…), no 对, 就, 针对,
+    对于, 关于 before it in its clause (对朝鲜4日和8日发射导弹提出抗议) and no 的 after it in its clause
+    (not 与朝韩9月签署的协议), so the date is its clause's time, not a detail of what was said or of a
+    noun (:func:`hexatable.ingest.dates_zh.scan`)."""
     listed: bool = False
     """Set by the lexer: a date joined to the one before it by "and" or a comma ("March 3 and 5",
     "3 and 5 March"), which the finder also sets for 和, 与, 及, 、 (:data:`LISTED`)."""
@@ -649,16 +652,19 @@ class RunningDateFinder:
             # flashback keeps the narration it interrupts
             narrates = back and self.lang == "en" and (raw.opens_clause or raw.main_clause)
             # a look-back date dates its own clause (clauses.split_clauses): any in English; in
-            # Chinese (round 7) one that dates its clause's act, opening the clause or after its
-            # subject with no 的 after it (当年7月，朝鲜曾试射… in an entry of 10月9日; 千英宇9日表示 in
-            # a report of the 10th), not a detail of a noun (与朝韩9月签署的协议), nor a day counted
-            # from the context (前一天 is before it by definition). One that names a day narrates, as
-            # in English: it moves the context, keeping the narration it interrupts
+            # Chinese (round 7) one that dates its clause's act (dates_zh: at the clause's start or
+            # after its subject, not after a verb of saying nor after 对/就/针对, no 的 after it:
+            # 当年7月，朝鲜曾试射… in an entry of 10月9日; 千英宇9日表示 in a report of the 10th), not a
+            # detail of a noun (与朝韩9月签署的协议), nor a day counted from the context (前一天)
             looks_back = back and not aside and (self.lang == "en" or raw.main_clause)
             looks_back = looks_back and (self.lang == "en" or raw.left.day_shift is None)
-            # (in Chinese only a day said without a year word: 当年4月5日 in an entry of 5月25日 is a
-            # chronology's aside, and the entry's later sentences still follow the entry's day)
-            narrates = narrates or (looks_back and self.lang == "zh" and raw.left.year_shift is None)
+            # In Chinese such a date moves the context only in a report looking back from its
+            # dateline (the context is still the day of writing) and without a year word: in a
+            # chronology an earlier day (4月5日，朝鲜曾… in an entry of 5月25日) is a flashback, and the
+            # bare days, 同日 and 次日 after it still follow the entry's day (review R8b)
+            narrates = narrates or (
+                looks_back and self.lang == "zh" and self._at_writing() and raw.left.year_shift is None
+            )
             # a day, what "the next day" needs: not a month, a year or a part of one ("early March")
             narrates = narrates and raw.part is None and span.start.day is not None
             # a date in an English relative clause (", which inspected Yongbyon in May 2007,") is
@@ -703,6 +709,16 @@ class RunningDateFinder:
             elif returned:
                 self.narration, self._looked_back = None, False
         return found
+
+    def _at_writing(self) -> bool:
+        """Whether the running context is still the day of writing a dateline set (a news report's
+        body, not a chronology entry's date)."""
+        written = self.written
+        return written is not None and (self.context.year, self.context.month, self.context.day) == (
+            written.year,
+            written.month,
+            written.day,
+        )
 
     def paragraph(self) -> None:
         """A new paragraph begins: the events whose dates anchor 会谈前一天 or "the day after the

@@ -377,7 +377,9 @@ def scan(text: str) -> list[RawDate]:
                 bound=bound,
                 planned=_FUTURE.search(text, clause_start, start) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip(_SPACE)) is not None,
-                main_clause=_dates_its_clause(text, end, clause_starts),
+                main_clause=_dates_its_clause(
+                    text, start, end, clause_starts[index] if index >= 0 else 0, sentence_ends, clause_starts
+                ),
                 sentence=sentence,
                 event=event.group("noun") if event is not None else None,
                 # 次日 after an event is the day after it ended; 前一天 and 当天 count from its start
@@ -393,16 +395,43 @@ def scan(text: str) -> list[RawDate]:
     return _datelined(text, found, sentence_ends)
 
 
-def _dates_its_clause(text: str, end: int, clause_starts: Sequence[int]) -> bool:
-    """Whether a date is the time of its clause's act rather than a detail of a noun (``RawDate.main_clause``
-    in Chinese): no 的 follows it in its clause (not 朝鲜在7月进行的试射, "the test North Korea made in
-    July", 与朝韩9月签署的协议, 8日晚提出的草案, "the draft proposed on the evening of the 8th"). Such a
-    date opens its clause (9日上午，六方举行团长会) or follows its subject (千英宇9日表示, 各方参加的第二轮
-    会谈于25日至28日举行): a news report or a chronology entry that looks back from its own day (a
-    report of the 29th on talks of the 25th to the 28th) narrates what happened then."""
+def _dates_its_clause(
+    text: str,
+    start: int,
+    end: int,
+    clause_start: int,
+    sentence_ends: Sequence[int],
+    clause_starts: Sequence[int],
+) -> bool:
+    """Whether a date is the time of its clause's act rather than a detail (``RawDate.main_clause`` in
+    Chinese). Not when a verb of saying stands before it in its sentence (韩国外长表示，朝鲜8日发射导弹…:
+    the date is of what was said, not of the saying); not when 对, 就, 针对, 对于 or 关于 stands before
+    it in its clause (日本政府对朝鲜4日和8日发射导弹提出抗议: the days describe the protest's object);
+    not when a 的 follows it in its clause (朝鲜在7月进行的试射, 与朝韩9月签署的协议). Otherwise it opens
+    its clause (9日上午，六方举行团长会) or stands after words taken as the clause's subject (千英宇9日表示,
+    各方参加的第二轮会谈于25日至28日举行): a report or an entry that looks back narrates what happened
+    then. The words before the date are not parsed further."""
+    sentence = bisect.bisect_right(sentence_ends, start)
+    sentence_start = sentence_ends[sentence - 1] if sentence else 0
+    if _SAYING.search(text, sentence_start, start) is not None:
+        return False
+    if _OBJECT_OF.search(text, clause_start, start) is not None:
+        return False
     following = bisect.bisect_right(clause_starts, end)
     clause_end = clause_starts[following] if following < len(clause_starts) else len(text)
     return "的" not in text[end:clause_end]
+
+
+_SAYING = re.compile(
+    r"表示|[声宣]称|(?<![名简号])称(?![为号赞])|(?<![据听])说(?![服明])|指出|强调|认为|透露|重申"
+)
+"""Verbs of saying: a date after one in its sentence belongs to what was said (review R8b)."""
+_OBJECT_OF = re.compile(
+    r"(?<![面反绝相针应核])对(?![话手方峙称等策象面立外])于?|(?<!成)就(?![是要会])|针对|关于"
+)
+"""Prepositions that introduce what an act is about: a date after one in its clause describes that
+object, not the act (对朝鲜4日和8日发射导弹提出抗议). Not 对 inside a word (对话, 对方, 面对, 反对, 针对
+is its own entry)."""
 
 
 def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) -> list[RawDate]:

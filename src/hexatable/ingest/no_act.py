@@ -20,7 +20,8 @@ Three such clauses recur in both languages and were read as acts of the parties 
   and a clock time right after it or right before it ("2031年04月10日15:36 新华网", "北京时间 12:39
   2031年4月10日", "2031-04-10 15:36:08"), is the header a web copy of a report carries: the day it
   was put online, which dates what follows, not an act. A headline run into it (a title line without
-  final punctuation) goes with it; the report's body tells the same act.
+  final punctuation) goes with it; the report's body tells the same act. A clause ending with final
+  punctuation and a cue anywhere tells its act and writes the time as a detail.
 
 All are pure functions of the clause's text and its cues; the extraction loop drops the clause.
 """
@@ -214,7 +215,8 @@ _CLOCK_BEFORE = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?[ \t\
 def byline(flat: str, span: tuple[int, int], dates: Sequence[DateMention], cues: Sequence[Cue] = ()) -> bool:
     """Whether the clause ``span`` holds a publication stamp (module docstring): a date that writes its
     year and day, with a clock time right after or right before it, and no cue after it (a narrated
-    hour is no stamp: "2031年3月4日10:30，两国外长举行会谈")."""
+    hour is no stamp: "2031年3月4日10:30，两国外长举行会谈"), nor before it unless the clause ends without
+    final punctuation, as a headline run into its byline does (not "…进行核试验，…时间为…9:54。")."""
     low, high = span
     for date in dates:
         if not low <= date.start < high or date.inferred or date.date.start.day is None:
@@ -224,9 +226,16 @@ def byline(flat: str, span: tuple[int, int], dates: Sequence[DateMention], cues:
         if after is None and before is None:
             continue
         stamp_end = after.end() if after is not None else date.end
-        if not any(stamp_end <= c.start < high for c in cues):
+        # a cue before the stamp is a headline's only when the clause ends without final
+        # punctuation, as a title line run into its byline does; a sentence that ends with a full
+        # stop tells its act and writes the hour as a detail ("…进行核试验，…时间为2031年5月25日9:54。")
+        from_ = low if _ENDS_SENTENCE.search(flat, low, high) else stamp_end
+        if not any(from_ <= c.start < high for c in cues):
             return True
     return False
+
+
+_ENDS_SENTENCE = re.compile(r"[。．！？.!?][\s　”’\"'）)]*$")
 
 
 def tells_no_act(

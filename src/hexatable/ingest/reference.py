@@ -33,11 +33,14 @@ resolution such a clause has no actor, or the wrong one (the name of the clause 
    not that person's ("朝鲜外长" after "外长王毅").
 
 5. **All parties** (各方, 与会各方, 有关各方; round 7), as its sentence's subject (only a date or a time
-   word before it: "9日各方…", "会后各方…"): the parties (actors and targets together) of the last
-   clause of the same paragraph that named three or more ("中国、朝鲜、美国、韩国、日本、俄罗斯六方举行团长
-   会。各方同意…"). Not inside what a statement says (重申各方将履行…), not after a comma (in
+   word before it, with or without its comma: "9日各方…", "6日，各方…", "会后，与会各方…"): the parties
+   of the last clause of the same paragraph that named three or more: its actors, and its targets
+   too when its act is a meeting (CAMEO 04: "美国与日本、韩国举行会谈。各方同意…"), not the targets of
+   another act ("美国、日本和韩国谴责朝鲜。各方呼吁朝鲜…" is the three). A party the clause names
+   itself is left out (各方呼吁朝鲜…), and two or more must remain. Not inside what a statement says
+   (重申各方将履行…), not after a clause with words other than a date or time word (in
    "…会议闭幕，各方通过…" the sentence tells one act of the subject it opens with), not right after names
-   it sums up (六方会谈各方), not 其他各方 / 其余各方 (the others, not all).
+   it sums up (六方会谈各方), not 其他各方 / 其余各方 (the others, not all), not 各方面 ("every quarter").
 
 What is not resolved: a reference with no referent under these rules (the clause then keeps what it
 had, or nothing), plural 他们/they (whose members are seldom one clause's parties), a pronoun whose
@@ -59,13 +62,18 @@ Kind = Callable[[str], str | None]
 
 _ZH_PERSON = re.compile(r"(?<![其吉])[他她](?![们国人方日乡])")
 _ZH_PAIR = re.compile(r"两国(?:最高)?领导人|两国首脑|两位领导人|两国政府|双方|两方|两国|两人|二人")
-_ZH_ALL = re.compile(r"(?<![他余])(?:与会|有关)?各方")
-"""All the parties named before (rule 5); not 其他各方 or 其余各方, "the other parties"."""
+_ZH_ALL = re.compile(r"(?<![他余])(?:与会|有关)?各方(?!面)")
+"""All the parties named before (rule 5); not 其他各方 or 其余各方, "the other parties", nor 各方面
+("every side, every quarter")."""
 _ZH_ALL_LEAD = re.compile(
-    r"(?:\s|[\d〇零一二三四五六七八九十]{1,4}(?:年|月|日|号)|[上下]午|晚上?|当天|当日|同日|次日|随后|此后|会后|同时)*"
+    r"(?:(?:\s|[\d〇零一二三四五六七八九十]{1,4}(?:年|月|日|号)|[上下]午|晚上?|当天|当日|同日|次日|随后|此后|会后|同时)+"
+    r"[，,]?)?\s*"
 )
-"""What may stand before 各方 at the start of its sentence (9日各方…, 会后各方…): rule 5 reads the word
-as its sentence's subject only, not inside what a statement says (重申各方将履行…)."""
+"""What may stand before 各方 at the start of its sentence (9日各方…, 6日，各方…, 会后，与会各方…): rule 5
+reads the word as its sentence's subject only, not inside what a statement says (重申各方将履行…), nor
+after a clause with a subject of its own (…会议闭幕，各方通过…)."""
+_MEETING = 4
+"""CAMEO root 04, consult: the targets of a meeting (美国与日本、韩国举行会谈) are parties to it."""
 _ZH_STATE = re.compile(r"该国")
 _ZH_ORG = re.compile(r"该组织|该机构")
 _EN_PERSON = re.compile(r"\b(?:he|she|He|She)\b")
@@ -240,7 +248,12 @@ class ReferenceMemory:
                     # not its sentence's subject: a statement's content (重申各方将…), or a later
                     # clause whose subject is the sentence's (…会议闭幕，各方通过…: one act)
                     continue
-                found.append(Reference(match.start(), match.end(), match.group(), "all", self._all))
+                # a party the clause names itself is not one of "all the parties" acting on it
+                # (各方呼吁朝鲜…: North Korea is appealed to, not appealing)
+                in_clause = {m.actor for m in named}
+                parties = tuple(m for m in self._all if m.actor not in in_clause)
+                if len(parties) >= 2:
+                    found.append(Reference(match.start(), match.end(), match.group(), "all", parties))
         found.extend(self._titles(flat, lang, start, end, named))
         singles: list[tuple[re.Pattern[str], str]] = (
             [(_ZH_STATE, "state"), (_ZH_ORG, "organisation")]
@@ -270,9 +283,12 @@ class ReferenceMemory:
         actors: Sequence[ActorMention],
         targets: Sequence[ActorMention],
         named: Sequence[ActorMention] | None = None,
+        cameo: int | None = None,
     ) -> None:
         """Remember a clause's parties (document offsets): its last person actor, the pair when it
-        names exactly two parties, its last state and organisation. ``named``: the actors the clause
+        names exactly two parties, its last state and organisation, and the parties 各方 stands for
+        when there are three or more (rule 5: its actors, and its targets too when ``cameo``, the
+        clause's CAMEO root, is a meeting's). ``named``: the actors the clause
         names itself (not read from a pair word: "双方签署" names nobody), from which the person a later
         他 stands for is taken (rule 1: the last person *named* as an actor); all actors when None."""
         named = actors if named is None else named
@@ -282,7 +298,10 @@ class ReferenceMemory:
         self._pairs = {**(self._pairs or {}), **self._pairs_of([*actors, *targets])}
         mentions = [*actors, *targets]
         parties: dict[str, ActorMention] = {}
-        for mention in sorted(mentions, key=lambda m: m.start):
+        # the targets of an act other than a meeting are acted on, not parties with the actors
+        # (美国、日本和韩国谴责朝鲜: 各方 after it is the three; review R8b)
+        sides = mentions if cameo == _MEETING else list(actors)
+        for mention in sorted(sides, key=lambda m: m.start):
             parties.setdefault(mention.actor, mention)
         if len(parties) >= 3:
             self._all = tuple(parties.values())

@@ -10,9 +10,15 @@ name is read as the state it was tied to, as its first mention was.
 A tie is learned from a state's name followed, with no punctuation between, by an office (at most 14
 characters, ending with a title such as 总理, 外长, 副部长, 团长, 发言人) and then the name: a transliterated
 name with its dots (阿里埃勒·沙龙; its last part, 沙龙, is how the text names the person later too), or a
-name the proposer reads as a person's (武大伟). A later mention is the name written alone: not right
+name the proposer reads as a person's (武大伟). The office holds no 的, none of 会见 会晤 接见 会谈 访问 来访
+邀请 表示 与 和 同 向 对 在, and no other name the gazetteer knows except one right after 驻 (so 中国国家
+主席会见联合国秘书长约翰·史密斯 ties nobody; 中国驻朝鲜大使刘晓明 ties 刘晓明 to 中国, and a state right
+after 驻 ties nobody). A later mention is the name standing where a clause's subject does: opening its
+clause, after a date or an opener (9日，沙龙…), or after words ending with 和 与 同 及 跟 、; not right
 after an office (that is the titled form again, read as the state already), not inside a name the
-gazetteer knows. A name tied to two states is dropped (which one is a guess). Pure functions of the
+gazetteer knows, not part of another dotted name. Inside a clause (宣布布什尔核电站, 文化沙龙, 谴责史密斯)
+the name is not read: it may be part of another word, which only segmenting could tell. A name tied
+to two states is dropped (which one is a guess). Pure functions of the
 text and the mentions given; the extractor keeps one :class:`TiedNames` per document.
 """
 
@@ -36,6 +42,16 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fffA-Z.]{1,8})+"
 """A transliterated name with its dots (阿里埃勒·沙龙, 乔治·W·布什)."""
 _LAST_PART = re.compile(r"[·•]([\u4e00-\u9fff]{2,8})$")
 _MAX_OFFICE = 14
+_NOT_OFFICE = re.compile(r"的|会见|会晤|接见|会谈|访问|来访|邀请|表示|[与和同向对在]")
+"""Words no office holds (review R8b): a verb or a preposition between a state's name and a title
+(中国国家主席会见联合国秘书长…, 朝鲜外相会见来访的特使…) means the title is someone else's."""
+_ALONE_AFTER = re.compile(
+    r"(?:[\d年月日号上下午晚间凌晨当天同次随后此后其后并又而但据悉当时]*|.*[和与同及跟、])$"
+)
+"""What may stand between a clause's start and a later mention read as a tied person: nothing, a
+date or an opener (9日，沙龙…, 随后沙龙…), or any words ending with 和, 与, 同, 及, 跟 or 、
+(阿巴斯和沙龙…)."""
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?（）()“”《》\s]")
 _NAME_WINDOW = 24
 """How many characters after an office the proposer reads for the name (阿里埃勒·沙龙 and the verb after)."""
 
@@ -60,11 +76,14 @@ class TiedNames:
         proposing reads the text with jieba)."""
         starts = {m.start for m in found}
         for state in found:
-            if not _is_state(state.actor):
+            if not _is_state(state.actor) or flat[max(0, state.start - 1) : state.start] == "驻":
+                continue  # 中国驻朝鲜大使: an envoy to 朝鲜, not its official
+            office = _OFFICE_AFTER.match(flat, state.end, state.end + _MAX_OFFICE)
+            if office is None or _NOT_OFFICE.search(office.group()) is not None:
                 continue
-            office = _OFFICE_AFTER.match(flat, state.end, state.end + _MAX_OFFICE + 1)
-            if office is None:
-                continue
+            inside = [m for m in found if state.end <= m.start < office.end()]
+            if any(flat[m.start - 1] != "驻" for m in inside):
+                continue  # another party's name inside the office (中国国家主席会见联合国秘书长…)
             at = office.end()
             if at in starts or at >= len(flat) or not "\u4e00" <= flat[at] <= "\u9fff":
                 continue  # a name the gazetteer knows, or no name at all
@@ -82,10 +101,22 @@ class TiedNames:
                 end = at + len(name)
                 overlaps = any(m.start < end and at < m.end for m in [*known, *found])
                 titled = _OFFICE.search(flat[max(0, at - _MAX_OFFICE) : at]) is not None
-                if not overlaps and not titled:
+                if not overlaps and not titled and self._alone(flat, at, end):
                     found.append(ActorMention(at, end, name, state, "gazetteer"))
                 at = flat.find(name, end)
         return sorted(found, key=lambda m: (m.start, -m.end))
+
+    @staticmethod
+    def _alone(flat: str, at: int, end: int) -> bool:
+        """Whether the name at ``flat[at:end]`` is written where a clause's subject stands
+        (:data:`_ALONE_AFTER`) and is not part of another dotted name (劳拉·杜邦). Inside a clause the
+        name may be part of another word (布什 in 宣布布什尔核电站…, 沙龙 in 举办文化沙龙), which only
+        segmenting could tell; such positions are not read."""
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(flat, 0, at)]
+        clause_start = breaks[-1] if breaks else 0
+        if _ALONE_AFTER.fullmatch(flat[clause_start:at]) is None:
+            return False
+        return flat[at - 1 : at] not in {"·", "•"} and flat[end : end + 1] not in {"·", "•"}
 
     @staticmethod
     def _names_at(flat: str, at: int, proposed: Sequence[ActorMention]) -> list[str]:
