@@ -172,8 +172,7 @@ def test_joining_an_organisation_is_diplomatic_cooperation_and_joining_talks_a_m
 
 
 def test_a_framework_established_is_diplomatic_cooperation() -> None:
-    # 050: a framework set up (round 8: 确立 is a fallback, so a meeting noun before it, 东盟和平会议,
-    # would type the clause as 04, as on main 58a3edf)
-    assert rows("东盟确立和平进程框架。", "zh") == [(["ASEAN"], 5)]
+    # 050: the conference (named only as ASEAN here) sets up a framework; it was 04, the meeting noun
+    assert rows("东盟和平会议确立和平进程框架。", "zh") == [(["ASEAN"], 5)]
     # kept: establishing relations is the longer cue
     assert [c.text for c in VerbDictionary.builtin().find("中国和韩国建立外交关系", "zh")] == ["建立外交关系"]

@@ -73,6 +73,9 @@ def test_joining_in_another_sense_is_no_act_and_joining_a_body_stays() -> None:
     assert rows("印度加入上海合作组织。", "zh") == [(["IND"], 5)]
     assert codes("Ukraine joined NATO.", "en") == [5]
     assert codes("North Korea joined the talks.", "en") == [4]  # kept: 046
+    # kept: 加入 with no object joins the group the text is about (057/050)
+    assert rows("中美俄三国加入后形成六方。", "zh")[0][1] == 5
+    assert codes("韩国宣布加入。", "zh") == [5]
 
 
 # --- 2. establish / 建立 / 确立 ---------------------------------------------------------------------
@@ -109,6 +112,11 @@ def test_establishing_in_another_sense_is_no_cooperation(sentence: str, lang: st
 def test_a_body_established_and_announced_is_the_establishment() -> None:
     # kept: a verb of saying does not outrank a fallback cue (050, the mission set up)
     assert codes("The OPCW and the UN jointly announced the establishment of a joint mission.", "en") == [5]
+
+
+def test_a_meeting_noun_before_a_fallback_cue_is_its_subject_not_a_rival() -> None:
+    # kept: the conference sets up a framework (050), not 04 by 会议
+    assert codes("东盟和平会议确立和平进程框架。", "zh") == [5]
 
 
 def test_a_joint_body_established_stays_cooperation() -> None:

@@ -294,7 +294,8 @@ def fallbacks_yield(cues: Sequence[Cue]) -> list[Cue]:
     types the clause only when nothing else does but a verb of saying (01, weight at most
     :data:`SAYING_WEIGHT`): "the OPCW and the UN announced the establishment of a joint mission"
     reports the mission set up, and the rules of reported acts (rule 3b) choose between the two as
-    for any act said (round 8).
+    for any act said; nor is a meeting noun right before it, its subject ("和平会议确立和平进程框架":
+    the conference set up a framework, :func:`zh_predicate`) (round 8).
 
     >>> join, condemn = Cue(7, 13, "joined", 5, "join", 0.4, True), Cue(35, 45, "condemning", 11, "condemn")
     >>> [c.entry for c in fallbacks_yield([join, condemn])]
@@ -302,14 +303,22 @@ def fallbacks_yield(cues: Sequence[Cue]) -> list[Cue]:
     >>> [c.entry for c in fallbacks_yield([join])]
     ['join']
     """
-    acts = [c for c in cues if not c.fallback and not (c.cameo == NO_CUE_CAMEO and c.weight <= SAYING_WEIGHT)]
+    starts = {c.start for c in cues if c.fallback}
+    acts = [
+        c
+        for c in cues
+        if not c.fallback
+        and not (c.cameo == NO_CUE_CAMEO and c.weight <= SAYING_WEIGHT)
+        and not (c.entry in _ZH_MEETING_NOUNS and c.end in starts)  # 会议确立…: its subject
+    ]
     return [c for c in cues if not c.fallback] if acts else list(cues)
 
 
 _CLAUSE_REST = r"[^，,。；;：:！？!?“”\"]"
 _WEAK_SENSES: dict[str, re.Pattern[str]] = {
     "加入": re.compile(
-        rf"了?{_CLAUSE_REST}{{0,12}}?(?:条约|公约|协定|议定书|组织|机构|联盟|同盟|联合国|北约|欧盟|东盟|世贸|集团|机制)"
+        rf"了?(?:$|[，,。；;：:！？!?、]|(?:之|以)?后|进来|其中|{_CLAUSE_REST}{{0,12}}?"
+        r"(?:条约|公约|协定|议定书|组织|机构|联盟|同盟|联合国|北约|欧盟|东盟|世贸|集团|机制))"
     ),
     "建立": re.compile(
         rf"(?![在于])了?{_CLAUSE_REST}{{0,12}}?(?:机制|框架|关系|合作|伙伴|对话|热线|渠道|联络|工作组|委员会|论坛)"
@@ -338,7 +347,8 @@ _WEAK_SENSES: dict[str, re.Pattern[str]] = {
     ),
 }
 """The object a fallback cue (and annex) needs after it to be read in its codebook sense:
-- 加入, join: an organisation or a treaty (not 加入了新内容, "joined by");
+- 加入, join: an organisation or a treaty (not 加入了新内容, "joined by"); 加入 with no object (at the
+  clause's end, before 后: "三国加入后形成六国") joins the group the text is about;
 - 建立, 确立, establish: a joint body (机制, 框架, 关系, mechanism, relations; not 建立在…基础上,
   建立新政府, 确立…路线, "established that", "established an inquiry");
 - recognize: a state (a name, "the independence of"; not "recognized as", "the efforts");
