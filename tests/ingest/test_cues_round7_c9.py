@@ -65,7 +65,6 @@ def test_chinese_acts_the_survey_found_without_a_cue(sentence: str, expected: li
         ("Libya destroys its stockpile of mustard gas.", [(["LBY"], 8)]),  # 080 yield
         ("Israel slams the vote.", [(["ISR"], 11)]),  # 111 denounce
         ("Iran leaves the talks in Geneva.", [(["IRN"], 16)]),  # 164 halt negotiations
-        ("Iran has restarted operations at its heavy-water reactor.", [(["IRN"], 15)]),  # 150
         ("Israel and Syria restart negotiations in Ankara.", [(["ISR", "SYR"], 4)]),  # 046
         ("France announces a special military operation in Mali.", [(["FRA"], 19)]),  # 190
     ],

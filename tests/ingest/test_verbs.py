@@ -271,7 +271,7 @@ def test_a_bad_user_file_is_located(verbs: VerbDictionary, tmp_path: Path) -> No
         f"{shown}:3:{lines[2].index('weight') + 1}: cues[1].weight: must be a number above 0 and at most 1",
         f"{shown}:5:{empty}: cues[2].zh[1]: must be a non-empty string",
         f"{shown}:5:{twice}: cues[2].zh[2]: cue '碰头' is listed twice (first on line 5)",
-        f"{shown}:6:5: cues[2].fr: unknown field (expected code, weight, notes, zh, en)",
+        f"{shown}:6:5: cues[2].fr: unknown field (expected code, weight, notes, fallback, zh, en)",
         f"{shown}:7:1: not_cues: must map zh and en to lists of strings",
     ]
 

@@ -81,6 +81,30 @@ _ZH_CONNECTIVE = re.compile(r"(?:而后|而且?|但是?|随后|并且?|同时|�
 """What may stand between a comma and the new subject of rule 1b: a connective, or (round 7, C9) a
 verb of consequence, 导致, 致使, 使得 ("以色列发动空袭，导致巴方推迟谈判": the strike led to the
 postponement, an act of its own by the party named after the verb)."""
+_ZH_CONSEQUENCE = re.compile(r"导致|致使|使得")
+_ZH_TALKS = re.compile(r"会谈|谈判|会议|磋商")
+"""A word of talks ending a name or right after it (六方会谈): the talks are what the consequence
+befell, not a party that acts ("致使六方会谈中断")."""
+_ZH_COLLECTIVE = re.compile(r"双方|各方|三方|多方|两国|各国")
+_ZH_PASSIVE_AFTER_SUBJECT = re.compile(r".{0,3}?(?:遭到|遭受|受到|被|遭)")
+
+
+def _zh_consequence_acts(
+    flat: str, subject_at: int, subject_end: int, known: OffsetIndex[ActorMention]
+) -> bool:
+    """Whether the subject after a verb of consequence (导致, 致使, 使得) acts in a clause of its own
+    (rule 1b, round 8). Not talks named as a party ("致使六方会谈中断": the talks broke off, no party's
+    act); not a collective reference (双方, 各方: "导致双方谴责朝鲜" would resolve to the party the first
+    clause names, condemning itself); not a passive without a named agent ("导致该国遭到制裁": the
+    country is acted on, by no one named). A passive with its agent named acts ("导致该国遭到安理会
+    制裁": the Security Council's sanctions), as does a state ("导致巴方推迟谈判")."""
+    talks = _ZH_TALKS.match(flat, subject_end) or _ZH_TALKS.match(flat, max(subject_at, subject_end - 2))
+    if talks or _ZH_COLLECTIVE.match(flat, subject_at):
+        return False
+    passive = _ZH_PASSIVE_AFTER_SUBJECT.match(flat, subject_end)
+    return passive is None or known.starting_at(passive.end()) is not None
+
+
 _ZH_DATE_LEAD = re.compile(
     r"(?:\s|[\d〇零一二三四五六七八九十]{1,4}(?:年|月|日|号)|[上中下]旬|月?[初底末]|当天|当日|同日|次日|当晚)*"
 )
@@ -143,8 +167,8 @@ def subjects_clauses(
     Chinese strings several acts into one sentence with commas, each with its own subject and verb
     ("美方建议韩日加入，中方建议俄罗斯加入"). A piece after ，/； is a clause of its own when it opens
     (after at most a connective: 而, 但, 随后, 并, 同时, 此后, 然后, 则, or a verb of consequence, 导致,
-    致使, 使得) with a name or a reference
-    word (他, 双方, 该国) and has a cue after that subject, and the piece before it has a name and a
+    致使, 使得, only before a subject that acts: :func:`_zh_consequence_acts`) with a name or a
+    reference word (他, 双方, 该国) and has a cue after that subject, and the piece before it has a name and a
     cue too, and the stretch right before the comma is not an adverbial clause: one that opens with
     a subordinator (经, 鉴于, 因为, 由于, 随着, 若, 如果, 虽然, 当, 在 ...) or closes with a time word
     (…时, …之后, …期间, …之际, …以来) sets the scene for the clause after it ("经中方斡旋，朝美双方
@@ -176,6 +200,10 @@ def subjects_clauses(
         if subject_end is None and opens_with_reference(flat, subject_at, lang):
             subject_end = subject_at + 1
         if subject_end is None:
+            continue
+        if _ZH_CONSEQUENCE.match(flat, cut) and not _zh_consequence_acts(
+            flat, subject_at, subject_end, known
+        ):
             continue
         next_mark = re.search(r"[，；,;]", flat[cut:end])
         piece_end = cut + next_mark.start() if next_mark else end

@@ -283,6 +283,137 @@ _EN_BE_BEFORE = re.compile(
 """A form of "be" or "get" right before "stopped": a passive, whose "by" names the agent."""
 
 
+def fallbacks_yield(cues: Sequence[Cue]) -> list[Cue]:
+    """The cues of one clause with its fallback cues (:attr:`Cue.fallback`: join, 加入, establish,
+    建立, destroy, recognize) dropped when it has any other cue.
+
+    A clause is typed by its first cue (the weight only ranks cues at one position), so a weak verb
+    before the act would type it: "Russia joined the United States in condemning the test" is a
+    condemnation (11), "日本加入联合国制裁行列" sanctions (16), "Japan established an inquiry" an
+    investigation (09), "the village was destroyed by Israeli air strikes" force (19). Such a verb
+    types the clause only when nothing else does but a verb of saying (01, weight at most
+    :data:`SAYING_WEIGHT`): "the OPCW and the UN announced the establishment of a joint mission"
+    reports the mission set up, and the rules of reported acts (rule 3b) choose between the two as
+    for any act said; nor is a meeting noun right before it, its subject ("和平会议确立和平进程框架":
+    the conference set up a framework, :func:`zh_predicate`) (round 8).
+
+    >>> join, condemn = Cue(7, 13, "joined", 5, "join", 0.4, True), Cue(35, 45, "condemning", 11, "condemn")
+    >>> [c.entry for c in fallbacks_yield([join, condemn])]
+    ['condemn']
+    >>> [c.entry for c in fallbacks_yield([join])]
+    ['join']
+    """
+    starts = {c.start for c in cues if c.fallback}
+    acts = [
+        c
+        for c in cues
+        if not c.fallback
+        and not (c.cameo == NO_CUE_CAMEO and c.weight <= SAYING_WEIGHT)
+        and not (c.entry in _ZH_MEETING_NOUNS and c.end in starts)  # 会议确立…: its subject
+    ]
+    return [c for c in cues if not c.fallback] if acts else list(cues)
+
+
+_CLAUSE_REST = r"[^，,。；;：:！？!?“”\"]"
+_WEAK_SENSES: dict[str, re.Pattern[str]] = {
+    "加入": re.compile(
+        rf"了?(?:$|[，,。；;：:！？!?、]|(?:之|以)?后|进来|其中|{_CLAUSE_REST}{{0,12}}?"
+        r"(?:条约|公约|协定|议定书|组织|机构|联盟|同盟|联合国|北约|欧盟|东盟|世贸|集团|机制))"
+    ),
+    "建立": re.compile(
+        rf"(?![在于])了?{_CLAUSE_REST}{{0,12}}?(?:机制|框架|关系|合作|伙伴|对话|热线|渠道|联络|工作组|委员会|论坛)"
+    ),
+    "join": re.compile(
+        r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}?(?:treaty|convention|protocol|agreement|organi[sz]ation|"
+        r"alliance|union|bloc|coalition|group|mechanism)\b)"
+    ),
+    "establish": re.compile(
+        r"\s+(?:[\w-]+\s+){0,4}?(?:mechanism|framework|relations|ties|channel|hotline|dialogue|partnership|"
+        r"working group|commission|committee|forum|contact|alliance|joint|mission)\b",
+        re.IGNORECASE,
+    ),
+    "recognize": re.compile(
+        r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,2}?(?:independence|sovereignty|government|"
+        r"state|statehood|regime|annexation)\b)"
+    ),
+    "destroy": re.compile(
+        r"\s+(?:(?:its|their|his|her|own|all|remaining)\s+|(?:[\w-]+\s+){0,3}?(?:weapons|arsenal|stockpiles?|"
+        r"warheads?|cooling tower|centrifuges|munitions)\b)",
+        re.IGNORECASE,
+    ),
+    "annex": re.compile(
+        r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}?(?:territory|territories|region|province|district|"
+        r"islands?|lands?|peninsula|areas?|city|town|villages?|parts?)\b)"
+    ),
+}
+"""The object a fallback cue (and annex) needs after it to be read in its codebook sense:
+- 加入, join: an organisation or a treaty (not 加入了新内容, "joined by"); 加入 with no object (at the
+  clause's end, before 后: "三国加入后形成六国") joins the group the text is about;
+- 建立, 确立, establish: a joint body (机制, 框架, 关系, mechanism, relations; not 建立在…基础上,
+  建立新政府, 确立…路线, "established that", "established an inquiry");
+- recognize: a state (a name, "the independence of"; not "recognized as", "the efforts");
+- destroy: one's own arms (its, weapons; not "a Syrian reactor", an attack);
+- annex: territory (a name, "the territory"; not "annexed a list of sites to its declaration").
+Any inflection of the entry reads the same object."""
+COOPERATE = 6
+"""CAMEO 06, engage in material cooperation."""
+_EN_BE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_WEAK_SENSE_ENTRIES = {"recognise": "recognize", "establishment of": "establish", "确立": "建立"}
+_EN_LEAVING = frozenset(["leave the talks", "leave talks", "leave the negotiations"])
+_EN_BRIEF_ABSENCE = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+"
+    r"(?:early|temporarily|briefly|for consultations|to consult|for a break|for the day)\b",
+    re.IGNORECASE,
+)
+"""After leaving the talks: an absence that ends ("left the talks early for consultations in Tehran"),
+a recall for consultation at most, not the talks halted (164)."""
+_ZH_TEAM_BEFORE = re.compile(r"(?<![军部舰编梯分支小特卫])队$")
+"""A team (中国队, 球队) before 击退, not a force (军队, 部队, 舰队, 分队)."""
+_ZH_NOT_FORCE_AFTER = re.compile(rf"{_CLAUSE_REST}{{0,6}}?(?:企业|公司|银行|股份|资产|市场)")
+"""吞并 before a firm (a company's takeover), not territory."""
+
+
+def weak_senses(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
+    """``cues`` without the many-sensed cues used in another sense (:data:`_WEAK_SENSES`): a fallback
+    cue without the object its code needs, or after a passive (English: "was recognized as leader",
+    "is a well-established member"); 吞并 of a firm ("吞并企业", a takeover) and 击退 after a team (队:
+    "中国队击退对手", a match), which are no force; a cue of cooperation (06) inside the object of a
+    fallback cue kept, which names the kind of body joined or set up (加入上海合作组织, 建立战略合作
+    伙伴关系: 05, not 06); leaving the talks for a while ("left the talks
+    early for consultations"), which halts nothing (round 8).
+
+    >>> weak_senses("日本加入了新内容", "zh", [Cue(2, 4, "加入", 5, "加入", 0.4, True)])
+    []
+    >>> [c.entry for c in weak_senses("日本加入联合国", "zh", [Cue(2, 4, "加入", 5, "加入", 0.4, True)])]
+    ['加入']
+    """
+    kept: list[Cue] = []
+    body_until = -1
+    for cue in cues:
+        if cue.cameo == COOPERATE and cue.end <= body_until:
+            continue  # 加入上海合作组织, 建立战略合作伙伴关系: the body's kind, not an act
+        entry = _WEAK_SENSE_ENTRIES.get(cue.entry, cue.entry)
+        needed = _WEAK_SENSES.get(entry)
+        if needed is not None:
+            found = needed.match(flat, cue.end)
+            if found is None:
+                continue
+            body_until = found.end()
+            if lang == "en" and (
+                _EN_BE_PASSIVE.search(flat, max(0, cue.start - 30), cue.start)
+                or flat[cue.start - 1 : cue.start] == "-"
+            ):
+                continue
+        if cue.entry in _EN_LEAVING and _EN_BRIEF_ABSENCE.match(flat, cue.end):
+            continue
+        if cue.entry == "吞并" and _ZH_NOT_FORCE_AFTER.match(flat, cue.end):
+            continue
+        if cue.entry == "击退" and _ZH_TEAM_BEFORE.search(flat, max(0, cue.start - 2), cue.start):
+            continue
+        kept.append(cue)
+    return kept
+
+
 def halted(flat: str, cue: Cue, cues: Sequence[Cue]) -> Cue:
     """A halting cue (停止, 暂停, 中止, 取消, 撤销; halt, suspend, stop) whose object is an act of
     conflict (a cue of 14-20: 核试验, 试射, 军演, "missile tests") is yielding (08: 087 de-escalate
@@ -380,11 +511,15 @@ _ZH_OWN_VERB = re.compile(r"[了着过]")
 """After a cue written after 的, an aspect marker says it is a verb after all (…的确认了, rare)."""
 
 
-_ZH_PARTY_HEAD = re.compile(r"[国方](?![际务家防会内外土库债企旗营有立民籍歌徽门王可能才始便案式法针面向略])")
+_ZH_PARTY_HEAD = re.compile(
+    r"[国方](?![际务家防会内外土库债企旗营有立民籍歌徽门王台安资可能才始便案式法针面向略为])"
+)
 """国 or 方 right after a cue as the head of a noun of parties (签署国, 签署方, 谈判方, 援助国: the
 states that signed, the parties negotiating), not the first half of a word the cue takes as its
-object (签署国际公约, 会见国务卿, 访问国会, 出席国防会议) nor the adverb 方 ("签署方可生效") nor a noun
-of manner or plan (谈判方案, 会谈方式), which rule 3d leaves to the words around it (round 7)."""
+object (签署国际公约, 会见国务卿, 访问国会, 出席国防会议, 会见国台办主任, 访问国安部门, 会见国资委官员)
+nor the adverbs 方, 方才, 方为 ("签署方可生效", "签署方为有效") nor a noun of manner, plan or
+aspect (谈判方案, 会谈方式, 谈判方法, 会谈方面, 谈判方针, 谈判方向, 谈判方略), which rule 3d leaves
+to the words around it (round 7; 国台办, 国安, 国资委 and 方为 round 8)."""
 
 
 def zh_modifies(flat: str, cue: Cue) -> bool:
@@ -962,7 +1097,12 @@ _ZH_QUOTE = re.compile(r"“[^“”]*”")
 _ZH_SPEECH_BEFORE = re.compile(r"(?:[：:，,]|表示|称|说|指出|强调|宣布|声明|认为|重申|写道)\s*$")
 _ZH_DOING_BEFORE = re.compile(r"(?:发起|发动|展开|开展|启动|实施|举行|进行)了?\s*$")
 """A verb of launching or carrying out before a quotation: what the quotation names is the act done
-("宣布发起“特别军事行动”", "开展“联合行动”"), so it keeps its cues (round 7)."""
+("宣布发起“特别军事行动”", "开展“联合行动”"), so it keeps its cues (round 7), when the quotation is
+the verb's whole object (:data:`_ZH_QUOTE_ENDS_OBJECT`)."""
+_ZH_QUOTE_ENDS_OBJECT = re.compile(r"$|[\s，,。；;：:！？!?、）)]|并|和|及|与")
+"""What follows a quotation that is a verb's whole object: the clause's end or a joined act. A noun
+after it is the head the quotation names ("启动“援助朝鲜”计划": a programme called so, 030 by 计划,
+not aid given; round 8)."""
 
 
 Span = tuple[int, int]
@@ -987,8 +1127,9 @@ def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
     A chronology quotes names ("将朝鲜从“支持恐怖主义国家”名单中除名", "“乙支焦点透镜”军事演习") as
     often as words said ("金正日表示：“我们就再试一试吧”"); a cue inside a name is not an act. A
     quotation right after a verb of saying or a colon or comma is speech, and keeps its cues; so does
-    one right after a verb of launching or carrying out (发起, 发动, 开展, 实施, 举行, 进行), whose object
-    it names: "宣布发起“特别军事行动”" is the operation (round 7).
+    one right after a verb of launching or carrying out (发起, 发动, 展开, 开展, 启动, 实施, 举行, 进行),
+    whose object it names: "宣布发起“特别军事行动”" is the operation (round 7); but not one with a noun
+    after it, the head the quotation names ("启动“援助朝鲜”计划" is a programme, round 8).
 
     >>> zh_named_quotes("美方将朝鲜从“支持恐怖主义国家”名单中除名")
     [(6, 16)]
@@ -1005,7 +1146,10 @@ def _zh_named_quotes(flat: str) -> tuple[Span, ...]:
         (m.start(), m.end())
         for m in _ZH_QUOTE.finditer(flat)
         if not _ZH_SPEECH_BEFORE.search(flat, max(0, m.start() - 4), m.start())
-        and not _ZH_DOING_BEFORE.search(flat, max(0, m.start() - 4), m.start())
+        and not (
+            _ZH_DOING_BEFORE.search(flat, max(0, m.start() - 4), m.start())
+            and _ZH_QUOTE_ENDS_OBJECT.match(flat, m.end())
+        )
     )
 
 

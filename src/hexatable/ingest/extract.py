@@ -151,12 +151,14 @@ from hexatable.ingest.cue_choice import (
     en_modal_negated,
     en_negated,
     en_stopovers,
+    fallbacks_yield,
     halted,
     refused,
     resolution_declined,
     resolution_sanctions,
     sanctions_modifiers,
     slowed_acts,
+    weak_senses,
     zh_adoption,
     zh_announced_meeting,
     zh_carried,
@@ -1213,6 +1215,7 @@ def extract(
         cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
         cues = sanctions_modifiers(flat, lang, cues)  # rule 3d: 制裁谈判 are talks, no sanctions
         cues = en_stopovers(flat, lang, cues)  # rule 3d: "stopped by Seoul" is a visit (042)
+        cues = weak_senses(flat, lang, cues)  # rule 3d: 加入了新内容, "recognized as leader": no act
         splitting = cues  # rule 1b cuts clauses by every cue, a question's asked verb too
         cues = zh_question_cues(flat, lang, cues, found)  # rule 3d: 就是否制裁…存在分歧 asks, imposes nothing
         if titles.is_title_line(
@@ -1246,7 +1249,8 @@ def extract(
         shared = zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
             inside = drop_affiliations(flat, known_at.within(start, end), body_of)
-            clause_cues = cues_at.within(start, end) or shared.get(index, [])
+            # rule 3d: a fallback cue (join, 建立) types the clause only when it has no other cue
+            clause_cues = fallbacks_yield(cues_at.within(start, end) or shared.get(index, []))
             scene = (
                 # rule 3d (vi): a reason frame's parties (以朝鲜核试验为由) are no co-actors either
                 [*zh_subordinate_stretches(flat, (start, end)), *zh_reasons_in(flat, start, end)]

@@ -110,6 +110,9 @@ class Cue:
     """The dictionary entry that matched, so a reviewer can find and correct it."""
     weight: float = 1.0
     """How strongly the entry signals its code (1 = unambiguous); used to rank competing cues."""
+    fallback: bool = field(default=False, repr=False)
+    """Whether the entry types a clause only when the clause has no other cue (a weak, many-sensed
+    verb: join, establish, destroy, recognize): :func:`hexatable.ingest.cue_choice.fallbacks_yield`."""
 
 
 @dataclass(frozen=True)

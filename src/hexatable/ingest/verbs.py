@@ -49,7 +49,8 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 @dataclass(frozen=True)
 class VerbEntry:
     """One cue of the dictionary: the cue (an English lemma or phrase, or Chinese words), its language,
-    its CAMEO root code, its weight and notes."""
+    its CAMEO root code, its weight and notes. A fallback cue (``fallback: true`` on its group) types
+    a clause only when the clause has no other cue (:func:`hexatable.ingest.cue_choice.fallbacks_yield`)."""
 
     cue: str
     lang: Lang
@@ -57,6 +58,7 @@ class VerbEntry:
     weight: float
     notes: str = ""
     origin: str = "builtin"
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,9 @@ class VerbDictionary:
             if entry is None:
                 continue
             o_start, o_end = folded.span(start, end)
-            cues.append(Cue(o_start, o_end, text[o_start:o_end], entry.cameo, entry.cue, entry.weight))
+            cues.append(
+                Cue(o_start, o_end, text[o_start:o_end], entry.cameo, entry.cue, entry.weight, entry.fallback)
+            )
         return cues
 
     def _tables(self, lang: Lang) -> tuple[Matcher, list[tuple[VerbEntry | None, bool]]]:
@@ -357,8 +361,8 @@ def _parse(data: object, problems: Problems, origin: str) -> tuple[list[VerbEntr
             problems.add(path, "a group is a mapping {code, weight, notes, zh: [...], en: [...]}")
             continue
         for key in group:
-            if key not in ("code", "weight", "notes", "zh", "en"):
-                problems.add((*path, key), "unknown field (expected code, weight, notes, zh, en)")
+            if key not in ("code", "weight", "notes", "fallback", "zh", "en"):
+                problems.add((*path, key), "unknown field (expected code, weight, notes, fallback, zh, en)")
         code = group.get("code")
         if isinstance(code, str) and code.strip().isdigit():
             code = int(code)
@@ -369,6 +373,10 @@ def _parse(data: object, problems: Problems, origin: str) -> tuple[list[VerbEntr
         if not isinstance(weight, int | float) or isinstance(weight, bool) or not 0 < weight <= 1:
             problems.add((*path, "weight"), "must be a number above 0 and at most 1")
             continue
+        fallback = group.get("fallback", False)
+        if not isinstance(fallback, bool):
+            problems.add((*path, "fallback"), "must be true or false")
+            fallback = False
         notes = group.get("notes", "")
         if not isinstance(notes, str):
             problems.add((*path, "notes"), "must be text")
@@ -389,7 +397,7 @@ def _parse(data: object, problems: Problems, origin: str) -> tuple[list[VerbEntr
                     problems.add(where, f"cue '{checked}' is listed twice (first on line {first})")
                     continue
                 seen[key] = where
-                entries.append(VerbEntry(checked, lang, code, float(weight), notes, origin))
+                entries.append(VerbEntry(checked, lang, code, float(weight), notes, origin, fallback))
     section = data.get("not_cues", {})
     if not isinstance(section, dict):
         problems.add(("not_cues",), "must map zh and en to lists of strings")
