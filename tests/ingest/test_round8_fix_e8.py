@@ -137,3 +137,27 @@ def test_the_speakers_own_acts_are_still_coded_by_the_act(
     tmp_path: Path, sentence: str, expected: list[tuple[list[str], list[str], int]]
 ) -> None:
     assert rows(tmp_path, _ON + sentence) == [("2009-03-03", *row) for row in expected]
+
+
+# --- 6. a line holding a number outside 1900-2099 is no year line ----------------------------------
+
+
+def test_a_count_alone_on_its_line_is_no_year(tmp_path: Path) -> None:
+    # was dated 1500-07 and 1500-05-05 on main
+    text = (
+        "Japan sent troops to Iraq on March 3, 2004. The number of troops:\n1500\n"
+        "Japan withdrew from Iraq in July. China hosted talks on May 5."
+    )
+    assert rows(tmp_path, text) == [
+        ("2004-03-03", ["JPN", "IRQ"], [], 1),
+        ("2004-07", ["JPN"], ["IRQ"], 16),
+        ("2004-05-05", ["CHN"], [], 4),
+    ]
+
+
+def test_a_year_line_with_a_full_stop_is_no_year_line() -> None:
+    from hexatable.ingest.event_dates import EN_YEAR_LINE
+
+    assert EN_YEAR_LINE.fullmatch("2003.") is None
+    assert EN_YEAR_LINE.fullmatch("1500") is None
+    assert EN_YEAR_LINE.fullmatch("• 2003:") is not None  # kept
