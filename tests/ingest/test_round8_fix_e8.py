@@ -161,3 +161,27 @@ def test_a_year_line_with_a_full_stop_is_no_year_line() -> None:
     assert EN_YEAR_LINE.fullmatch("2003.") is None
     assert EN_YEAR_LINE.fullmatch("1500") is None
     assert EN_YEAR_LINE.fullmatch("• 2003:") is not None  # kept
+
+
+# --- 7. an entry opening with a range of years is the range; the section's year stays ----------------
+
+
+def test_a_year_range_entry_is_the_range_and_keeps_the_year_lines_year(tmp_path: Path) -> None:
+    # was 1998, 2003 and 2003-07-02 on main (base 9c1ed1c: no event at all)
+    text = (
+        "2005\n1998–2000: Japan criticized North Korea.\n2003 - 2005: China hosted the talks.\n"
+        "July 2: Japan criticized North Korea."
+    )
+    assert rows(tmp_path, text) == [
+        ("1998/2000", ["JPN"], ["PRK"], 11),
+        ("2003/2005", ["CHN"], [], 4),
+        ("2005-07-02", ["JPN"], ["PRK"], 11),
+    ]
+
+
+def test_an_entrys_own_year_under_a_year_line_dates_that_entry_only(tmp_path: Path) -> None:
+    text = "2005\n2003: Japan criticized North Korea.\nJuly 2: China criticized Japan."
+    assert rows(tmp_path, text) == [
+        ("2003", ["JPN"], ["PRK"], 11),
+        ("2005-07-02", ["CHN"], ["JPN"], 11),
+    ]

@@ -40,6 +40,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the entries under it until the next such line or heading (:func:`read_date_line`). A line that is a
    date and text stays an ordinary sentence. In English a bare year line ("2003", "2003:") sets the
    finder's year first and the line under it is read as the date line (:func:`read_year_line`, round 7).
+   An entry under it opening with its own year or years ("1998–2000: …") is dated by them, and the
+   entries after it keep the section's year (round 8).
    **2e.** The document's title (its first sentence or a heading, ending in 大事记/纪要/年表 or
    having "chronology" or "timeline" without a final stop; or its first sentence with no cue and no
    clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
@@ -1126,6 +1128,7 @@ def extract(
     # names that need the document read so far (a surname after the full name, "the North")
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
+    section_year: int | None = None  # the English year heading or year line above (rules 2c, 2d)
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
     met: list[ActorMention] = []  # the parties of the paragraph's last meeting, at document offsets (3h)
     titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
@@ -1154,8 +1157,10 @@ def extract(
         quote_from = 0  # where quotes may start: after a date line the sentence runs on from (rule 2d)
         if HEADING_LINE.match(sentence.raw):
             heading = None  # a heading ends the section of the date heading before it
+            section_year = None
             bare_year = EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
             if bare_year is not None:
+                section_year = int(bare_year.group(1))
                 finder.find(f"in {bare_year.group(1)}")  # the year context, as "in 2007" would set it
                 last_date = None
                 continue
@@ -1176,12 +1181,17 @@ def extract(
                 # round 7: a bare year line ("2003", "2003:") sets the year of the entries under it,
                 # as a year heading does ("## 2003"); the entries may run on from it
                 finder.find(f"in {year_line[0]}")
+                section_year = year_line[0]
                 last_date, heading = None, None
                 line_from = year_line[1]
                 if not flat[line_from:].strip():
                     continue
                 quote_from = line_from + len(flat[line_from:]) - len(flat[line_from:].lstrip())
             dates = sorted(finder.find(" " * line_from + flat[line_from:]), key=lambda d: d.start)
+            if section_year is not None and any(d.rule.startswith("en-y-lead") for d in dates):
+                # round 8: an entry opening with its own year ("1998–2000: …") under a year line is
+                # dated by it, but the entries after it keep the year line's year
+                finder.find(f"in {section_year}")
             date_line = read_date_line(sentence, dates, quote_from) if document.kind in PLAIN_KINDS else None
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it
