@@ -185,3 +185,18 @@ def test_an_entrys_own_year_under_a_year_line_dates_that_entry_only(tmp_path: Pa
         ("2003", ["JPN"], ["PRK"], 11),
         ("2005-07-02", ["CHN"], ["JPN"], 11),
     ]
+
+
+# --- 5. "as well as" opens no scene ------------------------------------------------------------------
+
+
+def test_as_well_as_adds_actors_and_opens_no_scene(tmp_path: Path) -> None:
+    # was JPN -> CHN, RUS, PRK on main
+    text = _ON + "Japan, as well as China and Russia, criticized North Korea."
+    assert rows(tmp_path, text) == [("2009-03-03", ["JPN", "CHN", "RUS"], ["PRK"], 11)]
+
+
+def test_a_scene_opening_with_as_is_still_a_scene() -> None:
+    # kept
+    flat = "As the talks stalled, China criticized Japan."
+    assert clauses.en_subordinate_stretches(flat, (0, len(flat))) == [(0, flat.index(","))]

@@ -478,12 +478,14 @@ mark, so a failed match costs one pass over the words instead of trying every wa
 round 7 "1990 1991 … 1998, and" took minutes)."""
 _EN_SUBORDINATE_START = re.compile(
     rf"\s*{_EN_ENTRY_DATE}(?:after|before|when|while|since|because|although|though|once|until|following"
-    r"|upon|despite|prior to|ahead of|as|amid|amidst|under threat of|under pressure from|in response to)\b",
+    r"|upon|despite|prior to|ahead of|as(?!\s+well\b)|amid|amidst|under threat of|under pressure from"
+    r"|in response to)\b",
     re.IGNORECASE,
 )
 """Words that open an English adverbial stretch ("After the United States imposed sanctions, …"; since
 round 7 also "As the invasion of Iraq looms, …", "Amid …", "Under threat of referral to …", "In
-response to …"), maybe after the entry's date."""
+response to …"), maybe after the entry's date. Not "as well (as)": "Japan, as well as China and
+Russia, criticized …" adds subjects, no scene (round 8)."""
 
 
 def en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:
