@@ -200,3 +200,32 @@ def test_a_scene_opening_with_as_is_still_a_scene() -> None:
     # kept
     flat = "As the talks stalled, China criticized Japan."
     assert clauses.en_subordinate_stretches(flat, (0, len(flat))) == [(0, flat.index(","))]
+
+
+# --- 8. a dash opening a wrapped line of prose opens no item ------------------------------------------
+
+
+@pytest.mark.parametrize("dash", ["—", "--", "–"])
+def test_a_dash_in_wrapped_prose_keeps_the_sentence_whole(tmp_path: Path, dash: str) -> None:
+    # was SIXPARTY -> CHN 04 and no event of China's on main
+    text = (
+        "On March 3, 2009, the six-party talks resumed in Beijing, and China\n"
+        f"{dash} which had hosted every round {dash} proposed a joint statement."
+    )
+    assert rows(tmp_path, text) == [("2009-03-03", ["SIXPARTY"], [], 4), ("2009-03-03", ["CHN"], [], 4)]
+
+
+def test_dash_items_after_a_colon_and_after_each_other_stay_apart() -> None:
+    # kept: a list under an introduction, entries without a full stop, one of them wrapped
+    from hexatable.ingest.segment import segment
+
+    text = (
+        "Key dates:\n— March 3, 2009: Japan criticized China\n— March 5, 2009: China criticized\n"
+        "Japan\n— March 7, 2009: Japan hosted talks\n"
+    )
+    assert [s.flat for s in segment(text, "en")] == [
+        "Key dates:",
+        "— March 3, 2009: Japan criticized China",
+        "— March 5, 2009: China criticized Japan",
+        "— March 7, 2009: Japan hosted talks",
+    ]
