@@ -62,8 +62,33 @@ def split_clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, in
             # a date in an English relative clause dates the clause only when nothing else does
             inside = inside or [d for d in dates if "+relative" in d.rule and start <= d.start < end]
             own = inside[0] if inside else None
+        if own is not None and own.rule == "en-y-lead":
+            quoted = quoted_spans(flat)
+            later = [
+                d
+                for d in dates
+                if start <= d.start < end
+                and d.start > own.start
+                and not any(mark in d.rule for mark in ("+relative", "+list", "+back"))
+                and not any(a < d.start < b for a, b in quoted)
+            ]
+            own = _finer_in_entry(own, later)
         clauses.append((start, end, own))
     return clauses
+
+
+def _finer_in_entry(year: DateMention, later: Sequence[DateMention]) -> DateMention:
+    """The date of a clause an entry's year opens ("2006: North Korea tested a missile on July 5"): the
+    first later date of the clause within that year and finer than it (a month or a day), else the
+    year. The entry's year says when in general, the day in the entry says when exactly (round 8:
+    round 7 dated such entries by the year alone). ``later`` holds the clause's dates after the year
+    that are not in a relative clause, a list, a look back or quotation marks: the finder moves its
+    context only at a sentence's first date, so a later one is no anchor but still the clause's."""
+    for date in later:
+        inside = year.date.earliest() <= date.date.earliest() and date.date.latest() <= year.date.latest()
+        if inside and date.date.start.precision != "year":
+            return date
+    return year
 
 
 _ZH_SUBORDINATE_START = re.compile(

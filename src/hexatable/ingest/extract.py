@@ -18,7 +18,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
    ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`subjects_clauses`);
    without a comma only before a name and its own verb (``…而韩国提出抗议``, "… and China protested").
-2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
+2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit; an
+   English entry's opening year gives way to a finer date of the clause in that year, round 8); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
    clause with no date of its own inherits the last date said earlier *in the same paragraph*
