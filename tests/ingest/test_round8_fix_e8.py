@@ -253,3 +253,9 @@ def test_an_entrys_year_stays_its_date_when_the_day_is_quoted_or_in_another_year
     # kept: a day of another year is a back-reference, not the entry's
     text = "2006: Japan criticized North Korea, citing a test of July 5, 1998."
     assert rows(tmp_path, text) == [("2006", ["JPN"], ["PRK"], 11)]
+
+
+def test_a_day_said_or_planned_after_an_entrys_year_does_not_date_the_statement(tmp_path: Path) -> None:
+    # kept: the day is the reported act's, the statement keeps the entry's year
+    text = "2006: North Korea said it would attend the talks on July 5."
+    assert rows(tmp_path, text) == [("2006", ["PRK"], [], 3)]

@@ -71,10 +71,20 @@ def split_clauses(flat: str, dates: Sequence[DateMention]) -> list[tuple[int, in
                 and d.start > own.start
                 and not any(mark in d.rule for mark in ("+relative", "+list", "+back"))
                 and not any(a < d.start < b for a, b in quoted)
+                and not _EN_SAID_OR_TO_COME.search(flat, own.end, d.start)
             ]
             own = _finer_in_entry(own, later)
         clauses.append((start, end, own))
     return clauses
+
+
+_EN_SAID_OR_TO_COME = re.compile(
+    r"\b(?:said|says|say|announced|declared|stated|told|warned|will|would|shall|plans?|planned|intends?"
+    r"|agreed|decided|scheduled|expected)\b",
+    re.IGNORECASE,
+)
+"""A verb of saying or a word of a plan between an entry's year and a later day: the day is the reported
+or planned act's ("2006: North Korea said it would attend the talks on July 5"), not the entry's."""
 
 
 def _finer_in_entry(year: DateMention, later: Sequence[DateMention]) -> DateMention:
