@@ -118,10 +118,21 @@ def test_a_meeting_reported_as_held_is_the_meeting(text: str, expected: tuple[in
         # determiner opens no act of the speaker's
         "Iran announced the sanctions would end.",
         "Iran said the sanctions were lifted.",
+        # round 8: a passive is done to the speaker, not by it
+        "Iran said it was closed down by the United States.",
+        # round 8: "announced the X" with another party's agent or a participle is that party's act
+        "Iran announced the lifting of sanctions by the United States.",
+        "Iran announced the sanctions imposed by Venezuela.",
+        # round 8: a past act commented on or justified is no new act
+        "Iran said its withdrawal from the treaty in 2030 had been justified.",
+        "Iran said it had closed the plant because the United States attacked it.",
+        # round 8: "they" after one speaker is most often another party
+        "Iran said they would attend the talks.",
     ],
 )
 def test_near_misses_stay_statements(text: str) -> None:
-    assert _coded(text)[0] == (1, text.split()[1])
+    # every event of the sentence: the statement alone, coded 01 on its verb of saying
+    assert _coded(text) == [(1, text.split()[1])]
 
 
 def test_another_partys_act_done_stays_two_events() -> None:

@@ -13,7 +13,8 @@ July 14, 14 July                               ...+year      the year from the c
 July 2007 / in July                            en-my / en-m  2007-07 / the year from the context
 in 2007 (also since, by, during, until, ...)   en-y          2007 (a bare number needs such a word)
 2007: (an entry's opening year, then a colon  en-y-lead     2007 (round 7: a chronology's entry, "1998:
-or a dash)                                                   LIMA — …"; elsewhere no date)
+or a dash); 1998–2000:, 2003 - 2005:          (-range)      LIMA — …"; elsewhere no date); round 8: a
+                                                             range of years, 1998/2000
 2007-07-14                                     iso           2007-07-14
 27-29 August 2003, August 27-29, 2003,         ...-range     a range ``start/end``
 27 August - 3 September 2003, 2004-2005
@@ -205,7 +206,7 @@ _HEAD = re.compile(
     | {_SEASON}(?P<y5>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<r")})(?P<yrp>{_REL_YEAR_PARTED})(?![\w'’-])
-    | (?P<y8>{_YEAR})(?=[ \t]*(?::(?!\d)|[–—]|[ \t]-[ \t]))
+    | (?P<y8>{_YEAR})(?:[ \t]*[-–—][ \t]*(?P<y8b>{_YEAR}))?(?=[ \t]*(?::(?!\d)|[–—]|[ \t]-[ \t]))
     | [Bb]etween\s+(?P<y7>(?:19|20)\d\d)\s+and\s+(?P<y7b>(?:19|20)\d\d)(?![\w/-]){_NOT_COUNTED}
     | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
@@ -328,6 +329,11 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
             raw = RawDate(match.start("y7"), end, "en-y-range+between", Point(low), Point(high))
             return match.start("y7"), raw
     if group("y8"):  # "1998: LIMA — …", an entry's year (scan keeps it only at a sentence's start)
+        if group("y8b"):  # "1998–2000: …", "2003 - 2005: …": the entry spans the years
+            low, high = int(group("y8")), int(group("y8b"))
+            if high <= low:
+                return None
+            return start, RawDate(start, end, "en-y-lead-range", Point(low), Point(high))
         return start, RawDate(start, end, "en-y-lead", Point(int(group("y8"))))
     if group("y4"):
         start = match.start("y4")
@@ -618,7 +624,7 @@ def scan(text: str) -> list[RawDate]:
         start, raw = read
         if not _plausible(raw):
             continue
-        if raw.rule == "en-y-lead" and not _at_entry_start(text, sentence_ends, start):
+        if raw.rule.startswith("en-y-lead") and not _at_entry_start(text, sentence_ends, start):
             continue
         if raw.left.day_shift is not None and raw.left.day_shift <= 1:
             with_event = _event(raw, text)

@@ -18,7 +18,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
    ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`subjects_clauses`);
    without a comma only before a name and its own verb (``…而韩国提出抗议``, "… and China protested").
-2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit); only
+2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit; an
+   English entry's opening year gives way to a finer date of the clause in that year, round 8); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
    clause with no date of its own inherits the last date said earlier *in the same paragraph*
@@ -40,6 +41,8 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    the entries under it until the next such line or heading (:func:`read_date_line`). A line that is a
    date and text stays an ordinary sentence. In English a bare year line ("2003", "2003:") sets the
    finder's year first and the line under it is read as the date line (:func:`read_year_line`, round 7).
+   An entry under it opening with its own year or years ("1998–2000: …") is dated by them, and the
+   entries after it keep the section's year (round 8).
    **2e.** The document's title (its first sentence or a heading, ending in 大事记/纪要/年表 or
    having "chronology" or "timeline" without a final stop; or its first sentence with no cue and no
    clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
@@ -1128,6 +1131,7 @@ def extract(
     # names that need the document read so far (a surname after the full name, "the North")
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
+    section_year: int | None = None  # the English year heading or year line above (rules 2c, 2d)
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
     met: list[ActorMention] = []  # the parties of the paragraph's last meeting, at document offsets (3h)
     titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
@@ -1156,8 +1160,10 @@ def extract(
         quote_from = 0  # where quotes may start: after a date line the sentence runs on from (rule 2d)
         if HEADING_LINE.match(sentence.raw):
             heading = None  # a heading ends the section of the date heading before it
+            section_year = None
             bare_year = EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
             if bare_year is not None:
+                section_year = int(bare_year.group(1))
                 finder.find(f"in {bare_year.group(1)}")  # the year context, as "in 2007" would set it
                 last_date = None
                 continue
@@ -1178,12 +1184,17 @@ def extract(
                 # round 7: a bare year line ("2003", "2003:") sets the year of the entries under it,
                 # as a year heading does ("## 2003"); the entries may run on from it
                 finder.find(f"in {year_line[0]}")
+                section_year = year_line[0]
                 last_date, heading = None, None
                 line_from = year_line[1]
                 if not flat[line_from:].strip():
                     continue
                 quote_from = line_from + len(flat[line_from:]) - len(flat[line_from:].lstrip())
             dates = sorted(finder.find(" " * line_from + flat[line_from:]), key=lambda d: d.start)
+            if section_year is not None and any(d.rule.startswith("en-y-lead") for d in dates):
+                # round 8: an entry opening with its own year ("1998–2000: …") under a year line is
+                # dated by it, but the entries after it keep the year line's year
+                finder.find(f"in {section_year}")
             date_line = read_date_line(sentence, dates, quote_from) if document.kind in PLAIN_KINDS else None
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it

@@ -8,8 +8,12 @@ a clause as the statement (01) while Chinese coded the act, so the two languages
 same construction.
 
 The reported act must be the speaker's own and its verb the predicate of the speaker's pronoun
-(it, they, he, she), of the speaker's own name, or the head of a noun the speaker's possessive
-opens ("its withdrawal"); only auxiliaries, adverbs and words of intent may stand between. So
+(it, he, she; "they" only for two or more speakers), of the speaker's own name, or the head of a
+noun the speaker's possessive opens ("its withdrawal"); only auxiliaries, adverbs and words of
+intent may stand between, and no passive ("said it was attacked": round 8). After "announced the"
+the noun must not be another party's ("the launch of a North Korean missile", "the sanctions
+imposed by Japan"), and a noun followed by a finite verb of its own or an act done followed by a
+reason ("because ...") is a comment, not a new act (round 8). So
 "said it was important to resume talks" (a dummy "it"), "said it was concerned about the
 sanctions", "said talks should resume" and "said Japan would attend" (another party's act, rule 3e)
 stay statements, and so does a negated act ("said it had not met Japan"), a modal one ("said it
@@ -46,10 +50,35 @@ _OBJECT = re.compile(r"(?:the|a|an)\s+[‘'\"“]?")
 the speaker's act, what "announce" and "declare" make public, as a possessive's is."""
 _ANNOUNCE = re.compile(r"(?:announc|declar)", re.IGNORECASE)
 _PREDICATE_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:will|would|was|were|is|are|has|have|had|could|should|must|may|might)\b"
+    r"(?:\s+(?!(?:that|which|who)\b)[\w'-]+){0,12}?\s+"
+    r"(?:will|would|was|were|is|are|has|have|had|could|should|must|may|might)\b"
 )
-"""A finite verb soon after the act's noun ("said its troops would attack", "announced the sanctions
-would end"): the noun is the subject of a reported clause, not the speaker's act."""
+"""A finite verb after the act's noun, within twelve words and before any "that", "which" or "who"
+("said its troops would attack", "announced the sanctions would end", round 8 also "said its
+withdrawal from the treaty in 2003 had been justified": round 7 looked three words on): the noun is
+the subject of a reported clause, not the speaker's act. The words are runs without a space, so the
+repetition cannot split one word in several ways."""
+_OTHER_PARTY_AFTER = re.compile(r"\s+(?:of|by)\s+(?P<name>)(?:the\s+|an?\s+)?")
+_AGENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?by\s+(?P<name>)(?:the\s+)?")
+"""After the noun a determiner opens: "of" or "by" and another party's name ("announced the launch of
+a North Korean missile", "the visit of the North Korean leader"), or an agent after a word or two
+("the lifting of sanctions by the United States", "the sanctions imposed by Japan"): the act is that
+party's, which the speaker makes public (round 8; round 7 took it as the speaker's own)."""
+_PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed\b(?!\s+to\b)")
+"""A participle right after the noun ("announced the sanctions imposed last year"): the noun names an
+act already done, by the speaker or another, which the statement reports (round 8)."""
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being)\s+(?:(?:also|now|still|again|already|then|just|recently"
+    r"|finally|officially|formally|immediately|later|further|fully|temporarily|eventually|once|jointly"
+    r"|not|never|no\s+longer)\s+)*$",
+    re.IGNORECASE,
+)
+"""A form of "be" right before the act, adverbs aside: with a participle the act is passive ("said it
+was attacked by South Korea"), done to the speaker, not by it (round 8; round 7 coded the victim as
+the attacker). "said it was ready to attend" is no passive: "ready to" stands after the "be"."""
+_REASON_AFTER = re.compile(r"\b(?:because|since|due\s+to|in\s+response\s+to)\b", re.IGNORECASE)
+"""A reason given after an act done ("said it had withdrawn from the treaty because it was attacked"):
+the statement justifies an act of the past, it is no new act (round 8)."""
 _WORD = re.compile(r"[a-z]+\s+")
 """At most one word between the speaker's possessive and the act's noun ("its full withdrawal")."""
 _NOUN_INTENT = re.compile(r"(?:intention|plan|readiness|willingness|intent)\s+to\s+")
@@ -118,11 +147,32 @@ def _subject_end(
         return subject.end, False
     pronoun = _PRONOUN.match(flat, at, end)
     if pronoun is not None:
+        if pronoun.group() == "they" and len(speakers) < 2:
+            return None  # one speaker: "they" is most often another party (round 8)
         return pronoun.end(), False
     possessive = _POSSESSIVE.match(flat, at, end)
     if possessive is not None:
+        if possessive.group().startswith("their") and len(speakers) < 2:
+            return None
         return possessive.end(), True
     return None
+
+
+def _another_partys(
+    flat: str, after: int, end: int, mentions: Sequence[ActorMention], speakers: Collection[str]
+) -> bool:
+    """Whether the noun ending at ``after`` is another party's act: "of" or "by" and a name that is not
+    the speaker's, an agent ("by ...") within two words, or a participle right after it."""
+    if _PARTICIPLE_AFTER.match(flat, after, end):
+        return True
+    for pattern in (_OTHER_PARTY_AFTER, _AGENT_AFTER):
+        found = pattern.match(flat, after, end)
+        if found is None:
+            continue
+        starts = {found.end(), found.start("name")}
+        if any(m.start in starts and m.actor not in speakers for m in mentions):
+            return True
+    return False
 
 
 def en_own_act(
@@ -157,6 +207,7 @@ def en_own_act(
         return saying
     found = _subject_end(flat, at, end, mentions, speakers)
     announced = _OBJECT.match(flat, at, end) if _ANNOUNCE.match(saying.text) else None
+    determined = found is None and announced is not None
     if found is None and announced is not None:
         found = announced.end(), True
     if found is None:
@@ -172,6 +223,8 @@ def en_own_act(
         )
         if act is None or _PREDICATE_AFTER.match(flat, act.end, end):
             return saying
+        if determined and _another_partys(flat, act.end, end, mentions, speakers):
+            return saying
         stretch = flat[subject_end : act.start]
         intent = intent if intent is not None and act.start == intent.end() else None
     else:
@@ -182,6 +235,9 @@ def en_own_act(
             return saying
         stretch = flat[subject_end : act.start]
         intent = None
+        verb = re.match(r"\w+", flat[act.start : act.end + 20])
+        if _PASSIVE.search(stretch) and verb is not None and not verb.group().lower().endswith("ing"):
+            return saying  # "said it was attacked": done to the speaker
     if any(subject_end <= m.start < act.start and m.actor not in speakers for m in mentions):
         return saying  # another party named between: its act, rule 3e
     if _NEGATED.search(stretch):
@@ -190,6 +246,8 @@ def en_own_act(
         return saying  # "said the talks ...": what the statement is about
     act = halted(flat, act, cues)  # "said it would suspend its missile tests": yielding (08)
     future = intent is not None or _FUTURE.search(stretch) is not None
+    if not future and _REASON_AFTER.search(flat, act.end, end):
+        return saying  # "said it had withdrawn ... because ...": a past act justified
     if not future and act.cameo == MEET:
         verb = re.match(r"\w+", flat[act.start : act.end + 20])
         past = not possessive and verb is not None and _PAST.fullmatch(verb.group()) is not None

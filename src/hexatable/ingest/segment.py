@@ -123,7 +123,13 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+•‣▪]\s|--\s|[–—]\s|\d{1,3}[.)]\s|>\s?)")
 """A line that opens a block: a Markdown heading, a list item ("-", "*", "+", and the bullets "•", "‣",
-"▪", "--", "–", "—" that pages and wire chronologies use, round 7), a numbered item, a quotation."""
+"▪", "--", "–", "—" that pages and wire chronologies use, round 7), a numbered item, a quotation.
+A dash ("--", "–", "—") opens an item only where a line may (:data:`_DASH_ITEM`)."""
+_DASH_ITEM = re.compile(r"^[ \t]*(?:--|[–—])\s")
+"""A line opening with a dash: an item only after a blank line, a line that ends a sentence (or with
+a colon), a heading or year line, or inside a list (a paragraph holding an item already); elsewhere
+it is a dash of wrapped prose ("…, and China\n— which had hosted every round — proposed …"), which
+round 7 broke the sentence at (round 8)."""
 _LINE_END_MARK = re.compile(r"[。！？；!?;.，,、：:…—\-][”’」』）》)\]\"']*$")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
@@ -341,9 +347,11 @@ def _standalone_heading(line: str, next_line: str | None, after_sentence_end: bo
     )
 
 
-_YEAR_LINE = re.compile(r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?[12]\d{3}[ \t]*[:.]?[ \t]*")
+_YEAR_LINE = re.compile(r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?(?:19|20)\d\d[ \t]*:?[ \t]*")
 """A line that is a bare year ("2003", "2003:"): a chronology's year heading, a sentence of its own
-whatever the layout (round 7), so it neither ends the text's introduction nor runs into an entry."""
+whatever the layout (round 7), so it neither ends the text's introduction nor runs into an entry.
+Since round 8 only 1900-2099 (the years a chronology of negotiations spans, as "between" reads) and
+no full stop after it: "1500" or "2003." on its own line is a count, the end of a wrapped sentence."""
 
 
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
@@ -356,9 +364,14 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     position = 0
     previous_blank = True
     after_sentence_end = True  # the text's start counts as one
+    previous_closed = True  # the line before ended a sentence, a heading, an item or a paragraph
+    in_list = False  # the paragraph holds an item
     for i, line in enumerate(lines):
         blank = not line.strip()
-        block = not blank and _BLOCK_START.match(line)
+        block = not blank and _BLOCK_START.match(line) is not None
+        if block and _DASH_ITEM.match(line) and not (previous_closed or in_list):
+            block = False  # a dash in wrapped prose
+        in_list = (in_list and not blank) or (block and not line.lstrip().startswith(("#", ">")))
         if block:
             breaks.append(position)
         if blank and not double_spaced and not previous_blank:
@@ -366,15 +379,17 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
         year_line = not blank and _YEAR_LINE.fullmatch(line.rstrip("\n\r")) is not None
         if year_line:
             breaks.append(position)
-        if not blank and (
+        heading = not blank and (
             year_line
             or (block and line.lstrip().startswith("#"))
             or _is_heading(line, width)
             or _standalone_heading(line, lines[i + 1] if i + 1 < len(lines) else None, after_sentence_end)
-        ):
+        )
+        if heading:
             breaks.append(position + len(line.rstrip("\n\r")))
         if not blank:
             after_sentence_end = bool(_SENTENCE_END_AT_LINE_END.search(line.rstrip()))
+        previous_closed = blank or heading or after_sentence_end or line.rstrip().endswith((":", "："))
         previous_blank = blank
         position += len(line)
     return breaks
