@@ -148,3 +148,57 @@ def test_a_word_holding_dui_before_the_date_does_not_make_it_a_detail() -> None:
     assert (str(talks.date), talks.rule) == ("2031-04-08", "zh-d+month+back")
     (protest,) = finder.find("德国对法国8日关闭边境提出抗议。")
     assert (str(protest.date), protest.rule) == ("2031-04-08", "zh-d+month")
+
+
+def test_two_look_backs_in_a_row_under_a_dateline_both_move_the_date() -> None:
+    # review 9, item 1: only the first look-back under a dateline moved the context, so 次日 counted
+    # from the first one (the 16th instead of the 15th)
+    finder = date_finder("zh")
+    finder.find("新华社巴黎2031年4月10日电 法国外长9日会见德国外长。")
+    (second,) = finder.find("意大利外长8日访问法国。")
+    assert (str(second.date), second.anchor) == ("2031-04-08", True)
+    (next_day,) = finder.find("次日，意大利外长会见法国总统。")
+    assert str(next_day.date) == "2031-04-09"
+
+
+def test_two_look_backs_in_a_row_in_a_chronology_move_nothing() -> None:
+    finder = date_finder("zh")
+    finder.find("2031年4月10日，法国外长会见德国外长。")
+    finder.find("意大利外长9日访问法国。")
+    finder.find("西班牙外长8日访问法国。")
+    (next_day,) = finder.find("次日，意大利外长会见法国总统。")
+    assert str(next_day.date) == "2031-04-11"
+
+
+def test_a_second_look_back_under_a_dateline_dates_the_next_day(tmp_path: Path) -> None:
+    text = (
+        "新华社巴黎2031年4月10日电 法国外长9日会见德国外长。"
+        "意大利外长8日访问西班牙。次日，意大利外长会见西班牙首相。\n"
+    )
+    assert cli_rows(tmp_path, text, "zh") == [
+        ("2031-04-09", ["FRA"], 4),
+        ("2031-04-08", ["ITA"], 4),
+        ("2031-04-09", ["ITA"], 4),  # before review 9: 2031-04-10
+    ]
+
+
+def test_a_sentence_after_a_second_look_back_under_a_dateline_keeps_its_day(tmp_path: Path) -> None:
+    text = (
+        "新华社巴黎2031年4月10日电 法国外长9日会见德国外长。"
+        "意大利外长8日会见西班牙首相。意大利外长表示意大利支持西班牙。\n"
+    )
+    assert cli_rows(tmp_path, text, "zh") == [
+        ("2031-04-09", ["FRA"], 4),
+        ("2031-04-08", ["ITA"], 4),
+        ("2031-04-08", ["ITA"], 5),  # before review 9: 2031-04-09
+    ]
+
+
+def test_a_later_day_then_an_earlier_one_under_a_dateline_moves_back() -> None:
+    finder = date_finder("zh")
+    finder.find("新华社首尔2031年10月10日电 朝鲜8日宣布退出谈判。")
+    finder.find("日本9日谴责朝鲜。")
+    (earlier,) = finder.find("美国7日曾警告朝鲜。")
+    assert (str(earlier.date), earlier.anchor) == ("2031-10-07", True)
+    (next_day,) = finder.find("次日，韩国谴责朝鲜。")
+    assert str(next_day.date) == "2031-10-08"

@@ -118,3 +118,25 @@ def test_a_new_paragraph_forgets_the_parties() -> None:
     assert [m.actor for m in same.referents] == ["FRA", "DEU", "ITA"]
     memory.sentence(1)
     assert memory.resolve("各方同意。", "zh", 0, 5, []) == []
+
+
+def test_the_states_a_visit_goes_to_are_not_all_the_parties(tmp_path: Path) -> None:
+    # review 9: a visit (042) was taken for a meeting of the visitor and the states visited, so 各方
+    # named all four
+    text = "2031年3月14日，法国总统访问了日本、韩国和中国。15日，各方同意加强合作。\n"
+    assert _events(tmp_path, text) == [("2031-03-14", ["FRA"], ["JPN", "KOR", "CHN"], 4)]
+
+
+def test_a_meeting_s_targets_are_still_parties_and_a_visit_s_are_not() -> None:
+    flat = "法国与德国、意大利举行会谈。"
+    actors = _named(flat, ("法国", "FRA"))
+    targets = _named(flat, ("德国", "DEU"), ("意大利", "ITA"))
+    memory = ReferenceMemory()
+    memory.sentence(0)
+    memory.note(actors, targets, cameo=4, cue_text="会谈")
+    (reference,) = memory.resolve("各方同意。", "zh", 0, 5, [])
+    assert [m.actor for m in reference.referents] == ["FRA", "DEU", "ITA"]
+    visit = ReferenceMemory()
+    visit.sentence(0)
+    visit.note(actors, targets, cameo=4, cue_text="访问")
+    assert visit.resolve("各方同意。", "zh", 0, 5, []) == []

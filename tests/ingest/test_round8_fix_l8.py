@@ -293,3 +293,38 @@ def test_a_party_speaking_together_with_the_speaker_acts(tmp_path: Path, sentenc
 def test_a_party_of_the_occasion_or_spoken_of_is_a_target(tmp_path: Path, sentence: str) -> None:
     # kept: the meeting's or visit's party, and the party spoken of, are Japan's targets
     assert rows(tmp_path, sentence, "en") == [(["JPN"], ["RUS"], 1)]
+
+
+def test_a_question_with_its_own_subject_drops_the_act_it_asks_about(tmp_path: Path) -> None:
+    # review 9: with a name between 对 and 是否 the question was not read, and the test asked about
+    # (15) typed the clause; the concern expressed outside the question is the act
+    text = "2031年10月3日，法国对伊朗是否进行核试验表示关切。\n"
+    assert _events_fz9(tmp_path, text) == [("2031-10-03", ["FRA"], ["IRN"], 1)]
+
+
+def test_words_other_than_names_before_the_question_word_are_no_question_subject() -> None:
+    from hexatable.ingest.cue_choice import zh_question_cues
+    from hexatable.ingest.types import Cue
+
+    flat = "法国对伊朗实施制裁是否有效表示怀疑"
+    sanction = Cue(flat.index("制裁"), flat.index("制裁") + 2, "制裁", 16, "制裁", 1.0)
+    assert zh_question_cues(flat, "zh", [sanction]) == [sanction]
+
+
+def _events_fz9(tmp_path: Path, text: str) -> list[tuple[str, list[str], list[str], int]]:
+    """(date, actor ids, target ids, CAMEO root) of each event the CLI writes for ``text``."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from hexatable.cli.app import app
+
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", "zh", "--json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["sources"][0]["events"]
+    return [
+        (e["date"], [a["id"] for a in e["actors"]], [a["id"] for a in e["targets"]], e["cameo"])
+        for e in events
+    ]

@@ -88,16 +88,26 @@ def slow_question_cues(flat: str, cues: Sequence[Cue], names: Sequence[ActorMent
         for prep in ("就", "对", "关于", "围绕"):
             if not flat.startswith(prep, i) or (prep == "对" and i > 0 and flat[i - 1] in "反相面绝针"):
                 continue
-            j = i + len(prep)
-            word = next(
-                (
-                    w
-                    for w in ("是否", "能否", "可否", "应否", "如何", "怎样", "何时")
-                    if flat.startswith(w, j)
-                ),
-                None,
-            )
+            # review 9: names only may stand between the preposition and the question word
+            for size in range(9):
+                j = i + len(prep) + size
+                if any(ch in marks + "就对关围" for ch in flat[i + len(prep) : j]) or j > len(flat):
+                    word = None
+                    break
+                word = next(
+                    (
+                        w
+                        for w in ("是否", "能否", "可否", "应否", "如何", "怎样", "何时")
+                        if flat.startswith(w, j)
+                    ),
+                    None,
+                )
+                if word is not None:
+                    break
             if word is None:
+                continue
+            subject = range(i + len(prep), j)
+            if not all(any(n.start <= k < n.end for n in names) for k in subject):
                 continue
             end_q = j + len(word)
             later = sorted([c for c in cues if c.start >= end_q], key=lambda c: (c.start, -c.weight))
@@ -105,6 +115,19 @@ def slow_question_cues(flat: str, cues: Sequence[Cue], names: Sequence[ActorMent
                 continue
             gap = flat[end_q : later[0].start]
             if len(gap) > QUESTION_REACH or any(m in gap for m in marks):
+                continue
+            if subject:
+                # its cues of 11-20 up to the clause's own act after it (none if none follows)
+                if not 11 <= later[0].cameo <= 20:
+                    continue
+                stretch = {later[0].start}
+                for cue in later[1:]:
+                    if any(m in flat[later[0].end : cue.start] for m in marks):
+                        break
+                    if not 11 <= cue.cameo <= 20:
+                        asked.update(stretch)
+                        break
+                    stretch.add(cue.start)
                 continue
             asked.add(later[0].start)
             end, objects = later[0].end, 0

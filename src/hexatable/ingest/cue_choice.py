@@ -161,7 +161,9 @@ def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[
     is what would be supported; "就如何谴责朝鲜核试验与美国磋商": the test is what would be
     condemned). A cooperative noun after the asked verb (就是否参加会谈…) stays a cue, left to the
     clause's cue choice as before round 8, and so does a later cue the question does not reach: the
-    clause's predicate ("就是否恢复谈判进行磋商": the consultation, 04).
+    clause's predicate ("就是否恢复谈判进行磋商": the consultation, 04). A question with its own
+    subject, names only between the preposition and the question word (韩国对朝鲜是否进行核试验表示关切,
+    review 9), drops only its cues of 11-20 up to the clause's act after them (:func:`_stretch`).
 
     The asked cues are removed from the cues that type an event only; rule 1b still cuts clauses by
     them (extract keeps the full list for :func:`hexatable.ingest.clauses.subjects_clauses`), so the
@@ -180,11 +182,19 @@ def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[
     spans = sorted((m.start, m.end) for m in names)
     asked: set[int] = set()
     for question in _ZH_QUESTION.finditer(flat):
+        low, high = question.span("subject")
+        if high > low and not _names_only(flat, low, high, spans):
+            continue  # 对朝鲜实施制裁是否有效…: the words before the question word are no subject
         k = bisect.bisect_left(starts, question.end())
         if k == len(ordered):
             continue
         gap = flat[question.end() : ordered[k].start]
         if len(gap) > QUESTION_REACH or _ANY_MARK.search(gap):
+            continue
+        if high > low:
+            # a question with its own subject (对朝鲜是否进行核试验表示关切): only its cues of 11-20
+            # are dropped, and only when the clause's act follows it (review 9)
+            asked.update(_stretch(flat, ordered, k))
             continue
         end, objects = ordered[k].end, 0
         asked.add(ordered[k].start)
@@ -204,6 +214,33 @@ def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[
     return [c for c in cues if c.start not in asked]
 
 
+def _names_only(flat: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``flat[start:end]`` is covered by names (``spans``, sorted) alone."""
+    covered = start
+    for low, high in spans:
+        if low <= covered < high:
+            covered = high
+    return covered >= end
+
+
+def _stretch(flat: str, ordered: Sequence[Cue], k: int) -> set[int]:
+    """The starts of the cues of 11-20 in a question's stretch, from its first cue ``ordered[k]`` to
+    the first later cue of another root in the same clause, the clause's own act outside the
+    question (韩国对朝鲜是否进行核试验表示关切: the test is asked about, the concern is expressed;
+    review 9). Nothing when no such cue follows (the clause's act may be the asked one) or when the
+    first cue is of another root (对朝鲜是否遵守协议表示怀疑 is left to the clause's cue choice)."""
+    if not DISAPPROVE <= ordered[k].cameo <= _CONFLICT_TOP:
+        return set()
+    inside: set[int] = {ordered[k].start}
+    for cue in ordered[k + 1 :]:
+        if _ANY_MARK.search(flat, ordered[k].end, cue.start) is not None:
+            return set()
+        if not DISAPPROVE <= cue.cameo <= _CONFLICT_TOP:
+            return inside
+        inside.add(cue.start)
+    return set()
+
+
 def _object_gap(flat: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``flat[start:end]`` holds nothing but names (``spans``, sorted) and 的: what may stand
     between an asked verb and its object (支持制裁, 谴责朝鲜核试验, 实施新的制裁 not: 新 is a word)."""
@@ -219,9 +256,13 @@ def _object_gap(flat: str, start: int, end: int, spans: Sequence[tuple[int, int]
     return "".join(rest).replace(" ", "") in ("", "的")
 
 
-_ZH_QUESTION = re.compile(r"(?:就|(?<![反相面绝针])对|关于|围绕)(?:是否|能否|可否|应否|如何|怎样|何时)")
+_ZH_QUESTION = re.compile(
+    r"(?:就|(?<![反相面绝针])对|关于|围绕)(?P<subject>[^，,；;：:。！？!?就对关围]{0,8}?)"
+    r"(?:是否|能否|可否|应否|如何|怎样|何时)"
+)
 """A topic preposition and a question word: what the clause is about is a question (就是否…,
-对如何…), not an act done."""
+对如何…), not an act done. Names only may stand between them, the question's subject (对朝鲜是否…,
+review 9)."""
 QUESTION_REACH = 8
 """The most characters between a question word and the verb it asks about (是否对朝鲜实施制裁), and
 between that verb and its object."""
@@ -1328,6 +1369,8 @@ _ZH_OBJECT_END = re.compile(r"$|[，,。；;：:！？!?、）)]|并|和|及|与
 """What follows a light verb's object noun: the clause's end or a joined act (提出抗议，…; 提出抗议并
 要求…). A cue followed by anything else is a verb with an object of its own (提出冻结…资金)."""
 DISAPPROVE = 11
+_CONFLICT_TOP = 20
+"""The highest root of disapproval or conflict (11-20) a question's stretch may hold."""
 LODGED = 14
 """The highest root a light verb with no topic phrase carries (:func:`zh_carried`): 11-14 are acts
 done by saying (disapprove, reject, threaten, protest), so 表示反对, 提出抗议 do them; 15-20 are acts

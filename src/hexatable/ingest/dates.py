@@ -33,8 +33,9 @@ A mention moves the context only if all of these hold:
    clause's act (``RawDate.main_clause``: no verb of saying before it in its sentence, no 对/就/针对
    before it in its clause, no 的 after it in its clause: 当年5月，… in an entry of 9月3日,
    德国外长8日抵达巴黎 in a report of the 10th), not a day counted from the context (前一天). It
-   moves the context only under a dateline (the context still the day of writing) and naming a day
-   without a year word; in a chronology it is a flashback that moves nothing (review R8b);
+   moves the context only under a dateline (every one in a report's body, until a date written with
+   its year ends the report) and naming a day without a year word; in a chronology it is a
+   flashback that moves nothing (review R8b, review 9);
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
@@ -551,6 +552,10 @@ class RunningDateFinder:
     written_by: dt.date | None = None
     """The last day the text can have been written (the end of its source's date): with ``written``
     (the day of writing, which wins), the bound of :meth:`_before_writing`."""
+    _reporting: bool = False
+    """The narration is a news report's body: the last date that moved the context without being a
+    look-back from it was a dateline (rule 4: there every look-back date naming a day moves it), not
+    a chronology entry's date written with its year."""
     _looked_back: bool = False
     """The narration kept in :attr:`narration` is the report's own time, interrupted by an English
     look-back date (rule 4): a month and day read in the look-back's year do not end it."""
@@ -658,12 +663,12 @@ class RunningDateFinder:
             # detail of a noun (与朝韩9月签署的协议), nor a day counted from the context (前一天)
             looks_back = back and not aside and (self.lang == "en" or raw.main_clause)
             looks_back = looks_back and (self.lang == "en" or raw.left.day_shift is None)
-            # In Chinese such a date moves the context only in a report looking back from its
-            # dateline (the context is still the day of writing) and without a year word: in a
-            # chronology an earlier day (4月5日，朝鲜曾… in an entry of 5月25日) is a flashback, and the
-            # bare days, 同日 and 次日 after it still follow the entry's day (review R8b)
+            # In Chinese such a date moves the context only in a report under a dateline, every one
+            # of them (15日…。14日…。次日 is the 15th), and without a year word: in a chronology an
+            # earlier day (4月5日，朝鲜曾… in an entry of 5月25日) is a flashback, and the bare days,
+            # 同日 and 次日 after it still follow the entry's day (review R8b)
             narrates = narrates or (
-                looks_back and self.lang == "zh" and self._at_writing() and raw.left.year_shift is None
+                looks_back and self.lang == "zh" and self._reporting and raw.left.year_shift is None
             )
             # a day, what "the next day" needs: not a month, a year or a part of one ("early March")
             narrates = narrates and raw.part is None and span.start.day is not None
@@ -693,6 +698,10 @@ class RunningDateFinder:
                 self._remember(span, text, raws, index)  # a written date: an event's (rule 7)
             if anchor:
                 moved_in.add(raw.sentence)
+                if raw.dateline:
+                    self._reporting = True
+                elif not inferred:
+                    self._reporting = False  # a date with its year: a chronology entry's
                 flashback = (not inferred or back) and _before(span, self.context)
                 settled = self.lang == "zh" or (_year_left_out(raw) and not self._looked_back)
                 if inferred and not returned and not back and settled:
@@ -709,16 +718,6 @@ class RunningDateFinder:
             elif returned:
                 self.narration, self._looked_back = None, False
         return found
-
-    def _at_writing(self) -> bool:
-        """Whether the running context is still the day of writing a dateline set (a news report's
-        body, not a chronology entry's date)."""
-        written = self.written
-        return written is not None and (self.context.year, self.context.month, self.context.day) == (
-            written.year,
-            written.month,
-            written.day,
-        )
 
     def paragraph(self) -> None:
         """A new paragraph begins: the events whose dates anchor 会谈前一天 or "the day after the

@@ -1406,6 +1406,7 @@ def extract(
                 [located(t) for t in targets],
                 [located(a) for a in named_actors],
                 cue.cameo if cue is not None else None,
+                cue.text if cue is not None else "",
             )
             memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
             subjects.extend((a.start, located(a)) for a in actors if is_person(a.actor))

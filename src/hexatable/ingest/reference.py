@@ -35,12 +35,14 @@ resolution such a clause has no actor, or the wrong one (the name of the clause 
 5. **All parties** (各方, 与会各方, 有关各方; round 7), as its sentence's subject (only a date or a time
    word before it, with or without its comma: "9日各方…", "6日，各方…", "会后，与会各方…"): the parties
    of the last clause of the same paragraph that named three or more: its actors, and its targets
-   too when its act is a meeting (CAMEO 04: "美国与日本、韩国举行会谈。各方同意…"), not the targets of
-   another act ("美国、日本和韩国谴责朝鲜。各方呼吁朝鲜…" is the three). A party the clause names
-   itself is left out (各方呼吁朝鲜…), and two or more must remain. Not inside what a statement says
-   (重申各方将履行…), not after a clause with words other than a date or time word (in
-   "…会议闭幕，各方通过…" the sentence tells one act of the subject it opens with), not right after names
-   it sums up (六方会谈各方), not 其他各方 / 其余各方 (the others, not all), not 各方面 ("every quarter").
+   too when its act is a meeting (CAMEO 04 but not a visit: "美国与日本、韩国举行会谈。各方同意…"), not
+   the targets of another act ("美国、日本和韩国谴责朝鲜。各方呼吁朝鲜…" is the three) nor the states a
+   visit goes to ("美国总统访问了日本、韩国和中国。各方同意…" is no meeting of the four: nobody, review 9).
+   A party the clause names itself is left out (各方呼吁朝鲜…), and two or more must remain. Not
+   inside what a statement says (重申各方将履行…), not after a clause with words other than a date or
+   time word (in "…会议闭幕，各方通过…" the sentence tells one act of the subject it opens with), not
+   right after names it sums up (六方会谈各方), not 其他各方 / 其余各方 (the others, not all), not 各方面
+   ("every quarter").
 
 What is not resolved: a reference with no referent under these rules (the clause then keeps what it
 had, or nothing), plural 他们/they (whose members are seldom one clause's parties), a pronoun whose
@@ -74,6 +76,9 @@ reads the word as its sentence's subject only, not inside what a statement says 
 after a clause with a subject of its own (…会议闭幕，各方通过…)."""
 _MEETING = 4
 """CAMEO root 04, consult: the targets of a meeting (美国与日本、韩国举行会谈) are parties to it."""
+_VISIT = re.compile(r"访|接待|前往|赴|抵达|visit|host|travel|fly|arrive", re.IGNORECASE)
+"""The words of a visit (CAMEO 042/043 under root 04): the states visited or hosting are not parties
+meeting together (美国总统布什访问了日本、韩国和中国。各方同意… is no meeting of the four; review 9)."""
 _ZH_STATE = re.compile(r"该国")
 _ZH_ORG = re.compile(r"该组织|该机构")
 _EN_PERSON = re.compile(r"\b(?:he|she|He|She)\b")
@@ -284,11 +289,14 @@ class ReferenceMemory:
         targets: Sequence[ActorMention],
         named: Sequence[ActorMention] | None = None,
         cameo: int | None = None,
+        cue_text: str = "",
     ) -> None:
         """Remember a clause's parties (document offsets): its last person actor, the pair when it
         names exactly two parties, its last state and organisation, and the parties 各方 stands for
         when there are three or more (rule 5: its actors, and its targets too when ``cameo``, the
-        clause's CAMEO root, is a meeting's). ``named``: the actors the clause
+        clause's CAMEO root, is a meeting's and ``cue_text``, the words of its act, are not a visit's:
+        访问, 出访, 接待, 前往, 抵达 … (042/043), whose hosts are visited, not parties meeting together).
+        ``named``: the actors the clause
         names itself (not read from a pair word: "双方签署" names nobody), from which the person a later
         他 stands for is taken (rule 1: the last person *named* as an actor); all actors when None."""
         named = actors if named is None else named
@@ -300,7 +308,8 @@ class ReferenceMemory:
         parties: dict[str, ActorMention] = {}
         # the targets of an act other than a meeting are acted on, not parties with the actors
         # (美国、日本和韩国谴责朝鲜: 各方 after it is the three; review R8b)
-        sides = mentions if cameo == _MEETING else list(actors)
+        meeting = cameo == _MEETING and _VISIT.search(cue_text) is None
+        sides = mentions if meeting else list(actors)
         for mention in sorted(sides, key=lambda m: m.start):
             parties.setdefault(mention.actor, mention)
         if len(parties) >= 3:

@@ -10,12 +10,13 @@ name is read as the state it was tied to, as its first mention was.
 A tie is learned from a state's name followed, with no punctuation between, by an office (at most 14
 characters, ending with a title such as 总理, 外长, 副部长, 团长, 发言人) and then the name: a transliterated
 name with its dots (阿里埃勒·沙龙; its last part, 沙龙, is how the text names the person later too), or a
-name the proposer reads as a person's (武大伟). The office holds no 的, none of 会见 会晤 接见 会谈 访问 来访
+name the proposer reads as a person's (武大伟). The office holds no 的 (but the one closing a
+portfolio opening it, 负责东亚事务的助理国务卿), none of 会见 会晤 接见 会谈 访问 来访
 邀请 表示 与 和 同 向 对 在, and no other name the gazetteer knows except one right after 驻 (so 中国国家
 主席会见联合国秘书长约翰·史密斯 ties nobody; 中国驻朝鲜大使刘晓明 ties 刘晓明 to 中国, and a state right
 after 驻 ties nobody). A later mention is the name standing where a clause's subject does: opening its
-clause, after a date or an opener (9日，沙龙…), or after words ending with 和 与 同 及 跟 、; not right
-after an office (that is the titled form again, read as the state already), not inside a name the
+clause, after a date or an opener (9日，沙龙…, 今天沙龙…), or after words ending with 和 与 同 及 跟 、;
+not right after an office (that is the titled form again, read as the state already), not inside a name the
 gazetteer knows, not part of another dotted name. Inside a clause (宣布布什尔核电站, 文化沙龙, 谴责史密斯)
 the name is not read: it may be part of another word, which only segmenting could tell. A name tied
 to two states is dropped (which one is a guess). Pure functions of the
@@ -44,16 +45,30 @@ _LAST_PART = re.compile(r"[·•]([\u4e00-\u9fff]{2,8})$")
 _MAX_OFFICE = 14
 _NOT_OFFICE = re.compile(r"的|会见|会晤|接见|会谈|访问|来访|邀请|表示|[与和同向对在]")
 """Words no office holds (review R8b): a verb or a preposition between a state's name and a title
-(中国国家主席会见联合国秘书长…, 朝鲜外相会见来访的特使…) means the title is someone else's."""
+(中国国家主席会见联合国秘书长…, 朝鲜外相会见来访的特使…) means the title is someone else's, and so
+does a 的 (朝鲜欢迎的特使…: a clause describing the title), except the one closing a portfolio that
+opens the office (负责东亚事务的助理国务卿, 主管…的, 分管…的: review 9, :data:`_PORTFOLIO`)."""
+_PORTFOLIO = re.compile(r"(?:负责|主管|分管)[^的，,。；;：:、（）()“”《》\s]{1,8}的")
+"""A portfolio opening an office (负责东亚事务的): its 的 does not mark the title as someone else's."""
 _ALONE_AFTER = re.compile(
-    r"(?:[\d年月日号上下午晚间凌晨当天同次随后此后其后并又而但据悉当时]*|.*[和与同及跟、])$"
+    r"(?:[\d年月日号上下午晚间凌晨当天同次随后此后其后并又而但据悉当时]"
+    r"|今天|昨天|今日|昨日|同时|会上|会后|此外|另外|之后|然后|接着|翌日|其间|期间|届时)*"
+    r"|.*[和与同及跟、]$"
 )
 """What may stand between a clause's start and a later mention read as a tied person: nothing, a
-date or an opener (9日，沙龙…, 随后沙龙…), or any words ending with 和, 与, 同, 及, 跟 or 、
+date or an opener (9日，沙龙…, 随后沙龙…, 今天沙龙…, 同时沙龙…, 会上沙龙…, 此外沙龙…: review 9, the
+common openers a44f891 had left out), or any words ending with 和, 与, 同, 及, 跟 or 、
 (阿巴斯和沙龙…)."""
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?（）()“”《》\s]")
 _NAME_WINDOW = 24
 """How many characters after an office the proposer reads for the name (阿里埃勒·沙龙 and the verb after)."""
+
+
+def _without_portfolio_de(office: str) -> str:
+    """``office`` without the 的 closing a portfolio that opens it (:data:`_PORTFOLIO`); the rest of
+    the portfolio is still searched for :data:`_NOT_OFFICE` (负责与…谈判的 ties nobody)."""
+    portfolio = _PORTFOLIO.match(office)
+    return office if portfolio is None else office[: portfolio.end() - 1] + office[portfolio.end() :]
 
 
 def _is_state(actor_id: str) -> bool:
@@ -79,7 +94,7 @@ class TiedNames:
             if not _is_state(state.actor) or flat[max(0, state.start - 1) : state.start] == "驻":
                 continue  # 中国驻朝鲜大使: an envoy to 朝鲜, not its official
             office = _OFFICE_AFTER.match(flat, state.end, state.end + _MAX_OFFICE)
-            if office is None or _NOT_OFFICE.search(office.group()) is not None:
+            if office is None or _NOT_OFFICE.search(_without_portfolio_de(office.group())) is not None:
                 continue
             inside = [m for m in found if state.end <= m.start < office.end()]
             if any(flat[m.start - 1] != "驻" for m in inside):
