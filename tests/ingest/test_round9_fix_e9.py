@@ -116,3 +116,21 @@ def test_a_since_date_does_not_date_the_entry(tmp_path: Path) -> None:
 
 def test_a_plain_day_still_dates_the_entry(tmp_path: Path) -> None:  # kept
     assert rows(tmp_path, "2006: North Korea tested a missile on July 5.") == [("2006-07-05", ["PRK"], [], 1)]
+
+
+# --- 2. an entry's own year dates its own later sentences -----------------------------------------
+
+
+def test_an_entry_year_dates_the_entry_s_next_sentence(tmp_path: Path) -> None:
+    text = "2003\n2001: Iran and Russia sign a nuclear accord. In March, Russia ships fuel to Bushehr."
+    assert rows(tmp_path, text) == [("2001", ["IRN", "RUS"], [], 5), ("2001-03", ["RUS"], [], 7)]
+
+
+def test_the_year_line_s_year_resumes_at_the_next_entry(tmp_path: Path) -> None:  # kept (round 8)
+    text = "2003\n2001: Iran and Russia sign an accord. In March, Russia ships fuel.\nMay 2: Japan criticized Iran."  # noqa: E501
+    assert rows(tmp_path, text)[-1] == ("2003-05-02", ["JPN"], ["IRN"], 11)
+
+
+def test_a_bullet_line_opens_the_next_entry(tmp_path: Path) -> None:  # kept (round 8)
+    text = "2003\n2001: Iran and Russia sign an accord.\n- In March, Russia ships fuel to Bushehr."
+    assert rows(tmp_path, text)[-1] == ("2003-03", ["RUS"], [], 7)
