@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -134,3 +135,48 @@ def test_the_year_line_s_year_resumes_at_the_next_entry(tmp_path: Path) -> None:
 def test_a_bullet_line_opens_the_next_entry(tmp_path: Path) -> None:  # kept (round 8)
     text = "2003\n2001: Iran and Russia sign an accord.\n- In March, Russia ships fuel to Bushehr."
     assert rows(tmp_path, text)[-1] == ("2003-03", ["RUS"], [], 7)
+
+
+# --- 3, 4. destroy, join and recognize need the object their code needs ----------------------------
+
+
+def _one(tmp_path: Path, sentence: str) -> tuple[str, str, int]:
+    """(date, first actor, CAMEO root) of the one event of a dated entry holding ``sentence``."""
+    found = rows(tmp_path, "March 3, 2006: " + sentence)
+    assert len(found) == 1, found
+    date, actors, _targets, code = found[0]
+    return date, actors[0], code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Israeli forces destroyed their homes in the village.", "ISR"),
+        ("Israeli jets destroyed Hezbollah weapons depots near Tyre.", "ISR"),
+        ("Israeli troops destroyed their positions near the border.", "ISR"),
+        ("Japan joined China in Beijing.", "JPN"),
+        ("The United States recognized North Korea's security concerns.", "USA"),
+        ("Russia recognized Iran's right to peaceful nuclear energy.", "RUS"),
+    ],
+)
+def test_a_fallback_cue_without_its_object_gives_no_code(tmp_path: Path, sentence: str, actor: str) -> None:
+    # no cue left: 010, a statement nothing else fits (was 08 yield or 05 cooperate on main 8078740)
+    assert _one(tmp_path, sentence) == ("2006-03-03", actor, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "code"),
+    [
+        ("Syria destroyed its chemical weapons.", "SYR", 8),
+        ("North Korea destroyed the cooling tower at Yongbyon.", "PRK", 8),
+        ("Russia recognized Kosovo's independence.", "RUS", 5),
+        ("Russia recognized the independence of Abkhazia.", "RUS", 5),
+        ("Russia recognized Abkhazia.", "RUS", 5),
+        ("Japan joined the United Nations.", "JPN", 5),
+        ("Montenegro joined NATO.", "MNE", 5),
+    ],
+)
+def test_a_fallback_cue_with_its_object_keeps_its_code(
+    tmp_path: Path, sentence: str, actor: str, code: int
+) -> None:
+    assert _one(tmp_path, sentence) == ("2006-03-03", actor, code)  # kept
