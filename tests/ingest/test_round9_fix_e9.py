@@ -180,3 +180,26 @@ def test_a_fallback_cue_with_its_object_keeps_its_code(
     tmp_path: Path, sentence: str, actor: str, code: int
 ) -> None:
     assert _one(tmp_path, sentence) == ("2006-03-03", actor, code)  # kept
+
+
+# --- 5. "since" before a date is time, not a reason -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Russia said it had suspended its participation in the treaty since February.", "RUS"),
+        ("Japan said it had imposed sanctions on North Korea since 2006.", "JPN"),
+        ("Japan said it had imposed sanctions on North Korea since the 1990s.", "JPN"),
+    ],
+)
+def test_since_a_date_does_not_make_a_reason(tmp_path: Path, sentence: str, actor: str) -> None:
+    assert _one(tmp_path, sentence) == ("2006-03-03", actor, 16)
+
+
+def test_since_a_clause_is_still_a_reason(tmp_path: Path) -> None:  # kept (round 8)
+    assert _one(tmp_path, "Russia said it had withdrawn from the treaty since it was attacked.") == (
+        "2006-03-03",
+        "RUS",
+        1,
+    )

@@ -76,9 +76,17 @@ _PASSIVE = re.compile(
 """A form of "be" right before the act, adverbs aside: with a participle the act is passive ("said it
 was attacked by South Korea"), done to the speaker, not by it (round 8; round 7 coded the victim as
 the attacker). "said it was ready to attend" is no passive: "ready to" stands after the "be"."""
-_REASON_AFTER = re.compile(r"\b(?:because|since|due\s+to|in\s+response\s+to)\b", re.IGNORECASE)
+_REASON_AFTER = re.compile(
+    r"\b(?:because|due\s+to|in\s+response\s+to|since(?!\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning)"
+    r"\s+of)\s+)?(?:\d+|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|then|last|this|the\s+(?:\d+s?|spring|summer|autumn|fall|winter|start|end|beginning)|spring|summer"
+    r"|autumn|fall|winter|yesterday|\w+day)\b))\b",
+    re.IGNORECASE,
+)
 """A reason given after an act done ("said it had withdrawn from the treaty because it was attacked"):
-the statement justifies an act of the past, it is no new act (round 8)."""
+the statement justifies an act of the past, it is no new act (round 8). Since round 9 "since" before
+a date, a year or a word of time ("since February", "since 2006", "since last year", "since then")
+is time, not a reason: "said it had imposed sanctions since 2006" reports the act."""
 _WORD = re.compile(r"[a-z]+\s+")
 """At most one word between the speaker's possessive and the act's noun ("its full withdrawal")."""
 _NOUN_INTENT = re.compile(r"(?:intention|plan|readiness|willingness|intent)\s+to\s+")
