@@ -203,3 +203,24 @@ def test_since_a_clause_is_still_a_reason(tmp_path: Path) -> None:  # kept (roun
         "RUS",
         1,
     )
+
+
+# --- 6. "they" after a plural noun of speakers is the speakers' party -----------------------------
+
+
+def test_officials_they_is_their_own_party(tmp_path: Path) -> None:
+    sentence = "North Korean officials said they would attend the talks in Beijing."
+    assert rows(tmp_path, "March 3, 2006: " + sentence) == [("2006-03-03", ["PRK"], [], 3)]
+
+
+def test_diplomats_they_is_their_own_party(tmp_path: Path) -> None:
+    sentence = "Iranian diplomats said they had met the EU envoy in Geneva."
+    assert rows(tmp_path, "March 3, 2006: " + sentence) == [("2006-03-03", ["IRN"], ["EU"], 4)]
+
+
+def test_one_state_s_they_is_still_another_party(tmp_path: Path) -> None:  # kept (round 8)
+    assert _one(tmp_path, "North Korea said they would attend the talks in Beijing.") == (
+        "2006-03-03",
+        "PRK",
+        1,
+    )

@@ -140,12 +140,27 @@ def _opening(
     return saying.end + space.end() if space is not None else None
 
 
+_PLURAL_SPEAKER = re.compile(
+    r"\b(?:officials|diplomats|leaders|negotiators|envoys|ministers|delegates|delegations|representatives"
+    r"|spokesmen|spokespeople|lawmakers|authorities|commanders|officers|sources)\s+$",
+    re.IGNORECASE,
+)
+"""A plural noun right before the verb of saying ("North Korean officials said they …"): one party's
+speakers, whose "they" and "their" are that party (round 9; round 8 read them as another party's)."""
+
+
 def _subject_end(
-    flat: str, at: int, end: int, mentions: Sequence[ActorMention], speakers: Collection[str]
+    flat: str,
+    at: int,
+    end: int,
+    mentions: Sequence[ActorMention],
+    speakers: Collection[str],
+    plural: bool = False,
 ) -> tuple[int, bool] | None:
     """The end of the reported clause's subject when it is the speaker (a pronoun or the speaker's
     own name), or of the speaker's possessive, and whether it was a possessive (the act is then
-    the noun after it)."""
+    the noun after it). "they" and "their" are the speaker's only for two or more speakers or a
+    plural noun of speakers (``plural``: "officials said they")."""
     lead = EN_SUBJECT_LEAD.match(flat, at, end)
     named = lead.end() if lead else at
     subject = next((m for m in mentions if m.start == named), None)
@@ -155,12 +170,12 @@ def _subject_end(
         return subject.end, False
     pronoun = _PRONOUN.match(flat, at, end)
     if pronoun is not None:
-        if pronoun.group() == "they" and len(speakers) < 2:
+        if pronoun.group() == "they" and len(speakers) < 2 and not plural:
             return None  # one speaker: "they" is most often another party (round 8)
         return pronoun.end(), False
     possessive = _POSSESSIVE.match(flat, at, end)
     if possessive is not None:
-        if possessive.group().startswith("their") and len(speakers) < 2:
+        if possessive.group().startswith("their") and len(speakers) < 2 and not plural:
             return None
         return possessive.end(), True
     return None
@@ -213,7 +228,8 @@ def en_own_act(
     at = _opening(flat, saying, end, cues, mentions)
     if at is None:
         return saying
-    found = _subject_end(flat, at, end, mentions, speakers)
+    plural = _PLURAL_SPEAKER.search(flat, max(0, saying.start - 40), saying.start) is not None
+    found = _subject_end(flat, at, end, mentions, speakers, plural)
     announced = _OBJECT.match(flat, at, end) if _ANNOUNCE.match(saying.text) else None
     determined = found is None and announced is not None
     if found is None and announced is not None:
