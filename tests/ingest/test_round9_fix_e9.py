@@ -224,3 +224,26 @@ def test_one_state_s_they_is_still_another_party(tmp_path: Path) -> None:  # kep
         "PRK",
         1,
     )
+
+
+# --- 7. a dated dash line opens an item after a title without a colon -----------------------------
+
+
+def test_a_title_without_a_colon_does_not_swallow_a_dated_dash_list(tmp_path: Path) -> None:
+    text = (
+        "Key dates in the Korean crisis\n"
+        "— January 10, 2003: North Korea withdraws from the NPT\n"
+        "— April 23, 2003: China hosts talks with the United States and North Korea\n"
+        "— August 27, 2003: Japan meets South Korea in Beijing"
+    )
+    found = rows(tmp_path, text)
+    assert [(r[0], r[1][0], r[3]) for r in found] == [
+        ("2003-01-10", "PRK", 16),
+        ("2003-04-23", "CHN", 4),
+        ("2003-08-27", "JPN", 4),
+    ]
+
+
+def test_an_undated_dash_in_wrapped_prose_stays_in_its_sentence(tmp_path: Path) -> None:  # kept (round 8)
+    text = "On March 3, 2006, Japan met Russia, and China\n— which had hosted every round — criticized Iran."
+    assert [r[0] for r in rows(tmp_path, text)] == ["2006-03-03", "2006-03-03"]
