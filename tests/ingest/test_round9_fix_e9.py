@@ -7,6 +7,7 @@ own sentences of the construction and run through ``hexatable ingest --json`` as
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -42,16 +43,20 @@ def rows(tmp_path: Path, text: str) -> list[Row]:
 
 
 def _slow_finer(year: DateMention, flat: str, dates: Sequence[DateMention], end: int) -> DateMention:
-    """Round 8's reading, a search per date, with round 9's bound rule: the reference for small inputs."""
+    """Round 8's reading, a search per date, with round 9's bound and day-of-saying rules: the reference."""
     quoted = quoted_spans(flat)
     for d in dates:
         if not (year.start < d.start < end):
             continue
         if any(mark in d.rule for mark in ("+relative", "+list", "+back", "+bound")):
             continue
-        if any(a < d.start < b for a, b in quoted) or clauses._EN_SAID_OR_TO_COME.search(
-            flat, year.end, d.start
-        ):
+        said = clauses._EN_SAID_OR_TO_COME.search(flat, year.end, d.start)
+        said_on = said is not None and re.fullmatch(
+            r"(?:said|announced|declared|stated|told|warned)\s+(?:on|in)\s+",
+            flat[said.start() : d.start],
+            re.I,
+        )
+        if any(a < d.start < b for a, b in quoted) or (said and not said_on):
             continue
         inside = year.date.earliest() <= d.date.earliest() and d.date.latest() <= year.date.latest()
         if inside and d.date.start.precision != "year":
@@ -60,6 +65,8 @@ def _slow_finer(year: DateMention, flat: str, dates: Sequence[DateMention], end:
 
 
 _PIECES = [
+    " announced on May 2",
+    " said in June",
     " on March 1",
     " in May",
     " by June 3",
@@ -247,3 +254,17 @@ def test_a_title_without_a_colon_does_not_swallow_a_dated_dash_list(tmp_path: Pa
 def test_an_undated_dash_in_wrapped_prose_stays_in_its_sentence(tmp_path: Path) -> None:  # kept (round 8)
     text = "On March 3, 2006, Japan met Russia, and China\n— which had hosted every round — criticized Iran."
     assert [r[0] for r in rows(tmp_path, text)] == ["2006-03-03", "2006-03-03"]
+
+
+# --- 8. the day of saying dates the statement ------------------------------------------------------
+
+
+def test_announced_on_a_day_dates_the_statement(tmp_path: Path) -> None:
+    text = "2006: Iran announced on January 10 that it would resume enrichment research."
+    assert rows(tmp_path, text) == [("2006-01-10", ["IRN"], [], 1)]
+
+
+def test_a_day_after_would_is_still_the_planned_act_s(tmp_path: Path) -> None:  # kept (round 8)
+    assert rows(tmp_path, "2006: North Korea said it would attend the talks on July 5.") == [
+        ("2006", ["PRK"], [], 3)
+    ]

@@ -77,6 +77,12 @@ _EN_SAID_OR_TO_COME = re.compile(
 or planned act's ("2006: North Korea said it would attend the talks on July 5"), not the entry's."""
 
 
+_EN_SAID_ON = re.compile(r"(?:said|announced|declared|stated|told|warned)\s+(?:on|in)\s+", re.IGNORECASE)
+"""A verb of saying right before "on" or "in" and a date: the date is the saying's, which dates the
+statement ("2006: Iran announced on January 10 that it would resume enrichment research" is
+2006-01-10; round 8 kept 2006)."""
+
+
 def _finer_in_entry(year: DateMention, flat: str, dates: Sequence[DateMention], end: int) -> DateMention:
     """The date of a clause an entry's year opens ("2006: North Korea tested a missile on July 5"): the
     first date after the year, before ``end`` (the clause's end), within that year and finer than it (a
@@ -85,13 +91,17 @@ def _finer_in_entry(year: DateMention, flat: str, dates: Sequence[DateMention], 
     not in a relative clause, a list, a look back or quotation marks, is no bound (round 9: "by August
     31", "until August 31", "since February 4" name a deadline or the start of a state, not the entry's
     act) and stands before the first verb of saying or word of a plan after the year (the reported or
-    planned act's day). The finder moves its context only at a sentence's first date, so a later date is
+    planned act's day), unless the date follows the verb of saying right after "on" or "in", the day
+    of saying (round 9). The finder moves its context only at a sentence's first date, so a later date is
     no anchor but still the clause's.
 
     One search for that verb and one pass over the dates that stops at the first finer one (round 9:
     a search per date made an entry of thousands of dates quadratic)."""
     said = _EN_SAID_OR_TO_COME.search(flat, year.end, end)
     limit = end if said is None else said.end()
+    said_on = None if said is None else _EN_SAID_ON.match(flat, said.start(), end)
+    if said_on is not None:
+        limit = said_on.end() + 1  # "announced on January 10 that …": the day of saying (round 9)
     quoted = quoted_spans(flat)
     for date in dates:
         if not year.start < date.start < limit:
