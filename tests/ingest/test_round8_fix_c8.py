@@ -289,5 +289,6 @@ def test_the_dictionary_marks_the_fallback_cues() -> None:
     assert found == {"join": True, "establish": True}
     assert not any(c.fallback for c in verbs.find("Japan condemned the test", "en"))
     assert weak_senses(
-        "Japan joined Russia", "en", verbs.find("Japan joined Russia", "en")
-    )  # a name after it
+        "Japan joined NATO", "en", verbs.find("Japan joined NATO", "en")
+    )  # an organisation after it (round 9: not any name, "Japan joined Russia")
+    assert not weak_senses("Japan joined Russia", "en", verbs.find("Japan joined Russia", "en"))

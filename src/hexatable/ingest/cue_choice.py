@@ -365,8 +365,10 @@ _WEAK_SENSES: dict[str, re.Pattern[str]] = {
         rf"(?![在于])了?{_CLAUSE_REST}{{0,12}}?(?:机制|框架|关系|合作|伙伴|对话|热线|渠道|联络|工作组|委员会|论坛)"
     ),
     "join": re.compile(
-        r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}?(?:treaty|convention|protocol|agreement|organi[sz]ation|"
-        r"alliance|union|bloc|coalition|group|mechanism)\b)"
+        r"\s+(?:the\s+)?(?:(?:UN|EU|United Nations|European Union"
+        r"|(?!(?:USA|DPRK|PRC|ROK|UAE|USSR)\b)[A-Z]{3,})\b"
+        r"|(?i:(?:[\w-]+\s+){0,3}?(?:treaty|convention|protocol|agreement|organi[sz]ation|"
+        r"alliance|union|bloc|coalition|group|mechanism))\b)"
     ),
     "establish": re.compile(
         r"\s+(?:[\w-]+\s+){0,4}?(?:mechanism|framework|relations|ties|channel|hotline|dialogue|partnership|"
@@ -374,12 +376,12 @@ _WEAK_SENSES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "recognize": re.compile(
-        r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,2}?(?:independence|sovereignty|government|"
-        r"state|statehood|regime|annexation)\b)"
+        r"\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?![\w.-])(?!\s+[A-Z])(?!['’]s\b)"
+        r"|(?:[\w'’-]+\s+){0,2}?(?:independence|sovereignty|government|state|statehood|regime|annexation)\b)"
     ),
     "destroy": re.compile(
-        r"\s+(?:(?:its|their|his|her|own|all|remaining)\s+|(?:[\w-]+\s+){0,3}?(?:weapons|arsenal|stockpiles?|"
-        r"warheads?|cooling tower|centrifuges|munitions)\b)",
+        r"\s+(?:(?:all\s+(?:of\s+)?)?(?:its|their\s+own)\s+(?:[\w-]+\s+){0,2}?(?:weapons|arsenal|stockpiles?|"
+        r"missiles|warheads?|centrifuges|munitions)\b|(?:the\s+)?(?:[\w-]+\s+){0,2}?cooling tower\b)",
         re.IGNORECASE,
     ),
     "annex": re.compile(
@@ -392,8 +394,12 @@ _WEAK_SENSES: dict[str, re.Pattern[str]] = {
   clause's end, before 后: "三国加入后形成六国") joins the group the text is about;
 - 建立, 确立, establish: a joint body (机制, 框架, 关系, mechanism, relations; not 建立在…基础上,
   建立新政府, 确立…路线, "established that", "established an inquiry");
-- recognize: a state (a name, "the independence of"; not "recognized as", "the efforts");
-- destroy: one's own arms (its, weapons; not "a Syrian reactor", an attack);
+- join (round 9): the organisation's acronym or name (the UN, NATO, the European Union; not a state's
+  acronym, USA, DPRK) or a treaty word; not any capitalised word ("Japan joined China in Beijing");
+- recognize: a state (a name not followed by 's, "the independence of", "Kosovo's independence"; not
+  "recognized as", "the efforts", since round 9 not "North Korea's security concerns");
+- destroy: one's own arms (since round 9 only "its …weapons", "their own …missiles", "all its
+  stockpiles" or a cooling tower; not "their homes", "Hezbollah weapons depots": an attack);
 - annex: territory (a name, "the territory"; not "annexed a list of sites to its declaration").
 Any inflection of the entry reads the same object."""
 COOPERATE = 6

@@ -309,6 +309,28 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 
 
+_ENTRY_OPENING = re.compile(
+    r"(?:[-*+•‣▪–—]|--|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _opens_entry(text: str, start: int) -> bool:
+    """Round 9: whether the sentence at ``start`` of the document ``text`` opens a chronology entry, a
+    line that begins with a date (a digit, or a month name and a day) or a bullet. An entry that opens
+    with its own year dates its own later sentences; the year line's year resumes at the next entry.
+
+    >>> _opens_entry("2003\\n2001: Iran met Russia. In March, Russia sent fuel.", 5)
+    True
+    >>> _opens_entry("2001: Iran met Russia. In March, Russia sent fuel.", 23)
+    False
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False  # the sentence runs on within its line
+    return _ENTRY_OPENING.match(text, start) is not None
+
+
 def _absolute(mention: DateMention, sentence: Sentence) -> DateMention:
     start, end = sentence.span(mention.start, mention.end)
     return replace(mention, start=start, end=end)
@@ -1132,6 +1154,7 @@ def extract(
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     section_year: int | None = None  # the English year heading or year line above (rules 2c, 2d)
+    year_owed = False  # an entry's own year holds the context until the next entry (round 9)
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
     met: list[ActorMention] = []  # the parties of the paragraph's last meeting, at document offsets (3h)
     titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
@@ -1160,7 +1183,7 @@ def extract(
         quote_from = 0  # where quotes may start: after a date line the sentence runs on from (rule 2d)
         if HEADING_LINE.match(sentence.raw):
             heading = None  # a heading ends the section of the date heading before it
-            section_year = None
+            section_year, year_owed = None, False
             bare_year = EN_YEAR_HEADING.fullmatch(flat) if lang == "en" else None
             if bare_year is not None:
                 section_year = int(bare_year.group(1))
@@ -1184,17 +1207,22 @@ def extract(
                 # round 7: a bare year line ("2003", "2003:") sets the year of the entries under it,
                 # as a year heading does ("## 2003"); the entries may run on from it
                 finder.find(f"in {year_line[0]}")
-                section_year = year_line[0]
+                section_year, year_owed = year_line[0], False
                 last_date, heading = None, None
                 line_from = year_line[1]
                 if not flat[line_from:].strip():
                     continue
                 quote_from = line_from + len(flat[line_from:]) - len(flat[line_from:].lstrip())
+            if year_owed and section_year is not None and _opens_entry(document.text, sentence.start):
+                finder.find(f"in {section_year}")  # the entry after one with its own year (round 9)
+                year_owed = False
             dates = sorted(finder.find(" " * line_from + flat[line_from:]), key=lambda d: d.start)
             if section_year is not None and any(d.rule.startswith("en-y-lead") for d in dates):
                 # round 8: an entry opening with its own year ("1998–2000: …") under a year line is
-                # dated by it, but the entries after it keep the year line's year
-                finder.find(f"in {section_year}")
+                # dated by it, but the entries after it keep the year line's year; since round 9
+                # only from the next entry on (a line opening with a date or a bullet): the entry's
+                # own later sentences keep its year ("2001: … In March, …" is 2001-03)
+                year_owed = True
             date_line = read_date_line(sentence, dates, quote_from) if document.kind in PLAIN_KINDS else None
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it

@@ -76,9 +76,17 @@ _PASSIVE = re.compile(
 """A form of "be" right before the act, adverbs aside: with a participle the act is passive ("said it
 was attacked by South Korea"), done to the speaker, not by it (round 8; round 7 coded the victim as
 the attacker). "said it was ready to attend" is no passive: "ready to" stands after the "be"."""
-_REASON_AFTER = re.compile(r"\b(?:because|since|due\s+to|in\s+response\s+to)\b", re.IGNORECASE)
+_REASON_AFTER = re.compile(
+    r"\b(?:because|due\s+to|in\s+response\s+to|since(?!\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning)"
+    r"\s+of)\s+)?(?:\d+|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|then|last|this|the\s+(?:\d+s?|spring|summer|autumn|fall|winter|start|end|beginning)|spring|summer"
+    r"|autumn|fall|winter|yesterday|\w+day)\b))\b",
+    re.IGNORECASE,
+)
 """A reason given after an act done ("said it had withdrawn from the treaty because it was attacked"):
-the statement justifies an act of the past, it is no new act (round 8)."""
+the statement justifies an act of the past, it is no new act (round 8). Since round 9 "since" before
+a date, a year or a word of time ("since February", "since 2006", "since last year", "since then")
+is time, not a reason: "said it had imposed sanctions since 2006" reports the act."""
 _WORD = re.compile(r"[a-z]+\s+")
 """At most one word between the speaker's possessive and the act's noun ("its full withdrawal")."""
 _NOUN_INTENT = re.compile(r"(?:intention|plan|readiness|willingness|intent)\s+to\s+")
@@ -132,12 +140,27 @@ def _opening(
     return saying.end + space.end() if space is not None else None
 
 
+_PLURAL_SPEAKER = re.compile(
+    r"\b(?:officials|diplomats|leaders|negotiators|envoys|ministers|delegates|delegations|representatives"
+    r"|spokesmen|spokespeople|lawmakers|authorities|commanders|officers|sources)\s+$",
+    re.IGNORECASE,
+)
+"""A plural noun right before the verb of saying ("North Korean officials said they …"): one party's
+speakers, whose "they" and "their" are that party (round 9; round 8 read them as another party's)."""
+
+
 def _subject_end(
-    flat: str, at: int, end: int, mentions: Sequence[ActorMention], speakers: Collection[str]
+    flat: str,
+    at: int,
+    end: int,
+    mentions: Sequence[ActorMention],
+    speakers: Collection[str],
+    plural: bool = False,
 ) -> tuple[int, bool] | None:
     """The end of the reported clause's subject when it is the speaker (a pronoun or the speaker's
     own name), or of the speaker's possessive, and whether it was a possessive (the act is then
-    the noun after it)."""
+    the noun after it). "they" and "their" are the speaker's only for two or more speakers or a
+    plural noun of speakers (``plural``: "officials said they")."""
     lead = EN_SUBJECT_LEAD.match(flat, at, end)
     named = lead.end() if lead else at
     subject = next((m for m in mentions if m.start == named), None)
@@ -147,12 +170,12 @@ def _subject_end(
         return subject.end, False
     pronoun = _PRONOUN.match(flat, at, end)
     if pronoun is not None:
-        if pronoun.group() == "they" and len(speakers) < 2:
+        if pronoun.group() == "they" and len(speakers) < 2 and not plural:
             return None  # one speaker: "they" is most often another party (round 8)
         return pronoun.end(), False
     possessive = _POSSESSIVE.match(flat, at, end)
     if possessive is not None:
-        if possessive.group().startswith("their") and len(speakers) < 2:
+        if possessive.group().startswith("their") and len(speakers) < 2 and not plural:
             return None
         return possessive.end(), True
     return None
@@ -205,7 +228,8 @@ def en_own_act(
     at = _opening(flat, saying, end, cues, mentions)
     if at is None:
         return saying
-    found = _subject_end(flat, at, end, mentions, speakers)
+    plural = _PLURAL_SPEAKER.search(flat, max(0, saying.start - 40), saying.start) is not None
+    found = _subject_end(flat, at, end, mentions, speakers, plural)
     announced = _OBJECT.match(flat, at, end) if _ANNOUNCE.match(saying.text) else None
     determined = found is None and announced is not None
     if found is None and announced is not None:

@@ -130,6 +130,16 @@ _DASH_ITEM = re.compile(r"^[ \t]*(?:--|[–—])\s")
 a colon), a heading or year line, or inside a list (a paragraph holding an item already); elsewhere
 it is a dash of wrapped prose ("…, and China\n— which had hosted every round — proposed …"), which
 round 7 broke the sentence at (round 8)."""
+_DATED_DASH_ITEM = re.compile(
+    r"^[ \t]*(?:--|[–—])\s+"
+    r"(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}(?:-\d\d){0,2}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
+    r"|\d{4}\s*年[^：:\n]{0,10})\s*[:：]"
+)
+"""A dash line that opens with a date and a colon ("— January 10, 2003: …"): an item whatever the line
+before, as a chronology under a title without a colon lists its entries (round 9; round 8 ran such
+lines into the title as wrapped prose)."""
 _LINE_END_MARK = re.compile(r"[。！？；!?;.，,、：:…—\-][”’」』）》)\]\"']*$")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
@@ -369,7 +379,11 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     for i, line in enumerate(lines):
         blank = not line.strip()
         block = not blank and _BLOCK_START.match(line) is not None
-        if block and _DASH_ITEM.match(line) and not (previous_closed or in_list):
+        if (
+            block
+            and _DASH_ITEM.match(line)
+            and not (previous_closed or in_list or _DATED_DASH_ITEM.match(line))
+        ):
             block = False  # a dash in wrapped prose
         in_list = (in_list and not blank) or (block and not line.lstrip().startswith(("#", ">")))
         if block:
