@@ -16,9 +16,12 @@ from typer.testing import CliRunner
 
 from hexatable.case.dates import DateSpan
 from hexatable.cli.app import app
+from hexatable.ingest.dates import date_finder
 from hexatable.ingest.extract import CueFinder, extract
+from hexatable.ingest.gazetteer import Gazetteer
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, DateMention, DraftEvent, Lang
+from hexatable.ingest.verbs import VerbDictionary
 
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
 _EN_DATE = re.compile(
@@ -161,11 +164,49 @@ def dated_events(
     ).events
 
 
-def cli_rows(tmp_path: Path, text: str, lang: str) -> list[tuple[str, list[str], int]]:
-    """(date, actor ids, CAMEO root) of each event ``hexatable ingest --json`` writes for ``text``."""
+DATED_OPENING = {"zh": "2009年3月3日，", "en": "On March 3, 2009, "}
+"""How the round-7 tests date a sentence of their own: 3 March 2009, as a chronology entry."""
+
+
+def cli_events(tmp_path: Path, text: str, lang: str) -> list[dict[str, Any]]:
+    """The events ``hexatable ingest --json`` writes for ``text``, one file, no case."""
     path = tmp_path / "t.txt"
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
     assert result.exit_code == 0, result.output
-    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
-    return [(e["date"], [a["id"] for a in e["actors"]], e["cameo"]) for e in source["events"]]
+    events: list[dict[str, Any]] = json.loads(result.stdout)["sources"][0]["events"]
+    return events
+
+
+def cli_rows(tmp_path: Path, text: str, lang: str) -> list[tuple[str, list[str], int]]:
+    """(date, actor ids, CAMEO root) of each event ``hexatable ingest --json`` writes for ``text``."""
+    return [(e["date"], [a["id"] for a in e["actors"]], e["cameo"]) for e in cli_events(tmp_path, text, lang)]
+
+
+def cli_full_rows(tmp_path: Path, text: str, lang: str) -> list[tuple[str, list[str], list[str], int]]:
+    """(date, actor ids, target ids, CAMEO root) of each event ``hexatable ingest --json`` writes."""
+    return [
+        (e["date"], [a["id"] for a in e["actors"]], [t["id"] for t in e["targets"]], e["cameo"])
+        for e in cli_events(tmp_path, text, lang)
+    ]
+
+
+def dated_cli_rows(tmp_path: Path, sentence: str, lang: str) -> list[tuple[list[str], list[str], int]]:
+    """(actor ids, target ids, CAMEO root) of each event ``hexatable ingest --json`` finds in one
+    sentence of ours dated 3 March 2009 (:data:`DATED_OPENING`)."""
+    text = f"{DATED_OPENING[lang]}{sentence}\n"
+    return [(actors, targets, cameo) for _, actors, targets, cameo in cli_full_rows(tmp_path, text, lang)]
+
+
+def dated_builtin_rows(sentence: str, lang: Lang) -> list[tuple[list[str], int]]:
+    """(actor ids, CAMEO root) of each event ``extract`` finds, with the built-in gazetteer, verb
+    dictionary and date finder, in one sentence of ours dated 3 March 2009."""
+    found = extract(
+        document_from_text(f"{DATED_OPENING[lang]}{sentence}\n", name="t.txt"),
+        lang=lang,
+        gazetteer=Gazetteer.builtin(),
+        verbs=VerbDictionary.builtin(),
+        source_id="t",
+        finder=date_finder(lang),
+    )
+    return [([a.actor for a in e.actors], e.cameo) for e in found.events]

@@ -7,28 +7,16 @@ event. The sentences are written for the tests.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from hexatable.cli.app import app
 from hexatable.ingest.reference import ReferenceMemory, opens_with_reference
 from hexatable.ingest.types import ActorMention
-from tests.ingest.fakes import cli_rows
+from tests.ingest.fakes import cli_full_rows, cli_rows
 
 
 def _events(tmp_path: Path, text: str) -> list[tuple[str, list[str], list[str], int]]:
     """(date, actor ids, target ids, CAMEO root) of each event the CLI writes for ``text``."""
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", "zh", "--json"])
-    assert result.exit_code == 0, result.output
-    events = json.loads(result.stdout)["sources"][0]["events"]
-    return [
-        (e["date"], [a["id"] for a in e["actors"]], [a["id"] for a in e["targets"]], e["cameo"])
-        for e in events
-    ]
+    return cli_full_rows(tmp_path, text, "zh")
 
 
 def _named(flat: str, *names: tuple[str, str]) -> list[ActorMention]:

@@ -7,33 +7,20 @@ impose sanctions, 164 halt negotiations. Every case here failed on main 9c1ed1c 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from hexatable.cli.app import app
 from hexatable.ingest.cue_choice import en_stopovers, sanctions_modifiers, zh_question_cues
 from hexatable.ingest.types import Cue
+from tests.ingest.fakes import dated_cli_rows
 
 Row = tuple[list[str], list[str], int]
 
 
 def rows(tmp_path: Path, sentence: str, lang: str) -> list[Row]:
-    """(actors, targets, CAMEO root) of each event ``hexatable ingest --json`` finds in one sentence
-    dated 3 March 2009."""
-    opening = "2009年3月3日，" if lang == "zh" else "On March 3, 2009, "
-    path = tmp_path / "t.txt"
-    path.write_text(f"{opening}{sentence}\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
-    assert result.exit_code == 0, result.output
-    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
-    return [
-        ([a["id"] for a in e["actors"]], [t["id"] for t in e["targets"]], e["cameo"])
-        for e in source["events"]
-    ]
+    """(actors, targets, CAMEO root) of each event found in one sentence dated 3 March 2009."""
+    return dated_cli_rows(tmp_path, sentence, lang)
 
 
 # --- 1. a resolution that declines to impose sanctions (rule 3d (v)) --------------------------------

@@ -16,28 +16,16 @@ from __future__ import annotations
 import pytest
 
 from hexatable.ingest.cue_choice import fallbacks_yield, weak_senses, zh_modifies
-from hexatable.ingest.dates import date_finder
-from hexatable.ingest.extract import extract
-from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import VerbDictionary
+from tests.ingest.fakes import dated_builtin_rows
 
 Row = tuple[list[str], int]
 
 
 def rows(sentence: str, lang: str) -> list[Row]:
     """(actors, CAMEO root) of each event found in one sentence dated 3 March 2009."""
-    opening = "2009年3月3日，" if lang == "zh" else "On March 3, 2009, "
-    found = extract(
-        document_from_text(opening + sentence + "\n", name="t.txt"),
-        lang="zh" if lang == "zh" else "en",
-        gazetteer=Gazetteer.builtin(),
-        verbs=VerbDictionary.builtin(),
-        source_id="t",
-        finder=date_finder("zh" if lang == "zh" else "en"),
-    )
-    return [([a.actor for a in e.actors], e.cameo) for e in found.events]
+    return dated_builtin_rows(sentence, "zh" if lang == "zh" else "en")
 
 
 def codes(sentence: str, lang: str) -> list[int]:

@@ -7,33 +7,22 @@ our own sentences of the construction and run through ``hexatable ingest --json`
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from hexatable.cli.app import app
 from hexatable.ingest import clauses
+from tests.ingest.fakes import cli_full_rows
 
 Row = tuple[str, list[str], list[str], int]
 
 
 def rows(tmp_path: Path, text: str) -> list[Row]:
     """(date, actors, targets, CAMEO root) of each event ``hexatable ingest --json`` finds in ``text``."""
-    path = tmp_path / "t.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", "en", "--json"])
-    assert result.exit_code == 0, result.output
-    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
-    return [
-        (e["date"], [a["id"] for a in e["actors"]], [t["id"] for t in e["targets"]], e["cameo"])
-        for e in source["events"]
-    ]
+    return cli_full_rows(tmp_path, text + "\n", "en")
 
 
 # --- 1. the entry-date skip of rule 3f cannot backtrack catastrophically ---------------------------

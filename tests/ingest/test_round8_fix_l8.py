@@ -8,31 +8,18 @@ e422e94 unless marked "kept" (those guard a near miss that passes on both).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from hexatable.cli.app import app
+from tests.ingest.fakes import cli_full_rows, dated_cli_rows
 
 Row = tuple[list[str], list[str], int]
 
 
 def rows(tmp_path: Path, sentence: str, lang: str) -> list[Row]:
-    """(actors, targets, CAMEO root) of each event ``hexatable ingest --json`` finds in one sentence
-    dated 3 March 2009."""
-    opening = "2009年3月3日，" if lang == "zh" else "On March 3, 2009, "
-    path = tmp_path / "t.txt"
-    path.write_text(f"{opening}{sentence}\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
-    assert result.exit_code == 0, result.output
-    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
-    return [
-        ([a["id"] for a in e["actors"]], [t["id"] for t in e["targets"]], e["cameo"])
-        for e in source["events"]
-    ]
+    """(actors, targets, CAMEO root) of each event found in one sentence dated 3 March 2009."""
+    return dated_cli_rows(tmp_path, sentence, lang)
 
 
 # --- 1. a topic question keeps its clause apart from the next (review item 1) -----------------------
@@ -313,18 +300,4 @@ def test_words_other_than_names_before_the_question_word_are_no_question_subject
 
 def _events_fz9(tmp_path: Path, text: str) -> list[tuple[str, list[str], list[str], int]]:
     """(date, actor ids, target ids, CAMEO root) of each event the CLI writes for ``text``."""
-    import json
-
-    from typer.testing import CliRunner
-
-    from hexatable.cli.app import app
-
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", "zh", "--json"])
-    assert result.exit_code == 0, result.output
-    events = json.loads(result.stdout)["sources"][0]["events"]
-    return [
-        (e["date"], [a["id"] for a in e["actors"]], [a["id"] for a in e["targets"]], e["cameo"])
-        for e in events
-    ]
+    return cli_full_rows(tmp_path, text, "zh")

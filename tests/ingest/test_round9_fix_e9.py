@@ -6,36 +6,25 @@ own sentences of the construction and run through ``hexatable ingest --json`` as
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from hexatable.cli.app import app
 from hexatable.ingest import clauses
 from hexatable.ingest.dates import date_finder, quoted_spans
 from hexatable.ingest.types import DateMention
+from tests.ingest.fakes import cli_full_rows
 
 Row = tuple[str, list[str], list[str], int]
 
 
 def rows(tmp_path: Path, text: str) -> list[Row]:
     """(date, actors, targets, CAMEO root) of each event ``hexatable ingest --json`` finds in ``text``."""
-    path = tmp_path / "t.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", "en", "--json"])
-    assert result.exit_code == 0, result.output
-    source: dict[str, Any] = json.loads(result.stdout)["sources"][0]
-    return [
-        (e["date"], [a["id"] for a in e["actors"]], [t["id"] for t in e["targets"]], e["cameo"])
-        for e in source["events"]
-    ]
+    return cli_full_rows(tmp_path, text + "\n", "en")
 
 
 # --- slowdown: an entry's year looks for a finer date in one pass -------------------------------

@@ -5,16 +5,12 @@ The sentences and persons are invented for the tests; no gazetteer layer knows t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from hexatable.cli.app import app
 from hexatable.ingest.tied_names import TiedNames
 from hexatable.ingest.types import ActorMention
-from tests.ingest.fakes import cli_rows
+from tests.ingest.fakes import cli_full_rows, cli_rows
 
 
 def _state(flat: str, name: str, actor: str) -> ActorMention:
@@ -65,15 +61,7 @@ def test_the_titled_form_again_adds_no_second_mention() -> None:
 
 def _events(tmp_path: Path, text: str) -> list[tuple[str, list[str], list[str], int]]:
     """(date, actor ids, target ids, CAMEO root) of each event the CLI writes for ``text``."""
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", str(path), "--lang", "zh", "--json"])
-    assert result.exit_code == 0, result.output
-    events = json.loads(result.stdout)["sources"][0]["events"]
-    return [
-        (e["date"], [a["id"] for a in e["actors"]], [a["id"] for a in e["targets"]], e["cameo"])
-        for e in events
-    ]
+    return cli_full_rows(tmp_path, text, "zh")
 
 
 def test_a_tied_name_inside_another_word_is_not_read(tmp_path: Path) -> None:
