@@ -53,7 +53,7 @@ _KINDS = {
 LOW_CONFIDENCE = 0.7
 """Events whose confidence is under this are marked for review first ("low" in the dry-run table, a
 badge and a filter on the review page). 0.70 is what an event scores with its date written in full
-and a known actor but no cue (base 0.10 + date 0.35 + actor 0.25, ``extract.CONFIDENCE``): an event
+and a known actor but no cue (base 0.10 + date 0.35 + actor 0.25, ``confidence.CONFIDENCE``): an event
 under it lacks more than its cue, e.g. no cue and a date partly from context or inherited, or a cue but
 only proposed actors and an inherited date. It is a mark, not a filter: ``--min-confidence`` drops."""
 
