@@ -194,7 +194,7 @@ def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[
         if high > low:
             # a question with its own subject (对朝鲜是否进行核试验表示关切): only its cues of 11-20
             # are dropped, and only when the clause's act follows it (review 9)
-            asked.update(_stretch(flat, ordered, k))
+            asked.update(_stretch(flat, ordered, k, spans))
             continue
         end, objects = ordered[k].end, 0
         asked.add(ordered[k].start)
@@ -223,12 +223,15 @@ def _names_only(flat: str, start: int, end: int, spans: Sequence[tuple[int, int]
     return covered >= end
 
 
-def _stretch(flat: str, ordered: Sequence[Cue], k: int) -> set[int]:
+def _stretch(flat: str, ordered: Sequence[Cue], k: int, spans: Sequence[tuple[int, int]] = ()) -> set[int]:
     """The starts of the cues of 11-20 in a question's stretch, from its first cue ``ordered[k]`` to
     the first later cue of another root in the same clause, the clause's own act outside the
     question (韩国对朝鲜是否进行核试验表示关切: the test is asked about, the concern is expressed;
     review 9). Nothing when no such cue follows (the clause's act may be the asked one) or when the
-    first cue is of another root (对朝鲜是否遵守协议表示怀疑 is left to the clause's cue choice)."""
+    first cue is of another root (对朝鲜是否遵守协议表示怀疑 is left to the clause's cue choice). Nothing
+    either when a name (``spans``, sorted) stands between the first cue and the clause's act
+    (日本对朝鲜是否谴责韩国表示关切, review F10): with the asked verb dropped, that name read as a
+    subject of the act outside the question; such a clause is read as before review 9, whole."""
     if not DISAPPROVE <= ordered[k].cameo <= _CONFLICT_TOP:
         return set()
     inside: set[int] = {ordered[k].start}
@@ -236,7 +239,8 @@ def _stretch(flat: str, ordered: Sequence[Cue], k: int) -> set[int]:
         if _ANY_MARK.search(flat, ordered[k].end, cue.start) is not None:
             return set()
         if not DISAPPROVE <= cue.cameo <= _CONFLICT_TOP:
-            return inside
+            named = any(ordered[k].end <= low < cue.start for low, _ in spans)
+            return set() if named else inside
         inside.add(cue.start)
     return set()
 

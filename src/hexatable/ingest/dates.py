@@ -556,6 +556,9 @@ class RunningDateFinder:
     """The narration is a news report's body: the last date that moved the context without being a
     look-back from it was a dateline (rule 4: there every look-back date naming a day moves it), not
     a chronology entry's date written with its year."""
+    _opening: bool = True
+    """The next text given to :meth:`find` opens a paragraph (set by :meth:`paragraph`): a date at
+    its start opens a chronology entry, which ends a report's reporting mode (:attr:`_reporting`)."""
     _looked_back: bool = False
     """The narration kept in :attr:`narration` is the report's own time, interrupted by an English
     look-back date (rule 4): a month and day read in the look-back's year do not end it."""
@@ -573,6 +576,7 @@ class RunningDateFinder:
             from hexatable.ingest.dates_zh import scan
         else:
             from hexatable.ingest.dates_en import scan
+        opening, self._opening = self._opening, self._opening and not text.strip()
         quotes = quoted_spans(text)
         quote_starts = [low for low, _ in quotes]
         found: list[DateMention] = []
@@ -700,8 +704,11 @@ class RunningDateFinder:
                 moved_in.add(raw.sentence)
                 if raw.dateline:
                     self._reporting = True
-                elif not inferred:
-                    self._reporting = False  # a date with its year: a chronology entry's
+                elif opening and not text[: raw.start].strip():
+                    # a date opening a paragraph, with its year or not, opens a chronology entry:
+                    # the report is over (a date with its year inside the report's sentence, 秦刚
+                    # 2006年3月10日宣布, is not one; nor is 3月20日 opening the entry's second sentence)
+                    self._reporting = False
                 flashback = (not inferred or back) and _before(span, self.context)
                 settled = self.lang == "zh" or (_year_left_out(raw) and not self._looked_back)
                 if inferred and not returned and not back and settled:
@@ -724,6 +731,7 @@ class RunningDateFinder:
         summit" (rule 7) are those of the paragraph they are said in, so the ones remembered are
         forgotten. The running context is kept."""
         self._events.clear()
+        self._opening = True
 
     def _remember(self, span: DateSpan, text: str, raws: list[RawDate], index: int) -> None:
         """Keep ``span`` with the words around it (from the date before it in its sentence to the

@@ -126,7 +126,6 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -248,26 +247,23 @@ class Extraction:
         return replace(self, events=kept)
 
 
-_ENTRY_OPENING = re.compile(
-    r"(?:[-*+•‣▪–—]|--|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
-    re.IGNORECASE,
-)
 
 
 def _opens_entry(text: str, start: int) -> bool:
-    """Round 9: whether the sentence at ``start`` of the document ``text`` opens a chronology entry, a
-    line that begins with a date (a digit, or a month name and a day) or a bullet. An entry that opens
-    with its own year dates its own later sentences; the year line's year resumes at the next entry.
+    """Whether the sentence at ``start`` of the document ``text`` opens a line of its own, so ends the
+    entry before it. An entry that opens with its own year ("2001: …") dates its own later sentences
+    on its line ("2001: … In March, …" is 2001-03); the year line's year resumes at the next line
+    that does not continue the entry's sentence, whatever it opens with (review F10: round 9 waited
+    for a line opening with a digit, a month and day or a bullet, so "On June 5, …" and "(March 3)"
+    on the lines after took the entry's year).
 
-    >>> _opens_entry("2003\\n2001: Iran met Russia. In March, Russia sent fuel.", 5)
+    >>> _opens_entry("2003\\n2001: Iran met Russia.\\nOn June 5, China met Iran.", 28)
     True
     >>> _opens_entry("2001: Iran met Russia. In March, Russia sent fuel.", 23)
     False
     """
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False  # the sentence runs on within its line
-    return _ENTRY_OPENING.match(text, start) is not None
+    return not text[line_start:start].strip()
 
 
 def _absolute(mention: DateMention, sentence: Sentence) -> DateMention:
@@ -453,8 +449,9 @@ def extract(
             if section_year is not None and any(d.rule.startswith("en-y-lead") for d in dates):
                 # round 8: an entry opening with its own year ("1998–2000: …") under a year line is
                 # dated by it, but the entries after it keep the year line's year; since round 9
-                # only from the next entry on (a line opening with a date or a bullet): the entry's
-                # own later sentences keep its year ("2001: … In March, …" is 2001-03)
+                # only from the next line on (since review F10 any line not continuing the entry's
+                # sentence): the entry's own later sentences on its line keep its year ("2001: … In
+                # March, …" is 2001-03)
                 year_owed = True
             date_line = read_date_line(sentence, dates, quote_from) if document.kind in PLAIN_KINDS else None
             if date_line is not None:

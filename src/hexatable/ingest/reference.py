@@ -76,9 +76,12 @@ reads the word as its sentence's subject only, not inside what a statement says 
 after a clause with a subject of its own (…会议闭幕，各方通过…)."""
 _MEETING = 4
 """CAMEO root 04, consult: the targets of a meeting (美国与日本、韩国举行会谈) are parties to it."""
-_VISIT = re.compile(r"访|接待|前往|赴|抵达|visit|host|travel|fly|arrive", re.IGNORECASE)
+_VISIT = re.compile(r"访|前往|赴|抵达|visit|host|travel|fly|arrive", re.IGNORECASE)
 """The words of a visit (CAMEO 042/043 under root 04): the states visited or hosting are not parties
-meeting together (美国总统布什访问了日本、韩国和中国。各方同意… is no meeting of the four; review 9)."""
+meeting together (美国总统布什访问了日本、韩国和中国。各方同意… is no meeting of the four; review 9).
+Not 接待 (review F10): the memory sees only the clause's chosen cue, and a host receiving delegations
+brings them to one place, often to talks (美国接待了日本、韩国和中国的代表团并举行会谈。各方同意…: the
+four), so 接待 is read as a meeting's, as on main 66002aa."""
 _ZH_STATE = re.compile(r"该国")
 _ZH_ORG = re.compile(r"该组织|该机构")
 _EN_PERSON = re.compile(r"\b(?:he|she|He|She)\b")
@@ -295,7 +298,7 @@ class ReferenceMemory:
         names exactly two parties, its last state and organisation, and the parties 各方 stands for
         when there are three or more (rule 5: its actors, and its targets too when ``cameo``, the
         clause's CAMEO root, is a meeting's and ``cue_text``, the words of its act, are not a visit's:
-        访问, 出访, 接待, 前往, 抵达 … (042/043), whose hosts are visited, not parties meeting together).
+        访问, 出访, 前往, 抵达 … (042/043), whose hosts are visited, not parties meeting together).
         ``named``: the actors the clause
         names itself (not read from a pair word: "双方签署" names nobody), from which the person a later
         他 stands for is taken (rule 1: the last person *named* as an actor); all actors when None."""

@@ -48,8 +48,14 @@ _NOT_OFFICE = re.compile(r"的|会见|会晤|接见|会谈|访问|来访|邀请|
 (中国国家主席会见联合国秘书长…, 朝鲜外相会见来访的特使…) means the title is someone else's, and so
 does a 的 (朝鲜欢迎的特使…: a clause describing the title), except the one closing a portfolio that
 opens the office (负责东亚事务的助理国务卿, 主管…的, 分管…的: review 9, :data:`_PORTFOLIO`)."""
-_PORTFOLIO = re.compile(r"(?:负责|主管|分管)[^的，,。；;：:、（）()“”《》\s]{1,8}的")
-"""A portfolio opening an office (负责东亚事务的): its 的 does not mark the title as someone else's."""
+_PORTFOLIO = re.compile(
+    r"(?:负责|主管|分管)[^的，,。；;：:、（）()“”《》\s]{0,6}"
+    r"(?:事务|事宜|工作|问题|政策|业务|领域|地区|部门|谈判|方面)的"
+)
+"""A portfolio opening an office (负责东亚事务的, 主管朝核问题的): its 的 does not mark the title as
+someone else's. The portfolio must end with a field's noun (事务, 问题, 工作 …): 负责接待的,
+负责陪同的 name a task done for someone, whatever the verb, so their 的 still marks the title as
+another's (review F10: 朝鲜负责接待的特使希尔 had tied Hill to North Korea)."""
 _ALONE_AFTER = re.compile(
     r"(?:[\d年月日号上下午晚间凌晨当天同次随后此后其后并又而但据悉当时]"
     r"|今天|昨天|今日|昨日|同时|会上|会后|此外|另外|之后|然后|接着|翌日|其间|期间|届时)*"
