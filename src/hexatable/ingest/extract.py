@@ -247,8 +247,6 @@ class Extraction:
         return replace(self, events=kept)
 
 
-
-
 def _opens_entry(text: str, start: int) -> bool:
     """Whether the sentence at ``start`` of the document ``text`` opens a line of its own, so ends the
     entry before it. An entry that opens with its own year ("2001: …") dates its own later sentences
