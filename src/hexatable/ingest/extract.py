@@ -144,19 +144,11 @@ from hexatable.ingest.clauses import (
 from hexatable.ingest.confidence import CONFIDENCE as CONFIDENCE
 from hexatable.ingest.confidence import confidence as confidence
 from hexatable.ingest.confidence import inferred_reasons
-from hexatable.ingest.cue_choice import NO_CUE_CAMEO as NO_CUE_CAMEO
-from hexatable.ingest.cue_choice import SAYING_WEIGHT as SAYING_WEIGHT
-from hexatable.ingest.cue_choice import (
-    en_stopovers,
-    fallbacks_yield,
-    sanctions_modifiers,
-    slowed_acts,
-    weak_senses,
-    zh_adoption,
-    zh_question_cues,
-    zh_reasons_in,
-)
+from hexatable.ingest.cue_codes import NO_CUE_CAMEO as NO_CUE_CAMEO
+from hexatable.ingest.cue_codes import SAYING_WEIGHT as SAYING_WEIGHT
+from hexatable.ingest.cue_fallbacks import fallbacks_yield, weak_senses
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.en_stopovers import en_stopovers
 from hexatable.ingest.event_cue import en_event_cue, zh_epithet_given, zh_event_cue
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
 from hexatable.ingest.event_dates import (
@@ -194,6 +186,8 @@ from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import ReferenceMemory, default_kind
 from hexatable.ingest.render import render_event
 from hexatable.ingest.reported import en_reported_parts, en_verb_before_names
+from hexatable.ingest.resolutions import zh_adoption
+from hexatable.ingest.sanctions_halting import sanctions_modifiers, slowed_acts
 from hexatable.ingest.script import Scripts, shown_event
 from hexatable.ingest.segment import Sentence, dateline_end, dateline_stamp, language_sections, segment
 from hexatable.ingest.tied_names import TiedNames
@@ -207,6 +201,8 @@ from hexatable.ingest.types import (
     Note,
     ProposedActor,
 )
+from hexatable.ingest.zh_questions import zh_question_cues
+from hexatable.ingest.zh_spans import zh_reasons_in
 
 
 class CueFinder(Protocol):
