@@ -400,6 +400,9 @@ def extract(
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
+        # each mention at document offsets, made once per sentence: a clause's actors are located
+        # for the event, the carried subject and the reference memory alike
+        at_document: dict[ActorMention, ActorMention] = {}
         from_pair: set[tuple[int, str]] = set()  # the resolved references that are pair words (双方)
         flat = sentence.flat
         written_flat = scripts.shown(flat, sentence.flat_offsets)  # the flat text as written, for quotes
@@ -555,9 +558,16 @@ def extract(
                 mention: ActorMention,
                 _at: dict[tuple[int, str], ActorMention] = stands_for,
                 _in: Sentence = sentence,
+                _made: dict[ActorMention, ActorMention] = at_document,
             ) -> ActorMention:
                 """A mention at document offsets; a resolved reference at its referent's."""
-                return _at.get((mention.start, mention.actor)) or _absolute_actor(mention, _in)
+                referent = _at.get((mention.start, mention.actor))
+                if referent is not None:
+                    return referent
+                made = _made.get(mention)
+                if made is None:
+                    made = _made[mention] = _absolute_actor(mention, _in)
+                return made
 
             candidate = cue is not None or own_date is not None
             subject_inherited = False
