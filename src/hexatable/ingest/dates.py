@@ -559,6 +559,10 @@ class RunningDateFinder:
     _opening: bool = True
     """The next text given to :meth:`find` opens a paragraph (set by :meth:`paragraph`): a date at
     its start opens a chronology entry, which ends a report's reporting mode (:attr:`_reporting`)."""
+    _line_opening: bool = False
+    """The next text given to :meth:`find` opens a line inside a paragraph (set by :meth:`line`): a
+    full date at its start (year, month and day written) opens a chronology entry too, so it ends
+    reporting mode where the segmenter's paragraph holds several lines (a blank line elsewhere)."""
     _looked_back: bool = False
     """The narration kept in :attr:`narration` is the report's own time, interrupted by an English
     look-back date (rule 4): a month and day read in the look-back's year do not end it."""
@@ -577,6 +581,7 @@ class RunningDateFinder:
         else:
             from hexatable.ingest.dates_en import scan
         opening, self._opening = self._opening, self._opening and not text.strip()
+        line_opening, self._line_opening = self._line_opening, self._line_opening and not text.strip()
         quotes = quoted_spans(text)
         quote_starts = [low for low, _ in quotes]
         found: list[DateMention] = []
@@ -702,12 +707,15 @@ class RunningDateFinder:
                 self._remember(span, text, raws, index)  # a written date: an event's (rule 7)
             if anchor:
                 moved_in.add(raw.sentence)
+                full_day = not inferred and span.start.day is not None  # year, month and day written
                 if raw.dateline:
                     self._reporting = True
-                elif opening and not text[: raw.start].strip():
+                elif not text[: raw.start].strip() and (opening or (line_opening and full_day)):
                     # a date opening a paragraph, with its year or not, opens a chronology entry:
                     # the report is over (a date with its year inside the report's sentence, 秦刚
-                    # 2006年3月10日宣布, is not one; nor is 3月20日 opening the entry's second sentence)
+                    # 2006年3月10日宣布, is not one; nor is 3月20日 opening the entry's second sentence);
+                    # so does a full date opening a line inside a paragraph (a text with a blank
+                    # line elsewhere, where the segmenter's paragraph holds several lines)
                     self._reporting = False
                 flashback = (not inferred or back) and _before(span, self.context)
                 settled = self.lang == "zh" or (_year_left_out(raw) and not self._looked_back)
@@ -725,6 +733,12 @@ class RunningDateFinder:
             elif returned:
                 self.narration, self._looked_back = None, False
         return found
+
+    def line(self) -> None:
+        """The next text opens a line inside the current paragraph: a full date at its start opens a
+        chronology entry and ends reporting mode (:attr:`_line_opening`). Nothing else changes: the
+        events remembered for rule 7 are the paragraph's."""
+        self._line_opening = True
 
     def paragraph(self) -> None:
         """A new paragraph begins: the events whose dates anchor 会谈前一天 or "the day after the

@@ -172,6 +172,15 @@ def new_paragraph(finder: DateFinder) -> None:
         begin()
 
 
+def new_line(finder: DateFinder) -> None:
+    """Tell the date finder the next sentence opens a line inside its paragraph: a full date there
+    opens a chronology entry, which ends a Chinese report's reporting mode. A finder without the
+    method (a test's stand-in) is left alone."""
+    begin = getattr(finder, "line", None)
+    if callable(begin):
+        begin()
+
+
 def default_finder(lang: Lang, year: int | None) -> DateFinder:
     from hexatable.ingest.dates import date_finder
 

@@ -167,6 +167,7 @@ from hexatable.ingest.event_dates import (
     default_finder,
     in_scene,
     list_from,
+    new_line,
     new_paragraph,
     only_dates,
     read_date_line,
@@ -401,6 +402,8 @@ def extract(
             paragraph, last_date = sentence.paragraph, None
             new_paragraph(finder)
             carried, met = [], []  # a subject is never carried into another paragraph (rule 3, ellipsis)
+        elif _opens_entry(document.text, sentence.start):
+            new_line(finder)  # a full date opening the line opens an entry (reporting mode, left9)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
