@@ -681,6 +681,7 @@ def extract(
                 [located(a) for a in named_actors],
                 cue.cameo if cue is not None else None,
                 cue.text if cue is not None else "",
+                [(c.cameo, c.text) for c in clause_cues],
             )
             memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
             subjects.extend((a.start, located(a)) for a in actors if is_person(a.actor))
