@@ -137,6 +137,10 @@ _ZH_TALKS = re.compile(r"会谈|谈判|会议|磋商")
 befell, not a party that acts ("致使六方会谈中断")."""
 _ZH_COLLECTIVE = re.compile(r"双方|各方|三方|多方|两国|各国")
 _ZH_PASSIVE_AFTER_SUBJECT = re.compile(r".{0,3}?(?:遭到|遭受|受到|被|遭)")
+_ZH_AGENT_LEAD = re.compile(r"(?:遭到了?|受到了?|被|遭)")
+"""A passive marker opening the piece after a comma, its subject left out (rule 1b): the name
+right after it is the agent, who acts in a clause of its own ("日本提出合作提议，但遭到俄罗斯拒绝" is
+Japan's proposal and Russia's refusal; before left9 the refusal was lost in the proposal's clause)."""
 
 
 def _zh_consequence_acts(
@@ -245,6 +249,9 @@ def subjects_clauses(
             continue
         connective = _ZH_CONNECTIVE.match(flat, cut)
         subject_at = connective.end() if connective else cut
+        agent = _ZH_AGENT_LEAD.match(flat, subject_at)
+        if agent is not None and known.starting_at(agent.end()) is not None:
+            subject_at = agent.end()  # "…提议，但遭到俄罗斯拒绝": the agent named acts (left9)
         subject = known.starting_at(subject_at)
         subject_end = subject.end if subject is not None else None
         if subject_end is None and opens_with_reference(flat, subject_at, lang):
