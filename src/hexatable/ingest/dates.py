@@ -491,8 +491,15 @@ _OPENING = {"“": "”", "「": "」", "『": "』"}
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each quotation in ``text``; an unclosed quotation runs to the end.
 
+    A straight double quote with none open is read as a curly one would be written: a closing one
+    (right after a non-space, and before a space, punctuation or the end) closes a quotation opened
+    in an earlier sentence, so it opens nothing, as a lone ” opens nothing ('The talks failed,"
+    Japan said on March 5.': the date is the saying's, not quoted; left9).
+
     >>> quoted_spans('他说“3月8日见”，然后"July 4"。')
     [(2, 9), (12, 20)]
+    >>> quoted_spans('The talks failed," Japan said on March 5.')
+    []
     """
     spans: list[tuple[int, int]] = []
     closing: str | None = None
@@ -500,6 +507,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     for match in _QUOTES.finditer(text):
         char = match.group()
         if closing is None:
+            if char == '"' and _closes(text, match.start()):
+                continue
             if char in _OPENING or char == '"':
                 closing = _OPENING.get(char, '"')
                 opened = match.start()
@@ -509,6 +518,14 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if closing is not None:
         spans.append((opened, len(text)))
     return spans
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether the straight quote at ``at`` is written as a closing one: right after a non-space
+    and before a space, punctuation or the end of ``text``."""
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    return bool(before) and not before.isspace() and not (after.isalnum() or after == "_")
 
 
 @functools.lru_cache(maxsize=4)
