@@ -488,17 +488,18 @@ _QUOTES = re.compile(r"[“”「」『』\"]")
 _OPENING = {"“": "”", "「": "」", "『": "』"}
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str, *, lone_closers: bool = False) -> list[tuple[int, int]]:
     """The (start, end) of each quotation in ``text``; an unclosed quotation runs to the end.
 
-    A straight double quote with none open is read as a curly one would be written: a closing one
-    (right after a non-space, and before a space, punctuation or the end) closes a quotation opened
-    in an earlier sentence, so it opens nothing, as a lone ” opens nothing ('The talks failed,"
-    Japan said on March 5.': the date is the saying's, not quoted; left9).
+    With ``lone_closers`` a straight double quote with none open is read as a curly one would be
+    written: a closing one (right after a non-space, and before a space, punctuation or the end)
+    closes a quotation opened in an earlier sentence, so it opens nothing, as a lone ” opens nothing
+    ('The talks failed," Japan said on March 5.': the date is the saying's, not quoted; left9). The
+    date finder reads quotes so; without it every straight quote with none open opens one.
 
     >>> quoted_spans('他说“3月8日见”，然后"July 4"。')
     [(2, 9), (12, 20)]
-    >>> quoted_spans('The talks failed," Japan said on March 5.')
+    >>> quoted_spans('The talks failed," Japan said on March 5.', lone_closers=True)
     []
     """
     spans: list[tuple[int, int]] = []
@@ -507,7 +508,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     for match in _QUOTES.finditer(text):
         char = match.group()
         if closing is None:
-            if char == '"' and _closes(text, match.start()):
+            if lone_closers and char == '"' and _closes(text, match.start()):
                 continue
             if char in _OPENING or char == '"':
                 closing = _OPENING.get(char, '"')
@@ -599,7 +600,7 @@ class RunningDateFinder:
             from hexatable.ingest.dates_en import scan
         opening, self._opening = self._opening, self._opening and not text.strip()
         line_opening, self._line_opening = self._line_opening, self._line_opening and not text.strip()
-        quotes = quoted_spans(text)
+        quotes = quoted_spans(text, lone_closers=True)
         quote_starts = [low for low, _ in quotes]
         found: list[DateMention] = []
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
