@@ -159,11 +159,13 @@ from hexatable.ingest.event_dates import (
     default_finder,
     in_scene,
     list_from,
+    new_line,
     new_paragraph,
     only_dates,
     read_date_line,
     read_dates_in,
     read_year_line,
+    runs_on,
 )
 from hexatable.ingest.event_quote import MARKUP_CHARS, checkable_end, quote_span
 from hexatable.ingest.main_cue import en_unknown_subject, main_cue, not_cue_subject, zh_main_verbs
@@ -189,7 +191,14 @@ from hexatable.ingest.reported import en_reported_parts, en_verb_before_names
 from hexatable.ingest.resolutions import zh_adoption
 from hexatable.ingest.sanctions_halting import sanctions_modifiers, slowed_acts
 from hexatable.ingest.script import Scripts, shown_event
-from hexatable.ingest.segment import Sentence, dateline_end, dateline_stamp, language_sections, segment
+from hexatable.ingest.segment import (
+    Sentence,
+    dateline_end,
+    dateline_stamp,
+    language_sections,
+    segment,
+    wrap_width,
+)
 from hexatable.ingest.tied_names import TiedNames
 from hexatable.ingest.types import (
     ActorMention,
@@ -378,6 +387,8 @@ def extract(
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     section_year: int | None = None  # the English year heading or year line above (rules 2c, 2d)
     year_owed = False  # an entry's own year holds the context until the next entry (round 9)
+    owed_from = 0  # where the entry holding its own year opens
+    width = wrap_width(document.text)  # a hard-wrapped entry runs on past a line ending its sentence
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
     met: list[ActorMention] = []  # the parties of the paragraph's last meeting, at document offsets (3h)
     titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
@@ -397,6 +408,8 @@ def extract(
             paragraph, last_date = sentence.paragraph, None
             new_paragraph(finder)
             carried, met = [], []  # a subject is never carried into another paragraph (rule 3, ellipsis)
+        elif _opens_entry(document.text, sentence.start):
+            new_line(finder)  # a full date opening the line opens an entry (reporting mode, left9)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
@@ -439,7 +452,12 @@ def extract(
                 if not flat[line_from:].strip():
                     continue
                 quote_from = line_from + len(flat[line_from:]) - len(flat[line_from:].lstrip())
-            if year_owed and section_year is not None and _opens_entry(document.text, sentence.start):
+            if (
+                year_owed
+                and section_year is not None
+                and _opens_entry(document.text, sentence.start)
+                and not runs_on(document.text, owed_from, sentence.start, width)
+            ):
                 finder.find(f"in {section_year}")  # the entry after one with its own year (round 9)
                 year_owed = False
             dates = sorted(finder.find(" " * line_from + flat[line_from:]), key=lambda d: d.start)
@@ -449,7 +467,7 @@ def extract(
                 # only from the next line on (since review F10 any line not continuing the entry's
                 # sentence): the entry's own later sentences on its line keep its year ("2001: … In
                 # March, …" is 2001-03)
-                year_owed = True
+                year_owed, owed_from = True, sentence.start
             date_line = read_date_line(sentence, dates, quote_from) if document.kind in PLAIN_KINDS else None
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it
@@ -669,6 +687,7 @@ def extract(
                 [located(a) for a in named_actors],
                 cue.cameo if cue is not None else None,
                 cue.text if cue is not None else "",
+                [(c.cameo, c.text) for c in clause_cues],
             )
             memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
             subjects.extend((a.start, located(a)) for a in actors if is_person(a.actor))
