@@ -18,7 +18,8 @@ Rules (pure functions of the text; no model):
   a *blank* line does (a heading, a paragraph without final punctuation), unless the text is laid out
   with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
   lines carry no meaning. A heading ends a sentence too: a line shorter than 60% of the width the
-  text is wrapped at (the 80th percentile of its line lengths) that ends without punctuation.
+  text is wrapped at (the 80th percentile of its line lengths) that ends without punctuation, and
+  (round 9) a web copy's byline line: a publication stamp ("2031-04-10 15:36") and no final punctuation.
 - **Blocks.** A text the reader wrote block by block (HTML, docx: ``segment(..., blocks=True)``)
   has a blank line between blocks and nowhere else: there every blank line ends a sentence and a
   paragraph, even when blank lines follow most lines.
@@ -145,6 +146,11 @@ _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
 _SENTENCE_END_AT_LINE_END = re.compile(r"[。！？；!?;.][”’」』）》)\]\"']*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_BYLINE_STAMP = re.compile(
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+)
+"""A publication stamp on a web copy's byline line: a full date written with its year, then a clock
+time ("2031-04-10 15:36:08", "2031年04月10日15:36"), as :func:`hexatable.ingest.no_act.byline` reads one."""
 _ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -393,8 +399,15 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
         year_line = not blank and _YEAR_LINE.fullmatch(line.rstrip("\n\r")) is not None
         if year_line:
             breaks.append(position)
+        # a byline line (a publication stamp, the site, the author) that ends without final
+        # punctuation is a sentence of its own: its stamp must not run into the report's first
+        # sentence and replace that sentence's own date (round 9)
+        stamped = _BYLINE_STAMP.search(line) is not None and not _SENTENCE_END_AT_LINE_END.search(
+            line.rstrip()
+        )
         heading = not blank and (
             year_line
+            or stamped
             or (block and line.lstrip().startswith("#"))
             or _is_heading(line, width)
             or _standalone_heading(line, lines[i + 1] if i + 1 < len(lines) else None, after_sentence_end)
