@@ -38,7 +38,8 @@ text                                   rule                value
 
 Not dates: a year needs four digits (3年来, 20年, 10年的 are durations); 30日内 / 45日以内, 数日,
 第4日, 50日元, 2000年代 and a number run into by another digit are refused. A bare day (14日) is
-written with 日 only; 号 counts only after a month (1718号决议 is a resolution).
+written with 日, or (round 9) with 号 before a comma or a part of the day (22号，…; 1718号决议 is a
+resolution); 号 after a month always counts. A day between 据 and 报道 (据某社5日报道) is the source's.
 
 Vague and defined parts (the dating convention, docs/case-format.md): 上旬, 中旬 and 下旬 are days
 1-10, 11-20 and 21 to the end by definition, as are halves, quarters and seasons, so they stay ranges;
@@ -104,7 +105,11 @@ _NOT_AFTER = r"(?<![\d.〇○零一二三四五六七八九十两百千万第数
 _YEAR_TOKEN = rf"(?:(?P<y>{_YEAR_NUM}){_S}年(?![代])|(?P<yr>{_words(_REL_YEAR)}))"
 _MONTH_TOKEN = rf"(?:(?P<m>{_MONTH_NUM}){_S}月(?:份)?|(?P<mr>{_words(_REL_MONTH)}))"
 _DAY_FULL = rf"(?:(?P<d>{_DAY_NUM}){_S}[日号]|(?P<dr>{_words(_REL_DAY)}))"
-_DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}日|(?P<bdr>{_words(_REL_DAY)}))"
+_DAY_BARE = (
+    rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|号(?={_S}(?:[，,]|上午|下午|晚|凌晨)))|(?P<bdr>{_words(_REL_DAY)}))"
+)
+"""A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma or a part of the day
+(22号，…; 22号晚), so 1718号决议 and 3号楼 are no dates."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
 _SPACE = " \t\u3000\r\n"
 
@@ -380,6 +385,8 @@ def scan(text: str) -> list[RawDate]:
                 right,
                 part,
                 bound=bound,
+                reference=_REPORTED_AFTER.match(text, end) is not None
+                and _REPORTED_BY.search(text, clause_start, start) is not None,
                 planned=_FUTURE.search(text, clause_start, start) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip(_SPACE)) is not None,
                 main_clause=_dates_its_clause(
@@ -477,6 +484,11 @@ def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) ->
     return [dataclasses.replace(raw, dateline=True) if raw.start in days else raw for raw in found]
 
 
+_REPORTED_BY = re.compile(r"据[^，,。；;：:]{1,16}$")
+_REPORTED_AFTER = re.compile(rf"{_S}(?:的)?(?:报道|报导|消息|援引)")
+"""据塞通社5日报道, 据新华社3日消息: the day a source reported, not the day of what it reports (round 9):
+such a date is read as the report's (``RawDate.reference``), so it neither dates its clause nor
+moves the context, and the reported act keeps its own day (据某社5日报道，甲国外长4日会见…: the 4th)."""
 _STAMP_CLOCK = re.compile(
     r"[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)(?![ \t\u3000]*[，,。；;）)])"
 )
