@@ -19,6 +19,7 @@ text                                   rule                value
 同年12月, 次年, 去年, 今年, 明年       zh-rel-year...      context year + 0, +1, -1, 0, +1 (去年, 今年, 明年
                                        zh-written-year...  from the day of writing's year, when known)
 同月, 次月, 上月                       zh-rel-month...     context month + 0, +1, -1
+周一 … 周日, 星期一 … 星期天            zh-weekday          the last such day on or before the day of writing
 次日/翌日/第二天, 当天/当日/同日,      zh-next-day,        context day + 1, + 0, - 1
 前一天                                 zh-same-day, ...
 三天后, 两天之后, 一周后                zh-days-later       context day + 3, + 2, + 7 (2 to 10 days, a week)
@@ -133,7 +134,7 @@ _ROC_TOKEN = (
 )
 
 # The characters a head can start with: a cheap test at every position before the full pattern.
-_FIRST = r"(?=[\d〇○零一二三四五六七八九十两同当该是本今次翌第明去上下前隔年民中])"
+_FIRST = r"(?=[\d〇○零一二三四五六七八九十两同当该是本今次翌第明去上下前隔年民中周星])"
 _HEAD = re.compile(
     rf"""{_FIRST}{_NOT_AFTER}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))(?![\d-])
@@ -145,6 +146,7 @@ _HEAD = re.compile(
     | {_DAY_BARE}
     | (?P<yp>年初|年底|年末|年终|上半年|下半年)
     | (?P<mp>上旬|中旬|下旬)
+    | (?<![上下本这每前后隔])(?P<wd>周|星期)(?P<wdn>[一二三四五六日天])(?![末刊报年])
     ){_NOT_DURATION}""",
     re.VERBOSE,
 )
@@ -303,6 +305,13 @@ def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
     if group("bd") or group("bdr"):
         point, rule = _point(None, None, None, None, group("bd"), group("bdr"))
         return point, rule, "day"
+    if group("wd"):
+        # 周一 … 周日: the last such day on or before the day of writing (round 9), unresolved without one
+        return (
+            Point(weekday="一二三四五六日天".index(group("wdn")) if group("wdn") != "天" else 6),
+            "zh-weekday",
+            "day",
+        )
     if group("mp"):
         return Point(month_shift=0), "zh-month", "month"  # 下旬 alone: of the context month
     return Point(year_shift=0), "zh-year", "year"  # 年初 etc. alone: the context year
@@ -353,6 +362,8 @@ def scan(text: str) -> list[RawDate]:
             if not (_plausible(left) and _plausible(right)):
                 continue
         else:
+            if match.group("wd") and _DATE_BEFORE_WEEKDAY.search(text, max(0, start - 4), start):
+                continue  # 4月10日（星期四）: the weekday of the date before it, part of that date
             head = _head(match)
             if head is None or not _plausible(head[0]):  # pragma: no branch
                 continue
@@ -484,6 +495,8 @@ def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) ->
     return [dataclasses.replace(raw, dateline=True) if raw.start in days else raw for raw in found]
 
 
+_DATE_BEFORE_WEEKDAY = re.compile(r"[日号][ \t\u3000（(,，]*$")
+"""A day right before a weekday (4月10日 星期四, 10日（周四）): the weekday names that day."""
 _REPORTED_BY = re.compile(r"据[^，,。；;：:]{1,16}$")
 _REPORTED_AFTER = re.compile(rf"{_S}(?:的)?(?:报道|报导|消息|援引)")
 """据塞通社5日报道, 据新华社3日消息: the day a source reported, not the day of what it reports (round 9):
