@@ -50,9 +50,10 @@ def test_into_orbit_alone_is_no_show_of_force(sentence: str) -> None:
     [
         ("South Korea feared that North Korea would restart the Yongbyon reactor.", "en"),
         ("South Korea was worried that North Korea would restart the Yongbyon reactor.", "en"),
+        ("North Korea would restart the Yongbyon reactor, Japan said.", "en"),
         ("韩国担心朝鲜重启宁边核设施。", "zh"),
         ("韩国担忧朝鲜重启宁边核反应堆。", "zh"),
     ],
 )
-def test_a_restart_feared_is_the_fear_no_show_of_force(sentence: str, lang: str) -> None:
+def test_a_restart_feared_or_hypothetical_is_no_show_of_force(sentence: str, lang: str) -> None:
     assert [code for _, code in dated_builtin_rows(sentence, "zh" if lang == "zh" else "en")] == [1]
