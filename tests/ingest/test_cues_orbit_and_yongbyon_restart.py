@@ -1,7 +1,9 @@
 """The restart of the Yongbyon reactor, named, is 150 (as reprocessing). Round 8 removed the bare
 restart cues because a civilian reactor restarted is no show of force, so a reactor not named Yongbyon
 stays a bare statement. "into orbit" alone is no cue: civilian spaceflight ("sent three astronauts
-into orbit") is no show of force, so the active voice with the object between is a gap (01). Expected codes are the CAMEO codebook's (Schrodt 2012, v1.1b3), worked out by hand.
+into orbit") is no show of force, so the active voice with the object between is a gap (01). A
+restart feared (担心, "feared that") is the fear, 01, and one supposed ("would restart") a statement.
+Expected codes are the CAMEO codebook's (Schrodt 2012, v1.1b3), worked out by hand.
 The sentences are ours.
 """
 
