@@ -26,3 +26,17 @@ def test_a_date_without_its_year_stays_a_plan(tmp_path: Path) -> None:
 def test_another_party_s_intent_keeps_its_date_a_plan(tmp_path: Path) -> None:
     rows = cli_full_rows(tmp_path, "Iran said Japan would attend the talks on July 5, 2006.\n", "en")
     assert rows == []
+
+
+def test_the_own_intent_cancels_only_its_own_modal(tmp_path: Path) -> None:
+    # a plan marker after "said it would" ("scheduled for", "to be held", "as planned", "the next
+    # round", the date right after the event noun) keeps the date the plan's: no dated saying
+    texts = [
+        "North Korea said it would attend talks scheduled for July 5, 2006.",
+        "North Korea said it would attend the talks to be held on September 14, 2005.",
+        "Japan said it would hold the summit as planned on July 7, 2006.",
+        "Iran said it would attend the next round of talks in Geneva on July 5, 2006.",
+        "North Korea said it would not attend the talks on September 14, 2005.",
+    ]
+    for text in texts:
+        assert cli_full_rows(tmp_path, text + "\n", "en") == [], text

@@ -19,3 +19,14 @@ def test_gefang_after_a_welcome_and_talks_is_host_and_guests(tmp_path: Path) -> 
 def test_gefang_after_a_tour_with_talks_is_still_nobody(tmp_path: Path) -> None:
     text = "2006年3月8日，美国总统访问了日本、韩国和中国并举行会谈。各方同意继续合作。\n"
     assert all(cameo != 3 for *_, cameo in cli_full_rows(tmp_path, text, "zh"))
+
+
+def test_gefang_after_a_meeting_refused_or_called_for_is_nobody(tmp_path: Path) -> None:
+    # the meeting is refused (拒绝…举行会谈), another party's refusal (谴责X拒绝举行会谈) or called for
+    # (呼吁举行会谈): the clause's parties do not hold it, so 各方 after it stands for none of them
+    for text in [
+        "2007年4月1日，中国拒绝与美国、日本和韩国举行会谈。各方同意继续对话。\n",
+        "2007年4月1日，中国谴责美国、日本和韩国拒绝举行会谈。各方同意继续对话。\n",
+        "2007年3月4日，中国谴责美国、日本和韩国并呼吁举行会谈。各方同意继续对话。\n",
+    ]:
+        assert all(cameo != 3 for *_, cameo in cli_full_rows(tmp_path, text, "zh")), text

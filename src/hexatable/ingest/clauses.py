@@ -147,12 +147,18 @@ _REJECT = 12
 """CAMEO root 12, reject."""
 
 
-def _refuses(flat: str, start: int, end: int, cues: OffsetIndex[Cue]) -> bool:
-    """Whether the piece from ``start`` (after a passive marker) to the next clause mark before
-    ``end`` holds a cue of a refusal (root 12)."""
-    mark = re.search(r"[，；,;]", flat[start:end])
-    stop = start + mark.start() if mark else end
-    return any(cue.cameo == _REJECT for cue in cues.within(start, stop))
+_ZH_REFUSAL_FILLER = re.compile(r"(?:的|断然|坚决|明确|一口)*")
+"""What may stand between a passive's agent and its refusal cue (遭到俄罗斯的断然拒绝)."""
+
+
+def _refuses(flat: str, agent_end: int, end: int, cues: OffsetIndex[Cue]) -> bool:
+    """Whether a cue of a refusal (root 12) follows the passive's agent, ending at ``agent_end``,
+    directly (after at most a :data:`_ZH_REFUSAL_FILLER`) and before ``end``: the agent's own act.
+    A refusal further on is not ("被朝鲜视为拒绝对话": North Korea regards; "遭到俄罗斯的批评后又被朝鲜
+    拒绝": Russia criticises), review A9."""
+    at = _ZH_REFUSAL_FILLER.match(flat, agent_end)
+    cue_at = at.end() if at is not None else agent_end
+    return cue_at < end and any(cue.cameo == _REJECT for cue in cues.starting_in(cue_at, cue_at + 1))
 
 
 def _zh_consequence_acts(
@@ -262,8 +268,8 @@ def subjects_clauses(
         connective = _ZH_CONNECTIVE.match(flat, cut)
         subject_at = connective.end() if connective else cut
         agent = _ZH_AGENT_LEAD.match(flat, subject_at)
-        named = agent is not None and known.starting_at(agent.end()) is not None
-        if agent is not None and named and _refuses(flat, agent.end(), end, cues):
+        named = known.starting_at(agent.end()) if agent is not None else None
+        if agent is not None and named is not None and _refuses(flat, named.end, end, cues):
             subject_at = agent.end()  # "…提议，但遭到俄罗斯拒绝": the agent named refuses (left9)
         subject = known.starting_at(subject_at)
         subject_end = subject.end if subject is not None else None

@@ -247,8 +247,24 @@ _OWN_INTENT = re.compile(
 """A report of the speaker's own intent ("said it would", own_act.py): the modal is the reported
 clause's, so a full date closing the sentence after it is the day of saying, not the plan's (left9:
 "Iran said it would attend the talks on July 5, 2006." was dated nowhere)."""
+_PLAN_AFTER_INTENT = re.compile(
+    r"\bnext\s+(?:round|session|meeting)\b|\b(?:talks|meeting|summit|session|conference|negotiations)\s+on\s*$",
+    re.IGNORECASE,
+)
+"""Plan markers that the own intent's modal does not cancel: "the next round", or the date right after
+the event noun ("attend the talks on <date>"), which dates the event, not the saying (review A9)."""
+
+
+def _planned_after(rest: str) -> bool:
+    """Whether the text after an own intent's modal ("said it would …") still marks a plan: a future
+    marker of its own ("scheduled for", "to be held", "as planned") or a _PLAN_AFTER_INTENT."""
+    return _FUTURE.search(rest) is not None or _PLAN_AFTER_INTENT.search(rest) is not None
+
+
 _SENTENCE_CLOSE = re.compile(r"[\"”’)]*[.!?]?[\"”’)]*\s*$")
-_CLAUSE_START = re.compile(r"[,;:!?]\s|(?<!\.\w)\.\s|[()]")  # "a.m. ", "U.S. " end no clause
+_CLAUSE_START = re.compile(r"[,;:!?][\"”]?\s|(?<!\.\w)\.\s|[()]")
+"""Where a clause starts: after a comma (also one closing a quotation, ',"' or ',”', so a "will" in the
+quotation marks no plan for the saying's date) and the like; "a.m. ", "U.S. " end no clause."""
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])")
 _WINDOW = 80
 """How far back (characters) a clause is read for a future marker, a bound word or an opener: a bound
@@ -659,11 +675,13 @@ def scan(text: str) -> list[RawDate]:
             or _in_dateline(text, sentence_start, raw.start)
         )
         # a full date closing a report of the speaker's own intent dates the saying (_OWN_INTENT)
+        intent = _OWN_INTENT.search(prefix)
         said_on = (
-            raw.left.year is not None
+            intent is not None
+            and raw.left.year is not None
             and raw.left.day is not None
             and _SENTENCE_CLOSE.fullmatch(text, raw.end, sentence_end) is not None
-            and _OWN_INTENT.search(prefix) is not None
+            and not _planned_after(prefix[intent.end() :])
         )
         found.append(
             replace(

@@ -75,7 +75,30 @@ _ZH_ALL_LEAD = re.compile(
 reads the word as its sentence's subject only, not inside what a statement says (重申各方将履行…), nor
 after a clause with a subject of its own (…会议闭幕，各方通过…)."""
 _MEETING = 4
+_REFUSE = 12
 """CAMEO root 04, consult: the targets of a meeting (美国与日本、韩国举行会谈) are parties to it."""
+_REFUSED_OR_CALLED = re.compile(
+    r"拒绝|拒不|呼吁|要求|敦促|促请|refus|reject|call(?:s|ed)? for|urg|demand", re.IGNORECASE
+)
+"""The words of a refusal or a call (拒绝, 呼吁, 要求, 敦促, "refused", "called for"): a meeting cue after
+them in the clause is refused or called for, not held by the clause's parties (中国拒绝与美国、日本和
+韩国举行会谈; 中国谴责美国、日本和韩国拒绝举行会谈; …并呼吁举行会谈: 各方 after them is not the four;
+review A9)."""
+
+
+def _refused_meetings(clause_cues: Sequence[tuple[int, str]]) -> set[str]:
+    """The words of the meeting cues of a clause (given in text order) that only come after a refusal
+    or a call (:data:`_REFUSED_OR_CALLED`, or a cue of root 12): meetings the parties do not hold."""
+    held: set[str] = set()
+    refused: set[str] = set()
+    after = False
+    for root, text in clause_cues:
+        if root == _MEETING:
+            (refused if after else held).add(text)
+        after = after or root == _REFUSE or _REFUSED_OR_CALLED.search(text) is not None
+    return refused - held
+
+
 _VISIT = re.compile(r"访|前往|赴|抵达|visit|host|travel|fly|arrive", re.IGNORECASE)
 """The words of a visit (CAMEO 042/043 under root 04): the states visited or hosting are not parties
 meeting together (美国总统布什访问了日本、韩国和中国。各方同意… is no meeting of the four; review 9).
@@ -316,7 +339,8 @@ class ReferenceMemory:
         # the targets of an act other than a meeting are acted on, not parties with the actors
         # (美国、日本和韩国谴责朝鲜: 各方 after it is the three; review R8b)
         acts = [*([(cameo, cue_text)] if cameo is not None else []), *clause_cues]
-        meets = [text for root, text in acts if root == _MEETING]
+        refused = _refused_meetings(clause_cues)
+        meets = [text for root, text in acts if root == _MEETING and text not in refused]
         meeting = bool(meets) and not any(_VISIT.search(text) for text in meets)
         sides = mentions if meeting else list(actors)
         for mention in sorted(sides, key=lambda m: m.start):

@@ -180,7 +180,9 @@ def _name_frequency(name: str) -> int:
     (jieba without its HMM) plus one, or jieba's own when that is higher. It depends on the name
     and jieba's dictionary alone (loaded once), so it is computed once per name: the gazetteer asks
     for every Chinese person's name it matches, and a text names the same few persons again and
-    again."""
+    again. The cache assumes jieba's dictionary is not changed in the process (no ``add_word`` or
+    ``load_userdict`` after the first call): hexatable never changes it, but a caller that did would
+    get the frequencies of the dictionary as it was (review A9)."""
     tokenizer, _ = jieba_dictionary()
     freq, total = tokenizer.FREQ, tokenizer.total
     apart = 1.0
