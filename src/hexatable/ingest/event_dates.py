@@ -34,7 +34,9 @@ heading above the entries it dates (round 7), which the date finder reads only a
 round 8 only 1900-2099 and no full stop (as :data:`hexatable.ingest.segment._YEAR_LINE`): "1500"
 alone on a line is a count. Since round 9 a bar and a short heading may follow the year ("2003 | Round
 5"), as the segmenter reads such a line."""
-_HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—]*")
+_HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—|]*")
+"""What a date heading or date line may hold besides its dates: markers, spaces, punctuation, and since
+round 9 a table's bar ("March 3, 2031 |")."""
 
 
 def only_dates(flat: str, dates: Sequence[DateMention]) -> bool:

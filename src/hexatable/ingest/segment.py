@@ -368,6 +368,13 @@ Since round 9 also a year, a bar and a short heading with no full stop ("2003 | 
 lays out a table of rounds or years): the year heads the entries under it all the same."""
 
 
+_CELL_END = re.compile(r"[ \t]\|[ \t]*\r?\n?$")
+"""A line ending with a bar after a space ("March 3, 2031 |", "Chile met Peru. |"): a table's row or
+cell flattened into text, whose end ends a sentence whatever the punctuation (round 9), as a heading's
+does: the date cell is then a date line above its entry, and an entry without a full stop does not run
+into the next row."""
+
+
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     """Offsets where a sentence must end whatever the punctuation: blank lines (unless the layout
     makes them meaningless), Markdown block starts, and the end of a heading line (a short line
@@ -403,7 +410,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
             or _is_heading(line, width)
             or _standalone_heading(line, lines[i + 1] if i + 1 < len(lines) else None, after_sentence_end)
         )
-        if heading:
+        if heading or (not blank and _CELL_END.search(line)):
             breaks.append(position + len(line.rstrip("\n\r")))
         if not blank:
             after_sentence_end = bool(_SENTENCE_END_AT_LINE_END.search(line.rstrip()))
