@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.cue_choice import (
-    REJECT,
-    en_in_relative,
-    en_negated,
-    refused,
-    zh_modifies,
-    zh_negation,
-    zh_predicate,
-)
+from hexatable.ingest.cue_choice import zh_predicate
+from hexatable.ingest.cue_codes import REJECT, refused
+from hexatable.ingest.en_negation import en_in_relative, en_negated
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue, Lang
 from hexatable.ingest.verbs import VerbDictionary
+from hexatable.ingest.zh_negation import zh_negation
+from hexatable.ingest.zh_subjects import zh_modifies
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, codes
 
 ZH_NAMES = {

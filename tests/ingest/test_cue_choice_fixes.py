@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.cue_choice import zh_negation, zh_time_clause_end
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue, Lang
 from hexatable.ingest.verbs import VerbDictionary
+from hexatable.ingest.zh_negation import zh_negation
+from hexatable.ingest.zh_subjects import zh_time_clause_end
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, codes
 
 ZH_NAMES = {

@@ -3,17 +3,11 @@ these tests. Expected codes are the CAMEO code list's reading (Schrodt 2012, v1.
 
 from __future__ import annotations
 
-from hexatable.ingest.cue_choice import (
-    spans_overlapping,
-    zh_fences,
-    zh_in_topic,
-    zh_topic_ends_at,
-    zh_topics,
-)
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import VerbDictionary
+from hexatable.ingest.zh_spans import spans_overlapping, zh_fences, zh_in_topic, zh_topic_ends_at, zh_topics
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, codes
 
 ZH_NAMES = {

@@ -9,10 +9,12 @@ negotiate), a meeting said to have happened is 04, a withdrawal announced is the
 
 from __future__ import annotations
 
-from hexatable.ingest.cue_choice import zh_announced_meeting, zh_in_time_clause, zh_topics
+from hexatable.ingest.cue_choice import zh_announced_meeting
 from hexatable.ingest.extract import extract
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, Lang
+from hexatable.ingest.zh_spans import zh_topics
+from hexatable.ingest.zh_subjects import zh_in_time_clause
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, WeightedVerbs, codes
 
 ZH_NAMES = {

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.cue_choice import zh_modifies
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import VerbDictionary
+from hexatable.ingest.zh_subjects import zh_modifies
 from tests.ingest.fakes import dated_builtin_rows
 
 Row = tuple[list[str], int]

@@ -12,8 +12,8 @@ from typing import Any
 from typer.testing import CliRunner
 
 from hexatable.cli.app import app
-from hexatable.ingest.cue_choice import en_in_relative
 from hexatable.ingest.dates import in_quotation, quoted_spans
+from hexatable.ingest.en_negation import en_in_relative
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import IRREGULAR_PAST

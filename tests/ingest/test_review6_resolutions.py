@@ -10,7 +10,7 @@ statement nothing else fits. The cues are the built-in dictionary's, the names a
 
 from __future__ import annotations
 
-from hexatable.ingest.cue_choice import resolution_sanctions
+from hexatable.ingest.resolutions import resolution_sanctions
 from hexatable.ingest.types import ActorMention, Cue, Lang
 from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.fakes import dated_events

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from hexatable.ingest.cue_choice import en_stopovers, sanctions_modifiers, zh_question_cues
+from hexatable.ingest.en_stopovers import en_stopovers
+from hexatable.ingest.sanctions_halting import sanctions_modifiers
 from hexatable.ingest.types import Cue
+from hexatable.ingest.zh_questions import zh_question_cues
 from tests.ingest.fakes import dated_cli_rows
 
 Row = tuple[list[str], list[str], int]

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.cue_choice import fallbacks_yield, weak_senses, zh_modifies
+from hexatable.ingest.cue_fallbacks import fallbacks_yield, weak_senses
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import VerbDictionary
+from hexatable.ingest.zh_subjects import zh_modifies
 from tests.ingest.fakes import dated_builtin_rows
 
 Row = tuple[list[str], int]

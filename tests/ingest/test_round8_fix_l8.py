@@ -290,8 +290,8 @@ def test_a_question_with_its_own_subject_drops_the_act_it_asks_about(tmp_path: P
 
 
 def test_words_other_than_names_before_the_question_word_are_no_question_subject() -> None:
-    from hexatable.ingest.cue_choice import zh_question_cues
     from hexatable.ingest.types import Cue
+    from hexatable.ingest.zh_questions import zh_question_cues
 
     flat = "法国对伊朗实施制裁是否有效表示怀疑"
     sanction = Cue(flat.index("制裁"), flat.index("制裁") + 2, "制裁", 16, "制裁", 1.0)

@@ -11,15 +11,10 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hexatable.ingest.cue_choice import (
-    _HALTING,
-    QUESTION_OBJECTS,
-    QUESTION_REACH,
-    sanctions_modifiers,
-    zh_question_cues,
-)
+from hexatable.ingest.sanctions_halting import _HALTING, sanctions_modifiers
 from hexatable.ingest.types import ActorMention, Cue
 from hexatable.ingest.verbs import VerbDictionary
+from hexatable.ingest.zh_questions import QUESTION_OBJECTS, QUESTION_REACH, zh_question_cues
 
 VERBS = VerbDictionary.builtin()
 FRAGMENTS = [

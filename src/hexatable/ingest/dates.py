@@ -488,11 +488,19 @@ _QUOTES = re.compile(r"[“”「」『』\"]")
 _OPENING = {"“": "”", "「": "」", "『": "』"}
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str, *, lone_closers: bool = False) -> list[tuple[int, int]]:
     """The (start, end) of each quotation in ``text``; an unclosed quotation runs to the end.
+
+    With ``lone_closers`` a straight double quote with none open is read as a curly one would be
+    written: a closing one (right after a non-space, and before a space, punctuation or the end)
+    closes a quotation opened in an earlier sentence, so it opens nothing, as a lone ” opens nothing
+    ('The talks failed," Japan said on March 5.': the date is the saying's, not quoted; left9). The
+    date finder reads quotes so; without it every straight quote with none open opens one.
 
     >>> quoted_spans('他说“3月8日见”，然后"July 4"。')
     [(2, 9), (12, 20)]
+    >>> quoted_spans('The talks failed," Japan said on March 5.', lone_closers=True)
+    []
     """
     spans: list[tuple[int, int]] = []
     closing: str | None = None
@@ -500,6 +508,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     for match in _QUOTES.finditer(text):
         char = match.group()
         if closing is None:
+            if lone_closers and char == '"' and _closes(text, match.start()):
+                continue
             if char in _OPENING or char == '"':
                 closing = _OPENING.get(char, '"')
                 opened = match.start()
@@ -509,6 +519,14 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if closing is not None:
         spans.append((opened, len(text)))
     return spans
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether the straight quote at ``at`` is written as a closing one: right after a non-space
+    and before a space, punctuation or the end of ``text``."""
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    return bool(before) and not before.isspace() and not (after.isalnum() or after == "_")
 
 
 @functools.lru_cache(maxsize=4)
@@ -559,6 +577,10 @@ class RunningDateFinder:
     _opening: bool = True
     """The next text given to :meth:`find` opens a paragraph (set by :meth:`paragraph`): a date at
     its start opens a chronology entry, which ends a report's reporting mode (:attr:`_reporting`)."""
+    _line_opening: bool = False
+    """The next text given to :meth:`find` opens a line inside a paragraph (set by :meth:`line`): a
+    full date at its start (year, month and day written) opens a chronology entry too, so it ends
+    reporting mode where the segmenter's paragraph holds several lines (a blank line elsewhere)."""
     _looked_back: bool = False
     """The narration kept in :attr:`narration` is the report's own time, interrupted by an English
     look-back date (rule 4): a month and day read in the look-back's year do not end it."""
@@ -577,7 +599,8 @@ class RunningDateFinder:
         else:
             from hexatable.ingest.dates_en import scan
         opening, self._opening = self._opening, self._opening and not text.strip()
-        quotes = quoted_spans(text)
+        line_opening, self._line_opening = self._line_opening, self._line_opening and not text.strip()
+        quotes = quoted_spans(text, lone_closers=True)
         quote_starts = [low for low, _ in quotes]
         found: list[DateMention] = []
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
@@ -702,12 +725,15 @@ class RunningDateFinder:
                 self._remember(span, text, raws, index)  # a written date: an event's (rule 7)
             if anchor:
                 moved_in.add(raw.sentence)
+                full_day = not inferred and span.start.day is not None  # year, month and day written
                 if raw.dateline:
                     self._reporting = True
-                elif opening and not text[: raw.start].strip():
+                elif not text[: raw.start].strip() and (opening or (line_opening and full_day)):
                     # a date opening a paragraph, with its year or not, opens a chronology entry:
                     # the report is over (a date with its year inside the report's sentence, 秦刚
-                    # 2006年3月10日宣布, is not one; nor is 3月20日 opening the entry's second sentence)
+                    # 2006年3月10日宣布, is not one; nor is 3月20日 opening the entry's second sentence);
+                    # so does a full date opening a line inside a paragraph (a text with a blank
+                    # line elsewhere, where the segmenter's paragraph holds several lines)
                     self._reporting = False
                 flashback = (not inferred or back) and _before(span, self.context)
                 settled = self.lang == "zh" or (_year_left_out(raw) and not self._looked_back)
@@ -725,6 +751,12 @@ class RunningDateFinder:
             elif returned:
                 self.narration, self._looked_back = None, False
         return found
+
+    def line(self) -> None:
+        """The next text opens a line inside the current paragraph: a full date at its start opens a
+        chronology entry and ends reporting mode (:attr:`_line_opening`). Nothing else changes: the
+        events remembered for rule 7 are the paragraph's."""
+        self._line_opening = True
 
     def paragraph(self) -> None:
         """A new paragraph begins: the events whose dates anchor 会谈前一天 or "the day after the

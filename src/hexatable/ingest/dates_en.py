@@ -242,6 +242,15 @@ _FUTURE = re.compile(
     r"|to be held|upcoming|later this)\b",
     re.IGNORECASE,
 )
+_OWN_INTENT = re.compile(
+    r"\b(?:said|announced|declared|stated|confirmed|pledged|vowed|promised)\s+(?:that\s+)?"
+    r"(?:it|they|he|she)\s+(?:would|will)\b",
+    re.IGNORECASE,
+)
+"""A report of the speaker's own intent ("said it would", own_act.py): the modal is the reported
+clause's, so a full date closing the sentence after it is the day of saying, not the plan's (left9:
+"Iran said it would attend the talks on July 5, 2006." was dated nowhere)."""
+_SENTENCE_CLOSE = re.compile(r"[\"”’)]*[.!?]?[\"”’)]*\s*$")
 _CLAUSE_START = re.compile(r"[,;:!?]\s|(?<!\.\w)\.\s|[()]")  # "a.m. ", "U.S. " end no clause
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])")
 _WINDOW = 80
@@ -654,12 +663,19 @@ def scan(text: str) -> list[RawDate]:
             _DATELINE_PAGE.fullmatch(text, sentence_start, raw.start) is not None
             or _in_dateline(text, sentence_start, raw.start)
         )
+        # a full date closing a report of the speaker's own intent dates the saying (_OWN_INTENT)
+        said_on = (
+            raw.left.year is not None
+            and raw.left.day is not None
+            and _SENTENCE_CLOSE.fullmatch(text, raw.end, sentence_end) is not None
+            and _OWN_INTENT.search(prefix) is not None
+        )
         found.append(
             replace(
                 raw,
                 rule=raw.rule + ("+bound" if bound and not raw.rule.endswith("+bound") else ""),
                 bound=bound,
-                planned=raw.planned or _FUTURE.search(prefix) is not None,
+                planned=raw.planned or (_FUTURE.search(prefix) is not None and not said_on),
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip()) is not None,
                 sentence=sentence,
                 reference=_REFERENCE_BEFORE.search(text, max(0, start - 8), start) is not None

@@ -13,31 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hexatable.ingest.cue_choice import (
-    NO_CUE_CAMEO,
-    SAYING_WEIGHT,
-    en_in_relative,
-    en_judged_past,
-    en_modal_negated,
-    en_negated,
-    halted,
-    refused,
-    resolution_declined,
-    resolution_sanctions,
-    zh_adoption,
-    zh_announced_meeting,
-    zh_carried,
-    zh_in_reason,
-    zh_in_time_clause,
-    zh_in_topic,
-    zh_modal_negated,
-    zh_negated,
-    zh_negation,
-    zh_predicate,
-    zh_subject_like,
-    zh_subject_modifier,
-)
+from hexatable.ingest.cue_choice import zh_announced_meeting, zh_predicate
+from hexatable.ingest.cue_codes import NO_CUE_CAMEO, SAYING_WEIGHT, refused
+from hexatable.ingest.en_negation import en_in_relative, en_judged_past, en_modal_negated, en_negated
 from hexatable.ingest.own_act import INTENT_CODES, en_own_act
+from hexatable.ingest.resolutions import read_resolution, zh_adoption
+from hexatable.ingest.sanctions_halting import halted
 from hexatable.ingest.statement_content import (
     SENTENCE_END,
     STATEMENT_REACH,
@@ -52,6 +33,9 @@ from hexatable.ingest.statement_content import (
     zh_stated_condition,
 )
 from hexatable.ingest.types import ActorMention, Cue
+from hexatable.ingest.zh_negation import zh_modal_negated, zh_negated, zh_negation
+from hexatable.ingest.zh_spans import zh_carried, zh_in_reason, zh_in_topic
+from hexatable.ingest.zh_subjects import zh_in_time_clause, zh_subject_like, zh_subject_modifier
 
 
 def zh_event_cue(
@@ -78,7 +62,8 @@ def zh_event_cue(
         main.cameo in (NO_CUE_CAMEO, 4) or main not in said or adopted.start < main.start
     ):
         return adopted  # rule 3d: the meeting or the speaker adopts an agreed text (057)
-    imposed = resolution_sanctions(flat, span[0], span[1], cues, "zh", subject, mentions)
+    resolution = read_resolution(flat, span[0], span[1], cues, "zh", subject, mentions)
+    imposed = resolution.imposed  # read once: its declined sanctions are used below
     if imposed is not None:
         return imposed  # rule 3d (v): a resolution is coded by the sanctions it imposes (163)
     names = [(m.start, m.end) for m in mentions]
@@ -102,7 +87,7 @@ def zh_event_cue(
     conditional = zh_conditional(flat, act, said, others)
     if conditional is not None:
         return conditional  # rule 3g: a threat or a precondition (如果…就不会参加: 13)
-    declined = resolution_declined(flat, span[0], span[1], cues, "zh", subject, mentions)
+    declined = resolution.declined
     if any(act.start == d.start for d in declined):
         # rule 3d (v), round 7: 通过决议，不对朝鲜实施新的制裁 adopts a resolution without sanctions,
         # coded by the next act (并谴责朝鲜: 111), else a statement
@@ -170,7 +155,8 @@ def en_event_cue(
     (rule 3g, :mod:`hexatable.ingest.statement_content`; rule 3d (v): read in the clause ``span``, for
     the resolution its first actor of ``actors`` adopts, no other name of ``mentions`` between)."""
     subject = actors[0] if actors else None
-    imposed = resolution_sanctions(flat, span[0], span[1], cues, "en", subject, mentions)
+    resolution = read_resolution(flat, span[0], span[1], cues, "en", subject, mentions)
+    imposed = resolution.imposed  # read once: its declined sanctions are used below
     if imposed is not None:
         return imposed
     speakers = {a.actor for a in actors}
@@ -192,7 +178,7 @@ def en_event_cue(
     if own is not main:
         return own  # rule 3e (iv): "announced its withdrawal" is the withdrawal (16)
     main = halted(flat, main, cues)
-    declined = resolution_declined(flat, span[0], span[1], cues, "en", subject, mentions)
+    declined = resolution.declined
     if any(main.start == d.start for d in declined):
         # rule 3d (v), round 7: "adopted a resolution that does not impose sanctions", coded by the
         # next act ("but condemns North Korea": 111), else a statement

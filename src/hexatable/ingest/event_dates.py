@@ -177,6 +177,40 @@ def new_paragraph(finder: DateFinder) -> None:
         begin()
 
 
+_LINE_OPEN = re.compile(r"[^\s.!?;:\"'\u201d\u2019)\]][ \t]*\n")
+"""A line that ends inside its sentence (no sentence punctuation at its end): a wrapped line."""
+
+
+def runs_on(text: str, entry_start: int, start: int, width: int | None) -> bool:
+    """Whether the sentence at ``start`` of the document ``text``, opening a line, still belongs to the
+    hard-wrapped entry that opens at ``entry_start``: the entry wraps a sentence over a line break
+    somewhere before it, and the line before it runs to the text's wrap ``width`` (a wrapped line
+    that happens to end with its sentence), not short as an entry's last line is. An entry whose
+    sentences each end their line is not wrapped: the next line opens another entry (review F10).
+
+    >>> entry = "2001: Iran and Russia held talks on the\\nfuel deal in Moscow.\\nIn March, Russia"
+    >>> runs_on(entry, 0, entry.index("In March"), 20)
+    True
+    >>> runs_on(entry, 0, entry.index("In March"), 40)
+    False
+    """
+    if width is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : line_start].strip()
+    wrapped = _LINE_OPEN.search(text, entry_start, line_start) is not None
+    return wrapped and len(before) >= 0.8 * width
+
+
+def new_line(finder: DateFinder) -> None:
+    """Tell the date finder the next sentence opens a line inside its paragraph: a full date there
+    opens a chronology entry, which ends a Chinese report's reporting mode. A finder without the
+    method (a test's stand-in) is left alone."""
+    begin = getattr(finder, "line", None)
+    if callable(begin):
+        begin()
+
+
 def default_finder(lang: Lang, year: int | None) -> DateFinder:
     from hexatable.ingest.dates import date_finder
 

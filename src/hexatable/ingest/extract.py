@@ -144,19 +144,11 @@ from hexatable.ingest.clauses import (
 from hexatable.ingest.confidence import CONFIDENCE as CONFIDENCE
 from hexatable.ingest.confidence import confidence as confidence
 from hexatable.ingest.confidence import inferred_reasons
-from hexatable.ingest.cue_choice import NO_CUE_CAMEO as NO_CUE_CAMEO
-from hexatable.ingest.cue_choice import SAYING_WEIGHT as SAYING_WEIGHT
-from hexatable.ingest.cue_choice import (
-    en_stopovers,
-    fallbacks_yield,
-    sanctions_modifiers,
-    slowed_acts,
-    weak_senses,
-    zh_adoption,
-    zh_question_cues,
-    zh_reasons_in,
-)
+from hexatable.ingest.cue_codes import NO_CUE_CAMEO as NO_CUE_CAMEO
+from hexatable.ingest.cue_codes import SAYING_WEIGHT as SAYING_WEIGHT
+from hexatable.ingest.cue_fallbacks import fallbacks_yield, weak_senses
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.en_stopovers import en_stopovers
 from hexatable.ingest.event_cue import en_event_cue, zh_epithet_given, zh_event_cue
 from hexatable.ingest.event_dates import DATELINE_RULE as DATELINE_RULE
 from hexatable.ingest.event_dates import (
@@ -167,11 +159,13 @@ from hexatable.ingest.event_dates import (
     default_finder,
     in_scene,
     list_from,
+    new_line,
     new_paragraph,
     only_dates,
     read_date_line,
     read_dates_in,
     read_year_line,
+    runs_on,
 )
 from hexatable.ingest.event_quote import MARKUP_CHARS, checkable_end, quote_span
 from hexatable.ingest.main_cue import en_unknown_subject, main_cue, not_cue_subject, zh_main_verbs
@@ -194,8 +188,17 @@ from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import ReferenceMemory, default_kind
 from hexatable.ingest.render import render_event
 from hexatable.ingest.reported import en_reported_parts, en_verb_before_names
+from hexatable.ingest.resolutions import zh_adoption
+from hexatable.ingest.sanctions_halting import sanctions_modifiers, slowed_acts
 from hexatable.ingest.script import Scripts, shown_event
-from hexatable.ingest.segment import Sentence, dateline_end, dateline_stamp, language_sections, segment
+from hexatable.ingest.segment import (
+    Sentence,
+    dateline_end,
+    dateline_stamp,
+    language_sections,
+    segment,
+    wrap_width,
+)
 from hexatable.ingest.tied_names import TiedNames
 from hexatable.ingest.types import (
     ActorMention,
@@ -207,6 +210,8 @@ from hexatable.ingest.types import (
     Note,
     ProposedActor,
 )
+from hexatable.ingest.zh_questions import zh_question_cues
+from hexatable.ingest.zh_spans import zh_reasons_in
 
 
 class CueFinder(Protocol):
@@ -382,6 +387,8 @@ def extract(
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     section_year: int | None = None  # the English year heading or year line above (rules 2c, 2d)
     year_owed = False  # an entry's own year holds the context until the next entry (round 9)
+    owed_from = 0  # where the entry holding its own year opens
+    width = wrap_width(document.text)  # a hard-wrapped entry runs on past a line ending its sentence
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
     met: list[ActorMention] = []  # the parties of the paragraph's last meeting, at document offsets (3h)
     titled = titles.TitledPersons("en")  # "President Obama", then "Obama" (rule 3c; English blocks)
@@ -401,9 +408,14 @@ def extract(
             paragraph, last_date = sentence.paragraph, None
             new_paragraph(finder)
             carried, met = [], []  # a subject is never carried into another paragraph (rule 3, ellipsis)
+        elif _opens_entry(document.text, sentence.start):
+            new_line(finder)  # a full date opening the line opens an entry (reporting mode, left9)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
+        # each mention at document offsets, made once per sentence: a clause's actors are located
+        # for the event, the carried subject and the reference memory alike
+        at_document: dict[ActorMention, ActorMention] = {}
         from_pair: set[tuple[int, str]] = set()  # the resolved references that are pair words (双方)
         flat = sentence.flat
         written_flat = scripts.shown(flat, sentence.flat_offsets)  # the flat text as written, for quotes
@@ -440,7 +452,12 @@ def extract(
                 if not flat[line_from:].strip():
                     continue
                 quote_from = line_from + len(flat[line_from:]) - len(flat[line_from:].lstrip())
-            if year_owed and section_year is not None and _opens_entry(document.text, sentence.start):
+            if (
+                year_owed
+                and section_year is not None
+                and _opens_entry(document.text, sentence.start)
+                and not runs_on(document.text, owed_from, sentence.start, width)
+            ):
                 finder.find(f"in {section_year}")  # the entry after one with its own year (round 9)
                 year_owed = False
             dates = sorted(finder.find(" " * line_from + flat[line_from:]), key=lambda d: d.start)
@@ -450,7 +467,7 @@ def extract(
                 # only from the next line on (since review F10 any line not continuing the entry's
                 # sentence): the entry's own later sentences on its line keep its year ("2001: … In
                 # March, …" is 2001-03)
-                year_owed = True
+                year_owed, owed_from = True, sentence.start
             date_line = read_date_line(sentence, dates, quote_from) if document.kind in PLAIN_KINDS else None
             if date_line is not None:
                 # rule 2d: a bare date line is a date heading for the entries under it
@@ -559,9 +576,16 @@ def extract(
                 mention: ActorMention,
                 _at: dict[tuple[int, str], ActorMention] = stands_for,
                 _in: Sentence = sentence,
+                _made: dict[ActorMention, ActorMention] = at_document,
             ) -> ActorMention:
                 """A mention at document offsets; a resolved reference at its referent's."""
-                return _at.get((mention.start, mention.actor)) or _absolute_actor(mention, _in)
+                referent = _at.get((mention.start, mention.actor))
+                if referent is not None:
+                    return referent
+                made = _made.get(mention)
+                if made is None:
+                    made = _made[mention] = _absolute_actor(mention, _in)
+                return made
 
             candidate = cue is not None or own_date is not None
             subject_inherited = False
@@ -663,6 +687,7 @@ def extract(
                 [located(a) for a in named_actors],
                 cue.cameo if cue is not None else None,
                 cue.text if cue is not None else "",
+                [(c.cameo, c.text) for c in clause_cues],
             )
             memory.note_titles(flat, lang, [m for m in named if m.end > m.start], located)
             subjects.extend((a.start, located(a)) for a in actors if is_person(a.actor))

@@ -15,14 +15,8 @@ import re
 from collections.abc import Sequence
 
 from hexatable.ingest.clauses import en_subordinate_stretches, zh_subordinate_stretches
-from hexatable.ingest.cue_choice import (
-    NO_CUE_CAMEO,
-    en_judged_past,
-    en_modal_negated,
-    zh_fences,
-    zh_modifies,
-    zh_reasons_in,
-)
+from hexatable.ingest.cue_codes import NO_CUE_CAMEO
+from hexatable.ingest.en_negation import en_judged_past, en_modal_negated
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.parties import (
     EN_AGENT,
@@ -34,6 +28,8 @@ from hexatable.ingest.parties import (
     zh_received,
 )
 from hexatable.ingest.types import ActorMention, Cue, Lang
+from hexatable.ingest.zh_spans import zh_fences, zh_reasons_in
+from hexatable.ingest.zh_subjects import zh_modifies
 
 
 def not_cue_subject(

@@ -27,7 +27,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from hexatable.ingest.clauses import EN_SUBJECT_LEAD
-from hexatable.ingest.cue_choice import MEET, NO_CUE_CAMEO, SAYING_WEIGHT, halted
+from hexatable.ingest.cue_codes import MEET, NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.sanctions_halting import halted
 from hexatable.ingest.types import ActorMention, Cue
 
 INTENT_CODES = {range(4, 9): 3, range(14, 21): 13}

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import CLAUSE_MARK, ZH_TOWARD
-from hexatable.ingest.cue_choice import NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.cue_codes import NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import ActorMention, Cue, Lang

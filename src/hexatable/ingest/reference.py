@@ -79,7 +79,7 @@ _MEETING = 4
 _VISIT = re.compile(r"访|前往|赴|抵达|visit|host|travel|fly|arrive", re.IGNORECASE)
 """The words of a visit (CAMEO 042/043 under root 04): the states visited or hosting are not parties
 meeting together (美国总统布什访问了日本、韩国和中国。各方同意… is no meeting of the four; review 9).
-Not 接待 (review F10): the memory sees only the clause's chosen cue, and a host receiving delegations
+Not 接待 (review F10): a host receiving delegations
 brings them to one place, often to talks (美国接待了日本、韩国和中国的代表团并举行会谈。各方同意…: the
 four), so 接待 is read as a meeting's, as on main 66002aa."""
 _ZH_STATE = re.compile(r"该国")
@@ -293,12 +293,16 @@ class ReferenceMemory:
         named: Sequence[ActorMention] | None = None,
         cameo: int | None = None,
         cue_text: str = "",
+        clause_cues: Sequence[tuple[int, str]] = (),
     ) -> None:
         """Remember a clause's parties (document offsets): its last person actor, the pair when it
         names exactly two parties, its last state and organisation, and the parties 各方 stands for
         when there are three or more (rule 5: its actors, and its targets too when ``cameo``, the
         clause's CAMEO root, is a meeting's and ``cue_text``, the words of its act, are not a visit's:
         访问, 出访, 前往, 抵达 … (042/043), whose hosts are visited, not parties meeting together).
+        ``clause_cues`` ((CAMEO root, words) of every cue of the clause) count with the chosen one:
+        欢迎…并举行会谈 is a meeting though 欢迎 (05) is chosen, so 各方 after a host and its guests
+        stands for them all (left9); a visit's words among them still keep its hosts out.
         ``named``: the actors the clause
         names itself (not read from a pair word: "双方签署" names nobody), from which the person a later
         他 stands for is taken (rule 1: the last person *named* as an actor); all actors when None."""
@@ -311,7 +315,9 @@ class ReferenceMemory:
         parties: dict[str, ActorMention] = {}
         # the targets of an act other than a meeting are acted on, not parties with the actors
         # (美国、日本和韩国谴责朝鲜: 各方 after it is the three; review R8b)
-        meeting = cameo == _MEETING and _VISIT.search(cue_text) is None
+        acts = [*([(cameo, cue_text)] if cameo is not None else []), *clause_cues]
+        meets = [text for root, text in acts if root == _MEETING]
+        meeting = bool(meets) and not any(_VISIT.search(text) for text in meets)
         sides = mentions if meeting else list(actors)
         for mention in sorted(sides, key=lambda m: m.start):
             parties.setdefault(mention.actor, mention)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hexatable.ingest.clauses import EN_SUBJECT_LEAD
-from hexatable.ingest.cue_choice import NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.cue_codes import NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import in_quotation
 from hexatable.ingest.main_cue import main_cue
 from hexatable.ingest.offsets import OffsetIndex

@@ -189,21 +189,28 @@ def shown_event(event: DraftEvent, scripts: Scripts) -> DraftEvent:
     """``event`` with the words of its actors, targets, cue and own date as the original text writes
     them (they were cut from the matching text; each stands at its document offsets). An inherited
     date (from a sentence or heading before, at offsets of that sentence's flat text) keeps the
-    matching text's characters; the quote, sentence and text are cut from the original already."""
+    matching text's characters; the quote, sentence and text are cut from the original already.
+    A word no conversion touched is kept as it is (the same object): in a text with a few Traditional
+    characters most events are left whole."""
 
     def mention(m: ActorMention) -> ActorMention:
-        return replace(m, text=scripts.shown_at(m.text, m.start, m.end))
+        text = scripts.shown_at(m.text, m.start, m.end)
+        return m if text == m.text else replace(m, text=text)
 
     date = event.date
     if ":" not in date.rule:  # not "inherited:..." or "heading:...": at document offsets
-        date = replace(date, text=scripts.shown_at(date.text, date.start, date.end))
+        date_text = scripts.shown_at(date.text, date.start, date.end)
+        date = date if date_text == date.text else replace(date, text=date_text)
     cue = event.cue
     if cue is not None:
-        cue = replace(cue, text=scripts.shown_at(cue.text, cue.start, cue.end))
-    return replace(
-        event,
-        actors=tuple(mention(m) for m in event.actors),
-        targets=tuple(mention(m) for m in event.targets),
-        cue=cue,
-        date=date,
+        cue_text = scripts.shown_at(cue.text, cue.start, cue.end)
+        cue = cue if cue_text == cue.text else replace(cue, text=cue_text)
+    actors = tuple(mention(m) for m in event.actors)
+    targets = tuple(mention(m) for m in event.targets)
+    unchanged = (
+        date is event.date
+        and cue is event.cue
+        and all(a is b for a, b in zip(actors, event.actors, strict=True))
+        and all(a is b for a, b in zip(targets, event.targets, strict=True))
     )
+    return event if unchanged else replace(event, actors=actors, targets=targets, cue=cue, date=date)

@@ -325,6 +325,12 @@ def _wrap_width(lines: Sequence[str]) -> int | None:
     return lengths[(len(lengths) * 4) // 5]
 
 
+def wrap_width(text: str) -> int | None:
+    """The width ``text`` is wrapped at (:func:`_wrap_width` over its lines), or None when it has too
+    few lines to tell."""
+    return _wrap_width(text.splitlines())
+
+
 def _is_heading(line: str, width: int | None) -> bool:
     """A line much shorter than the wrap width that ends without punctuation is a heading: a wrapped
     line runs to the width, and a paragraph's last line ends with its sentence's punctuation."""

@@ -33,10 +33,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hexatable.ingest.cue_choice import NEGATION_REACH, zh_negation
-from hexatable.ingest.cue_choice import ZH_DIRECT as ZH_DIRECT
 from hexatable.ingest.segment import EN_END, ZH_END
 from hexatable.ingest.types import Cue
+from hexatable.ingest.zh_negation import NEGATION_REACH, zh_negation
+from hexatable.ingest.zh_negation import ZH_DIRECT as ZH_DIRECT
 
 THREATEN = 13
 """CAMEO 13, threaten: "130 threaten, not specified below", "134 threaten to halt negotiations", "138

@@ -60,11 +60,12 @@ _ALONE_AFTER = re.compile(
     r"(?:[\d年月日号上下午晚间凌晨当天同次随后此后其后并又而但据悉当时]"
     r"|今天|昨天|今日|昨日|同时|会上|会后|此外|另外|之后|然后|接着|翌日|其间|期间|届时)*"
     r"|.*[和与同及跟、]$"
+    r"|.*(?:遭到了?|受到了?|被|遭)$"
 )
 """What may stand between a clause's start and a later mention read as a tied person: nothing, a
 date or an opener (9日，沙龙…, 随后沙龙…, 今天沙龙…, 同时沙龙…, 会上沙龙…, 此外沙龙…: review 9, the
 common openers a44f891 had left out), or any words ending with 和, 与, 同, 及, 跟 or 、
-(阿巴斯和沙龙…)."""
+(阿巴斯和沙龙…), or with a passive marker, after which the agent stands (…，但遭到沙龙拒绝, left9)."""
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?（）()“”《》\s]")
 _NAME_WINDOW = 24
 """How many characters after an office the proposer reads for the name (阿里埃勒·沙龙 and the verb after)."""

@@ -10,6 +10,7 @@ asks for every Chinese person's name it matches, and the name reader for a surna
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from hexatable.ingest.lexicon import is_cjk
 from hexatable.ingest.zh_dictionary import jieba_dictionary
@@ -151,11 +152,7 @@ def _words_around(stretch: str, start: int, end: int) -> list[tuple[int, int]]:
     holds (赖斯, 克林顿) keeps its own frequency if that is higher."""
     tokenizer, _ = jieba_dictionary()
     freq, total = tokenizer.FREQ, tokenizer.total
-    name = stretch[start:end]
-    apart = 1.0
-    for piece in tokenizer.cut(name, HMM=False):
-        apart *= (freq.get(piece) or 1) / total
-    name_freq = max(int(apart * total) + 1, freq.get(name) or 1)
+    name_freq = _name_frequency(stretch[start:end])
     dag = tokenizer.get_DAG(stretch)
     if end - 1 not in dag[start]:
         dag[start] = [*dag[start], end - 1]
@@ -175,3 +172,18 @@ def _words_around(stretch: str, start: int, end: int) -> list[tuple[int, int]]:
         words.append((index, last + 1))
         index = last + 1
     return words
+
+
+@lru_cache(maxsize=4096)
+def _name_frequency(name: str) -> int:
+    """The frequency :func:`_words_around` gives the name ``name``: its most probable split's
+    (jieba without its HMM) plus one, or jieba's own when that is higher. It depends on the name
+    and jieba's dictionary alone (loaded once), so it is computed once per name: the gazetteer asks
+    for every Chinese person's name it matches, and a text names the same few persons again and
+    again."""
+    tokenizer, _ = jieba_dictionary()
+    freq, total = tokenizer.FREQ, tokenizer.total
+    apart = 1.0
+    for piece in tokenizer.cut(name, HMM=False):
+        apart *= (freq.get(piece) or 1) / total
+    return max(int(apart * total) + 1, freq.get(name) or 1)
