@@ -503,7 +503,10 @@ def actor_roles(
         else:
             actors.append(mention)
     actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
-    if lang == "en" and not actors and cue is not None:
+    if lang == "en" and not actors and cue is not None and (met := _en_meeting_parties(flat, cue, after)):
+        # round 9: "Talks between Chile and Peru took place": the parties of the meeting meet
+        actors, targets = met, [m for m in targets if m not in met]
+    elif lang == "en" and not actors and cue is not None:
         speaker = en_inverted_speaker(flat, cue, after)
         if speaker is not None:  # rule 3e: '"…," said Hill'
             actors, targets = [speaker], [m for m in targets if m is not speaker]
@@ -530,6 +533,34 @@ def actor_roles(
     if lang == "en" and cue is not None:
         actors, targets = _en_reporters(flat, actors, targets, cue)
     return actors, targets
+
+
+_EN_MEETING_NOUNS = frozenset(["talks", "talk", "meeting", "summit", "dialogue"])
+"""The English meeting nouns of the verb dictionary (04): a meeting named with its parties after it."""
+_EN_BETWEEN = re.compile(r"\s+(?:between|among)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _en_meeting_parties(flat: str, cue: Cue, after: Sequence[ActorMention]) -> list[ActorMention]:
+    """Round 9: a clause with no actor before its cue that is a meeting noun followed by "between" or
+    "among" and the parties listed (", ", "and"): "Talks between Chile and Peru took place in Lima",
+    "A meeting between the United States and China was held". The parties meet each other, so they are
+    the meeting's actors, as "Chile and Peru held talks" has them; before, the clause had no actor
+    and gave no event. Empty when the cue is no meeting noun or no name follows "between"."""
+    if cue.entry not in _EN_MEETING_NOUNS:
+        return []
+    lead = _EN_BETWEEN.match(flat, cue.end)
+    if lead is None:
+        return []
+    by_start = {m.start: m for m in after}
+    listed: list[ActorMention] = []
+    at = lead.end()
+    while (mention := by_start.get(at)) is not None:
+        listed.append(mention)
+        joint = _EN_AGENT_LIST.match(flat, mention.end)
+        if joint is None or joint.end() == mention.end:
+            break
+        at = joint.end()
+    return listed if len(listed) >= 2 else []
 
 
 def _en_reporters(
