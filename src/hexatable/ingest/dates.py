@@ -636,7 +636,8 @@ class RunningDateFinder:
                 raw = dataclasses.replace(raw, rule=raw.rule + "+list", listed=True)
             if raw.left.written_year is not None and self.written is not None:
                 # "last year" in a report counts from the day of writing, not from the narration
-                raw = dataclasses.replace(raw, rule=raw.rule.replace("en-rel-year", "en-written-year", 1))
+                rule = raw.rule.replace("en-rel-year", "en-written-year", 1)
+                raw = dataclasses.replace(raw, rule=rule.replace("zh-rel-year", "zh-written-year", 1))
             dateline = raw.dateline and inferred and _year_left_out(raw) and raw.left.day is not None
             if dateline:
                 # a dateline is the day a report was written: its year is the one that puts it

@@ -16,8 +16,10 @@ text                                   rule                value
 7月14日 / 14日                         zh-md / zh-d        year (and month) from the context
 30日至31日, 7月30日至8月1日            ...-range           a range ``start/end``
 2004年至2005年, 2016~2017年            zh-y-range          2004/2005
-同年12月, 次年, 去年, 今年, 明年       zh-rel-year...      context year + 0, +1, -1, 0, +1
+同年12月, 次年, 去年, 今年, 明年       zh-rel-year...      context year + 0, +1, -1, 0, +1 (去年, 今年, 明年
+                                       zh-written-year...  from the day of writing's year, when known)
 同月, 次月, 上月                       zh-rel-month...     context month + 0, +1, -1
+周一 … 周日, 星期一 … 星期天            zh-weekday          the last such day on or before the day of writing
 次日/翌日/第二天, 当天/当日/同日,      zh-next-day,        context day + 1, + 0, - 1
 前一天                                 zh-same-day, ...
 三天后, 两天之后, 一周后                zh-days-later       context day + 3, + 2, + 7 (2 to 10 days, a week)
@@ -37,7 +39,8 @@ text                                   rule                value
 
 Not dates: a year needs four digits (3年来, 20年, 10年的 are durations); 30日内 / 45日以内, 数日,
 第4日, 50日元, 2000年代 and a number run into by another digit are refused. A bare day (14日) is
-written with 日 only; 号 counts only after a month (1718号决议 is a resolution).
+written with 日, or (round 9) with 号 before a comma or a part of the day (22号，…; 1718号决议 is a
+resolution); 号 after a month always counts. A day between 据 and 报道 (据某社5日报道) is the source's.
 
 Vague and defined parts (the dating convention, docs/case-format.md): 上旬, 中旬 and 下旬 are days
 1-10, 11-20 and 21 to the end by definition, as are halves, quarters and seasons, so they stay ranges;
@@ -74,6 +77,9 @@ _DAY_NUM = (
 )
 _REL_YEAR = {"同年": 0, "当年": 0, "该年": 0, "是年": 0, "本年": 0, "今年": 0, "次年": 1, "翌年": 1}
 _REL_YEAR |= {"第二年": 1, "明年": 1, "去年": -1, "上年": -1}
+_WRITTEN_YEAR = frozenset({"今年", "去年", "明年"})
+"""Years said from the writer's now: with a day of writing (a dateline, a publication stamp) they count
+from its year, as English "this year" does; without one from the context (round 9)."""
 _REL_MONTH = {"同月": 0, "当月": 0, "该月": 0, "本月": 0, "次月": 1, "翌月": 1, "下月": 1, "下个月": 1}
 _REL_MONTH |= {"上月": -1, "上个月": -1}
 _REL_DAY = {"次日": 1, "翌日": 1, "第二天": 1, "隔天": 1, "隔日": 1, "当天": 0, "当日": 0, "同日": 0}
@@ -100,7 +106,11 @@ _NOT_AFTER = r"(?<![\d.〇○零一二三四五六七八九十两百千万第数
 _YEAR_TOKEN = rf"(?:(?P<y>{_YEAR_NUM}){_S}年(?![代])|(?P<yr>{_words(_REL_YEAR)}))"
 _MONTH_TOKEN = rf"(?:(?P<m>{_MONTH_NUM}){_S}月(?:份)?|(?P<mr>{_words(_REL_MONTH)}))"
 _DAY_FULL = rf"(?:(?P<d>{_DAY_NUM}){_S}[日号]|(?P<dr>{_words(_REL_DAY)}))"
-_DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}日|(?P<bdr>{_words(_REL_DAY)}))"
+_DAY_BARE = (
+    rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|号(?={_S}(?:[，,]|上午|下午|晚|凌晨)))|(?P<bdr>{_words(_REL_DAY)}))"
+)
+"""A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma or a part of the day
+(22号，…; 22号晚), so 1718号决议 and 3号楼 are no dates."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
 _SPACE = " \t\u3000\r\n"
 
@@ -124,7 +134,7 @@ _ROC_TOKEN = (
 )
 
 # The characters a head can start with: a cheap test at every position before the full pattern.
-_FIRST = r"(?=[\d〇○零一二三四五六七八九十两同当该是本今次翌第明去上下前隔年民中])"
+_FIRST = r"(?=[\d〇○零一二三四五六七八九十两同当该是本今次翌第明去上下前隔年民中周星])"
 _HEAD = re.compile(
     rf"""{_FIRST}{_NOT_AFTER}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))(?![\d-])
@@ -136,6 +146,7 @@ _HEAD = re.compile(
     | {_DAY_BARE}
     | (?P<yp>年初|年底|年末|年终|上半年|下半年)
     | (?P<mp>上旬|中旬|下旬)
+    | (?<![上下本这每前后隔])(?P<wd>周|星期)(?P<wdn>[一二三四五六日天])(?![末刊报年])
     ){_NOT_DURATION}""",
     re.VERBOSE,
 )
@@ -255,6 +266,7 @@ def _point(
         month=cn_number(month) if month else None,
         day=cn_number(day) if day else None,
         year_shift=_REL_YEAR[rel_year] if rel_year else None,
+        written_year=_REL_YEAR[rel_year] if rel_year in _WRITTEN_YEAR else None,
         month_shift=_REL_MONTH[rel_month] if rel_month else None,
         day_shift=_REL_DAY[rel_day] if rel_day else None,
     )
@@ -293,6 +305,13 @@ def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
     if group("bd") or group("bdr"):
         point, rule = _point(None, None, None, None, group("bd"), group("bdr"))
         return point, rule, "day"
+    if group("wd"):
+        # 周一 … 周日: the last such day on or before the day of writing (round 9), unresolved without one
+        return (
+            Point(weekday="一二三四五六日天".index(group("wdn")) if group("wdn") != "天" else 6),
+            "zh-weekday",
+            "day",
+        )
     if group("mp"):
         return Point(month_shift=0), "zh-month", "month"  # 下旬 alone: of the context month
     return Point(year_shift=0), "zh-year", "year"  # 年初 etc. alone: the context year
@@ -343,6 +362,8 @@ def scan(text: str) -> list[RawDate]:
             if not (_plausible(left) and _plausible(right)):
                 continue
         else:
+            if match.group("wd") and _DATE_BEFORE_WEEKDAY.search(text, max(0, start - 4), start):
+                continue  # 4月10日（星期四）: the weekday of the date before it, part of that date
             head = _head(match)
             if head is None or not _plausible(head[0]):  # pragma: no branch
                 continue
@@ -375,6 +396,8 @@ def scan(text: str) -> list[RawDate]:
                 right,
                 part,
                 bound=bound,
+                reference=_REPORTED_AFTER.match(text, end) is not None
+                and _REPORTED_BY.search(text, clause_start, start) is not None,
                 planned=_FUTURE.search(text, clause_start, start) is not None,
                 opens_clause=_OPENER.fullmatch(text[clause_start:start].strip(_SPACE)) is not None,
                 main_clause=_dates_its_clause(
@@ -407,7 +430,8 @@ def _dates_its_clause(
     Chinese). Not when a verb of saying stands before it in its sentence (韩国外长表示，朝鲜8日发射导弹…:
     the date is of what was said, not of the saying); not when 对, 就, 针对, 对于 or 关于 stands before
     it in its clause (日本政府对朝鲜4日和8日发射导弹提出抗议: the days describe the protest's object);
-    not when a 的 follows it in its clause (朝鲜在7月进行的试射, 与朝韩9月签署的协议). Otherwise it opens
+    not when a 的 follows it in its clause (朝鲜在7月进行的试射, 与朝韩9月签署的协议) with no finished verb
+    (…了) before that 的 (两国5日举行了旨在…的会谈 is dated by its day, round 9). Otherwise it opens
     its clause (9日上午，六方举行团长会) or stands after words taken as the clause's subject (千英宇9日表示,
     各方参加的第二轮会谈于25日至28日举行): a report or an entry that looks back narrates what happened
     then. The words before the date are not parsed further."""
@@ -419,7 +443,14 @@ def _dates_its_clause(
         return False
     following = bisect.bisect_right(clause_starts, end)
     clause_end = clause_starts[following] if following < len(clause_starts) else len(text)
-    return "的" not in text[end:clause_end]
+    of = text.find("的", end, clause_end)
+    # a 的 after a finished verb (举行了旨在…的会谈) modifies the verb's object: the date is the verb's
+    return of < 0 or _FINISHED_VERB.search(text, end, of) is not None
+
+
+_FINISHED_VERB = re.compile(r"(?<![为除])了(?![解结])")
+"""The aspect marker 了 after a verb (举行了, 签署了): a date before it times that verb, even when a 的 of
+the verb's object follows (举行了旨在推动互信的会谈); not 了 in 为了, 除了, 了解, 了结."""
 
 
 _SAYING = re.compile(
@@ -447,9 +478,38 @@ def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) ->
         match = zh_dateline(text, start, None)
         if match is not None:
             days.add(match.start("date"))
+    # a web copy's publication stamp (2031-04-10 15:36, 2031年4月10日15:36 then no comma) is the day
+    # of writing too, as a dateline's day is: 今年 and the report's days count from it (round 9)
+    days.update(
+        raw.start
+        for raw in found
+        if raw.left.year is not None
+        and raw.left.day is not None
+        and raw.right is None
+        and raw.part is None
+        and _STAMP_CLOCK.match(text, raw.end) is not None
+        and not _STAMP_NOT_AFTER.search(text, max(0, raw.start - 1), raw.start)
+    )
     if not days:
         return found
     return [dataclasses.replace(raw, dateline=True) if raw.start in days else raw for raw in found]
+
+
+_DATE_BEFORE_WEEKDAY = re.compile(r"[日号][ \t\u3000（(,，]*$")
+"""A day right before a weekday (4月10日 星期四, 10日（周四）): the weekday names that day."""
+_REPORTED_BY = re.compile(r"据[^，,。；;：:]{1,16}$")
+_REPORTED_AFTER = re.compile(rf"{_S}(?:的)?(?:报道|报导|消息|援引)")
+"""据塞通社5日报道, 据新华社3日消息: the day a source reported, not the day of what it reports (round 9):
+such a date is read as the report's (``RawDate.reference``), so it neither dates its clause nor
+moves the context, and the reported act keeps its own day (据某社5日报道，甲国外长4日会见…: the 4th)."""
+_STAMP_CLOCK = re.compile(
+    r"[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)(?![ \t\u3000]*[，,。；;）)])"
+)
+"""A clock time right after a full date that no comma, full stop or closing bracket follows: a
+publication stamp ("2031-04-10 15:36:08 来源"), not a narrated hour ("2031年3月4日10:30，两国外长举行
+会谈", "…持续至2031年6月3日23:00。", "（2031-03-11 09:54）")."""
+_STAMP_NOT_AFTER = re.compile(r"[至到为于（(]")
+"""What a narrated date follows and a stamp does not (持续至…, 时间为…, an aside in brackets)."""
 
 
 def _plausible(point: Point) -> bool:

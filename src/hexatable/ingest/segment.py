@@ -18,7 +18,10 @@ Rules (pure functions of the text; no model):
   a *blank* line does (a heading, a paragraph without final punctuation), unless the text is laid out
   with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
   lines carry no meaning. A heading ends a sentence too: a line shorter than 60% of the width the
-  text is wrapped at (the 80th percentile of its line lengths) that ends without punctuation.
+  text is wrapped at (the 80th percentile of its line lengths) that ends without punctuation, and
+  (round 9) a web copy's byline line: a publication stamp ("2031-04-10 15:36") and no final punctuation.
+  A bare year line (2003) and a Chinese month heading (2018年3月) are sentences of their own; under a
+  month heading each line opening with a bare day (16日) opens an entry.
 - **Blocks.** A text the reader wrote block by block (HTML, docx: ``segment(..., blocks=True)``)
   has a blank line between blocks and nowhere else: there every blank line ends a sentence and a
   paragraph, even when blank lines follow most lines.
@@ -145,6 +148,11 @@ _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
 _SENTENCE_END_AT_LINE_END = re.compile(r"[。！？；!?;.][”’」』）》)\]\"']*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_BYLINE_STAMP = re.compile(
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+)
+"""A publication stamp on a web copy's byline line: a full date written with its year, then a clock
+time ("2031-04-10 15:36:08", "2031年04月10日15:36"), as :func:`hexatable.ingest.no_act.byline` reads one."""
 _ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -381,6 +389,16 @@ does: the date cell is then a date line above its entry, and an entry without a 
 into the next row."""
 
 
+_MONTH_LINE = re.compile(
+    r"[ \t\u3000]*(?:19|20)\d\d[ \t]*年[ \t]*(?:1[0-2]|0?[1-9])[ \t]*月(?:份)?[ \t\u3000]*[:：]?[ \t\u3000]*"
+)
+"""A line that is a bare Chinese month with its year ("2018年3月", "2018年3月："): a chronology's month
+heading, a sentence of its own as a year line is (round 9), so the entry above it does not run into
+it nor the day entries under it into one another."""
+_DAY_ENTRY = re.compile(r"[ \t\u3000]*(?:3[01]|[12]\d|0?[1-9])[ \t]*[日号](?![内前后间以之])")
+"""A line opening with a bare day (16日, 4日): an entry under a month heading (:data:`_MONTH_LINE`)."""
+
+
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     """Offsets where a sentence must end whatever the punctuation: blank lines (unless the layout
     makes them meaningless), Markdown block starts, and the end of a heading line (a short line
@@ -393,6 +411,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     after_sentence_end = True  # the text's start counts as one
     previous_closed = True  # the line before ended a sentence, a heading, an item or a paragraph
     in_list = False  # the paragraph holds an item
+    under_month = False  # the lines since a month heading each opened with a day (round 9)
     for i, line in enumerate(lines):
         blank = not line.strip()
         block = not blank and _BLOCK_START.match(line) is not None
@@ -408,10 +427,24 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
         if blank and not double_spaced and not previous_blank:
             breaks.append(position)
         year_line = not blank and _YEAR_LINE.fullmatch(line.rstrip("\n\r")) is not None
-        if year_line:
+        month_line = not blank and _MONTH_LINE.fullmatch(line.rstrip("\n\r")) is not None
+        # under a month heading, a line opening with a bare day opens an entry, whatever the line
+        # before ended with (a chronology's entries often end without a full stop)
+        day_entry = not blank and under_month and _DAY_ENTRY.match(line) is not None
+        if year_line or month_line or day_entry:
             breaks.append(position)
+        if not blank:
+            under_month = month_line or day_entry
+        year_line = year_line or month_line
+        # a byline line (a publication stamp, the site, the author) that ends without final
+        # punctuation is a sentence of its own: its stamp must not run into the report's first
+        # sentence and replace that sentence's own date (round 9)
+        stamped = _BYLINE_STAMP.search(line) is not None and not _SENTENCE_END_AT_LINE_END.search(
+            line.rstrip()
+        )
         heading = not blank and (
             year_line
+            or stamped
             or (block and line.lstrip().startswith("#"))
             or _is_heading(line, width)
             or _standalone_heading(line, lines[i + 1] if i + 1 < len(lines) else None, after_sentence_end)

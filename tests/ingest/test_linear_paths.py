@@ -1,8 +1,9 @@
-"""The two look-ups the review of round 7 found quadratic in a long sentence (round 8, brief FL8):
-``zh_question_cues`` read every cue for each question word, ``sanctions_modifiers`` searched from
-the sentence's start for each cue. Both now read only what is near; these property tests check them
-against slow, plainly written versions of the same rules on small sentences built from the
-fragments the rules look at, with the built-in dictionary's cues."""
+"""Two look-ups that read only what is near a cue, so a long sentence stays linear (docs/ingest.md, rule 3d
+and "Speed"; :mod:`hexatable.ingest.zh_questions`, :mod:`hexatable.ingest.sanctions_halting`):
+``zh_question_cues`` once read every cue for each question word, ``sanctions_modifiers`` searched from
+the sentence's start for each cue (found quadratic in the review of round 7). Both now read only what is
+near; these property tests check them against slow, plainly written versions of the same rules on small
+sentences built from the fragments the rules look at, with the built-in dictionary's cues."""
 
 from __future__ import annotations
 

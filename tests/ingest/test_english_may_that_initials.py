@@ -1,5 +1,11 @@
-"""Behaviour found wrong in the Stop 17 review, each case written from our own sentences and run
-through ``hexatable ingest`` as a user runs it (built-in gazetteer and verbs, no case)."""
+"""English words that look like others (docs/ingest.md, rules 1, 2d and 3e; docs/ingest-dictionaries.md,
+"How names are matched"): the month May is not the modal, "that" after a noun is not a report, a middle
+initial is part of a titled name; a date line starts a new entry; a possessive date after a preposition
+names a thing.
+
+Each case written from our own sentences and run through ``hexatable ingest`` as a user runs it
+(built-in gazetteer and verbs, no case).
+"""
 
 from __future__ import annotations
 

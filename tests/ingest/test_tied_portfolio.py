@@ -1,6 +1,7 @@
-"""A portfolio opening an office (负责东亚事务的助理国务卿) keeps the office its state's (review 9), but
-负责 followed by a task done for someone (负责接待的, 负责陪同的) does not: its 的 marks the title as
-another's (review F10; round 9 tied the envoy to the state receiving him). The sentences are ours.
+"""A portfolio opening an office (负责东亚事务的助理国务卿) keeps the office its state's, but 负责
+followed by a task done for someone (负责接待的, 负责陪同的) does not: its 的 marks the title as
+another's (docs/ingest.md, "Persons tied to a state once"; round 9 had tied the envoy to the state receiving
+him). The sentences are ours.
 """
 
 from __future__ import annotations

@@ -1,6 +1,12 @@
-"""Behaviour found wrong in the second review of round 6's fixes, each case written from our own
-sentences of the reviewed construction and run through ``hexatable ingest`` as a user runs it
-(built-in gazetteer and verbs, no case). Expected events are read off the sentences."""
+"""Clauses and statements (docs/ingest.md, rules 1, 3d, 3g and 4b): a date-led cause keeps both acts,
+a finite act after reported speech is its own, "by" without an agent does not hold the cut, a
+date-led question tells no act, a hope then the speaker's own act, a frame between the Council and its
+adoption, a subject that is no cue, an entry run into its date line, ending and modifying sanctions,
+a list after 与, "should never have".
+
+Each case written from our own sentences and run through ``hexatable ingest`` as a user runs it
+(built-in gazetteer and verbs, no case). Expected events are read off the sentences.
+"""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""Third review of round 5: dates (our own sentences, after the reviewer's examples).
-
-A year-less dateline takes the year that puts it nearest, before or after, the previous day of
-writing (reports of a file sit close in time, in either order); a day that exists only in a leap
-year takes the nearest year in which it exists.
+"""Year-less datelines of a file listed newest first, and Feb 29 without a year (docs/ingest-dates.md,
+"English forms"): a year-less dateline takes the year that puts it nearest, before or after, the
+previous day of writing; a day that exists only in a leap year takes the nearest year in which it
+exists; years after "between" before a determiner are a range. Our own sentences, after a reviewer's
+examples.
 """
 
 from __future__ import annotations

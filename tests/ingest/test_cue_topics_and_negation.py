@@ -1,5 +1,12 @@
-"""Second review of round 5 (issue 17): cue choice on the reviewer's kinds of sentence, written for
-these tests. Expected codes are the CAMEO code list's reading (Schrodt 2012, v1.1b3), worked out by hand."""
+"""Cue choice inside a long Chinese sentence (docs/ingest.md, rules 3b and 3d;
+:mod:`hexatable.ingest.zh_spans`): each clause sees its own topic, a topic runs past a light verb inside
+it, a light verb before 的 describes a noun; time clauses whose verb ends in 展 or closed by 后 before
+进行; 不 before a 在 phrase refuses the act, 不同 before a name is no "with"; a modal 不 on the
+subject's own act; slowing a disablement reduces relations.
+
+Sentences written for these tests; expected codes are the CAMEO code list's reading (Schrodt 2012,
+v1.1b3), worked out by hand.
+"""
 
 from __future__ import annotations
 

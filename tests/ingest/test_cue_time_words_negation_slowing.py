@@ -1,11 +1,11 @@
-"""Fixes to round 5's CAMEO rules (rule 3b/3d of ``hexatable.ingest.extract``,
-:mod:`hexatable.ingest.cue_choice`) after review: the reviewer's sentences, and sentences of the same
-kind written for these tests. Each failed on the code of round 5.
+"""Time clauses and the reported act (docs/ingest.md, rules 3b and 3d;
+:mod:`hexatable.ingest.zh_subjects`): a time word after another party's subject is no time clause; a
+clause ending in 后 needs a predicate before it. Also, plain 不 refuses only the act's own verb
+(:mod:`hexatable.ingest.zh_negation`); a slowing verb reduces relations only when it slows an act; after
+a topic phrase, what the light verb carries codes the act.
 
-The date finder and gazetteer are the fakes of ``tests/ingest/fakes.py``; the cues a small weighted table
-in the built-in dictionary's weight bands. Every expected code is the CAMEO code list's reading (Schrodt
-2012, v1.1b3), worked out by hand: a statement whose reported act is another party's is the statement
-(010); a refusal of a meeting is 125; a meeting announced for later is 036.
+The reviewer's sentences and sentences of the same kind written for these tests; each failed on the code
+before the fix. Expected codes are the CAMEO code list's reading (Schrodt 2012, v1.1b3).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Review of round 6, part B (issue 17): rule 3d (v), a resolution coded by the sanctions it imposes,
-and rule 3d (vi), a reason frame 以…为由, on the reviewer's kinds of sentence (written for these tests).
+"""Rule 3d (v), a resolution coded by the sanctions it imposes, and rule 3d (vi), a reason frame
+以…为由 (docs/ingest.md, rule 3d; :mod:`hexatable.ingest.resolutions`), on sentences written for
+these tests after a reviewer's kinds of sentence (review of round 6).
 
 A resolution's sanctions type the event only when the clause's subject adopts it and the sanctions
 are imposed (a verb of imposing, not a noun that modifies another or the object of another verb), not

@@ -1,6 +1,7 @@
-"""各方 after a host receives delegations (review F10): review 9 read 接待 as a visit's word, so the
-delegations were not parties with the host and 各方 after them stood for nobody, even when the clause
-also held talks. 接待 is read as a meeting's again (main 66002aa). The sentences are ours.
+"""各方 after a host receives delegations (docs/ingest.md, "Pronouns and collective references"): 接待 is
+read as a meeting's word, so the delegations are parties with the host and 各方 after them stands for
+all of them. Review 9 had read 接待 as a visit's word and 各方 stood for nobody, even when the clause
+also held talks (restored in main 66002aa). The sentences are ours.
 """
 
 from __future__ import annotations

@@ -1,6 +1,11 @@
-"""Actors and targets after the review of round 5 (rule 3 of ``hexatable.ingest.extract``).
+"""在 that is no preposition of place (rule 3 of ``hexatable.ingest.extract``; docs/ingest.md, "Actors
+and targets"): the progressive 在, 现在 "now", every name of an under frame, a list of places after
+在; 并 ("and") before 在 continues the subject's acts and opens no scene. Also, from the same review
+of round 5: sanctions against the name after 对 and a state's own sanctions list; a verb of receiving
+names an agent only before the act noun that is the event's cue; English passives; a people named
+with a word of origin.
 
-The texts are written for these tests (the reviewer's examples and one of the same kind each); every
+The texts are written for these tests (a reviewer's examples and one of the same kind each); every
 expected role is worked out by hand from the rule the test names.
 """
 

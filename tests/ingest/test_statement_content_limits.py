@@ -1,5 +1,6 @@
-"""Review of round 6, part B (issue 17): rule 3g, a statement coded by its content, on the reviewer's
-kinds of sentence (written for these tests), and the dictionary's 异议 under a negation.
+"""Rule 3g, a statement coded by its content, and where it stops (docs/ingest.md, rule 3g), on
+sentences written for these tests after a reviewer's kinds of sentence (review of round 6); and the
+dictionary's 异议 under a negation.
 
 Each rule is narrowed to what docs/ingest.md says: an outcome hoped for is the statement's content
 only with no act of the speaker's beside it; a precondition needs a clause ending in 后, not the

@@ -1,7 +1,8 @@
-"""Second review of round 5: dates (our own sentences, after the reviewer's examples).
-
-A dateline without its year is never a look-back (after a report of 30 December 2008, "TOKYO,
-Jan. 2" is 2009's); English event words are matched in their inflections ("the vote" after "voted").
+"""A dateline without its year (docs/ingest-dates.md, "English forms"): it is never a look-back after the
+previous report and takes the year that puts it nearest the previous day of writing, in either order
+of the reports; a day that exists only in a leap year takes the nearest year in which it exists.
+English event words are matched in their inflections; years after "between" are a range, numbers
+that count things are not. Our own sentences, after a reviewer's examples.
 """
 
 from __future__ import annotations

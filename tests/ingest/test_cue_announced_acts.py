@@ -1,10 +1,11 @@
-"""Round 5 of issue 17: which code an announced act takes (rule 3b of ``hexatable.ingest.extract``;
-:mod:`hexatable.ingest.cue_choice`), on sentences written for these tests.
+"""Which code an announced act takes (docs/ingest.md, rule 3b): a return to talks or a visit announced is
+an intent to meet (036), a meeting said to have happened is the meeting, talks a statement is about are
+no act of the speaker's, an act done by announcing it is the act; with a plain 不 in a statement, the
+subject of a time clause, 此后, slowing a concession and a topic phrase before a light verb.
 
-The date finder and gazetteer are the fakes of ``tests/ingest/fakes.py``; the cues a small weighted table
-in the built-in dictionary's weight bands. Every expected code is the CAMEO code list's reading
-(Schrodt 2012, v1.1b3), worked out by hand: a meeting announced is 036 (express intent to meet or
-negotiate), a meeting said to have happened is 04, a withdrawal announced is the withdrawal (16).
+The date finder and gazetteer are the fakes of ``tests/ingest/fakes.py``; the cues a small weighted
+table in the built-in dictionary's weight bands. Expected codes are the CAMEO code list's reading
+(Schrodt 2012, v1.1b3), worked out by hand.
 """
 
 from __future__ import annotations

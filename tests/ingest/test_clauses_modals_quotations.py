@@ -1,25 +1,24 @@
-"""Behaviour found wrong in the review of round 6 (part A: clauses, modal 不, quotations), each case
-written from our own sentences of the reviewed construction and run through ``hexatable ingest`` as a
-user runs it (built-in gazetteer and verbs, no case). Expected events are read off the sentences."""
+"""Clauses, modal 不 and quotations (docs/ingest.md, rules 1, 3d and 3e): a reduced passive after
+"and" does not cut, a finite irregular past does; 而 without a comma keeps a report the speaker's;
+不得不 asserts the act and 不必要地 qualifies it; "should never" is a modal; single quotation marks
+give the speaker and an apostrophe is no quotation; an entry run into its date line is dated by it;
+the offset index behind these look-ups.
+
+Each case written from our own sentences and run through ``hexatable ingest`` as a user runs it
+(built-in gazetteer and verbs, no case). Expected events are read off the sentences.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any
 
-from typer.testing import CliRunner
-
-from hexatable.cli.app import app
 from hexatable.ingest.dates import in_quotation, quoted_spans
 from hexatable.ingest.en_negation import en_in_relative
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import Cue
 from hexatable.ingest.verbs import IRREGULAR_PAST
-from tests.ingest.fakes import cli_rows
-
-runner = CliRunner()
+from tests.ingest.fakes import cli_events, cli_rows
 
 
 def test_a_reduced_passive_after_and_does_not_cut(tmp_path: Path) -> None:
@@ -107,18 +106,11 @@ def test_offset_index_returns_items_sorted_by_start() -> None:
     assert index.starting_in(0, 5) == [early]
 
 
-def _events(tmp_path: Path, text: str, lang: str) -> list[dict[str, Any]]:
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["ingest", str(path), "--lang", lang, "--json"])
-    assert result.exit_code == 0, result.output
-    events: list[dict[str, Any]] = json.loads(result.stdout)["sources"][0]["events"]
-    return events
-
-
 def test_an_entry_run_into_its_date_line_is_dated_by_that_line(tmp_path: Path) -> None:
     # the entry is quoted from its own line, without the date: its date is the date line's, inferred
-    events = _events(tmp_path, "纪要\n\n2030年6月1日\n俄罗斯谴责韩国。\n2030年6月2日\n日本批评韩国。\n", "zh")
+    events = cli_events(
+        tmp_path, "纪要\n\n2030年6月1日\n俄罗斯谴责韩国。\n2030年6月2日\n日本批评韩国。\n", "zh"
+    )
     assert [(e["line"], e["quote"], e["date"]) for e in events] == [
         (4, "俄罗斯谴责韩国。", "2030-06-01"),
         (6, "日本批评韩国。", "2030-06-02"),
@@ -129,7 +121,7 @@ def test_an_entry_run_into_its_date_line_is_dated_by_that_line(tmp_path: Path) -
     ]
     assert all(e["date_inferred"] for e in events)
     # a date written in the entry's own line stays stated
-    events = _events(tmp_path, "纪要\n\n2030年6月3日，俄罗斯谴责韩国。\n", "zh")
+    events = cli_events(tmp_path, "纪要\n\n2030年6月3日，俄罗斯谴责韩国。\n", "zh")
     assert [(e["date"], e["inferred"]) for e in events] == [("2030-06-03", [])]
 
 

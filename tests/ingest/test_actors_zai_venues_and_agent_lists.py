@@ -1,6 +1,10 @@
-"""Actors and targets after the third review of round 5 (rule 3 of ``hexatable.ingest.extract``).
+"""在 before a place keeps it a venue, 现在 after a subject and 所在 are "at" (rule 3 of
+``hexatable.ingest.extract``; docs/ingest.md, "Actors and targets"); a name before a verb ends the
+list of agents, names listed after "by" act together, a second participle adds its agent, a report
+after a passive keeps its verb of saying, an unknown subject acts, act nouns received together are no
+act.
 
-The texts are the reviewer's examples and ones of the same kind written for these tests; every expected
+The texts are a reviewer's examples and ones of the same kind written for these tests; every expected
 role is worked out by hand from the rule the test names.
 """
 

@@ -1,12 +1,12 @@
-"""Cues and cue choice round 7's survey of real chronologies found missing (brief C9): acts with no cue
-(annexing, repelling, a satellite put into orbit, a meal given, a heads-of-delegation meeting;
-recognizing a state, joining a treaty, destroying one's arms, slamming, leaving talks), a formal light
-verb (予以) whose topic phrase held the wrong cue, a party noun (签署国) read as an act, and an act
-named in quotation marks after the verb that launches it.
+"""Acts a survey of real chronologies found without a cue (annexing, repelling, a satellite put into orbit,
+a meal given, a heads-of-delegation meeting; recognizing a state, joining a treaty, destroying one's
+arms, slamming, leaving talks), and cue choice around them (docs/ingest.md, rule 3d;
+docs/ingest-dictionaries.md, "Entries added in round 7"): a formal light verb (予以) after its topic, a
+party noun (签署国) read as an act, an act named in quotation marks, a consequence by a new subject
+(rule 1b).
 
-Every sentence is our own, run through the real extractor with the built-in gazetteer and verb
-dictionary. Expected codes are the CAMEO codebook's (Schrodt 2012, v1.1b3), worked out by hand; each
-case failed on main 58a3edf unless marked "kept" (a near miss that must stay as it was).
+Sentences written for these tests, run with the built-in gazetteer, verb dictionary and date finder;
+expected codes are the CAMEO codebook's reading (Schrodt 2012, v1.1b3), worked out by hand.
 """
 
 from __future__ import annotations
