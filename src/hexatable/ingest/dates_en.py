@@ -14,7 +14,9 @@ July 2007 / in July                            en-my / en-m  2007-07 / the year 
 in 2007 (also since, by, during, until, ...)   en-y          2007 (a bare number needs such a word)
 2007: (an entry's opening year, then a colon  en-y-lead     2007 (round 7: a chronology's entry, "1998:
 or a dash); 1998–2000:, 2003 - 2005:          (-range)      LIMA — …"; elsewhere no date); round 8: a
-                                                             range of years, 1998/2000
+                                                             range of years, 1998/2000; round 9 also
+2007 Peru … (1900-2099, then a capitalised    en-y-lead     "1994 Peru and Chile sign …"
+word)
 2007-07-14                                     iso           2007-07-14
 27-29 August 2003, August 27-29, 2003,         ...-range     a range ``start/end``
 27 August - 3 September 2003, 2004-2005
@@ -207,6 +209,7 @@ _HEAD = re.compile(
     | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<r")})(?P<yrp>{_REL_YEAR_PARTED})(?![\w'’-])
     | (?P<y8>{_YEAR})(?:[ \t]*[-–—][ \t]*(?P<y8b>{_YEAR}))?(?=[ \t]*(?::(?!\d)|[–—]|[ \t]-[ \t]))
+    | (?P<y9>(?:19|20)\d\d)(?=[ \t]+[A-Z][a-z])
     | [Bb]etween\s+(?P<y7>(?:19|20)\d\d)\s+and\s+(?P<y7b>(?:19|20)\d\d)(?![\w/-]){_NOT_COUNTED}
     | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
@@ -360,6 +363,8 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
                 return None
             return start, RawDate(start, end, "en-y-lead-range", Point(low), Point(high))
         return start, RawDate(start, end, "en-y-lead", Point(int(group("y8"))))
+    if group("y9"):  # "1994 Peru and Chile sign …": an entry's year, then its first word (round 9)
+        return start, RawDate(start, end, "en-y-lead", Point(int(group("y9"))))
     if group("y4"):
         start = match.start("y4")
         bound = group("lead").lower() in _BOUND_LEAD

@@ -26,12 +26,17 @@ HEADING_LINE = re.compile(r"[ \t]*#{1,6}\s")
 """A Markdown heading line, as the reader writes an HTML or docx heading (and as a .md file has them)."""
 EN_YEAR_HEADING = re.compile(r"#{1,6}\s+([12]\d{3})\s*")
 """An English heading that is a bare year ("## 2007"), which the date finder reads only after "in"."""
-EN_YEAR_LINE = re.compile(r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?((?:19|20)\d\d)[ \t]*:?[ \t]*")
+EN_YEAR_LINE = re.compile(
+    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?((?:19|20)\d\d)[ \t]*(?::|\|[^|.!?\n]{0,40}?)?[ \t]*"
+)
 """A plain-text English line that is a bare year ("2003", "2003:", "• 2003"): a chronology's year
 heading above the entries it dates (round 7), which the date finder reads only after "in". Since
 round 8 only 1900-2099 and no full stop (as :data:`hexatable.ingest.segment._YEAR_LINE`): "1500"
-alone on a line is a count."""
-_HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—]*")
+alone on a line is a count. Since round 9 a bar and a short heading may follow the year ("2003 | Round
+5"), as the segmenter reads such a line."""
+_HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—|]*")
+"""What a date heading or date line may hold besides its dates: markers, spaces, punctuation, and since
+round 9 a table's bar ("March 3, 2031 |")."""
 
 
 def only_dates(flat: str, dates: Sequence[DateMention]) -> bool:

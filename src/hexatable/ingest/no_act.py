@@ -23,6 +23,12 @@ Three such clauses recur in both languages and were read as acts of the parties 
   final punctuation) goes with it; the report's body tells the same act. A clause ending with final
   punctuation and a cue anywhere tells its act and writes the time as a detail.
 
+- *a change of office or of life* (round 9, English): a clause with no cue whose predicate is a death,
+  an appointment, an election, an accession to a post or a deadline passing ("the old leader dies",
+  "Chile's envoy is named foreign minister", "assumes the post of chairman", "the deadline expires")
+  tells what happened to a person or a date, not an act of one party toward another; the CAMEO
+  codebook has no category for it, and the placeholder (01) read it as a statement.
+
 All are pure functions of the clause's text and its cues; the extraction loop drops the clause.
 """
 
@@ -235,6 +241,46 @@ def byline(flat: str, span: tuple[int, int], dates: Sequence[DateMention], cues:
     return False
 
 
+_EN_CHANGE = re.compile(
+    r"\b(?:dies|died|passes\s+away|passed\s+away|(?:is|was|are|were|been)\s+(?:named|appointed|elected"
+    r"|sworn\s+in|succeeded|re-?elected)|(?P<bare>named|appointed|elected|re-?elected)|succeeds|succeeded"
+    r"|(?:assumes|assumed|takes|took|assume|take)\s+(?:the\s+)?(?:post|presidency|chairmanship|helm)"
+    r"|wins?\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:election|vote)|won\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:election|vote)"
+    r"|resigns|resigned|steps\s+down|stepped\s+down|expires|expired|(?:deadline|ultimatum)\s+(?:passes|passed))\b",
+    re.IGNORECASE,
+)
+"""A predicate of a change of office or of life: a death, an appointment, an election, an accession to
+a post, a resignation, a deadline or a text expiring, wherever it stands in the clause ("the deadline set
+by Chile expires") (round 9). Not "took office": round 8 (tests/ingest/test_round8_fix_l8.py) keeps "the
+newly elected South Korean president took office" as South Korea's placeholder event (01)."""
+
+
+_EN_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|\w+ly)\s+$", re.IGNORECASE)
+"""A determiner or an adverb right before a bare participle ("the newly elected president", "a named
+envoy"): the participle modifies a noun, it is no predicate."""
+
+
+def en_change_of_office(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
+    """Whether an English clause with no cue tells a death, an appointment, an election, an accession to
+    a post or a deadline passing (:data:`_EN_CHANGE`): no act of a party toward another (rule 4b, round
+    9). A clause with any cue keeps it ("dies, an event announced two days later": the announcement).
+
+    >>> en_change_of_office("The old leader dies.", (0, 20), [])
+    True
+    >>> en_change_of_office("The old leader meets Chile.", (0, 27), [])
+    False
+    >>> en_change_of_office("The newly elected leader arrived.", (0, 33), [])
+    False
+    """
+    start, end = span
+    if any(start <= c.start < end for c in cues):
+        return False
+    for change in _EN_CHANGE.finditer(flat, start, end):
+        if change.group("bare") is None or not _EN_MODIFIER_BEFORE.search(flat, start, change.start()):
+            return True
+    return False
+
+
 _ENDS_SENTENCE = re.compile(r"[。．！？.!?][\s　”’\"'）)]*$")
 
 
@@ -242,11 +288,13 @@ def tells_no_act(
     flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue], dates: Sequence[DateMention] = ()
 ) -> bool:
     """Whether a clause tells no act by rule 4b: a page's byline (:func:`byline`), an effect of an act
-    (:func:`zh_effect`, :func:`en_effect`), what a document provides (:func:`document_provides`) or an
-    act only asked about (:func:`question`). The clause's dates are read as blanks, so a date that
+    (:func:`zh_effect`, :func:`en_effect`), a change of office or of life in English
+    (:func:`en_change_of_office`), what a document provides (:func:`document_provides`) or an act only
+    asked about (:func:`question`). The clause's dates are read as blanks, so a date that
     opens it ("7月4日，该决议要求…") does not hide a document or a 这 that opens it after the date."""
     if byline(flat, span, dates, cues):
         return True
     flat = without_dates(flat, dates, span)
     effect = zh_effect(flat, span, cues) if lang == "zh" else en_effect(flat, span, cues)
-    return effect or document_provides(flat, span, lang) or question(flat, span, lang, cues)
+    change = lang == "en" and en_change_of_office(flat, span, cues)
+    return effect or change or document_provides(flat, span, lang) or question(flat, span, lang, cues)

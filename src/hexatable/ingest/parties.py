@@ -120,7 +120,32 @@ _EN_VERB_AFTER = re.compile(
 EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted)\b", re.IGNORECASE)
 """A verb of saying right after a name (", Japan said"): the clause is the name's report, whose main
 cue stays that verb even when a passive with its agent stands before it."""
-_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_EN_PLACE = re.compile(r"\b(?:in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A preposition of place right before a name: "in", "at", and "into" (a missile fired into Japan's
+waters lands in a place, round 9)."""
+_EN_MONTHS_DAYS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+    "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+_EN_TOWN_BEFORE = re.compile(
+    rf"\b(?:in|at|into)\s+(?:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
+    r"\s*(?:,|\()\s*$"
+)
+"""A town or city after a preposition of place, then a comma or an opening bracket, right before a
+name: "held in Lyon, France", "met in Lyon (France)". The state named so says where the town is, a
+place, not a party (round 9); the town need not be in the gazetteer. No month or weekday ("in May,
+France said")."""
+_EN_TOWN_STATE_END = re.compile(
+    r"\s*(?:$|[.;:)]|,\s*(?![A-Z])|(?:in|on|at|during|for|from|to|with|off|near|after|before)\b)"
+)
+"""What follows the state of a town for it to be a place: the clause's end, a mark, a comma before a
+word in lower case ("in Lyon, France, during the talks") or a preposition. A verb or a conjunction
+after it makes the state the subject of a clause ("In Lyon, France said ...", "In Lyon, France and
+Spain agreed ..."): a party."""
+_EN_FEATURE_OF = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?|Lake|Isles?|Islands?|Coast)\s+of\s+(?:the\s+)?$")
+"""A geographic feature named after a state ("the Sea of Japan", "the Gulf of Mexico"): the state's name
+is part of a place's name, no party (round 9)."""
 
 
 def drop_places_after_prepositions(
@@ -129,7 +154,9 @@ def drop_places_after_prepositions(
     """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
     is a name that follows such a place with at most two characters between (在越南首都河内), but for
     a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
-    one listed after such a place with 、 (在日内瓦、新加坡举行)."""
+    one listed after such a place with 、 (在日内瓦、新加坡举行). English, round 9: also a state after
+    a town and a comma or bracket ("in Lyon, France", "in Lyon (France)") and a state in the name of
+    a sea, gulf or strait ("the Sea of Japan")."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     starts = [m.start for m in ordered]  # sorted, for :func:`_zh_listed_place`
     kept: list[ActorMention] = []
@@ -149,6 +176,11 @@ def drop_places_after_prepositions(
             )
         else:
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
+            place = place or bool(_EN_FEATURE_OF.search(flat, max(0, mention.start - 16), mention.start))
+            place = place or (
+                _EN_TOWN_BEFORE.search(flat, max(0, mention.start - 60), mention.start) is not None
+                and _EN_TOWN_STATE_END.match(flat, mention.end) is not None
+            )
         if place:
             last_place_end = mention.end
         else:
@@ -471,7 +503,10 @@ def actor_roles(
         else:
             actors.append(mention)
     actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
-    if lang == "en" and not actors and cue is not None:
+    if lang == "en" and not actors and cue is not None and (met := _en_meeting_parties(flat, cue, after)):
+        # round 9: "Talks between Chile and Peru took place": the parties of the meeting meet
+        actors, targets = met, [m for m in targets if m not in met]
+    elif lang == "en" and not actors and cue is not None:
         speaker = en_inverted_speaker(flat, cue, after)
         if speaker is not None:  # rule 3e: '"…," said Hill'
             actors, targets = [speaker], [m for m in targets if m is not speaker]
@@ -498,6 +533,34 @@ def actor_roles(
     if lang == "en" and cue is not None:
         actors, targets = _en_reporters(flat, actors, targets, cue)
     return actors, targets
+
+
+_EN_MEETING_NOUNS = frozenset(["talks", "talk", "meeting", "summit", "dialogue"])
+"""The English meeting nouns of the verb dictionary (04): a meeting named with its parties after it."""
+_EN_BETWEEN = re.compile(r"\s+(?:between|among)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _en_meeting_parties(flat: str, cue: Cue, after: Sequence[ActorMention]) -> list[ActorMention]:
+    """Round 9: a clause with no actor before its cue that is a meeting noun followed by "between" or
+    "among" and the parties listed (", ", "and"): "Talks between Chile and Peru took place in Lima",
+    "A meeting between the United States and China was held". The parties meet each other, so they are
+    the meeting's actors, as "Chile and Peru held talks" has them; before, the clause had no actor
+    and gave no event. Empty when the cue is no meeting noun or no name follows "between"."""
+    if cue.entry not in _EN_MEETING_NOUNS:
+        return []
+    lead = _EN_BETWEEN.match(flat, cue.end)
+    if lead is None:
+        return []
+    by_start = {m.start: m for m in after}
+    listed: list[ActorMention] = []
+    at = lead.end()
+    while (mention := by_start.get(at)) is not None:
+        listed.append(mention)
+        joint = _EN_AGENT_LIST.match(flat, mention.end)
+        if joint is None or joint.end() == mention.end:
+            break
+        at = joint.end()
+    return listed if len(listed) >= 2 else []
 
 
 def _en_reporters(

@@ -371,11 +371,22 @@ def _standalone_heading(line: str, next_line: str | None, after_sentence_end: bo
     )
 
 
-_YEAR_LINE = re.compile(r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?(?:19|20)\d\d[ \t]*:?[ \t]*")
+_YEAR_LINE = re.compile(
+    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?(?:19|20)\d\d[ \t]*(?::|\|[^|.!?\n]{0,40}?)?[ \t]*"
+)
 """A line that is a bare year ("2003", "2003:"): a chronology's year heading, a sentence of its own
 whatever the layout (round 7), so it neither ends the text's introduction nor runs into an entry.
 Since round 8 only 1900-2099 (the years a chronology of negotiations spans, as "between" reads) and
-no full stop after it: "1500" or "2003." on its own line is a count, the end of a wrapped sentence."""
+no full stop after it: "1500" or "2003." on its own line is a count, the end of a wrapped sentence.
+Since round 9 also a year, a bar and a short heading with no full stop ("2003 | Round 5", as a page
+lays out a table of rounds or years): the year heads the entries under it all the same."""
+
+
+_CELL_END = re.compile(r"[ \t]\|[ \t]*\r?\n?$")
+"""A line ending with a bar after a space ("March 3, 2031 |", "Chile met Peru. |"): a table's row or
+cell flattened into text, whose end ends a sentence whatever the punctuation (round 9), as a heading's
+does: the date cell is then a date line above its entry, and an entry without a full stop does not run
+into the next row."""
 
 
 _MONTH_LINE = re.compile(
@@ -438,7 +449,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
             or _is_heading(line, width)
             or _standalone_heading(line, lines[i + 1] if i + 1 < len(lines) else None, after_sentence_end)
         )
-        if heading:
+        if heading or (not blank and _CELL_END.search(line)):
             breaks.append(position + len(line.rstrip("\n\r")))
         if not blank:
             after_sentence_end = bool(_SENTENCE_END_AT_LINE_END.search(line.rstrip()))

@@ -237,6 +237,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "buy": ("bought",),
     "forbid": ("forbade", "forbidden"),
     "overtake": ("overtook", "overtaken"),
+    "quit": ("quit",),
 }
 """Past forms of the irregular verbs the dictionary uses (and of a few verbs users will), the simple
 past first."""
@@ -248,6 +249,7 @@ IRREGULAR_PAST: frozenset[str] = frozenset(forms[0] for verb, forms in _IRREGULA
 _DOUBLE_FINAL = frozenset(
     [
         "commit",
+        "quit",
         "admit",
         "permit",
         "refer",

@@ -1,0 +1,68 @@
+"""English cues added in round 9: quitting a treaty or talks (16), firing missiles (15), a statement
+delivered (01), each cited in docs/ingest-dictionaries.md's round-9 table.
+
+The sentences are our own, about imagined negotiations (years 2031-2032)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hexatable.ingest.extract import extract
+from hexatable.ingest.gazetteer import Gazetteer
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.verbs import VerbDictionary
+from tests.ingest.test_cameo_dictionary import assert_round_cites_the_codebook, round_table
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.builtin()
+
+
+@pytest.fixture(scope="module")
+def verbs() -> VerbDictionary:
+    return VerbDictionary.builtin()
+
+
+def _codes(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[list[str], int]]:
+    result = extract(
+        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
+    )
+    return [([a.actor for a in e.actors], e.cameo) for e in result.events]
+
+
+def test_every_cue_added_in_round_9_cites_its_codebook_code_in_the_docs(verbs: VerbDictionary) -> None:
+    checked = assert_round_cites_the_codebook(verbs, 9)
+    assert {"quit the treaty", "fire", "deliver an oral statement"} <= set(checked)
+    assert set(round_table(9)) == set(checked)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "June 2, 2031: Chile quits the non-proliferation treaty.",
+        "June 2, 2031: Chile says it is quitting the talks with immediate effect.",
+        "June 2, 2031: Chile announces that it quit six-party talks.",
+    ],
+)
+def test_quitting_a_treaty_or_talks_is_a_withdrawal(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert _codes(sentence, gazetteer, verbs)[0] == (["CHL"], 16)
+
+
+def test_firing_missiles_is_a_show_of_force_but_a_cease_fire_is_not(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert _codes("June 2, 2031: Chile fires three short-range rockets.", gazetteer, verbs) == [(["CHL"], 15)]
+    assert _codes("June 2, 2031: Chile opens fire on Peru.", gazetteer, verbs) == [(["CHL"], 19)]
+    assert [
+        c for _, c in _codes("June 2, 2031: Chile and Peru agree to a cease-fire.", gazetteer, verbs)
+    ] != [15]
+    assert [c.cameo for c in verbs.find("Chile came under fire", "en")] == []
+
+
+def test_a_statement_delivered_is_a_statement_not_aid(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    roles = _codes("June 2, 2031: The chair of the OSCE delivers an oral statement.", gazetteer, verbs)
+    assert roles == [(["OSCE"], 1)]
+    assert [c.cameo for c in verbs.find("Chile delivered a statement", "en")] == [1]

@@ -1,0 +1,61 @@
+"""Rule 4b (v), round 9: an English clause with no cue that tells a death, an appointment, an election,
+an accession to a post or a deadline passing is no act.
+
+The sentences are our own, about imagined negotiations (years 2031-2032)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hexatable.ingest.extract import extract
+from hexatable.ingest.gazetteer import Gazetteer
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.verbs import VerbDictionary
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.builtin()
+
+
+@pytest.fixture(scope="module")
+def verbs() -> VerbDictionary:
+    return VerbDictionary.builtin()
+
+
+def _events(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[list[str], int]]:
+    result = extract(
+        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
+    )
+    return [([a.actor for a in e.actors], e.cameo) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "May 3, 2031: Chile's old president dies.",
+        "May 3, 2031: Chile's chief negotiator is named foreign minister.",
+        "May 3, 2031: Chile's envoy assumes the post of party chairman.",
+        "May 3, 2031: Chile's president wins the runoff election.",
+        "May 3, 2031: The deadline set by Chile expires.",
+    ],
+)
+def test_a_change_of_office_or_of_life_is_no_act(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert _events(sentence, gazetteer, verbs) == []
+
+
+def test_a_clause_with_a_cue_keeps_its_act(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    text = "May 3, 2031: Chile's president dies, an event announced by Chile two days later.\n"
+    assert _events(text, gazetteer, verbs) == [(["CHL"], 1)]
+    text = "May 3, 2031: Chile's newly elected president meets Peru.\n"
+    assert _events(text, gazetteer, verbs) == [(["CHL"], 4)]
+
+
+def test_a_participle_after_a_determiner_or_an_adverb_names_a_person(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # "newly elected" modifies the president: the clause's placeholder event stays
+    text = "May 3, 2031: Chile's newly elected president arrived.\n"
+    assert _events(text, gazetteer, verbs) == [(["CHL"], 1)]

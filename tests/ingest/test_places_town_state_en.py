@@ -1,0 +1,71 @@
+"""English places (rule 3): a state named after a town ("in Lyon, France", "in Lyon (France)"), in a
+sea's or gulf's name ("the Gulf of Mexico") or after "into" is where, not who; the United Nations'
+organs spelled "U.N." are the organ alone.
+
+The sentences are our own, about imagined negotiations (years 2031-2032); names and cues come from
+the built-in dictionaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from hexatable.ingest.extract import Extraction, extract
+from hexatable.ingest.gazetteer import Gazetteer
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.verbs import VerbDictionary
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.builtin()
+
+
+@pytest.fixture(scope="module")
+def verbs() -> VerbDictionary:
+    return VerbDictionary.builtin()
+
+
+def _roles(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[list[str], list[str]]]:
+    result: Extraction = extract(
+        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
+    )
+    return [([a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "March 4, 2031: Chile and Peru held talks in Lyon, France.",
+        "March 4, 2031: Chile and Peru held talks in Lyon, France, during the summer.",
+        "March 4, 2031: Chile and Peru held talks in Lyon (France).",
+        "March 4, 2031: Chile and Peru held talks at Lyon, France on the fourth day.",
+    ],
+)
+def test_a_state_after_a_town_is_where(sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    assert _roles(sentence, gazetteer, verbs) == [(["CHL", "PER"], [])]
+
+
+def test_a_state_after_a_town_that_opens_a_clause_acts(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    # a verb right after the state: it is the subject, the town only frames the clause
+    assert _roles("March 4, 2031: In Lyon, France met Peru.", gazetteer, verbs) == [(["FRA"], ["PER"])]
+    # a month is no town
+    roles = _roles("March 4, 2031: Chile met Peru in May, Spain in June.", gazetteer, verbs)
+    assert roles[0][1] == ["PER", "ESP"]
+
+
+def test_a_state_in_the_name_of_a_sea_is_no_party(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    roles = _roles("March 4, 2031: Chile held a missile test over the Gulf of Mexico.", gazetteer, verbs)
+    assert roles == [(["CHL"], [])]
+
+
+def test_a_state_after_into_is_where(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    roles = _roles("March 4, 2031: Chile held a missile test into Peru's waters.", gazetteer, verbs)
+    assert roles == [(["CHL"], [])]
+
+
+@pytest.mark.parametrize(("organ", "actor"), [("Security Council", "UNSC"), ("General Assembly", "UNGA")])
+def test_an_organ_spelled_u_n_is_the_organ_alone(
+    organ: str, actor: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    roles = _roles(f"March 4, 2031: The U.N. {organ} condemned Chile.", gazetteer, verbs)
+    assert roles == [([actor], ["CHL"])]
