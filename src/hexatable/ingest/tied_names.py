@@ -10,7 +10,8 @@ name is read as the state it was tied to, as its first mention was.
 A tie is learned from a state's name followed, with no punctuation between, by an office (at most 14
 characters, ending with a title such as 总理, 外长, 副部长, 团长, 发言人) and then the name: a transliterated
 name with its dots (阿里埃勒·沙龙; its last part, 沙龙, is how the text names the person later too), or a
-name the proposer reads as a person's (武大伟). The office holds no 的 (but the one closing a
+name the proposer reads as a person's (武大伟), else an undotted transliteration it missed
+(耶尔德勒姆: :func:`_transliterated_at`). The office holds no 的 (but the one closing a
 portfolio opening it, 负责东亚事务的助理国务卿), none of 会见 会晤 接见 会谈 访问 来访
 邀请 表示 与 和 同 向 对 在, and no other name the gazetteer knows except one right after 驻 (so 中国国家
 主席会见联合国秘书长约翰·史密斯 ties nobody; 中国驻朝鲜大使刘晓明 ties 刘晓明 to 中国, and a state right
@@ -30,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from hexatable.ingest.types import ActorMention
+from hexatable.ingest.zh_person_bounds import transliteration_chars
 
 _TITLES = (
     r"(?:总统|总理|首相|外长|部长|国务卿|特使|特别代表|团长|大使|主席|领导人|发言人"
@@ -69,6 +71,24 @@ common openers a44f891 had left out), or any words ending with 和, 与, 同, �
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?（）()“”《》\s]")
 _NAME_WINDOW = 24
 """How many characters after an office the proposer reads for the name (阿里埃勒·沙龙 and the verb after)."""
+
+
+_TRANSLITERATED = (3, 6)
+"""How long, in characters, a transliterated name read without the proposer may be."""
+
+
+def _transliterated_at(flat: str, at: int) -> list[str]:
+    """The transliterated name starting at ``at`` that the proposer missed (jieba splits 耶尔德勒姆 into
+    耶尔德 and 勒姆, and does not tag 古特雷斯): a first character of any kind (a surname's sound such as
+    古 is often a common word too) and then only characters that write transliterations
+    (:func:`transliteration_chars`), three to six in all, up to the first one that does not."""
+    chars = transliteration_chars()
+    end = at + 1
+    while end < len(flat) and flat[end] in chars and end - at < _TRANSLITERATED[1] + 1:
+        end += 1
+    if not _TRANSLITERATED[0] <= end - at <= _TRANSLITERATED[1] or (end < len(flat) and flat[end] in chars):
+        return []
+    return [flat[at:end]]
 
 
 def _without_portfolio_de(office: str) -> str:
@@ -159,7 +179,8 @@ class TiedNames:
             name = flat[at:end]
             last = _LAST_PART.search(name)
             return [name, last.group(1)] if last is not None else [name]
-        return [p.text for p in proposed if p.start == at and 2 <= len(p.text) <= 4]
+        by_proposer = [p.text for p in proposed if p.start == at and 2 <= len(p.text) <= 4]
+        return by_proposer or _transliterated_at(flat, at)
 
     def _tie(self, name: str, state: str) -> None:
         if self._state_of.get(name, state) != state:
