@@ -1,4 +1,4 @@
-"""Persons a Chinese text ties to a state once and then names alone (round 7).
+"""Persons a Chinese text ties to a state (or a known office) once and then names alone (round 7).
 
 A chronology or a report writes a person's state and office before the name the first time
 ("以色列时任总理阿里埃勒·沙龙", "中国外交部副部长武大伟") and the name alone later in the text
@@ -14,8 +14,11 @@ name the proposer reads as a person's (武大伟), else an undotted transliterat
 (耶尔德勒姆: :func:`_transliterated_at`). The office holds no 的 (but the one closing a
 portfolio opening it, 负责东亚事务的助理国务卿), none of 会见 会晤 接见 会谈 访问 来访
 邀请 表示 与 和 同 向 对 在, and no other name the gazetteer knows except one right after 驻 (so 中国国家
-主席会见联合国秘书长约翰·史密斯 ties nobody; 中国驻朝鲜大使刘晓明 ties 刘晓明 to 中国, and a state right
-after 驻 ties nobody). A later mention is the name standing where a clause's subject does: opening its
+主席会见联合国秘书长约翰·史密斯 ties nobody to 中国; 中国驻朝鲜大使刘晓明 ties 刘晓明 to 中国, and a state
+right after 驻 ties nobody). A name right after an office the gazetteer knows as an actor other than a
+state (联合国秘书长约翰·斯坦利) is tied to that actor the same way: a person acts for the body whose
+office they hold (office9; so 史密斯 above is tied to UNSG). A later mention is the name standing where a
+clause's subject does: opening its
 clause, after a date or an opener (9日，沙龙…, 今天沙龙…), or after words ending with 和 与 同 及 跟 、;
 not right after an office (that is the titled form again, read as the state already), not inside a name the
 gazetteer knows, not part of another dotted name. Inside a clause (宣布布什尔核电站, 文化沙龙, 谴责史密斯)
@@ -72,7 +75,8 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?（）()“”《》\s]")
 _NAME_WINDOW = 24
 """How many characters after an office the proposer reads for the name (阿里埃勒·沙龙 and the verb after)."""
 
-
+_TITLED = re.compile(_TITLES + "$")
+"""A known name that is an office (联合国秘书长, a body's head): the name right after it is its holder's."""
 _TRANSLITERATED = (3, 6)
 """How long, in characters, a transliterated name read without the proposer may be."""
 
@@ -117,6 +121,13 @@ class TiedNames:
         ``flat[start:end]`` (flat offsets; asked only for the few characters after an office, as
         proposing reads the text with jieba)."""
         starts = {m.start for m in found}
+        for titled in found:  # 联合国秘书长古特雷斯: the name after a known office ties to its holder
+            at = titled.end
+            if _is_state(titled.actor) or _TITLED.search(titled.text) is None or at in starts:
+                continue
+            if at < len(flat) and "\u4e00" <= flat[at] <= "\u9fff":
+                for name in self._names_at(flat, at, propose(at, min(len(flat), at + _NAME_WINDOW))):
+                    self._tie(name, titled.actor)
         for state in found:
             if not _is_state(state.actor) or flat[max(0, state.start - 1) : state.start] == "驻":
                 continue  # 中国驻朝鲜大使: an envoy to 朝鲜, not its official
