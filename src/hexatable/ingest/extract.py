@@ -199,7 +199,7 @@ from hexatable.ingest.segment import (
     segment,
     wrap_width,
 )
-from hexatable.ingest.tied_names import TiedNames
+from hexatable.ingest.tied_names import OWN_STATE_ID, TiedNames, own_state, own_state_mentions
 from hexatable.ingest.types import (
     ActorMention,
     Cue,
@@ -382,6 +382,7 @@ def extract(
     kind = getattr(gazetteer, "kind", None)
     memory = ReferenceMemory(kind=kind if callable(kind) else default_kind)
     tied = TiedNames()  # persons the text tied to a state (以色列总理沙龙…。沙龙表示…)
+    ours = own_state(scripts.matching)  # 我国国务院 anywhere: every 我国 is CHN (office9)
     # names that need the document read so far (a surname after the full name, "the North")
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
@@ -489,6 +490,8 @@ def extract(
                 continue
         found = names.find(flat) if names is not None else gazetteer.find(flat, lang)
         if lang == "zh":
+            # 我国: CHN when the text says so (我国国务院), else proposed for review (office9)
+            found = titles.merge(found, own_state_mentions(flat, found, ours))
             # a person tied to a state earlier in the text (以色列总理阿里埃勒·沙龙), named alone here
             found = sorted([*found, *tied.mentions(flat, found)], key=lambda m: (m.start, -m.end))
             tied.learn(flat, found, partial(clause_proposals, gazetteer, flat, lang=lang))
@@ -744,6 +747,10 @@ def extract(
                         lang,
                         "person",
                         sentence.line_of_flat(mention.start),
+                    )
+                elif mention.actor == OWN_STATE_ID and mention.actor not in proposed:
+                    proposed[mention.actor] = ProposedActor(
+                        mention.actor, mention.text, lang, "state", sentence.line_of_flat(mention.start)
                     )
             actor_ids = {a.actor for a in absolute_actors}
             absolute_targets = tuple(located(t) for t in unique_mentions(targets, frozenset(actor_ids)))

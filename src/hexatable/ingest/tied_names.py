@@ -25,6 +25,13 @@ gazetteer knows, not part of another dotted name. Inside a clause (宣布布什�
 the name is not read: it may be part of another word, which only segmenting could tell. A name tied
 to two states is dropped (which one is a guess). Pure functions of the
 text and the mentions given; the extractor keeps one :class:`TiedNames` per document.
+
+The writer's own state, 我国, is tied the same way by the text itself (office9, :func:`own_state`):
+a text that writes 我国 right before an organ only the People's Republic has (:data:`PRC_ORGANS`:
+我国国务院, 我国国家主席 …) is written from China, and every 我国 in it is read as CHN, before that
+mention or after it (a writer does not change state within a text). Elsewhere 我国 is proposed as
+an unknown actor for review (:data:`OWN_STATE_ID`): papers in Singapore, Malaysia or Taiwan write
+我国 too, and have a 外交部 and a 外交部发言人 of their own.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from hexatable.ingest.name_proposals import suggest_id
 from hexatable.ingest.types import ActorMention
 from hexatable.ingest.zh_person_bounds import transliteration_chars
 
@@ -197,3 +205,46 @@ class TiedNames:
         if self._state_of.get(name, state) != state:
             self._doubtful.add(name)
         self._state_of[name] = state
+
+
+PRC_ORGANS = (
+    "国务院",
+    "国家主席",
+    "全国人大",
+    "全国人民代表大会",
+    "全国政协",
+    "商务部",
+    "国家发展和改革委员会",
+    "国家发改委",
+    "中央军委",
+)
+"""Organs by names that only the People's Republic uses among states writing Chinese (Taiwan has a
+行政院, a 总统 and a 经济部; Singapore and Malaysia a 总统 or 国家元首 and a 贸工部). Not 外交部,
+外交部发言人, 政府 or 总理: other states writing Chinese have them too."""
+_OWN_STATE = "我国"
+_WRITTEN_FROM_PRC = re.compile(_OWN_STATE + "(?:" + "|".join(PRC_ORGANS) + ")")
+OWN_STATE_ID = suggest_id(_OWN_STATE, "state")
+"""The id 我国 is proposed under where the text does not say which state it is."""
+
+
+def own_state(text: str) -> str | None:
+    """CHN when ``text`` (Simplified) writes 我国 right before one of :data:`PRC_ORGANS` anywhere;
+    else None (which state writes is not said)."""
+    return "CHN" if _WRITTEN_FROM_PRC.search(text) is not None else None
+
+
+def own_state_mentions(flat: str, known: Sequence[ActorMention], state: str | None) -> list[ActorMention]:
+    """Each 我国 in ``flat`` overlapping none of ``known``: read as ``state`` (:func:`own_state`) when
+    the text said which, else proposed for review as :data:`OWN_STATE_ID`."""
+    taken = [(m.start, m.end) for m in known]
+    found: list[ActorMention] = []
+    at = flat.find(_OWN_STATE)
+    while at >= 0:
+        end = at + len(_OWN_STATE)
+        if not any(low < end and at < high for low, high in taken):
+            if state is None:
+                found.append(ActorMention(at, end, _OWN_STATE, OWN_STATE_ID, "proposed"))
+            else:
+                found.append(ActorMention(at, end, _OWN_STATE, state, "gazetteer"))
+        at = flat.find(_OWN_STATE, end)
+    return found
