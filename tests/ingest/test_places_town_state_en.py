@@ -69,3 +69,22 @@ def test_an_organ_spelled_u_n_is_the_organ_alone(
 ) -> None:
     roles = _roles(f"March 4, 2031: The U.N. {organ} condemned Chile.", gazetteer, verbs)
     assert roles == [([actor], ["CHL"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        ("March 4, 2031: The talks opened in Geneva, Iran on Tuesday rejected the offer.", (["IRN"], [])),
+        ("March 4, 2031: At the meeting in Vienna, Iran for its part rejected the offer.", (["IRN"], [])),
+        ("March 4, 2031: Speaking in Brussels, NATO on Friday warned Russia.", (["NATO"], ["RUS"])),
+        (
+            "March 4, 2031: After talks in Hanoi, North Korea in a statement blamed the United States.",
+            (["PRK"], ["USA"]),
+        ),
+    ],
+)
+def test_a_state_after_a_town_then_a_preposition_and_a_cue_acts(
+    sentence: str, roles: tuple[list[str], list[str]], gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # a preposition after the state makes it a place only when no cue follows in its clause
+    assert roles in _roles(sentence, gazetteer, verbs)

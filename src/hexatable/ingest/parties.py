@@ -136,13 +136,38 @@ _EN_TOWN_BEFORE = re.compile(
 name: "held in Lyon, France", "met in Lyon (France)". The state named so says where the town is, a
 place, not a party (round 9); the town need not be in the gazetteer. No month or weekday ("in May,
 France said")."""
-_EN_TOWN_STATE_END = re.compile(
-    r"\s*(?:$|[.;:)]|,\s*(?![A-Z])|(?:in|on|at|during|for|from|to|with|off|near|after|before)\b)"
+_EN_TOWN_STATE_END = re.compile(r"\s*(?:$|[.;:)]|,\s*(?![A-Z]))")
+"""What follows the state of a town for it to be a place outright: the clause's end, a mark, or a comma
+before a word in lower case ("in Lyon, France, during the talks"), none of which can go on with a
+clause whose subject the state would be."""
+_EN_TOWN_STATE_PREPOSITION = re.compile(
+    r"\s+(?:in|on|at|during|for|from|to|with|off|near|after|before)\b[^.;:!?,]*", re.IGNORECASE
 )
-"""What follows the state of a town for it to be a place: the clause's end, a mark, a comma before a
-word in lower case ("in Lyon, France, during the talks") or a preposition. A verb or a conjunction
-after it makes the state the subject of a clause ("In Lyon, France said ...", "In Lyon, France and
-Spain agreed ..."): a party."""
+"""A preposition after the state of a town and the rest of its clause (up to a mark or a comma): a
+place only when no cue stands in that rest ("talks at Lyon, France on the fourth day"); with a cue the
+state is the subject of that cue ("in Geneva, Iran on Tuesday rejected the offer": Iran rejects,
+review B9)."""
+
+
+@functools.cache
+def _builtin_cues() -> Callable[[str], bool]:
+    """Whether a piece of English text holds a cue of the built-in verb dictionary (imported late: the
+    dictionary's module does not depend on this one, and only a town's state asks)."""
+    from hexatable.ingest.verbs import VerbDictionary
+
+    verbs = VerbDictionary.builtin()
+    return lambda text: bool(verbs.find(text, "en"))
+
+
+def _en_town_state_place(flat: str, end: int) -> bool:
+    """Whether the state of a town ending at ``end`` is a place by what follows it: a mark, the clause's
+    end, a comma before a word in lower case, or a preposition whose clause holds no cue."""
+    if _EN_TOWN_STATE_END.match(flat, end):
+        return True
+    rest = _EN_TOWN_STATE_PREPOSITION.match(flat, end)
+    return rest is not None and not _builtin_cues()(rest.group())
+
+
 _EN_FEATURE_OF = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?|Lake|Isles?|Islands?|Coast)\s+of\s+(?:the\s+)?$")
 """A geographic feature named after a state ("the Sea of Japan", "the Gulf of Mexico"): the state's name
 is part of a place's name, no party (round 9)."""
@@ -179,7 +204,7 @@ def drop_places_after_prepositions(
             place = place or bool(_EN_FEATURE_OF.search(flat, max(0, mention.start - 16), mention.start))
             place = place or (
                 _EN_TOWN_BEFORE.search(flat, max(0, mention.start - 60), mention.start) is not None
-                and _EN_TOWN_STATE_END.match(flat, mention.end) is not None
+                and _en_town_state_place(flat, mention.end)
             )
         if place:
             last_place_end = mention.end
