@@ -209,7 +209,7 @@ _HEAD = re.compile(
     | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<r")})(?P<yrp>{_REL_YEAR_PARTED})(?![\w'’-])
     | (?P<y8>{_YEAR})(?:[ \t]*[-–—][ \t]*(?P<y8b>{_YEAR}))?(?=[ \t]*(?::(?!\d)|[–—]|[ \t]-[ \t]))
-    | (?P<y9>(?:19|20)\d\d)(?=[ \t]+[A-Z][a-z])
+    | (?P<y9>(?:19|20)\d\d)(?=[ \t]+(?:\|[ \t]*)?[A-Z][a-z])
     | [Bb]etween\s+(?P<y7>(?:19|20)\d\d)\s+and\s+(?P<y7b>(?:19|20)\d\d)(?![\w/-]){_NOT_COUNTED}
     | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
