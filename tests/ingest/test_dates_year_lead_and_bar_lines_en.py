@@ -85,3 +85,13 @@ def test_a_year_and_a_bar_before_an_entry_date_that_entry(
         (3, "2033", ["PER"]),
         (4, "2034", ["BOL"]),
     ]
+
+
+def test_a_full_date_later_in_the_entry_wins_over_its_lead_year(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    text = "Chronology\n\n1996 Peru and Chile sign a second treaty on 12 May 1997.\n"
+    assert [date for _, date, _ in _rows(text, gazetteer, verbs)] == ["1997-05-12"]
+    # a day without its year still takes the entry's year
+    text = "Chronology\n\n1996 Peru and Chile sign a treaty on 12 May.\n"
+    assert [date for _, date, _ in _rows(text, gazetteer, verbs)] == ["1996-05-12"]
