@@ -88,3 +88,18 @@ def test_a_state_after_a_town_then_a_preposition_and_a_cue_acts(
 ) -> None:
     # a preposition after the state makes it a place only when no cue follows in its clause
     assert roles in _roles(sentence, gazetteer, verbs)
+
+
+def test_a_state_after_into_is_a_target_unless_a_sea_or_area_word_follows(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    roles = _roles(
+        "March 4, 2031: The IAEA opened an inquiry into Iran over its enrichment.", gazetteer, verbs
+    )
+    assert roles == [(["IAEA"], ["IRN"])]
+    roles = _roles("March 4, 2031: Russia sent troops into Ukraine.", gazetteer, verbs)
+    assert "UKR" in roles[0][0] + roles[0][1]
+    roles = _roles(
+        "March 4, 2031: Chile fired a missile into Peru's exclusive economic zone.", gazetteer, verbs
+    )
+    assert roles == [(["CHL"], [])]

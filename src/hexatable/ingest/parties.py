@@ -120,9 +120,16 @@ _EN_VERB_AFTER = re.compile(
 EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted)\b", re.IGNORECASE)
 """A verb of saying right after a name (", Japan said"): the clause is the name's report, whose main
 cue stays that verb even when a passive with its agent stands before it."""
-_EN_PLACE = re.compile(r"\b(?:in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
-"""A preposition of place right before a name: "in", "at", and "into" (a missile fired into Japan's
-waters lands in a place, round 9)."""
+_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A preposition of place right before a name: "in", "at"."""
+_EN_INTO = re.compile(r"\binto\s+(?:the\s+)?$", re.IGNORECASE)
+_EN_INTO_AREA = re.compile(
+    r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:waters|seas?|EEZ|zones?|territory|territories|airspace)\b",
+    re.IGNORECASE,
+)
+"""After "into", a name is a place only before a word of a sea or an area ("fired into Japan's
+waters", "into Japan's exclusive economic zone", round 9); "sent troops into Ukraine" or "an inquiry
+into Iran" keep the name as the act's target (review B9)."""
 _EN_MONTHS_DAYS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -201,6 +208,10 @@ def drop_places_after_prepositions(
             )
         else:
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
+            place = place or (
+                _EN_INTO.search(flat, max(0, mention.start - 12), mention.start) is not None
+                and _EN_INTO_AREA.match(flat, mention.end) is not None
+            )
             place = place or bool(_EN_FEATURE_OF.search(flat, max(0, mention.start - 16), mention.start))
             place = place or (
                 _EN_TOWN_BEFORE.search(flat, max(0, mention.start - 60), mention.start) is not None
