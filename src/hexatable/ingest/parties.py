@@ -122,6 +122,9 @@ EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted
 cue stays that verb even when a passive with its agent stands before it."""
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 """A preposition of place right before a name: "in", "at"."""
+_EN_FIRED_AT = re.compile(r"\bfir(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$", re.IGNORECASE)
+""""fired at" before a name, with up to three words between ("fired a rocket at"): the name is what is
+fired at, a target, no place (review B9)."""
 _EN_INTO = re.compile(r"\binto\s+(?:the\s+)?$", re.IGNORECASE)
 _EN_INTO_AREA = re.compile(
     r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:waters|seas?|EEZ|zones?|territory|territories|airspace)\b",
@@ -208,6 +211,7 @@ def drop_places_after_prepositions(
             )
         else:
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
+            place = place and not _EN_FIRED_AT.search(flat, max(0, mention.start - 60), mention.start)
             place = place or (
                 _EN_INTO.search(flat, max(0, mention.start - 12), mention.start) is not None
                 and _EN_INTO_AREA.match(flat, mention.end) is not None
