@@ -103,3 +103,10 @@ def test_a_state_after_into_is_a_target_unless_a_sea_or_area_word_follows(
         "March 4, 2031: Chile fired a missile into Peru's exclusive economic zone.", gazetteer, verbs
     )
     assert roles == [(["CHL"], [])]
+
+
+def test_the_town_and_sea_patterns_read_any_case(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    # "In" opening the sentence: the state after the town is where, as after "in"
+    assert _roles("March 4, 2031: In Lyon, France, Chile met Peru.", gazetteer, verbs) == [(["CHL"], ["PER"])]
+    roles = _roles("March 4, 2031: Chile fired a missile into the sea of Peru.", gazetteer, verbs)
+    assert roles == [(["CHL"], [])]

@@ -139,13 +139,14 @@ _EN_MONTHS_DAYS = (
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
 _EN_TOWN_BEFORE = re.compile(
-    rf"\b(?:in|at|into)\s+(?:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
+    rf"\b(?i:in|at|into)\s+(?i:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
     r"\s*(?:,|\()\s*$"
 )
 """A town or city after a preposition of place, then a comma or an opening bracket, right before a
 name: "held in Lyon, France", "met in Lyon (France)". The state named so says where the town is, a
 place, not a party (round 9); the town need not be in the gazetteer. No month or weekday ("in May,
-France said")."""
+France said"). The preposition in any case (review B9: "In Lyon, France, talks opened" at a sentence's
+start), the town and the state capitalised."""
 _EN_TOWN_STATE_END = re.compile(r"\s*(?:$|[.;:)]|,\s*(?![A-Z]))")
 """What follows the state of a town for it to be a place outright: the clause's end, a mark, or a comma
 before a word in lower case ("in Lyon, France, during the talks"), none of which can go on with a
@@ -178,9 +179,12 @@ def _en_town_state_place(flat: str, end: int) -> bool:
     return rest is not None and not _builtin_cues()(rest.group())
 
 
-_EN_FEATURE_OF = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?|Lake|Isles?|Islands?|Coast)\s+of\s+(?:the\s+)?$")
+_EN_FEATURE_OF = re.compile(
+    r"\b(?:sea|gulf|bay|straits?|lake|isles?|islands?|coast)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 """A geographic feature named after a state ("the Sea of Japan", "the Gulf of Mexico"): the state's name
-is part of a place's name, no party (round 9)."""
+is part of a place's name, no party (round 9); in any case ("the sea of Japan", "off the coast of
+Peru", review B9)."""
 
 
 def drop_places_after_prepositions(
