@@ -85,3 +85,8 @@ def test_named_before_a_post_and_stepped_down_alone_are_still_no_act(
 ) -> None:
     assert _events("May 3, 2031: Chile named its envoy as foreign minister.", gazetteer, verbs) == []
     assert _events("May 3, 2031: Chile's president stepped down after the vote.", gazetteer, verbs) == []
+
+
+def test_a_post_in_quotation_marks_is_a_post(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    text = 'May 3, 2031: Chile\'s envoy named "first secretary" of the ruling party.\n'
+    assert _events(text, gazetteer, verbs) == []

@@ -110,3 +110,10 @@ def test_the_town_and_sea_patterns_read_any_case(gazetteer: Gazetteer, verbs: Ve
     assert _roles("March 4, 2031: In Lyon, France, Chile met Peru.", gazetteer, verbs) == [(["CHL"], ["PER"])]
     roles = _roles("March 4, 2031: Chile fired a missile into the sea of Peru.", gazetteer, verbs)
     assert roles == [(["CHL"], [])]
+
+
+def test_a_state_into_an_area_named_with_three_words_is_where(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    text = "March 4, 2031: Chile fired a missile into Peru's air defense identification zone."
+    assert _roles(text, gazetteer, verbs) == [(["CHL"], [])]

@@ -266,14 +266,14 @@ _EN_MODIFIER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|\w+ly)|,)\
 envoy"): the participle modifies a noun, it is no predicate; so does a comma ("Moon, elected in May,
 took office": an appositive, review B9)."""
 _EN_POST_AFTER = re.compile(
-    r"\s+(?:[^.;:!?,]{0,40}?\bas\s+)?(?:[\w'-]+\s+){0,3}?(?:minister|president|premier|chairman"
+    r"\s+(?:[^.;:!?,]{0,40}?\bas\s+)?(?:[\w'\"“‘-]+\s+){0,3}?[\"“‘']?(?:minister|president|premier|chairman"
     r"|chairwoman|chair|envoy|ambassador|secretary|leader|head|chief|director|governor|spokes\w+"
     r"|representative|commander|chancellor|speaker|negotiator|successor|king|queen|emperor)\b",
     re.IGNORECASE,
 )
 """A post after "named" or "succeeded", right after it or after "as" ("is named foreign minister",
-"succeeded Lee as president"): an appointment. "Peru named Chile as the aggressor" is an accusation,
-"Chile succeeded in bringing Peru back" an act (review B9)."""
+"succeeded Lee as president", 'named "first secretary"'): an appointment. "Peru named Chile as the
+aggressor" is an accusation, "Chile succeeded in bringing Peru back" an act (review B9)."""
 _EN_NO_OBJECT = re.compile(
     r"\s*(?:$|[.,;:!?)])|\s+(?:as|from|after|before|on|in|at|amid|over|following|because|and|when|since"
     r"|last|this|yesterday|today)\b",

@@ -127,11 +127,12 @@ _EN_FIRED_AT = re.compile(r"\bfir(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?at\s+(?:th
 fired at, a target, no place (review B9)."""
 _EN_INTO = re.compile(r"\binto\s+(?:the\s+)?$", re.IGNORECASE)
 _EN_INTO_AREA = re.compile(
-    r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:waters|seas?|EEZ|zones?|territory|territories|airspace)\b",
+    r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:waters|seas?|EEZ|zones?|territory|territories|airspace)\b",
     re.IGNORECASE,
 )
 """After "into", a name is a place only before a word of a sea or an area ("fired into Japan's
-waters", "into Japan's exclusive economic zone", round 9); "sent troops into Ukraine" or "an inquiry
+waters", "into Japan's exclusive economic zone", "into Japan's air defense identification zone",
+round 9); "sent troops into Ukraine" or "an inquiry
 into Iran" keep the name as the act's target (review B9)."""
 _EN_MONTHS_DAYS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
