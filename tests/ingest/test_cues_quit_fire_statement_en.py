@@ -66,3 +66,46 @@ def test_a_statement_delivered_is_a_statement_not_aid(gazetteer: Gazetteer, verb
     roles = _codes("June 2, 2031: The chair of the OSCE delivers an oral statement.", gazetteer, verbs)
     assert roles == [(["OSCE"], 1)]
     assert [c.cameo for c in verbs.find("Chile delivered a statement", "en")] == [1]
+
+
+def _roles(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[list[str], list[str], int]]:
+    result = extract(
+        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
+    )
+    return [([a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "June 2, 2031: Chilean troops fired at Peruvian guard posts.",
+        "June 2, 2031: Chile fired a rocket at a Peruvian drone.",
+    ],
+)
+def test_firing_at_a_target_is_fighting_with_that_target(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert _roles(sentence, gazetteer, verbs) == [(["CHL"], ["PER"], 19)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "June 2, 2031: Chile came under heavy fire from Peru.",
+        "June 2, 2031: Chile held its fire as Peru withdrew.",
+    ],
+)
+def test_fire_held_or_come_under_is_no_show_of_force(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert 15 not in [code for _, _, code in _roles(sentence, gazetteer, verbs)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["June 2, 2031: Chile quit the Paris Agreement.", "June 2, 2031: Chile quit the nuclear deal."],
+)
+def test_quitting_a_named_agreement_is_a_withdrawal(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert _codes(sentence, gazetteer, verbs) == [(["CHL"], 16)]

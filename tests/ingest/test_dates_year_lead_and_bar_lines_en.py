@@ -67,3 +67,31 @@ def test_a_year_line_with_a_bar_and_a_heading_gives_its_year_to_the_entries_unde
         ("2031-03-03", ["CHL"]),
         ("2032-05-04", ["CHL"]),
     ]
+
+
+def test_a_year_and_a_bar_before_an_entry_date_that_entry(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # the text after the bar holds a cue and names: an entry of that year, not a year heading
+    text = (
+        "2031-03-01 Chile met Peru.\n"  # 1
+        "2032 | Chile and Peru sign a fishing pact\n"  # 2
+        "2033 | Peru accuses Chile of spying |\n"  # 3
+        "2034 | Bolivia criticizes Peru\n"  # 4
+    )
+    assert _rows(text, gazetteer, verbs) == [
+        (1, "2031-03-01", ["CHL"]),
+        (2, "2032", ["CHL", "PER"]),
+        (3, "2033", ["PER"]),
+        (4, "2034", ["BOL"]),
+    ]
+
+
+def test_a_full_date_later_in_the_entry_wins_over_its_lead_year(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    text = "Chronology\n\n1996 Peru and Chile sign a second treaty on 12 May 1997.\n"
+    assert [date for _, date, _ in _rows(text, gazetteer, verbs)] == ["1997-05-12"]
+    # a day without its year still takes the entry's year
+    text = "Chronology\n\n1996 Peru and Chile sign a treaty on 12 May.\n"
+    assert [date for _, date, _ in _rows(text, gazetteer, verbs)] == ["1996-05-12"]

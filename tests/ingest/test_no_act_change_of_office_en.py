@@ -59,3 +59,34 @@ def test_a_participle_after_a_determiner_or_an_adverb_names_a_person(
     # "newly elected" modifies the president: the clause's placeholder event stays
     text = "May 3, 2031: Chile's newly elected president arrived.\n"
     assert _events(text, gazetteer, verbs) == [(["CHL"], 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("May 3, 2031: Peru named Chile as the aggressor.", "PER"),
+        ("May 3, 2031: Chile succeeded in bringing Peru back to the table.", "CHL"),
+        ("May 3, 2031: Chile stepped down its enrichment at the plant.", "CHL"),
+        ("May 3, 2031: The Chilean delegation walked out after the agreement expired.", "CHL"),
+        ("May 3, 2031: Moon, elected in May, took office as South Korean president.", "KOR"),
+    ],
+)
+def test_a_change_word_that_is_no_main_predicate_of_office_keeps_the_clause(
+    sentence: str, actor: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # named/succeeded without a post, stepped down with an object, a change after "after" or in an
+    # appositive: the clause is no change of office, and keeps its event
+    events = _events(sentence, gazetteer, verbs)
+    assert events and actor in events[0][0]
+
+
+def test_named_before_a_post_and_stepped_down_alone_are_still_no_act(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert _events("May 3, 2031: Chile named its envoy as foreign minister.", gazetteer, verbs) == []
+    assert _events("May 3, 2031: Chile's president stepped down after the vote.", gazetteer, verbs) == []
+
+
+def test_a_post_in_quotation_marks_is_a_post(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    text = 'May 3, 2031: Chile\'s envoy named "first secretary" of the ruling party.\n'
+    assert _events(text, gazetteer, verbs) == []

@@ -209,7 +209,7 @@ _HEAD = re.compile(
     | (?:{_PART.replace("(?P<p", "(?P<q")})(?P<y6>{_YEAR})(?![\w/-])
     | (?:{_PART.replace("(?P<p", "(?P<r")})(?P<yrp>{_REL_YEAR_PARTED})(?![\w'’-])
     | (?P<y8>{_YEAR})(?:[ \t]*[-–—][ \t]*(?P<y8b>{_YEAR}))?(?=[ \t]*(?::(?!\d)|[–—]|[ \t]-[ \t]))
-    | (?P<y9>(?:19|20)\d\d)(?=[ \t]+[A-Z][a-z])
+    | (?P<y9>(?:19|20)\d\d)(?=[ \t]+(?:\|[ \t]*)?[A-Z][a-z])
     | [Bb]etween\s+(?P<y7>(?:19|20)\d\d)\s+and\s+(?P<y7b>(?:19|20)\d\d)(?![\w/-]){_NOT_COUNTED}
     | (?P<lead>{_LEAD})\s+(?:the\s+year\s+)?(?P<y4>{_YEAR})(?:{_JOINT}(?P<y4b>{_YEAR}))?(?![\w/-])
     | (?P<next>(?:[Tt]he\s+)?(?:next|following)\s+day|[Tt]he\s+day\s+after)
@@ -656,6 +656,8 @@ def scan(text: str) -> list[RawDate]:
             continue
         if raw.rule.startswith("en-y-lead") and not _at_entry_start(text, sentence_ends, start):
             continue
+        if match.group("y9") and _full_date_later(text, sentence_ends, raw.end):
+            continue  # "1996 Peru and Chile sign a treaty on 12 May 1997": the full date (review B9)
         if raw.left.day_shift is not None and raw.left.day_shift <= 1:
             with_event = _event(raw, text)
             if with_event is None:
@@ -709,6 +711,19 @@ def scan(text: str) -> list[RawDate]:
 
 _ENTRY_PREFIX = re.compile(r"[\s\-*+•‣▪–—]*")
 """What may stand before an entry's leading year: space and list markers."""
+
+
+def _full_date_later(text: str, sentence_ends: Sequence[int], end: int) -> bool:
+    """Whether a full date with its own year and day ("12 May 1997") follows ``end`` in its sentence:
+    such a date wins over an entry's year written with no mark after it ("1996 Peru and Chile sign a
+    second treaty on 12 May 1997" is 1997-05-12, as before round 9 read the lead year; review B9)."""
+    sentence = bisect.bisect_right(sentence_ends, end)
+    stop = sentence_ends[sentence] if sentence < len(sentence_ends) else len(text)
+    for later in _HEAD.finditer(text, end, stop):
+        read = _read(later)
+        if read is not None and read[1].left.year is not None and read[1].left.day is not None:
+            return True
+    return False
 
 
 def _at_entry_start(text: str, sentence_ends: Sequence[int], start: int) -> bool:

@@ -12,8 +12,9 @@ the date finder is told of a new paragraph or language. They read dates, not act
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.ingest.clauses import en_subordinate_stretches, zh_subordinate_stretches
@@ -27,13 +28,35 @@ HEADING_LINE = re.compile(r"[ \t]*#{1,6}\s")
 EN_YEAR_HEADING = re.compile(r"#{1,6}\s+([12]\d{3})\s*")
 """An English heading that is a bare year ("## 2007"), which the date finder reads only after "in"."""
 EN_YEAR_LINE = re.compile(
-    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?((?:19|20)\d\d)[ \t]*(?::|\|[^|.!?\n]{0,40}?)?[ \t]*"
+    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?((?:19|20)\d\d)[ \t]*(?::|\|(?P<title>[^|.!?\n]{0,40}?))?[ \t]*"
 )
 """A plain-text English line that is a bare year ("2003", "2003:", "• 2003"): a chronology's year
 heading above the entries it dates (round 7), which the date finder reads only after "in". Since
 round 8 only 1900-2099 and no full stop (as :data:`hexatable.ingest.segment._YEAR_LINE`): "1500"
 alone on a line is a count. Since round 9 a bar and a short heading may follow the year ("2003 | Round
-5"), as the segmenter reads such a line."""
+5"), as the segmenter reads such a line; since review B9 only when that heading holds no cue and no
+name of the built-in dictionaries (:func:`_entry_text`): "2032 | Chile and Peru sign a pact" is an
+entry, dated by its year."""
+
+
+@functools.cache
+def _entry_finders() -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Whether an English text holds a cue, and whether it holds a name, by the built-in dictionaries
+    (imported late and built once: only a year line with a bar asks)."""
+    from hexatable.ingest.gazetteer import Gazetteer
+    from hexatable.ingest.verbs import VerbDictionary
+
+    verbs, gazetteer = VerbDictionary.builtin(), Gazetteer.builtin()
+    return (lambda text: bool(verbs.find(text, "en"))), (lambda text: bool(gazetteer.find(text, "en")))
+
+
+def _entry_text(text: str) -> bool:
+    """Whether the text after a year's bar ("2032 | Chile and Peru sign a pact") tells an entry, not a
+    heading: it holds a cue or a name (review B9: such a row read as a year heading lost its act)."""
+    has_cue, has_name = _entry_finders()
+    return has_cue(text) or has_name(text)
+
+
 _HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—|]*")
 """What a date heading or date line may hold besides its dates: markers, spaces, punctuation, and since
 round 9 a table's bar ("March 3, 2031 |")."""
@@ -91,7 +114,7 @@ def read_year_line(sentence: Sentence) -> tuple[int, int] | None:
     newline = sentence.raw.find("\n")
     line = sentence.raw if newline < 0 else sentence.raw[:newline]
     match = EN_YEAR_LINE.fullmatch(line)
-    if match is None:
+    if match is None or (match.group("title") and _entry_text(match.group("title"))):
         return None
     flat = sentence.flat
     end = (

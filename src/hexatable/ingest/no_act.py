@@ -242,22 +242,68 @@ def byline(flat: str, span: tuple[int, int], dates: Sequence[DateMention], cues:
 
 
 _EN_CHANGE = re.compile(
-    r"\b(?:dies|died|passes\s+away|passed\s+away|(?:is|was|are|were|been)\s+(?:named|appointed|elected"
-    r"|sworn\s+in|succeeded|re-?elected)|(?P<bare>named|appointed|elected|re-?elected)|succeeds|succeeded"
+    r"\b(?:dies|died|passes\s+away|passed\s+away"
+    r"|(?P<post>(?:(?:is|was|are|were|been)\s+)?(?:named|succeeded)|succeeds)"
+    r"|(?:is|was|are|were|been)\s+(?:appointed|elected|sworn\s+in|re-?elected)"
+    r"|(?P<bare>appointed|elected|re-?elected)"
     r"|(?:assumes|assumed|takes|took|assume|take)\s+(?:the\s+)?(?:post|presidency|chairmanship|helm)"
     r"|wins?\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:election|vote)|won\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:election|vote)"
-    r"|resigns|resigned|steps\s+down|stepped\s+down|expires|expired|(?:deadline|ultimatum)\s+(?:passes|passed))\b",
+    r"|resigns|resigned|(?P<down>steps\s+down|stepped\s+down)|expires|expired"
+    r"|(?:deadline|ultimatum)\s+(?:passes|passed))\b",
     re.IGNORECASE,
 )
 """A predicate of a change of office or of life: a death, an appointment, an election, an accession to
-a post, a resignation, a deadline or a text expiring, wherever it stands in the clause ("the deadline set
-by Chile expires") (round 9). Not "took office": round 8 (tests/ingest/test_round8_fix_l8.py) keeps "the
-newly elected South Korean president took office" as South Korea's placeholder event (01)."""
+a post, a resignation, a deadline or a text expiring ("the deadline set by Chile expires") (round 9).
+Not "took office": round 8 (tests/ingest/test_round8_fix_l8.py) keeps "the newly elected South Korean
+president took office" as South Korea's placeholder event (01). Review B9 narrowed three words: named
+and succeeded (``post``) only before a post (:data:`_EN_POST_AFTER`), stepped down (``down``) only with
+no object (:data:`_EN_NO_OBJECT`); and every one only as the clause's main predicate
+(:data:`_EN_NOT_MAIN`)."""
 
 
-_EN_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|\w+ly)\s+$", re.IGNORECASE)
+_EN_MODIFIER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|\w+ly)|,)\s+$", re.IGNORECASE)
 """A determiner or an adverb right before a bare participle ("the newly elected president", "a named
-envoy"): the participle modifies a noun, it is no predicate."""
+envoy"): the participle modifies a noun, it is no predicate; so does a comma ("Moon, elected in May,
+took office": an appositive, review B9)."""
+_EN_POST_AFTER = re.compile(
+    r"\s+(?:[^.;:!?,]{0,40}?\bas\s+)?(?:[\w'\"“‘-]+\s+){0,3}?[\"“‘']?(?:minister|president|premier|chairman"
+    r"|chairwoman|chair|envoy|ambassador|secretary|leader|head|chief|director|governor|spokes\w+"
+    r"|representative|commander|chancellor|speaker|negotiator|successor|king|queen|emperor)\b",
+    re.IGNORECASE,
+)
+"""A post after "named" or "succeeded", right after it or after "as" ("is named foreign minister",
+"succeeded Lee as president", 'named "first secretary"'): an appointment. "Peru named Chile as the
+aggressor" is an accusation, "Chile succeeded in bringing Peru back" an act (review B9)."""
+_EN_NO_OBJECT = re.compile(
+    r"\s*(?:$|[.,;:!?)])|\s+(?:as|from|after|before|on|in|at|amid|over|following|because|and|when|since"
+    r"|last|this|yesterday|today)\b",
+    re.IGNORECASE,
+)
+"""What may follow "stepped down" for it to be a resignation: nothing, a mark or a preposition; "stepped
+down its enrichment" has an object, an act (review B9)."""
+_EN_NOT_MAIN = re.compile(
+    r"\b(?:after|when|before|as|since|until|till|once|while|because|if|though|although|who|which|whose"
+    r"|whom)\b",
+    re.IGNORECASE,
+)
+"""A subordinator or a relative pronoun before the predicate in its clause: the change is told in a
+stretch that frames another act ("walked out after the agreement expired"), not the clause's main
+predicate (review B9)."""
+
+
+def _en_main_change(flat: str, start: int, end: int, change: re.Match[str]) -> bool:
+    """Whether ``change`` (a match of :data:`_EN_CHANGE` in the clause ``start``-``end``) is the
+    clause's main predicate of a change of office or of life."""
+    if _EN_NOT_MAIN.search(flat, start, change.start()):
+        return False
+    modifier = _EN_MODIFIER_BEFORE.search(flat, start, change.start()) is not None
+    if change.group("bare") is not None:
+        return not modifier
+    if change.group("post") is not None:
+        return not modifier and _EN_POST_AFTER.match(flat, change.end(), end) is not None
+    if change.group("down") is not None:
+        return _EN_NO_OBJECT.match(flat, change.end(), end) is not None
+    return True
 
 
 def en_change_of_office(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
@@ -275,10 +321,7 @@ def en_change_of_office(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -
     start, end = span
     if any(start <= c.start < end for c in cues):
         return False
-    for change in _EN_CHANGE.finditer(flat, start, end):
-        if change.group("bare") is None or not _EN_MODIFIER_BEFORE.search(flat, start, change.start()):
-            return True
-    return False
+    return any(_en_main_change(flat, start, end, change) for change in _EN_CHANGE.finditer(flat, start, end))
 
 
 _ENDS_SENTENCE = re.compile(r"[。．！？.!?][\s　”’\"'）)]*$")

@@ -120,32 +120,72 @@ _EN_VERB_AFTER = re.compile(
 EN_SAYING_AFTER = re.compile(r"\s+(?:said|says|stated|told|announced|added|noted)\b", re.IGNORECASE)
 """A verb of saying right after a name (", Japan said"): the clause is the name's report, whose main
 cue stays that verb even when a passive with its agent stands before it."""
-_EN_PLACE = re.compile(r"\b(?:in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
-"""A preposition of place right before a name: "in", "at", and "into" (a missile fired into Japan's
-waters lands in a place, round 9)."""
+_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A preposition of place right before a name: "in", "at"."""
+_EN_FIRED_AT = re.compile(r"\bfir(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$", re.IGNORECASE)
+""""fired at" before a name, with up to three words between ("fired a rocket at"): the name is what is
+fired at, a target, no place (review B9)."""
+_EN_INTO = re.compile(r"\binto\s+(?:the\s+)?$", re.IGNORECASE)
+_EN_INTO_AREA = re.compile(
+    r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:waters|seas?|EEZ|zones?|territory|territories|airspace)\b",
+    re.IGNORECASE,
+)
+"""After "into", a name is a place only before a word of a sea or an area ("fired into Japan's
+waters", "into Japan's exclusive economic zone", "into Japan's air defense identification zone",
+round 9); "sent troops into Ukraine" or "an inquiry
+into Iran" keep the name as the act's target (review B9)."""
 _EN_MONTHS_DAYS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
 _EN_TOWN_BEFORE = re.compile(
-    rf"\b(?:in|at|into)\s+(?:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
+    rf"\b(?i:in|at|into)\s+(?i:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
     r"\s*(?:,|\()\s*$"
 )
 """A town or city after a preposition of place, then a comma or an opening bracket, right before a
 name: "held in Lyon, France", "met in Lyon (France)". The state named so says where the town is, a
 place, not a party (round 9); the town need not be in the gazetteer. No month or weekday ("in May,
-France said")."""
-_EN_TOWN_STATE_END = re.compile(
-    r"\s*(?:$|[.;:)]|,\s*(?![A-Z])|(?:in|on|at|during|for|from|to|with|off|near|after|before)\b)"
+France said"). The preposition in any case (review B9: "In Lyon, France, talks opened" at a sentence's
+start), the town and the state capitalised."""
+_EN_TOWN_STATE_END = re.compile(r"\s*(?:$|[.;:)]|,\s*(?![A-Z]))")
+"""What follows the state of a town for it to be a place outright: the clause's end, a mark, or a comma
+before a word in lower case ("in Lyon, France, during the talks"), none of which can go on with a
+clause whose subject the state would be."""
+_EN_TOWN_STATE_PREPOSITION = re.compile(
+    r"\s+(?:in|on|at|during|for|from|to|with|off|near|after|before)\b[^.;:!?,]*", re.IGNORECASE
 )
-"""What follows the state of a town for it to be a place: the clause's end, a mark, a comma before a
-word in lower case ("in Lyon, France, during the talks") or a preposition. A verb or a conjunction
-after it makes the state the subject of a clause ("In Lyon, France said ...", "In Lyon, France and
-Spain agreed ..."): a party."""
-_EN_FEATURE_OF = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?|Lake|Isles?|Islands?|Coast)\s+of\s+(?:the\s+)?$")
+"""A preposition after the state of a town and the rest of its clause (up to a mark or a comma): a
+place only when no cue stands in that rest ("talks at Lyon, France on the fourth day"); with a cue the
+state is the subject of that cue ("in Geneva, Iran on Tuesday rejected the offer": Iran rejects,
+review B9)."""
+
+
+@functools.cache
+def _builtin_cues() -> Callable[[str], bool]:
+    """Whether a piece of English text holds a cue of the built-in verb dictionary (imported late: the
+    dictionary's module does not depend on this one, and only a town's state asks)."""
+    from hexatable.ingest.verbs import VerbDictionary
+
+    verbs = VerbDictionary.builtin()
+    return lambda text: bool(verbs.find(text, "en"))
+
+
+def _en_town_state_place(flat: str, end: int) -> bool:
+    """Whether the state of a town ending at ``end`` is a place by what follows it: a mark, the clause's
+    end, a comma before a word in lower case, or a preposition whose clause holds no cue."""
+    if _EN_TOWN_STATE_END.match(flat, end):
+        return True
+    rest = _EN_TOWN_STATE_PREPOSITION.match(flat, end)
+    return rest is not None and not _builtin_cues()(rest.group())
+
+
+_EN_FEATURE_OF = re.compile(
+    r"\b(?:sea|gulf|bay|straits?|lake|isles?|islands?|coast)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 """A geographic feature named after a state ("the Sea of Japan", "the Gulf of Mexico"): the state's name
-is part of a place's name, no party (round 9)."""
+is part of a place's name, no party (round 9); in any case ("the sea of Japan", "off the coast of
+Peru", review B9)."""
 
 
 def drop_places_after_prepositions(
@@ -176,10 +216,15 @@ def drop_places_after_prepositions(
             )
         else:
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
+            place = place and not _EN_FIRED_AT.search(flat, max(0, mention.start - 60), mention.start)
+            place = place or (
+                _EN_INTO.search(flat, max(0, mention.start - 12), mention.start) is not None
+                and _EN_INTO_AREA.match(flat, mention.end) is not None
+            )
             place = place or bool(_EN_FEATURE_OF.search(flat, max(0, mention.start - 16), mention.start))
             place = place or (
                 _EN_TOWN_BEFORE.search(flat, max(0, mention.start - 60), mention.start) is not None
-                and _EN_TOWN_STATE_END.match(flat, mention.end) is not None
+                and _en_town_state_place(flat, mention.end)
             )
         if place:
             last_place_end = mention.end
