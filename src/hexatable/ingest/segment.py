@@ -149,10 +149,17 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
 _SENTENCE_END_AT_LINE_END = re.compile(r"[。！？；!?;.][”’」』）》)\]\"']*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _BYLINE_STAMP = re.compile(
-    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+    r"[^，,。；;！？!\n]*?(?<![至到为于在（(\d])"
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+    r"(?![\d\u3400-\u9fff])(?![ \t\u3000]*[，,。；;）)])"
 )
 """A publication stamp on a web copy's byline line: a full date written with its year, then a clock
-time ("2031-04-10 15:36:08", "2031年04月10日15:36"), as :func:`hexatable.ingest.no_act.byline` reads one."""
+time ("2031-04-10 15:36:08", "2031年04月10日15:36"), as :func:`hexatable.ingest.no_act.byline` reads one.
+Only a site, an author or a label stand before it on its line ("发布时间：…", "某某商报 张三 2031-02-28
+08:59:35"), no comma or full stop, and not 至, 到, 为, 于, 在; no comma, full stop or bracket follows
+its hour, nor a Chinese character right after it. A date and hour inside narration
+(中国与韩国于2031年3月4日 10:30⏎在北京…, "2031年3月4日 10:30，中国外长…", "…10:30在北京举行会谈，…") is
+the act's, and its wrapped line runs on (review C9)."""
 _ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -439,7 +446,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
         # a byline line (a publication stamp, the site, the author) that ends without final
         # punctuation is a sentence of its own: its stamp must not run into the report's first
         # sentence and replace that sentence's own date (round 9)
-        stamped = _BYLINE_STAMP.search(line) is not None and not _SENTENCE_END_AT_LINE_END.search(
+        stamped = _BYLINE_STAMP.match(line) is not None and not _SENTENCE_END_AT_LINE_END.search(
             line.rstrip()
         )
         heading = not blank and (
