@@ -106,11 +106,12 @@ _NOT_AFTER = r"(?<![\d.〇○零一二三四五六七八九十两百千万第数
 _YEAR_TOKEN = rf"(?:(?P<y>{_YEAR_NUM}){_S}年(?![代])|(?P<yr>{_words(_REL_YEAR)}))"
 _MONTH_TOKEN = rf"(?:(?P<m>{_MONTH_NUM}){_S}月(?:份)?|(?P<mr>{_words(_REL_MONTH)}))"
 _DAY_FULL = rf"(?:(?P<d>{_DAY_NUM}){_S}[日号]|(?P<dr>{_words(_REL_DAY)}))"
-_DAY_BARE = (
-    rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|号(?={_S}(?:[，,]|上午|下午|晚|凌晨)))|(?P<bdr>{_words(_REL_DAY)}))"
-)
-"""A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma or a part of the day
-(22号，…; 22号晚), so 1718号决议 and 3号楼 are no dates."""
+_DAY_PARTS_AFTER_HAO = "上午|下午|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜"
+_HAO_BEFORE = rf"(?=[ \t\u3000]|{_S}(?:[，,至到~～\-、和]|{_DAY_PARTS_AFTER_HAO}))"
+_DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_words(_REL_DAY)}))"
+"""A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma, a part of the day
+(22号，…; 22号晚, 22号早上), a space (a day line under a month heading: 4号 中国与韩国…), a range's joint
+or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
 _SPACE = " \t\u3000\r\n"
 
