@@ -404,6 +404,9 @@ heading, a sentence of its own as a year line is (round 9), so the entry above i
 it nor the day entries under it into one another."""
 _DAY_ENTRY = re.compile(r"[ \t\u3000]*(?:3[01]|[12]\d|0?[1-9])[ \t]*[日号](?![内前后间以之])")
 """A line opening with a bare day (16日, 4日): an entry under a month heading (:data:`_MONTH_LINE`)."""
+_RUNS_ON = re.compile(r"(?:于|在|至|到)$")
+"""A line ending in 于, 将于, 定于, 在, 至 or 到 runs on into the next (两国外长将于⏎5日在北京…): a day
+opening that next line is the wrapped sentence's, not a new entry (review C9)."""
 
 
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
@@ -418,7 +421,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     after_sentence_end = True  # the text's start counts as one
     previous_closed = True  # the line before ended a sentence, a heading, an item or a paragraph
     in_list = False  # the paragraph holds an item
-    under_month = False  # the lines since a month heading each opened with a day (round 9)
+    under_month = False  # since a month heading, no other line ended a sentence (round 9)
     for i, line in enumerate(lines):
         blank = not line.strip()
         block = not blank and _BLOCK_START.match(line) is not None
@@ -437,11 +440,20 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
         month_line = not blank and _MONTH_LINE.fullmatch(line.rstrip("\n\r")) is not None
         # under a month heading, a line opening with a bare day opens an entry, whatever the line
         # before ended with (a chronology's entries often end without a full stop)
-        day_entry = not blank and under_month and _DAY_ENTRY.match(line) is not None
+        day_entry = (
+            not blank
+            and under_month
+            and _DAY_ENTRY.match(line) is not None
+            and not _RUNS_ON.search(lines[i - 1].rstrip() if i else "")
+        )
         if year_line or month_line or day_entry:
             breaks.append(position)
-        if not blank:
-            under_month = month_line or day_entry
+        # a wrapped entry (…双方同意⏎加强合作⏎16日 …) or a line that is no entry (10日内 …) keeps the
+        # month heading's entries going; a line of another kind ending a sentence ends them (review C9)
+        if month_line or day_entry:
+            under_month = True
+        elif year_line or (not blank and _SENTENCE_END_AT_LINE_END.search(line.rstrip())):
+            under_month = False
         year_line = year_line or month_line
         # a byline line (a publication stamp, the site, the author) that ends without final
         # punctuation is a sentence of its own: its stamp must not run into the report's first
