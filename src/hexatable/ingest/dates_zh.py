@@ -106,11 +106,12 @@ _NOT_AFTER = r"(?<![\d.〇○零一二三四五六七八九十两百千万第数
 _YEAR_TOKEN = rf"(?:(?P<y>{_YEAR_NUM}){_S}年(?![代])|(?P<yr>{_words(_REL_YEAR)}))"
 _MONTH_TOKEN = rf"(?:(?P<m>{_MONTH_NUM}){_S}月(?:份)?|(?P<mr>{_words(_REL_MONTH)}))"
 _DAY_FULL = rf"(?:(?P<d>{_DAY_NUM}){_S}[日号]|(?P<dr>{_words(_REL_DAY)}))"
-_DAY_BARE = (
-    rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|号(?={_S}(?:[，,]|上午|下午|晚|凌晨)))|(?P<bdr>{_words(_REL_DAY)}))"
-)
-"""A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma or a part of the day
-(22号，…; 22号晚), so 1718号决议 and 3号楼 are no dates."""
+_DAY_PARTS_AFTER_HAO = "上午|下午|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜"
+_HAO_BEFORE = rf"(?=[ \t\u3000]|{_S}(?:[，,至到~～\-、和]|{_DAY_PARTS_AFTER_HAO}))"
+_DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_words(_REL_DAY)}))"
+"""A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma, a part of the day
+(22号，…; 22号晚, 22号早上), a space (a day line under a month heading: 4号 中国与韩国…), a range's joint
+or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
 _SPACE = " \t\u3000\r\n"
 
@@ -444,13 +445,27 @@ def _dates_its_clause(
     following = bisect.bisect_right(clause_starts, end)
     clause_end = clause_starts[following] if following < len(clause_starts) else len(text)
     of = text.find("的", end, clause_end)
-    # a 的 after a finished verb (举行了旨在…的会谈) modifies the verb's object: the date is the verb's
-    return of < 0 or _FINISHED_VERB.search(text, end, of) is not None
+    if of < 0:
+        return True
+    # a 的 after a finished verb (举行了旨在…的会谈) modifies the verb's object: the date is the verb's,
+    # unless a verb taking an act as its object stands before the date (美国谴责朝鲜8日进行了核试验的
+    # 行为: the date and 了 are of the condemned act, review C9)
+    return (
+        _FINISHED_VERB.search(text, end, of) is not None
+        and _ACT_OBJECT_VERB.search(text, clause_start, start) is None
+    )
 
 
 _FINISHED_VERB = re.compile(r"(?<![为除])了(?![解结])")
 """The aspect marker 了 after a verb (举行了, 签署了): a date before it times that verb, even when a 的 of
 the verb's object follows (举行了旨在推动互信的会谈); not 了 in 为了, 除了, 了解, 了结."""
+
+
+_ACT_OBJECT_VERB = re.compile(
+    r"谴责|欢迎|批评|指责|抗议|赞赏|称赞|赞扬|支持|反对|祝贺|回应|关注|担忧|庆祝|确认|证实|否认"
+)
+"""Verbs whose object is often another act (谴责朝鲜8日进行了核试验的行为, 欢迎朝鲜8日宣布了…的决定):
+before a date in its clause, the date and a 了 after it are the object act's, not the clause's."""
 
 
 _SAYING = re.compile(
@@ -489,6 +504,7 @@ def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) ->
         and raw.part is None
         and _STAMP_CLOCK.match(text, raw.end) is not None
         and not _STAMP_NOT_AFTER.search(text, max(0, raw.start - 1), raw.start)
+        and _stamp_stands_alone(text, raw, sentence_ends)
     )
     if not days:
         return found
@@ -497,19 +513,44 @@ def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) ->
 
 _DATE_BEFORE_WEEKDAY = re.compile(r"[日号][ \t\u3000（(,，]*$")
 """A day right before a weekday (4月10日 星期四, 10日（周四）): the weekday names that day."""
-_REPORTED_BY = re.compile(r"据[^，,。；;：:]{1,16}$")
-_REPORTED_AFTER = re.compile(rf"{_S}(?:的)?(?:报道|报导|消息|援引)")
+_REPORTED_BY = re.compile(
+    r"(?<!根)据(?![此理悉称说])[^，,。；;：:]{0,12}(?:社|台|报|网|媒体?|人士|官员|消息|通讯|电视|机构)"
+    r"[^，,。；;：:]{0,4}$"
+)
+_REPORTED_AFTER = re.compile(
+    rf"{_S}(?:上午|下午|晚间|晚上|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜间|夜)?{_S}(?:的)?(?:报道|报导|消息|援引)"
+)
 """据塞通社5日报道, 据新华社3日消息: the day a source reported, not the day of what it reports (round 9):
 such a date is read as the report's (``RawDate.reference``), so it neither dates its clause nor
-moves the context, and the reported act keeps its own day (据某社5日报道，甲国外长4日会见…: the 4th)."""
+moves the context, and the reported act keeps its own day (据某社5日报道，甲国外长4日会见…: the 4th).
+A source noun (社, 台, 报, 媒体, 人士, …) stands between 据 and the date, so 据此 ("accordingly"),
+根据 and 据理 frame no report; a part of the day may stand between the date and 报道 (据韩联社5日
+晚间报道, review C9)."""
 _STAMP_CLOCK = re.compile(
-    r"[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)(?![ \t\u3000]*[，,。；;）)])"
+    r"[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d\u3400-\u9fff])(?![ \t\u3000]*[，,。；;）)])"
 )
-"""A clock time right after a full date that no comma, full stop or closing bracket follows: a
-publication stamp ("2031-04-10 15:36:08 来源"), not a narrated hour ("2031年3月4日10:30，两国外长举行
-会谈", "…持续至2031年6月3日23:00。", "（2031-03-11 09:54）")."""
-_STAMP_NOT_AFTER = re.compile(r"[至到为于（(]")
-"""What a narrated date follows and a stamp does not (持续至…, 时间为…, an aside in brackets)."""
+"""A clock time right after a full date that no comma, full stop, closing bracket or Chinese
+character follows: a publication stamp ("2031-04-10 15:36:08 来源"), not a narrated hour
+("2031年3月4日10:30，两国外长举行会谈", "…持续至2031年6月3日23:00。", "（2031-03-11 09:54）",
+"2031年3月4日10:30中国外长抵达…")."""
+_STAMP_NOT_AFTER = re.compile(r"[至到为于在（(]")
+"""What a narrated date follows and a stamp does not (持续至…, 时间为…, 在…, an aside in brackets)."""
+_STAMP_LABEL = re.compile(r"[^，,]*")
+"""What may stand before a stamp in its sentence: a site, an author, a label (发布时间：), no comma."""
+_FINAL_MARK = re.compile(r"[。！？；]")
+"""Final punctuation of Chinese narration (an ASCII ? or ; in a byline is a mangled separator)."""
+
+
+def _stamp_stands_alone(text: str, raw: RawDate, sentence_ends: Sequence[int]) -> bool:
+    """Whether a date with a clock time stands in a byline: no comma before it in its sentence, and
+    its sentence ends without final punctuation. A date and hour opening narration
+    (2031年3月4日10:30中国外长抵达首尔…。) is when the act happened, and 今年, 去年 and the weekdays do
+    not count from it (review C9)."""
+    sentence = bisect.bisect_right(sentence_ends, raw.start)
+    sentence_start = sentence_ends[sentence - 1] if sentence else 0
+    sentence_end = sentence_ends[sentence] if sentence < len(sentence_ends) else len(text)
+    opens = _STAMP_LABEL.fullmatch(text, sentence_start, raw.start) is not None
+    return opens and _FINAL_MARK.search(text, raw.end, sentence_end) is None
 
 
 def _plausible(point: Point) -> bool:

@@ -149,10 +149,17 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
 _SENTENCE_END_AT_LINE_END = re.compile(r"[。！？；!?;.][”’」』）》)\]\"']*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _BYLINE_STAMP = re.compile(
-    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+    r"[^，,。；;！？!\n]*?(?<![至到为于在（(\d])"
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+    r"(?![\d\u3400-\u9fff])(?![ \t\u3000]*[，,。；;）)])"
 )
 """A publication stamp on a web copy's byline line: a full date written with its year, then a clock
-time ("2031-04-10 15:36:08", "2031年04月10日15:36"), as :func:`hexatable.ingest.no_act.byline` reads one."""
+time ("2031-04-10 15:36:08", "2031年04月10日15:36"), as :func:`hexatable.ingest.no_act.byline` reads one.
+Only a site, an author or a label stand before it on its line ("发布时间：…", "某某商报 张三 2031-02-28
+08:59:35"), no comma or full stop, and not 至, 到, 为, 于, 在; no comma, full stop or bracket follows
+its hour, nor a Chinese character right after it. A date and hour inside narration
+(中国与韩国于2031年3月4日 10:30⏎在北京…, "2031年3月4日 10:30，中国外长…", "…10:30在北京举行会谈，…") is
+the act's, and its wrapped line runs on (review C9)."""
 _ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -397,6 +404,9 @@ heading, a sentence of its own as a year line is (round 9), so the entry above i
 it nor the day entries under it into one another."""
 _DAY_ENTRY = re.compile(r"[ \t\u3000]*(?:3[01]|[12]\d|0?[1-9])[ \t]*[日号](?![内前后间以之])")
 """A line opening with a bare day (16日, 4日): an entry under a month heading (:data:`_MONTH_LINE`)."""
+_RUNS_ON = re.compile(r"(?:于|在|至|到)$")
+"""A line ending in 于, 将于, 定于, 在, 至 or 到 runs on into the next (两国外长将于⏎5日在北京…): a day
+opening that next line is the wrapped sentence's, not a new entry (review C9)."""
 
 
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
@@ -411,7 +421,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     after_sentence_end = True  # the text's start counts as one
     previous_closed = True  # the line before ended a sentence, a heading, an item or a paragraph
     in_list = False  # the paragraph holds an item
-    under_month = False  # the lines since a month heading each opened with a day (round 9)
+    under_month = False  # since a month heading, no other line ended a sentence (round 9)
     for i, line in enumerate(lines):
         blank = not line.strip()
         block = not blank and _BLOCK_START.match(line) is not None
@@ -430,16 +440,25 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
         month_line = not blank and _MONTH_LINE.fullmatch(line.rstrip("\n\r")) is not None
         # under a month heading, a line opening with a bare day opens an entry, whatever the line
         # before ended with (a chronology's entries often end without a full stop)
-        day_entry = not blank and under_month and _DAY_ENTRY.match(line) is not None
+        day_entry = (
+            not blank
+            and under_month
+            and _DAY_ENTRY.match(line) is not None
+            and not _RUNS_ON.search(lines[i - 1].rstrip() if i else "")
+        )
         if year_line or month_line or day_entry:
             breaks.append(position)
-        if not blank:
-            under_month = month_line or day_entry
+        # a wrapped entry (…双方同意⏎加强合作⏎16日 …) or a line that is no entry (10日内 …) keeps the
+        # month heading's entries going; a line of another kind ending a sentence ends them (review C9)
+        if month_line or day_entry:
+            under_month = True
+        elif year_line or (not blank and _SENTENCE_END_AT_LINE_END.search(line.rstrip())):
+            under_month = False
         year_line = year_line or month_line
         # a byline line (a publication stamp, the site, the author) that ends without final
         # punctuation is a sentence of its own: its stamp must not run into the report's first
         # sentence and replace that sentence's own date (round 9)
-        stamped = _BYLINE_STAMP.search(line) is not None and not _SENTENCE_END_AT_LINE_END.search(
+        stamped = _BYLINE_STAMP.match(line) is not None and not _SENTENCE_END_AT_LINE_END.search(
             line.rstrip()
         )
         heading = not blank and (
