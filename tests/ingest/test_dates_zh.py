@@ -443,7 +443,9 @@ PIECES = [
     "\n",
 ]
 # Every relative year word of dates_zh._REL_YEAR, and the day and month words that can cross a year.
-RELATIVE = re.compile(r"同年|当年|该年|是年|本年|次年|翌年|第二年|去年|上年|今年|明年|次日|翌日|当天|前一天|次月|同月|年初|年底|冬|至")
+RELATIVE = re.compile(
+    r"同年|当年|该年|是年|本年|次年|翌年|第二年|去年|上年|今年|明年|次日|翌日|当天|前一天|次月|同月|年初|年底|冬|至"
+)
 WRITTEN_YEAR = re.compile(r"[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}")
 
 

@@ -53,10 +53,10 @@ def zh_event_cue(
     (:func:`hexatable.ingest.main_cue.zh_main_verbs` with modifiers passed over) and all its
     ``cues``. A main cue that describes a noun gives way to the next candidate, unless
     it is the ``subject``'s own act (韩国向朝鲜运送的重油:
-    :func:`hexatable.ingest.cue_choice.zh_subject_modifier`); a light verb after a topic phrase to
-    the act it carries (:func:`hexatable.ingest.cue_choice.zh_carried`); a verb of saying to the
+    :func:`hexatable.ingest.zh_subjects.zh_subject_modifier`); a light verb after a topic phrase to
+    the act it carries (:func:`hexatable.ingest.zh_spans.zh_carried`); a verb of saying to the
     speaker's reported act (:func:`_zh_reported_act`); a meeting noun to its predicate (会谈被推迟); and a
-    negated act of cooperation is coded as its rejection (:func:`hexatable.ingest.cue_choice.refused`)."""
+    negated act of cooperation is coded as its rejection (:func:`hexatable.ingest.cue_codes.refused`)."""
     adopted = zh_adoption(flat, *span)
     if adopted is not None and (
         main.cameo in (NO_CUE_CAMEO, 4) or main not in said or adopted.start < main.start
@@ -150,7 +150,7 @@ def en_event_cue(
     """The cue that types an English event (rule 3d): a main cue inside a relative clause set off by
     commas ("Kim, who visited Beijing last week, said ...") gives way to the first cue after it that is
     not in one; a negated act of cooperation ("did not attend", "will not sign") is coded as its
-    rejection (:func:`hexatable.ingest.cue_choice.refused`). A statement whose content is a threat,
+    rejection (:func:`hexatable.ingest.cue_codes.refused`). A statement whose content is a threat,
     a precondition or an insult, and a resolution that imposes sanctions, are coded by that content
     (rule 3g, :mod:`hexatable.ingest.statement_content`; rule 3d (v): read in the clause ``span``, for
     the resolution its first actor of ``actors`` adopts, no other name of ``mentions`` between)."""
@@ -209,7 +209,7 @@ def _zh_reported_act(
     first cue after the verb of saying in its clause whose code is not 01 and that no other party
     than the speakers (``speakers``: the clause's actors) is named before; when it is negated as a
     fact (未能达成协议 is no agreement, rule 3d) the statement stands, and when as a refusal (不会参加)
-    it is the rejection of that act (:func:`hexatable.ingest.cue_choice.refused`). In
+    it is the rejection of that act (:func:`hexatable.ingest.cue_codes.refused`). In
     "中方表示，美方同意会面" the agreement is the US's, and China's act is the statement. The first,
     not the strongest: a Chinese clause puts its head verb first and what it governs after it
     (愿意重返会谈 is an intent, 03, to meet; 要求美方解除制裁 a demand, 10), as rule 3 takes the first

@@ -243,7 +243,7 @@ def zh_main_verbs(
     """The cues that can be a clause's main verb (rule 3b): not inside a title in 《》 (a treaty or a
     plan named, 《不扩散核武器条约》), nor inside an adverbial stretch ("在六方会谈中，朝鲜要求…": the
     talks set the scene, the demand is the act); with ``modifiers``, nor a cue that describes a noun
-    (rule 3d, :func:`hexatable.ingest.cue_choice.zh_modifies`); all of them when that leaves none."""
+    (rule 3d, :func:`hexatable.ingest.zh_subjects.zh_modifies`); all of them when that leaves none."""
     fenced = _zh_titles_near(flat, span, cues)
     fenced += zh_subordinate_stretches(flat, span)
     fenced += zh_reasons_in(flat, *span)  # rule 3d (vi): the reason is no act, nor splits the parties

@@ -75,7 +75,7 @@ _ZH_UNLESS = re.compile(r"除非")
 _ZH_OTHERWISE = re.compile(r"否则")
 _ZH_IMPOSSIBLE = re.compile(r"(?:绝无|毫无|没有|不)可能")
 """No possibility (绝无可能, 不可能): a consequence that rules the act out ("就绝无可能继续召开会谈"),
-beside the negators of :func:`hexatable.ingest.cue_choice.zh_negation`, which reads 不可能 as a
+beside the negators of :func:`hexatable.ingest.zh_negation.zh_negation`, which reads 不可能 as a
 modal."""
 STATEMENT_REACH = 100
 """The most characters of a statement's content read after its verb of saying, or of a condition read
@@ -94,8 +94,8 @@ def _last(pattern: re.Pattern[str], text: str, low: int = 0, high: int | None = 
 
 def _negated_before(flat: str, low: int, act: Cue, cues: Sequence[Cue]) -> bool:
     """Whether the act of a consequence starting at ``low`` is negated: refused or said not to happen
-    (:func:`hexatable.ingest.cue_choice.zh_negation`: 不会参加, 未能, 不参加; not 未来, 不少, 不断), or
-    ruled out (:data:`_ZH_IMPOSSIBLE`) within :data:`~hexatable.ingest.cue_choice.NEGATION_REACH`
+    (:func:`hexatable.ingest.zh_negation.zh_negation`: 不会参加, 未能, 不参加; not 未来, 不少, 不断), or
+    ruled out (:data:`_ZH_IMPOSSIBLE`) within :data:`~hexatable.ingest.zh_negation.NEGATION_REACH`
     characters before it."""
     if zh_negation(flat, act, cues) in ("refusal", "fact"):
         return True
@@ -323,7 +323,7 @@ def zh_cannot(flat: str, act: Cue) -> bool:
     "美方称，不能与朝方进行任何直接接触" refuses the contact (125), where 无法, 未能 ("could not",
     "failed to") report that it did not happen. 不能 must stand right before the act or before
     prepositional phrases and a light verb that lead to it: the gap a plain 不 may leave before its
-    verb (:data:`hexatable.ingest.cue_choice.ZH_DIRECT`).
+    verb (:data:`hexatable.ingest.zh_negation.ZH_DIRECT`).
 
     >>> from hexatable.ingest.types import Cue
     >>> zh_cannot("美方称，不能与朝方进行任何会谈", Cue(13, 15, "会谈", 4, "会谈", 0.9))

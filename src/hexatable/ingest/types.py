@@ -112,7 +112,7 @@ class Cue:
     """How strongly the entry signals its code (1 = unambiguous); used to rank competing cues."""
     fallback: bool = field(default=False, repr=False)
     """Whether the entry types a clause only when the clause has no other cue (a weak, many-sensed
-    verb: join, establish, destroy, recognize): :func:`hexatable.ingest.cue_choice.fallbacks_yield`."""
+    verb: join, establish, destroy, recognize): :func:`hexatable.ingest.cue_fallbacks.fallbacks_yield`."""
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 class VerbEntry:
     """One cue of the dictionary: the cue (an English lemma or phrase, or Chinese words), its language,
     its CAMEO root code, its weight and notes. A fallback cue (``fallback: true`` on its group) types
-    a clause only when the clause has no other cue (:func:`hexatable.ingest.cue_choice.fallbacks_yield`)."""
+    a clause only when the clause has no other cue
+    (:func:`hexatable.ingest.cue_fallbacks.fallbacks_yield`)."""
 
     cue: str
     lang: Lang
