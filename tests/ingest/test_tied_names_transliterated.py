@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hexatable.ingest.tied_names import TiedNames
 from hexatable.ingest.types import ActorMention
-from tests.ingest.fakes import cli_rows
+from tests.ingest.fakes import cli_full_rows, cli_rows
 
 
 def _known(flat: str, name: str, actor: str) -> ActorMention:
@@ -41,3 +43,34 @@ def test_a_run_longer_than_a_name_ties_nothing() -> None:
     flat = "意大利总理卡斯塔德维诺贝托尔达抵达罗马。"
     tied.learn(flat, [_known(flat, "意大利", "ITA")], _nobody)
     assert tied.mentions("卡斯塔德维诺贝托尔达表示满意。", []) == []
+
+
+def _tied_after(flat: str, state: str, actor: str, later: str) -> list[tuple[str, str]]:
+    tied = TiedNames()
+    tied.learn(flat, [_known(flat, state, actor)], _nobody)
+    return [(m.text, m.actor) for m in tied.mentions(later, [])]
+
+
+@pytest.mark.parametrize(
+    ("flat", "later", "expected"),
+    [
+        ("意大利总理贝托尔达希望尽快复会。", "贝托尔达表示满意。", [("贝托尔达", "ITA")]),
+        ("意大利总理贝托尔达罗马会谈后表示满意。", "贝托尔达访问法国。", [("贝托尔达", "ITA")]),
+        ("意大利总理贝托尔达坦言分歧仍在。", "贝托尔达表示满意。", [("贝托尔达", "ITA")]),
+    ],
+)
+def test_a_name_stops_where_a_dictionary_word_starts(
+    flat: str, later: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _tied_after(flat, "意大利", "ITA", later) == expected
+
+
+def test_a_verb_after_an_office_is_no_name() -> None:
+    flat = "美国特使抵达维也纳。"
+    assert _tied_after(flat, "美国", "USA", "抵达维也纳的代表团批评美方。") == []
+
+
+def test_a_traveller_arriving_later_is_not_the_envoy(tmp_path: Path) -> None:
+    text = "2031年3月2日，美国特使抵达维也纳。3日，抵达维也纳的伊朗代表团批评美方。\n"
+    rows = [(actors, targets) for _, actors, targets, _ in cli_full_rows(tmp_path, text, "zh")]
+    assert rows[1] == (["IRN"], ["USA"])

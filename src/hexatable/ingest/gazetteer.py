@@ -91,23 +91,18 @@ _ZH_PEOPLE_AFTER = frozenset("族裔")
 """A state's name right before 族 or 裔 names a people (希腊族 the Greek Cypriots, 朝鲜族, 韩裔), not
 the state acting."""
 
-_ZH_MEMBERS_AFTER = re.compile(r"(?:非?常任)?理事国")
-"""An organisation's name right before (非)常任理事国 or 理事国 describes its members (安理会常任理事国,
-the permanent members), not the body acting."""
-
 
 def _without_descriptive_heads(
     seen: str, found: list[tuple[int, int, str, ActorOrigin]], actors: Mapping[str, KnownActor]
 ) -> list[tuple[int, int, str, ActorOrigin]]:
     """The matches less the names that only modify a following Chinese head noun: a state before
-    族/裔 (:data:`_ZH_PEOPLE_AFTER`), an organisation before 常任理事国 (:data:`_ZH_MEMBERS_AFTER`).
-    The name stays covered (nothing is proposed for it); it just names no actor."""
+    族/裔 (:data:`_ZH_PEOPLE_AFTER`). The name stays covered (nothing is proposed for it); it just
+    names no actor. A body before (非)常任理事国 or 理事国 is kept: 安理会理事国一致谴责… is the
+    Council acting, and nothing tells a body's act from its members' (review D of round 9)."""
     kept = []
     for start, end, actor_id, origin in found:
         kind = actors[actor_id].kind if actor_id in actors else None
         if kind == "state" and seen[end : end + 1] in _ZH_PEOPLE_AFTER and end < len(seen):
-            continue
-        if kind == "international_organisation" and _ZH_MEMBERS_AFTER.match(seen, end):
             continue
         kept.append((start, end, actor_id, origin))
     return kept

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from hexatable.ingest.name_proposals import suggest_id
 from hexatable.ingest.types import ActorMention
+from hexatable.ingest.zh_dictionary import jieba_dictionary
 from hexatable.ingest.zh_person_bounds import transliteration_chars
 
 _TITLES = (
@@ -89,16 +90,29 @@ _TRANSLITERATED = (3, 6)
 """How long, in characters, a transliterated name read without the proposer may be."""
 
 
+_WORD_AFTER = (2, 4)
+"""How long a dictionary word starting on a run's last character may be (希望, 罗马; 特别是)."""
+
+
 def _transliterated_at(flat: str, at: int) -> list[str]:
     """The transliterated name starting at ``at`` that the proposer missed (jieba splits 耶尔德勒姆 into
-    耶尔德 and 勒姆, and does not tag 古特雷斯): a first character of any kind (a surname's sound such as
-    古 is often a common word too) and then only characters that write transliterations
-    (:func:`transliteration_chars`), three to six in all, up to the first one that does not."""
+    耶尔德 and 勒姆): a run of characters that write transliterations (:func:`transliteration_chars`),
+    the first one included (抵达维也纳 after 特使 is a verb and a place, not a name), up to the first
+    one that does not. When the run's last character and the text after it make a word of jieba's
+    dictionary (耶尔德勒姆希望, 贝托尔达罗马), that character starts the word, not the name, and is
+    left out. Three to six characters in all, else nothing."""
     chars = transliteration_chars()
-    end = at + 1
-    while end < len(flat) and flat[end] in chars and end - at < _TRANSLITERATED[1] + 1:
+    end = at
+    while end < len(flat) and flat[end] in chars and end - at <= _TRANSLITERATED[1] + 1:
         end += 1
-    if not _TRANSLITERATED[0] <= end - at <= _TRANSLITERATED[1] or (end < len(flat) and flat[end] in chars):
+    if end - at > _TRANSLITERATED[1] + 1:
+        return []
+    _, words = jieba_dictionary()
+    if end > at and any(
+        flat[end - 1 : end - 1 + n] in words for n in range(_WORD_AFTER[0], _WORD_AFTER[1] + 1)
+    ):
+        end -= 1
+    if end - at < _TRANSLITERATED[0]:
         return []
     return [flat[at:end]]
 
