@@ -193,6 +193,13 @@ def test_leaving_the_talks_for_a_while_halts_nothing() -> None:
     assert codes("Iran left the talks in protest.", "en") == [16]  # kept: 164
 
 
+def test_leaving_the_named_talks_is_halting_them_unless_for_a_while() -> None:
+    # 04 before: "talks" was the only cue the named talks left
+    assert codes("North Korea left the six-party talks in protest.", "en") == [16]
+    assert codes("North Korea left the six-way talks.", "en") == [16]
+    assert codes("The North Korean delegation left the six-party talks early for consultations.", "en") == [1]
+
+
 # --- the rules as functions -----------------------------------------------------------------------
 
 

@@ -96,7 +96,15 @@ COOPERATE = 6
 """CAMEO 06, engage in material cooperation."""
 _EN_BE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _WEAK_SENSE_ENTRIES = {"recognise": "recognize", "establishment of": "establish", "确立": "建立"}
-_EN_LEAVING = frozenset(["leave the talks", "leave talks", "leave the negotiations"])
+_EN_LEAVING = frozenset(
+    [
+        "leave the talks",
+        "leave talks",
+        "leave the negotiations",
+        "leave the six-party talks",
+        "leave the six-way talks",
+    ]
+)
 _EN_BRIEF_ABSENCE = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+"
     r"(?:early|temporarily|briefly|for consultations|to consult|for a break|for the day)\b",
