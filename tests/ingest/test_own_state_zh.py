@@ -13,7 +13,7 @@ import pytest
 from hexatable.ingest.extract import Extraction, extract
 from hexatable.ingest.gazetteer import Gazetteer
 from hexatable.ingest.read import document_from_text
-from hexatable.ingest.tied_names import OWN_STATE_ID, own_state
+from hexatable.ingest.tied_names import own_state
 from hexatable.ingest.verbs import VerbDictionary
 
 
@@ -64,8 +64,8 @@ def test_a_foreign_ministry_spokesman_does_not_say_which_state(
     gazetteer: Gazetteer, verbs: VerbDictionary
 ) -> None:
     result = _run("2031年1月5日，我国外交部发言人表示，反对朝鲜进行核试验。\n", gazetteer, verbs)
-    assert _roles(result) == [([OWN_STATE_ID], ["PRK"])]
-    assert [(p.id, p.name, p.kind) for p in result.proposed] == [(OWN_STATE_ID, "我国", "state")]
+    assert _roles(result) == [(["new-actor-ec01b01c"], ["PRK"])]
+    assert [(p.id, p.name, p.kind) for p in result.proposed] == [("new-actor-ec01b01c", "我国", "state")]
 
 
 def test_traditional_characters_say_it_too(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:

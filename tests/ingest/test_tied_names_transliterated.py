@@ -45,6 +45,13 @@ def test_a_run_longer_than_a_name_ties_nothing() -> None:
     assert tied.mentions("卡斯塔德维诺贝托尔达表示满意。", []) == []
 
 
+def test_a_run_of_seven_ties_nothing() -> None:
+    tied = TiedNames()
+    flat = "意大利总理卡斯塔德维诺尔抵达罗马。"
+    tied.learn(flat, [_known(flat, "意大利", "ITA")], _nobody)
+    assert tied.mentions("卡斯塔德维诺尔表示满意。", []) == []
+
+
 def _tied_after(flat: str, state: str, actor: str, later: str) -> list[tuple[str, str]]:
     tied = TiedNames()
     tied.learn(flat, [_known(flat, state, actor)], _nobody)

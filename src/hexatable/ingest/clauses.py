@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from hexatable.ingest.cue_codes import REJECT
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.dates_zh import BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
 from hexatable.ingest.gazetteer import zh_noun
@@ -143,8 +144,6 @@ right after it is the agent, who refuses in a clause of its own ("日本提出�
 Japan's proposal and Russia's refusal; before left9 the refusal was lost in the proposal's clause).
 Only a refusal (root 12) for now: "美国在安理会提出制裁，遭到中国反对" stays one event, the proposal
 with China its target, as round 8's tests fix it."""
-_REJECT = 12
-"""CAMEO root 12, reject."""
 
 
 _ZH_REFUSAL_FILLER = re.compile(r"(?:的|断然|坚决|明确|一口)*")
@@ -158,7 +157,7 @@ def _refuses(flat: str, agent_end: int, end: int, cues: OffsetIndex[Cue]) -> boo
     拒绝": Russia criticises), review A9."""
     at = _ZH_REFUSAL_FILLER.match(flat, agent_end)
     cue_at = at.end() if at is not None else agent_end
-    return cue_at < end and any(cue.cameo == _REJECT for cue in cues.starting_in(cue_at, cue_at + 1))
+    return cue_at < end and any(cue.cameo == REJECT for cue in cues.starting_in(cue_at, cue_at + 1))
 
 
 def _zh_consequence_acts(

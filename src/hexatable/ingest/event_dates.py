@@ -12,7 +12,6 @@ the date finder is told of a new paragraph or language. They read dates, not act
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -35,26 +34,8 @@ heading above the entries it dates (round 7), which the date finder reads only a
 round 8 only 1900-2099 and no full stop (as :data:`hexatable.ingest.segment._YEAR_LINE`): "1500"
 alone on a line is a count. Since round 9 a bar and a short heading may follow the year ("2003 | Round
 5"), as the segmenter reads such a line; since review B9 only when that heading holds no cue and no
-name of the built-in dictionaries (:func:`_entry_text`): "2032 | Chile and Peru sign a pact" is an
-entry, dated by its year."""
-
-
-@functools.cache
-def _entry_finders() -> tuple[Callable[[str], bool], Callable[[str], bool]]:
-    """Whether an English text holds a cue, and whether it holds a name, by the built-in dictionaries
-    (imported late and built once: only a year line with a bar asks)."""
-    from hexatable.ingest.gazetteer import Gazetteer
-    from hexatable.ingest.verbs import VerbDictionary
-
-    verbs, gazetteer = VerbDictionary.builtin(), Gazetteer.builtin()
-    return (lambda text: bool(verbs.find(text, "en"))), (lambda text: bool(gazetteer.find(text, "en")))
-
-
-def _entry_text(text: str) -> bool:
-    """Whether the text after a year's bar ("2032 | Chile and Peru sign a pact") tells an entry, not a
-    heading: it holds a cue or a name (review B9: such a row read as a year heading lost its act)."""
-    has_cue, has_name = _entry_finders()
-    return has_cue(text) or has_name(text)
+name (:func:`read_year_line`'s ``is_entry``, the run's dictionaries): "2032 | Chile and Peru sign a
+pact" is an entry, dated by its year."""
 
 
 _HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—|]*")
@@ -107,14 +88,17 @@ def _shifted(date: DateMention, by: int) -> DateMention:
     return replace(date, start=date.start - by, end=date.end - by)
 
 
-def read_year_line(sentence: Sentence) -> tuple[int, int] | None:
+def read_year_line(sentence: Sentence, is_entry: Callable[[str], bool]) -> tuple[int, int] | None:
     """Round 7: when the first line of an English ``sentence`` is a bare year (:data:`EN_YEAR_LINE`, a
     plain-text chronology's "2003" or "2003:" above its entries), the year and the length of that line
-    in the flat text (the entries may run on from it where blank lines mean nothing); else None."""
+    in the flat text (the entries may run on from it where blank lines mean nothing); else None.
+    ``is_entry`` tells whether the text after a year's bar holds a cue or a name (by the run's own
+    dictionaries, a user's layers and a case's names included): then the row is an entry ("2032 |
+    Chile and Peru sign a pact", review B9: read as a year heading it lost its act), no year line."""
     newline = sentence.raw.find("\n")
     line = sentence.raw if newline < 0 else sentence.raw[:newline]
     match = EN_YEAR_LINE.fullmatch(line)
-    if match is None or (match.group("title") and _entry_text(match.group("title"))):
+    if match is None or (match.group("title") and is_entry(match.group("title"))):
         return None
     flat = sentence.flat
     end = (

@@ -398,6 +398,12 @@ def extract(
     capitals_in = gazetteer_places if callable(gazetteer_places) else titles.builtin_places
     bodies = getattr(gazetteer, "body_of", None)  # a person's organisation (rule 3, affiliations)
     body_of: Callable[[str], str | None] | None = bodies if callable(bodies) else None
+
+    # a year line's title with a cue or a name of the run's dictionaries (a user's layers, a case's
+    # names) is an entry, not a heading (review B9)
+    def is_entry(text: str) -> bool:
+        return bool(verbs.find(text, "en")) or bool(gazetteer.find(text, "en"))
+
     for index_of_sentence, sentence in enumerate(sentences):
         lang = sentence.lang or read_as  # a text in two languages: this block's (per_block)
         if sentence.lang is not None:
@@ -441,7 +447,9 @@ def extract(
             dates = heading_dates
         else:
             _zh_stamp_year(finder, flat, lang)
-            year_line = read_year_line(sentence) if lang == "en" and document.kind in PLAIN_KINDS else None
+            year_line = (
+                read_year_line(sentence, is_entry) if lang == "en" and document.kind in PLAIN_KINDS else None
+            )
             line_from = 0
             if year_line is not None:
                 # round 7: a bare year line ("2003", "2003:") sets the year of the entries under it,
@@ -494,11 +502,12 @@ def extract(
             found = titles.merge(found, own_state_mentions(flat, found, ours))
             # a person tied to a state earlier in the text (以色列总理阿里埃勒·沙龙), named alone here
             found = sorted([*found, *tied.mentions(flat, found)], key=lambda m: (m.start, -m.end))
-            tied.learn(flat, found, partial(clause_proposals, gazetteer, flat, lang=lang))
+            # a Chinese place reads no cue (only an English town's state does)
+            tied.learn(flat, found, partial(clause_proposals, gazetteer, flat, lang=lang, cues=()))
         if lang == "en":
             found = titles.merge(found, titled.find(flat, found))
-        cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
-        cues = titles.drop_cues_in_names(flat, lang, cues)  # rule 3c: "Plan" in a plan's name
+        found_cues = sorted(verbs.find(flat, lang), key=lambda c: (c.start, -c.weight))
+        cues = titles.drop_cues_in_names(flat, lang, found_cues)  # rule 3c: "Plan" in a plan's name
         cues = slowed_acts(flat, cues)  # rule 3d: a slowing verb slows an act, else no cue
         cues = sanctions_modifiers(flat, lang, cues)  # rule 3d: 制裁谈判 are talks, no sanctions
         cues = en_stopovers(flat, lang, cues)  # rule 3d: "stopped by Seoul" is a visit (042)
@@ -513,9 +522,8 @@ def extract(
         ):
             continue  # rule 2e: the document's title line
         parties = titles.drop_places(flat, lang, found, cues, capitals_in(lang))  # rule 3c: venues, titles
-        unplaced = drop_places_after_prepositions(
-            flat, lang, parties
-        )  # rule 3: 在/于/驻 and what follows them
+        # rule 3: 在/于/驻 and what follows them; every cue found, a user's too, after "in Lyon, Iran"
+        unplaced = drop_places_after_prepositions(flat, lang, parties, found_cues)
         unplaced_set = frozenset(unplaced)
         places = [m for m in found if m not in unplaced_set]  # venues and places alike: no subject
         known = administrations(flat, lang, drop_modifiers(flat, lang, unplaced))
@@ -634,7 +642,7 @@ def extract(
                 before = min(c.start for c in clause_cues) if actors else end
                 extra = [
                     m
-                    for m in clause_proposals(gazetteer, flat, start, end, lang)
+                    for m in clause_proposals(gazetteer, flat, start, end, lang, found_cues)
                     if all(m.end <= k.start or m.start >= k.end for k in inside) and m.end <= before
                 ]
                 for mention in extra:

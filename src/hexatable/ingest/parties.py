@@ -161,23 +161,14 @@ state is the subject of that cue ("in Geneva, Iran on Tuesday rejected the offer
 review B9)."""
 
 
-@functools.cache
-def _builtin_cues() -> Callable[[str], bool]:
-    """Whether a piece of English text holds a cue of the built-in verb dictionary (imported late: the
-    dictionary's module does not depend on this one, and only a town's state asks)."""
-    from hexatable.ingest.verbs import VerbDictionary
-
-    verbs = VerbDictionary.builtin()
-    return lambda text: bool(verbs.find(text, "en"))
-
-
-def _en_town_state_place(flat: str, end: int) -> bool:
+def _en_town_state_place(flat: str, end: int, cues: Sequence[Cue]) -> bool:
     """Whether the state of a town ending at ``end`` is a place by what follows it: a mark, the clause's
-    end, a comma before a word in lower case, or a preposition whose clause holds no cue."""
+    end, a comma before a word in lower case, or a preposition whose clause holds none of the
+    sentence's ``cues`` (those of the run's verb dictionary, a user's layer included)."""
     if _EN_TOWN_STATE_END.match(flat, end):
         return True
     rest = _EN_TOWN_STATE_PREPOSITION.match(flat, end)
-    return rest is not None and not _builtin_cues()(rest.group())
+    return rest is not None and not any(rest.start() <= c.start < rest.end() for c in cues)
 
 
 _EN_FEATURE_OF = re.compile(
@@ -189,14 +180,15 @@ Peru", review B9)."""
 
 
 def drop_places_after_prepositions(
-    flat: str, lang: Lang, mentions: Sequence[ActorMention]
+    flat: str, lang: Lang, mentions: Sequence[ActorMention], cues: Sequence[Cue]
 ) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
     is a name that follows such a place with at most two characters between (在越南首都河内), but for
     a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
     one listed after such a place with 、 (在日内瓦、新加坡举行). English, round 9: also a state after
     a town and a comma or bracket ("in Lyon, France", "in Lyon (France)") and a state in the name of
-    a sea, gulf or strait ("the Sea of Japan")."""
+    a sea, gulf or strait ("the Sea of Japan"). ``cues`` are the sentence's (at its offsets): a cue
+    after such a state makes it the cue's subject ("in Lyon, Iran on Tuesday rejected")."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     starts = [m.start for m in ordered]  # sorted, for :func:`_zh_listed_place`
     kept: list[ActorMention] = []
@@ -224,7 +216,7 @@ def drop_places_after_prepositions(
             place = place or bool(_EN_FEATURE_OF.search(flat, max(0, mention.start - 16), mention.start))
             place = place or (
                 _EN_TOWN_BEFORE.search(flat, max(0, mention.start - 60), mention.start) is not None
-                and _en_town_state_place(flat, mention.end)
+                and _en_town_state_place(flat, mention.end, cues)
             )
         if place:
             last_place_end = mention.end
@@ -340,16 +332,17 @@ def _bank_name_head(flat: str, end: int) -> re.Match[str] | None:
 
 
 def clause_proposals(
-    gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang
+    gazetteer: ActorFinder, flat: str, start: int, end: int, lang: Lang, cues: Sequence[Cue]
 ) -> list[ActorMention]:
-    """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3)."""
+    """Names nobody knows in a clause, at sentence offsets, places dropped (rule 3; ``cues``, the
+    sentence's, as :func:`drop_places_after_prepositions` reads them)."""
     found = [
         replace(m, start=m.start + start, end=m.end + start)
         for m in gazetteer.propose(flat[start:end], lang)
         if m.origin == "proposed"
     ]
     spans = titles.title_spans(flat, lang)  # rule 3c: a document's name is not an actor
-    return drop_places_after_prepositions(flat, lang, [m for m in found if not titles.inside(m, spans)])
+    return drop_places_after_prepositions(flat, lang, [m for m in found if not titles.inside(m, spans)], cues)
 
 
 _ZH_GOVERNMENT = re.compile(r"政府|当局|政权|内阁")

@@ -57,6 +57,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from hexatable.ingest.cue_codes import REJECT
 from hexatable.ingest.types import ActorMention, Lang
 
 Kind = Callable[[str], str | None]
@@ -75,27 +76,25 @@ _ZH_ALL_LEAD = re.compile(
 reads the word as its sentence's subject only, not inside what a statement says (重申各方将履行…), nor
 after a clause with a subject of its own (…会议闭幕，各方通过…)."""
 _MEETING = 4
-_REFUSE = 12
 """CAMEO root 04, consult: the targets of a meeting (美国与日本、韩国举行会谈) are parties to it."""
-_REFUSED_OR_CALLED = re.compile(
-    r"拒绝|拒不|呼吁|要求|敦促|促请|refus|reject|call(?:s|ed)? for|urg|demand", re.IGNORECASE
-)
-"""The words of a refusal or a call (拒绝, 呼吁, 要求, 敦促, "refused", "called for"): a meeting cue after
-them in the clause is refused or called for, not held by the clause's parties (中国拒绝与美国、日本和
-韩国举行会谈; 中国谴责美国、日本和韩国拒绝举行会谈; …并呼吁举行会谈: 各方 after them is not the four;
+_REFUSED_OR_CALLED = frozenset({2, 10, REJECT})
+"""The roots of a call or a refusal: 02 appeal (呼吁, 敦促, 促请, "called for", "urged"), 10 demand
+(要求, "demanded") and 12 reject (拒绝, 拒不, "refused", "rejected"): a meeting cue after such a cue in
+the clause is refused or called for, not held by the clause's parties (中国拒绝与美国、日本和韩国举行
+会谈; 中国谴责美国、日本和韩国拒绝举行会谈; …并呼吁举行会谈: 各方 after them is not the four;
 review A9)."""
 
 
 def _refused_meetings(clause_cues: Sequence[tuple[int, str]]) -> set[str]:
     """The words of the meeting cues of a clause (given in text order) that only come after a refusal
-    or a call (:data:`_REFUSED_OR_CALLED`, or a cue of root 12): meetings the parties do not hold."""
+    or a call (a cue of a root in :data:`_REFUSED_OR_CALLED`): meetings the parties do not hold."""
     held: set[str] = set()
     refused: set[str] = set()
     after = False
     for root, text in clause_cues:
         if root == _MEETING:
             (refused if after else held).add(text)
-        after = after or root == _REFUSE or _REFUSED_OR_CALLED.search(text) is not None
+        after = after or root in _REFUSED_OR_CALLED
     return refused - held
 
 

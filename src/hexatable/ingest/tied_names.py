@@ -112,7 +112,7 @@ def _transliterated_at(flat: str, at: int) -> list[str]:
         flat[end - 1 : end - 1 + n] in words for n in range(_WORD_AFTER[0], _WORD_AFTER[1] + 1)
     ):
         end -= 1
-    if end - at < _TRANSLITERATED[0]:
+    if not _TRANSLITERATED[0] <= end - at <= _TRANSLITERATED[1]:
         return []
     return [flat[at:end]]
 
