@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hexatable.ingest.tied_names import TiedNames
+from hexatable.ingest.tied_names import TiedNames, _transliterated_at
 from hexatable.ingest.types import ActorMention
 from tests.ingest.fakes import cli_full_rows, cli_rows
 
@@ -81,3 +81,11 @@ def test_a_traveller_arriving_later_is_not_the_envoy(tmp_path: Path) -> None:
     text = "2031年3月2日，美国特使抵达维也纳。3日，抵达维也纳的伊朗代表团批评美方。\n"
     rows = [(actors, targets) for _, actors, targets, _ in cli_full_rows(tmp_path, text, "zh")]
     assert rows[1] == (["IRN"], ["USA"])
+
+
+def test_a_surname_outside_the_set_may_open_the_name_but_no_word_may() -> None:
+    # 林 writes no transliteration in jieba's names, yet opens 林德雷斯 (as 古 opens 古特雷斯); 抵达 and
+    # 前往 are words, so a run opening with them is no name (nothing was tied before for the first)
+    assert _transliterated_at("联合国秘书长林德雷斯说", 6) == ["林德雷斯"]
+    assert _transliterated_at("美国特使抵达维也纳。", 4) == []
+    assert _transliterated_at("美国特使前往维也纳。", 4) == []

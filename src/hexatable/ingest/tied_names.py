@@ -97,17 +97,20 @@ _WORD_AFTER = (2, 4)
 def _transliterated_at(flat: str, at: int) -> list[str]:
     """The transliterated name starting at ``at`` that the proposer missed (jieba splits 耶尔德勒姆 into
     耶尔德 and 勒姆): a run of characters that write transliterations (:func:`transliteration_chars`),
-    the first one included (抵达维也纳 after 特使 is a verb and a place, not a name), up to the first
-    one that does not. When the run's last character and the text after it make a word of jieba's
-    dictionary (耶尔德勒姆希望, 贝托尔达罗马), that character starts the word, not the name, and is
-    left out. Three to six characters in all, else nothing."""
+    up to the first one that does not. The first character may be another (a surname such as 古 of
+    古特雷斯) unless it and the next make a word of jieba's dictionary: 抵达维也纳 after 特使 is a verb
+    and a place, not a name. When the run's last character and the text after it make a word of
+    jieba's dictionary (耶尔德勒姆希望, 贝托尔达罗马), that character starts the word, not the name, and
+    is left out. Three to six characters in all, else nothing."""
     chars = transliteration_chars()
-    end = at
+    _, words = jieba_dictionary()
+    if at >= len(flat) or (flat[at] not in chars and flat[at : at + 2] in words):
+        return []
+    end = at + 1
     while end < len(flat) and flat[end] in chars and end - at <= _TRANSLITERATED[1] + 1:
         end += 1
     if end - at > _TRANSLITERATED[1] + 1:
         return []
-    _, words = jieba_dictionary()
     if end > at and any(
         flat[end - 1 : end - 1 + n] in words for n in range(_WORD_AFTER[0], _WORD_AFTER[1] + 1)
     ):
