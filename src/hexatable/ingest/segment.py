@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from hexatable.case.quotes import _FOOTNOTE, _LINK  # the loader's own patterns, so quotes agree
+from hexatable.ingest import stamps
 from hexatable.ingest.types import Lang
 
 ZH_END = re.compile(
@@ -149,9 +150,9 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
 _SENTENCE_END_AT_LINE_END = re.compile(r"[。！？；!?;.][”’」』）》)\]\"']*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _BYLINE_STAMP = re.compile(
-    r"[^，,。；;！？!\n]*?(?<![至到为于在（(\d])"
-    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
-    r"(?![\d\u3400-\u9fff])(?![ \t\u3000]*[，,。；;）)])"
+    rf"[^，,。；;！？!\n]*?(?<![{stamps.NOT_AFTER}\d])"
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日){stamps.CLOCK_GAP}{stamps.CLOCK}"
+    rf"{stamps.CLOCK_END}"
 )
 """A publication stamp on a web copy's byline line: a full date written with its year, then a clock
 time ("2031-04-10 15:36:08", "2031年04月10日15:36"), as :func:`hexatable.ingest.no_act.byline` reads one.
