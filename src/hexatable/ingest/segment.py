@@ -379,11 +379,13 @@ def _standalone_heading(line: str, next_line: str | None, after_sentence_end: bo
     )
 
 
-_YEAR_LINE = re.compile(
-    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?(?:19|20)\d\d[ \t]*(?::|\|[^|.!?\n]{0,40}?)?[ \t]*"
+YEAR_LINE = re.compile(
+    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?((?:19|20)\d\d)[ \t]*(?::|\|(?P<title>[^|.!?\n]{0,40}?))?[ \t]*"
 )
 """A line that is a bare year ("2003", "2003:"): a chronology's year heading, a sentence of its own
 whatever the layout (round 7), so it neither ends the text's introduction nor runs into an entry.
+Group 1 is the year and ``title`` the heading after a bar; the English date finder reads the same
+lines (:data:`hexatable.ingest.event_dates.EN_YEAR_LINE`).
 Since round 8 only 1900-2099 (the years a chronology of negotiations spans, as "between" reads) and
 no full stop after it: "1500" or "2003." on its own line is a count, the end of a wrapped sentence.
 Since round 9 also a year, a bar and a short heading with no full stop ("2003 | Round 5", as a page
@@ -437,7 +439,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
             breaks.append(position)
         if blank and not double_spaced and not previous_blank:
             breaks.append(position)
-        year_line = not blank and _YEAR_LINE.fullmatch(line.rstrip("\n\r")) is not None
+        year_line = not blank and YEAR_LINE.fullmatch(line.rstrip("\n\r")) is not None
         month_line = not blank and _MONTH_LINE.fullmatch(line.rstrip("\n\r")) is not None
         # under a month heading, a line opening with a bare day opens an entry, whatever the line
         # before ended with (a chronology's entries often end without a full stop)
