@@ -57,3 +57,7 @@ ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
 """Clause marks: a cue's reach ends at one."""
 ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])
 """Cues that are nouns of a meeting as often as verbs: the subject of a later predicate."""
+EN_MEETING_NOUNS = frozenset(["talks", "summit", "meeting", "dialogue"])
+"""English meeting nouns of the verb dictionary (04): in a reported clause nearly always what the
+statement is about, not its act ("said the talks would resume"). Not "talk", which after "said it
+would" is the speaker's own act (:mod:`hexatable.ingest.parties` adds it for "a talk between")."""

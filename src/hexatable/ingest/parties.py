@@ -21,8 +21,9 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import CLAUSE_MARK, ZH_TOWARD
-from hexatable.ingest.cue_codes import NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.cue_codes import EN_MEETING_NOUNS, NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.en_stopovers import EN_MONTHS_DAYS
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import ActorMention, Cue, Lang
 
@@ -134,13 +135,8 @@ _EN_INTO_AREA = re.compile(
 waters", "into Japan's exclusive economic zone", "into Japan's air defense identification zone",
 round 9); "sent troops into Ukraine" or "an inquiry
 into Iran" keep the name as the act's target (review B9)."""
-_EN_MONTHS_DAYS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-    "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-)
 _EN_TOWN_BEFORE = re.compile(
-    rf"\b(?i:in|at|into)\s+(?i:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
+    rf"\b(?i:in|at|into)\s+(?i:the\s+)?(?!(?:{EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
     r"\s*(?:,|\()\s*$"
 )
 """A town or city after a preposition of place, then a comma or an opening bracket, right before a
@@ -573,8 +569,10 @@ def actor_roles(
     return actors, targets
 
 
-_EN_MEETING_NOUNS = frozenset(["talks", "talk", "meeting", "summit", "dialogue"])
-"""The English meeting nouns of the verb dictionary (04): a meeting named with its parties after it."""
+_EN_MEETING_NOUNS = EN_MEETING_NOUNS | {"talk"}
+"""The English meeting nouns of the verb dictionary (04): a meeting named with its parties after it.
+With "talk" too ("a talk between Chile and Peru"), which :data:`EN_MEETING_NOUNS` leaves out as it
+is a verb after "said it would" (an own act)."""
 _EN_BETWEEN = re.compile(r"\s+(?:between|among)\s+(?:the\s+)?", re.IGNORECASE)
 
 
