@@ -26,6 +26,7 @@ from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.en_stopovers import EN_MONTHS_DAYS
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import ActorMention, Cue, Lang
+from hexatable.ingest.zh_passive import ZH_AGENT_MARKERS
 
 
 class ActorFinder(Protocol):
@@ -66,8 +67,9 @@ _ZH_PLACE = re.compile(r"(?:(?<![存实自])在|(?<![关对由至属])于|驻)$"
 现在 opening a clause is "now" (:data:`_ZH_NOW`)."""
 _ZH_NOW = re.compile(r"(?:^|[，,；;：:。！？\s])现在$")
 """现在 "now" opening a clause ("现在日本、韩国都表示支持"): the name after it is a party."""
-_ZH_AGENT_MARK = re.compile(r"(?:被|遭到了?|遭|受到了?|(?<![经理缘来])由)$")
-"""Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
+_ZH_AGENT_MARK = re.compile("(?:" + "|".join((*ZH_AGENT_MARKERS, "(?<![经理缘来])由")) + ")$")
+"""Markers of the agent (rule 3, the passive: :data:`hexatable.ingest.zh_passive.ZH_AGENT_MARKERS`,
+and 由): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
 after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker;
 了 may stand between: 韩国受到了美国的批评);
 so after a verb of receiving before the act (:data:`_ZH_RECEIVING`)."""
