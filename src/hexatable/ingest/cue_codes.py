@@ -17,6 +17,13 @@ SAYING_WEIGHT = 0.5
 formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
 
 
+APPEAL = 2
+"""CAMEO 02, appeal: "020 make an appeal or request" (呼吁, 敦促, 希望, "called for", "urged")."""
+
+DEMAND = 10
+"""CAMEO 10, demand: "100 demand, not specified below" and 101-108 (要求, "demanded"); also an act of
+one's own made to wait for another party's (a precondition, :mod:`hexatable.ingest.statement_content`)."""
+
 REJECT = 12
 """CAMEO 12, reject: "120 reject", with 121-127 the refusals of the cooperative roots."""
 
