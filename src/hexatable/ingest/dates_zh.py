@@ -364,6 +364,7 @@ def scan(text: str) -> list[RawDate]:
             if not (_plausible(left) and _plausible(right)):
                 continue
         else:
+            # 4: 日 or 号 and up to three spaces or brackets before the weekday (10日 （周四）)
             if match.group("wd") and _DATE_BEFORE_WEEKDAY.search(text, max(0, start - 4), start):
                 continue  # 4月10日（星期四）: the weekday of the date before it, part of that date
             head = _head(match)
@@ -526,7 +527,9 @@ such a date is read as the report's (``RawDate.reference``), so it neither dates
 moves the context, and the reported act keeps its own day (据某社5日报道，甲国外长4日会见…: the 4th).
 A source noun (社, 台, 报, 媒体, 人士, …) stands between 据 and the date, so 据此 ("accordingly"),
 根据 and 据理 frame no report; a part of the day may stand between the date and 报道 (据韩联社5日
-晚间报道, review C9)."""
+晚间报道, review C9). :data:`_REPORTED_BY`'s reaches: up to 12 characters between 据 and the source
+noun (the source's name: 据韩国联合通讯社, 据美国国务院高级官员), up to 4 between that noun and the
+date (据新华社北京); chosen by hand, see tests/ingest/test_dates_spoken_day_and_source_day_zh.py."""
 _STAMP_CLOCK = re.compile(stamps.CLOCK_GAP + stamps.CLOCK + stamps.CLOCK_END)
 """A clock time right after a full date that no comma, full stop, closing bracket or Chinese
 character follows: a publication stamp ("2031-04-10 15:36:08 来源"), not a narrated hour

@@ -204,6 +204,8 @@ def runs_on(text: str, entry_start: int, start: int, width: int | None) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : line_start].strip()
     wrapped = _LINE_OPEN.search(text, entry_start, line_start) is not None
+    # 0.8: a line filled to at least 80% of the wrap width was cut by the wrap, not ended by its
+    # sentence (chosen by hand; see tests/ingest/test_entry_year_wrapped_entry.py)
     return wrapped and len(before) >= 0.8 * width
 
 

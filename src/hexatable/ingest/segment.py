@@ -307,7 +307,7 @@ def _double_spaced(text: str) -> bool:
     if len(filled) < 4:
         return False
     followed = sum(1 for i in filled if not lines[i + 1].strip())
-    return followed >= 0.8 * len(filled)
+    return followed >= 0.8 * len(filled)  # "most": 80% of the filled lines (chosen by hand)
 
 
 _WORD_WINDOW = 64
@@ -389,7 +389,9 @@ lines (:data:`hexatable.ingest.event_dates.EN_YEAR_LINE`).
 Since round 8 only 1900-2099 (the years a chronology of negotiations spans, as "between" reads) and
 no full stop after it: "1500" or "2003." on its own line is a count, the end of a wrapped sentence.
 Since round 9 also a year, a bar and a short heading with no full stop ("2003 | Round 5", as a page
-lays out a table of rounds or years): the year heads the entries under it all the same."""
+lays out a table of rounds or years): the year heads the entries under it all the same. Short is at
+most 40 characters, a table cell's title, not an entry's sentence (chosen by hand; see
+tests/ingest/test_dates_year_lead_and_bar_lines_en.py)."""
 
 
 _CELL_END = re.compile(r"[ \t]\|[ \t]*\r?\n?$")
