@@ -23,6 +23,7 @@ from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.reference import opens_with_reference
 from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
 from hexatable.ingest.verbs import IRREGULAR_PAST
+from hexatable.ingest.zh_passive import ZH_AGENT_MARKERS, ZH_PASSIVE_MARKERS, alternation
 
 _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
@@ -137,8 +138,8 @@ _ZH_TALKS = re.compile(r"会谈|谈判|会议|磋商")
 """A word of talks ending a name or right after it (六方会谈): the talks are what the consequence
 befell, not a party that acts ("致使六方会谈中断")."""
 _ZH_COLLECTIVE = re.compile(r"双方|各方|三方|多方|两国|各国")
-_ZH_PASSIVE_AFTER_SUBJECT = re.compile(r".{0,3}?(?:遭到|遭受|受到|被|遭)")
-_ZH_AGENT_LEAD = re.compile(r"(?:遭到了?|受到了?|被|遭)")
+_ZH_PASSIVE_AFTER_SUBJECT = re.compile(".{0,3}?" + alternation(ZH_PASSIVE_MARKERS))
+_ZH_AGENT_LEAD = re.compile(alternation(ZH_AGENT_MARKERS))
 """A passive marker opening the piece after a comma, its subject left out (rule 1b): the name
 right after it is the agent, who refuses in a clause of its own ("日本提出合作提议，但遭到俄罗斯拒绝" is
 Japan's proposal and Russia's refusal; before left9 the refusal was lost in the proposal's clause).
@@ -373,7 +374,9 @@ connectives and adverbs of time or manner (随后, 并, 又, 再次, 正式, 先
 after 在/于, are taken out first (:func:`zh_verb_initial`). A noun there ("会议通过…", "该决议规定…")
 is a subject of its own, though not an actor, so the clause does not continue the one before."""
 _ZH_MASKED = re.compile("(?:在|于|与|同|跟|向|对|给)?\x00+")
-_ZH_PASSIVE = re.compile(r"被|遭|受到?")
+_ZH_PASSIVE = re.compile("|".join((*ZH_PASSIVE_MARKERS, "受")))
+"""A passive marker in a clause's lead (:func:`zh_verb_initial`), 受 alone too (受美方制裁): the
+subject left out is the one acted on, so the clause does not open with its own verb."""
 _ZH_ASPECT = re.compile(r"了|过|着")
 _ZH_NOUN_CUE_NEXT = re.compile(
     r"的|在|于|已|未|均|都|正式|顺利|如期|举行|开幕|闭幕|结束|通过|达成|取得|持续|进行|中|期间|上|后|时|前"

@@ -17,6 +17,13 @@ SAYING_WEIGHT = 0.5
 formal-statement groups of the verb dictionary), not a specific comment (否认, 表示遗憾)."""
 
 
+APPEAL = 2
+"""CAMEO 02, appeal: "020 make an appeal or request" (呼吁, 敦促, 希望, "called for", "urged")."""
+
+DEMAND = 10
+"""CAMEO 10, demand: "100 demand, not specified below" and 101-108 (要求, "demanded"); also an act of
+one's own made to wait for another party's (a precondition, :mod:`hexatable.ingest.statement_content`)."""
+
 REJECT = 12
 """CAMEO 12, reject: "120 reject", with 121-127 the refusals of the cooperative roots."""
 
@@ -57,3 +64,7 @@ ANY_MARK = re.compile(r"[，,；;：:。！？!?]")
 """Clause marks: a cue's reach ends at one."""
 ZH_MEETING_NOUNS = frozenset(["会谈", "谈判", "会议", "会晤", "峰会", "磋商", "对话", "首脑会晤"])
 """Cues that are nouns of a meeting as often as verbs: the subject of a later predicate."""
+EN_MEETING_NOUNS = frozenset(["talks", "summit", "meeting", "dialogue"])
+"""English meeting nouns of the verb dictionary (04): in a reported clause nearly always what the
+statement is about, not its act ("said the talks would resume"). Not "talk", which after "said it
+would" is the speaker's own act (:mod:`hexatable.ingest.parties` adds it for "a talk between")."""

@@ -61,6 +61,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from hexatable.ingest import stamps
 from hexatable.ingest.dates import Part, Point, RawDate
 from hexatable.ingest.segment import zh_dateline  # the segmenter's own pattern, so both agree
 
@@ -363,6 +364,7 @@ def scan(text: str) -> list[RawDate]:
             if not (_plausible(left) and _plausible(right)):
                 continue
         else:
+            # 4: 日 or 号 and up to three spaces or brackets before the weekday (10日 （周四）)
             if match.group("wd") and _DATE_BEFORE_WEEKDAY.search(text, max(0, start - 4), start):
                 continue  # 4月10日（星期四）: the weekday of the date before it, part of that date
             head = _head(match)
@@ -525,15 +527,15 @@ such a date is read as the report's (``RawDate.reference``), so it neither dates
 moves the context, and the reported act keeps its own day (据某社5日报道，甲国外长4日会见…: the 4th).
 A source noun (社, 台, 报, 媒体, 人士, …) stands between 据 and the date, so 据此 ("accordingly"),
 根据 and 据理 frame no report; a part of the day may stand between the date and 报道 (据韩联社5日
-晚间报道, review C9)."""
-_STAMP_CLOCK = re.compile(
-    r"[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d\u3400-\u9fff])(?![ \t\u3000]*[，,。；;）)])"
-)
+晚间报道, review C9). :data:`_REPORTED_BY`'s reaches: up to 12 characters between 据 and the source
+noun (the source's name: 据韩国联合通讯社, 据美国国务院高级官员), up to 4 between that noun and the
+date (据新华社北京); chosen by hand, see tests/ingest/test_dates_spoken_day_and_source_day_zh.py."""
+_STAMP_CLOCK = re.compile(stamps.CLOCK_GAP + stamps.CLOCK + stamps.CLOCK_END)
 """A clock time right after a full date that no comma, full stop, closing bracket or Chinese
 character follows: a publication stamp ("2031-04-10 15:36:08 来源"), not a narrated hour
 ("2031年3月4日10:30，两国外长举行会谈", "…持续至2031年6月3日23:00。", "（2031-03-11 09:54）",
 "2031年3月4日10:30中国外长抵达…")."""
-_STAMP_NOT_AFTER = re.compile(r"[至到为于在（(]")
+_STAMP_NOT_AFTER = re.compile(f"[{stamps.NOT_AFTER}]")
 """What a narrated date follows and a stamp does not (持续至…, 时间为…, 在…, an aside in brackets)."""
 _STAMP_LABEL = re.compile(r"[^，,]*")
 """What may stand before a stamp in its sentence: a site, an author, a label (发布时间：), no comma."""

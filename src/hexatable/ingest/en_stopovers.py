@@ -41,13 +41,15 @@ def en_stopovers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
 
 VISIT = 4
 """CAMEO 04, consult: 042 make a visit."""
-_EN_MONTHS_DAYS = (
+EN_MONTHS_DAYS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
+"""English months, their abbreviations and weekdays, as alternatives for a pattern: capitalised
+words that are no place's name (here and in :mod:`hexatable.ingest.parties`' town before a comma)."""
 _EN_PLACE_AFTER = (
-    rf"\s+(?:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
+    rf"\s+(?:the\s+)?(?!(?:{EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
     r"(?=\s*(?:$|[,.;:!?)]|(?:on|in|at|to|for|and|or|from|with|during|before|after|en|last|this|"
     r"yesterday|today|again|briefly)\b))"
 )

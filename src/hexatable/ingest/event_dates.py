@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from hexatable.case.dates import DateSpan, PartialDate
 from hexatable.ingest.clauses import en_subordinate_stretches, zh_subordinate_stretches
-from hexatable.ingest.segment import Sentence
+from hexatable.ingest.segment import YEAR_LINE, Sentence
 from hexatable.ingest.types import DateFinder, DateMention, Lang, Note
 
 DATELINE_RULE = "dateline"
@@ -26,16 +26,14 @@ HEADING_LINE = re.compile(r"[ \t]*#{1,6}\s")
 """A Markdown heading line, as the reader writes an HTML or docx heading (and as a .md file has them)."""
 EN_YEAR_HEADING = re.compile(r"#{1,6}\s+([12]\d{3})\s*")
 """An English heading that is a bare year ("## 2007"), which the date finder reads only after "in"."""
-EN_YEAR_LINE = re.compile(
-    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?((?:19|20)\d\d)[ \t]*(?::|\|(?P<title>[^|.!?\n]{0,40}?))?[ \t]*"
-)
+EN_YEAR_LINE = YEAR_LINE
 """A plain-text English line that is a bare year ("2003", "2003:", "• 2003"): a chronology's year
-heading above the entries it dates (round 7), which the date finder reads only after "in". Since
-round 8 only 1900-2099 and no full stop (as :data:`hexatable.ingest.segment._YEAR_LINE`): "1500"
-alone on a line is a count. Since round 9 a bar and a short heading may follow the year ("2003 | Round
-5"), as the segmenter reads such a line; since review B9 only when that heading holds no cue and no
-name (:func:`read_year_line`'s ``is_entry``, the run's dictionaries): "2032 | Chile and Peru sign a
-pact" is an entry, dated by its year."""
+heading above the entries it dates (round 7), which the date finder reads only after "in". The
+segmenter's own pattern (:data:`hexatable.ingest.segment.YEAR_LINE`), so both read the same lines:
+only 1900-2099 and no full stop since round 8 ("1500" alone on a line is a count). Since round 9 a
+bar and a short heading may follow the year ("2003 | Round 5"); since review B9 only when that
+heading holds no cue and no name (:func:`read_year_line`'s ``is_entry``, the run's dictionaries):
+"2032 | Chile and Peru sign a pact" is an entry, dated by its year."""
 
 
 _HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—|]*")
@@ -206,6 +204,8 @@ def runs_on(text: str, entry_start: int, start: int, width: int | None) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : line_start].strip()
     wrapped = _LINE_OPEN.search(text, entry_start, line_start) is not None
+    # 0.8: a line filled to at least 80% of the wrap width was cut by the wrap, not ended by its
+    # sentence (chosen by hand; see tests/ingest/test_entry_year_wrapped_entry.py)
     return wrapped and len(before) >= 0.8 * width
 
 

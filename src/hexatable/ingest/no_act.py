@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from hexatable.ingest import stamps
 from hexatable.ingest.meeting_phase import without_dates
 from hexatable.ingest.types import Cue, DateMention
 
@@ -214,8 +215,10 @@ def question(flat: str, span: tuple[int, int], lang: str, cues: Sequence[Cue]) -
     return bool(inside) and all(opener.end() <= c.start < stop for c in inside)
 
 
-_CLOCK_AFTER = re.compile(r"[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)")
-_CLOCK_BEFORE = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?[ \t\u3000]*$")
+_CLOCK_AFTER = re.compile(stamps.CLOCK_GAP + stamps.CLOCK + r"(?!\d)")
+"""A clock time right after a date; unlike :data:`hexatable.ingest.stamps.CLOCK_END` a mark or a
+Chinese character may follow it, as :func:`byline` weighs the cues around the stamp instead."""
+_CLOCK_BEFORE = re.compile(r"(?<!\d)" + stamps.CLOCK + stamps.CLOCK_GAP + "$")
 
 
 def byline(flat: str, span: tuple[int, int], dates: Sequence[DateMention], cues: Sequence[Cue] = ()) -> bool:

@@ -27,7 +27,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from hexatable.ingest.clauses import EN_SUBJECT_LEAD
-from hexatable.ingest.cue_codes import MEET, NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.cue_codes import EN_MEETING_NOUNS, MEET, NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.sanctions_halting import halted
 from hexatable.ingest.types import ActorMention, Cue
 
@@ -117,8 +117,6 @@ _DONE = re.compile(r"\b(?:has|have|had)\b", re.IGNORECASE)
 _PAST = re.compile(r"(?:\w+ed|met|held|went|took|came|flew|began|sat|spoke|\w+ing)\b", re.IGNORECASE)
 """A past or progressive form of the meeting's verb ("said it met", "said it is negotiating"):
 a meeting held or going on, not announced."""
-_MEETING_NOUNS = frozenset(["talks", "summit", "meeting", "dialogue"])
-"""Meeting nouns: in a reported clause nearly always what the statement is about, not its act."""
 
 
 def _opening(
@@ -267,7 +265,7 @@ def en_own_act(
         return saying  # another party named between: its act, rule 3e
     if _NEGATED.search(stretch):
         return saying  # an act said not done or refused: the statement stands
-    if act.entry in _MEETING_NOUNS:
+    if act.entry in EN_MEETING_NOUNS:
         return saying  # "said the talks ...": what the statement is about
     act = halted(flat, act, cues)  # "said it would suspend its missile tests": yielding (08)
     future = intent is not None or _FUTURE.search(stretch) is not None

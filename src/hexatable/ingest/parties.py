@@ -21,10 +21,12 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import CLAUSE_MARK, ZH_TOWARD
-from hexatable.ingest.cue_codes import NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.cue_codes import EN_MEETING_NOUNS, NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
+from hexatable.ingest.en_stopovers import EN_MONTHS_DAYS
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import ActorMention, Cue, Lang
+from hexatable.ingest.zh_passive import ZH_AGENT_MARKERS
 
 
 class ActorFinder(Protocol):
@@ -65,8 +67,9 @@ _ZH_PLACE = re.compile(r"(?:(?<![存实自])在|(?<![关对由至属])于|驻)$"
 现在 opening a clause is "now" (:data:`_ZH_NOW`)."""
 _ZH_NOW = re.compile(r"(?:^|[，,；;：:。！？\s])现在$")
 """现在 "now" opening a clause ("现在日本、韩国都表示支持"): the name after it is a party."""
-_ZH_AGENT_MARK = re.compile(r"(?:被|遭到了?|遭|受到了?|(?<![经理缘来])由)$")
-"""Markers of the agent (rule 3, the passive): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
+_ZH_AGENT_MARK = re.compile("(?:" + "|".join((*ZH_AGENT_MARKERS, "(?<![经理缘来])由")) + ")$")
+"""Markers of the agent (rule 3, the passive: :data:`hexatable.ingest.zh_passive.ZH_AGENT_MARKERS`,
+and 由): in "记者被朝鲜逮捕", "会谈由中方主持" the name right
 after the marker acts and the subject before it is acted on (经由 "via", 理由 "reason" are no marker;
 了 may stand between: 韩国受到了美国的批评);
 so after a verb of receiving before the act (:data:`_ZH_RECEIVING`)."""
@@ -134,13 +137,8 @@ _EN_INTO_AREA = re.compile(
 waters", "into Japan's exclusive economic zone", "into Japan's air defense identification zone",
 round 9); "sent troops into Ukraine" or "an inquiry
 into Iran" keep the name as the act's target (review B9)."""
-_EN_MONTHS_DAYS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-    "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-)
 _EN_TOWN_BEFORE = re.compile(
-    rf"\b(?i:in|at|into)\s+(?i:the\s+)?(?!(?:{_EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
+    rf"\b(?i:in|at|into)\s+(?i:the\s+)?(?!(?:{EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
     r"\s*(?:,|\()\s*$"
 )
 """A town or city after a preposition of place, then a comma or an opening bracket, right before a
@@ -194,6 +192,9 @@ def drop_places_after_prepositions(
     kept: list[ActorMention] = []
     last_place_end = -10
     for mention in ordered:
+        # look-back windows: a little more than the longest text each $-anchored pattern reads
+        # (在/于/驻 and the character before it; 现在 and the mark before it; "in the " ...);
+        # chosen by hand, see tests/ingest/test_actors_scene_and_places.py and test_names_places.py
         if lang == "zh":
             place = bool(_ZH_PLACE.search(flat, max(0, mention.start - 2), mention.start))
             now = _ZH_NOW.search(flat, max(0, mention.start - 4), mention.start)  # 现在日本…: "now"
@@ -207,12 +208,15 @@ def drop_places_after_prepositions(
                 and not _ZH_PARTY_JOINT.search(gap)  # 在北京与朝鲜会谈: the DPRK is met, not a place
             )
         else:
+            # 12: "in the " or "at the " with spaces to spare; 60: "fired" and up to three words before
+            # "at" (_EN_FIRED_AT), or a town of up to three words before a comma (_EN_TOWN_BEFORE)
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
             place = place and not _EN_FIRED_AT.search(flat, max(0, mention.start - 60), mention.start)
             place = place or (
                 _EN_INTO.search(flat, max(0, mention.start - 12), mention.start) is not None
                 and _EN_INTO_AREA.match(flat, mention.end) is not None
             )
+            # 16: the longest feature word and "of the " ("islands of the ")
             place = place or bool(_EN_FEATURE_OF.search(flat, max(0, mention.start - 16), mention.start))
             place = place or (
                 _EN_TOWN_BEFORE.search(flat, max(0, mention.start - 60), mention.start) is not None
@@ -231,10 +235,11 @@ def _zh_listed_place(flat: str, mention: ActorMention, starts: Sequence[int]) ->
     and any name in it standing at its start (在援助朝鲜、古巴: 援助朝鲜 is an act, 在 the progressive);
     and the name is no place when an under frame follows it (在中国、俄罗斯的支持下: Russia supports).
     ``starts``: where the clause's names begin, sorted."""
-    low = max(0, mention.start - 24)
+    low = max(0, mention.start - 24)  # a list of places after 在 of a few names (chosen by hand)
     match = _ZH_PLACE_LIST.search(flat, low, mention.start)
     if match is None or _ZH_UNDER_FRAME.match(flat, mention.end):
         return False
+    # 3 before and the 在 itself: the mark before 现在 and 现在 (_ZH_NOW)
     if _ZH_NOW.search(flat, max(0, match.start() - 3), match.start() + 1):
         return False  # 现在日本、韩国…: 现在 is "now"
     at = match.start(1)
@@ -402,6 +407,7 @@ def zh_received(flat: str, cue: Cue, starts_by_end: dict[int, list[int]]) -> boo
     for end in range(max(0, cue.start - _ZH_FILLER_MAX), cue.start + 1):
         for start in starts_by_end.get(end, ()):
             if (
+                # 3: a verb of receiving with its 了 (获得了), the longest _ZH_RECEIVING reads
                 _ZH_RECEIVING.search(flat, max(0, start - 3), start) is not None
                 and _ZH_ACT_FILLER.fullmatch(flat, end, cue.start) is not None
             ):
@@ -429,6 +435,7 @@ def _en_inverted_at(flat: str, cue: Cue) -> int | None:
     "the"), None when ``cue`` is no verb of saying after a comma or closing quotation mark."""
     if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
         return None
+    # 4: a comma or closing quotation mark with a few spaces after it
     if not _EN_BEFORE_INVERTED.search(flat, max(0, cue.start - 4), cue.start):
         return None
     lead = _EN_SPEAKER_LEAD.match(flat, cue.end)
@@ -455,6 +462,7 @@ def _quotations(flat: str) -> tuple[list[int], list[tuple[int, int]], list[int]]
 
 def _closed_quotation(flat: str, cue: Cue) -> tuple[int, int] | None:
     """The quotation that closes right before ``cue`` (only spaces between), or None."""
+    # 3: the mark that ends the quoted words, the closing quotation mark and a space
     closing = _EN_QUOTE_CLOSED.search(flat, max(0, cue.start - 3), cue.start)
     if closing is None:
         return None
@@ -476,7 +484,7 @@ def en_quoted_speaker(
     name before the verb inside that quotation. The quotation is what the speaker said: its names
     are spoken of, not acting (a statement, 01, by the speaker; the CAMEO codebook codes who speaks),
     so the speaker acts even though a name stands before the verb. None otherwise."""
-    if not _EN_QUOTE_CLOSED.search(flat, max(0, cue.start - 3), cue.start):
+    if not _EN_QUOTE_CLOSED.search(flat, max(0, cue.start - 3), cue.start):  # as _closed_quotation
         return None
     at = _en_inverted_at(flat, cue)
     closed = _closed_quotation(flat, cue)
@@ -521,6 +529,7 @@ def actor_roles(
             and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
         )
         topic = lang == "zh" and (
+            # 8: 就 and an ordinal of a round (就第十二轮) with room to spare
             _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
             or _ZH_QUESTION_BEFORE.search(flat, max(0, mention.start - QUESTION_BEFORE), mention.start)
         )
@@ -529,6 +538,7 @@ def actor_roles(
         received = (
             lang == "zh"
             and cue is not None
+            # 3: a verb of receiving with its 了 (获得了)
             and _ZH_RECEIVING.search(flat, max(0, mention.start - 3), mention.start) is not None
             and _ZH_ACT_FILLER.fullmatch(flat, mention.end, cue.start) is None
         )
@@ -573,8 +583,10 @@ def actor_roles(
     return actors, targets
 
 
-_EN_MEETING_NOUNS = frozenset(["talks", "talk", "meeting", "summit", "dialogue"])
-"""The English meeting nouns of the verb dictionary (04): a meeting named with its parties after it."""
+_EN_MEETING_NOUNS = EN_MEETING_NOUNS | {"talk"}
+"""The English meeting nouns of the verb dictionary (04): a meeting named with its parties after it.
+With "talk" too ("a talk between Chile and Peru"), which :data:`EN_MEETING_NOUNS` leaves out as it
+is a verb after "said it would" (an own act)."""
 _EN_BETWEEN = re.compile(r"\s+(?:between|among)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -670,6 +682,7 @@ def _passive_roles(
                 k
                 for k, m in enumerate(actors)
                 if (
+                    # 3: the longest agent marker, 遭到了 or 受到了
                     _ZH_AGENT_MARK.search(flat[max(0, m.start - 3) : m.start])
                     or (
                         _ZH_RECEIVING.search(flat, max(0, m.start - 3), m.start)
@@ -683,6 +696,7 @@ def _passive_roles(
         if first is None or first == 0:
             return list(actors), list(targets)
         return list(actors[first:]), [*actors[:first], *targets]
+    # 30: a form of "be" and an adverb in -ly before the participle ("were repeatedly ")
     if not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
         return list(actors), list(targets)
     by = EN_AGENT.match(flat, cue.end)

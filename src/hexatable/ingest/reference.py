@@ -57,7 +57,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from hexatable.ingest.cue_codes import REJECT
+from hexatable.ingest.cue_codes import APPEAL, DEMAND, REJECT
 from hexatable.ingest.types import ActorMention, Lang
 
 Kind = Callable[[str], str | None]
@@ -77,7 +77,7 @@ reads the word as its sentence's subject only, not inside what a statement says 
 after a clause with a subject of its own (…会议闭幕，各方通过…)."""
 _MEETING = 4
 """CAMEO root 04, consult: the targets of a meeting (美国与日本、韩国举行会谈) are parties to it."""
-_REFUSED_OR_CALLED = frozenset({2, 10, REJECT})
+_REFUSED_OR_CALLED = frozenset({APPEAL, DEMAND, REJECT})
 """The roots of a call or a refusal: 02 appeal (呼吁, 敦促, 促请, "called for", "urged"), 10 demand
 (要求, "demanded") and 12 reject (拒绝, 拒不, "refused", "rejected"): a meeting cue after such a cue in
 the clause is refused or called for, not held by the clause's parties (中国拒绝与美国、日本和韩国举行

@@ -179,6 +179,10 @@ def resolution_sanctions(
     of imposing, :func:`_imposing`), after the adoption, with no easing act (08: 解除, lift) between,
     and not negated (不对朝鲜实施新的制裁).
 
+    A view of :func:`read_resolution`, which the pipeline calls instead (once per clause, for both
+    readings): this function states the rule and gives tests (test_resolution_sanctions_and_reasons.py)
+    one reading to call.
+
     >>> from hexatable.ingest.types import ActorMention, Cue
     >>> ban = Cue(17, 19, "禁运", 16, "禁运", 1.0)
     >>> council = ActorMention(0, 3, "安理会", "UNSC", "case", None)
@@ -209,6 +213,9 @@ def resolution_declined(
     (rule 3d (iii): not sanctioning is no refusal of cooperation); the resolution is coded by the
     clause's next act after them ("不对朝鲜实施制裁，并谴责朝鲜核试验": 111), else 01, the statement
     a resolution that decides nothing codable is (extract's rule 3d (v)).
+
+    A view of :func:`read_resolution`, which the pipeline calls instead: this function states the
+    rule and its example.
 
     >>> from hexatable.ingest.types import ActorMention, Cue
     >>> council = ActorMention(0, 3, "安理会", "UNSC", "case", None)

@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from hexatable.case.quotes import _FOOTNOTE, _LINK  # the loader's own patterns, so quotes agree
+from hexatable.ingest import stamps
 from hexatable.ingest.types import Lang
 
 ZH_END = re.compile(
@@ -149,9 +150,9 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
 _SENTENCE_END_AT_LINE_END = re.compile(r"[。！？；!?;.][”’」』）》)\]\"']*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _BYLINE_STAMP = re.compile(
-    r"[^，,。；;！？!\n]*?(?<![至到为于在（(\d])"
-    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
-    r"(?![\d\u3400-\u9fff])(?![ \t\u3000]*[，,。；;）)])"
+    rf"[^，,。；;！？!\n]*?(?<![{stamps.NOT_AFTER}\d])"
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日){stamps.CLOCK_GAP}{stamps.CLOCK}"
+    rf"{stamps.CLOCK_END}"
 )
 """A publication stamp on a web copy's byline line: a full date written with its year, then a clock
 time ("2031-04-10 15:36:08", "2031年04月10日15:36"), as :func:`hexatable.ingest.no_act.byline` reads one.
@@ -306,7 +307,7 @@ def _double_spaced(text: str) -> bool:
     if len(filled) < 4:
         return False
     followed = sum(1 for i in filled if not lines[i + 1].strip())
-    return followed >= 0.8 * len(filled)
+    return followed >= 0.8 * len(filled)  # "most": 80% of the filled lines (chosen by hand)
 
 
 _WORD_WINDOW = 64
@@ -378,15 +379,19 @@ def _standalone_heading(line: str, next_line: str | None, after_sentence_end: bo
     )
 
 
-_YEAR_LINE = re.compile(
-    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?(?:19|20)\d\d[ \t]*(?::|\|[^|.!?\n]{0,40}?)?[ \t]*"
+YEAR_LINE = re.compile(
+    r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?((?:19|20)\d\d)[ \t]*(?::|\|(?P<title>[^|.!?\n]{0,40}?))?[ \t]*"
 )
 """A line that is a bare year ("2003", "2003:"): a chronology's year heading, a sentence of its own
 whatever the layout (round 7), so it neither ends the text's introduction nor runs into an entry.
+Group 1 is the year and ``title`` the heading after a bar; the English date finder reads the same
+lines (:data:`hexatable.ingest.event_dates.EN_YEAR_LINE`).
 Since round 8 only 1900-2099 (the years a chronology of negotiations spans, as "between" reads) and
 no full stop after it: "1500" or "2003." on its own line is a count, the end of a wrapped sentence.
 Since round 9 also a year, a bar and a short heading with no full stop ("2003 | Round 5", as a page
-lays out a table of rounds or years): the year heads the entries under it all the same."""
+lays out a table of rounds or years): the year heads the entries under it all the same. Short is at
+most 40 characters, a table cell's title, not an entry's sentence (chosen by hand; see
+tests/ingest/test_dates_year_lead_and_bar_lines_en.py)."""
 
 
 _CELL_END = re.compile(r"[ \t]\|[ \t]*\r?\n?$")
@@ -436,7 +441,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
             breaks.append(position)
         if blank and not double_spaced and not previous_blank:
             breaks.append(position)
-        year_line = not blank and _YEAR_LINE.fullmatch(line.rstrip("\n\r")) is not None
+        year_line = not blank and YEAR_LINE.fullmatch(line.rstrip("\n\r")) is not None
         month_line = not blank and _MONTH_LINE.fullmatch(line.rstrip("\n\r")) is not None
         # under a month heading, a line opening with a bare day opens an entry, whatever the line
         # before ended with (a chronology's entries often end without a full stop)

@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from hexatable.ingest.cue_codes import APPEAL, DEMAND
 from hexatable.ingest.segment import EN_END, ZH_END
 from hexatable.ingest.types import Cue
 from hexatable.ingest.zh_negation import NEGATION_REACH, zh_negation
@@ -41,9 +42,6 @@ from hexatable.ingest.zh_negation import ZH_DIRECT as ZH_DIRECT
 THREATEN = 13
 """CAMEO 13, threaten: "130 threaten, not specified below", "134 threaten to halt negotiations", "138
 threaten with military force": a negative act announced on a condition."""
-DEMAND = 10
-"""CAMEO 10, demand: "100 demand, not specified below" and 101-108: an act of one's own made to wait
-for another party's (a precondition)."""
 REJECT = 12
 """CAMEO 12, reject: "120 reject", 121-127 (125 reject proposal to meet, discuss or negotiate)."""
 DENOUNCE = 11
@@ -287,7 +285,7 @@ def zh_hoped_outcome(flat: str, act: Cue, cues: Sequence[Cue] = ()) -> Cue | Non
     >>> zh_hoped_outcome("双方期待会谈取得积极成果", Cue(2, 4, "期待", 2, "期待", 0.5)).cameo
     1
     """
-    if act.entry not in _ZH_HOPE or act.cameo != 2 or not zh_optimism(flat, act.end, cues):
+    if act.entry not in _ZH_HOPE or act.cameo != APPEAL or not zh_optimism(flat, act.end, cues):
         return None
     return replace(act, cameo=1)
 
@@ -307,7 +305,7 @@ def zh_hoped_stretch(flat: str, hope: Cue) -> int | None:
     >>> zh_hoped_stretch("朝方表示，希望美方重返会谈", Cue(5, 7, "希望", 2, "希望", 0.5)) is None
     True
     """
-    if hope.entry not in _ZH_HOPE or hope.cameo != 2:
+    if hope.entry not in _ZH_HOPE or hope.cameo != APPEAL:
         return None
     mark = _ZH_STRETCH_MARK.search(flat, hope.end)
     high = mark.start() if mark is not None else len(flat)
