@@ -56,3 +56,24 @@ def test_hao_in_a_name_is_no_date() -> None:
         m.text for s in ("2031年3月1日，安理会通过1718号 决议。", "他住在3号楼。") for m in finder.find(s)
     ]
     assert found == ["2031年3月1日"]
+
+
+def test_hao_after_a_word_of_staying_or_lying_is_a_place_number() -> None:
+    finder = date_finder("zh")
+    found = [
+        m.text
+        for s in ("2031年3月6日，代表团住在钓鱼台3号，", "会场位于5号，", "双方于次日开始会谈。")
+        for m in finder.find(s)
+    ]
+    assert found == ["2031年3月6日", "次日"]
+
+
+def test_hao_in_a_list_ending_in_a_building_is_no_date() -> None:
+    finder = date_finder("zh")
+    found = [m.text for s in ("2031年3月6日，两国代表团分住3号、5号楼。",) for m in finder.find(s)]
+    assert found == ["2031年3月6日"]
+
+
+def test_a_staying_clause_before_a_hao_day_leaves_the_day(tmp_path: Path) -> None:
+    text = "2031年3月6日，中国代表团入住酒店。22号，中国与韩国举行会谈。\n"
+    assert _dates(tmp_path, text)[-1] == "2031-03-22"

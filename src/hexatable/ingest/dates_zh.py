@@ -113,6 +113,14 @@ _DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_
 (22号，…; 22号晚, 22号早上), a space (a day line under a month heading: 4号 中国与韩国…), a range's joint
 or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
+_HAO_PLACE_BEFORE = re.compile(r"(?:住在|住进|入住|下榻|位于|搬到|搬进|门牌|编号)[^，,。；;：:、]{0,8}$")
+"""Words before a bare 号 number that make it a place's number, not a day: 住在3号 (stays at No. 3),
+位于钓鱼台3号 (is at No. 3 of the Diaoyutai), 门牌3号."""
+_HAO_NAME_IN_LIST = re.compile(
+    rf"(?:{_S}[、和及与]{_S}{_DAY_NUM}{_S}[号號])+(?:楼|樓|房|院|线|線|门|門|馆|館|公路|路|文件|决议|決議|令|站|口|厅|廳|室)"
+)
+"""A list of 号 numbers whose last names a thing (3号、5号楼; 3号和5号决议): every number in it is
+that thing's number, not a day."""
 _SPACE = " \t\u3000\r\n"
 
 _ROC_NUM = (
@@ -283,6 +291,15 @@ def _point(
     return point, "zh-" + written
 
 
+def _hao_names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the bare 号 number at ``start:end`` is a place's or a thing's number: after a word of
+    staying or lying (:data:`_HAO_PLACE_BEFORE`) or in a list that ends in a thing's name
+    (:data:`_HAO_NAME_IN_LIST`)."""
+    if _HAO_PLACE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return _HAO_NAME_IN_LIST.match(text, end) is not None
+
+
 def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
     """(point, rule, level) of a head match; level is the finest unit written (year/month/day)."""
     group = match.group
@@ -365,6 +382,12 @@ def scan(text: str) -> list[RawDate]:
         else:
             if match.group("wd") and _DATE_BEFORE_WEEKDAY.search(text, max(0, start - 4), start):
                 continue  # 4月10日（星期四）: the weekday of the date before it, part of that date
+            if (
+                match.group("bd")
+                and match.group().endswith(("号", "號"))
+                and _hao_names_a_place(text, start, end)
+            ):
+                continue
             head = _head(match)
             if head is None or not _plausible(head[0]):  # pragma: no branch
                 continue
