@@ -541,7 +541,7 @@ _REPORTED_BY = re.compile(
     r"[^，,。；;：:]{0,4}$"
 )
 _REPORTED_AFTER = re.compile(
-    rf"{_S}(?:上午|下午|晚间|晚上|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜间|夜)?{_S}(?:的)?(?:报道|报导|消息|援引)"
+    rf"{_S}(?:上午|下午|晚间|晚上|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜间|夜)?{_S}(?:的)?(?:报道|报导|消息|援引|专?电(?![视话力网台])|讯(?![问号]))"
 )
 """据塞通社5日报道, 据新华社3日消息: the day a source reported, not the day of what it reports (round 9):
 such a date is read as the report's (``RawDate.reference``), so it neither dates its clause nor
