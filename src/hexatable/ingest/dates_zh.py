@@ -23,6 +23,7 @@ text                                   rule                value
 次日/翌日/第二天, 当天/当日/同日,      zh-next-day,        context day + 1, + 0, - 1
 前一天                                 zh-same-day, ...
 三天后, 两天之后, 一周后                zh-days-later       context day + 3, + 2, + 7 (2 to 10 days, a week)
+四日后, 3日后 (日 right before 后)       zh-days-later       context day + 4, + 3 (5月3日后 stays the 3rd)
 上旬 / 中旬 / 下旬                      +early/+mid/+late   days 1-10 / 11-20 / 21-last (of the context month
                                                            when no month is written)
 月初 / 月中 / 月底, 月末 (7月初 ...)   +early/+mid/+late   the month (a vague part; ``range``: as 上旬 ...)
@@ -87,11 +88,13 @@ _REL_DAY |= {"同一天": 0, "前一天": -1, "前一日": -1}
 _DAYS_LATER = {
     f"{n}天{after}": days
     for n, days in zip("两三四五六七八九十", range(2, 11), strict=True)
-    for after in ("后", "之后", "以后")
+    for after in ("后", "之后", "以后", "後", "之後", "以後")
 }
-"""三天后 "three days later" (not 三日后, which also reads "after the 3rd")."""
+"""三天后 "three days later" (and 四日后: :data:`_DAY_BARE`)."""
 _DAYS_LATER |= {
-    f"{week}{after}": 7 for week in ("一周", "一星期", "一个星期") for after in ("后", "之后", "以后")
+    f"{week}{after}": 7
+    for week in ("一周", "一星期", "一个星期")
+    for after in ("后", "之后", "以后", "後", "之後", "以後")
 }
 _REL_DAY |= _DAYS_LATER
 _DAY_RULE = {1: "zh-next-day", 0: "zh-same-day", -1: "zh-day-before"}
@@ -108,10 +111,15 @@ _MONTH_TOKEN = rf"(?:(?P<m>{_MONTH_NUM}){_S}月(?:份)?|(?P<mr>{_words(_REL_MONT
 _DAY_FULL = rf"(?:(?P<d>{_DAY_NUM}){_S}[日号]|(?P<dr>{_words(_REL_DAY)}))"
 _DAY_PARTS_AFTER_HAO = "上午|下午|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜"
 _HAO_BEFORE = rf"(?=[ \t\u3000]|{_S}(?:[，,至到~～\-、和]|{_DAY_PARTS_AFTER_HAO}))"
-_DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_words(_REL_DAY)}))"
+_DAY_BARE = (
+    rf"(?:(?P<bdl>{_DAY_NUM})日[后後](?![续來来勤方])"
+    rf"|(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_words(_REL_DAY)}))"
+)
 """A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma, a part of the day
 (22号，…; 22号晚, 22号早上), a space (a day line under a month heading: 4号 中国与韩国…), a range's joint
-or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates."""
+or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates. A bare
+number of days with 后 right after 日 counts days from the context day (四日后, 3日后: four, three
+days later), as 三天后 does; with a month before it (5月3日后) it is the day."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
 _HAO_PLACE_BEFORE = re.compile(r"(?:住在|住进|入住|下榻|位于|搬到|搬进|门牌|编号)[^，,。；;：:、]{0,8}$")
 """Words before a bare 号 number that make it a place's number, not a day: 住在3号 (stays at No. 3),
@@ -320,6 +328,8 @@ def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
     if group("m2") or group("mr2"):
         point, rule = _point(None, None, group("m2"), group("mr2"), group("d2"), group("dr2"))
         return point, rule, "day" if group("d2") or group("dr2") else "month"
+    if group("bdl"):
+        return Point(day_shift=cn_number(group("bdl"))), "zh-days-later", "day"
     if group("bd") or group("bdr"):
         point, rule = _point(None, None, None, None, group("bd"), group("bdr"))
         return point, rule, "day"
