@@ -184,7 +184,8 @@ def drop_places_after_prepositions(
 ) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
     is a name that follows such a place with at most two characters between (在越南首都河内), but for
-    a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
+    a preposition of direction, a conjunction or a cue between (在北京与朝鲜会谈, 在白宫接待日本代表团: the
+    DPRK is met, Japan's delegation received), and
     one listed after such a place with 、 (在日内瓦、新加坡举行). English, round 9: also a state after
     a town and a comma or bracket ("in Lyon, France", "in Lyon (France)") and a state in the name of
     a sea, gulf or strait ("the Sea of Japan"). ``cues`` are the sentence's (at its offsets): a cue
@@ -205,6 +206,8 @@ def drop_places_after_prepositions(
                 0 <= mention.start - last_place_end <= 2
                 and not CLAUSE_MARK.search(gap)
                 and not _ZH_PARTY_JOINT.search(gap)  # 在北京与朝鲜会谈: the DPRK is met, not a place
+                # 在白宫接待日本代表团: a cue between ends the venue; Japan is received, not a place
+                and not any(c.start < mention.start and c.end > last_place_end for c in cues)
             )
         else:
             place = bool(_EN_PLACE.search(flat, max(0, mention.start - 12), mention.start))
