@@ -516,12 +516,17 @@ def actor_roles(
     actors: list[ActorMention] = []
     targets: list[ActorMention] = list(after)
     last_target_end = -1
+    question_subjects = _zh_question_subjects(flat, before) if lang == "zh" else set()
     for mention in before:
         preceding = flat[max(0, mention.start - 1) : mention.start]
         listed = (
             lang == "zh"
             and last_target_end >= 0
-            and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
+            and (
+                _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
+                # 向美日提出…, 对美日是否…: a run of short forms after a target is listed with it
+                or (last_target_end == mention.start and mention.end - mention.start == 1)
+            )
         )
         topic = lang == "zh" and (
             _ZH_TOPIC.search(flat, max(0, mention.start - 8), mention.start)
@@ -535,8 +540,16 @@ def actor_roles(
             and _ZH_RECEIVING.search(flat, max(0, mention.start - 3), mention.start) is not None
             and _ZH_ACT_FILLER.fullmatch(flat, mention.end, cue.start) is None
         )
+        # 中国对美日会不会制裁朝鲜表示担忧: the subject of a question after an actor is asked about
+        asked = lang == "zh" and bool(actors) and mention.start in question_subjects
         if lang == "zh" and (
-            preceding in ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under or received
+            preceding in ZH_TOWARD
+            or preceding in _ZH_DISPOSAL
+            or listed
+            or topic
+            or under
+            or received
+            or asked
         ):
             # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
@@ -574,6 +587,28 @@ def actor_roles(
     if lang == "en" and cue is not None:
         actors, targets = _en_reporters(flat, actors, targets, cue)
     return actors, targets
+
+
+_ZH_ASKED = re.compile(r"是否|能否|可否|会不会|能不能")
+"""Question words after a clause's subject: 美日是否制裁朝鲜 asks whether the US and Japan will."""
+
+
+def _zh_question_subjects(flat: str, mentions: Sequence[ActorMention]) -> set[int]:
+    """Starts of the names that are the subject of a question (:data:`_ZH_ASKED`): a name the question
+    word follows right after it, or after more names joined to it (美日是否, 美国和日本会不会). The
+    question is what an earlier actor's act is about (中国对美日是否制裁朝鲜表示担忧), so its
+    parties are its targets, not co-actors."""
+    found: set[int] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    next_start: int | None = None
+    for mention in reversed(ordered):
+        joined = next_start in found and (
+            next_start == mention.end or _ZH_LIST_JOINT.fullmatch(flat, mention.end, next_start)
+        )
+        if joined or _ZH_ASKED.match(flat, mention.end):
+            found.add(mention.start)
+        next_start = mention.start
+    return found
 
 
 _EN_MEETING_NOUNS = frozenset(["talks", "talk", "meeting", "summit", "dialogue"])
