@@ -183,6 +183,7 @@ from hexatable.ingest.parties import (
     drop_places_after_prepositions,
     is_person,
     unique_mentions,
+    zh_refused_earlier_subject,
 )
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import ReferenceMemory, default_kind
@@ -658,6 +659,16 @@ def extract(
                     inside = drop_affiliations(flat, inside, body_of)
                     cue = main_cue(clause_cues, inside, flat, lang, (start, end))
                     actors, targets = actor_roles(flat, lang, inside, cue, scene)
+            if (
+                lang == "zh"
+                and actors
+                and not targets
+                and not subject_inherited
+                and previous_actors
+                and zh_refused_earlier_subject(flat, start, cue.cameo if cue is not None else None)
+            ):
+                # rule 3: …，但遭到俄罗斯拒绝 refuses the earlier clause's subject (日本提出合作提议)
+                targets = [m for m in previous_actors if m.actor not in {a.actor for a in actors}]
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
                 own_date = zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates_at.starting_in(start, end) if d.anchor]

@@ -589,6 +589,20 @@ def actor_roles(
     return actors, targets
 
 
+_ZH_REFUSED_AFTER_BUT = re.compile(
+    r"[，,\s]*(?:但是?|却|然而|可是|不过)[，,\s]*(?:却|又|也)?(?:遭到了?|遭受|受到了?|被|遭)"
+)
+"""A clause that opens, with no subject of its own, with 但/却/然而 and a passive marker (…，但遭到俄罗斯
+拒绝): what the agent refuses or condemns is the earlier clause's subject's."""
+
+
+def zh_refused_earlier_subject(flat: str, start: int, cue_cameo: int | None) -> bool:
+    """Whether the clause at ``start`` is a split passive refusal or condemnation of the clause
+    before it (:data:`_ZH_REFUSED_AFTER_BUT`; roots 11 and 12): "日本提出合作提议，但遭到俄罗斯拒绝" is
+    Russia refusing Japan, so the earlier clause's actors are its targets."""
+    return cue_cameo in (11, 12) and _ZH_REFUSED_AFTER_BUT.match(flat, start) is not None
+
+
 _ZH_ASKED = re.compile(r"是否|能否|可否|会不会|能不能")
 """Question words after a clause's subject: 美日是否制裁朝鲜 asks whether the US and Japan will."""
 
