@@ -54,3 +54,15 @@ def test_a_split_passive_refusal_refuses_the_earlier_subject(tmp_path: Path) -> 
 def test_a_refusal_with_its_own_subject_takes_no_earlier_target(tmp_path: Path) -> None:
     rows = cli_full_rows(tmp_path, "2031年4月5日，韩国提出新的谈判方案，朝鲜拒绝了该方案。\n", "zh")
     assert [(actors, targets) for _, actors, targets, root in rows if root == 12] == [(["PRK"], [])]
+
+
+def test_a_split_passive_refusal_after_a_supporting_reaction_refuses_the_proposer(tmp_path: Path) -> None:
+    text = "2031年4月5日，韩国提出新的谈判方案，美国表示赞成，但遭到朝鲜拒绝。\n"
+    rows = cli_full_rows(tmp_path, text, "zh")
+    assert [(actors, targets) for _, actors, targets, root in rows if root == 12] == [(["PRK"], ["KOR"])]
+
+
+def test_a_split_passive_refusal_after_a_welcome_refuses_the_proposer(tmp_path: Path) -> None:
+    text = "2031年4月5日，日本提出联合巡逻的设想，俄罗斯表示欢迎，但遭到中国拒绝。\n"
+    rows = cli_full_rows(tmp_path, text, "zh")
+    assert [(actors, targets) for _, actors, targets, root in rows if root == 12] == [(["CHN"], ["JPN"])]
