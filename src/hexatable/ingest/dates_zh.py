@@ -121,14 +121,16 @@ or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决�
 number of days with 后 right after 日 counts days from the context day (四日后, 3日后: four, three
 days later), as 三天后 does; with a month before it (5月3日后) it is the day."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
-_HAO_PLACE_BEFORE = re.compile(r"(?:住在|住进|入住|下榻|位于|搬到|搬进|门牌|编号)[^，,。；;：:、]{0,8}$")
+_HAO_PLACE_BEFORE = re.compile(r"(?:住在|住进|入住|下榻|位于|搬到|搬进|门牌|编号)[^，,。；;：:、到至]{0,8}$")
 """Words before a bare 号 number that make it a place's number, not a day: 住在3号 (stays at No. 3),
-位于钓鱼台3号 (is at No. 3 of the Diaoyutai), 门牌3号."""
+位于钓鱼台3号 (is at No. 3 of the Diaoyutai), 门牌3号. 到 or 至 between them ends the place (住在首尔到8号,
+住在酒店直至5号: stayed until the 8th, the 5th)."""
 _HAO_NAME_IN_LIST = re.compile(
-    rf"(?:{_S}[、和及与]{_S}{_DAY_NUM}{_S}[号號])+(?:楼|樓|房|院|线|線|门|門|馆|館|公路|路|文件|决议|決議|令|站|口|厅|廳|室)"
+    rf"(?:{_S}[、和及与]{_S}{_DAY_NUM}{_S}[号號])+(?:楼|樓|房|院|[线線](?![上下])|[门門](?![前外])|馆|館|公路|路|文件|决议|決議|令|站|口|厅|廳|室)"
 )
 """A list of 号 numbers whose last names a thing (3号、5号楼; 3号和5号决议): every number in it is
-that thing's number, not a day."""
+that thing's number, not a day. Not 线上/线下 (online, offline) nor 门前/门外 (before the gate: 22号、
+23号门前示威 are days)."""
 _SPACE = " \t\u3000\r\n"
 
 _ROC_NUM = (
