@@ -61,3 +61,22 @@ def test_years_later_are_not_days() -> None:
     finder = date_finder("zh")
     finder.find("2031年5月1日，双方会谈。")
     assert finder.find("两年后双方签署协议。") == []
+
+
+@pytest.mark.parametrize("withdrew", ["4日后撤至边境。", "4日后退五公里。", "4日后撤部队。"])
+def test_a_day_before_a_word_opening_with_hou_is_the_day(withdrew: str) -> None:
+    finder = date_finder("zh")
+    finder.find("2031年5月1日，双方会谈。")
+    assert [str(d.date) for d in finder.find("越南军队" + withdrew)] == ["2031-05-04"]
+
+
+def test_two_days_written_liang_ri_hou_count_two_days() -> None:
+    finder = date_finder("zh")
+    finder.find("2031年5月1日，双方会谈。")
+    assert [str(d.date) for d in finder.find("两日后，双方签署协议。")] == ["2031-05-03"]
+
+
+def test_days_in_chinese_numerals_before_zhihou_count_days() -> None:
+    finder = date_finder("zh")
+    finder.find("2031年5月1日，双方会谈。")
+    assert [str(d.date) for d in finder.find("五日之后，双方签署协议。")] == ["2031-05-06"]

@@ -76,6 +76,8 @@ _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY_NUM = (
     r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
+_DAY_NUM_CN = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+"""A day number in Chinese numerals: 三日之后 counts three days, while 3日之后 is "after the 3rd"."""
 _REL_YEAR = {"同年": 0, "当年": 0, "该年": 0, "是年": 0, "本年": 0, "今年": 0, "次年": 1, "翌年": 1}
 _REL_YEAR |= {"第二年": 1, "明年": 1, "去年": -1, "上年": -1}
 _WRITTEN_YEAR = frozenset({"今年", "去年", "明年"})
@@ -112,14 +114,17 @@ _DAY_FULL = rf"(?:(?P<d>{_DAY_NUM}){_S}[日号]|(?P<dr>{_words(_REL_DAY)}))"
 _DAY_PARTS_AFTER_HAO = "上午|下午|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜"
 _HAO_BEFORE = rf"(?=[ \t\u3000]|{_S}(?:[，,至到~～\-、和]|{_DAY_PARTS_AFTER_HAO}))"
 _DAY_BARE = (
-    rf"(?:(?P<bdl>{_DAY_NUM})日[后後](?![续來来勤方])"
+    rf"(?:(?P<bdl>{_DAY_NUM}|两)日[后後](?![续續來来勤方撤退援备備卫衛果面])"
+    rf"|(?P<bdl2>{_DAY_NUM_CN}|两)日[之以][后後]"
     rf"|(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_words(_REL_DAY)}))"
 )
 """A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma, a part of the day
 (22号，…; 22号晚, 22号早上), a space (a day line under a month heading: 4号 中国与韩国…), a range's joint
 or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates. A bare
-number of days with 后 right after 日 counts days from the context day (四日后, 3日后: four, three
-days later), as 三天后 does; with a month before it (5月3日后) it is the day."""
+number of days with 后 right after 日 counts days from the context day (四日后, 3日后, 两日后: four,
+three, two days later), as 三天后 does, and so does one in Chinese numerals before 之后/以后 (三日之后); with
+a month before it (5月3日后) it is the day, and so is a day before a word opening with 后 (4日后撤至边境:
+withdrew on the 4th; 后续, 后来, 后退, 后援, 后勤)."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
 _HAO_PLACE_BEFORE = re.compile(r"(?:住在|住进|入住|下榻|位于|搬到|搬进|门牌|编号)[^，,。；;：:、到至]{0,8}$")
 """Words before a bare 号 number that make it a place's number, not a day: 住在3号 (stays at No. 3),
@@ -330,8 +335,8 @@ def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
     if group("m2") or group("mr2"):
         point, rule = _point(None, None, group("m2"), group("mr2"), group("d2"), group("dr2"))
         return point, rule, "day" if group("d2") or group("dr2") else "month"
-    if group("bdl"):
-        return Point(day_shift=cn_number(group("bdl"))), "zh-days-later", "day"
+    if group("bdl") or group("bdl2"):
+        return Point(day_shift=cn_number(group("bdl") or group("bdl2"))), "zh-days-later", "day"
     if group("bd") or group("bdr"):
         point, rule = _point(None, None, None, None, group("bd"), group("bdr"))
         return point, rule, "day"
