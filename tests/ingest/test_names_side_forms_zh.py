@@ -24,3 +24,15 @@ def test_a_new_method_and_direction_name_no_state(tmp_path: Path) -> None:
 def test_the_new_zealand_side_still_acts(tmp_path: Path) -> None:
     rows = cli_full_rows(tmp_path, "2031年3月4日，新方表示欢迎。\n", "zh")
     assert [actors for _, actors, _, _ in rows] == [["NZL"]]
+
+
+def test_innovation_before_fangmian_names_no_state(tmp_path: Path) -> None:
+    rows = cli_full_rows(tmp_path, "2031年3月4日，日本与韩国同意在技术创新方面深化合作。\n", "zh")
+    assert [(actors, targets) for _, actors, targets, _ in rows] == [(["JPN"], ["KOR"])]
+
+
+def test_a_word_ending_in_xin_before_fang_names_no_state(tmp_path: Path) -> None:
+    text = (
+        "2031年3月5日，日本与韩国就设备更新方面签署协议。2031年3月6日，日本与韩国在产业革新方面签署协议。\n"
+    )
+    assert [actors for _, actors, _, _ in cli_full_rows(tmp_path, text, "zh")] == [["JPN"], ["JPN"]]
