@@ -66,3 +66,13 @@ def test_a_split_passive_refusal_after_a_welcome_refuses_the_proposer(tmp_path: 
     text = "2031年4月5日，日本提出联合巡逻的设想，俄罗斯表示欢迎，但遭到中国拒绝。\n"
     rows = cli_full_rows(tmp_path, text, "zh")
     assert [(actors, targets) for _, actors, targets, root in rows if root == 12] == [(["CHN"], ["JPN"])]
+
+
+def test_a_passive_refusal_after_que_is_a_clause_of_its_own(tmp_path: Path) -> None:
+    rows = cli_full_rows(tmp_path, "2031年4月5日，韩国提出停火方案，却被朝鲜拒绝。\n", "zh")
+    assert ("2031-04-05", ["PRK"], ["KOR"], 12) in rows
+
+
+def test_a_passive_refusal_after_raner_is_a_clause_of_its_own(tmp_path: Path) -> None:
+    rows = cli_full_rows(tmp_path, "2031年4月5日，日本提议重启谈判，然而遭到中国拒绝。\n", "zh")
+    assert ("2031-04-05", ["CHN"], ["JPN"], 12) in rows
