@@ -89,3 +89,23 @@ def test_a_surname_outside_the_set_may_open_the_name_but_no_word_may() -> None:
     assert _transliterated_at("联合国秘书长林德雷斯说", 6) == ["林德雷斯"]
     assert _transliterated_at("美国特使抵达维也纳。", 4) == []
     assert _transliterated_at("美国特使前往维也纳。", 4) == []
+
+
+def test_a_name_before_he_and_another_office_is_tied_to_the_first_state() -> None:
+    tied = TiedNames()
+    flat = "葡萄牙总理卡斯塔德维诺和希腊领导人在雅典会面。"
+    tied.learn(flat, [_known(flat, "葡萄牙", "PRT"), _known(flat, "希腊", "GRC")], _nobody)
+    later = "卡斯塔德维诺表示，会谈富有成果。"
+    assert [(m.text, m.actor) for m in tied.mentions(later, [])] == [("卡斯塔德维诺", "PRT")]
+
+
+def test_the_later_bare_name_acts_for_the_state_before_the_office(tmp_path: Path) -> None:
+    text = "2031年4月2日，葡萄牙总理贝托尔达与希腊领导人会面。次日，贝托尔达表示满意。\n"
+    assert [actors for _, actors, _ in cli_rows(tmp_path, text, "zh")][1:] == [["PRT"]]
+
+
+def test_an_office_holding_a_verb_leaves_the_name_to_the_later_office() -> None:
+    tied = TiedNames()
+    flat = "葡萄牙总理会见希腊特使卡斯塔德维诺。"
+    tied.learn(flat, [_known(flat, "葡萄牙", "PRT"), _known(flat, "希腊", "GRC")], _nobody)
+    assert [m.actor for m in tied.mentions("卡斯塔德维诺表示满意。", [])] == ["GRC"]

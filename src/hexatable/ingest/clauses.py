@@ -139,7 +139,7 @@ _ZH_TALKS = re.compile(r"会谈|谈判|会议|磋商")
 befell, not a party that acts ("致使六方会谈中断")."""
 _ZH_COLLECTIVE = re.compile(r"双方|各方|三方|多方|两国|各国")
 _ZH_PASSIVE_AFTER_SUBJECT = re.compile(".{0,3}?" + alternation(ZH_PASSIVE_MARKERS))
-_ZH_AGENT_LEAD = re.compile(alternation(ZH_AGENT_MARKERS))
+_ZH_AGENT_LEAD = re.compile(r"(?:然而|可是|不过)?[，,]?(?:却|又)?" + alternation(ZH_AGENT_MARKERS))
 """A passive marker opening the piece after a comma, its subject left out (rule 1b): the name
 right after it is the agent, who refuses in a clause of its own ("日本提出合作提议，但遭到俄罗斯拒绝" is
 Japan's proposal and Russia's refusal; before left9 the refusal was lost in the proposal's clause).

@@ -605,6 +605,9 @@ class RunningDateFinder:
         found: list[DateMention] = []
         moved_in: set[int] = set()  # sentences (of this call) whose context has moved
         list_moves = False  # the last date moved the context, so a date listed after it does too
+        # Chinese: the day of a report (据新华社5日电，…) that no date of its sentence has moved on from
+        # since: a relative day after it (当天, 前一天, 次日) counts from the report's day
+        report_day: tuple[int, DateContext] | None = None
         raws = _between(scan(text), text, self.lang)
         listed_at = _listed(raws, text, self.lang)
         for index, raw in enumerate(raws):
@@ -614,10 +617,14 @@ class RunningDateFinder:
             # rule 8, English: "that month", "the following year" refer to the last date written in
             # the paragraph, a look-back too ("in December … Later that month" in a January report)
             anaphor = self._anaphor_context(raw) if on_event is None else None
+            reported = None
+            if report_day is not None and report_day[0] == raw.sentence and raw.left.day_shift is not None:
+                reported = report_day[1]
             try:
                 if raw.event_only and on_event is None:
                     raise _UnresolvableError  # "the eve of the summit", the summit's date unsaid
-                span, point, inferred = _resolve(raw, on_event or anaphor or self.context, self.written)
+                context = on_event or anaphor or reported or self.context
+                span, point, inferred = _resolve(raw, context, self.written)
             except (_UnresolvableError, ValueError, OverflowError):  # past year 9999 by relative steps
                 # a year-less dateline's day may not exist in the context's year ("Feb. 29" after
                 # a date of 2007): it is still a day of writing, read in the nearest year it exists
@@ -724,6 +731,11 @@ class RunningDateFinder:
             )
             if not (quoted or raw.bound or raw.reference or raw.left.day_shift is not None):
                 self._remember(span, text, raws, index)  # a written date: an event's (rule 7)
+            day_of_report = raw.reference and not quoted and not span.is_range and point.day is not None
+            if self.lang == "zh" and day_of_report:
+                report_day = (raw.sentence, DateContext(point.year, point.month, point.day, DateSpan(point)))
+            elif narrated:
+                report_day = None  # a date of the reported act: relative days count from it
             if anchor:
                 moved_in.add(raw.sentence)
                 full_day = not inferred and span.start.day is not None  # year, month and day written

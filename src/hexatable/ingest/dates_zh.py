@@ -23,6 +23,7 @@ text                                   rule                value
 次日/翌日/第二天, 当天/当日/同日,      zh-next-day,        context day + 1, + 0, - 1
 前一天                                 zh-same-day, ...
 三天后, 两天之后, 一周后                zh-days-later       context day + 3, + 2, + 7 (2 to 10 days, a week)
+四日后, 3日后 (日 right before 后)       zh-days-later       context day + 4, + 3 (5月3日后 stays the 3rd)
 上旬 / 中旬 / 下旬                      +early/+mid/+late   days 1-10 / 11-20 / 21-last (of the context month
                                                            when no month is written)
 月初 / 月中 / 月底, 月末 (7月初 ...)   +early/+mid/+late   the month (a vague part; ``range``: as 上旬 ...)
@@ -76,6 +77,8 @@ _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY_NUM = (
     r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
+_DAY_NUM_CN = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+"""A day number in Chinese numerals: 三日之后 counts three days, while 3日之后 is "after the 3rd"."""
 _REL_YEAR = {"同年": 0, "当年": 0, "该年": 0, "是年": 0, "本年": 0, "今年": 0, "次年": 1, "翌年": 1}
 _REL_YEAR |= {"第二年": 1, "明年": 1, "去年": -1, "上年": -1}
 _WRITTEN_YEAR = frozenset({"今年", "去年", "明年"})
@@ -88,11 +91,13 @@ _REL_DAY |= {"同一天": 0, "前一天": -1, "前一日": -1}
 _DAYS_LATER = {
     f"{n}天{after}": days
     for n, days in zip("两三四五六七八九十", range(2, 11), strict=True)
-    for after in ("后", "之后", "以后")
+    for after in ("后", "之后", "以后", "後", "之後", "以後")
 }
-"""三天后 "three days later" (not 三日后, which also reads "after the 3rd")."""
+"""三天后 "three days later" (and 四日后: :data:`_DAY_BARE`)."""
 _DAYS_LATER |= {
-    f"{week}{after}": 7 for week in ("一周", "一星期", "一个星期") for after in ("后", "之后", "以后")
+    f"{week}{after}": 7
+    for week in ("一周", "一星期", "一个星期")
+    for after in ("后", "之后", "以后", "後", "之後", "以後")
 }
 _REL_DAY |= _DAYS_LATER
 _DAY_RULE = {1: "zh-next-day", 0: "zh-same-day", -1: "zh-day-before"}
@@ -109,11 +114,29 @@ _MONTH_TOKEN = rf"(?:(?P<m>{_MONTH_NUM}){_S}月(?:份)?|(?P<mr>{_words(_REL_MONT
 _DAY_FULL = rf"(?:(?P<d>{_DAY_NUM}){_S}[日号]|(?P<dr>{_words(_REL_DAY)}))"
 _DAY_PARTS_AFTER_HAO = "上午|下午|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜"
 _HAO_BEFORE = rf"(?=[ \t\u3000]|{_S}(?:[，,至到~～\-、和]|{_DAY_PARTS_AFTER_HAO}))"
-_DAY_BARE = rf"(?:(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_words(_REL_DAY)}))"
+_DAY_BARE = (
+    rf"(?:(?P<bdl>{_DAY_NUM}|两)日[后後](?![续續來来勤方撤退援备備卫衛果面])"
+    rf"|(?P<bdl2>{_DAY_NUM_CN}|两)日[之以][后後]"
+    rf"|(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_words(_REL_DAY)}))"
+)
 """A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma, a part of the day
 (22号，…; 22号晚, 22号早上), a space (a day line under a month heading: 4号 中国与韩国…), a range's joint
-or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates."""
+or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates. A bare
+number of days with 后 right after 日 counts days from the context day (四日后, 3日后, 两日后: four,
+three, two days later), as 三天后 does, and so does one in Chinese numerals before 之后/以后 (三日之后); with
+a month before it (5月3日后) it is the day, and so is a day before a word opening with 后 (4日后撤至边境:
+withdrew on the 4th; 后续, 后来, 后退, 后援, 后勤)."""
 _NOT_DURATION = r"(?!内|以内|之内|之久|元|游)"
+_HAO_PLACE_BEFORE = re.compile(r"(?:住在|住进|入住|下榻|位于|搬到|搬进|门牌|编号)[^，,。；;：:、到至]{0,8}$")
+"""Words before a bare 号 number that make it a place's number, not a day: 住在3号 (stays at No. 3),
+位于钓鱼台3号 (is at No. 3 of the Diaoyutai), 门牌3号. 到 or 至 between them ends the place (住在首尔到8号,
+住在酒店直至5号: stayed until the 8th, the 5th)."""
+_HAO_NAME_IN_LIST = re.compile(
+    rf"(?:{_S}[、和及与]{_S}{_DAY_NUM}{_S}[号號])+(?:楼|樓|房|院|[线線](?![上下])|[门門](?![前外])|馆|館|公路|路|文件|决议|決議|令|站|口|厅|廳|室)"
+)
+"""A list of 号 numbers whose last names a thing (3号、5号楼; 3号和5号决议): every number in it is
+that thing's number, not a day. Not 线上/线下 (online, offline) nor 门前/门外 (before the gate: 22号、
+23号门前示威 are days)."""
 _SPACE = " \t\u3000\r\n"
 
 _ROC_NUM = (
@@ -284,6 +307,15 @@ def _point(
     return point, "zh-" + written
 
 
+def _hao_names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the bare 号 number at ``start:end`` is a place's or a thing's number: after a word of
+    staying or lying (:data:`_HAO_PLACE_BEFORE`) or in a list that ends in a thing's name
+    (:data:`_HAO_NAME_IN_LIST`)."""
+    if _HAO_PLACE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return _HAO_NAME_IN_LIST.match(text, end) is not None
+
+
 def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
     """(point, rule, level) of a head match; level is the finest unit written (year/month/day)."""
     group = match.group
@@ -304,6 +336,8 @@ def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
     if group("m2") or group("mr2"):
         point, rule = _point(None, None, group("m2"), group("mr2"), group("d2"), group("dr2"))
         return point, rule, "day" if group("d2") or group("dr2") else "month"
+    if group("bdl") or group("bdl2"):
+        return Point(day_shift=cn_number(group("bdl") or group("bdl2"))), "zh-days-later", "day"
     if group("bd") or group("bdr"):
         point, rule = _point(None, None, None, None, group("bd"), group("bdr"))
         return point, rule, "day"
@@ -367,6 +401,12 @@ def scan(text: str) -> list[RawDate]:
             # 4: 日 or 号 and up to three spaces or brackets before the weekday (10日 （周四）)
             if match.group("wd") and _DATE_BEFORE_WEEKDAY.search(text, max(0, start - 4), start):
                 continue  # 4月10日（星期四）: the weekday of the date before it, part of that date
+            if (
+                match.group("bd")
+                and match.group().endswith(("号", "號"))
+                and _hao_names_a_place(text, start, end)
+            ):
+                continue
             head = _head(match)
             if head is None or not _plausible(head[0]):  # pragma: no branch
                 continue
@@ -520,7 +560,7 @@ _REPORTED_BY = re.compile(
     r"[^，,。；;：:]{0,4}$"
 )
 _REPORTED_AFTER = re.compile(
-    rf"{_S}(?:上午|下午|晚间|晚上|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜间|夜)?{_S}(?:的)?(?:报道|报导|消息|援引)"
+    rf"{_S}(?:上午|下午|晚间|晚上|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜间|夜)?{_S}(?:的)?(?:报道|报导|消息|援引|专?电(?![视话力网台])|讯(?![问号]))"
 )
 """据塞通社5日报道, 据新华社3日消息: the day a source reported, not the day of what it reports (round 9):
 such a date is read as the report's (``RawDate.reference``), so it neither dates its clause nor

@@ -183,6 +183,7 @@ from hexatable.ingest.parties import (
     drop_places_after_prepositions,
     is_person,
     unique_mentions,
+    zh_refused_earlier_subject,
 )
 from hexatable.ingest.read import SourceDocument
 from hexatable.ingest.reference import ReferenceMemory, default_kind
@@ -250,6 +251,12 @@ class Extraction:
         """The same extraction keeping only events of at least ``min_confidence``."""
         kept = tuple(e for e in self.events if e.confidence >= min_confidence)
         return replace(self, events=kept)
+
+
+_REACTION_ROOTS = frozenset({1, 5})
+"""Roots of a reaction (美国表示支持, 俄罗斯表示欢迎: 01 a statement, 05 support or approval) when the
+clause names no target: a split passive refusal after it (…，但遭到朝鲜拒绝) refuses the clause before
+the reaction, the proposal that was supported, not the supporter."""
 
 
 def _opens_entry(text: str, start: int) -> bool:
@@ -531,6 +538,7 @@ def extract(
         known_at, cues_at, dates_at = OffsetIndex(known), OffsetIndex(cues), OffsetIndex(dates)
         split_at = cues_at if len(splitting) == len(cues) else OffsetIndex(splitting)
         previous_actors: list[ActorMention] = []
+        proposer: list[ActorMention] = []  # the subject of the sentence's latest clause not a reaction
         parts: list[tuple[int, int, DateMention | None, int | None]] = [
             part
             for c_start, c_end, own_date in split_clauses(flat, dates)
@@ -658,6 +666,18 @@ def extract(
                     inside = drop_affiliations(flat, inside, body_of)
                     cue = main_cue(clause_cues, inside, flat, lang, (start, end))
                     actors, targets = actor_roles(flat, lang, inside, cue, scene)
+            if (
+                lang == "zh"
+                and actors
+                and not targets
+                and not subject_inherited
+                and previous_actors
+                and zh_refused_earlier_subject(flat, start, cue.cameo if cue is not None else None)
+            ):
+                # rule 3: …，但遭到俄罗斯拒绝 refuses the earlier clause's subject (日本提出合作提议); a
+                # reaction between them (…，美国表示支持，但遭到朝鲜拒绝) is not what is refused
+                refused = proposer or previous_actors
+                targets = [m for m in refused if m.actor not in {a.actor for a in actors}]
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
                 own_date = zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates_at.starting_in(start, end) if d.anchor]
@@ -687,6 +707,8 @@ def extract(
                     last_list = [last_date]
             if actors:
                 previous_actors = actors
+                if not (cue is not None and cue.cameo in _REACTION_ROOTS and not targets):
+                    proposer = actors
                 carried = [located(a) for a in actors]
             # a pair word (双方) names nobody: 他 later stands for the last person named as an actor.
             # A 他 read as a person names that person again, so a chain of pronouns keeps its referent

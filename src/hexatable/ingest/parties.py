@@ -182,7 +182,8 @@ def drop_places_after_prepositions(
 ) -> list[ActorMention]:
     """Rule 3: a name right after a preposition of place (在, 于, 驻; "in", "at") is where, not who; so
     is a name that follows such a place with at most two characters between (在越南首都河内), but for
-    a preposition of direction or a conjunction between (在北京与朝鲜会谈: the DPRK is met), and
+    a preposition of direction, a conjunction or a cue between (在北京与朝鲜会谈, 在白宫接待日本代表团: the
+    DPRK is met, Japan's delegation received), and
     one listed after such a place with 、 (在日内瓦、新加坡举行). English, round 9: also a state after
     a town and a comma or bracket ("in Lyon, France", "in Lyon (France)") and a state in the name of
     a sea, gulf or strait ("the Sea of Japan"). ``cues`` are the sentence's (at its offsets): a cue
@@ -206,6 +207,8 @@ def drop_places_after_prepositions(
                 0 <= mention.start - last_place_end <= 2
                 and not CLAUSE_MARK.search(gap)
                 and not _ZH_PARTY_JOINT.search(gap)  # 在北京与朝鲜会谈: the DPRK is met, not a place
+                # 在白宫接待日本代表团: a cue between ends the venue; Japan is received, not a place
+                and not any(c.start < mention.start and c.end > last_place_end for c in cues)
             )
         else:
             # 12: "in the " or "at the " with spaces to spare; 60: "fired" and up to three words before
@@ -521,12 +524,17 @@ def actor_roles(
     actors: list[ActorMention] = []
     targets: list[ActorMention] = list(after)
     last_target_end = -1
+    question_subjects = _zh_question_subjects(flat, before) if lang == "zh" else set()
     for mention in before:
         preceding = flat[max(0, mention.start - 1) : mention.start]
         listed = (
             lang == "zh"
             and last_target_end >= 0
-            and _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
+            and (
+                _ZH_LIST_JOINT.fullmatch(flat, last_target_end, mention.start)
+                # 向美日提出…, 对美日是否…: a run of short forms after a target is listed with it
+                or (last_target_end == mention.start and mention.end - mention.start == 1)
+            )
         )
         topic = lang == "zh" and (
             # 8: 就 and an ordinal of a round (就第十二轮) with room to spare
@@ -542,8 +550,16 @@ def actor_roles(
             and _ZH_RECEIVING.search(flat, max(0, mention.start - 3), mention.start) is not None
             and _ZH_ACT_FILLER.fullmatch(flat, mention.end, cue.start) is None
         )
+        # 中国对美日会不会制裁朝鲜表示担忧: the subject of a question after an actor is asked about
+        asked = lang == "zh" and bool(actors) and mention.start in question_subjects
         if lang == "zh" and (
-            preceding in ZH_TOWARD or preceding in _ZH_DISPOSAL or listed or topic or under or received
+            preceding in ZH_TOWARD
+            or preceding in _ZH_DISPOSAL
+            or listed
+            or topic
+            or under
+            or received
+            or asked
         ):
             # 同韩国、美国、俄罗斯代表会谈: the names listed after a target are targets too
             targets.append(mention)
@@ -581,6 +597,42 @@ def actor_roles(
     if lang == "en" and cue is not None:
         actors, targets = _en_reporters(flat, actors, targets, cue)
     return actors, targets
+
+
+_ZH_REFUSED_AFTER_BUT = re.compile(
+    r"[，,\s]*(?:但是?|却|然而|可是|不过)[，,\s]*(?:却|又|也)?(?:遭到了?|遭受|受到了?|被|遭)"
+)
+"""A clause that opens, with no subject of its own, with 但/却/然而 and a passive marker (…，但遭到俄罗斯
+拒绝): what the agent refuses or condemns is the earlier clause's subject's."""
+
+
+def zh_refused_earlier_subject(flat: str, start: int, cue_cameo: int | None) -> bool:
+    """Whether the clause at ``start`` is a split passive refusal or condemnation of the clause
+    before it (:data:`_ZH_REFUSED_AFTER_BUT`; roots 11 and 12): "日本提出合作提议，但遭到俄罗斯拒绝" is
+    Russia refusing Japan, so the earlier clause's actors are its targets."""
+    return cue_cameo in (11, 12) and _ZH_REFUSED_AFTER_BUT.match(flat, start) is not None
+
+
+_ZH_ASKED = re.compile(r"是否|能否|可否|会不会|能不能")
+"""Question words after a clause's subject: 美日是否制裁朝鲜 asks whether the US and Japan will."""
+
+
+def _zh_question_subjects(flat: str, mentions: Sequence[ActorMention]) -> set[int]:
+    """Starts of the names that are the subject of a question (:data:`_ZH_ASKED`): a name the question
+    word follows right after it, or after more names joined to it (美日是否, 美国和日本会不会). The
+    question is what an earlier actor's act is about (中国对美日是否制裁朝鲜表示担忧), so its
+    parties are its targets, not co-actors."""
+    found: set[int] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    next_start: int | None = None
+    for mention in reversed(ordered):
+        joined = next_start in found and (
+            next_start == mention.end or _ZH_LIST_JOINT.fullmatch(flat, mention.end, next_start)
+        )
+        if joined or _ZH_ASKED.match(flat, mention.end):
+            found.add(mention.start)
+        next_start = mention.start
+    return found
 
 
 _EN_MEETING_NOUNS = EN_MEETING_NOUNS | {"talk"}

@@ -127,6 +127,18 @@ def _without_portfolio_de(office: str) -> str:
     return office if portfolio is None else office[: portfolio.end() - 1] + office[portfolio.end() :]
 
 
+def _office_after(flat: str, at: int) -> re.Match[str] | None:
+    """The longest office right after a state's name ending at ``at`` that holds no word of
+    :data:`_NOT_OFFICE`: 土耳其总理耶尔德勒姆和希腊领导人… is 总理 (the longest, 总理…和希腊领导人, holds
+    和), so the name after it is the premier's."""
+    limit = at + _MAX_OFFICE
+    while (office := _OFFICE_AFTER.match(flat, at, limit)) is not None:
+        if _NOT_OFFICE.search(_without_portfolio_de(office.group())) is None:
+            return office
+        limit = office.end() - 1
+    return None
+
+
 def _is_state(actor_id: str) -> bool:
     return len(actor_id) == 3 and actor_id.isalpha() and actor_id.isupper()
 
@@ -156,8 +168,8 @@ class TiedNames:
         for state in found:
             if not _is_state(state.actor) or flat[max(0, state.start - 1) : state.start] == "驻":
                 continue  # 中国驻朝鲜大使: an envoy to 朝鲜, not its official
-            office = _OFFICE_AFTER.match(flat, state.end, state.end + _MAX_OFFICE)
-            if office is None or _NOT_OFFICE.search(_without_portfolio_de(office.group())) is not None:
+            office = _office_after(flat, state.end)
+            if office is None:
                 continue
             inside = [m for m in found if state.end <= m.start < office.end()]
             if any(flat[m.start - 1] != "驻" for m in inside):
