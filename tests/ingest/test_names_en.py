@@ -125,7 +125,8 @@ def test_two_parties_acting_in_one_sentence_are_two_events() -> None:
 
 def test_one_subject_with_two_verbs_or_two_subjects_stay_one_event() -> None:
     # "and" without a comma, and a joint followed by a verb alone, do not cut
-    text = "On 11 December 2008 Japan and China met, and agreed to meet again.\n"
+    # (a joint before a further act of the subject does cut, rule 1d: "met, and agreed to meet again")
+    text = "On 11 December 2008 Japan and China met, and said they would meet again.\n"
     assert events_of(text) == [(1, ["JPN", "CHN"], [], "2008-12-11")]
     # the piece before has no cue of its own: one act
     text = "On 11 December 2008 after talks with Russia, and China, the United States protested.\n"

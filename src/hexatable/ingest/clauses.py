@@ -23,6 +23,8 @@ from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.reference import opens_with_reference
 from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
 from hexatable.ingest.verbs import IRREGULAR_PAST
+from hexatable.ingest.zh_dictionary import jieba_dictionary
+from hexatable.ingest.zh_subjects import zh_modifies
 
 _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
@@ -624,3 +626,270 @@ def zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int
             stretches.append((at, stop))
         at = start + mark.end() if mark is not None else end
     return stretches
+
+
+_ZH_COORDINATOR = re.compile(
+    r"(?P<comma>[，,]\s*)?(?P<word>(?<![合吞兼归])并且?(?![不非未没无肩列存行举购入])|随后|然后|之后|同时|还|又|再)"
+)
+"""A coordinator before a further predicate of the same subject (rule 1d): after a comma any of 并,
+并且, 随后, 然后, 之后, 同时, 还, 又, 再; directly between two verbs only 并, 并且, 随后, 然后. Not 并
+inside a word (合并, 吞并, 并肩, 并入) nor the emphatic 并 before a negation (并不, 并未, 并非)."""
+_ZH_JOINING_WORDS = frozenset(["并", "并且", "随后", "然后"])
+_ZH_INTENT = re.compile(
+    r"将(?![军领])|(?<![大峰宴晤约聚开])会(?![谈见议晤面场期后上中])|要(?!求)|愿|准备|打算|计划|拟|决定|"
+    r"同意|希望|应(?![对邀])|承诺|考虑|可能|试图|企图"
+)
+"""A word of intent or a modal in the first predicate ("表示将关闭…并驱逐…", "同意加强合作并举行会谈"):
+what follows the coordinator may be a second thing intended, not a second act done."""
+_ZH_DONE = re.compile(r"了|已")
+_ZH_NOT_DONE = re.compile(r"不|未|没有|没")
+_ZH_OPEN_QUOTE = '“‘「『"'
+
+
+def _zh_in_title(flat: str, low: int, position: int) -> bool:
+    """Whether ``position`` stands inside a 《title》 opened after ``low``."""
+    return flat.rfind("《", low, position) > flat.rfind("》", low, position)
+
+
+def _zh_second_predicate(
+    flat: str,
+    at: int,
+    end: int,
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+    asides: Sequence[DateMention | ActorMention],
+    joining: bool,
+) -> Cue | None:
+    """The cue of a predicate of the same subject opening at ``at`` (right after a coordinator), or
+    None: no name of its own before the cue (a name after 与, 向, 对 … is a target), no reference word
+    opening it (他, 双方: a subject of its own, rule 1b), and between ``at`` and the cue only what
+    :data:`ZH_VERB_LEAD` allows once dates, places and such targets are masked; after a comma also an
+    unknown verb marked done by 了 ("，并共同见证了协议签署"). Directly between two verbs
+    (``joining``) the cue must follow at once ("关闭了核设施并驱逐了…"). A cue used as a noun
+    ("会谈在北京举行") is no predicate."""
+    if opens_with_reference(flat, at, "zh"):
+        return None
+    ahead = cues.starting_in(at, end)
+    if not ahead:
+        return None
+    cue = ahead[0]
+    for name in known.within(at, cue.start):
+        if flat[max(0, name.start - 1) : name.start] not in ZH_TOWARD:
+            return None
+    stretch = list(flat[at : cue.start])
+    toward = known.within(at, cue.start)
+    for aside in [*asides, *toward]:
+        for i in range(max(aside.start, at), min(aside.end, cue.start)):
+            stretch[i - at] = "\x00"
+    lead = _ZH_MASKED.sub("", "".join(stretch))
+    if _ZH_NOUN_CUE_NEXT.match(flat, cue.end) or _ZH_PASSIVE.search(lead) or zh_modifies(flat, cue):
+        return None  # a noun's predicate (会谈在北京举行), a passive, a verb describing a noun (…的细节)
+    if _ZH_SAYS_INSIDE.match(flat, cue.start) and not flat.startswith("宣布", cue.start):
+        return None  # "，并表示…": what the subject said of its act, no further act (宣布制裁 is one)
+    if flat.startswith("宣布", cue.start) and re.match(r"[，,：:]", flat[cue.end : cue.end + 1]):
+        return None
+    if ZH_VERB_LEAD.fullmatch(lead) is not None:
+        return cue
+    if not joining and "了" in lead and len(lead) <= 8 and not re.search(r"[，,；;：:]", lead):
+        return cue
+    return None
+
+
+def _zh_shared_object(flat: str, at: int, cues: OffsetIndex[Cue]) -> bool:
+    """Whether the word right before a coordinator at ``at`` is a verb in jieba's dictionary with no
+    object (关闭 in "关闭并封存宁边核设施"; not a cue ending there, 举行会谈 or 会谈, which is an act
+    whole): the two verbs share the object after the second, one act (rule 1d)."""
+    word = flat[max(0, at - 2) : at]
+    if len(word) < 2 or any(c.end == at for c in cues.starting_in(max(0, at - 8), at)):
+        return False
+    _, tags = jieba_dictionary()
+    return tags.get(word) == "v"
+
+
+def zh_coordinated_predicates(
+    flat: str,
+    start: int,
+    end: int,
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+    asides: Sequence[DateMention | ActorMention] = (),
+) -> list[tuple[int, int]]:
+    """Rule 1d (Chinese): a clause cut before each further predicate of its subject, each with its
+    own cue: "朝鲜封存了反应堆并驱逐了核查人员" is two acts of North Korea, "美国批评朝鲜，随后宣布新的
+    制裁" two of the United States. The joint is a coordinator (:data:`_ZH_COORDINATOR`) after a
+    comma or directly between two verbs; the piece before it has a name and, after the name, a cue;
+    the piece after it opens with its verb (:func:`_zh_second_predicate`). Not a joint inside
+    quotation marks or a title, inside an adverbial stretch or right after one or after a verb of
+    saying at the comma (rule 1b's tests: "在朝鲜关闭核设施并驱逐人员之后，…" sets a scene, "表示，
+    并…" reports); not where the first predicate is under a word of intent or a modal (将, 要, 准备,
+    决定, 同意 …) and the second is not marked done by 了 or 已: "表示将关闭核设施并驱逐核查人员",
+    "同意加强合作并举行会谈" each state one intent. A verb chain (宣布退出, 决定制裁) has no
+    coordinator and stays one act. Each piece starts at its coordinator, after the comma."""
+    names = known.within(start, end)
+    if not names:
+        return [(start, end)]
+    quoted = quoted_spans(flat)
+    scene = zh_subordinate_stretches(flat, (start, end))
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for joint in _ZH_COORDINATOR.finditer(flat, start, end):
+        comma, word = joint.group("comma"), joint.group("word")
+        if comma is None and word not in _ZH_JOINING_WORDS:
+            continue
+        at, after = joint.start(), joint.end()
+        if any(low < at < high for low, high in quoted) or _zh_in_title(flat, start, at):
+            continue
+        if any(low <= at < high or (comma is not None and high == at) for low, high in scene):
+            continue  # inside an adverbial stretch, or right after one at the comma
+        subject = names[0]
+        if subject.end > at:
+            continue
+        if not cues.any_within(max(piece_start, subject.end), at):
+            continue
+        if comma is None and _zh_shared_object(flat, at, cues):
+            continue  # "关闭并封存宁边核设施": two verbs of one object, one act
+        if comma is not None and _ZH_SAYS.search(flat, piece_start, at):
+            continue  # "发言人表示，并…": what follows the comma is what was said
+        last_mark = max([piece_start, *(m.end() for m in CLAUSE_MARK.finditer(flat, piece_start, at))])
+        if _ZH_NOT_DONE.search(flat, last_mark, at):
+            continue  # "通过决议，不对朝鲜实施制裁，并谴责…": an act declined, and the act done instead
+        next_joint = _ZH_COORDINATOR.search(flat, after, end)
+        piece_end = next_joint.start() if next_joint is not None else end
+        cue = _zh_second_predicate(flat, after, piece_end, known, cues, asides, comma is None)
+        if cue is None:
+            continue
+        intent = _ZH_INTENT.search(flat, max(piece_start, subject.end), at)
+        if intent is not None and not _ZH_DONE.search(flat, after, cue.end + 1):
+            continue
+        pieces.append((piece_start, at))
+        piece_start = at + len(comma or "")
+    pieces.append((piece_start, end))
+    return pieces
+
+
+_EN_COORDINATOR = re.compile(r"(?:,\s+and\s+then|\s+and\s+then|,\s+then|,\s+and|\s+and)\s+")
+""""and", ", and", ", then", "and then" before a further predicate of the same subject (rule 1d)."""
+_EN_SECOND_LEAD = re.compile(
+    r"(?:(?:has|have|had|also|then|later|subsequently|again|soon|quickly|immediately|promptly|swiftly"
+    r"|strongly|formally|officially|publicly|repeatedly)\s+)*"
+)
+_EN_SAYING_CLAUSE = re.compile(
+    r"\b(?:said|says|announced|stated|declared|claimed|reported|warned|added|noted|insisted|confirmed"
+    r"|argued|told\s+\S+)\s+(?:that\b|it\b|they\b|he\b|she\b|we\b|[A-Z])"
+)
+"""A verb of saying followed by its reported clause ("said it had closed the site and expelled the
+inspectors"): the predicates after it are what was said, one statement (rule 1d)."""
+_EN_SAYING_ALWAYS = re.compile(
+    r"(?:said|says|stated|told|added|noted|insisted|argued|claimed|explained|described|called)\b"
+)
+"""A verb of saying that reports a clause or a comment wherever it stands: after a coordinator it tells
+what the subject said of its act ("protested and said …"), no further act (rule 1d)."""
+_EN_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|if|whether)\b", re.IGNORECASE)
+_EN_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _en_finite(flat: str, cue: Cue) -> bool:
+    """Whether a cue opens with a verb in the past (-ed or an irregular past: "expelled", "met")."""
+    word = flat[cue.start : cue.end].split()[0].lower()
+    return word.endswith("ed") or word in IRREGULAR_PAST
+
+
+_EN_VERB_WORD = re.compile(r"[a-z]+\b")
+_EN_NOT_VERBS = frozenset(
+    [
+        "related",
+        "united",
+        "detailed",
+        "limited",
+        "armed",
+        "allied",
+        "advanced",
+        "enriched",
+        "unexpected",
+        "concerned",
+        "interested",
+        "involved",
+        "proposed",
+        "planned",
+        "so-called",
+        "other",
+        "affiliated",
+    ]
+)
+"""Words in -ed that after "and" mostly describe a noun ("and related issues", "and enriched
+uranium"), not a subject's further verb (rule 1d)."""
+
+
+def _en_second_cue(flat: str, at: int, end: int, cues: OffsetIndex[Cue]) -> Cue | None:
+    """The cue of a further predicate whose verb stands at ``at`` (rule 1d), or None: the word there is
+    a verb in the past and a cue starts at it, or (the verb being no cue of its own: "imposed new
+    sanctions", "then announced new sanctions") within its next three words, before a comma."""
+    word = _EN_VERB_WORD.match(flat, at, end)
+    if word is None or word.group() in _EN_NOT_VERBS:
+        return None
+    text = word.group()
+    if not (text.endswith("ed") or text in IRREGULAR_PAST):
+        return None
+    stop = flat.find(",", at, end)
+    reach = word.end()
+    for _ in range(3):
+        following = re.match(r"\s+\S+", flat[reach:end])
+        if following is None:
+            break
+        reach += following.end()
+    found = cues.starting_in(at, min(reach, stop if stop >= 0 else end))
+    return found[0] if found and found[0].end <= end else None
+
+
+def en_coordinated_predicates(
+    flat: str,
+    start: int,
+    end: int,
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+) -> list[tuple[int, int]]:
+    """Rule 1d (English): a clause cut before each further finite verb of its subject: "Chile
+    disabled the devices and expelled the inspectors" is two acts of Chile, "Peru met Chile's envoy,
+    then announced new sanctions on Bolivia" two of Peru, each with its own targets. The joint is
+    "and", ", and", ", then" or "and then"; right after it (after at most "has", "also", "later" and
+    such adverbs) stands a cue in the past ("expelled", "met", "threatened to leave"); the piece
+    before has a name and, after it, a cue in the past that is not passive ("was criticised and
+    sanctioned" stays one). Not an infinitive or a bare verb ("agreed to meet and discuss", "said it
+    would close the site and expel inspectors"), nor nouns ("sanctions and tariffs"); not a joint in
+    quotation marks, in an adverbial stretch ("After Iran …, Chile …"), after a relative word
+    ("which", "who", "that") or after a verb of saying followed by its reported clause ("said it had
+    closed … and expelled …": one statement). A name right after the joint is rule 1b's (a subject of
+    its own). Each piece after the first starts at its verb."""
+    names = known.within(start, end)
+    if not names:
+        return [(start, end)]
+    quoted = quoted_spans(flat)
+    scene = en_subordinate_stretches(flat, (start, end))
+    subject = names[0]
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for joint in _EN_COORDINATOR.finditer(flat, subject.end, end):
+        at, after = joint.start(), joint.end()
+        if any(low < at < high for low, high in quoted) or any(low <= at < high for low, high in scene):
+            continue
+        lead = _EN_SECOND_LEAD.match(flat, after, end)
+        verb_at = lead.end() if lead is not None else after
+        cue = _en_second_cue(flat, verb_at, end, cues)
+        if cue is None:
+            continue
+        if _en_reduced_passive(flat, cue.end, known):
+            continue
+        if _EN_SAYING_ALWAYS.match(flat, cue.start) or _EN_SAYING_CLAUSE.match(flat, cue.start):
+            continue  # "… and said it would …": what the subject said of its act, no further act
+        before = [c for c in cues.starting_in(max(piece_start, subject.end), at) if c.end <= at]
+        if not any(_en_finite(flat, c) for c in before):
+            continue
+        if _EN_PASSIVE_BEFORE.search(flat, max(0, before[0].start - 30), before[0].start):
+            continue
+        stretch = flat[subject.end : at]
+        if _EN_SAYING_CLAUSE.search(stretch) or _EN_RELATIVE.search(stretch):
+            continue
+        pieces.append((piece_start, at))
+        piece_start = after
+    pieces.append((piece_start, end))
+    return pieces

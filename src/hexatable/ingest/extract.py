@@ -18,6 +18,13 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
    ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`subjects_clauses`);
    without a comma only before a name and its own verb (``…而韩国提出抗议``, "… and China protested").
+   **1d.** A clause is cut again before each further predicate of its subject that has a cue of its
+   own, after a coordinator (并, 随后, ，同时 …; "and", ", then"): ``伊朗封存了反应堆并驱逐了核查人员``
+   and "Peru disabled the devices and expelled the inspectors" are two acts each. The piece after the
+   joint keeps the clause's date and takes the actors of the piece before, as said (not inferred),
+   and is no surer than it; its targets are its own, and its quote is its own predicate. Verb chains,
+   what a verb of saying or intent governs, infinitives, nouns, quotations and two verbs of one object
+   stay one act (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`).
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit; an
    English entry's opening year gives way to a finer date of the clause in that year, round 8); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
@@ -133,9 +140,11 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import (
+    en_coordinated_predicates,
     en_subordinate_stretches,
     split_clauses,
     subjects_clauses,
+    zh_coordinated_predicates,
     zh_enumerated_cues,
     zh_subject_date,
     zh_subordinate_stretches,
@@ -319,6 +328,35 @@ def _entry_date(
             continue
         return date if date.date.latest() >= line_date.date.earliest() else None
     return None
+
+
+def _coordinated_parts(
+    flat: str,
+    lang: Lang,
+    parts: Sequence[tuple[int, int, DateMention | None, int | None]],
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+    asides: Sequence[DateMention | ActorMention],
+) -> tuple[list[tuple[int, int, DateMention | None, int | None]], frozenset[int]]:
+    """Rule 1d: the clauses cut further before each further predicate of their subject
+    (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`), and the indexes of the
+    pieces that continue the piece before them. Such a piece keeps its clause's date and takes the
+    actors of the piece before, as said in the clause (not inferred); a reported clause (rule 3e) is
+    not cut."""
+    cut: list[tuple[int, int, DateMention | None, int | None]] = []
+    continued: set[int] = set()
+    for start, end, own_date, reported_at in parts:
+        if reported_at is not None:
+            pieces = [(start, end)]
+        elif lang == "zh":
+            pieces = zh_coordinated_predicates(flat, start, end, known, cues, asides)
+        else:
+            pieces = en_coordinated_predicates(flat, start, end, known, cues)
+        for number, (low, high) in enumerate(pieces):
+            if number:
+                continued.add(len(cut))
+            cut.append((low, high, own_date, reported_at))
+    return cut, frozenset(continued)
 
 
 class NameReader(Protocol):
@@ -541,6 +579,8 @@ def extract(
                 else [(start, end, own_date, None)]
             )
         ]
+        parts, continued = _coordinated_parts(flat, lang, parts, known_at, cues_at, [*dates, *places])
+        scores: dict[int, float] = {}  # the confidence of each part's first event (rule 1d)
         shared = zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
             inside = drop_affiliations(flat, known_at.within(start, end), body_of)
@@ -552,7 +592,9 @@ def extract(
                 if lang == "zh"
                 else en_subordinate_stretches(flat, (start, end))
             )
-            cue = main_cue(clause_cues, inside, flat, lang, (start, end))
+            # rule 1d: a further predicate of the subject has no subject of its own, so its cue is its
+            # first (the names before it are targets, after 与, 向 ...)
+            cue = main_cue(clause_cues, [] if index in continued else inside, flat, lang, (start, end))
             actors, targets = actor_roles(flat, lang, inside, cue, scene)
             # pronouns and collective words (hexatable.ingest.reference), then the roles again
             named = known_at.within(start, end)
@@ -580,7 +622,7 @@ def extract(
                 inside = drop_affiliations(
                     flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end)), body_of
                 )
-                cue = main_cue(clause_cues, inside, flat, lang, (start, end))
+                cue = main_cue(clause_cues, [] if index in continued else inside, flat, lang, (start, end))
                 actors, targets = actor_roles(flat, lang, inside, cue, scene)
 
             def located(
@@ -620,7 +662,8 @@ def extract(
                     actors.append(replace(subject, start=start, end=start, text=""))
                     stands_for[(start, subject.actor)] = subject
             elif not actors and candidate and previous_actors:
-                actors, subject_inherited = list(previous_actors), True
+                # rule 1d: a further predicate of the clause's subject has its actors, as said
+                actors, subject_inherited = list(previous_actors), index not in continued
             elif (
                 not actors
                 and candidate
@@ -812,6 +855,17 @@ def extract(
                         gazetteer.label,
                     ),
                 }
+                score = confidence(
+                    date=date,
+                    inherited=inherited,
+                    cue=cue,
+                    actors=absolute_actors,
+                    subject_inherited=subject_inherited,
+                    actor_from_reference=from_reference,
+                )
+                if index in continued and index - 1 in scores:
+                    score = min(score, scores[index - 1])  # rule 1d: no surer than the act before
+                scores.setdefault(index, score)
                 events.append(
                     DraftEvent(
                         id=f"{source_id}-{line}-{per_line[line]}",
@@ -827,14 +881,7 @@ def extract(
                         targets=absolute_targets,
                         cameo=cameo,
                         cue=_absolute_cue(cue, sentence) if cue is not None else None,
-                        confidence=confidence(
-                            date=date,
-                            inherited=inherited,
-                            cue=cue,
-                            actors=absolute_actors,
-                            subject_inherited=subject_inherited,
-                            actor_from_reference=from_reference,
-                        ),
+                        confidence=score,
                         text=text,
                         inferred=tuple(inferred_reasons(date, inherited, subject_inherited, resolved, under)),
                     )

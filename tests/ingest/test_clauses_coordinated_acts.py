@@ -1,0 +1,181 @@
+"""Rule 1d: one subject, several coordinated predicates, one event per predicate (issue 17, multi10).
+
+"…封存了反应堆并驱逐了核查人员", "disabled the devices and expelled the inspectors": each predicate with
+its own cue is an act of the clause's subject, dated as the clause, with its own CAMEO root and the
+targets of its own predicate. Verb chains, what a verb of saying or intent governs, infinitives,
+nouns joined by "and", quoted speech and a second subject of its own stay as before. Our own
+sentences, read with the built-in gazetteer, verb dictionary and date finder; each expected event
+is read off the sentence by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from hexatable.ingest.dates import date_finder
+from hexatable.ingest.extract import Extraction, extract
+from hexatable.ingest.gazetteer import Gazetteer
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.types import Lang
+from hexatable.ingest.verbs import VerbDictionary
+
+Row = tuple[str, list[str], list[str], int]
+
+
+def _extract(sentence: str, lang: Lang) -> Extraction:
+    return extract(
+        document_from_text(f"{sentence}\n", name="t.txt"),
+        lang=lang,
+        gazetteer=Gazetteer.builtin(),
+        verbs=VerbDictionary.builtin(),
+        source_id="t",
+        finder=date_finder(lang),
+    )
+
+
+def rows(sentence: str, lang: Lang) -> list[Row]:
+    """(date, actor ids, target ids, CAMEO root) of each event, in order."""
+    return [
+        (str(e.date.date), [a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo)
+        for e in _extract(sentence, lang).events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # 并 directly between two verbs, each with 了
+        (
+            "2031年5月9日，伊朗封存了反应堆并驱逐了核查人员。",
+            "zh",
+            [("2031-05-09", ["IRN"], [], 8), ("2031-05-09", ["IRN"], [], 17)],
+        ),
+        # ，并 after a verb chain (宣布退出 is one act, the withdrawal)
+        (
+            "2031年5月10日，伊朗宣布退出条约，并驱逐核查人员。",
+            "zh",
+            [("2031-05-10", ["IRN"], [], 16), ("2031-05-10", ["IRN"], [], 17)],
+        ),
+        # ，随后: each predicate its own target
+        (
+            "2031年5月11日，日本批评俄罗斯，随后对俄罗斯实施制裁。",
+            "zh",
+            [("2031-05-11", ["JPN"], ["RUS"], 11), ("2031-05-11", ["JPN"], ["RUS"], 16)],
+        ),
+        # the second verb unknown to the dictionary, marked done by 了: the signing witnessed
+        (
+            "2031年5月8日，日本和越南领导人一致同意加强合作，并共同见证了协议签署。",
+            "zh",
+            [("2031-05-08", ["JPN", "VNM"], [], 3), ("2031-05-08", ["JPN", "VNM"], [], 5)],
+        ),
+        (
+            "On March 8, 2031, Peru disabled the devices and expelled the inspectors.",
+            "en",
+            [("2031-03-08", ["PER"], [], 8), ("2031-03-08", ["PER"], [], 17)],
+        ),
+        (
+            "On March 9, 2031, Chile criticised the report and threatened to leave the treaty.",
+            "en",
+            [("2031-03-09", ["CHL"], [], 11), ("2031-03-09", ["CHL"], [], 13)],
+        ),
+        # ", then": the envoy's state is the meeting's target, the sanctions' target is Chile
+        (
+            "On March 10, 2031, Bolivia met Peru's envoy, then imposed new sanctions on Chile.",
+            "en",
+            [("2031-03-10", ["BOL"], ["PER"], 4), ("2031-03-10", ["BOL"], ["CHL"], 16)],
+        ),
+        (
+            "On March 10, 2031, Bolivia met Peru's envoy and then expelled Chile's ambassador.",
+            "en",
+            [("2031-03-10", ["BOL"], ["PER"], 4), ("2031-03-10", ["BOL"], ["CHL"], 17)],
+        ),
+    ],
+)
+def test_each_coordinated_predicate_of_one_subject_is_an_event(
+    sentence: str, lang: Lang, expected: list[Row]
+) -> None:
+    assert rows(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # a verb chain: one act
+        ("2031年5月12日，伊朗决定制裁日本。", "zh", ("2031-05-12", ["IRN"], ["JPN"], 16)),
+        # what a verb of saying with 将 governs: both closures are one statement of intent
+        ("2031年5月12日，伊朗表示将封存反应堆并驱逐核查人员。", "zh", ("2031-05-12", ["IRN"], [], 3)),
+        # agreed to do two things, neither done yet (no 了)
+        ("2031年5月12日，日本和越南同意加强合作并举行会谈。", "zh", ("2031-05-12", ["JPN", "VNM"], [], 3)),
+        # two verbs of one object; a verb describing a noun (the details of closing and sealing)
+        (
+            "2031年5月12日，伊朗外长赴日本，商讨关闭并封存反应堆的细节。",
+            "zh",
+            ("2031-05-12", ["IRN"], ["JPN"], 4),
+        ),
+        ("2031年5月12日，伊朗关闭并封存了反应堆。", "zh", ("2031-05-12", ["IRN"], [], 8)),
+        # quoted speech is what the minister said
+        ("2031年5月12日，伊朗外长说：“我们封存了反应堆并驱逐了核查人员。”", "zh", None),
+        # a verb of saying after the act tells what the subject said of it
+        (
+            "2031年5月12日，伊朗驱逐了日本外交官，并表示日本应负责。",
+            "zh",
+            ("2031-05-12", ["IRN"], ["JPN"], 17),
+        ),
+        # 并 framing the act that follows in its statement: one act, the condemnation
+        ("2031年5月12日，伊朗发表声明，并在声明中谴责日本。", "zh", ("2031-05-12", ["IRN"], ["JPN"], 11)),
+        ("On March 11, 2031, Peru said it would close the site and expel the inspectors.", "en", None),
+        ("On March 11, 2031, Peru said it had disabled the devices and expelled the inspectors.", "en", None),
+        ("On March 11, 2031, Peru agreed to meet and discuss the plan with Chile.", "en", None),
+        (
+            "On March 11, 2031, Peru imposed sanctions and tariffs on Chile.",
+            "en",
+            ("2031-03-11", ["PER"], ["CHL"], 16),
+        ),
+        (
+            "On March 11, 2031, Peru decided to impose sanctions on Chile.",
+            "en",
+            ("2031-03-11", ["PER"], ["CHL"], 16),
+        ),
+        ("On March 11, 2031, Peru welcomed the report and said it would attend the talks.", "en", None),
+        (
+            'On March 11, 2031, Peru\'s minister said: "We disabled the devices and expelled inspectors."',
+            "en",
+            None,
+        ),
+        (
+            "On March 11, 2031, after Peru disabled the devices and expelled inspectors, Chile protested.",
+            "en",
+            None,
+        ),
+        ("On March 11, 2031, Peru was criticised and sanctioned by Chile.", "en", None),
+    ],
+)
+def test_one_act_stays_one_event(sentence: str, lang: Lang, expected: Row | None) -> None:
+    found = rows(sentence, lang)
+    assert len(found) == 1
+    if expected is not None:
+        assert found == [expected]
+
+
+def test_a_second_subject_of_its_own_is_still_rule_1b() -> None:
+    sentence = "2031年5月12日，日本批评俄罗斯，随后俄罗斯驱逐了日本外交官。"
+    assert rows(sentence, "zh") == [
+        ("2031-05-12", ["JPN"], ["RUS"], 11),
+        ("2031-05-12", ["RUS"], ["JPN"], 17),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("2031年5月9日，伊朗封存了反应堆并驱逐了核查人员。", "zh"),
+        ("On March 8, 2031, Peru disabled the devices and expelled the inspectors.", "en"),
+    ],
+)
+def test_the_events_of_one_clause_quote_their_own_predicate(sentence: str, lang: Lang) -> None:
+    first, second = _extract(sentence, lang).events
+    assert first.id != second.id
+    assert first.quote in sentence and second.quote in sentence  # verbatim, on the event's line
+    assert first.cue is not None and second.cue is not None
+    assert second.cue.text in second.quote and second.cue.text not in first.quote
+    assert not second.inferred  # the subject and the date are said in the clause
+    assert second.confidence <= first.confidence  # the expulsion (cue weight 1.0) after a 08 of 0.8
