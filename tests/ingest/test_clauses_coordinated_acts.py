@@ -67,6 +67,17 @@ def rows(sentence: str, lang: Lang) -> list[Row]:
             "zh",
             [("2031-05-08", ["JPN", "VNM"], [], 3), ("2031-05-08", ["JPN", "VNM"], [], 5)],
         ),
+        # 并且 after a clause naming an organisation (安理会: its 会 is no modal); each its own target
+        (
+            "2031年4月5日，伊朗拒绝了安理会的决议，并且宣布暂停与原子能机构的合作。",
+            "zh",
+            [("2031-04-05", ["IRN"], ["UNSC"], 12), ("2031-04-05", ["IRN"], ["IAEA"], 16)],
+        ),
+        (
+            "2031年4月4日，安理会通过决议，对伊朗实施制裁，并要求伊朗停止铀浓缩。",
+            "zh",
+            [("2031-04-04", ["UNSC"], ["IRN"], 16), ("2031-04-04", ["UNSC"], ["IRN"], 10)],
+        ),
         (
             "On March 8, 2031, Peru disabled the devices and expelled the inspectors.",
             "en",
@@ -112,6 +123,8 @@ def test_each_coordinated_predicate_of_one_subject_is_an_event(
             ("2031-05-12", ["IRN"], ["JPN"], 4),
         ),
         ("2031年5月12日，伊朗关闭并封存了反应堆。", "zh", ("2031-05-12", ["IRN"], [], 8)),
+        # a pair named after the first subject (双方) may be the subject of the predicate after 并
+        ("2031年4月2日，日本首相会见伊朗外长，双方就核问题交换了意见，并同意继续保持沟通。", "zh", None),
         # quoted speech is what the minister said
         ("2031年5月12日，伊朗外长说：“我们封存了反应堆并驱逐了核查人员。”", "zh", None),
         # a verb of saying after the act tells what the subject said of it

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from hexatable.ingest.cue_codes import REJECT
+from hexatable.ingest.cue_codes import NO_CUE_CAMEO, REJECT, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.dates_zh import BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
 from hexatable.ingest.gazetteer import zh_noun
@@ -646,6 +646,24 @@ _ZH_NOT_DONE = re.compile(r"不|未|没有|没")
 _ZH_OPEN_QUOTE = '“‘「『"'
 
 
+def _zh_saying(cue: Cue) -> bool:
+    """Whether a cue is a verb of saying (表示, 称, 宣布: code 01 of weight at most 0.5)."""
+    return cue.cameo == NO_CUE_CAMEO and cue.weight <= SAYING_WEIGHT
+
+
+def _zh_new_subject_before(flat: str, low: int, at: int, known: OffsetIndex[ActorMention]) -> bool:
+    """Whether a stretch between the subject (ending at ``low``) and a coordinator at ``at`` opens,
+    after a clause mark and at most a connective, with a name or a reference word ("…会见伊朗外长，双方
+    就…交换了意见，并同意…": the pair agrees, not the host alone): the further predicate's subject is
+    then unclear, so the clause is not cut there (rule 1d)."""
+    for mark in CLAUSE_MARK.finditer(flat, low, at):
+        connective = _ZH_CONNECTIVE.match(flat, mark.end())
+        opens = connective.end() if connective else mark.end()
+        if known.starting_at(opens) is not None or opens_with_reference(flat, opens, "zh"):
+            return True
+    return False
+
+
 def _zh_in_title(flat: str, low: int, position: int) -> bool:
     """Whether ``position`` stands inside a 《title》 opened after ``low``."""
     return flat.rfind("《", low, position) > flat.rfind("》", low, position)
@@ -742,7 +760,7 @@ def zh_coordinated_predicates(
         if any(low <= at < high or (comma is not None and high == at) for low, high in scene):
             continue  # inside an adverbial stretch, or right after one at the comma
         subject = names[0]
-        if subject.end > at:
+        if subject.end > at or _zh_new_subject_before(flat, subject.end, at, known):
             continue
         if not cues.any_within(max(piece_start, subject.end), at):
             continue
@@ -758,7 +776,9 @@ def zh_coordinated_predicates(
         cue = _zh_second_predicate(flat, after, piece_end, known, cues, asides, comma is None)
         if cue is None:
             continue
-        intent = _ZH_INTENT.search(flat, max(piece_start, subject.end), at)
+        # the intent or modal stands before the first predicate's act (after a verb of saying: 表示将…)
+        acts = [c for c in cues.starting_in(max(piece_start, subject.end), at) if not _zh_saying(c)]
+        intent = _ZH_INTENT.search(flat, max(piece_start, subject.end), acts[0].end) if acts else None
         if intent is not None and not _ZH_DONE.search(flat, after, cue.end + 1):
             continue
         pieces.append((piece_start, at))
