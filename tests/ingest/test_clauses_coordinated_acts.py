@@ -73,6 +73,12 @@ def rows(sentence: str, lang: Lang) -> list[Row]:
             "zh",
             [("2031-04-05", ["IRN"], ["UNSC"], 12), ("2031-04-05", ["IRN"], ["IAEA"], 16)],
         ),
+        # the subject is the first name outside the adverbial stretch (鉴于日本…)
+        (
+            "2031年4月5日，鉴于日本未履行承诺，伊朗宣布暂停谈判，并且驱逐了日本外交官。",
+            "zh",
+            [("2031-04-05", ["IRN"], [], 16), ("2031-04-05", ["IRN"], ["JPN"], 17)],
+        ),
         (
             "2031年4月4日，安理会通过决议，对伊朗实施制裁，并要求伊朗停止铀浓缩。",
             "zh",

@@ -759,7 +759,8 @@ def zh_coordinated_predicates(
             continue
         if any(low <= at < high or (comma is not None and high == at) for low, high in scene):
             continue  # inside an adverbial stretch, or right after one at the comma
-        subject = names[0]
+        # the subject is the first name outside an adverbial stretch (鉴于美国…，朝鲜宣布…: North Korea)
+        subject = next((m for m in names if not any(low <= m.start < high for low, high in scene)), names[0])
         if subject.end > at or _zh_new_subject_before(flat, subject.end, at, known):
             continue
         if not cues.any_within(max(piece_start, subject.end), at):
@@ -885,7 +886,7 @@ def en_coordinated_predicates(
         return [(start, end)]
     quoted = quoted_spans(flat)
     scene = en_subordinate_stretches(flat, (start, end))
-    subject = names[0]
+    subject = next((m for m in names if not any(low <= m.start < high for low, high in scene)), names[0])
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for joint in _EN_COORDINATOR.finditer(flat, subject.end, end):
