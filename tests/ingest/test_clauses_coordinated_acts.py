@@ -198,3 +198,96 @@ def test_the_events_of_one_clause_quote_their_own_predicate(sentence: str, lang:
     assert second.cue.text in second.quote and second.cue.text not in first.quote
     assert not second.inferred  # the subject and the date are said in the clause
     assert second.confidence <= first.confidence  # the expulsion (cue weight 1.0) after a 08 of 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # R1: a passive first predicate; the agent does not withdraw (kept one event, the passive's)
+        (
+            "2032年4月1日，伊朗遭到日本制裁，随后宣布退出会谈。",
+            "zh",
+            ("2032-04-01", ["JPN"], ["IRN"], 16),
+        ),
+        ("2032年4月1日，伊朗被日本制裁，随后宣布退出会谈。", "zh", ("2032-04-01", ["JPN"], ["IRN"], 16)),
+        (
+            "2032年4月2日，朝鲜受到欧盟谴责，随后驱逐了核查人员。",
+            "zh",
+            ("2032-04-02", ["EU"], ["PRK"], 11),
+        ),
+        # R3: a verb that directs someone else; what follows 并 is what the object is asked to do
+        ("2032年4月3日，日本要求朝鲜停止核试验并重返六方会谈。", "zh", None),
+        ("2032年4月3日，日本要求朝鲜停止核试验並重返六方会谈。", "zh", None),
+        ("2032年4月4日，欧盟呼吁以色列撤军并与黎巴嫩恢复谈判。", "zh", None),
+        ("2032年4月5日，俄罗斯邀请印度总理访问莫斯科并出席论坛。", "zh", None),
+        ("2032年4月6日，日本支持印度和巴基斯坦举行对话并签署停火协议。", "zh", None),
+        # R4: a word in -ed after "and" before a bare noun describes the noun
+        ("On April 7, 2032, Chile condemned the raid and detained sailors appealed to Peru.", "en", None),
+        ("On April 8, 2032, Peru discussed the tariffs and occupied islands with Chile.", "en", None),
+        ("On April 9, 2032, Peru criticised Chile and banned rifles were seized.", "en", None),
+        # R5: two verbs with nothing but "and" between share the object
+        (
+            "On April 10, 2032, Peru arrested and detained three Chilean sailors.",
+            "en",
+            ("2032-04-10", ["PER"], ["CHL"], 17),
+        ),
+        (
+            "On April 11, 2032, Peru detained and deported 40 Chileans.",
+            "en",
+            ("2032-04-11", ["PER"], ["CHL"], 17),
+        ),
+        ("On April 12, 2032, Peru denied and condemned the article.", "en", None),
+        # R6: a further predicate of the same root and no party of its own tells the same act again
+        (
+            "On April 13, 2032, Peru's minister met his Chilean counterpart and discussed fishing.",
+            "en",
+            ("2032-04-13", ["PER"], ["CHL"], 4),
+        ),
+        (
+            "2032年4月14日，日本外长会见了伊朗外长，随后与其举行了会谈。",
+            "zh",
+            ("2032-04-14", ["JPN"], ["IRN"], 4),
+        ),
+    ],
+)
+def test_review_neighbours_stay_one_event(sentence: str, lang: Lang, expected: Row | None) -> None:
+    found = rows(sentence, lang)
+    assert len(found) == 1
+    if expected is not None:
+        assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # R2: a further predicate with a date of its own takes that date
+        (
+            "2032年6月3日，朝鲜封存了反应堆，并于6月10日驱逐了核查人员。",
+            "zh",
+            [("2032-06-03", ["PRK"], [], 8), ("2032-06-10", ["PRK"], [], 17)],
+        ),
+        (
+            "2032年6月4日，朝鲜封存了反应堆，并于次日驱逐了核查人员。",
+            "zh",
+            [("2032-06-04", ["PRK"], [], 8), ("2032-06-05", ["PRK"], [], 17)],
+        ),
+        (
+            "2032年6月5日，朝鲜封存了反应堆，随后在6月12日驱逐了核查人员。",
+            "zh",
+            [("2032-06-05", ["PRK"], [], 8), ("2032-06-12", ["PRK"], [], 17)],
+        ),
+        (
+            "On July 5, 2032, Peru protested, and expelled the Chilean consul on July 9, 2032.",
+            "en",
+            [("2032-07-05", ["PER"], [], 14), ("2032-07-09", ["PER"], ["CHL"], 17)],
+        ),
+        # R6: the same root with a party of its own is a second act
+        (
+            "On July 6, 2032, Peru criticised Chile and condemned Bolivia.",
+            "en",
+            [("2032-07-06", ["PER"], ["CHL"], 11), ("2032-07-06", ["PER"], ["BOL"], 11)],
+        ),
+    ],
+)
+def test_review_acts_are_dated_and_split(sentence: str, lang: Lang, expected: list[Row]) -> None:
+    assert rows(sentence, lang) == expected

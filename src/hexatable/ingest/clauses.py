@@ -641,6 +641,13 @@ _ZH_INTENT = re.compile(
 )
 """A word of intent or a modal in the first predicate ("表示将关闭…并驱逐…", "同意加强合作并举行会谈"):
 what follows the coordinator may be a second thing intended, not a second act done."""
+_ZH_DIRECTING = re.compile(r"要求|呼吁|敦促|促请|督促|邀请|支持|希望|鼓励|劝|(?<![申])请|建议|主张|允许|帮助")
+"""A verb that directs someone else ("要求朝鲜停止核试验并重返会谈", "邀请韩国总统访问东京并出席峰会"): the
+verbs after the coordinator are what the object is asked to do, one act of the subject (rule 1d)."""
+_ZH_PASSIVE_FIRST = re.compile(r"遭到|遭受|受到|被|遭")
+"""A passive marker in the first predicate ("朝鲜遭到美国制裁，随后宣布退出"): its subject is the one
+acted upon, the agent named after the marker; the further predicate is the subject's, not the
+agent's, so the clause is not cut there (rule 1d)."""
 _ZH_DONE = re.compile(r"了|已")
 _ZH_NOT_DONE = re.compile(r"不|未|没有|没")
 _ZH_OPEN_QUOTE = '“‘「『"'
@@ -724,6 +731,16 @@ def _zh_shared_object(flat: str, at: int, cues: OffsetIndex[Cue]) -> bool:
     return tags.get(word) == "v"
 
 
+def _same_root_no_party(
+    cue: Cue, before: Sequence[Cue], known: OffsetIndex[ActorMention], low: int, high: int
+) -> bool:
+    """Whether a further predicate's cue has the CAMEO root of an act of the piece before and its own
+    piece (``low`` to ``high``) names no party: it tells the same act again ("met his counterpart and
+    discussed trade", 04 twice), so the clause stays one event (rule 1d). With a party of its own
+    ("criticised Peru and condemned Bolivia") it is a second act."""
+    return any(c.cameo == cue.cameo for c in before) and not known.within(low, high)
+
+
 def zh_coordinated_predicates(
     flat: str,
     start: int,
@@ -782,6 +799,13 @@ def zh_coordinated_predicates(
         intent = _ZH_INTENT.search(flat, max(piece_start, subject.end), acts[0].end) if acts else None
         if intent is not None and not _ZH_DONE.search(flat, after, cue.end + 1):
             continue
+        if _ZH_PASSIVE_FIRST.search(flat, max(piece_start, subject.end), at):
+            continue  # "朝鲜遭到美国制裁，随后宣布退出谈判": the agent does not withdraw
+        directing = _ZH_DIRECTING.search(flat, max(piece_start, subject.end), at)
+        if directing is not None and (comma is None or not _ZH_DONE.search(flat, after, cue.end + 1)):
+            continue  # "要求朝鲜停止核试验并重返会谈": what North Korea is asked to do
+        if _same_root_no_party(cue, acts, known, after, piece_end):
+            continue  # "会见了韩国外长并举行了会谈": one meeting told twice
         pieces.append((piece_start, at))
         piece_start = at + len(comma or "")
     pieces.append((piece_start, end))
@@ -841,6 +865,19 @@ _EN_NOT_VERBS = frozenset(
 uranium"), not a subject's further verb (rule 1d)."""
 
 
+_EN_VERB_OBJECT = re.compile(
+    r"\s*(?:$|[,.;:]|(?:the|a|an|its|their|his|her|our|this|that|these|those|some|any|no|all|both|each"
+    r"|every|another|it|them|him|us|me|new|further|fresh|more|additional|several|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|dozens|hundreds|to|up|out|off|down|back|away|on|in|with|for|against"
+    r"|from|at|into|over|about|after|before|by|as)\b|[A-Z0-9\"'“‘])"
+)
+"""What may follow a further predicate's verb after "and" (rule 1d): a determiner, a pronoun, a number,
+a particle or preposition, a name or the clause's end ("and expelled the inspectors", "and met Peru's
+envoy", "and withdrew."). A bare lower-case noun makes the word in -ed an adjective of a noun phrase
+("and detained journalists appealed to …", "and occupied territories with …", "and banned weapons
+were seized"), no verb."""
+
+
 def _en_second_cue(flat: str, at: int, end: int, cues: OffsetIndex[Cue]) -> Cue | None:
     """The cue of a further predicate whose verb stands at ``at`` (rule 1d), or None: the word there is
     a verb in the past and a cue starts at it, or (the verb being no cue of its own: "imposed new
@@ -860,6 +897,16 @@ def _en_second_cue(flat: str, at: int, end: int, cues: OffsetIndex[Cue]) -> Cue 
         reach += following.end()
     found = cues.starting_in(at, min(reach, stop if stop >= 0 else end))
     return found[0] if found and found[0].end <= end else None
+
+
+def _en_past_word_before(flat: str, at: int) -> bool:
+    """Whether the word right before ``at`` is a verb in the past ("arrested" in "arrested and
+    detained"): with nothing but "and" between two verbs, they share the object after the second."""
+    word = re.search(r"([A-Za-z]+)$", flat[max(0, at - 30) : at])
+    if word is None:
+        return False
+    text = word.group(1)
+    return text.islower() and text not in _EN_NOT_VERBS and (text.endswith("ed") or text in IRREGULAR_PAST)
 
 
 def en_coordinated_predicates(
@@ -898,6 +945,12 @@ def en_coordinated_predicates(
         cue = _en_second_cue(flat, verb_at, end, cues)
         if cue is None:
             continue
+        then = "then" in joint.group()
+        word = _EN_VERB_WORD.match(flat, verb_at, end)
+        if not then and word is not None and not _EN_VERB_OBJECT.match(flat, word.end(), end):
+            continue  # "and detained journalists appealed …": an adjective of a noun, no verb
+        if joint.group().strip() == "and" and _en_past_word_before(flat, at):
+            continue  # "arrested and detained two fishermen": two verbs of one object, one act
         if _en_reduced_passive(flat, cue.end, known):
             continue
         if _EN_SAYING_ALWAYS.match(flat, cue.start) or _EN_SAYING_CLAUSE.match(flat, cue.start):
@@ -910,6 +963,9 @@ def en_coordinated_predicates(
         stretch = flat[subject.end : at]
         if _EN_SAYING_CLAUSE.search(stretch) or _EN_RELATIVE.search(stretch):
             continue
+        next_joint = _EN_COORDINATOR.search(flat, after, end)
+        if _same_root_no_party(cue, before, known, after, next_joint.start() if next_joint else end):
+            continue  # "met his Peruvian counterpart and discussed trade": one meeting told twice
         pieces.append((piece_start, at))
         piece_start = after
     pieces.append((piece_start, end))

@@ -133,6 +133,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -337,12 +338,14 @@ def _coordinated_parts(
     known: OffsetIndex[ActorMention],
     cues: OffsetIndex[Cue],
     asides: Sequence[DateMention | ActorMention],
+    dates: Sequence[DateMention],
 ) -> tuple[list[tuple[int, int, DateMention | None, int | None]], frozenset[int]]:
     """Rule 1d: the clauses cut further before each further predicate of their subject
-    (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`), and the indexes of the
-    pieces that continue the piece before them. Such a piece keeps its clause's date and takes the
-    actors of the piece before, as said in the clause (not inferred); a reported clause (rule 3e) is
-    not cut."""
+        (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`), and the indexes of the
+        pieces that continue the piece before them. Such a piece takes a date of its own, else the date of
+    the piece before (:func:`_piece_date`), and the
+        actors of the piece before, as said in the clause (not inferred); a reported clause (rule 3e) is
+        not cut."""
     cut: list[tuple[int, int, DateMention | None, int | None]] = []
     continued: set[int] = set()
     for start, end, own_date, reported_at in parts:
@@ -352,11 +355,50 @@ def _coordinated_parts(
             pieces = zh_coordinated_predicates(flat, start, end, known, cues, asides)
         else:
             pieces = en_coordinated_predicates(flat, start, end, known, cues)
+        dated = own_date
+        if len(pieces) > 1 and own_date is not None and own_date.start >= pieces[1][0]:
+            dated = None  # the clause's date is a later act's ("伊朗封存了反应堆，并于5月10日驱逐了…")
         for number, (low, high) in enumerate(pieces):
             if number:
                 continued.add(len(cut))
-            cut.append((low, high, own_date, reported_at))
+                dated = _piece_date(flat, lang, low, high, dates) or dated
+            cut.append((low, high, dated, reported_at))
     return cut, frozenset(continued)
+
+
+_EN_ON_DATE = re.compile(r"\b(?:on|in)\s+$", re.IGNORECASE)
+_EN_SAID_OR_PLANNED = re.compile(
+    r"\b(?:said|says|announced|declared|stated|told|warned|will|would|shall|plans?|planned|intends?"
+    r"|agreed|decided|scheduled|expected|to)\b",
+    re.IGNORECASE,
+)
+"""A verb of saying, a word of a plan or an infinitive before a further predicate's date: the date is
+then the said or planned act's ("and agreed to meet on June 7"), not the predicate's (rule 1d)."""
+
+
+def _piece_date(
+    flat: str, lang: Lang, low: int, high: int, dates: Sequence[DateMention]
+) -> DateMention | None:
+    """Rule 1d: the date of a further predicate's own ("，并于5月10日驱逐了…", "and expelled the consul on
+    June 7"): the first date in it that moved the date finder's context (Chinese) or, in English, one
+    after "on" or "in" with no verb of saying or of a plan before it in the piece; not a date in
+    quotation marks, a list or a relative clause. None when the piece has none: it keeps the date of
+    the act before."""
+    quoted = quoted_spans(flat)
+    for date in dates:
+        if not low <= date.start < high or "+list" in date.rule or "+relative" in date.rule:
+            continue
+        if any(q_low < date.start < q_high for q_low, q_high in quoted):
+            continue
+        if lang == "zh" and date.anchor:
+            return date
+        if (
+            lang == "en"
+            and _EN_ON_DATE.search(flat, max(low, date.start - 4), date.start)
+            and not _EN_SAID_OR_PLANNED.search(flat, low, date.start)
+        ):
+            return date
+    return None
 
 
 class NameReader(Protocol):
@@ -579,7 +621,7 @@ def extract(
                 else [(start, end, own_date, None)]
             )
         ]
-        parts, continued = _coordinated_parts(flat, lang, parts, known_at, cues_at, [*dates, *places])
+        parts, continued = _coordinated_parts(flat, lang, parts, known_at, cues_at, [*dates, *places], dates)
         scores: dict[int, float] = {}  # the confidence of each part's first event (rule 1d)
         shared = zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
