@@ -291,3 +291,11 @@ def test_review_neighbours_stay_one_event(sentence: str, lang: Lang, expected: R
 )
 def test_review_acts_are_dated_and_split(sentence: str, lang: Lang, expected: list[Row]) -> None:
     assert rows(sentence, lang) == expected
+
+
+def test_a_toward_target_before_two_joined_verbs_addresses_both() -> None:
+    # R10: 向伊朗 stands before 提出抗议并要求…: the demand is made to Iran too
+    assert rows("2032年8月2日，韩国向伊朗提出抗议并要求释放船员。", "zh") == [
+        ("2032-08-02", ["KOR"], ["IRN"], 11),
+        ("2032-08-02", ["KOR"], ["IRN"], 10),
+    ]

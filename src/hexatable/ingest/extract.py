@@ -623,6 +623,7 @@ def extract(
         ]
         parts, continued = _coordinated_parts(flat, lang, parts, known_at, cues_at, [*dates, *places], dates)
         scores: dict[int, float] = {}  # the confidence of each part's first event (rule 1d)
+        toward_before: list[ActorMention] = []  # the 向/对 targets of the part before (rule 1d)
         shared = zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
             inside = drop_affiliations(flat, known_at.within(start, end), body_of)
@@ -743,6 +744,10 @@ def extract(
                     inside = drop_affiliations(flat, inside, body_of)
                     cue = main_cue(clause_cues, inside, flat, lang, (start, end))
                     actors, targets = actor_roles(flat, lang, inside, cue, scene)
+            if index in continued and not targets and flat[start - 1 : start] not in "，,":
+                # rule 1d: 向/对 before two verbs joined directly (日本向朝鲜提出抗议并要求释放渔民)
+                # addresses both; the demand is made to North Korea too
+                targets = list(toward_before)
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
                 own_date = zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates_at.starting_in(start, end) if d.anchor]
@@ -770,6 +775,14 @@ def extract(
                     # a list in a subordinate stretch: the clauses after it inherit its last date
                     last_date = last_list[-1]
                     last_list = [last_date]
+            toward_before = [
+                t
+                for t in targets
+                if lang == "zh"
+                and cue is not None
+                and t.end <= cue.start
+                and flat[t.start - 1 : t.start] in "向对"
+            ]
             if actors:
                 previous_actors = actors
                 carried = [located(a) for a in actors]
