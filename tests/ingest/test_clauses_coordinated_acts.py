@@ -299,3 +299,44 @@ def test_a_toward_target_before_two_joined_verbs_addresses_both() -> None:
         ("2032-08-02", ["KOR"], ["IRN"], 11),
         ("2032-08-02", ["KOR"], ["IRN"], 10),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # R7: a chronology in the present splits like one in the past
+        (
+            "On August 3, 2032, Peru expels the envoy and threatens Bolivia.",
+            [("2032-08-03", ["PER"], [], 17), ("2032-08-03", ["PER"], ["BOL"], 13)],
+        ),
+        (
+            "On August 4, 2032, Iran disables the cameras and expels the inspectors.",
+            [("2032-08-04", ["IRN"], [], 8), ("2032-08-04", ["IRN"], [], 17)],
+        ),
+        (
+            "On August 5, 2032, Iran criticises the report, then threatens Israel.",
+            [("2032-08-05", ["IRN"], [], 11), ("2032-08-05", ["IRN"], ["ISR"], 13)],
+        ),
+        # R9: a name right after "warned" that reaches the joint is the one warned, no reported clause
+        (
+            "On August 6, 2032, Peru warned Chile and threatened Bolivia.",
+            [("2032-08-06", ["PER"], ["CHL"], 13), ("2032-08-06", ["PER"], ["BOL"], 13)],
+        ),
+    ],
+)
+def test_present_chronologies_and_a_warned_party_split(sentence: str, expected: list[Row]) -> None:
+    assert rows(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On August 7, 2032, Peru arrests and detains three Chilean sailors.",  # one object
+        "On August 8, 2032, Peru imposes sanctions and talks with Chile.",  # "talks" a noun
+        "On August 9, 2032, Peru condemns the sanctions and threats against Chile.",  # nouns
+        "On August 10, 2032, Peru expels the envoy and says it will close the border.",  # saying
+        "On August 11, 2032, Peru warned Chile would pay and threatened Bolivia.",  # reported clause
+    ],
+)
+def test_present_and_warned_neighbours_stay_one_event(sentence: str) -> None:
+    assert len(rows(sentence, "en")) == 1

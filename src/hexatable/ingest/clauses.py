@@ -833,10 +833,68 @@ _EN_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|if|whether)\b", re.IG
 _EN_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
-def _en_finite(flat: str, cue: Cue) -> bool:
-    """Whether a cue opens with a verb in the past (-ed or an irregular past: "expelled", "met")."""
+def _en_finite(flat: str, cue: Cue, present: bool = False) -> bool:
+    """Whether a cue opens with a verb in the past (-ed or an irregular past: "expelled", "met"), or
+    with ``present`` in the present ("expels", :func:`_en_present_verb`)."""
     word = flat[cue.start : cue.end].split()[0].lower()
+    if present:
+        return _en_present_verb(flat, cue.start)
     return word.endswith("ed") or word in IRREGULAR_PAST
+
+
+_EN_PLURAL_NOUNS = frozenset(
+    [
+        "talks",
+        "threats",
+        "warnings",
+        "negotiations",
+        "relations",
+        "tensions",
+        "issues",
+        "efforts",
+        "measures",
+        "tariffs",
+        "weapons",
+        "troops",
+        "forces",
+        "arms",
+        "ties",
+        "news",
+        "sanctions",
+        "protests",
+        "demands",
+        "plans",
+        "claims",
+        "attacks",
+        "strikes",
+        "visits",
+        "calls",
+        "exercises",
+        "tests",
+        "meetings",
+        "consultations",
+        "reports",
+        "statements",
+    ]
+)
+"""Words in -s that are mostly plural nouns ("sanctions and talks with Peru"): read as a verb in the
+present only before a determiner, a pronoun, a number or a name ("tests a missile", "visits Lima")."""
+_EN_OBJECT_OPENS = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|this|these|those|it|them|him)\b|[A-Z0-9])"
+)
+
+
+def _en_present_verb(flat: str, at: int) -> bool:
+    """Whether the word at ``at`` is a verb in the present, third person ("expels", "closes",
+    "threatens"; a chronology's present, rule 1d): lower-case, in -s but not -ss, -us or -is, and a
+    word mostly a plural noun (:data:`_EN_PLURAL_NOUNS`) only before its object."""
+    word = _EN_VERB_WORD.match(flat, at)
+    if word is None:
+        return False
+    text = word.group()
+    if not text.endswith("s") or text.endswith(("ss", "us", "is")) or len(text) < 4:
+        return False
+    return text not in _EN_PLURAL_NOUNS or _EN_OBJECT_OPENS.match(flat, word.end()) is not None
 
 
 _EN_VERB_WORD = re.compile(r"[a-z]+\b")
@@ -880,13 +938,14 @@ were seized"), no verb."""
 
 def _en_second_cue(flat: str, at: int, end: int, cues: OffsetIndex[Cue]) -> Cue | None:
     """The cue of a further predicate whose verb stands at ``at`` (rule 1d), or None: the word there is
-    a verb in the past and a cue starts at it, or (the verb being no cue of its own: "imposed new
-    sanctions", "then announced new sanctions") within its next three words, before a comma."""
+    a verb in the past (or in the present, :func:`_en_present_verb`) and a cue starts at it, or (the
+    verb being no cue of its own: "imposed new sanctions", "then announced new sanctions") within its
+    next three words, before a comma."""
     word = _EN_VERB_WORD.match(flat, at, end)
     if word is None or word.group() in _EN_NOT_VERBS:
         return None
     text = word.group()
-    if not (text.endswith("ed") or text in IRREGULAR_PAST):
+    if not (text.endswith("ed") or text in IRREGULAR_PAST or _en_present_verb(flat, at)):
         return None
     stop = flat.find(",", at, end)
     reach = word.end()
@@ -899,13 +958,36 @@ def _en_second_cue(flat: str, at: int, end: int, cues: OffsetIndex[Cue]) -> Cue 
     return found[0] if found and found[0].end <= end else None
 
 
-def _en_past_word_before(flat: str, at: int) -> bool:
+_EN_ADDRESSEE_END = re.compile(r"\s*(?:$|(?:of|about|over|against|on)\b)")
+
+
+def _en_reports_clause(flat: str, low: int, at: int, known: OffsetIndex[ActorMention]) -> bool:
+    """Whether a verb of saying between ``low`` and a joint at ``at`` is followed by its reported
+    clause ("said it had closed …", "warned Peru would pay"). A name after it that reaches the joint
+    or is followed by "of", "about", "over", "against" or "on" is the one addressed, no reported
+    clause's subject ("warned Peru and threatened Bolivia": two acts, rule 1d)."""
+    for said in _EN_SAYING_CLAUSE.finditer(flat, low, at):
+        name = known.starting_at(said.end() - 1) if flat[said.end() - 1].isupper() else None
+        if name is not None and _EN_ADDRESSEE_END.match(flat[name.end : at]):
+            continue
+        return True
+    return False
+
+
+def _en_past_word_before(
+    flat: str, at: int, present: bool = False, cues: OffsetIndex[Cue] | None = None
+) -> bool:
     """Whether the word right before ``at`` is a verb in the past ("arrested" in "arrested and
-    detained"): with nothing but "and" between two verbs, they share the object after the second."""
+    detained"; with ``present`` in the present and a cue of ``cues``, "arrests and detains", not a
+    plural noun, "the cameras and expels"): with nothing but "and" between two verbs, they share the
+    object after the second."""
     word = re.search(r"([A-Za-z]+)$", flat[max(0, at - 30) : at])
     if word is None:
         return False
     text = word.group(1)
+    if present:
+        verb = cues.starting_at(at - len(text)) if cues is not None else None
+        return verb is not None and _en_present_verb(flat, at - len(text))
     return text.islower() and text not in _EN_NOT_VERBS and (text.endswith("ed") or text in IRREGULAR_PAST)
 
 
@@ -949,19 +1031,21 @@ def en_coordinated_predicates(
         word = _EN_VERB_WORD.match(flat, verb_at, end)
         if not then and word is not None and not _EN_VERB_OBJECT.match(flat, word.end(), end):
             continue  # "and detained journalists appealed …": an adjective of a noun, no verb
-        if joint.group().strip() == "and" and _en_past_word_before(flat, at):
+        # a chronology in the present ("expels … and closes …"): both verbs in -s
+        present = word is not None and not (word.group().endswith("ed") or word.group() in IRREGULAR_PAST)
+        if joint.group().strip() == "and" and _en_past_word_before(flat, at, present, cues):
             continue  # "arrested and detained two fishermen": two verbs of one object, one act
         if _en_reduced_passive(flat, cue.end, known):
             continue
         if _EN_SAYING_ALWAYS.match(flat, cue.start) or _EN_SAYING_CLAUSE.match(flat, cue.start):
             continue  # "… and said it would …": what the subject said of its act, no further act
         before = [c for c in cues.starting_in(max(piece_start, subject.end), at) if c.end <= at]
-        if not any(_en_finite(flat, c) for c in before):
+        if not any(_en_finite(flat, c, present) for c in before):
             continue
         if _EN_PASSIVE_BEFORE.search(flat, max(0, before[0].start - 30), before[0].start):
             continue
         stretch = flat[subject.end : at]
-        if _EN_SAYING_CLAUSE.search(stretch) or _EN_RELATIVE.search(stretch):
+        if _en_reports_clause(flat, subject.end, at, known) or _EN_RELATIVE.search(stretch):
             continue
         next_joint = _EN_COORDINATOR.search(flat, after, end)
         if _same_root_no_party(cue, before, known, after, next_joint.start() if next_joint else end):
