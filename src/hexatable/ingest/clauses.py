@@ -645,9 +645,11 @@ _ZH_DIRECTING = re.compile(r"要求|呼吁|敦促|促请|督促|邀请|支持|�
 """A verb that directs someone else ("要求朝鲜停止核试验并重返会谈", "邀请韩国总统访问东京并出席峰会"): the
 verbs after the coordinator are what the object is asked to do, one act of the subject (rule 1d)."""
 _ZH_PASSIVE_FIRST = re.compile(r"遭到|遭受|受到|被|遭")
+ZH_PASSIVE_SUBJECT = re.compile(r"(?:再次|再度|又|也|曾|已)?(?:遭到|遭受|受到|被|遭)")
 """A passive marker in the first predicate ("朝鲜遭到美国制裁，随后宣布退出"): its subject is the one
 acted upon, the agent named after the marker; the further predicate is the subject's, not the
-agent's, so the clause is not cut there (rule 1d)."""
+agent's. The clause is cut there only when the marker follows the subject's name at once (at most an
+adverb between), so the continued piece can take that name as its actor; else not (rule 1d)."""
 _ZH_DONE = re.compile(r"了|已")
 _ZH_NOT_DONE = re.compile(r"不|未|没有|没")
 _ZH_OPEN_QUOTE = '“‘「『"'
@@ -799,8 +801,9 @@ def zh_coordinated_predicates(
         intent = _ZH_INTENT.search(flat, max(piece_start, subject.end), acts[0].end) if acts else None
         if intent is not None and not _ZH_DONE.search(flat, after, cue.end + 1):
             continue
-        if _ZH_PASSIVE_FIRST.search(flat, max(piece_start, subject.end), at):
-            continue  # "朝鲜遭到美国制裁，随后宣布退出谈判": the agent does not withdraw
+        passive = _ZH_PASSIVE_FIRST.search(flat, max(piece_start, subject.end), at)
+        if passive is not None and not ZH_PASSIVE_SUBJECT.match(flat, subject.end):
+            continue  # "美方提议遭到朝鲜拒绝，随后…": whose act follows is unclear
         directing = _ZH_DIRECTING.search(flat, max(piece_start, subject.end), at)
         if directing is not None and (comma is None or not _ZH_DONE.search(flat, after, cue.end + 1)):
             continue  # "要求朝鲜停止核试验并重返会谈": what North Korea is asked to do

@@ -141,6 +141,7 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import (
+    ZH_PASSIVE_SUBJECT,
     en_coordinated_predicates,
     en_subordinate_stretches,
     split_clauses,
@@ -624,6 +625,7 @@ def extract(
         parts, continued = _coordinated_parts(flat, lang, parts, known_at, cues_at, [*dates, *places], dates)
         scores: dict[int, float] = {}  # the confidence of each part's first event (rule 1d)
         toward_before: list[ActorMention] = []  # the 向/对 targets of the part before (rule 1d)
+        passive_subject: list[ActorMention] = []  # the passive's subject in the part before (rule 1d)
         shared = zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
             inside = drop_affiliations(flat, known_at.within(start, end), body_of)
@@ -705,8 +707,10 @@ def extract(
                     actors.append(replace(subject, start=start, end=start, text=""))
                     stands_for[(start, subject.actor)] = subject
             elif not actors and candidate and previous_actors:
-                # rule 1d: a further predicate of the clause's subject has its actors, as said
-                actors, subject_inherited = list(previous_actors), index not in continued
+                # rule 1d: a further predicate of the clause's subject has its actors, as said; after
+                # a passive (朝鲜遭到美国制裁，随后宣布退出) the subject's, not the agent's
+                carried_on = passive_subject if index in continued and passive_subject else previous_actors
+                actors, subject_inherited = list(carried_on), index not in continued
             elif (
                 not actors
                 and candidate
@@ -775,6 +779,8 @@ def extract(
                     # a list in a subordinate stretch: the clauses after it inherit its last date
                     last_date = last_list[-1]
                     last_list = [last_date]
+            # rule 1d: the subject of a passive (朝鲜遭到美国制裁), which acts in the piece after it
+            passive_subject = [t for t in targets if lang == "zh" and ZH_PASSIVE_SUBJECT.match(flat, t.end)]
             toward_before = [
                 t
                 for t in targets
