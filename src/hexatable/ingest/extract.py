@@ -21,9 +21,12 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    **1d.** A clause is cut again before each further predicate of its subject that has a cue of its
    own, after a coordinator (并, 随后, ，同时 …; "and", ", then"): ``伊朗封存了反应堆并驱逐了核查人员``
    and "Peru disabled the devices and expelled the inspectors" are two acts each. The piece after the
-   joint keeps the clause's date and takes the actors of the piece before, as said (not inferred),
-   and is no surer than it; its targets are its own, and its quote is its own predicate. Verb chains,
-   what a verb of saying or intent governs, infinitives, nouns, quotations and two verbs of one object
+   joint takes a date of its own (并于5月10日, "on June 7"), else the date of the piece before, and the
+   actors of the piece before, as said (not inferred; after a passive, 朝鲜遭到美国制裁，随后…, its
+   subject), and is no surer than it; its targets are its own (a 向/对 target before two verbs joined
+   directly addresses both). Verb chains, what a verb of saying, intent or direction governs
+   (要求朝鲜停止…并重返…), infinitives, nouns ("detained journalists"), quotations, two verbs of one
+   object ("arrested and detained") and a second predicate of the same root with no party of its own
    stay one act (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`).
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit; an
    English entry's opening year gives way to a finer date of the clause in that year, round 8); only
