@@ -143,9 +143,9 @@ def test_a_meeting_noun_is_typed_by_its_predicate() -> None:
     text = (
         "2030年6月4日，朝鲜和美国的谈判破裂。\n"  # the talks broke down: 161/164
         "2030年6月5日，朝方称，会谈将推迟举行。\n"  # a decision reported: 16, not a threat (13)
-        "2030年6月6日，朝鲜与美国举行会谈并签署协议。\n"  # two acts joined by 并: the first stands
+        "2030年6月6日，朝鲜与美国举行会谈并签署协议。\n"  # two acts joined by 并: one event each (rule 1d)
     )
-    assert coded(text) == [(16, "破裂"), (16, "推迟"), (4, "会谈")]
+    assert coded(text) == [(16, "破裂"), (16, "推迟"), (4, "会谈"), (5, "签署")]
 
 
 def test_the_predicate_may_follow_adverbs_and_auxiliaries_only() -> None:

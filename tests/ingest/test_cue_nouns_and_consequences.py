@@ -77,7 +77,8 @@ def test_a_quoted_programme_name_before_its_noun_is_no_act() -> None:
     ],
 )
 def test_a_cue_before_a_word_opening_with_guo_types_a_two_cue_clause(sentence: str, expected: int) -> None:
-    assert codes(sentence, "zh") == [expected]
+    # rule 1d: the criticism joined by 并 is an act of its own (111), after the first cue's act
+    assert codes(sentence, "zh") == [expected, 11]
 
 
 def test_fang_wei_after_a_signing_is_no_party_noun() -> None:

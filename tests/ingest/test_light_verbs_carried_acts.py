@@ -29,17 +29,20 @@ def rows(tmp_path: Path, sentence: str, lang: str) -> list[Row]:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("中国提出抗议。", (["CHN"], [], 11)),
-        ("中国提出了强烈抗议。", (["CHN"], [], 11)),
-        ("中国表示抗议。", (["CHN"], [], 11)),
-        ("日本针对朝鲜导弹发射提出抗议。", (["JPN"], ["PRK"], 11)),
-        ("日本向朝鲜提出抗议并要求释放渔民。", (["JPN"], ["PRK"], 11)),
+        ("中国提出抗议。", [(["CHN"], [], 11)]),
+        ("中国提出了强烈抗议。", [(["CHN"], [], 11)]),
+        ("中国表示抗议。", [(["CHN"], [], 11)]),
+        ("日本针对朝鲜导弹发射提出抗议。", [(["JPN"], ["PRK"], 11)]),
+        # rule 1d: the demand joined by 并 is an act of its own, made to North Korea too (向朝鲜)
+        ("日本向朝鲜提出抗议并要求释放渔民。", [(["JPN"], ["PRK"], 11), (["JPN"], ["PRK"], 10)]),
     ],
 )
-def test_a_protest_lodged_is_an_official_complaint(tmp_path: Path, sentence: str, expected: Row) -> None:
+def test_a_protest_lodged_is_an_official_complaint(
+    tmp_path: Path, sentence: str, expected: list[Row]
+) -> None:
     # 114 complain officially (root 11): was 03 (提出's plan) or 14 (a demonstration); round 8:
     # actors and targets asserted too
-    assert rows(tmp_path, sentence, "zh") == [expected]
+    assert rows(tmp_path, sentence, "zh") == expected
 
 
 @pytest.mark.parametrize(
@@ -68,7 +71,8 @@ def test_a_light_verb_before_a_thing_put_forward_keeps_its_code(
     [
         ("美国在安理会提出制裁，遭到中国反对。", [(["USA"], ["CHN"], 3)]),
         ("美国提出制裁和谈判两手方案。", [(["USA"], [], 3)]),
-        ("美国提出制裁并要求朝鲜弃核。", [(["USA"], ["PRK"], 3)]),
+        # rule 1d: the demand joined by 并 is an act of its own, with its own target
+        ("美国提出制裁并要求朝鲜弃核。", [(["USA"], [], 3), (["USA"], ["PRK"], 10)]),
     ],
 )
 def test_sanctions_put_forward_are_a_proposal(tmp_path: Path, sentence: str, expected: list[Row]) -> None:

@@ -124,9 +124,13 @@ def test_two_parties_acting_in_one_sentence_are_two_events() -> None:
 
 
 def test_one_subject_with_two_verbs_or_two_subjects_stay_one_event() -> None:
-    # "and" without a comma, and a joint followed by a verb alone, do not cut
-    text = "On 11 December 2008 Japan and China met, and agreed to meet again.\n"
+    # a joint followed by a verb of saying tells what the subject said: one act
+    text = "On 11 December 2008 Japan and China met, and said they would meet again.\n"
     assert events_of(text) == [(1, ["JPN", "CHN"], [], "2008-12-11")]
+    # a joint followed by a further act of the same subject cuts (rule 1d): the meeting (04) and the
+    # agreement (03), both of Japan and China
+    text = "On 11 December 2008 Japan and China met, and agreed to meet again.\n"
+    assert events_of(text) == [(1, ["JPN", "CHN"], [], "2008-12-11"), (1, ["JPN", "CHN"], [], "2008-12-11")]
     # the piece before has no cue of its own: one act
     text = "On 11 December 2008 after talks with Russia, and China, the United States protested.\n"
     assert len(events_of(text)) == 1

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from hexatable.ingest.cue_codes import REJECT
+from hexatable.ingest.cue_codes import NO_CUE_CAMEO, REJECT, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.dates_zh import BOUND_AFTER as _ZH_BOUND_AFTER  # the date finder's own bound words
 from hexatable.ingest.gazetteer import zh_noun
@@ -23,7 +23,9 @@ from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.reference import opens_with_reference
 from hexatable.ingest.types import ActorMention, Cue, DateMention, Lang
 from hexatable.ingest.verbs import IRREGULAR_PAST
+from hexatable.ingest.zh_dictionary import jieba_dictionary
 from hexatable.ingest.zh_passive import ZH_AGENT_MARKERS, ZH_PASSIVE_MARKERS, alternation
+from hexatable.ingest.zh_subjects import zh_modifies
 
 _OPENER = re.compile(
     r"(?:^|[，,；;：:、])(\s*(?:(?:and|but|then)\s+)?(?:(?:on|in|by|from|since)\s+)?)$", re.IGNORECASE
@@ -627,3 +629,434 @@ def zh_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int
             stretches.append((at, stop))
         at = start + mark.end() if mark is not None else end
     return stretches
+
+
+_ZH_COORDINATOR = re.compile(
+    r"(?P<comma>[，,]\s*)?(?P<word>(?<![合吞兼归])并且?(?![不非未没无肩列存行举购入])|随后|然后|之后|同时|还|又|再)"
+)
+"""A coordinator before a further predicate of the same subject (rule 1d): after a comma any of 并,
+并且, 随后, 然后, 之后, 同时, 还, 又, 再; directly between two verbs only 并, 并且, 随后, 然后. Not 并
+inside a word (合并, 吞并, 并肩, 并入) nor the emphatic 并 before a negation (并不, 并未, 并非)."""
+_ZH_JOINING_WORDS = frozenset(["并", "并且", "随后", "然后"])
+_ZH_INTENT = re.compile(
+    r"将(?![军领])|(?<![大峰宴晤约聚开])会(?![谈见议晤面场期后上中])|要(?!求)|愿|准备|打算|计划|拟|决定|"
+    r"同意|希望|应(?![对邀])|承诺|考虑|可能|试图|企图"
+)
+"""A word of intent or a modal in the first predicate ("表示将关闭…并驱逐…", "同意加强合作并举行会谈"):
+what follows the coordinator may be a second thing intended, not a second act done."""
+_ZH_DIRECTING = re.compile(r"要求|呼吁|敦促|促请|督促|邀请|支持|希望|鼓励|劝|(?<![申])请|建议|主张|允许|帮助")
+"""A verb that directs someone else ("要求朝鲜停止核试验并重返会谈", "邀请韩国总统访问东京并出席峰会"): the
+verbs after the coordinator are what the object is asked to do, one act of the subject (rule 1d)."""
+_ZH_PASSIVE_FIRST = re.compile(r"遭到|遭受|受到|被|遭")
+ZH_PASSIVE_SUBJECT = re.compile(r"(?:再次|再度|又|也|曾|已)?(?:遭到|遭受|受到|被|遭)")
+"""A passive marker in the first predicate ("朝鲜遭到美国制裁，随后宣布退出"): its subject is the one
+acted upon, the agent named after the marker; the further predicate is the subject's, not the
+agent's. The clause is cut there only when the marker follows the subject's name at once (at most an
+adverb between), so the continued piece can take that name as its actor; else not (rule 1d)."""
+_ZH_DONE = re.compile(r"了|已")
+_ZH_NOT_DONE = re.compile(r"不|未|没有|没")
+_ZH_OPEN_QUOTE = '“‘「『"'
+
+
+def _zh_saying(cue: Cue) -> bool:
+    """Whether a cue is a verb of saying (表示, 称, 宣布: code 01 of weight at most 0.5)."""
+    return cue.cameo == NO_CUE_CAMEO and cue.weight <= SAYING_WEIGHT
+
+
+def _zh_new_subject_before(flat: str, low: int, at: int, known: OffsetIndex[ActorMention]) -> bool:
+    """Whether a stretch between the subject (ending at ``low``) and a coordinator at ``at`` opens,
+    after a clause mark and at most a connective, with a name or a reference word ("…会见伊朗外长，双方
+    就…交换了意见，并同意…": the pair agrees, not the host alone): the further predicate's subject is
+    then unclear, so the clause is not cut there (rule 1d)."""
+    for mark in CLAUSE_MARK.finditer(flat, low, at):
+        connective = _ZH_CONNECTIVE.match(flat, mark.end())
+        opens = connective.end() if connective else mark.end()
+        if known.starting_at(opens) is not None or opens_with_reference(flat, opens, "zh"):
+            return True
+    return False
+
+
+def _zh_in_title(flat: str, low: int, position: int) -> bool:
+    """Whether ``position`` stands inside a 《title》 opened after ``low``."""
+    return flat.rfind("《", low, position) > flat.rfind("》", low, position)
+
+
+def _zh_second_predicate(
+    flat: str,
+    at: int,
+    end: int,
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+    asides: Sequence[DateMention | ActorMention],
+    joining: bool,
+) -> Cue | None:
+    """The cue of a predicate of the same subject opening at ``at`` (right after a coordinator), or
+    None: no name of its own before the cue (a name after 与, 向, 对 … is a target), no reference word
+    opening it (他, 双方: a subject of its own, rule 1b), and between ``at`` and the cue only what
+    :data:`ZH_VERB_LEAD` allows once dates, places and such targets are masked; after a comma also an
+    unknown verb marked done by 了 ("，并共同见证了协议签署"). Directly between two verbs
+    (``joining``) the cue must follow at once ("关闭了核设施并驱逐了…"). A cue used as a noun
+    ("会谈在北京举行") is no predicate."""
+    if opens_with_reference(flat, at, "zh"):
+        return None
+    ahead = cues.starting_in(at, end)
+    if not ahead:
+        return None
+    cue = ahead[0]
+    for name in known.within(at, cue.start):
+        if flat[max(0, name.start - 1) : name.start] not in ZH_TOWARD:
+            return None
+    stretch = list(flat[at : cue.start])
+    toward = known.within(at, cue.start)
+    for aside in [*asides, *toward]:
+        for i in range(max(aside.start, at), min(aside.end, cue.start)):
+            stretch[i - at] = "\x00"
+    lead = _ZH_MASKED.sub("", "".join(stretch))
+    if _ZH_NOUN_CUE_NEXT.match(flat, cue.end) or _ZH_PASSIVE.search(lead) or zh_modifies(flat, cue):
+        return None  # a noun's predicate (会谈在北京举行), a passive, a verb describing a noun (…的细节)
+    if _ZH_SAYS_INSIDE.match(flat, cue.start) and not flat.startswith("宣布", cue.start):
+        return None  # "，并表示…": what the subject said of its act, no further act (宣布制裁 is one)
+    if flat.startswith("宣布", cue.start) and re.match(r"[，,：:]", flat[cue.end : cue.end + 1]):
+        return None
+    if ZH_VERB_LEAD.fullmatch(lead) is not None:
+        return cue
+    if not joining and "了" in lead and len(lead) <= 8 and not re.search(r"[，,；;：:]", lead):
+        return cue
+    return None
+
+
+def _zh_shared_object(flat: str, at: int, cues: OffsetIndex[Cue]) -> bool:
+    """Whether the word right before a coordinator at ``at`` is a verb in jieba's dictionary with no
+    object (关闭 in "关闭并封存宁边核设施"; not a cue ending there, 举行会谈 or 会谈, which is an act
+    whole): the two verbs share the object after the second, one act (rule 1d)."""
+    word = flat[max(0, at - 2) : at]
+    if len(word) < 2 or any(c.end == at for c in cues.starting_in(max(0, at - 8), at)):
+        return False
+    _, tags = jieba_dictionary()
+    return tags.get(word) == "v"
+
+
+def _same_root_no_party(
+    cue: Cue, before: Sequence[Cue], known: OffsetIndex[ActorMention], low: int, high: int
+) -> bool:
+    """Whether a further predicate's cue has the CAMEO root of an act of the piece before and its own
+    piece (``low`` to ``high``) names no party: it tells the same act again ("met his counterpart and
+    discussed trade", 04 twice), so the clause stays one event (rule 1d). With a party of its own
+    ("criticised Peru and condemned Bolivia") it is a second act."""
+    return any(c.cameo == cue.cameo for c in before) and not known.within(low, high)
+
+
+def zh_coordinated_predicates(
+    flat: str,
+    start: int,
+    end: int,
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+    asides: Sequence[DateMention | ActorMention] = (),
+) -> list[tuple[int, int]]:
+    """Rule 1d (Chinese): a clause cut before each further predicate of its subject, each with its
+    own cue: "朝鲜封存了反应堆并驱逐了核查人员" is two acts of North Korea, "美国批评朝鲜，随后宣布新的
+    制裁" two of the United States. The joint is a coordinator (:data:`_ZH_COORDINATOR`) after a
+    comma or directly between two verbs; the piece before it has a name and, after the name, a cue;
+    the piece after it opens with its verb (:func:`_zh_second_predicate`). Not a joint inside
+    quotation marks or a title, inside an adverbial stretch or right after one or after a verb of
+    saying at the comma (rule 1b's tests: "在朝鲜关闭核设施并驱逐人员之后，…" sets a scene, "表示，
+    并…" reports); not where the first predicate is under a word of intent or a modal (将, 要, 准备,
+    决定, 同意 …) and the second is not marked done by 了 or 已: "表示将关闭核设施并驱逐核查人员",
+    "同意加强合作并举行会谈" each state one intent. A verb chain (宣布退出, 决定制裁) has no
+    coordinator and stays one act. Each piece starts at its coordinator, after the comma."""
+    names = known.within(start, end)
+    if not names:
+        return [(start, end)]
+    quoted = quoted_spans(flat)
+    scene = zh_subordinate_stretches(flat, (start, end))
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for joint in _ZH_COORDINATOR.finditer(flat, start, end):
+        comma, word = joint.group("comma"), joint.group("word")
+        if comma is None and word not in _ZH_JOINING_WORDS:
+            continue
+        at, after = joint.start(), joint.end()
+        if any(low < at < high for low, high in quoted) or _zh_in_title(flat, start, at):
+            continue
+        if any(low <= at < high or (comma is not None and high == at) for low, high in scene):
+            continue  # inside an adverbial stretch, or right after one at the comma
+        # the subject is the first name outside an adverbial stretch (鉴于美国…，朝鲜宣布…: North Korea)
+        subject = next((m for m in names if not any(low <= m.start < high for low, high in scene)), names[0])
+        if subject.end > at or _zh_new_subject_before(flat, subject.end, at, known):
+            continue
+        if not cues.any_within(max(piece_start, subject.end), at):
+            continue
+        if comma is None and _zh_shared_object(flat, at, cues):
+            continue  # "关闭并封存宁边核设施": two verbs of one object, one act
+        if comma is not None and _ZH_SAYS.search(flat, piece_start, at):
+            continue  # "发言人表示，并…": what follows the comma is what was said
+        last_mark = max([piece_start, *(m.end() for m in CLAUSE_MARK.finditer(flat, piece_start, at))])
+        if _ZH_NOT_DONE.search(flat, last_mark, at):
+            continue  # "通过决议，不对朝鲜实施制裁，并谴责…": an act declined, and the act done instead
+        next_joint = _ZH_COORDINATOR.search(flat, after, end)
+        piece_end = next_joint.start() if next_joint is not None else end
+        cue = _zh_second_predicate(flat, after, piece_end, known, cues, asides, comma is None)
+        if cue is None:
+            continue
+        # the intent or modal stands before the first predicate's act (after a verb of saying: 表示将…)
+        acts = [c for c in cues.starting_in(max(piece_start, subject.end), at) if not _zh_saying(c)]
+        intent = _ZH_INTENT.search(flat, max(piece_start, subject.end), acts[0].end) if acts else None
+        if intent is not None and not _ZH_DONE.search(flat, after, cue.end + 1):
+            continue
+        passive = _ZH_PASSIVE_FIRST.search(flat, max(piece_start, subject.end), at)
+        if passive is not None and not ZH_PASSIVE_SUBJECT.match(flat, subject.end):
+            continue  # "美方提议遭到朝鲜拒绝，随后…": whose act follows is unclear
+        directing = _ZH_DIRECTING.search(flat, max(piece_start, subject.end), at)
+        if directing is not None and (comma is None or not _ZH_DONE.search(flat, after, cue.end + 1)):
+            continue  # "要求朝鲜停止核试验并重返会谈": what North Korea is asked to do
+        if _same_root_no_party(cue, acts, known, after, piece_end):
+            continue  # "会见了韩国外长并举行了会谈": one meeting told twice
+        pieces.append((piece_start, at))
+        piece_start = at + len(comma or "")
+    pieces.append((piece_start, end))
+    return pieces
+
+
+_EN_COORDINATOR = re.compile(r"(?:,\s+and\s+then|\s+and\s+then|,\s+then|,\s+and|\s+and)\s+")
+""""and", ", and", ", then", "and then" before a further predicate of the same subject (rule 1d)."""
+_EN_SECOND_LEAD = re.compile(
+    r"(?:(?:has|have|had|also|then|later|subsequently|again|soon|quickly|immediately|promptly|swiftly"
+    r"|strongly|formally|officially|publicly|repeatedly)\s+)*"
+)
+_EN_SAYING_CLAUSE = re.compile(
+    r"\b(?:said|says|announced|stated|declared|claimed|reported|warned|added|noted|insisted|confirmed"
+    r"|argued|told\s+\S+)\s+(?:that\b|it\b|they\b|he\b|she\b|we\b|[A-Z])"
+)
+"""A verb of saying followed by its reported clause ("said it had closed the site and expelled the
+inspectors"): the predicates after it are what was said, one statement (rule 1d)."""
+_EN_SAYING_ALWAYS = re.compile(
+    r"(?:said|says|stated|told|added|noted|insisted|argued|claimed|explained|described|called)\b"
+)
+"""A verb of saying that reports a clause or a comment wherever it stands: after a coordinator it tells
+what the subject said of its act ("protested and said …"), no further act (rule 1d)."""
+_EN_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|if|whether)\b", re.IGNORECASE)
+_EN_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _en_finite(flat: str, cue: Cue, present: bool = False) -> bool:
+    """Whether a cue opens with a verb in the past (-ed or an irregular past: "expelled", "met"), or
+    with ``present`` in the present ("expels", :func:`_en_present_verb`)."""
+    word = flat[cue.start : cue.end].split()[0].lower()
+    if present:
+        return _en_present_verb(flat, cue.start)
+    return word.endswith("ed") or word in IRREGULAR_PAST
+
+
+_EN_PLURAL_NOUNS = frozenset(
+    [
+        "talks",
+        "threats",
+        "warnings",
+        "negotiations",
+        "relations",
+        "tensions",
+        "issues",
+        "efforts",
+        "measures",
+        "tariffs",
+        "weapons",
+        "troops",
+        "forces",
+        "arms",
+        "ties",
+        "news",
+        "sanctions",
+        "protests",
+        "demands",
+        "plans",
+        "claims",
+        "attacks",
+        "strikes",
+        "visits",
+        "calls",
+        "exercises",
+        "tests",
+        "meetings",
+        "consultations",
+        "reports",
+        "statements",
+    ]
+)
+"""Words in -s that are mostly plural nouns ("sanctions and talks with Peru"): read as a verb in the
+present only before a determiner, a pronoun, a number or a name ("tests a missile", "visits Lima")."""
+_EN_OBJECT_OPENS = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|this|these|those|it|them|him)\b|[A-Z0-9])"
+)
+
+
+def _en_present_verb(flat: str, at: int) -> bool:
+    """Whether the word at ``at`` is a verb in the present, third person ("expels", "closes",
+    "threatens"; a chronology's present, rule 1d): lower-case, in -s but not -ss, -us or -is, and a
+    word mostly a plural noun (:data:`_EN_PLURAL_NOUNS`) only before its object."""
+    word = _EN_VERB_WORD.match(flat, at)
+    if word is None:
+        return False
+    text = word.group()
+    if not text.endswith("s") or text.endswith(("ss", "us", "is")) or len(text) < 4:
+        return False
+    return text not in _EN_PLURAL_NOUNS or _EN_OBJECT_OPENS.match(flat, word.end()) is not None
+
+
+_EN_VERB_WORD = re.compile(r"[a-z]+\b")
+_EN_NOT_VERBS = frozenset(
+    [
+        "related",
+        "united",
+        "detailed",
+        "limited",
+        "armed",
+        "allied",
+        "advanced",
+        "enriched",
+        "unexpected",
+        "concerned",
+        "interested",
+        "involved",
+        "proposed",
+        "planned",
+        "so-called",
+        "other",
+        "affiliated",
+    ]
+)
+"""Words in -ed that after "and" mostly describe a noun ("and related issues", "and enriched
+uranium"), not a subject's further verb (rule 1d)."""
+
+
+_EN_VERB_OBJECT = re.compile(
+    r"\s*(?:$|[,.;:]|(?:the|a|an|its|their|his|her|our|this|that|these|those|some|any|no|all|both|each"
+    r"|every|another|it|them|him|us|me|new|further|fresh|more|additional|several|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|dozens|hundreds|to|up|out|off|down|back|away|on|in|with|for|against"
+    r"|from|at|into|over|about|after|before|by|as)\b|[A-Z0-9\"'“‘])"
+)
+"""What may follow a further predicate's verb after "and" (rule 1d): a determiner, a pronoun, a number,
+a particle or preposition, a name or the clause's end ("and expelled the inspectors", "and met Peru's
+envoy", "and withdrew."). A bare lower-case noun makes the word in -ed an adjective of a noun phrase
+("and detained journalists appealed to …", "and occupied territories with …", "and banned weapons
+were seized"), no verb."""
+
+
+def _en_second_cue(flat: str, at: int, end: int, cues: OffsetIndex[Cue]) -> Cue | None:
+    """The cue of a further predicate whose verb stands at ``at`` (rule 1d), or None: the word there is
+    a verb in the past (or in the present, :func:`_en_present_verb`) and a cue starts at it, or (the
+    verb being no cue of its own: "imposed new sanctions", "then announced new sanctions") within its
+    next three words, before a comma."""
+    word = _EN_VERB_WORD.match(flat, at, end)
+    if word is None or word.group() in _EN_NOT_VERBS:
+        return None
+    text = word.group()
+    if not (text.endswith("ed") or text in IRREGULAR_PAST or _en_present_verb(flat, at)):
+        return None
+    stop = flat.find(",", at, end)
+    reach = word.end()
+    for _ in range(3):
+        following = re.match(r"\s+\S+", flat[reach:end])
+        if following is None:
+            break
+        reach += following.end()
+    found = cues.starting_in(at, min(reach, stop if stop >= 0 else end))
+    return found[0] if found and found[0].end <= end else None
+
+
+_EN_ADDRESSEE_END = re.compile(r"\s*(?:$|(?:of|about|over|against|on)\b)")
+
+
+def _en_reports_clause(flat: str, low: int, at: int, known: OffsetIndex[ActorMention]) -> bool:
+    """Whether a verb of saying between ``low`` and a joint at ``at`` is followed by its reported
+    clause ("said it had closed …", "warned Peru would pay"). A name after it that reaches the joint
+    or is followed by "of", "about", "over", "against" or "on" is the one addressed, no reported
+    clause's subject ("warned Peru and threatened Bolivia": two acts, rule 1d)."""
+    for said in _EN_SAYING_CLAUSE.finditer(flat, low, at):
+        name = known.starting_at(said.end() - 1) if flat[said.end() - 1].isupper() else None
+        if name is not None and _EN_ADDRESSEE_END.match(flat[name.end : at]):
+            continue
+        return True
+    return False
+
+
+def _en_past_word_before(
+    flat: str, at: int, present: bool = False, cues: OffsetIndex[Cue] | None = None
+) -> bool:
+    """Whether the word right before ``at`` is a verb in the past ("arrested" in "arrested and
+    detained"; with ``present`` in the present and a cue of ``cues``, "arrests and detains", not a
+    plural noun, "the cameras and expels"): with nothing but "and" between two verbs, they share the
+    object after the second."""
+    word = re.search(r"([A-Za-z]+)$", flat[max(0, at - 30) : at])
+    if word is None:
+        return False
+    text = word.group(1)
+    if present:
+        verb = cues.starting_at(at - len(text)) if cues is not None else None
+        return verb is not None and _en_present_verb(flat, at - len(text))
+    return text.islower() and text not in _EN_NOT_VERBS and (text.endswith("ed") or text in IRREGULAR_PAST)
+
+
+def en_coordinated_predicates(
+    flat: str,
+    start: int,
+    end: int,
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+) -> list[tuple[int, int]]:
+    """Rule 1d (English): a clause cut before each further finite verb of its subject: "Chile
+    disabled the devices and expelled the inspectors" is two acts of Chile, "Peru met Chile's envoy,
+    then announced new sanctions on Bolivia" two of Peru, each with its own targets. The joint is
+    "and", ", and", ", then" or "and then"; right after it (after at most "has", "also", "later" and
+    such adverbs) stands a cue in the past ("expelled", "met", "threatened to leave"); the piece
+    before has a name and, after it, a cue in the past that is not passive ("was criticised and
+    sanctioned" stays one). Not an infinitive or a bare verb ("agreed to meet and discuss", "said it
+    would close the site and expel inspectors"), nor nouns ("sanctions and tariffs"); not a joint in
+    quotation marks, in an adverbial stretch ("After Iran …, Chile …"), after a relative word
+    ("which", "who", "that") or after a verb of saying followed by its reported clause ("said it had
+    closed … and expelled …": one statement). A name right after the joint is rule 1b's (a subject of
+    its own). Each piece after the first starts at its verb."""
+    names = known.within(start, end)
+    if not names:
+        return [(start, end)]
+    quoted = quoted_spans(flat)
+    scene = en_subordinate_stretches(flat, (start, end))
+    subject = next((m for m in names if not any(low <= m.start < high for low, high in scene)), names[0])
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for joint in _EN_COORDINATOR.finditer(flat, subject.end, end):
+        at, after = joint.start(), joint.end()
+        if any(low < at < high for low, high in quoted) or any(low <= at < high for low, high in scene):
+            continue
+        lead = _EN_SECOND_LEAD.match(flat, after, end)
+        verb_at = lead.end() if lead is not None else after
+        cue = _en_second_cue(flat, verb_at, end, cues)
+        if cue is None:
+            continue
+        then = "then" in joint.group()
+        word = _EN_VERB_WORD.match(flat, verb_at, end)
+        if not then and word is not None and not _EN_VERB_OBJECT.match(flat, word.end(), end):
+            continue  # "and detained journalists appealed …": an adjective of a noun, no verb
+        # a chronology in the present ("expels … and closes …"): both verbs in -s
+        present = word is not None and not (word.group().endswith("ed") or word.group() in IRREGULAR_PAST)
+        if joint.group().strip() == "and" and _en_past_word_before(flat, at, present, cues):
+            continue  # "arrested and detained two fishermen": two verbs of one object, one act
+        if _en_reduced_passive(flat, cue.end, known):
+            continue
+        if _EN_SAYING_ALWAYS.match(flat, cue.start) or _EN_SAYING_CLAUSE.match(flat, cue.start):
+            continue  # "… and said it would …": what the subject said of its act, no further act
+        before = [c for c in cues.starting_in(max(piece_start, subject.end), at) if c.end <= at]
+        if not any(_en_finite(flat, c, present) for c in before):
+            continue
+        if _EN_PASSIVE_BEFORE.search(flat, max(0, before[0].start - 30), before[0].start):
+            continue
+        stretch = flat[subject.end : at]
+        if _en_reports_clause(flat, subject.end, at, known) or _EN_RELATIVE.search(stretch):
+            continue
+        next_joint = _EN_COORDINATOR.search(flat, after, end)
+        if _same_root_no_party(cue, before, known, after, next_joint.start() if next_joint else end):
+            continue  # "met his Peruvian counterpart and discussed trade": one meeting told twice
+        pieces.append((piece_start, at))
+        piece_start = after
+    pieces.append((piece_start, end))
+    return pieces

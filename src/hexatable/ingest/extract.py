@@ -18,6 +18,16 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    name and a cue, and the stretch before the comma is not adverbial (经…, 鉴于…, …时, …之后):
    ``美方建议韩日加入，中方建议俄罗斯加入`` is two clauses with one date (:func:`subjects_clauses`);
    without a comma only before a name and its own verb (``…而韩国提出抗议``, "… and China protested").
+   **1d.** A clause is cut again before each further predicate of its subject that has a cue of its
+   own, after a coordinator (并, 随后, ，同时 …; "and", ", then"): ``伊朗封存了反应堆并驱逐了核查人员``
+   and "Peru disabled the devices and expelled the inspectors" are two acts each. The piece after the
+   joint takes a date of its own (并于5月10日, "on June 7"), else the date of the piece before, and the
+   actors of the piece before, as said (not inferred; after a passive, 朝鲜遭到美国制裁，随后…, its
+   subject), and is no surer than it; its targets are its own (a 向/对 target before two verbs joined
+   directly addresses both). Verb chains, what a verb of saying, intent or direction governs
+   (要求朝鲜停止…并重返…), infinitives, nouns ("detained journalists"), quotations, two verbs of one
+   object ("arrested and detained") and a second predicate of the same root with no party of its own
+   stay one act (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`).
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit; an
    English entry's opening year gives way to a finer date of the clause in that year, round 8); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
@@ -126,6 +136,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -133,9 +144,12 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import (
+    ZH_PASSIVE_SUBJECT,
+    en_coordinated_predicates,
     en_subordinate_stretches,
     split_clauses,
     subjects_clauses,
+    zh_coordinated_predicates,
     zh_enumerated_cues,
     zh_subject_date,
     zh_subordinate_stretches,
@@ -325,6 +339,76 @@ def _entry_date(
         if not low <= date.start < high or any(a < date.start < b for a, b in quoted):
             continue
         return date if date.date.latest() >= line_date.date.earliest() else None
+    return None
+
+
+def _coordinated_parts(
+    flat: str,
+    lang: Lang,
+    parts: Sequence[tuple[int, int, DateMention | None, int | None]],
+    known: OffsetIndex[ActorMention],
+    cues: OffsetIndex[Cue],
+    asides: Sequence[DateMention | ActorMention],
+    dates: Sequence[DateMention],
+) -> tuple[list[tuple[int, int, DateMention | None, int | None]], frozenset[int]]:
+    """Rule 1d: the clauses cut further before each further predicate of their subject
+        (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`), and the indexes of the
+        pieces that continue the piece before them. Such a piece takes a date of its own, else the date of
+    the piece before (:func:`_piece_date`), and the
+        actors of the piece before, as said in the clause (not inferred); a reported clause (rule 3e) is
+        not cut."""
+    cut: list[tuple[int, int, DateMention | None, int | None]] = []
+    continued: set[int] = set()
+    for start, end, own_date, reported_at in parts:
+        if reported_at is not None:
+            pieces = [(start, end)]
+        elif lang == "zh":
+            pieces = zh_coordinated_predicates(flat, start, end, known, cues, asides)
+        else:
+            pieces = en_coordinated_predicates(flat, start, end, known, cues)
+        dated = own_date
+        if len(pieces) > 1 and own_date is not None and own_date.start >= pieces[1][0]:
+            dated = None  # the clause's date is a later act's ("伊朗封存了反应堆，并于5月10日驱逐了…")
+        for number, (low, high) in enumerate(pieces):
+            if number:
+                continued.add(len(cut))
+                dated = _piece_date(flat, lang, low, high, dates) or dated
+            cut.append((low, high, dated, reported_at))
+    return cut, frozenset(continued)
+
+
+_EN_ON_DATE = re.compile(r"\b(?:on|in)\s+$", re.IGNORECASE)
+_EN_SAID_OR_PLANNED = re.compile(
+    r"\b(?:said|says|announced|declared|stated|told|warned|will|would|shall|plans?|planned|intends?"
+    r"|agreed|decided|scheduled|expected|to)\b",
+    re.IGNORECASE,
+)
+"""A verb of saying, a word of a plan or an infinitive before a further predicate's date: the date is
+then the said or planned act's ("and agreed to meet on June 7"), not the predicate's (rule 1d)."""
+
+
+def _piece_date(
+    flat: str, lang: Lang, low: int, high: int, dates: Sequence[DateMention]
+) -> DateMention | None:
+    """Rule 1d: the date of a further predicate's own ("，并于5月10日驱逐了…", "and expelled the consul on
+    June 7"): the first date in it that moved the date finder's context (Chinese) or, in English, one
+    after "on" or "in" with no verb of saying or of a plan before it in the piece; not a date in
+    quotation marks, a list or a relative clause. None when the piece has none: it keeps the date of
+    the act before."""
+    quoted = quoted_spans(flat)
+    for date in dates:
+        if not low <= date.start < high or "+list" in date.rule or "+relative" in date.rule:
+            continue
+        if any(q_low < date.start < q_high for q_low, q_high in quoted):
+            continue
+        if lang == "zh" and date.anchor:
+            return date
+        if (
+            lang == "en"
+            and _EN_ON_DATE.search(flat, max(low, date.start - 4), date.start)
+            and not _EN_SAID_OR_PLANNED.search(flat, low, date.start)
+        ):
+            return date
     return None
 
 
@@ -549,6 +633,10 @@ def extract(
                 else [(start, end, own_date, None)]
             )
         ]
+        parts, continued = _coordinated_parts(flat, lang, parts, known_at, cues_at, [*dates, *places], dates)
+        scores: dict[int, float] = {}  # the confidence of each part's first event (rule 1d)
+        toward_before: list[ActorMention] = []  # the 向/对 targets of the part before (rule 1d)
+        passive_subject: list[ActorMention] = []  # the passive's subject in the part before (rule 1d)
         shared = zh_enumerated_cues(flat, [(s, e) for s, e, _, _ in parts], cues_at) if lang == "zh" else {}
         for index, (start, end, own_date, reported_at) in enumerate(parts):
             inside = drop_affiliations(flat, known_at.within(start, end), body_of)
@@ -560,7 +648,9 @@ def extract(
                 if lang == "zh"
                 else en_subordinate_stretches(flat, (start, end))
             )
-            cue = main_cue(clause_cues, inside, flat, lang, (start, end))
+            # rule 1d: a further predicate of the subject has no subject of its own, so its cue is its
+            # first (the names before it are targets, after 与, 向 ...)
+            cue = main_cue(clause_cues, [] if index in continued else inside, flat, lang, (start, end))
             actors, targets = actor_roles(flat, lang, inside, cue, scene)
             # pronouns and collective words (hexatable.ingest.reference), then the roles again
             named = known_at.within(start, end)
@@ -588,7 +678,7 @@ def extract(
                 inside = drop_affiliations(
                     flat, sorted([*inside, *standing], key=lambda m: (m.start, -m.end)), body_of
                 )
-                cue = main_cue(clause_cues, inside, flat, lang, (start, end))
+                cue = main_cue(clause_cues, [] if index in continued else inside, flat, lang, (start, end))
                 actors, targets = actor_roles(flat, lang, inside, cue, scene)
 
             def located(
@@ -628,7 +718,10 @@ def extract(
                     actors.append(replace(subject, start=start, end=start, text=""))
                     stands_for[(start, subject.actor)] = subject
             elif not actors and candidate and previous_actors:
-                actors, subject_inherited = list(previous_actors), True
+                # rule 1d: a further predicate of the clause's subject has its actors, as said; after
+                # a passive (朝鲜遭到美国制裁，随后宣布退出) the subject's, not the agent's
+                carried_on = passive_subject if index in continued and passive_subject else previous_actors
+                actors, subject_inherited = list(carried_on), index not in continued
             elif (
                 not actors
                 and candidate
@@ -678,6 +771,10 @@ def extract(
                 # reaction between them (…，美国表示支持，但遭到朝鲜拒绝) is not what is refused
                 refused = proposer or previous_actors
                 targets = [m for m in refused if m.actor not in {a.actor for a in actors}]
+            if index in continued and not targets and flat[start - 1 : start] not in "，,":
+                # rule 1d: 向/对 before two verbs joined directly (日本向朝鲜提出抗议并要求释放渔民)
+                # addresses both; the demand is made to North Korea too
+                targets = list(toward_before)
             if lang == "zh" and not (own_date is not None and start <= own_date.start < end):
                 own_date = zh_subject_date(flat, actors, dates, own_date or last_date) or own_date
             clause_dates = [d for d in dates_at.starting_in(start, end) if d.anchor]
@@ -705,6 +802,16 @@ def extract(
                     # a list in a subordinate stretch: the clauses after it inherit its last date
                     last_date = last_list[-1]
                     last_list = [last_date]
+            # rule 1d: the subject of a passive (朝鲜遭到美国制裁), which acts in the piece after it
+            passive_subject = [t for t in targets if lang == "zh" and ZH_PASSIVE_SUBJECT.match(flat, t.end)]
+            toward_before = [
+                t
+                for t in targets
+                if lang == "zh"
+                and cue is not None
+                and t.end <= cue.start
+                and flat[t.start - 1 : t.start] in "向对"
+            ]
             if actors:
                 previous_actors = actors
                 if not (cue is not None and cue.cameo in _REACTION_ROOTS and not targets):
@@ -834,6 +941,17 @@ def extract(
                         gazetteer.label,
                     ),
                 }
+                score = confidence(
+                    date=date,
+                    inherited=inherited,
+                    cue=cue,
+                    actors=absolute_actors,
+                    subject_inherited=subject_inherited,
+                    actor_from_reference=from_reference,
+                )
+                if index in continued and index - 1 in scores:
+                    score = min(score, scores[index - 1])  # rule 1d: no surer than the act before
+                scores.setdefault(index, score)
                 events.append(
                     DraftEvent(
                         id=f"{source_id}-{line}-{per_line[line]}",
@@ -849,14 +967,7 @@ def extract(
                         targets=absolute_targets,
                         cameo=cameo,
                         cue=_absolute_cue(cue, sentence) if cue is not None else None,
-                        confidence=confidence(
-                            date=date,
-                            inherited=inherited,
-                            cue=cue,
-                            actors=absolute_actors,
-                            subject_inherited=subject_inherited,
-                            actor_from_reference=from_reference,
-                        ),
+                        confidence=score,
                         text=text,
                         inferred=tuple(inferred_reasons(date, inherited, subject_inherited, resolved, under)),
                     )
