@@ -183,3 +183,29 @@ def test_the_speaker_after_an_inverted_verb_of_saying_is_the_actor() -> None:
     # not a verb of saying, nor one without a comma or quotation mark before it: China is the
     # passive's agent (rule 3, review of round 5), not an inverted speaker
     assert _events("The aid was refused by China.\n") == [("2008-12-11", "inherited:dateline", ("CHN",), 12)]
+
+
+def _roles(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...], int]]:
+    return [
+        (tuple(a.actor for a in e.actors), tuple(t.actor for t in e.targets), e.cameo)
+        for e in _extract(text).events
+    ]
+
+
+def test_the_source_of_a_report_after_the_act_is_no_party_to_it() -> None:
+    # ", Seoul said" after the act names who tells of it: neither actor nor target
+    assert _roles("North Korea shut down the reactor, Seoul said.\n") == [(("PRK",), (), 8)]
+    assert _roles("North Korea shut down the reactor on Friday, Japan's foreign ministry reported.\n") == [
+        (("PRK",), (), 8)
+    ]
+    assert _roles("Japan refused the aid, said the IAEA.\n") == [(("JPN",), (), 12)]
+    # "according to X", after the act or before it, the names listed with it too
+    assert _roles("North Korea shut down the reactor, according to China and Japan.\n") == [(("PRK",), (), 8)]
+    assert _roles("According to the IAEA, North Korea shut down the reactor.\n") == [(("PRK",), (), 8)]
+
+
+def test_a_party_to_the_act_before_the_source_stays_its_target() -> None:
+    # the act's own target keeps its place; the source only is dropped
+    assert _roles("Japan refused the aid to China, Seoul said.\n") == [(("JPN",), ("CHN",), 12)]
+    # the verb of saying is the main cue: the speaker speaks about the party named before the comma
+    assert _roles("Japan is a threat, Seoul said.\n") == [(("KOR",), ("JPN",), 1)]

@@ -570,7 +570,67 @@ def actor_roles(
             targets = [*aside, *targets]
     if lang == "en" and cue is not None:
         actors, targets = _en_reporters(flat, actors, targets, cue)
+        sources = en_report_sources(flat, cue, mentions)
+        if sources:  # ", South Korea said": who reports the act, no party to it
+            actors = [m for m in actors if m not in sources]
+            targets = [m for m in targets if m not in sources]
     return actors, targets
+
+
+_EN_SOURCE_VERB = (
+    r"(?:said|says|reported|reports|announced|announces|claimed|claims|stated|states|added|noted"
+    r"|confirmed|confirms|alleged|alleges)"
+)
+_EN_SOURCE_BEFORE = re.compile(r",\s*(?:the\s+)?$")
+"""A comma (and "the") right before the name that opens a report's source after the act."""
+_EN_SOURCE_AFTER = re.compile(
+    rf"(?:'s|’s)?(?:\s+(?!that\b|and\b)[A-Za-z][\w-]*){{0,3}}?\s+{_EN_SOURCE_VERB}"
+    r"(?=\s*(?:[.;:,!?”\"]|$)|\s+(?:on|in|at|during|after|late|early|earlier|later|last|this|yesterday|today)\b)"
+)
+"""What follows the last name of a source after the act: at most three words of its office ("'s defence
+ministry", "has") and a verb of reporting that ends the clause, or has only a time or the occasion after
+it (", South Korea said", ", Japan's coast guard reported on Tuesday"); not one with an object (", Peru
+announced sanctions": Peru's own act)."""
+_EN_INVERTED_SOURCE = re.compile(rf",\s*{_EN_SOURCE_VERB}\s+(?:by\s+)?(?:the\s+)?$")
+"""A verb of reporting after a comma right before the name (", said the IAEA")."""
+_EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def en_report_sources(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3e, the source of a report: the names of ", South Korea said", ", Japan's coast guard
+    reported", ", said the IAEA" after the clause's main cue, and those after "according to" anywhere,
+    with the names listed with them (", and"). They say who tells of the act, not who does it or suffers
+    it: no actor, no target. Only when the main cue is not that verb of reporting itself ("Russia is a
+    threat, Japan said" is Japan's statement, :func:`_en_reporters`)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    sources: list[ActorMention] = []
+    k = 0
+    while k < len(ordered):
+        first = ordered[k]
+        after_cue = first.start >= cue.end
+        according = _EN_ACCORDING.search(flat, max(0, first.start - 20), first.start) is not None
+        comma = after_cue and _EN_SOURCE_BEFORE.search(flat, max(0, first.start - 8), first.start) is not None
+        turned = _EN_INVERTED_SOURCE.search(flat, max(0, first.start - 24), first.start)
+        inverted = turned is not None and turned.start() >= cue.end  # not the main cue's own speaker
+        if not (according or comma or inverted):
+            k += 1
+            continue
+        listed, ends = [first], 1
+        while k + len(listed) < len(ordered):
+            following = ordered[k + len(listed)]
+            joint = _EN_AGENT_LIST.fullmatch(flat, listed[-1].end, following.start)
+            if joint is None:
+                break
+            listed.append(following)
+            if "and" in joint.group().lower():
+                ends = len(listed)
+        # a list ends at its "and" ("China, Japan and Russia"); "according to China, Japan did …" is no list
+        listed = listed[:ends]
+        said = _EN_SOURCE_AFTER.match(flat, listed[-1].end)
+        if according or inverted or (said is not None and said.end() > cue.end):
+            sources.extend(listed)
+        k += len(listed)
+    return sources
 
 
 _EN_MEETING_NOUNS = frozenset(["talks", "talk", "meeting", "summit", "dialogue"])
