@@ -52,7 +52,8 @@ def not_cue_subject(
     for not_lang, phrase in not_cues:
         if not_lang != lang:
             continue
-        at = text.find(phrase.lower() if lang == "en" else phrase)
+        # English: whole words ("the state" is no phrase of "the statement")
+        at = _en_word_find(text, phrase.lower()) if lang == "en" else text.find(phrase)
         if at < 0:
             continue
         after = start + at + len(phrase)
@@ -60,6 +61,20 @@ def not_cue_subject(
         if not any(m.start == after + len(gap) - len(gap.lstrip()) for m in known):
             return True
     return False
+
+
+def _en_word_find(text: str, phrase: str) -> int:
+    """Where ``phrase`` first stands in ``text`` as whole words (no letter or digit right before or
+    after it), or -1."""
+    found = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
+    return found.start() if found is not None else -1
+
+
+_EN_AGENT_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?[a-z][\w-]*\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
+"""A passive and its "by" right before a name ("the resolution was adopted by the Security Council"): the
+name is the agent, who acts."""
 
 
 def en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
@@ -75,6 +90,8 @@ def en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
     "the last remaining US troops left" have the name inside their subject, and act."""
     stretch = flat[start:first_actor]
     stretch = stretch[stretch.rfind(",") + 1 :]
+    if _EN_AGENT_BEFORE.search(stretch):
+        return False  # "the statement was issued by Japan": the passive's agent acts
     found = _EN_UNKNOWN_SUBJECT.fullmatch(stretch)
     if found is None:
         return False

@@ -710,6 +710,15 @@ _EN_SPEAKER_TAIL = re.compile(r"(?:'s)?(?:\s+[a-z][\w-]*){0,3}\s+", re.IGNORECAS
 said", "Japan officially said")."""
 
 
+_EN_NOUN_PASSIVE_AGENT = re.compile(
+    r"\s+(?:(?:has|have|had)\s+been|will\s+be|was|were|is|are)\s+(?:\w+ly\s+)?[a-z][\w-]*(?:ed|en|wn|ne|t)"
+    r"\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+"""A passive after a cue that is its subject noun, up to its "by" ("a joint statement was issued by ",
+"the talks were hosted by the"): a participle (-ed, -en, -wn, -ne, -t) after a form of "be"."""
+
+
 def _passive_roles(
     flat: str,
     lang: Lang,
@@ -743,9 +752,12 @@ def _passive_roles(
         if first is None or first == 0:
             return list(actors), list(targets)
         return list(actors[first:]), [*actors[:first], *targets]
-    if not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
+    # the cue a passive participle ("were arrested by"), or a noun the passive's subject ("a joint
+    # statement was issued by Japan"): the name after "by" acts
+    by = _EN_NOUN_PASSIVE_AGENT.match(flat, cue.end)
+    if by is None and not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
         return list(actors), list(targets)
-    by = EN_AGENT.match(flat, cue.end)
+    by = by or EN_AGENT.match(flat, cue.end)
     agent = next((m for m in targets if by is not None and m.start == by.end()), None)
     if agent is None:
         return list(actors), list(targets)
