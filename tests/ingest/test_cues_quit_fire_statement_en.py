@@ -109,3 +109,28 @@ def test_quitting_a_named_agreement_is_a_withdrawal(
     sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
 ) -> None:
     assert _codes(sentence, gazetteer, verbs) == [(["CHL"], 16)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "June 4, 2031: Chile came under heavy fire from Peru.",
+        "June 4, 2031: Chilean border posts came under attack from Peru.",
+        "June 4, 2031: Chile comes under rocket fire from Peru.",
+    ],
+)
+def test_coming_under_fire_from_a_party_is_that_partys_fighting(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # the party after "from" fires at the subject, as "Peru fired at Chile" has it
+    assert _roles(sentence, gazetteer, verbs)[0] == (["PER"], ["CHL"], 19)
+
+
+def test_coming_under_fire_from_nobody_named_is_no_fighting(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # no party named to fire: the subject is not made a fighter
+    assert 19 not in [
+        code for _, _, code in _roles("June 4, 2031: Chile came under heavy fire.", gazetteer, verbs)
+    ]
+    assert _roles("June 4, 2031: Peru fired at Chile.", gazetteer, verbs) == [(["PER"], ["CHL"], 19)]

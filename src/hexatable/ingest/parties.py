@@ -719,6 +719,12 @@ _EN_NOUN_PASSIVE_AGENT = re.compile(
 "the talks were hosted by the"): a participle (-ed, -en, -wn, -ne, -t) after a form of "be"."""
 
 
+_EN_UNDER_FROM = re.compile(r"(?:come|came|comes|coming)\s+under\s+.*\bfrom", re.IGNORECASE | re.DOTALL)
+"""A cue of coming under fire or attack from a party ("came under heavy fire from"): a passive in
+meaning, whose agent is the name after "from"."""
+_EN_FROM_AGENT = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _passive_roles(
     flat: str,
     lang: Lang,
@@ -755,6 +761,8 @@ def _passive_roles(
     # the cue a passive participle ("were arrested by"), or a noun the passive's subject ("a joint
     # statement was issued by Japan"): the name after "by" acts
     by = _EN_NOUN_PASSIVE_AGENT.match(flat, cue.end)
+    if by is None and _EN_UNDER_FROM.fullmatch(cue.text):
+        by = _EN_FROM_AGENT.match(flat, cue.end)  # "Chile came under fire from Peru": Peru fires
     if by is None and not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
         return list(actors), list(targets)
     by = by or EN_AGENT.match(flat, cue.end)
