@@ -134,3 +134,22 @@ def test_coming_under_fire_from_nobody_named_is_no_fighting(
         code for _, _, code in _roles("June 4, 2031: Chile came under heavy fire.", gazetteer, verbs)
     ]
     assert _roles("June 4, 2031: Peru fired at Chile.", gazetteer, verbs) == [(["PER"], ["CHL"], 19)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("June 5, 2031: Peru held its fire.", ["PER"]),
+        ("June 5, 2031: Chile and Peru hold their fire along the border.", ["CHL", "PER"]),
+    ],
+)
+def test_holding_fire_is_de_escalation(
+    sentence: str, actors: list[str], gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # restraint from firing: 087 de-escalate military engagement (root 08), not a statement
+    assert _roles(sentence, gazetteer, verbs) == [(actors, [], 8)]
+
+
+def test_firing_and_holding_talks_keep_their_roots(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
+    assert _roles("June 5, 2031: Peru fired two rockets.", gazetteer, verbs) == [(["PER"], [], 15)]
+    assert _roles("June 5, 2031: Peru held talks with Chile.", gazetteer, verbs) == [(["PER"], ["CHL"], 4)]
