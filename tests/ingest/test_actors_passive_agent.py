@@ -94,3 +94,15 @@ def test_english_passives_that_keep_their_reading() -> None:
     assert _builtin_roles("On March 9, 2031, the offer was rejected by Peru.\n") == [(["PER"], [], 12)]
     assert _builtin_roles("On March 9, 2031, the statement was issued.\n") == []
     assert _builtin_roles("On March 9, 2031, the committee added Peru to its list.\n") == []
+
+
+def test_english_by_after_a_short_phrase_of_the_participle_names_the_agent() -> None:
+    # "in Geneva", "over its test" stand between the participle and its "by"
+    assert _builtin_roles("On May 2, 2031, Chile was criticized in Geneva by Peru.\n") == [
+        (["PER"], ["CHL"], 11)
+    ]
+    assert _builtin_roles("On May 2, 2031, Chile was sanctioned over its test by Peru and Bolivia.\n") == [
+        (["PER", "BOL"], ["CHL"], 16)
+    ]
+    # no "by": the subject stays as written
+    assert _builtin_roles("On May 2, 2031, Chile was criticized for its stance.\n") == [(["CHL"], [], 11)]

@@ -719,6 +719,11 @@ _EN_NOUN_PASSIVE_AGENT = re.compile(
 "the talks were hosted by the"): a participle (-ed, -en, -wn, -ne, -t) after a form of "be"."""
 
 
+_EN_LATER_AGENT = re.compile(
+    r"\s+(?:from|on|against|to|in|at|for|over|with|of)\s[^,;:.!?]{0,40}?\s+by\s+(?:the\s+)?", re.IGNORECASE
+)
+"""A passive's "by" after a short phrase of the participle's ("exempted from the sanctions by the",
+"criticized in Geneva by")."""
 _EN_UNDER_FROM = re.compile(r"(?:come|came|comes|coming)\s+under\s+.*\bfrom", re.IGNORECASE | re.DOTALL)
 """A cue of coming under fire or attack from a party ("came under heavy fire from"): a passive in
 meaning, whose agent is the name after "from"."""
@@ -765,7 +770,7 @@ def _passive_roles(
         by = _EN_FROM_AGENT.match(flat, cue.end)  # "Chile came under fire from Peru": Peru fires
     if by is None and not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
         return list(actors), list(targets)
-    by = by or EN_AGENT.match(flat, cue.end)
+    by = by or EN_AGENT.match(flat, cue.end) or _EN_LATER_AGENT.match(flat, cue.end)
     agent = next((m for m in targets if by is not None and m.start == by.end()), None)
     if agent is None:
         return list(actors), list(targets)
