@@ -106,3 +106,15 @@ def test_english_by_after_a_short_phrase_of_the_participle_names_the_agent() -> 
     ]
     # no "by": the subject stays as written
     assert _builtin_roles("On May 2, 2031, Chile was criticized for its stance.\n") == [(["CHL"], [], 11)]
+
+
+def test_english_by_after_a_participle_that_does_not_do_the_noun_is_no_agent() -> None:
+    # detecting, tracking or blocking a launch or aid is no launching or giving: no act for the "by" party
+    assert _builtin_roles("On April 3, 2031, the rocket launch was detected by Japan.\n") == []
+    assert _builtin_roles("On April 3, 2031, the rocket launch was tracked by South Korea.\n") == []
+    blocked = "On April 3, 2031, the food aid was blocked by Chile near the border with Peru.\n"
+    assert [r for r in _builtin_roles(blocked) if r[2] == 7] == []
+    # a participle that does the noun keeps its agent
+    assert [r[0] for r in _builtin_roles("On April 3, 2031, a rocket launch was conducted by Peru.\n")] == [
+        ["PER"]
+    ]

@@ -20,6 +20,7 @@ from hexatable.ingest.en_negation import en_judged_past, en_modal_negated
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.parties import (
     EN_AGENT,
+    EN_DOING_PARTICIPLE,
     EN_PASSIVE,
     EN_SAYING_AFTER,
     ZH_NOUN_JOINT,
@@ -71,10 +72,12 @@ def _en_word_find(text: str, phrase: str) -> int:
 
 
 _EN_AGENT_BEFORE = re.compile(
-    r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?[a-z][\w-]*\s+by\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?{EN_DOING_PARTICIPLE}\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 """A passive and its "by" right before a name ("the resolution was adopted by the Security Council"): the
-name is the agent, who acts."""
+name is the agent, who acts, when its participle says the doing of the subject
+(:data:`EN_DOING_PARTICIPLE`)."""
 
 
 def en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:

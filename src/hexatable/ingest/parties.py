@@ -710,13 +710,22 @@ _EN_SPEAKER_TAIL = re.compile(r"(?:'s)?(?:\s+[a-z][\w-]*){0,3}\s+", re.IGNORECAS
 said", "Japan officially said")."""
 
 
+EN_DOING_PARTICIPLE = (
+    r"(?:issued|released|made|delivered|held|hosted|co-hosted|imposed|signed|adopted|launched|conducted"
+    r"|staged|given|announced|presented|submitted|carried\s+out|organi[sz]ed|convened|sent|provided"
+    r"|offered|extended|granted|proposed|tabled|drafted|passed|approved|ratified|declared|published"
+    r"|put\s+forward|fired|carried|performed|initiated|led|chaired|brokered|mediated|arranged)"
+)
+"""Participles that say the doing of the passive's subject noun ("the statement was issued by", "the
+talks were hosted by", "the test was conducted by"): its agent does the noun's act. Others do not
+("the launch was detected by Japan", "the aid was blocked by Chile": Japan did not launch)."""
 _EN_NOUN_PASSIVE_AGENT = re.compile(
-    r"\s+(?:(?:has|have|had)\s+been|will\s+be|was|were|is|are)\s+(?:\w+ly\s+)?[a-z][\w-]*(?:ed|en|wn|ne|t)"
+    rf"\s+(?:(?:has|have|had)\s+been|will\s+be|was|were|is|are)\s+(?:\w+ly\s+)?{EN_DOING_PARTICIPLE}"
     r"\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 """A passive after a cue that is its subject noun, up to its "by" ("a joint statement was issued by ",
-"the talks were hosted by the"): a participle (-ed, -en, -wn, -ne, -t) after a form of "be"."""
+"the talks were hosted by the"), its participle one of :data:`EN_DOING_PARTICIPLE`."""
 
 
 _EN_LATER_AGENT = re.compile(
