@@ -153,3 +153,32 @@ def test_holding_fire_is_de_escalation(
 def test_firing_and_holding_talks_keep_their_roots(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
     assert _roles("June 5, 2031: Peru fired two rockets.", gazetteer, verbs) == [(["PER"], [], 15)]
     assert _roles("June 5, 2031: Peru held talks with Chile.", gazetteer, verbs) == [(["PER"], ["CHL"], 4)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "June 4, 2031: Chile came under fire from Peru over its comments on fishing.",
+        "June 4, 2031: Chile came under attack from Peru for its vote on the accord.",
+    ],
+)
+def test_coming_under_fire_from_a_party_for_a_reason_is_its_criticism(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # fire with a reason ("over", "for") is words: the party after "from" disapproves of the subject
+    assert _roles(sentence, gazetteer, verbs)[0] == (["PER"], ["CHL"], 11)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "June 4, 2031: Chile's president came under fire from the opposition over the pact with Peru.",
+        "June 4, 2031: Chile came under fire from lawmakers in Peru.",
+    ],
+)
+def test_coming_under_fire_from_no_named_party_is_no_fighting(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # nobody named right after "from": no fighting, and the subject fights nobody
+    found = _roles(sentence, gazetteer, verbs)
+    assert [code for _, _, code in found if code in (18, 19)] == []

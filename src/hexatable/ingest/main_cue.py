@@ -26,6 +26,7 @@ from hexatable.ingest.parties import (
     ZH_NOUN_JOINT,
     en_inverted_speaker,
     en_quoted_speaker,
+    en_under_fire,
     zh_received,
 )
 from hexatable.ingest.types import ActorMention, Cue, Lang
@@ -163,6 +164,8 @@ def main_cue(
     elif lang == "en" and cues and flat:
         scene = en_subordinate_stretches(flat, span)
         cues = [c for c in cues if not any(low <= c.start < high for low, high in scene)] or list(cues)
+        # "came under fire from Peru (over its remarks)": 19 (11); from nobody named: no act
+        cues = [u for u in (en_under_fire(flat, c, actors) for c in cues) if u is not None]
     if not cues:
         return None
     if lang == "en" and flat:

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import CLAUSE_MARK, ZH_TOWARD
-from hexatable.ingest.cue_codes import NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.cue_codes import DISAPPROVE, NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import ActorMention, Cue, Lang
@@ -737,6 +737,29 @@ _EN_UNDER_FROM = re.compile(r"(?:come|came|comes|coming)\s+under\s+.*\bfrom", re
 """A cue of coming under fire or attack from a party ("came under heavy fire from"): a passive in
 meaning, whose agent is the name after "from"."""
 _EN_FROM_AGENT = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+_EN_UNDER_REASON = re.compile(
+    r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:over|for|about)\s+(?!\d|(?:an?|one|two|three|several|many|hours?"
+    r"|days?|weeks?|minutes?)\b)",
+    re.IGNORECASE,
+)
+"""A reason after the party that a subject came under fire from ("from Peru over its remarks", "from
+Peru's foreign ministry for its stance"): the fire is words, not a duration ("for two hours")."""
+
+
+def en_under_fire(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> Cue | None:
+    """Rule 3, a cue of coming under fire or attack from a party ("Chile came under fire from Peru"):
+    the party's fighting (19) when a party's name stands right after "from"; its criticism (11, 111)
+    when a reason follows the name ("from Peru over its remarks"); no act when no party's name follows
+    "from" ("from critics in Peru", "from the opposition"): ``None``. Any other cue is returned as is."""
+    if not _EN_UNDER_FROM.fullmatch(cue.text):
+        return cue
+    by = _EN_FROM_AGENT.match(flat, cue.end)
+    agent = next((m for m in mentions if by is not None and m.start == by.end()), None)
+    if agent is None:
+        return None
+    if _EN_UNDER_REASON.match(flat, agent.end):
+        return replace(cue, cameo=DISAPPROVE)
+    return cue
 
 
 def _passive_roles(
