@@ -118,3 +118,18 @@ def test_english_by_after_a_participle_that_does_not_do_the_noun_is_no_agent() -
     assert [r[0] for r in _builtin_roles("On April 3, 2031, a rocket launch was conducted by Peru.\n")] == [
         ["PER"]
     ]
+
+
+def test_english_by_of_a_reduced_relative_is_not_the_agent() -> None:
+    # "made by Iran", "signed by Peru" name who made the drones or signed the deal, not the attacker
+    for sentence, maker in [
+        ("On April 6, 2031, Chile was attacked with drones built by Iran.\n", "IRN"),
+        ("On April 6, 2031, Chile was shelled with rockets supplied by Russia.\n", "RUS"),
+        ("On April 6, 2031, Chile was condemned over a pact signed by Peru.\n", "PER"),
+        ("On April 6, 2031, Iran was sanctioned for a launch watched by Japan.\n", "JPN"),
+    ]:
+        assert all(maker not in actors for actors, _, _ in _builtin_roles(sentence)), sentence
+    # a phrase of the participle's own with no participle before "by" keeps the agent
+    assert _builtin_roles("On April 6, 2031, Chile was condemned over its vote by Peru.\n") == [
+        (["PER"], ["CHL"], 11)
+    ]

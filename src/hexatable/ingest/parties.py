@@ -733,6 +733,27 @@ _EN_LATER_AGENT = re.compile(
 )
 """A passive's "by" after a short phrase of the participle's ("exempted from the sanctions by the",
 "criticized in Geneva by")."""
+_EN_PARTICIPLE_BEFORE_BY = re.compile(
+    r"(?<![\w-])(?:(?![a-z]*(?:eed|hundred)\b|red\b|bed\b|shed\b)[a-z][\w-]+ed|made|built|sold|sent|given"
+    r"|taken|held|led|paid|brought|bought|set|put|run|won|shot|struck|seized|drawn|driven|written|done|chosen"
+    r"|sought|caught|kept|left|lent|meant|shown|known|thrown|grown|flown|hit|spent|fought|sunk|stolen|told)"
+    r"\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A participle of its own right before the "by" of a later phrase ("with drones made by", "a deal
+signed by"): a reduced relative, whose agent is not the clause's."""
+
+
+def _en_later_agent(flat: str, after: int) -> re.Match[str] | None:
+    """The "by" of a passive after a short phrase of its participle (:data:`_EN_LATER_AGENT`), not one
+    of a reduced relative inside that phrase (:data:`_EN_PARTICIPLE_BEFORE_BY`: "attacked with drones
+    made by Iran" names the maker, not the attacker)."""
+    later = _EN_LATER_AGENT.match(flat, after)
+    if later is None or _EN_PARTICIPLE_BEFORE_BY.search(flat, after, later.end()):
+        return None
+    return later
+
+
 _EN_UNDER_FROM = re.compile(r"(?:come|came|comes|coming)\s+under\s+.*\bfrom", re.IGNORECASE | re.DOTALL)
 """A cue of coming under fire or attack from a party ("came under heavy fire from"): a passive in
 meaning, whose agent is the name after "from"."""
@@ -802,7 +823,7 @@ def _passive_roles(
         by = _EN_FROM_AGENT.match(flat, cue.end)  # "Chile came under fire from Peru": Peru fires
     if by is None and not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
         return list(actors), list(targets)
-    by = by or EN_AGENT.match(flat, cue.end) or _EN_LATER_AGENT.match(flat, cue.end)
+    by = by or EN_AGENT.match(flat, cue.end) or _en_later_agent(flat, cue.end)
     agent = next((m for m in targets if by is not None and m.start == by.end()), None)
     if agent is None:
         return list(actors), list(targets)
