@@ -113,3 +113,20 @@ def test_firing_weapons_or_dismissing_anothers_claim_keeps_the_act(
     assert _events("March 6, 2031: Chile fired a missile at Peru.", gazetteer, verbs) == [(["CHL"], 19)]
     assert _events("March 6, 2031: Chile fired three rockets.", gazetteer, verbs) == [(["CHL"], 15)]
     assert _events("March 6, 2031: Chile dismissed Peru's claim.", gazetteer, verbs) == [(["CHL"], 12)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("March 6, 2031: Chile dismissed its envoy's doubts that Peru was arming.", 12),
+        ("March 6, 2031: Chile dismissed its advisers' fears about Peru.", 12),
+        ("March 6, 2031: Chile fired its shells at the generals of Peru's navy.", 15),
+        ("March 6, 2031: Chile fired its rockets into enemy commanders' camps in Peru.", 15),
+    ],
+)
+def test_a_post_that_does_not_end_the_object_is_no_change_of_office(
+    sentence: str, code: int, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # the post owns the object ("its envoy's warning") or stands after "at"/"into": the act stays
+    assert [c for _, c in _events(sentence, gazetteer, verbs)] == [code]
+    assert _events("March 6, 2031: Chile dismissed its envoy to Peru.", gazetteer, verbs) == []

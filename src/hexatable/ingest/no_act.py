@@ -338,16 +338,19 @@ def en_change_of_office(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -
 
 _EN_DISMISSAL = re.compile(
     r"\b(?:fire|fires|fired|firing|sack|sacks|sacked|sacking|dismiss|dismisses|dismissed|dismissing"
-    r"|oust|ousts|ousted|ousting)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?"
+    r"|oust|ousts|ousted|ousting)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:(?!(?:at|on|into)\b)[\w-]+\s+){0,3}?"
     r"(?:ambassadors?|envoys?|ministers?|officials?|chiefs?|commanders?|generals?|negotiators?"
     r"|spokes(?:man|men|woman|women|person|people)|secretar(?:y|ies)|directors?|heads?|advis[eo]rs?"
-    r"|diplomats?|representatives?|governors?|aides?|deput(?:y|ies))\b",
+    r"|diplomats?|representatives?|governors?|aides?|deput(?:y|ies))\b(?!['’])"
+    r"(?=\s*(?:[.,;:!?)”\"]|$)|\s+(?:to|for|in|at|of|after|before|over|from|with|who|whom|and|as|amid"
+    r"|following|because|on|last|this|yesterday|today|earlier|later)\b)",
     re.IGNORECASE,
 )
 """A party firing, sacking, dismissing or ousting its own office holder ("fired its ambassador to Peru",
 "sacked his defence minister"): a change of office, as an appointment is, no act toward another party
 (round 10). "Fired a missile", "dismissed Peru's claim" are acts: no "its"/"his" and a post after the
-verb."""
+verb; so are "dismissed its envoy's claim" (the post owns the object) and "fired its rockets at the
+commanders" (the post after "at"): the post ends the object, no "at", "on", "into" before it."""
 
 
 _ENDS_SENTENCE = re.compile(r"[。．！？.!?][\s　”’\"'）)]*$")
