@@ -209,3 +209,17 @@ def test_a_party_to_the_act_before_the_source_stays_its_target() -> None:
     assert _roles("Japan refused the aid to China, Seoul said.\n") == [(("JPN",), ("CHN",), 12)]
     # the verb of saying is the main cue: the speaker speaks about the party named before the comma
     assert _roles("Japan is a threat, Seoul said.\n") == [(("KOR",), ("JPN",), 1)]
+
+
+def test_a_listed_act_after_the_act_is_no_inverted_source() -> None:
+    # ", added China to its list and ...": a second act of the subject, whose object stays a target
+    assert _roles("Japan refused the aid to North Korea, added China to its list and shut the port.\n") == [
+        (("JPN",), ("PRK", "CHN"), 12)
+    ]
+    assert _roles("Japan refused the aid to North Korea, claimed China’s reefs and shut the port.\n") == [
+        (("JPN",), ("PRK", "CHN"), 12)
+    ]
+    # the inverted source that ends the clause stays no party
+    assert _roles("Japan refused the aid to North Korea, said China on Monday.\n") == [
+        (("JPN",), ("PRK",), 12)
+    ]

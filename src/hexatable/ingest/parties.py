@@ -593,6 +593,13 @@ it (", South Korea said", ", Japan's coast guard reported on Tuesday"); not one 
 announced sanctions": Peru's own act)."""
 _EN_INVERTED_SOURCE = re.compile(rf",\s*{_EN_SOURCE_VERB}\s+(?:by\s+)?(?:the\s+)?$")
 """A verb of reporting after a comma right before the name (", said the IAEA")."""
+_EN_INVERTED_SOURCE_END = re.compile(
+    r"(?:(?:'s|’s)(?:\s+[A-Za-z][\w-]*){1,3}?)?"
+    r"(?=\s*(?:[.;:,!?”\"]|$)|\s+(?:on|in|at|during|after|late|early|earlier|later|last|this|yesterday|today)\b)"
+)
+"""What ends the clause after an inverted source's names, as after a source before its verb
+(:data:`_EN_SOURCE_AFTER`): at most the three words of its office ("'s defence ministry") and a time,
+the clause's end or its occasion (", said the IAEA.", ", said Japan on Monday")."""
 _EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -627,6 +634,8 @@ def en_report_sources(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> 
         # a list ends at its "and" ("China, Japan and Russia"); "according to China, Japan did …" is no list
         listed = listed[:ends]
         said = _EN_SOURCE_AFTER.match(flat, listed[-1].end)
+        # ", said the IAEA." ends its clause; ", added Bolivia to its list" is an act listed after the cue
+        inverted = inverted and _EN_INVERTED_SOURCE_END.match(flat, listed[-1].end) is not None
         if according or inverted or (said is not None and said.end() > cue.end):
             sources.extend(listed)
         k += len(listed)
