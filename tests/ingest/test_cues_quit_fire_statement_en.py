@@ -182,3 +182,17 @@ def test_coming_under_fire_from_no_named_party_is_no_fighting(
     # nobody named right after "from": no fighting, and the subject fights nobody
     found = _roles(sentence, gazetteer, verbs)
     assert [code for _, _, code in found if code in (18, 19)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "June 5, 2031: Peru held fire-safety talks with Chile.",
+        "June 5, 2031: Peru will hold fire drills near the border with Chile.",
+    ],
+)
+def test_holding_fire_before_a_noun_is_no_restraint(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # "fire" modifies a noun (talks, drills): no holding of fire
+    assert 8 not in [code for _, _, code in _roles(sentence, gazetteer, verbs)]
