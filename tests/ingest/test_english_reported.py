@@ -223,3 +223,18 @@ def test_a_listed_act_after_the_act_is_no_inverted_source() -> None:
     assert _roles("Japan refused the aid to North Korea, said China on Monday.\n") == [
         (("JPN",), ("PRK",), 12)
     ]
+
+
+def test_sources_listed_with_and_after_the_act_are_no_parties() -> None:
+    # ", the IAEA and China said": one list of who reports the act, no statement of China's
+    assert _roles("Japan refused the aid to North Korea, the IAEA and China said.\n") == [
+        (("JPN",), ("PRK",), 12)
+    ]
+    assert _roles("Japan refused the aid to North Korea, China and the IAEA reported.\n") == [
+        (("JPN",), ("PRK",), 12)
+    ]
+    # a new subject with an act of its own after "and" is still its own clause
+    assert _roles("Japan refused the aid to North Korea and China met the IAEA.\n") == [
+        (("JPN",), ("PRK",), 12),
+        (("CHN",), ("IAEA",), 4),
+    ]
