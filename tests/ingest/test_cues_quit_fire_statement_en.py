@@ -196,3 +196,14 @@ def test_holding_fire_before_a_noun_is_no_restraint(
 ) -> None:
     # "fire" modifies a noun (talks, drills): no holding of fire
     assert 8 not in [code for _, _, code in _roles(sentence, gazetteer, verbs)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["June 5, 2031: Peru ceased fire.", "June 5, 2031: Peru held back its fire on the border."],
+)
+def test_ceasing_or_holding_back_fire_is_de_escalation(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # restraint from firing, not firing: 087 (root 08)
+    assert _roles(sentence, gazetteer, verbs) == [(["PER"], [], 8)]
