@@ -198,6 +198,15 @@ def test_holding_fire_before_a_noun_is_no_restraint(
     assert 8 not in [code for _, _, code in _roles(sentence, gazetteer, verbs)]
 
 
+def test_holding_fire_talks_is_a_meeting_and_bare_holding_fire_restraint(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert _roles("June 5, 2031: Peru held fire talks with Chile.", gazetteer, verbs) == [
+        (["PER"], ["CHL"], 4)
+    ]
+    assert _roles("June 5, 2031: Peru holds fire for a week.", gazetteer, verbs) == [(["PER"], [], 8)]
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["June 5, 2031: Peru ceased fire.", "June 5, 2031: Peru held back its fire on the border."],

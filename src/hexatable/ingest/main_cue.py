@@ -81,6 +81,16 @@ name is the agent, who acts, when its participle says the doing of the subject
 (:data:`EN_DOING_PARTICIPLE`)."""
 
 
+_EN_NOUN_AFTER = re.compile(
+    r"-|\s+(?!(?:for|on|at|along|across|in|near|until|till|and|or|but|as|after|before|during|since|while"
+    r"|despite|over|against|toward|towards|throughout|today|yesterday|again|now|briefly|temporarily"
+    r"|overnight|once|later|the|a|an|its|their|that|which|when|amid|following)\b)[a-z]",
+    re.IGNORECASE,
+)
+"""A noun right after a bare "hold fire" ("held fire talks", "fire-safety"): not a preposition, an
+adverb, a conjunction or a determiner ("held fire for two days", "holds fire.")."""
+
+
 def en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
     """Whether a cue-less English clause opens with a subject no gazetteer knows and its verb before
     its first name (round 7): "The committee added North Korean companies to its list" names the
@@ -166,6 +176,8 @@ def main_cue(
         cues = [c for c in cues if not any(low <= c.start < high for low, high in scene)] or list(cues)
         # "came under fire from Peru (over its remarks)": 19 (11); from nobody named: no act
         cues = [u for u in (en_under_fire(flat, c, actors) for c in cues) if u is not None]
+        # "held fire talks", "hold fire-safety drills": "fire" is a noun's modifier, no fire held
+        cues = [c for c in cues if not (c.entry.lower() == "hold fire" and _EN_NOUN_AFTER.match(flat, c.end))]
     if not cues:
         return None
     if lang == "en" and flat:
