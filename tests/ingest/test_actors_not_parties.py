@@ -148,3 +148,23 @@ def test_states_before_a_regions_cooperation_are_no_parties() -> None:
 def test_states_that_strengthen_cooperation_still_act() -> None:
     rows = _builtin_roles("2031年6月1日，中日韩同意加强区域合作。\n")
     assert rows and rows[0][0] == ["CHN", "JPN", "KOR"]
+
+
+def _builtin_roles_en(text: str) -> list[tuple[list[str], list[str]]]:
+    result = extract(
+        document_from_text(text, name="t.txt"),
+        lang="en",
+        gazetteer=Gazetteer.builtin(),
+        verbs=VerbDictionary.builtin(),
+        source_id="t",
+    )
+    return [([a.actor for a in e.actors], sorted(t.actor for t in e.targets)) for e in result.events]
+
+
+def test_a_state_modifier_or_an_annex_opening_a_cueless_clause_is_no_party() -> None:
+    # "state officials", "the annexes" are the subject, no statement of the party named after them
+    assert _builtin_roles_en("On July 7, 2031, state officials in Chile were upset with Peru.\n") == []
+    assert _builtin_roles_en("On July 7, 2031, state television in Chile spoke of Peru.\n") == []
+    assert _builtin_roles_en("On July 7, 2031, the annexes to the pact with Peru were printed.\n") == []
+    # "statement" holds no not-cue: the passive's agent still makes the statement
+    assert _builtin_roles_en("On July 7, 2031, the statement was issued by Peru.\n") == [(["PER"], [])]

@@ -8,6 +8,10 @@ test names.
 
 from __future__ import annotations
 
+from hexatable.ingest.extract import extract
+from hexatable.ingest.gazetteer import Gazetteer
+from hexatable.ingest.read import document_from_text
+from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.actor_roles import roles as _roles
 
 # --- the passive: the agent acts, the subject is acted on ------------------------------------------
@@ -51,3 +55,81 @@ def test_english_by_after_a_passive_cue_names_the_agent() -> None:
 def test_english_by_without_a_passive_is_not_an_agent() -> None:
     # "by" after an active verb is not the agent: Japan still criticizes
     assert _roles("On March 17, 2009, Japan criticizes China by letter.\n", "en") == [(["JPN"], ["CHN"])]
+
+
+def _builtin_roles(text: str) -> list[tuple[list[str], list[str], int]]:
+    """Actors, targets and root with the built-in gazetteer and verb dictionary."""
+    result = extract(
+        document_from_text(text, name="t.txt"),
+        lang="en",
+        gazetteer=Gazetteer.builtin(),
+        verbs=VerbDictionary.builtin(),
+        source_id="t",
+    )
+    return [([a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo) for e in result.events]
+
+
+def test_english_by_after_a_passive_without_a_cue_names_the_agent() -> None:
+    # "issued" and "adopted" are no cues: the agents after "by" still act (a statement, 01)
+    assert _builtin_roles("On March 9, 2031, the statement was issued by Japan and Chile.\n") == [
+        (["JPN", "CHL"], [], 1)
+    ]
+    assert [
+        r[0] for r in _builtin_roles("On May 2, 2031, the text was adopted by the Security Council.\n")
+    ] == [["UNSC"]]
+
+
+def test_english_by_after_a_passive_whose_subject_is_the_cue_names_the_agent() -> None:
+    # the cue is the subject noun ("a joint statement"), the passive follows it
+    assert [
+        r[0] for r in _builtin_roles("On March 9, 2031, a joint statement was issued by Chile and Peru.\n")
+    ] == [["CHL", "PER"]]
+    assert _builtin_roles("On May 2, 2031, sanctions were imposed by Peru on Chile.\n") == [
+        (["PER"], ["CHL"], 16)
+    ]
+
+
+def test_english_passives_that_keep_their_reading() -> None:
+    # a passive cue with its agent, as before; a passive with no agent names nobody to act
+    assert _builtin_roles("On March 9, 2031, the offer was rejected by Peru.\n") == [(["PER"], [], 12)]
+    assert _builtin_roles("On March 9, 2031, the statement was issued.\n") == []
+    assert _builtin_roles("On March 9, 2031, the committee added Peru to its list.\n") == []
+
+
+def test_english_by_after_a_short_phrase_of_the_participle_names_the_agent() -> None:
+    # "in Geneva", "over its test" stand between the participle and its "by"
+    assert _builtin_roles("On May 2, 2031, Chile was criticized in Geneva by Peru.\n") == [
+        (["PER"], ["CHL"], 11)
+    ]
+    assert _builtin_roles("On May 2, 2031, Chile was sanctioned over its test by Peru and Bolivia.\n") == [
+        (["PER", "BOL"], ["CHL"], 16)
+    ]
+    # no "by": the subject stays as written
+    assert _builtin_roles("On May 2, 2031, Chile was criticized for its stance.\n") == [(["CHL"], [], 11)]
+
+
+def test_english_by_after_a_participle_that_does_not_do_the_noun_is_no_agent() -> None:
+    # detecting, tracking or blocking a launch or aid is no launching or giving: no act for the "by" party
+    assert _builtin_roles("On April 3, 2031, the rocket launch was detected by Japan.\n") == []
+    assert _builtin_roles("On April 3, 2031, the rocket launch was tracked by South Korea.\n") == []
+    blocked = "On April 3, 2031, the food aid was blocked by Chile near the border with Peru.\n"
+    assert [r for r in _builtin_roles(blocked) if r[2] == 7] == []
+    # a participle that does the noun keeps its agent
+    assert [r[0] for r in _builtin_roles("On April 3, 2031, a rocket launch was conducted by Peru.\n")] == [
+        ["PER"]
+    ]
+
+
+def test_english_by_of_a_reduced_relative_is_not_the_agent() -> None:
+    # "made by Iran", "signed by Peru" name who made the drones or signed the deal, not the attacker
+    for sentence, maker in [
+        ("On April 6, 2031, Chile was attacked with drones built by Iran.\n", "IRN"),
+        ("On April 6, 2031, Chile was shelled with rockets supplied by Russia.\n", "RUS"),
+        ("On April 6, 2031, Chile was condemned over a pact signed by Peru.\n", "PER"),
+        ("On April 6, 2031, Iran was sanctioned for a launch watched by Japan.\n", "JPN"),
+    ]:
+        assert all(maker not in actors for actors, _, _ in _builtin_roles(sentence)), sentence
+    # a phrase of the participle's own with no participle before "by" keeps the agent
+    assert _builtin_roles("On April 6, 2031, Chile was condemned over its vote by Peru.\n") == [
+        (["PER"], ["CHL"], 11)
+    ]

@@ -183,3 +183,58 @@ def test_the_speaker_after_an_inverted_verb_of_saying_is_the_actor() -> None:
     # not a verb of saying, nor one without a comma or quotation mark before it: China is the
     # passive's agent (rule 3, review of round 5), not an inverted speaker
     assert _events("The aid was refused by China.\n") == [("2008-12-11", "inherited:dateline", ("CHN",), 12)]
+
+
+def _roles(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...], int]]:
+    return [
+        (tuple(a.actor for a in e.actors), tuple(t.actor for t in e.targets), e.cameo)
+        for e in _extract(text).events
+    ]
+
+
+def test_the_source_of_a_report_after_the_act_is_no_party_to_it() -> None:
+    # ", Seoul said" after the act names who tells of it: neither actor nor target
+    assert _roles("North Korea shut down the reactor, Seoul said.\n") == [(("PRK",), (), 8)]
+    assert _roles("North Korea shut down the reactor on Friday, Japan's foreign ministry reported.\n") == [
+        (("PRK",), (), 8)
+    ]
+    assert _roles("Japan refused the aid, said the IAEA.\n") == [(("JPN",), (), 12)]
+    # "according to X", after the act or before it, the names listed with it too
+    assert _roles("North Korea shut down the reactor, according to China and Japan.\n") == [(("PRK",), (), 8)]
+    assert _roles("According to the IAEA, North Korea shut down the reactor.\n") == [(("PRK",), (), 8)]
+
+
+def test_a_party_to_the_act_before_the_source_stays_its_target() -> None:
+    # the act's own target keeps its place; the source only is dropped
+    assert _roles("Japan refused the aid to China, Seoul said.\n") == [(("JPN",), ("CHN",), 12)]
+    # the verb of saying is the main cue: the speaker speaks about the party named before the comma
+    assert _roles("Japan is a threat, Seoul said.\n") == [(("KOR",), ("JPN",), 1)]
+
+
+def test_a_listed_act_after_the_act_is_no_inverted_source() -> None:
+    # ", added China to its list and ...": a second act of the subject, whose object stays a target
+    assert _roles("Japan refused the aid to North Korea, added China to its list and shut the port.\n") == [
+        (("JPN",), ("PRK", "CHN"), 12)
+    ]
+    assert _roles("Japan refused the aid to North Korea, claimed China’s reefs and shut the port.\n") == [
+        (("JPN",), ("PRK", "CHN"), 12)
+    ]
+    # the inverted source that ends the clause stays no party
+    assert _roles("Japan refused the aid to North Korea, said China on Monday.\n") == [
+        (("JPN",), ("PRK",), 12)
+    ]
+
+
+def test_sources_listed_with_and_after_the_act_are_no_parties() -> None:
+    # ", the IAEA and China said": one list of who reports the act, no statement of China's
+    assert _roles("Japan refused the aid to North Korea, the IAEA and China said.\n") == [
+        (("JPN",), ("PRK",), 12)
+    ]
+    assert _roles("Japan refused the aid to North Korea, China and the IAEA reported.\n") == [
+        (("JPN",), ("PRK",), 12)
+    ]
+    # a new subject with an act of its own after "and" is still its own clause
+    assert _roles("Japan refused the aid to North Korea and China met the IAEA.\n") == [
+        (("JPN",), ("PRK",), 12),
+        (("CHN",), ("IAEA",), 4),
+    ]

@@ -38,10 +38,9 @@ def test_the_speaker_after_a_quotation_acts_and_the_quoted_names_are_spoken_of()
 
 
 def test_a_gist_without_quotation_marks_stays_the_reported_act() -> None:
-    # no quotation: North Korea's return is reported as done (rule 3e), Japan only said so
-    assert events("On March 3, 2031, North Korea returned to the talks, said Japan.\n") == [
-        (["PRK"], ["JPN"], 4)
-    ]
+    # no quotation: North Korea's return is reported as done (rule 3e), Japan only said so: the
+    # report's source, no target of the return
+    assert events("On March 3, 2031, North Korea returned to the talks, said Japan.\n") == [(["PRK"], [], 4)]
 
 
 def test_a_name_before_the_quotation_still_speaks() -> None:

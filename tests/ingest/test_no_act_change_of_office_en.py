@@ -90,3 +90,43 @@ def test_named_before_a_post_and_stepped_down_alone_are_still_no_act(
 def test_a_post_in_quotation_marks_is_a_post(gazetteer: Gazetteer, verbs: VerbDictionary) -> None:
     text = 'May 3, 2031: Chile\'s envoy named "first secretary" of the ruling party.\n'
     assert _events(text, gazetteer, verbs) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "March 6, 2031: Chile fired its ambassador to Peru.",
+        "March 6, 2031: Peru sacks its chief negotiator.",
+        "March 6, 2031: The Chilean president dismissed his own foreign minister.",
+    ],
+)
+def test_firing_ones_own_office_holder_is_no_act(
+    sentence: str, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # a change of office, as an appointment: no show of force, no rejection, no target
+    assert _events(sentence, gazetteer, verbs) == []
+
+
+def test_firing_weapons_or_dismissing_anothers_claim_keeps_the_act(
+    gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    assert _events("March 6, 2031: Chile fired a missile at Peru.", gazetteer, verbs) == [(["CHL"], 19)]
+    assert _events("March 6, 2031: Chile fired three rockets.", gazetteer, verbs) == [(["CHL"], 15)]
+    assert _events("March 6, 2031: Chile dismissed Peru's claim.", gazetteer, verbs) == [(["CHL"], 12)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("March 6, 2031: Chile dismissed its envoy's doubts that Peru was arming.", 12),
+        ("March 6, 2031: Chile dismissed its advisers' fears about Peru.", 12),
+        ("March 6, 2031: Chile fired its shells at the generals of Peru's navy.", 15),
+        ("March 6, 2031: Chile fired its rockets into enemy commanders' camps in Peru.", 15),
+    ],
+)
+def test_a_post_that_does_not_end_the_object_is_no_change_of_office(
+    sentence: str, code: int, gazetteer: Gazetteer, verbs: VerbDictionary
+) -> None:
+    # the post owns the object ("its envoy's warning") or stands after "at"/"into": the act stays
+    assert [c for _, c in _events(sentence, gazetteer, verbs)] == [code]
+    assert _events("March 6, 2031: Chile dismissed its envoy to Peru.", gazetteer, verbs) == []

@@ -517,6 +517,14 @@ def _en_reduced_passive(flat: str, cue_end: int, known: OffsetIndex[ActorMention
     return known.starting_at(by.end()) is not None or bool(_EN_AGENT_DETERMINER.match(flat, by.end()))
 
 
+_EN_SOURCE_OPENS = re.compile(r",\s*(?:the\s+)?$")
+_EN_SOURCE_ENDS = re.compile(
+    r"(?:said|says|reported|reports|announced|claimed|stated|confirmed|added|noted)"
+    r"(?=\s*(?:[.;:!?”\"]|$)|\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today)\b)",
+    re.IGNORECASE,
+)
+"""A list of names after a comma whose verb of reporting ends the clause (", the IAEA and Japan said."):
+the sources of the report before the comma, not a new subject with its own act."""
 _EN_PAIR_BEFORE = re.compile(r"\b(?:between|both|among|either|neither)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -550,6 +558,13 @@ def _en_and_clauses(
         pair = bool(before) and _EN_PAIR_BEFORE.search(flat, max(0, before[-1].start - 16), before[-1].start)
         if not finite or pair:
             continue
+        if (
+            before
+            and before[-1].end == joint.start()
+            and _EN_SOURCE_OPENS.search(flat, max(0, before[-1].start - 8), before[-1].start)
+            and _EN_SOURCE_ENDS.match(flat, cue.start, end)
+        ):
+            continue  # ", the IAEA and Japan said.": one list of the report's sources, no act of Japan's
         if _new_subject_acts(piece_start, joint.start(), subject.end, end, known, cues):
             pieces.append((piece_start, joint.start("the")))  # as after ", and": the cut follows "and"
             piece_start = joint.start("the")

@@ -20,11 +20,13 @@ from hexatable.ingest.en_negation import en_judged_past, en_modal_negated
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.parties import (
     EN_AGENT,
+    EN_DOING_PARTICIPLE,
     EN_PASSIVE,
     EN_SAYING_AFTER,
     ZH_NOUN_JOINT,
     en_inverted_speaker,
     en_quoted_speaker,
+    en_under_fire,
     zh_received,
 )
 from hexatable.ingest.types import ActorMention, Cue, Lang
@@ -52,7 +54,8 @@ def not_cue_subject(
     for not_lang, phrase in not_cues:
         if not_lang != lang:
             continue
-        at = text.find(phrase.lower() if lang == "en" else phrase)
+        # English: whole words ("the state" is no phrase of "the statement")
+        at = _en_word_find(text, phrase.lower()) if lang == "en" else text.find(phrase)
         if at < 0:
             continue
         after = start + at + len(phrase)
@@ -60,6 +63,32 @@ def not_cue_subject(
         if not any(m.start == after + len(gap) - len(gap.lstrip()) for m in known):
             return True
     return False
+
+
+def _en_word_find(text: str, phrase: str) -> int:
+    """Where ``phrase`` first stands in ``text`` as whole words (no letter or digit right before or
+    after it), or -1."""
+    found = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
+    return found.start() if found is not None else -1
+
+
+_EN_AGENT_BEFORE = re.compile(
+    rf"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?{EN_DOING_PARTICIPLE}\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A passive and its "by" right before a name ("the resolution was adopted by the Security Council"): the
+name is the agent, who acts, when its participle says the doing of the subject
+(:data:`EN_DOING_PARTICIPLE`)."""
+
+
+_EN_NOUN_AFTER = re.compile(
+    r"-|\s+(?!(?:for|on|at|along|across|in|near|until|till|and|or|but|as|after|before|during|since|while"
+    r"|despite|over|against|toward|towards|throughout|today|yesterday|again|now|briefly|temporarily"
+    r"|overnight|once|later|the|a|an|its|their|that|which|when|amid|following)\b)[a-z]",
+    re.IGNORECASE,
+)
+"""A noun right after a bare "hold fire" ("held fire talks", "fire-safety"): not a preposition, an
+adverb, a conjunction or a determiner ("held fire for two days", "holds fire.")."""
 
 
 def en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
@@ -75,6 +104,8 @@ def en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
     "the last remaining US troops left" have the name inside their subject, and act."""
     stretch = flat[start:first_actor]
     stretch = stretch[stretch.rfind(",") + 1 :]
+    if _EN_AGENT_BEFORE.search(stretch):
+        return False  # "the statement was issued by Japan": the passive's agent acts
     found = _EN_UNKNOWN_SUBJECT.fullmatch(stretch)
     if found is None:
         return False
@@ -143,6 +174,10 @@ def main_cue(
     elif lang == "en" and cues and flat:
         scene = en_subordinate_stretches(flat, span)
         cues = [c for c in cues if not any(low <= c.start < high for low, high in scene)] or list(cues)
+        # "came under fire from Peru (over its remarks)": 19 (11); from nobody named: no act
+        cues = [u for u in (en_under_fire(flat, c, actors) for c in cues) if u is not None]
+        # "held fire talks", "hold fire-safety drills": "fire" is a noun's modifier, no fire held
+        cues = [c for c in cues if not (c.entry.lower() == "hold fire" and _EN_NOUN_AFTER.match(flat, c.end))]
     if not cues:
         return None
     if lang == "en" and flat:

@@ -313,6 +313,8 @@ def en_change_of_office(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -
     """Whether an English clause with no cue tells a death, an appointment, an election, an accession to
     a post or a deadline passing (:data:`_EN_CHANGE`): no act of a party toward another (rule 4b, round
     9). A clause with any cue keeps it ("dies, an event announced two days later": the announcement).
+    A party firing or dismissing its own office holder (:data:`_EN_DISMISSAL`) is such a change too,
+    whose verb may be a cue; any other cue in the clause keeps the clause (round 10).
 
     >>> en_change_of_office("The old leader dies.", (0, 20), [])
     True
@@ -322,9 +324,36 @@ def en_change_of_office(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -
     False
     """
     start, end = span
-    if any(start <= c.start < end for c in cues):
+    dismissals = [
+        (d.start(), d.end())
+        for d in _EN_DISMISSAL.finditer(flat, start, end)
+        if not _EN_NOT_MAIN.search(flat, start, d.start())
+    ]
+    # the dismissal's verb may be a cue ("fired", "dismissed"): it says no act toward another party
+    if any(
+        start <= c.start < end and not any(low <= c.start < high for low, high in dismissals) for c in cues
+    ):
         return False
+    if dismissals:
+        return True
     return any(_en_main_change(flat, start, end, change) for change in _EN_CHANGE.finditer(flat, start, end))
+
+
+_EN_DISMISSAL = re.compile(
+    r"\b(?:fire|fires|fired|firing|sack|sacks|sacked|sacking|dismiss|dismisses|dismissed|dismissing"
+    r"|oust|ousts|ousted|ousting)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:(?!(?:at|on|into)\b)[\w-]+\s+){0,3}?"
+    r"(?:ambassadors?|envoys?|ministers?|officials?|chiefs?|commanders?|generals?|negotiators?"
+    r"|spokes(?:man|men|woman|women|person|people)|secretar(?:y|ies)|directors?|heads?|advis[eo]rs?"
+    r"|diplomats?|representatives?|governors?|aides?|deput(?:y|ies))\b(?!['’])"
+    r"(?=\s*(?:[.,;:!?)”\"]|$)|\s+(?:to|for|in|at|of|after|before|over|from|with|who|whom|and|as|amid"
+    r"|following|because|on|last|this|yesterday|today|earlier|later)\b)",
+    re.IGNORECASE,
+)
+"""A party firing, sacking, dismissing or ousting its own office holder ("fired its ambassador to Peru",
+"sacked his defence minister"): a change of office, as an appointment is, no act toward another party
+(round 10). "Fired a missile", "dismissed Peru's claim" are acts: no "its"/"his" and a post after the
+verb; so are "dismissed its envoy's claim" (the post owns the object) and "fired its rockets at the
+commanders" (the post after "at"): the post ends the object, no "at", "on", "into" before it."""
 
 
 _ENDS_SENTENCE = re.compile(r"[。．！？.!?][\s　”’\"'）)]*$")

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import CLAUSE_MARK, ZH_TOWARD
-from hexatable.ingest.cue_codes import EN_MEETING_NOUNS, NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.cue_codes import DISAPPROVE, EN_MEETING_NOUNS, NO_CUE_CAMEO, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.en_stopovers import EN_MONTHS_DAYS
 from hexatable.ingest.offsets import OffsetIndex
@@ -596,6 +596,10 @@ def actor_roles(
             targets = [*aside, *targets]
     if lang == "en" and cue is not None:
         actors, targets = _en_reporters(flat, actors, targets, cue)
+        sources = en_report_sources(flat, cue, mentions)
+        if sources:  # ", South Korea said": who reports the act, no party to it
+            actors = [m for m in actors if m not in sources]
+            targets = [m for m in targets if m not in sources]
     return actors, targets
 
 
@@ -633,6 +637,71 @@ def _zh_question_subjects(flat: str, mentions: Sequence[ActorMention]) -> set[in
             found.add(mention.start)
         next_start = mention.start
     return found
+
+
+_EN_SOURCE_VERB = (
+    r"(?:said|says|reported|reports|announced|announces|claimed|claims|stated|states|added|noted"
+    r"|confirmed|confirms|alleged|alleges)"
+)
+_EN_SOURCE_BEFORE = re.compile(r",\s*(?:the\s+)?$")
+"""A comma (and "the") right before the name that opens a report's source after the act."""
+_EN_SOURCE_AFTER = re.compile(
+    rf"(?:'s|’s)?(?:\s+(?!that\b|and\b)[A-Za-z][\w-]*){{0,3}}?\s+{_EN_SOURCE_VERB}"
+    r"(?=\s*(?:[.;:,!?”\"]|$)|\s+(?:on|in|at|during|after|late|early|earlier|later|last|this|yesterday|today)\b)"
+)
+"""What follows the last name of a source after the act: at most three words of its office ("'s defence
+ministry", "has") and a verb of reporting that ends the clause, or has only a time or the occasion after
+it (", South Korea said", ", Japan's coast guard reported on Tuesday"); not one with an object (", Peru
+announced sanctions": Peru's own act)."""
+_EN_INVERTED_SOURCE = re.compile(rf",\s*{_EN_SOURCE_VERB}\s+(?:by\s+)?(?:the\s+)?$")
+"""A verb of reporting after a comma right before the name (", said the IAEA")."""
+_EN_INVERTED_SOURCE_END = re.compile(
+    r"(?:(?:'s|’s)(?:\s+[A-Za-z][\w-]*){1,3}?)?"
+    r"(?=\s*(?:[.;:,!?”\"]|$)|\s+(?:on|in|at|during|after|late|early|earlier|later|last|this|yesterday|today)\b)"
+)
+"""What ends the clause after an inverted source's names, as after a source before its verb
+(:data:`_EN_SOURCE_AFTER`): at most the three words of its office ("'s defence ministry") and a time,
+the clause's end or its occasion (", said the IAEA.", ", said Japan on Monday")."""
+_EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def en_report_sources(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Rule 3e, the source of a report: the names of ", South Korea said", ", Japan's coast guard
+    reported", ", said the IAEA" after the clause's main cue, and those after "according to" anywhere,
+    with the names listed with them (", and"). They say who tells of the act, not who does it or suffers
+    it: no actor, no target. Only when the main cue is not that verb of reporting itself ("Russia is a
+    threat, Japan said" is Japan's statement, :func:`_en_reporters`)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    sources: list[ActorMention] = []
+    k = 0
+    while k < len(ordered):
+        first = ordered[k]
+        after_cue = first.start >= cue.end
+        according = _EN_ACCORDING.search(flat, max(0, first.start - 20), first.start) is not None
+        comma = after_cue and _EN_SOURCE_BEFORE.search(flat, max(0, first.start - 8), first.start) is not None
+        turned = _EN_INVERTED_SOURCE.search(flat, max(0, first.start - 24), first.start)
+        inverted = turned is not None and turned.start() >= cue.end  # not the main cue's own speaker
+        if not (according or comma or inverted):
+            k += 1
+            continue
+        listed, ends = [first], 1
+        while k + len(listed) < len(ordered):
+            following = ordered[k + len(listed)]
+            joint = _EN_AGENT_LIST.fullmatch(flat, listed[-1].end, following.start)
+            if joint is None:
+                break
+            listed.append(following)
+            if "and" in joint.group().lower():
+                ends = len(listed)
+        # a list ends at its "and" ("China, Japan and Russia"); "according to China, Japan did …" is no list
+        listed = listed[:ends]
+        said = _EN_SOURCE_AFTER.match(flat, listed[-1].end)
+        # ", said the IAEA." ends its clause; ", added Bolivia to its list" is an act listed after the cue
+        inverted = inverted and _EN_INVERTED_SOURCE_END.match(flat, listed[-1].end) is not None
+        if according or inverted or (said is not None and said.end() > cue.end):
+            sources.extend(listed)
+        k += len(listed)
+    return sources
 
 
 _EN_MEETING_NOUNS = EN_MEETING_NOUNS | {"talk"}
@@ -714,6 +783,79 @@ _EN_SPEAKER_TAIL = re.compile(r"(?:'s)?(?:\s+[a-z][\w-]*){0,3}\s+", re.IGNORECAS
 said", "Japan officially said")."""
 
 
+EN_DOING_PARTICIPLE = (
+    r"(?:issued|released|made|delivered|held|hosted|co-hosted|imposed|signed|adopted|launched|conducted"
+    r"|staged|given|announced|presented|submitted|carried\s+out|organi[sz]ed|convened|sent|provided"
+    r"|offered|extended|granted|proposed|tabled|drafted|passed|approved|ratified|declared|published"
+    r"|put\s+forward|fired|carried|performed|initiated|led|chaired|brokered|mediated|arranged)"
+)
+"""Participles that say the doing of the passive's subject noun ("the statement was issued by", "the
+talks were hosted by", "the test was conducted by"): its agent does the noun's act. Others do not
+("the launch was detected by Japan", "the aid was blocked by Chile": Japan did not launch)."""
+_EN_NOUN_PASSIVE_AGENT = re.compile(
+    rf"\s+(?:(?:has|have|had)\s+been|will\s+be|was|were|is|are)\s+(?:\w+ly\s+)?{EN_DOING_PARTICIPLE}"
+    r"\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+"""A passive after a cue that is its subject noun, up to its "by" ("a joint statement was issued by ",
+"the talks were hosted by the"), its participle one of :data:`EN_DOING_PARTICIPLE`."""
+
+
+_EN_LATER_AGENT = re.compile(
+    r"\s+(?:from|on|against|to|in|at|for|over|with|of)\s[^,;:.!?]{0,40}?\s+by\s+(?:the\s+)?", re.IGNORECASE
+)
+"""A passive's "by" after a short phrase of the participle's ("exempted from the sanctions by the",
+"criticized in Geneva by")."""
+_EN_PARTICIPLE_BEFORE_BY = re.compile(
+    r"(?<![\w-])(?:(?![a-z]*(?:eed|hundred)\b|red\b|bed\b|shed\b)[a-z][\w-]+ed|made|built|sold|sent|given"
+    r"|taken|held|led|paid|brought|bought|set|put|run|won|shot|struck|seized|drawn|driven|written|done|chosen"
+    r"|sought|caught|kept|left|lent|meant|shown|known|thrown|grown|flown|hit|spent|fought|sunk|stolen|told)"
+    r"\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A participle of its own right before the "by" of a later phrase ("with drones made by", "a deal
+signed by"): a reduced relative, whose agent is not the clause's."""
+
+
+def _en_later_agent(flat: str, after: int) -> re.Match[str] | None:
+    """The "by" of a passive after a short phrase of its participle (:data:`_EN_LATER_AGENT`), not one
+    of a reduced relative inside that phrase (:data:`_EN_PARTICIPLE_BEFORE_BY`: "attacked with drones
+    made by Iran" names the maker, not the attacker)."""
+    later = _EN_LATER_AGENT.match(flat, after)
+    if later is None or _EN_PARTICIPLE_BEFORE_BY.search(flat, after, later.end()):
+        return None
+    return later
+
+
+_EN_UNDER_FROM = re.compile(r"(?:come|came|comes|coming)\s+under\s+.*\bfrom", re.IGNORECASE | re.DOTALL)
+"""A cue of coming under fire or attack from a party ("came under heavy fire from"): a passive in
+meaning, whose agent is the name after "from"."""
+_EN_FROM_AGENT = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+_EN_UNDER_REASON = re.compile(
+    r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:over|for|about)\s+(?!\d|(?:an?|one|two|three|several|many|hours?"
+    r"|days?|weeks?|minutes?)\b)",
+    re.IGNORECASE,
+)
+"""A reason after the party that a subject came under fire from ("from Peru over its remarks", "from
+Peru's foreign ministry for its stance"): the fire is words, not a duration ("for two hours")."""
+
+
+def en_under_fire(flat: str, cue: Cue, mentions: Sequence[ActorMention]) -> Cue | None:
+    """Rule 3, a cue of coming under fire or attack from a party ("Chile came under fire from Peru"):
+    the party's fighting (19) when a party's name stands right after "from"; its criticism (11, 111)
+    when a reason follows the name ("from Peru over its remarks"); no act when no party's name follows
+    "from" ("from critics in Peru", "from the opposition"): ``None``. Any other cue is returned as is."""
+    if not _EN_UNDER_FROM.fullmatch(cue.text):
+        return cue
+    by = _EN_FROM_AGENT.match(flat, cue.end)
+    agent = next((m for m in mentions if by is not None and m.start == by.end()), None)
+    if agent is None:
+        return None
+    if _EN_UNDER_REASON.match(flat, agent.end):
+        return replace(cue, cameo=DISAPPROVE)
+    return cue
+
+
 def _passive_roles(
     flat: str,
     lang: Lang,
@@ -748,10 +890,15 @@ def _passive_roles(
         if first is None or first == 0:
             return list(actors), list(targets)
         return list(actors[first:]), [*actors[:first], *targets]
+    # the cue a passive participle ("were arrested by"), or a noun the passive's subject ("a joint
+    # statement was issued by Japan"): the name after "by" acts
+    by = _EN_NOUN_PASSIVE_AGENT.match(flat, cue.end)
+    if by is None and _EN_UNDER_FROM.fullmatch(cue.text):
+        by = _EN_FROM_AGENT.match(flat, cue.end)  # "Chile came under fire from Peru": Peru fires
     # 30: a form of "be" and an adverb in -ly before the participle ("were repeatedly ")
-    if not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
+    if by is None and not EN_PASSIVE.search(flat[max(0, cue.start - 30) : cue.start]):
         return list(actors), list(targets)
-    by = EN_AGENT.match(flat, cue.end)
+    by = by or EN_AGENT.match(flat, cue.end) or _en_later_agent(flat, cue.end)
     agent = next((m for m in targets if by is not None and m.start == by.end()), None)
     if agent is None:
         return list(actors), list(targets)
