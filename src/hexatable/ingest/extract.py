@@ -352,11 +352,10 @@ def _coordinated_parts(
     dates: Sequence[DateMention],
 ) -> tuple[list[tuple[int, int, DateMention | None, int | None]], frozenset[int]]:
     """Rule 1d: the clauses cut further before each further predicate of their subject
-        (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`), and the indexes of the
-        pieces that continue the piece before them. Such a piece takes a date of its own, else the date of
-    the piece before (:func:`_piece_date`), and the
-        actors of the piece before, as said in the clause (not inferred); a reported clause (rule 3e) is
-        not cut."""
+    (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`), and the indexes of the
+    pieces that continue the piece before them. Such a piece takes a date of its own, else the date of
+    the piece before (:func:`_piece_date`), and the actors of the piece before, as said in the clause
+    (not inferred); a reported clause (rule 3e) is not cut."""
     cut: list[tuple[int, int, DateMention | None, int | None]] = []
     continued: set[int] = set()
     for start, end, own_date, reported_at in parts:
