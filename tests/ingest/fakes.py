@@ -16,12 +16,10 @@ from typer.testing import CliRunner
 
 from hexatable.case.dates import DateSpan
 from hexatable.cli.app import app
-from hexatable.ingest.dates import date_finder
 from hexatable.ingest.extract import CueFinder, extract
-from hexatable.ingest.gazetteer import Gazetteer
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Cue, DateMention, DraftEvent, Lang
-from hexatable.ingest.verbs import VerbDictionary
+from tests.ingest.builtin_runs import actor_codes
 
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
 _EN_DATE = re.compile(
@@ -201,12 +199,4 @@ def dated_cli_rows(tmp_path: Path, sentence: str, lang: str) -> list[tuple[list[
 def dated_builtin_rows(sentence: str, lang: Lang) -> list[tuple[list[str], int]]:
     """(actor ids, CAMEO root) of each event ``extract`` finds, with the built-in gazetteer, verb
     dictionary and date finder, in one sentence of ours dated 3 March 2009."""
-    found = extract(
-        document_from_text(f"{DATED_OPENING[lang]}{sentence}\n", name="t.txt"),
-        lang=lang,
-        gazetteer=Gazetteer.builtin(),
-        verbs=VerbDictionary.builtin(),
-        source_id="t",
-        finder=date_finder(lang),
-    )
-    return [([a.actor for a in e.actors], e.cameo) for e in found.events]
+    return actor_codes(f"{DATED_OPENING[lang]}{sentence}\n", lang=lang)

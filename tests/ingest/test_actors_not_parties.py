@@ -13,12 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from hexatable.ingest.extract import extract
-from hexatable.ingest.gazetteer import Gazetteer
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Lang
-from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.actor_roles import CUES, NAMES, BodiesGazetteer
 from tests.ingest.actor_roles import roles as _roles
+from tests.ingest.builtin_runs import roles
 from tests.ingest.fakes import FakeFinder, FakeVerbs
 
 # --- a group's member is no person's affiliation ------------------------------------------------
@@ -39,14 +38,7 @@ class GroupGazetteer(BodiesGazetteer):
 
 
 def _builtin_roles(text: str) -> list[tuple[list[str], list[str]]]:
-    result = extract(
-        document_from_text(text, name="t.txt"),
-        lang="zh",
-        gazetteer=Gazetteer.builtin(),
-        verbs=VerbDictionary.builtin(),
-        source_id="t",
-    )
-    return [([a.actor for a in e.actors], sorted(t.actor for t in e.targets)) for e in result.events]
+    return [(actors, sorted(targets)) for actors, targets in roles(text, lang="zh")]
 
 
 # --- 就 ("about"): what a statement is on is no party to it ---------------------------------------
@@ -151,14 +143,7 @@ def test_states_that_strengthen_cooperation_still_act() -> None:
 
 
 def _builtin_roles_en(text: str) -> list[tuple[list[str], list[str]]]:
-    result = extract(
-        document_from_text(text, name="t.txt"),
-        lang="en",
-        gazetteer=Gazetteer.builtin(),
-        verbs=VerbDictionary.builtin(),
-        source_id="t",
-    )
-    return [([a.actor for a in e.actors], sorted(t.actor for t in e.targets)) for e in result.events]
+    return [(actors, sorted(targets)) for actors, targets in roles(text, lang="en")]
 
 
 def test_a_state_modifier_or_an_annex_opening_a_cueless_clause_is_no_party() -> None:

@@ -8,11 +8,8 @@ test names.
 
 from __future__ import annotations
 
-from hexatable.ingest.extract import extract
-from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
-from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.actor_roles import roles as _roles
+from tests.ingest.builtin_runs import events
 
 # --- the passive: the agent acts, the subject is acted on ------------------------------------------
 
@@ -59,14 +56,7 @@ def test_english_by_without_a_passive_is_not_an_agent() -> None:
 
 def _builtin_roles(text: str) -> list[tuple[list[str], list[str], int]]:
     """Actors, targets and root with the built-in gazetteer and verb dictionary."""
-    result = extract(
-        document_from_text(text, name="t.txt"),
-        lang="en",
-        gazetteer=Gazetteer.builtin(),
-        verbs=VerbDictionary.builtin(),
-        source_id="t",
-    )
-    return [([a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo) for e in result.events]
+    return events(text, lang="en")
 
 
 def test_english_by_after_a_passive_without_a_cue_names_the_agent() -> None:

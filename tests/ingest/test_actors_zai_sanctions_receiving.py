@@ -12,10 +12,9 @@ expected role is worked out by hand from the rule the test names.
 from __future__ import annotations
 
 from hexatable.ingest.extract import extract
-from hexatable.ingest.gazetteer import Gazetteer
 from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import Lang
-from hexatable.ingest.verbs import VerbDictionary
+from tests.ingest.builtin_runs import events
 from tests.ingest.fakes import FakeFinder, FakeGazetteer, FakeVerbs
 
 NAMES = {
@@ -125,14 +124,7 @@ def test_a_states_own_sanctions_regime_is_a_party() -> None:
 
 
 def _builtin_codes(text: str) -> list[tuple[int, list[str], list[str]]]:
-    result = extract(
-        document_from_text(text, name="t.txt"),
-        lang="zh",
-        gazetteer=Gazetteer.builtin(),
-        verbs=VerbDictionary.builtin(),
-        source_id="t",
-    )
-    return [(e.cameo, [a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+    return [(cameo, actors, targets) for actors, targets, cameo in events(text, lang="zh")]
 
 
 def test_bing_before_zai_opens_no_scene() -> None:
@@ -168,14 +160,7 @@ def test_an_act_noun_received_as_the_cue_still_names_the_agent() -> None:
 
 
 def _builtin_en(text: str) -> list[tuple[int, list[str], list[str]]]:
-    result = extract(
-        document_from_text(text, name="t.txt"),
-        lang="en",
-        gazetteer=Gazetteer.builtin(),
-        verbs=VerbDictionary.builtin(),
-        source_id="t",
-    )
-    return [(e.cameo, [a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+    return [(cameo, actors, targets) for actors, targets, cameo in events(text, lang="en")]
 
 
 def test_the_documented_passive_example_has_its_agent_as_actor() -> None:

@@ -27,11 +27,6 @@ def added_groups() -> list[str]:
     return list(dict.fromkeys(_TAG.findall(VERBS_YAML.read_text("utf-8"))))
 
 
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
-
-
 def group_table(slug: str) -> dict[str, tuple[int, str]]:
     """Cue -> (root, sub-code cell) from the docs' table headed "### Added entries: … (`slug`)"."""
     text = DOCS.read_text("utf-8")

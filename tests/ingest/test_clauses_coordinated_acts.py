@@ -11,25 +11,15 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.dates import date_finder
-from hexatable.ingest.extract import Extraction, extract
-from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
+from hexatable.ingest.extract import Extraction
 from hexatable.ingest.types import Lang
-from hexatable.ingest.verbs import VerbDictionary
+from tests.ingest.builtin_runs import run
 
 Row = tuple[str, list[str], list[str], int]
 
 
 def _extract(sentence: str, lang: Lang) -> Extraction:
-    return extract(
-        document_from_text(f"{sentence}\n", name="t.txt"),
-        lang=lang,
-        gazetteer=Gazetteer.builtin(),
-        verbs=VerbDictionary.builtin(),
-        source_id="t",
-        finder=date_finder(lang),
-    )
+    return run(f"{sentence}\n", lang=lang)
 
 
 def rows(sentence: str, lang: Lang) -> list[Row]:

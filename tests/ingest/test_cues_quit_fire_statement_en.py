@@ -7,28 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.extract import extract
 from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.verbs import VerbDictionary
+from tests.ingest.builtin_runs import actor_codes as _codes
+from tests.ingest.builtin_runs import events as _roles
 from tests.ingest.test_cameo_dictionary import assert_group_cites_the_codebook, group_table
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.builtin()
-
-
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
-
-
-def _codes(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[list[str], int]]:
-    result = extract(
-        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
-    )
-    return [([a.actor for a in e.actors], e.cameo) for e in result.events]
 
 
 def test_every_cue_added_in_round_9_cites_its_codebook_code_in_the_docs(verbs: VerbDictionary) -> None:
@@ -66,13 +49,6 @@ def test_a_statement_delivered_is_a_statement_not_aid(gazetteer: Gazetteer, verb
     roles = _codes("June 2, 2031: The chair of the OSCE delivers an oral statement.", gazetteer, verbs)
     assert roles == [(["OSCE"], 1)]
     assert [c.cameo for c in verbs.find("Chile delivered a statement", "en")] == [1]
-
-
-def _roles(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[list[str], list[str], int]]:
-    result = extract(
-        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
-    )
-    return [([a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo) for e in result.events]
 
 
 @pytest.mark.parametrize(

@@ -8,27 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.extract import extract
 from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.verbs import VerbDictionary
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.builtin()
-
-
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
+from tests.ingest.builtin_runs import run
 
 
 def _rows(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[int, str, list[str]]]:
-    result = extract(
-        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
-    )
-    return [(e.line, str(e.date.date), [a.actor for a in e.actors]) for e in result.events]
+    return [
+        (e.line, str(e.date.date), [a.actor for a in e.actors]) for e in run(text, gazetteer, verbs).events
+    ]
 
 
 def test_an_entry_opening_with_its_year_and_a_name_is_dated_by_that_year(

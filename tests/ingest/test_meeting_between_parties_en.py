@@ -8,27 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.extract import extract
 from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.verbs import VerbDictionary
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.builtin()
-
-
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
-
-
-def _events(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[list[str], list[str], int]]:
-    result = extract(
-        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
-    )
-    return [([a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo) for e in result.events]
+from tests.ingest.builtin_runs import events as _events
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,6 @@ from hexatable.ingest.gazetteer import Gazetteer
 from tests.ingest.fakes import cli_full_rows
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.builtin()
-
-
 def _actors(gazetteer: Gazetteer, text: str) -> list[str]:
     return [m.actor for m in gazetteer.find(text, "zh")]
 

@@ -10,31 +10,16 @@ from pathlib import Path
 import pytest
 
 from hexatable.ingest import names
-from hexatable.ingest.extract import Extraction, extract
+from hexatable.ingest.extract import Extraction
 from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.types import ActorMention, Lang
 from hexatable.ingest.verbs import VerbDictionary
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.builtin()
-
-
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
+from tests.ingest.builtin_runs import roles_of as _roles
+from tests.ingest.builtin_runs import run
 
 
 def _run(text: str, lang: Lang, gazetteer: Gazetteer, verbs: VerbDictionary) -> Extraction:
-    return extract(
-        document_from_text(text, name="t.txt"), lang=lang, gazetteer=gazetteer, verbs=verbs, source_id="t"
-    )
-
-
-def _roles(result: Extraction) -> list[tuple[list[str], list[str]]]:
-    return [([a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+    return run(text, gazetteer, verbs, lang=lang)
 
 
 # --- Chinese -------------------------------------------------------------------------------------

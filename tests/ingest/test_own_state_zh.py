@@ -8,33 +8,16 @@ The sentences are our own.
 
 from __future__ import annotations
 
-import pytest
-
-from hexatable.ingest.extract import Extraction, extract
+from hexatable.ingest.extract import Extraction
 from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.tied_names import own_state
 from hexatable.ingest.verbs import VerbDictionary
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.builtin()
-
-
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
+from tests.ingest.builtin_runs import roles_of as _roles
+from tests.ingest.builtin_runs import run
 
 
 def _run(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> Extraction:
-    return extract(
-        document_from_text(text, name="t.txt"), lang="zh", gazetteer=gazetteer, verbs=verbs, source_id="t"
-    )
-
-
-def _roles(result: Extraction) -> list[tuple[list[str], list[str]]]:
-    return [([a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+    return run(text, gazetteer, verbs, lang="zh")
 
 
 def test_our_state_before_an_organ_only_the_prc_has_is_china(

@@ -9,27 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from hexatable.ingest.extract import Extraction, extract
 from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.verbs import VerbDictionary
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.builtin()
-
-
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
-
-
-def _roles(text: str, gazetteer: Gazetteer, verbs: VerbDictionary) -> list[tuple[list[str], list[str]]]:
-    result: Extraction = extract(
-        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
-    )
-    return [([a.actor for a in e.actors], [t.actor for t in e.targets]) for e in result.events]
+from tests.ingest.builtin_runs import roles as _roles
 
 
 @pytest.mark.parametrize(

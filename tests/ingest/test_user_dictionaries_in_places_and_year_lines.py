@@ -11,33 +11,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from hexatable.ingest.extract import extract
 from hexatable.ingest.gazetteer import Gazetteer
-from hexatable.ingest.read import document_from_text
 from hexatable.ingest.verbs import VerbDictionary
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.builtin()
-
-
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
+from tests.ingest.builtin_runs import run
 
 
 def _rows(
     text: str, gazetteer: Gazetteer, verbs: VerbDictionary
 ) -> list[tuple[str, list[str], list[str], int]]:
-    result = extract(
-        document_from_text(text, name="t.txt"), lang="en", gazetteer=gazetteer, verbs=verbs, source_id="t"
-    )
     return [
         (str(e.date.date), [a.actor for a in e.actors], [t.actor for t in e.targets], e.cameo)
-        for e in result.events
+        for e in run(text, gazetteer, verbs).events
     ]
 
 

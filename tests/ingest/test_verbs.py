@@ -19,11 +19,6 @@ from hexatable.ingest.types import Cue, Lang
 from hexatable.ingest.verbs import VerbDictionary, best_cue
 
 
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
-
-
 def cues(verbs: VerbDictionary, text: str, lang: Lang) -> list[tuple[str, int]]:
     return [(c.text, c.cameo) for c in verbs.find(text, lang)]
 

@@ -14,11 +14,6 @@ from hexatable.ingest.verbs import VerbDictionary
 from tests.ingest.test_cameo_dictionary import assert_group_cites_the_codebook
 
 
-@pytest.fixture(scope="module")
-def verbs() -> VerbDictionary:
-    return VerbDictionary.builtin()
-
-
 def test_every_delisting_return_reprocessing_and_slowing_cue_cites_its_codebook_code(
     verbs: VerbDictionary,
 ) -> None:
