@@ -768,6 +768,7 @@ def zh_coordinated_predicates(
     known: OffsetIndex[ActorMention],
     cues: OffsetIndex[Cue],
     asides: Sequence[DateMention | ActorMention] = (),
+    quoted: Sequence[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """Rule 1d (Chinese): a clause cut before each further predicate of its subject, each with its
     own cue: "朝鲜封存了反应堆并驱逐了核查人员" is two acts of North Korea, "美国批评朝鲜，随后宣布新的
@@ -779,12 +780,16 @@ def zh_coordinated_predicates(
     并…" reports); not where the first predicate is under a word of intent or a modal (将, 要, 准备,
     决定, 同意 …) and the second is not marked done by 了 or 已: "表示将关闭核设施并驱逐核查人员",
     "同意加强合作并举行会谈" each state one intent. A verb chain (宣布退出, 决定制裁) has no
-    coordinator and stays one act. Each piece starts at its coordinator, after the comma."""
+    coordinator and stays one act. Each piece starts at its coordinator, after the comma. ``quoted``
+    are the sentence's quoted spans when the caller has them (one reading per sentence, not per
+    clause, keeps a long sentence linear)."""
     names = known.within(start, end)
     if not names:
         return [(start, end)]
-    quoted = quoted_spans(flat)
+    quoted = quoted_spans(flat) if quoted is None else quoted
     scene = zh_subordinate_stretches(flat, (start, end))
+    # the subject is the first name outside an adverbial stretch (鉴于美国…，朝鲜宣布…: North Korea)
+    subject = next((m for m in names if not any(low <= m.start < high for low, high in scene)), names[0])
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for joint in _ZH_COORDINATOR.finditer(flat, start, end):
@@ -796,8 +801,6 @@ def zh_coordinated_predicates(
             continue
         if any(low <= at < high or (comma is not None and high == at) for low, high in scene):
             continue  # inside an adverbial stretch, or right after one at the comma
-        # the subject is the first name outside an adverbial stretch (鉴于美国…，朝鲜宣布…: North Korea)
-        subject = next((m for m in names if not any(low <= m.start < high for low, high in scene)), names[0])
         if subject.end > at or _zh_new_subject_before(flat, subject.end, at, known):
             continue
         if not cues.any_within(max(piece_start, subject.end), at):
@@ -1018,6 +1021,7 @@ def en_coordinated_predicates(
     end: int,
     known: OffsetIndex[ActorMention],
     cues: OffsetIndex[Cue],
+    quoted: Sequence[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """Rule 1d (English): a clause cut before each further finite verb of its subject: "Chile
     disabled the devices and expelled the inspectors" is two acts of Chile, "Peru met Chile's envoy,
@@ -1030,11 +1034,12 @@ def en_coordinated_predicates(
     quotation marks, in an adverbial stretch ("After Iran …, Chile …"), after a relative word
     ("which", "who", "that") or after a verb of saying followed by its reported clause ("said it had
     closed … and expelled …": one statement). A name right after the joint is rule 1b's (a subject of
-    its own). Each piece after the first starts at its verb."""
+    its own). Each piece after the first starts at its verb. ``quoted``: as
+    :func:`zh_coordinated_predicates` takes them."""
     names = known.within(start, end)
     if not names:
         return [(start, end)]
-    quoted = quoted_spans(flat)
+    quoted = quoted_spans(flat) if quoted is None else quoted
     scene = en_subordinate_stretches(flat, (start, end))
     subject = next((m for m in names if not any(low <= m.start < high for low, high in scene)), names[0])
     pieces: list[tuple[int, int]] = []

@@ -358,20 +358,21 @@ def _coordinated_parts(
     (not inferred); a reported clause (rule 3e) is not cut."""
     cut: list[tuple[int, int, DateMention | None, int | None]] = []
     continued: set[int] = set()
+    quoted = quoted_spans(flat)  # once per sentence: per clause, a long sentence was quadratic
     for start, end, own_date, reported_at in parts:
         if reported_at is not None:
             pieces = [(start, end)]
         elif lang == "zh":
-            pieces = zh_coordinated_predicates(flat, start, end, known, cues, asides)
+            pieces = zh_coordinated_predicates(flat, start, end, known, cues, asides, quoted)
         else:
-            pieces = en_coordinated_predicates(flat, start, end, known, cues)
+            pieces = en_coordinated_predicates(flat, start, end, known, cues, quoted)
         dated = own_date
         if len(pieces) > 1 and own_date is not None and own_date.start >= pieces[1][0]:
             dated = None  # the clause's date is a later act's ("伊朗封存了反应堆，并于5月10日驱逐了…")
         for number, (low, high) in enumerate(pieces):
             if number:
                 continued.add(len(cut))
-                dated = _piece_date(flat, lang, low, high, dates) or dated
+                dated = _piece_date(flat, lang, low, high, dates, quoted) or dated
             cut.append((low, high, dated, reported_at))
     return cut, frozenset(continued)
 
@@ -387,14 +388,18 @@ then the said or planned act's ("and agreed to meet on June 7"), not the predica
 
 
 def _piece_date(
-    flat: str, lang: Lang, low: int, high: int, dates: Sequence[DateMention]
+    flat: str,
+    lang: Lang,
+    low: int,
+    high: int,
+    dates: Sequence[DateMention],
+    quoted: Sequence[tuple[int, int]],
 ) -> DateMention | None:
     """Rule 1d: the date of a further predicate's own ("，并于5月10日驱逐了…", "and expelled the consul on
     June 7"): the first date in it that moved the date finder's context (Chinese) or, in English, one
     after "on" or "in" with no verb of saying or of a plan before it in the piece; not a date in
     quotation marks, a list or a relative clause. None when the piece has none: it keeps the date of
-    the act before."""
-    quoted = quoted_spans(flat)
+    the act before. ``quoted``: the sentence's quoted spans."""
     for date in dates:
         if not low <= date.start < high or "+list" in date.rule or "+relative" in date.rule:
             continue
