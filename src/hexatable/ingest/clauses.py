@@ -84,28 +84,28 @@ or planned act's ("2006: North Korea said it would attend the talks on July 5"),
 _EN_SAID_ON = re.compile(r"(?:said|announced|declared|stated|told|warned)\s+(?:on|in)\s+", re.IGNORECASE)
 """A verb of saying right before "on" or "in" and a date: the date is the saying's, which dates the
 statement ("2006: Iran announced on January 10 that it would resume enrichment research" is
-2006-01-10; round 8 kept 2006)."""
+2006-01-10, not 2006)."""
 
 
 def _finer_in_entry(year: DateMention, flat: str, dates: Sequence[DateMention], end: int) -> DateMention:
     """The date of a clause an entry's year opens ("2006: North Korea tested a missile on July 5"): the
     first date after the year, before ``end`` (the clause's end), within that year and finer than it (a
     month or a day), else the year. The entry's year says when in general, the day in the entry says
-    when exactly (round 8: round 7 dated such entries by the year alone). A date counts only when it is
-    not in a relative clause, a list, a look back or quotation marks, is no bound (round 9: "by August
+    when exactly. A date counts only when it is
+    not in a relative clause, a list, a look back or quotation marks, is no bound ("by August
     31", "until August 31", "since February 4" name a deadline or the start of a state, not the entry's
     act) and stands before the first verb of saying or word of a plan after the year (the reported or
     planned act's day), unless the date follows the verb of saying right after "on" or "in", the day
-    of saying (round 9). The finder moves its context only at a sentence's first date, so a later date is
+    of saying. The finder moves its context only at a sentence's first date, so a later date is
     no anchor but still the clause's.
 
-    One search for that verb and one pass over the dates that stops at the first finer one (round 9:
-    a search per date made an entry of thousands of dates quadratic)."""
+    One search for that verb and one pass over the dates that stops at the first finer one
+    (a search per date would make an entry of thousands of dates quadratic)."""
     said = _EN_SAID_OR_TO_COME.search(flat, year.end, end)
     limit = end if said is None else said.end()
     said_on = None if said is None else _EN_SAID_ON.match(flat, said.start(), end)
     if said_on is not None:
-        limit = said_on.end() + 1  # "announced on January 10 that …": the day of saying (round 9)
+        limit = said_on.end() + 1  # "announced on January 10 that …": the day of saying
     quoted = quoted_spans(flat)
     for date in dates:
         if not year.start < date.start < limit:
@@ -132,7 +132,7 @@ _ZH_SAYING = r"(?:表示|声称|称|说|指出|认为|强调|宣布|透露|重�
 _ZH_SAYS = re.compile(_ZH_SAYING + r"\s*$")
 _ZH_SAYS_INSIDE = re.compile(_ZH_SAYING)
 _ZH_CONNECTIVE = re.compile(r"(?:而后|而且?|但是?|随后|并且?|同时|此后|其后|之后|然后|则|导致|致使|使得)?")
-"""What may stand between a comma and the new subject of rule 1b: a connective, or (round 7, C9) a
+"""What may stand between a comma and the new subject of rule 1b: a connective, or a
 verb of consequence, 导致, 致使, 使得 ("以色列发动空袭，导致巴方推迟谈判": the strike led to the
 postponement, an act of its own by the party named after the verb)."""
 _ZH_CONSEQUENCE = re.compile(r"导致|致使|使得")
@@ -144,9 +144,9 @@ _ZH_PASSIVE_AFTER_SUBJECT = re.compile(".{0,3}?" + alternation(ZH_PASSIVE_MARKER
 _ZH_AGENT_LEAD = re.compile(r"(?:然而|可是|不过)?[，,]?(?:却|又)?" + alternation(ZH_AGENT_MARKERS))
 """A passive marker opening the piece after a comma, its subject left out (rule 1b): the name
 right after it is the agent, who refuses in a clause of its own ("日本提出合作提议，但遭到俄罗斯拒绝" is
-Japan's proposal and Russia's refusal; before left9 the refusal was lost in the proposal's clause).
+Japan's proposal and Russia's refusal, not the proposal's clause alone).
 Only a refusal (root 12) for now: "美国在安理会提出制裁，遭到中国反对" stays one event, the proposal
-with China its target, as round 8's tests fix it."""
+with China its target, as the tests fix it."""
 
 
 _ZH_REFUSAL_FILLER = re.compile(r"(?:的|断然|坚决|明确|一口)*")
@@ -157,7 +157,7 @@ def _refuses(flat: str, agent_end: int, end: int, cues: OffsetIndex[Cue]) -> boo
     """Whether a cue of a refusal (root 12) follows the passive's agent, ending at ``agent_end``,
     directly (after at most a :data:`_ZH_REFUSAL_FILLER`) and before ``end``: the agent's own act.
     A refusal further on is not ("被朝鲜视为拒绝对话": North Korea regards; "遭到俄罗斯的批评后又被朝鲜
-    拒绝": Russia criticises), review A9."""
+    拒绝": Russia criticises)."""
     at = _ZH_REFUSAL_FILLER.match(flat, agent_end)
     cue_at = at.end() if at is not None else agent_end
     return cue_at < end and any(cue.cameo == REJECT for cue in cues.starting_in(cue_at, cue_at + 1))
@@ -167,7 +167,7 @@ def _zh_consequence_acts(
     flat: str, subject_at: int, subject_end: int, known: OffsetIndex[ActorMention]
 ) -> bool:
     """Whether the subject after a verb of consequence (导致, 致使, 使得) acts in a clause of its own
-    (rule 1b, round 8). Not talks named as a party ("致使六方会谈中断": the talks broke off, no party's
+    (rule 1b). Not talks named as a party ("致使六方会谈中断": the talks broke off, no party's
     act); not a collective reference (双方, 各方: "导致双方谴责朝鲜" would resolve to the party the first
     clause names, condemning itself); not a passive without a named agent ("导致该国遭到制裁": the
     country is acted on, by no one named). A passive with its agent named acts ("导致该国遭到安理会
@@ -272,7 +272,7 @@ def subjects_clauses(
         agent = _ZH_AGENT_LEAD.match(flat, subject_at)
         named = known.starting_at(agent.end()) if agent is not None else None
         if agent is not None and named is not None and _refuses(flat, named.end, end, cues):
-            subject_at = agent.end()  # "…提议，但遭到俄罗斯拒绝": the agent named refuses (left9)
+            subject_at = agent.end()  # "…提议，但遭到俄罗斯拒绝": the agent named refuses
         subject = known.starting_at(subject_at)
         subject_end = subject.end if subject is not None else None
         if subject_end is None and opens_with_reference(flat, subject_at, lang):
@@ -592,23 +592,23 @@ _EN_ENTRY_DATE_WORD = (
     r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?[\s,:/–—-]*"
 )
 """One word of an entry's date ("June", "2003", "5th") and the marks after it. The word ends at a word
-boundary, so a run of digits is one word or none: it cannot be split into several (round 8)."""
+boundary, so a run of digits is one word or none: it cannot be split into several."""
 _EN_ENTRY_DATE = rf"(?:{_EN_ENTRY_DATE_WORD})*+"
 """A chronology entry's date run into its first stretch without a comma ("June 2003 Following the
-report, …", round 7): passed over before the stretch's opening word. The repetition is possessive
-(round 8): what it took is never given back, since no subordinator opens with a date's word or a
-mark, so a failed match costs one pass over the words instead of trying every way to split them (in
-round 7 "1990 1991 … 1998, and" took minutes)."""
+report, …"): passed over before the stretch's opening word. The repetition is possessive:
+what it took is never given back, since no subordinator opens with a date's word or a
+mark, so a failed match costs one pass over the words instead of trying every way to split them
+(which would make "1990 1991 … 1998, and" take minutes)."""
 _EN_SUBORDINATE_START = re.compile(
     rf"\s*{_EN_ENTRY_DATE}(?:after|before|when|while|since|because|although|though|once|until|following"
     r"|upon|despite|prior to|ahead of|as(?!\s+well\b)|amid|amidst|under threat of|under pressure from"
     r"|in response to)\b",
     re.IGNORECASE,
 )
-"""Words that open an English adverbial stretch ("After the United States imposed sanctions, …"; since
-round 7 also "As the invasion of Iraq looms, …", "Amid …", "Under threat of referral to …", "In
+"""Words that open an English adverbial stretch ("After the United States imposed sanctions, …"; also
+"As the invasion of Iraq looms, …", "Amid …", "Under threat of referral to …", "In
 response to …"), maybe after the entry's date. Not "as well (as)": "Japan, as well as China and
-Russia, criticized …" adds subjects, no scene (round 8)."""
+Russia, criticized …" adds subjects, no scene."""
 
 
 def en_subordinate_stretches(flat: str, span: tuple[int, int]) -> list[tuple[int, int]]:

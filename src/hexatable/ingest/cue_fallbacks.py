@@ -26,7 +26,7 @@ def fallbacks_yield(cues: Sequence[Cue]) -> list[Cue]:
     :data:`SAYING_WEIGHT`): "the OPCW and the UN announced the establishment of a joint mission"
     reports the mission set up, and the rules of reported acts (rule 3b) choose between the two as
     for any act said; nor is a meeting noun right before it, its subject ("和平会议确立和平进程框架":
-    the conference set up a framework, :func:`hexatable.ingest.cue_choice.zh_predicate`) (round 8).
+    the conference set up a framework, :func:`hexatable.ingest.cue_choice.zh_predicate`).
 
     >>> join, condemn = Cue(7, 13, "joined", 5, "join", 0.4, True), Cue(35, 45, "condemning", 11, "condemn")
     >>> [c.entry for c in fallbacks_yield([join, condemn])]
@@ -84,11 +84,11 @@ _WEAK_SENSES: dict[str, re.Pattern[str]] = {
   clause's end, before 后: "三国加入后形成六国") joins the group the text is about;
 - 建立, 确立, establish: a joint body (机制, 框架, 关系, mechanism, relations; not 建立在…基础上,
   建立新政府, 确立…路线, "established that", "established an inquiry");
-- join (round 9): the organisation's acronym or name (the UN, NATO, the European Union; not a state's
+- join: the organisation's acronym or name (the UN, NATO, the European Union; not a state's
   acronym, USA, DPRK) or a treaty word; not any capitalised word ("Japan joined China in Beijing");
 - recognize: a state (a name not followed by 's, "the independence of", "Kosovo's independence"; not
-  "recognized as", "the efforts", since round 9 not "North Korea's security concerns");
-- destroy: one's own arms (since round 9 only "its …weapons", "their own …missiles", "all its
+  "recognized as", "the efforts", "North Korea's security concerns");
+- destroy: one's own arms (only "its …weapons", "their own …missiles", "all its
   stockpiles" or a cooling tower; not "their homes", "Hezbollah weapons depots": an attack);
 - annex: territory (a name, "the territory"; not "annexed a list of sites to its declaration").
 Any inflection of the entry reads the same object."""
@@ -125,7 +125,7 @@ def weak_senses(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     "中国队击退对手", a match), which are no force; a cue of cooperation (06) inside the object of a
     fallback cue kept, which names the kind of body joined or set up (加入上海合作组织, 建立战略合作
     伙伴关系: 05, not 06); leaving the talks for a while ("left the talks
-    early for consultations"), which halts nothing (round 8).
+    early for consultations"), which halts nothing.
 
     >>> weak_senses("日本加入了新内容", "zh", [Cue(2, 4, "加入", 5, "加入", 0.4, True)])
     []

@@ -29,13 +29,13 @@ A mention moves the context only if all of these hold:
    day and moves the context as a flashback does (rule 6), so "The next day" counts from it; an
    aside ("… after North Korea resumed work in mid-August") does not. A date inside an English
    relative clause (", which inspected Yongbyon in May 2007,") never moves the context (``+relative``).
-   In Chinese (round 7) such a date dates its clause (``+back``) only when it is the time of the
+   In Chinese such a date dates its clause (``+back``) only when it is the time of the
    clause's act (``RawDate.main_clause``: no verb of saying before it in its sentence, no 对/就/针对
    before it in its clause, no 的 after it in its clause: 当年5月，… in an entry of 9月3日,
    德国外长8日抵达巴黎 in a report of the 10th), not a day counted from the context (前一天). It
    moves the context only under a dateline (every one in a report's body, until a date written with
    its year ends the report) and naming a day without a year word; in a chronology it is a
-   flashback that moves nothing (review R8b, review 9);
+   flashback that moves nothing;
 5. it is the first such mention of its sentence, or it opens a clause ("5月29日，…赴美，30日至31日
    与…会面"). A date in the middle of a clause ("暂停 8 月与韩国举行的军演") is a detail of the
    event, not the time of the narration.
@@ -494,7 +494,7 @@ def quoted_spans(text: str, *, lone_closers: bool = False) -> list[tuple[int, in
     With ``lone_closers`` a straight double quote with none open is read as a curly one would be
     written: a closing one (right after a non-space, and before a space, punctuation or the end)
     closes a quotation opened in an earlier sentence, so it opens nothing, as a lone ” opens nothing
-    ('The talks failed," Japan said on March 5.': the date is the saying's, not quoted; left9). The
+    ('The talks failed," Japan said on March 5.': the date is the saying's, not quoted). The
     date finder reads quotes so; without it every straight quote with none open opens one.
 
     >>> quoted_spans('他说“3月8日见”，然后"July 4"。')
@@ -692,7 +692,7 @@ class RunningDateFinder:
             # flashback keeps the narration it interrupts
             narrates = back and self.lang == "en" and (raw.opens_clause or raw.main_clause)
             # a look-back date dates its own clause (clauses.split_clauses): any in English; in
-            # Chinese (round 7) one that dates its clause's act (dates_zh: at the clause's start or
+            # Chinese one that dates its clause's act (dates_zh: at the clause's start or
             # after its subject, not after a verb of saying nor after 对/就/针对, no 的 after it:
             # 当年7月，朝鲜曾试射… in an entry of 10月9日; 千英宇9日表示 in a report of the 10th), not a
             # detail of a noun (与朝韩9月签署的协议), nor a day counted from the context (前一天)
@@ -701,7 +701,7 @@ class RunningDateFinder:
             # In Chinese such a date moves the context only in a report under a dateline, every one
             # of them (15日…。14日…。次日 is the 15th), and without a year word: in a chronology an
             # earlier day (4月5日，朝鲜曾… in an entry of 5月25日) is a flashback, and the bare days,
-            # 同日 and 次日 after it still follow the entry's day (review R8b)
+            # 同日 and 次日 after it still follow the entry's day
             narrates = narrates or (
                 looks_back and self.lang == "zh" and self._reporting and raw.left.year_shift is None
             )

@@ -12,15 +12,15 @@ text                                           rule          value
 July 14, 14 July                               ...+year      the year from the context
 July 2007 / in July                            en-my / en-m  2007-07 / the year from the context
 in 2007 (also since, by, during, until, ...)   en-y          2007 (a bare number needs such a word)
-2007: (an entry's opening year, then a colon  en-y-lead     2007 (round 7: a chronology's entry, "1998:
-or a dash); 1998–2000:, 2003 - 2005:          (-range)      LIMA — …"; elsewhere no date); round 8: a
-                                                             range of years, 1998/2000; round 9 also
+2007: (an entry's opening year, then a colon  en-y-lead     2007 (a chronology's entry, "1998: LIMA —
+or a dash); 1998–2000:, 2003 - 2005:          (-range)      …"; elsewhere no date); a range of years,
+                                                             1998/2000; also
 2007 Peru … (1900-2099, then a capitalised    en-y-lead     "1994 Peru and Chile sign …"
 word)
 2007-07-14                                     iso           2007-07-14
 27-29 August 2003, August 27-29, 2003,         ...-range     a range ``start/end``
 27 August - 3 September 2003, 2004-2005
-August-September 2005, June 2007 - July 2007   en-my-range   2005-08/2005-09 (round 7; December-January
+August-September 2005, June 2007 - July 2007   en-my-range   2005-08/2005-09 (December-January
                                                              2006: 2005-12/2006-01)
 early / mid / late July 2007                   +early ...    the month (a vague part; ``range``: days
 the beginning / middle / end of July                         1-10 / 11-20 / 21-last)
@@ -153,8 +153,8 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur))\s+$"
 )
 """A determiner before a date that, with a lower-case word after it, names a thing: "the September
-19 joint statement", "a February 2007 pact", "its June declaration" (round 4 added the articles
-"a", "an" and the possessives), capitalised too at a sentence's start. "the" not after "on", "in",
+19 joint statement", "a February 2007 pact", "its June declaration" (the articles
+"a", "an" and the possessives too), capitalised too at a sentence's start. "the" not after "on", "in",
 "by", "from" ("on the 14th of July"); the others after them too ("In its June declaration, …")."""
 _REFERENCE_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|through\b|at\b|in\b|on\b|of\b|the\b)[a-z]")
 _WEEKDAYS = {
@@ -191,8 +191,8 @@ counts them, it names no years (a bare number is read as a year only with its pr
 from 1900 to 2099 after "between", the years a chronology of negotiations spans). A plural noun is a
 word ending in -s (not -ss, not one of :data:`_NOT_PLURAL`) or one of :data:`_IRREGULAR_PLURALS`."""
 _NO_TIME = r"(?!\d|:\d)"
-"""After a month's day: not a time ("March 4:30 p.m."); a colon alone is an entry's ("March 4: …",
-round 7: until then any colon after the day dropped it)."""
+"""After a month's day: not a time ("March 4:30 p.m."); a colon alone is an entry's ("March 4: …"),
+which keeps the day."""
 _HEAD = re.compile(
     rf"""(?<![\w/-]){_STARTS}(?:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\d-])
@@ -248,8 +248,8 @@ _OWN_INTENT = re.compile(
     re.IGNORECASE,
 )
 """A report of the speaker's own intent ("said it would", own_act.py): the modal is the reported
-clause's, so a full date closing the sentence after it is the day of saying, not the plan's (left9:
-"Iran said it would attend the talks on July 5, 2006." was dated nowhere).
+clause's, so a full date closing the sentence after it is the day of saying, not the plan's
+("Iran said it would attend the talks on July 5, 2006." is dated July 5, 2006).
 Its verbs are its own list, not :mod:`hexatable.ingest.clauses`' verbs of saying (which add "told",
 "warned" and words of a plan for another rule): "told" puts its addressee before "it", and the list
 was chosen by hand for the verbs that report a pledge; see tests/ingest/test_own_intent_closing_date.py."""
@@ -258,7 +258,7 @@ _PLAN_AFTER_INTENT = re.compile(
     re.IGNORECASE,
 )
 """Plan markers that the own intent's modal does not cancel: "the next round", or the date right after
-the event noun ("attend the talks on <date>"), which dates the event, not the saying (review A9)."""
+the event noun ("attend the talks on <date>"), which dates the event, not the saying."""
 
 
 def _planned_after(rest: str) -> bool:
@@ -366,7 +366,7 @@ def _read(match: re.Match[str]) -> tuple[int, RawDate] | None:
                 return None
             return start, RawDate(start, end, "en-y-lead-range", Point(low), Point(high))
         return start, RawDate(start, end, "en-y-lead", Point(int(group("y8"))))
-    if group("y9"):  # "1994 Peru and Chile sign …": an entry's year, then its first word (round 9)
+    if group("y9"):  # "1994 Peru and Chile sign …": an entry's year, then its first word
         return start, RawDate(start, end, "en-y-lead", Point(int(group("y9"))))
     if group("y4"):
         start = match.start("y4")
@@ -616,8 +616,8 @@ def _main_clause(found: _Subordinators, sentence_start: int, start: int) -> bool
     2": June 2 dates the saying), but a date inside one is subordinate.
 
     The subordinators are found once per text and looked up by bisection, so a long sentence without
-    punctuation costs a logarithm per date rather than a scan back to its start (review P1: 53 s on
-    a sentence of 210 KB).
+    punctuation costs a logarithm per date rather than a scan back to its start (a scan
+    takes close to a minute on a sentence of 210 KB).
     """
     last = bisect.bisect_right(found.blocking, (start, start)) - 1
     if last >= 0 and found.blocking[last][1] >= sentence_start:
@@ -660,7 +660,7 @@ def scan(text: str) -> list[RawDate]:
         if raw.rule.startswith("en-y-lead") and not _at_entry_start(text, sentence_ends, start):
             continue
         if match.group("y9") and _full_date_later(text, sentence_ends, raw.end):
-            continue  # "1996 Peru and Chile sign a treaty on 12 May 1997": the full date (review B9)
+            continue  # "1996 Peru and Chile sign a treaty on 12 May 1997": the full date
         if raw.left.day_shift is not None and raw.left.day_shift <= 1:
             with_event = _event(raw, text)
             if with_event is None:
@@ -719,7 +719,7 @@ _ENTRY_PREFIX = re.compile(r"[\s\-*+•‣▪–—]*")
 def _full_date_later(text: str, sentence_ends: Sequence[int], end: int) -> bool:
     """Whether a full date with its own year and day ("12 May 1997") follows ``end`` in its sentence:
     such a date wins over an entry's year written with no mark after it ("1996 Peru and Chile sign a
-    second treaty on 12 May 1997" is 1997-05-12, as before round 9 read the lead year; review B9)."""
+    second treaty on 12 May 1997" is 1997-05-12, not 1996)."""
     sentence = bisect.bisect_right(sentence_ends, end)
     stop = sentence_ends[sentence] if sentence < len(sentence_ends) else len(text)
     for later in _HEAD.finditer(text, end, stop):

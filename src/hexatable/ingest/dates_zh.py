@@ -40,7 +40,7 @@ text                                   rule                value
 
 Not dates: a year needs four digits (3年来, 20年, 10年的 are durations); 30日内 / 45日以内, 数日,
 第4日, 50日元, 2000年代 and a number run into by another digit are refused. A bare day (14日) is
-written with 日, or (round 9) with 号 before a comma or a part of the day (22号，…; 1718号决议 is a
+written with 日, or with 号 before a comma or a part of the day (22号，…; 1718号决议 is a
 resolution); 号 after a month always counts. A day between 据 and 报道 (据某社5日报道) is the source's.
 
 Vague and defined parts (the dating convention, docs/case-format.md): 上旬, 中旬 and 下旬 are days
@@ -83,7 +83,7 @@ _REL_YEAR = {"同年": 0, "当年": 0, "该年": 0, "是年": 0, "本年": 0, "�
 _REL_YEAR |= {"第二年": 1, "明年": 1, "去年": -1, "上年": -1}
 _WRITTEN_YEAR = frozenset({"今年", "去年", "明年"})
 """Years said from the writer's now: with a day of writing (a dateline, a publication stamp) they count
-from its year, as English "this year" does; without one from the context (round 9)."""
+from its year, as English "this year" does; without one from the context."""
 _REL_MONTH = {"同月": 0, "当月": 0, "该月": 0, "本月": 0, "次月": 1, "翌月": 1, "下月": 1, "下个月": 1}
 _REL_MONTH |= {"上月": -1, "上个月": -1}
 _REL_DAY = {"次日": 1, "翌日": 1, "第二天": 1, "隔天": 1, "隔日": 1, "当天": 0, "当日": 0, "同日": 0}
@@ -119,9 +119,9 @@ _DAY_BARE = (
     rf"|(?P<bdl2>{_DAY_NUM_CN}|两)日[之以][后後]"
     rf"|(?P<bd>{_DAY_NUM}){_S}(?:日|[号號]{_HAO_BEFORE})|(?P<bdr>{_words(_REL_DAY)}))"
 )
-"""A bare day: 14日, and (round 9) 14号 as speech writes it, only before a comma, a part of the day
+"""A bare day: 14日, and 14号 as speech writes it, only before a comma, a part of the day
 (22号，…; 22号晚, 22号早上), a space (a day line under a month heading: 4号 中国与韩国…), a range's joint
-or a list's separator (22号至24号, 22号、23号; review C9), so 1718号决议 and 3号楼 are no dates. A bare
+or a list's separator (22号至24号, 22号、23号), so 1718号决议 and 3号楼 are no dates. A bare
 number of days with 后 right after 日 counts days from the context day (四日后, 3日后, 两日后: four,
 three, two days later), as 三天后 does, and so does one in Chinese numerals before 之后/以后 (三日之后); with
 a month before it (5月3日后) it is the day, and so is a day before a word opening with 后 (4日后撤至边境:
@@ -342,7 +342,7 @@ def _head(match: re.Match[str]) -> tuple[Point, str, str] | None:
         point, rule = _point(None, None, None, None, group("bd"), group("bdr"))
         return point, rule, "day"
     if group("wd"):
-        # 周一 … 周日: the last such day on or before the day of writing (round 9), unresolved without one
+        # 周一 … 周日: the last such day on or before the day of writing, unresolved without one
         return (
             Point(weekday="一二三四五六日天".index(group("wdn")) if group("wdn") != "天" else 6),
             "zh-weekday",
@@ -474,7 +474,7 @@ def _dates_its_clause(
     the date is of what was said, not of the saying); not when 对, 就, 针对, 对于 or 关于 stands before
     it in its clause (日本政府对朝鲜4日和8日发射导弹提出抗议: the days describe the protest's object);
     not when a 的 follows it in its clause (朝鲜在7月进行的试射, 与朝韩9月签署的协议) with no finished verb
-    (…了) before that 的 (两国5日举行了旨在…的会谈 is dated by its day, round 9). Otherwise it opens
+    (…了) before that 的 (两国5日举行了旨在…的会谈 is dated by its day). Otherwise it opens
     its clause (9日上午，六方举行团长会) or stands after words taken as the clause's subject (千英宇9日表示,
     各方参加的第二轮会谈于25日至28日举行): a report or an entry that looks back narrates what happened
     then. The words before the date are not parsed further."""
@@ -491,7 +491,7 @@ def _dates_its_clause(
         return True
     # a 的 after a finished verb (举行了旨在…的会谈) modifies the verb's object: the date is the verb's,
     # unless a verb taking an act as its object stands before the date (美国谴责朝鲜8日进行了核试验的
-    # 行为: the date and 了 are of the condemned act, review C9)
+    # 行为: the date and 了 are of the condemned act)
     return (
         _FINISHED_VERB.search(text, end, of) is not None
         and _ACT_OBJECT_VERB.search(text, clause_start, start) is None
@@ -513,7 +513,7 @@ before a date in its clause, the date and a 了 after it are the object act's, n
 _SAYING = re.compile(
     r"表示|[声宣]称|(?<![名简号])称(?![为号赞])|(?<![据听])说(?![服明])|指出|强调|认为|透露|重申"
 )
-"""Verbs of saying: a date after one in its sentence belongs to what was said (review R8b)."""
+"""Verbs of saying: a date after one in its sentence belongs to what was said."""
 _OBJECT_OF = re.compile(
     r"(?<![面反绝相针应核])对(?![话手方峙称等策象面立外])于?|(?<!成)就(?![是要会])|针对|关于"
 )
@@ -536,7 +536,7 @@ def _datelined(text: str, found: list[RawDate], sentence_ends: Sequence[int]) ->
         if match is not None:
             days.add(match.start("date"))
     # a web copy's publication stamp (2031-04-10 15:36, 2031年4月10日15:36 then no comma) is the day
-    # of writing too, as a dateline's day is: 今年 and the report's days count from it (round 9)
+    # of writing too, as a dateline's day is: 今年 and the report's days count from it
     days.update(
         raw.start
         for raw in found
@@ -562,12 +562,12 @@ _REPORTED_BY = re.compile(
 _REPORTED_AFTER = re.compile(
     rf"{_S}(?:上午|下午|晚间|晚上|晚|凌晨|早上|早晨|清晨|中午|傍晚|夜间|夜)?{_S}(?:的)?(?:报道|报导|消息|援引|专?电(?![视话力网台])|讯(?![问号]))"
 )
-"""据塞通社5日报道, 据新华社3日消息: the day a source reported, not the day of what it reports (round 9):
+"""据塞通社5日报道, 据新华社3日消息: the day a source reported, not the day of what it reports:
 such a date is read as the report's (``RawDate.reference``), so it neither dates its clause nor
 moves the context, and the reported act keeps its own day (据某社5日报道，甲国外长4日会见…: the 4th).
 A source noun (社, 台, 报, 媒体, 人士, …) stands between 据 and the date, so 据此 ("accordingly"),
 根据 and 据理 frame no report; a part of the day may stand between the date and 报道 (据韩联社5日
-晚间报道, review C9). :data:`_REPORTED_BY`'s reaches: up to 12 characters between 据 and the source
+晚间报道). :data:`_REPORTED_BY`'s reaches: up to 12 characters between 据 and the source
 noun (the source's name: 据韩国联合通讯社, 据美国国务院高级官员), up to 4 between that noun and the
 date (据新华社北京); chosen by hand, see tests/ingest/test_dates_spoken_day_and_source_day_zh.py."""
 _STAMP_CLOCK = re.compile(stamps.CLOCK_GAP + stamps.CLOCK + stamps.CLOCK_END)
@@ -587,7 +587,7 @@ def _stamp_stands_alone(text: str, raw: RawDate, sentence_ends: Sequence[int]) -
     """Whether a date with a clock time stands in a byline: no comma before it in its sentence, and
     its sentence ends without final punctuation. A date and hour opening narration
     (2031年3月4日10:30中国外长抵达首尔…。) is when the act happened, and 今年, 去年 and the weekdays do
-    not count from it (review C9)."""
+    not count from it."""
     sentence = bisect.bisect_right(sentence_ends, raw.start)
     sentence_start = sentence_ends[sentence - 1] if sentence else 0
     sentence_end = sentence_ends[sentence] if sentence < len(sentence_ends) else len(text)

@@ -12,11 +12,11 @@ from hexatable.ingest.types import Cue
 
 
 def en_stopovers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
-    """``cues`` with a phrasal "stop by", "stop over", "stop in" read as a visit (round 7): the
+    """``cues`` with a phrasal "stop by", "stop over", "stop in" read as a visit: the
     dictionary's "stop" is 16 (reduce relations: "stopped talks", "stopped aid"), but "China stopped
     by Seoul", "stopped over in Tokyo", "stopped in Pyongyang" make a visit, CAMEO 042 (root 04).
     Each is a visit only before a place's name (:data:`_EN_PLACE_AFTER`: capitalised, no month or
-    weekday, not a modifier of a lower-case noun), since round 8 "by" and "over" as "in" in round 7:
+    weekday, not a modifier of a lower-case noun), "by" and "over" as "in":
     "talks stopped in March", "stopped over 30 ships", "stopped by sea", "stopped by force", "stopped
     over the issue", a headline's passive "stopped by the Japanese navy" keep 16; so does a passive
     ("was stopped by Japan"), its "by" naming the agent.
@@ -60,7 +60,7 @@ _EN_STOPOVER = re.compile(
     rf"\s+(?P<particle>by(?={_EN_PLACE_AFTER})|over(?=(?:\s+(?:in|at))?{_EN_PLACE_AFTER})|in(?={_EN_PLACE_AFTER}))\b"
 )
 """The particle of a phrasal "stop" that makes a visit: "by", "over" (or "over in", "over at") or
-"in" before a place's name (round 8: "by" and "over" too, as "in" was in round 7)."""
+"in" before a place's name ("by" and "over" as "in")."""
 _EN_BE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )

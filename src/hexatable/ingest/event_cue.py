@@ -89,7 +89,7 @@ def zh_event_cue(
         return conditional  # rule 3g: a threat or a precondition (如果…就不会参加: 13)
     declined = resolution.declined
     if any(act.start == d.start for d in declined):
-        # rule 3d (v), round 7: 通过决议，不对朝鲜实施新的制裁 adopts a resolution without sanctions,
+        # rule 3d (v): 通过决议，不对朝鲜实施新的制裁 adopts a resolution without sanctions,
         # coded by the next act (并谴责朝鲜: 111), else a statement
         act = _after_declined(act, said, declined)
         if act.cameo == NO_CUE_CAMEO:
@@ -107,10 +107,10 @@ def zh_event_cue(
 
 def zh_epithet_given(flat: str, start: int, end: int) -> Cue | None:
     """The insult of :func:`hexatable.ingest.statement_content.zh_epithet` in ``flat[start:end]``
-    when it is given (rule 3g (iv)), else None: since round 8 not when its verb is negated ("美国不再
-    将朝鲜称为“邪恶轴心”", "没有将…称为", 从未称…为: no label given, so no denunciation, 01 as before
-    round 7) nor when the labelling is named as a thing (:data:`_ZH_NAMED_ACT`: "美国将朝鲜称为“邪恶
-    轴心”一事，朝鲜至今耿耿于怀" is the topic of another party's feeling, no act of this clause)."""
+    when it is given (rule 3g (iv)), else None: not when its verb is negated ("美国不再
+    将朝鲜称为“邪恶轴心”", "没有将…称为", 从未称…为: no label given, so no denunciation, 01) nor
+    when the labelling is named as a thing (:data:`_ZH_NAMED_ACT`: "美国将朝鲜称为“邪恶轴心”一事，
+    朝鲜至今耿耿于怀" is the topic of another party's feeling, no act of this clause)."""
     epithet = zh_epithet(flat, start, end)
     if epithet is None or zh_negation(flat, epithet, []) is not None:
         return None
@@ -180,7 +180,7 @@ def en_event_cue(
     main = halted(flat, main, cues)
     declined = resolution.declined
     if any(main.start == d.start for d in declined):
-        # rule 3d (v), round 7: "adopted a resolution that does not impose sanctions", coded by the
+        # rule 3d (v): "adopted a resolution that does not impose sanctions", coded by the
         # next act ("but condemns North Korea": 111), else a statement
         main = _after_declined(main, cues, declined)
         if main.cameo == NO_CUE_CAMEO:

@@ -28,17 +28,17 @@ EN_YEAR_HEADING = re.compile(r"#{1,6}\s+([12]\d{3})\s*")
 """An English heading that is a bare year ("## 2007"), which the date finder reads only after "in"."""
 EN_YEAR_LINE = YEAR_LINE
 """A plain-text English line that is a bare year ("2003", "2003:", "• 2003"): a chronology's year
-heading above the entries it dates (round 7), which the date finder reads only after "in". The
+heading above the entries it dates, which the date finder reads only after "in". The
 segmenter's own pattern (:data:`hexatable.ingest.segment.YEAR_LINE`), so both read the same lines:
-only 1900-2099 and no full stop since round 8 ("1500" alone on a line is a count). Since round 9 a
-bar and a short heading may follow the year ("2003 | Round 5"); since review B9 only when that
-heading holds no cue and no name (:func:`read_year_line`'s ``is_entry``, the run's dictionaries):
+only 1900-2099 and no full stop ("1500" alone on a line is a count). A bar and a short heading
+may follow the year ("2003 | Round 5"), only when that heading holds no cue and no name
+(:func:`read_year_line`'s ``is_entry``, the run's dictionaries):
 "2032 | Chile and Peru sign a pact" is an entry, dated by its year."""
 
 
 _HEADING_FILLER = re.compile(r"[#\s,.;:!?，。；：、（）()\[\]\-–—|]*")
-"""What a date heading or date line may hold besides its dates: markers, spaces, punctuation, and since
-round 9 a table's bar ("March 3, 2031 |")."""
+"""What a date heading or date line may hold besides its dates: markers, spaces, punctuation, and a
+table's bar ("March 3, 2031 |")."""
 
 
 def only_dates(flat: str, dates: Sequence[DateMention]) -> bool:
@@ -87,12 +87,12 @@ def _shifted(date: DateMention, by: int) -> DateMention:
 
 
 def read_year_line(sentence: Sentence, is_entry: Callable[[str], bool]) -> tuple[int, int] | None:
-    """Round 7: when the first line of an English ``sentence`` is a bare year (:data:`EN_YEAR_LINE`, a
+    """When the first line of an English ``sentence`` is a bare year (:data:`EN_YEAR_LINE`, a
     plain-text chronology's "2003" or "2003:" above its entries), the year and the length of that line
     in the flat text (the entries may run on from it where blank lines mean nothing); else None.
     ``is_entry`` tells whether the text after a year's bar holds a cue or a name (by the run's own
     dictionaries, a user's layers and a case's names included): then the row is an entry ("2032 |
-    Chile and Peru sign a pact", review B9: read as a year heading it lost its act), no year line."""
+    Chile and Peru sign a pact", which as a year heading would lose its act), no year line."""
     newline = sentence.raw.find("\n")
     line = sentence.raw if newline < 0 else sentence.raw[:newline]
     match = EN_YEAR_LINE.fullmatch(line)
@@ -191,7 +191,7 @@ def runs_on(text: str, entry_start: int, start: int, width: int | None) -> bool:
     hard-wrapped entry that opens at ``entry_start``: the entry wraps a sentence over a line break
     somewhere before it, and the line before it runs to the text's wrap ``width`` (a wrapped line
     that happens to end with its sentence), not short as an entry's last line is. An entry whose
-    sentences each end their line is not wrapped: the next line opens another entry (review F10).
+    sentences each end their line is not wrapped: the next line opens another entry.
 
     >>> entry = "2001: Iran and Russia held talks on the\\nfuel deal in Moscow.\\nIn March, Russia"
     >>> runs_on(entry, 0, entry.index("In March"), 20)

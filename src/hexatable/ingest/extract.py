@@ -29,7 +29,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    object ("arrested and detained") and a second predicate of the same root with no party of its own
    stay one act (:func:`zh_coordinated_predicates`, :func:`en_coordinated_predicates`).
 2. **Date.** A clause's date is the date that opens it, else the first date in it (explicit; an
-   English entry's opening year gives way to a finer date of the clause in that year, round 8); only
+   English entry's opening year gives way to a finer date of the clause in that year); only
    dates that move the date finder's running context count (``DateMention.anchor``: not a plan such
    as "将于6月12日", a quoted date or a bound such as "2003年以来"). A
    clause with no date of its own inherits the last date said earlier *in the same paragraph*
@@ -50,9 +50,9 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    maybe with a trailing colon or dash) at the start of a sentence is read as such a heading: it dates
    the entries under it until the next such line or heading (:func:`read_date_line`). A line that is a
    date and text stays an ordinary sentence. In English a bare year line ("2003", "2003:") sets the
-   finder's year first and the line under it is read as the date line (:func:`read_year_line`, round 7).
+   finder's year first and the line under it is read as the date line (:func:`read_year_line`).
    An entry under it opening with its own year or years ("1998–2000: …") is dated by them, and the
-   entries after it keep the section's year (round 8).
+   entries after it keep the section's year.
    **2e.** The document's title (its first sentence or a heading, ending in 大事记/纪要/年表 or
    having "chronology" or "timeline" without a final stop; or its first sentence with no cue and no
    clause punctuation) is no event (:func:`hexatable.ingest.names.is_title_line`).
@@ -110,7 +110,7 @@ The rules (documented for reviewers in ``docs/ingest.md``):
    (:func:`~hexatable.ingest.reported.en_reported_parts`). A date
    in a reported clause is never inherited by the clauses after it: it is the reported act's time,
    not the narration's. A report of the speaker's own act in one clause is coded by the act, as
-   rule 3b's is in Chinese (round 7, :func:`hexatable.ingest.own_act.en_own_act`).
+   rule 3b's is in Chinese (:func:`hexatable.ingest.own_act.en_own_act`).
    **3f.** In English a stretch between commas that opens with a subordinator ("After Japan refused
    the aid, China criticized Japan") sets the scene as rule 3b's stretches do in Chinese
    (:func:`en_subordinate_stretches`).
@@ -277,9 +277,9 @@ def _opens_entry(text: str, start: int) -> bool:
     """Whether the sentence at ``start`` of the document ``text`` opens a line of its own, so ends the
     entry before it. An entry that opens with its own year ("2001: …") dates its own later sentences
     on its line ("2001: … In March, …" is 2001-03); the year line's year resumes at the next line
-    that does not continue the entry's sentence, whatever it opens with (review F10: round 9 waited
-    for a line opening with a digit, a month and day or a bullet, so "On June 5, …" and "(March 3)"
-    on the lines after took the entry's year).
+    that does not continue the entry's sentence, whatever it opens with, not only
+    at a line opening with a digit, a month and day or a bullet: "On June 5, …" and "(March 3)"
+    on the lines after take the year line's year, not the entry's.
 
     >>> _opens_entry("2003\\n2001: Iran met Russia.\\nOn June 5, China met Iran.", 28)
     True
@@ -482,7 +482,7 @@ def extract(
     reader = getattr(gazetteer, "reader", None)
     heading: tuple[DateMention, int] | None = None  # the date heading above, and its line (rule 2c)
     section_year: int | None = None  # the English year heading or year line above (rules 2c, 2d)
-    year_owed = False  # an entry's own year holds the context until the next entry (round 9)
+    year_owed = False  # an entry's own year holds the context until the next entry
     owed_from = 0  # where the entry holding its own year opens
     width = wrap_width(document.text)  # a hard-wrapped entry runs on past a line ending its sentence
     carried: list[ActorMention] = []  # the last subject of the paragraph, at document offsets (rule 3)
@@ -495,7 +495,7 @@ def extract(
     body_of: Callable[[str], str | None] | None = bodies if callable(bodies) else None
 
     # a year line's title with a cue or a name of the run's dictionaries (a user's layers, a case's
-    # names) is an entry, not a heading (review B9)
+    # names) is an entry, not a heading
     def is_entry(text: str) -> bool:
         return bool(verbs.find(text, "en")) or bool(gazetteer.find(text, "en"))
 
@@ -511,7 +511,7 @@ def extract(
             new_paragraph(finder)
             carried, met = [], []  # a subject is never carried into another paragraph (rule 3, ellipsis)
         elif _opens_entry(document.text, sentence.start):
-            new_line(finder)  # a full date opening the line opens an entry (reporting mode, left9)
+            new_line(finder)  # a full date opening the line opens an entry (reporting mode)
         memory.sentence(sentence.paragraph)
         subjects: list[tuple[int, ActorMention]] = []
         stands_for: dict[tuple[int, str], ActorMention] = {}  # a resolved reference -> its referent
@@ -547,7 +547,7 @@ def extract(
             )
             line_from = 0
             if year_line is not None:
-                # round 7: a bare year line ("2003", "2003:") sets the year of the entries under it,
+                # a bare year line ("2003", "2003:") sets the year of the entries under it,
                 # as a year heading does ("## 2003"); the entries may run on from it
                 finder.find(f"in {year_line[0]}")
                 section_year, year_owed = year_line[0], False
@@ -562,15 +562,14 @@ def extract(
                 and _opens_entry(document.text, sentence.start)
                 and not runs_on(document.text, owed_from, sentence.start, width)
             ):
-                finder.find(f"in {section_year}")  # the entry after one with its own year (round 9)
+                finder.find(f"in {section_year}")  # the entry after one with its own year
                 year_owed = False
             dates = sorted(finder.find(" " * line_from + flat[line_from:]), key=lambda d: d.start)
             if section_year is not None and any(d.rule.startswith("en-y-lead") for d in dates):
-                # round 8: an entry opening with its own year ("1998–2000: …") under a year line is
-                # dated by it, but the entries after it keep the year line's year; since round 9
-                # only from the next line on (since review F10 any line not continuing the entry's
-                # sentence): the entry's own later sentences on its line keep its year ("2001: … In
-                # March, …" is 2001-03)
+                # an entry opening with its own year ("1998–2000: …") under a year line is
+                # dated by it, but the entries after it keep the year line's year, from the next
+                # line not continuing the entry's sentence on: the entry's own later sentences on its
+                # line keep its year ("2001: … In March, …" is 2001-03)
                 year_owed, owed_from = True, sentence.start
             date_line = read_date_line(sentence, dates, quote_from) if document.kind in PLAIN_KINDS else None
             if date_line is not None:
@@ -907,7 +906,7 @@ def extract(
                     flat, cue, said, clause_cues, [*inside, *targets], speakers, first, (start, end)
                 )
             elif lang == "zh":
-                # rule 3d (v): the clause's only act; rule 3g (iv), round 7: a label of insult in a
+                # rule 3d (v): the clause's only act; rule 3g (iv): a label of insult in a
                 # cue-less clause (美国将朝鲜称为“邪恶轴心”) denounces the party (111)
                 cue = zh_adoption(flat, start, end) or zh_epithet_given(flat, start, end)
             elif cue is not None and lang == "en":

@@ -98,7 +98,7 @@ def _without_descriptive_heads(
     """The matches less the names that only modify a following Chinese head noun: a state before
     族/裔 (:data:`_ZH_PEOPLE_AFTER`). The name stays covered (nothing is proposed for it); it just
     names no actor. A body before (非)常任理事国 or 理事国 is kept: 安理会理事国一致谴责… is the
-    Council acting, and nothing tells a body's act from its members' (review D of round 9)."""
+    Council acting, and nothing tells a body's act from its members'."""
     kept = []
     for start, end, actor_id, origin in found:
         kind = actors[actor_id].kind if actor_id in actors else None

@@ -45,9 +45,9 @@ def not_cue_subject(
     """Whether a cue-less clause opens with a phrase the verb dictionary says is no cue (its
     ``not_cues``: "the sanctions committee", 制裁委员会) before its first actor and with no name
     right after it: that phrase is the clause's subject, no party, so the name later in the clause
-    ("added five North Korean companies to its list") is no actor of a statement. Before the phrase
-    was a not-cue its noun was a cue whose clause had no actor, so no event; the not-cue must not
-    turn the clause into one (second review of round 6). "Secretary of State Clinton" (a name right
+    ("added five North Korean companies to its list") is no actor of a statement. Read as a cue,
+    the phrase's noun would leave its clause with no actor, so no event; as a not-cue it must not
+    turn the clause into one. "Secretary of State Clinton" (a name right
     after the phrase) is the clause's subject still."""
     stretch = flat[start:first_actor]
     text = stretch.lower() if lang == "en" else stretch
@@ -93,13 +93,13 @@ adverb, a conjunction or a determiner ("held fire for two days", "holds fire.").
 
 def en_unknown_subject(flat: str, start: int, first_actor: int) -> bool:
     """Whether a cue-less English clause opens with a subject no gazetteer knows and its verb before
-    its first name (round 7): "The committee added North Korean companies to its list" names the
+    its first name: "The committee added North Korean companies to its list" names the
     committee as the one who acts and North Korea only in the object, so the name is no actor and the
     clause no event (the case's events need an actor: one with none is not allowed, and giving the
     act to the name after the verb would be wrong). The stretch after the clause's last comma before
     the name is a determiner and at least two lower-case words (a noun and its verb), the last no
     preposition or conjunction ("the delegates from North Korea", "the talks and North Korea" keep
-    the name in the subject). Since round 8 the last word must read as a verb, not as a modifier of
+    the name in the subject). The last word must read as a verb, not as a modifier of
     the name (:func:`_en_prenominal`): "the newly elected South Korean president took office" and
     "the last remaining US troops left" have the name inside their subject, and act."""
     stretch = flat[start:first_actor]
@@ -119,7 +119,7 @@ def _en_prenominal(word: str, before: str) -> bool:
     the subject's verb: an -ing form ("the last remaining US troops"), a participle after an -ly
     adverb ("the newly elected South Korean president"), or an adjective of :data:`_EN_PRENOMINAL`
     ("the former North Korean envoy"). A verb in -ing after "is" is read as a modifier too: the
-    clause then keeps its event, as before round 7."""
+    clause then keeps its event."""
     return word.endswith("ing") or before.endswith("ly") or word in _EN_PRENOMINAL
 
 

@@ -1,9 +1,9 @@
-"""Rule 3h (round 6): a meeting's opening or close told without its parties (Chinese).
+"""Rule 3h: a meeting's opening or close told without its parties (Chinese).
 
 A Chinese chronology names a meeting's parties once, where it opens ("第六轮六方会谈第二阶段会议在北京
 开幕。"), and then tells the meeting's later phases with the subject left out or as the meeting itself:
-"10月3日闭幕。", "11月11日，第一阶段会议结束。". Neither clause names a party, so before round 6 neither
-was an event, although each is a dated act of the parties who met (CAMEO 04, meet). This module
+"10月3日闭幕。", "11月11日，第一阶段会议结束。". Neither clause names a party, yet each
+is an event: a dated act of the parties who met (CAMEO 04, meet). This module
 recognises such a clause (:func:`meeting_phase`) and which parties a meeting clause names as meeting
 (:func:`meeting_parties`); the extraction loop gives a phase the parties of the paragraph's last meeting.
 """
@@ -38,7 +38,7 @@ _JOINT = re.compile(r"[与同跟和]$")
 """What makes a party named after the subject a co-party of the meeting: 中国与日本举行会谈."""
 _LISTED = re.compile(r"\s*(?:、|和|及|以及)\s*")
 """What joins the next party of a list to one joined already ("中国与日本、韩国举行三方会谈": South
-Korea is joined too; since the second review of round 6)."""
+Korea is joined too)."""
 
 
 def without_dates(flat: str, dates: Sequence[DateMention], span: tuple[int, int] | None = None) -> str:

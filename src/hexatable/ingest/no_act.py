@@ -1,4 +1,4 @@
-"""Rule 4b (round 6): clauses that name a party and an act word but tell no act.
+"""Rule 4b: clauses that name a party and an act word but tell no act.
 
 Chronologies and news reports comment on acts already told and summarise documents already adopted.
 Three such clauses recur in both languages and were read as acts of the parties named in them:
@@ -10,20 +10,20 @@ Three such clauses recur in both languages and were read as acts of the parties 
 - *what a document provides*: the subject is a document referred back to (该决议, 该共同文件, 这份协议;
   "The resolution", "The joint document") and the clause says what it requires or provides
   ("该决议还要求朝鲜停止发射导弹"; "The resolution also requires North Korea to abandon its
-  missiles"). The parties named are the document's objects, not actors: before round 6 the DPRK was
+  missiles"). The parties named are the document's objects, not actors: the DPRK is not
   read as abandoning its missiles. The document's adoption is the act, told where it was adopted.
 
 - *a question*: the clause's only acts stand after 是否 or "whether" ("（2）朝鲜与叙利亚是否存在核
   合作", "Whether North Korea will attend the talks is unclear"): asked about, not told.
 
-- *a page's byline* (round 7): a clause holding a publication stamp, a full date written with its year
+- *a page's byline*: a clause holding a publication stamp, a full date written with its year
   and a clock time right after it or right before it ("2031年04月10日15:36 新华网", "北京时间 12:39
   2031年4月10日", "2031-04-10 15:36:08"), is the header a web copy of a report carries: the day it
   was put online, which dates what follows, not an act. A headline run into it (a title line without
   final punctuation) goes with it; the report's body tells the same act. A clause ending with final
   punctuation and a cue anywhere tells its act and writes the time as a detail.
 
-- *a change of office or of life* (round 9, English): a clause with no cue whose predicate is a death,
+- *a change of office or of life* (English): a clause with no cue whose predicate is a death,
   an appointment, an election, an accession to a post or a deadline passing ("the old leader dies",
   "Chile's envoy is named foreign minister", "assumes the post of chairman", "the deadline expires")
   tells what happened to a person or a date, not an act of one party toward another; the CAMEO
@@ -256,9 +256,9 @@ _EN_CHANGE = re.compile(
     re.IGNORECASE,
 )
 """A predicate of a change of office or of life: a death, an appointment, an election, an accession to
-a post, a resignation, a deadline or a text expiring ("the deadline set by Chile expires") (round 9).
-Not "took office": round 8 (tests/ingest/test_round8_fix_l8.py) keeps "the newly elected South Korean
-president took office" as South Korea's placeholder event (01). Review B9 narrowed three words: named
+a post, a resignation, a deadline or a text expiring ("the deadline set by Chile expires").
+Not "took office": "the newly elected South Korean president took office" stays South Korea's
+placeholder event (01), as tests/ingest/test_round8_fix_l8.py fixes it. Three words count only in part: named
 and succeeded (``post``) only before a post (:data:`_EN_POST_AFTER`), stepped down (``down``) only with
 no object (:data:`_EN_NO_OBJECT`); and every one only as the clause's main predicate
 (:data:`_EN_NOT_MAIN`)."""
@@ -267,7 +267,7 @@ no object (:data:`_EN_NO_OBJECT`); and every one only as the clause's main predi
 _EN_MODIFIER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|\w+ly)|,)\s+$", re.IGNORECASE)
 """A determiner or an adverb right before a bare participle ("the newly elected president", "a named
 envoy"): the participle modifies a noun, it is no predicate; so does a comma ("Moon, elected in May,
-took office": an appositive, review B9)."""
+took office": an appositive)."""
 _EN_POST_AFTER = re.compile(
     r"\s+(?:[^.;:!?,]{0,40}?\bas\s+)?(?:[\w'\"“‘-]+\s+){0,3}?[\"“‘']?(?:minister|president|premier|chairman"
     r"|chairwoman|chair|envoy|ambassador|secretary|leader|head|chief|director|governor|spokes\w+"
@@ -276,14 +276,14 @@ _EN_POST_AFTER = re.compile(
 )
 """A post after "named" or "succeeded", right after it or after "as" ("is named foreign minister",
 "succeeded Lee as president", 'named "first secretary"'): an appointment. "Peru named Chile as the
-aggressor" is an accusation, "Chile succeeded in bringing Peru back" an act (review B9)."""
+aggressor" is an accusation, "Chile succeeded in bringing Peru back" an act."""
 _EN_NO_OBJECT = re.compile(
     r"\s*(?:$|[.,;:!?)])|\s+(?:as|from|after|before|on|in|at|amid|over|following|because|and|when|since"
     r"|last|this|yesterday|today)\b",
     re.IGNORECASE,
 )
 """What may follow "stepped down" for it to be a resignation: nothing, a mark or a preposition; "stepped
-down its enrichment" has an object, an act (review B9)."""
+down its enrichment" has an object, an act."""
 _EN_NOT_MAIN = re.compile(
     r"\b(?:after|when|before|as|since|until|till|once|while|because|if|though|although|who|which|whose"
     r"|whom)\b",
@@ -291,7 +291,7 @@ _EN_NOT_MAIN = re.compile(
 )
 """A subordinator or a relative pronoun before the predicate in its clause: the change is told in a
 stretch that frames another act ("walked out after the agreement expired"), not the clause's main
-predicate (review B9)."""
+predicate."""
 
 
 def _en_main_change(flat: str, start: int, end: int, change: re.Match[str]) -> bool:
@@ -311,10 +311,10 @@ def _en_main_change(flat: str, start: int, end: int, change: re.Match[str]) -> b
 
 def en_change_of_office(flat: str, span: tuple[int, int], cues: Sequence[Cue]) -> bool:
     """Whether an English clause with no cue tells a death, an appointment, an election, an accession to
-    a post or a deadline passing (:data:`_EN_CHANGE`): no act of a party toward another (rule 4b, round
-    9). A clause with any cue keeps it ("dies, an event announced two days later": the announcement).
+    a post or a deadline passing (:data:`_EN_CHANGE`): no act of a party toward another (rule 4b).
+    A clause with any cue keeps it ("dies, an event announced two days later": the announcement).
     A party firing or dismissing its own office holder (:data:`_EN_DISMISSAL`) is such a change too,
-    whose verb may be a cue; any other cue in the clause keeps the clause (round 10).
+    whose verb may be a cue; any other cue in the clause keeps the clause.
 
     >>> en_change_of_office("The old leader dies.", (0, 20), [])
     True
@@ -350,8 +350,8 @@ _EN_DISMISSAL = re.compile(
     re.IGNORECASE,
 )
 """A party firing, sacking, dismissing or ousting its own office holder ("fired its ambassador to Peru",
-"sacked his defence minister"): a change of office, as an appointment is, no act toward another party
-(round 10). "Fired a missile", "dismissed Peru's claim" are acts: no "its"/"his" and a post after the
+"sacked his defence minister"): a change of office, as an appointment is, no act toward another party.
+"Fired a missile", "dismissed Peru's claim" are acts: no "its"/"his" and a post after the
 verb; so are "dismissed its envoy's claim" (the post owns the object) and "fired its rockets at the
 commanders" (the post after "at"): the post ends the object, no "at", "on", "into" before it."""
 

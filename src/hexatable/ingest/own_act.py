@@ -1,19 +1,18 @@
-"""Rule 3e (iv), round 7: an English statement of the speaker's own act is coded by the act.
+"""Rule 3e (iv): an English statement of the speaker's own act is coded by the act.
 
 "North Korea announced its withdrawal from the treaty" is a withdrawal (16), "Iran said it would
 attend the talks" an intent to meet (036), as the Chinese rule 3b (iii) codes "朝鲜宣布退出条约" and
 "朝方称，将参加会谈": the CAMEO codebook (Schrodt 2012, v1.1b3) keeps 010, "make statement, not
-specified below", for statements that no other category fits. Before round 7 English kept such
-a clause as the statement (01) while Chinese coded the act, so the two languages disagreed on the
-same construction.
+specified below", for statements that no other category fits. Coding such a clause as the statement (01) in
+English while Chinese codes the act would make the two languages disagree on the same construction.
 
 The reported act must be the speaker's own and its verb the predicate of the speaker's pronoun
 (it, he, she; "they" only for two or more speakers), of the speaker's own name, or the head of a
 noun the speaker's possessive opens ("its withdrawal"); only auxiliaries, adverbs and words of
-intent may stand between, and no passive ("said it was attacked": round 8). After "announced the"
+intent may stand between, and no passive ("said it was attacked"). After "announced the"
 the noun must not be another party's ("the launch of a North Korean missile", "the sanctions
 imposed by Japan"), and a noun followed by a finite verb of its own or an act done followed by a
-reason ("because ...") is a comment, not a new act (round 8). So
+reason ("because ...") is a comment, not a new act. So
 "said it was important to resume talks" (a dummy "it"), "said it was concerned about the
 sanctions", "said talks should resume" and "said Japan would attend" (another party's act, rule 3e)
 stay statements, and so does a negated act ("said it had not met Japan"), a modal one ("said it
@@ -55,8 +54,8 @@ _PREDICATE_AFTER = re.compile(
     r"(?:will|would|was|were|is|are|has|have|had|could|should|must|may|might)\b"
 )
 """A finite verb after the act's noun, within twelve words and before any "that", "which" or "who"
-("said its troops would attack", "announced the sanctions would end", round 8 also "said its
-withdrawal from the treaty in 2003 had been justified": round 7 looked three words on): the noun is
+("said its troops would attack", "announced the sanctions would end", also "said its
+withdrawal from the treaty in 2003 had been justified", more than three words on): the noun is
 the subject of a reported clause, not the speaker's act. The words are runs without a space, so the
 repetition cannot split one word in several ways."""
 _OTHER_PARTY_AFTER = re.compile(r"\s+(?:of|by)\s+(?P<name>)(?:the\s+|an?\s+)?")
@@ -64,10 +63,10 @@ _AGENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?by\s+(?P<name>)(?:the\s+)
 """After the noun a determiner opens: "of" or "by" and another party's name ("announced the launch of
 a North Korean missile", "the visit of the North Korean leader"), or an agent after a word or two
 ("the lifting of sanctions by the United States", "the sanctions imposed by Japan"): the act is that
-party's, which the speaker makes public (round 8; round 7 took it as the speaker's own)."""
+party's, which the speaker makes public, not the speaker's own."""
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed\b(?!\s+to\b)")
 """A participle right after the noun ("announced the sanctions imposed last year"): the noun names an
-act already done, by the speaker or another, which the statement reports (round 8)."""
+act already done, by the speaker or another, which the statement reports."""
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|be|been|being)\s+(?:(?:also|now|still|again|already|then|just|recently"
     r"|finally|officially|formally|immediately|later|further|fully|temporarily|eventually|once|jointly"
@@ -75,8 +74,8 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 """A form of "be" right before the act, adverbs aside: with a participle the act is passive ("said it
-was attacked by South Korea"), done to the speaker, not by it (round 8; round 7 coded the victim as
-the attacker). "said it was ready to attend" is no passive: "ready to" stands after the "be"."""
+was attacked by South Korea"), done to the speaker, not by it (the victim is
+not the attacker). "said it was ready to attend" is no passive: "ready to" stands after the "be"."""
 _REASON_AFTER = re.compile(
     r"\b(?:because|due\s+to|in\s+response\s+to|since(?!\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning)"
     r"\s+of)\s+)?(?:\d+|January|February|March|April|May|June|July|August|September|October|November"
@@ -85,7 +84,7 @@ _REASON_AFTER = re.compile(
     re.IGNORECASE,
 )
 """A reason given after an act done ("said it had withdrawn from the treaty because it was attacked"):
-the statement justifies an act of the past, it is no new act (round 8). Since round 9 "since" before
+the statement justifies an act of the past, it is no new act. "Since" before
 a date, a year or a word of time ("since February", "since 2006", "since last year", "since then")
 is time, not a reason: "said it had imposed sanctions since 2006" reports the act."""
 _WORD = re.compile(r"[a-z]+\s+")
@@ -145,7 +144,7 @@ _PLURAL_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 """A plural noun right before the verb of saying ("North Korean officials said they …"): one party's
-speakers, whose "they" and "their" are that party (round 9; round 8 read them as another party's)."""
+speakers, whose "they" and "their" are that party, not another party's."""
 
 
 def _subject_end(
@@ -170,7 +169,7 @@ def _subject_end(
     pronoun = _PRONOUN.match(flat, at, end)
     if pronoun is not None:
         if pronoun.group() == "they" and len(speakers) < 2 and not plural:
-            return None  # one speaker: "they" is most often another party (round 8)
+            return None  # one speaker: "they" is most often another party
         return pronoun.end(), False
     possessive = _POSSESSIVE.match(flat, at, end)
     if possessive is not None:

@@ -49,7 +49,7 @@ a preposition of direction (就 as the adverb "then" stands before a verb, not a
 _ZH_QUESTION_BEFORE = re.compile(
     r"(?:就|(?<![反相面绝针])对|关于|围绕)(?:是否|能否|可否|应否|如何|怎样|何时)[^，,。；;：:、]{0,8}$"
 )
-"""A topic question before a name (就是否制裁朝鲜…, round 7): the name is what is asked about, a target
+"""A topic question before a name (就是否制裁朝鲜…): the name is what is asked about, a target
 as after 就, never a co-actor of the parties who ask."""
 QUESTION_BEFORE = 14
 """How far before a name :data:`_ZH_QUESTION_BEFORE` is looked for."""
@@ -127,24 +127,23 @@ _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 """A preposition of place right before a name: "in", "at"."""
 _EN_FIRED_AT = re.compile(r"\bfir(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$", re.IGNORECASE)
 """"fired at" before a name, with up to three words between ("fired a rocket at"): the name is what is
-fired at, a target, no place (review B9)."""
+fired at, a target, no place."""
 _EN_INTO = re.compile(r"\binto\s+(?:the\s+)?$", re.IGNORECASE)
 _EN_INTO_AREA = re.compile(
     r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:waters|seas?|EEZ|zones?|territory|territories|airspace)\b",
     re.IGNORECASE,
 )
 """After "into", a name is a place only before a word of a sea or an area ("fired into Japan's
-waters", "into Japan's exclusive economic zone", "into Japan's air defense identification zone",
-round 9); "sent troops into Ukraine" or "an inquiry
-into Iran" keep the name as the act's target (review B9)."""
+waters", "into Japan's exclusive economic zone", "into Japan's air defense identification zone");
+"sent troops into Ukraine" or "an inquiry into Iran" keep the name as the act's target."""
 _EN_TOWN_BEFORE = re.compile(
     rf"\b(?i:in|at|into)\s+(?i:the\s+)?(?!(?:{EN_MONTHS_DAYS})\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}"
     r"\s*(?:,|\()\s*$"
 )
 """A town or city after a preposition of place, then a comma or an opening bracket, right before a
 name: "held in Lyon, France", "met in Lyon (France)". The state named so says where the town is, a
-place, not a party (round 9); the town need not be in the gazetteer. No month or weekday ("in May,
-France said"). The preposition in any case (review B9: "In Lyon, France, talks opened" at a sentence's
+place, not a party; the town need not be in the gazetteer. No month or weekday ("in May,
+France said"). The preposition in any case ("In Lyon, France, talks opened" at a sentence's
 start), the town and the state capitalised."""
 _EN_TOWN_STATE_END = re.compile(r"\s*(?:$|[.;:)]|,\s*(?![A-Z]))")
 """What follows the state of a town for it to be a place outright: the clause's end, a mark, or a comma
@@ -155,8 +154,7 @@ _EN_TOWN_STATE_PREPOSITION = re.compile(
 )
 """A preposition after the state of a town and the rest of its clause (up to a mark or a comma): a
 place only when no cue stands in that rest ("talks at Lyon, France on the fourth day"); with a cue the
-state is the subject of that cue ("in Geneva, Iran on Tuesday rejected the offer": Iran rejects,
-review B9)."""
+state is the subject of that cue ("in Geneva, Iran on Tuesday rejected the offer": Iran rejects)."""
 
 
 def _en_town_state_place(flat: str, end: int, cues: Sequence[Cue]) -> bool:
@@ -173,8 +171,8 @@ _EN_FEATURE_OF = re.compile(
     r"\b(?:sea|gulf|bay|straits?|lake|isles?|islands?|coast)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 """A geographic feature named after a state ("the Sea of Japan", "the Gulf of Mexico"): the state's name
-is part of a place's name, no party (round 9); in any case ("the sea of Japan", "off the coast of
-Peru", review B9)."""
+is part of a place's name, no party; in any case ("the sea of Japan", "off the coast of
+Peru")."""
 
 
 def drop_places_after_prepositions(
@@ -184,7 +182,7 @@ def drop_places_after_prepositions(
     is a name that follows such a place with at most two characters between (在越南首都河内), but for
     a preposition of direction, a conjunction or a cue between (在北京与朝鲜会谈, 在白宫接待日本代表团: the
     DPRK is met, Japan's delegation received), and
-    one listed after such a place with 、 (在日内瓦、新加坡举行). English, round 9: also a state after
+    one listed after such a place with 、 (在日内瓦、新加坡举行). English: also a state after
     a town and a comma or bracket ("in Lyon, France", "in Lyon (France)") and a state in the name of
     a sea, gulf or strait ("the Sea of Japan"). ``cues`` are the sentence's (at its offsets): a cue
     after such a state makes it the cue's subject ("in Lyon, Iran on Tuesday rejected")."""
@@ -568,7 +566,7 @@ def actor_roles(
             actors.append(mention)
     actors = titles.not_actors(flat, lang, actors)  # rule 3c: a name in a title does not act
     if lang == "en" and not actors and cue is not None and (met := _en_meeting_parties(flat, cue, after)):
-        # round 9: "Talks between Chile and Peru took place": the parties of the meeting meet
+        # "Talks between Chile and Peru took place": the parties of the meeting meet
         actors, targets = met, [m for m in targets if m not in met]
     elif lang == "en" and not actors and cue is not None:
         speaker = en_inverted_speaker(flat, cue, after)
@@ -712,11 +710,11 @@ _EN_BETWEEN = re.compile(r"\s+(?:between|among)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _en_meeting_parties(flat: str, cue: Cue, after: Sequence[ActorMention]) -> list[ActorMention]:
-    """Round 9: a clause with no actor before its cue that is a meeting noun followed by "between" or
+    """A clause with no actor before its cue that is a meeting noun followed by "between" or
     "among" and the parties listed (", ", "and"): "Talks between Chile and Peru took place in Lima",
     "A meeting between the United States and China was held". The parties meet each other, so they are
-    the meeting's actors, as "Chile and Peru held talks" has them; before, the clause had no actor
-    and gave no event. Empty when the cue is no meeting noun or no name follows "between"."""
+    the meeting's actors, as "Chile and Peru held talks" has them, rather than a clause with no
+    actor and no event. Empty when the cue is no meeting noun or no name follows "between"."""
     if cue.entry not in _EN_MEETING_NOUNS:
         return []
     lead = _EN_BETWEEN.match(flat, cue.end)
@@ -737,16 +735,16 @@ def _en_meeting_parties(flat: str, cue: Cue, after: Sequence[ActorMention]) -> l
 def _en_reporters(
     flat: str, actors: Sequence[ActorMention], targets: Sequence[ActorMention], cue: Cue
 ) -> tuple[list[ActorMention], list[ActorMention]]:
-    """Rule 3e, a statement reported after what was said (round 7): when the main cue is a verb of
+    """Rule 3e, a statement reported after what was said: when the main cue is a verb of
     saying (01, weight at most :data:`SAYING_WEIGHT`) with names between the last comma before it
     and it (", Japan said"), those names are the speakers, and a party named before the comma only
     inside what was said is spoken of, a target: "Russia should never attend the talks, Japan said"
     and "Russia is a threat, Japan said" are Japan's statements about Russia, where both were actors.
     The part before the comma must say something besides names ("Japan, Russia and China said" is a
     list of speakers; "Two reporters were arrested by North Korea, Japan said" is Japan's report); a
-    joint statement with no comma ("Japan and Russia said …") is untouched. Since round 8 neither is a
+    joint statement with no comma ("Japan and Russia said …") is untouched. Neither is a
     stretch before the comma that opens with a preposition of company (:data:`_EN_COMITATIVE`:
-    "together with Russia, Japan said …": Russia speaks with Japan, as before round 7); a stretch that
+    "together with Russia, Japan said …": Russia speaks with Japan); a stretch that
     opens with another preposition says nothing either, but names the occasion ("in a meeting with
     Russia", "during a visit to Russia"), and its party is a target as the one spoken of is."""
     if cue.cameo != NO_CUE_CAMEO or cue.weight > SAYING_WEIGHT:
@@ -766,7 +764,7 @@ def _en_reporters(
     if _EN_NAME_LIST.fullmatch("".join(said)):
         return list(actors), list(targets)  # "Japan, Russia and China said": a list of speakers
     if _EN_COMITATIVE.match(flat, opening):
-        return list(actors), list(targets)  # round 8: "together with Russia, Japan said": co-speakers
+        return list(actors), list(targets)  # "together with Russia, Japan said": co-speakers
     if not EN_SAYING_AFTER.match(flat, max(a.end for a in speakers)) and not _EN_SPEAKER_TAIL.fullmatch(
         flat, max(a.end for a in speakers), cue.start
     ):

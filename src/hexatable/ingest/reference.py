@@ -32,12 +32,12 @@ resolution such a clause has no actor, or the wrong one (the name of the clause 
    of State Mike Pompeo … The secretary said"); not when a state written just before the title is
    not that person's ("朝鲜外长" after "外长王毅").
 
-5. **All parties** (各方, 与会各方, 有关各方; round 7), as its sentence's subject (only a date or a time
+5. **All parties** (各方, 与会各方, 有关各方), as its sentence's subject (only a date or a time
    word before it, with or without its comma: "9日各方…", "6日，各方…", "会后，与会各方…"): the parties
    of the last clause of the same paragraph that named three or more: its actors, and its targets
    too when its act is a meeting (CAMEO 04 but not a visit: "美国与日本、韩国举行会谈。各方同意…"), not
    the targets of another act ("美国、日本和韩国谴责朝鲜。各方呼吁朝鲜…" is the three) nor the states a
-   visit goes to ("美国总统访问了日本、韩国和中国。各方同意…" is no meeting of the four: nobody, review 9).
+   visit goes to ("美国总统访问了日本、韩国和中国。各方同意…" is no meeting of the four: nobody).
    A party the clause names itself is left out (各方呼吁朝鲜…), and two or more must remain. Not
    inside what a statement says (重申各方将履行…), not after a clause with words other than a date or
    time word (in "…会议闭幕，各方通过…" the sentence tells one act of the subject it opens with), not
@@ -81,8 +81,7 @@ _REFUSED_OR_CALLED = frozenset({APPEAL, DEMAND, REJECT})
 """The roots of a call or a refusal: 02 appeal (呼吁, 敦促, 促请, "called for", "urged"), 10 demand
 (要求, "demanded") and 12 reject (拒绝, 拒不, "refused", "rejected"): a meeting cue after such a cue in
 the clause is refused or called for, not held by the clause's parties (中国拒绝与美国、日本和韩国举行
-会谈; 中国谴责美国、日本和韩国拒绝举行会谈; …并呼吁举行会谈: 各方 after them is not the four;
-review A9)."""
+会谈; 中国谴责美国、日本和韩国拒绝举行会谈; …并呼吁举行会谈: 各方 after them is not the four)."""
 
 
 def _refused_meetings(clause_cues: Sequence[tuple[int, str]]) -> set[str]:
@@ -100,10 +99,10 @@ def _refused_meetings(clause_cues: Sequence[tuple[int, str]]) -> set[str]:
 
 _VISIT = re.compile(r"访|前往|赴|抵达|visit|host|travel|fly|arrive", re.IGNORECASE)
 """The words of a visit (CAMEO 042/043 under root 04): the states visited or hosting are not parties
-meeting together (美国总统布什访问了日本、韩国和中国。各方同意… is no meeting of the four; review 9).
-Not 接待 (review F10): a host receiving delegations
+meeting together (美国总统布什访问了日本、韩国和中国。各方同意… is no meeting of the four).
+Not 接待: a host receiving delegations
 brings them to one place, often to talks (美国接待了日本、韩国和中国的代表团并举行会谈。各方同意…: the
-four), so 接待 is read as a meeting's, as on main 66002aa."""
+four), so 接待 is read as a meeting's."""
 _ZH_STATE = re.compile(r"该国")
 _ZH_ORG = re.compile(r"该组织|该机构")
 _EN_PERSON = re.compile(r"\b(?:he|she|He|She)\b")
@@ -324,7 +323,7 @@ class ReferenceMemory:
         访问, 出访, 前往, 抵达 … (042/043), whose hosts are visited, not parties meeting together).
         ``clause_cues`` ((CAMEO root, words) of every cue of the clause) count with the chosen one:
         欢迎…并举行会谈 is a meeting though 欢迎 (05) is chosen, so 各方 after a host and its guests
-        stands for them all (left9); a visit's words among them still keep its hosts out.
+        stands for them all; a visit's words among them still keep its hosts out.
         ``named``: the actors the clause
         names itself (not read from a pair word: "双方签署" names nobody), from which the person a later
         他 stands for is taken (rule 1: the last person *named* as an actor); all actors when None."""
@@ -336,7 +335,7 @@ class ReferenceMemory:
         mentions = [*actors, *targets]
         parties: dict[str, ActorMention] = {}
         # the targets of an act other than a meeting are acted on, not parties with the actors
-        # (美国、日本和韩国谴责朝鲜: 各方 after it is the three; review R8b)
+        # (美国、日本和韩国谴责朝鲜: 各方 after it is the three)
         acts = [*([(cameo, cue_text)] if cameo is not None else []), *clause_cues]
         refused = _refused_meetings(clause_cues)
         meets = [text for root, text in acts if root == _MEETING and text not in refused]

@@ -91,7 +91,7 @@ _ZH_ADOPTION_FRAME = re.compile(
 )
 """An adverbial frame between a subject and its adoption ("安理会经过多轮磋商后一致通过", "在会议上通过",
 "在美国提议下通过"): when and how the subject adopted, so its cues (磋商) and names are set aside as a
-vote tally's are (since the second review of round 6)."""
+vote tally's are."""
 
 
 def _imposing(flat: str, low: int, cue: Cue, lang: str, others: Sequence[Cue] = ()) -> int | None:
@@ -166,7 +166,7 @@ def resolution_sanctions(
     names: Sequence[Mention] = (),
 ) -> Cue | None:
     """The sanctions a resolution adopted in ``flat[low:high]`` by the clause's ``subject`` imposes,
-    as the cue that types the event, else None (round 6).
+    as the cue that types the event, else None.
 
     A resolution is coded by what it decides (rule 3d (v)); when it imposes sanctions or an embargo
     the codebook's 163 (impose embargo, boycott or sanctions, root 16) is its act, however many
@@ -205,7 +205,7 @@ def resolution_declined(
     names: Sequence[Mention] = (),
 ) -> list[Cue]:
     """The sanctions cues a resolution adopted by the clause's ``subject`` in ``flat[low:high]``
-    declines to impose (round 7): the imposings that :func:`resolution_sanctions` reads, every one
+    declines to impose: the imposings that :func:`resolution_sanctions` reads, every one
     negated ("安理会通过决议，不对朝鲜实施新的制裁", "adopted a resolution that does not impose
     sanctions"), else none: a resolution that declines one embargo but imposes other sanctions
     ("不对朝鲜实施武器禁运，但对朝鲜实施金融制裁") imposes them, and :func:`resolution_sanctions` codes

@@ -45,15 +45,15 @@ missile tests")."""
 
 def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
     """``cues`` without a sanctions noun that describes the noun right after it (制裁谈判, 制裁问题,
-    制裁委员会, 制裁专家, since round 7 制裁会议; :data:`_ZH_MODIFIER_OF`): talks or a committee on
+    制裁委员会, 制裁专家, 制裁会议; :data:`_ZH_MODIFIER_OF`): talks or a committee on
     sanctions impose nothing, so "恢复制裁谈判" is the talks (04), not sanctions (16). Not before
-    决议 or 名单 (a sanctions resolution, a sanctions list name what is imposed). Since round 7
-    the same holds for a cue that ends in the noun (解除制裁, 取消制裁: 08): "解除制裁谈判" are
+    决议 or 名单 (a sanctions resolution, a sanctions list name what is imposed).
+    The same holds for a cue that ends in the noun (解除制裁, 取消制裁: 08): "解除制裁谈判" are
     talks on lifting sanctions, no easing; and when its verb halts (取消, 撤销, 停止 …) and no
     verb of talks or 的 stands before it, the verb is the act, halting the talks (16, 164:
     "美国取消制裁谈判" calls the talks off).
 
-    Narrowed in round 8: only the bare noun (as before round 7) and an easing cue (08) are read so,
+    Only the bare noun and an easing cue (08) are read so,
     not a cue of imposing ("对朝鲜实施制裁会议决定的措施" keeps 实施制裁, 16); the halting verb is
     cut out only before what can be called off (:data:`_ZH_HALTABLE`: talks, a meeting, a committee;
     not 问题, 专家), and not after a topic preposition (就, 围绕, 关于, 针对, 对, 有关: "就取消制裁问题
@@ -77,7 +77,7 @@ def sanctions_modifiers(flat: str, lang: str, cues: Sequence[Cue]) -> list[Cue]:
         verb = cue.text[: -len("制裁")]
         before = _ZH_NOUN_PHRASE_BEFORE.search(flat, max(0, cue.start - NOUN_PHRASE_REACH), cue.start)
         if verb in _HALTING and _ZH_HALTABLE.fullmatch(modified.group()) and before is None:
-            # round 7: 美国取消制裁谈判 calls the talks off (164), 取消 being the act, not easing (08)
+            # 美国取消制裁谈判 calls the talks off (164), 取消 being the act, not easing (08)
             kept.append(Cue(cue.start, cue.start + len(verb), verb, 16, verb, HALTING_WEIGHT))
         # else a sanctions noun, or 解除制裁谈判 (talks on lifting them): the noun's modifier
     return kept

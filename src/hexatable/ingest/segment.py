@@ -19,7 +19,7 @@ Rules (pure functions of the text; no model):
   with a blank line after most lines (the seeds: every wrapped line is followed by one), where blank
   lines carry no meaning. A heading ends a sentence too: a line shorter than 60% of the width the
   text is wrapped at (the 80th percentile of its line lengths) that ends without punctuation, and
-  (round 9) a web copy's byline line: a publication stamp ("2031-04-10 15:36") and no final punctuation.
+  a web copy's byline line: a publication stamp ("2031-04-10 15:36") and no final punctuation.
   A bare year line (2003) and a Chinese month heading (2018年3月) are sentences of their own; under a
   month heading each line opening with a bare day (16日) opens an entry.
 - **Blocks.** A text the reader wrote block by block (HTML, docx: ``segment(..., blocks=True)``)
@@ -127,13 +127,13 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+•‣▪]\s|--\s|[–—]\s|\d{1,3}[.)]\s|>\s?)")
 """A line that opens a block: a Markdown heading, a list item ("-", "*", "+", and the bullets "•", "‣",
-"▪", "--", "–", "—" that pages and wire chronologies use, round 7), a numbered item, a quotation.
+"▪", "--", "–", "—" that pages and wire chronologies use), a numbered item, a quotation.
 A dash ("--", "–", "—") opens an item only where a line may (:data:`_DASH_ITEM`)."""
 _DASH_ITEM = re.compile(r"^[ \t]*(?:--|[–—])\s")
 """A line opening with a dash: an item only after a blank line, a line that ends a sentence (or with
 a colon), a heading or year line, or inside a list (a paragraph holding an item already); elsewhere
 it is a dash of wrapped prose ("…, and China\n— which had hosted every round — proposed …"), which
-round 7 broke the sentence at (round 8)."""
+does not break the sentence."""
 _DATED_DASH_ITEM = re.compile(
     r"^[ \t]*(?:--|[–—])\s+"
     r"(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
@@ -142,8 +142,8 @@ _DATED_DASH_ITEM = re.compile(
     r"|\d{4}\s*年[^：:\n]{0,10})\s*[:：]"
 )
 """A dash line that opens with a date and a colon ("— January 10, 2003: …"): an item whatever the line
-before, as a chronology under a title without a colon lists its entries (round 9; round 8 ran such
-lines into the title as wrapped prose)."""
+before, as a chronology under a title without a colon lists its entries (such
+lines do not run into the title as wrapped prose)."""
 _LINE_END_MARK = re.compile(r"[。！？；!?;.，,、：:…—\-][”’」』）》)\]\"']*$")
 _MARKUP_CHARS = re.compile(r"[\[\]*\\]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、；：！？,;:!?]")
@@ -160,7 +160,7 @@ Only a site, an author or a label stand before it on its line ("发布时间：�
 08:59:35"), no comma or full stop, and not 至, 到, 为, 于, 在; no comma, full stop or bracket follows
 its hour, nor a Chinese character right after it. A date and hour inside narration
 (中国与韩国于2031年3月4日 10:30⏎在北京…, "2031年3月4日 10:30，中国外长…", "…10:30在北京举行会谈，…") is
-the act's, and its wrapped line runs on (review C9)."""
+the act's, and its wrapped line runs on."""
 _ENTRY_DATE = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MARKERS = re.compile(r"\*\*|\\(?=[\[\]])")
 _DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -383,12 +383,12 @@ YEAR_LINE = re.compile(
     r"[ \t]*(?:(?:[-*+•‣▪–—]|--)[ \t]+)?((?:19|20)\d\d)[ \t]*(?::|\|(?P<title>[^|.!?\n]{0,40}?))?[ \t]*"
 )
 """A line that is a bare year ("2003", "2003:"): a chronology's year heading, a sentence of its own
-whatever the layout (round 7), so it neither ends the text's introduction nor runs into an entry.
+whatever the layout, so it neither ends the text's introduction nor runs into an entry.
 Group 1 is the year and ``title`` the heading after a bar; the English date finder reads the same
 lines (:data:`hexatable.ingest.event_dates.EN_YEAR_LINE`).
-Since round 8 only 1900-2099 (the years a chronology of negotiations spans, as "between" reads) and
+Only 1900-2099 (the years a chronology of negotiations spans, as "between" reads) and
 no full stop after it: "1500" or "2003." on its own line is a count, the end of a wrapped sentence.
-Since round 9 also a year, a bar and a short heading with no full stop ("2003 | Round 5", as a page
+Also a year, a bar and a short heading with no full stop ("2003 | Round 5", as a page
 lays out a table of rounds or years): the year heads the entries under it all the same. Short is at
 most 40 characters, a table cell's title, not an entry's sentence (chosen by hand; see
 tests/ingest/test_dates_year_lead_and_bar_lines_en.py)."""
@@ -396,7 +396,7 @@ tests/ingest/test_dates_year_lead_and_bar_lines_en.py)."""
 
 _CELL_END = re.compile(r"[ \t]\|[ \t]*\r?\n?$")
 """A line ending with a bar after a space ("March 3, 2031 |", "Chile met Peru. |"): a table's row or
-cell flattened into text, whose end ends a sentence whatever the punctuation (round 9), as a heading's
+cell flattened into text, whose end ends a sentence whatever the punctuation, as a heading's
 does: the date cell is then a date line above its entry, and an entry without a full stop does not run
 into the next row."""
 
@@ -405,13 +405,13 @@ _MONTH_LINE = re.compile(
     r"[ \t\u3000]*(?:19|20)\d\d[ \t]*年[ \t]*(?:1[0-2]|0?[1-9])[ \t]*月(?:份)?[ \t\u3000]*[:：]?[ \t\u3000]*"
 )
 """A line that is a bare Chinese month with its year ("2018年3月", "2018年3月："): a chronology's month
-heading, a sentence of its own as a year line is (round 9), so the entry above it does not run into
+heading, a sentence of its own as a year line is, so the entry above it does not run into
 it nor the day entries under it into one another."""
 _DAY_ENTRY = re.compile(r"[ \t\u3000]*(?:3[01]|[12]\d|0?[1-9])[ \t]*[日号](?![内前后间以之])")
 """A line opening with a bare day (16日, 4日): an entry under a month heading (:data:`_MONTH_LINE`)."""
 _RUNS_ON = re.compile(r"(?:于|在|至|到)$")
 """A line ending in 于, 将于, 定于, 在, 至 or 到 runs on into the next (两国外长将于⏎5日在北京…): a day
-opening that next line is the wrapped sentence's, not a new entry (review C9)."""
+opening that next line is the wrapped sentence's, not a new entry."""
 
 
 def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
@@ -426,7 +426,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
     after_sentence_end = True  # the text's start counts as one
     previous_closed = True  # the line before ended a sentence, a heading, an item or a paragraph
     in_list = False  # the paragraph holds an item
-    under_month = False  # since a month heading, no other line ended a sentence (round 9)
+    under_month = False  # since a month heading, no other line ended a sentence
     for i, line in enumerate(lines):
         blank = not line.strip()
         block = not blank and _BLOCK_START.match(line) is not None
@@ -454,7 +454,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
         if year_line or month_line or day_entry:
             breaks.append(position)
         # a wrapped entry (…双方同意⏎加强合作⏎16日 …) or a line that is no entry (10日内 …) keeps the
-        # month heading's entries going; a line of another kind ending a sentence ends them (review C9)
+        # month heading's entries going; a line of another kind ending a sentence ends them
         if month_line or day_entry:
             under_month = True
         elif year_line or (not blank and _SENTENCE_END_AT_LINE_END.search(line.rstrip())):
@@ -462,7 +462,7 @@ def _hard_breaks(text: str, double_spaced: bool) -> list[int]:
         year_line = year_line or month_line
         # a byline line (a publication stamp, the site, the author) that ends without final
         # punctuation is a sentence of its own: its stamp must not run into the report's first
-        # sentence and replace that sentence's own date (round 9)
+        # sentence and replace that sentence's own date
         stamped = _BYLINE_STAMP.match(line) is not None and not _SENTENCE_END_AT_LINE_END.search(
             line.rstrip()
         )
@@ -709,7 +709,7 @@ def segment(
     datelines: list[int] = []
     for i, (start, part_lang) in enumerate(parts):
         # the sentence starts inside this section only, found by bisection: a scan of every cut
-        # per section cost sections x sentences (review P2)
+        # per section would cost sections x sentences
         stop = parts[i + 1][0] if i + 1 < len(parts) else len(text)
         inside = ends[bisect.bisect_left(ends, start) : bisect.bisect_left(ends, stop)]
         datelines.extend(_dateline_ends(text, [start, *inside], stop, part_lang))

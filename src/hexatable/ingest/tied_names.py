@@ -1,4 +1,4 @@
-"""Persons a Chinese text ties to a state (or a known office) once and then names alone (round 7).
+"""Persons a Chinese text ties to a state (or a known office) once and then names alone.
 
 A chronology or a report writes a person's state and office before the name the first time
 ("以色列时任总理阿里埃勒·沙龙", "中国外交部副部长武大伟") and the name alone later in the text
@@ -58,10 +58,10 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fffA-Z.]{1,8})+"
 _LAST_PART = re.compile(r"[·•]([\u4e00-\u9fff]{2,8})$")
 _MAX_OFFICE = 14
 _NOT_OFFICE = re.compile(r"的|会见|会晤|接见|会谈|访问|来访|邀请|表示|[与和同向对在]")
-"""Words no office holds (review R8b): a verb or a preposition between a state's name and a title
+"""Words no office holds: a verb or a preposition between a state's name and a title
 (中国国家主席会见联合国秘书长…, 朝鲜外相会见来访的特使…) means the title is someone else's, and so
 does a 的 (朝鲜欢迎的特使…: a clause describing the title), except the one closing a portfolio that
-opens the office (负责东亚事务的助理国务卿, 主管…的, 分管…的: review 9, :data:`_PORTFOLIO`)."""
+opens the office (负责东亚事务的助理国务卿, 主管…的, 分管…的: :data:`_PORTFOLIO`)."""
 _PORTFOLIO = re.compile(
     r"(?:负责|主管|分管)[^的，,。；;：:、（）()“”《》\s]{0,6}"
     r"(?:事务|事宜|工作|问题|政策|业务|领域|地区|部门|谈判|方面)的"
@@ -69,7 +69,7 @@ _PORTFOLIO = re.compile(
 """A portfolio opening an office (负责东亚事务的, 主管朝核问题的): its 的 does not mark the title as
 someone else's. The portfolio must end with a field's noun (事务, 问题, 工作 …): 负责接待的,
 负责陪同的 name a task done for someone, whatever the verb, so their 的 still marks the title as
-another's (review F10: 朝鲜负责接待的特使希尔 had tied Hill to North Korea)."""
+another's (朝鲜负责接待的特使希尔 does not tie Hill to North Korea)."""
 _ALONE_AFTER = re.compile(
     r"(?:[\d年月日号上下午晚间凌晨当天同次随后此后其后并又而但据悉当时]"
     r"|今天|昨天|今日|昨日|同时|会上|会后|此外|另外|之后|然后|接着|翌日|其间|期间|届时)*"
@@ -77,9 +77,9 @@ _ALONE_AFTER = re.compile(
     r"|.*(?:遭到了?|受到了?|被|遭)$"
 )
 """What may stand between a clause's start and a later mention read as a tied person: nothing, a
-date or an opener (9日，沙龙…, 随后沙龙…, 今天沙龙…, 同时沙龙…, 会上沙龙…, 此外沙龙…: review 9, the
-common openers a44f891 had left out), or any words ending with 和, 与, 同, 及, 跟 or 、
-(阿巴斯和沙龙…), or with a passive marker, after which the agent stands (…，但遭到沙龙拒绝, left9)."""
+date or an opener (9日，沙龙…, 随后沙龙…, 今天沙龙…, 同时沙龙…, 会上沙龙…, 此外沙龙…: the
+common openers), or any words ending with 和, 与, 同, 及, 跟 or 、
+(阿巴斯和沙龙…), or with a passive marker, after which the agent stands (…，但遭到沙龙拒绝)."""
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?（）()“”《》\s]")
 _NAME_WINDOW = 24
 """How many characters after an office the proposer reads for the name (阿里埃勒·沙龙 and the verb after)."""

@@ -182,7 +182,7 @@ def _name_frequency(name: str) -> int:
     for every Chinese person's name it matches, and a text names the same few persons again and
     again. The cache assumes jieba's dictionary is not changed in the process (no ``add_word`` or
     ``load_userdict`` after the first call): hexatable never changes it, but a caller that did would
-    get the frequencies of the dictionary as it was (review A9)."""
+    get the frequencies of the dictionary as it was."""
     tokenizer, _ = jieba_dictionary()
     freq, total = tokenizer.FREQ, tokenizer.total
     apart = 1.0

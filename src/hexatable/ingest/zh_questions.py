@@ -16,7 +16,7 @@ from hexatable.ingest.types import Cue
 
 
 def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[Mention] = ()) -> list[Cue]:
-    """``cues`` without the act a topic question names (round 7): after 就, 对, 关于, 围绕 and a
+    """``cues`` without the act a topic question names: after 就, 对, 关于, 围绕 and a
     question word (是否, 能否, 可否, 应否, 如何, 怎样, 何时; :data:`_ZH_QUESTION`) the first cue is what
     is asked about, no act of the clause: "中美就是否制裁朝鲜存在分歧" is a disagreement over sanctions,
     none imposed, and "中美对是否恢复谈判看法不一" none resumed. The question's verb is its first cue
@@ -25,10 +25,10 @@ def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[
     between but ``names`` and 的, are its object and asked about too ("对是否支持制裁保持沉默": 制裁
     is what would be supported; "就如何谴责朝鲜核试验与美国磋商": the test is what would be
     condemned). A cooperative noun after the asked verb (就是否参加会谈…) stays a cue, left to the
-    clause's cue choice as before round 8, and so does a later cue the question does not reach: the
+    clause's cue choice, and so does a later cue the question does not reach: the
     clause's predicate ("就是否恢复谈判进行磋商": the consultation, 04). A question with its own
-    subject, names only between the preposition and the question word (韩国对朝鲜是否进行核试验表示关切,
-    review 9), drops only its cues of 11-20 up to the clause's act after them (:func:`_stretch`).
+    subject, names only between the preposition and the question word (韩国对朝鲜是否进行核试验表示关切),
+    drops only its cues of 11-20 up to the clause's act after them (:func:`_stretch`).
 
     The asked cues are removed from the cues that type an event only; rule 1b still cuts clauses by
     them (extract keeps the full list for :func:`hexatable.ingest.clauses.subjects_clauses`), so the
@@ -58,7 +58,7 @@ def zh_question_cues(flat: str, lang: str, cues: Sequence[Cue], names: Sequence[
             continue
         if high > low:
             # a question with its own subject (对朝鲜是否进行核试验表示关切): only its cues of 11-20
-            # are dropped, and only when the clause's act follows it (review 9)
+            # are dropped, and only when the clause's act follows it
             asked.update(_stretch(flat, ordered, k, spans))
             continue
         end, objects = ordered[k].end, 0
@@ -91,12 +91,12 @@ def _names_only(flat: str, start: int, end: int, spans: Sequence[tuple[int, int]
 def _stretch(flat: str, ordered: Sequence[Cue], k: int, spans: Sequence[tuple[int, int]] = ()) -> set[int]:
     """The starts of the cues of 11-20 in a question's stretch, from its first cue ``ordered[k]`` to
     the first later cue of another root in the same clause, the clause's own act outside the
-    question (韩国对朝鲜是否进行核试验表示关切: the test is asked about, the concern is expressed;
-    review 9). Nothing when no such cue follows (the clause's act may be the asked one) or when the
+    question (韩国对朝鲜是否进行核试验表示关切: the test is asked about, the concern is expressed).
+    Nothing when no such cue follows (the clause's act may be the asked one) or when the
     first cue is of another root (对朝鲜是否遵守协议表示怀疑 is left to the clause's cue choice). Nothing
     either when a name (``spans``, sorted) stands between the first cue and the clause's act
-    (日本对朝鲜是否谴责韩国表示关切, review F10): with the asked verb dropped, that name read as a
-    subject of the act outside the question; such a clause is read as before review 9, whole."""
+    (日本对朝鲜是否谴责韩国表示关切): with the asked verb dropped, that name would read as a
+    subject of the act outside the question; such a clause is read whole."""
     if not DISAPPROVE <= ordered[k].cameo <= CONFLICT_TOP:
         return set()
     inside: set[int] = {ordered[k].start}
@@ -130,8 +130,7 @@ _ZH_QUESTION = re.compile(
     r"(?:是否|能否|可否|应否|如何|怎样|何时)"
 )
 """A topic preposition and a question word: what the clause is about is a question (就是否…,
-对如何…), not an act done. Names only may stand between them, the question's subject (对朝鲜是否…,
-review 9)."""
+对如何…), not an act done. Names only may stand between them, the question's subject (对朝鲜是否…)."""
 QUESTION_REACH = 8
 """The most characters between a question word and the verb it asks about (是否对朝鲜实施制裁), and
 between that verb and its object."""

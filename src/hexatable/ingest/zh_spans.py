@@ -19,12 +19,12 @@ _ZH_QUOTE = re.compile(r"“[^“”]*”")
 _ZH_SPEECH_BEFORE = re.compile(r"(?:[：:，,]|表示|称|说|指出|强调|宣布|声明|认为|重申|写道)\s*$")
 _ZH_DOING_BEFORE = re.compile(r"(?:发起|发动|展开|开展|启动|实施|举行|进行)了?\s*$")
 """A verb of launching or carrying out before a quotation: what the quotation names is the act done
-("宣布发起“特别军事行动”", "开展“联合行动”"), so it keeps its cues (round 7), when the quotation is
+("宣布发起“特别军事行动”", "开展“联合行动”"), so it keeps its cues, when the quotation is
 the verb's whole object (:data:`_ZH_QUOTE_ENDS_OBJECT`)."""
 _ZH_QUOTE_ENDS_OBJECT = re.compile(r"$|[\s，,。；;：:！？!?、）)]|并|和|及|与")
 """What follows a quotation that is a verb's whole object: the clause's end or a joined act. A noun
 after it is the head the quotation names ("启动“援助朝鲜”计划": a programme called so, 030 by 计划,
-not aid given; round 8)."""
+not aid given)."""
 
 
 Span = tuple[int, int]
@@ -50,8 +50,8 @@ def zh_named_quotes(flat: str) -> list[tuple[int, int]]:
     often as words said ("金正日表示：“我们就再试一试吧”"); a cue inside a name is not an act. A
     quotation right after a verb of saying or a colon or comma is speech, and keeps its cues; so does
     one right after a verb of launching or carrying out (发起, 发动, 展开, 开展, 启动, 实施, 举行, 进行),
-    whose object it names: "宣布发起“特别军事行动”" is the operation (round 7); but not one with a noun
-    after it, the head the quotation names ("启动“援助朝鲜”计划" is a programme, round 8).
+    whose object it names: "宣布发起“特别军事行动”" is the operation; but not one with a noun
+    after it, the head the quotation names ("启动“援助朝鲜”计划" is a programme).
 
     >>> zh_named_quotes("美方将朝鲜从“支持恐怖主义国家”名单中除名")
     [(6, 16)]
@@ -101,7 +101,7 @@ _ZH_REASON = re.compile(r"以[^，,。；;：:以“”《》]{2,30}?为(?:由|�
 def zh_reasons(flat: str) -> list[tuple[int, int]]:
     """The spans of reason frames 以…为由 (also 为借口, 为理由, 为名: "on the grounds of") in ``flat``:
     "美国以支持朝鲜核计划为由，制裁三家公司" sanctions the firms (163); the support is the reason
-    given, another party's act or an accusation, not what the subject did (round 6).
+    given, another party's act or an accusation, not what the subject did.
 
     >>> zh_reasons("美国以支持朝鲜核计划为由，制裁三家公司")
     [(2, 12)]
@@ -145,8 +145,8 @@ def zh_fences(flat: str, low: int, high: int) -> list[Span]:
 
 _ZH_LIGHT_VERBS = ("表示", "发表", "作出", "做出", "进行", "提出", "予以", "给予", "加以", "感到")
 """Light verbs of saying or doing, whose object is the act ("表示谴责", "提出抗议", "进行磋商"); 予以,
-给予 and 加以 ("give", round 7) are the formal ones ("对朝鲜核试验予以谴责", "对该决定加以批评"), and
-感到 ("feel", round 7) the one of a stance ("对会谈的成果感到满意": the satisfaction, not the talks). The
+给予 and 加以 ("give") are the formal ones ("对朝鲜核试验予以谴责", "对该决定加以批评"), and
+感到 ("feel") the one of a stance ("对会谈的成果感到满意": the satisfaction, not the talks). The
 cue rules read the Simplified form of a text (docs/ingest.md, Scripts), so no Traditional forms."""
 _ZH_TOPIC = re.compile(
     r"(?:就|对|关于|针对)(?![话方此于])[^，,。；;：:“”《》]{1,20}?(?=(?:"
@@ -202,9 +202,9 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
     After 就…, 对…, 针对…, the light verb (提出, 表示, 发表, 作出, 进行) says only that something was
     done; its object says what: "日本针对朝鲜导弹发射提出抗议" is a protest (114), not a plan put
     forward (提出, 030), as "对核试验表示谴责" is a condemnation (111). The carried act is the first of
-    ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark. Since round 7
-    a light verb carries without a topic phrase too when its object is an act of disapproval done by
-    saying (a cue of 11-14 since round 8, 11-20 in round 7: "中国提出抗议", "提出强烈抗议", "表示谴责";
+    ``cues`` after the verb, within :data:`CARRIED_REACH` characters and no clause mark.
+    A light verb carries without a topic phrase too when its object is an act of disapproval done by
+    saying (a cue of 11-14, not 15-20: "中国提出抗议", "提出强烈抗议", "表示谴责";
     not "提出制裁", sanctions proposed), which names an act of its own,
     with nothing between but an aspect mark and a word of manner (:data:`_ZH_OBJECT_MANNER`) and
     the clause's end or a joined act after it (:data:`_ZH_OBJECT_END`: a noun, not a verb with an
@@ -234,7 +234,7 @@ def zh_carried(flat: str, verb: Cue, cues: Sequence[Cue]) -> Cue:
         or not _ZH_OBJECT_END.match(flat, carried.end)
     ):
         # 提出建议, 提出方案: a proposal put forward is 提出's own act (030), and so is 提出制裁
-        # (sanctions proposed, none imposed: round 8); 表示准备制裁,
+        # (sanctions proposed, none imposed); 表示准备制裁,
         # 表示韩国应停止…: what is said, read by rule 3b; 提出制裁朝鲜的决议草案: a verb with its
         # own object, what is proposed, not the light verb's object noun
         return verb

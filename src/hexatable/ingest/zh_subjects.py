@@ -32,7 +32,7 @@ states that signed, the parties negotiating), not the first half of a word the c
 object (签署国际公约, 会见国务卿, 访问国会, 出席国防会议, 会见国台办主任, 访问国安部门, 会见国资委官员)
 nor the adverbs 方, 方才, 方为 ("签署方可生效", "签署方为有效") nor a noun of manner, plan or
 aspect (谈判方案, 会谈方式, 谈判方法, 会谈方面, 谈判方针, 谈判方向, 谈判方略), which rule 3d leaves
-to the words around it (round 7; 国台办, 国安, 国资委 and 方为 round 8)."""
+to the words around it."""
 
 
 def zh_modifies(flat: str, cue: Cue) -> bool:
@@ -45,7 +45,7 @@ def zh_modifies(flat: str, cue: Cue) -> bool:
     the clause before 的 being what the news says). A cue right after 的 is a noun itself ("按照共同
     文件的要求", the document's requirements; "美方的指责", the US accusation), not the act. A cue
     before 国 or 方 as the head of a noun of parties (签署国, 谈判方: :data:`_ZH_PARTY_HEAD`) describes
-    that noun too (round 7).
+    that noun too.
 
     >>> from hexatable.ingest.types import Cue
     >>> zh_modifies("正在访问的外长表示", Cue(2, 4, "访问", 4, "访问", 0.8))
