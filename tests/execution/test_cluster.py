@@ -68,9 +68,19 @@ def client() -> Iterator[Any]:
             sys.path.remove(str(ROOT))
 
 
+WORKERS_BACK = 120
+"""Seconds to wait for both workers before a test. A test that killed a worker left its nanny
+restarting it; once, on a loaded machine, the nanny never brought it back and the suite waited for
+ever in this fixture. Bounded, a missing worker gets one restart of the workers, and a cluster that
+still lacks one fails the test with distributed's message instead of hanging CI."""
+
+
 @pytest.fixture
 def executor(client: Any) -> Iterator[DaskExecutor]:
-    client.wait_for_workers(2)  # a test that killed a worker left its nanny restarting it
+    try:
+        client.wait_for_workers(2, timeout=WORKERS_BACK)
+    except TimeoutError:
+        client.restart(timeout=WORKERS_BACK, wait_for_workers=True)
     executor = DaskExecutor(client)
     yield executor
     executor.close()
