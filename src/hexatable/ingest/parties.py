@@ -21,12 +21,12 @@ from typing import Protocol
 
 from hexatable.ingest import names as titles
 from hexatable.ingest.clauses import CLAUSE_MARK, ZH_TOWARD
-from hexatable.ingest.cue_codes import DISAPPROVE, EN_MEETING_NOUNS, NO_CUE_CAMEO, SAYING_WEIGHT
+from hexatable.ingest.cue_codes import DISAPPROVE, EN_MEETING_NOUNS, NO_CUE_CAMEO, REJECT, SAYING_WEIGHT
 from hexatable.ingest.dates import quoted_spans
 from hexatable.ingest.en_stopovers import EN_MONTHS_DAYS
 from hexatable.ingest.offsets import OffsetIndex
 from hexatable.ingest.types import ActorMention, Cue, Lang
-from hexatable.ingest.zh_passive import ZH_AGENT_MARKERS
+from hexatable.ingest.zh_passive import ZH_AGENT_MARKERS, ZH_PASSIVE_MARKERS, alternation
 
 
 class ActorFinder(Protocol):
@@ -602,7 +602,8 @@ def actor_roles(
 
 
 _ZH_REFUSED_AFTER_BUT = re.compile(
-    r"[，,\s]*(?:但是?|却|然而|可是|不过)[，,\s]*(?:却|又|也)?(?:遭到了?|遭受|受到了?|被|遭)"
+    r"[，,\s]*(?:但是?|却|然而|可是|不过)[，,\s]*(?:却|又|也)?"
+    + alternation(tuple(f"{m}了?" if m.endswith("到") else m for m in ZH_PASSIVE_MARKERS))
 )
 """A clause that opens, with no subject of its own, with 但/却/然而 and a passive marker (…，但遭到俄罗斯
 拒绝): what the agent refuses or condemns is the earlier clause's subject's."""
@@ -612,7 +613,7 @@ def zh_refused_earlier_subject(flat: str, start: int, cue_cameo: int | None) -> 
     """Whether the clause at ``start`` is a split passive refusal or condemnation of the clause
     before it (:data:`_ZH_REFUSED_AFTER_BUT`; roots 11 and 12): "日本提出合作提议，但遭到俄罗斯拒绝" is
     Russia refusing Japan, so the earlier clause's actors are its targets."""
-    return cue_cameo in (11, 12) and _ZH_REFUSED_AFTER_BUT.match(flat, start) is not None
+    return cue_cameo in (DISAPPROVE, REJECT) and _ZH_REFUSED_AFTER_BUT.match(flat, start) is not None
 
 
 _ZH_ASKED = re.compile(r"是否|能否|可否|会不会|能不能")
